@@ -1,0 +1,65 @@
+package corpus
+
+import "strings"
+
+// PassageWords is the length passages aim for. Bleve's BM25 normalises
+// document length strongly, so passages are kept close to this size.
+const PassageWords = 70
+
+// buildPassages cuts each section's sentences into windows of about
+// PassageWords words that overlap by one sentence.
+func (p *parser) buildPassages() {
+	for si, sec := range p.doc.Sections {
+		first, end := sec.FirstSentence, sec.EndSentence
+		var windows [][2]int
+		for start := first; start < end; {
+			stop, words := start, 0
+			for stop < end && (words < PassageWords || stop == start) {
+				words += wordCount(p.doc.Sentences[stop].Text)
+				stop++
+			}
+			windows = append(windows, [2]int{start, stop})
+			if stop >= end {
+				break
+			}
+			if stop-1 > start {
+				start = stop - 1
+			} else {
+				start = stop
+			}
+		}
+		// Fold a short tail into the window before it.
+		if n := len(windows); n >= 2 && p.words(windows[n-1]) < PassageWords/2 {
+			windows[n-2][1] = windows[n-1][1]
+			windows = windows[:n-1]
+		}
+		for _, w := range windows {
+			p.addPassage(si, w[0], w[1])
+		}
+	}
+}
+
+func (p *parser) words(w [2]int) int {
+	n := 0
+	for _, s := range p.doc.Sentences[w[0]:w[1]] {
+		n += wordCount(s.Text)
+	}
+	return n
+}
+
+func (p *parser) addPassage(sec, first, end int) {
+	sents := p.doc.Sentences[first:end]
+	texts := make([]string, len(sents))
+	for i, s := range sents {
+		texts[i] = s.Text
+	}
+	p.doc.Passages = append(p.doc.Passages, Passage{
+		Index:         len(p.doc.Passages),
+		Section:       sec,
+		FirstSentence: first,
+		EndSentence:   end,
+		Text:          strings.Join(texts, " "),
+		Lines:         Span{Start: sents[0].Lines.Start, End: sents[len(sents)-1].Lines.End},
+		Page:          sents[0].Page,
+	})
+}

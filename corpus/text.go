@@ -1,0 +1,249 @@
+package corpus
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// srcLine is one non-blank source line, footnote markers removed.
+type srcLine struct {
+	no        int // 1-based line number
+	text      string
+	footnotes []footnoteMark
+}
+
+// footnoteMark is a footnote number found at byte offset pos of a cleaned line.
+type footnoteMark struct {
+	number int
+	pos    int
+}
+
+// flow is a run of source lines joined into one string, with the offset at
+// which each line starts, so that byte offsets map back to lines.
+type flow struct {
+	text      string
+	starts    []int // offset in text of each line
+	lines     []srcLine
+	footnotes []flowFootnote
+}
+
+type flowFootnote struct {
+	number int
+	offset int
+	line   int
+}
+
+// join builds a flow from lines: a line break becomes a space, except after
+// a dash, where the words were split by the line wrap.
+func join(lines []srcLine) flow {
+	var b strings.Builder
+	f := flow{lines: lines, starts: make([]int, len(lines))}
+	for i, l := range lines {
+		t := strings.TrimSpace(l.text)
+		lead := len(l.text) - len(strings.TrimLeftFunc(l.text, unicode.IsSpace))
+		if b.Len() > 0 {
+			prev := b.String()
+			if !strings.HasSuffix(prev, "—") && !strings.HasSuffix(prev, "–") {
+				b.WriteByte(' ')
+			}
+		}
+		f.starts[i] = b.Len()
+		for _, m := range l.footnotes {
+			f.footnotes = append(f.footnotes, flowFootnote{number: m.number, offset: f.starts[i] + max(0, m.pos-lead), line: l.no})
+		}
+		b.WriteString(t)
+	}
+	f.text = b.String()
+	return f
+}
+
+// lineAt returns the source line number holding byte offset off of the flow.
+func (f flow) lineAt(off int) int {
+	i := sort.Search(len(f.starts), func(i int) bool { return f.starts[i] > off }) - 1
+	if i < 0 {
+		i = 0
+	}
+	return f.lines[i].no
+}
+
+// span returns the source lines covered by text[start:end].
+func (f flow) span(start, end int) Span {
+	if end > start {
+		end--
+	}
+	return Span{Start: f.lineAt(start), End: f.lineAt(end)}
+}
+
+// closers may follow a sentence's final punctuation.
+const closers = "”’\"')]"
+
+// stripFootnotes removes footnote markers glued to the end of a word or a
+// closing quote ("purposes.3", "seen.”1", "1918”5—") and returns them.
+func stripFootnotes(line string) (string, []footnoteMark) {
+	var marks []footnoteMark
+	var b strings.Builder
+	i := 0
+	for i < len(line) {
+		c := line[i]
+		if c < '0' || c > '9' || i == 0 {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		j := i
+		for j < len(line) && line[j] >= '0' && line[j] <= '9' {
+			j++
+		}
+		if j-i <= 2 && footnoteAfter(line[:i]) && footnoteBefore(line[j:]) {
+			n := 0
+			for _, d := range line[i:j] {
+				n = n*10 + int(d-'0')
+			}
+			marks = append(marks, footnoteMark{number: n, pos: b.Len()})
+		} else {
+			b.WriteString(line[i:j])
+		}
+		i = j
+	}
+	if marks == nil {
+		return line, nil
+	}
+	return b.String(), marks
+}
+
+// footnoteAfter reports whether a footnote marker may follow prefix: a
+// closing quote, or sentence punctuation right after a word that is not an
+// abbreviation such as "No.".
+func footnoteAfter(prefix string) bool {
+	r, size := utf8.DecodeLastRuneInString(prefix)
+	switch r {
+	case '”', '’', '"':
+		return true
+	case '.', ',', ';', ':', '!', '?':
+		w := lastWord(prefix[:len(prefix)-size])
+		if w == "" {
+			return false
+		}
+		last, _ := utf8.DecodeLastRuneInString(w)
+		return unicode.IsLetter(last) && !isAbbreviation(w)
+	}
+	return false
+}
+
+// footnoteBefore reports whether a footnote marker may precede rest: the end
+// of the line, a space or a dash.
+func footnoteBefore(rest string) bool {
+	if rest == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsSpace(r) || r == '—' || r == '–'
+}
+
+// lastWord returns the run of letters, digits and dots that ends s.
+func lastWord(s string) string {
+	i := len(s)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' {
+			break
+		}
+		i -= size
+	}
+	return s[i:]
+}
+
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "col": true,
+	"capt": true, "lt": true, "sgt": true, "prof": true, "rev": true, "hon": true, "jr": true,
+	"sr": true, "no": true, "nos": true, "vol": true, "vols": true, "pp": true, "p": true,
+	"app": true, "sect": true, "ch": true, "chap": true, "cf": true, "vs": true, "co": true,
+	"corp": true, "inc": true, "ltd": true, "mt": true, "ft": true, "gov": true, "pres": true,
+	"sen": true, "rep": true, "jan": true, "feb": true, "mar": true, "apr": true, "aug": true,
+	"sept": true, "sep": true, "oct": true, "nov": true, "dec": true, "approx": true, "fig": true,
+	"ed": true, "eds": true, "esq": true, "mme": true, "mlle": true, "messrs": true, "viz": true,
+	"ca": true, "art": true,
+}
+
+// isAbbreviation reports whether word, the text before a period, is an
+// abbreviation or an initial rather than the end of a sentence.
+func isAbbreviation(word string) bool {
+	w := strings.TrimLeft(word, ".")
+	if w == "" {
+		return false
+	}
+	if strings.Contains(w, ".") { // U.S, e.g, i.e
+		return true
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r)
+	}
+	return abbreviations[strings.ToLower(w)]
+}
+
+// sentenceBounds splits text into sentences and returns their byte ranges.
+func sentenceBounds(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r != '.' && r != '?' && r != '!' && r != '…' {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(text) {
+			r2, sz := utf8.DecodeRuneInString(text[j:])
+			if r2 != '.' && r2 != '?' && r2 != '!' && r2 != '…' && !strings.ContainsRune(closers, r2) {
+				break
+			}
+			j += sz
+		}
+		if j >= len(text) {
+			break
+		}
+		if text[j] != ' ' {
+			i = j
+			continue
+		}
+		k := j
+		for k < len(text) && text[k] == ' ' {
+			k++
+		}
+		next, _ := utf8.DecodeRuneInString(text[k:])
+		if !startsSentence(next) || (r == '.' && j == i+1 && isAbbreviation(lastWord(text[:i])) && !startsCommonly(text[k:])) {
+			i = j
+			continue
+		}
+		out = append(out, [2]int{start, j})
+		start = k
+		i = k
+	}
+	if end := len(strings.TrimRightFunc(text, unicode.IsSpace)); start < end {
+		out = append(out, [2]int{start, end})
+	}
+	return out
+}
+
+// startsCommonly reports whether s begins with a word that usually starts a
+// sentence, so that "World War I. The" ends a sentence but "V. I. Lenin"
+// does not.
+func startsCommonly(s string) bool {
+	w, _, _ := strings.Cut(s, " ")
+	return notNames[strings.TrimRight(w, ",;:")]
+}
+
+func startsSentence(r rune) bool {
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("“‘\"'([—_*", r)
+}
+
+// hasLetter reports whether s contains a letter.
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// wordCount counts whitespace-separated words.
+func wordCount(s string) int { return len(strings.Fields(s)) }

@@ -1,0 +1,457 @@
+package retrieval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// Limits on the work one query may do.
+const (
+	queryTimeout     = 2 * time.Second
+	maxTermSearchers = 512
+	candidatePool    = 40 // passages re-ranked per question
+)
+
+// ErrTimeout is returned when a query takes longer than it may.
+var ErrTimeout = errors.New("the search took too long")
+
+// Ask returns up to k quotes that best answer question, best first. A
+// question with no searchable words returns no results and no error.
+func (ix *Index) Ask(ctx context.Context, question string, k int) ([]Result, error) {
+	question = cleanQuery(question)
+	if k <= 0 || question == "" {
+		return nil, nil
+	}
+	q := ix.parseQuestion(question)
+	if len(q.terms) == 0 {
+		return nil, nil
+	}
+	var disj []query.Query
+	for _, t := range q.terms {
+		tq := query.NewTermQuery(t)
+		tq.SetField(fieldText)
+		disj = append(disj, tq)
+		tt := query.NewTermQuery(t)
+		tt.SetField(fieldTitle)
+		tt.SetBoost(0.3)
+		disj = append(disj, tt)
+	}
+	hits, err := ix.search(ctx, query.NewDisjunctionQuery(disj), candidatePool)
+	if err != nil {
+		return nil, err
+	}
+	return ix.rank(q, hits, k), nil
+}
+
+// passageHit is a passage the index found, with its score.
+type passageHit struct {
+	doc, passage int
+	score        float64
+}
+
+func (ix *Index) search(ctx context.Context, q query.Query, size int) ([]passageHit, error) {
+	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+	defer cancel()
+	ctx = context.WithValue(ctx, search.MaxTermSearchersKey, maxTermSearchers)
+	req := bleve.NewSearchRequestOptions(q, size, 0, false)
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return nil, ErrTimeout
+		}
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	hits := make([]passageHit, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		d, p, ok := parseDocID(h.ID)
+		if !ok || d >= len(ix.corpus.Documents) || p >= len(ix.corpus.Documents[d].Passages) {
+			continue
+		}
+		hits = append(hits, passageHit{doc: d, passage: p, score: h.Score})
+	}
+	return hits, nil
+}
+
+// question is an analysed question.
+type question struct {
+	text   string
+	terms  []string           // distinct stems, in order
+	idf    map[string]float64 // weight of each term
+	total  float64            // sum of idf over terms
+	intent intent
+}
+
+type intent int
+
+const (
+	intentNone intent = iota
+	intentPerson
+	intentTime
+	intentPlace
+	intentQuantity
+)
+
+var (
+	whoWords   = regexp.MustCompile(`(?i)^(who|whom|whose)\b|\bwho (was|were|is|led|said|wrote)\b`)
+	whenWords  = regexp.MustCompile(`(?i)^when\b|\b(what|which) (year|date|month|day)\b|\bwhen (did|was|were)\b`)
+	whereWords = regexp.MustCompile(`(?i)^where\b|\bwhere (did|was|were)\b`)
+	howMany    = regexp.MustCompile(`(?i)\bhow (many|much|large|big|long)\b|\bwhat (number|percentage|proportion|share)\b`)
+)
+
+func (ix *Index) parseQuestion(text string) question {
+	q := question{text: text, idf: map[string]float64{}}
+	q.terms = uniqueTerms(analyze(ix.stem, text), maxQueryTerms)
+	for _, t := range q.terms {
+		q.idf[t] = ix.idf(t)
+		q.total += q.idf[t]
+	}
+	switch {
+	case howMany.MatchString(text):
+		q.intent = intentQuantity
+	case whenWords.MatchString(text):
+		q.intent = intentTime
+	case whoWords.MatchString(text):
+		q.intent = intentPerson
+	case whereWords.MatchString(text):
+		q.intent = intentPlace
+	}
+	return q
+}
+
+// idf is the BM25 inverse document frequency of a stem over passages.
+func (ix *Index) idf(term string) float64 {
+	df := 0
+	if dict, err := ix.bleve.FieldDictRange(fieldText, []byte(term), []byte(term)); err == nil {
+		for e, err := dict.Next(); err == nil && e != nil; e, err = dict.Next() {
+			if e.Term == term {
+				df = int(e.Count)
+			}
+		}
+		dict.Close()
+	}
+	n := float64(ix.passages)
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// sentenceTerms is an analysed sentence.
+type sentenceTerms struct {
+	tokens []token
+	words  int
+	has    map[string]int // term → count
+}
+
+func (ix *Index) sentence(doc, i int) *sentenceTerms {
+	ref := sentenceRef{doc, i}
+	ix.mu.Lock()
+	st, ok := ix.terms[ref]
+	ix.mu.Unlock()
+	if ok {
+		return st
+	}
+	text := ix.corpus.Documents[doc].Sentences[i].Text
+	st = &sentenceTerms{tokens: analyze(ix.stem, text), words: len(strings.Fields(text)), has: map[string]int{}}
+	for _, t := range st.tokens {
+		st.has[t.term]++
+	}
+	ix.mu.Lock()
+	ix.terms[ref] = st
+	ix.mu.Unlock()
+	return st
+}
+
+// Weights of the re-ranking features.
+const (
+	wCoverage  = 1.0
+	wPassage   = 0.35
+	wProximity = 0.15
+	wTitle     = 0.10
+	wIntent    = 0.08
+)
+
+// candidate is a sentence being considered as a quote.
+type candidate struct {
+	doc, sent int
+	score     float64
+	passage   int
+}
+
+// rank scores every sentence of the candidate passages and returns the k
+// best as results.
+func (ix *Index) rank(q question, hits []passageHit, k int) []Result {
+	if len(hits) == 0 || q.total == 0 {
+		return nil
+	}
+	maxScore := hits[0].score
+	best := map[sentenceRef]candidate{}
+	for _, h := range hits {
+		d := ix.corpus.Documents[h.doc]
+		p := d.Passages[h.passage]
+		title := ix.coverage(q, analyze(ix.stem, d.Sections[p.Section].Title))
+		for s := p.FirstSentence; s < p.EndSentence; s++ {
+			st := ix.sentence(h.doc, s)
+			cov := ix.coverageOf(q, st)
+			if cov == 0 {
+				continue
+			}
+			score := wCoverage*cov*lengthFactor(st.words) +
+				wPassage*h.score/maxScore +
+				wProximity*proximity(q, st) +
+				wTitle*title +
+				wIntent*intentMatch(q.intent, d.Sentences[s].Text)
+			ref := sentenceRef{h.doc, s}
+			if c, ok := best[ref]; !ok || score > c.score {
+				best[ref] = candidate{doc: h.doc, sent: s, score: score, passage: h.passage}
+			}
+		}
+	}
+	cands := make([]candidate, 0, len(best))
+	for _, c := range best {
+		cands = append(cands, c)
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].score != cands[j].score {
+			return cands[i].score > cands[j].score
+		}
+		if cands[i].doc != cands[j].doc {
+			return cands[i].doc < cands[j].doc
+		}
+		return cands[i].sent < cands[j].sent
+	})
+	var out []Result
+	used := map[sentenceRef]bool{}
+	for _, c := range cands {
+		if len(out) == k {
+			break
+		}
+		if used[sentenceRef{c.doc, c.sent}] {
+			continue
+		}
+		sents := ix.extend(q, c.doc, c.sent, used)
+		for _, s := range sents {
+			used[sentenceRef{c.doc, s}] = true
+		}
+		r := ix.result(c.doc, c.passage, sents, q.terms, c.score)
+		r.Rank = len(out) + 1
+		out = append(out, r)
+	}
+	return out
+}
+
+// coverageOf is the share of the question's weight that a sentence holds.
+func (ix *Index) coverageOf(q question, st *sentenceTerms) float64 {
+	sum := 0.0
+	for _, t := range q.terms {
+		if st.has[t] > 0 {
+			sum += q.idf[t]
+		}
+	}
+	return sum / q.total
+}
+
+func (ix *Index) coverage(q question, tokens []token) float64 {
+	seen := map[string]bool{}
+	sum := 0.0
+	for _, t := range tokens {
+		if w, ok := q.idf[t.term]; ok && !seen[t.term] {
+			seen[t.term] = true
+			sum += w
+		}
+	}
+	return sum / q.total
+}
+
+// lengthFactor gently prefers sentences of ordinary length to long ones
+// that match by sheer size.
+func lengthFactor(words int) float64 {
+	if words <= 30 {
+		return 1
+	}
+	return 1 / (1 + 0.01*float64(words-30))
+}
+
+// proximity is higher when a sentence's matched terms stand close
+// together: the number of distinct matched terms over the width of the
+// smallest window holding one of each.
+func proximity(q question, st *sentenceTerms) float64 {
+	want := map[string]bool{}
+	for _, t := range q.terms {
+		if st.has[t] > 0 {
+			want[t] = true
+		}
+	}
+	if len(want) < 2 {
+		return 0
+	}
+	var ms []token
+	for _, t := range st.tokens {
+		if want[t.term] {
+			ms = append(ms, t)
+		}
+	}
+	bestWidth := math.MaxInt
+	count := map[string]int{}
+	have, lo := 0, 0
+	for hi, t := range ms {
+		if count[t.term] == 0 {
+			have++
+		}
+		count[t.term]++
+		for have == len(want) {
+			if w := ms[hi].pos - ms[lo].pos + 1; w < bestWidth {
+				bestWidth = w
+			}
+			count[ms[lo].term]--
+			if count[ms[lo].term] == 0 {
+				have--
+			}
+			lo++
+		}
+	}
+	return float64(len(want)) / float64(bestWidth)
+}
+
+var (
+	timeWords     = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})s?\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|century|centuries)\b|\b\d{1,2}(st|nd|rd|th)\b`)
+	quantityWords = regexp.MustCompile(`(?i)\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|half|third|quarter|percent|majority|minority)\b`)
+	nameWords     = regexp.MustCompile(`\s[A-Z][\p{Ll}]+`)
+	placeWords    = regexp.MustCompile(`\b(in|at|to|from|near|into)\s+(the\s+)?[A-Z][\p{Ll}]+`)
+)
+
+// intentMatch is 1 when a sentence holds the kind of answer the question
+// asks for: a date, a number, a name or a place.
+func intentMatch(in intent, text string) float64 {
+	var re *regexp.Regexp
+	switch in {
+	case intentTime:
+		re = timeWords
+	case intentQuantity:
+		re = quantityWords
+	case intentPerson:
+		re = nameWords
+	case intentPlace:
+		re = placeWords
+	default:
+		return 0
+	}
+	if re.MatchString(text) {
+		return 1
+	}
+	return 0
+}
+
+// extend returns the sentences to quote for a chosen sentence: it alone, or
+// with a neighbour in the same section that adds much of the question's
+// weight it lacks, or that completes a very short sentence.
+func (ix *Index) extend(q question, doc, sent int, used map[sentenceRef]bool) []int {
+	d := ix.corpus.Documents[doc]
+	s := d.Sentences[sent]
+	sec := d.Sections[s.Section]
+	st := ix.sentence(doc, sent)
+	bestGain, bestN := 0.0, -1
+	for _, n := range []int{sent + 1, sent - 1} {
+		if n < sec.FirstSentence || n >= sec.EndSentence || used[sentenceRef{doc, n}] {
+			continue
+		}
+		if len([]rune(s.Text))+len([]rune(d.Sentences[n].Text)) > MaxQuoteRunes {
+			continue
+		}
+		nt := ix.sentence(doc, n)
+		gain := 0.0
+		for _, t := range q.terms {
+			if nt.has[t] > 0 && st.has[t] == 0 {
+				gain += q.idf[t]
+			}
+		}
+		gain /= q.total
+		if gain > bestGain {
+			bestGain, bestN = gain, n
+		}
+	}
+	if bestN < 0 && st.words < 6 && sent+1 < sec.EndSentence && !used[sentenceRef{doc, sent + 1}] {
+		bestN, bestGain = sent+1, 1
+	}
+	if bestN < 0 || bestGain < 0.25 {
+		return []int{sent}
+	}
+	if bestN < sent {
+		return []int{bestN, sent}
+	}
+	return []int{sent, bestN}
+}
+
+// result builds the Result for quoting sentences sents of a document.
+func (ix *Index) result(doc, passage int, sents []int, terms []string, score float64) Result {
+	d := ix.corpus.Documents[doc]
+	first, last := d.Sentences[sents[0]], d.Sentences[sents[len(sents)-1]]
+	texts := make([]string, len(sents))
+	for i, s := range sents {
+		texts[i] = d.Sentences[s].Text
+	}
+	quote := Excerpt{Text: strings.Join(texts, " "), Span: corpus.Span{Start: first.Lines.Start, End: last.Lines.End}}
+	quote.Matches = ix.matches(quote.Text, terms)
+	quote = trimToMatches(quote, MaxQuoteRunes)
+	p := d.Passages[passage]
+	if p.FirstSentence > sents[0] || p.EndSentence <= sents[len(sents)-1] {
+		p = ix.passageAround(d, sents)
+	}
+	sec := d.Sections[first.Section]
+	pass := Excerpt{Text: p.Text, Span: p.Lines}
+	pass.Matches = ix.matches(pass.Text, terms)
+	return Result{
+		Score:     math.Round(score*1000) / 1000,
+		Quote:     quote,
+		Passage:   pass,
+		Section:   SectionRef{Number: sec.Number, Title: sec.Title},
+		Page:      first.Page,
+		Source:    d.Name,
+		Document:  doc,
+		Sentences: sents,
+	}
+}
+
+// passageAround returns the passage that holds the most of sents.
+func (ix *Index) passageAround(d *corpus.Document, sents []int) corpus.Passage {
+	best, bestN := d.Passages[0], -1
+	for _, p := range d.Passages {
+		n := 0
+		for _, s := range sents {
+			if s >= p.FirstSentence && s < p.EndSentence {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = p, n
+		}
+		if p.FirstSentence > sents[len(sents)-1] {
+			break
+		}
+	}
+	return best
+}
+
+// matches returns the byte ranges of text whose stems are among terms.
+func (ix *Index) matches(text string, terms []string) [][2]int {
+	want := map[string]bool{}
+	for _, t := range terms {
+		want[t] = true
+	}
+	var out [][2]int
+	for _, t := range analyze(ix.stem, text) {
+		if want[t.term] {
+			out = append(out, [2]int{t.start, t.end})
+		}
+	}
+	return out
+}

@@ -1,0 +1,132 @@
+package retrieval
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// EvalQuestion is a question with the line ranges that answer it.
+type EvalQuestion struct {
+	Text string
+	Gold []corpus.Span
+	Line int // line of the questions file
+}
+
+// ParseQuestions reads a question set: one question per line, a tab, then
+// gold line ranges such as "351-355;367-373". Blank lines and lines
+// starting with # are skipped.
+func ParseQuestions(r io.Reader) ([]EvalQuestion, error) {
+	var out []EvalQuestion
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		text, ranges, ok := strings.Cut(line, "\t")
+		if !ok {
+			return nil, fmt.Errorf("questions line %d: want a question, a tab, then line ranges", n)
+		}
+		q := EvalQuestion{Text: strings.TrimSpace(text), Line: n}
+		for _, r := range strings.Split(ranges, ";") {
+			r = strings.TrimSpace(r)
+			if r == "" {
+				continue
+			}
+			a, b, isRange := strings.Cut(r, "-")
+			start, err1 := strconv.Atoi(strings.TrimSpace(a))
+			end := start
+			var err2 error
+			if isRange {
+				end, err2 = strconv.Atoi(strings.TrimSpace(b))
+			}
+			if err1 != nil || err2 != nil || start < 1 || end < start {
+				return nil, fmt.Errorf("questions line %d: %q is not a line range such as 351-355", n, r)
+			}
+			q.Gold = append(q.Gold, corpus.Span{Start: start, End: end})
+		}
+		if q.Text == "" || len(q.Gold) == 0 {
+			return nil, fmt.Errorf("questions line %d: want a question and at least one line range", n)
+		}
+		out = append(out, q)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("questions: %w", err)
+	}
+	return out, nil
+}
+
+// Report is the outcome of an evaluation.
+type Report struct {
+	Questions int
+	HitAt1    float64
+	HitAt3    float64
+	MRR       float64
+	Misses    []Miss
+}
+
+// Miss is a question whose first quote missed the gold lines.
+type Miss struct {
+	Question EvalQuestion
+	Got      []corpus.Span // the quotes' spans, best first
+	Rank     int           // rank of the first hit, 0 for none
+}
+
+// Evaluate asks every question and scores the quotes' line spans against
+// the gold ranges: a quote hits when it shares a line with one of them.
+func Evaluate(ctx context.Context, ix *Index, questions []EvalQuestion, k int) (Report, error) {
+	var rep Report
+	k = max(k, 3)
+	for _, q := range questions {
+		rs, err := ix.Ask(ctx, q.Text, k)
+		if err != nil {
+			return rep, fmt.Errorf("eval: %q: %w", q.Text, err)
+		}
+		rank := 0
+		var got []corpus.Span
+		for i, r := range rs {
+			got = append(got, r.Quote.Span)
+			if rank == 0 && hits(r.Quote.Span, q.Gold) {
+				rank = i + 1
+			}
+		}
+		rep.Questions++
+		if rank == 1 {
+			rep.HitAt1++
+		}
+		if rank >= 1 && rank <= 3 {
+			rep.HitAt3++
+		}
+		if rank > 0 {
+			rep.MRR += 1 / float64(rank)
+		}
+		if rank != 1 {
+			rep.Misses = append(rep.Misses, Miss{Question: q, Got: got, Rank: rank})
+		}
+	}
+	if rep.Questions > 0 {
+		n := float64(rep.Questions)
+		rep.HitAt1 /= n
+		rep.HitAt3 /= n
+		rep.MRR /= n
+	}
+	return rep, nil
+}
+
+func hits(s corpus.Span, gold []corpus.Span) bool {
+	for _, g := range gold {
+		if s.Overlaps(g) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,96 @@
+package retrieval
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+)
+
+// MaxQueryRunes is how much of a question or phrase is read; the rest is
+// ignored.
+const MaxQueryRunes = 1000
+
+// maxQueryTerms bounds the distinct terms a query may search for.
+const maxQueryTerms = 32
+
+// normalize prepares text for the analyzers: curly apostrophes and quotes
+// become straight ones and control characters become spaces.
+func normalize(s string) string {
+	n, _ := normalizeMap(s)
+	return n
+}
+
+// normalizeMap is normalize that also returns, for each byte offset of the
+// result (and one past its end), the offset in s it came from.
+func normalizeMap(s string) (string, []int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	idx := make([]int, 0, len(s)+1)
+	for i, r := range s {
+		var out string
+		switch {
+		case r == '’' || r == '‘' || r == 'ʼ':
+			out = "'"
+		case r == utf8.RuneError:
+			out = " "
+		case unicode.IsControl(r):
+			out = " "
+		default:
+			out = s[i : i+utf8.RuneLen(r)]
+		}
+		for range len(out) {
+			idx = append(idx, i)
+		}
+		b.WriteString(out)
+	}
+	idx = append(idx, len(s))
+	return b.String(), idx
+}
+
+// cleanQuery trims user input to MaxQueryRunes and drops control characters
+// and invalid bytes.
+func cleanQuery(q string) string {
+	q = strings.ToValidUTF8(q, " ")
+	if utf8.RuneCountInString(q) > MaxQueryRunes {
+		q = string([]rune(q)[:MaxQueryRunes])
+	}
+	return strings.Join(strings.Fields(normalize(q)), " ")
+}
+
+// token is one analysed word: its term and where it stands in the original
+// text.
+type token struct {
+	term       string
+	start, end int // byte offsets in the original text
+	pos        int // word position, counting removed stop words
+}
+
+// analyze runs an analyzer over text and maps token offsets back to text.
+func analyze(a analysis.Analyzer, text string) []token {
+	norm, idx := normalizeMap(text)
+	ts := a.Analyze([]byte(norm))
+	out := make([]token, 0, len(ts))
+	for _, t := range ts {
+		out = append(out, token{term: string(t.Term), start: idx[t.Start], end: idx[t.End], pos: t.Position})
+	}
+	return out
+}
+
+// uniqueTerms returns the distinct terms of tokens in order, at most max.
+func uniqueTerms(tokens []token, max int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range tokens {
+		if seen[t.term] {
+			continue
+		}
+		seen[t.term] = true
+		out = append(out, t.term)
+		if len(out) == max {
+			break
+		}
+	}
+	return out
+}
