@@ -54,6 +54,9 @@ type Index struct {
 
 	mu    sync.Mutex
 	terms map[sentenceRef]*sentenceTerms // analysed sentences, filled lazily
+
+	vocabOnce sync.Once
+	vocab     []string // sorted words of the exact field
 }
 
 type sentenceRef struct{ doc, sent int }

@@ -40,6 +40,10 @@ type SectionRef struct {
 	Title  string `json:"title"`
 }
 
+// Around returns the excerpt cut to at most limit characters around its
+// matches, at word boundaries, with "…" where it was cut.
+func (e Excerpt) Around(limit int) Excerpt { return trimToMatches(e, limit) }
+
 // trimToMatches cuts text longer than limit runes to a window around its
 // matches, at word boundaries, marking the cuts with "…". Matches are
 // shifted to the new text.
@@ -66,7 +70,9 @@ func trimToMatches(e Excerpt, limit int) Excerpt {
 		last := e.Matches[min(len(e.Matches)-1, best+bestCount-1)]
 		center = (e.Matches[best][0] + last[1]) / 2
 	}
-	// Work in bytes; limit runes is at least limit bytes.
+	// Work in bytes (limit bytes hold at most limit runes), keeping two
+	// characters for the ellipses.
+	limit -= 2
 	start := max(0, center-limit/2)
 	end := min(len(e.Text), start+limit)
 	start = max(0, end-limit)

@@ -27,7 +27,8 @@ Usage:
   lectern index [flags]              build or refresh the cached index of --corpus
   lectern eval [flags] QUESTIONS.tsv hit@1, hit@3 and MRR of a question set
   lectern check [flags]              validate settings and corpus, print them
-  lectern run [flags]                run the Discord bot
+  lectern run [flags]                run the Discord bot (--guild ID registers
+                                     commands to one server; env DISCORD_GUILD_ID)
   lectern version                    print the version
   lectern help                       print this help
 
