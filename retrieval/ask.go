@@ -21,7 +21,7 @@ import (
 const (
 	queryTimeout     = 2 * time.Second
 	maxTermSearchers = 512
-	candidatePool    = 40 // passages re-ranked per question
+	candidatePool    = 100 // passages re-ranked per question
 )
 
 // ErrTimeout is returned when a query takes longer than it may.
@@ -35,26 +35,34 @@ func (ix *Index) Ask(ctx context.Context, question string, k int) ([]Result, err
 		return nil, nil
 	}
 	q := ix.parseQuestion(question)
-	if len(q.terms) == 0 {
+	if len(q.concepts) == 0 {
 		return nil, nil
 	}
-	var disj []query.Query
-	for _, t := range q.terms {
-		tq := query.NewTermQuery(t)
-		tq.SetField(fieldText)
-		disj = append(disj, tq)
-		tt := query.NewTermQuery(t)
-		tt.SetField(fieldTitle)
-		tt.SetBoost(0.3)
-		disj = append(disj, tt)
-	}
-	hits, err := ix.search(ctx, query.NewDisjunctionQuery(disj), candidatePool)
+	hits, err := ix.search(ctx, q.query(), candidatePool)
 	if err != nil {
 		return nil, err
 	}
 	return ix.rank(q, hits, k), nil
 }
 
+// query is the disjunction of every concept's stems in the passage text
+// and, weaker, in the section title.
+func (q question) query() query.Query {
+	var disj []query.Query
+	for _, c := range q.concepts {
+		for stem, f := range c.alts {
+			tq := query.NewTermQuery(stem)
+			tq.SetField(fieldText)
+			tq.SetBoost(f)
+			disj = append(disj, tq)
+			tt := query.NewTermQuery(stem)
+			tt.SetField(fieldTitle)
+			tt.SetBoost(0.3 * f)
+			disj = append(disj, tt)
+		}
+	}
+	return query.NewDisjunctionQuery(disj)
+}
 // passageHit is a passage the index found, with its score.
 type passageHit struct {
 	doc, passage int
@@ -86,11 +94,22 @@ func (ix *Index) search(ctx context.Context, q query.Query, size int) ([]passage
 
 // question is an analysed question.
 type question struct {
-	text   string
-	terms  []string           // distinct stems, in order
-	idf    map[string]float64 // weight of each term
-	total  float64            // sum of idf over terms
-	intent intent
+	text     string
+	concepts []concept
+	total    float64 // sum of the concepts' weights
+	intent   intent
+}
+
+// stems returns every stem that counts for the question, for highlighting.
+func (q question) stems() []string {
+	var out []string
+	for _, c := range q.concepts {
+		for s := range c.alts {
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 type intent int
@@ -111,11 +130,9 @@ var (
 )
 
 func (ix *Index) parseQuestion(text string) question {
-	q := question{text: text, idf: map[string]float64{}}
-	q.terms = uniqueTerms(analyze(ix.stem, text), maxQueryTerms)
-	for _, t := range q.terms {
-		q.idf[t] = ix.idf(t)
-		q.total += q.idf[t]
+	q := question{text: text, concepts: ix.concepts(text)}
+	for _, c := range q.concepts {
+		q.total += c.weight
 	}
 	switch {
 	case howMany.MatchString(text):
@@ -128,21 +145,6 @@ func (ix *Index) parseQuestion(text string) question {
 		q.intent = intentPlace
 	}
 	return q
-}
-
-// idf is the BM25 inverse document frequency of a stem over passages.
-func (ix *Index) idf(term string) float64 {
-	df := 0
-	if dict, err := ix.bleve.FieldDictRange(fieldText, []byte(term), []byte(term)); err == nil {
-		for e, err := dict.Next(); err == nil && e != nil; e, err = dict.Next() {
-			if e.Term == term {
-				df = int(e.Count)
-			}
-		}
-		dict.Close()
-	}
-	n := float64(ix.passages)
-	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 }
 
 // sentenceTerms is an analysed sentence.
@@ -172,12 +174,16 @@ func (ix *Index) sentence(doc, i int) *sentenceTerms {
 }
 
 // Weights of the re-ranking features.
-const (
-	wCoverage  = 1.0
-	wPassage   = 0.35
+// They are variables so that the quality test can measure each one.
+var (
+	wCoverage  = 0.7
+	wContext   = 0.30 // coverage of the sentence with its neighbours
+	wPassage   = 0.0
 	wProximity = 0.15
 	wTitle     = 0.10
 	wIntent    = 0.08
+	wSubject   = 0.10 // the question's rarest word opens the sentence
+	lengthCost = 0.005// per word past 30
 )
 
 // candidate is a sentence being considered as a quote.
@@ -198,7 +204,8 @@ func (ix *Index) rank(q question, hits []passageHit, k int) []Result {
 	for _, h := range hits {
 		d := ix.corpus.Documents[h.doc]
 		p := d.Passages[h.passage]
-		title := ix.coverage(q, analyze(ix.stem, d.Sections[p.Section].Title))
+		sec := d.Sections[p.Section]
+		title := coverage(q, termCounts(analyze(ix.stem, sec.Title+" "+sec.Heading)))
 		for s := p.FirstSentence; s < p.EndSentence; s++ {
 			st := ix.sentence(h.doc, s)
 			cov := ix.coverageOf(q, st)
@@ -206,6 +213,8 @@ func (ix *Index) rank(q question, hits []passageHit, k int) []Result {
 				continue
 			}
 			score := wCoverage*cov*lengthFactor(st.words) +
+				wContext*ix.contextCoverage(q, h.doc, s, sec) +
+				wSubject*subject(q, st) +
 				wPassage*h.score/maxScore +
 				wProximity*proximity(q, st) +
 				wTitle*title +
@@ -242,34 +251,47 @@ func (ix *Index) rank(q question, hits []passageHit, k int) []Result {
 		for _, s := range sents {
 			used[sentenceRef{c.doc, s}] = true
 		}
-		r := ix.result(c.doc, c.passage, sents, q.terms, c.score)
+		r := ix.result(c.doc, c.passage, sents, q.stems(), c.score)
 		r.Rank = len(out) + 1
 		out = append(out, r)
 	}
 	return out
 }
 
+// conceptScore is how fully tokens hold concept c: the factor of its best
+// alternative present, 0 when none is.
+func conceptScore(c concept, has map[string]int) float64 {
+	best := 0.0
+	for stem, f := range c.alts {
+		if has[stem] > 0 && f > best {
+			best = f
+		}
+	}
+	return best
+}
+
 // coverageOf is the share of the question's weight that a sentence holds.
 func (ix *Index) coverageOf(q question, st *sentenceTerms) float64 {
+	return coverage(q, st.has)
+}
+
+func coverage(q question, has map[string]int) float64 {
+	if q.total == 0 {
+		return 0
+	}
 	sum := 0.0
-	for _, t := range q.terms {
-		if st.has[t] > 0 {
-			sum += q.idf[t]
-		}
+	for _, c := range q.concepts {
+		sum += c.weight * conceptScore(c, has)
 	}
 	return sum / q.total
 }
 
-func (ix *Index) coverage(q question, tokens []token) float64 {
-	seen := map[string]bool{}
-	sum := 0.0
+func termCounts(tokens []token) map[string]int {
+	m := map[string]int{}
 	for _, t := range tokens {
-		if w, ok := q.idf[t.term]; ok && !seen[t.term] {
-			seen[t.term] = true
-			sum += w
-		}
+		m[t.term]++
 	}
-	return sum / q.total
+	return m
 }
 
 // lengthFactor gently prefers sentences of ordinary length to long ones
@@ -278,42 +300,86 @@ func lengthFactor(words int) float64 {
 	if words <= 30 {
 		return 1
 	}
-	return 1 / (1 + 0.01*float64(words-30))
+	return 1 / (1 + lengthCost*float64(words-30))
+}
+
+// contextCoverage is the share of the question's weight held by a sentence
+// together with the sentences either side of it in its section: an answer
+// often names its subject only in the sentence before ("He was dismissed").
+func (ix *Index) contextCoverage(q question, doc, s int, sec corpus.Section) float64 {
+	has := map[string]int{}
+	for n := max(s-1, sec.FirstSentence); n <= min(s+1, sec.EndSentence-1); n++ {
+		for t, c := range ix.sentence(doc, n).has {
+			has[t] += c
+		}
+	}
+	return coverage(q, has)
+}
+
+// subject is 1 when the question's rarest concept stands among the first
+// words of the sentence, as the subject of a definition or a statement
+// about it does ("The Vikzhel was…", "Smolny Institute lay…").
+func subject(q question, st *sentenceTerms) float64 {
+	if len(q.concepts) == 0 || len(st.tokens) == 0 {
+		return 0
+	}
+	rarest := q.concepts[0]
+	for _, c := range q.concepts[1:] {
+		if c.weight > rarest.weight {
+			rarest = c
+		}
+	}
+	first := st.tokens[0].pos
+	for _, t := range st.tokens {
+		if t.pos-first > 3 {
+			break
+		}
+		if _, ok := rarest.alts[t.term]; ok {
+			return 1
+		}
+	}
+	return 0
 }
 
 // proximity is higher when a sentence's matched terms stand close
 // together: the number of distinct matched terms over the width of the
 // smallest window holding one of each.
 func proximity(q question, st *sentenceTerms) float64 {
-	want := map[string]bool{}
-	for _, t := range q.terms {
-		if st.has[t] > 0 {
-			want[t] = true
+	// Which concept each token stands for, if any.
+	conceptOf := map[string]int{}
+	for i, c := range q.concepts {
+		for stem := range c.alts {
+			if _, ok := conceptOf[stem]; !ok {
+				conceptOf[stem] = i
+			}
+		}
+	}
+	type hit struct{ concept, pos int }
+	var ms []hit
+	want := map[int]bool{}
+	for _, t := range st.tokens {
+		if i, ok := conceptOf[t.term]; ok {
+			ms = append(ms, hit{i, t.pos})
+			want[i] = true
 		}
 	}
 	if len(want) < 2 {
 		return 0
 	}
-	var ms []token
-	for _, t := range st.tokens {
-		if want[t.term] {
-			ms = append(ms, t)
-		}
-	}
 	bestWidth := math.MaxInt
-	count := map[string]int{}
+	count := map[int]int{}
 	have, lo := 0, 0
-	for hi, t := range ms {
-		if count[t.term] == 0 {
+	for hi, m := range ms {
+		if count[m.concept] == 0 {
 			have++
 		}
-		count[t.term]++
+		count[m.concept]++
 		for have == len(want) {
 			if w := ms[hi].pos - ms[lo].pos + 1; w < bestWidth {
 				bestWidth = w
 			}
-			count[ms[lo].term]--
-			if count[ms[lo].term] == 0 {
+			count[ms[lo].concept]--
+			if count[ms[lo].concept] == 0 {
 				have--
 			}
 			lo++
@@ -369,9 +435,9 @@ func (ix *Index) extend(q question, doc, sent int, used map[sentenceRef]bool) []
 		}
 		nt := ix.sentence(doc, n)
 		gain := 0.0
-		for _, t := range q.terms {
-			if nt.has[t] > 0 && st.has[t] == 0 {
-				gain += q.idf[t]
+		for _, c := range q.concepts {
+			if extra := conceptScore(c, nt.has) - conceptScore(c, st.has); extra > 0 {
+				gain += c.weight * extra
 			}
 		}
 		gain /= q.total

@@ -29,7 +29,7 @@ import (
 
 // MappingVersion changes whenever the index mapping or the documents fed to
 // it change, so that cached indexes are rebuilt.
-const MappingVersion = 1
+const MappingVersion = 3
 
 // Field names in the index.
 const (
@@ -57,6 +57,12 @@ type Index struct {
 
 	vocabOnce sync.Once
 	vocab     []string // sorted words of the exact field
+
+	stemsOnce sync.Once
+	stems     *stems // stems of the text field with their frequencies
+
+	thesaurusOnce sync.Once
+	thesaurus     map[string][]string
 }
 
 type sentenceRef struct{ doc, sent int }

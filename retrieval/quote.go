@@ -54,23 +54,28 @@ func (ix *Index) Quote(ctx context.Context, phrase string, k int) ([]Result, err
 		return nil, err
 	}
 	needle := strings.Join(wordsOf(ix, phrase), " ")
-	add(tierPhrase, hits, q.terms, func(doc, passage int) int {
+	stems := q.stems()
+	add(tierPhrase, hits, stems, func(doc, passage int) int {
 		return ix.sentenceWithPhrase(doc, passage, needle, q)
 	})
 
 	// 2. All the words, stemmed, anywhere in a passage.
-	if len(out) < k && len(q.terms) > 0 {
+	if len(out) < k && len(q.concepts) > 0 {
 		var conj []query.Query
-		for _, t := range q.terms {
-			tq := query.NewTermQuery(t)
-			tq.SetField(fieldText)
-			conj = append(conj, tq)
+		for _, c := range q.concepts {
+			var alts []query.Query
+			for stem := range c.alts {
+				tq := query.NewTermQuery(stem)
+				tq.SetField(fieldText)
+				alts = append(alts, tq)
+			}
+			conj = append(conj, query.NewDisjunctionQuery(alts))
 		}
 		hits, err := ix.search(ctx, query.NewConjunctionQuery(conj), 4*k)
 		if err != nil {
 			return nil, err
 		}
-		add(tierAll, hits, q.terms, func(doc, passage int) int { return ix.bestSentence(q, doc, passage) })
+		add(tierAll, hits, stems, func(doc, passage int) int { return ix.bestSentence(q, doc, passage) })
 	}
 
 	// 3. Close spellings of each word.

@@ -15,8 +15,9 @@ const MaxQueryRunes = 1000
 // maxQueryTerms bounds the distinct terms a query may search for.
 const maxQueryTerms = 32
 
-// normalize prepares text for the analyzers: curly apostrophes and quotes
-// become straight ones and control characters become spaces.
+// normalize prepares text for the analyzers: curly apostrophes become
+// straight ones, accented Latin letters lose their accents, and
+// underscores and control characters become spaces.
 func normalize(s string) string {
 	n, _ := normalizeMap(s)
 	return n
@@ -33,6 +34,10 @@ func normalizeMap(s string) (string, []int) {
 		switch {
 		case r == '’' || r == '‘' || r == 'ʼ':
 			out = "'"
+		case r == '_':
+			out = " " // _italics_ in Gutenberg and Markdown texts
+		case r >= 0xC0 && r <= 0x17F && foldAccent(r) != r:
+			out = string(foldAccent(r)) // "régime" matches "regime"
 		case r == utf8.RuneError:
 			out = " "
 		case unicode.IsControl(r):
@@ -47,6 +52,32 @@ func normalizeMap(s string) (string, []int) {
 	}
 	idx = append(idx, len(s))
 	return b.String(), idx
+}
+
+// accentFolds maps accented Latin letters to their base letters.
+var accentFolds = buildAccentFolds()
+
+func buildAccentFolds() map[rune]rune {
+	folds := map[rune]rune{}
+	for base, accented := range map[rune]string{
+		'a': "àáâãäåāăą", 'A': "ÀÁÂÃÄÅĀĂĄ", 'c': "çćĉċč", 'C': "ÇĆĈĊČ", 'd': "ď", 'D': "Ď",
+		'e': "èéêëēĕėęě", 'E': "ÈÉÊËĒĔĖĘĚ", 'g': "ĝğġģ", 'G': "ĜĞĠĢ", 'i': "ìíîïĩīĭįı", 'I': "ÌÍÎÏĨĪĬĮİ",
+		'n': "ñńņňŉ", 'N': "ÑŃŅŇ", 'o': "òóôõöøōŏő", 'O': "ÒÓÔÕÖØŌŎŐ", 'r': "ŕŗř", 'R': "ŔŖŘ",
+		's': "śŝşš", 'S': "ŚŜŞŠ", 't': "ţťŧ", 'T': "ŢŤŦ", 'u': "ùúûüũūŭůűų", 'U': "ÙÚÛÜŨŪŬŮŰŲ",
+		'y': "ýÿŷ", 'Y': "ÝŸŶ", 'z': "źżž", 'Z': "ŹŻŽ",
+	} {
+		for _, r := range accented {
+			folds[r] = base
+		}
+	}
+	return folds
+}
+
+func foldAccent(r rune) rune {
+	if b, ok := accentFolds[r]; ok {
+		return b
+	}
+	return r
 }
 
 // cleanQuery trims user input to MaxQueryRunes and drops control characters

@@ -1,0 +1,156 @@
+package retrieval
+
+import (
+	"math"
+	"strings"
+	"unicode/utf8"
+)
+
+// A concept is one content word of a question with the stems that count
+// as it: the word's own stem, its derived forms found in the text
+// ("revolution" also matches "revolutionary"), thesaurus equivalents
+// ("tsar" matches "czar") and, for a word the text lacks, close spellings
+// from the text's vocabulary ("Kronstat" matches "Kronstadt").
+type concept struct {
+	stem   string
+	weight float64            // inverse document frequency
+	alts   map[string]float64 // stem → how fully it counts (1 for the stem itself)
+}
+
+// Factors by which alternatives count (variables so that tests can
+// measure them).
+var (
+	factorDerived  = 0.7
+	factorSynonym  = 0.8
+	factorSpelling = 0.9
+)
+
+// stems is the stemmed vocabulary of the text field with document
+// frequencies, loaded once.
+type stems struct {
+	sorted []string
+	df     map[string]int
+}
+
+func (ix *Index) stemVocabulary() *stems {
+	ix.stemsOnce.Do(func() {
+		ix.stems = &stems{df: map[string]int{}}
+		dict, err := ix.bleve.FieldDict(fieldText)
+		if err != nil {
+			return
+		}
+		defer dict.Close()
+		for e, err := dict.Next(); err == nil && e != nil; e, err = dict.Next() {
+			ix.stems.sorted = append(ix.stems.sorted, e.Term)
+			ix.stems.df[e.Term] = int(e.Count)
+		}
+	})
+	return ix.stems
+}
+
+// idfOf is BM25's inverse document frequency over passages.
+func (ix *Index) idfOf(df int) float64 {
+	n := float64(ix.passages)
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// concepts analyses a question into concepts.
+func (ix *Index) concepts(text string) []concept {
+	v := ix.stemVocabulary()
+	var out []concept
+	for _, s := range uniqueTerms(analyze(ix.stem, text), maxQueryTerms) {
+		c := concept{stem: s, alts: map[string]float64{}}
+		if df := v.df[s]; df > 0 {
+			c.alts[s] = 1
+			c.weight = ix.idfOf(df)
+			for _, d := range derivedForms(v, s) {
+				c.alts[d] = factorDerived
+			}
+		} else {
+			// A word the text lacks: take its closest spellings.
+			best, bestDF := "", 0
+			for _, a := range closeStems(v, s) {
+				c.alts[a] = factorSpelling
+				if v.df[a] > bestDF {
+					best, bestDF = a, v.df[a]
+				}
+			}
+			if best == "" && len(synonymsOf(ix, s)) == 0 {
+				continue
+			}
+			c.weight = ix.idfOf(bestDF)
+		}
+		for _, syn := range synonymsOf(ix, s) {
+			if _, ok := c.alts[syn]; !ok && v.df[syn] > 0 {
+				c.alts[syn] = factorSynonym
+				if c.weight == 0 || math.IsInf(c.weight, 0) {
+					c.weight = ix.idfOf(v.df[syn])
+				}
+			}
+		}
+		if len(c.alts) > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// derivationSuffixes are endings, as the Porter stemmer leaves them, that
+// make one word of another: revolut/revolutionari, german/germani,
+// russia/russian, social/socialist.
+var derivationSuffixes = []string{"i", "n", "an", "ian", "al", "ic", "ist", "ism", "ari", "ionari", "ionist", "ion"}
+
+// derivedForms returns the stems of the vocabulary that are s with a
+// derivation suffix, or s without one. Short stems are left alone: they
+// would match unrelated words.
+func derivedForms(v *stems, s string) []string {
+	const minStem = 4
+	if utf8.RuneCountInString(s) < minStem {
+		return nil
+	}
+	var out []string
+	for _, suf := range derivationSuffixes {
+		if _, ok := v.df[s+suf]; ok {
+			out = append(out, s+suf)
+		}
+		if base, ok := strings.CutSuffix(s, suf); ok && utf8.RuneCountInString(base) >= minStem {
+			if _, ok := v.df[base]; ok {
+				out = append(out, base)
+			}
+		}
+	}
+	return out
+}
+
+// closeStems returns vocabulary stems within a small edit distance of s.
+func closeStems(v *stems, s string) []string {
+	n := utf8.RuneCountInString(s)
+	if n < 4 {
+		return nil
+	}
+	limit := fuzziness(s)
+	bestD := limit + 1
+	var out []string
+	for _, w := range v.sorted {
+		if d := utf8.RuneCountInString(w) - n; d > limit || -d > limit {
+			continue
+		}
+		d := editDistance(s, w)
+		switch {
+		case d < bestD:
+			bestD, out = d, []string{w}
+		case d == bestD:
+			out = append(out, w)
+		}
+	}
+	if len(out) > 3 {
+		out = out[:3]
+	}
+	return out
+}
+
+// synonymsOf returns the stems of a word's thesaurus equivalents.
+func synonymsOf(ix *Index, s string) []string {
+	ix.thesaurusOnce.Do(func() { ix.thesaurus = buildThesaurus(ix) })
+	return ix.thesaurus[s]
+}

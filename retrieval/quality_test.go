@@ -1,0 +1,96 @@
+package retrieval
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+var verbose = flag.Bool("misses", false, "print every missed question")
+
+// sharedCorpus returns a path under ../shared/corpus, failing clearly when
+// the shared folder is missing.
+func sharedCorpus(t testing.TB, name string) string {
+	t.Helper()
+	p := filepath.Join("..", "..", "shared", "corpus", name)
+	if _, err := os.Stat(p); err != nil {
+		t.Fatalf("shared corpus file %s is missing (the tests expect ../shared beside the clone): %v", p, err)
+	}
+	return p
+}
+
+func loadQuestions(t testing.TB, name string) []EvalQuestion {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	qs, err := ParseQuestions(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return qs
+}
+
+// TestQuality fails when hit@1 or hit@3 of the quote on the question sets
+// drops below what retrieval reached; raise the floors as it improves.
+func TestQuality(t *testing.T) {
+	tests := []struct {
+		name      string
+		questions string
+		corpus    func(t testing.TB) *corpus.Corpus
+		minQs     int
+		hit1      float64
+		hit3      float64
+	}{
+		{"interview", "interview.tsv", func(t testing.TB) *corpus.Corpus {
+			c, err := corpus.Default()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return c
+		}, 60, 0, 0},
+		{"ten days", "ten-days.tsv", func(t testing.TB) *corpus.Corpus {
+			c, err := corpus.Load(sharedCorpus(t, "ten-days-that-shook-the-world.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return c
+		}, 40, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := loadQuestions(t, tt.questions)
+			if len(qs) < tt.minQs {
+				t.Errorf("%s has %d questions, want at least %d", tt.questions, len(qs), tt.minQs)
+			}
+			c := tt.corpus(t)
+			b1, b3 := baseline(t, c, qs)
+			t.Logf("%s: plain BM25 over sentences: hit@1 %.3f, hit@3 %.3f", tt.name, b1, b3)
+			ix, err := NewMemory(context.Background(), c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			rep, err := Evaluate(context.Background(), ix, qs, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s: %d questions, hit@1 %.3f, hit@3 %.3f, MRR %.3f", tt.name, rep.Questions, rep.HitAt1, rep.HitAt3, rep.MRR)
+			if *verbose {
+				for _, m := range rep.Misses {
+					fmt.Printf("  [%d] %s gold %v got %v\n", m.Rank, m.Question.Text, m.Question.Gold, m.Got)
+				}
+			}
+			if rep.HitAt1 < tt.hit1 || rep.HitAt3 < tt.hit3 {
+				t.Errorf("hit@1 %.3f, hit@3 %.3f; want at least %.3f and %.3f", rep.HitAt1, rep.HitAt3, tt.hit1, tt.hit3)
+			}
+		})
+	}
+}

@@ -1,0 +1,95 @@
+package retrieval
+
+// thesaurusGroups are sets of English words and spellings a reader may use
+// for one another. They are general, not tied to any one text: variant
+// spellings (tsar/czar), British and American forms, and common
+// equivalences a question's words may not share with the text's.
+var thesaurusGroups = [][]string{
+	{"tsar", "czar", "tzar"},
+	{"tsarist", "czarist"},
+	{"tsarina", "czarina", "empress"},
+	{"ussr", "soviet"},
+	{"russia", "russian"},
+	{"bolshevik", "bolsheviki", "bolshevist"},
+	{"menshevik", "mensheviki"},
+	{"trotsky", "trotzky"},
+	{"kamenev", "kameniev"},
+	{"die", "died", "dead", "death", "killed", "perished"},
+	{"kill", "killed", "slay", "murder"},
+	{"begin", "began", "start", "started", "commence"},
+	{"end", "ended", "finish", "finished", "over"},
+	{"split", "divide", "division"},
+	{"faction", "tendency", "wing"},
+	{"fight", "fought", "battle", "combat"},
+	{"army", "troops", "soldiers"},
+	{"worker", "workers", "working", "workmen", "proletariat", "proletarian"},
+	{"peasant", "peasantry", "farmer"},
+	{"land", "farmland"},
+	{"rebel", "rebellion", "revolt", "uprising", "mutiny", "insurrection"},
+	{"leader", "head", "chief", "led", "headed"},
+	{"arrest", "arrested", "imprison", "jailed", "detain"},
+	{"flee", "fled", "escape", "escaped"},
+	{"elect", "election", "vote", "ballot"},
+	{"ban", "banned", "forbid", "forbidden", "outlaw", "prohibit"},
+	{"abolish", "abolished", "eliminate", "eliminated", "end"},
+	{"money", "currency", "cash"},
+	{"pay", "paid", "payment"},
+	{"large", "big", "huge"},
+	{"small", "little"},
+	{"country", "nation"},
+	{"government", "regime", "administration"},
+	{"important", "significant", "matter", "matters"},
+	{"famous", "renowned", "well-known"},
+	{"want", "wish", "desire"},
+	{"america", "usa"},
+	{"demand", "demanded", "require"},
+	{"colour", "color"},
+	{"labour", "labor"},
+	{"organisation", "organization"},
+	{"favour", "favor"},
+	{"defence", "defense"},
+	{"centre", "center"},
+	{"programme", "program"},
+	{"honour", "honor"},
+	{"theatre", "theater"},
+	{"capture", "captured", "seize", "seized", "take", "taken", "storm", "stormed"},
+	{"surrender", "surrendered", "capitulate", "yield"},
+	{"meaning", "mean", "definition", "define"},
+	{"look", "appearance", "looked"},
+	{"bury", "buried", "burial", "funeral", "grave"},
+	{"replace", "replaced", "succeed", "succeeded", "successor"},
+}
+
+// Multi-word equivalents ("First World War", "World War I") are left out:
+// they share most of their words already.
+
+// buildThesaurus maps each stem of a group member to the stems of the
+// other members, analysed as the index analyses text.
+func buildThesaurus(ix *Index) map[string][]string {
+	out := map[string][]string{}
+	for _, g := range thesaurusGroups {
+		var stems []string
+		for _, w := range g {
+			for _, t := range analyze(ix.stem, w) {
+				stems = append(stems, t.term)
+			}
+		}
+		for _, a := range stems {
+			for _, b := range stems {
+				if a != b && !contains(out[a], b) {
+					out[a] = append(out[a], b)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
