@@ -63,6 +63,7 @@ func (q question) query() query.Query {
 	}
 	return query.NewDisjunctionQuery(disj)
 }
+
 // passageHit is a passage the index found, with its score.
 type passageHit struct {
 	doc, passage int
@@ -182,8 +183,8 @@ var (
 	wProximity = 0.15
 	wTitle     = 0.10
 	wIntent    = 0.08
-	wSubject   = 0.10 // the question's rarest word opens the sentence
-	lengthCost = 0.005// per word past 30
+	wSubject   = 0.10  // the question's rarest word opens the sentence
+	lengthCost = 0.005 // per word past 30
 )
 
 // candidate is a sentence being considered as a quote.
