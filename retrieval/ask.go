@@ -121,12 +121,14 @@ const (
 	intentTime
 	intentPlace
 	intentQuantity
+	intentReason
 )
 
 var (
 	whoWords   = regexp.MustCompile(`(?i)^(who|whom|whose)\b|\bwho (was|were|is|led|said|wrote)\b`)
 	whenWords  = regexp.MustCompile(`(?i)^when\b|\b(what|which) (year|date|month|day)\b|\bwhen (did|was|were)\b`)
 	whereWords = regexp.MustCompile(`(?i)^where\b|\bwhere (did|was|were)\b`)
+	whyWords   = regexp.MustCompile(`(?i)^why\b|\bwhy (did|do|does|was|were|is|are|would)\b|\b(what|which) (reason|cause|caused|led)\b`)
 	howMany    = regexp.MustCompile(`(?i)\bhow (many|much|large|big|long)\b|\bwhat (number|percentage|proportion|share)\b`)
 )
 
@@ -144,6 +146,8 @@ func (ix *Index) parseQuestion(text string) question {
 		q.intent = intentPerson
 	case whereWords.MatchString(text):
 		q.intent = intentPlace
+	case whyWords.MatchString(text):
+		q.intent = intentReason
 	}
 	return q
 }
@@ -185,6 +189,9 @@ var (
 	wIntent    = 0.08
 	wSubject   = 0.10  // the question's rarest word opens the sentence
 	lengthCost = 0.005 // per word past 30
+	// extendGain is the share of the question's weight a neighbouring
+	// sentence must add to be quoted too.
+	extendGain = 0.15
 )
 
 // candidate is a sentence being considered as a quote.
@@ -391,9 +398,10 @@ func proximity(q question, st *sentenceTerms) float64 {
 
 var (
 	timeWords     = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})s?\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|century|centuries)\b|\b\d{1,2}(st|nd|rd|th)\b`)
-	quantityWords = regexp.MustCompile(`(?i)\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|half|third|quarter|percent|majority|minority)\b`)
+	quantityWords = regexp.MustCompile(`(?i)\b(\d{1,3}|\d{5,}|[02-9]\d{3})([,.]\d+)*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|half|third|quarter|percent|majority|minority)\b`)
 	nameWords     = regexp.MustCompile(`\s[A-Z][\p{Ll}]+`)
-	placeWords    = regexp.MustCompile(`\b(in|at|to|from|near|into)\s+(the\s+)?[A-Z][\p{Ll}]+`)
+	placeWords    = regexp.MustCompile(`\b(in|at|to|from|near|into|beside|outside|inside|across|along|toward|towards|on)\s+(the\s+)?([a-z]+\s+)?[A-Z][\p{Ll}]+`)
+	reasonWords   = regexp.MustCompile(`(?i)\b(because|since|so that|in order to|due to|owing to|for fear|as a result|reason|caused|thanks to|therefore|thus|hence)\b`)
 )
 
 // intentMatch is 1 when a sentence holds the kind of answer the question
@@ -409,6 +417,8 @@ func intentMatch(in intent, text string) float64 {
 		re = nameWords
 	case intentPlace:
 		re = placeWords
+	case intentReason:
+		re = reasonWords
 	default:
 		return 0
 	}
@@ -449,7 +459,7 @@ func (ix *Index) extend(q question, doc, sent int, used map[sentenceRef]bool) []
 	if bestN < 0 && st.words < 6 && sent+1 < sec.EndSentence && !used[sentenceRef{doc, sent + 1}] {
 		bestN, bestGain = sent+1, 1
 	}
-	if bestN < 0 || bestGain < 0.25 {
+	if bestN < 0 || bestGain < extendGain {
 		return []int{sent}
 	}
 	if bestN < sent {

@@ -88,12 +88,27 @@ func (ix *Index) concepts(text string) []concept {
 				}
 			}
 		}
+		if frameStems[s] {
+			c.weight *= frameWeight
+		}
 		if len(c.alts) > 0 {
 			out = append(out, c)
 		}
 	}
 	return out
 }
+
+// frameStems are the stems of words that frame a question rather than
+// name what it is about ("What happened to…", "How would you describe…");
+// they count for less.
+var frameStems = map[string]bool{
+	"happen": true, "describ": true, "explain": true, "mean": true, "think": true,
+	"tell": true, "role": true, "kind": true, "type": true, "wai": true, "exampl": true,
+	"import": true, "signific": true, "main": true, "like": true, "sai": true, "accord": true,
+}
+
+// frameWeight scales the weight of frame words.
+var frameWeight = 0.2
 
 // derivationSuffixes are endings, as the Porter stemmer leaves them, that
 // make one word of another: revolut/revolutionari, german/germani,

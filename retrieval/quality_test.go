@@ -55,14 +55,14 @@ func TestQuality(t *testing.T) {
 				t.Fatal(err)
 			}
 			return c
-		}, 60, 0, 0},
+		}, 60, 0.79, 0.89},
 		{"ten days", "ten-days.tsv", func(t testing.TB) *corpus.Corpus {
 			c, err := corpus.Load(sharedCorpus(t, "ten-days-that-shook-the-world.txt"))
 			if err != nil {
 				t.Fatal(err)
 			}
 			return c
-		}, 40, 0, 0},
+		}, 40, 0.74, 0.82},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
