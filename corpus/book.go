@@ -11,9 +11,17 @@ import (
 // "Preface", "SECOND EPILOGUE".
 var headingWord = regexp.MustCompile(`^(?i)(?:(?:first|second|third|fourth|fifth|last|final)\s+)?(book|part|volume|chapter|appendix|appendices|epilogue|prologue|preface|introduction|foreword|afterword|conclusion|notes|contents|table of contents|glossary|bibliography|index)\b(.*)$`)
 
-// headingRest is what may follow the heading word: nothing, a number or a
-// numeral, "to …", a colon, or a short title-case phrase.
-var headingRest = regexp.MustCompile(`^(?:\s*$|\s+(?i:[IVXLCDM]+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b|\s*[:.—-]|\s+(?i:to)\s|\s+(?:(?:[A-Z][\p{L}'’]*|and|of|the|to|in|on|a)(?:\s+|$))+$)`)
+// headingRest is what may follow the heading word: nothing; a number or
+// numeral, then perhaps a title ("3. On the Eve", "ONE: 1805"); a colon and
+// a title; "to …" ("APPENDIX TO CHAPTER I"); or a short title-case phrase
+// ("Notes and Explanations").
+var headingRest = regexp.MustCompile(`^(?:` +
+	`\s*` +
+	`|\s+(?i:[IVXLCDM]+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b[\s.:—-]*(?:[A-Z0-9(].*)?` +
+	`|\s*[:—-]\s*[A-Z0-9].*` +
+	`|\s+(?i:to)\s.*` +
+	`|(?:\s+(?:[A-Z][\p{L}'’]*|and|of|the|to|in|on|a))+\s*` +
+	`)$`)
 
 // headingLevel reports whether a line is a book heading and its level:
 // 1 for a book, part or volume that contains chapters, 2 for a chapter.
@@ -85,7 +93,7 @@ func (p *parser) parseBook(lo, hi int, markdown bool) {
 		b := blocks[k]
 		h, ok := headingOf(b)
 		if !ok {
-			if p.isContentsList(b) {
+			if !markdown && p.isContentsList(b) {
 				continue
 			}
 			if sec < 0 {

@@ -42,6 +42,12 @@ func Parse(name string, data []byte) (*Document, error) {
 	if doc.Title == "" {
 		doc.Title = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	}
+	for i := range doc.Sections {
+		if doc.Sections[i].Title == "" {
+			doc.Sections[i].Title = doc.Title
+			doc.Sections[i].Heading = doc.Title
+		}
+	}
 	p.buildPassages()
 	return doc, nil
 }
@@ -164,13 +170,17 @@ func (p *parser) paginate(lo, hi, start int) bool {
 	runs, mid := 0, 0
 	for i := start + 1; i < hi; i++ {
 		if p.blank(i) && !p.blank(i-1) {
+			prev := strings.TrimSpace(p.raw[i-1])
+			if markdownHeading.MatchString(prev) || headingLevel(prev) > 0 {
+				continue // a heading ends without punctuation anyway
+			}
 			runs++
-			if !endsSentence(strings.TrimSpace(p.raw[i-1])) {
+			if !endsSentence(prev) {
 				mid++
 			}
 		}
 	}
-	if runs < 3 || mid*2 < runs {
+	if mid < 3 || mid*2 < runs {
 		return false
 	}
 	page := 1

@@ -233,7 +233,8 @@ func sentenceBounds(text string) [][2]int {
 // does not.
 func startsCommonly(s string) bool {
 	w, _, _ := strings.Cut(s, " ")
-	return notNames[strings.TrimRight(w, ",;:")]
+	w = strings.TrimRight(w, ",;:")
+	return w != "I" && notNames[w]
 }
 
 func startsSentence(r rune) bool {

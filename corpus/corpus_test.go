@@ -1,0 +1,402 @@
+package corpus
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// sharedFile returns a path under ../shared/corpus, failing clearly when
+// the shared folder is missing.
+func sharedFile(t testing.TB, name string) string {
+	t.Helper()
+	p := filepath.Join("..", "..", "shared", "corpus", name)
+	if _, err := os.Stat(p); err != nil {
+		t.Fatalf("shared corpus file %s is missing (the tests expect ../shared beside the clone): %v", p, err)
+	}
+	return p
+}
+
+func TestEmbeddedTextIsTheSharedFile(t *testing.T) {
+	want, err := os.ReadFile(sharedFile(t, "interview.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sha256.Sum256(DefaultText()); got != sha256.Sum256(want) {
+		t.Errorf("embedded interview SHA-256 %x, want %x (the shared file)", got, sha256.Sum256(want))
+	}
+}
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the parse; review with go test -update and git diff.\n%s", path, firstDiff(string(got), string(want)))
+	}
+}
+
+func firstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return fmt.Sprintf("line %d:\n got: %s\nwant: %s", i+1, gl, wl)
+		}
+	}
+	return ""
+}
+
+// describe prints a document's structure for golden files.
+func describe(d *Document) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "name %s\ntitle %s\nlines %d pages %d sentences %d passages %d quotations %d\n", d.Name, d.Title, d.Lines, d.Pages, len(d.Sentences), len(d.Passages), len(d.Quotations))
+	if e := d.Epigraph; e != nil {
+		fmt.Fprintf(&b, "epigraph %s: %s — %s\n", e.Lines, e.Text, e.Attribution)
+	}
+	for _, f := range d.Footnotes {
+		fmt.Fprintf(&b, "footnote %d on line %d\n", f.Number, f.Line)
+	}
+	for _, s := range d.Sections {
+		fmt.Fprintf(&b, "\n§%d %q\n  lines %s, pages %d–%d, %d sentences, speakers %q\n  heading: %s\n", s.Number, s.Title, s.Lines, s.FirstPage, s.LastPage, s.EndSentence-s.FirstSentence, s.Speakers, s.Heading)
+		for _, x := range d.Sentences[s.FirstSentence:s.EndSentence] {
+			fn := ""
+			if len(x.Footnotes) > 0 {
+				fn = fmt.Sprintf(" [footnotes %v]", x.Footnotes)
+			}
+			fmt.Fprintf(&b, "  %3d p%-2d %-8s %s%s\n", x.Index, x.Page, x.Lines, x.Text, fn)
+		}
+	}
+	b.WriteString("\nquotations\n")
+	for _, q := range d.Quotations {
+		fmt.Fprintf(&b, "  %-8s %q by %q\n", q.Lines, q.Text, q.Speaker)
+	}
+	b.WriteString("\npassages\n")
+	for _, p := range d.Passages {
+		fmt.Fprintf(&b, "  §%d %-8s p%-2d sentences %d–%d, %d words\n", d.Sections[p.Section].Number, p.Lines, p.Page, p.FirstSentence, p.EndSentence-1, wordCount(p.Text))
+	}
+	return b.Bytes()
+}
+
+func TestInterviewStructure(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := c.Documents[0]
+	golden(t, "interview.golden", describe(d))
+
+	// The facts the issue names, asserted directly as well.
+	var titles []string
+	for _, s := range d.Sections {
+		titles = append(titles, fmt.Sprintf("%d:%s", s.Number, s.Lines))
+	}
+	if got, want := strings.Join(titles, " "), "0:1–2 1:4–57 2:59–189 3:190–308 4:309–571 5:572–620"; got != want {
+		t.Errorf("sections %s, want %s", got, want)
+	}
+	pageOf := func(line int) int {
+		for _, s := range d.Sentences {
+			if s.Lines.Start == line {
+				return s.Page
+			}
+		}
+		return -1
+	}
+	for _, tt := range []struct{ line, page int }{{9, 1}, {24, 2}, {351, 11}, {618, 18}} {
+		if got := pageOf(tt.line); got != tt.page {
+			t.Errorf("sentence starting on line %d is on page %d, want %d", tt.line, got, tt.page)
+		}
+	}
+	for _, s := range d.Sentences {
+		for _, bad := range []string{"purposes.3", "seen.”1", "1918”5"} {
+			if strings.Contains(s.Text, bad) {
+				t.Errorf("sentence %d keeps the footnote marker %q: %s", s.Index, bad, s.Text)
+			}
+		}
+	}
+}
+
+func TestSentenceBounds(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"plain", "One thing. Another thing.", []string{"One thing.", "Another thing."}},
+		{"question and quote", `He asked, “Why?” She left. “Go!” he said.`, []string{`He asked, “Why?”`, "She left.", `“Go!” he said.`}},
+		{"quote closes sentence", `As Serge put it, “it had begun.” Lenin arrived.`, []string{`As Serge put it, “it had begun.”`, "Lenin arrived."}},
+		{"abbreviations", "Mr. Reed met Gen. Kornilov at St. Petersburg. Then he left.", []string{"Mr. Reed met Gen. Kornilov at St. Petersburg.", "Then he left."}},
+		{"initials", "V. I. Lenin spoke. The hall roared.", []string{"V. I. Lenin spoke.", "The hall roared."}},
+		{"roman numeral ends sentence", "It led to World War I. The growth of industry followed.", []string{"It led to World War I.", "The growth of industry followed."}},
+		{"see also", "(See App. I, Sect. 1) Then more.", []string{"(See App. I, Sect. 1) Then more."}},
+		{"lower case after period", "the U.S. army and e.g. this.", []string{"the U.S. army and e.g. this."}},
+		{"em-dash", "The class—and its form. Next.", []string{"The class—and its form.", "Next."}},
+		{"ellipsis", "Talking Peace.... The Professor was puzzled.", []string{"Talking Peace....", "The Professor was puzzled."}},
+		{"decimal", "It was 10.40 P. M. when it ended.", []string{"It was 10.40 P. M. when it ended."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, b := range sentenceBounds(tt.text) {
+				got = append(got, tt.text[b[0]:b[1]])
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStripFootnotes(t *testing.T) {
+	tests := []struct {
+		line string
+		want string
+		nums []int
+	}{
+		{"purposes.3 The soviets existed", "purposes. The soviets existed", []int{3}},
+		{"been seen.”1", "been seen.”", []int{1}},
+		{"1918”5—opposing the treaty", "1918”—opposing the treaty", []int{5}},
+		{"at any time.2", "at any time.", []int{2}},
+		{"It was 10.40 P. M.", "It was 10.40 P. M.", nil},
+		{"published in No.88 of said", "published in No.88 of said", nil},
+		{"in 1905 and 1917", "in 1905 and 1917", nil},
+		{"the 23d they met", "the 23d they met", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			got, marks := stripFootnotes(tt.line)
+			var nums []int
+			for _, m := range marks {
+				nums = append(nums, m.number)
+			}
+			if got != tt.want || fmt.Sprint(nums) != fmt.Sprint(tt.nums) {
+				t.Errorf("got %q %v, want %q %v", got, nums, tt.want, tt.nums)
+			}
+		})
+	}
+}
+
+func TestParseBadInput(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"empty", nil, ErrEmpty},
+		{"blank", []byte(" \n\r\n\t\n"), ErrEmpty},
+		{"bom only", []byte("\xef\xbb\xbf\n"), ErrEmpty},
+		{"binary", []byte("PK\x03\x04\x00\x00binary"), ErrBinary},
+		{"control characters", bytes.Repeat([]byte{1, 2, 3, 'a'}, 100), ErrBinary},
+		{"latin-1", []byte("caf\xe9 au lait\n"), ErrEncoding},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("x.txt", tt.data)
+			if !errors.Is(err, tt.want) {
+				t.Errorf("Parse: %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadErrorsNameTheFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	empty := write("empty.txt", nil)
+	write("bad/book.txt", []byte{0, 1, 2, 3})
+	write("bad/good.md", []byte("# Title\n\nSome text here.\n"))
+	noText := filepath.Join(dir, "none")
+	os.Mkdir(noText, 0o755)
+	write("none/image.png", []byte{0x89, 'P', 'N', 'G'})
+
+	tests := []struct {
+		name string
+		path string
+		want error
+		file string // the file the message must name
+	}{
+		{"empty file", empty, ErrEmpty, "empty.txt"},
+		{"binary file in a directory", filepath.Join(dir, "bad"), ErrBinary, "book.txt"},
+		{"directory without texts", noText, ErrNoText, "none"},
+		{"missing path", filepath.Join(dir, "nope.txt"), os.ErrNotExist, "nope.txt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(tt.path)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("Load: %v, want %v", err, tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.file) {
+				t.Errorf("error %q does not name %s", err, tt.file)
+			}
+		})
+	}
+}
+
+func TestBooks(t *testing.T) {
+	tests := []struct {
+		file      string
+		title     string
+		author    string
+		sections  int
+		wantTitle []string // section titles that must be present
+		notText   string   // licence text that must not be indexed
+	}{
+		{"ten-days-that-shook-the-world.txt", "Ten Days That Shook the World", "John Reed", 28,
+			[]string{"Preface", "Notes and Explanations", "Chapter I: Background", "Chapter XII: The Peasants’ Congress", "APPENDIX TO CHAPTER XII"},
+			"Project Gutenberg-tm"},
+		{"war-and-peace.txt", "War and Peace", "Leo Tolstoy", 366,
+			[]string{"BOOK ONE: 1805 · CHAPTER I", "BOOK FIFTEEN: 1812 - 13 · CHAPTER XX", "FIRST EPILOGUE: 1813 - 20 · CHAPTER I", "SECOND EPILOGUE · CHAPTER XII"},
+			"Project Gutenberg-tm"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			c, err := Load(sharedFile(t, tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := c.Documents[0]
+			if d.Title != tt.title || d.Author != tt.author {
+				t.Errorf("title %q by %q, want %q by %q", d.Title, d.Author, tt.title, tt.author)
+			}
+			if len(d.Sections) != tt.sections {
+				t.Errorf("%d sections, want %d", len(d.Sections), tt.sections)
+			}
+			have := map[string]bool{}
+			for _, s := range d.Sections {
+				have[s.Title] = true
+			}
+			for _, w := range tt.wantTitle {
+				if !have[w] {
+					t.Errorf("no section titled %q", w)
+				}
+			}
+			for _, s := range d.Sentences {
+				if strings.Contains(s.Text, tt.notText) {
+					t.Fatalf("sentence %d on lines %s is licence text: %s", s.Index, s.Lines, s.Text)
+				}
+			}
+			checkInvariants(t, d)
+		})
+	}
+}
+
+// checkInvariants asserts what must hold of any parse.
+func checkInvariants(t *testing.T, d *Document) {
+	t.Helper()
+	for i, s := range d.Sentences {
+		if s.Index != i || s.Lines.Start < 1 || s.Lines.End > d.Lines || s.Lines.Start > s.Lines.End {
+			t.Fatalf("sentence %d: index %d, lines %s of %d", i, s.Index, s.Lines, d.Lines)
+		}
+		if i > 0 && s.Lines.Start < d.Sentences[i-1].Lines.Start {
+			t.Fatalf("sentence %d starts on line %d, before sentence %d", i, s.Lines.Start, i-1)
+		}
+		if s.Section < 0 || s.Section >= len(d.Sections) {
+			t.Fatalf("sentence %d in section %d of %d", i, s.Section, len(d.Sections))
+		}
+	}
+	covered := 0
+	for si, s := range d.Sections {
+		for i := s.FirstSentence; i < s.EndSentence; i++ {
+			if d.Sentences[i].Section != si {
+				t.Fatalf("section %d lists sentence %d of section %d", si, i, d.Sentences[i].Section)
+			}
+		}
+		covered += s.EndSentence - s.FirstSentence
+	}
+	if covered != len(d.Sentences) {
+		t.Fatalf("sections hold %d sentences, document %d", covered, len(d.Sentences))
+	}
+	for _, p := range d.Passages {
+		if p.EndSentence <= p.FirstSentence || d.Sentences[p.FirstSentence].Section != p.Section || d.Sentences[p.EndSentence-1].Section != p.Section {
+			t.Fatalf("passage %d spans sentences %d–%d across sections", p.Index, p.FirstSentence, p.EndSentence-1)
+		}
+	}
+}
+
+func TestMarkdownAndPages(t *testing.T) {
+	tests := []struct {
+		name     string
+		file     string
+		data     string
+		sections string // number:title:lines …
+		pages    string // page of each sentence
+	}{
+		{"markdown headings", "notes.md", "# My Book\n\nIntro text here.\n\n## Part One\nFirst part. Still first.\n\n## Part Two\n\nSecond part.\n",
+			"1:My Book:1–3 2:Part One:5–6 3:Part Two:8–10", "0 0 0 0"},
+		{"form feeds", "paged.txt", "Page one text.\n\fPage two text.\nMore.\n\f\nPage three.\n",
+			"1:paged:1–5", "1 2 2 3"},
+		{"bom and crlf", "crlf.txt", "\xef\xbb\xbfFirst line.\r\nSecond line.\r\n\r\nThird.\r\n",
+			"1:crlf:1–4", "0 0 0"},
+		{"no headings", "plain.txt", "Just one paragraph. Two sentences.\n",
+			"1:plain:1", "0 0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse(tt.file, []byte(tt.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var secs, pages []string
+			for _, s := range d.Sections {
+				secs = append(secs, fmt.Sprintf("%d:%s:%s", s.Number, s.Title, s.Lines))
+			}
+			for _, s := range d.Sentences {
+				pages = append(pages, fmt.Sprint(s.Page))
+			}
+			if got := strings.Join(secs, " "); got != tt.sections {
+				t.Errorf("sections %q, want %q", got, tt.sections)
+			}
+			if got := strings.Join(pages, " "); got != tt.pages {
+				t.Errorf("pages %q, want %q", got, tt.pages)
+			}
+			checkInvariants(t, d)
+		})
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("NP: A question?\nSW: An answer.3 More.\n\nNP: Two?\nSW: “Quoted,” he said.\n"))
+	f.Add([]byte("# Title\n\nText. More text.\n\f\nCHAPTER I\n\nBody.\n"))
+	f.Add([]byte("\xef\xbb\xbf*** START OF THE PROJECT GUTENBERG EBOOK X ***\r\nBody.\r\n*** END OF THE PROJECT GUTENBERG EBOOK X ***\r\n"))
+	f.Add(DefaultText()[:2000])
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := Parse("fuzz.txt", data)
+		if err != nil {
+			return
+		}
+		checkInvariants(t, d)
+	})
+}
