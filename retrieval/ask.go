@@ -101,6 +101,16 @@ type question struct {
 	intent   intent
 }
 
+// misspelt reports whether a concept stands for a word the text lacks.
+func (q question) misspelt() bool {
+	for _, c := range q.concepts {
+		if c.misspelt {
+			return true
+		}
+	}
+	return false
+}
+
 // stems returns every stem that counts for the question, for highlighting.
 func (q question) stems() []string {
 	var out []string

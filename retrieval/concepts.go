@@ -2,8 +2,11 @@ package retrieval
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode/utf8"
+
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // A concept is one content word of a question with the stems that count
@@ -12,9 +15,10 @@ import (
 // ("tsar" matches "czar") and, for a word the text lacks, close spellings
 // from the text's vocabulary ("Kronstat" matches "Kronstadt").
 type concept struct {
-	stem   string
-	weight float64            // inverse document frequency
-	alts   map[string]float64 // stem → how fully it counts (1 for the stem itself)
+	stem     string
+	misspelt bool               // the text lacks the word; alts are close spellings
+	weight   float64            // inverse document frequency
+	alts     map[string]float64 // stem → how fully it counts (1 for the stem itself)
 }
 
 // Factors by which alternatives count (variables so that tests can
@@ -58,6 +62,7 @@ func (ix *Index) idfOf(df int) float64 {
 func (ix *Index) concepts(text string) []concept {
 	v := ix.stemVocabulary()
 	var out []concept
+	spellings := 0
 	for _, s := range uniqueTerms(analyze(ix.stem, text), maxQueryTerms) {
 		c := concept{stem: s, alts: map[string]float64{}}
 		if df := v.df[s]; df > 0 {
@@ -68,8 +73,12 @@ func (ix *Index) concepts(text string) []concept {
 			}
 		} else {
 			// A word the text lacks: take its closest spellings.
+			c.misspelt = true
 			best, bestDF := "", 0
-			for _, a := range closeStems(v, s) {
+			if spellings++; spellings > maxSpellings {
+				continue
+			}
+			for _, a := range ix.closeTerms(fieldText, s) {
 				c.alts[a] = factorSpelling
 				if v.df[a] > bestDF {
 					best, bestDF = a, v.df[a]
@@ -137,29 +146,61 @@ func derivedForms(v *stems, s string) []string {
 	return out
 }
 
-// closeStems returns vocabulary stems within a small edit distance of s.
-func closeStems(v *stems, s string) []string {
-	n := utf8.RuneCountInString(s)
-	if n < 4 {
+// maxSpellings bounds how many unknown words of one question are looked
+// up for close spellings.
+const maxSpellings = 4
+
+// closeTerms returns up to three terms of a field within a small edit
+// distance of s, closest first, using the dictionary's Levenshtein
+// automaton rather than a scan of the vocabulary.
+func (ix *Index) closeTerms(field, s string) []string {
+	if utf8.RuneCountInString(s) < 4 {
 		return nil
 	}
-	limit := fuzziness(s)
-	bestD := limit + 1
-	var out []string
-	for _, w := range v.sorted {
-		if d := utf8.RuneCountInString(w) - n; d > limit || -d > limit {
-			continue
-		}
-		d := editDistance(s, w)
-		switch {
-		case d < bestD:
-			bestD, out = d, []string{w}
-		case d == bestD:
-			out = append(out, w)
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return nil
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil
+	}
+	defer r.Close()
+	fr, ok := r.(index.IndexReaderFuzzy)
+	if !ok {
+		return nil
+	}
+	dict, err := fr.FieldDictFuzzy(field, s, fuzziness(s), "")
+	if err != nil {
+		return nil
+	}
+	defer dict.Close()
+	type match struct {
+		term string
+		d    int
+		df   uint64
+	}
+	var ms []match
+	for e, err := dict.Next(); err == nil && e != nil; e, err = dict.Next() {
+		if e.Term != s {
+			ms = append(ms, match{e.Term, editDistance(s, e.Term), e.Count})
 		}
 	}
-	if len(out) > 3 {
-		out = out[:3]
+	sort.Slice(ms, func(i, j int) bool {
+		if ms[i].d != ms[j].d {
+			return ms[i].d < ms[j].d
+		}
+		if ms[i].df != ms[j].df {
+			return ms[i].df > ms[j].df
+		}
+		return ms[i].term < ms[j].term
+	})
+	var out []string
+	for _, m := range ms {
+		if m.d > ms[0].d || len(out) == 3 {
+			break
+		}
+		out = append(out, m.term)
 	}
 	return out
 }

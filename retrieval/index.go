@@ -55,14 +55,14 @@ type Index struct {
 	mu    sync.Mutex
 	terms map[sentenceRef]*sentenceTerms // analysed sentences, filled lazily
 
-	vocabOnce sync.Once
-	vocab     []string // sorted words of the exact field
-
 	stemsOnce sync.Once
 	stems     *stems // stems of the text field with their frequencies
 
 	thesaurusOnce sync.Once
 	thesaurus     map[string][]string
+
+	closeOnce sync.Once
+	closeErr  error
 }
 
 type sentenceRef struct{ doc, sent int }
@@ -261,8 +261,11 @@ func build(ctx context.Context, c *corpus.Corpus, dir, path, key string, progres
 	return newIndex(c, b, path), nil
 }
 
-// Close releases the index.
-func (ix *Index) Close() error { return ix.bleve.Close() }
+// Close releases the index. Closing twice is harmless.
+func (ix *Index) Close() error {
+	ix.closeOnce.Do(func() { ix.closeErr = ix.bleve.Close() })
+	return ix.closeErr
+}
 
 // Corpus returns the indexed corpus.
 func (ix *Index) Corpus() *corpus.Corpus { return ix.corpus }

@@ -55,7 +55,7 @@ func TestQuality(t *testing.T) {
 				t.Fatal(err)
 			}
 			return c
-		}, 60, 0.79, 0.89},
+		}, 60, 0.78, 0.89},
 		{"ten days", "ten-days.tsv", func(t testing.TB) *corpus.Corpus {
 			c, err := corpus.Load(sharedCorpus(t, "ten-days-that-shook-the-world.txt"))
 			if err != nil {

@@ -60,7 +60,7 @@ func (ix *Index) Quote(ctx context.Context, phrase string, k int) ([]Result, err
 	})
 
 	// 2. All the words, stemmed, anywhere in a passage.
-	if len(out) < k && len(q.concepts) > 0 {
+	if len(out) < k && len(q.concepts) > 0 && !q.misspelt() {
 		var conj []query.Query
 		for _, c := range q.concepts {
 			var alts []query.Query

@@ -1,56 +1,35 @@
 package retrieval
 
-import (
-	"sort"
-	"unicode/utf8"
-)
-
-// vocabulary returns the distinct lower-cased words of the corpus, read
-// once from the exact field's dictionary.
-func (ix *Index) vocabulary() []string {
-	ix.vocabOnce.Do(func() {
-		dict, err := ix.bleve.FieldDict(fieldExact)
-		if err != nil {
-			return
-		}
-		defer dict.Close()
-		for e, err := dict.Next(); err == nil && e != nil; e, err = dict.Next() {
-			ix.vocab = append(ix.vocab, e.Term)
-		}
-	})
-	return ix.vocab
-}
+import "unicode/utf8"
 
 // Suggest returns words of the text close in spelling to the words of
 // text that the text does not contain, at most three, closest first.
 func (ix *Index) Suggest(text string) []string {
-	vocab := ix.vocabulary()
 	known := map[string]bool{}
 	var out []string
+	tried := 0
 	for _, w := range uniqueTerms(analyze(ix.exact, cleanQuery(text)), maxQueryTerms) {
-		if utf8.RuneCountInString(w) < 4 || len(analyze(ix.stem, w)) == 0 {
+		if utf8.RuneCountInString(w) < 4 || len(analyze(ix.stem, w)) == 0 || ix.hasWord(w) {
 			continue
 		}
-		i := sort.SearchStrings(vocab, w)
-		if i < len(vocab) && vocab[i] == w {
-			continue
-		}
-		best, bestD := "", fuzziness(w)+1
-		for _, v := range vocab {
-			if d := utf8.RuneCountInString(v) - utf8.RuneCountInString(w); d > bestD || -d > bestD {
-				continue
-			}
-			if d := editDistance(w, v); d < bestD {
-				best, bestD = v, d
-			}
-		}
-		if best != "" && !known[best] {
-			known[best] = true
-			out = append(out, best)
-		}
-		if len(out) == 3 {
+		if tried++; tried > maxSpellings {
 			break
+		}
+		if close := ix.closeTerms(fieldExact, w); len(close) > 0 && !known[close[0]] {
+			known[close[0]] = true
+			out = append(out, close[0])
 		}
 	}
 	return out
+}
+
+// hasWord reports whether the text holds the lower-cased word w.
+func (ix *Index) hasWord(w string) bool {
+	dict, err := ix.bleve.FieldDictRange(fieldExact, []byte(w), []byte(w))
+	if err != nil {
+		return false
+	}
+	defer dict.Close()
+	e, err := dict.Next()
+	return err == nil && e != nil && e.Term == w
 }

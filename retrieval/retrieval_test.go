@@ -1,0 +1,347 @@
+package retrieval
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+var (
+	interviewOnce sync.Once
+	interviewIx   *Index
+	interviewErr  error
+)
+
+// interview returns an in-memory index of the embedded interview, built
+// once for the package's tests.
+func interview(t testing.TB) *Index {
+	t.Helper()
+	interviewOnce.Do(func() {
+		c, err := corpus.Default()
+		if err != nil {
+			interviewErr = err
+			return
+		}
+		interviewIx, interviewErr = NewMemory(context.Background(), c)
+	})
+	if interviewErr != nil {
+		t.Fatal(interviewErr)
+	}
+	return interviewIx
+}
+
+func TestAskAnswersWithCitedQuotes(t *testing.T) {
+	ix := interview(t)
+	tests := []struct {
+		question string
+		lines    corpus.Span // the first quote must share a line with it
+		section  int
+		page     int
+	}{
+		{"Why did the Bolsheviks dissolve the Constituent Assembly?", corpus.Span{Start: 321, End: 325}, 4, 10},
+		{"How much farmland did Russia lose under the treaty?", corpus.Span{Start: 367, End: 372}, 4, 11},
+		{"When did Lenin die?", corpus.Span{Start: 156, End: 159}, 2, 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			rs, err := ix.Ask(context.Background(), tt.question, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) != 3 {
+				t.Fatalf("got %d results, want 3", len(rs))
+			}
+			r := rs[0]
+			if !r.Quote.Overlaps(tt.lines) || r.Section.Number != tt.section || r.Page != tt.page || r.Source != "interview.txt" {
+				t.Errorf("first result lines %s §%d p. %d %s, want lines in %s §%d p. %d interview.txt", r.Quote.Span, r.Section.Number, r.Page, r.Source, tt.lines, tt.section, tt.page)
+			}
+			for i, r := range rs {
+				if r.Rank != i+1 {
+					t.Errorf("result %d has rank %d", i, r.Rank)
+				}
+				if n := utf8.RuneCountInString(r.Quote.Text); n > MaxQuoteRunes {
+					t.Errorf("quote of %d characters, limit %d", n, MaxQuoteRunes)
+				}
+				if r.Quote.Start < r.Passage.Start || r.Quote.End > r.Passage.End {
+					t.Errorf("quote lines %s outside passage lines %s", r.Quote.Span, r.Passage.Span)
+				}
+				if len(r.Quote.Matches) == 0 {
+					t.Errorf("quote %q has no highlighted matches", r.Quote.Text)
+				}
+				if i > 0 && r.Score > rs[i-1].Score {
+					t.Errorf("result %d scores %v, above result %d (%v)", i, r.Score, i-1, rs[i-1].Score)
+				}
+			}
+		})
+	}
+}
+
+func TestQuotesAreVerbatim(t *testing.T) {
+	ix := interview(t)
+	text := string(corpus.DefaultText())
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, q := range []string{"soviets in the Stalin years", "peace of shame", "War Communism", "Kronstadt"} {
+		rs, err := ix.Ask(context.Background(), q, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rs {
+			for _, part := range strings.Split(strings.Trim(r.Quote.Text, "…"), "…") {
+				// Footnote markers are dropped from quotes; line breaks
+				// become spaces.
+				if !strings.Contains(stripDigits(flat), stripDigits(part)) {
+					t.Errorf("quote %q is not in the text", part)
+				}
+			}
+		}
+	}
+}
+
+func stripDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func TestHostileQueries(t *testing.T) {
+	ix := interview(t)
+	tests := []struct {
+		name    string
+		query   string
+		results bool // whether results are expected
+	}{
+		{"empty", "", false},
+		{"spaces", "   \t ", false},
+		{"stop words only", "what is it that they were?", false},
+		{"punctuation only", "?!.,;", false},
+		{"query syntax", `+-:*~/"()[]`, false},
+		{"field syntax", "title:soviets Fund* /re/ x~5 \"unterminated", true},
+		{"control characters", "sov\x00iets\x1b[31m Kron\x07stadt", true},
+		{"invalid utf-8", "Kronstadt \xff\xfe sailors", true},
+		{"10,000 characters", strings.Repeat("Kronstadt sailors revolt ", 400), true},
+		{"one long word", strings.Repeat("x", 10000), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for name, find := range map[string]func(context.Context, string, int) ([]Result, error){"Ask": ix.Ask, "Quote": ix.Quote} {
+				rs, err := find(context.Background(), tt.query, 3)
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				if got := len(rs) > 0; got != tt.results {
+					t.Errorf("%s: %d results, want results=%v", name, len(rs), tt.results)
+				}
+			}
+		})
+	}
+}
+
+func TestResultsAreDeterministic(t *testing.T) {
+	ix := interview(t)
+	first, err := ix.Ask(context.Background(), "revolution", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 5 {
+		again, err := ix.Ask(context.Background(), "revolution", 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(first, again) {
+			t.Fatalf("results differ between runs:\n%+v\n%+v", first, again)
+		}
+	}
+}
+
+func TestQuoteTiers(t *testing.T) {
+	ix := interview(t)
+	tests := []struct {
+		phrase string
+		line   int // the first quote must include this line
+		tier   float64
+	}{
+		{"peace of shame", 343, tierPhrase},
+		{"I want to lose space", 353, tierPhrase},
+		{"sailors Kronstadt naval garrison", 445, tierAll},
+		{"Kronstat", 445, tierFuzzy},
+		{"Bukarin", 159, tierFuzzy},
+	}
+	for _, tt := range tests {
+		t.Run(tt.phrase, func(t *testing.T) {
+			rs, err := ix.Quote(context.Background(), tt.phrase, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) == 0 {
+				t.Fatal("no results")
+			}
+			if !rs[0].Quote.Contains(tt.line) && tt.tier != tierFuzzy {
+				t.Errorf("first quote on lines %s, want line %d: %q", rs[0].Quote.Span, tt.line, rs[0].Quote.Text)
+			}
+			if rs[0].Score < tt.tier || rs[0].Score >= tt.tier+1 {
+				t.Errorf("first quote scored %v, want the tier %v match", rs[0].Score, tt.tier)
+			}
+		})
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	ix := interview(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Kronstat", []string{"kronstadt"}},
+		{"Bolshevicks and Trotski", []string{"bolsheviks", "trotsky"}},
+		{"soviets", nil},
+		{"the of and", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := ix.Suggest(tt.text); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Suggest(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCachedIndexLifecycle(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "book.txt")
+	write := func(text string) *corpus.Corpus {
+		t.Helper()
+		if err := os.WriteFile(book, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c, err := corpus.Load(book)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	cache := filepath.Join(dir, "cache")
+	open := func(c *corpus.Corpus) (*Index, bool) {
+		t.Helper()
+		ix, built, err := OpenCached(context.Background(), c, cache, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { ix.Close() })
+		return ix, built
+	}
+	ask := func(ix *Index, q string) int {
+		t.Helper()
+		rs, err := ix.Ask(context.Background(), q, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(rs)
+	}
+
+	c := write("CHAPTER I\n\nThe lighthouse keeper counted gulls.\n")
+	ix, built := open(c)
+	if !built || ask(ix, "lighthouse") != 1 {
+		t.Fatalf("first open: built=%v, want a fresh index that finds the lighthouse", built)
+	}
+	ix.Close()
+	ix, built = open(c)
+	if built {
+		t.Error("second open of an unchanged text rebuilt the index")
+	}
+	ix.Close()
+
+	c = write("CHAPTER I\n\nThe ferryman counted herons.\n")
+	ix, built = open(c)
+	if !built || ask(ix, "ferryman") != 1 || ask(ix, "lighthouse") != 0 {
+		t.Errorf("changed text: built=%v, want a rebuilt index of the new text", built)
+	}
+	path := ix.Path()
+	ix.Close()
+
+	// Damage the cache: every file truncated.
+	filepath.Walk(path, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			os.WriteFile(p, []byte("garbage"), 0o644)
+		}
+		return nil
+	})
+	ix, built = open(c)
+	if !built || ask(ix, "ferryman") != 1 {
+		t.Errorf("damaged cache: built=%v, want it rebuilt and working", built)
+	}
+}
+
+func TestCacheKeyChangesWithText(t *testing.T) {
+	a, _ := corpus.Parse("a.txt", []byte("One text.\n"))
+	b, _ := corpus.Parse("a.txt", []byte("Another text.\n"))
+	ka := CacheKey(&corpus.Corpus{Documents: []*corpus.Document{a}})
+	kb := CacheKey(&corpus.Corpus{Documents: []*corpus.Document{b}})
+	if ka == kb {
+		t.Error("different texts share a cache key")
+	}
+	if ka != CacheKey(&corpus.Corpus{Documents: []*corpus.Document{a}}) {
+		t.Error("the same text gave two cache keys")
+	}
+}
+
+func TestParseQuestions(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		wantN   int
+		wantErr string
+	}{
+		{"good", "# comment\nWhat?\t351-355;367-373\n\nWho?\t12\n", 2, ""},
+		{"no tab", "What? 351-355\n", 0, "line 1"},
+		{"bad range", "What?\t355-351\n", 0, "not a line range"},
+		{"no range", "What?\t\n", 0, "at least one line range"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs, err := ParseQuestions(strings.NewReader(tt.in))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err %v, want one containing %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || len(qs) != tt.wantN {
+				t.Fatalf("got %d questions, err %v; want %d", len(qs), err, tt.wantN)
+			}
+		})
+	}
+}
+
+func FuzzQuery(f *testing.F) {
+	for _, s := range []string{"Why did the Bolsheviks dissolve the Constituent Assembly?", `+-:*~/"()[]`, "title:x Fund* /re/ x~5", "Kronstat", "\x00\xff", strings.Repeat("a ", 600)} {
+		f.Add(s)
+	}
+	ix := interview(f)
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, find := range []func(context.Context, string, int) ([]Result, error){ix.Ask, ix.Quote} {
+			rs, err := find(context.Background(), q, 3)
+			if err != nil {
+				t.Fatalf("%q: %v", q, err)
+			}
+			if len(rs) > 3 {
+				t.Fatalf("%q: %d results for k=3", q, len(rs))
+			}
+			for _, r := range rs {
+				if r.Quote.Text == "" || r.Quote.Start < 1 || r.Quote.End < r.Quote.Start {
+					t.Fatalf("%q: bad result %+v", q, r)
+				}
+			}
+		}
+		ix.Suggest(q)
+	})
+}
