@@ -11,6 +11,15 @@ import (
 // "Preface", "SECOND EPILOGUE".
 var headingWord = regexp.MustCompile(`^(?i)(?:(?:first|second|third|fourth|fifth|last|final)\s+)?(book|part|volume|chapter|appendix|appendices|epilogue|prologue|preface|introduction|foreword|afterword|conclusion|notes|contents|table of contents|glossary|bibliography|index)\b(.*)$`)
 
+// headingStarts are the first words a heading may have.
+var headingStarts = map[string]bool{
+	"book": true, "part": true, "volume": true, "chapter": true, "appendix": true, "appendices": true,
+	"epilogue": true, "prologue": true, "preface": true, "introduction": true, "foreword": true,
+	"afterword": true, "conclusion": true, "notes": true, "contents": true, "table": true,
+	"glossary": true, "bibliography": true, "index": true,
+	"first": true, "second": true, "third": true, "fourth": true, "fifth": true, "last": true, "final": true,
+}
+
 // headingRest is what may follow the heading word: nothing; a number or
 // numeral, then perhaps a title ("3. On the Eve", "ONE: 1805"); a colon and
 // a title; "to …" ("APPENDIX TO CHAPTER I"); or a short title-case phrase
@@ -27,6 +36,10 @@ var headingRest = regexp.MustCompile(`^(?:` +
 // 1 for a book, part or volume that contains chapters, 2 for a chapter.
 func headingLevel(line string) int {
 	if line == "" || line != strings.TrimLeftFunc(line, unicode.IsSpace) || len(line) > 80 {
+		return 0
+	}
+	first, _, _ := strings.Cut(line, " ")
+	if !headingStarts[strings.ToLower(strings.TrimRight(first, ".:"))] {
 		return 0
 	}
 	m := headingWord.FindStringSubmatch(strings.TrimRight(strings.TrimSpace(line), "."))

@@ -58,15 +58,19 @@ func isMarkdown(name string) bool {
 }
 
 type parser struct {
-	doc  *Document
-	raw  []string
-	page []int // page of each line, by 0-based index; 0 when unpaged
+	doc        *Document
+	raw        []string
+	page       []int // page of each line, by 0-based index; 0 when unpaged
+	wordCounts []int // words in each sentence, for building passages
 }
 
 // line returns source line i (0-based) as a srcLine with its footnote
 // markers removed, after dropping the first skip bytes (a speaker label).
 func (p *parser) line(i, skip int) srcLine {
-	t := strings.ReplaceAll(p.raw[i][skip:], "\f", "")
+	t := p.raw[i][skip:]
+	if strings.IndexByte(t, '\f') >= 0 {
+		t = strings.ReplaceAll(t, "\f", "")
+	}
 	t, marks := stripFootnotes(t)
 	for _, m := range marks {
 		p.doc.Footnotes = append(p.doc.Footnotes, Footnote{Number: m.number, Line: i + 1})
@@ -75,7 +79,12 @@ func (p *parser) line(i, skip int) srcLine {
 }
 
 func (p *parser) blank(i int) bool {
-	return strings.TrimSpace(strings.ReplaceAll(p.raw[i], "\f", "")) == ""
+	for _, r := range p.raw[i] {
+		if r != '\f' && !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *parser) hasText(lo, hi int) bool {
@@ -92,6 +101,9 @@ func (p *parser) hasText(lo, hi int) bool {
 func (p *parser) gutenberg() (lo, hi int) {
 	lo, hi = 0, len(p.raw)
 	for i, l := range p.raw {
+		if !strings.HasPrefix(l, "***") {
+			continue
+		}
 		u := strings.ToUpper(l)
 		switch {
 		case strings.HasPrefix(u, "*** START OF") && strings.Contains(u, "GUTENBERG"):
@@ -291,7 +303,11 @@ type turn struct {
 func (p *parser) findTurns(lo, hi int) []turn {
 	var turns []turn
 	for i := lo; i < hi; i++ {
-		m := speakerLabel.FindStringSubmatchIndex(p.raw[i])
+		l := p.raw[i]
+		if l == "" || l[0] < 'A' || l[0] > 'Z' || !strings.Contains(l[:min(len(l), 42)], ":") {
+			continue
+		}
+		m := speakerLabel.FindStringSubmatchIndex(l)
 		if m == nil || m[3] > 40 {
 			continue
 		}

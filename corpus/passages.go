@@ -9,13 +9,17 @@ const PassageWords = 70
 // buildPassages cuts each section's sentences into windows of about
 // PassageWords words that overlap by one sentence.
 func (p *parser) buildPassages() {
+	p.wordCounts = make([]int, len(p.doc.Sentences))
+	for i, s := range p.doc.Sentences {
+		p.wordCounts[i] = wordCount(s.Text)
+	}
 	for si, sec := range p.doc.Sections {
 		first, end := sec.FirstSentence, sec.EndSentence
 		var windows [][2]int
 		for start := first; start < end; {
 			stop, words := start, 0
 			for stop < end && (words < PassageWords || stop == start) {
-				words += wordCount(p.doc.Sentences[stop].Text)
+				words += p.wordCounts[stop]
 				stop++
 			}
 			windows = append(windows, [2]int{start, stop})
@@ -41,8 +45,8 @@ func (p *parser) buildPassages() {
 
 func (p *parser) words(w [2]int) int {
 	n := 0
-	for _, s := range p.doc.Sentences[w[0]:w[1]] {
-		n += wordCount(s.Text)
+	for _, c := range p.wordCounts[w[0]:w[1]] {
+		n += c
 	}
 	return n
 }

@@ -1,16 +1,10 @@
 package corpus
 
 import (
-	"regexp"
+	"slices"
 	"strings"
-)
-
-// Who is quoted: "As Serge put it, “…", "Serge called this “…", "He said, “…",
-// "described by Lenin as “…".
-var (
-	speakerBefore = regexp.MustCompile(`(?:^|[^\p{L}])((?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){0,2}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:put it|said|says|wrote|writes|declared|replied|answered|remarked|added|cried|shouted|exclaimed|observed|noted|asked|called (?:this|it|them))[,:]?\s*$`)
-	speakerAs     = regexp.MustCompile(`described by ([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2}) as\s*$`)
-	speakerAfter  = regexp.MustCompile(`^[,.]?\s*((?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){0,2}|he|she|they)\s+(?:said|says|wrote|declared|replied|answered|remarked|added|cried|shouted|exclaimed|asked)\b`)
+	"unicode"
+	"unicode/utf8"
 )
 
 // notNames are capitalised words that start sentences but name nobody.
@@ -63,16 +57,34 @@ func sentenceAt(sents []sentenceRange, off int) int {
 	return -1
 }
 
-// speaker names who is quoted by the quotation at text[open:close], or "".
+// speaker names who is quoted by the quotation at text[open:close], or "":
+// "As Serge put it, “…", "Serge called this “…", "He said, “…",
+// "described by Lenin as “…", "“…,” Lenin said".
 func (p *parser) speaker(text string, sents []sentenceRange, open, close int) string {
-	before := text[max(0, open-80):open]
+	before := strings.TrimRight(text[max(0, open-80):open], " ,:")
+	after := strings.TrimLeft(text[close:min(len(text), close+60)], " ,.")
 	name := ""
-	if m := speakerAs.FindStringSubmatch(before); m != nil {
-		name = m[1]
-	} else if m := speakerBefore.FindStringSubmatch(before); m != nil {
-		name = m[1]
-	} else if m := speakerAfter.FindStringSubmatch(text[close:min(len(text), close+60)]); m != nil {
-		name = m[1]
+	if rest, ok := strings.CutSuffix(before, " as"); ok {
+		if i := strings.LastIndex(rest, "described by "); i >= 0 {
+			name = capitalisedRun(words(rest[i+len("described by "):]), false)
+		}
+	}
+	if name == "" {
+		for _, v := range sayingWords {
+			if rest, ok := strings.CutSuffix(before, " "+v); ok {
+				name = capitalisedRun(words(rest), true)
+				break
+			}
+		}
+	}
+	if name == "" {
+		ws := words(after)
+		for n := 1; n <= 3 && n < len(ws); n++ {
+			if slices.Contains(sayingWords, strings.Trim(ws[n], ",.;:")) {
+				name = capitalisedRun(ws[:n], true)
+				break
+			}
+		}
 	}
 	name = strings.TrimPrefix(name, "As ")
 	if name == "" || !isPronoun(name) {
@@ -92,10 +104,39 @@ func (p *parser) speaker(text string, sents []sentenceRange, open, close int) st
 	return ""
 }
 
+// capitalisedRun returns the last one to three capitalised words of
+// words, or a pronoun when pronouns is set and the last word is one.
+func capitalisedRun(words []string, pronouns bool) string {
+	if len(words) == 0 {
+		return ""
+	}
+	last := words[len(words)-1]
+	if pronouns && isPronoun(last) {
+		return last
+	}
+	i := len(words)
+	for i > 0 && len(words)-i < 3 {
+		r, _ := utf8.DecodeRuneInString(words[i-1])
+		if !unicode.IsUpper(r) || strings.ContainsAny(words[i-1], ".,;:!?“”\"") {
+			break
+		}
+		i--
+	}
+	return strings.Join(words[i:], " ")
+}
+
 func isPronoun(s string) bool {
 	switch strings.ToLower(s) {
 	case "he", "she", "they":
 		return true
 	}
 	return false
+}
+
+// sayingWords are the verbs that introduce a quotation.
+var sayingWords = []string{"said", "says", "put it", "wrote", "writes", "declared", "replied", "answered", "remarked", "added", "cried", "shouted", "exclaimed", "observed", "noted", "asked", "called this", "called it", "called them"}
+
+// words splits s at spaces and dashes.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '—' || r == '–' })
 }

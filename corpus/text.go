@@ -82,6 +82,9 @@ const closers = "”’\"')]"
 // stripFootnotes removes footnote markers glued to the end of a word or a
 // closing quote ("purposes.3", "seen.”1", "1918”5—") and returns them.
 func stripFootnotes(line string) (string, []footnoteMark) {
+	if strings.IndexAny(line, "0123456789") < 0 {
+		return line, nil
+	}
 	var marks []footnoteMark
 	var b strings.Builder
 	i := 0
@@ -247,4 +250,14 @@ func hasLetter(s string) bool {
 }
 
 // wordCount counts whitespace-separated words.
-func wordCount(s string) int { return len(strings.Fields(s)) }
+func wordCount(s string) int {
+	n, inWord := 0, false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\t' || s[i] == '\n'
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
+}

@@ -164,9 +164,10 @@ func (ix *Index) parseQuestion(text string) question {
 
 // sentenceTerms is an analysed sentence.
 type sentenceTerms struct {
-	tokens []token
-	words  int
-	has    map[string]int // term → count
+	tokens  []token
+	words   int
+	has     map[string]int // term → count
+	intents uint8          // bit i set when the sentence answers intent i
 }
 
 func (ix *Index) sentence(doc, i int) *sentenceTerms {
@@ -181,6 +182,11 @@ func (ix *Index) sentence(doc, i int) *sentenceTerms {
 	st = &sentenceTerms{tokens: analyze(ix.stem, text), words: len(strings.Fields(text)), has: map[string]int{}}
 	for _, t := range st.tokens {
 		st.has[t.term]++
+	}
+	for in := intentPerson; in <= intentReason; in++ {
+		if intentPatterns[in].MatchString(text) {
+			st.intents |= 1 << in
+		}
 	}
 	ix.mu.Lock()
 	ix.terms[ref] = st
@@ -219,24 +225,26 @@ func (ix *Index) rank(q question, hits []passageHit, k int) []Result {
 	}
 	maxScore := hits[0].score
 	best := map[sentenceRef]candidate{}
+	scores := conceptScores{ix: ix, q: q, memo: map[sentenceRef][]float64{}}
 	for _, h := range hits {
 		d := ix.corpus.Documents[h.doc]
 		p := d.Passages[h.passage]
 		sec := d.Sections[p.Section]
-		title := coverage(q, termCounts(analyze(ix.stem, sec.Title+" "+sec.Heading)))
+		title := coverage(q, ix.sectionTerms(h.doc, p.Section))
 		for s := p.FirstSentence; s < p.EndSentence; s++ {
 			st := ix.sentence(h.doc, s)
-			cov := ix.coverageOf(q, st)
+			own := scores.of(h.doc, s)
+			cov := weighted(q, own)
 			if cov == 0 {
 				continue
 			}
 			score := wCoverage*cov*lengthFactor(st.words) +
-				wContext*ix.contextCoverage(q, h.doc, s, sec) +
+				wContext*scores.context(h.doc, s, sec) +
 				wSubject*subject(q, st) +
 				wPassage*h.score/maxScore +
 				wProximity*proximity(q, st) +
 				wTitle*title +
-				wIntent*intentMatch(q.intent, d.Sentences[s].Text)
+				wIntent*float64(st.intents>>q.intent&1)
 			ref := sentenceRef{h.doc, s}
 			if c, ok := best[ref]; !ok || score > c.score {
 				best[ref] = candidate{doc: h.doc, sent: s, score: score, passage: h.passage}
@@ -321,17 +329,72 @@ func lengthFactor(words int) float64 {
 	return 1 / (1 + lengthCost*float64(words-30))
 }
 
-// contextCoverage is the share of the question's weight held by a sentence
+// conceptScores computes, once per question and sentence, how fully the
+// sentence holds each of the question's concepts.
+type conceptScores struct {
+	ix   *Index
+	q    question
+	memo map[sentenceRef][]float64
+}
+
+func (cs conceptScores) of(doc, s int) []float64 {
+	ref := sentenceRef{doc, s}
+	if v, ok := cs.memo[ref]; ok {
+		return v
+	}
+	has := cs.ix.sentence(doc, s).has
+	v := make([]float64, len(cs.q.concepts))
+	for i, c := range cs.q.concepts {
+		v[i] = conceptScore(c, has)
+	}
+	cs.memo[ref] = v
+	return v
+}
+
+// context is the share of the question's weight held by a sentence
 // together with the sentences either side of it in its section: an answer
 // often names its subject only in the sentence before ("He was dismissed").
-func (ix *Index) contextCoverage(q question, doc, s int, sec corpus.Section) float64 {
-	has := map[string]int{}
-	for n := max(s-1, sec.FirstSentence); n <= min(s+1, sec.EndSentence-1); n++ {
-		for t, c := range ix.sentence(doc, n).has {
-			has[t] += c
+func (cs conceptScores) context(doc, s int, sec corpus.Section) float64 {
+	best := append([]float64(nil), cs.of(doc, s)...)
+	for _, n := range []int{s - 1, s + 1} {
+		if n < sec.FirstSentence || n >= sec.EndSentence {
+			continue
+		}
+		for i, v := range cs.of(doc, n) {
+			best[i] = max(best[i], v)
 		}
 	}
-	return coverage(q, has)
+	return weighted(cs.q, best)
+}
+
+// weighted is the share of the question's weight that per-concept scores
+// hold.
+func weighted(q question, scores []float64) float64 {
+	if q.total == 0 {
+		return 0
+	}
+	sum := 0.0
+	for i, c := range q.concepts {
+		sum += c.weight * scores[i]
+	}
+	return sum / q.total
+}
+
+// sectionTerms returns the analysed title and heading of a section.
+func (ix *Index) sectionTerms(doc, sec int) map[string]int {
+	key := [2]int{doc, sec}
+	ix.mu.Lock()
+	m, ok := ix.titles[key]
+	ix.mu.Unlock()
+	if ok {
+		return m
+	}
+	s := ix.corpus.Documents[doc].Sections[sec]
+	m = termCounts(analyze(ix.stem, s.Title+" "+s.Heading))
+	ix.mu.Lock()
+	ix.titles[key] = m
+	ix.mu.Unlock()
+	return m
 }
 
 // subject is 1 when the question's rarest concept stands among the first
@@ -414,28 +477,14 @@ var (
 	reasonWords   = regexp.MustCompile(`(?i)\b(because|since|so that|in order to|due to|owing to|for fear|as a result|reason|caused|thanks to|therefore|thus|hence)\b`)
 )
 
-// intentMatch is 1 when a sentence holds the kind of answer the question
-// asks for: a date, a number, a name or a place.
-func intentMatch(in intent, text string) float64 {
-	var re *regexp.Regexp
-	switch in {
-	case intentTime:
-		re = timeWords
-	case intentQuantity:
-		re = quantityWords
-	case intentPerson:
-		re = nameWords
-	case intentPlace:
-		re = placeWords
-	case intentReason:
-		re = reasonWords
-	default:
-		return 0
-	}
-	if re.MatchString(text) {
-		return 1
-	}
-	return 0
+// intentPatterns recognise the kind of answer each intent asks for: a
+// date, a number, a name, a place or a reason.
+var intentPatterns = map[intent]*regexp.Regexp{
+	intentTime:     timeWords,
+	intentQuantity: quantityWords,
+	intentPerson:   nameWords,
+	intentPlace:    placeWords,
+	intentReason:   reasonWords,
 }
 
 // extend returns the sentences to quote for a chosen sentence: it alone, or
@@ -487,7 +536,7 @@ func (ix *Index) result(doc, passage int, sents []int, terms []string, score flo
 		texts[i] = d.Sentences[s].Text
 	}
 	quote := Excerpt{Text: strings.Join(texts, " "), Span: corpus.Span{Start: first.Lines.Start, End: last.Lines.End}}
-	quote.Matches = ix.matches(quote.Text, terms)
+	quote.Matches = ix.matches(doc, sents[0], sents[len(sents)-1]+1, terms)
 	quote = trimToMatches(quote, MaxQuoteRunes)
 	p := d.Passages[passage]
 	if p.FirstSentence > sents[0] || p.EndSentence <= sents[len(sents)-1] {
@@ -495,7 +544,7 @@ func (ix *Index) result(doc, passage int, sents []int, terms []string, score flo
 	}
 	sec := d.Sections[first.Section]
 	pass := Excerpt{Text: p.Text, Span: p.Lines}
-	pass.Matches = ix.matches(pass.Text, terms)
+	pass.Matches = ix.matches(doc, p.FirstSentence, p.EndSentence, terms)
 	return Result{
 		Score:     math.Round(score*1000) / 1000,
 		Quote:     quote,
@@ -528,17 +577,22 @@ func (ix *Index) passageAround(d *corpus.Document, sents []int) corpus.Passage {
 	return best
 }
 
-// matches returns the byte ranges of text whose stems are among terms.
-func (ix *Index) matches(text string, terms []string) [][2]int {
+// matches returns the byte ranges, in sentences first to end-1 joined by
+// single spaces, of the words whose stems are among terms.
+func (ix *Index) matches(doc, first, end int, terms []string) [][2]int {
 	want := map[string]bool{}
 	for _, t := range terms {
 		want[t] = true
 	}
 	var out [][2]int
-	for _, t := range analyze(ix.stem, text) {
-		if want[t.term] {
-			out = append(out, [2]int{t.start, t.end})
+	offset := 0
+	for s := first; s < end; s++ {
+		for _, t := range ix.sentence(doc, s).tokens {
+			if want[t.term] {
+				out = append(out, [2]int{offset + t.start, offset + t.end})
+			}
 		}
+		offset += len(ix.corpus.Documents[doc].Sentences[s].Text) + 1
 	}
 	return out
 }

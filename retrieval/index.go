@@ -53,7 +53,8 @@ type Index struct {
 	path     string // on-disk location; "" in memory
 
 	mu    sync.Mutex
-	terms map[sentenceRef]*sentenceTerms // analysed sentences, filled lazily
+	terms  map[sentenceRef]*sentenceTerms // analysed sentences, filled lazily
+	titles map[[2]int]map[string]int      // analysed section titles, filled lazily
 
 	stemsOnce sync.Once
 	stems     *stems // stems of the text field with their frequencies
@@ -114,7 +115,7 @@ func NewMemory(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 }
 
 func newIndex(c *corpus.Corpus, b bleve.Index, path string) *Index {
-	ix := &Index{corpus: c, bleve: b, path: path, terms: map[sentenceRef]*sentenceTerms{}}
+	ix := &Index{corpus: c, bleve: b, path: path, terms: map[sentenceRef]*sentenceTerms{}, titles: map[[2]int]map[string]int{}}
 	ix.stem = b.Mapping().AnalyzerNamed(en.AnalyzerName)
 	ix.exact = b.Mapping().AnalyzerNamed(exactAnalyzer)
 	for _, d := range c.Documents {
