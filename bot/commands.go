@@ -140,10 +140,23 @@ func (b *Bot) answer(ctx context.Context, r *responder, k kind, text string, pri
 		return b.deliver(r.send(data))
 	}
 	return b.deliver(r.send(&discordgo.InteractionResponseData{
+		Content:    b.spellingNote(q),
 		Embeds:     []*discordgo.MessageEmbed{answerEmbed(q, rs, 0)},
 		Components: answerButtons(k, 0, len(rs), userID(r.i)),
 		Flags:      ephemeral(private),
 	}))
+}
+
+// spellingNote says which of the text's words stood in for words it lacks.
+func (b *Bot) spellingNote(q string) string {
+	sugg := b.search.Suggest(q)
+	if len(sugg) == 0 {
+		return ""
+	}
+	for i := range sugg {
+		sugg[i] = "**" + escapeMarkdown(sugg[i]) + "**"
+	}
+	return "Some words are not in the text; showing answers for close spellings: " + strings.Join(sugg, ", ") + "."
 }
 
 // nothingFound is the reply when a search finds nothing, with spelling

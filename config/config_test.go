@@ -1,0 +1,144 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func env(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestPrecedence(t *testing.T) {
+	dotenv := "DISCORD_TOKEN=from-file\nDISCORD_GUILD_ID=111111111111111111\nLECTERN_RESULTS=4\nLECTERN_COOLDOWN=7s\n"
+	tests := []struct {
+		name    string
+		flags   map[string]string
+		env     map[string]string
+		results int
+		guild   string
+		token   string
+	}{
+		{"file only", nil, nil, 4, "111111111111111111", "from-file"},
+		{"env beats file", nil, map[string]string{KeyResults: "5", KeyToken: "from-env"}, 5, "111111111111111111", "from-env"},
+		{"flag beats env", map[string]string{KeyResults: "6"}, map[string]string{KeyResults: "5"}, 6, "111111111111111111", "from-file"},
+		{"empty env falls through", nil, map[string]string{KeyGuild: ""}, 4, "111111111111111111", "from-file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Load(Sources{Flags: tt.flags, Getenv: env(tt.env), EnvFile: strings.NewReader(dotenv), EnvName: ".env"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Results != tt.results || c.GuildID != tt.guild || c.Token.Reveal() != tt.token || c.Cooldown != 7*time.Second {
+				t.Errorf("got results=%d guild=%s token=%s cooldown=%s; want %d %s %s 7s", c.Results, c.GuildID, c.Token.Reveal(), c.Cooldown, tt.results, tt.guild, tt.token)
+			}
+		})
+	}
+}
+
+func TestDefaults(t *testing.T) {
+	c, err := Load(Sources{Getenv: env(map[string]string{"HOME": "/home/u"})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.APIURL != DefaultAPIURL || c.Results != DefaultResults || c.Cooldown != DefaultCooldown || c.LogLevel != slog.LevelInfo || c.IndexDir != "/home/u/.cache/lectern" || c.Corpus != "" {
+		t.Errorf("defaults %+v", c)
+	}
+	if err := c.RequireToken(); err == nil {
+		t.Error("RequireToken accepted a missing token")
+	}
+	c, _ = Load(Sources{Getenv: env(map[string]string{"XDG_CACHE_HOME": "/cache", "HOME": "/home/u"})})
+	if c.IndexDir != "/cache/lectern" {
+		t.Errorf("index dir %q, want /cache/lectern", c.IndexDir)
+	}
+}
+
+func TestInvalidValues(t *testing.T) {
+	tests := []struct {
+		key, value string
+		want       string
+	}{
+		{KeyResults, "0", "from 1 to 10"},
+		{KeyResults, "eleven", "from 1 to 10"},
+		{KeyCooldown, "soon", "duration"},
+		{KeyCooldown, "-1s", "duration"},
+		{KeyLogLevel, "loud", "debug, info, warn or error"},
+		{KeyAPIURL, "discord.com/api", "not an http(s) URL"},
+		{KeyAPIURL, "ftp://x/api", "not an http(s) URL"},
+		{KeyGuild, "my-server", "not a Discord ID"},
+		{KeyCorpus, "/no/such/book.txt", "does not exist"},
+		{KeyToken, "two words", "white space"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.key+"="+tt.value, func(t *testing.T) {
+			_, err := Load(Sources{Getenv: env(map[string]string{tt.key: tt.value})})
+			var ce *Error
+			if !errors.As(err, &ce) || len(ce.Problems) != 1 {
+				t.Fatalf("err %v, want one problem", err)
+			}
+			if !strings.HasPrefix(ce.Problems[0], tt.key+": ") || !strings.Contains(ce.Problems[0], tt.want) {
+				t.Errorf("problem %q, want %s: …%s…", ce.Problems[0], tt.key, tt.want)
+			}
+		})
+	}
+}
+
+func TestAllProblemsAtOnce(t *testing.T) {
+	_, err := Load(Sources{Getenv: env(map[string]string{KeyResults: "0", KeyCooldown: "x", KeyLogLevel: "y"})})
+	var ce *Error
+	if !errors.As(err, &ce) || len(ce.Problems) != 3 || strings.Count(err.Error(), "\n") != 2 {
+		t.Errorf("err %v, want three problems on three lines", err)
+	}
+}
+
+func TestBrokenEnvFile(t *testing.T) {
+	_, err := Load(Sources{Getenv: env(nil), EnvFile: strings.NewReader("DISCORD_TOKEN='unterminated\n"), EnvName: "my.env"})
+	if err == nil || !strings.Contains(err.Error(), "my.env") {
+		t.Errorf("err %v, want one naming my.env", err)
+	}
+}
+
+func TestTokenNeverShown(t *testing.T) {
+	secret := "MTIz.secret-token-value"
+	c, err := Load(Sources{Getenv: env(map[string]string{KeyToken: secret})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs strings.Builder
+	slog.New(slog.NewTextHandler(&logs, nil)).Info("config", "token", c.Token, "config", c)
+	for name, s := range map[string]string{"summary": c.Summary(), "log": logs.String(), "%v": fmt.Sprintf("%v %+v", c.Token, c)} {
+		if strings.Contains(s, secret) {
+			t.Errorf("%s shows the token: %s", name, s)
+		}
+	}
+	if !strings.Contains(c.Summary(), "DISCORD_TOKEN=[redacted]") {
+		t.Errorf("summary %q does not say the token is set", c.Summary())
+	}
+}
+
+func TestOpenEnvFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	f, _, err := OpenEnvFile("")
+	if f != nil || err != nil {
+		t.Errorf("no .env: got %v, %v; want nothing and no error", f, err)
+	}
+	if _, _, err := OpenEnvFile("missing.env"); err == nil || !strings.Contains(err.Error(), "missing.env does not exist") {
+		t.Errorf("named missing file: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, ".env"), []byte("A=1\n"), 0o644)
+	f, name, err := OpenEnvFile("")
+	if f == nil || err != nil || name != ".env" {
+		t.Errorf(".env present: %v %q %v", f, name, err)
+	}
+	if f != nil {
+		f.Close()
+	}
+}
