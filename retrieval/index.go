@@ -52,7 +52,7 @@ type Index struct {
 	passages int
 	path     string // on-disk location; "" in memory
 
-	mu    sync.Mutex
+	mu     sync.Mutex
 	terms  map[sentenceRef]*sentenceTerms // analysed sentences, filled lazily
 	titles map[[2]int]map[string]int      // analysed section titles, filled lazily
 
