@@ -1,0 +1,216 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// lectern runs the command in-process with an empty environment (but a
+// HOME under the test's temporary directory) and returns its output and
+// exit status.
+func lectern(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	home := t.TempDir()
+	getenv := func(k string) string {
+		if k == "HOME" {
+			return home
+		}
+		return ""
+	}
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, getenv, strings.NewReader(stdin), &out, &errOut)
+	code = exitCode(err, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+func sharedBook(t *testing.T, name string) string {
+	t.Helper()
+	p := filepath.Join("..", "..", "..", "shared", "corpus", name)
+	if _, err := os.Stat(p); err != nil {
+		t.Fatalf("shared corpus file %s is missing (the tests expect ../shared beside the clone): %v", p, err)
+	}
+	return p
+}
+
+func TestAskOutputGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"ask", []string{"ask", "Why did the Bolsheviks dissolve the Constituent Assembly?"}},
+		{"ask-json", []string{"ask", "--json", "-k", "2", "How much farmland did Russia lose?"}},
+		{"quote", []string{"quote", "-k", "1", "peace of shame"}},
+		{"sections", []string{"sections"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, code := lectern(t, "", tt.args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			path := filepath.Join("testdata", tt.name+".golden")
+			if *update {
+				os.WriteFile(path, []byte(out), 0o644)
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if out != string(want) {
+				t.Errorf("output differs from %s:\n%s", path, out)
+			}
+		})
+	}
+}
+
+func TestJSONShape(t *testing.T) {
+	out, _, code := lectern(t, "", "ask", "--json", "What were the Kronstadt sailors protesting?")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var got struct {
+		Query   string `json:"query"`
+		Results []struct {
+			Rank  int     `json:"rank"`
+			Score float64 `json:"score"`
+			Quote struct {
+				Text      string `json:"text"`
+				StartLine int    `json:"start_line"`
+				EndLine   int    `json:"end_line"`
+			} `json:"quote"`
+			Passage struct {
+				Text      string `json:"text"`
+				StartLine int    `json:"start_line"`
+				EndLine   int    `json:"end_line"`
+			} `json:"passage"`
+			Section struct {
+				Number int    `json:"number"`
+				Title  string `json:"title"`
+			} `json:"section"`
+			Page   int    `json:"page"`
+			Source string `json:"source"`
+		} `json:"results"`
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&got); err != nil {
+		t.Fatalf("%v in %s", err, out)
+	}
+	if got.Query == "" || len(got.Results) != 3 {
+		t.Fatalf("query %q with %d results, want 3", got.Query, len(got.Results))
+	}
+	r := got.Results[0]
+	if r.Rank != 1 || r.Score <= 0 || r.Quote.Text == "" || r.Quote.StartLine < r.Passage.StartLine || r.Quote.EndLine > r.Passage.EndLine || r.Section.Number == 0 || r.Page == 0 || r.Source != "interview.txt" {
+		t.Errorf("first result %+v", r)
+	}
+}
+
+func TestBatchMode(t *testing.T) {
+	in := "What happened to money under War Communism?\n\n   \npeace of shame\n"
+	out, _, code := lectern(t, in, "ask", "--json", "-k", "1")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 2 {
+		t.Fatalf("exit %d, %d lines, want 2 JSON lines:\n%s", code, len(lines), out)
+	}
+	for i, want := range []string{"War Communism", "peace of shame"} {
+		var a struct{ Query string }
+		if err := json.Unmarshal([]byte(lines[i]), &a); err != nil || !strings.Contains(a.Query, want) {
+			t.Errorf("line %d: %q (%v), want the query %q", i+1, lines[i], err, want)
+		}
+	}
+	out, _, _ = lectern(t, "Kronstadt\npeace of shame\n", "quote", "-k", "1")
+	if strings.Count(out, "\n> ") != 1 || !strings.HasPrefix(out, "> Kronstadt") {
+		t.Errorf("human batch output does not head each answer with its query:\n%s", out)
+	}
+}
+
+func TestExitCodesAndErrors(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(empty, nil, 0o644)
+	bin := filepath.Join(dir, "bin.txt")
+	os.WriteFile(bin, []byte{0, 1, 2, 3, 4}, 0o644)
+	badEnv := filepath.Join(dir, "bad.env")
+	os.WriteFile(badEnv, []byte("LECTERN_RESULTS='oops\n"), 0o644)
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string // the one-line message contains this
+		stdout string
+	}{
+		{"no command", nil, 2, "no command given", ""},
+		{"unknown command", []string{"frobnicate"}, 2, `unknown command "frobnicate"`, ""},
+		{"unknown flag", []string{"ask", "--colour", "x"}, 2, "flag provided but not defined", ""},
+		{"bad k", []string{"ask", "-k", "0", "x"}, 2, "-k must be a whole number from 1 to 10", ""},
+		{"k not a number", []string{"ask", "-k", "many", "x"}, 2, "invalid value", ""},
+		{"missing corpus", []string{"ask", "--corpus", filepath.Join(dir, "nope.txt"), "x"}, 1, "does not exist", ""},
+		{"empty corpus", []string{"ask", "--corpus", empty, "x"}, 1, "empty.txt: file is empty", ""},
+		{"binary corpus", []string{"quote", "--corpus", bin, "x"}, 1, "bin.txt: file looks binary", ""},
+		{"broken env file", []string{"ask", "--env-file", badEnv, "x"}, 1, "bad.env: cannot parse", ""},
+		{"missing env file", []string{"ask", "--env-file", filepath.Join(dir, "none.env"), "x"}, 1, "does not exist", ""},
+		{"nothing found", []string{"ask", "what is it?"}, 0, "", "Nothing found"},
+		{"run without token", []string{"run"}, 1, "DISCORD_TOKEN: not set", ""},
+		{"check without token", []string{"check"}, 1, "DISCORD_TOKEN: not set", "DISCORD_TOKEN=(not set)"},
+		{"eval needs a file", []string{"eval"}, 2, "give one QUESTIONS.tsv", ""},
+		{"index needs a corpus", []string{"index"}, 2, "name a book with --corpus", ""},
+		{"sections takes no args", []string{"sections", "x"}, 2, "takes no arguments", ""},
+		{"help", []string{"help"}, 0, "", "lectern ask [flags] [QUESTION]"},
+		{"version", []string{"version"}, 0, "", "lectern "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, code := lectern(t, "", tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tt.code, errOut)
+			}
+			if tt.stderr != "" && !strings.Contains(errOut, tt.stderr) {
+				t.Errorf("stderr %q, want it to contain %q", errOut, tt.stderr)
+			}
+			if tt.stdout != "" && !strings.Contains(out, tt.stdout) {
+				t.Errorf("stdout %q, want it to contain %q", out, tt.stdout)
+			}
+			if strings.Contains(errOut, "goroutine ") || strings.Contains(errOut, "panic") {
+				t.Errorf("stderr shows a trace: %s", errOut)
+			}
+		})
+	}
+}
+
+func TestIndexAndEvalOnABook(t *testing.T) {
+	book := sharedBook(t, "ten-days-that-shook-the-world.txt")
+	cache := t.TempDir()
+	out, errOut, code := lectern(t, "", "index", "--corpus", book, "--index-dir", cache)
+	if code != 0 || !strings.HasPrefix(out, "indexed ") || !strings.Contains(errOut, "indexing: 100%") {
+		t.Fatalf("first index: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	out, _, code = lectern(t, "", "index", "--corpus", book, "--index-dir", cache)
+	if code != 0 || !strings.HasPrefix(out, "index is up to date") {
+		t.Errorf("second index: exit %d, %q", code, out)
+	}
+	out, _, code = lectern(t, "", "ask", "--corpus", book, "--index-dir", cache, "-k", "1", "What was the Vikzhel?")
+	if code != 0 || !strings.Contains(out, "(ten-days-that-shook-the-world.txt)") {
+		t.Errorf("ask on the book: exit %d, %q", code, out)
+	}
+	qs := filepath.Join(t.TempDir(), "qs.tsv")
+	os.WriteFile(qs, []byte("What was the Vikzhel?\t600-601\nHow did Kerensky escape from Gatchina?\t9244-9246\n"), 0o644)
+	out, errOut, code = lectern(t, "", "eval", "--corpus", book, "--index-dir", cache, qs)
+	if code != 0 || !strings.Contains(out, "questions 2  hit@1") {
+		t.Errorf("eval: exit %d, %q %q", code, out, errOut)
+	}
+}
+
+func TestSectionsOfABook(t *testing.T) {
+	out, _, code := lectern(t, "", "sections", "--corpus", sharedBook(t, "war-and-peace.txt"))
+	if code != 0 || !strings.Contains(out, "BOOK ONE: 1805 · CHAPTER I ") || !strings.Contains(out, "SECOND EPILOGUE · CHAPTER XII") {
+		t.Errorf("exit %d, sections:\n%.2000s", code, out)
+	}
+}
