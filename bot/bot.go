@@ -44,7 +44,7 @@ type Options struct {
 }
 
 // ErrBadToken means Discord rejected the bot token.
-var ErrBadToken = errors.New("Discord rejected the bot token; check DISCORD_TOKEN (Developer Portal → your application → Bot → Reset Token)")
+var ErrBadToken = errors.New("login failed: Discord rejected the bot token; check DISCORD_TOKEN (Developer Portal → your application → Bot → Reset Token)")
 
 // Bot answers slash commands.
 type Bot struct {

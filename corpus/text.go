@@ -82,7 +82,7 @@ const closers = "”’\"')]"
 // stripFootnotes removes footnote markers glued to the end of a word or a
 // closing quote ("purposes.3", "seen.”1", "1918”5—") and returns them.
 func stripFootnotes(line string) (string, []footnoteMark) {
-	if strings.IndexAny(line, "0123456789") < 0 {
+	if !strings.ContainsAny(line, "0123456789") {
 		return line, nil
 	}
 	var marks []footnoteMark

@@ -196,11 +196,11 @@ func (a *app) sections(_ context.Context, args []string) error {
 			current = s.Source
 			fmt.Fprintf(tw, "%s\n", current)
 		}
-		pages := ""
+		fmt.Fprintf(tw, "§%d\t%s\tlines %s", s.Number, s.Title, corpus.Span{Start: s.StartLine, End: s.EndLine})
 		if s.FirstPage > 0 {
-			pages = "pp. " + corpus.Span{Start: s.FirstPage, End: s.LastPage}.String()
+			fmt.Fprintf(tw, "\tpp. %s", corpus.Span{Start: s.FirstPage, End: s.LastPage})
 		}
-		fmt.Fprintf(tw, "§%d\t%s\tlines %s\t%s\n", s.Number, s.Title, corpus.Span{Start: s.StartLine, End: s.EndLine}, pages)
+		fmt.Fprintln(tw)
 	}
 	return tw.Flush()
 }
