@@ -132,6 +132,8 @@ const (
 	intentPlace
 	intentQuantity
 	intentReason
+	intentQuotation  // what someone said or wrote: a sentence quoting them
+	intentDefinition // who or what something is: a sentence defining it
 )
 
 var (
@@ -139,6 +141,8 @@ var (
 	whenWords  = regexp.MustCompile(`(?i)^when\b|\b(what|which) (year|date|month|day)\b|\bwhen (did|was|were)\b`)
 	whereWords = regexp.MustCompile(`(?i)^where\b|\bwhere (did|was|were)\b`)
 	whyWords   = regexp.MustCompile(`(?i)^why\b|\bwhy (did|do|does|was|were|is|are|would)\b|\b(what|which) (reason|cause|caused|led)\b`)
+	saidWords  = regexp.MustCompile(`(?i)\bwhat did .{1,40}\b(say|said|write|wrote|call|declare|tell|reply|answer|shout|cry)\b|\bhow did .{1,40}\b(put it|describe|call)\b|\bwho said\b|\bin whose words\b`)
+	definedAs  = regexp.MustCompile(`(?i)^(who|what) (is|was|are|were) (the |a |an )?[^ ]+( [^ ]+){0,3}\??$`)
 	howMany    = regexp.MustCompile(`(?i)\bhow (many|much|large|big|long)\b|\bwhat (number|percentage|proportion|share)\b`)
 )
 
@@ -148,6 +152,8 @@ func (ix *Index) parseQuestion(text string) question {
 		q.total += c.weight
 	}
 	switch {
+	case definedAs.MatchString(text):
+		q.intent = intentDefinition
 	case howMany.MatchString(text):
 		q.intent = intentQuantity
 	case whenWords.MatchString(text):
@@ -158,6 +164,8 @@ func (ix *Index) parseQuestion(text string) question {
 		q.intent = intentPlace
 	case whyWords.MatchString(text):
 		q.intent = intentReason
+	case saidWords.MatchString(text):
+		q.intent = intentQuotation
 	}
 	return q
 }
@@ -183,7 +191,7 @@ func (ix *Index) sentence(doc, i int) *sentenceTerms {
 	for _, t := range st.tokens {
 		st.has[t.term]++
 	}
-	for in := intentPerson; in <= intentReason; in++ {
+	for in := intentPerson; in <= intentQuotation; in++ {
 		if intentPatterns[in].MatchString(text) {
 			st.intents |= 1 << in
 		}
@@ -197,14 +205,14 @@ func (ix *Index) sentence(doc, i int) *sentenceTerms {
 // Weights of the re-ranking features.
 // They are variables so that the quality test can measure each one.
 var (
-	wCoverage  = 0.7
+	wCoverage  = 0.5
 	wContext   = 0.30 // coverage of the sentence with its neighbours
 	wPassage   = 0.0
 	wProximity = 0.15
 	wTitle     = 0.10
 	wIntent    = 0.08
 	wSubject   = 0.10  // the question's rarest word opens the sentence
-	lengthCost = 0.005 // per word past 30
+	lengthCost = 0.003 // per word past 30
 	// extendGain is the share of the question's weight a neighbouring
 	// sentence must add to be quoted too.
 	extendGain = 0.15
@@ -244,7 +252,7 @@ func (ix *Index) rank(q question, hits []passageHit, k int) []Result {
 				wPassage*h.score/maxScore +
 				wProximity*proximity(q, st) +
 				wTitle*title +
-				wIntent*float64(st.intents>>q.intent&1)
+				wIntent*ix.answersIntent(q, h.doc, s, st)
 			ref := sentenceRef{h.doc, s}
 			if c, ok := best[ref]; !ok || score > c.score {
 				best[ref] = candidate{doc: h.doc, sent: s, score: score, passage: h.passage}
@@ -478,14 +486,48 @@ var (
 )
 
 // intentPatterns recognise the kind of answer each intent asks for: a
-// date, a number, a name, a place or a reason.
+// date, a number, a name, a place, a reason or a quotation.
 var intentPatterns = map[intent]*regexp.Regexp{
-	intentTime:     timeWords,
-	intentQuantity: quantityWords,
-	intentPerson:   nameWords,
-	intentPlace:    placeWords,
-	intentReason:   reasonWords,
+	intentTime:      timeWords,
+	intentQuantity:  quantityWords,
+	intentPerson:    nameWords,
+	intentPlace:     placeWords,
+	intentReason:    reasonWords,
+	intentQuotation: quotationMarks,
 }
+
+var (
+	quotationMarks = regexp.MustCompile(`[“”"]`)
+	// definitionAfter follows the defined word: "X, one of the pioneers",
+	// "X was a group", "X (the Central Committee)".
+	definitionAfter = regexp.MustCompile(`^[’'s]*[._]*\s*(,|--|—|\(|\s+(is|was|are|were))\s*(a|an|the|one|so-called|also)\b`)
+)
+
+// answersIntent is 1 when a sentence holds the kind of answer the question
+// asks for.
+func (ix *Index) answersIntent(q question, doc, s int, st *sentenceTerms) float64 {
+	if q.intent != intentDefinition {
+		return float64(st.intents >> q.intent & 1)
+	}
+	// The question's rarest concept, followed by a definition.
+	rarest := q.concepts[0]
+	for _, c := range q.concepts[1:] {
+		if c.weight > rarest.weight {
+			rarest = c
+		}
+	}
+	text := ix.corpus.Documents[doc].Sentences[s].Text
+	for _, t := range st.tokens {
+		if _, ok := rarest.alts[t.term]; ok && definitionAfter.MatchString(text[t.end:]) {
+			return definitionBoost
+		}
+	}
+	return 0
+}
+
+// definitionBoost is how much more a definition counts than other answer
+// kinds: it outweighs the bonus for the subject opening the sentence.
+var definitionBoost = 3.0
 
 // extend returns the sentences to quote for a chosen sentence: it alone, or
 // with a neighbour in the same section that adds much of the question's

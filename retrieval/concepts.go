@@ -97,8 +97,8 @@ func (ix *Index) concepts(text string) []concept {
 				}
 			}
 		}
-		if frameStems[s] {
-			c.weight *= frameWeight
+		if w, ok := ix.wordWeights()[s]; ok {
+			c.weight *= *w
 		}
 		if len(c.alts) > 0 {
 			out = append(out, c)
@@ -107,17 +107,55 @@ func (ix *Index) concepts(text string) []concept {
 	return out
 }
 
-// frameStems are the stems of words that frame a question rather than
-// name what it is about ("What happened to…", "How would you describe…");
-// they count for less.
-var frameStems = map[string]bool{
-	"happen": true, "describ": true, "explain": true, "mean": true, "think": true,
-	"tell": true, "role": true, "kind": true, "type": true, "wai": true, "exampl": true,
-	"import": true, "signific": true, "main": true, "like": true, "sai": true, "accord": true,
+// frameWords frame a question rather than name what it is about ("What
+// happened to…", "How would you describe…").
+var frameWords = []string{
+	"happen", "happened", "describe", "explain", "mean", "think", "tell", "role", "kind",
+	"type", "way", "example", "important", "significance", "main", "like", "say", "said",
+	"according",
 }
 
-// frameWeight scales the weight of frame words.
-var frameWeight = 0.2
+// commonWords are everyday English verbs and adverbs. In a short text
+// they are rare, so their inverse document frequency overstates how much
+// they say about a question's topic.
+var commonWords = []string{
+	"see", "come", "go", "get", "make", "take", "know", "give", "find", "use", "want", "look",
+	"seem", "feel", "try", "leave", "call", "keep", "let", "begin", "show", "hear", "run",
+	"move", "live", "believe", "hold", "bring", "write", "sit", "stand", "meet", "continue",
+	"set", "learn", "change", "follow", "stop", "speak", "read", "allow", "add", "spend",
+	"grow", "open", "walk", "offer", "remember", "consider", "appear", "wait", "serve",
+	"send", "expect", "stay", "fall", "reach", "remain", "suggest", "pass", "require",
+	"report", "turn", "put", "ask", "work", "need", "become", "put", "end",
+	"finally", "really", "actually", "simply", "already", "quite", "rather", "almost",
+	"perhaps", "probably", "certainly", "especially", "usually", "often", "always", "never",
+	"ever", "sometimes", "later", "soon", "still", "also", "even", "just", "well", "much",
+	"many", "eventually", "exactly", "mostly", "generally", "different", "certain",
+}
+
+// Weights of frame and common words, relative to their inverse document
+// frequency (variables so that tests can measure them).
+var (
+	frameWeight  = 0.2
+	commonWeight = 0.5
+)
+
+// wordWeights maps the stems of frame and common words to their weights.
+func (ix *Index) wordWeights() map[string]*float64 {
+	ix.weightsOnce.Do(func() {
+		ix.weights = map[string]*float64{}
+		for _, list := range []struct {
+			words  []string
+			weight *float64
+		}{{commonWords, &commonWeight}, {frameWords, &frameWeight}} {
+			for _, w := range list.words {
+				for _, t := range analyze(ix.stem, w) {
+					ix.weights[t.term] = list.weight
+				}
+			}
+		}
+	})
+	return ix.weights
+}
 
 // derivationSuffixes are endings, as the Porter stemmer leaves them, that
 // make one word of another: revolut/revolutionari, german/germani,

@@ -55,14 +55,21 @@ func TestQuality(t *testing.T) {
 				t.Fatal(err)
 			}
 			return c
-		}, 60, 0.78, 0.89},
+		}, 60, 0.81, 0.92},
 		{"ten days", "ten-days.tsv", func(t testing.TB) *corpus.Corpus {
 			c, err := corpus.Load(sharedCorpus(t, "ten-days-that-shook-the-world.txt"))
 			if err != nil {
 				t.Fatal(err)
 			}
 			return c
-		}, 40, 0.74, 0.82},
+		}, 40, 0.79, 0.86},
+		{"war and peace (never tuned on)", "war-and-peace.tsv", func(t testing.TB) *corpus.Corpus {
+			c, err := corpus.Load(sharedCorpus(t, "war-and-peace.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return c
+		}, 10, 0.54, 0.72},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

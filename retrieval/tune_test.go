@@ -31,17 +31,28 @@ func TestTune(t *testing.T) {
 		qs []EvalQuestion
 	}
 	var sets []set
-	for _, s := range []struct {
-		c  *corpus.Corpus
-		qs string
-	}{{interview, "interview.tsv"}, {tenDays, "ten-days.tsv"}} {
-		ix, err := NewMemory(context.Background(), s.c)
-		if err != nil {
-			t.Fatal(err)
+	build := func() {
+		for _, s := range sets {
+			s.ix.Close()
 		}
-		defer ix.Close()
-		sets = append(sets, set{ix, loadQuestions(t, s.qs)})
+		sets = nil
+		for _, s := range []struct {
+			c  *corpus.Corpus
+			qs string
+		}{{interview, "interview.tsv"}, {tenDays, "ten-days.tsv"}} {
+			ix, err := NewMemory(context.Background(), s.c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sets = append(sets, set{ix, loadQuestions(t, s.qs)})
+		}
 	}
+	defer func() {
+		for _, s := range sets {
+			s.ix.Close()
+		}
+	}()
+	build()
 	measure := func() string {
 		out := ""
 		for _, s := range sets {
@@ -52,6 +63,11 @@ func TestTune(t *testing.T) {
 			out += fmt.Sprintf("  %.3f/%.3f", rep.HitAt1, rep.HitAt3)
 		}
 		return out
+	}
+	for _, model := range []string{"tf-idf", "bm25"} {
+		scoringModel = model
+		build()
+		fmt.Printf("scoring %-7s %s\n", model, measure())
 	}
 	fmt.Println("current weights:", measure())
 	for _, w := range []struct {
@@ -69,6 +85,8 @@ func TestTune(t *testing.T) {
 		{"length", &lengthCost, []float64{0, 0.003, 0.01, 0.02}},
 		{"derived", &factorDerived, []float64{0, 0.5, 0.7, 0.9}},
 		{"synonym", &factorSynonym, []float64{0, 0.5, 0.8, 1}},
+		{"common", &commonWeight, []float64{0.25, 0.5, 0.75, 1}},
+		{"frame", &frameWeight, []float64{0.1, 0.2, 0.5, 1}},
 	} {
 		old := *w.p
 		for _, v := range w.vals {
