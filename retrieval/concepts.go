@@ -24,9 +24,10 @@ type concept struct {
 // Factors by which alternatives count (variables so that tests can
 // measure them).
 var (
-	factorDerived  = 0.7
-	factorSynonym  = 0.8
-	factorSpelling = 0.9
+	factorDerived   = 0.7
+	factorInflected = 1.0
+	factorSynonym   = 0.8
+	factorSpelling  = 0.9
 )
 
 // stems is the stemmed vocabulary of the text field with document
@@ -88,6 +89,14 @@ func (ix *Index) concepts(text string) []concept {
 				continue
 			}
 			c.weight = ix.idfOf(bestDF)
+		}
+		for _, f := range inflectionsOf(ix, s) {
+			if _, ok := c.alts[f]; !ok && v.df[f] > 0 {
+				c.alts[f] = factorInflected
+				if c.weight == 0 || math.IsInf(c.weight, 0) {
+					c.weight = ix.idfOf(v.df[f])
+				}
+			}
 		}
 		for _, syn := range synonymsOf(ix, s) {
 			if _, ok := c.alts[syn]; !ok && v.df[syn] > 0 {
@@ -241,6 +250,12 @@ func (ix *Index) closeTerms(field, s string) []string {
 		out = append(out, m.term)
 	}
 	return out
+}
+
+// inflectionsOf returns the stems of the other forms of an irregular verb.
+func inflectionsOf(ix *Index, s string) []string {
+	ix.inflectionsOnce.Do(func() { ix.inflections = buildInflections(ix) })
+	return ix.inflections[s]
 }
 
 // synonymsOf returns the stems of a word's thesaurus equivalents.

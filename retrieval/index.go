@@ -62,6 +62,9 @@ type Index struct {
 	thesaurusOnce sync.Once
 	thesaurus     map[string][]string
 
+	inflectionsOnce sync.Once
+	inflections     map[string][]string
+
 	weightsOnce sync.Once
 	weights     map[string]*float64 // stems of frame and common words
 

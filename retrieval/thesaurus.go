@@ -93,3 +93,62 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// irregularVerbs are English verbs whose past forms Porter stemming does
+// not bring back to the base form: each line is base, past, participle.
+var irregularVerbs = [][]string{
+	{"arise", "arose", "arisen"}, {"be", "was", "been"}, {"bear", "bore", "borne"},
+	{"beat", "beat", "beaten"}, {"become", "became", "become"}, {"begin", "began", "begun"},
+	{"bind", "bound", "bound"}, {"bite", "bit", "bitten"}, {"blow", "blew", "blown"},
+	{"break", "broke", "broken"}, {"bring", "brought", "brought"}, {"build", "built", "built"},
+	{"buy", "bought", "bought"}, {"catch", "caught", "caught"}, {"choose", "chose", "chosen"},
+	{"come", "came", "come"}, {"deal", "dealt", "dealt"}, {"dig", "dug", "dug"},
+	{"draw", "drew", "drawn"}, {"drink", "drank", "drunk"}, {"drive", "drove", "driven"},
+	{"eat", "ate", "eaten"}, {"fall", "fell", "fallen"}, {"feel", "felt", "felt"},
+	{"fight", "fought", "fought"}, {"find", "found", "found"}, {"flee", "fled", "fled"},
+	{"fly", "flew", "flown"}, {"forget", "forgot", "forgotten"}, {"forgive", "forgave", "forgiven"},
+	{"freeze", "froze", "frozen"}, {"get", "got", "gotten"}, {"give", "gave", "given"},
+	{"go", "went", "gone"}, {"grow", "grew", "grown"}, {"hang", "hung", "hung"},
+	{"hear", "heard", "heard"}, {"hide", "hid", "hidden"}, {"hold", "held", "held"},
+	{"keep", "kept", "kept"}, {"know", "knew", "known"}, {"lay", "laid", "laid"},
+	{"lead", "led", "led"}, {"leave", "left", "left"}, {"lend", "lent", "lent"},
+	{"lie", "lay", "lain"}, {"lose", "lost", "lost"}, {"make", "made", "made"},
+	{"mean", "meant", "meant"}, {"meet", "met", "met"}, {"overcome", "overcame", "overcome"},
+	{"overthrow", "overthrew", "overthrown"}, {"pay", "paid", "paid"}, {"ride", "rode", "ridden"},
+	{"ring", "rang", "rung"}, {"rise", "rose", "risen"}, {"run", "ran", "run"},
+	{"say", "said", "said"}, {"see", "saw", "seen"}, {"seek", "sought", "sought"},
+	{"sell", "sold", "sold"}, {"send", "sent", "sent"}, {"shake", "shook", "shaken"},
+	{"shoot", "shot", "shot"}, {"sing", "sang", "sung"}, {"sink", "sank", "sunk"},
+	{"sit", "sat", "sat"}, {"sleep", "slept", "slept"}, {"speak", "spoke", "spoken"},
+	{"spend", "spent", "spent"}, {"stand", "stood", "stood"}, {"steal", "stole", "stolen"},
+	{"strike", "struck", "struck"}, {"swear", "swore", "sworn"}, {"take", "took", "taken"},
+	{"teach", "taught", "taught"}, {"tear", "tore", "torn"}, {"tell", "told", "told"},
+	{"think", "thought", "thought"}, {"throw", "threw", "thrown"}, {"understand", "understood", "understood"},
+	{"undertake", "undertook", "undertaken"}, {"uphold", "upheld", "upheld"}, {"wake", "woke", "woken"},
+	{"wear", "wore", "worn"}, {"win", "won", "won"}, {"withdraw", "withdrew", "withdrawn"},
+	{"write", "wrote", "written"},
+}
+
+// buildInflections maps the stem of each form of an irregular verb to the
+// stems of its other forms.
+func buildInflections(ix *Index) map[string][]string {
+	out := map[string][]string{}
+	for _, forms := range irregularVerbs {
+		var stems []string
+		for _, w := range forms {
+			for _, t := range analyze(ix.stem, w) {
+				if !contains(stems, t.term) {
+					stems = append(stems, t.term)
+				}
+			}
+		}
+		for _, a := range stems {
+			for _, b := range stems {
+				if a != b && !contains(out[a], b) {
+					out[a] = append(out[a], b)
+				}
+			}
+		}
+	}
+	return out
+}
