@@ -108,7 +108,7 @@ func (k kind) valid() bool { return k == kindAsk || k == kindQuote }
 
 // citation is "interview.txt · lines 351–356 · p. 11".
 func citation(source string, lines corpus.Span, page int) string {
-	s := source + " · lines " + lines.String()
+	s := source + " · " + lines.Label()
 	if page > 0 {
 		s += " · p. " + strconv.Itoa(page)
 	}
@@ -206,6 +206,9 @@ func sectionEmbed(d *corpus.Document, s corpus.Section) *discordgo.MessageEmbed 
 	var opening []string
 	n := 0
 	for i := s.FirstSentence; i < s.EndSentence && n < 600; i++ {
+		if d.Sentences[i].Question {
+			continue // shown in full as the heading
+		}
 		opening = append(opening, d.Sentences[i].Text)
 		n += len(d.Sentences[i].Text)
 	}
@@ -216,7 +219,7 @@ func sectionEmbed(d *corpus.Document, s corpus.Section) *discordgo.MessageEmbed 
 	if len(opening) > 0 {
 		b.WriteString(blockQuote(clipMarkdown(escapeMarkdown(strings.Join(opening, " ")), 2000)))
 	}
-	footer := d.Name + " · lines " + s.Lines.String()
+	footer := d.Name + " · " + s.Lines.Label()
 	if s.FirstPage > 0 {
 		footer += " · pp. " + corpus.Span{Start: s.FirstPage, End: s.LastPage}.String()
 	}

@@ -45,6 +45,14 @@ func (s Span) Contains(n int) bool { return n >= s.Start && n <= s.End }
 // Overlaps reports whether the spans share a line.
 func (s Span) Overlaps(o Span) bool { return s.Start <= o.End && o.Start <= s.End }
 
+// Label is "lines A–B", or "line A" for a single line.
+func (s Span) Label() string {
+	if s.Start == s.End {
+		return "line " + s.String()
+	}
+	return "lines " + s.String()
+}
+
 // String formats the span as "A–B", or "A" for a single line.
 func (s Span) String() string {
 	if s.Start == s.End {
@@ -103,7 +111,8 @@ type Section struct {
 	FirstPage int
 	LastPage  int
 	// Sentences are the indices into Document.Sentences of the section's
-	// body: FirstSentence ≤ i < EndSentence. Question sentences are not in it.
+	// sentences: FirstSentence ≤ i < EndSentence. In an interview the
+	// question's sentences come first, marked Question.
 	FirstSentence, EndSentence int
 }
 
@@ -116,6 +125,7 @@ type Sentence struct {
 	Lines     Span
 	Page      int
 	Footnotes []int // footnote numbers marked in the sentence
+	Question  bool  // asked by the interviewer, not part of the answer
 }
 
 // Passage is a window of consecutive sentences inside one section, the unit

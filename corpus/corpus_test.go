@@ -87,7 +87,11 @@ func describe(d *Document) []byte {
 			if len(x.Footnotes) > 0 {
 				fn = fmt.Sprintf(" [footnotes %v]", x.Footnotes)
 			}
-			fmt.Fprintf(&b, "  %3d p%-2d %-8s %s%s\n", x.Index, x.Page, x.Lines, x.Text, fn)
+			role := " "
+			if x.Question {
+				role = "Q"
+			}
+			fmt.Fprintf(&b, "  %3d %s p%-2d %-8s %s%s\n", x.Index, role, x.Page, x.Lines, x.Text, fn)
 		}
 	}
 	b.WriteString("\nquotations\n")

@@ -14,7 +14,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 1
+const ParserVersion = 2
 
 // Parse parses the content of one file. name is how the file is cited.
 func Parse(name string, data []byte) (*Document, error) {
@@ -380,7 +380,8 @@ func (p *parser) parseDialogue(lo, hi int, turns []turn) {
 			end++
 		}
 		sec := len(p.doc.Sections)
-		qf := join(slices.Concat(p.turnLines(q, turnEnd(turns, k, hi))...))
+		qLines := slices.Concat(p.turnLines(q, turnEnd(turns, k, hi))...)
+		qf := join(qLines)
 		heading := qf.text
 		title := heading
 		for _, b := range sentenceBounds(qf.text) {
@@ -402,6 +403,12 @@ func (p *parser) parseDialogue(lo, hi int, turns []turn) {
 			Lines:         Span{Start: q.line + 1},
 			FirstSentence: len(p.doc.Sentences),
 		})
+		// The question is quotable too, marked as the interviewer's.
+		first := len(p.doc.Sentences)
+		p.addBlock(sec, qLines)
+		for i := first; i < len(p.doc.Sentences); i++ {
+			p.doc.Sentences[i].Question = true
+		}
 		for a := k + 1; a < end; a++ {
 			groups := p.turnLines(turns[a], turnEnd(turns, a, hi))
 			if pageBreaks {

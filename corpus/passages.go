@@ -14,32 +14,44 @@ func (p *parser) buildPassages() {
 		p.wordCounts[i] = wordCount(s.Text)
 	}
 	for si, sec := range p.doc.Sections {
-		first, end := sec.FirstSentence, sec.EndSentence
-		var windows [][2]int
-		for start := first; start < end; {
-			stop, words := start, 0
-			for stop < end && (words < PassageWords || stop == start) {
-				words += p.wordCounts[stop]
-				stop++
+		// An interviewer's question and the answer make separate passages.
+		for first := sec.FirstSentence; first < sec.EndSentence; {
+			end := first + 1
+			for end < sec.EndSentence && p.doc.Sentences[end].Question == p.doc.Sentences[first].Question {
+				end++
 			}
-			windows = append(windows, [2]int{start, stop})
-			if stop >= end {
-				break
-			}
-			if stop-1 > start {
-				start = stop - 1
-			} else {
-				start = stop
-			}
+			p.windows(si, first, end)
+			first = end
 		}
-		// Fold a short tail into the window before it.
-		if n := len(windows); n >= 2 && p.words(windows[n-1]) < PassageWords/2 {
-			windows[n-2][1] = windows[n-1][1]
-			windows = windows[:n-1]
+	}
+}
+
+// windows cuts sentences first to end-1 of section si into passages.
+func (p *parser) windows(si, first, end int) {
+	var windows [][2]int
+	for start := first; start < end; {
+		stop, words := start, 0
+		for stop < end && (words < PassageWords || stop == start) {
+			words += p.wordCounts[stop]
+			stop++
 		}
-		for _, w := range windows {
-			p.addPassage(si, w[0], w[1])
+		windows = append(windows, [2]int{start, stop})
+		if stop >= end {
+			break
 		}
+		if stop-1 > start {
+			start = stop - 1
+		} else {
+			start = stop
+		}
+	}
+	// Fold a short tail into the window before it.
+	if n := len(windows); n >= 2 && p.words(windows[n-1]) < PassageWords/2 {
+		windows[n-2][1] = windows[n-1][1]
+		windows = windows[:n-1]
+	}
+	for _, w := range windows {
+		p.addPassage(si, w[0], w[1])
 	}
 }
 

@@ -191,6 +191,13 @@ func (ix *Index) sentence(doc, i int) *sentenceTerms {
 	for _, t := range st.tokens {
 		st.has[t.term]++
 	}
+	// Who a quotation in the sentence is by counts as said in it: "He
+	// said, “…”" answers "What did Lenin say…".
+	for _, name := range ix.speakers(doc, i) {
+		for _, t := range analyze(ix.stem, name) {
+			st.has[t.term]++
+		}
+	}
 	for in := intentPerson; in <= intentQuotation; in++ {
 		if intentPatterns[in].MatchString(text) {
 			st.intents |= 1 << in
@@ -213,6 +220,12 @@ var (
 	wIntent    = 0.08
 	wSubject   = 0.10  // the question's rarest word opens the sentence
 	lengthCost = 0.003 // per word past 30
+	// questionFactor scales an interviewer's question: quotable, but the
+	// answers come first.
+	questionFactor = 0.6
+	// titleOnly is the share of the question a section title must hold for
+	// the section's opening to be quoted when no sentence matches.
+	titleOnly = 0.5
 	// extendGain is the share of the question's weight a neighbouring
 	// sentence must add to be quoted too.
 	extendGain = 0.15
@@ -233,6 +246,12 @@ func (ix *Index) rank(q question, hits []passageHit, k int) []Result {
 	}
 	maxScore := hits[0].score
 	best := map[sentenceRef]candidate{}
+	add := func(doc, s, passage int, score float64) {
+		ref := sentenceRef{doc, s}
+		if c, ok := best[ref]; !ok || score > c.score {
+			best[ref] = candidate{doc: doc, sent: s, score: score, passage: passage}
+		}
+	}
 	scores := conceptScores{ix: ix, q: q, memo: map[sentenceRef][]float64{}}
 	for _, h := range hits {
 		d := ix.corpus.Documents[h.doc]
@@ -244,6 +263,10 @@ func (ix *Index) rank(q question, hits []passageHit, k int) []Result {
 			own := scores.of(h.doc, s)
 			cov := weighted(q, own)
 			if cov == 0 {
+				if title >= titleOnly && s < sec.FirstSentence+3 {
+					// The section's title answers; quote its opening.
+					add(h.doc, s, h.passage, wTitle*title/float64(1+s-sec.FirstSentence))
+				}
 				continue
 			}
 			score := wCoverage*cov*lengthFactor(st.words) +
@@ -253,10 +276,10 @@ func (ix *Index) rank(q question, hits []passageHit, k int) []Result {
 				wProximity*proximity(q, st) +
 				wTitle*title +
 				wIntent*ix.answersIntent(q, h.doc, s, st)
-			ref := sentenceRef{h.doc, s}
-			if c, ok := best[ref]; !ok || score > c.score {
-				best[ref] = candidate{doc: h.doc, sent: s, score: score, passage: h.passage}
+			if d.Sentences[s].Question {
+				score *= questionFactor
 			}
+			add(h.doc, s, h.passage, score)
 		}
 	}
 	cands := make([]candidate, 0, len(best))
@@ -364,8 +387,9 @@ func (cs conceptScores) of(doc, s int) []float64 {
 // often names its subject only in the sentence before ("He was dismissed").
 func (cs conceptScores) context(doc, s int, sec corpus.Section) float64 {
 	best := append([]float64(nil), cs.of(doc, s)...)
+	sents := cs.ix.corpus.Documents[doc].Sentences
 	for _, n := range []int{s - 1, s + 1} {
-		if n < sec.FirstSentence || n >= sec.EndSentence {
+		if n < sec.FirstSentence || n >= sec.EndSentence || sents[n].Question != sents[s].Question {
 			continue
 		}
 		for i, v := range cs.of(doc, n) {
@@ -386,6 +410,22 @@ func weighted(q question, scores []float64) float64 {
 		sum += c.weight * scores[i]
 	}
 	return sum / q.total
+}
+
+// speakers returns who is quoted in sentence i of a document.
+func (ix *Index) speakers(doc, i int) []string {
+	ix.speakersOnce.Do(func() {
+		ix.quoted = map[sentenceRef][]string{}
+		for di, d := range ix.corpus.Documents {
+			for _, q := range d.Quotations {
+				if q.Speaker != "" {
+					ref := sentenceRef{di, q.Sentence}
+					ix.quoted[ref] = append(ix.quoted[ref], q.Speaker)
+				}
+			}
+		}
+	})
+	return ix.quoted[sentenceRef{doc, i}]
 }
 
 // sectionTerms returns the analysed title and heading of a section.
@@ -539,7 +579,7 @@ func (ix *Index) extend(q question, doc, sent int, used map[sentenceRef]bool) []
 	st := ix.sentence(doc, sent)
 	bestGain, bestN := 0.0, -1
 	for _, n := range []int{sent + 1, sent - 1} {
-		if n < sec.FirstSentence || n >= sec.EndSentence || used[sentenceRef{doc, n}] {
+		if n < sec.FirstSentence || n >= sec.EndSentence || used[sentenceRef{doc, n}] || d.Sentences[n].Question != s.Question {
 			continue
 		}
 		if len([]rune(s.Text))+len([]rune(d.Sentences[n].Text)) > MaxQuoteRunes {
@@ -557,7 +597,7 @@ func (ix *Index) extend(q question, doc, sent int, used map[sentenceRef]bool) []
 			bestGain, bestN = gain, n
 		}
 	}
-	if bestN < 0 && st.words < 6 && sent+1 < sec.EndSentence && !used[sentenceRef{doc, sent + 1}] {
+	if bestN < 0 && st.words < 6 && sent+1 < sec.EndSentence && !used[sentenceRef{doc, sent + 1}] && d.Sentences[sent+1].Question == s.Question {
 		bestN, bestGain = sent+1, 1
 	}
 	if bestN < 0 || bestGain < extendGain {

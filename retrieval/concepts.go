@@ -72,6 +72,10 @@ func (ix *Index) concepts(text string) []concept {
 			for _, d := range derivedForms(v, s) {
 				c.alts[d] = factorDerived
 			}
+		} else if df := ix.fieldDF(fieldTitle, s); df > 0 {
+			// A word of a section title only ("epigraph").
+			c.alts[s] = 1
+			c.weight = ix.idfOf(df)
 		} else {
 			// A word the text lacks: take its closest spellings.
 			c.misspelt = true
@@ -191,6 +195,19 @@ func derivedForms(v *stems, s string) []string {
 		}
 	}
 	return out
+}
+
+// fieldDF is the number of passages whose field holds term.
+func (ix *Index) fieldDF(field, term string) int {
+	dict, err := ix.bleve.FieldDictRange(field, []byte(term), []byte(term))
+	if err != nil {
+		return 0
+	}
+	defer dict.Close()
+	if e, err := dict.Next(); err == nil && e != nil && e.Term == term {
+		return int(e.Count)
+	}
+	return 0
 }
 
 // maxSpellings bounds how many unknown words of one question are looked

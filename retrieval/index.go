@@ -29,7 +29,7 @@ import (
 
 // MappingVersion changes whenever the index mapping or the documents fed to
 // it change, so that cached indexes are rebuilt.
-const MappingVersion = 3
+const MappingVersion = 4
 
 // Field names in the index.
 const (
@@ -64,6 +64,9 @@ type Index struct {
 
 	inflectionsOnce sync.Once
 	inflections     map[string][]string
+
+	speakersOnce sync.Once
+	quoted       map[sentenceRef][]string // speakers of quotations, by sentence
 
 	weightsOnce sync.Once
 	weights     map[string]*float64 // stems of frame and common words

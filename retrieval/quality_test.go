@@ -55,7 +55,7 @@ func TestQuality(t *testing.T) {
 				t.Fatal(err)
 			}
 			return c
-		}, 60, 0.82, 0.93},
+		}, 60, 0.84, 0.94},
 		{"ten days", "ten-days.tsv", func(t testing.TB) *corpus.Corpus {
 			c, err := corpus.Load(sharedCorpus(t, "ten-days-that-shook-the-world.txt"))
 			if err != nil {

@@ -48,6 +48,12 @@ func TestAskAnswersWithCitedQuotes(t *testing.T) {
 		{"Why did the Bolsheviks dissolve the Constituent Assembly?", corpus.Span{Start: 321, End: 325}, 4, 10},
 		{"How much farmland did Russia lose under the treaty?", corpus.Span{Start: 367, End: 372}, 4, 11},
 		{"When did Lenin die?", corpus.Span{Start: 156, End: 159}, 2, 5},
+		// Only the interviewer's question names her.
+		{"Who is Suzi Weissman?", corpus.Span{Start: 4, End: 7}, 1, 1},
+		// Only the section title says "epigraph".
+		{"What is the epigraph?", corpus.Span{Start: 1, End: 1}, 0, 1},
+		// "He said" is Lenin, by the quotation's speaker.
+		{"What did Lenin say about space and time?", corpus.Span{Start: 353, End: 353}, 4, 11},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -55,8 +61,8 @@ func TestAskAnswersWithCitedQuotes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(rs) != 3 {
-				t.Fatalf("got %d results, want 3", len(rs))
+			if len(rs) == 0 || len(rs) > 3 {
+				t.Fatalf("got %d results, want 1 to 3", len(rs))
 			}
 			r := rs[0]
 			if !r.Quote.Overlaps(tt.lines) || r.Section.Number != tt.section || r.Page != tt.page || r.Source != "interview.txt" {

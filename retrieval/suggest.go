@@ -9,7 +9,7 @@ func (ix *Index) Suggest(text string) []string {
 	var out []string
 	tried := 0
 	for _, w := range uniqueTerms(analyze(ix.exact, cleanQuery(text)), maxQueryTerms) {
-		if utf8.RuneCountInString(w) < 4 || len(analyze(ix.stem, w)) == 0 || ix.hasWord(w) {
+		if utf8.RuneCountInString(w) < 4 || len(analyze(ix.stem, w)) == 0 || ix.fieldDF(fieldExact, w) > 0 {
 			continue
 		}
 		if tried++; tried > maxSpellings {
@@ -21,15 +21,4 @@ func (ix *Index) Suggest(text string) []string {
 		}
 	}
 	return out
-}
-
-// hasWord reports whether the text holds the lower-cased word w.
-func (ix *Index) hasWord(w string) bool {
-	dict, err := ix.bleve.FieldDictRange(fieldExact, []byte(w), []byte(w))
-	if err != nil {
-		return false
-	}
-	defer dict.Close()
-	e, err := dict.Next()
-	return err == nil && e != nil && e.Term == w
 }

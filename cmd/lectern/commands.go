@@ -115,7 +115,7 @@ func printResults(w io.Writer, q string, rs []retrieval.Result, color bool) {
 // citation formats `— §N "title", lines A–B, p. P (file)`.
 func citation(r retrieval.Result) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "— §%d %q, lines %s", r.Section.Number, r.Section.Title, r.Quote.Span)
+	fmt.Fprintf(&b, "— §%d %q, %s", r.Section.Number, r.Section.Title, r.Quote.Label())
 	if r.Page > 0 {
 		fmt.Fprintf(&b, ", p. %d", r.Page)
 	}
@@ -196,7 +196,7 @@ func (a *app) sections(_ context.Context, args []string) error {
 			current = s.Source
 			fmt.Fprintf(tw, "%s\n", current)
 		}
-		fmt.Fprintf(tw, "§%d\t%s\tlines %s", s.Number, s.Title, corpus.Span{Start: s.StartLine, End: s.EndLine})
+		fmt.Fprintf(tw, "§%d\t%s\t%s", s.Number, s.Title, corpus.Span{Start: s.StartLine, End: s.EndLine}.Label())
 		if s.FirstPage > 0 {
 			fmt.Fprintf(tw, "\tpp. %s", corpus.Span{Start: s.FirstPage, End: s.LastPage})
 		}
