@@ -127,6 +127,25 @@ func TestRegistersCommandsInGuild(t *testing.T) {
 	}
 }
 
+func TestRegistersCommandsGloballyWithoutGuild(t *testing.T) {
+	t.Parallel()
+	fake := discordtest.New(t, token)
+	b := New(interviewIndex(t), Options{Token: token, APIURL: fake.APIURL(), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- b.Run(ctx) }()
+	if err := fake.WaitFor(waitCtx(t), "commands"); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if n := len(fake.Commands("global")); n != 5 {
+		t.Errorf("%d global commands, want 5", n)
+	}
+}
+
 func TestAskAndQuote(t *testing.T) {
 	t.Parallel()
 	fake := newBot(t, Options{Results: 3})

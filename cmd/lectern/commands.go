@@ -38,7 +38,11 @@ func (a *app) search(ctx context.Context, cmd string, args []string) error {
 	if query == "" && !batch {
 		return usagef("%s: give a %s, e.g. lectern %s %q", cmd, map[string]string{"ask": "question", "quote": "phrase"}[cmd], cmd, map[string]string{"ask": "What happened to the soviets?", "quote": "peace of shame"}[cmd])
 	}
-	ix, err := a.openIndex(ctx, cfg, nil)
+	var progress retrieval.Progress
+	if isTerminal(a.stderr) {
+		progress = newProgress(a.stderr, true) // a first build of a book takes seconds
+	}
+	ix, err := a.openIndex(ctx, cfg, progress)
 	if err != nil {
 		return err
 	}
@@ -128,7 +132,7 @@ func highlight(text string, ranges [][2]int, on, off string) string {
 	var b strings.Builder
 	last := 0
 	for _, m := range ranges {
-		if m[0] < last || m[1] > len(text) {
+		if m[0] < last || m[0] >= m[1] || m[1] > len(text) {
 			continue
 		}
 		b.WriteString(text[last:m[0]])

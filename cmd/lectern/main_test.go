@@ -214,3 +214,35 @@ func TestSectionsOfABook(t *testing.T) {
 		t.Errorf("exit %d, sections:\n%.2000s", code, out)
 	}
 }
+
+func TestHighlight(t *testing.T) {
+	tests := []struct {
+		text   string
+		ranges [][2]int
+		want   string
+	}{
+		{"peace of shame", [][2]int{{0, 5}, {9, 14}}, "[peace] of [shame]"},
+		{"no matches", nil, "no matches"},
+		{"bad ranges", [][2]int{{5, 3}, {2, 99}}, "bad ranges"},
+	}
+	for _, tt := range tests {
+		if got := highlight(tt.text, tt.ranges, "[", "]"); got != tt.want {
+			t.Errorf("highlight(%q, %v) = %q, want %q", tt.text, tt.ranges, got, tt.want)
+		}
+	}
+}
+
+func TestProgress(t *testing.T) {
+	var term, plain bytes.Buffer
+	bar, lines := newProgress(&term, true), newProgress(&plain, false)
+	for _, done := range []int{0, 10, 30, 55, 80, 100} {
+		bar(done, 100)
+		lines(done, 100)
+	}
+	if !strings.Contains(term.String(), "\rindexing [==============================] 100% 100/100 passages\n") {
+		t.Errorf("terminal progress %q, want a bar redrawn in place ending at 100%%", term.String())
+	}
+	if got := strings.Count(plain.String(), "\n"); got != 5 || strings.Contains(plain.String(), "\r") {
+		t.Errorf("plain progress printed %d lines %q, want one per quarter (5) and no carriage returns", got, plain.String())
+	}
+}
