@@ -209,28 +209,6 @@ func (ix *Index) sentence(doc, i int) *sentenceTerms {
 	return st
 }
 
-// Weights of the re-ranking features.
-// They are variables so that the quality test can measure each one.
-var (
-	wCoverage  = 0.5
-	wContext   = 0.30 // coverage of the sentence with its neighbours
-	wPassage   = 0.0
-	wProximity = 0.15
-	wTitle     = 0.10
-	wIntent    = 0.08
-	wSubject   = 0.10  // the question's rarest word opens the sentence
-	lengthCost = 0.003 // per word past 30
-	// questionFactor scales an interviewer's question: quotable, but the
-	// answers come first.
-	questionFactor = 0.6
-	// titleOnly is the share of the question a section title must hold for
-	// the section's opening to be quoted when no sentence matches.
-	titleOnly = 0.5
-	// extendGain is the share of the question's weight a neighbouring
-	// sentence must add to be quoted too.
-	extendGain = 0.15
-)
-
 // candidate is a sentence being considered as a quote.
 type candidate struct {
 	doc, sent int
@@ -263,21 +241,21 @@ func (ix *Index) rank(q question, hits []passageHit, k int) []Result {
 			own := scores.of(h.doc, s)
 			cov := weighted(q, own)
 			if cov == 0 {
-				if title >= titleOnly && s < sec.FirstSentence+3 {
+				if title >= ix.tune.titleOnly && s < sec.FirstSentence+3 {
 					// The section's title answers; quote its opening.
-					add(h.doc, s, h.passage, wTitle*title/float64(1+s-sec.FirstSentence))
+					add(h.doc, s, h.passage, ix.tune.title*title/float64(1+s-sec.FirstSentence))
 				}
 				continue
 			}
-			score := wCoverage*cov*lengthFactor(st.words) +
-				wContext*scores.context(h.doc, s, sec) +
-				wSubject*subject(q, st) +
-				wPassage*h.score/maxScore +
-				wProximity*proximity(q, st) +
-				wTitle*title +
-				wIntent*ix.answersIntent(q, h.doc, s, st)
+			score := ix.tune.coverage*cov*ix.lengthFactor(st.words) +
+				ix.tune.context*scores.context(h.doc, s, sec) +
+				ix.tune.subject*subject(q, st) +
+				ix.tune.passage*h.score/maxScore +
+				ix.tune.proximity*proximity(q, st) +
+				ix.tune.title*title +
+				ix.tune.intent*ix.answersIntent(q, h.doc, s, st)
 			if d.Sentences[s].Question {
-				score *= questionFactor
+				score *= ix.tune.questionFactor
 			}
 			add(h.doc, s, h.passage, score)
 		}
@@ -353,11 +331,11 @@ func termCounts(tokens []token) map[string]int {
 
 // lengthFactor gently prefers sentences of ordinary length to long ones
 // that match by sheer size.
-func lengthFactor(words int) float64 {
+func (ix *Index) lengthFactor(words int) float64 {
 	if words <= 30 {
 		return 1
 	}
-	return 1 / (1 + lengthCost*float64(words-30))
+	return 1 / (1 + ix.tune.lengthCost*float64(words-30))
 }
 
 // conceptScores computes, once per question and sentence, how fully the
@@ -559,15 +537,11 @@ func (ix *Index) answersIntent(q question, doc, s int, st *sentenceTerms) float6
 	text := ix.corpus.Documents[doc].Sentences[s].Text
 	for _, t := range st.tokens {
 		if _, ok := rarest.alts[t.term]; ok && definitionAfter.MatchString(text[t.end:]) {
-			return definitionBoost
+			return ix.tune.definitionBoost
 		}
 	}
 	return 0
 }
-
-// definitionBoost is how much more a definition counts than other answer
-// kinds: it outweighs the bonus for the subject opening the sentence.
-var definitionBoost = 3.0
 
 // extend returns the sentences to quote for a chosen sentence: it alone, or
 // with a neighbour in the same section that adds much of the question's
@@ -600,7 +574,7 @@ func (ix *Index) extend(q question, doc, sent int, used map[sentenceRef]bool) []
 	if bestN < 0 && st.words < 6 && sent+1 < sec.EndSentence && !used[sentenceRef{doc, sent + 1}] && d.Sentences[sent+1].Question == s.Question {
 		bestN, bestGain = sent+1, 1
 	}
-	if bestN < 0 || bestGain < extendGain {
+	if bestN < 0 || bestGain < ix.tune.extendGain {
 		return []int{sent}
 	}
 	if bestN < sent {

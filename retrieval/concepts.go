@@ -21,15 +21,6 @@ type concept struct {
 	alts     map[string]float64 // stem → how fully it counts (1 for the stem itself)
 }
 
-// Factors by which alternatives count (variables so that tests can
-// measure them).
-var (
-	factorDerived   = 0.7
-	factorInflected = 1.0
-	factorSynonym   = 0.8
-	factorSpelling  = 0.9
-)
-
 // stems is the stemmed vocabulary of the text field with document
 // frequencies, loaded once.
 type stems struct {
@@ -70,7 +61,7 @@ func (ix *Index) concepts(text string) []concept {
 			c.alts[s] = 1
 			c.weight = ix.idfOf(df)
 			for _, d := range derivedForms(v, s) {
-				c.alts[d] = factorDerived
+				c.alts[d] = ix.tune.derived
 			}
 		} else if df := ix.fieldDF(fieldTitle, s); df > 0 {
 			// A word of a section title only ("epigraph").
@@ -84,7 +75,7 @@ func (ix *Index) concepts(text string) []concept {
 				continue
 			}
 			for _, a := range ix.closeTerms(fieldText, s) {
-				c.alts[a] = factorSpelling
+				c.alts[a] = ix.tune.spelling
 				if v.df[a] > bestDF {
 					best, bestDF = a, v.df[a]
 				}
@@ -96,7 +87,7 @@ func (ix *Index) concepts(text string) []concept {
 		}
 		for _, f := range inflectionsOf(ix, s) {
 			if _, ok := c.alts[f]; !ok && v.df[f] > 0 {
-				c.alts[f] = factorInflected
+				c.alts[f] = ix.tune.inflected
 				if c.weight == 0 || math.IsInf(c.weight, 0) {
 					c.weight = ix.idfOf(v.df[f])
 				}
@@ -104,15 +95,13 @@ func (ix *Index) concepts(text string) []concept {
 		}
 		for _, syn := range synonymsOf(ix, s) {
 			if _, ok := c.alts[syn]; !ok && v.df[syn] > 0 {
-				c.alts[syn] = factorSynonym
+				c.alts[syn] = ix.tune.synonym
 				if c.weight == 0 || math.IsInf(c.weight, 0) {
 					c.weight = ix.idfOf(v.df[syn])
 				}
 			}
 		}
-		if w, ok := ix.wordWeights()[s]; ok {
-			c.weight *= *w
-		}
+		c.weight *= ix.wordWeight(s)
 		if len(c.alts) > 0 {
 			out = append(out, c)
 		}
@@ -145,29 +134,29 @@ var commonWords = []string{
 	"many", "eventually", "exactly", "mostly", "generally", "different", "certain",
 }
 
-// Weights of frame and common words, relative to their inverse document
-// frequency (variables so that tests can measure them).
-var (
-	frameWeight  = 0.2
-	commonWeight = 0.5
-)
-
-// wordWeights maps the stems of frame and common words to their weights.
-func (ix *Index) wordWeights() map[string]*float64 {
+// wordWeight is the weight of a frame or common word's stem relative to
+// its inverse document frequency: 1 for other words.
+func (ix *Index) wordWeight(stem string) float64 {
 	ix.weightsOnce.Do(func() {
-		ix.weights = map[string]*float64{}
-		for _, list := range []struct {
-			words  []string
-			weight *float64
-		}{{commonWords, &commonWeight}, {frameWords, &frameWeight}} {
-			for _, w := range list.words {
+		ix.frame, ix.common = map[string]bool{}, map[string]bool{}
+		for _, l := range []struct {
+			words []string
+			set   map[string]bool
+		}{{commonWords, ix.common}, {frameWords, ix.frame}} {
+			for _, w := range l.words {
 				for _, t := range analyze(ix.stem, w) {
-					ix.weights[t.term] = list.weight
+					l.set[t.term] = true
 				}
 			}
 		}
 	})
-	return ix.weights
+	switch {
+	case ix.frame[stem]:
+		return ix.tune.frame
+	case ix.common[stem]:
+		return ix.tune.common
+	}
+	return 1
 }
 
 // derivationSuffixes are endings, as the Porter stemmer leaves them, that

@@ -68,8 +68,10 @@ type Index struct {
 	speakersOnce sync.Once
 	quoted       map[sentenceRef][]string // speakers of quotations, by sentence
 
-	weightsOnce sync.Once
-	weights     map[string]*float64 // stems of frame and common words
+	weightsOnce   sync.Once
+	frame, common map[string]bool // stems of frame and everyday words
+
+	tune tuning
 
 	closeOnce sync.Once
 	closeErr  error
@@ -78,12 +80,13 @@ type Index struct {
 type sentenceRef struct{ doc, sent int }
 
 // scoringModel is Bleve's scoring for candidate passages. BM25 and TF-IDF
-// were measured on both question sets (see TestTune); BM25 was kept.
-var scoringModel = "bm25"
+// were measured on the question sets (TestTune); they pick the same
+// answers, and BM25 was kept.
+const scoringModel = "bm25"
 
-func newMapping() (*mapping.IndexMappingImpl, error) {
+func newMapping(model string) (*mapping.IndexMappingImpl, error) {
 	m := bleve.NewIndexMapping()
-	m.ScoringModel = scoringModel
+	m.ScoringModel = model
 	if err := m.AddCustomAnalyzer(exactAnalyzer, map[string]any{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
@@ -111,7 +114,11 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 // NewMemory indexes c in memory.
 func NewMemory(ctx context.Context, c *corpus.Corpus) (*Index, error) {
-	m, err := newMapping()
+	return newMemory(ctx, c, scoringModel)
+}
+
+func newMemory(ctx context.Context, c *corpus.Corpus, model string) (*Index, error) {
+	m, err := newMapping(model)
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +135,7 @@ func NewMemory(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 }
 
 func newIndex(c *corpus.Corpus, b bleve.Index, path string) *Index {
-	ix := &Index{corpus: c, bleve: b, path: path, terms: map[sentenceRef]*sentenceTerms{}, titles: map[[2]int]map[string]int{}}
+	ix := &Index{corpus: c, bleve: b, path: path, terms: map[sentenceRef]*sentenceTerms{}, titles: map[[2]int]map[string]int{}, tune: defaultTuning()}
 	ix.stem = b.Mapping().AnalyzerNamed(en.AnalyzerName)
 	ix.exact = b.Mapping().AnalyzerNamed(exactAnalyzer)
 	for _, d := range c.Documents {
@@ -242,7 +249,7 @@ func build(ctx context.Context, c *corpus.Corpus, dir, path, key string, progres
 		return nil, fmt.Errorf("index cache: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	m, err := newMapping()
+	m, err := newMapping(scoringModel)
 	if err != nil {
 		return nil, err
 	}

@@ -9,11 +9,11 @@ import (
 	"github.com/lectern-bot/lectern/corpus"
 )
 
-var tune = flag.Bool("tune", false, "sweep the re-ranking weights and print hit@1 on both question sets")
+var tune = flag.Bool("tune", false, "sweep the re-ranking weights and print hit@1/hit@3 on each question set")
 
-// TestTune prints, for each weight, hit@1 and hit@3 on both question sets
-// as the weight varies. It only runs with -tune; it measures, it asserts
-// nothing.
+// TestTune prints hit@1/hit@3 on each question set for both of Bleve's
+// scoring models, then for each weight as it varies around the default.
+// It only runs with -tune; it measures and asserts nothing.
 func TestTune(t *testing.T) {
 	if !*tune {
 		t.Skip("run with -tune to sweep the weights")
@@ -26,37 +26,34 @@ func TestTune(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	type set struct {
-		ix *Index
-		qs []EvalQuestion
+	warAndPeace, err := corpus.Load(sharedCorpus(t, "war-and-peace.txt"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	var sets []set
-	build := func() {
+	sets := []struct {
+		c  *corpus.Corpus
+		qs []EvalQuestion
+	}{
+		{interview, loadQuestions(t, "interview.tsv")},
+		{tenDays, loadQuestions(t, "ten-days.tsv")},
+		{warAndPeace, loadQuestions(t, "war-and-peace.tsv")},
+	}
+	build := func(model string) []*Index {
+		var ixs []*Index
 		for _, s := range sets {
-			s.ix.Close()
-		}
-		sets = nil
-		for _, s := range []struct {
-			c  *corpus.Corpus
-			qs string
-		}{{interview, "interview.tsv"}, {tenDays, "ten-days.tsv"}} {
-			ix, err := NewMemory(context.Background(), s.c)
+			ix, err := newMemory(context.Background(), s.c, model)
 			if err != nil {
 				t.Fatal(err)
 			}
-			sets = append(sets, set{ix, loadQuestions(t, s.qs)})
+			t.Cleanup(func() { ix.Close() })
+			ixs = append(ixs, ix)
 		}
+		return ixs
 	}
-	defer func() {
-		for _, s := range sets {
-			s.ix.Close()
-		}
-	}()
-	build()
-	measure := func() string {
+	measure := func(ixs []*Index) string {
 		out := ""
-		for _, s := range sets {
-			rep, err := Evaluate(context.Background(), s.ix, s.qs, 3)
+		for i, s := range sets {
+			rep, err := Evaluate(context.Background(), ixs[i], s.qs, 3)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -64,35 +61,39 @@ func TestTune(t *testing.T) {
 		}
 		return out
 	}
-	for _, model := range []string{"tf-idf", "bm25"} {
-		scoringModel = model
-		build()
-		fmt.Printf("scoring %-7s %s\n", model, measure())
-	}
-	fmt.Println("current weights:", measure())
+	fmt.Println("columns: interview, ten days, war and peace (never tuned on)")
+	fmt.Printf("scoring tf-idf  %s\n", measure(build("tf-idf")))
+	ixs := build(scoringModel)
+	fmt.Printf("scoring bm25    %s\n", measure(ixs))
 	for _, w := range []struct {
-		name string
-		p    *float64
-		vals []float64
+		name  string
+		field func(*tuning) *float64
+		vals  []float64
 	}{
-		{"coverage", &wCoverage, []float64{0.5, 1, 1.5}},
-		{"context", &wContext, []float64{0, 0.15, 0.3, 0.5, 0.8}},
-		{"passage", &wPassage, []float64{0, 0.2, 0.35, 0.5, 0.8}},
-		{"proximity", &wProximity, []float64{0, 0.1, 0.15, 0.3}},
-		{"title", &wTitle, []float64{0, 0.1, 0.2, 0.4}},
-		{"intent", &wIntent, []float64{0, 0.04, 0.08, 0.15}},
-		{"subject", &wSubject, []float64{0, 0.05, 0.1, 0.2}},
-		{"length", &lengthCost, []float64{0, 0.003, 0.01, 0.02}},
-		{"derived", &factorDerived, []float64{0, 0.5, 0.7, 0.9}},
-		{"synonym", &factorSynonym, []float64{0, 0.5, 0.8, 1}},
-		{"common", &commonWeight, []float64{0.25, 0.5, 0.75, 1}},
-		{"frame", &frameWeight, []float64{0.1, 0.2, 0.5, 1}},
+		{"coverage", func(t *tuning) *float64 { return &t.coverage }, []float64{0.3, 0.5, 0.7, 1}},
+		{"context", func(t *tuning) *float64 { return &t.context }, []float64{0, 0.15, 0.3, 0.5}},
+		{"passage", func(t *tuning) *float64 { return &t.passage }, []float64{0, 0.2, 0.35}},
+		{"proximity", func(t *tuning) *float64 { return &t.proximity }, []float64{0, 0.1, 0.15, 0.3}},
+		{"title", func(t *tuning) *float64 { return &t.title }, []float64{0, 0.1, 0.2}},
+		{"intent", func(t *tuning) *float64 { return &t.intent }, []float64{0, 0.04, 0.08, 0.15}},
+		{"subject", func(t *tuning) *float64 { return &t.subject }, []float64{0, 0.05, 0.1, 0.2}},
+		{"length", func(t *tuning) *float64 { return &t.lengthCost }, []float64{0, 0.003, 0.01}},
+		{"question", func(t *tuning) *float64 { return &t.questionFactor }, []float64{0.3, 0.6, 0.9}},
+		{"extend", func(t *tuning) *float64 { return &t.extendGain }, []float64{0.1, 0.15, 0.25, 0.4}},
+		{"definition", func(t *tuning) *float64 { return &t.definitionBoost }, []float64{1, 2, 3}},
+		{"derived", func(t *tuning) *float64 { return &t.derived }, []float64{0, 0.5, 0.7, 0.9}},
+		{"inflected", func(t *tuning) *float64 { return &t.inflected }, []float64{0, 0.8, 1}},
+		{"synonym", func(t *tuning) *float64 { return &t.synonym }, []float64{0, 0.5, 0.8, 1}},
+		{"spelling", func(t *tuning) *float64 { return &t.spelling }, []float64{0, 0.9}},
+		{"common", func(t *tuning) *float64 { return &t.common }, []float64{0.25, 0.5, 1}},
+		{"frame", func(t *tuning) *float64 { return &t.frame }, []float64{0.1, 0.2, 0.5, 1}},
 	} {
-		old := *w.p
 		for _, v := range w.vals {
-			*w.p = v
-			fmt.Printf("%-10s %.3f %s\n", w.name, v, measure())
+			for _, ix := range ixs {
+				ix.tune = defaultTuning()
+				*w.field(&ix.tune) = v
+			}
+			fmt.Printf("%-10s %.3f %s\n", w.name, v, measure(ixs))
 		}
-		*w.p = old
 	}
 }
