@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // headingWord matches the start of a book's structural heading: "CHAPTER
@@ -99,12 +100,25 @@ func (p *parser) parseBook(lo, hi int, markdown bool) {
 		return heading{}, false
 	}
 
+	// A text without chapter headings (an article, notes) takes its
+	// structure from short standalone lines such as "Early life". In a
+	// book those are letters' signatures and proclamation titles.
+	plainHeadings := !markdown
+	for _, b := range blocks {
+		if _, ok := headingOf(b); ok {
+			plainHeadings = false
+			break
+		}
+	}
 	context := ""     // the current book or part, prefixed to chapter titles
 	sec := -1         // current section index
 	skipBody := false // a table of contents is not indexed
 	for k := 0; k < len(blocks); k++ {
 		b := blocks[k]
 		h, ok := headingOf(b)
+		if !ok && plainHeadings && p.isSubheading(blocks, k) {
+			h, ok = heading{level: 2, text: strings.TrimSpace(p.raw[b[0]]), line: b[0]}, true
+		}
 		if !ok {
 			if !markdown && p.isContentsList(b) {
 				continue
@@ -133,7 +147,7 @@ func (p *parser) parseBook(lo, hi int, markdown bool) {
 			context = ""
 		}
 		// A short line right after a chapter heading is its subtitle.
-		if !markdown && k+2 < len(blocks) && len(blocks[k+1]) == 1 {
+		if !markdown && !plainHeadings && k+2 < len(blocks) && len(blocks[k+1]) == 1 {
 			sub := strings.TrimSpace(p.raw[blocks[k+1][0]])
 			if _, isHeading := headingOf(blocks[k+1]); !isHeading && len(sub) <= 60 && hasLetter(sub) && !endsSentence(sub) && !strings.ContainsAny(sub, "“\"") {
 				title += ": " + strings.TrimSpace(seeAlso.ReplaceAllString(sub, ""))
@@ -159,6 +173,23 @@ func (p *parser) parseBook(lo, hi int, markdown bool) {
 		p.doc.Sections[0].Number = 1
 		p.doc.Sections[0].Title = p.doc.Title
 	}
+}
+
+// isSubheading reports whether block k is a heading without a heading
+// word ("Early life", "KERENSKY IN FLIGHT"): a short line standing alone,
+// capitalised, not ending like a sentence, followed by a paragraph.
+func (p *parser) isSubheading(blocks [][]int, k int) bool {
+	if len(blocks[k]) != 1 || k+1 >= len(blocks) || len(blocks[k+1]) < 2 {
+		return false
+	}
+	line := p.raw[blocks[k][0]]
+	t := strings.TrimSpace(line)
+	if t == "" || t != strings.TrimLeftFunc(line, unicode.IsSpace) || len(t) > 60 || len(strings.Fields(t)) > 8 || !hasLetter(t) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return (unicode.IsUpper(first) || unicode.IsDigit(first)) && !strings.ContainsRune(".!?:;,”\"’)—-", last)
 }
 
 // openSection starts a section. number 0 asks for the front-matter

@@ -183,8 +183,9 @@ func (p *parser) paginate(lo, hi, start int) bool {
 	for i := start + 1; i < hi; i++ {
 		if p.blank(i) && !p.blank(i-1) {
 			prev := strings.TrimSpace(p.raw[i-1])
-			if markdownHeading.MatchString(prev) || headingLevel(prev) > 0 {
-				continue // a heading ends without punctuation anyway
+			standalone := i < 2 || p.blank(i-2)
+			if markdownHeading.MatchString(prev) || headingLevel(prev) > 0 || (standalone && len(prev) <= 60) {
+				continue // a heading or title ends without punctuation anyway
 			}
 			runs++
 			if !endsSentence(prev) {
