@@ -36,7 +36,8 @@ type flowFootnote struct {
 }
 
 // join builds a flow from lines: a line break becomes a space, except after
-// a dash, where the words were split by the line wrap.
+// a dash or a hyphen ending a word, where the line wrap split the words
+// ("Franco-" / "Prussian").
 func join(lines []srcLine) flow {
 	var b strings.Builder
 	f := flow{lines: lines, starts: make([]int, len(lines))}
@@ -44,8 +45,7 @@ func join(lines []srcLine) flow {
 		t := strings.TrimSpace(l.text)
 		lead := len(l.text) - len(strings.TrimLeftFunc(l.text, unicode.IsSpace))
 		if b.Len() > 0 {
-			prev := b.String()
-			if !strings.HasSuffix(prev, "—") && !strings.HasSuffix(prev, "–") {
+			if !wrappedAtDash(b.String()) {
 				b.WriteByte(' ')
 			}
 		}
@@ -57,6 +57,20 @@ func join(lines []srcLine) flow {
 	}
 	f.text = b.String()
 	return f
+}
+
+// wrappedAtDash reports whether text ends with a dash, or with a hyphen
+// right after a letter.
+func wrappedAtDash(text string) bool {
+	if strings.HasSuffix(text, "—") || strings.HasSuffix(text, "–") {
+		return true
+	}
+	rest, ok := strings.CutSuffix(text, "-")
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(rest)
+	return unicode.IsLetter(r)
 }
 
 // lineAt returns the source line number holding byte offset off of the flow.

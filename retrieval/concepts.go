@@ -80,7 +80,7 @@ func (ix *Index) concepts(text string) []concept {
 					best, bestDF = a, v.df[a]
 				}
 			}
-			if best == "" && len(synonymsOf(ix, s)) == 0 {
+			if best == "" && len(synonymsOf(ix, s)) == 0 && len(inflectionsOf(ix, s)) == 0 {
 				continue
 			}
 			c.weight = ix.idfOf(bestDF)
@@ -127,7 +127,7 @@ var commonWords = []string{
 	"set", "learn", "change", "follow", "stop", "speak", "read", "allow", "add", "spend",
 	"grow", "open", "walk", "offer", "remember", "consider", "appear", "wait", "serve",
 	"send", "expect", "stay", "fall", "reach", "remain", "suggest", "pass", "require",
-	"report", "turn", "put", "ask", "work", "need", "become", "put", "end",
+	"report", "turn", "put", "ask", "work", "need", "become", "end", "last", "long",
 	"finally", "really", "actually", "simply", "already", "quite", "rather", "almost",
 	"perhaps", "probably", "certainly", "especially", "usually", "often", "always", "never",
 	"ever", "sometimes", "later", "soon", "still", "also", "even", "just", "well", "much",

@@ -63,6 +63,13 @@ func TestQuality(t *testing.T) {
 			}
 			return c
 		}, 40, 0.81, 0.86},
+		{"encyclopedic article", "paris-commune.tsv", func(t testing.TB) *corpus.Corpus {
+			c, err := corpus.Load(filepath.Join("testdata", "paris-commune.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return c
+		}, 30, 0.77, 0.93},
 		{"war and peace (never tuned on)", "war-and-peace.tsv", func(t testing.TB) *corpus.Corpus {
 			c, err := corpus.Load(sharedCorpus(t, "war-and-peace.txt"))
 			if err != nil {
