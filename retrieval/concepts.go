@@ -260,12 +260,12 @@ func (ix *Index) closeTerms(field, s string) []string {
 
 // inflectionsOf returns the stems of the other forms of an irregular verb.
 func inflectionsOf(ix *Index, s string) []string {
-	ix.inflectionsOnce.Do(func() { ix.inflections = buildInflections(ix) })
+	ix.inflectionsOnce.Do(func() { ix.inflections = equivalences(ix, irregularVerbs) })
 	return ix.inflections[s]
 }
 
 // synonymsOf returns the stems of a word's thesaurus equivalents.
 func synonymsOf(ix *Index, s string) []string {
-	ix.thesaurusOnce.Do(func() { ix.thesaurus = buildThesaurus(ix) })
+	ix.thesaurusOnce.Do(func() { ix.thesaurus = equivalences(ix, thesaurusGroups) })
 	return ix.thesaurus[s]
 }

@@ -68,15 +68,17 @@ var thesaurusGroups = [][]string{
 // Multi-word equivalents ("First World War", "World War I") are left out:
 // they share most of their words already.
 
-// buildThesaurus maps each stem of a group member to the stems of the
-// other members, analysed as the index analyses text.
-func buildThesaurus(ix *Index) map[string][]string {
+// equivalences maps the stem of each word of a group to the stems of the
+// group's other words, analysed as the index analyses text.
+func equivalences(ix *Index, groups [][]string) map[string][]string {
 	out := map[string][]string{}
-	for _, g := range thesaurusGroups {
+	for _, g := range groups {
 		var stems []string
 		for _, w := range g {
 			for _, t := range analyze(ix.stem, w) {
-				stems = append(stems, t.term)
+				if !contains(stems, t.term) {
+					stems = append(stems, t.term)
+				}
 			}
 		}
 		for _, a := range stems {
@@ -132,28 +134,4 @@ var irregularVerbs = [][]string{
 	{"undertake", "undertook", "undertaken"}, {"uphold", "upheld", "upheld"}, {"wake", "woke", "woken"},
 	{"wear", "wore", "worn"}, {"win", "won", "won"}, {"withdraw", "withdrew", "withdrawn"},
 	{"write", "wrote", "written"},
-}
-
-// buildInflections maps the stem of each form of an irregular verb to the
-// stems of its other forms.
-func buildInflections(ix *Index) map[string][]string {
-	out := map[string][]string{}
-	for _, forms := range irregularVerbs {
-		var stems []string
-		for _, w := range forms {
-			for _, t := range analyze(ix.stem, w) {
-				if !contains(stems, t.term) {
-					stems = append(stems, t.term)
-				}
-			}
-		}
-		for _, a := range stems {
-			for _, b := range stems {
-				if a != b && !contains(out[a], b) {
-					out[a] = append(out[a], b)
-				}
-			}
-		}
-	}
-	return out
 }
