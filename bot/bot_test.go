@@ -161,6 +161,7 @@ func TestAskAndQuote(t *testing.T) {
 		{"ask", "ask", []discordtest.Option{discordtest.String("question", "Why did the Bolsheviks dissolve the Constituent Assembly?")}, "§4 · ", "interview.txt · lines 321–325 · p. 10", "**Constituent**", false},
 		{"ask private", "ask", []discordtest.Option{discordtest.String("question", "Why did the Bolsheviks dissolve the Constituent Assembly?"), discordtest.Boolean("private", true)}, "§4", "lines 321–325", "**dissolved**", true},
 		{"quote", "quote", []discordtest.Option{discordtest.String("phrase", "peace of shame")}, "§4", "lines 343–344 · p. 11", "**shame**", false},
+		{"quote private", "quote", []discordtest.Option{discordtest.String("phrase", "Kronstadt sailors"), discordtest.Boolean("private", true)}, "§", "interview.txt · lines", "**Kronstadt**", true},
 	}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
