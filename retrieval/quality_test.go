@@ -38,6 +38,18 @@ func loadQuestions(t testing.TB, name string) []EvalQuestion {
 	return qs
 }
 
+// fromFile returns a loader of the corpus at the path that path gives.
+func fromFile(path func(testing.TB) string) func(testing.TB) *corpus.Corpus {
+	return func(t testing.TB) *corpus.Corpus {
+		t.Helper()
+		c, err := corpus.Load(path(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+}
+
 // TestQuality fails when hit@1 or hit@3 of the quote on the question sets
 // drops below what retrieval reached; raise the floors as it improves.
 func TestQuality(t *testing.T) {
@@ -56,27 +68,9 @@ func TestQuality(t *testing.T) {
 			}
 			return c
 		}, 60, 0.84, 0.94},
-		{"ten days", "ten-days.tsv", func(t testing.TB) *corpus.Corpus {
-			c, err := corpus.Load(sharedCorpus(t, "ten-days-that-shook-the-world.txt"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			return c
-		}, 40, 0.81, 0.86},
-		{"encyclopedic article", "paris-commune.tsv", func(t testing.TB) *corpus.Corpus {
-			c, err := corpus.Load(filepath.Join("testdata", "paris-commune.md"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			return c
-		}, 30, 0.77, 0.93},
-		{"war and peace (never tuned on)", "war-and-peace.tsv", func(t testing.TB) *corpus.Corpus {
-			c, err := corpus.Load(sharedCorpus(t, "war-and-peace.txt"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			return c
-		}, 10, 0.54, 0.72},
+		{"ten days", "ten-days.tsv", fromFile(func(t testing.TB) string { return sharedCorpus(t, "ten-days-that-shook-the-world.txt") }), 40, 0.81, 0.86},
+		{"encyclopedic article", "paris-commune.tsv", fromFile(func(testing.TB) string { return filepath.Join("testdata", "paris-commune.md") }), 30, 0.77, 0.93},
+		{"war and peace (never tuned on)", "war-and-peace.tsv", fromFile(func(t testing.TB) string { return sharedCorpus(t, "war-and-peace.txt") }), 10, 0.54, 0.72},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
