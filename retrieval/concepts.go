@@ -146,6 +146,9 @@ func (ix *Index) wordWeight(stem string) float64 {
 			for _, w := range l.words {
 				for _, t := range analyze(ix.stem, w) {
 					l.set[t.term] = true
+					for _, form := range inflectionsOf(ix, t.term) {
+						l.set[form] = true // "held" is as everyday as "hold"
+					}
 				}
 			}
 		}

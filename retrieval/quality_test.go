@@ -68,6 +68,13 @@ func TestQuality(t *testing.T) {
 			}
 			return c
 		}, 60, 0.84, 0.94},
+		{"interview, second set", "interview-2.tsv", func(t testing.TB) *corpus.Corpus {
+			c, err := corpus.Default()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return c
+		}, 30, 0.77, 0.90},
 		{"ten days", "ten-days.tsv", fromFile(func(t testing.TB) string { return sharedCorpus(t, "ten-days-that-shook-the-world.txt") }), 40, 0.81, 0.86},
 		{"encyclopedic article", "paris-commune.tsv", fromFile(func(testing.TB) string { return filepath.Join("testdata", "paris-commune.md") }), 30, 0.77, 0.93},
 		{"war and peace (never tuned on)", "war-and-peace.tsv", fromFile(func(t testing.TB) string { return sharedCorpus(t, "war-and-peace.txt") }), 10, 0.54, 0.72},
