@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -350,4 +351,50 @@ func FuzzQuery(f *testing.F) {
 		}
 		ix.Suggest(q)
 	})
+}
+
+// TestConcurrentQueries runs questions from many goroutines at once, as the
+// bot does; CI runs it under the race detector.
+func TestConcurrentQueries(t *testing.T) {
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := NewMemory(context.Background(), c) // fresh, so the lazy caches fill concurrently
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	questions := []string{"Kronstadt sailors", "Why did the Bolsheviks dissolve the Constituent Assembly?", "peace of shame", "Kronstat", "What is the epigraph?"}
+	want := map[string][]Result{}
+	for _, q := range questions {
+		rs, err := interview(t).Ask(context.Background(), q, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[q] = rs
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 100)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 20 {
+				q := questions[(g+i)%len(questions)]
+				rs, err := ix.Ask(context.Background(), q, 3)
+				if err != nil || !reflect.DeepEqual(rs, want[q]) {
+					errs <- fmt.Sprintf("%q: err %v, results differ from a lone query: %v", q, err, !reflect.DeepEqual(rs, want[q]))
+					return
+				}
+				ix.Quote(context.Background(), q, 3)
+				ix.Suggest(q)
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }
