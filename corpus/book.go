@@ -68,6 +68,12 @@ func (p *parser) isContentsList(b []int) bool {
 	return true
 }
 
+// wikiHeading matches a MediaWiki heading, "== Early life ==".
+var wikiHeading = regexp.MustCompile(`^(={2,6})\s*([^=].*?)\s*={2,6}\s*$`)
+
+// underline matches the line under a setext heading: "=====" or "-----".
+var underline = regexp.MustCompile(`^(=+|-{3,})$`)
+
 // markdownHeading matches "# Title" through "###### Title".
 var markdownHeading = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
 
@@ -84,8 +90,22 @@ func (p *parser) parseBook(lo, hi int, markdown bool) {
 		blocks = splitMarkdownHeadings(p.raw, blocks)
 	}
 	headingOf := func(b []int) (heading, bool) {
+		if len(b) == 2 {
+			// An underlined heading: "Early life" over "----------".
+			title, under := strings.TrimSpace(p.raw[b[0]]), strings.TrimSpace(p.raw[b[1]])
+			if m := underline.FindString(under); m != "" && title != "" && len(title) <= 80 && !underline.MatchString(title) {
+				level := 2
+				if m[0] == '=' {
+					level = 1
+				}
+				return heading{level: level, text: title, line: b[0]}, true
+			}
+		}
 		if len(b) != 1 {
 			return heading{}, false
+		}
+		if m := wikiHeading.FindStringSubmatch(strings.TrimSpace(p.raw[b[0]])); m != nil {
+			return heading{level: 2, text: m[2], line: b[0]}, true
 		}
 		l := p.raw[b[0]]
 		if markdown {
