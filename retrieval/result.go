@@ -18,7 +18,7 @@ type Result struct {
 	Quote   Excerpt    `json:"quote"`
 	Passage Excerpt    `json:"passage"`
 	Section SectionRef `json:"section"`
-	Page    int        `json:"page,omitempty"`
+	Page    int        `json:"page"` // 0 when the text has no pages
 	Source  string     `json:"source"`
 	// Document is the index of the source document in the corpus.
 	Document int `json:"-"`
