@@ -35,6 +35,7 @@ func TestTune(t *testing.T) {
 		qs []EvalQuestion
 	}{
 		{interview, loadQuestions(t, "interview.tsv")},
+		{interview, loadQuestions(t, "interview-2.tsv")},
 		{tenDays, loadQuestions(t, "ten-days.tsv")},
 		{warAndPeace, loadQuestions(t, "war-and-peace.tsv")},
 	}
@@ -61,7 +62,7 @@ func TestTune(t *testing.T) {
 		}
 		return out
 	}
-	fmt.Println("columns: interview, ten days, war and peace (never tuned on)")
+	fmt.Println("columns: interview, interview second set, ten days, war and peace (never tuned on)")
 	fmt.Printf("scoring tf-idf  %s\n", measure(build("tf-idf")))
 	ixs := build(scoringModel)
 	fmt.Printf("scoring bm25    %s\n", measure(ixs))
