@@ -50,7 +50,8 @@ func (ix *Index) Ask(ctx context.Context, question string, k int) ([]Result, err
 func (q question) query() query.Query {
 	var disj []query.Query
 	for _, c := range q.concepts {
-		for stem, f := range c.alts {
+		for _, stem := range c.sortedAlts() {
+			f := c.alts[stem]
 			tq := query.NewTermQuery(stem)
 			tq.SetField(fieldText)
 			tq.SetBoost(f)

@@ -21,6 +21,17 @@ type concept struct {
 	alts     map[string]float64 // stem → how fully it counts (1 for the stem itself)
 }
 
+// sortedAlts returns the concept's stems in order, so that queries built
+// from them are the same every time.
+func (c concept) sortedAlts() []string {
+	out := make([]string, 0, len(c.alts))
+	for s := range c.alts {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // stems is the stemmed vocabulary of the text field with document
 // frequencies, loaded once.
 type stems struct {

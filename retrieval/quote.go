@@ -64,7 +64,7 @@ func (ix *Index) Quote(ctx context.Context, phrase string, k int) ([]Result, err
 		var conj []query.Query
 		for _, c := range q.concepts {
 			var alts []query.Query
-			for stem := range c.alts {
+			for _, stem := range c.sortedAlts() {
 				tq := query.NewTermQuery(stem)
 				tq.SetField(fieldText)
 				alts = append(alts, tq)
