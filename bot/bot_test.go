@@ -215,6 +215,19 @@ func buttonID(t *testing.T, m *discordtest.Message, label string) string {
 	return ""
 }
 
+func TestSingleAnswerHasOnlyContext(t *testing.T) {
+	t.Parallel()
+	fake := newBot(t, Options{Results: 1})
+	r := respond(t)(fake.Command("610000000000000001", "ask", discordtest.String("question", "Kronstadt sailors")))
+	if got := buttonLabels(r.Data); strings.Join(got, " ") != "Context" {
+		t.Errorf("buttons %v, want Context alone for one answer", got)
+	}
+	ctx := respond(t)(fake.Click("610000000000000001", r.Data, buttonID(t, r.Data, "Context")))
+	if !ctx.Data.Ephemeral() || len(ctx.Data.Embeds) != 1 {
+		t.Errorf("Context got %+v", ctx.Data)
+	}
+}
+
 func TestPagingAndContext(t *testing.T) {
 	t.Parallel()
 	fake := newBot(t, Options{Results: 3})

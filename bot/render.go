@@ -190,8 +190,14 @@ func parseButton(id string) (button, bool) {
 	return b, true
 }
 
-// answerButtons are ◀ 1/3 ▶ and Context.
+// answerButtons are ◀ 1/3 ▶ and Context, or Context alone for a single
+// answer (Discord rejects two buttons with one custom_id).
 func answerButtons(k kind, page, total int, owner string) []discordgo.MessageComponent {
+	if total <= 1 {
+		return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Label: "Context", Style: discordgo.PrimaryButton, CustomID: contextID(k, 0)},
+		}}}
+	}
 	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
 		discordgo.Button{Label: "◀", Style: discordgo.SecondaryButton, CustomID: pageID(k, max(page-1, 0), owner), Disabled: page == 0},
 		discordgo.Button{Label: fmt.Sprintf("%d/%d", page+1, total), Style: discordgo.SecondaryButton, CustomID: idPrefix + "count", Disabled: true},

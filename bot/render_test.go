@@ -147,14 +147,23 @@ func TestClip(t *testing.T) {
 
 func TestButtonsRoundTrip(t *testing.T) {
 	owner := "123456789012345678"
-	for _, k := range []kind{kindAsk, kindQuote} {
-		rows := answerButtons(k, 1, 3, owner)
+	for _, tc := range []struct {
+		k           kind
+		page, total int
+	}{{kindAsk, 0, 1}, {kindAsk, 0, 2}, {kindAsk, 1, 2}, {kindQuote, 1, 3}, {kindQuote, 2, 3}} {
+		k := tc.k
+		rows := answerButtons(k, tc.page, tc.total, owner)
+		ids := map[string]bool{}
 		row := rows[0].(discordgo.ActionsRow)
 		if len(row.Components) > 5 {
 			t.Fatalf("%d buttons in a row", len(row.Components))
 		}
 		for _, c := range row.Components {
 			id := c.(discordgo.Button).CustomID
+			if ids[id] {
+				t.Errorf("page %d of %d: two buttons share custom_id %q", tc.page, tc.total, id)
+			}
+			ids[id] = true
 			if len(id) > maxCustomID {
 				t.Errorf("custom_id %q is %d long", id, len(id))
 			}
