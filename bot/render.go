@@ -227,7 +227,7 @@ func sectionEmbed(d *corpus.Document, s corpus.Section) *discordgo.MessageEmbed 
 	}
 	footer := d.Name + " · " + s.Lines.Label()
 	if s.FirstPage > 0 {
-		footer += " · pp. " + corpus.Span{Start: s.FirstPage, End: s.LastPage}.String()
+		footer += " · " + corpus.Pages(s.FirstPage, s.LastPage)
 	}
 	return &discordgo.MessageEmbed{
 		Title:       clip(fmt.Sprintf("§%d · %s", s.Number, s.Title), maxTitle),

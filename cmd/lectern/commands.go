@@ -202,7 +202,7 @@ func (a *app) sections(_ context.Context, args []string) error {
 		}
 		fmt.Fprintf(tw, "§%d\t%s\t%s", s.Number, s.Title, corpus.Span{Start: s.StartLine, End: s.EndLine}.Label())
 		if s.FirstPage > 0 {
-			fmt.Fprintf(tw, "\tpp. %s", corpus.Span{Start: s.FirstPage, End: s.LastPage})
+			fmt.Fprintf(tw, "\t%s", corpus.Pages(s.FirstPage, s.LastPage))
 		}
 		fmt.Fprintln(tw)
 	}
