@@ -125,7 +125,7 @@ func (ix *Index) concepts(text string) []concept {
 var frameWords = []string{
 	"happen", "happened", "describe", "explain", "mean", "think", "tell", "role", "kind",
 	"type", "way", "example", "important", "significance", "main", "like", "say", "said",
-	"according",
+	"according", "author", "interview", "interviewer", "interviewee", "article",
 }
 
 // commonWords are everyday English verbs and adverbs. In a short text
@@ -150,10 +150,22 @@ var commonWords = []string{
 func (ix *Index) wordWeight(stem string) float64 {
 	ix.weightsOnce.Do(func() {
 		ix.frame, ix.common = map[string]bool{}, map[string]bool{}
+		// The speakers of an interview frame questions too: every answer
+		// is theirs ("According to Weissman, …").
+		frame := append([]string(nil), frameWords...)
+		for _, d := range ix.corpus.Documents {
+			for _, sec := range d.Sections {
+				for _, sp := range sec.Speakers {
+					if len(strings.Fields(sp)) <= 3 { // a name, not "Dan La Botz for New Politics"
+						frame = append(frame, sp)
+					}
+				}
+			}
+		}
 		for _, l := range []struct {
 			words []string
 			set   map[string]bool
-		}{{commonWords, ix.common}, {frameWords, ix.frame}} {
+		}{{commonWords, ix.common}, {frame, ix.frame}} {
 			for _, w := range l.words {
 				for _, t := range analyze(ix.stem, w) {
 					l.set[t.term] = true

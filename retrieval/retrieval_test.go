@@ -49,6 +49,8 @@ func TestAskAnswersWithCitedQuotes(t *testing.T) {
 		{"Why did the Bolsheviks dissolve the Constituent Assembly?", corpus.Span{Start: 321, End: 325}, 4, 10},
 		{"How much farmland did Russia lose under the treaty?", corpus.Span{Start: 367, End: 372}, 4, 11},
 		{"When did Lenin die?", corpus.Span{Start: 156, End: 159}, 2, 5},
+		// The interviewee's name frames the question; it is in no answer.
+		{"According to Suzi Weissman, when did Lenin die?", corpus.Span{Start: 156, End: 159}, 2, 5},
 		// Only the interviewer's question names her.
 		{"Who is Suzi Weissman?", corpus.Span{Start: 4, End: 7}, 1, 1},
 		// Only the section title says "epigraph".
