@@ -160,6 +160,7 @@ func TestSentenceBounds(t *testing.T) {
 		{"em-dash", "The class—and its form. Next.", []string{"The class—and its form.", "Next."}},
 		{"ellipsis", "Talking Peace.... The Professor was puzzled.", []string{"Talking Peace....", "The Professor was puzzled."}},
 		{"decimal", "It was 10.40 P. M. when it ended.", []string{"It was 10.40 P. M. when it ended."}},
+		{"list markers", "e. _Yedinstvo._ A small group. 2. The Cadets. IV. Then.", []string{"e. _Yedinstvo._ A small group.", "2. The Cadets.", "IV. Then."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -231,7 +231,7 @@ func sentenceBounds(text string) [][2]int {
 			k++
 		}
 		next, _ := utf8.DecodeRuneInString(text[k:])
-		if !startsSentence(next) || (r == '.' && j == i+1 && isAbbreviation(lastWord(text[:i])) && !startsCommonly(text[k:])) {
+		if !startsSentence(next) || (r == '.' && j == i+1 && isAbbreviation(lastWord(text[:i])) && !startsCommonly(text[k:])) || (r == '.' && isListMarker(text[start:i])) {
 			i = j
 			continue
 		}
@@ -243,6 +243,21 @@ func sentenceBounds(text string) [][2]int {
 		out = append(out, [2]int{start, end})
 	}
 	return out
+}
+
+// isListMarker reports whether s, the text before a period at the start of
+// a sentence, is a list item's label: "a", "e", "iv", "12".
+func isListMarker(s string) bool {
+	if s == "" || len(s) > 4 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r) || unicode.IsDigit(r) || strings.Trim(s, "IVXLC") == ""
 }
 
 // startsCommonly reports whether s begins with a word that usually starts a
