@@ -216,6 +216,7 @@ func TestParseBadInput(t *testing.T) {
 		{"binary", []byte("PK\x03\x04\x00\x00binary"), ErrBinary},
 		{"control characters", bytes.Repeat([]byte{1, 2, 3, 'a'}, 100), ErrBinary},
 		{"latin-1", []byte("caf\xe9 au lait\n"), ErrEncoding},
+		{"utf-16", []byte("\xff\xfeH\x00i\x00\n\x00"), ErrUTF16},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -22,6 +22,7 @@ var (
 	ErrEncoding = errors.New("file is not valid UTF-8")
 	ErrNoText   = errors.New("no .txt or .md files found")
 	ErrTooLarge = errors.New("file is too large")
+	ErrUTF16    = errors.New("file is UTF-16; save it as UTF-8")
 )
 
 // FileError reports a problem with one file of a corpus.
@@ -124,6 +125,9 @@ func unwrapPathError(err error) error {
 // checkText validates raw file content and returns it as a string with the
 // BOM dropped and line breaks normalised to "\n".
 func checkText(data []byte) (string, error) {
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return "", ErrUTF16
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return "", ErrEmpty
