@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -34,7 +35,9 @@ func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
-	fmt.Fprintln(stderr, "lectern: "+err.Error())
+	for _, line := range strings.Split(err.Error(), "\n") {
+		fmt.Fprintln(stderr, "lectern: "+line)
+	}
 	var ue *usageError
 	if errors.As(err, &ue) {
 		return 2
