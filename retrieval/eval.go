@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/lectern-bot/lectern/corpus"
 )
@@ -19,13 +20,14 @@ type EvalQuestion struct {
 }
 
 // ParseQuestions reads a question set: one question per line, a tab, then
-// gold line ranges such as "351-355;367-373". Blank lines and lines
-// starting with # are skipped.
+// gold line ranges such as "351-355;367-373" (also separated by commas or
+// spaces, with "–" for "-"). Blank lines, lines starting with # and a
+// header row ("question<TAB>lines") are skipped.
 func ParseQuestions(r io.Reader) ([]EvalQuestion, error) {
 	var out []EvalQuestion
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	n := 0
+	n, first := 0, true
 	for sc.Scan() {
 		n++
 		line := strings.TrimRight(sc.Text(), "\r\n")
@@ -36,18 +38,20 @@ func ParseQuestions(r io.Reader) ([]EvalQuestion, error) {
 		if !ok {
 			return nil, fmt.Errorf("questions line %d: want a question, a tab, then line ranges", n)
 		}
+		header := first && !strings.ContainsAny(ranges, "0123456789") && strings.IndexFunc(ranges, unicode.IsLetter) >= 0
+		first = false
+		if header {
+			continue // "question<TAB>lines"
+		}
 		q := EvalQuestion{Text: strings.TrimSpace(text), Line: n}
-		for _, r := range strings.Split(ranges, ";") {
-			r = strings.TrimSpace(r)
-			if r == "" {
-				continue
-			}
+		for _, r := range strings.FieldsFunc(ranges, func(r rune) bool { return r == ';' || r == ',' || r == ' ' || r == '\t' }) {
+			r = strings.NewReplacer("–", "-", "—", "-").Replace(r)
 			a, b, isRange := strings.Cut(r, "-")
-			start, err1 := strconv.Atoi(strings.TrimSpace(a))
+			start, err1 := strconv.Atoi(a)
 			end := start
 			var err2 error
 			if isRange {
-				end, err2 = strconv.Atoi(strings.TrimSpace(b))
+				end, err2 = strconv.Atoi(b)
 			}
 			if err1 != nil || err2 != nil || start < 1 || end < start {
 				return nil, fmt.Errorf("questions line %d: %q is not a line range such as 351-355", n, r)
