@@ -312,7 +312,7 @@ func TestParseQuestions(t *testing.T) {
 	}{
 		{"good", "# comment\nWhat?\t351-355;367-373\n\nWho?\t12\n", 2, ""},
 		{"header, commas, spaces and dashes", "question\tlines\nWhat?\t351–355, 367-373\nWho?\t12 14-15\r\n", 2, ""},
-		{"header only once", "question\tlines\nWhat?\tlines\n", 0, "at least one line range"},
+		{"header only once", "question\tlines\nWhat?\tlines\n", 0, "is not a line range"},
 		{"no tab", "What? 351-355\n", 0, "line 1"},
 		{"bad range", "What?\t355-351\n", 0, "not a line range"},
 		{"no range", "What?\t\n", 0, "at least one line range"},
