@@ -208,6 +208,21 @@ func TestIndexAndEvalOnABook(t *testing.T) {
 	}
 }
 
+func TestUnwritableCacheFallsBackToMemory(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "book.md")
+	os.WriteFile(book, []byte("# Lighthouses\n\nThe keeper counted gulls every morning.\n"), 0o644)
+	blocker := filepath.Join(dir, "file-not-dir")
+	os.WriteFile(blocker, nil, 0o644)
+	out, errOut, code := lectern(t, "", "ask", "--corpus", book, "--index-dir", filepath.Join(blocker, "cache"), "-k", "1", "Who counted gulls?")
+	if code != 0 || !strings.Contains(out, "The keeper counted gulls") {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want the answer from an in-memory index", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "index cache unavailable") {
+		t.Errorf("stderr %q, want a warning about the cache", errOut)
+	}
+}
+
 func TestSectionsOfABook(t *testing.T) {
 	out, _, code := lectern(t, "", "sections", "--corpus", sharedBook(t, "war-and-peace.txt"))
 	if code != 0 || !strings.Contains(out, "BOOK ONE: 1805 · CHAPTER I ") || !strings.Contains(out, "SECOND EPILOGUE · CHAPTER XII") {
