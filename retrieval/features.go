@@ -41,10 +41,19 @@ func (ix *Index) sentence(doc, i int) *sentenceTerms {
 		}
 	}
 	ix.mu.Lock()
+	if len(ix.terms) >= maxCachedSentences {
+		// A long-running bot on a large corpus would otherwise keep every
+		// sentence it ever analysed; start afresh instead.
+		ix.terms = make(map[sentenceRef]*sentenceTerms, maxCachedSentences/4)
+	}
 	ix.terms[ref] = st
 	ix.mu.Unlock()
 	return st
 }
+
+// maxCachedSentences bounds the analysed sentences kept between queries,
+// about 100 MB at most.
+const maxCachedSentences = 100_000
 
 // conceptScore is how fully tokens hold concept c: the factor of its best
 // alternative present, 0 when none is.
