@@ -52,7 +52,7 @@ func (ix *Index) sentence(doc, i int) *sentenceTerms {
 }
 
 // maxCachedSentences bounds the analysed sentences kept between queries,
-// about 100 MB at most.
+// at roughly 2 KB each.
 const maxCachedSentences = 100_000
 
 // conceptScore is how fully tokens hold concept c: the factor of its best
