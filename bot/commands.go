@@ -9,6 +9,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/lectern-bot/lectern/corpus"
+
 	"github.com/lectern-bot/lectern/retrieval"
 )
 
@@ -176,15 +178,10 @@ func (b *Bot) nothingFound(q string) string {
 
 // section replies with a section's heading and opening.
 func (b *Bot) section(r *responder, value string) error {
-	n, err := strconv.Atoi(strings.TrimSpace(value))
 	c := b.search.Corpus()
-	if err == nil {
-		for _, d := range c.Documents {
-			for _, s := range d.Sections {
-				if s.Number == n {
-					return b.deliver(r.respond(discordgo.InteractionResponseChannelMessageWithSource, &discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{sectionEmbed(d, s)}}))
-				}
-			}
+	if n, err := strconv.Atoi(strings.TrimSpace(value)); err == nil {
+		if d, s, ok := findSection(c, n); ok {
+			return b.deliver(r.respond(discordgo.InteractionResponseChannelMessageWithSource, &discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{sectionEmbed(d, s)}}))
 		}
 	}
 	last := c.Documents[0].Sections[len(c.Documents[0].Sections)-1].Number
@@ -193,6 +190,27 @@ func (b *Bot) section(r *responder, value string) error {
 		Content: fmt.Sprintf("There is no section %s. Sections run from %d to %d; start typing a title to pick one.", escapeMarkdown(clip(value, 50)), first, last),
 		Flags:   discordgo.MessageFlagsEphemeral,
 	}))
+}
+
+// sectionStride separates documents in /section values: the value of
+// section n of document d is d*sectionStride+n, so that a folder of texts,
+// each with its own §1, can be told apart. A plain number is a section of
+// the first document.
+const sectionStride = 100_000
+
+// findSection resolves a /section value.
+func findSection(c *corpus.Corpus, value int) (*corpus.Document, corpus.Section, bool) {
+	doc, number := value/sectionStride, value%sectionStride
+	if value < 0 || doc >= len(c.Documents) {
+		return nil, corpus.Section{}, false
+	}
+	d := c.Documents[doc]
+	for _, s := range d.Sections {
+		if s.Number == number {
+			return d, s, true
+		}
+	}
+	return nil, corpus.Section{}, false
 }
 
 // autocomplete suggests quotations for /quote and titles for /section.
@@ -251,13 +269,17 @@ func (b *Bot) quoteChoices(ctx context.Context, typed string) []*discordgo.Appli
 func (b *Bot) sectionChoices(typed string) []*discordgo.ApplicationCommandOptionChoice {
 	var out []*discordgo.ApplicationCommandOptionChoice
 	lower := strings.ToLower(typed)
-	for _, d := range b.search.Corpus().Documents {
+	docs := b.search.Corpus().Documents
+	for di, d := range docs {
 		for _, s := range d.Sections {
 			name := fmt.Sprintf("§%d · %s", s.Number, s.Title)
+			if len(docs) > 1 {
+				name = d.Name + " · " + name
+			}
 			if typed != "" && !strings.Contains(strings.ToLower(name), lower) && strconv.Itoa(s.Number) != typed {
 				continue
 			}
-			out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: clip(name, maxChoice), Value: s.Number})
+			out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: clip(name, maxChoice), Value: di*sectionStride + s.Number})
 			if len(out) == maxChoices {
 				return out
 			}

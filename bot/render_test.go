@@ -182,3 +182,30 @@ func TestButtonsRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestFindSection(t *testing.T) {
+	a, _ := corpus.Parse("a.md", []byte("# One\n\nFirst text.\n\n# Two\n\nSecond text.\n"))
+	b, _ := corpus.Parse("b.md", []byte("# Alpha\n\nOther text.\n"))
+	c := &corpus.Corpus{Documents: []*corpus.Document{a, b}}
+	tests := []struct {
+		value int
+		want  string // document and title, "" for none
+	}{
+		{1, "a.md One"},
+		{2, "a.md Two"},
+		{sectionStride + 1, "b.md Alpha"},
+		{sectionStride + 2, ""},
+		{2*sectionStride + 1, ""},
+		{-1, ""},
+	}
+	for _, tt := range tests {
+		d, s, ok := findSection(c, tt.value)
+		got := ""
+		if ok {
+			got = d.Name + " " + s.Title
+		}
+		if got != tt.want {
+			t.Errorf("findSection(%d) = %q, want %q", tt.value, got, tt.want)
+		}
+	}
+}
