@@ -209,7 +209,7 @@ func (a *app) openIndex(ctx context.Context, cfg *config.Config, progress retrie
 		return retrieval.NewMemory(ctx, c)
 	}
 	if built {
-		a.log.Info("indexed corpus", "passages", len(c.Documents), "took", time.Since(start), "path", ix.Path())
+		a.log.Info("indexed corpus", "files", len(c.Documents), "took", time.Since(start), "path", ix.Path())
 	}
 	return ix, nil
 }
