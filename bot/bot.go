@@ -271,6 +271,9 @@ func (b *Bot) apologize(r *responder) {
 	switch {
 	case !r.responded:
 		err = r.respond(discordgo.InteractionResponseChannelMessageWithSource, &discordgo.InteractionResponseData{Content: apology, Flags: discordgo.MessageFlagsEphemeral})
+	case r.deferred:
+		// Replace "Lectern is thinking…" rather than leave it.
+		err = r.send(&discordgo.InteractionResponseData{Content: apology})
 	default:
 		_, err = r.s.FollowupMessageCreate(r.i, true, &discordgo.WebhookParams{Content: apology, Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions()})
 	}

@@ -420,6 +420,22 @@ func TestPanicIsAnsweredWithApology(t *testing.T) {
 	}
 }
 
+func TestDeferredPanicEditsTheApologyIn(t *testing.T) {
+	t.Parallel()
+	fake := newBot(t, Options{Defer: true})
+	in, err := fake.Command("935000000000000001", "ask", discordtest.String("question", "panic please"))
+	if r := respond(t)(in, err); r.Type != 5 {
+		t.Fatalf("got type %d, want a deferred response first", r.Type)
+	}
+	m, err := in.Original(waitCtx(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(m.Content, "Sorry") {
+		t.Errorf("edited original %+v, want the apology", m)
+	}
+}
+
 func TestDeferredAnswerIsEdited(t *testing.T) {
 	t.Parallel()
 	fake := newBot(t, Options{Defer: true})

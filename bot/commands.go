@@ -2,10 +2,12 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -131,6 +133,12 @@ func (b *Bot) answer(ctx context.Context, r *responder, k kind, text string, pri
 		r.deferred = true
 	}
 	rs, err := b.find(ctx, k, q)
+	if errors.Is(err, retrieval.ErrTimeout) {
+		b.log.Warn("search timed out", "interaction", r.i.ID, "query_runes", utf8.RuneCountInString(q))
+		return b.deliver(r.send(&discordgo.InteractionResponseData{
+			Content: "That search took too long. Try fewer or more specific words.", Flags: discordgo.MessageFlagsEphemeral,
+		}))
+	}
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
