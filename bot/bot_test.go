@@ -40,12 +40,16 @@ func interviewIndex(t *testing.T) *retrieval.Index {
 	return sharedIx
 }
 
-// panicky panics when asked "panic please", to test recovery.
+// panicky panics when asked "panic please" and times out on "slow please",
+// to test recovery.
 type panicky struct{ Searcher }
 
 func (p panicky) Ask(ctx context.Context, q string, k int) ([]retrieval.Result, error) {
-	if q == "panic please" {
+	switch q {
+	case "panic please":
 		panic("test panic")
+	case "slow please":
+		return nil, retrieval.ErrTimeout
 	}
 	return p.Searcher.Ask(ctx, q, k)
 }
@@ -417,6 +421,15 @@ func TestPanicIsAnsweredWithApology(t *testing.T) {
 	ok := respond(t)(fake.Command("930000000000000002", "ask", discordtest.String("question", "Kronstadt sailors")))
 	if len(ok.Data.Embeds) != 1 {
 		t.Errorf("after a panic got %+v, want an answer", ok.Data)
+	}
+}
+
+func TestSearchTimeout(t *testing.T) {
+	t.Parallel()
+	fake := newBot(t, Options{})
+	r := respond(t)(fake.Command("936000000000000001", "ask", discordtest.String("question", "slow please")))
+	if !r.Data.Ephemeral() || !strings.Contains(r.Data.Content, "took too long") {
+		t.Errorf("got %+v, want an ephemeral note that the search took too long", r.Data)
 	}
 }
 
