@@ -89,6 +89,18 @@ func (p *parser) parseBook(lo, hi int, markdown bool) {
 	if markdown {
 		blocks = splitMarkdownHeadings(p.raw, blocks)
 	}
+	if !pageBreaks && p.paragraphPerLine(lo, hi) {
+		// Each line is a paragraph (text extracted from the web often
+		// comes so, without blank lines): a short line is then a heading,
+		// not the start of the next sentence.
+		var lines [][]int
+		for _, b := range blocks {
+			for _, i := range b {
+				lines = append(lines, []int{i})
+			}
+		}
+		blocks = lines
+	}
 	headingOf := func(b []int) (heading, bool) {
 		if len(b) == 2 {
 			// An underlined heading: "Early life" over "----------".
@@ -195,12 +207,32 @@ func (p *parser) parseBook(lo, hi int, markdown bool) {
 	}
 }
 
+// longLine is the length from which a line is a paragraph of its own.
+const longLine = 200
+
+// paragraphPerLine reports whether the text keeps each paragraph on one
+// long line: most of its words stand on lines of longLine bytes or more.
+func (p *parser) paragraphPerLine(lo, hi int) bool {
+	long, total := 0, 0
+	for i := lo; i < hi; i++ {
+		n := len(p.raw[i])
+		total += n
+		if n >= longLine {
+			long += n
+		}
+	}
+	return total > 0 && long*10 >= total*8
+}
+
 // isSubheading reports whether block k is a heading without a heading
 // word ("Early life", "KERENSKY IN FLIGHT"): a short line standing alone,
 // capitalised, not ending like a sentence, followed by a paragraph.
 func (p *parser) isSubheading(blocks [][]int, k int) bool {
-	if len(blocks[k]) != 1 || k+1 >= len(blocks) || len(blocks[k+1]) < 2 {
+	if len(blocks[k]) != 1 || k+1 >= len(blocks) {
 		return false
+	}
+	if next := blocks[k+1]; len(next) < 2 && len(p.raw[next[0]]) < longLine {
+		return false // not followed by a paragraph
 	}
 	line := p.raw[blocks[k][0]]
 	t := strings.TrimSpace(line)

@@ -372,6 +372,8 @@ func TestMarkdownAndPages(t *testing.T) {
 			"0:Front matter:1 1:Early life:3–5 2:Education:7–9", "0 0 0"},
 		{"underlined headings", "notes.md", "Title\n=====\n\nIntro.\n\nPart\n----\n\nBody text.\n",
 			"1:Title:1–4 2:Part:6–9", "0 0"},
+		{"paragraph per line", "flat.txt", "Ada Lovelace\n" + strings.Repeat("An English mathematician who wrote notes. ", 6) + "\nEarly life\n" + strings.Repeat("She was born in 1815 in London. ", 8) + "\n",
+			"1:Ada Lovelace:1–2 2:Early life:3–4", "0 0 0 0 0 0 0 0 0 0 0 0 0 0"},
 		{"article headings", "article.txt", "Ada Lovelace\n\nAn English mathematician.\nShe wrote notes.\n\nEarly life\n\nShe was born in 1815.\nHer father was Byron.\n\nWork\n\nShe worked with Babbage.\nOn the Analytical Engine.\n",
 			"1:Ada Lovelace:1–4 2:Early life:6–9 3:Work:11–14", "0 0 0 0 0 0"},
 	}

@@ -14,7 +14,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 3
+const ParserVersion = 4
 
 // Parse parses the content of one file. name is how the file is cited.
 func Parse(name string, data []byte) (*Document, error) {

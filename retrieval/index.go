@@ -205,12 +205,14 @@ func parseDocID(id string) (doc, passage int, ok bool) {
 }
 
 // CacheKey identifies a corpus's index: the names and hashes of its files,
-// the parser version and the mapping version.
+// their passage counts (so that a parser change that moves passages is
+// caught even without a version bump), the parser version and the mapping
+// version.
 func CacheKey(c *corpus.Corpus) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "lectern parser=%d mapping=%d\n", corpus.ParserVersion, MappingVersion)
 	for _, d := range c.Documents {
-		fmt.Fprintf(h, "%s\x00%s\n", d.Name, d.Hash)
+		fmt.Fprintf(h, "%s\x00%s\x00%d\n", d.Name, d.Hash, len(d.Passages))
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
