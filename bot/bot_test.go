@@ -484,6 +484,28 @@ func TestResumesAfterDisconnect(t *testing.T) {
 	}
 }
 
+func TestHeartbeatsAreAcknowledged(t *testing.T) {
+	t.Parallel()
+	fake := discordtest.New(t, token)
+	fake.HeartbeatInterval = 50
+	startBot(t, fake, Options{})
+	deadline := time.Now().Add(5 * time.Second)
+	for fake.Heartbeats() < 10 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := fake.Heartbeats(); n < 10 {
+		t.Fatalf("%d heartbeats in 5 s at a 50 ms interval, want at least 10", n)
+	}
+	// Acknowledged heartbeats keep the connection: no reconnect happened.
+	if ids, resumes := fake.Counts(); ids != 1 || resumes != 0 {
+		t.Errorf("identifies=%d resumes=%d, want 1 and 0", ids, resumes)
+	}
+	r := respond(t)(fake.Command("960000000000000001", "ask", discordtest.String("question", "Kronstadt sailors")))
+	if len(r.Data.Embeds) != 1 {
+		t.Errorf("got %+v, want an answer", r.Data)
+	}
+}
+
 func TestBadToken(t *testing.T) {
 	t.Parallel()
 	fake := discordtest.New(t, "the-right-token")

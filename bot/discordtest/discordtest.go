@@ -36,6 +36,9 @@ type Server struct {
 	Token   string // the bot token it accepts
 	AppID   string
 	GuildID string
+	// HeartbeatInterval is what HELLO asks of the client, in
+	// milliseconds; set it before the bot connects.
+	HeartbeatInterval int
 
 	t    testing.TB
 	http *httptest.Server
@@ -49,6 +52,7 @@ type Server struct {
 	sessionID    string
 	identifies   int
 	resumes      int
+	heartbeats   int
 	commands     map[string][]json.RawMessage // by scope: "global" or guild ID
 	interactions map[string]*Interaction      // by id
 	byToken      map[string]*Interaction
@@ -60,11 +64,12 @@ func New(t testing.TB, token string) *Server {
 	t.Helper()
 	s := &Server{
 		Token: token, AppID: "100000000000000001", GuildID: "200000000000000002",
-		t:            t,
-		commands:     map[string][]json.RawMessage{},
-		interactions: map[string]*Interaction{},
-		byToken:      map[string]*Interaction{},
-		events:       make(chan string, 64),
+		HeartbeatInterval: DefaultHeartbeatInterval,
+		t:                 t,
+		commands:          map[string][]json.RawMessage{},
+		interactions:      map[string]*Interaction{},
+		byToken:           map[string]*Interaction{},
+		events:            make(chan string, 64),
 	}
 	s.ids.Store(300000000000000000)
 	s.http = httptest.NewServer(http.HandlerFunc(s.serve))
@@ -114,6 +119,13 @@ func (s *Server) Counts() (identifies, resumes int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.identifies, s.resumes
+}
+
+// Heartbeats reports how many heartbeats the gateway has acknowledged.
+func (s *Server) Heartbeats() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.heartbeats
 }
 
 // Commands returns the commands registered in a scope: "global" or a guild ID.

@@ -7,8 +7,9 @@ import (
 	"github.com/gorilla/websocket"
 )
 
-// HeartbeatInterval is what HELLO tells the client, in milliseconds.
-const HeartbeatInterval = 41250
+// DefaultHeartbeatInterval is what HELLO tells the client unless the
+// test sets Server.HeartbeatInterval, in milliseconds (Discord's usual).
+const DefaultHeartbeatInterval = 41250
 
 type frame struct {
 	Op int             `json:"op"`
@@ -44,7 +45,7 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 		defer s.wmu.Unlock()
 		return conn.WriteJSON(f)
 	}
-	if err := send(10, "", map[string]int{"heartbeat_interval": HeartbeatInterval}, false); err != nil {
+	if err := send(10, "", map[string]int{"heartbeat_interval": s.HeartbeatInterval}, false); err != nil {
 		return
 	}
 	for {
@@ -54,6 +55,9 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 		}
 		switch f.Op {
 		case 1:
+			s.mu.Lock()
+			s.heartbeats++
+			s.mu.Unlock()
 			send(11, "", nil, false)
 		case 2:
 			var id struct {
