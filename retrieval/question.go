@@ -3,6 +3,7 @@ package retrieval
 import (
 	"regexp"
 	"sort"
+	"strings"
 )
 
 // question is an analysed question.
@@ -105,7 +106,9 @@ var (
 	quotationMarks = regexp.MustCompile(`[“”"]`)
 	// definitionAfter follows the defined word: "X, one of the pioneers",
 	// "X was a group", "X (the Central Committee)".
-	definitionAfter = regexp.MustCompile(`^[’'s]*[._]*\s*(,|--|—|\(|\s+(is|was|are|were))\s*(a|an|the|one|so-called|also)\b`)
+	// definitionBefore precedes it: "this period, dubbed “War Communism”".
+	definitionBefore = regexp.MustCompile(`\b(?i:dubbed|called|known as|named|termed|so-called)\s*[“"‘']?(\p{Lu}[\p{L}'’-]*\s+){0,2}$`)
+	definitionAfter  = regexp.MustCompile(`^[’'s]*[._]*\s*(,|--|—|\(|\s+(is|was|are|were))\s*(a|an|the|one|so-called|also)\b`)
 )
 
 // answersIntent is 1 when a sentence holds the kind of answer the question
@@ -123,7 +126,12 @@ func (ix *Index) answersIntent(q question, doc, s int, st *sentenceTerms) float6
 	}
 	text := ix.corpus.Documents[doc].Sentences[s].Text
 	for _, t := range st.tokens {
-		if _, ok := rarest.alts[t.term]; ok && definitionAfter.MatchString(text[t.end:]) {
+		if _, ok := rarest.alts[t.term]; !ok {
+			continue
+		}
+		before, after := text[:t.start], text[t.end:]
+		if definitionAfter.MatchString(after) || definitionBefore.MatchString(before) ||
+			(strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")) { // "Socialist Revolutionary Party (SRs)"
 			return ix.tune.definitionBoost
 		}
 	}

@@ -51,6 +51,9 @@ func TestAskAnswersWithCitedQuotes(t *testing.T) {
 		{"When did Lenin die?", corpus.Span{Start: 156, End: 159}, 2, 5},
 		// The interviewee's name frames the question; it is in no answer.
 		{"According to Suzi Weissman, when did Lenin die?", corpus.Span{Start: 156, End: 159}, 2, 5},
+		// Definitions: "dubbed “War Communism”" and "Socialist Revolutionary Party (SRs)".
+		{"What was War Communism?", corpus.Span{Start: 397, End: 399}, 4, 12},
+		{"Who were the SRs?", corpus.Span{Start: 129, End: 132}, 2, 5},
 		// Only the interviewer's question names her.
 		{"Who is Suzi Weissman?", corpus.Span{Start: 4, End: 7}, 1, 1},
 		// Only the section title says "epigraph".
