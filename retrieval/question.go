@@ -64,23 +64,28 @@ func (ix *Index) parseQuestion(text string) question {
 	for _, c := range q.concepts {
 		q.total += c.weight
 	}
-	switch {
-	case definedAs.MatchString(text):
-		q.intent = intentDefinition
-	case howMany.MatchString(text):
-		q.intent = intentQuantity
-	case whenWords.MatchString(text):
-		q.intent = intentTime
-	case whoWords.MatchString(text):
-		q.intent = intentPerson
-	case whereWords.MatchString(text):
-		q.intent = intentPlace
-	case whyWords.MatchString(text):
-		q.intent = intentReason
-	case saidWords.MatchString(text):
-		q.intent = intentQuotation
+	for _, f := range questionForms {
+		if f.pattern.MatchString(text) {
+			q.intent = f.intent
+			break
+		}
 	}
 	return q
+}
+
+// questionForms tell what kind of answer a question wants, first match
+// winning: "Who was Plekhanov?" is a definition before it is a person.
+var questionForms = []struct {
+	pattern *regexp.Regexp
+	intent  intent
+}{
+	{definedAs, intentDefinition},
+	{howMany, intentQuantity},
+	{whenWords, intentTime},
+	{whoWords, intentPerson},
+	{whereWords, intentPlace},
+	{whyWords, intentReason},
+	{saidWords, intentQuotation},
 }
 
 var (
