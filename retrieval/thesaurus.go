@@ -1,5 +1,7 @@
 package retrieval
 
+import "slices"
+
 // thesaurusGroups are sets of English words and spellings a reader may use
 // for one another. They are general, not tied to any one text: variant
 // spellings (tsar/czar), British and American forms, and common
@@ -76,29 +78,20 @@ func equivalences(ix *Index, groups [][]string) map[string][]string {
 		var stems []string
 		for _, w := range g {
 			for _, t := range analyze(ix.stem, w) {
-				if !contains(stems, t.term) {
+				if !slices.Contains(stems, t.term) {
 					stems = append(stems, t.term)
 				}
 			}
 		}
 		for _, a := range stems {
 			for _, b := range stems {
-				if a != b && !contains(out[a], b) {
+				if a != b && !slices.Contains(out[a], b) {
 					out[a] = append(out[a], b)
 				}
 			}
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // irregularVerbs are English verbs whose past forms Porter stemming does
