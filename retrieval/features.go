@@ -67,11 +67,7 @@ func conceptScore(c concept, has map[string]int) float64 {
 	return best
 }
 
-// coverageOf is the share of the question's weight that a sentence holds.
-func (ix *Index) coverageOf(q question, st *sentenceTerms) float64 {
-	return coverage(q, st.has)
-}
-
+// coverage is the share of the question's weight that the terms in has hold.
 func coverage(q question, has map[string]int) float64 {
 	if q.total == 0 {
 		return 0

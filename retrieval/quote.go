@@ -159,7 +159,7 @@ func (ix *Index) bestSentence(q question, doc, passage int) int {
 		st := ix.sentence(doc, s)
 		score := 0.0
 		if q.total > 0 {
-			score = ix.coverageOf(q, st) + 0.1*proximity(q, st)
+			score = coverage(q, st.has) + 0.1*proximity(q, st)
 		}
 		if score > bestScore {
 			best, bestScore = s, score
