@@ -103,7 +103,7 @@ func (in *Interaction) notify() {
 	in.changed = make(chan struct{})
 }
 
-// wait waits until cond holds.
+// wait waits until cond, called with the interaction locked, holds.
 func (in *Interaction) wait(ctx context.Context, what string, cond func() bool) error {
 	for {
 		in.mu.Lock()
@@ -123,36 +123,29 @@ func (in *Interaction) wait(ctx context.Context, what string, cond func() bool) 
 
 // Response waits for the bot's callback.
 func (in *Interaction) Response(ctx context.Context) (*Response, error) {
-	err := in.wait(ctx, "a response", func() bool { return in.response != nil })
-	if err != nil {
-		return nil, err
-	}
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	return in.response, nil
+	var r *Response
+	err := in.wait(ctx, "a response", func() bool { r = in.response; return r != nil })
+	return r, err
 }
 
 // Original waits for the bot to edit its original response and returns
 // the edited message.
 func (in *Interaction) Original(ctx context.Context) (*Message, error) {
-	err := in.wait(ctx, "an edit of the original response", func() bool { return in.original != nil })
-	if err != nil {
-		return nil, err
-	}
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	return in.original, nil
+	var m *Message
+	err := in.wait(ctx, "an edit of the original response", func() bool { m = in.original; return m != nil })
+	return m, err
 }
 
 // Followup waits for the bot's first follow-up message.
 func (in *Interaction) Followup(ctx context.Context) (*Message, error) {
-	err := in.wait(ctx, "a follow-up", func() bool { return len(in.followups) > 0 })
-	if err != nil {
-		return nil, err
-	}
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	return &in.followups[0], nil
+	var m *Message
+	err := in.wait(ctx, "a follow-up", func() bool {
+		if len(in.followups) > 0 {
+			m = &in.followups[0]
+		}
+		return m != nil
+	})
+	return m, err
 }
 
 // Interaction types.
