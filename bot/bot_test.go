@@ -12,32 +12,24 @@ import (
 
 	"github.com/lectern-bot/lectern/bot/discordtest"
 	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/internal/testsupport"
 	"github.com/lectern-bot/lectern/retrieval"
 )
 
 const token = "test-token.not-a-real-one"
 
-var (
-	indexOnce sync.Once
-	sharedIx  *retrieval.Index
-	indexErr  error
-)
+var interview testsupport.Once[*retrieval.Index]
 
 // interviewIndex indexes the embedded interview once for all tests.
 func interviewIndex(t *testing.T) *retrieval.Index {
 	t.Helper()
-	indexOnce.Do(func() {
+	return interview.Get(t, func() (*retrieval.Index, error) {
 		c, err := corpus.Default()
 		if err != nil {
-			indexErr = err
-			return
+			return nil, err
 		}
-		sharedIx, indexErr = retrieval.NewMemory(context.Background(), c)
+		return retrieval.NewMemory(context.Background(), c)
 	})
-	if indexErr != nil {
-		t.Fatal(indexErr)
-	}
-	return sharedIx
 }
 
 // panicky panics when asked "panic please" and times out on "slow please",

@@ -4,70 +4,23 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// sharedFile returns a path under ../shared/corpus, failing clearly when
-// the shared folder is missing.
-func sharedFile(t testing.TB, name string) string {
-	t.Helper()
-	p := filepath.Join("..", "..", "shared", "corpus", name)
-	if _, err := os.Stat(p); err != nil {
-		t.Fatalf("shared corpus file %s is missing (the tests expect ../shared beside the clone): %v", p, err)
-	}
-	return p
-}
-
 func TestEmbeddedTextIsTheSharedFile(t *testing.T) {
-	want, err := os.ReadFile(sharedFile(t, "interview.txt"))
+	want, err := os.ReadFile(testsupport.SharedCorpus(t, "interview.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := sha256.Sum256(DefaultText()); got != sha256.Sum256(want) {
 		t.Errorf("embedded interview SHA-256 %x, want %x (the shared file)", got, sha256.Sum256(want))
 	}
-}
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the parse; review with go test -update and git diff.\n%s", path, firstDiff(string(got), string(want)))
-	}
-}
-
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(g) || i < len(w); i++ {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return fmt.Sprintf("line %d:\n got: %s\nwant: %s", i+1, gl, wl)
-		}
-	}
-	return ""
 }
 
 // describe prints a document's structure for golden files.
@@ -111,7 +64,7 @@ func TestInterviewStructure(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := c.Documents[0]
-	golden(t, "interview.golden", describe(d))
+	testsupport.Golden(t, filepath.Join("testdata", "interview.golden"), describe(d))
 
 	// The facts the issue names, asserted directly as well.
 	var titles []string
@@ -289,7 +242,7 @@ func TestBooks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			c, err := Load(sharedFile(t, tt.file))
+			c, err := Load(testsupport.SharedCorpus(t, tt.file))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
 var bench100MB = flag.Bool("bench100mb", false, "run the 100 MB folder benchmark (slow: builds a 100 MB corpus)")
@@ -113,7 +114,7 @@ func BenchmarkQuoteInterview(b *testing.B) {
 
 func loadWarAndPeace(b *testing.B) *corpus.Corpus {
 	b.Helper()
-	c, err := corpus.Load(sharedCorpus(b, "war-and-peace.txt"))
+	c, err := corpus.Load(testsupport.SharedCorpus(b, "war-and-peace.txt"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -123,7 +124,7 @@ func loadWarAndPeace(b *testing.B) *corpus.Corpus {
 // BenchmarkBuildWarAndPeace is the first build of the on-disk index,
 // parsing included.
 func BenchmarkBuildWarAndPeace(b *testing.B) {
-	path := sharedCorpus(b, "war-and-peace.txt")
+	path := testsupport.SharedCorpus(b, "war-and-peace.txt")
 	for i := 0; i < b.N; i++ {
 		c, err := corpus.Load(path)
 		if err != nil {
@@ -140,7 +141,7 @@ func BenchmarkBuildWarAndPeace(b *testing.B) {
 // BenchmarkOpenWarAndPeace is what `lectern ask --corpus` pays on every
 // start once the index is cached: parse the book, hash it, open the index.
 func BenchmarkOpenWarAndPeace(b *testing.B) {
-	path := sharedCorpus(b, "war-and-peace.txt")
+	path := testsupport.SharedCorpus(b, "war-and-peace.txt")
 	dir := b.TempDir()
 	ix, _, err := OpenCached(context.Background(), loadWarAndPeace(b), dir, nil)
 	if err != nil {
@@ -190,7 +191,7 @@ func Benchmark100MB(b *testing.B) {
 	dir := b.TempDir()
 	var books [][]byte
 	for _, name := range []string{"war-and-peace.txt", "ten-days-that-shook-the-world.txt"} {
-		data, err := os.ReadFile(sharedCorpus(b, name))
+		data, err := os.ReadFile(testsupport.SharedCorpus(b, name))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -9,20 +9,10 @@ import (
 	"testing"
 
 	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
 var verbose = flag.Bool("misses", false, "print every missed question")
-
-// sharedCorpus returns a path under ../shared/corpus, failing clearly when
-// the shared folder is missing.
-func sharedCorpus(t testing.TB, name string) string {
-	t.Helper()
-	p := filepath.Join("..", "..", "shared", "corpus", name)
-	if _, err := os.Stat(p); err != nil {
-		t.Fatalf("shared corpus file %s is missing (the tests expect ../shared beside the clone): %v", p, err)
-	}
-	return p
-}
 
 func loadQuestions(t testing.TB, name string) []EvalQuestion {
 	t.Helper()
@@ -75,10 +65,10 @@ func TestQuality(t *testing.T) {
 			}
 			return c
 		}, 30, 0.77, 0.90},
-		{"ten days", "ten-days.tsv", fromFile(func(t testing.TB) string { return sharedCorpus(t, "ten-days-that-shook-the-world.txt") }), 40, 0.81, 0.86},
+		{"ten days", "ten-days.tsv", fromFile(func(t testing.TB) string { return testsupport.SharedCorpus(t, "ten-days-that-shook-the-world.txt") }), 40, 0.81, 0.86},
 		{"encyclopedic article", "paris-commune.tsv", fromFile(func(testing.TB) string { return filepath.Join("testdata", "paris-commune.md") }), 30, 0.77, 0.93},
 		{"encyclopedic article, one paragraph per line", "paris-commune-flat.tsv", fromFile(func(testing.TB) string { return filepath.Join("testdata", "paris-commune-flat.txt") }), 30, 0.80, 0.96},
-		{"war and peace (never tuned on)", "war-and-peace.tsv", fromFile(func(t testing.TB) string { return sharedCorpus(t, "war-and-peace.txt") }), 15, 0.52, 0.84},
+		{"war and peace (never tuned on)", "war-and-peace.tsv", fromFile(func(t testing.TB) string { return testsupport.SharedCorpus(t, "war-and-peace.txt") }), 15, 0.52, 0.84},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

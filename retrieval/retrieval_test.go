@@ -12,30 +12,22 @@ import (
 	"unicode/utf8"
 
 	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
-var (
-	interviewOnce sync.Once
-	interviewIx   *Index
-	interviewErr  error
-)
+var interviewIndex testsupport.Once[*Index]
 
 // interview returns an in-memory index of the embedded interview, built
 // once for the package's tests.
 func interview(t testing.TB) *Index {
 	t.Helper()
-	interviewOnce.Do(func() {
+	return interviewIndex.Get(t, func() (*Index, error) {
 		c, err := corpus.Default()
 		if err != nil {
-			interviewErr = err
-			return
+			return nil, err
 		}
-		interviewIx, interviewErr = NewMemory(context.Background(), c)
+		return NewMemory(context.Background(), c)
 	})
-	if interviewErr != nil {
-		t.Fatal(interviewErr)
-	}
-	return interviewIx
 }
 
 func TestAskAnswersWithCitedQuotes(t *testing.T) {

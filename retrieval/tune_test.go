@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
 var tune = flag.Bool("tune", false, "sweep the re-ranking weights and print hit@1/hit@3 on each question set")
@@ -22,11 +23,11 @@ func TestTune(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tenDays, err := corpus.Load(sharedCorpus(t, "ten-days-that-shook-the-world.txt"))
+	tenDays, err := corpus.Load(testsupport.SharedCorpus(t, "ten-days-that-shook-the-world.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	warAndPeace, err := corpus.Load(sharedCorpus(t, "war-and-peace.txt"))
+	warAndPeace, err := corpus.Load(testsupport.SharedCorpus(t, "war-and-peace.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,14 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+	"github.com/lectern-bot/lectern/internal/testsupport"
+)
 
 // lectern runs the command in-process with an empty environment (but a
 // HOME under the test's temporary directory) and returns its output and
@@ -31,15 +30,6 @@ func lectern(t *testing.T, stdin string, args ...string) (stdout, stderr string,
 	return out.String(), errOut.String(), code
 }
 
-func sharedBook(t *testing.T, name string) string {
-	t.Helper()
-	p := filepath.Join("..", "..", "..", "shared", "corpus", name)
-	if _, err := os.Stat(p); err != nil {
-		t.Fatalf("shared corpus file %s is missing (the tests expect ../shared beside the clone): %v", p, err)
-	}
-	return p
-}
-
 func TestAskOutputGolden(t *testing.T) {
 	tests := []struct {
 		name string
@@ -56,17 +46,7 @@ func TestAskOutputGolden(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
-			path := filepath.Join("testdata", tt.name+".golden")
-			if *update {
-				os.WriteFile(path, []byte(out), 0o644)
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if out != string(want) {
-				t.Errorf("output differs from %s:\n%s", path, out)
-			}
+			testsupport.Golden(t, filepath.Join("testdata", tt.name+".golden"), []byte(out))
 		})
 	}
 }
@@ -186,7 +166,7 @@ func TestExitCodesAndErrors(t *testing.T) {
 }
 
 func TestIndexAndEvalOnABook(t *testing.T) {
-	book := sharedBook(t, "ten-days-that-shook-the-world.txt")
+	book := testsupport.SharedCorpus(t, "ten-days-that-shook-the-world.txt")
 	cache := t.TempDir()
 	out, errOut, code := lectern(t, "", "index", "--corpus", book, "--index-dir", cache)
 	if code != 0 || !strings.HasPrefix(out, "indexed ") || !strings.Contains(errOut, "indexing: 100%") {
@@ -224,7 +204,7 @@ func TestUnwritableCacheFallsBackToMemory(t *testing.T) {
 }
 
 func TestSectionsOfABook(t *testing.T) {
-	out, _, code := lectern(t, "", "sections", "--corpus", sharedBook(t, "war-and-peace.txt"))
+	out, _, code := lectern(t, "", "sections", "--corpus", testsupport.SharedCorpus(t, "war-and-peace.txt"))
 	if code != 0 || !strings.Contains(out, "BOOK ONE: 1805 · CHAPTER I ") || !strings.Contains(out, "SECOND EPILOGUE · CHAPTER XII") {
 		t.Errorf("exit %d, sections:\n%.2000s", code, out)
 	}

@@ -1,0 +1,166 @@
+// Package testsupport is what Lectern's tests share: the public-domain
+// books beside the clone (../shared), golden files with one -update flag,
+// and values built once per test binary.
+//
+// Tests that need the shared books skip with one message when ../shared
+// is missing (a fresh clone on its own), and fail instead when
+// LECTERN_REQUIRE_SHARED is set, as .ci/run sets it, so that CI never
+// passes by skipping.
+package testsupport
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// Updating reports whether the test run was asked to rewrite golden files.
+func Updating() bool { return *update }
+
+// RequireSharedEnv is the environment variable that turns a missing
+// ../shared from a skip into a failure.
+const RequireSharedEnv = "LECTERN_REQUIRE_SHARED"
+
+// ModuleRoot returns the directory holding go.mod, found upwards from the
+// test's working directory (its package directory).
+func ModuleRoot(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("testsupport: no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// SharedDir returns ../shared/<sub> beside the clone, skipping the test
+// (or failing it under LECTERN_REQUIRE_SHARED) when it is missing.
+func SharedDir(tb testing.TB, sub string) string {
+	tb.Helper()
+	dir := filepath.Join(filepath.Dir(ModuleRoot(tb)), "shared", sub)
+	if _, err := os.Stat(dir); err != nil {
+		missingShared(tb, dir, err)
+	}
+	return dir
+}
+
+// SharedCorpus returns the path of a text under ../shared/corpus.
+func SharedCorpus(tb testing.TB, name string) string {
+	tb.Helper()
+	return sharedFile(tb, "corpus", name)
+}
+
+// SharedData returns the path of a file under ../shared/data.
+func SharedData(tb testing.TB, name string) string {
+	tb.Helper()
+	return sharedFile(tb, "data", name)
+}
+
+func sharedFile(tb testing.TB, sub, name string) string {
+	tb.Helper()
+	p := filepath.Join(SharedDir(tb, sub), filepath.FromSlash(name))
+	if _, err := os.Stat(p); err != nil {
+		missingShared(tb, p, err)
+	}
+	return p
+}
+
+func missingShared(tb testing.TB, path string, err error) {
+	tb.Helper()
+	if os.Getenv(RequireSharedEnv) != "" {
+		tb.Fatalf("%s is missing and %s is set: %v", path, RequireSharedEnv, err)
+	}
+	tb.Skipf("skipped: needs the shared books at %s (clone beside ../shared to run it)", path)
+}
+
+// Golden compares got with the file at path, or rewrites the file when
+// the tests run with -update.
+func Golden(tb testing.TB, path string, got []byte) {
+	tb.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		tb.Fatalf("%s is missing; run go test -update to create it, then review it", path)
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		tb.Errorf("%s differs; review with go test -update and git diff.\n%s", path, FirstDiff(string(got), string(want)))
+	}
+}
+
+// GoldenJSON compares v, as indented JSON without HTML escaping, with the
+// file at path.
+func GoldenJSON(tb testing.TB, path string, v any) {
+	tb.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		tb.Fatal(err)
+	}
+	Golden(tb, path, buf.Bytes())
+}
+
+// FirstDiff describes the first line where got and want differ.
+func FirstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return fmt.Sprintf("line %d:\n got: %s\nwant: %s", i+1, gl, wl)
+		}
+	}
+	return ""
+}
+
+// Once builds a value the first time it is asked for and returns the same
+// value (or error) to every later caller in the test binary.
+type Once[T any] struct {
+	once sync.Once
+	v    T
+	err  error
+}
+
+// Get returns the value, building it with build on the first call.
+func (o *Once[T]) Get(tb testing.TB, build func() (T, error)) T {
+	tb.Helper()
+	o.once.Do(func() { o.v, o.err = build() })
+	if o.err != nil {
+		tb.Fatal(o.err)
+	}
+	return o.v
+}
