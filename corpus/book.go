@@ -2,209 +2,36 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// headingWord matches the start of a book's structural heading: "CHAPTER
-// IV", "Chapter 3. On the Eve", "BOOK ONE: 1805", "APPENDIX TO CHAPTER I",
-// "Preface", "SECOND EPILOGUE".
-var headingWord = regexp.MustCompile(`^(?i)(?:(?:first|second|third|fourth|fifth|last|final)\s+)?(book|part|volume|chapter|appendix|appendices|epilogue|prologue|preface|introduction|foreword|afterword|conclusion|notes|contents|table of contents|glossary|bibliography|index)\b(.*)$`)
-
-// headingStarts are the first words a heading may have.
-var headingStarts = map[string]bool{
-	"book": true, "part": true, "volume": true, "chapter": true, "appendix": true, "appendices": true,
-	"epilogue": true, "prologue": true, "preface": true, "introduction": true, "foreword": true,
-	"afterword": true, "conclusion": true, "notes": true, "contents": true, "table": true,
-	"glossary": true, "bibliography": true, "index": true,
-	"first": true, "second": true, "third": true, "fourth": true, "fifth": true, "last": true, "final": true,
-}
-
-// headingRest is what may follow the heading word: nothing; a number or
-// numeral, then perhaps a title ("3. On the Eve", "ONE: 1805"); a colon and
-// a title; "to …" ("APPENDIX TO CHAPTER I"); or a short title-case phrase
-// ("Notes and Explanations").
-var headingRest = regexp.MustCompile(`^(?:` +
-	`\s*` +
-	`|\s+(?i:[IVXLCDM]+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b[\s.:—-]*(?:[A-Z0-9(].*)?` +
-	`|\s*[:—-]\s*[A-Z0-9].*` +
-	`|\s+(?i:to)\s.*` +
-	`|(?:\s+(?:[A-Z][\p{L}'’]*|and|of|the|to|in|on|a))+\s*` +
-	`)$`)
-
-// headingLevel reports whether a line is a book heading and its level:
-// 1 for a book, part or volume that contains chapters, 2 for a chapter.
-func headingLevel(line string) int {
-	if line == "" || line != strings.TrimLeftFunc(line, unicode.IsSpace) || len(line) > 80 {
-		return 0
-	}
-	first, _, _ := strings.Cut(line, " ")
-	if !headingStarts[strings.ToLower(strings.TrimRight(first, ".:"))] {
-		return 0
-	}
-	m := headingWord.FindStringSubmatch(strings.TrimRight(strings.TrimSpace(line), "."))
-	if m == nil || !headingRest.MatchString(m[2]) {
-		return 0
-	}
-	switch strings.ToLower(m[1]) {
-	case "book", "part", "volume", "epilogue", "prologue":
-		return 1
-	}
-	return 2
-}
-
-// seeAlso matches a cross-reference such as "(See App. XI, Sect. 1)".
-var seeAlso = regexp.MustCompile(`\s*\((?i:see)\s[^)]*\)`)
-
-// isContentsList reports whether every line of a block is itself a
-// heading, as in an indented table of contents.
-func (p *parser) isContentsList(b []int) bool {
-	for _, i := range b {
-		if headingLevel(strings.TrimSpace(p.raw[i])) == 0 && strings.ToUpper(strings.TrimSpace(p.raw[i])) != "CONTENTS" {
-			return false
-		}
-	}
-	return true
-}
-
-// wikiHeading matches a MediaWiki heading, "== Early life ==".
-var wikiHeading = regexp.MustCompile(`^(={2,6})\s*([^=].*?)\s*={2,6}\s*$`)
-
-// underline matches the line under a setext heading: "=====" or "-----".
-var underline = regexp.MustCompile(`^(=+|-{3,})$`)
-
-// markdownHeading matches "# Title" through "###### Title".
-var markdownHeading = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
-
-type heading struct {
-	level int
-	text  string
-	line  int // 0-based
-}
-
+// parseBook parses everything that is not an interview: books, plays,
+// dialogues, transcripts, articles and Markdown. It runs in stages, each
+// over the paragraphs ("blocks") of lines [lo, hi):
+//
+//  1. turns: speaker labels that recur and alternate make a dialogue;
+//  2. headings: numbered and named headings, then looks (ALL CAPS, a lone
+//     numeral, _italics_) that recur before running text;
+//  3. front and back matter: title page, table of contents, cast, index;
+//  4. sections and sentences.
 func (p *parser) parseBook(lo, hi int, markdown bool) {
 	pageBreaks := p.paginate(lo, hi, lo)
-	blocks := p.blocks(lo, hi, pageBreaks && !markdown)
-	if markdown {
-		blocks = splitMarkdownHeadings(p.raw, blocks)
-	}
-	if !pageBreaks && p.paragraphPerLine(lo, hi) {
-		// Each line is a paragraph (text extracted from the web often
-		// comes so, without blank lines): a short line is then a heading,
-		// not the start of the next sentence.
-		var lines [][]int
-		for _, b := range blocks {
-			for _, i := range b {
-				lines = append(lines, []int{i})
-			}
-		}
-		blocks = lines
-	}
-	headingOf := func(b []int) (heading, bool) {
-		if len(b) == 2 {
-			// An underlined heading: "Early life" over "----------".
-			title, under := strings.TrimSpace(p.raw[b[0]]), strings.TrimSpace(p.raw[b[1]])
-			if m := underline.FindString(under); m != "" && title != "" && len(title) <= 80 && !underline.MatchString(title) {
-				level := 2
-				if m[0] == '=' {
-					level = 1
-				}
-				return heading{level: level, text: title, line: b[0]}, true
-			}
-		}
-		if len(b) != 1 {
-			return heading{}, false
-		}
-		if m := wikiHeading.FindStringSubmatch(strings.TrimSpace(p.raw[b[0]])); m != nil {
-			return heading{level: 2, text: m[2], line: b[0]}, true
-		}
-		l := p.raw[b[0]]
-		if markdown {
-			if m := markdownHeading.FindStringSubmatch(l); m != nil {
-				return heading{level: len(m[1]), text: m[2], line: b[0]}, true
-			}
-			return heading{}, false
-		}
-		if lvl := headingLevel(strings.TrimRight(l, " \t")); lvl > 0 {
-			return heading{level: lvl, text: strings.TrimSpace(l), line: b[0]}, true
-		}
-		return heading{}, false
-	}
-
-	// A text without chapter headings (an article, notes) takes its
-	// structure from short standalone lines such as "Early life". In a
-	// book those are letters' signatures and proclamation titles.
-	plainHeadings := !markdown
-	for _, b := range blocks {
-		if _, ok := headingOf(b); ok {
-			plainHeadings = false
-			break
+	perLine := !pageBreaks && p.paragraphPerLine(lo, hi)
+	blocks := p.splitBlocks(lo, hi, pageBreaks && !markdown, markdown, perLine)
+	if !markdown {
+		if speakers, ok := p.findSpeakers(blocks); ok {
+			blocks = p.assignTurns(blocks, speakers)
 		}
 	}
-	context := ""     // the current book or part, prefixed to chapter titles
-	sec := -1         // current section index
-	skipBody := false // a table of contents is not indexed
-	for k := 0; k < len(blocks); k++ {
-		b := blocks[k]
-		h, ok := headingOf(b)
-		if !ok && plainHeadings && p.isSubheading(blocks, k) {
-			h, ok = heading{level: 2, text: strings.TrimSpace(p.raw[b[0]]), line: b[0]}, true
-		}
-		if !ok {
-			if !markdown && p.isContentsList(b) {
-				continue
-			}
-			if sec < 0 {
-				sec = p.openSection(0, "", "", b[0]+1)
-			}
-			if !skipBody {
-				p.addBlock(sec, p.srcLines(b))
-			}
-			continue
-		}
-		title := strings.TrimRight(h.text, ".")
-		if markdown && h.level == 1 && p.doc.Title == "" {
-			p.doc.Title = title
-		}
-		if !markdown && h.level == 1 {
-			// A book or part directly followed by a chapter heading is
-			// context for the chapters, not a section of its own.
-			if k+1 < len(blocks) {
-				if next, ok := headingOf(blocks[k+1]); ok && next.level == 2 {
-					context = title
-					continue
-				}
-			}
-			context = ""
-		}
-		// A short line right after a chapter heading is its subtitle.
-		if !markdown && !plainHeadings && k+2 < len(blocks) && len(blocks[k+1]) == 1 {
-			sub := strings.TrimSpace(p.raw[blocks[k+1][0]])
-			if _, isHeading := headingOf(blocks[k+1]); !isHeading && len(sub) <= 60 && hasLetter(sub) && !endsSentence(sub) && !strings.ContainsAny(sub, "“\"") {
-				title += ": " + strings.TrimSpace(seeAlso.ReplaceAllString(sub, ""))
-				k++
-			}
-		}
-		full := title
-		if context != "" && h.level == 2 {
-			full = context + " · " + title
-		}
-		if sec >= 0 {
-			p.finishSection(sec, p.doc.Sections[sec].Lines.Start)
-		}
-		sec = p.openSection(1, full, h.text, h.line+1)
-		lower := strings.ToLower(title)
-		skipBody = lower == "contents" || lower == "table of contents"
-	}
-	if sec >= 0 {
-		p.finishSection(sec, p.doc.Sections[sec].Lines.Start)
-	}
-	p.dropEmptyFront()
-	if len(p.doc.Sections) == 1 && p.doc.Sections[0].Number == 0 {
-		p.doc.Sections[0].Number = 1
-		p.doc.Sections[0].Title = p.doc.Title
-	}
+	blocks = p.verseChapters(blocks)
+	p.findHeadings(blocks, markdown)
+	p.markMatter(blocks)
+	p.continueTurns(blocks)
+	p.buildSections(blocks)
 }
 
 // longLine is the length from which a line is a paragraph of its own.
@@ -215,7 +42,7 @@ const longLine = 200
 func (p *parser) paragraphPerLine(lo, hi int) bool {
 	long, total := 0, 0
 	for i := lo; i < hi; i++ {
-		n := len(p.raw[i])
+		n := len(p.text[i])
 		total += n
 		if n >= longLine {
 			long += n
@@ -224,24 +51,617 @@ func (p *parser) paragraphPerLine(lo, hi int) bool {
 	return total > 0 && long*10 >= total*8
 }
 
-// isSubheading reports whether block k is a heading without a heading
-// word ("Early life", "KERENSKY IN FLIGHT"): a short line standing alone,
-// capitalised, not ending like a sentence, followed by a paragraph.
-func (p *parser) isSubheading(blocks [][]int, k int) bool {
-	if len(blocks[k]) != 1 || k+1 >= len(blocks) {
+// assignTurns splits blocks where a speaker's label opens a line and marks
+// each turn with its speaker.
+func (p *parser) assignTurns(blocks []*block, speakers speakerSet) []*block {
+	var out []*block
+	for _, b := range blocks {
+		cur := &block{}
+		for _, i := range b.lines {
+			if l, ok := labelOf(p.text[i]); ok {
+				if name, known := speakers.of(l.name); known && (i == b.first() || l.alone) {
+					if len(cur.lines) > 0 {
+						out = append(out, cur)
+					}
+					cur = &block{speaker: name, skip: l.skip}
+					if l.alone {
+						cur.skip = len(p.text[i])
+					}
+				}
+			}
+			cur.lines = append(cur.lines, i)
+		}
+		if len(cur.lines) > 0 {
+			out = append(out, cur)
+		}
+	}
+	// A label alone in its paragraph gives the next paragraph its speaker.
+	for k, b := range out {
+		if b.speaker != "" && len(b.lines) == 1 && b.skip >= len(p.text[b.first()]) {
+			b.role = roleDivider
+			if k+1 < len(out) && out[k+1].speaker == "" {
+				out[k+1].speaker = b.speaker
+			}
+		}
+	}
+	return out
+}
+
+// continueTurns gives a paragraph without a label the speaker of the turn
+// it continues, unless a heading stands between or it is a stage direction.
+func (p *parser) continueTurns(blocks []*block) {
+	current := ""
+	for _, b := range blocks {
+		switch {
+		case b.role == roleHeading || b.role == roleOmitted:
+			current = ""
+		case b.role == roleDivider:
+		case b.speaker != "":
+			current = b.speaker
+		case current != "":
+			if t := strings.TrimSpace(p.textOf(b)); strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") {
+				current = ""
+				continue
+			}
+			b.speaker = current
+		}
+	}
+}
+
+// verseChapters opens a chapter wherever the chapter of verse numbers
+// ("43:003:016 For God so loved…") changes, when most paragraphs start
+// with one.
+func (p *parser) verseChapters(blocks []*block) []*block {
+	verses := 0
+	for _, b := range blocks {
+		if verseNumber.MatchString(p.raw[b.first()]) {
+			verses++
+		}
+	}
+	if verses < 10 || verses*2 < len(blocks) {
+		return blocks
+	}
+	var out []*block
+	chapter := ""
+	for _, b := range blocks {
+		if m := verseNumber.FindStringSubmatch(p.raw[b.first()]); m != nil {
+			if m[2] != chapter {
+				chapter = m[2]
+				n, _ := strconv.Atoi(chapter)
+				out = append(out, &block{lines: []int{b.first()}, role: roleHeading, head: &heading{style: "verse", rank: 2, title: "Chapter " + strconv.Itoa(n)}})
+			}
+			b.skip = len(m[0])
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// findHeadings marks the blocks that are headings.
+func (p *parser) findHeadings(blocks []*block, markdown bool) {
+	chapters := map[string]int{} // numbered rank-2 styles, counted
+	anyStrong := false
+	for k, b := range blocks {
+		if b.role != roleBody || b.speaker != "" {
+			continue
+		}
+		h, ok := p.markupHeading(b, markdown)
+		if !ok && !markdown && p.isShort(b) && p.headingPlace(b) {
+			h, ok = strongHeading(p.textOf(b))
+		}
+		if !ok && !markdown && len(b.lines) <= 5 && p.headingPlace(b) {
+			// "CHAPTER XXI" over a subtitle of several lines in capitals.
+			first := strings.TrimSpace(p.text[b.first()])
+			rest := p.textOf(&block{lines: b.lines[1:]})
+			if fh, fok := strongHeading(first); fok && fh.numbered && !strings.Contains(fh.title, ": ") && upperShare(rest) >= 0.9 {
+				h, ok = fh, true
+				h.title += ": " + rest
+			}
+		}
+		if !ok {
+			continue
+		}
+		if h.kind == matterDivider {
+			b.role = roleDivider
+			continue
+		}
+		h.title = cleanTitle(h.title)
+		b.role, b.head = roleHeading, &h
+		anyStrong = true
+		if h.numbered && h.rank == 2 {
+			chapters[h.style]++
+		}
+		if h.numbered && !strings.Contains(h.title, ": ") && k+1 < len(blocks) {
+			p.takeSubtitle(b, blocks[k+1])
+		}
+	}
+	if markdown {
+		return
+	}
+	chapterLevel, numbered := false, 0
+	for _, n := range chapters {
+		if n >= 2 {
+			chapterLevel = true
+		}
+		numbered += n
+	}
+	// Looks that recur before running text are headings too. A line that
+	// recurs word for word ("PUBLIUS", an author's name) is a signature.
+	texts := map[string]int{}
+	for _, b := range blocks {
+		if b.role == roleBody && len(b.lines) == 1 {
+			texts[entryKey(p.textOf(b))]++
+		}
+	}
+	styles := make([]string, len(blocks))
+	counts := map[string]int{}
+	for k, b := range blocks {
+		if b.role != roleBody {
+			continue
+		}
+		style := p.weakStyle(b)
+		if style == "" || k+1 >= len(blocks) {
+			continue
+		}
+		if style == "caps" || style == "title" || style == "italic" {
+			t := p.textOf(b)
+			if texts[entryKey(t)] >= 3 || strings.HasSuffix(t, "!") || strings.HasSuffix(t, ":") || style != "italic" && sentenceInside.MatchString(t) || signature.MatchString(t) {
+				continue
+			}
+			// After "I reproduce an editorial…:" comes the title of what
+			// is quoted, not a heading of the book.
+			if k > 0 && blocks[k-1].role == roleBody && strings.HasSuffix(strings.TrimSpace(p.textOf(blocks[k-1])), ":") {
+				continue
+			}
+			// Inside numbered chapters, a centred line is the title of a
+			// document the text quotes, not a sub-heading.
+			if chapterLevel && p.indent(b) > 2 {
+				continue
+			}
+		}
+		next := blocks[k+1]
+		switch {
+		case (style == "roman" || style == "number") && p.titleLine(next):
+			style += "-title"
+		case style == "title" && p.beforeVerse(next):
+			style = "poem-title"
+		case !p.beforeText(style, next):
+			continue
+		}
+		styles[k] = style
+		counts[style]++
+	}
+	// A text without structural headings (an article, notes) takes its
+	// sections from short title lines such as "Early life".
+	plain := !anyStrong && counts["caps"] < 3 && counts["italic"] < 3 && counts["roman-title"] < 2 && counts["poem-title"] < 5
+	rank, least := 2, 3
+	if chapterLevel {
+		// Sub-headings inside numbered chapters must be a habit of the
+		// book, not a few names signed under letters.
+		rank, least = 3, max(3, numbered/2)
+	}
+	for k, b := range blocks {
+		style := styles[k]
+		if style == "" {
+			continue
+		}
+		t := cleanTitle(p.textOf(b))
+		switch {
+		case style == "roman-title" || style == "number-title":
+			if counts[style] < 2 && anyStrong {
+				b.role = roleDivider
+				continue
+			}
+			next := blocks[k+1]
+			b.role, b.head = roleHeading, &heading{style: style, rank: rank, title: t + ": " + cleanTitle(p.textOf(next))}
+			next.role = roleDivider
+		case style == "roman" || style == "number":
+			b.role = roleDivider // a numbered part without a title
+		case style == "caps" && counts[style] >= least:
+			// A heading set over two paragraphs: "AN HISTORICAL SKETCH…" /
+			// "PREVIOUSLY TO THE PUBLICATION…".
+			if prev := k - 1; prev >= 0 && blocks[prev].role == roleBody && styles[prev] == "" && p.weakStyle(blocks[prev]) == "caps" && blocks[prev].last()+3 >= b.first() {
+				t = cleanTitle(p.textOf(blocks[prev])) + " " + t
+				blocks[prev].role = roleDivider
+			}
+			b.role, b.head = roleHeading, &heading{style: style, rank: rank, title: t}
+		case style == "italic" && counts[style] >= least,
+			style == "title" && plain,
+			style == "poem-title" && (plain || counts[style] >= 5):
+			b.role, b.head = roleHeading, &heading{style: style, rank: rank, title: t}
+		}
+	}
+	// A short title line standing right before a heading ("ON LIBERTY."
+	// over "CHAPTER I.") is the book's title again, not text.
+	for k, b := range blocks {
+		if b.role == roleBody && k+1 < len(blocks) && blocks[k+1].role == roleHeading && len(b.lines) == 1 && p.weakStyle(b) == "caps" && len(strings.Fields(p.textOf(b))) <= 8 {
+			b.role = roleDivider
+		}
+	}
+}
+
+// footnoteMarker matches footnote references in a title: "[10]", "{7}", "(*)".
+var footnoteMarker = regexp.MustCompile(`\s*(\[\d+[a-z]?\]|\{\d+[a-z]?\}|\([*+#$]\))`)
+
+// cleanTitle trims a heading's text to a title: white space collapsed,
+// footnote markers and trailing full stops and colons dropped.
+func cleanTitle(t string) string {
+	t = footnoteMarker.ReplaceAllString(t, "")
+	t = strings.Join(strings.Fields(t), " ")
+	return strings.TrimRight(t, ".: ")
+}
+
+// headingPlace reports whether a block stands where headings stand: at the
+// left margin, or centred.
+func (p *parser) headingPlace(b *block) bool {
+	ind := p.indent(b)
+	if ind <= 8 {
+		return true
+	}
+	width := utf8.RuneCountInString(strings.TrimSpace(p.text[b.first()]))
+	return ind >= 6 && ind+width/2 >= 25 && ind+width/2 <= 50
+}
+
+// takeSubtitle makes a short line right after a numbered heading its
+// subtitle ("CHAPTER II" / "RIO DE JANEIRO", "CHAPTER I." / "INTRODUCTORY.").
+func (p *parser) takeSubtitle(h, next *block) {
+	if next.role != roleBody || next.speaker != "" || len(next.lines) > 2 || !p.isShort(next) {
+		return
+	}
+	t := p.textOf(next)
+	if sh, strong := strongHeading(t); strong && (sh.numbered || sh.kind != matterBody) {
+		return
+	}
+	if p.isProse(next) || romanAlone.MatchString(t) || numberAlone.MatchString(t) || utf8.RuneCountInString(t) > 140 {
+		return
+	}
+	if letters(t) < 2 || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") || verseNumber.MatchString(p.raw[next.first()]) {
+		return
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, closers))
+	if strings.ContainsRune(",;?!", last) || (last == ':' && upperShare(t) < 0.9) {
+		return
+	}
+	if upperShare(t) < 0.9 && (!isTitleCase(t) || sentenceInside.MatchString(t)) {
+		return
+	}
+	h.head.title += ": " + cleanTitle(seeAlso.ReplaceAllString(t, ""))
+	next.role = roleDivider
+}
+
+// signature matches a name signed under a letter or proclamation: "A. F.
+// KERENSKY.", "W. L. COURTNEY".
+var signature = regexp.MustCompile(`^(?:[A-Z]\.\s?){1,3}\s*[A-Z][\p{L}'’-]+\.?$`)
+
+// sentenceInside matches a sentence ending inside a line: "(4). Gr.".
+var sentenceInside = regexp.MustCompile(`[a-z)][.?!]\s+[A-Z]`)
+
+// seeAlso matches a cross-reference such as "(See App. XI, Sect. 1)".
+var seeAlso = regexp.MustCompile(`\s*\((?i:see)\s[^)]*\)`)
+
+// titleLine reports whether a block is the title line of a two-line
+// heading such as "IV." / "POSITION OF THE COMMUNISTS…".
+func (p *parser) titleLine(b *block) bool {
+	if b.role != roleBody || b.speaker != "" || len(b.lines) > 3 || !p.isShort(b) || p.isProse(b) {
 		return false
 	}
-	if next := blocks[k+1]; len(next) < 2 && len(p.raw[next[0]]) < longLine {
-		return false // not followed by a paragraph
-	}
-	line := p.raw[blocks[k][0]]
-	t := strings.TrimSpace(line)
-	if t == "" || t != strings.TrimLeftFunc(line, unicode.IsSpace) || len(t) > 60 || len(strings.Fields(t)) > 8 || !hasLetter(t) {
+	t := p.textOf(b)
+	return letters(t) >= 3 && (upperShare(t) >= 0.9 || isTitleCase(t)) && !strings.HasPrefix(t, "[")
+}
+
+// beforeText reports whether a block after a possible heading of a given
+// look is what follows headings: running text or a speaker's turn. After
+// a title line, two lines or one long one will do.
+func (p *parser) beforeText(style string, next *block) bool {
+	if next.role == roleHeading {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(t)
-	last, _ := utf8.DecodeLastRuneInString(t)
-	return (unicode.IsUpper(first) || unicode.IsDigit(first)) && !strings.ContainsRune(".!?:;,”\"’)—-", last)
+	if next.speaker != "" || p.isProse(next) || len(next.lines) >= 4 {
+		return true
+	}
+	return style == "title" && (len(next.lines) >= 2 || len(p.text[next.first()]) >= longLine)
+}
+
+// beforeVerse reports whether a block is verse: indented lines, as the
+// poems under a title line are.
+func (p *parser) beforeVerse(next *block) bool {
+	return next.role == roleBody && next.speaker == "" && len(next.lines) >= 2 && p.indent(next) > 0
+}
+
+// markMatter marks front and back matter as omitted: tables of contents
+// and lists of illustrations, casts, indexes, transcribers' notes, and a
+// title page before the first heading or text.
+func (p *parser) markMatter(blocks []*block) {
+	for k := 0; k < len(blocks); k++ {
+		b := blocks[k]
+		if b.role != roleHeading || b.head.kind == matterBody {
+			continue
+		}
+		var end int
+		reason := ""
+		switch b.head.kind {
+		case matterContents:
+			end, reason = p.contentsEnd(blocks, k), "table of contents"
+		case matterCast:
+			end, reason = p.castEnd(blocks, k), "cast"
+		case matterIndex:
+			if b.first() < p.doc.Lines*6/10 {
+				continue
+			}
+			end, reason = p.nextHeading(blocks, k, 2), "index"
+		case matterNotes:
+			end, reason = p.noteEnd(blocks, k), "transcriber's note"
+		}
+		for _, o := range blocks[k:end] {
+			o.role = roleOmitted
+			o.speaker = ""
+		}
+		p.omitBlocks(blocks[k:end], reason)
+		k = end - 1
+	}
+	anchor := len(blocks)
+	for k, b := range blocks {
+		if b.role == roleHeading && p.opensText(blocks, k) || b.speaker != "" || (b.role == roleBody && p.isProse(b) && len(b.lines) >= 3) {
+			anchor = k
+			break
+		}
+	}
+	headings := 0
+	for _, b := range blocks {
+		if b.role == roleHeading {
+			headings++
+		}
+	}
+	if anchor == len(blocks) || (headings == 0 && anchor <= 1) {
+		return
+	}
+	var front []*block
+	for _, b := range blocks[:anchor] {
+		if b.role == roleHeading || b.role == roleBody && p.titlePageLine(b) {
+			b.role = roleOmitted
+			p.noteTitle(b)
+			front = append(front, b)
+		}
+	}
+	p.omitBlocks(front, "title page")
+}
+
+// titlePageLine reports whether a short block before the text reads like
+// a title page's: capitals, title case, a name, a date; not a sentence
+// such as "This edition is dedicated to…".
+func (p *parser) titlePageLine(b *block) bool {
+	t := p.textOf(b)
+	words := strings.Fields(t)
+	return len(words) <= 2 || upperShare(t) >= 0.9 || isTitleCase(t) || !strings.ContainsAny(t, ".?!")
+}
+
+// opensText reports whether heading k opens the text: a heading by its
+// words, or one by its look that running text follows.
+func (p *parser) opensText(blocks []*block, k int) bool {
+	h := blocks[k].head
+	switch h.style {
+	case "caps", "italic", "title", "poem-title":
+		next := p.nextNonDivider(blocks, k)
+		return next != nil && (next.role == roleHeading || next.speaker != "" || (p.isProse(next) && len(next.lines) >= 3))
+	}
+	return true
+}
+
+// noteEnd returns the block after a transcriber's note that starts at
+// block k: the note's heading and the running text under it.
+func (p *parser) noteEnd(blocks []*block, k int) int {
+	j := k + 1
+	for j < len(blocks) && blocks[j].role == roleBody && (p.isProse(blocks[j]) || len(blocks[j].lines) >= 2) {
+		j++
+	}
+	return j
+}
+
+// noteTitle takes the book's title from the first line of its title page
+// when the file had no Project Gutenberg header.
+func (p *parser) noteTitle(b *block) {
+	if p.doc.Title == "" {
+		if t := strings.TrimSpace(p.textOf(b)); utf8.RuneCountInString(t) <= 100 && letters(t) >= 3 {
+			p.doc.Title = strings.TrimRight(t, ".,")
+		}
+	}
+}
+
+// omitBlocks records the omitted blocks among bs as left out.
+func (p *parser) omitBlocks(bs []*block, reason string) {
+	for _, b := range bs {
+		if b.role == roleOmitted {
+			p.omit(b.first(), b.last()+1, reason)
+		}
+	}
+}
+
+// contentsEnd returns the block after a table of contents that starts at
+// block k: where running text begins, after the headings just before it
+// that open the text. Those start at the heading that repeats the table's
+// first entry ("BOOK ONE: 1805" over "CHAPTER I"); failing that, at most
+// two headings the table does not list.
+func (p *parser) contentsEnd(blocks []*block, k int) int {
+	first := ""
+	for j := k + 1; j < len(blocks); j++ {
+		b := blocks[j]
+		if first == "" && b.role == roleHeading {
+			first = entryKey(b.head.label())
+		}
+		if b.speaker == "" && (!p.isProse(b) || p.listLike(b)) {
+			continue
+		}
+		run := j
+		for run > k+1 && blocks[run-1].role == roleHeading && j-run < 8 {
+			run--
+		}
+		for r := run; r < j; r++ {
+			if first != "" && entryKey(blocks[r].head.label()) == first && r > k+1 && p.listedBefore(blocks, k, r, first) {
+				return r
+			}
+		}
+		start := j
+		for start > run && j-start < 2 && !p.listedBefore(blocks, k, start-1, entryKey(blocks[start-1].head.label())) {
+			start--
+		}
+		return start
+	}
+	return k + 1
+}
+
+// listedBefore reports whether a heading key stands among blocks k+1 …
+// end-1, as a table of contents lists its entries.
+func (p *parser) listedBefore(blocks []*block, k, end int, key string) bool {
+	if key == "" {
+		return false
+	}
+	for j := k + 1; j < end; j++ {
+		b := blocks[j]
+		if b.role == roleHeading && entryKey(b.head.label()) == key {
+			return true
+		}
+	}
+	return false
+}
+
+// listLike reports whether most lines of a block end in page numbers or
+// are joined by dashes, as the entries of a table of contents are.
+func (p *parser) listLike(b *block) bool {
+	n := 0
+	for _, i := range b.lines {
+		t := strings.TrimSpace(p.text[i])
+		if pageNumberEnd.MatchString(t) || strings.Count(t, "—")+strings.Count(t, "--") >= 2 {
+			n++
+		}
+	}
+	if n*2 > len(b.lines) {
+		return true
+	}
+	// Topics run together with dashes: "Variability--Individual
+	// differences--Doubtful species--…".
+	t := p.textOf(b)
+	return strings.Count(t, "—")+strings.Count(t, "--") >= 3 && len(sentenceInside.FindAllString(t, -1)) <= 1
+}
+
+// entryKey reduces a heading or table-of-contents line to its letters and
+// digits, without a trailing page number: "CHAPTER I.   1" → "chapteri".
+func entryKey(s string) string {
+	s = pageNumberEnd.ReplaceAllString(strings.TrimSpace(s), "")
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// castEnd returns the block after a list of persons that starts at block
+// k: the next heading, turn or running text.
+func (p *parser) castEnd(blocks []*block, k int) int {
+	turns := func(j int) bool {
+		for n := j; n < j+3; n++ {
+			if n >= len(blocks) || blocks[n].speaker == "" {
+				return false
+			}
+		}
+		return true
+	}
+	for j := k + 1; j < len(blocks); j++ {
+		b := blocks[j]
+		if b.role == roleHeading || turns(j) || (p.isProse(b) && len(b.lines) > 3) {
+			return j
+		}
+	}
+	return len(blocks)
+}
+
+// nextHeading returns the index of the next heading of rank ≤ rank after
+// block k, or len(blocks).
+func (p *parser) nextHeading(blocks []*block, k, rank int) int {
+	for j := k + 1; j < len(blocks); j++ {
+		if b := blocks[j]; b.role == roleHeading && b.head.rank <= rank && b.head.kind != matterIndex {
+			return j
+		}
+	}
+	return len(blocks)
+}
+
+// buildSections turns headings into sections and body blocks into their
+// sentences. A book, part or act directly followed by a chapter or scene
+// is context for the sections under it ("BOOK ONE: 1805 · CHAPTER I").
+func (p *parser) buildSections(blocks []*block) {
+	type open struct {
+		rank  int
+		title string
+	}
+	var stack []open
+	sec := -1
+	for k, b := range blocks {
+		switch b.role {
+		case roleHeading:
+			h := b.head
+			for len(stack) > 0 && (stack[len(stack)-1].rank >= h.rank || h.style == "named") {
+				stack = stack[:len(stack)-1]
+			}
+			if next := p.nextNonDivider(blocks, k); next != nil && next.role == roleHeading && next.head.rank > h.rank {
+				stack = append(stack, open{h.rank, h.title})
+				continue
+			}
+			title := h.title
+			if len(stack) > 0 {
+				title = stack[len(stack)-1].title + " · " + title
+			}
+			if sec >= 0 {
+				p.finishSection(sec, p.doc.Sections[sec].Lines.Start)
+			}
+			sec = p.openSection(1, title, p.headingText(b), b.first()+1)
+			p.doc.Sections[sec].Level = min(max(h.rank, 1), 3)
+			if h.style != "md" && h.style != "setext" || h.rank > 2 {
+				// A Markdown file's top heading names the whole file; the
+				// sections under it need not repeat it.
+				stack = append(stack, open{h.rank, h.title})
+			}
+		case roleBody:
+			if sec < 0 {
+				sec = p.openSection(0, "", "", b.first()+1)
+			}
+			lines := p.srcLines(b.lines)
+			if b.skip > 0 {
+				lines[0] = p.line(b.first(), b.skip)
+			}
+			p.addBlock(sec, lines, b.speaker)
+		}
+	}
+	if sec >= 0 {
+		p.finishSection(sec, p.doc.Sections[sec].Lines.Start)
+	}
+	p.dropEmptySections()
+	p.collectSpeakers()
+	if len(p.doc.Sections) == 1 && p.doc.Sections[0].Number == 0 {
+		p.doc.Sections[0].Number = 1
+		p.doc.Sections[0].Title = p.doc.Title
+	}
+}
+
+func (p *parser) nextNonDivider(blocks []*block, k int) *block {
+	for j := k + 1; j < len(blocks); j++ {
+		if blocks[j].role != roleDivider {
+			return blocks[j]
+		}
+	}
+	return nil
+}
+
+// headingText is a heading block's lines as written, joined.
+func (p *parser) headingText(b *block) string {
+	var parts []string
+	for _, i := range b.lines {
+		if t := strings.TrimSpace(p.text[i]); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // openSection starts a section. number 0 asks for the front-matter
@@ -263,46 +683,53 @@ func (p *parser) openSection(number int, title, headingText string, line int) in
 		Number:        number,
 		Title:         title,
 		Heading:       headingText,
+		Level:         2,
 		Lines:         Span{Start: line},
 		FirstSentence: len(p.doc.Sentences),
 	})
 	return len(p.doc.Sections) - 1
 }
 
-// dropEmptyFront removes a front-matter section that holds no sentences.
-func (p *parser) dropEmptyFront() {
-	if len(p.doc.Sections) < 2 || p.doc.Sections[0].Number != 0 {
+// dropEmptySections removes sections that hold no sentences (a heading
+// whose text was all omitted), renumbering those after.
+func (p *parser) dropEmptySections() {
+	if len(p.doc.Sections) < 2 {
 		return
 	}
-	if s := p.doc.Sections[0]; s.EndSentence > s.FirstSentence {
+	var kept []Section
+	remap := make([]int, len(p.doc.Sections))
+	for i, s := range p.doc.Sections {
+		if s.EndSentence == s.FirstSentence {
+			remap[i] = -1
+			continue
+		}
+		remap[i] = len(kept)
+		kept = append(kept, s)
+	}
+	if len(kept) == len(p.doc.Sections) || len(kept) == 0 {
 		return
 	}
-	p.doc.Sections = p.doc.Sections[1:]
+	number := 1
+	for i := range kept {
+		if kept[i].Number != 0 {
+			kept[i].Number = number
+			number++
+		}
+	}
 	for i := range p.doc.Sentences {
-		p.doc.Sentences[i].Section--
+		p.doc.Sentences[i].Section = remap[p.doc.Sentences[i].Section]
 	}
+	p.doc.Sections = kept
 }
 
-// splitMarkdownHeadings makes every Markdown heading line a block of its
-// own, even without blank lines around it.
-func splitMarkdownHeadings(raw []string, blocks [][]int) [][]int {
-	var out [][]int
-	for _, b := range blocks {
-		var cur []int
-		for _, i := range b {
-			if markdownHeading.MatchString(raw[i]) {
-				if len(cur) > 0 {
-					out = append(out, cur)
-				}
-				out = append(out, []int{i})
-				cur = nil
-				continue
+// collectSpeakers lists who speaks in each section.
+func (p *parser) collectSpeakers() {
+	for i := range p.doc.Sections {
+		s := &p.doc.Sections[i]
+		for _, x := range p.doc.Sentences[s.FirstSentence:s.EndSentence] {
+			if x.Speaker != "" && !slices.Contains(s.Speakers, x.Speaker) {
+				s.Speakers = append(s.Speakers, x.Speaker)
 			}
-			cur = append(cur, i)
-		}
-		if len(cur) > 0 {
-			out = append(out, cur)
 		}
 	}
-	return out
 }

@@ -39,9 +39,6 @@ type Span struct {
 	End   int `json:"end_line"`
 }
 
-// Contains reports whether line n lies in the span.
-func (s Span) Contains(n int) bool { return n >= s.Start && n <= s.End }
-
 // Overlaps reports whether the spans share a line.
 func (s Span) Overlaps(o Span) bool { return s.Start <= o.End && o.Start <= s.End }
 
@@ -98,6 +95,16 @@ type Document struct {
 	Passages   []Passage
 	Quotations []Quotation
 	Footnotes  []Footnote
+	// Omitted are the parts of the file left out of the text: a Project
+	// Gutenberg header and licence, a title page, a table of contents, an
+	// index. Nothing else is left out.
+	Omitted []Omission
+}
+
+// Omission is a part of a file that is not text to quote.
+type Omission struct {
+	Lines  Span
+	Reason string // "Project Gutenberg licence", "table of contents", …
 }
 
 // Epigraph is a quotation and its attribution standing before the first
@@ -112,9 +119,10 @@ type Epigraph struct {
 // interviewer question with its answer.
 type Section struct {
 	Number    int      // 0 for front matter, then 1, 2, …
-	Title     string   // short title: a heading, or the question's last question sentence
+	Title     string   // short title: a heading (after its book or act), or the question's last question sentence
 	Heading   string   // the full heading or question
-	Speakers  []string // who speaks in the section, for interviews
+	Level     int      // 1 a book, part or act; 2 a chapter; 3 a scene or sub-heading
+	Speakers  []string // who speaks in the section, for interviews, dialogues and plays
 	Lines     Span
 	FirstPage int
 	LastPage  int
@@ -125,15 +133,44 @@ type Section struct {
 }
 
 // Sentence is one sentence of a section body, as displayed: lines joined,
-// footnote markers removed.
+// markup and footnote markers removed.
 type Sentence struct {
 	Index     int
 	Section   int // index into Document.Sections
 	Text      string
 	Lines     Span
 	Page      int
-	Footnotes []int // footnote numbers marked in the sentence
-	Question  bool  // asked by the interviewer, not part of the answer
+	Footnotes []int  // footnote numbers marked in the sentence
+	Question  bool   // asked by the interviewer, not part of the answer
+	Speaker   string // who speaks it, in a dialogue, play or transcript
+	Paragraph int    // sentences of one paragraph (or turn) share it
+	// Starts are where each source line of a sentence on several lines
+	// begins in Text; nil for a sentence on one line.
+	Starts []LineStart
+}
+
+// LineStart is the byte offset in a sentence's text where a source line
+// begins.
+type LineStart struct {
+	Offset int32
+	Line   int32
+}
+
+// LinesOf returns the source lines that Text[start:end] stands on.
+func (s Sentence) LinesOf(start, end int) Span {
+	if len(s.Starts) == 0 || end <= start {
+		return s.Lines
+	}
+	out := Span{Start: s.Lines.Start, End: s.Lines.Start}
+	for _, ls := range s.Starts {
+		if int(ls.Offset) <= start {
+			out.Start = int(ls.Line)
+		}
+		if int(ls.Offset) < end {
+			out.End = int(ls.Line)
+		}
+	}
+	return out
 }
 
 // Passage is a window of consecutive sentences inside one section, the unit

@@ -233,10 +233,10 @@ func TestBooks(t *testing.T) {
 		wantTitle []string // section titles that must be present
 		notText   string   // licence text that must not be indexed
 	}{
-		{"ten-days-that-shook-the-world.txt", "Ten Days That Shook the World", "John Reed", 28,
-			[]string{"Preface", "Notes and Explanations", "Chapter I: Background", "Chapter XII: The Peasants’ Congress", "APPENDIX TO CHAPTER XII"},
+		{"ten-days-that-shook-the-world.txt", "Ten Days That Shook the World", "John Reed", 114,
+			[]string{"Preface", "Notes and Explanations", "Chapter I: Background", "Chapter XII: The Peasants’ Congress", "APPENDIX TO CHAPTER XII · INSTRUCTION TO PEASANTS"},
 			"Project Gutenberg-tm"},
-		{"war-and-peace.txt", "War and Peace", "Leo Tolstoy", 366,
+		{"war-and-peace.txt", "War and Peace", "Leo Tolstoy", 365,
 			[]string{"BOOK ONE: 1805 · CHAPTER I", "BOOK FIFTEEN: 1812 - 13 · CHAPTER XX", "FIRST EPILOGUE: 1813 - 20 · CHAPTER I", "SECOND EPILOGUE · CHAPTER XII"},
 			"Project Gutenberg-tm"},
 	}
@@ -322,7 +322,7 @@ func TestMarkdownAndPages(t *testing.T) {
 		{"no headings", "plain.txt", "Just one paragraph. Two sentences.\n",
 			"1:plain:1", "0 0"},
 		{"wiki headings", "wiki.txt", "Intro text here.\n\n== Early life ==\n\nBorn in 1815.\n\n=== Education ===\n\nTaught at home.\n",
-			"0:Front matter:1 1:Early life:3–5 2:Education:7–9", "0 0 0"},
+			"0:Front matter:1 1:Early life:3–5 2:Early life · Education:7–9", "0 0 0"},
 		{"underlined headings", "notes.md", "Title\n=====\n\nIntro.\n\nPart\n----\n\nBody text.\n",
 			"1:Title:1–4 2:Part:6–9", "0 0"},
 		{"paragraph per line", "flat.txt", "Ada Lovelace\n" + strings.Repeat("An English mathematician who wrote notes. ", 6) + "\nEarly life\n" + strings.Repeat("She was born in 1815 in London. ", 8) + "\n",
@@ -366,4 +366,73 @@ func FuzzParse(f *testing.F) {
 		}
 		checkInvariants(t, d)
 	})
+}
+
+// outline prints a document's structure for review: what was left out,
+// then each section with its lines, size, speakers and opening words.
+func outline(d *Document) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "name %s\ntitle %s\nauthor %s\nlines %d pages %d sections %d sentences %d passages %d\n", d.Name, d.Title, d.Author, d.Lines, d.Pages, len(d.Sections), len(d.Sentences), len(d.Passages))
+	for _, o := range d.Omitted {
+		fmt.Fprintf(&b, "omitted %-12s %s\n", o.Lines, o.Reason)
+	}
+	for _, s := range d.Sections {
+		indent := strings.Repeat("  ", max(s.Level-1, 0))
+		fmt.Fprintf(&b, "\n%s§%d %s\n%s    lines %s, %d sentences", indent, s.Number, s.Title, indent, s.Lines, s.EndSentence-s.FirstSentence)
+		if len(s.Speakers) > 0 {
+			sp := s.Speakers
+			if len(sp) > 8 {
+				sp = append(sp[:8:8], fmt.Sprintf("+%d", len(s.Speakers)-8))
+			}
+			fmt.Fprintf(&b, ", speakers %s", strings.Join(sp, ", "))
+		}
+		if s.EndSentence > s.FirstSentence {
+			first := d.Sentences[s.FirstSentence]
+			text := first.Text
+			if len([]rune(text)) > 90 {
+				text = string([]rune(text)[:90]) + "…"
+			}
+			who := ""
+			if first.Speaker != "" {
+				who = first.Speaker + ": "
+			}
+			fmt.Fprintf(&b, "\n%s    %d: %s%s", indent, first.Lines.Start, who, text)
+		}
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
+}
+
+// TestSharedTextStructure keeps a reviewed outline of every text in
+// ../shared/corpus, so that a parser change shows its effect on all of
+// them in one diff (go test ./corpus -run SharedText -update; git diff).
+func TestSharedTextStructure(t *testing.T) {
+	dir := testsupport.SharedDir(t, "corpus")
+	var files []string
+	for _, pattern := range []string{"*.txt", "library/*.txt", "library/*.md"} {
+		m, err := filepath.Glob(filepath.Join(dir, pattern))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	if len(files) < 20 {
+		t.Fatalf("found %d texts under %s, want the 3 books and 18 library texts", len(files), dir)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
+		if name == "SOURCES" {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			c, err := Load(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := c.Documents[0]
+			checkInvariants(t, d)
+			testsupport.Golden(t, filepath.Join("testdata", "structure", name+".golden"), outline(d))
+		})
+	}
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -28,13 +27,17 @@ func Parse(name string, data []byte) (*Document, error) {
 	}
 	sum := sha256.Sum256(data)
 	doc := &Document{Name: name, Size: len(data), Hash: hex.EncodeToString(sum[:]), Lines: len(raw)}
-	p := &parser{doc: doc, raw: raw, page: make([]int, len(raw))}
+	p := &parser{doc: doc, raw: raw, text: slices.Clone(raw), flags: make([]lineFlag, len(raw)), page: make([]int, len(raw))}
 	lo, hi := p.gutenberg()
-	if !p.hasText(lo, hi) {
-		return nil, errors.New("no text left after the Project Gutenberg header and licence")
-	}
 	markdown := isMarkdown(name)
-	if turns := p.findTurns(lo, hi); !markdown && isDialogue(turns) {
+	p.cleanLines(lo, hi, markdown)
+	if !p.hasText(lo, hi) {
+		if lo > 0 || hi < len(raw) {
+			return nil, errors.New("no text left after the Project Gutenberg header and licence")
+		}
+		return nil, ErrEmpty
+	}
+	if turns := p.findTurns(lo, hi); !markdown && p.isInterview(turns, hi) {
 		p.parseDialogue(lo, hi, turns)
 	} else {
 		p.parseBook(lo, hi, markdown)
@@ -59,15 +62,19 @@ func isMarkdown(name string) bool {
 
 type parser struct {
 	doc        *Document
-	raw        []string
-	page       []int // page of each line, by 0-based index; 0 when unpaged
-	wordCounts []int // words in each sentence, for building passages
+	raw        []string   // source lines
+	text       []string   // source lines with markup removed; "" where all markup
+	flags      []lineFlag // what each cleaned line is
+	page       []int      // page of each line, by 0-based index; 0 when unpaged
+	paragraph  int        // paragraphs so far
+	wordCounts []int      // words in each sentence, for building passages
 }
 
-// line returns source line i (0-based) as a srcLine with its footnote
-// markers removed, after dropping the first skip bytes (a speaker label).
+// line returns source line i (0-based) as a srcLine, its markup and
+// footnote markers removed, after dropping the first skip bytes (a speaker
+// label).
 func (p *parser) line(i, skip int) srcLine {
-	t := p.raw[i][skip:]
+	t := p.text[i][min(skip, len(p.text[i])):]
 	if strings.IndexByte(t, '\f') >= 0 {
 		t = strings.ReplaceAll(t, "\f", "")
 	}
@@ -79,7 +86,7 @@ func (p *parser) line(i, skip int) srcLine {
 }
 
 func (p *parser) blank(i int) bool {
-	for _, r := range p.raw[i] {
+	for _, r := range p.text[i] {
 		if r != '\f' && !unicode.IsSpace(r) {
 			return false
 		}
@@ -94,63 +101,6 @@ func (p *parser) hasText(lo, hi int) bool {
 		}
 	}
 	return false
-}
-
-// gutenberg finds a Project Gutenberg header and licence footer, takes the
-// title and author from the header, and returns the body's line range.
-func (p *parser) gutenberg() (lo, hi int) {
-	lo, hi = 0, len(p.raw)
-	for i, l := range p.raw {
-		if !strings.HasPrefix(l, "***") {
-			continue
-		}
-		u := strings.ToUpper(l)
-		switch {
-		case strings.HasPrefix(u, "*** START OF") && strings.Contains(u, "GUTENBERG"):
-			lo = i + 1
-			p.headerFields(0, i)
-		case (strings.HasPrefix(u, "*** END OF") || strings.HasPrefix(u, "***END OF")) && strings.Contains(u, "GUTENBERG"):
-			if i > lo {
-				hi = i
-			}
-		}
-		if hi != len(p.raw) {
-			break
-		}
-	}
-	if lo == 0 {
-		return lo, hi
-	}
-	for i := hi - 1; i > lo && i > hi-15; i-- {
-		u := strings.ToUpper(strings.TrimSpace(p.raw[i]))
-		if strings.HasPrefix(u, "END OF THE PROJECT GUTENBERG") || strings.HasPrefix(u, "END OF PROJECT GUTENBERG") {
-			hi = i
-		}
-	}
-	// A "Produced by" credit right after the header is not part of the book.
-	i := lo
-	for i < hi && p.blank(i) {
-		i++
-	}
-	if i < hi && strings.HasPrefix(strings.TrimSpace(p.raw[i]), "Produced by") {
-		for i < hi && !p.blank(i) {
-			i++
-		}
-		lo = i
-	}
-	return lo, hi
-}
-
-func (p *parser) headerFields(lo, hi int) {
-	for _, l := range p.raw[lo:hi] {
-		l = strings.TrimSpace(l)
-		if v, ok := strings.CutPrefix(l, "Title:"); ok && p.doc.Title == "" {
-			p.doc.Title = strings.TrimSpace(v)
-		}
-		if v, ok := strings.CutPrefix(l, "Author:"); ok && p.doc.Author == "" {
-			p.doc.Author = strings.TrimSpace(v)
-		}
-	}
 }
 
 // paginate numbers pages. A form feed starts a page. Without form feeds, a
@@ -182,9 +132,10 @@ func (p *parser) paginate(lo, hi, start int) bool {
 	runs, mid := 0, 0
 	for i := start + 1; i < hi; i++ {
 		if p.blank(i) && !p.blank(i-1) {
-			prev := strings.TrimSpace(p.raw[i-1])
+			prev := strings.TrimSpace(p.text[i-1])
 			standalone := i < 2 || p.blank(i-2)
-			if markdownHeading.MatchString(prev) || headingLevel(prev) > 0 || (standalone && len(prev) <= 60) {
+			_, heading := strongHeading(prev)
+			if markdownHeading.MatchString(prev) || heading || (standalone && len(prev) <= 60) {
 				continue // a heading or title ends without punctuation anyway
 			}
 			runs++
@@ -193,7 +144,9 @@ func (p *parser) paginate(lo, hi, start int) bool {
 			}
 		}
 	}
-	if mid < 3 || mid*2 < runs {
+	// Pages are long: a text whose blank lines come every few lines is
+	// made of paragraphs or stanzas, however they end.
+	if mid < 3 || mid*2 < runs || runs*12 > hi-start {
 		return false
 	}
 	page := 1
@@ -213,12 +166,13 @@ func endsSentence(s string) bool {
 	return strings.ContainsRune(".?!…:;", r)
 }
 
-// addBlock splits a run of lines into sentences of section sec and extracts
-// the quotations in it.
-func (p *parser) addBlock(sec int, lines []srcLine) {
+// addBlock splits a paragraph into sentences of section sec, spoken by
+// speaker (or ""), and extracts the quotations in it.
+func (p *parser) addBlock(sec int, lines []srcLine, speaker string) {
 	if len(lines) == 0 {
 		return
 	}
+	p.paragraph++
 	f := join(lines)
 	var bounds []sentenceRange
 	for _, b := range sentenceBounds(f.text) {
@@ -227,10 +181,15 @@ func (p *parser) addBlock(sec int, lines []srcLine) {
 			continue
 		}
 		s := Sentence{
-			Index:   len(p.doc.Sentences),
-			Section: sec,
-			Text:    t,
-			Lines:   f.span(b[0], b[1]),
+			Index:     len(p.doc.Sentences),
+			Section:   sec,
+			Text:      t,
+			Lines:     f.span(b[0], b[1]),
+			Speaker:   speaker,
+			Paragraph: p.paragraph,
+		}
+		if s.Lines.End > s.Lines.Start {
+			s.Starts = f.lineStarts(b[0]+strings.Index(f.text[b[0]:b[1]], t), b[1])
 		}
 		s.Page = p.page[s.Lines.Start-1]
 		for _, fn := range f.footnotes {
@@ -245,27 +204,6 @@ func (p *parser) addBlock(sec int, lines []srcLine) {
 }
 
 type sentenceRange struct{ start, end, index int }
-
-// blocks splits lines [lo, hi) into runs of non-blank lines. When blank
-// lines are page breaks, the whole range is one run.
-func (p *parser) blocks(lo, hi int, pageBreaks bool) [][]int {
-	var out [][]int
-	var cur []int
-	for i := lo; i < hi; i++ {
-		if p.blank(i) {
-			if !pageBreaks && len(cur) > 0 {
-				out = append(out, cur)
-				cur = nil
-			}
-			continue
-		}
-		cur = append(cur, i)
-	}
-	if len(cur) > 0 {
-		out = append(out, cur)
-	}
-	return out
-}
 
 func (p *parser) srcLines(idx []int) []srcLine {
 	out := make([]srcLine, len(idx))
@@ -289,216 +227,4 @@ func (p *parser) finishSection(sec int, from int) {
 	}
 	s.FirstPage = p.page[s.Lines.Start-1]
 	s.LastPage = p.page[s.Lines.End-1]
-}
-
-// speakerLabel matches a line that opens a speaker's turn: "NP: …",
-// "Suzi Weissman: …", "Dan La Botz for New Politics: …".
-var speakerLabel = regexp.MustCompile(`^([A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|for|of|de|la|van|von|and)){0,6}):\s+\S`)
-
-type turn struct {
-	line  int // 0-based
-	label string
-	skip  int // bytes of label and colon to drop from the line
-}
-
-func (p *parser) findTurns(lo, hi int) []turn {
-	var turns []turn
-	for i := lo; i < hi; i++ {
-		l := p.raw[i]
-		if l == "" || l[0] < 'A' || l[0] > 'Z' || !strings.Contains(l[:min(len(l), 42)], ":") {
-			continue
-		}
-		m := speakerLabel.FindStringSubmatchIndex(l)
-		if m == nil || m[3] > 40 {
-			continue
-		}
-		skip := m[3] + 1
-		for skip < len(p.raw[i]) && p.raw[i][skip] == ' ' {
-			skip++
-		}
-		turns = append(turns, turn{line: i, label: p.raw[i][m[2]:m[3]], skip: skip})
-	}
-	canonicalize(turns)
-	return turns
-}
-
-// canonicalize replaces an abbreviated label ("SW") by the earlier full
-// label whose initials end with it ("Suzi Weissman").
-func canonicalize(turns []turn) {
-	var full []string
-	for k, t := range turns {
-		if len(t.label) > 4 || strings.ToUpper(t.label) != t.label {
-			full = append(full, t.label)
-			continue
-		}
-		for _, f := range full {
-			if strings.HasSuffix(initials(f), t.label) {
-				turns[k].label = f
-				break
-			}
-		}
-	}
-}
-
-func initials(s string) string {
-	var b strings.Builder
-	for _, w := range strings.Fields(s) {
-		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsUpper(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// isDialogue reports whether the turns look like an interview: at least two
-// questions and answers, alternating speakers, the first speaker asking.
-func isDialogue(turns []turn) bool {
-	if len(turns) < 4 {
-		return false
-	}
-	asks, changes := 0, 0
-	for k, t := range turns {
-		if t.label == turns[0].label {
-			asks++
-		}
-		if k > 0 && t.label != turns[k-1].label {
-			changes++
-		}
-	}
-	return asks >= 2 && changes*10 >= (len(turns)-1)*7
-}
-
-func (p *parser) parseDialogue(lo, hi int, turns []turn) {
-	bodyStart := turns[0].line
-	pageBreaks := p.paginate(lo, hi, bodyStart)
-	p.frontMatter(lo, bodyStart)
-	asker := turns[0].label
-	for k := 0; k < len(turns); {
-		q := turns[k]
-		end := k + 1
-		for end < len(turns) && turns[end].label != asker {
-			end++
-		}
-		sec := len(p.doc.Sections)
-		qLines := slices.Concat(p.turnLines(q, turnEnd(turns, k, hi))...)
-		qf := join(qLines)
-		heading := qf.text
-		title := heading
-		for _, b := range sentenceBounds(qf.text) {
-			if t := qf.text[b[0]:b[1]]; strings.Contains(t, "?") {
-				title = t
-			}
-		}
-		speakers := []string{asker}
-		for _, a := range turns[k+1 : end] {
-			if !slices.Contains(speakers, a.label) {
-				speakers = append(speakers, a.label)
-			}
-		}
-		p.doc.Sections = append(p.doc.Sections, Section{
-			Number:        sec + p.numberOffset(),
-			Title:         title,
-			Heading:       heading,
-			Speakers:      speakers,
-			Lines:         Span{Start: q.line + 1},
-			FirstSentence: len(p.doc.Sentences),
-		})
-		// The question is quotable too, marked as the interviewer's.
-		first := len(p.doc.Sentences)
-		p.addBlock(sec, qLines)
-		for i := first; i < len(p.doc.Sentences); i++ {
-			p.doc.Sentences[i].Question = true
-		}
-		for a := k + 1; a < end; a++ {
-			groups := p.turnLines(turns[a], turnEnd(turns, a, hi))
-			if pageBreaks {
-				groups = [][]srcLine{slices.Concat(groups...)}
-			}
-			for _, g := range groups {
-				p.addBlock(sec, g)
-			}
-		}
-		p.finishSection(sec, q.line+1)
-		k = end
-	}
-}
-
-// numberOffset makes section numbers start at 1 after a front-matter
-// section numbered 0.
-func (p *parser) numberOffset() int {
-	if len(p.doc.Sections) > 0 && p.doc.Sections[0].Number == 0 {
-		return 0
-	}
-	return 1
-}
-
-func turnEnd(turns []turn, k, hi int) int {
-	if k+1 < len(turns) {
-		return turns[k+1].line
-	}
-	return hi
-}
-
-// turnLines returns the non-blank lines of a turn, its label removed,
-// grouped into runs separated by blank lines.
-func (p *parser) turnLines(t turn, end int) [][]srcLine {
-	var out [][]srcLine
-	var cur []srcLine
-	for i := t.line; i < end; i++ {
-		if p.blank(i) {
-			if len(cur) > 0 {
-				out = append(out, cur)
-			}
-			cur = nil
-			continue
-		}
-		skip := 0
-		if i == t.line {
-			skip = t.skip
-		}
-		cur = append(cur, p.line(i, skip))
-	}
-	if len(cur) > 0 {
-		out = append(out, cur)
-	}
-	return out
-}
-
-// frontMatter makes section 0 of the text before the first section: an
-// epigraph when it is a few lines ending in an attribution, otherwise
-// plain paragraphs.
-func (p *parser) frontMatter(lo, hi int) {
-	blocks := p.blocks(lo, hi, false)
-	if len(blocks) == 0 {
-		return
-	}
-	p.doc.Sections = append(p.doc.Sections, Section{Number: 0, Title: "Front matter", Lines: Span{Start: blocks[0][0] + 1}})
-	if len(blocks) == 1 && len(blocks[0]) >= 2 && len(blocks[0]) <= 6 {
-		b := blocks[0]
-		last := strings.TrimSpace(p.raw[b[len(b)-1]])
-		if !endsSentence(last) {
-			quote := p.srcLines(b[:len(b)-1])
-			text := join(quote).text
-			p.doc.Epigraph = &Epigraph{Text: text, Attribution: last, Lines: Span{Start: b[0] + 1, End: b[len(b)-1] + 1}}
-			s := &p.doc.Sections[0]
-			s.Title = "Epigraph"
-			s.Heading = text + " — " + last
-			s.FirstSentence = len(p.doc.Sentences)
-			first := len(p.doc.Quotations)
-			p.addBlock(0, quote)
-			speaker, _, _ := strings.Cut(last, ",")
-			for q := first; q < len(p.doc.Quotations); q++ {
-				p.doc.Quotations[q].Speaker = strings.TrimSpace(speaker)
-			}
-			s.Lines.End = b[len(b)-1] + 1
-			p.finishSection(0, b[0]+1)
-			return
-		}
-	}
-	p.doc.Sections[0].FirstSentence = len(p.doc.Sentences)
-	for _, b := range blocks {
-		p.addBlock(0, p.srcLines(b))
-	}
-	p.finishSection(0, blocks[0][0]+1)
 }

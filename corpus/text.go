@@ -82,6 +82,23 @@ func (f flow) lineAt(off int) int {
 	return f.lines[i].no
 }
 
+// lineStarts returns where each source line of text[start:end] begins,
+// relative to start: the first at offset 0.
+func (f flow) lineStarts(start, end int) []LineStart {
+	var out []LineStart
+	for k, off := range f.starts {
+		next := len(f.text) + 1
+		if k+1 < len(f.starts) {
+			next = f.starts[k+1]
+		}
+		if off >= end || next <= start {
+			continue
+		}
+		out = append(out, LineStart{Offset: int32(max(0, off-start)), Line: int32(f.lines[k].no)})
+	}
+	return out
+}
+
 // span returns the source lines covered by text[start:end].
 func (f flow) span(start, end int) Span {
 	if end > start {
@@ -231,6 +248,10 @@ func sentenceBounds(text string) [][2]int {
 			k++
 		}
 		next, _ := utf8.DecodeRuneInString(text[k:])
+		if inBrackets(text[start:i], text[j:]) {
+			i = j // a stage direction or note in brackets is one piece
+			continue
+		}
 		if !startsSentence(next) || (r == '.' && j == i+1 && isAbbreviation(lastWord(text[:i])) && !startsCommonly(text[k:])) || (r == '.' && isListMarker(text[start:i])) {
 			i = j
 			continue
@@ -243,6 +264,16 @@ func sentenceBounds(text string) [][2]int {
 		out = append(out, [2]int{start, end})
 	}
 	return out
+}
+
+// inBrackets reports whether a sentence break would fall inside square
+// brackets: before holds an unclosed "[" and after closes it soon.
+func inBrackets(before, after string) bool {
+	if strings.Count(before, "[") <= strings.Count(before, "]") {
+		return false
+	}
+	end := strings.IndexByte(after, ']')
+	return end >= 0 && end < 300
 }
 
 // isListMarker reports whether s, the text before a period at the start of

@@ -189,7 +189,7 @@ func TestQuoteTiers(t *testing.T) {
 			if len(rs) == 0 {
 				t.Fatal("no results")
 			}
-			if !rs[0].Quote.Contains(tt.line) && tt.tier != tierFuzzy {
+			if !rs[0].Quote.Overlaps(corpus.Span{Start: tt.line, End: tt.line}) && tt.tier != tierFuzzy {
 				t.Errorf("first quote on lines %s, want line %d: %q", rs[0].Quote.Span, tt.line, rs[0].Quote.Text)
 			}
 			if rs[0].Score < tt.tier || rs[0].Score >= tt.tier+1 {

@@ -1,0 +1,178 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// role is what a block of lines is in the book.
+type role uint8
+
+const (
+	roleBody    role = iota // text: quotable
+	roleHeading             // a heading: the title of a section
+	roleOmitted             // front or back matter: left out
+	roleDivider             // a bare numeral, "* * *" or "FOOTNOTES:": ends paragraphs, nothing more
+)
+
+// block is a paragraph: a run of non-blank lines (or one line of a text
+// that keeps a paragraph per line), possibly a speaker's turn.
+type block struct {
+	lines   []int // 0-based line indices
+	role    role
+	speaker string // who speaks, for a turn of a dialogue or play
+	skip    int    // bytes of the speaker label to drop from the first line
+	head    *heading
+}
+
+func (b *block) first() int { return b.lines[0] }
+func (b *block) last() int  { return b.lines[len(b.lines)-1] }
+
+// splitBlocks cuts lines [lo, hi) into paragraphs at blank lines (unless
+// blank lines are page breaks), Markdown headings, list items, code-block
+// edges, verse numbers and, when every long line is a paragraph, at each
+// line.
+func (p *parser) splitBlocks(lo, hi int, pageBreaks, markdown, linePerParagraph bool) []*block {
+	var out []*block
+	var cur []int
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, &block{lines: cur})
+			cur = nil
+		}
+	}
+	for i := lo; i < hi; i++ {
+		if p.blank(i) {
+			if !pageBreaks {
+				flush()
+			}
+			continue
+		}
+		switch {
+		case linePerParagraph:
+			flush()
+		case markdown && (markdownHeading.MatchString(p.raw[i]) || p.flags[i]&(lineListItem|lineTable) != 0):
+			flush()
+		case len(cur) > 0 && p.flags[i]&lineCode != p.flags[cur[len(cur)-1]]&lineCode:
+			flush()
+		case len(cur) > 0 && verseNumber.MatchString(p.raw[i]):
+			flush()
+		}
+		cur = append(cur, i)
+		if markdown && markdownHeading.MatchString(p.raw[i]) {
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// text is the block's cleaned lines joined by spaces, its label dropped.
+func (p *parser) textOf(b *block) string {
+	var sb strings.Builder
+	for k, i := range b.lines {
+		t := p.text[i]
+		if k == 0 {
+			t = t[min(b.skip, len(t)):]
+		}
+		t = strings.TrimSpace(t)
+		if t == "" {
+			continue
+		}
+		if sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(t)
+	}
+	return sb.String()
+}
+
+// indent is the leading white space of the block's first line, in columns.
+func (p *parser) indent(b *block) int {
+	l := p.text[b.first()]
+	return len(l) - len(strings.TrimLeft(l, " \t"))
+}
+
+// isShort reports whether a block could be a heading or a list entry: at
+// most three lines of modest length.
+func (p *parser) isShort(b *block) bool {
+	if len(b.lines) > 3 {
+		return false
+	}
+	total := 0
+	for _, i := range b.lines {
+		n := utf8.RuneCountInString(strings.TrimSpace(p.text[i]))
+		if n > 100 {
+			return false
+		}
+		total += n
+	}
+	return total <= 180
+}
+
+// pageNumberEnd matches a line ending in a page number or range, as
+// entries of a table of contents or an index do.
+var pageNumberEnd = regexp.MustCompile(`(\s\d{1,4}(-\d{1,4})?|[,.]\s*\d{1,4}[.,]?|_Pages_|PAGE)\s*$`)
+
+// isProse reports whether a block reads as running text: a dozen words or
+// more, mostly in lower case, with a sentence ending, and not a list of
+// entries that end in page numbers.
+func (p *parser) isProse(b *block) bool {
+	if b.role == roleHeading {
+		return false
+	}
+	t := p.textOf(b)
+	words := strings.Fields(t)
+	if len(words) < 12 {
+		return false
+	}
+	lower := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "“‘\"'(["))
+		if unicode.IsLower(r) {
+			lower++
+		}
+	}
+	if lower*10 < len(words)*4 {
+		return false
+	}
+	numbered := 0
+	for _, i := range b.lines {
+		if pageNumberEnd.MatchString(p.text[i]) {
+			numbered++
+		}
+	}
+	if numbered*2 > len(b.lines) && len(b.lines) > 0 {
+		return false
+	}
+	return strings.ContainsAny(t, ".?!;:")
+}
+
+// upperShare is the share of a string's letters that are upper case.
+func upperShare(s string) float64 {
+	up, all := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			all++
+			if unicode.IsUpper(r) {
+				up++
+			}
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(up) / float64(all)
+}
+
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,160 @@
+package corpus
+
+import (
+	"html"
+	"regexp"
+	"strings"
+)
+
+// Line cleaning removes markup from each source line, keeping line numbers:
+// a line that is all markup (an HTML comment, a code fence, "[TOC]") becomes
+// blank. What a quote shows is the cleaned text.
+
+var (
+	mdFence       = regexp.MustCompile("^\\s*(```|~~~)")
+	mdDirective   = regexp.MustCompile(`^\s*(\{\{#.*\}\}|\[TOC\]|\[\[_TOC_\]\])\s*$`)
+	mdRefDef      = regexp.MustCompile(`^\s{0,3}\[[^\]]+\]:\s+\S+`)
+	mdQuote       = regexp.MustCompile(`^\s{0,3}(>\s?)+`)
+	mdListItem    = regexp.MustCompile(`^\s*([-*+]|\d{1,3}[.)])\s+\S`)
+	mdListMarker  = regexp.MustCompile(`^\s*([-*+]|\d{1,3}[.)])\s+`)
+	mdTableRule   = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$|^\s*\|\s*:?-{3,}:?\s*\|?\s*$`)
+	mdImage       = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)`)
+	mdLink        = regexp.MustCompile(`\[([^\]]+)\]\([^)\s]*(?:\s+"[^"]*")?\)`)
+	mdRefLink     = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
+	mdAutoLink    = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
+	htmlComment   = regexp.MustCompile(`<!--.*?-->`)
+	htmlTag       = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>`)
+	mdStrong      = regexp.MustCompile(`(\*\*|__)(\S(?:.*?\S)?)(\*\*|__)`)
+	mdEmphasis    = regexp.MustCompile(`(^|[\s(“‘"'—–-])[*_](\S(?:[^*_]*?\S)?)[*_]($|[\s)”’"'.,;:!?—–-])`)
+	mdCode        = regexp.MustCompile("`+([^`]+)`+")
+	illustration  = regexp.MustCompile(`(?i)^\s*\[(illustration|picture|image|frontispiece|(transcriber|redactor|editor|producer)['’]?s? note)\b`)
+	sidenote      = regexp.MustCompile(`(?i)\[(?:sidenote|marginal note|margin):\s*([^\]]*)\]?`)
+	verseNumber   = regexp.MustCompile(`^(\d{1,3}):(\d{1,3}):(\d{1,3})\s+`)
+	entityPattern = regexp.MustCompile(`&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);`)
+)
+
+// lineFlag marks what a cleaned line is.
+type lineFlag uint8
+
+const (
+	lineCode     lineFlag = 1 << iota // inside a fenced code block
+	lineListItem                      // a Markdown list item: a paragraph of its own
+	lineTable                         // a Markdown table row
+)
+
+// cleanLines fills p.text and p.flags for lines [lo, hi).
+func (p *parser) cleanLines(lo, hi int, markdown bool) {
+	inComment, inFence, inIllustration := false, false, false
+	for i := lo; i < hi; i++ {
+		l := p.raw[i]
+		if inComment {
+			if end := strings.Index(l, "-->"); end >= 0 {
+				inComment = false
+				l = strings.Repeat(" ", end+3) + l[end+3:]
+			} else {
+				p.text[i] = ""
+				continue
+			}
+		}
+		if inIllustration {
+			p.text[i] = ""
+			if strings.Contains(l, "]") {
+				inIllustration = false
+			}
+			continue
+		}
+		if illustration.MatchString(l) {
+			p.text[i] = ""
+			inIllustration = !strings.Contains(l, "]")
+			continue
+		}
+		if markdown {
+			if mdFence.MatchString(l) {
+				inFence = !inFence
+				p.text[i] = ""
+				continue
+			}
+			if inFence {
+				p.flags[i] |= lineCode
+				continue
+			}
+		}
+		if strings.Contains(l, "<!--") {
+			l = htmlComment.ReplaceAllString(l, "")
+			if start := strings.Index(l, "<!--"); start >= 0 {
+				inComment = true
+				l = l[:start]
+			}
+		}
+		if markdown {
+			l = p.cleanMarkdownLine(i, l)
+		} else if strings.ContainsAny(l, "<&") {
+			l = htmlTag.ReplaceAllString(l, "")
+		}
+		if strings.Contains(l, "&") {
+			l = entityPattern.ReplaceAllStringFunc(l, html.UnescapeString)
+		}
+		if strings.Contains(l, "[") {
+			l = sidenote.ReplaceAllString(l, "$1")
+		}
+		if strings.ContainsAny(l, "_*") {
+			l = stripEmphasis(l)
+		}
+		p.text[i] = l
+	}
+}
+
+// cleanMarkdownLine removes the Markdown of one line outside code blocks.
+func (p *parser) cleanMarkdownLine(i int, l string) string {
+	if mdDirective.MatchString(l) || mdRefDef.MatchString(l) || mdTableRule.MatchString(l) {
+		return ""
+	}
+	if m := mdQuote.FindString(l); m != "" {
+		l = l[len(m):]
+	}
+	if mdListItem.MatchString(l) && !markdownHeading.MatchString(l) {
+		p.flags[i] |= lineListItem
+		l = mdListMarker.ReplaceAllString(l, "")
+	}
+	if t := strings.TrimSpace(l); strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|") {
+		p.flags[i] |= lineTable
+		cells := strings.Split(strings.Trim(t, "|"), "|")
+		for k := range cells {
+			cells[k] = strings.TrimSpace(cells[k])
+		}
+		l = strings.Join(cells, " · ")
+	}
+	if strings.ContainsAny(l, "[<") {
+		l = mdImage.ReplaceAllString(l, "$1")
+		l = mdLink.ReplaceAllString(l, "$1")
+		l = mdRefLink.ReplaceAllString(l, "$1")
+		l = mdAutoLink.ReplaceAllString(l, "$1")
+		l = htmlTag.ReplaceAllString(l, "")
+	}
+	if strings.Contains(l, "`") {
+		l = mdCode.ReplaceAllString(l, "$1")
+	}
+	return l
+}
+
+// stripEmphasis removes *emphasis*, **strong** and _italic_ markers around
+// words, leaving snake_case and lone asterisks alone.
+func stripEmphasis(l string) string {
+	l = mdStrong.ReplaceAllString(l, "$2")
+	for range 3 { // adjacent and nested spans
+		n := mdEmphasis.ReplaceAllString(l, "$1$2$3")
+		if n == l {
+			break
+		}
+		l = n
+	}
+	// A span of _italics_ may open on one line and close on the next.
+	if t := strings.TrimSpace(l); strings.HasPrefix(t, "_") && len(t) > 1 && t[1] != '_' && t[1] != ' ' {
+		l = strings.Replace(l, "_", "", 1)
+	}
+	if t := strings.TrimRight(l, " \t.,;:!?”’\"')"); strings.HasSuffix(t, "_") && len(t) > 1 && t[len(t)-2] != ' ' && t[len(t)-2] != '_' {
+		k := len(t) - 1
+		l = l[:k] + l[k+1:]
+	}
+	return l
+}

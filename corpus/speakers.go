@@ -1,0 +1,207 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Speaker labels open the turns of a dialogue, a play or a transcript:
+//
+//	SOCRATES: text            (a name and a colon)
+//	PHIL.  text               (a name, a full stop and two spaces)
+//	Lady Bracknell.  text
+//	Senator SMITH. text       (a capitalised name, perhaps after a title)
+//	MACBETH.                  (a capitalised name alone; the speech follows)
+var (
+	colonLabel  = regexp.MustCompile(`^([A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|for|of|de|la|van|von|and|the)){0,5}):\s+\S`)
+	periodLabel = regexp.MustCompile(`^([A-Z][\p{L}'’-]*(?:\s[A-Z][\p{L}'’-]*){0,3})\.\s{2,}\S`)
+	capsLabel   = regexp.MustCompile(`^((?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Senator|Representative|Judge|General|Gen|Col|Colonel|Capt|Captain|Professor|Prof|The|Father|Mother|Rev|Hon|Madame|Mme|Mlle|Monsieur|Commissioner|Chairman)\.?\s+)?[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3})\.(?:\s+\S|\s*$)`)
+)
+
+// notSpeakers are words that open a line like a label but name no one.
+var notSpeakers = map[string]bool{
+	"act": true, "scene": true, "chapter": true, "chap": true, "book": true, "part": true, "article": true,
+	"art": true, "section": true, "sec": true, "sect": true, "letter": true, "lecture": true, "note": true,
+	"notes": true, "nota": true, "n.b": true, "nb": true, "p.s": true, "ps": true, "preface": true, "index": true,
+	"contents": true, "introduction": true, "appendix": true, "footnote": true, "footnotes": true,
+	"persons": true, "dramatis": true, "characters": true, "dialogue": true, "filename": true,
+	"example": true, "warning": true, "tip": true, "see": true, "summary": true, "epilogue": true,
+	"prologue": true, "finis": true, "end": true, "the end": true, "volume": true, "vol": true, "no": true,
+	"fig": true, "figure": true, "table": true, "source": true, "sources": true, "answer": true,
+	"question": true, "illustration": true, "sidenote": true, "scene i": true, "amen": true,
+	"essay": true, "canto": true, "glossary": true, "conclusion": true, "dedication": true, "title": true,
+	"author": true, "date": true, "subject": true, "re": true, "cc": true, "from": true, "to": true,
+	"place": true, "time": true, "the scene": true, "persons of the dialogue": true, "mr": true, "mrs": true,
+}
+
+// label is a speaker label at the start of a line.
+type label struct {
+	name  string // as written, without the colon or full stop
+	skip  int    // bytes of label, punctuation and spaces
+	alone bool   // the label is the whole line
+}
+
+// labelOf finds a speaker label at the start of line.
+func labelOf(line string) (label, bool) {
+	if line == "" || line[0] < 'A' || line[0] > 'Z' {
+		return label{}, false
+	}
+	var m []int
+	for _, re := range []*regexp.Regexp{capsLabel, periodLabel, colonLabel} {
+		if m = re.FindStringSubmatchIndex(line); m != nil {
+			break
+		}
+	}
+	if m == nil || m[3] > 48 {
+		return label{}, false
+	}
+	name := line[m[2]:m[3]]
+	skip := m[3] + 1
+	for skip < len(line) && (line[skip] == ' ' || line[skip] == '\t') {
+		skip++
+	}
+	rest := line[skip:]
+	if rest != "" {
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsDigit(r) || unicode.IsLower(r) && !strings.HasPrefix(line[m[3]:], ":") {
+			return label{}, false
+		}
+	}
+	if !isSpeakerName(name) {
+		return label{}, false
+	}
+	return label{name: name, skip: skip, alone: strings.TrimSpace(rest) == ""}, true
+}
+
+// isSpeakerName rejects labels that are headings, numerals or notes.
+func isSpeakerName(name string) bool {
+	lower := strings.ToLower(strings.TrimRight(name, "."))
+	if notSpeakers[lower] || letters(name) < 2 {
+		return false
+	}
+	first, _, _ := strings.Cut(lower, " ")
+	if notSpeakers[strings.TrimRight(first, ".")] {
+		return false
+	}
+	for _, w := range strings.Fields(name) {
+		if isRoman(strings.TrimRight(w, ".")) {
+			return false
+		}
+	}
+	return !strings.ContainsAny(name, "0123456789")
+}
+
+// isRoman reports whether s is an upper-case roman numeral.
+func isRoman(s string) bool {
+	return s != "" && strings.Trim(s, "IVXLCDM") == ""
+}
+
+// speakerSet is the recurring speakers of a text: canonical names by the
+// labels that stand for them.
+type speakerSet struct {
+	canon map[string]string // label as written (upper-cased) → display name
+}
+
+func (s speakerSet) of(name string) (string, bool) {
+	v, ok := s.canon[strings.ToUpper(name)]
+	return v, ok
+}
+
+// findSpeakers decides whether the blocks are the turns of a dialogue, a
+// play or a transcript. It needs strong evidence: at least two names, each
+// opening three turns or more, that alternate and open a good share of the
+// paragraphs between the first turn and the last.
+func (p *parser) findSpeakers(blocks []*block) (speakerSet, bool) {
+	type seen struct {
+		block int
+		name  string
+	}
+	var labels []seen
+	counts := map[string]int{}
+	for k, b := range blocks {
+		for _, i := range b.lines {
+			l, ok := labelOf(p.text[i])
+			if !ok || (i != b.first() && !l.alone) {
+				continue
+			}
+			key := strings.ToUpper(l.name)
+			labels = append(labels, seen{k, key})
+			counts[key]++
+		}
+	}
+	if len(labels) < 8 {
+		return speakerSet{}, false
+	}
+	canon := canonicalNames(counts)
+	turns := map[string]int{}
+	for _, l := range labels {
+		turns[canon[l.name]]++
+	}
+	names := 0
+	for _, n := range turns {
+		if n >= 3 {
+			names++
+		}
+	}
+	if names < 2 {
+		return speakerSet{}, false
+	}
+	recurring := func(key string) bool { return turns[canon[key]] >= 3 }
+	var kept []seen
+	for _, l := range labels {
+		if recurring(l.name) {
+			kept = append(kept, l)
+		}
+	}
+	changes := 0
+	for k := 1; k < len(kept); k++ {
+		if canon[kept[k].name] != canon[kept[k-1].name] {
+			changes++
+		}
+	}
+	span := kept[len(kept)-1].block - kept[0].block + 1
+	if len(kept) < 8 || changes*2 < len(kept)-1 || len(kept)*10 < span*3 {
+		return speakerSet{}, false
+	}
+	set := speakerSet{canon: map[string]string{}}
+	for key := range counts {
+		if recurring(key) {
+			set.canon[key] = displayName(canon[key])
+		}
+	}
+	return set, true
+}
+
+// canonicalNames maps each label to the name it abbreviates: "PHIL" to
+// "PHILONOUS" (a prefix), "SW" to "SUZI WEISSMAN" (initials), or itself.
+func canonicalNames(counts map[string]int) map[string]string {
+	canon := map[string]string{}
+	for key := range counts {
+		canon[key] = key
+		for full := range counts {
+			if full == key || len(full) <= len(key) {
+				continue
+			}
+			abbreviates := len(key) <= 5 && len(full) >= len(key)+2 && strings.HasPrefix(full, key) && !strings.Contains(key, " ")
+			if abbreviates || (len(key) <= 4 && initials(full) == key) {
+				if c, ok := canon[key]; !ok || c == key || counts[full] > counts[c] {
+					canon[key] = full
+				}
+			}
+		}
+	}
+	return canon
+}
+
+// displayName writes an all-capitals name as a name: "LADY MACBETH" →
+// "Lady Macbeth", "Senator SMITH" → "Senator Smith".
+func displayName(name string) string {
+	words := strings.Fields(name)
+	for i, w := range words {
+		if len(w) > 1 && upperShare(w) == 1 {
+			words[i] = w[:1] + strings.ToLower(w[1:])
+		}
+	}
+	return strings.Join(words, " ")
+}
