@@ -99,8 +99,8 @@ func (p *parser) continueTurns(blocks []*block) {
 		case b.speaker != "":
 			current = b.speaker
 		case current != "":
-			if t := strings.TrimSpace(p.textOf(b)); strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") {
-				current = ""
+			if t := strings.TrimSpace(p.textOf(b)); strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") || p.weakStyle(b) == "caps" {
+				current = "" // a stage direction, or a title in capitals
 				continue
 			}
 			b.speaker = current
@@ -118,7 +118,7 @@ func (p *parser) verseChapters(blocks []*block) []*block {
 			verses++
 		}
 	}
-	if verses < 10 || verses*2 < len(blocks) {
+	if verses < 3 || verses*2 < len(blocks) {
 		return blocks
 	}
 	var out []*block
@@ -242,7 +242,7 @@ func (p *parser) findHeadings(blocks []*block, markdown bool) {
 	}
 	for k, b := range blocks {
 		style := styles[k]
-		if style == "" {
+		if style == "" || b.role != roleBody {
 			continue
 		}
 		t := cleanTitle(p.textOf(b))
@@ -272,9 +272,20 @@ func (p *parser) findHeadings(blocks []*block, markdown bool) {
 		}
 	}
 	// A short title line standing right before a heading ("ON LIBERTY."
-	// over "CHAPTER I.") is the book's title again, not text.
+	// over "CHAPTER I.") is the book's title again, not text; so is a bare
+	// "SCENE" over a scene's description.
 	for k, b := range blocks {
-		if b.role == roleBody && k+1 < len(blocks) && blocks[k+1].role == roleHeading && len(b.lines) == 1 && p.weakStyle(b) == "caps" && len(strings.Fields(p.textOf(b))) <= 8 {
+		if b.role != roleBody || len(b.lines) != 1 {
+			continue
+		}
+		t := p.textOf(b)
+		if k+1 < len(blocks) && blocks[k+1].role == roleHeading && p.weakStyle(b) == "caps" && len(strings.Fields(t)) <= 8 {
+			b.role = roleDivider
+			if k == 0 {
+				p.noteTitle(b)
+			}
+		}
+		if keywordHeading.MatchString(t) && strings.TrimSpace(keywordHeading.FindStringSubmatch(t)[3]) == "" && len(strings.Fields(t)) == 1 {
 			b.role = roleDivider
 		}
 	}
@@ -639,8 +650,8 @@ func (p *parser) buildSections(blocks []*block) {
 	p.dropEmptySections()
 	p.collectSpeakers()
 	if len(p.doc.Sections) == 1 && p.doc.Sections[0].Number == 0 {
-		p.doc.Sections[0].Number = 1
-		p.doc.Sections[0].Title = p.doc.Title
+		s := &p.doc.Sections[0]
+		s.Number, s.Title, s.Heading = 1, p.doc.Title, p.doc.Title
 	}
 }
 
@@ -655,6 +666,9 @@ func (p *parser) nextNonDivider(blocks []*block, k int) *block {
 
 // headingText is a heading block's lines as written, joined.
 func (p *parser) headingText(b *block) string {
+	if b.head.style == "verse" {
+		return b.head.title
+	}
 	var parts []string
 	for _, i := range b.lines {
 		if t := strings.TrimSpace(p.text[i]); t != "" {

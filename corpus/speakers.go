@@ -36,11 +36,15 @@ var notSpeakers = map[string]bool{
 	"place": true, "time": true, "the scene": true, "persons of the dialogue": true, "mr": true, "mrs": true,
 }
 
+// titles may open a speaker's name: "Mr. ISMAY", "Senator SMITH".
+var titles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "lady": true, "lord": true, "senator": true, "judge": true, "general": true, "captain": true, "the": true}
+
 // label is a speaker label at the start of a line.
 type label struct {
 	name  string // as written, without the colon or full stop
 	skip  int    // bytes of label, punctuation and spaces
 	alone bool   // the label is the whole line
+	form  int    // which of the label patterns matched: 0 capitals, 1 full stop, 2 colon
 }
 
 // labelOf finds a speaker label at the start of line.
@@ -49,8 +53,10 @@ func labelOf(line string) (label, bool) {
 		return label{}, false
 	}
 	var m []int
-	for _, re := range []*regexp.Regexp{capsLabel, periodLabel, colonLabel} {
+	form := 0
+	for f, re := range []*regexp.Regexp{capsLabel, periodLabel, colonLabel} {
 		if m = re.FindStringSubmatchIndex(line); m != nil {
+			form = f
 			break
 		}
 	}
@@ -71,7 +77,7 @@ func labelOf(line string) (label, bool) {
 	if !isSpeakerName(name) {
 		return label{}, false
 	}
-	return label{name: name, skip: skip, alone: strings.TrimSpace(rest) == ""}, true
+	return label{name: name, skip: skip, alone: strings.TrimSpace(rest) == "", form: form}, true
 }
 
 // isSpeakerName rejects labels that are headings, numerals or notes.
@@ -80,8 +86,8 @@ func isSpeakerName(name string) bool {
 	if notSpeakers[lower] || letters(name) < 2 {
 		return false
 	}
-	first, _, _ := strings.Cut(lower, " ")
-	if notSpeakers[strings.TrimRight(first, ".")] {
+	first, rest, _ := strings.Cut(lower, " ")
+	if notSpeakers[strings.TrimRight(first, ".")] && !titles[strings.TrimRight(first, ".")] || rest == "" && titles[strings.TrimRight(first, ".")] {
 		return false
 	}
 	for _, w := range strings.Fields(name) {
@@ -116,6 +122,7 @@ func (p *parser) findSpeakers(blocks []*block) (speakerSet, bool) {
 	type seen struct {
 		block int
 		name  string
+		form  int
 	}
 	var labels []seen
 	counts := map[string]int{}
@@ -126,7 +133,7 @@ func (p *parser) findSpeakers(blocks []*block) (speakerSet, bool) {
 				continue
 			}
 			key := strings.ToUpper(l.name)
-			labels = append(labels, seen{k, key})
+			labels = append(labels, seen{k, key, l.form})
 			counts[key]++
 		}
 	}
@@ -164,10 +171,17 @@ func (p *parser) findSpeakers(blocks []*block) (speakerSet, bool) {
 	if len(kept) < 8 || changes*2 < len(kept)-1 || len(kept)*10 < span*3 {
 		return speakerSet{}, false
 	}
+	// Once the text is a dialogue, a speaker with one or two turns counts
+	// too when labelled as the others are ("Mr. ROSTRON." among "Mr.
+	// ISMAY." and "Senator SMITH.").
+	forms := map[int]int{}
+	for _, l := range kept {
+		forms[l.form]++
+	}
 	set := speakerSet{canon: map[string]string{}}
-	for key := range counts {
-		if recurring(key) {
-			set.canon[key] = displayName(canon[key])
+	for _, l := range labels {
+		if recurring(l.name) || forms[l.form]*5 >= len(kept)*4 {
+			set.canon[l.name] = displayName(canon[l.name])
 		}
 	}
 	return set, true

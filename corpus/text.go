@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -110,12 +112,59 @@ func (f flow) span(start, end int) Span {
 // closers may follow a sentence's final punctuation.
 const closers = "”’\"')]"
 
-// stripFootnotes removes footnote markers glued to the end of a word or a
-// closing quote ("purposes.3", "seen.”1", "1918”5—") and returns them.
+// bracketFootnote matches a footnote reference in brackets or braces, or
+// an asterisk or dagger in parentheses: "[4]", "{12}", "{35a}", "(*)".
+var bracketFootnote = regexp.MustCompile(`\s?(\[(\d{1,3})[a-z]?\]|\{(\d{1,3})[a-z]?\}|\[[*†‡]\]|\([*+#$†‡]\))`)
+
+// stripFootnotes removes footnote markers: digits glued to the end of a
+// word or a closing quote ("purposes.3", "seen.”1", "1918”5—"), and
+// references in brackets ("moribund.[4] No", "parties.{12}", "(*)"). It
+// returns the line without them and the markers found.
 func stripFootnotes(line string) (string, []footnoteMark) {
+	var bracketed []footnoteMark
+	if strings.ContainsAny(line, "[{(") {
+		line, bracketed = stripBracketFootnotes(line)
+	}
 	if !strings.ContainsAny(line, "0123456789") {
+		return line, bracketed
+	}
+	stripped, marks := stripGluedFootnotes(line)
+	if bracketed != nil {
+		marks = append(bracketed, marks...)
+		sort.Slice(marks, func(i, j int) bool { return marks[i].pos < marks[j].pos })
+	}
+	return stripped, marks
+}
+
+// stripBracketFootnotes removes bracketed footnote references.
+func stripBracketFootnotes(line string) (string, []footnoteMark) {
+	locs := bracketFootnote.FindAllStringSubmatchIndex(line, -1)
+	if locs == nil {
 		return line, nil
 	}
+	var b strings.Builder
+	var marks []footnoteMark
+	last := 0
+	for _, m := range locs {
+		// "[1]" between words inside a sentence that is not a reference,
+		// such as a list "[a] [b]", is rare; a year in brackets is not
+		// matched (at most three digits).
+		b.WriteString(line[last:m[0]])
+		n := 0
+		for _, g := range [][2]int{{m[4], m[5]}, {m[6], m[7]}} {
+			if g[0] >= 0 {
+				n, _ = strconv.Atoi(line[g[0]:g[1]])
+			}
+		}
+		marks = append(marks, footnoteMark{number: n, pos: b.Len()})
+		last = m[1]
+	}
+	b.WriteString(line[last:])
+	return b.String(), marks
+}
+
+// stripGluedFootnotes removes footnote numbers glued to a word or quote.
+func stripGluedFootnotes(line string) (string, []footnoteMark) {
 	var marks []footnoteMark
 	var b strings.Builder
 	i := 0
