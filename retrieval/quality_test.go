@@ -40,6 +40,11 @@ func fromFile(path func(testing.TB) string) func(testing.TB) *corpus.Corpus {
 	}
 }
 
+// library returns a loader of a text of ../shared/corpus/library.
+func library(name string) func(testing.TB) *corpus.Corpus {
+	return fromFile(func(t testing.TB) string { return testsupport.SharedCorpus(t, "library/"+name) })
+}
+
 // TestQuality fails when hit@1 or hit@3 of the quote on the question sets
 // drops below what retrieval reached; raise the floors as it improves.
 func TestQuality(t *testing.T) {
@@ -69,6 +74,12 @@ func TestQuality(t *testing.T) {
 		{"encyclopedic article", "paris-commune.tsv", fromFile(func(testing.TB) string { return filepath.Join("testdata", "paris-commune.md") }), 30, 0.77, 0.93},
 		{"encyclopedic article, one paragraph per line", "paris-commune-flat.tsv", fromFile(func(testing.TB) string { return filepath.Join("testdata", "paris-commune-flat.txt") }), 30, 0.80, 0.96},
 		{"war and peace (never tuned on)", "war-and-peace.tsv", fromFile(func(t testing.TB) string { return testsupport.SharedCorpus(t, "war-and-peace.txt") }), 15, 0.52, 0.84},
+		{"macbeth", "macbeth.tsv", library("shakespeare-macbeth.txt"), 30, 0, 0},
+		{"berkeley", "berkeley.tsv", library("berkeley-three-dialogues-hylas-philonous.txt"), 30, 0, 0},
+		{"federalist", "federalist.tsv", library("hamilton-madison-jay-federalist-papers.txt"), 30, 0, 0},
+		{"beagle", "beagle.tsv", library("darwin-voyage-of-the-beagle.txt"), 30, 0, 0},
+		{"douglass", "douglass.tsv", library("douglass-narrative-of-the-life.txt"), 30, 0, 0},
+		{"rust book", "rust-book.tsv", library("rust-book-chapters-10-13.md"), 30, 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
