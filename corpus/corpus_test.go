@@ -2,13 +2,16 @@ package corpus
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/lectern-bot/lectern/internal/testsupport"
 )
@@ -251,6 +254,53 @@ func TestLoadErrorsNameTheFile(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tt.file) {
 				t.Errorf("error %q does not name %s", err, tt.file)
+			}
+		})
+	}
+}
+
+func TestReadSourcesRefusesWhatIsNotAFile(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "folder", "pipe.txt")
+	if err := os.MkdirAll(filepath.Dir(fifo), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	big := filepath.Join(dir, "big.txt")
+	if err := os.WriteFile(big, bytes.Repeat([]byte("word "), 4000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	tests := []struct {
+		name  string
+		ctx   context.Context
+		path  string
+		limit int64
+		want  error
+	}{
+		{"named pipe in a folder", context.Background(), filepath.Dir(fifo), 0, ErrNotRegular},
+		{"named pipe", context.Background(), fifo, 0, ErrNotRegular},
+		{"device", context.Background(), "/dev/zero", 0, ErrNotRegular},
+		{"over the size limit", context.Background(), big, 1000, ErrTooLarge},
+		{"cancelled", cancelled, big, 0, context.Canceled},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			done := make(chan error, 1)
+			go func() {
+				_, err := ReadSources(tt.ctx, tt.path, LoadOptions{MaxFileSize: tt.limit})
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				if !errors.Is(err, tt.want) {
+					t.Errorf("ReadSources(%s): %v, want %v", tt.path, err, tt.want)
+				}
+			case <-time.After(5 * time.Second):
+				t.Fatalf("ReadSources(%s) hangs", tt.path)
 			}
 		})
 	}

@@ -27,7 +27,7 @@ func (p *parser) gutenberg() (lo, hi int) {
 	n := len(p.raw)
 	headerEnd := -1
 	for i, l := range p.raw {
-		if len(l) < 8 {
+		if len(l) < 8 || !strings.Contains(l[:min(len(l), 12)], "*") {
 			continue
 		}
 		switch {
@@ -53,13 +53,13 @@ func (p *parser) gutenberg() (lo, hi int) {
 	// An older footer says "End of (the) Project Gutenberg …" a few lines
 	// before the marker, or instead of one.
 	for i := hi - 1; i > lo && i > hi-40 && i >= n*3/4; i-- {
-		if gutenbergEndLine.MatchString(p.raw[i]) {
+		if mayEndGutenberg(p.raw[i]) && gutenbergEndLine.MatchString(p.raw[i]) {
 			hi = i
 		}
 	}
 	if headerEnd < 0 {
 		for i := n - 1; i > lo && i >= n*3/4; i-- {
-			if gutenbergEndLine.MatchString(p.raw[i]) {
+			if mayEndGutenberg(p.raw[i]) && gutenbergEndLine.MatchString(p.raw[i]) {
 				hi = i
 			}
 		}
@@ -81,6 +81,12 @@ func (p *parser) gutenberg() (lo, hi int) {
 		p.omit(hi, n, "Project Gutenberg licence")
 	}
 	return lo, hi
+}
+
+// mayEndGutenberg is a cheap test before gutenbergEndLine.
+func mayEndGutenberg(l string) bool {
+	t := strings.TrimLeft(l, " \t")
+	return len(t) > 3 && (t[0] == 'E' || t[0] == 'e') && (t[1] == 'N' || t[1] == 'n')
 }
 
 func (p *parser) skipBlank(i, hi int) int {

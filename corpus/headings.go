@@ -69,7 +69,7 @@ var (
 // structural heading or a named part. line is the block's text.
 func strongHeading(text string) (heading, bool) {
 	t := strings.TrimSpace(text)
-	if t == "" || utf8.RuneCountInString(t) > 160 {
+	if t == "" || len(t) > 480 || utf8.RuneCountInString(t) > 160 || !headingStarts[firstWord(t)] {
 		return heading{}, false
 	}
 	if m := keywordHeading.FindStringSubmatch(t); m != nil {
@@ -143,6 +143,26 @@ func strongHeading(text string) (heading, bool) {
 		return h, true
 	}
 	return heading{}, false
+}
+
+// headingStarts are the words a numbered or named heading may open with,
+// lower-cased: a cheap test before the regular expressions.
+var headingStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("the his her an a first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth last final original " +
+		"volume vol book part act chapter chap scene article section letter lecture essay dialogue canto stave epistle sermon federalist discourse lesson epilogue prologue " +
+		"translator translator's translator’s translators author author's author’s authors editor editor's editor’s editors publisher publisher's publisher’s publishers transcriber transcriber's transcriber’s transcribers " +
+		"preface introduction introductory foreword afterword conclusion appendix appendices table contents index glossary bibliography notes footnote footnotes endnotes dedication acknowledgments acknowledgements postscript note summary synopsis addendum illustrations list persons dramatis characters") {
+		m[w] = true
+	}
+	return m
+}()
+
+// firstWord is the first word of s, lower-cased, without trailing
+// punctuation.
+func firstWord(s string) string {
+	w, _, _ := strings.Cut(s, " ")
+	return strings.ToLower(strings.TrimRight(w, ".:,;"))
 }
 
 func keywordRank(word string) int {

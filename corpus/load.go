@@ -2,8 +2,12 @@ package corpus
 
 import (
 	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,17 +16,19 @@ import (
 	"unicode/utf8"
 )
 
-// MaxFileSize is the largest single file Load accepts.
-const MaxFileSize = 512 << 20
+// DefaultMaxFileSize is the largest single file Load reads unless told
+// otherwise.
+const DefaultMaxFileSize = 512 << 20
 
 // Errors a caller may want to tell apart.
 var (
-	ErrEmpty    = errors.New("file is empty")
-	ErrBinary   = errors.New("file looks binary, not text")
-	ErrEncoding = errors.New("file is not valid UTF-8")
-	ErrNoText   = errors.New("no .txt or .md files found")
-	ErrTooLarge = errors.New("file is too large")
-	ErrUTF16    = errors.New("file is UTF-16; save it as UTF-8")
+	ErrEmpty      = errors.New("file is empty")
+	ErrBinary     = errors.New("file looks binary, not text")
+	ErrEncoding   = errors.New("file is not valid UTF-8")
+	ErrNoText     = errors.New("no .txt or .md files found")
+	ErrTooLarge   = errors.New("file is too large")
+	ErrUTF16      = errors.New("file is UTF-16; save it as UTF-8")
+	ErrNotRegular = errors.New("not a regular file (a device, pipe or socket is not read)")
 )
 
 // FileError reports a problem with one file of a corpus.
@@ -37,24 +43,60 @@ func (e *FileError) Unwrap() error { return e.Err }
 // textExtensions are the file types Load reads from a directory.
 var textExtensions = []string{".txt", ".md", ".markdown", ".text"}
 
+// Source is one file of a corpus, read but not parsed.
+type Source struct {
+	Name string // as cited: the file name, or its path below the corpus folder
+	Path string // where it was read
+	Data []byte
+}
+
+// Hash is the hex SHA-256 of the source's bytes.
+func (s Source) Hash() string {
+	sum := sha256.Sum256(s.Data)
+	return hex.EncodeToString(sum[:])
+}
+
+// LoadOptions bound what Load and ReadSources read.
+type LoadOptions struct {
+	MaxFileSize int64 // per file; 0 means DefaultMaxFileSize
+}
+
 // Load reads a UTF-8 plain-text or Markdown file, or every such file below a
 // directory (in lexical order), and parses each into a Document.
 func Load(path string) (*Corpus, error) {
+	src, err := ReadSources(context.Background(), path, LoadOptions{})
+	if err != nil {
+		return nil, err
+	}
+	return ParseSources(src)
+}
+
+// ReadSources reads the corpus at path without parsing it: the file, or
+// every text file below the directory. Only regular files are read, each
+// at most opts.MaxFileSize bytes; reading stops when ctx is done.
+func ReadSources(ctx context.Context, path string, opts LoadOptions) ([]Source, error) {
+	limit := opts.MaxFileSize
+	if limit <= 0 {
+		limit = DefaultMaxFileSize
+	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, &FileError{Path: path, Err: unwrapPathError(err)}
 	}
 	if !info.IsDir() {
-		doc, err := loadFile(path, filepath.Base(path))
+		s, err := readSource(ctx, path, filepath.Base(path), limit)
 		if err != nil {
 			return nil, err
 		}
-		return &Corpus{Documents: []*Document{doc}}, nil
+		return []Source{s}, nil
 	}
 	var files []string
 	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return &FileError{Path: p, Err: unwrapPathError(err)}
+		}
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 		if d.IsDir() {
 			if p != path && strings.HasPrefix(d.Name(), ".") {
@@ -73,43 +115,91 @@ func Load(path string) (*Corpus, error) {
 	if len(files) == 0 {
 		return nil, &FileError{Path: path, Err: ErrNoText}
 	}
-	c := &Corpus{}
+	var out []Source
 	for _, f := range files {
 		rel, err := filepath.Rel(path, f)
 		if err != nil {
 			rel = filepath.Base(f)
 		}
-		doc, err := loadFile(f, filepath.ToSlash(rel))
+		s, err := readSource(ctx, f, filepath.ToSlash(rel), limit)
 		if err != nil {
 			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// ParseSources parses read sources into a corpus.
+func ParseSources(src []Source) (*Corpus, error) {
+	c := &Corpus{}
+	for _, s := range src {
+		doc, err := Parse(s.Name, s.Data)
+		if err != nil {
+			return nil, &FileError{Path: s.Path, Err: err}
 		}
 		c.Documents = append(c.Documents, doc)
 	}
 	return c, nil
 }
 
-func loadFile(path, name string) (*Document, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, &FileError{Path: path, Err: unwrapPathError(err)}
+// readSource reads one regular file of at most limit bytes.
+func readSource(ctx context.Context, path, name string, limit int64) (Source, error) {
+	info, err := os.Lstat(path)
+	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		info, err = os.Stat(path) // a link to a regular file is fine
 	}
-	if info.Size() > MaxFileSize {
-		return nil, &FileError{Path: path, Err: fmt.Errorf("%w (%d MB, limit %d MB)", ErrTooLarge, info.Size()>>20, MaxFileSize>>20)}
-	}
-	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &FileError{Path: path, Err: unwrapPathError(err)}
+		return Source{}, &FileError{Path: path, Err: unwrapPathError(err)}
 	}
-	doc, err := Parse(name, data)
+	if !info.Mode().IsRegular() {
+		return Source{}, &FileError{Path: path, Err: ErrNotRegular}
+	}
+	if info.Size() > limit {
+		return Source{}, &FileError{Path: path, Err: tooLarge(info.Size(), limit)}
+	}
+	f, err := os.Open(path)
 	if err != nil {
-		var fe *FileError
-		if errors.As(err, &fe) {
-			fe.Path = path
-			return nil, fe
+		return Source{}, &FileError{Path: path, Err: unwrapPathError(err)}
+	}
+	defer f.Close()
+	var buf bytes.Buffer
+	buf.Grow(int(info.Size()) + 1)
+	chunk := make([]byte, 1<<20)
+	for {
+		if err := ctx.Err(); err != nil {
+			return Source{}, err
 		}
-		return nil, &FileError{Path: path, Err: err}
+		n, err := f.Read(chunk)
+		buf.Write(chunk[:n])
+		if int64(buf.Len()) > limit {
+			return Source{}, &FileError{Path: path, Err: tooLarge(int64(buf.Len()), limit)}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return Source{}, &FileError{Path: path, Err: err}
+		}
 	}
-	return doc, nil
+	return Source{Name: name, Path: path, Data: buf.Bytes()}, nil
+}
+
+func tooLarge(size, limit int64) error {
+	return fmt.Errorf("%w (%s, limit %s)", ErrTooLarge, humanBytes(size), humanBytes(limit))
+}
+
+// humanBytes writes a size as "12 MB" or "800 KB".
+func humanBytes(n int64) string {
+	switch {
+	case n >= 10<<20:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // unwrapPathError drops the path from an *fs.PathError, since FileError

@@ -63,7 +63,7 @@ func (p *parser) cleanLines(lo, hi int, markdown bool) {
 			}
 			continue
 		}
-		if illustration.MatchString(l) {
+		if strings.Contains(l, "[") && illustration.MatchString(l) {
 			p.text[i] = ""
 			inIllustration = !strings.Contains(l, "]")
 			continue

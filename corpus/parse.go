@@ -28,6 +28,7 @@ func Parse(name string, data []byte) (*Document, error) {
 	sum := sha256.Sum256(data)
 	doc := &Document{Name: name, Size: len(data), Hash: hex.EncodeToString(sum[:]), Lines: len(raw)}
 	p := &parser{doc: doc, raw: raw, text: slices.Clone(raw), flags: make([]lineFlag, len(raw)), page: make([]int, len(raw))}
+	doc.Sentences = make([]Sentence, 0, len(data)/120+8) // about one per 120 bytes of prose
 	lo, hi := p.gutenberg()
 	markdown := isMarkdown(name)
 	p.cleanLines(lo, hi, markdown)

@@ -49,7 +49,7 @@ type label struct {
 
 // labelOf finds a speaker label at the start of line.
 func labelOf(line string) (label, bool) {
-	if line == "" || line[0] < 'A' || line[0] > 'Z' {
+	if line == "" || line[0] < 'A' || line[0] > 'Z' || !strings.ContainsAny(line[:min(len(line), 50)], ".:") {
 		return label{}, false
 	}
 	var m []int

@@ -8,19 +8,18 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-
-	"github.com/lectern-bot/lectern/corpus"
 )
 
 // Limits on the work one query may do.
 const (
 	queryTimeout     = 2 * time.Second
 	maxTermSearchers = 512
-	candidatePool    = 100 // passages re-ranked per question
+	candidatePool    = 100 // passages whose sentences are ranked per question
 )
 
 // ErrTimeout is returned when a query takes longer than it may.
@@ -29,40 +28,51 @@ var ErrTimeout = errors.New("the search took too long")
 // Ask returns up to k quotes that best answer question, best first. A
 // question with no searchable words returns no results and no error.
 func (ix *Index) Ask(ctx context.Context, question string, k int) ([]Result, error) {
-	question = cleanQuery(question)
-	if k <= 0 || question == "" {
+	text := cleanQuery(question)
+	if k <= 0 || text == "" {
 		return nil, nil
 	}
-	q := ix.parseQuestion(question)
-	if len(q.concepts) == 0 {
+	q := analyseQuestion(ix, text)
+	if !q.searchable() {
 		return nil, nil
 	}
-	hits, err := ix.search(ctx, q.query(), candidatePool)
+	cands, err := ix.candidates(ctx, &q)
 	if err != nil {
 		return nil, err
 	}
-	return ix.rank(q, hits, k), nil
+	ix.scoreAll(&q, cands)
+	return ix.choose(&q, cands, k), nil
 }
 
-// query is the disjunction of every concept's stems in the passage text
-// and, weaker, in the section title.
-func (q question) query() query.Query {
+// candidate is a sentence being considered as a quote.
+type candidate struct {
+	doc, sent int
+	passage   float64 // Bleve's score of the best passage holding it, over the best
+	f         featureVector
+	score     float64
+}
+
+// bleveQuery is the disjunction of every concept's stems in the passage
+// text, in a fixed order so that scores never depend on map order.
+func (q *question) bleveQuery(lex *lexicon) query.Query {
 	var disj []query.Query
 	for _, c := range q.concepts {
-		for _, stem := range c.sortedAlts() {
-			f := c.alts[stem]
-			tq := query.NewTermQuery(stem)
+		for _, a := range c.alts {
+			tq := query.NewTermQuery(lex.terms[a.term])
 			tq.SetField(fieldText)
-			tq.SetBoost(f)
+			boost := altBoost[a.how]
+			if c.framing {
+				boost *= 0.3
+			}
+			tq.SetBoost(boost)
 			disj = append(disj, tq)
-			tt := query.NewTermQuery(stem)
-			tt.SetField(fieldTitle)
-			tt.SetBoost(0.3 * f)
-			disj = append(disj, tt)
 		}
 	}
 	return query.NewDisjunctionQuery(disj)
 }
+
+// altBoost weighs a concept's alternative stems in the passage search.
+var altBoost = [...]float64{altExact: 1, altDerived: 0.7, altIrregular: 1, altSynonym: 0.8, altSpelling: 0.9, altWordNet: 0.4}
 
 // passageHit is a passage the index found, with its score.
 type passageHit struct {
@@ -93,196 +103,177 @@ func (ix *Index) search(ctx context.Context, q query.Query, size int) ([]passage
 	return hits, nil
 }
 
-// candidate is a sentence being considered as a quote.
-type candidate struct {
-	doc, sent int
-	score     float64
-	passage   int
-}
-
-// rank scores every sentence of the candidate passages and returns the k
-// best as results.
-func (ix *Index) rank(q question, hits []passageHit, k int) []Result {
-	if len(hits) == 0 || q.total == 0 {
-		return nil
-	}
-	maxScore := hits[0].score
-	best := map[sentenceRef]candidate{}
-	add := func(doc, s, passage int, score float64) {
-		ref := sentenceRef{doc, s}
-		if c, ok := best[ref]; !ok || score > c.score {
-			best[ref] = candidate{doc: doc, sent: s, score: score, passage: passage}
+// candidates are the sentences of the best passages, and the opening
+// sentences of sections whose titles hold the question.
+func (ix *Index) candidates(ctx context.Context, q *question) ([]candidate, error) {
+	var hits []passageHit
+	if len(q.byTerm) > 0 {
+		var err error
+		hits, err = ix.search(ctx, q.bleveQuery(ix.lex), candidatePool)
+		if err != nil {
+			return nil, err
 		}
 	}
-	scores := conceptScores{ix: ix, q: q, memo: map[sentenceRef][]float64{}}
+	seen := map[[2]int]int{}
+	var out []candidate
+	add := func(doc, sent int, passage float64) {
+		key := [2]int{doc, sent}
+		if i, ok := seen[key]; ok {
+			out[i].passage = max(out[i].passage, passage)
+			return
+		}
+		seen[key] = len(out)
+		out = append(out, candidate{doc: doc, sent: sent, passage: passage})
+	}
+	top := 0.0
+	if len(hits) > 0 {
+		top = hits[0].score
+	}
 	for _, h := range hits {
-		d := ix.corpus.Documents[h.doc]
-		p := d.Passages[h.passage]
-		sec := d.Sections[p.Section]
-		title := coverage(q, ix.sectionTerms(h.doc, p.Section))
+		p := ix.corpus.Documents[h.doc].Passages[h.passage]
 		for s := p.FirstSentence; s < p.EndSentence; s++ {
-			st := ix.sentence(h.doc, s)
-			own := scores.of(h.doc, s)
-			cov := weighted(q, own)
-			if cov == 0 {
-				if title >= ix.tune.titleOnly && s < sec.FirstSentence+3 {
-					// The section's title answers; quote its opening.
-					add(h.doc, s, h.passage, ix.tune.title*title/float64(1+s-sec.FirstSentence))
-				}
+			add(h.doc, s, h.score/top)
+		}
+	}
+	for di, d := range ix.corpus.Documents {
+		for si, sec := range d.Sections {
+			if ix.titleCoverage(q, di, si) < 0.5 {
 				continue
 			}
-			score := ix.tune.coverage*cov*ix.lengthFactor(st.words) +
-				ix.tune.context*scores.context(h.doc, s, sec) +
-				ix.tune.subject*subject(q, st) +
-				ix.tune.passage*h.score/maxScore +
-				ix.tune.proximity*proximity(q, st) +
-				ix.tune.title*title +
-				ix.tune.intent*ix.answersIntent(q, h.doc, s, st)
-			if d.Sentences[s].Question {
-				score *= ix.tune.questionFactor
+			for s := sec.FirstSentence; s < min(sec.EndSentence, sec.FirstSentence+3); s++ {
+				add(di, s, 0)
 			}
-			add(h.doc, s, h.passage, score)
 		}
 	}
-	cands := make([]candidate, 0, len(best))
-	for _, c := range best {
-		cands = append(cands, c)
+	return out, nil
+}
+
+// scoreAll computes every candidate's features and score.
+func (ix *Index) scoreAll(q *question, cands []candidate) {
+	m := newScratch(q)
+	best := 0.0
+	for i := range cands {
+		c := &cands[i]
+		ix.features(q, m, c.doc, c.sent, c.passage, &c.f)
+		best = max(best, c.f[fBM25])
 	}
-	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].score != cands[j].score {
-			return cands[i].score > cands[j].score
+	for i := range cands {
+		c := &cands[i]
+		if best > 0 {
+			c.f[fBM25] /= best
 		}
-		if cands[i].doc != cands[j].doc {
-			return cands[i].doc < cands[j].doc
+		c.score = ix.weights.score(&c.f)
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if a.score != b.score {
+			return a.score > b.score
 		}
-		return cands[i].sent < cands[j].sent
+		if a.doc != b.doc {
+			return a.doc < b.doc
+		}
+		return a.sent < b.sent
 	})
+}
+
+// choose turns the k best candidates into results, each quoting its
+// sentence and, where a neighbour of its paragraph scores nearly as well,
+// that neighbour too.
+func (ix *Index) choose(q *question, cands []candidate, k int) []Result {
+	scoreOf := map[[2]int]float64{}
+	for _, c := range cands {
+		scoreOf[[2]int{c.doc, c.sent}] = c.score
+	}
+	used := map[[2]int]bool{}
+	stems := q.stems(ix.lex)
 	var out []Result
-	used := map[sentenceRef]bool{}
 	for _, c := range cands {
 		if len(out) == k {
 			break
 		}
-		if used[sentenceRef{c.doc, c.sent}] {
+		if used[[2]int{c.doc, c.sent}] || c.f[fCovLoose]+c.f[fTitle]+c.f[fCovFraming] == 0 {
 			continue
 		}
-		sents := ix.extend(q, c.doc, c.sent, used)
+		sents := ix.extend(c, scoreOf, used)
 		for _, s := range sents {
-			used[sentenceRef{c.doc, s}] = true
+			used[[2]int{c.doc, s}] = true
 		}
-		r := ix.result(c.doc, c.passage, sents, q.stems(), c.score)
+		r := ix.result(c.doc, sents, stems, c.score)
 		r.Rank = len(out) + 1
 		out = append(out, r)
 	}
 	return out
 }
 
-// extend returns the sentences to quote for a chosen sentence: it alone, or
-// with a neighbour in the same section that adds much of the question's
-// weight it lacks, or that completes a very short sentence.
-func (ix *Index) extend(q question, doc, sent int, used map[sentenceRef]bool) []int {
-	d := ix.corpus.Documents[doc]
-	s := d.Sentences[sent]
-	sec := d.Sections[s.Section]
-	st := ix.sentence(doc, sent)
-	bestGain, bestN := 0.0, -1
-	for _, n := range []int{sent + 1, sent - 1} {
-		if n < sec.FirstSentence || n >= sec.EndSentence || used[sentenceRef{doc, n}] || d.Sentences[n].Question != s.Question {
+// extend returns the sentences to quote for a chosen sentence: it alone,
+// or with the neighbour in its paragraph that scores within the Extend
+// margin of it, or that completes a very short sentence; never longer
+// than MaxQuoteRunes or maxQuoteLines.
+func (ix *Index) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int]bool) []int {
+	d := ix.corpus.Documents[c.doc]
+	s := d.Sentences[c.sent]
+	best, bestScore := -1, math.Inf(-1)
+	for _, n := range []int{c.sent - 1, c.sent + 1} {
+		if n < 0 || n >= len(d.Sentences) || used[[2]int{c.doc, n}] {
 			continue
 		}
-		if len([]rune(s.Text))+len([]rune(d.Sentences[n].Text)) > MaxQuoteRunes {
+		ns := d.Sentences[n]
+		if ns.Paragraph != s.Paragraph || ns.Question != s.Question {
 			continue
 		}
-		nt := ix.sentence(doc, n)
-		gain := 0.0
-		for _, c := range q.concepts {
-			if extra := conceptScore(c, nt.has) - conceptScore(c, st.has); extra > 0 {
-				gain += c.weight * extra
-			}
+		if utf8.RuneCountInString(s.Text)+utf8.RuneCountInString(ns.Text)+1 > MaxQuoteRunes {
+			continue
 		}
-		gain /= q.total
-		if gain > bestGain {
-			bestGain, bestN = gain, n
+		lo, hi := min(s.Lines.Start, ns.Lines.Start), max(s.Lines.End, ns.Lines.End)
+		if hi-lo+1 >= maxQuoteLines {
+			continue
+		}
+		sc, ok := scoreOf[[2]int{c.doc, n}]
+		if !ok {
+			sc = math.Inf(-1)
+		}
+		short := n == c.sent+1 && ix.table.words[ix.table.global(c.doc, c.sent)] < 6
+		if short {
+			sc = math.Max(sc, c.score)
+		}
+		if sc > bestScore && (short || sc >= c.score-ix.weights.Extend) {
+			best, bestScore = n, sc
 		}
 	}
-	if bestN < 0 && st.words < 6 && sent+1 < sec.EndSentence && !used[sentenceRef{doc, sent + 1}] && d.Sentences[sent+1].Question == s.Question {
-		bestN, bestGain = sent+1, 1
+	switch {
+	case best < 0:
+		return []int{c.sent}
+	case best < c.sent:
+		return []int{best, c.sent}
 	}
-	if bestN < 0 || bestGain < ix.tune.extendGain {
-		return []int{sent}
-	}
-	if bestN < sent {
-		return []int{bestN, sent}
-	}
-	return []int{sent, bestN}
+	return []int{c.sent, best}
 }
 
-// result builds the Result for quoting sentences sents of a document.
-func (ix *Index) result(doc, passage int, sents []int, terms []string, score float64) Result {
-	d := ix.corpus.Documents[doc]
-	first, last := d.Sentences[sents[0]], d.Sentences[sents[len(sents)-1]]
-	texts := make([]string, len(sents))
-	for i, s := range sents {
-		texts[i] = d.Sentences[s].Text
-	}
-	quote := Excerpt{Text: strings.Join(texts, " "), Span: corpus.Span{Start: first.Lines.Start, End: last.Lines.End}}
-	quote.Matches = ix.matches(doc, sents[0], sents[len(sents)-1]+1, terms)
-	quote = trimToMatches(quote, MaxQuoteRunes)
-	p := d.Passages[passage]
-	if p.FirstSentence > sents[0] || p.EndSentence <= sents[len(sents)-1] {
-		p = ix.passageAround(d, sents)
-	}
-	sec := d.Sections[first.Section]
-	pass := Excerpt{Text: p.Text, Span: p.Lines}
-	pass.Matches = ix.matches(doc, p.FirstSentence, p.EndSentence, terms)
-	return Result{
-		Score:     math.Round(score*1000) / 1000,
-		Quote:     quote,
-		Passage:   pass,
-		Section:   SectionRef{Number: sec.Number, Title: sec.Title},
-		Page:      first.Page,
-		Source:    d.Name,
-		Document:  doc,
-		Sentences: sents,
-	}
-}
+// maxQuoteLines is the number of source lines a quote stays under.
+const maxQuoteLines = 8
 
-// passageAround returns the passage that holds the most of sents.
-func (ix *Index) passageAround(d *corpus.Document, sents []int) corpus.Passage {
-	best, bestN := d.Passages[0], -1
-	for _, p := range d.Passages {
-		n := 0
-		for _, s := range sents {
-			if s >= p.FirstSentence && s < p.EndSentence {
-				n++
-			}
-		}
-		if n > bestN {
-			best, bestN = p, n
-		}
-		if p.FirstSentence > sents[len(sents)-1] {
-			break
-		}
-	}
-	return best
-}
-
-// matches returns the byte ranges, in sentences first to end-1 joined by
-// single spaces, of the words whose stems are among terms.
-func (ix *Index) matches(doc, first, end int, terms []string) [][2]int {
-	want := map[string]bool{}
-	for _, t := range terms {
-		want[t] = true
-	}
+// matches returns the byte ranges of text whose stems are among terms.
+func (ix *Index) matches(text string, terms []string) [][2]int {
 	var out [][2]int
-	offset := 0
-	for s := first; s < end; s++ {
-		for _, t := range ix.sentence(doc, s).tokens {
-			if want[t.term] {
-				out = append(out, [2]int{offset + t.start, offset + t.end})
-			}
+	for _, t := range analyze(ix.stem, text) {
+		if i := sort.SearchStrings(terms, t.term); i < len(terms) && terms[i] == t.term {
+			out = append(out, [2]int{t.start, t.end})
 		}
-		offset += len(ix.corpus.Documents[doc].Sentences[s].Text) + 1
 	}
 	return out
+}
+
+// joinSentences joins sentences' texts with single spaces and returns
+// where each starts.
+func joinSentences(texts []string) (string, []int) {
+	starts := make([]int, len(texts))
+	var b strings.Builder
+	for i, t := range texts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		starts[i] = b.Len()
+		b.WriteString(t)
+	}
+	return b.String(), starts
 }

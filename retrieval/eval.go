@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/lectern-bot/lectern/corpus"
 )
@@ -85,8 +86,21 @@ type Miss struct {
 	Rank     int           // rank of the first hit, 0 for none
 }
 
+// Limits of a quote that counts: what a reader can take in at once.
+const (
+	evalMaxRunes = 450
+	evalMaxLines = 8 // a quote spanning this many lines or more is a miss
+)
+
+// Counts reports whether a quote is short enough to count as an answer:
+// at most 450 characters and fewer than 8 lines.
+func (e Excerpt) Counts() bool {
+	return utf8.RuneCountInString(e.Text) <= evalMaxRunes && e.End-e.Start+1 < evalMaxLines
+}
+
 // Evaluate asks every question and scores the quotes' line spans against
-// the gold ranges: a quote hits when it shares a line with one of them.
+// the gold ranges: a quote hits when it shares a line with one of them and
+// is short enough to count (Excerpt.Counts).
 func Evaluate(ctx context.Context, ix *Index, questions []EvalQuestion, k int) (Report, error) {
 	var rep Report
 	k = max(k, 3)
@@ -99,7 +113,7 @@ func Evaluate(ctx context.Context, ix *Index, questions []EvalQuestion, k int) (
 		var got []corpus.Span
 		for i, r := range rs {
 			got = append(got, r.Quote.Span)
-			if rank == 0 && hits(r.Quote.Span, q.Gold) {
+			if rank == 0 && r.Quote.Counts() && hits(r.Quote.Span, q.Gold) {
 				rank = i + 1
 			}
 		}

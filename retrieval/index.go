@@ -29,13 +29,12 @@ import (
 
 // MappingVersion changes whenever the index mapping or the documents fed to
 // it change, so that cached indexes are rebuilt.
-const MappingVersion = 4
+const MappingVersion = 5
 
 // Field names in the index.
 const (
 	fieldText  = "text"  // passage text, English analyzer (stemmed, stop words removed)
 	fieldExact = "exact" // passage text, lower-cased words only, for phrases
-	fieldTitle = "title" // section title, English analyzer
 )
 
 const exactAnalyzer = "lectern_exact"
@@ -52,32 +51,13 @@ type Index struct {
 	passages int
 	path     string // on-disk location; "" in memory
 
-	mu     sync.Mutex
-	terms  map[sentenceRef]*sentenceTerms // analysed sentences, filled lazily
-	titles map[[2]int]map[string]int      // analysed section titles, filled lazily
-
-	stemsOnce sync.Once
-	stems     *stems // stems of the text field with their frequencies
-
-	thesaurusOnce sync.Once
-	thesaurus     map[string][]string
-
-	inflectionsOnce sync.Once
-	inflections     map[string][]string
-
-	speakersOnce sync.Once
-	quoted       map[sentenceRef][]string // speakers of quotations, by sentence
-
-	weightsOnce   sync.Once
-	frame, common map[string]bool // stems of frame and everyday words
-
-	tune tuning
+	lex     *lexicon       // the text's words, built when the index opens
+	table   *sentenceTable // every sentence analysed once
+	weights Weights
 
 	closeOnce sync.Once
 	closeErr  error
 }
-
-type sentenceRef struct{ doc, sent int }
 
 // scoringModel is Bleve's scoring for candidate passages. BM25 and TF-IDF
 // were measured on the question sets (TestTune); they pick the same
@@ -106,7 +86,6 @@ func newMapping(model string) (*mapping.IndexMappingImpl, error) {
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldText, field(en.AnalyzerName, false))
 	doc.AddFieldMappingsAt(fieldExact, field(exactAnalyzer, true))
-	doc.AddFieldMappingsAt(fieldTitle, field(en.AnalyzerName, false))
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = en.AnalyzerName
 	return m, nil
@@ -135,12 +114,14 @@ func newMemory(ctx context.Context, c *corpus.Corpus, model string) (*Index, err
 }
 
 func newIndex(c *corpus.Corpus, b bleve.Index, path string) *Index {
-	ix := &Index{corpus: c, bleve: b, path: path, terms: map[sentenceRef]*sentenceTerms{}, titles: map[[2]int]map[string]int{}, tune: defaultTuning()}
+	ix := &Index{corpus: c, bleve: b, path: path, weights: learnedWeights}
 	ix.stem = b.Mapping().AnalyzerNamed(en.AnalyzerName)
 	ix.exact = b.Mapping().AnalyzerNamed(exactAnalyzer)
 	for _, d := range c.Documents {
 		ix.passages += len(d.Passages)
 	}
+	ix.table, ix.lex = buildSentenceTable(ix.stem, c)
+	ix.lex.relate(ix.stem, c)
 	return ix
 }
 
@@ -158,7 +139,6 @@ func (ix *Index) fill(ctx context.Context, progress Progress) error {
 			err := batch.Index(docID(di, pi), map[string]any{
 				fieldText:  text,
 				fieldExact: text,
-				fieldTitle: normalize(d.Sections[p.Section].Title),
 			})
 			if err != nil {
 				return fmt.Errorf("index: %s: %w", d.Name, err)

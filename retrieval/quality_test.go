@@ -62,24 +62,24 @@ func TestQuality(t *testing.T) {
 				t.Fatal(err)
 			}
 			return c
-		}, 60, 0.84, 0.94},
+		}, 60, 0.83, 0.93},
 		{"interview, second set", "interview-2.tsv", func(t testing.TB) *corpus.Corpus {
 			c, err := corpus.Default()
 			if err != nil {
 				t.Fatal(err)
 			}
 			return c
-		}, 30, 0.77, 0.90},
-		{"ten days", "ten-days.tsv", fromFile(func(t testing.TB) string { return testsupport.SharedCorpus(t, "ten-days-that-shook-the-world.txt") }), 40, 0.73, 0.83},
-		{"encyclopedic article", "paris-commune.tsv", fromFile(func(testing.TB) string { return filepath.Join("testdata", "paris-commune.md") }), 30, 0.77, 0.93},
-		{"encyclopedic article, one paragraph per line", "paris-commune-flat.tsv", fromFile(func(testing.TB) string { return filepath.Join("testdata", "paris-commune-flat.txt") }), 30, 0.80, 0.96},
-		{"war and peace (never tuned on)", "war-and-peace.tsv", fromFile(func(t testing.TB) string { return testsupport.SharedCorpus(t, "war-and-peace.txt") }), 15, 0.52, 0.84},
-		{"macbeth", "macbeth.tsv", library("shakespeare-macbeth.txt"), 30, 0, 0},
-		{"berkeley", "berkeley.tsv", library("berkeley-three-dialogues-hylas-philonous.txt"), 30, 0, 0},
-		{"federalist", "federalist.tsv", library("hamilton-madison-jay-federalist-papers.txt"), 30, 0, 0},
-		{"beagle", "beagle.tsv", library("darwin-voyage-of-the-beagle.txt"), 30, 0, 0},
-		{"douglass", "douglass.tsv", library("douglass-narrative-of-the-life.txt"), 30, 0, 0},
-		{"rust book", "rust-book.tsv", library("rust-book-chapters-10-13.md"), 30, 0, 0},
+		}, 30, 0.80, 0.90},
+		{"ten days", "ten-days.tsv", fromFile(func(t testing.TB) string { return testsupport.SharedCorpus(t, "ten-days-that-shook-the-world.txt") }), 40, 0.60, 0.79},
+		{"encyclopedic article", "paris-commune.tsv", fromFile(func(testing.TB) string { return filepath.Join("testdata", "paris-commune.md") }), 30, 0.80, 0.90},
+		{"encyclopedic article, one paragraph per line", "paris-commune-flat.tsv", fromFile(func(testing.TB) string { return filepath.Join("testdata", "paris-commune-flat.txt") }), 30, 0.83, 0.90},
+		{"war and peace (held back)", "war-and-peace.tsv", fromFile(func(t testing.TB) string { return testsupport.SharedCorpus(t, "war-and-peace.txt") }), 15, 0.57, 0.73},
+		{"macbeth", "macbeth.tsv", library("shakespeare-macbeth.txt"), 30, 0.50, 0.58},
+		{"berkeley", "berkeley.tsv", library("berkeley-three-dialogues-hylas-philonous.txt"), 30, 0.63, 0.90},
+		{"federalist", "federalist.tsv", library("hamilton-madison-jay-federalist-papers.txt"), 30, 0.52, 0.69},
+		{"beagle", "beagle.tsv", library("darwin-voyage-of-the-beagle.txt"), 30, 0.63, 0.78},
+		{"douglass", "douglass.tsv", library("douglass-narrative-of-the-life.txt"), 30, 0.56, 0.74},
+		{"rust book", "rust-book.tsv", library("rust-book-chapters-10-13.md"), 30, 0.55, 0.77},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,6 +107,9 @@ func TestQuality(t *testing.T) {
 			}
 			if rep.HitAt1 < tt.hit1 || rep.HitAt3 < tt.hit3 {
 				t.Errorf("hit@1 %.3f, hit@3 %.3f; want at least %.3f and %.3f", rep.HitAt1, rep.HitAt3, tt.hit1, tt.hit3)
+			}
+			if rep.HitAt1 <= b1 {
+				t.Errorf("hit@1 %.3f is not ahead of plain BM25 over sentences (%.3f)", rep.HitAt1, b1)
 			}
 		})
 	}

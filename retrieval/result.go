@@ -1,15 +1,20 @@
 package retrieval
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/lectern-bot/lectern/corpus"
 )
 
-// MaxQuoteRunes is the longest quote returned; a longer sentence is cut to
-// the part around its matched words.
-const MaxQuoteRunes = 400
+// Quote lengths, in characters. A quote of one or two sentences is at most
+// MaxQuoteRunes; a sentence longer than that is cut to the clauses around
+// its matches, at most trimmedQuoteRunes.
+const (
+	MaxQuoteRunes     = 400
+	trimmedQuoteRunes = 300
+)
 
 // Result is one answer: a quote, the passage around it, and where it stands.
 type Result struct {
@@ -40,24 +45,117 @@ type SectionRef struct {
 	Title  string `json:"title"`
 }
 
-// Around returns the excerpt cut to at most limit characters around its
-// matches, at word boundaries, with "…" where it was cut.
-func (e Excerpt) Around(limit int) Excerpt { return trimToMatches(e, limit) }
+// result builds the Result quoting sentences sents of a document.
+func (ix *Index) result(doc int, sents []int, stems []string, score float64) Result {
+	d := ix.corpus.Documents[doc]
+	texts := make([]string, len(sents))
+	for i, s := range sents {
+		texts[i] = d.Sentences[s].Text
+	}
+	text, starts := joinSentences(texts)
+	quote := Excerpt{Text: text, Matches: ix.matches(text, stems)}
+	lo, hi := 0, len(text)
+	if utf8.RuneCountInString(text) > MaxQuoteRunes {
+		lo, hi = clauseWindow(text, quote.Matches, trimmedQuoteRunes)
+	}
+	// Cite the lines of what is shown, not of whole sentences.
+	quote.Span = corpus.Span{Start: math.MaxInt}
+	for i, s := range sents {
+		from, to := starts[i], starts[i]+len(texts[i])
+		a, b := max(from, lo), min(to, hi)
+		if a >= b {
+			continue
+		}
+		sp := d.Sentences[s].LinesOf(a-from, b-from)
+		quote.Span.Start = min(quote.Span.Start, sp.Start)
+		quote.Span.End = max(quote.Span.End, sp.End)
+	}
+	quote = quote.cut(lo, hi)
 
-// trimToMatches cuts text longer than limit runes to a window around its
-// matches, at word boundaries, marking the cuts with "…". Matches are
-// shifted to the new text.
-func trimToMatches(e Excerpt, limit int) Excerpt {
+	first := d.Sentences[sents[0]]
+	p := ix.passageAround(d, sents)
+	pass := Excerpt{Text: p.Text, Span: p.Lines}
+	pass.Matches = ix.matches(p.Text, stems)
+	sec := d.Sections[first.Section]
+	return Result{
+		Score:     math.Round(score*1000) / 1000,
+		Quote:     quote,
+		Passage:   pass,
+		Section:   SectionRef{Number: sec.Number, Title: sec.Title},
+		Page:      d.Sentences[sents[0]].Page,
+		Source:    d.Name,
+		Document:  doc,
+		Sentences: sents,
+	}
+}
+
+// passageAround returns the passage that holds the most of sents.
+func (ix *Index) passageAround(d *corpus.Document, sents []int) corpus.Passage {
+	best, bestN := d.Passages[0], -1
+	for _, p := range d.Passages {
+		if p.EndSentence <= sents[0] {
+			continue
+		}
+		if p.FirstSentence > sents[len(sents)-1] {
+			break
+		}
+		n := 0
+		for _, s := range sents {
+			if s >= p.FirstSentence && s < p.EndSentence {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = p, n
+		}
+	}
+	return best
+}
+
+// Around returns the excerpt cut to at most limit characters around its
+// matches, at clause or word boundaries, with "…" where it was cut. The
+// span is left as it is.
+func (e Excerpt) Around(limit int) Excerpt {
 	if utf8.RuneCountInString(e.Text) <= limit {
 		return e
 	}
-	// Centre the window on the densest run of matches.
-	center := len(e.Text) / 3
-	if len(e.Matches) > 0 {
+	lo, hi := clauseWindow(e.Text, e.Matches, limit)
+	return e.cut(lo, hi)
+}
+
+// cut keeps text[lo:hi], marking cuts with "…" and shifting the matches.
+func (e Excerpt) cut(lo, hi int) Excerpt {
+	if lo == 0 && hi == len(e.Text) {
+		return e
+	}
+	prefix, suffix := "", ""
+	if lo > 0 {
+		prefix = "…"
+	}
+	if hi < len(e.Text) {
+		suffix = "…"
+	}
+	out := Excerpt{Text: prefix + e.Text[lo:hi] + suffix, Span: e.Span}
+	for _, m := range e.Matches {
+		if m[0] >= lo && m[1] <= hi {
+			out.Matches = append(out.Matches, [2]int{m[0] - lo + len(prefix), m[1] - lo + len(prefix)})
+		}
+	}
+	return out
+}
+
+// clauseWindow chooses the part of text, at most limit characters (two
+// kept for the ellipses), that holds the densest run of matches, and moves
+// its ends to clause boundaries (after , ; : —) where that keeps the
+// matches, else to word boundaries.
+func clauseWindow(text string, matches [][2]int, limit int) (lo, hi int) {
+	limit -= 2
+	center := len(text) / 3
+	if len(matches) > 0 {
 		best, bestCount := 0, 0
-		for i, m := range e.Matches {
+		for i, m := range matches {
 			n := 0
-			for _, m2 := range e.Matches[i:] {
+			for _, m2 := range matches[i:] {
 				if m2[1]-m[0] > limit*3/4 {
 					break
 				}
@@ -67,43 +165,60 @@ func trimToMatches(e Excerpt, limit int) Excerpt {
 				best, bestCount = i, n
 			}
 		}
-		last := e.Matches[min(len(e.Matches)-1, best+bestCount-1)]
-		center = (e.Matches[best][0] + last[1]) / 2
+		last := matches[min(len(matches)-1, best+bestCount-1)]
+		center = (matches[best][0] + last[1]) / 2
 	}
-	// Work in bytes (limit bytes hold at most limit runes), keeping two
-	// characters for the ellipses.
-	limit -= 2
-	start := max(0, center-limit/2)
-	end := min(len(e.Text), start+limit)
-	start = max(0, end-limit)
-	for start > 0 && !utf8.RuneStart(e.Text[start]) {
-		start++
+	// Work in bytes: limit bytes hold at most limit runes.
+	lo = max(0, center-limit/2)
+	hi = min(len(text), lo+limit)
+	lo = max(0, hi-limit)
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo++
 	}
-	for end < len(e.Text) && !utf8.RuneStart(e.Text[end]) {
-		end--
+	for hi < len(text) && !utf8.RuneStart(text[hi]) {
+		hi--
 	}
-	if start > 0 {
-		if sp := strings.IndexByte(e.Text[start:end], ' '); sp >= 0 {
-			start += sp + 1
+	keepLo, keepHi := hi, lo // the matches inside the window must stay
+	for _, m := range matches {
+		if m[0] >= lo && m[1] <= hi {
+			keepLo, keepHi = min(keepLo, m[0]), max(keepHi, m[1])
 		}
 	}
-	if end < len(e.Text) {
-		if sp := strings.LastIndexByte(e.Text[start:end], ' '); sp > 0 {
-			end = start + sp
+	if lo > 0 {
+		if c := clauseStart(text[lo:min(keepLo, hi)]); c > 0 {
+			lo += c
+		} else if sp := strings.IndexByte(text[lo:hi], ' '); sp >= 0 {
+			lo += sp + 1
 		}
 	}
-	prefix, suffix := "", ""
-	if start > 0 {
-		prefix = "…"
-	}
-	if end < len(e.Text) {
-		suffix = "…"
-	}
-	out := Excerpt{Text: prefix + e.Text[start:end] + suffix, Span: e.Span}
-	for _, m := range e.Matches {
-		if m[0] >= start && m[1] <= end {
-			out.Matches = append(out.Matches, [2]int{m[0] - start + len(prefix), m[1] - start + len(prefix)})
+	if hi < len(text) {
+		if c := clauseEnd(text[max(keepHi, lo):hi]); c >= 0 {
+			hi = max(keepHi, lo) + c
+		} else if sp := strings.LastIndexByte(text[lo:hi], ' '); sp > 0 {
+			hi = lo + sp
 		}
 	}
-	return out
+	return lo, hi
+}
+
+// clauseStart returns the offset in s just after its first clause
+// boundary, or 0 when it has none.
+func clauseStart(s string) int {
+	for _, sep := range []string{"; ", ": ", "— ", "—", ", "} {
+		if i := strings.Index(s, sep); i >= 0 && i+len(sep) < len(s) {
+			return i + len(sep)
+		}
+	}
+	return 0
+}
+
+// clauseEnd returns the offset in s of its last clause boundary (keeping
+// the punctuation), or -1 when it has none.
+func clauseEnd(s string) int {
+	for _, sep := range []string{"; ", ": ", " —", "—", ", "} {
+		if i := strings.LastIndex(s, sep); i > 0 {
+			return i + len(strings.TrimRight(sep, " "))
+		}
+	}
+	return -1
 }

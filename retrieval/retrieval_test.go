@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -206,7 +207,10 @@ func TestSuggest(t *testing.T) {
 		want []string
 	}{
 		{"Kronstat", []string{"kronstadt"}},
-		{"Bolshevicks and Trotski", []string{"bolsheviks", "trotsky"}},
+		// "Trotski" stems as "Trotsky" does: found, not misspelt.
+		{"Bolshevicks and Trotski", []string{"bolsheviks"}},
+		// An inflection of a word of the text is not a misspelling.
+		{"Why did the Bolsheviks dissolve the Constituent Assembly?", nil},
 		{"soviets", nil},
 		{"the of and", nil},
 	}
@@ -395,5 +399,39 @@ func TestConcurrentQueries(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+func TestWordNetRelated(t *testing.T) {
+	tests := []struct {
+		stem string
+		want string // a stem that must be related, or "" for none at all
+	}{
+		{"marri", "marriag"},
+		{"magician", "sorcer"},
+		{"priest", "priesthood"},
+		{"zzzzqx", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.stem, func(t *testing.T) {
+			got := wordnetRelated(tt.stem)
+			if tt.want == "" {
+				if got != nil {
+					t.Errorf("wordnetRelated(%q) = %v, want none", tt.stem, got)
+				}
+				return
+			}
+			if !slices.Contains(got, tt.want) {
+				t.Errorf("wordnetRelated(%q) = %v, want it to hold %q", tt.stem, got, tt.want)
+			}
+		})
+	}
+	// Every line of the table can be found by its own key.
+	for _, line := range strings.Split(strings.TrimSpace(wordnetTable), "\n") {
+		key, _, _ := strings.Cut(line, "\t")
+		if wordnetRelated(key) == nil {
+			t.Fatalf("wordnetRelated(%q) found nothing, though the table has it", key)
+		}
 	}
 }

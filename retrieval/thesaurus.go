@@ -1,7 +1,5 @@
 package retrieval
 
-import "slices"
-
 // thesaurusGroups are sets of English words and spellings a reader may use
 // for one another. They are general, not tied to any one text: variant
 // spellings (tsar/czar), British and American forms, and common
@@ -69,30 +67,6 @@ var thesaurusGroups = [][]string{
 
 // Multi-word equivalents ("First World War", "World War I") are left out:
 // they share most of their words already.
-
-// equivalences maps the stem of each word of a group to the stems of the
-// group's other words, analysed as the index analyses text.
-func equivalences(ix *Index, groups [][]string) map[string][]string {
-	out := map[string][]string{}
-	for _, g := range groups {
-		var stems []string
-		for _, w := range g {
-			for _, t := range analyze(ix.stem, w) {
-				if !slices.Contains(stems, t.term) {
-					stems = append(stems, t.term)
-				}
-			}
-		}
-		for _, a := range stems {
-			for _, b := range stems {
-				if a != b && !slices.Contains(out[a], b) {
-					out[a] = append(out[a], b)
-				}
-			}
-		}
-	}
-	return out
-}
 
 // irregularVerbs are English verbs whose past forms Porter stemming does
 // not bring back to the base form: each line is base, past, participle.

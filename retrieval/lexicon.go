@@ -1,0 +1,242 @@
+package retrieval
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// lexicon is what the ranker knows of a text's words, built once when the
+// index opens: its stems with the number of sentences holding each, and
+// the general knowledge that relates words (derived forms, irregular verbs,
+// a small thesaurus, words that frame a question or say little).
+type lexicon struct {
+	ids     map[string]uint32
+	terms   []string
+	df      []uint32 // sentences holding each term
+	titleDF []uint32 // section titles holding each term
+	n       int      // sentences
+	avgLen  float64  // mean tokens per sentence
+
+	equivalents map[string][]string // thesaurus stems, both ways
+	irregular   map[string][]string // irregular verb forms, both ways
+	frame       map[string]bool     // stems of words that frame a question
+	common      map[string]bool     // stems of everyday verbs and adverbs
+	sorted      []string            // the terms in order, for prefix search
+}
+
+func newLexicon() *lexicon { return &lexicon{ids: map[string]uint32{}} }
+
+// add returns the id of term, adding it when new.
+func (l *lexicon) add(term string) uint32 {
+	if id, ok := l.ids[term]; ok {
+		return id
+	}
+	id := uint32(len(l.terms))
+	l.ids[term] = id
+	l.terms = append(l.terms, term)
+	return id
+}
+
+// count fills the document frequencies and mean length from a table.
+func (l *lexicon) count(t *sentenceTable) {
+	l.df = make([]uint32, len(l.terms))
+	l.n = len(t.words)
+	seen := make([]uint32, len(l.terms)) // last sentence (plus one) that counted each term
+	tokens := 0
+	for g := 0; g < l.n; g++ {
+		lo, hi := t.tokens(g)
+		for _, id := range t.term[lo:hi] {
+			if seen[id] != uint32(g+1) {
+				seen[id] = uint32(g + 1)
+				l.df[id]++
+			}
+		}
+		tokens += hi - lo
+	}
+	if l.n > 0 {
+		l.avgLen = float64(tokens) / float64(l.n)
+	}
+	l.sorted = slices.Clone(l.terms)
+	slices.Sort(l.sorted)
+	l.titleDF = make([]uint32, len(l.terms))
+	for _, ids := range t.titles {
+		for _, id := range ids {
+			l.titleDF[id]++
+		}
+	}
+}
+
+// dfOf is the number of sentences holding a stem, 0 when none does.
+func (l *lexicon) dfOf(stem string) int {
+	if id, ok := l.ids[stem]; ok {
+		return int(l.df[id])
+	}
+	return 0
+}
+
+// titleDFOf is the number of section titles holding a stem.
+func (l *lexicon) titleDFOf(stem string) int {
+	if id, ok := l.ids[stem]; ok && int(id) < len(l.titleDF) {
+		return int(l.titleDF[id])
+	}
+	return 0
+}
+
+// idf is BM25's inverse document frequency over sentences.
+func (l *lexicon) idf(df int) float64 {
+	n := float64(l.n)
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// relate fills the word knowledge of the lexicon, analysed as the index
+// analyses text; the speakers of an interview frame its questions too
+// ("According to Weissman, …").
+func (l *lexicon) relate(a analysis.Analyzer, c *corpus.Corpus) {
+	l.equivalents = equivalences(a, thesaurusGroups)
+	l.irregular = equivalences(a, irregularVerbs)
+	frame := append([]string(nil), frameWords...)
+	for _, d := range c.Documents {
+		for _, s := range d.Sections {
+			for _, sp := range s.Speakers {
+				if len(strings.Fields(sp)) <= 3 && interviewLike(d) {
+					frame = append(frame, sp)
+				}
+			}
+		}
+	}
+	l.frame = stemSet(a, frame, l.irregular)
+	l.common = stemSet(a, commonWords, l.irregular)
+}
+
+// interviewLike reports whether a document's questions are marked, as an
+// interview's are: there every answer is the interviewee's.
+func interviewLike(d *corpus.Document) bool {
+	for _, s := range d.Sentences {
+		if s.Question {
+			return true
+		}
+	}
+	return false
+}
+
+// stemSet analyses words into a set of stems, with their irregular forms
+// ("held" is as everyday as "hold").
+func stemSet(a analysis.Analyzer, words []string, irregular map[string][]string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range words {
+		for _, t := range analyze(a, w) {
+			set[t.term] = true
+			for _, f := range irregular[t.term] {
+				set[f] = true
+			}
+		}
+	}
+	return set
+}
+
+// equivalences maps the stem of each word of a group to the stems of the
+// group's other words.
+func equivalences(a analysis.Analyzer, groups [][]string) map[string][]string {
+	out := map[string][]string{}
+	for _, g := range groups {
+		var stems []string
+		for _, w := range g {
+			for _, t := range analyze(a, w) {
+				if !slices.Contains(stems, t.term) {
+					stems = append(stems, t.term)
+				}
+			}
+		}
+		for _, x := range stems {
+			for _, y := range stems {
+				if x != y && !slices.Contains(out[x], y) {
+					out[x] = append(out[x], y)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// derivationSuffixes are endings, as the Porter stemmer leaves them, that
+// make one word of another: revolut/revolutionari, german/germani,
+// russia/russian, social/socialist.
+var derivationSuffixes = []string{"i", "n", "an", "ian", "al", "ic", "ist", "ism", "ari", "ionari", "ionist", "ion"}
+
+// derived returns the stems of the text that are s with a derivation
+// suffix, or s without one. Short stems are left alone: they would match
+// unrelated words.
+func (l *lexicon) derived(s string) []string {
+	const minStem = 4
+	if utf8.RuneCountInString(s) < minStem {
+		return nil
+	}
+	var out []string
+	for _, suf := range derivationSuffixes {
+		if _, ok := l.ids[s+suf]; ok {
+			out = append(out, s+suf)
+		}
+		if base, ok := strings.CutSuffix(s, suf); ok && utf8.RuneCountInString(base) >= minStem {
+			if _, ok := l.ids[base]; ok {
+				out = append(out, base)
+			}
+		}
+	}
+	return out
+}
+
+// prefixForms returns the stems of the text that extend s, or that s
+// extends, by at most four letters, where the shorter has five letters
+// or more: marri/marriag, priest/priesthood, settl/settlement.
+func (l *lexicon) prefixForms(s string) []string {
+	const minStem, maxExtra = 5, 4
+	if len(s) < minStem {
+		return nil
+	}
+	var out []string
+	i, _ := slices.BinarySearch(l.sorted, s)
+	for ; i < len(l.sorted) && strings.HasPrefix(l.sorted[i], s); i++ {
+		if t := l.sorted[i]; t != s && len(t)-len(s) <= maxExtra && l.df[l.ids[t]] > 0 {
+			out = append(out, t)
+		}
+	}
+	for n := len(s) - 1; n >= minStem && len(s)-n <= maxExtra; n-- {
+		if id, ok := l.ids[s[:n]]; ok && l.df[id] > 0 {
+			out = append(out, s[:n])
+		}
+	}
+	return out
+}
+
+// frameWords frame a question rather than name what it is about ("What
+// happened to…", "How would you describe…").
+var frameWords = []string{
+	"happen", "happened", "describe", "explain", "mean", "think", "tell", "role", "kind",
+	"type", "way", "example", "important", "significance", "main", "like", "say", "said",
+	"according", "author", "interview", "interviewer", "interviewee", "article", "text", "book",
+	"chapter", "passage", "writer", "narrator",
+}
+
+// commonWords are everyday English verbs and adverbs. In a short text
+// they are rare, so their inverse document frequency overstates how much
+// they say about a question's topic.
+var commonWords = []string{
+	"see", "come", "go", "get", "make", "take", "know", "give", "find", "use", "want", "look",
+	"seem", "feel", "try", "leave", "call", "keep", "let", "begin", "show", "hear", "run",
+	"move", "live", "believe", "hold", "bring", "write", "sit", "stand", "meet", "continue",
+	"set", "learn", "change", "follow", "stop", "speak", "read", "allow", "add", "spend",
+	"grow", "open", "walk", "offer", "remember", "consider", "appear", "wait", "serve",
+	"send", "expect", "stay", "fall", "reach", "remain", "suggest", "pass", "require",
+	"report", "turn", "put", "ask", "work", "need", "become", "end", "last", "long",
+	"finally", "really", "actually", "simply", "already", "quite", "rather", "almost",
+	"perhaps", "probably", "certainly", "especially", "usually", "often", "always", "never",
+	"ever", "sometimes", "later", "soon", "still", "also", "even", "just", "well", "much",
+	"many", "eventually", "exactly", "mostly", "generally", "different", "certain", "called",
+	"name", "named", "one", "two", "first", "new", "old", "time", "year", "years", "day",
+}

@@ -1,0 +1,245 @@
+package retrieval
+
+import (
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// What a token of a sentence is, beyond its term.
+const (
+	tokCapital  uint8 = 1 << iota // starts with a capital letter, not the sentence's first word
+	tokNumber                     // digits or a number word
+	tokYear                       // a year, 1000–2099
+	tokMonth                      // a month's name
+	tokDefined                    // followed by a definition: "X, a …", "X was the …", "X (…)"
+	tokSpeaker                    // not in the text: the sentence's speaker or quoted person
+)
+
+// What a sentence holds.
+const (
+	sentQuotation uint16 = 1 << iota // quotation marks
+	sentReason                       // "because", "so that", "due to" …
+	sentPlace                        // "in/at/to/from Capitalised"
+	sentQuestion                     // asked by an interviewer
+	sentFirst                        // first sentence of its paragraph
+)
+
+// sentenceTable holds every sentence of a corpus analysed once, when the
+// index is built: the terms of each in order, their word positions and
+// what kind of word each is. Features are computed from it at question
+// time without analysing text again.
+type sentenceTable struct {
+	docStart []uint32 // global index of each document's first sentence
+	start    []uint32 // tokens of sentence g are start[g] ≤ k < start[g+1]
+	term     []uint32 // lexicon id of each token
+	pos      []uint16 // word position in its sentence, counting stop words
+	kind     []uint8  // tok* bits of each token
+	words    []uint16 // words in each sentence
+	flags    []uint16 // sent* bits of each sentence
+
+	secStart []uint32   // global index of each document's first section
+	titles   [][]uint32 // lexicon ids of each section's title and heading
+}
+
+func (t *sentenceTable) section(doc, sec int) int { return int(t.secStart[doc]) + sec }
+
+func (t *sentenceTable) global(doc, sent int) int { return int(t.docStart[doc]) + sent }
+
+func (t *sentenceTable) tokens(g int) (lo, hi int) { return int(t.start[g]), int(t.start[g+1]) }
+
+// analysed is one sentence's tokens before term ids are assigned.
+type analysed struct {
+	terms []string
+	pos   []uint16
+	kind  []uint8
+	words uint16
+	flags uint16
+}
+
+var (
+	reasonWords      = regexp.MustCompile(`(?i)\b(because|since|so that|in order to|due to|owing to|for fear|as a result|reason|caused|thanks to|therefore|thus|hence)\b`)
+	placeWords       = regexp.MustCompile(`\b(in|at|to|from|near|into|beside|outside|inside|across|along|toward|towards|on)\s+(the\s+)?([a-z]+\s+)?\p{Lu}\p{Ll}+`)
+	definitionAfter  = regexp.MustCompile(`^[’'s]*[._”"]*\s*(,|--|—|\(|\s+(is|was|are|were))\s*(a|an|the|one|so-called|also)\b`)
+	definitionBefore = regexp.MustCompile(`\b(?i:dubbed|called|known as|named|termed|so-called)\s*[“"‘']?(\p{Lu}[\p{L}'’-]*\s+){0,2}$`)
+	numberWords      = map[string]bool{
+		"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+		"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "twenty": true, "thirty": true,
+		"forty": true, "fifty": true, "hundred": true, "hundreds": true, "thousand": true, "thousands": true,
+		"million": true, "millions": true, "billion": true, "dozen": true, "half": true, "third": true,
+		"quarter": true, "percent": true, "majority": true, "minority": true, "first": true, "second": true,
+	}
+	monthNames = map[string]bool{
+		"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+		"august": true, "september": true, "october": true, "november": true, "december": true,
+		"century": true, "centuries": true, "spring": true, "summer": true, "autumn": true, "winter": true,
+	}
+)
+
+// analyseSentence tokenises a sentence and marks its tokens and itself.
+func analyseSentence(a analysis.Analyzer, s corpus.Sentence, speakers []string) analysed {
+	toks := analyze(a, s.Text)
+	out := analysed{
+		terms: make([]string, 0, len(toks)+len(speakers)),
+		pos:   make([]uint16, 0, len(toks)+len(speakers)),
+		kind:  make([]uint8, 0, len(toks)+len(speakers)),
+		words: uint16(min(wordCount(s.Text), 65535)),
+	}
+	for i, t := range toks {
+		out.terms = append(out.terms, t.term)
+		out.pos = append(out.pos, uint16(min(t.pos, 65000)))
+		out.kind = append(out.kind, tokenKind(s.Text, t, i == 0))
+	}
+	for _, sp := range speakers {
+		for _, t := range analyze(a, sp) {
+			out.terms = append(out.terms, t.term)
+			out.pos = append(out.pos, 65535)
+			out.kind = append(out.kind, tokSpeaker|tokCapital)
+		}
+	}
+	text := s.Text
+	if strings.ContainsAny(text, "“”\"") {
+		out.flags |= sentQuotation
+	}
+	if reasonWords.MatchString(text) {
+		out.flags |= sentReason
+	}
+	if placeWords.MatchString(text) {
+		out.flags |= sentPlace
+	}
+	if s.Question {
+		out.flags |= sentQuestion
+	}
+	return out
+}
+
+// tokenKind marks what kind of word a token is, from the original text.
+func tokenKind(text string, t token, first bool) uint8 {
+	var k uint8
+	word := text[t.start:t.end]
+	r, _ := utf8.DecodeRuneInString(word)
+	if unicode.IsUpper(r) && !first {
+		k |= tokCapital
+	}
+	if unicode.IsDigit(r) || numberWords[t.term] {
+		k |= tokNumber
+		if len(word) == 4 && (word[0] == '1' || (word[0] == '2' && word[1] == '0')) && isDigits(word) {
+			k |= tokYear
+		}
+	}
+	if monthNames[strings.ToLower(word)] {
+		k |= tokMonth
+	}
+	after := text[t.end:]
+	if len(after) > 40 {
+		after = after[:40]
+	}
+	before := text[max(0, t.start-60):t.start]
+	if definitionAfter.MatchString(after) || definitionBefore.MatchString(before) || (strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")) {
+		k |= tokDefined
+	}
+	return k
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// wordCount counts whitespace-separated words.
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// buildSentenceTable analyses every sentence of c, in parallel, and
+// assigns term ids from lex, adding terms it has not seen.
+func buildSentenceTable(a analysis.Analyzer, c *corpus.Corpus) (*sentenceTable, *lexicon) {
+	var all []corpus.Sentence
+	var speakers [][]string
+	t := &sentenceTable{}
+	for _, d := range c.Documents {
+		t.docStart = append(t.docStart, uint32(len(all)))
+		quoted := map[int][]string{}
+		for _, q := range d.Quotations {
+			if q.Speaker != "" {
+				quoted[q.Sentence] = append(quoted[q.Sentence], q.Speaker)
+			}
+		}
+		for i, s := range d.Sentences {
+			all = append(all, s)
+			sp := quoted[i]
+			if s.Speaker != "" {
+				sp = append(sp, s.Speaker)
+			}
+			speakers = append(speakers, sp)
+		}
+	}
+	parts := make([]analysed, len(all))
+	workers := max(1, min(runtime.GOMAXPROCS(0), 8))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(all); i += workers {
+				parts[i] = analyseSentence(a, all[i], speakers[i])
+			}
+		}()
+	}
+	wg.Wait()
+	lex := newLexicon()
+	total := 0
+	for _, p := range parts {
+		total += len(p.terms)
+	}
+	t.start = make([]uint32, 0, len(parts)+1)
+	t.term = make([]uint32, 0, total)
+	t.pos = make([]uint16, 0, total)
+	t.kind = make([]uint8, 0, total)
+	t.words = make([]uint16, len(parts))
+	t.flags = make([]uint16, len(parts))
+	g := 0
+	for _, d := range c.Documents {
+		for i := range d.Sentences {
+			p := parts[g]
+			t.start = append(t.start, uint32(len(t.term)))
+			for _, term := range p.terms {
+				t.term = append(t.term, lex.add(term))
+			}
+			t.pos = append(t.pos, p.pos...)
+			t.kind = append(t.kind, p.kind...)
+			t.words[g] = p.words
+			t.flags[g] = p.flags
+			if i == 0 || d.Sentences[i-1].Paragraph != d.Sentences[i].Paragraph {
+				t.flags[g] |= sentFirst
+			}
+			g++
+		}
+	}
+	t.start = append(t.start, uint32(len(t.term)))
+	for _, d := range c.Documents {
+		t.secStart = append(t.secStart, uint32(len(t.titles)))
+		for _, sec := range d.Sections {
+			var ids []uint32
+			for _, tok := range analyze(a, sec.Title+" "+sec.Heading) {
+				id := lex.add(tok.term)
+				if !slices.Contains(ids, id) {
+					ids = append(ids, id)
+				}
+			}
+			t.titles = append(t.titles, ids)
+		}
+	}
+	lex.count(t)
+	return t, lex
+}

@@ -1,0 +1,116 @@
+package retrieval
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	index "github.com/blevesearch/bleve_index_api"
+	"github.com/blevesearch/bleve/v2/search"
+)
+
+// spell returns up to three stems of the text within a small edit
+// distance of a stem the text lacks, closest and most frequent first.
+func (ix *Index) spell(stem string) []string { return ix.closeTerms(fieldText, stem) }
+
+// Suggest returns words of the text close in spelling to the words of
+// text that the text lacks in every form, at most three, closest first.
+// An inflection or a derived form of a word of the text ("dissolve" for
+// "dissolved") is not a misspelling.
+func (ix *Index) Suggest(text string) []string {
+	known := map[string]bool{}
+	var out []string
+	tried := 0
+	for _, w := range uniqueTerms(analyze(ix.exact, cleanQuery(text)), maxQueryTerms) {
+		stems := analyze(ix.stem, w)
+		if utf8.RuneCountInString(w) < 4 || len(stems) == 0 {
+			continue
+		}
+		s := stems[0].term
+		if ix.lex.dfOf(s) > 0 || ix.lex.titleDFOf(s) > 0 || len(ix.lex.derived(s)) > 0 || ix.knownForm(s) {
+			continue
+		}
+		if tried++; tried > maxSpellings {
+			break
+		}
+		if close := ix.closeTerms(fieldExact, w); len(close) > 0 && !known[close[0]] {
+			known[close[0]] = true
+			out = append(out, close[0])
+		}
+	}
+	return out
+}
+
+// knownForm reports whether the text holds an irregular form or a
+// thesaurus equivalent of stem.
+func (ix *Index) knownForm(stem string) bool {
+	for _, l := range [][]string{ix.lex.irregular[stem], ix.lex.equivalents[stem]} {
+		for _, f := range l {
+			if ix.lex.dfOf(f) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// closeTerms returns up to three terms of a field within a small edit
+// distance of s, closest first, using the dictionary's Levenshtein
+// automaton rather than a scan of the vocabulary.
+func (ix *Index) closeTerms(field, s string) []string {
+	if utf8.RuneCountInString(s) < 4 {
+		return nil
+	}
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return nil
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil
+	}
+	defer r.Close()
+	fr, ok := r.(index.IndexReaderFuzzy)
+	if !ok {
+		return nil
+	}
+	dict, err := fr.FieldDictFuzzy(field, s, fuzziness(s), "")
+	if err != nil {
+		return nil
+	}
+	defer dict.Close()
+	type match struct {
+		term string
+		d    int
+		df   uint64
+	}
+	var ms []match
+	for e, err := dict.Next(); err == nil && e != nil; e, err = dict.Next() {
+		if e.Term != s {
+			ms = append(ms, match{e.Term, search.LevenshteinDistance(s, e.Term), e.Count})
+		}
+	}
+	sort.Slice(ms, func(i, j int) bool {
+		if ms[i].d != ms[j].d {
+			return ms[i].d < ms[j].d
+		}
+		if ms[i].df != ms[j].df {
+			return ms[i].df > ms[j].df
+		}
+		return ms[i].term < ms[j].term
+	})
+	var out []string
+	for _, m := range ms {
+		if m.d > ms[0].d || len(out) == 3 {
+			break
+		}
+		out = append(out, m.term)
+	}
+	return out
+}
+
+func fuzziness(w string) int {
+	if utf8.RuneCountInString(w) >= 7 {
+		return 2
+	}
+	return 1
+}
