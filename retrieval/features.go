@@ -8,35 +8,35 @@ import (
 // sentence is the dot product of its features with Weights; every feature
 // is computed from the sentence table, without analysing text.
 const (
-	fCovExact   = iota // share of the question's content weight held by its own stems
-	fCovLoose          // the same, counting derived forms, synonyms, close spellings
-	fCovFraming        // share of the framing words' weight held ("happen", "see")
-	fCovContext        // loose coverage of the sentence with its neighbours
-	fBM25              // BM25 of the sentence alone, over the best in the pool
-	fPassage           // Bleve's score of the passage it was found in, over the best
-	fProximity         // matched words standing close together
-	fTitle             // loose coverage of the section's title
-	fSubject           // the question's rarest word among the first words
-	fDefinition        // the rarest word followed by a definition ("X, a …")
-	fPerson            // who-question and a name the question lacks
-	fTime              // when-question and a date or year the question lacks
-	fPlace             // where-question and "in/at Capitalised"
-	fQuantity          // how-many question and a number the question lacks
-	fReason            // why-question and "because", "so that" …
-	fQuotation         // what-did-X-say question and quotation marks
-	fLength            // log of the sentence's words
-	fLong              // words past 30, in units of 30
-	fQuestionTurn      // an interviewer's question
-	fFirst             // first sentence of its paragraph
-	fNovelty           // share of the sentence's words the question lacks
-	fCovMorph          // coverage by the question's stems and their derived and irregular forms
-	fBigram            // share of the question's neighbouring word pairs that stand close in the sentence
-	fProper            // share of the question's names the sentence holds
-	fNumber            // share of the question's numbers the sentence holds
-	fRarest            // the question's rarest word is in the sentence
-	fUnmatched         // content words of the question the sentence lacks
-	fCovWordNet        // coverage counting words WordNet relates too
-	fParagraph         // loose coverage of the sentence's whole paragraph (or turn)
+	fCovExact     = iota // share of the question's content weight held by its own stems
+	fCovLoose            // the same, counting derived forms, synonyms, close spellings
+	fCovFraming          // share of the framing words' weight held ("happen", "see")
+	fCovContext          // loose coverage of the sentence with its neighbours
+	fBM25                // BM25 of the sentence alone, over the best in the pool
+	fPassage             // Bleve's score of the passage it was found in, over the best
+	fProximity           // matched words standing close together
+	fTitle               // loose coverage of the section's title
+	fSubject             // the question's rarest word among the first words
+	fDefinition          // the rarest word followed by a definition ("X, a …")
+	fPerson              // who-question and a name the question lacks
+	fTime                // when-question and a date or year the question lacks
+	fPlace               // where-question and "in/at Capitalised"
+	fQuantity            // how-many question and a number the question lacks
+	fReason              // why-question and "because", "so that" …
+	fQuotation           // what-did-X-say question and quotation marks
+	fLength              // log of the sentence's words
+	fLong                // words past 30, in units of 30
+	fQuestionTurn        // an interviewer's question
+	fFirst               // first sentence of its paragraph
+	fNovelty             // share of the sentence's words the question lacks
+	fCovMorph            // coverage by the question's stems and their derived and irregular forms
+	fBigram              // share of the question's neighbouring word pairs that stand close in the sentence
+	fProper              // share of the question's names the sentence holds
+	fNumber              // share of the question's numbers the sentence holds
+	fRarest              // the question's rarest word is in the sentence
+	fUnmatched           // content words of the question the sentence lacks
+	fCovWordNet          // coverage counting words WordNet relates too
+	fParagraph           // loose coverage of the sentence's whole paragraph (or turn)
 	numFeatures
 )
 
@@ -76,9 +76,9 @@ const (
 // matchScratch holds per-question working space, reused across candidates.
 type matchScratch struct {
 	exact, morph, loose, related []bool
-	tf                  []int
-	at                  [][]uint16 // word positions where each concept matched
-	seen                []int32    // concept of each matched token, -1 when none
+	tf                           []int
+	at                           [][]uint16 // word positions where each concept matched
+	seen                         []int32    // concept of each matched token, -1 when none
 }
 
 func newScratch(q *question) *matchScratch {

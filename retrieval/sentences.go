@@ -16,12 +16,12 @@ import (
 
 // What a token of a sentence is, beyond its term.
 const (
-	tokCapital  uint8 = 1 << iota // starts with a capital letter, not the sentence's first word
-	tokNumber                     // digits or a number word
-	tokYear                       // a year, 1000–2099
-	tokMonth                      // a month's name
-	tokDefined                    // followed by a definition: "X, a …", "X was the …", "X (…)"
-	tokSpeaker                    // not in the text: the sentence's speaker or quoted person
+	tokCapital uint8 = 1 << iota // starts with a capital letter, not the sentence's first word
+	tokNumber                    // digits or a number word
+	tokYear                      // a year, 1000–2099
+	tokMonth                     // a month's name
+	tokDefined                   // followed by a definition: "X, a …", "X was the …", "X (…)"
+	tokSpeaker                   // not in the text: the sentence's speaker or quoted person
 )
 
 // What a sentence holds.

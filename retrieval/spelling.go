@@ -4,8 +4,8 @@ import (
 	"sort"
 	"unicode/utf8"
 
-	index "github.com/blevesearch/bleve_index_api"
 	"github.com/blevesearch/bleve/v2/search"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // spell returns up to three stems of the text within a small edit
