@@ -225,10 +225,7 @@ func sectionEmbed(d *corpus.Document, s corpus.Section) *discordgo.MessageEmbed 
 	if len(opening) > 0 {
 		b.WriteString(blockQuote(clipMarkdown(escapeMarkdown(strings.Join(opening, " ")), 2000)))
 	}
-	footer := d.Name + " · " + s.Lines.Label()
-	if s.FirstPage > 0 {
-		footer += " · " + corpus.Pages(s.FirstPage, s.LastPage)
-	}
+	footer := retrieval.SectionCitation(d, s).String()
 	return &discordgo.MessageEmbed{
 		Title:       clip(fmt.Sprintf("§%d · %s", s.Number, s.Title), maxTitle),
 		Description: clipMarkdown(b.String(), maxDescription),

@@ -3,10 +3,13 @@
 package config
 
 import (
+	"crypto/ed25519"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -19,26 +22,36 @@ import (
 
 // Names of the settings, as environment variables and .env keys.
 const (
-	KeyToken    = "DISCORD_TOKEN"
-	KeyGuild    = "DISCORD_GUILD_ID"
-	KeyAPIURL   = "DISCORD_API_URL"
-	KeyCorpus   = "LECTERN_CORPUS"
-	KeyIndexDir = "LECTERN_INDEX_DIR"
-	KeyResults  = "LECTERN_RESULTS"
-	KeyCooldown = "LECTERN_COOLDOWN"
-	KeyLogLevel = "LECTERN_LOG_LEVEL"
+	KeyToken      = "DISCORD_TOKEN"
+	KeyGuild      = "DISCORD_GUILD_ID"
+	KeyAPIURL     = "DISCORD_API_URL"
+	KeyPublicKey  = "DISCORD_PUBLIC_KEY"
+	KeyShardCount = "DISCORD_SHARD_COUNT"
+	KeyShardID    = "DISCORD_SHARD_ID"
+	KeyCorpus     = "LECTERN_CORPUS"
+	KeyIndexDir   = "LECTERN_INDEX_DIR"
+	KeyMaxFileMB  = "LECTERN_MAX_FILE_MB"
+	KeyResults    = "LECTERN_RESULTS"
+	KeyCooldown   = "LECTERN_COOLDOWN"
+	KeyLogLevel   = "LECTERN_LOG_LEVEL"
+	KeyAddr       = "LECTERN_ADDR"
+	KeyPublicURL  = "LECTERN_PUBLIC_URL"
+	KeyDataDir    = "LECTERN_DATA_DIR"
+	KeyRecord     = "LECTERN_RECORD"
 )
-
-// Keys lists every setting, in the order they are shown.
-var Keys = []string{KeyToken, KeyGuild, KeyAPIURL, KeyCorpus, KeyIndexDir, KeyResults, KeyCooldown, KeyLogLevel}
 
 // Defaults.
 const (
-	DefaultAPIURL   = "https://discord.com/api/v9"
-	DefaultResults  = 3
-	MaxResults      = 10
-	DefaultCooldown = 3 * time.Second
+	DefaultAPIURL    = "https://discord.com/api/v9"
+	DefaultResults   = 3
+	MaxResults       = 10
+	DefaultCooldown  = 3 * time.Second
+	DefaultMaxFileMB = 512
+	DefaultAddr      = ":8080"
 )
+
+// ShardAuto asks for every shard Discord recommends, in one process.
+const ShardAuto = -1
 
 // Secret is a value that must never be printed or logged.
 type Secret string
@@ -59,152 +72,316 @@ func (s Secret) Reveal() string { return string(s) }
 
 // Config is Lectern's validated settings.
 type Config struct {
-	Token    Secret
-	GuildID  string
-	APIURL   string
-	Corpus   string // a file or directory; "" for the embedded interview
-	IndexDir string // where book indexes are cached; "" to keep them in memory
-	Results  int
-	Cooldown time.Duration
-	LogLevel slog.Level
+	Token       Secret
+	GuildID     string
+	APIURL      string
+	PublicKey   ed25519.PublicKey // verifies HTTP interactions; nil when not set
+	ShardCount  int               // 0 for one connection, ShardAuto for Discord's recommendation
+	ShardID     int
+	Corpus      string // a file or directory; "" for the embedded interview
+	IndexDir    string // where book indexes are cached; "" to keep them in memory
+	MaxFileSize int64  // largest text file read, in bytes
+	Results     int
+	Cooldown    time.Duration
+	LogLevel    slog.Level
+	Addr        string // where serve (and run, when asked) listens
+	PublicURL   string // where the reader is published, for links in answers; ""
+	DataDir     string // where the record of questions is kept
+	Record      bool   // keep a record of questions and feedback
 }
+
+// Problem is one invalid setting.
+type Problem struct {
+	Key     string // the setting, e.g. LECTERN_RESULTS
+	Source  string // where the value came from: "--corpus", "LECTERN_CORPUS" or ".env"
+	Message string
+}
+
+func (p Problem) String() string { return p.Source + ": " + p.Message }
 
 // Error lists every problem found in the settings, one line each.
 type Error struct {
-	Problems []string
+	Problems []Problem
 }
 
-func (e *Error) Error() string { return strings.Join(e.Problems, "\n") }
+func (e *Error) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Has reports whether one of the problems is with the setting key.
+func (e *Error) Has(key string) bool {
+	for _, p := range e.Problems {
+		if p.Key == key {
+			return true
+		}
+	}
+	return false
+}
 
 // Sources are where settings come from.
 type Sources struct {
-	Flags   map[string]string   // set flags, by setting key; win over the rest
-	Getenv  func(string) string // the environment
-	EnvFile io.Reader           // a .env file; nil when there is none
-	EnvName string              // the .env file's name, for messages
+	// Flags holds the flags that were set, by setting key; they win over
+	// the rest. FlagNames names each ("--corpus"), for messages.
+	Flags     map[string]string
+	FlagNames map[string]string
+	Getenv    func(string) string // the environment
+	EnvFile   io.Reader           // a .env file; nil when there is none
+	EnvName   string              // the .env file's name, for messages
+	// UserCacheDir is where the index cache goes by default, below a
+	// "lectern" folder; nil means os.UserCacheDir.
+	UserCacheDir func() (string, error)
+}
+
+// loader reads raw values and collects problems.
+type loader struct {
+	src      Sources
+	dotenv   map[string]string
+	problems []Problem
+}
+
+// get returns a setting's value and where it came from.
+func (l *loader) get(key string) (value, source string) {
+	if v, ok := l.src.Flags[key]; ok {
+		name := l.src.FlagNames[key]
+		if name == "" {
+			name = key
+		}
+		return strings.TrimSpace(v), name
+	}
+	if v := l.src.Getenv(key); v != "" {
+		return strings.TrimSpace(v), key
+	}
+	if v, ok := l.dotenv[key]; ok {
+		return strings.TrimSpace(v), l.src.EnvName + ": " + key
+	}
+	return "", key
+}
+
+func (l *loader) bad(key, source, format string, args ...any) {
+	l.problems = append(l.problems, Problem{Key: key, Source: source, Message: fmt.Sprintf(format, args...)})
 }
 
 // Load reads and validates the settings.
 func Load(src Sources) (*Config, error) {
-	dotenv := map[string]string{}
+	if src.Getenv == nil {
+		src.Getenv = func(string) string { return "" }
+	}
+	l := &loader{src: src, dotenv: map[string]string{}}
 	if src.EnvFile != nil {
 		m, err := godotenv.Parse(src.EnvFile)
 		if err != nil {
-			return nil, &Error{Problems: []string{fmt.Sprintf("%s: cannot parse: %v", src.EnvName, err)}}
+			return nil, &Error{Problems: []Problem{{Source: src.EnvName, Message: fmt.Sprintf("cannot parse: %v", err)}}}
 		}
-		dotenv = m
+		l.dotenv = m
 	}
-	getenv := src.Getenv
-	if getenv == nil {
-		getenv = func(string) string { return "" }
+	c := &Config{Results: DefaultResults, Cooldown: DefaultCooldown, MaxFileSize: DefaultMaxFileMB << 20, Addr: DefaultAddr, Record: true}
+	l.discord(c)
+	l.corpus(c)
+	l.behaviour(c)
+	l.service(c)
+	if len(l.problems) > 0 {
+		return nil, &Error{Problems: l.problems}
 	}
-	get := func(key string) string {
-		if v, ok := src.Flags[key]; ok {
-			return strings.TrimSpace(v)
-		}
-		if v := getenv(key); v != "" {
-			return strings.TrimSpace(v)
-		}
-		return strings.TrimSpace(dotenv[key])
-	}
+	return c, nil
+}
 
-	c := &Config{
-		Token:    Secret(get(KeyToken)),
-		GuildID:  get(KeyGuild),
-		APIURL:   get(KeyAPIURL),
-		Corpus:   get(KeyCorpus),
-		IndexDir: get(KeyIndexDir),
-		Results:  DefaultResults,
-		Cooldown: DefaultCooldown,
+// discord reads the settings of the connection to Discord.
+func (l *loader) discord(c *Config) {
+	token, src := l.get(KeyToken)
+	c.Token = Secret(token)
+	if strings.ContainsAny(token, " \t\n") {
+		l.bad(KeyToken, src, "contains white space; paste the token alone")
 	}
-	var problems []string
-	bad := func(key, format string, args ...any) {
-		problems = append(problems, key+": "+fmt.Sprintf(format, args...))
+	if c.GuildID, src = l.get(KeyGuild); c.GuildID != "" && !IsSnowflake(c.GuildID) {
+		l.bad(KeyGuild, src, "%q is not a Discord ID (a number such as 123456789012345678)", c.GuildID)
 	}
+	c.APIURL, src = l.get(KeyAPIURL)
 	if c.APIURL == "" {
 		c.APIURL = DefaultAPIURL
 	} else if u, err := url.Parse(c.APIURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		bad(KeyAPIURL, "%q is not an http(s) URL such as %s", c.APIURL, DefaultAPIURL)
+		l.bad(KeyAPIURL, src, "%q is not an http(s) URL such as %s", c.APIURL, DefaultAPIURL)
 	} else {
 		c.APIURL = strings.TrimRight(c.APIURL, "/")
 	}
-	if c.GuildID != "" && !isSnowflake(c.GuildID) {
-		bad(KeyGuild, "%q is not a Discord ID (a number such as 123456789012345678)", c.GuildID)
+	if v, src := l.get(KeyPublicKey); v != "" {
+		key, err := hex.DecodeString(v)
+		if err != nil || len(key) != ed25519.PublicKeySize {
+			l.bad(KeyPublicKey, src, "must be the application's public key: 64 hexadecimal digits (Developer Portal → General Information)")
+		} else {
+			c.PublicKey = key
+		}
 	}
-	if v := get(KeyResults); v != "" {
+	count, countSrc := l.get(KeyShardCount)
+	id, idSrc := l.get(KeyShardID)
+	switch {
+	case count == "":
+		if id != "" {
+			l.bad(KeyShardID, idSrc, "needs %s too", KeyShardCount)
+		}
+	case strings.EqualFold(count, "auto"):
+		c.ShardCount = ShardAuto
+		if id != "" {
+			l.bad(KeyShardID, idSrc, "cannot be set with %s=auto, which runs every shard", KeyShardCount)
+		}
+	default:
+		n, err := strconv.Atoi(count)
+		if err != nil || n < 1 || n > 4096 {
+			l.bad(KeyShardCount, countSrc, "%q must be a number of shards from 1 to 4096, or auto", count)
+			break
+		}
+		c.ShardCount = n
+		if id == "" {
+			if n > 1 {
+				l.bad(KeyShardID, idSrc, "must say which of the %d shards this process runs (0 to %d)", n, n-1)
+			}
+			break
+		}
+		s, err := strconv.Atoi(id)
+		if err != nil || s < 0 || s >= n {
+			l.bad(KeyShardID, idSrc, "%q must be a shard number from 0 to %d", id, n-1)
+		}
+		c.ShardID = s
+	}
+}
+
+// corpus reads what to answer from and where indexes are kept.
+func (l *loader) corpus(c *Config) {
+	var src string
+	if c.Corpus, src = l.get(KeyCorpus); c.Corpus != "" {
+		if _, err := os.Stat(c.Corpus); err != nil {
+			l.bad(KeyCorpus, src, "%s", describeStatError(c.Corpus, err))
+		}
+	}
+	if c.IndexDir, _ = l.get(KeyIndexDir); c.IndexDir == "" {
+		cacheDir := l.src.UserCacheDir
+		if cacheDir == nil {
+			cacheDir = os.UserCacheDir
+		}
+		if d, err := cacheDir(); err == nil {
+			c.IndexDir = filepath.Join(d, "lectern")
+		}
+	}
+	if v, src := l.get(KeyMaxFileMB); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 16384 {
+			l.bad(KeyMaxFileMB, src, "%q must be a size in megabytes from 1 to 16384", v)
+		} else {
+			c.MaxFileSize = int64(n) << 20
+		}
+	}
+}
+
+// behaviour reads how answers are given and logged.
+func (l *loader) behaviour(c *Config) {
+	if v, src := l.get(KeyResults); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > MaxResults {
-			bad(KeyResults, "%q must be a whole number from 1 to %d", v, MaxResults)
+			l.bad(KeyResults, src, "%q must be a whole number from 1 to %d", v, MaxResults)
 		} else {
 			c.Results = n
 		}
 	}
-	if v := get(KeyCooldown); v != "" {
+	if v, src := l.get(KeyCooldown); v != "" {
 		d, err := parseDuration(v)
 		if err != nil || d < 0 || d > time.Hour {
-			bad(KeyCooldown, "%q must be a duration such as 3s or 500ms (0 to turn it off, at most 1h)", v)
+			l.bad(KeyCooldown, src, "%q must be a duration such as 3s or 500ms (0 to turn it off, at most 1h)", v)
 		} else {
 			c.Cooldown = d
 		}
 	}
-	if v := get(KeyLogLevel); v != "" {
+	if v, src := l.get(KeyLogLevel); v != "" {
 		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
-			bad(KeyLogLevel, "%q must be debug, info, warn or error", v)
+			l.bad(KeyLogLevel, src, "%q must be debug, info, warn or error", v)
 		}
 	}
-	if c.Corpus != "" {
-		if _, err := os.Stat(c.Corpus); err != nil {
-			bad(KeyCorpus, "%s", describeStatError(c.Corpus, err))
+}
+
+// service reads the web server's and the record's settings.
+func (l *loader) service(c *Config) {
+	if v, src := l.get(KeyAddr); v != "" {
+		if _, port, err := net.SplitHostPort(v); err != nil || port == "" {
+			l.bad(KeyAddr, src, "%q must be an address to listen on, such as :8080 or 127.0.0.1:8080", v)
+		} else {
+			c.Addr = v
 		}
 	}
-	if c.IndexDir == "" {
-		c.IndexDir = defaultIndexDir(getenv)
+	if v, src := l.get(KeyPublicURL); v != "" {
+		if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			l.bad(KeyPublicURL, src, "%q must be the reader's public address, such as https://lectern.example.org", v)
+		} else {
+			c.PublicURL = strings.TrimRight(v, "/")
+		}
 	}
-	if strings.ContainsAny(c.Token.Reveal(), " \t\n") {
-		bad(KeyToken, "contains white space; paste the token alone")
+	if c.DataDir, _ = l.get(KeyDataDir); c.DataDir == "" && c.IndexDir != "" {
+		c.DataDir = filepath.Join(filepath.Dir(c.IndexDir), "lectern-data")
 	}
-	if len(problems) > 0 {
-		return nil, &Error{Problems: problems}
+	if v, src := l.get(KeyRecord); v != "" {
+		on, err := strconv.ParseBool(strings.NewReplacer("on", "true", "off", "false", "yes", "true", "no", "false").Replace(strings.ToLower(v)))
+		if err != nil {
+			l.bad(KeyRecord, src, "%q must be on or off", v)
+		} else {
+			c.Record = on
+		}
 	}
-	return c, nil
 }
 
 // RequireToken checks the settings that connecting to Discord needs.
 func (c *Config) RequireToken() error {
 	if c.Token == "" {
-		return &Error{Problems: []string{KeyToken + ": not set; put the bot token from the Discord developer portal in .env or the environment"}}
+		return &Error{Problems: []Problem{{Key: KeyToken, Source: KeyToken, Message: "not set; put the bot token from the Discord developer portal in .env or the environment"}}}
 	}
 	return nil
 }
 
 // Summary describes the settings for people, the token redacted.
 func (c *Config) Summary() string {
-	corpus := c.Corpus
-	if corpus == "" {
-		corpus = "(embedded interview)"
+	or := func(v, none string) string {
+		if v == "" {
+			return none
+		}
+		return v
 	}
-	guild := c.GuildID
-	if guild == "" {
-		guild = "(none: commands are registered globally)"
+	shards := "(one connection)"
+	switch {
+	case c.ShardCount == ShardAuto:
+		shards = "auto"
+	case c.ShardCount > 0:
+		shards = fmt.Sprintf("%d (this process runs shard %d)", c.ShardCount, c.ShardID)
 	}
-	index := c.IndexDir
-	if index == "" {
-		index = "(in memory)"
+	publicKey := "(not set: no HTTP interactions)"
+	if c.PublicKey != nil {
+		publicKey = hex.EncodeToString(c.PublicKey)
+	}
+	record := "off"
+	if c.Record {
+		record = "on"
 	}
 	lines := []string{
 		KeyToken + "=" + c.Token.String(),
-		KeyGuild + "=" + guild,
+		KeyGuild + "=" + or(c.GuildID, "(none: commands are registered globally)"),
 		KeyAPIURL + "=" + c.APIURL,
-		KeyCorpus + "=" + corpus,
-		KeyIndexDir + "=" + index,
+		KeyPublicKey + "=" + publicKey,
+		KeyShardCount + "=" + shards,
+		KeyCorpus + "=" + or(c.Corpus, "(embedded interview)"),
+		KeyIndexDir + "=" + or(c.IndexDir, "(in memory)"),
+		KeyMaxFileMB + "=" + strconv.FormatInt(c.MaxFileSize>>20, 10),
 		KeyResults + "=" + strconv.Itoa(c.Results),
 		KeyCooldown + "=" + c.Cooldown.String(),
 		KeyLogLevel + "=" + strings.ToLower(c.LogLevel.String()),
+		KeyAddr + "=" + c.Addr,
+		KeyPublicURL + "=" + or(c.PublicURL, "(none: citations are not linked)"),
+		KeyDataDir + "=" + or(c.DataDir, "(none)"),
+		KeyRecord + "=" + record,
 	}
 	return strings.Join(lines, "\n")
 }
 
-func isSnowflake(s string) bool {
+// IsSnowflake reports whether s looks like a Discord ID.
+func IsSnowflake(s string) bool {
 	if len(s) < 5 || len(s) > 20 {
 		return false
 	}
@@ -230,18 +407,6 @@ func describeStatError(path string, err error) string {
 	return fmt.Sprintf("%s: %v", path, err)
 }
 
-// defaultIndexDir is the user cache directory's lectern folder, or "" when
-// there is none.
-func defaultIndexDir(getenv func(string) string) string {
-	if d := getenv("XDG_CACHE_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "lectern")
-	}
-	if h := getenv("HOME"); h != "" {
-		return filepath.Join(h, ".cache", "lectern")
-	}
-	return ""
-}
-
 // OpenEnvFile opens the .env file to read: name when given (it must
 // exist), else ".env" when present. It returns nil when there is none.
 func OpenEnvFile(name string) (io.ReadCloser, string, error) {
@@ -254,7 +419,7 @@ func OpenEnvFile(name string) (io.ReadCloser, string, error) {
 		if !explicit && errors.Is(err, os.ErrNotExist) {
 			return nil, name, nil
 		}
-		return nil, name, &Error{Problems: []string{"--env-file: " + describeStatError(name, err)}}
+		return nil, name, &Error{Problems: []Problem{{Source: "--env-file", Message: describeStatError(name, err)}}}
 	}
 	return f, name, nil
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -44,19 +45,41 @@ func TestPrecedence(t *testing.T) {
 }
 
 func TestDefaults(t *testing.T) {
-	c, err := Load(Sources{Getenv: env(map[string]string{"HOME": "/home/u"})})
+	cacheDir := func() (string, error) { return "/home/u/.cache", nil }
+	c, err := Load(Sources{Getenv: env(nil), UserCacheDir: cacheDir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.APIURL != DefaultAPIURL || c.Results != DefaultResults || c.Cooldown != DefaultCooldown || c.LogLevel != slog.LevelInfo || c.IndexDir != "/home/u/.cache/lectern" || c.Corpus != "" {
+	if c.APIURL != DefaultAPIURL || c.Results != DefaultResults || c.Cooldown != DefaultCooldown || c.LogLevel != slog.LevelInfo ||
+		c.IndexDir != "/home/u/.cache/lectern" || c.Corpus != "" || c.Addr != DefaultAddr || c.MaxFileSize != DefaultMaxFileMB<<20 ||
+		!c.Record || c.DataDir != "/home/u/.cache/lectern-data" || c.ShardCount != 0 || c.PublicKey != nil {
 		t.Errorf("defaults %+v", c)
 	}
 	if err := c.RequireToken(); err == nil {
 		t.Error("RequireToken accepted a missing token")
 	}
-	c, _ = Load(Sources{Getenv: env(map[string]string{"XDG_CACHE_HOME": "/cache", "HOME": "/home/u"})})
-	if c.IndexDir != "/cache/lectern" {
-		t.Errorf("index dir %q, want /cache/lectern", c.IndexDir)
+	c, _ = Load(Sources{Getenv: env(nil), UserCacheDir: func() (string, error) { return "", errors.New("no home") }})
+	if c.IndexDir != "" {
+		t.Errorf("index dir %q without a cache directory, want none (in memory)", c.IndexDir)
+	}
+}
+
+func TestValidValues(t *testing.T) {
+	key := "3b6a27bcceb6a42d62a3a8d02a6f0d73653215771de243a63ac048a18b59da29"
+	c, err := Load(Sources{Getenv: env(map[string]string{
+		KeyPublicKey: key, KeyShardCount: "4", KeyShardID: "3", KeyAddr: "127.0.0.1:9000",
+		KeyPublicURL: "https://lectern.example.org/", KeyRecord: "off", KeyMaxFileMB: "64",
+	})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hex.EncodeToString(c.PublicKey) != key || c.ShardCount != 4 || c.ShardID != 3 || c.Addr != "127.0.0.1:9000" ||
+		c.PublicURL != "https://lectern.example.org" || c.Record || c.MaxFileSize != 64<<20 {
+		t.Errorf("parsed %+v", c)
+	}
+	c, err = Load(Sources{Getenv: env(map[string]string{KeyShardCount: "auto"})})
+	if err != nil || c.ShardCount != ShardAuto {
+		t.Errorf("auto shards: %v %+v", err, c)
 	}
 }
 
@@ -75,6 +98,14 @@ func TestInvalidValues(t *testing.T) {
 		{KeyGuild, "my-server", "not a Discord ID"},
 		{KeyCorpus, "/no/such/book.txt", "does not exist"},
 		{KeyToken, "two words", "white space"},
+		{KeyPublicKey, "not-hex", "64 hexadecimal digits"},
+		{KeyPublicKey, "abcd", "64 hexadecimal digits"},
+		{KeyShardCount, "0", "from 1 to 4096"},
+		{KeyShardCount, "many", "or auto"},
+		{KeyAddr, "8080", "address to listen on"},
+		{KeyPublicURL, "lectern.example.org", "public address"},
+		{KeyRecord, "sometimes", "on or off"},
+		{KeyMaxFileMB, "0", "megabytes"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.key+"="+tt.value, func(t *testing.T) {
@@ -83,8 +114,31 @@ func TestInvalidValues(t *testing.T) {
 			if !errors.As(err, &ce) || len(ce.Problems) != 1 {
 				t.Fatalf("err %v, want one problem", err)
 			}
-			if !strings.HasPrefix(ce.Problems[0], tt.key+": ") || !strings.Contains(ce.Problems[0], tt.want) {
-				t.Errorf("problem %q, want %s: …%s…", ce.Problems[0], tt.key, tt.want)
+			p := ce.Problems[0]
+			if p.Key != tt.key || !ce.Has(tt.key) || !strings.HasPrefix(p.String(), tt.key+": ") || !strings.Contains(p.Message, tt.want) {
+				t.Errorf("problem %+v, want %s: …%s…", p, tt.key, tt.want)
+			}
+		})
+	}
+}
+
+func TestProblemsNameTheirSource(t *testing.T) {
+	tests := []struct {
+		name string
+		src  Sources
+		want string
+	}{
+		{"flag", Sources{Flags: map[string]string{KeyCorpus: "/no/book"}, FlagNames: map[string]string{KeyCorpus: "--corpus"}}, "--corpus: /no/book does not exist"},
+		{"environment", Sources{Getenv: env(map[string]string{KeyCorpus: "/no/book"})}, "LECTERN_CORPUS: /no/book does not exist"},
+		{".env file", Sources{EnvFile: strings.NewReader("LECTERN_CORPUS=/no/book\n"), EnvName: "my.env"}, "my.env: LECTERN_CORPUS: /no/book does not exist"},
+		{"shard id without count", Sources{Getenv: env(map[string]string{KeyShardID: "1"})}, "DISCORD_SHARD_ID: needs DISCORD_SHARD_COUNT"},
+		{"shard id out of range", Sources{Getenv: env(map[string]string{KeyShardCount: "2", KeyShardID: "2"})}, "from 0 to 1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(tt.src)
+			if err == nil || err.Error() != tt.want && !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err %v, want %q", err, tt.want)
 			}
 		})
 	}

@@ -50,14 +50,6 @@ func (s Span) Label() string {
 	return "lines " + s.String()
 }
 
-// Pages is "p. A", or "pp. A–B" for a range of pages.
-func Pages(first, last int) string {
-	if first == last {
-		return fmt.Sprintf("p. %d", first)
-	}
-	return fmt.Sprintf("pp. %d–%d", first, last)
-}
-
 // String formats the span as "A–B", or "A" for a single line.
 func (s Span) String() string {
 	if s.Start == s.End {

@@ -63,7 +63,7 @@ func describe(d *Document) []byte {
 	}
 	b.WriteString("\npassages\n")
 	for _, p := range d.Passages {
-		fmt.Fprintf(&b, "  §%d %-8s p%-2d sentences %d–%d, %d words\n", d.Sections[p.Section].Number, p.Lines, p.Page, p.FirstSentence, p.EndSentence-1, wordCount(p.Text))
+		fmt.Fprintf(&b, "  §%d %-8s p%-2d sentences %d–%d, %d words\n", d.Sections[p.Section].Number, p.Lines, p.Page, p.FirstSentence, p.EndSentence-1, WordCount(p.Text))
 	}
 	return b.Bytes()
 }

@@ -53,6 +53,7 @@ func Parse(name string, data []byte) (*Document, error) {
 		}
 	}
 	p.buildPassages()
+	slices.SortFunc(doc.Omitted, func(a, b Omission) int { return a.Lines.Start - b.Lines.Start })
 	return doc, nil
 }
 

@@ -11,7 +11,7 @@ const PassageWords = 70
 func (p *parser) buildPassages() {
 	p.wordCounts = make([]int, len(p.doc.Sentences))
 	for i, s := range p.doc.Sentences {
-		p.wordCounts[i] = wordCount(s.Text)
+		p.wordCounts[i] = WordCount(s.Text)
 	}
 	for si, sec := range p.doc.Sections {
 		// An interviewer's question and the answer make separate passages.

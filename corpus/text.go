@@ -34,7 +34,6 @@ type flow struct {
 type flowFootnote struct {
 	number int
 	offset int
-	line   int
 }
 
 // join builds a flow from lines: a line break becomes a space, except after
@@ -53,7 +52,7 @@ func join(lines []srcLine) flow {
 		}
 		f.starts[i] = b.Len()
 		for _, m := range l.footnotes {
-			f.footnotes = append(f.footnotes, flowFootnote{number: m.number, offset: f.starts[i] + max(0, m.pos-lead), line: l.no})
+			f.footnotes = append(f.footnotes, flowFootnote{number: m.number, offset: f.starts[i] + max(0, m.pos-lead)})
 		}
 		b.WriteString(t)
 	}
@@ -358,8 +357,8 @@ func hasLetter(s string) bool {
 	return strings.IndexFunc(s, unicode.IsLetter) >= 0
 }
 
-// wordCount counts whitespace-separated words.
-func wordCount(s string) int {
+// WordCount counts the whitespace-separated words of s.
+func WordCount(s string) int {
 	n, inWord := 0, false
 	for i := 0; i < len(s); i++ {
 		space := s[i] == ' ' || s[i] == '\t' || s[i] == '\n'

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/lectern-bot/lectern/corpus"
 	"github.com/lectern-bot/lectern/internal/testsupport"
@@ -19,40 +21,46 @@ import (
 
 var bench100MB = flag.Bool("bench100mb", false, "run the 100 MB folder benchmark (slow: builds a 100 MB corpus)")
 
-// warAndPeaceQuestions are questions a reader of the novel might ask.
-var warAndPeaceQuestions = []string{
-	"Who is Pierre Bezukhov's father?",
-	"What happened at the battle of Borodino?",
-	"Why did Napoleon invade Russia?",
-	"Who did Natasha fall in love with?",
-	"How did Prince Andrew die?",
-	"What did Kutuzov decide at the council of Fili?",
-	"When did the French leave Moscow?",
-	"Who was Platon Karataev?",
-	"What is the theory of history in the epilogue?",
-	"Where did Pierre see the comet?",
-	"Why did Moscow burn?",
-	"What did Nicholas Rostov lose at cards?",
-	"How did Petya Rostov die?",
-	"Who married Princess Mary?",
-	"What did Prince Andrew see in the sky at Austerlitz?",
-	"Kronstadt sailors",
-	"freemasons",
-	"the old oak tree",
-	"wolf hunt",
-	"Dolokhov duel",
+// distinctQuestions makes n different questions from the text, each from
+// four to six words of a sentence drawn at random ("What about the old
+// oak on the road?"), so that no two searches are the same and no cache
+// of answers helps: what a reader asking new questions pays.
+func distinctQuestions(c *corpus.Corpus, n int, seed int64) []string {
+	rng := rand.New(rand.NewSource(seed))
+	openers := []string{"What about", "Why did", "Who was", "When did", "How did", "Where is"}
+	seen := map[string]bool{}
+	var out []string
+	for tries := 0; len(out) < n && tries < n*50; tries++ {
+		d := c.Documents[rng.Intn(len(c.Documents))]
+		if len(d.Sentences) == 0 {
+			continue
+		}
+		var words []string
+		for _, w := range strings.Fields(d.Sentences[rng.Intn(len(d.Sentences))].Text) {
+			w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+			if len([]rune(w)) >= 4 {
+				words = append(words, w)
+			}
+		}
+		if len(words) < 4 {
+			continue
+		}
+		start := rng.Intn(len(words) - 3)
+		take := words[start:min(len(words), start+4+rng.Intn(3))]
+		q := openers[rng.Intn(len(openers))] + " " + strings.Join(take, " ") + "?"
+		if !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
-// timeQueries runs find over queries b.N times in all and reports the
-// median and 99th percentile latency.
+// timeQueries asks each of queries once, in order, cycling when b.N is
+// larger, and reports the median and 99th percentile latency.
 func timeQueries(b *testing.B, find func(context.Context, string, int) ([]Result, error), queries []string) {
 	b.Helper()
 	ctx := context.Background()
-	for _, q := range queries { // warm the sentence caches as a running bot would be
-		if _, err := find(ctx, q, 3); err != nil {
-			b.Fatal(err)
-		}
-	}
 	durations := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -71,14 +79,6 @@ func reportPercentiles(b *testing.B, ds []time.Duration) {
 	at := func(p float64) float64 { return float64(ds[int(p*float64(len(ds)-1))].Microseconds()) }
 	b.ReportMetric(at(0.50), "p50-µs")
 	b.ReportMetric(at(0.99), "p99-µs")
-}
-
-func questionTexts(b *testing.B, file string) []string {
-	var out []string
-	for _, q := range loadQuestions(b, file) {
-		out = append(out, q.Text)
-	}
-	return out
 }
 
 func BenchmarkIndexInterview(b *testing.B) {
@@ -104,86 +104,77 @@ func BenchmarkParseInterview(b *testing.B) {
 	}
 }
 
+// BenchmarkAskInterview asks 300 distinct questions of the interview.
 func BenchmarkAskInterview(b *testing.B) {
-	timeQueries(b, interview(b).Ask, questionTexts(b, "interview.tsv"))
+	ix := interview(b)
+	timeQueries(b, ix.Ask, distinctQuestions(ix.Corpus(), 300, 1))
 }
 
 func BenchmarkQuoteInterview(b *testing.B) {
-	timeQueries(b, interview(b).Quote, []string{"peace of shame", "Kronstat", "all power to the soviets", "War Communism", "I want to lose space"})
+	ix := interview(b)
+	timeQueries(b, ix.Quote, distinctQuestions(ix.Corpus(), 300, 2))
 }
 
-func loadWarAndPeace(b *testing.B) *corpus.Corpus {
+// openWarAndPeace opens War and Peace from a fresh cache.
+func openWarAndPeace(b *testing.B) *Index {
 	b.Helper()
-	c, err := corpus.Load(testsupport.SharedCorpus(b, "war-and-peace.txt"))
+	ix, _, err := Open(context.Background(), testsupport.SharedCorpus(b, "war-and-peace.txt"), Options{CacheDir: b.TempDir()})
 	if err != nil {
 		b.Fatal(err)
 	}
-	return c
+	b.Cleanup(func() { ix.Close() })
+	return ix
 }
 
-// BenchmarkBuildWarAndPeace is the first build of the on-disk index,
-// parsing included.
+// BenchmarkBuildWarAndPeace is the first build of the on-disk index:
+// reading, parsing, analysing, indexing and writing the cache.
 func BenchmarkBuildWarAndPeace(b *testing.B) {
 	path := testsupport.SharedCorpus(b, "war-and-peace.txt")
 	for i := 0; i < b.N; i++ {
-		c, err := corpus.Load(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		ix, built, err := OpenCached(context.Background(), c, b.TempDir(), nil)
-		if err != nil || !built {
-			b.Fatalf("built=%v err=%v", built, err)
+		ix, info, err := Open(context.Background(), path, Options{CacheDir: b.TempDir()})
+		if err != nil || !info.Built {
+			b.Fatalf("built=%v err=%v", info.Built, err)
 		}
 		ix.Close()
 	}
 }
 
 // BenchmarkOpenWarAndPeace is what `lectern ask --corpus` pays on every
-// start once the index is cached: parse the book, hash it, open the index.
+// start once the index is cached: read and hash the book, load the cached
+// parse and sentence table, open the index.
 func BenchmarkOpenWarAndPeace(b *testing.B) {
 	path := testsupport.SharedCorpus(b, "war-and-peace.txt")
 	dir := b.TempDir()
-	ix, _, err := OpenCached(context.Background(), loadWarAndPeace(b), dir, nil)
+	ix, _, err := Open(context.Background(), path, Options{CacheDir: dir})
 	if err != nil {
 		b.Fatal(err)
 	}
 	ix.Close()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		c, err := corpus.Load(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		ix, built, err := OpenCached(context.Background(), c, dir, nil)
-		if err != nil || built {
-			b.Fatalf("built=%v err=%v", built, err)
+		ix, info, err := Open(context.Background(), path, Options{CacheDir: dir})
+		if err != nil || info.Built {
+			b.Fatalf("built=%v err=%v", info.Built, err)
 		}
 		ix.Close()
 	}
 }
 
+// BenchmarkAskWarAndPeace asks 300 distinct questions of War and Peace.
 func BenchmarkAskWarAndPeace(b *testing.B) {
-	ix, _, err := OpenCached(context.Background(), loadWarAndPeace(b), b.TempDir(), nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
-	timeQueries(b, ix.Ask, warAndPeaceQuestions)
+	ix := openWarAndPeace(b)
+	timeQueries(b, ix.Ask, distinctQuestions(ix.Corpus(), 300, 3))
 }
 
 func BenchmarkQuoteWarAndPeace(b *testing.B) {
-	ix, _, err := OpenCached(context.Background(), loadWarAndPeace(b), b.TempDir(), nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
-	timeQueries(b, ix.Quote, []string{"the old oak", "Borodino", "Kutuzof", "Well, Prince, so Genoa and Lucca", "freemasons"})
+	ix := openWarAndPeace(b)
+	timeQueries(b, ix.Quote, distinctQuestions(ix.Corpus(), 300, 4))
 }
 
 // Benchmark100MB builds a folder of about 100 MB from the shared books
 // (each copy's paragraphs rotated so that no two files are the same), then
-// reports the build time, the cached open time, Ask latency and the
-// process's peak memory. It runs only with -bench100mb.
+// reports the build time, the cached open time, Ask latency over distinct
+// questions and the process's peak memory. It runs only with -bench100mb.
 func Benchmark100MB(b *testing.B) {
 	if !*bench100MB {
 		b.Skip("run with -bench100mb")
@@ -211,41 +202,30 @@ func Benchmark100MB(b *testing.B) {
 		total += len(text)
 	}
 	cache := filepath.Join(dir, "cache")
+	texts := filepath.Join(dir, "texts")
 	for i := 0; i < b.N; i++ {
 		os.RemoveAll(cache)
 		start := time.Now()
-		c, err := corpus.Load(filepath.Join(dir, "texts"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		ix, built, err := OpenCached(context.Background(), c, cache, nil)
-		if err != nil || !built {
-			b.Fatalf("built=%v err=%v", built, err)
+		ix, info, err := Open(context.Background(), texts, Options{CacheDir: cache})
+		if err != nil || !info.Built {
+			b.Fatalf("built=%v err=%v", info.Built, err)
 		}
 		b.ReportMetric(time.Since(start).Seconds(), "build-s")
 		ix.Close()
 
 		start = time.Now()
-		c, err = corpus.Load(filepath.Join(dir, "texts"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		ix, _, err = OpenCached(context.Background(), c, cache, nil)
+		ix, _, err = Open(context.Background(), texts, Options{CacheDir: cache})
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(time.Since(start).Milliseconds()), "open-ms")
 		var ds []time.Duration
-		for round := 0; round < 5; round++ {
-			for _, q := range warAndPeaceQuestions {
-				t := time.Now()
-				if _, err := ix.Ask(context.Background(), q, 3); err != nil {
-					b.Fatal(err)
-				}
-				if round > 0 {
-					ds = append(ds, time.Since(t))
-				}
+		for _, q := range distinctQuestions(ix.Corpus(), 300, 5) {
+			t := time.Now()
+			if _, err := ix.Ask(context.Background(), q, 3); err != nil {
+				b.Fatal(err)
 			}
+			ds = append(ds, time.Since(t))
 		}
 		reportPercentiles(b, ds)
 		ix.Close()

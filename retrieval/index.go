@@ -5,13 +5,7 @@ package retrieval
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
 	"fmt"
-	"log/slog"
-	"os"
-	"path/filepath"
 	"strconv"
 	"sync"
 
@@ -38,9 +32,6 @@ const (
 )
 
 const exactAnalyzer = "lectern_exact"
-
-// keyName is the internal key holding the cache key of an on-disk index.
-var keyName = []byte("lectern_key")
 
 // Index answers questions over one corpus.
 type Index struct {
@@ -105,7 +96,7 @@ func newMemory(ctx context.Context, c *corpus.Corpus, model string) (*Index, err
 	if err != nil {
 		return nil, fmt.Errorf("index: create: %w", err)
 	}
-	ix := newIndex(c, b, "")
+	ix := newIndex(c, b, "", nil, nil)
 	if err := ix.fill(ctx, nil); err != nil {
 		b.Close()
 		return nil, err
@@ -113,14 +104,24 @@ func newMemory(ctx context.Context, c *corpus.Corpus, model string) (*Index, err
 	return ix, nil
 }
 
-func newIndex(c *corpus.Corpus, b bleve.Index, path string) *Index {
+// newIndex wraps a Bleve index of c. The sentence table is analysed from
+// the corpus unless one is given (read from the cache with its terms).
+func newIndex(c *corpus.Corpus, b bleve.Index, path string, table *sentenceTable, terms []string) *Index {
 	ix := &Index{corpus: c, bleve: b, path: path, weights: learnedWeights}
 	ix.stem = b.Mapping().AnalyzerNamed(en.AnalyzerName)
 	ix.exact = b.Mapping().AnalyzerNamed(exactAnalyzer)
 	for _, d := range c.Documents {
 		ix.passages += len(d.Passages)
 	}
-	ix.table, ix.lex = buildSentenceTable(ix.stem, c)
+	if table == nil {
+		ix.table, ix.lex = buildSentenceTable(ix.stem, c)
+	} else {
+		ix.table, ix.lex = table, newLexicon()
+		for _, t := range terms {
+			ix.lex.add(t)
+		}
+		ix.lex.count(table)
+	}
 	ix.lex.relate(ix.stem, c)
 	return ix
 }
@@ -182,86 +183,6 @@ func parseDocID(id string) (doc, passage int, ok bool) {
 		}
 	}
 	return 0, 0, false
-}
-
-// CacheKey identifies a corpus's index: the names and hashes of its files,
-// their passage counts (so that a parser change that moves passages is
-// caught even without a version bump), the parser version and the mapping
-// version.
-func CacheKey(c *corpus.Corpus) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "lectern parser=%d mapping=%d\n", corpus.ParserVersion, MappingVersion)
-	for _, d := range c.Documents {
-		fmt.Fprintf(h, "%s\x00%s\x00%d\n", d.Name, d.Hash, len(d.Passages))
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-// OpenCached opens the on-disk index for c under dir, keyed by key, and
-// builds it when it is missing, stale or damaged. It reports whether it
-// built the index. The key is CacheKey(c).
-func OpenCached(ctx context.Context, c *corpus.Corpus, dir string, progress Progress) (*Index, bool, error) {
-	key := CacheKey(c)
-	path := filepath.Join(dir, key[:24])
-	if b, err := bleve.Open(path); err == nil {
-		stored, err := b.GetInternal(keyName)
-		if err == nil && string(stored) == key {
-			return newIndex(c, b, path), false, nil
-		}
-		b.Close()
-		slog.Info("index cache is stale; rebuilding", "path", path)
-	} else if !errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
-		slog.Warn("index cache is damaged; rebuilding", "path", path, "err", err)
-	}
-	ix, err := build(ctx, c, dir, path, key, progress)
-	if err != nil {
-		return nil, false, err
-	}
-	return ix, true, nil
-}
-
-// build writes a fresh index to a temporary directory and moves it into
-// place, so that an interrupted build never leaves a half-written cache.
-func build(ctx context.Context, c *corpus.Corpus, dir, path, key string, progress Progress) (*Index, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("index cache: %w", err)
-	}
-	tmp, err := os.MkdirTemp(dir, ".build-")
-	if err != nil {
-		return nil, fmt.Errorf("index cache: %w", err)
-	}
-	defer os.RemoveAll(tmp)
-	m, err := newMapping(scoringModel)
-	if err != nil {
-		return nil, err
-	}
-	b, err := bleve.New(filepath.Join(tmp, "index"), m)
-	if err != nil {
-		return nil, fmt.Errorf("index cache: create: %w", err)
-	}
-	ix := newIndex(c, b, "")
-	if err := ix.fill(ctx, progress); err != nil {
-		b.Close()
-		return nil, err
-	}
-	if err := b.SetInternal(keyName, []byte(key)); err != nil {
-		b.Close()
-		return nil, fmt.Errorf("index cache: %w", err)
-	}
-	if err := b.Close(); err != nil {
-		return nil, fmt.Errorf("index cache: %w", err)
-	}
-	if err := os.RemoveAll(path); err != nil {
-		return nil, fmt.Errorf("index cache: %w", err)
-	}
-	if err := os.Rename(filepath.Join(tmp, "index"), path); err != nil {
-		return nil, fmt.Errorf("index cache: %w", err)
-	}
-	b, err = bleve.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("index cache: reopen: %w", err)
-	}
-	return newIndex(c, b, path), nil
 }
 
 // Close releases the index. Closing twice is harmless.

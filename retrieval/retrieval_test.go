@@ -3,8 +3,6 @@ package retrieval
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -220,85 +218,6 @@ func TestSuggest(t *testing.T) {
 				t.Errorf("Suggest(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
-	}
-}
-
-func TestCachedIndexLifecycle(t *testing.T) {
-	dir := t.TempDir()
-	book := filepath.Join(dir, "book.txt")
-	write := func(text string) *corpus.Corpus {
-		t.Helper()
-		if err := os.WriteFile(book, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		c, err := corpus.Load(book)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c
-	}
-	cache := filepath.Join(dir, "cache")
-	open := func(c *corpus.Corpus) (*Index, bool) {
-		t.Helper()
-		ix, built, err := OpenCached(context.Background(), c, cache, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { ix.Close() })
-		return ix, built
-	}
-	ask := func(ix *Index, q string) int {
-		t.Helper()
-		rs, err := ix.Ask(context.Background(), q, 3)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return len(rs)
-	}
-
-	c := write("CHAPTER I\n\nThe lighthouse keeper counted gulls.\n")
-	ix, built := open(c)
-	if !built || ask(ix, "lighthouse") != 1 {
-		t.Fatalf("first open: built=%v, want a fresh index that finds the lighthouse", built)
-	}
-	ix.Close()
-	ix, built = open(c)
-	if built {
-		t.Error("second open of an unchanged text rebuilt the index")
-	}
-	ix.Close()
-
-	c = write("CHAPTER I\n\nThe ferryman counted herons.\n")
-	ix, built = open(c)
-	if !built || ask(ix, "ferryman") != 1 || ask(ix, "lighthouse") != 0 {
-		t.Errorf("changed text: built=%v, want a rebuilt index of the new text", built)
-	}
-	path := ix.Path()
-	ix.Close()
-
-	// Damage the cache: every file truncated.
-	filepath.Walk(path, func(p string, info os.FileInfo, err error) error {
-		if err == nil && !info.IsDir() {
-			os.WriteFile(p, []byte("garbage"), 0o644)
-		}
-		return nil
-	})
-	ix, built = open(c)
-	if !built || ask(ix, "ferryman") != 1 {
-		t.Errorf("damaged cache: built=%v, want it rebuilt and working", built)
-	}
-}
-
-func TestCacheKeyChangesWithText(t *testing.T) {
-	a, _ := corpus.Parse("a.txt", []byte("One text.\n"))
-	b, _ := corpus.Parse("a.txt", []byte("Another text.\n"))
-	ka := CacheKey(&corpus.Corpus{Documents: []*corpus.Document{a}})
-	kb := CacheKey(&corpus.Corpus{Documents: []*corpus.Document{b}})
-	if ka == kb {
-		t.Error("different texts share a cache key")
-	}
-	if ka != CacheKey(&corpus.Corpus{Documents: []*corpus.Document{a}}) {
-		t.Error("the same text gave two cache keys")
 	}
 }
 

@@ -91,7 +91,7 @@ func analyseSentence(a analysis.Analyzer, s corpus.Sentence, speakers []string) 
 		terms: make([]string, 0, len(toks)+len(speakers)),
 		pos:   make([]uint16, 0, len(toks)+len(speakers)),
 		kind:  make([]uint8, 0, len(toks)+len(speakers)),
-		words: uint16(min(wordCount(s.Text), 65535)),
+		words: uint16(min(corpus.WordCount(s.Text), 65535)),
 	}
 	for i, t := range toks {
 		out.terms = append(out.terms, t.term)
@@ -157,9 +157,6 @@ func isDigits(s string) bool {
 	}
 	return s != ""
 }
-
-// wordCount counts whitespace-separated words.
-func wordCount(s string) int { return len(strings.Fields(s)) }
 
 // buildSentenceTable analyses every sentence of c, in parallel, and
 // assigns term ids from lex, adding terms it has not seen.

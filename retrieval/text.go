@@ -83,11 +83,7 @@ func foldAccent(r rune) rune {
 // cleanQuery trims user input to MaxQueryRunes and drops control characters
 // and invalid bytes.
 func cleanQuery(q string) string {
-	q = strings.ToValidUTF8(q, " ")
-	if utf8.RuneCountInString(q) > MaxQueryRunes {
-		q = string([]rune(q)[:MaxQueryRunes])
-	}
-	return strings.Join(strings.Fields(normalize(q)), " ")
+	return strings.Join(strings.Fields(normalize(CleanQuery(q))), " ")
 }
 
 // token is one analysed word: its term and where it stands in the original

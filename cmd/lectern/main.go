@@ -20,15 +20,6 @@ func main() {
 	os.Exit(exitCode(err, os.Stderr))
 }
 
-// usageError is a mistake in how the command was called; it exits with 2.
-type usageError struct{ msg string }
-
-func (e *usageError) Error() string { return e.msg }
-
-func usagef(format string, args ...any) error {
-	return &usageError{msg: fmt.Sprintf(format, args...)}
-}
-
 // exitCode prints err, if any, as one line per problem and returns the
 // process status: 0 for success, 2 for usage errors, 1 for the rest.
 func exitCode(err error, stderr io.Writer) int {

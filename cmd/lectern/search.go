@@ -1,0 +1,139 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/lectern-bot/lectern/retrieval"
+)
+
+// searchCommand is ask or quote.
+type searchCommand struct {
+	kind     string // "ask" or "quote"
+	settings settingsFlags
+	results  resultFlags
+}
+
+func (c *searchCommand) Name() string { return c.kind }
+
+func (c *searchCommand) Args() string {
+	if c.kind == "quote" {
+		return "[PHRASE]"
+	}
+	return "[QUESTION]"
+}
+
+func (c *searchCommand) Summary() string {
+	if c.kind == "quote" {
+		return "look a quotation up by keyword or phrase"
+	}
+	return "the sentences that best answer a question"
+}
+
+func (c *searchCommand) Flags(fs *flag.FlagSet) {
+	c.settings.register(fs)
+	c.results.register(fs)
+}
+
+// Answer is the JSON shape of one query's results, as the command line
+// prints it and the web API returns it.
+type Answer struct {
+	Query   string             `json:"query"`
+	Results []retrieval.Result `json:"results"`
+}
+
+// Run answers the arguments, or each line of standard input when there
+// are none and it is not a terminal.
+func (c *searchCommand) Run(ctx context.Context, a *app, fs *flag.FlagSet, args []string) error {
+	cfg, err := a.config(fs, c.settings.envFile)
+	if err != nil {
+		return err
+	}
+	query := strings.TrimSpace(strings.Join(args, " "))
+	batch := query == "" && !isTerminal(a.stdin)
+	if query == "" && !batch {
+		example := map[string]string{"ask": "What happened to the soviets?", "quote": "peace of shame"}[c.kind]
+		return usagef("%s: give a %s, e.g. lectern %s %q", c.kind, strings.Trim(strings.ToLower(c.Args()), "[]"), c.kind, example)
+	}
+	var progress retrieval.Progress
+	if isTerminal(a.stderr) {
+		progress = newProgress(a.stderr, true) // a first build of a book takes seconds
+	}
+	ix, err := a.open(ctx, cfg, progress)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	find := ix.Ask
+	if c.kind == "quote" {
+		find = ix.Quote
+	}
+	color := !c.results.json && isTerminal(a.stdout)
+	out := bufio.NewWriter(a.stdout)
+	defer out.Flush()
+	answer := func(q string) error {
+		rs, err := find(ctx, q, cfg.Results)
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.kind, err)
+		}
+		if c.results.json {
+			if rs == nil {
+				rs = []retrieval.Result{}
+			}
+			b, err := json.Marshal(Answer{Query: q, Results: rs})
+			if err != nil {
+				return err
+			}
+			out.Write(append(b, '\n'))
+			return nil
+		}
+		if batch {
+			fmt.Fprintf(out, "> %s\n\n", q)
+		}
+		printResults(out, q, rs, color)
+		return nil
+	}
+	if !batch {
+		return answer(query)
+	}
+	sc := bufio.NewScanner(a.stdin)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for sc.Scan() {
+		q := strings.TrimSpace(sc.Text())
+		if q == "" {
+			continue
+		}
+		if err := answer(q); err != nil {
+			return err
+		}
+		if err := out.Flush(); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("reading queries: %w", err)
+	}
+	return nil
+}
+
+// printResults writes results for people: the quote, then its citation.
+func printResults(w io.Writer, q string, rs []retrieval.Result, color bool) {
+	if len(rs) == 0 {
+		fmt.Fprintf(w, "Nothing found for %q. Try other words, fewer words, or a name from the text.\n\n", q)
+		return
+	}
+	for _, r := range rs {
+		text := r.Quote.Text
+		if color {
+			text = r.Quote.Highlight("\x1b[1m", "\x1b[0m", nil)
+		}
+		fmt.Fprintln(w, text)
+		fmt.Fprintln(w, "— "+r.Citation().Long())
+		fmt.Fprintln(w)
+	}
+}

@@ -1,0 +1,464 @@
+package retrieval
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// Options configure Open.
+type Options struct {
+	// CacheDir is where indexes of books are kept between runs; "" indexes
+	// in memory every time.
+	CacheDir    string
+	MaxFileSize int64        // largest file read, in bytes; 0 for corpus.DefaultMaxFileSize
+	Progress    Progress     // told how a build is going; may be nil
+	Logger      *slog.Logger // told what the cache did; nil logs nothing
+}
+
+// OpenInfo says what Open did.
+type OpenInfo struct {
+	Built bool          // the index was built now, not read from the cache
+	Path  string        // the corpus's cache directory; "" in memory
+	Took  time.Duration // from reading the text to a usable index
+}
+
+// Open reads the corpus at path (the embedded interview when path is "")
+// and returns its index: from the cache when the text is unchanged, else
+// built (and cached). A cache that cannot be written falls back to memory.
+func Open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, error) {
+	start := time.Now()
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if path == "" {
+		c, err := corpus.Default()
+		if err != nil {
+			return nil, OpenInfo{}, err
+		}
+		ix, err := NewMemory(ctx, c)
+		return ix, OpenInfo{Built: true, Took: time.Since(start)}, err
+	}
+	src, err := corpus.ReadSources(ctx, path, corpus.LoadOptions{MaxFileSize: opts.MaxFileSize})
+	if err != nil {
+		return nil, OpenInfo{}, err
+	}
+	if opts.CacheDir == "" {
+		c, err := corpus.ParseSources(src)
+		if err != nil {
+			return nil, OpenInfo{}, err
+		}
+		ix, err := NewMemory(ctx, c)
+		return ix, OpenInfo{Built: true, Took: time.Since(start)}, err
+	}
+	cache := &diskCache{dir: opts.CacheDir, log: log}
+	cache.sweep()
+	key := sourcesKey(src)
+	slot := cache.slot(path)
+	ix, err := cache.open(slot, key)
+	switch {
+	case err == nil:
+		return ix, OpenInfo{Path: slot, Took: time.Since(start)}, nil
+	case errors.Is(err, errNotCached):
+	case errors.Is(err, errStale):
+		log.Info("the text has changed; rebuilding its index", "path", slot)
+	default:
+		log.Warn("index cache is damaged; rebuilding", "path", slot, "err", err)
+	}
+	c, err := corpus.ParseSources(src)
+	if err != nil {
+		return nil, OpenInfo{}, err
+	}
+	abs, _ := filepath.Abs(path)
+	ix, err = cache.build(ctx, slot, key, abs, c, opts.Progress)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, OpenInfo{}, ctx.Err()
+		}
+		log.Warn("index cache unavailable; indexing in memory", "dir", opts.CacheDir, "err", err)
+		ix, err = NewMemory(ctx, c)
+		return ix, OpenInfo{Built: true, Took: time.Since(start)}, err
+	}
+	return ix, OpenInfo{Built: true, Path: slot, Took: time.Since(start)}, nil
+}
+
+// cacheVersion changes whenever what is cached changes shape.
+const cacheVersion = 1
+
+// sourcesKey identifies the content of a corpus and the code that indexes
+// it: the names and hashes of its files and the parser, mapping and cache
+// versions.
+func sourcesKey(src []corpus.Source) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "lectern parser=%d mapping=%d cache=%d\n", corpus.ParserVersion, MappingVersion, cacheVersion)
+	for _, s := range src {
+		fmt.Fprintf(h, "%s\x00%s\n", s.Name, s.Hash())
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+var (
+	errNotCached = errors.New("not cached")
+	errStale     = errors.New("cached for another version of the text")
+)
+
+// diskCache keeps one directory ("slot") per corpus, named after the
+// corpus's absolute path. A slot holds the Bleve index, the parsed corpus
+// with its analysed sentences (data.bin) and a manifest written last with
+// the text's key and a checksum of every file.
+type diskCache struct {
+	dir string
+	log *slog.Logger
+}
+
+// manifest describes a finished build.
+type manifest struct {
+	Key    string              `json:"key"`
+	Source string              `json:"source"`
+	Built  time.Time           `json:"built"`
+	Files  map[string]fileMark `json:"files"`
+}
+
+type fileMark struct {
+	Size int64  `json:"size"`
+	CRC  uint32 `json:"crc32c"`
+}
+
+const (
+	manifestName = "manifest.json"
+	dataName     = "data.bin"
+	indexName    = "index"
+	// staleAfter is how old an unfinished or replaced build must be before
+	// it is removed: a build still running elsewhere is younger.
+	staleAfter = time.Hour
+	// boltTimeout bounds the wait for another process's lock on an index.
+	boltTimeout = "10s"
+)
+
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+func (dc *diskCache) slot(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(dc.dir, hex.EncodeToString(sum[:8]))
+}
+
+// open opens the slot's index when it was built for key and is intact.
+func (dc *diskCache) open(slot, key string) (*Index, error) {
+	m, err := readManifest(slot)
+	if err != nil {
+		return nil, err
+	}
+	if m.Key != key {
+		return nil, errStale
+	}
+	if err := verify(slot, m); err != nil {
+		return nil, err
+	}
+	data, err := readData(filepath.Join(slot, dataName))
+	if err != nil {
+		return nil, err
+	}
+	b, err := bleve.OpenUsing(filepath.Join(slot, indexName), map[string]any{"read_only": true, "bolt_timeout": boltTimeout})
+	if err != nil {
+		return nil, fmt.Errorf("index cache: open: %w", err)
+	}
+	return newIndex(data.Corpus, b, slot, data.table(), data.Terms), nil
+}
+
+func readManifest(slot string) (manifest, error) {
+	var m manifest
+	raw, err := os.ReadFile(filepath.Join(slot, manifestName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return m, errNotCached
+	}
+	if err != nil {
+		return m, err
+	}
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return m, fmt.Errorf("manifest: %w", err)
+	}
+	return m, nil
+}
+
+// verify checks every file of a slot against its manifest: a file that is
+// missing, truncated or altered (a damaged disk, a stray write) makes the
+// cache unusable rather than silently wrong.
+func verify(slot string, m manifest) error {
+	if len(m.Files) == 0 {
+		return errors.New("manifest lists no files")
+	}
+	for rel, want := range m.Files {
+		got, err := markFile(filepath.Join(slot, rel))
+		if err != nil {
+			return err
+		}
+		if got != want {
+			return fmt.Errorf("%s: checksum or size differs from the build's", rel)
+		}
+	}
+	return nil
+}
+
+func markFile(path string) (fileMark, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return fileMark{}, err
+	}
+	defer f.Close()
+	h := crc32.New(crcTable)
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return fileMark{}, err
+	}
+	return fileMark{Size: n, CRC: h.Sum32()}, nil
+}
+
+// build indexes c in a new directory beside the slot and puts it in the
+// slot's place only when it is complete, so that a killed build never
+// leaves a half-written index where a reader looks.
+func (dc *diskCache) build(ctx context.Context, slot, key, source string, c *corpus.Corpus, progress Progress) (*Index, error) {
+	if err := os.MkdirAll(dc.dir, 0o755); err != nil {
+		return nil, fmt.Errorf("index cache: %w", err)
+	}
+	tmp, err := os.MkdirTemp(dc.dir, ".build-")
+	if err != nil {
+		return nil, fmt.Errorf("index cache: %w", err)
+	}
+	defer os.RemoveAll(tmp) // a no-op once the build is in place
+	m, err := newMapping(scoringModel)
+	if err != nil {
+		return nil, err
+	}
+	b, err := bleve.New(filepath.Join(tmp, indexName), m)
+	if err != nil {
+		return nil, fmt.Errorf("index cache: create: %w", err)
+	}
+	ix := newIndex(c, b, "", nil, nil)
+	if err := ix.fill(ctx, progress); err != nil {
+		b.Close()
+		return nil, err
+	}
+	if err := b.Close(); err != nil {
+		return nil, fmt.Errorf("index cache: %w", err)
+	}
+	if err := writeData(filepath.Join(tmp, dataName), c, ix.table, ix.lex.terms); err != nil {
+		return nil, err
+	}
+	if err := writeManifest(tmp, key, source); err != nil {
+		return nil, err
+	}
+	if err := dc.install(tmp, slot, key); err != nil {
+		return nil, err
+	}
+	b, err = bleve.OpenUsing(filepath.Join(slot, indexName), map[string]any{"read_only": true, "bolt_timeout": boltTimeout})
+	if err != nil {
+		return nil, fmt.Errorf("index cache: reopen: %w", err)
+	}
+	ix.bleve, ix.path = b, slot
+	return ix, nil
+}
+
+// install moves a finished build into the slot, setting aside what was
+// there. When another process installed an intact build of the same text
+// meanwhile, that one is kept.
+func (dc *diskCache) install(tmp, slot, key string) error {
+	for attempt := 0; attempt < 3; attempt++ {
+		if _, err := os.Stat(slot); err == nil {
+			if m, err := readManifest(slot); err == nil && m.Key == key && verify(slot, m) == nil {
+				return nil
+			}
+			old, err := os.MkdirTemp(dc.dir, ".old-")
+			if err != nil {
+				return fmt.Errorf("index cache: %w", err)
+			}
+			// Processes still reading the old build keep their open files.
+			defer os.RemoveAll(old)
+			if err := os.Rename(slot, filepath.Join(old, "slot")); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("index cache: %w", err)
+			}
+		}
+		if err := os.Rename(tmp, slot); err == nil {
+			return nil
+		}
+	}
+	return fmt.Errorf("index cache: could not put the new index in place at %s", slot)
+}
+
+func writeManifest(dir, key, source string) error {
+	m := manifest{Key: key, Source: source, Built: time.Now().UTC(), Files: map[string]fileMark{}}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		mark, err := markFile(p)
+		m.Files[filepath.ToSlash(rel)] = mark
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("index cache: %w", err)
+	}
+	raw, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	return writeFileSync(filepath.Join(dir, manifestName), raw)
+}
+
+// writeFileSync writes a file and flushes it to disk.
+func writeFileSync(path string, data []byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("index cache: %w", err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("index cache: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("index cache: %w", err)
+	}
+	return f.Close()
+}
+
+// slotName matches the directories the cache makes: slots (16 hex digits),
+// slots of older versions of Lectern (24), builds and set-aside builds.
+var slotName = regexp.MustCompile(`^([0-9a-f]{16}|[0-9a-f]{24}|\.build-\d+|\.old-\d+)$`)
+
+// sweep removes what no text uses: builds left by killed processes, set
+// aside builds, slots of corpora that no longer exist, and slots of older
+// versions. It leaves anything it did not make alone.
+func (dc *diskCache) sweep() {
+	entries, err := os.ReadDir(dc.dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !e.IsDir() || !slotName.MatchString(name) {
+			continue
+		}
+		path := filepath.Join(dc.dir, name)
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		old := time.Since(info.ModTime()) > staleAfter
+		reason := ""
+		switch {
+		case strings.HasPrefix(name, "."):
+			if old {
+				reason = "unfinished or replaced build"
+			}
+		case len(name) == 24:
+			reason = "index of an older version"
+		default:
+			m, err := readManifest(path)
+			if err != nil {
+				if old {
+					reason = "slot without a manifest"
+				}
+				break
+			}
+			if _, err := os.Stat(m.Source); errors.Is(err, fs.ErrNotExist) {
+				reason = "its text " + m.Source + " is gone"
+			}
+		}
+		if reason == "" {
+			continue
+		}
+		if err := os.RemoveAll(path); err != nil {
+			dc.log.Warn("could not remove an unused index", "path", path, "err", err)
+			continue
+		}
+		dc.log.Info("removed an unused index", "path", path, "why", reason)
+	}
+}
+
+// cachedData is what data.bin holds beside the Bleve index: the parsed
+// corpus and its analysed sentences, so that a cached open neither parses
+// nor analyses the text again.
+type cachedData struct {
+	Corpus   *corpus.Corpus
+	Terms    []string
+	DocStart []uint32
+	Start    []uint32
+	Term     []uint32
+	Pos      []uint16
+	Kind     []uint8
+	Words    []uint16
+	Flags    []uint16
+	SecStart []uint32
+	Titles   [][]uint32
+}
+
+func (d *cachedData) table() *sentenceTable {
+	return &sentenceTable{docStart: d.DocStart, start: d.Start, term: d.Term, pos: d.Pos, kind: d.Kind,
+		words: d.Words, flags: d.Flags, secStart: d.SecStart, titles: d.Titles}
+}
+
+func writeData(path string, c *corpus.Corpus, t *sentenceTable, terms []string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("index cache: %w", err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	err = gob.NewEncoder(w).Encode(cachedData{Corpus: c, Terms: terms, DocStart: t.docStart, Start: t.start,
+		Term: t.term, Pos: t.pos, Kind: t.kind, Words: t.words, Flags: t.flags, SecStart: t.secStart, Titles: t.titles})
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("index cache: %w", err)
+	}
+	return nil
+}
+
+func readData(path string) (*cachedData, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var d cachedData
+	if err := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20)).Decode(&d); err != nil {
+		return nil, fmt.Errorf("%s: %w", dataName, err)
+	}
+	if d.Corpus == nil || len(d.Start) != len(d.Words)+1 {
+		return nil, fmt.Errorf("%s: incomplete", dataName)
+	}
+	return &d, nil
+}

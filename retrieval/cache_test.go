@@ -1,0 +1,262 @@
+package retrieval
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// cacheFixture is a book and a cache directory for it.
+type cacheFixture struct {
+	t     *testing.T
+	book  string
+	cache string
+	logs  *bytes.Buffer
+}
+
+func newCacheFixture(t *testing.T) *cacheFixture {
+	t.Helper()
+	dir := t.TempDir()
+	return &cacheFixture{t: t, book: filepath.Join(dir, "book.txt"), cache: filepath.Join(dir, "cache"), logs: &bytes.Buffer{}}
+}
+
+func (f *cacheFixture) write(text string) {
+	f.t.Helper()
+	if err := os.WriteFile(f.book, []byte(text), 0o644); err != nil {
+		f.t.Fatal(err)
+	}
+}
+
+func (f *cacheFixture) open() (*Index, OpenInfo) {
+	f.t.Helper()
+	ix, info, err := Open(context.Background(), f.book, Options{CacheDir: f.cache, Logger: slog.New(slog.NewTextHandler(f.logs, nil))})
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	f.t.Cleanup(func() { ix.Close() })
+	return ix, info
+}
+
+func (f *cacheFixture) finds(ix *Index, q string) bool {
+	f.t.Helper()
+	rs, err := ix.Ask(context.Background(), q, 3)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return len(rs) > 0
+}
+
+// slots lists the cache's entries.
+func (f *cacheFixture) slots() []string {
+	f.t.Helper()
+	entries, err := os.ReadDir(f.cache)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		out = append(out, e.Name())
+	}
+	return out
+}
+
+func TestCacheLifecycle(t *testing.T) {
+	f := newCacheFixture(t)
+	f.write("CHAPTER I\n\nThe lighthouse keeper counted gulls.\n")
+	ix, info := f.open()
+	if !info.Built || !f.finds(ix, "lighthouse") {
+		t.Fatalf("first open: built=%v, want a fresh index that finds the lighthouse", info.Built)
+	}
+	ix.Close()
+	ix, info = f.open()
+	if info.Built || !f.finds(ix, "lighthouse") {
+		t.Errorf("second open of an unchanged text: built=%v, want the cached index", info.Built)
+	}
+	ix.Close()
+
+	f.write("CHAPTER I\n\nThe ferryman counted herons.\n")
+	ix, info = f.open()
+	if !info.Built || !f.finds(ix, "ferryman") || f.finds(ix, "lighthouse") {
+		t.Errorf("changed text: built=%v, want a rebuilt index of the new text", info.Built)
+	}
+	if got := f.slots(); len(got) != 1 {
+		t.Errorf("cache holds %v after the text changed, want one slot: the old build replaced", got)
+	}
+	if !strings.Contains(f.logs.String(), "text has changed") {
+		t.Errorf("the rebuild was not logged through the given logger: %q", f.logs.String())
+	}
+}
+
+func TestCacheDetectsDamage(t *testing.T) {
+	damage := []struct {
+		name string
+		do   func(t *testing.T, slot string)
+	}{
+		{"every file truncated", func(t *testing.T, slot string) {
+			filepath.WalkDir(slot, func(p string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					os.WriteFile(p, []byte("garbage"), 0o644)
+				}
+				return nil
+			})
+		}},
+		{"64 random bytes in a segment", func(t *testing.T, slot string) {
+			segs, _ := filepath.Glob(filepath.Join(slot, indexName, "store", "*.zap"))
+			if len(segs) == 0 {
+				entries, _ := os.ReadDir(filepath.Join(slot, indexName))
+				t.Fatalf("no segment files to damage: %v", entries)
+			}
+			data, err := os.ReadFile(segs[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			rng := rand.New(rand.NewSource(7))
+			at := rng.Intn(len(data) - 64)
+			for i := range 64 {
+				data[at+i] = byte(rng.Intn(256))
+			}
+			os.WriteFile(segs[0], data, 0o644)
+		}},
+		{"data file removed", func(t *testing.T, slot string) { os.Remove(filepath.Join(slot, dataName)) }},
+		{"manifest corrupt", func(t *testing.T, slot string) { os.WriteFile(filepath.Join(slot, manifestName), []byte("{"), 0o644) }},
+	}
+	for _, tt := range damage {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newCacheFixture(t)
+			f.write("CHAPTER I\n\nThe ferryman counted herons on the river.\n")
+			ix, info := f.open()
+			ix.Close()
+			tt.do(t, info.Path)
+			ix, info = f.open()
+			if !info.Built || !f.finds(ix, "ferryman") {
+				t.Errorf("after damage: built=%v, want the index rebuilt and working", info.Built)
+			}
+			if !strings.Contains(f.logs.String(), "level=WARN msg=\"index cache is damaged; rebuilding\"") {
+				t.Errorf("the damage was not logged as a warning through the given logger: %q", f.logs.String())
+			}
+		})
+	}
+}
+
+func TestCacheSweepsWhatNoTextUses(t *testing.T) {
+	f := newCacheFixture(t)
+	f.write("CHAPTER I\n\nThe ferryman counted herons.\n")
+	ix, _ := f.open()
+	ix.Close()
+	old := time.Now().Add(-2 * staleAfter)
+	mk := func(name string, age time.Time) {
+		p := filepath.Join(f.cache, name)
+		os.MkdirAll(filepath.Join(p, "index"), 0o755)
+		os.WriteFile(filepath.Join(p, "index", "x.zap"), []byte("half"), 0o644)
+		os.Chtimes(p, age, age)
+	}
+	mk(".build-111", old)                      // a build killed an hour ago
+	mk(".build-222", time.Now())               // a build running now
+	mk("0123456789abcdef01234567", time.Now()) // an older Lectern's cache
+	// A slot whose text is gone.
+	other := filepath.Join(t.TempDir(), "gone.txt")
+	os.WriteFile(other, []byte("CHAPTER I\n\nA heron.\n"), 0o644)
+	ix2, info2, err := Open(context.Background(), other, Options{CacheDir: f.cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix2.Close()
+	os.Remove(other)
+	os.WriteFile(filepath.Join(f.cache, "notes.txt"), []byte("mine"), 0o644) // not the cache's
+
+	ix, _ = f.open()
+	got := strings.Join(f.slots(), " ")
+	for _, gone := range []string{".build-111", "0123456789abcdef01234567", filepath.Base(info2.Path)} {
+		if strings.Contains(got, gone) {
+			t.Errorf("cache still holds %s: %s", gone, got)
+		}
+	}
+	for _, kept := range []string{".build-222", "notes.txt"} {
+		if !strings.Contains(got, kept) {
+			t.Errorf("cache lost %s, which it must leave alone: %s", kept, got)
+		}
+	}
+	if !f.finds(ix, "ferryman") {
+		t.Error("the corpus's own index no longer answers")
+	}
+}
+
+func TestCacheSharedByReaders(t *testing.T) {
+	f := newCacheFixture(t)
+	f.write("CHAPTER I\n\nThe ferryman counted herons.\n")
+	first, _ := f.open() // held open, as a running bot holds it
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ix, _, err := Open(context.Background(), f.book, Options{CacheDir: f.cache})
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer ix.Close()
+			if rs, err := ix.Ask(context.Background(), "ferryman", 1); err != nil || len(rs) == 0 {
+				errs <- errors.New("a reader found nothing")
+			}
+		}()
+	}
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("readers of a shared cache are blocked")
+	}
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	// The text changes while the first reader still has the old build open.
+	f.write("CHAPTER I\n\nThe lighthouse keeper counted gulls.\n")
+	second, info := f.open()
+	if !info.Built || !f.finds(second, "lighthouse") {
+		t.Errorf("rebuild beside an open reader: built=%v", info.Built)
+	}
+	if !f.finds(first, "ferryman") {
+		t.Error("the reader of the old build stopped answering when the text was rebuilt")
+	}
+}
+
+func TestOpenFallsBackToMemory(t *testing.T) {
+	f := newCacheFixture(t)
+	f.write("CHAPTER I\n\nThe ferryman counted herons.\n")
+	if err := os.WriteFile(f.cache, []byte("a file, not a folder"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix, info := f.open()
+	if info.Path != "" || !f.finds(ix, "ferryman") {
+		t.Errorf("unwritable cache: path %q, want an in-memory index that works", info.Path)
+	}
+	if !strings.Contains(f.logs.String(), "indexing in memory") {
+		t.Errorf("the fallback was not logged: %q", f.logs.String())
+	}
+}
+
+func TestSourcesKeyChangesWithText(t *testing.T) {
+	a := []corpus.Source{{Name: "a.txt", Data: []byte("One text.\n")}}
+	b := []corpus.Source{{Name: "a.txt", Data: []byte("Another text.\n")}}
+	if sourcesKey(a) == sourcesKey(b) {
+		t.Error("different texts share a cache key")
+	}
+	if sourcesKey(a) != sourcesKey([]corpus.Source{{Name: "a.txt", Data: []byte("One text.\n")}}) {
+		t.Error("the same text gave two cache keys")
+	}
+}

@@ -1,0 +1,129 @@
+package retrieval
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// Citation says where text stands: the file, its lines, its pages and
+// section. The command line, the bot and the web reader all cite through
+// it.
+type Citation struct {
+	Source    string
+	Lines     corpus.Span
+	FirstPage int // 0 when the text has no pages
+	LastPage  int
+	Section   SectionRef
+}
+
+// Citation cites the result's quote.
+func (r Result) Citation() Citation {
+	return Citation{Source: r.Source, Lines: r.Quote.Span, FirstPage: r.Page, LastPage: r.Page, Section: r.Section}
+}
+
+// PassageCitation cites the passage around the result's quote.
+func (r Result) PassageCitation() Citation {
+	c := r.Citation()
+	c.Lines = r.Passage.Span
+	return c
+}
+
+// SectionCitation cites a whole section of a document.
+func SectionCitation(d *corpus.Document, s corpus.Section) Citation {
+	return Citation{Source: d.Name, Lines: s.Lines, FirstPage: s.FirstPage, LastPage: s.LastPage, Section: SectionRef{Number: s.Number, Title: s.Title}}
+}
+
+// Pages is "p. 3", "pp. 3–5", or "" for a text without pages.
+func (c Citation) Pages() string {
+	switch {
+	case c.FirstPage <= 0:
+		return ""
+	case c.LastPage <= c.FirstPage:
+		return "p. " + strconv.Itoa(c.FirstPage)
+	}
+	return fmt.Sprintf("pp. %d–%d", c.FirstPage, c.LastPage)
+}
+
+// String is the short form: "interview.txt · lines 351–356 · p. 11".
+func (c Citation) String() string {
+	s := c.Source + " · " + c.Lines.Label()
+	if p := c.Pages(); p != "" {
+		s += " · " + p
+	}
+	return s
+}
+
+// Long is the form with the section: `§4 "What do you see…", lines
+// 321–325, p. 10 (interview.txt)`.
+func (c Citation) Long() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "§%d %q, %s", c.Section.Number, c.Section.Title, c.Lines.Label())
+	if p := c.Pages(); p != "" {
+		b.WriteString(", " + p)
+	}
+	fmt.Fprintf(&b, " (%s)", c.Source)
+	return b.String()
+}
+
+// String is "§3 · How would you characterize this party?".
+func (s SectionRef) String() string { return fmt.Sprintf("§%d · %s", s.Number, s.Title) }
+
+// Highlight returns the excerpt's text with its matches wrapped in on and
+// off, and everything else (matches too) passed through escape, which may
+// be nil: "\x1b[1m" and "\x1b[0m" on a terminal, "**" and a Markdown
+// escape on Discord, "<mark>" and an HTML escape on the web.
+func (e Excerpt) Highlight(on, off string, escape func(string) string) string {
+	if escape == nil {
+		escape = func(s string) string { return s }
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range e.Matches {
+		if m[0] < last || m[0] >= m[1] || m[1] > len(e.Text) {
+			continue
+		}
+		b.WriteString(escape(e.Text[last:m[0]]))
+		b.WriteString(on + escape(e.Text[m[0]:m[1]]) + off)
+		last = m[1]
+	}
+	b.WriteString(escape(e.Text[last:]))
+	return b.String()
+}
+
+// Clip shortens s to at most n characters, at a word boundary where one
+// is near, marking the cut with "…".
+func Clip(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	cut := string([]rune(s)[:max(n-1, 0)])
+	if i := strings.LastIndexAny(cut, " \n"); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " \n,;:") + "…"
+}
+
+// CleanQuery is a question or phrase as it is read and shown: invalid
+// bytes and control characters dropped, white space collapsed, at most
+// MaxQueryRunes characters.
+func CleanQuery(q string) string {
+	q = strings.ToValidUTF8(q, " ")
+	q = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, q)
+	if utf8.RuneCountInString(q) > MaxQueryRunes {
+		q = string([]rune(q)[:MaxQueryRunes])
+	}
+	return strings.Join(strings.Fields(q), " ")
+}
