@@ -1,10 +1,8 @@
 package retrieval
 
 import (
-	"bufio"
 	"context"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -102,7 +100,7 @@ func Open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 }
 
 // cacheVersion changes whenever what is cached changes shape.
-const cacheVersion = 1
+const cacheVersion = 3
 
 // sourcesKey identifies the content of a corpus and the code that indexes
 // it: the names and hashes of its files and the parser, mapping and cache
@@ -185,7 +183,7 @@ func (dc *diskCache) open(slot, key string) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index cache: open: %w", err)
 	}
-	return newIndex(data.Corpus, b, slot, data.table(), data.Terms), nil
+	return newIndex(data.Corpus, b, slot, data.table(), data.Terms, data.Surface), nil
 }
 
 func readManifest(slot string) (manifest, error) {
@@ -256,7 +254,7 @@ func (dc *diskCache) build(ctx context.Context, slot, key, source string, c *cor
 	if err != nil {
 		return nil, fmt.Errorf("index cache: create: %w", err)
 	}
-	ix := newIndex(c, b, "", nil, nil)
+	ix := newIndex(c, b, "", nil, nil, nil)
 	if err := ix.fill(ctx, progress); err != nil {
 		b.Close()
 		return nil, err
@@ -264,7 +262,7 @@ func (dc *diskCache) build(ctx context.Context, slot, key, source string, c *cor
 	if err := b.Close(); err != nil {
 		return nil, fmt.Errorf("index cache: %w", err)
 	}
-	if err := writeData(filepath.Join(tmp, dataName), c, ix.table, ix.lex.terms); err != nil {
+	if err := writeData(filepath.Join(tmp, dataName), c, ix.table, ix.lex); err != nil {
 		return nil, err
 	}
 	if err := writeManifest(tmp, key, source); err != nil {
@@ -408,6 +406,7 @@ func (dc *diskCache) sweep() {
 type cachedData struct {
 	Corpus   *corpus.Corpus
 	Terms    []string
+	Surface  []string
 	DocStart []uint32
 	Start    []uint32
 	Term     []uint32
@@ -424,41 +423,23 @@ func (d *cachedData) table() *sentenceTable {
 		words: d.Words, flags: d.Flags, secStart: d.SecStart, titles: d.Titles}
 }
 
-func writeData(path string, c *corpus.Corpus, t *sentenceTable, terms []string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("index cache: %w", err)
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	err = gob.NewEncoder(w).Encode(cachedData{Corpus: c, Terms: terms, DocStart: t.docStart, Start: t.start,
+func writeData(path string, c *corpus.Corpus, t *sentenceTable, lex *lexicon) error {
+	raw := encodeData(&cachedData{Corpus: c, Terms: lex.terms, Surface: lex.surface, DocStart: t.docStart, Start: t.start,
 		Term: t.term, Pos: t.pos, Kind: t.kind, Words: t.words, Flags: t.flags, SecStart: t.secStart, Titles: t.titles})
-	if err == nil {
-		err = w.Flush()
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("index cache: %w", err)
-	}
-	return nil
+	return writeFileSync(path, raw)
 }
 
 func readData(path string) (*cachedData, error) {
-	f, err := os.Open(path)
+	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	var d cachedData
-	if err := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20)).Decode(&d); err != nil {
+	d, err := decodeData(raw)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", dataName, err)
 	}
-	if d.Corpus == nil || len(d.Start) != len(d.Words)+1 {
-		return nil, fmt.Errorf("%s: incomplete", dataName)
+	if len(d.Start) != len(d.Words)+1 || len(d.Terms) != len(d.Surface) || len(d.Term) != len(d.Pos) || len(d.Term) != len(d.Kind) {
+		return nil, fmt.Errorf("%s: %w: tables of different lengths", dataName, errDataCorrupt)
 	}
-	return &d, nil
+	return d, nil
 }

@@ -9,6 +9,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -258,5 +259,54 @@ func TestSourcesKeyChangesWithText(t *testing.T) {
 	}
 	if sourcesKey(a) != sourcesKey([]corpus.Source{{Name: "a.txt", Data: []byte("One text.\n")}}) {
 		t.Error("the same text gave two cache keys")
+	}
+}
+
+// TestDataRoundTrip writes every format's parse and table and reads them
+// back unchanged.
+func TestDataRoundTrip(t *testing.T) {
+	inputs, _ := filepath.Glob(filepath.Join("..", "corpus", "testdata", "formats", "*.input"))
+	c := &corpus.Corpus{}
+	for _, in := range inputs {
+		data, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := corpus.Parse(strings.TrimSuffix(filepath.Base(in), ".input"), data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Documents = append(c.Documents, d)
+	}
+	interview, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Documents = append(c.Documents, interview.Documents...)
+	ix, err := NewMemory(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	want := &cachedData{Corpus: c, Terms: ix.lex.terms, Surface: ix.lex.surface, DocStart: ix.table.docStart, Start: ix.table.start,
+		Term: ix.table.term, Pos: ix.table.pos, Kind: ix.table.kind, Words: ix.table.words, Flags: ix.table.flags,
+		SecStart: ix.table.secStart, Titles: ix.table.titles}
+	raw := encodeData(want)
+	got, err := decodeData(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		for i := range want.Corpus.Documents {
+			if !reflect.DeepEqual(got.Corpus.Documents[i], want.Corpus.Documents[i]) {
+				t.Errorf("document %s differs after a round trip", want.Corpus.Documents[i].Name)
+			}
+		}
+		t.Fatal("cached data differs after a round trip")
+	}
+	for _, cut := range []int{0, 10, len(raw) / 2, len(raw) - 1} {
+		if _, err := decodeData(raw[:cut]); err == nil {
+			t.Errorf("a data file cut to %d of %d bytes decoded without error", cut, len(raw))
+		}
 	}
 }

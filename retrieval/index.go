@@ -23,14 +23,15 @@ import (
 
 // MappingVersion changes whenever the index mapping or the documents fed to
 // it change, so that cached indexes are rebuilt.
-const MappingVersion = 5
+const MappingVersion = 6
 
-// Field names in the index.
-const (
-	fieldText  = "text"  // passage text, English analyzer (stemmed, stop words removed)
-	fieldExact = "exact" // passage text, lower-cased words only, for phrases
-)
+// fieldText is the indexed passage text, English analyzer (stemmed, stop
+// words removed). Phrases and close spellings are matched against the
+// sentences themselves, which keeps the index small and quick to build.
+const fieldText = "text"
 
+// exactAnalyzer splits text into lower-cased words, stop words kept, for
+// matching phrases.
 const exactAnalyzer = "lectern_exact"
 
 // Index answers questions over one corpus.
@@ -65,18 +66,11 @@ func newMapping(model string) (*mapping.IndexMappingImpl, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("mapping: %w", err)
 	}
-	field := func(analyzer string, vectors bool) *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
-		f.Analyzer = analyzer
-		f.Store = false
-		f.IncludeInAll = false
-		f.DocValues = false
-		f.IncludeTermVectors = vectors
-		return f
-	}
+	text := bleve.NewTextFieldMapping()
+	text.Analyzer = en.AnalyzerName
+	text.Store, text.IncludeInAll, text.DocValues, text.IncludeTermVectors = false, false, false, false
 	doc := bleve.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(fieldText, field(en.AnalyzerName, false))
-	doc.AddFieldMappingsAt(fieldExact, field(exactAnalyzer, true))
+	doc.AddFieldMappingsAt(fieldText, text)
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = en.AnalyzerName
 	return m, nil
@@ -96,7 +90,7 @@ func newMemory(ctx context.Context, c *corpus.Corpus, model string) (*Index, err
 	if err != nil {
 		return nil, fmt.Errorf("index: create: %w", err)
 	}
-	ix := newIndex(c, b, "", nil, nil)
+	ix := newIndex(c, b, "", nil, nil, nil)
 	if err := ix.fill(ctx, nil); err != nil {
 		b.Close()
 		return nil, err
@@ -106,7 +100,7 @@ func newMemory(ctx context.Context, c *corpus.Corpus, model string) (*Index, err
 
 // newIndex wraps a Bleve index of c. The sentence table is analysed from
 // the corpus unless one is given (read from the cache with its terms).
-func newIndex(c *corpus.Corpus, b bleve.Index, path string, table *sentenceTable, terms []string) *Index {
+func newIndex(c *corpus.Corpus, b bleve.Index, path string, table *sentenceTable, terms, surface []string) *Index {
 	ix := &Index{corpus: c, bleve: b, path: path, weights: learnedWeights}
 	ix.stem = b.Mapping().AnalyzerNamed(en.AnalyzerName)
 	ix.exact = b.Mapping().AnalyzerNamed(exactAnalyzer)
@@ -117,8 +111,8 @@ func newIndex(c *corpus.Corpus, b bleve.Index, path string, table *sentenceTable
 		ix.table, ix.lex = buildSentenceTable(ix.stem, c)
 	} else {
 		ix.table, ix.lex = table, newLexicon()
-		for _, t := range terms {
-			ix.lex.add(t)
+		for i, t := range terms {
+			ix.lex.add(t, surface[i])
 		}
 		ix.lex.count(table)
 	}
@@ -137,10 +131,7 @@ func (ix *Index) fill(ctx context.Context, progress Progress) error {
 	for di, d := range ix.corpus.Documents {
 		for pi, p := range d.Passages {
 			text := normalize(p.Text)
-			err := batch.Index(docID(di, pi), map[string]any{
-				fieldText:  text,
-				fieldExact: text,
-			})
+			err := batch.Index(docID(di, pi), map[string]any{fieldText: text})
 			if err != nil {
 				return fmt.Errorf("index: %s: %w", d.Name, err)
 			}

@@ -18,6 +18,7 @@ import (
 type lexicon struct {
 	ids     map[string]uint32
 	terms   []string
+	surface []string // a word of the text for each term, as written, for showing
 	df      []uint32 // sentences holding each term
 	titleDF []uint32 // section titles holding each term
 	n       int      // sentences
@@ -32,14 +33,16 @@ type lexicon struct {
 
 func newLexicon() *lexicon { return &lexicon{ids: map[string]uint32{}} }
 
-// add returns the id of term, adding it when new.
-func (l *lexicon) add(term string) uint32 {
+// add returns the id of term, adding it when new with the word it was
+// found as.
+func (l *lexicon) add(term, word string) uint32 {
 	if id, ok := l.ids[term]; ok {
 		return id
 	}
 	id := uint32(len(l.terms))
 	l.ids[term] = id
 	l.terms = append(l.terms, term)
+	l.surface = append(l.surface, word)
 	return id
 }
 

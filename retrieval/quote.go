@@ -69,48 +69,74 @@ func (l *quoteLookup) add(tier float64, hits []passageHit, pick func(doc, passag
 	}
 }
 
-// phrase finds the exact phrase, on the lower-cased field that keeps stop
-// words.
+// phrase finds the words in this order, stop words included, in the
+// sentences of passages that hold all its content words (or, for a
+// phrase of stop words only, in every sentence).
 func (l *quoteLookup) phrase(ctx context.Context, phrase string, _ []string) error {
-	ph := query.NewMatchPhraseQuery(strings.ToLower(phrase))
-	ph.SetField(fieldExact)
-	hits, err := l.ix.search(ctx, ph, 4*l.k)
-	if err != nil {
+	needle := " " + strings.Join(wordsOf(l.ix, phrase), " ") + " "
+	holds := func(doc, s int) bool {
+		return strings.Contains(" "+strings.Join(wordsOf(l.ix, l.ix.corpus.Documents[doc].Sentences[s].Text), " ")+" ", needle)
+	}
+	if len(l.q.concepts) == 0 {
+		for di, d := range l.ix.corpus.Documents {
+			for s := range d.Sentences {
+				if len(l.out) == l.k || ctx.Err() != nil {
+					return ctx.Err()
+				}
+				if holds(di, s) {
+					l.add(tierPhrase, []passageHit{{doc: di, passage: -1, score: 1}}, func(int, int) int { return s })
+				}
+			}
+		}
+		return nil
+	}
+	hits, err := l.allWordHits(ctx, altExact, 16*l.k)
+	if err != nil || hits == nil {
 		return err
 	}
-	needle := " " + strings.Join(wordsOf(l.ix, phrase), " ") + " "
 	l.add(tierPhrase, hits, func(doc, passage int) int {
 		p := l.ix.corpus.Documents[doc].Passages[passage]
 		for s := p.FirstSentence; s < p.EndSentence; s++ {
-			if strings.Contains(" "+strings.Join(wordsOf(l.ix, l.ix.corpus.Documents[doc].Sentences[s].Text), " ")+" ", needle) {
+			if holds(doc, s) {
 				return s
 			}
 		}
-		return l.bestSentence(doc, passage)
+		return -1
 	})
 	return nil
 }
 
-// allWords finds passages holding every word, stemmed.
-func (l *quoteLookup) allWords(ctx context.Context, _ string, _ []string) error {
-	if len(l.q.concepts) == 0 || l.q.misspelt() {
-		return nil
-	}
+// allWordHits searches for passages holding every concept of the phrase,
+// through the alternatives up to kind (altExact: the words' own stems).
+// It returns nil when some concept has none.
+func (l *quoteLookup) allWordHits(ctx context.Context, kind altKind, size int) ([]passageHit, error) {
 	var conj []query.Query
 	for _, c := range l.q.concepts {
 		var alts []query.Query
 		for _, a := range c.alts {
+			if a.how > kind {
+				continue
+			}
 			tq := query.NewTermQuery(l.ix.lex.terms[a.term])
 			tq.SetField(fieldText)
 			alts = append(alts, tq)
 		}
 		if len(alts) == 0 {
-			return nil
+			return nil, nil
 		}
 		conj = append(conj, query.NewDisjunctionQuery(alts))
 	}
-	hits, err := l.ix.search(ctx, query.NewConjunctionQuery(conj), 4*l.k)
-	if err != nil {
+	return l.ix.search(ctx, query.NewConjunctionQuery(conj), size)
+}
+
+// allWords finds passages holding every word, stemmed, or a derived or
+// irregular form of it.
+func (l *quoteLookup) allWords(ctx context.Context, _ string, _ []string) error {
+	if len(l.q.concepts) == 0 || l.q.misspelt() {
+		return nil
+	}
+	hits, err := l.allWordHits(ctx, altIrregular, 4*l.k)
+	if err != nil || hits == nil {
 		return err
 	}
 	l.add(tierAll, hits, l.bestSentence)
@@ -122,11 +148,12 @@ func (l *quoteLookup) fuzzy(ctx context.Context, _ string, words []string) error
 	var conj []query.Query
 	var terms []string
 	for _, w := range words {
-		if utf8.RuneCountInString(w) < 4 || len(analyze(l.ix.stem, w)) == 0 {
+		stems := analyze(l.ix.stem, w)
+		if utf8.RuneCountInString(w) < 4 || len(stems) == 0 {
 			continue // short words and stop words match too much when fuzzy
 		}
-		fq := query.NewFuzzyQuery(w)
-		fq.SetField(fieldExact)
+		fq := query.NewFuzzyQuery(stems[0].term)
+		fq.SetField(fieldText)
 		fq.SetFuzziness(fuzziness(w))
 		conj = append(conj, fq)
 		terms = append(terms, w)

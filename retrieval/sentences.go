@@ -59,6 +59,7 @@ func (t *sentenceTable) tokens(g int) (lo, hi int) { return int(t.start[g]), int
 // analysed is one sentence's tokens before term ids are assigned.
 type analysed struct {
 	terms []string
+	surface []string // each token as written
 	pos   []uint16
 	kind  []uint8
 	words uint16
@@ -66,8 +67,6 @@ type analysed struct {
 }
 
 var (
-	reasonWords      = regexp.MustCompile(`(?i)\b(because|since|so that|in order to|due to|owing to|for fear|as a result|reason|caused|thanks to|therefore|thus|hence)\b`)
-	placeWords       = regexp.MustCompile(`\b(in|at|to|from|near|into|beside|outside|inside|across|along|toward|towards|on)\s+(the\s+)?([a-z]+\s+)?\p{Lu}\p{Ll}+`)
 	definitionAfter  = regexp.MustCompile(`^[’'s]*[._”"]*\s*(,|--|—|\(|\s+(is|was|are|were))\s*(a|an|the|one|so-called|also)\b`)
 	definitionBefore = regexp.MustCompile(`\b(?i:dubbed|called|known as|named|termed|so-called)\s*[“"‘']?(\p{Lu}[\p{L}'’-]*\s+){0,2}$`)
 	numberWords      = map[string]bool{
@@ -89,18 +88,21 @@ func analyseSentence(a analysis.Analyzer, s corpus.Sentence, speakers []string) 
 	toks := analyze(a, s.Text)
 	out := analysed{
 		terms: make([]string, 0, len(toks)+len(speakers)),
+		surface: make([]string, 0, len(toks)+len(speakers)),
 		pos:   make([]uint16, 0, len(toks)+len(speakers)),
 		kind:  make([]uint8, 0, len(toks)+len(speakers)),
 		words: uint16(min(corpus.WordCount(s.Text), 65535)),
 	}
 	for i, t := range toks {
 		out.terms = append(out.terms, t.term)
+		out.surface = append(out.surface, s.Text[t.start:t.end])
 		out.pos = append(out.pos, uint16(min(t.pos, 65000)))
 		out.kind = append(out.kind, tokenKind(s.Text, t, i == 0))
 	}
 	for _, sp := range speakers {
 		for _, t := range analyze(a, sp) {
 			out.terms = append(out.terms, t.term)
+			out.surface = append(out.surface, sp[t.start:t.end])
 			out.pos = append(out.pos, 65535)
 			out.kind = append(out.kind, tokSpeaker|tokCapital)
 		}
@@ -109,16 +111,68 @@ func analyseSentence(a analysis.Analyzer, s corpus.Sentence, speakers []string) 
 	if strings.ContainsAny(text, "“”\"") {
 		out.flags |= sentQuotation
 	}
-	if reasonWords.MatchString(text) {
+	if givesReason(text) {
 		out.flags |= sentReason
 	}
-	if placeWords.MatchString(text) {
+	if namesPlace(text) {
 		out.flags |= sentPlace
 	}
 	if s.Question {
 		out.flags |= sentQuestion
 	}
 	return out
+}
+
+// reasonPhrases say why.
+var reasonPhrases = []string{"because", "since", "so that", "in order to", "due to", "owing to", "for fear",
+	"as a result", "reason", "caused", "thanks to", "therefore", "thus", "hence"}
+
+// givesReason reports whether text holds a reason phrase as whole words.
+func givesReason(text string) bool {
+	lower := strings.ToLower(text)
+	for _, p := range reasonPhrases {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], p)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(p)
+			if (i == 0 || !isWordByte(lower[i-1])) && (end == len(lower) || !isWordByte(lower[end])) {
+				return true
+			}
+			from = end
+		}
+	}
+	return false
+}
+
+func isWordByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' }
+
+// placePrepositions come before the name of a place.
+var placePrepositions = map[string]bool{"in": true, "at": true, "to": true, "from": true, "near": true, "into": true,
+	"beside": true, "outside": true, "inside": true, "across": true, "along": true, "toward": true, "towards": true, "on": true}
+
+// namesPlace reports whether text has a preposition of place before a
+// capitalised word, the article and one more word allowed between: "in
+// Paris", "at the Smolny Institute".
+func namesPlace(text string) bool {
+	words := strings.Fields(text)
+	for i, w := range words {
+		if !placePrepositions[strings.ToLower(w)] {
+			continue
+		}
+		for j := i + 1; j < min(len(words), i+4); j++ {
+			r, _ := utf8.DecodeRuneInString(words[j])
+			if unicode.IsUpper(r) {
+				return true
+			}
+			if !unicode.IsLower(r) {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // tokenKind marks what kind of word a token is, from the original text.
@@ -138,15 +192,34 @@ func tokenKind(text string, t token, first bool) uint8 {
 	if monthNames[strings.ToLower(word)] {
 		k |= tokMonth
 	}
-	after := text[t.end:]
-	if len(after) > 40 {
-		after = after[:40]
-	}
-	before := text[max(0, t.start-60):t.start]
-	if definitionAfter.MatchString(after) || definitionBefore.MatchString(before) || (strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")) {
+	if definedAt(text, t.start, t.end) {
 		k |= tokDefined
 	}
 	return k
+}
+
+// definedAt reports whether the word at text[start:end] is followed by a
+// definition ("X, a …", "X was the …") or preceded by a naming ("dubbed
+// X", "known as X"), or stands alone in parentheses ("… Party (SRs)").
+// Cheap tests come before the regular expressions: this runs for every
+// word of the text.
+func definedAt(text string, start, end int) bool {
+	after := text[end:min(len(text), end+40)]
+	before := text[max(0, start-60):start]
+	if strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")") {
+		return true
+	}
+	if a := strings.TrimLeft(after, "’'s._”\""); a != "" && (a[0] == ',' || a[0] == '(' || strings.HasPrefix(a, "—") || strings.HasPrefix(a, "--") || strings.HasPrefix(a, " is ") || strings.HasPrefix(a, " was ") || strings.HasPrefix(a, " are ") || strings.HasPrefix(a, " were ")) {
+		if definitionAfter.MatchString(after) {
+			return true
+		}
+	}
+	if strings.Contains(before, "dubbed") || strings.Contains(before, "called") || strings.Contains(before, "known as") ||
+		strings.Contains(before, "named") || strings.Contains(before, "termed") || strings.Contains(before, "so-called") ||
+		strings.Contains(before, "Called") || strings.Contains(before, "Known as") || strings.Contains(before, "Dubbed") {
+		return definitionBefore.MatchString(before)
+	}
+	return false
 }
 
 func isDigits(s string) bool {
@@ -210,8 +283,8 @@ func buildSentenceTable(a analysis.Analyzer, c *corpus.Corpus) (*sentenceTable, 
 		for i := range d.Sentences {
 			p := parts[g]
 			t.start = append(t.start, uint32(len(t.term)))
-			for _, term := range p.terms {
-				t.term = append(t.term, lex.add(term))
+			for k, term := range p.terms {
+				t.term = append(t.term, lex.add(term, p.surface[k]))
 			}
 			t.pos = append(t.pos, p.pos...)
 			t.kind = append(t.kind, p.kind...)
@@ -228,8 +301,9 @@ func buildSentenceTable(a analysis.Analyzer, c *corpus.Corpus) (*sentenceTable, 
 		t.secStart = append(t.secStart, uint32(len(t.titles)))
 		for _, sec := range d.Sections {
 			var ids []uint32
-			for _, tok := range analyze(a, sec.Title+" "+sec.Heading) {
-				id := lex.add(tok.term)
+			title := sec.Title + " " + sec.Heading
+			for _, tok := range analyze(a, title) {
+				id := lex.add(tok.term, title[tok.start:tok.end])
 				if !slices.Contains(ids, id) {
 					ids = append(ids, id)
 				}

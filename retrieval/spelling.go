@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -32,9 +33,15 @@ func (ix *Index) Suggest(text string) []string {
 		if tried++; tried > maxSpellings {
 			break
 		}
-		if close := ix.closeTerms(fieldExact, w); len(close) > 0 && !known[close[0]] {
-			known[close[0]] = true
-			out = append(out, close[0])
+		if close := ix.closeTerms(fieldText, s); len(close) > 0 {
+			word := close[0]
+			if id, ok := ix.lex.ids[word]; ok {
+				word = strings.ToLower(ix.lex.surface[id])
+			}
+			if !known[word] {
+				known[word] = true
+				out = append(out, word)
+			}
 		}
 	}
 	return out

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/lectern-bot/lectern/bot/discordtest"
+	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
 var (
@@ -156,6 +157,41 @@ func BenchmarkProcessAsk(b *testing.B) {
 		cmd.Env = []string{"HOME=" + home}
 		out, err := cmd.Output()
 		if err != nil || !bytes.Contains(out, []byte("lines 321–325")) {
+			b.Fatalf("%v: %s", err, out)
+		}
+	}
+}
+
+// BenchmarkProcessIndex times `lectern index` building War and Peace from
+// nothing: process start, reading, parsing, analysing, indexing and
+// writing the cache, to exit.
+func BenchmarkProcessIndex(b *testing.B) {
+	bin := binary(b)
+	book := testsupport.SharedCorpus(b, "war-and-peace.txt")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		cmd := exec.Command(bin, "index", "--corpus", book, "--index-dir", b.TempDir())
+		cmd.Env = []string{"HOME=" + b.TempDir()}
+		if out, err := cmd.CombinedOutput(); err != nil || !bytes.Contains(out, []byte("indexed 1 file(s)")) {
+			b.Fatalf("%v: %s", err, out)
+		}
+	}
+}
+
+// BenchmarkProcessAskWarAndPeace times `lectern ask` on War and Peace once
+// its index is cached, from process start to the answer printed.
+func BenchmarkProcessAskWarAndPeace(b *testing.B) {
+	bin := binary(b)
+	book := testsupport.SharedCorpus(b, "war-and-peace.txt")
+	cache := b.TempDir()
+	if out, err := exec.Command(bin, "index", "--corpus", book, "--index-dir", cache).CombinedOutput(); err != nil {
+		b.Fatalf("%v: %s", err, out)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		cmd := exec.Command(bin, "ask", "--corpus", book, "--index-dir", cache, "-k", "1", "How did Petya Rostov die?")
+		cmd.Env = []string{"HOME=" + b.TempDir()}
+		if out, err := cmd.CombinedOutput(); err != nil || !bytes.Contains(out, []byte("war-and-peace.txt")) {
 			b.Fatalf("%v: %s", err, out)
 		}
 	}

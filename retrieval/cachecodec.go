@@ -1,0 +1,389 @@
+package retrieval
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// The cache's data file is a compact binary form of the parsed corpus and
+// its sentence table, written once per build and read on every cached
+// open. Integers are varints; text is stored once, in blobs that the
+// decoded strings share, so reading allocates little and copies less.
+// Passages' texts are not stored: they are their sentences joined.
+
+const dataMagic = "LECTERN-DATA-3\n"
+
+var errDataCorrupt = errors.New("data file is corrupt")
+
+// dataWriter appends values to a buffer.
+type dataWriter struct{ b []byte }
+
+func (w *dataWriter) uint(v uint64) { w.b = binary.AppendUvarint(w.b, v) }
+func (w *dataWriter) int(v int)     { w.b = binary.AppendVarint(w.b, int64(v)) }
+func (w *dataWriter) str(s string)  { w.uint(uint64(len(s))); w.b = append(w.b, s...) }
+func (w *dataWriter) bool(v bool) {
+	if v {
+		w.b = append(w.b, 1)
+	} else {
+		w.b = append(w.b, 0)
+	}
+}
+func (w *dataWriter) span(s corpus.Span) { w.int(s.Start); w.int(s.End) }
+
+func (w *dataWriter) strings(ss []string) {
+	w.uint(uint64(len(ss)))
+	for _, s := range ss {
+		w.str(s)
+	}
+}
+
+func (w *dataWriter) ints(vs []int) {
+	w.uint(uint64(len(vs)))
+	for _, v := range vs {
+		w.int(v)
+	}
+}
+
+func writeU32s(w *dataWriter, vs []uint32) {
+	w.uint(uint64(len(vs)))
+	for _, v := range vs {
+		w.b = binary.LittleEndian.AppendUint32(w.b, v)
+	}
+}
+
+func writeU16s(w *dataWriter, vs []uint16) {
+	w.uint(uint64(len(vs)))
+	for _, v := range vs {
+		w.b = binary.LittleEndian.AppendUint16(w.b, v)
+	}
+}
+
+// dataReader reads values back, remembering the first error.
+type dataReader struct {
+	b    []byte
+	text string // the whole file as a string, for zero-copy strings
+	off  int
+	err  error
+}
+
+func (r *dataReader) fail() {
+	if r.err == nil {
+		r.err = errDataCorrupt
+	}
+	r.off = len(r.b)
+}
+
+func (r *dataReader) uint() uint64 {
+	v, n := binary.Uvarint(r.b[r.off:])
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.off += n
+	return v
+}
+
+func (r *dataReader) int() int {
+	v, n := binary.Varint(r.b[r.off:])
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.off += n
+	return int(v)
+}
+
+// count reads a length and checks that at least min bytes per item remain.
+func (r *dataReader) count(min int) int {
+	n := r.uint()
+	if n > uint64(len(r.b)-r.off)/uint64(max(min, 1))+1 {
+		r.fail()
+		return 0
+	}
+	return int(n)
+}
+
+func (r *dataReader) str() string {
+	n := r.count(1)
+	if r.off+n > len(r.b) {
+		r.fail()
+		return ""
+	}
+	s := r.text[r.off : r.off+n]
+	r.off += n
+	return s
+}
+
+func (r *dataReader) bool() bool {
+	if r.off >= len(r.b) {
+		r.fail()
+		return false
+	}
+	v := r.b[r.off] == 1
+	r.off++
+	return v
+}
+
+func (r *dataReader) span() corpus.Span { return corpus.Span{Start: r.int(), End: r.int()} }
+
+func (r *dataReader) strings() []string {
+	out := make([]string, r.count(1))
+	for i := range out {
+		out[i] = r.str()
+	}
+	return out
+}
+
+func (r *dataReader) ints() []int {
+	n := r.count(1)
+	if n == 0 {
+		return nil
+	}
+	out := make([]int, n)
+	for i := range out {
+		out[i] = r.int()
+	}
+	return out
+}
+
+func readU32s(r *dataReader) []uint32 {
+	n := r.count(4)
+	if r.off+4*n > len(r.b) {
+		r.fail()
+		return nil
+	}
+	out := make([]uint32, n)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint32(r.b[r.off+4*i:])
+	}
+	r.off += 4 * n
+	return out
+}
+
+func readU16s(r *dataReader) []uint16 {
+	n := r.count(2)
+	if r.off+2*n > len(r.b) {
+		r.fail()
+		return nil
+	}
+	out := make([]uint16, n)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint16(r.b[r.off+2*i:])
+	}
+	r.off += 2 * n
+	return out
+}
+
+// encodeData writes the cached data.
+func encodeData(d *cachedData) []byte {
+	w := &dataWriter{b: make([]byte, 0, 1<<20)}
+	w.b = append(w.b, dataMagic...)
+	w.uint(uint64(len(d.Corpus.Documents)))
+	for _, doc := range d.Corpus.Documents {
+		encodeDocument(w, doc)
+	}
+	w.strings(d.Terms)
+	w.strings(d.Surface)
+	writeU32s(w, d.DocStart)
+	writeU32s(w, d.Start)
+	writeU32s(w, d.Term)
+	writeU16s(w, d.Pos)
+	w.str(string(d.Kind))
+	writeU16s(w, d.Words)
+	writeU16s(w, d.Flags)
+	writeU32s(w, d.SecStart)
+	w.uint(uint64(len(d.Titles)))
+	for _, t := range d.Titles {
+		writeU32s(w, t)
+	}
+	return w.b
+}
+
+func encodeDocument(w *dataWriter, d *corpus.Document) {
+	w.str(d.Name)
+	w.str(d.Title)
+	w.str(d.Author)
+	w.int(d.Size)
+	w.str(d.Hash)
+	w.int(d.Lines)
+	w.int(d.Pages)
+	w.bool(d.Epigraph != nil)
+	if e := d.Epigraph; e != nil {
+		w.str(e.Text)
+		w.str(e.Attribution)
+		w.span(e.Lines)
+	}
+	w.uint(uint64(len(d.Sections)))
+	for _, s := range d.Sections {
+		w.int(s.Number)
+		w.str(s.Title)
+		w.str(s.Heading)
+		w.int(s.Level)
+		w.strings(s.Speakers)
+		w.span(s.Lines)
+		w.int(s.FirstPage)
+		w.int(s.LastPage)
+		w.int(s.FirstSentence)
+		w.int(s.EndSentence)
+	}
+	// Speakers repeat: store each once and refer to it.
+	speakers := map[string]int{"": 0}
+	names := []string{""}
+	w.uint(uint64(len(d.Sentences)))
+	for _, s := range d.Sentences {
+		if _, ok := speakers[s.Speaker]; !ok {
+			speakers[s.Speaker] = len(names)
+			names = append(names, s.Speaker)
+		}
+	}
+	w.strings(names)
+	for _, s := range d.Sentences {
+		w.int(s.Section)
+		w.str(s.Text)
+		w.span(s.Lines)
+		w.int(s.Page)
+		w.ints(s.Footnotes)
+		w.bool(s.Question)
+		w.uint(uint64(speakers[s.Speaker]))
+		w.int(s.Paragraph)
+		w.uint(uint64(len(s.Starts)))
+		for _, ls := range s.Starts {
+			w.int(int(ls.Offset))
+			w.int(int(ls.Line))
+		}
+	}
+	w.uint(uint64(len(d.Passages)))
+	for _, p := range d.Passages {
+		w.int(p.Section)
+		w.int(p.FirstSentence)
+		w.int(p.EndSentence)
+		w.span(p.Lines)
+		w.int(p.Page)
+	}
+	w.uint(uint64(len(d.Quotations)))
+	for _, q := range d.Quotations {
+		w.str(q.Text)
+		w.span(q.Lines)
+		w.int(q.Sentence)
+		w.str(q.Speaker)
+	}
+	w.uint(uint64(len(d.Footnotes)))
+	for _, f := range d.Footnotes {
+		w.int(f.Number)
+		w.int(f.Line)
+	}
+	w.uint(uint64(len(d.Omitted)))
+	for _, o := range d.Omitted {
+		w.span(o.Lines)
+		w.str(o.Reason)
+	}
+}
+
+// decodeData reads the cached data, checking its shape as it goes.
+func decodeData(raw []byte) (*cachedData, error) {
+	if !strings.HasPrefix(string(raw[:min(len(raw), len(dataMagic))]), dataMagic) {
+		return nil, fmt.Errorf("%w: not a Lectern data file of this version", errDataCorrupt)
+	}
+	r := &dataReader{b: raw, text: string(raw), off: len(dataMagic)}
+	d := &cachedData{Corpus: &corpus.Corpus{}}
+	for range r.count(8) {
+		d.Corpus.Documents = append(d.Corpus.Documents, decodeDocument(r))
+	}
+	d.Terms = r.strings()
+	d.Surface = r.strings()
+	d.DocStart = readU32s(r)
+	d.Start = readU32s(r)
+	d.Term = readU32s(r)
+	d.Pos = readU16s(r)
+	d.Kind = []uint8(r.str())
+	d.Words = readU16s(r)
+	d.Flags = readU16s(r)
+	d.SecStart = readU32s(r)
+	d.Titles = make([][]uint32, r.count(1))
+	for i := range d.Titles {
+		d.Titles[i] = readU32s(r)
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	if r.off != len(raw) {
+		return nil, fmt.Errorf("%w: %d bytes too many", errDataCorrupt, len(raw)-r.off)
+	}
+	return d, nil
+}
+
+func decodeDocument(r *dataReader) *corpus.Document {
+	d := &corpus.Document{Name: r.str(), Title: r.str(), Author: r.str(), Size: r.int(), Hash: r.str(), Lines: r.int(), Pages: r.int()}
+	if r.bool() {
+		d.Epigraph = &corpus.Epigraph{Text: r.str(), Attribution: r.str(), Lines: r.span()}
+	}
+	d.Sections = make([]corpus.Section, r.count(10))
+	for i := range d.Sections {
+		d.Sections[i] = corpus.Section{Number: r.int(), Title: r.str(), Heading: r.str(), Level: r.int(), Speakers: r.strings(),
+			Lines: r.span(), FirstPage: r.int(), LastPage: r.int(), FirstSentence: r.int(), EndSentence: r.int()}
+		if len(d.Sections[i].Speakers) == 0 {
+			d.Sections[i].Speakers = nil
+		}
+	}
+	n := r.count(8)
+	names := r.strings()
+	d.Sentences = make([]corpus.Sentence, n)
+	for i := range d.Sentences {
+		s := corpus.Sentence{Index: i, Section: r.int(), Text: r.str(), Lines: r.span(), Page: r.int(), Footnotes: r.ints(), Question: r.bool()}
+		if k := int(r.uint()); k < len(names) {
+			s.Speaker = names[k]
+		} else {
+			r.fail()
+		}
+		s.Paragraph = r.int()
+		if m := r.count(2); m > 0 {
+			s.Starts = make([]corpus.LineStart, m)
+			for j := range s.Starts {
+				s.Starts[j] = corpus.LineStart{Offset: int32(r.int()), Line: int32(r.int())}
+			}
+		}
+		d.Sentences[i] = s
+	}
+	d.Passages = make([]corpus.Passage, r.count(6))
+	for i := range d.Passages {
+		p := corpus.Passage{Index: i, Section: r.int(), FirstSentence: r.int(), EndSentence: r.int(), Lines: r.span(), Page: r.int()}
+		if p.FirstSentence < 0 || p.EndSentence > len(d.Sentences) || p.FirstSentence >= p.EndSentence {
+			r.fail()
+			break
+		}
+		texts := make([]string, 0, p.EndSentence-p.FirstSentence)
+		for _, s := range d.Sentences[p.FirstSentence:p.EndSentence] {
+			texts = append(texts, s.Text)
+		}
+		p.Text = strings.Join(texts, " ")
+		d.Passages[i] = p
+	}
+	if n := r.count(5); n > 0 {
+		d.Quotations = make([]corpus.Quotation, n)
+	}
+	for i := range d.Quotations {
+		d.Quotations[i] = corpus.Quotation{Text: r.str(), Lines: r.span(), Sentence: r.int(), Speaker: r.str()}
+	}
+	if n := r.count(2); n > 0 {
+		d.Footnotes = make([]corpus.Footnote, n)
+	}
+	for i := range d.Footnotes {
+		d.Footnotes[i] = corpus.Footnote{Number: r.int(), Line: r.int()}
+	}
+	if n := r.count(3); n > 0 {
+		d.Omitted = make([]corpus.Omission, n)
+	}
+	for i := range d.Omitted {
+		d.Omitted[i] = corpus.Omission{Lines: r.span(), Reason: r.str()}
+	}
+	for _, s := range d.Sections {
+		if s.FirstSentence < 0 || s.EndSentence > len(d.Sentences) || s.FirstSentence > s.EndSentence {
+			r.fail()
+		}
+	}
+	return d
+}
