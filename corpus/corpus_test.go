@@ -518,3 +518,37 @@ func TestSharedTextStructure(t *testing.T) {
 		})
 	}
 }
+
+func TestLinesMatchParse(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+	}{
+		{"plain", "Title\n\nFirst line.\nSecond line.\n"},
+		{"crlf and bom", "\xef\xbb\xbfTitle\r\n\r\nFirst line.\r\nSecond line."},
+		{"old mac", "Title\r\rFirst line.\rSecond line.\r"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines, err := Lines([]byte(tt.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := Parse("x.txt", []byte(tt.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(lines) != doc.Lines {
+				t.Errorf("%d lines, Parse counts %d", len(lines), doc.Lines)
+			}
+			for _, s := range doc.Sentences {
+				if !strings.Contains(lines[s.Lines.Start-1], strings.Fields(s.Text)[0]) {
+					t.Errorf("sentence %q does not start on line %d (%q)", s.Text, s.Lines.Start, lines[s.Lines.Start-1])
+				}
+			}
+		})
+	}
+	if _, err := Lines([]byte{0, 1, 2}); err == nil {
+		t.Error("binary data split into lines")
+	}
+}

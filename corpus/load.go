@@ -263,3 +263,18 @@ func firstInvalid(data []byte) int {
 	}
 	return len(data)
 }
+
+// Lines splits a file's content into lines as Parse numbers them: line n
+// of a citation is Lines(data)[n-1]. A byte-order mark and carriage
+// returns are removed.
+func Lines(data []byte) ([]string, error) {
+	text, err := checkText(data)
+	if err != nil {
+		return nil, err
+	}
+	lines := strings.Split(text, "\n")
+	if len(lines) > 1 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines, nil
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"math/rand"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -13,48 +12,13 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 
 	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/internal/questiongen"
 	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
 var bench100MB = flag.Bool("bench100mb", false, "run the 100 MB folder benchmark (slow: builds a 100 MB corpus)")
-
-// distinctQuestions makes n different questions from the text, each from
-// four to six words of a sentence drawn at random ("What about the old
-// oak on the road?"), so that no two searches are the same and no cache
-// of answers helps: what a reader asking new questions pays.
-func distinctQuestions(c *corpus.Corpus, n int, seed int64) []string {
-	rng := rand.New(rand.NewSource(seed))
-	openers := []string{"What about", "Why did", "Who was", "When did", "How did", "Where is"}
-	seen := map[string]bool{}
-	var out []string
-	for tries := 0; len(out) < n && tries < n*50; tries++ {
-		d := c.Documents[rng.Intn(len(c.Documents))]
-		if len(d.Sentences) == 0 {
-			continue
-		}
-		var words []string
-		for _, w := range strings.Fields(d.Sentences[rng.Intn(len(d.Sentences))].Text) {
-			w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
-			if len([]rune(w)) >= 4 {
-				words = append(words, w)
-			}
-		}
-		if len(words) < 4 {
-			continue
-		}
-		start := rng.Intn(len(words) - 3)
-		take := words[start:min(len(words), start+4+rng.Intn(3))]
-		q := openers[rng.Intn(len(openers))] + " " + strings.Join(take, " ") + "?"
-		if !seen[q] {
-			seen[q] = true
-			out = append(out, q)
-		}
-	}
-	return out
-}
 
 // timeQueries asks each of queries once, in order, cycling when b.N is
 // larger, and reports the median and 99th percentile latency.
@@ -107,12 +71,12 @@ func BenchmarkParseInterview(b *testing.B) {
 // BenchmarkAskInterview asks 300 distinct questions of the interview.
 func BenchmarkAskInterview(b *testing.B) {
 	ix := interview(b)
-	timeQueries(b, ix.Ask, distinctQuestions(ix.Corpus(), 300, 1))
+	timeQueries(b, ix.Ask, questiongen.Distinct(ix.Corpus(), 300, 1))
 }
 
 func BenchmarkQuoteInterview(b *testing.B) {
 	ix := interview(b)
-	timeQueries(b, ix.Quote, distinctQuestions(ix.Corpus(), 300, 2))
+	timeQueries(b, ix.Quote, questiongen.Distinct(ix.Corpus(), 300, 2))
 }
 
 // openWarAndPeace opens War and Peace from a fresh cache.
@@ -163,12 +127,12 @@ func BenchmarkOpenWarAndPeace(b *testing.B) {
 // BenchmarkAskWarAndPeace asks 300 distinct questions of War and Peace.
 func BenchmarkAskWarAndPeace(b *testing.B) {
 	ix := openWarAndPeace(b)
-	timeQueries(b, ix.Ask, distinctQuestions(ix.Corpus(), 300, 3))
+	timeQueries(b, ix.Ask, questiongen.Distinct(ix.Corpus(), 300, 3))
 }
 
 func BenchmarkQuoteWarAndPeace(b *testing.B) {
 	ix := openWarAndPeace(b)
-	timeQueries(b, ix.Quote, distinctQuestions(ix.Corpus(), 300, 4))
+	timeQueries(b, ix.Quote, questiongen.Distinct(ix.Corpus(), 300, 4))
 }
 
 // Benchmark100MB builds a folder of about 100 MB from the shared books
@@ -220,7 +184,7 @@ func Benchmark100MB(b *testing.B) {
 		}
 		b.ReportMetric(float64(time.Since(start).Milliseconds()), "open-ms")
 		var ds []time.Duration
-		for _, q := range distinctQuestions(ix.Corpus(), 300, 5) {
+		for _, q := range questiongen.Distinct(ix.Corpus(), 300, 5) {
 			t := time.Now()
 			if _, err := ix.Ask(context.Background(), q, 3); err != nil {
 				b.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	_ "modernc.org/sqlite" // FTS5 in pure Go, for the baseline
 
 	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/internal/questiongen"
 	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
@@ -104,7 +105,7 @@ func BenchmarkFTS5WarAndPeace(b *testing.B) {
 	b.Run("ask", func(b *testing.B) {
 		f := buildFTS5(b, c, filepath.Join(b.TempDir(), "fts.db"))
 		defer f.db.Close()
-		qs := distinctQuestions(c, 300, 3)
+		qs := questiongen.Distinct(c, 300, 3)
 		timeQueries(b, func(_ context.Context, q string, _ int) ([]Result, error) {
 			_, err := f.ask(q)
 			return nil, err

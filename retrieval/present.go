@@ -127,3 +127,23 @@ func CleanQuery(q string) string {
 	}
 	return strings.Join(strings.Fields(q), " ")
 }
+
+// Answer is the JSON shape of one query's results, as the command line
+// prints it with --json and the web API returns it.
+type Answer struct {
+	Query   string   `json:"query"`
+	Results []Result `json:"results"`
+}
+
+// NewAnswer pairs a query with its results; no results is an empty list,
+// never null.
+func NewAnswer(query string, rs []Result) Answer {
+	if rs == nil {
+		rs = []Result{}
+	}
+	return Answer{Query: query, Results: rs}
+}
+
+// Verbatim reports whether the first of Quote's results holds the words
+// looked up, in order or all of them, rather than the closest sentence.
+func Verbatim(rs []Result) bool { return len(rs) > 0 && rs[0].Score >= tierAll }

@@ -233,7 +233,8 @@ func TestParseQuestions(t *testing.T) {
 		{"header only once", "question\tlines\nWhat?\tlines\n", 0, "is not a line range"},
 		{"no tab", "What? 351-355\n", 0, "line 1"},
 		{"bad range", "What?\t355-351\n", 0, "not a line range"},
-		{"no range", "What?\t\n", 0, "at least one line range"},
+		{"no range yet", "What?\t\n", 1, ""},
+		{"no question", "\t12\n", 0, "the question is empty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

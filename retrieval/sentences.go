@@ -58,12 +58,12 @@ func (t *sentenceTable) tokens(g int) (lo, hi int) { return int(t.start[g]), int
 
 // analysed is one sentence's tokens before term ids are assigned.
 type analysed struct {
-	terms []string
+	terms   []string
 	surface []string // each token as written
-	pos   []uint16
-	kind  []uint8
-	words uint16
-	flags uint16
+	pos     []uint16
+	kind    []uint8
+	words   uint16
+	flags   uint16
 }
 
 var (
@@ -87,11 +87,11 @@ var (
 func analyseSentence(a analysis.Analyzer, s corpus.Sentence, speakers []string) analysed {
 	toks := analyze(a, s.Text)
 	out := analysed{
-		terms: make([]string, 0, len(toks)+len(speakers)),
+		terms:   make([]string, 0, len(toks)+len(speakers)),
 		surface: make([]string, 0, len(toks)+len(speakers)),
-		pos:   make([]uint16, 0, len(toks)+len(speakers)),
-		kind:  make([]uint8, 0, len(toks)+len(speakers)),
-		words: uint16(min(corpus.WordCount(s.Text), 65535)),
+		pos:     make([]uint16, 0, len(toks)+len(speakers)),
+		kind:    make([]uint8, 0, len(toks)+len(speakers)),
+		words:   uint16(min(corpus.WordCount(s.Text), 65535)),
 	}
 	for i, t := range toks {
 		out.terms = append(out.terms, t.term)
