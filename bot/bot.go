@@ -1,6 +1,7 @@
-// Package bot is Lectern's Discord bot: slash commands that answer with
-// cited quotes from the text, buttons to page through answers, and the
-// gateway and REST plumbing around them.
+// Package bot is Lectern on Discord: slash commands, a message command,
+// autocomplete and buttons that answer with cited quotes. Interactions
+// arrive over the gateway (Run) or at an HTTP interactions endpoint
+// (Handler); both go through one handler and one response path.
 package bot
 
 import (
@@ -8,8 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
-	"net/url"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -18,6 +19,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/record"
 	"github.com/lectern-bot/lectern/retrieval"
 )
 
@@ -26,33 +28,90 @@ type Searcher interface {
 	Ask(ctx context.Context, question string, k int) ([]retrieval.Result, error)
 	Quote(ctx context.Context, phrase string, k int) ([]retrieval.Result, error)
 	Suggest(text string) []string
+	Complete(prefix string, n int) []string
 	Corpus() *corpus.Corpus
 }
 
-// Options configure a Bot.
-type Options struct {
-	Token    string
-	GuildID  string // register commands to this guild (instant); "" registers globally
-	APIURL   string // Discord's REST base, e.g. https://discord.com/api/v9
-	Results  int
-	Cooldown time.Duration
-	// Defer acknowledges commands at once and edits the answer in after,
-	// for corpora large enough that a search might approach Discord's
-	// 3-second deadline.
-	Defer  bool
-	Logger *slog.Logger
+// Observer is told what the bot does, for metrics.
+type Observer interface {
+	// Interaction is one interaction handled: its command (or "button",
+	// "autocomplete"), how it ended and how long it took.
+	Interaction(command, outcome string, took time.Duration)
+	// DiscordError is a failed call to Discord's API; status 0 is a
+	// request that got no response.
+	DiscordError(route string, status int)
 }
 
-// ErrBadToken means Discord rejected the bot token.
-var ErrBadToken = errors.New("login failed: Discord rejected the bot token; check DISCORD_TOKEN (Developer Portal → your application → Bot → Reset Token)")
+// Recorder keeps a record of what readers ask and what they thought of
+// the answers.
+type Recorder interface {
+	Asked(ctx context.Context, q record.Question) (int64, error)
+	Rated(ctx context.Context, id int64, user string, helpful bool) error
+}
 
-// Bot answers slash commands.
+// Outcomes of an interaction, for the Observer.
+const (
+	outcomeAnswered = "answered"
+	outcomeNothing  = "nothing found"
+	outcomeRefused  = "refused" // bad input, cooldown, a button that no longer works
+	outcomeFailed   = "failed"
+)
+
+// Options configure a Bot.
+type Options struct {
+	// Token is the bot token, for the gateway and command registration.
+	// Answering interactions needs none.
+	Token   string
+	GuildID string // register commands to this guild (instant); "" registers globally
+	APIURL  string // Discord's REST base, e.g. https://discord.com/api/v10
+	Results int
+	// Cooldown is how long a user waits between searches.
+	Cooldown time.Duration
+	// Defer acknowledges searches at once and edits the answer in after,
+	// for corpora large enough that a search might approach Discord's
+	// 3-second deadline. Without it a search that is not done after
+	// DeferAfter is deferred then.
+	Defer      bool
+	DeferAfter time.Duration
+	// PublicURL is where the web reader is published; answers link their
+	// citations there when it is set.
+	PublicURL string
+	// ShardCount and ShardID choose the gateway shards Run connects:
+	// ShardCount 0 is one unsharded connection, ShardAuto every shard
+	// Discord recommends, otherwise shard ShardID of ShardCount.
+	ShardCount, ShardID int
+	// DrainTimeout bounds how long shutting down waits for answers in
+	// flight.
+	DrainTimeout time.Duration
+	Observer     Observer
+	Recorder     Recorder
+	Logger       *slog.Logger
+	// Transport carries REST calls; http.DefaultTransport's settings when
+	// nil.
+	Transport http.RoundTripper
+}
+
+// DefaultAPIURL is Discord's REST API.
+const DefaultAPIURL = "https://discord.com/api/v10"
+
+// ShardAuto asks Run for every shard Discord recommends.
+const ShardAuto = -1
+
+// Bot answers interactions.
 type Bot struct {
 	opts     Options
 	search   Searcher
 	log      *slog.Logger
+	api      *rest // interaction routes: no token
 	cooldown *cooldowns
-	ctx      context.Context
+	complete *completer
+
+	inflight sync.WaitGroup
+	// work is the context of interaction handlers: it outlives a
+	// shutdown signal so that answers in flight are finished, and is
+	// cancelled when draining takes too long.
+	work     context.Context
+	stopWork context.CancelFunc
 }
 
 // New returns a bot that answers from search.
@@ -61,96 +120,155 @@ func New(search Searcher, opts Options) *Bot {
 		opts.Results = 3
 	}
 	if opts.APIURL == "" {
-		opts.APIURL = strings.TrimSuffix(discordgo.EndpointAPI, "/")
+		opts.APIURL = DefaultAPIURL
 	}
-	log := opts.Logger
-	if log == nil {
-		log = slog.Default()
+	opts.APIURL = strings.TrimRight(opts.APIURL, "/")
+	if opts.DeferAfter <= 0 {
+		opts.DeferAfter = 2 * time.Second
 	}
-	return &Bot{opts: opts, search: search, log: log, cooldown: newCooldowns(opts.Cooldown), ctx: context.Background()}
+	if opts.DrainTimeout <= 0 {
+		opts.DrainTimeout = 10 * time.Second
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	b := &Bot{opts: opts, search: search, log: opts.Logger, cooldown: newCooldowns(opts.Cooldown)}
+	b.api = newREST(opts, "")
+	b.complete = newCompleter(search)
+	b.work, b.stopWork = context.WithCancel(context.Background())
+	return b
 }
 
-// Run connects to Discord, registers the commands and answers them until
-// ctx is done.
-func (b *Bot) Run(ctx context.Context) error {
-	b.ctx = ctx
-	s, err := discordgo.New("Bot " + b.opts.Token)
-	if err != nil {
-		return fmt.Errorf("discord: %w", err)
+// newREST returns a REST client for opts, with a bot token or none.
+func newREST(opts Options, token string) *rest {
+	transport := opts.Transport
+	if transport == nil {
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		// A burst of interactions is a burst of requests to one host:
+		// keep connections for them rather than open one each.
+		t.MaxIdleConnsPerHost = 64
+		t.DialContext = (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext
+		transport = t
 	}
-	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: newRewriter(b.opts.APIURL, http.DefaultTransport)}
-	s.Identify.Intents = discordgo.IntentsGuilds // no privileged intents
-	s.LogLevel = discordgo.LogError
+	base := strings.TrimRight(opts.APIURL, "/")
+	if base == "" {
+		base = DefaultAPIURL
+	}
+	r := &rest{base: base, client: &http.Client{Transport: transport}, token: token, retries: 4}
+	if opts.Observer != nil {
+		r.observe = opts.Observer.DiscordError
+	}
+	return r
+}
 
-	me, err := s.User("@me")
-	if err != nil {
-		var re *discordgo.RESTError
-		if errors.As(err, &re) && re.Response != nil && re.Response.StatusCode == http.StatusUnauthorized {
-			return ErrBadToken
+// serve handles one interaction in the background; first delivers its
+// first response.
+func (b *Bot) serve(in *discordgo.Interaction, first firstResponse, received time.Time, done func()) {
+	b.inflight.Add(1)
+	go func() {
+		defer b.inflight.Done()
+		if done != nil {
+			defer done()
 		}
-		return fmt.Errorf("discord: login: %w", err)
-	}
-	s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) { b.handle(s, ic.Interaction) })
-	if err := s.Open(); err != nil {
-		return fmt.Errorf("discord: gateway: %w", err)
-	}
-	defer s.Close()
+		b.handle(newExchange(in, b.api, first, received, b.log))
+	}()
+}
 
-	appID := me.ID
-	if s.State != nil && s.State.Application != nil && s.State.Application.ID != "" {
-		appID = s.State.Application.ID
+// Drain waits for the interactions in flight to be answered. When ctx
+// ends first, their searches are cancelled and they are apologised to.
+func (b *Bot) Drain(ctx context.Context) {
+	idle := make(chan struct{})
+	go func() { b.inflight.Wait(); close(idle) }()
+	select {
+	case <-idle:
+		return
+	case <-ctx.Done():
 	}
-	cmds, err := s.ApplicationCommandBulkOverwrite(appID, b.opts.GuildID, commands())
+	b.log.Warn("answers still in flight at shutdown; cancelling them with an apology")
+	b.stopWork()
+	select {
+	case <-idle:
+	case <-time.After(5 * time.Second):
+		b.log.Error("answers still in flight after cancelling them; exiting anyway")
+	}
+}
+
+// handle answers one interaction, recovering from panics with an apology.
+func (b *Bot) handle(x *exchange) {
+	ctx, cancel := context.WithDeadline(b.work, x.webhookDeadline())
+	defer cancel()
+	start := x.received
+	name, outcome := b.interactionName(x.in), outcomeFailed
+	defer func() {
+		if v := recover(); v != nil {
+			b.log.Error("handler panicked", "interaction", x.in.ID, "command", name, "panic", v, "stack", string(debug.Stack()))
+			b.apologise(x)
+			outcome = outcomeFailed
+		}
+		if b.opts.Observer != nil {
+			b.opts.Observer.Interaction(name, outcome, time.Since(start))
+		}
+	}()
+	var err error
+	switch x.in.Type {
+	case discordgo.InteractionApplicationCommand:
+		outcome, err = b.command(ctx, x)
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		outcome, err = b.autocomplete(ctx, x)
+	case discordgo.InteractionMessageComponent:
+		outcome, err = b.component(ctx, x)
+	default:
+		outcome, err = outcomeRefused, x.reply(ctx, note("Lectern does not know this kind of interaction."), true)
+	}
 	if err != nil {
-		return fmt.Errorf("discord: registering commands: %w", err)
+		outcome = outcomeFailed
+		level := slog.LevelError
+		if errors.Is(err, context.Canceled) {
+			level = slog.LevelWarn
+		}
+		b.log.Log(ctx, level, "answering interaction failed", "interaction", x.in.ID, "command", name, "err", err)
+		b.apologise(x)
 	}
-	scope := "globally (may take up to an hour to appear)"
-	if b.opts.GuildID != "" {
-		scope = "in guild " + b.opts.GuildID
-	}
-	b.log.Info("ready", "bot", me.Username, "commands", len(cmds), "registered", scope, "invite", InviteURL(appID))
-	<-ctx.Done()
-	b.log.Info("shutting down")
-	return nil
 }
 
-// InviteURL is the link that adds the bot to a server.
-func InviteURL(appID string) string {
-	return "https://discord.com/oauth2/authorize?client_id=" + url.QueryEscape(appID) + "&scope=bot+applications.commands"
-}
-
-// rewriter sends requests for Discord's REST API to another base URL.
-type rewriter struct {
-	from string // discordgo's base, with trailing slash
-	to   *url.URL
-	next http.RoundTripper
-}
-
-func newRewriter(base string, next http.RoundTripper) http.RoundTripper {
-	to, err := url.Parse(strings.TrimRight(base, "/") + "/")
-	if err != nil || base == strings.TrimSuffix(discordgo.EndpointAPI, "/") {
-		return next
+// interactionName names an interaction for logs and metrics.
+func (b *Bot) interactionName(in *discordgo.Interaction) string {
+	switch in.Type {
+	case discordgo.InteractionApplicationCommand:
+		return in.ApplicationCommandData().Name
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		return "autocomplete"
+	case discordgo.InteractionMessageComponent:
+		return "button"
 	}
-	return &rewriter{from: discordgo.EndpointAPI, to: to, next: next}
+	return fmt.Sprintf("type %d", int(in.Type))
 }
 
-func (rw *rewriter) RoundTrip(req *http.Request) (*http.Response, error) {
-	u := req.URL.String()
-	rest, ok := strings.CutPrefix(u, rw.from)
-	if !ok {
-		return rw.next.RoundTrip(req)
+const apology = "Sorry, something went wrong while answering. It has been logged; please try again."
+
+// apologise tells the reader something went wrong, privately, unless the
+// interaction can no longer be answered.
+func (b *Bot) apologise(x *exchange) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if x.in.Type == discordgo.InteractionApplicationCommandAutocomplete {
+		_ = x.choices(ctx, nil)
+		return
 	}
-	target, err := rw.to.Parse(rest)
-	if err != nil {
-		return nil, fmt.Errorf("discord: rewriting %s: %w", u, err)
+	if x.answered() || !x.canSend() {
+		return
 	}
-	r := req.Clone(req.Context())
-	r.URL = target
-	r.Host = target.Host
-	return rw.next.RoundTrip(r)
+	if err := x.reply(ctx, note(apology), true); err != nil {
+		b.log.Error("apology not delivered", "interaction", x.in.ID, "err", err)
+	}
 }
 
-// cooldowns remembers when each user last ran a command.
+// note is a message of text alone.
+func note(text string) *discordgo.InteractionResponseData {
+	return &discordgo.InteractionResponseData{Content: retrieval.Clip(text, maxContent)}
+}
+
+// cooldowns remembers when each user last searched.
 type cooldowns struct {
 	every time.Duration
 	mu    sync.Mutex
@@ -161,8 +279,8 @@ func newCooldowns(every time.Duration) *cooldowns {
 	return &cooldowns{every: every, last: map[string]time.Time{}}
 }
 
-// wait returns how long user must wait before the next command, or 0 and
-// records the command.
+// wait returns how long user must wait before the next search, or 0 and
+// records the search.
 func (c *cooldowns) wait(user string, now time.Time) time.Duration {
 	if c.every <= 0 {
 		return 0
@@ -183,101 +301,13 @@ func (c *cooldowns) wait(user string, now time.Time) time.Duration {
 	return 0
 }
 
-// userID is who triggered an interaction, in a guild or a DM.
-func userID(i *discordgo.Interaction) string {
-	if i.Member != nil && i.Member.User != nil {
-		return i.Member.User.ID
+// userID is who triggered an interaction, in a server or a DM.
+func userID(in *discordgo.Interaction) string {
+	if in.Member != nil && in.Member.User != nil {
+		return in.Member.User.ID
 	}
-	if i.User != nil {
-		return i.User.ID
+	if in.User != nil {
+		return in.User.ID
 	}
 	return ""
-}
-
-// responder answers one interaction exactly once, then edits.
-type responder struct {
-	s         *discordgo.Session
-	i         *discordgo.Interaction
-	responded bool
-	deferred  bool
-}
-
-func (r *responder) respond(typ discordgo.InteractionResponseType, data *discordgo.InteractionResponseData) error {
-	if data != nil && typ != discordgo.InteractionApplicationCommandAutocompleteResult {
-		data.AllowedMentions = noMentions()
-	}
-	r.responded = true
-	return r.s.InteractionRespond(r.i, &discordgo.InteractionResponse{Type: typ, Data: data})
-}
-
-// send delivers a message: as the response, or as an edit of a deferred
-// response.
-func (r *responder) send(data *discordgo.InteractionResponseData) error {
-	if !r.deferred {
-		return r.respond(discordgo.InteractionResponseChannelMessageWithSource, data)
-	}
-	edit := &discordgo.WebhookEdit{Content: &data.Content, Embeds: &data.Embeds, AllowedMentions: noMentions()}
-	if data.Components != nil {
-		edit.Components = &data.Components
-	}
-	_, err := r.s.InteractionResponseEdit(r.i, edit)
-	return err
-}
-
-// handle answers one interaction, recovering from panics with an apology.
-func (b *Bot) handle(s *discordgo.Session, i *discordgo.Interaction) {
-	ctx, cancel := context.WithTimeout(b.ctx, 14*time.Minute)
-	defer cancel()
-	r := &responder{s: s, i: i}
-	defer func() {
-		if v := recover(); v != nil {
-			b.log.Error("handler panicked", "interaction", i.ID, "panic", v, "stack", string(debug.Stack()))
-			b.apologize(r)
-		}
-	}()
-	var err error
-	switch i.Type {
-	case discordgo.InteractionApplicationCommand:
-		err = b.command(ctx, r)
-	case discordgo.InteractionApplicationCommandAutocomplete:
-		err = b.autocomplete(ctx, r)
-	case discordgo.InteractionMessageComponent:
-		err = b.component(ctx, r)
-	default:
-		return
-	}
-	if err != nil {
-		b.log.Error("answering interaction failed", "interaction", i.ID, "type", i.Type.String(), "err", err)
-		if !errors.Is(err, errResponse) {
-			b.apologize(r)
-		}
-	}
-}
-
-// errResponse marks a failure to deliver a response, after which no
-// apology can be delivered either.
-var errResponse = errors.New("response not delivered")
-
-const apology = "Sorry, something went wrong while answering. It has been logged; please try again."
-
-func (b *Bot) apologize(r *responder) {
-	if r.i.Type == discordgo.InteractionApplicationCommandAutocomplete {
-		if !r.responded {
-			_ = r.respond(discordgo.InteractionApplicationCommandAutocompleteResult, &discordgo.InteractionResponseData{Choices: []*discordgo.ApplicationCommandOptionChoice{}})
-		}
-		return
-	}
-	var err error
-	switch {
-	case !r.responded:
-		err = r.respond(discordgo.InteractionResponseChannelMessageWithSource, &discordgo.InteractionResponseData{Content: apology, Flags: discordgo.MessageFlagsEphemeral})
-	case r.deferred:
-		// Replace "Lectern is thinking…" rather than leave it.
-		err = r.send(&discordgo.InteractionResponseData{Content: apology})
-	default:
-		_, err = r.s.FollowupMessageCreate(r.i, true, &discordgo.WebhookParams{Content: apology, Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions()})
-	}
-	if err != nil {
-		b.log.Error("apology not delivered", "interaction", r.i.ID, "err", err)
-	}
 }

@@ -42,7 +42,7 @@ const (
 
 // Defaults.
 const (
-	DefaultAPIURL    = "https://discord.com/api/v9"
+	DefaultAPIURL    = "https://discord.com/api/v10"
 	DefaultResults   = 3
 	MaxResults       = 10
 	DefaultCooldown  = 3 * time.Second

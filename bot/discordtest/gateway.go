@@ -3,6 +3,10 @@ package discordtest
 import (
 	"encoding/json"
 	"net/http"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/gorilla/websocket"
 )
@@ -13,118 +17,214 @@ const DefaultHeartbeatInterval = 41250
 
 type frame struct {
 	Op int             `json:"op"`
-	D  json.RawMessage `json:"d,omitempty"`
-	S  *int            `json:"s,omitempty"`
-	T  string          `json:"t,omitempty"`
+	D  json.RawMessage `json:"d"`
+	S  *int            `json:"s"`
+	T  *string         `json:"t"`
 }
 
 var upgrader = websocket.Upgrader{}
 
+// session is a gateway session, resumable until invalidated.
+type session struct {
+	id    string
+	shard int
+	count int
+	seq   atomic.Int64
+}
+
+// gwConn is one gateway connection.
+type gwConn struct {
+	ws      *websocket.Conn
+	wmu     sync.Mutex
+	shard   int
+	session *session
+	silent  atomic.Bool // withholding heartbeat ACKs
+}
+
+func (c *gwConn) send(op int, t string, seq bool, d any) error {
+	raw, _ := json.Marshal(d)
+	f := frame{Op: op, D: raw}
+	if t != "" {
+		f.T = &t
+	}
+	if seq && c.session != nil {
+		n := int(c.session.seq.Add(1))
+		f.S = &n
+	}
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	return c.ws.WriteJSON(f)
+}
+
+func (c *gwConn) close(code int, reason string) {
+	c.wmu.Lock()
+	c.ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason), time.Now().Add(time.Second))
+	c.wmu.Unlock()
+	c.ws.Close()
+}
+
 // gateway holds one websocket conversation: HELLO, IDENTIFY → READY or
 // RESUME → RESUMED, heartbeats, then dispatches.
 func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Query().Get("v") != "9" || r.URL.Query().Get("encoding") != "json" {
-		s.fail("gateway dialled without ?v=9&encoding=json: %s", r.URL.RawQuery)
+	if r.URL.Query().Get("v") == "" || r.URL.Query().Get("encoding") != "json" {
+		s.fail("gateway dialled without ?v=…&encoding=json: %s", r.URL.RawQuery)
 	}
-	conn, err := upgrader.Upgrade(w, r, nil)
+	ws, err := upgrader.Upgrade(w, r, nil)
 	if err != nil {
 		return
 	}
-	defer conn.Close()
-	send := func(op int, t string, d any, seq bool) error {
-		raw, _ := json.Marshal(d)
-		f := frame{Op: op, D: raw, T: t}
-		if seq {
-			s.mu.Lock()
-			s.seq++
-			n := s.seq
-			s.mu.Unlock()
-			f.S = &n
-		}
-		s.wmu.Lock()
-		defer s.wmu.Unlock()
-		return conn.WriteJSON(f)
-	}
-	if err := send(10, "", map[string]int{"heartbeat_interval": s.HeartbeatInterval}, false); err != nil {
+	defer ws.Close()
+	c := &gwConn{ws: ws}
+	if err := c.send(10, "", false, map[string]int{"heartbeat_interval": s.HeartbeatInterval}); err != nil {
 		return
 	}
+	defer func() {
+		s.mu.Lock()
+		if s.conns[c.shard] == c {
+			delete(s.conns, c.shard)
+		}
+		s.mu.Unlock()
+	}()
 	for {
 		var f frame
-		if err := conn.ReadJSON(&f); err != nil {
+		if err := ws.ReadJSON(&f); err != nil {
 			return
 		}
 		switch f.Op {
 		case 1:
+			if c.silent.Load() {
+				continue
+			}
 			s.mu.Lock()
 			s.heartbeats++
 			s.mu.Unlock()
-			send(11, "", nil, false)
+			c.send(11, "", false, nil)
 		case 2:
-			var id struct {
-				Token   string `json:"token"`
-				Intents int    `json:"intents"`
-			}
-			json.Unmarshal(f.D, &id)
-			if id.Token != "Bot "+s.Token {
-				conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(4004, "Authentication failed."))
+			if !s.identify(c, r, f.D) {
 				return
 			}
-			// Privileged intents: GUILD_MEMBERS (1<<1), GUILD_PRESENCES (1<<8), MESSAGE_CONTENT (1<<15).
-			if id.Intents&(1<<1|1<<8|1<<15) != 0 {
-				s.fail("IDENTIFY asked for privileged intents %d", id.Intents)
-				conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(4014, "Disallowed intent(s)."))
-				return
-			}
-			s.mu.Lock()
-			s.identifies++
-			s.sessionID = "session-" + s.nextID()
-			s.conn = conn
-			sid := s.sessionID
-			s.mu.Unlock()
-			send(0, "READY", map[string]any{
-				"v":                  9,
-				"session_id":         sid,
-				"resume_gateway_url": "ws://" + r.Host + "/gateway",
-				"user":               map[string]any{"id": s.AppID, "username": "Lectern", "discriminator": "0", "bot": true},
-				"application":        map[string]any{"id": s.AppID, "flags": 0},
-				"guilds":             []any{map[string]any{"id": s.GuildID, "unavailable": true}},
-			}, true)
-			s.emit("ready")
 		case 6:
 			var res struct {
+				Token     string `json:"token"`
 				SessionID string `json:"session_id"`
-				Sequence  int    `json:"seq"`
+				Sequence  int64  `json:"seq"`
 			}
 			json.Unmarshal(f.D, &res)
 			s.mu.Lock()
-			ok := res.SessionID == s.sessionID && res.SessionID != ""
-			if ok {
+			revoked := s.revoked
+			sess := s.sessions[res.SessionID]
+			if sess != nil && !revoked {
 				s.resumes++
-				s.conn = conn
+				c.session, c.shard = sess, sess.shard
+				s.conns[c.shard] = c
 			}
 			s.mu.Unlock()
-			if !ok {
-				send(9, "", false, false) // invalid session: identify again
+			if revoked || res.Token != "Bot "+s.Token && res.Token != s.Token {
+				c.close(4004, "Authentication failed.")
+				return
+			}
+			if sess == nil {
+				s.mu.Lock()
+				s.invalidAt[c.shard] = time.Now()
+				s.mu.Unlock()
+				c.send(9, "", false, false) // invalid session: identify again
 				continue
 			}
-			send(0, "RESUMED", map[string]any{}, true)
+			c.send(0, "RESUMED", true, map[string]any{})
 			s.emit("resumed")
 		}
 	}
 }
 
-// dispatch sends an event to the connected bot.
-func (s *Server) dispatch(t string, d any) error {
+// identify handles IDENTIFY and reports whether the connection stays up.
+func (s *Server) identify(c *gwConn, r *http.Request, d json.RawMessage) bool {
+	var id struct {
+		Token   string  `json:"token"`
+		Intents *int    `json:"intents"`
+		Shard   *[2]int `json:"shard"`
+	}
+	json.Unmarshal(d, &id)
 	s.mu.Lock()
-	conn := s.conn
-	s.seq++
-	seq := s.seq
+	revoked := s.revoked
 	s.mu.Unlock()
-	if conn == nil {
+	if revoked || id.Token != "Bot "+s.Token {
+		c.close(4004, "Authentication failed.")
+		return false
+	}
+	if id.Intents == nil {
+		s.fail("IDENTIFY without intents")
+		c.close(4013, "Invalid intent(s).")
+		return false
+	}
+	// Privileged intents: GUILD_MEMBERS (1<<1), GUILD_PRESENCES (1<<8), MESSAGE_CONTENT (1<<15).
+	if *id.Intents&(1<<1|1<<8|1<<15) != 0 {
+		s.fail("IDENTIFY asked for privileged intents %d", *id.Intents)
+		c.close(4014, "Disallowed intent(s).")
+		return false
+	}
+	shard, count := 0, 1
+	if id.Shard != nil {
+		shard, count = id.Shard[0], id.Shard[1]
+	}
+	if shard < 0 || count < 1 || shard >= count {
+		c.close(4010, "Invalid shard.")
+		return false
+	}
+	if s.RequiredShards > 1 && count < s.RequiredShards {
+		c.close(4011, "Sharding required.")
+		return false
+	}
+	sess := &session{id: "session-" + s.nextID(), shard: shard, count: count}
+	s.mu.Lock()
+	if at, ok := s.invalidAt[shard]; ok {
+		s.reidentified = append(s.reidentified, time.Since(at))
+		delete(s.invalidAt, shard)
+	}
+	s.identifies++
+	s.shardsSeen[shard]++
+	s.sessions[sess.id] = sess
+	c.session, c.shard = sess, shard
+	s.conns[shard] = c
+	s.mu.Unlock()
+	ready := map[string]any{
+		"v":                  10,
+		"session_id":         sess.id,
+		"resume_gateway_url": "ws://" + r.Host + "/gateway",
+		"user":               map[string]any{"id": s.AppID, "username": "Lectern", "discriminator": "0", "bot": true},
+		"application":        map[string]any{"id": s.AppID, "flags": 0},
+		"guilds":             []any{map[string]any{"id": s.GuildID, "unavailable": true}},
+	}
+	if id.Shard != nil {
+		ready["shard"] = []int{shard, count}
+	}
+	c.send(0, "READY", true, ready)
+	s.emit("ready")
+	return true
+}
+
+// shardOf is the shard Discord sends a guild's events to; DMs go to
+// shard 0.
+func shardOf(guild string, count int) int {
+	id, err := strconv.ParseUint(guild, 10, 64)
+	if err != nil || count <= 1 {
+		return 0
+	}
+	return int((id >> 22) % uint64(count))
+}
+
+// dispatch sends an event to the connection of the shard that owns guild.
+func (s *Server) dispatch(guild, t string, d any) error {
+	s.mu.Lock()
+	var c *gwConn
+	for _, conn := range s.conns {
+		if conn.session != nil && conn.shard == shardOf(guild, conn.session.count) {
+			c = conn
+			break
+		}
+	}
+	s.mu.Unlock()
+	if c == nil {
 		return errNotConnected
 	}
-	raw, _ := json.Marshal(d)
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	return conn.WriteJSON(frame{Op: 0, T: t, S: &seq, D: raw})
+	return c.send(0, t, true, d)
 }

@@ -45,6 +45,9 @@ func commands() []command {
 		&evalCommand{},
 		&checkCommand{},
 		&runCommand{},
+		&serveCommand{},
+		&registerCommand{},
+		&reportCommand{},
 		&versionCommand{},
 	}
 }
@@ -248,19 +251,19 @@ func flagName(name string) string {
 
 // open reads the configured corpus and its index: in memory for the
 // embedded text, from the cache (built when needed) for a book.
-func (a *app) open(ctx context.Context, cfg *config.Config, progress retrieval.Progress) (*retrieval.Index, error) {
+func (a *app) open(ctx context.Context, cfg *config.Config, progress retrieval.Progress) (*retrieval.Index, retrieval.OpenInfo, error) {
 	opts := retrieval.Options{MaxFileSize: cfg.MaxFileSize, Progress: progress, Logger: a.log}
 	if cfg.Corpus != "" {
 		opts.CacheDir = cfg.IndexDir
 	}
 	ix, info, err := retrieval.Open(ctx, cfg.Corpus, opts)
 	if err != nil {
-		return nil, err
+		return nil, info, err
 	}
 	if info.Built && info.Path != "" {
 		a.log.Info("indexed corpus", "files", len(ix.Corpus().Documents), "took", info.Took, "path", info.Path)
 	}
-	return ix, nil
+	return ix, info, nil
 }
 
 // isTerminal reports whether f is an interactive terminal.

@@ -230,11 +230,14 @@ func (c *evalCommand) Run(ctx context.Context, a *app, fs *flag.FlagSet, args []
 	if err != nil {
 		return err
 	}
-	qs, err := readQuestions(args[0])
+	qs, pending, err := readQuestions(args[0])
 	if err != nil {
 		return err
 	}
-	ix, err := a.open(ctx, cfg, nil)
+	if pending > 0 {
+		fmt.Fprintf(a.stderr, "%d questions have no gold lines yet and are skipped\n", pending)
+	}
+	ix, _, err := a.open(ctx, cfg, nil)
 	if err != nil {
 		return err
 	}
@@ -294,18 +297,26 @@ func (c *checkCommand) Run(ctx context.Context, a *app, fs *flag.FlagSet, args [
 }
 
 // readQuestions reads a question set from a file.
-func readQuestions(path string) ([]retrieval.EvalQuestion, error) {
+func readQuestions(path string) (qs []retrieval.EvalQuestion, pending int, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("eval: %w", err)
+		return nil, 0, fmt.Errorf("eval: %w", err)
 	}
 	defer f.Close()
-	qs, err := retrieval.ParseQuestions(f)
+	all, err := retrieval.ParseQuestions(f)
 	if err != nil {
-		return nil, fmt.Errorf("eval: %s: %w", path, err)
+		return nil, 0, fmt.Errorf("eval: %s: %w", path, err)
 	}
-	if len(qs) == 0 {
-		return nil, fmt.Errorf("eval: %s has no questions", path)
+	for _, q := range all {
+		if len(q.Gold) > 0 {
+			qs = append(qs, q)
+		}
 	}
-	return qs, nil
+	switch {
+	case len(all) == 0:
+		return nil, 0, fmt.Errorf("eval: %s has no questions", path)
+	case len(qs) == 0:
+		return nil, 0, fmt.Errorf("eval: no question in %s has gold lines yet: after each question's tab, write the lines that answer it, such as 351-355", path)
+	}
+	return qs, len(all) - len(qs), nil
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lectern-bot/lectern/bot"
 	"github.com/lectern-bot/lectern/bot/discordtest"
 	"github.com/lectern-bot/lectern/internal/testsupport"
 )
@@ -60,44 +61,74 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// TestBinaryAgainstFakeDiscord starts the real lectern binary with its
-// settings in the environment, as a self-hoster would, against the fake
-// Discord, and checks that it registers its commands, answers /ask, logs
-// its ready line without the token, and stops cleanly on SIGTERM.
-func TestBinaryAgainstFakeDiscord(t *testing.T) {
-	const token = "MTA0.secret.token-for-the-test"
-	fake := discordtest.New(t, token)
-	cmd := exec.Command(binary(t), "run")
+// process is the lectern binary running with an environment.
+type process struct {
+	cmd  *exec.Cmd
+	out  *syncBuffer // stdout and stderr
+	done chan error
+}
+
+// startBinary starts the binary with env (PATH and a HOME are added).
+func startBinary(t testing.TB, env []string, args ...string) *process {
+	t.Helper()
+	cmd := exec.Command(binary(t), args...)
 	cmd.Dir = t.TempDir() // no .env there
-	cmd.Env = []string{
-		"DISCORD_TOKEN=" + token,
-		"DISCORD_GUILD_ID=" + fake.GuildID,
-		"DISCORD_API_URL=" + fake.APIURL(),
-		"HOME=" + t.TempDir(),
-		"PATH=" + os.Getenv("PATH"),
-	}
-	var stderr syncBuffer
-	cmd.Stdout = &stderr
-	cmd.Stderr = &stderr
+	cmd.Env = append([]string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}, env...)
+	p := &process{cmd: cmd, out: &syncBuffer{}, done: make(chan error, 1)}
+	cmd.Stdout, cmd.Stderr = p.out, p.out
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	go func() { p.done <- cmd.Wait() }()
 	t.Cleanup(func() {
 		if cmd.ProcessState == nil {
 			cmd.Process.Kill()
-			<-done
+			<-p.done
 		}
 	})
+	return p
+}
 
+// stop sends SIGTERM and waits for the exit.
+func (p *process) stop(t *testing.T) error {
+	t.Helper()
+	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	return p.wait(t, 15*time.Second)
+}
+
+func (p *process) wait(t *testing.T, within time.Duration) error {
+	t.Helper()
+	select {
+	case err := <-p.done:
+		return err
+	case <-time.After(within):
+		t.Fatalf("lectern did not exit within %s; it said:\n%s", within, p.out)
+		return nil
+	}
+}
+
+// TestBinaryAgainstFakeDiscord starts the real lectern binary with its
+// settings in the environment, as a self-hoster would, against the fake
+// Discord, and checks that it registers its commands, answers /ask, logs
+// its invite links without the token, and stops cleanly on SIGTERM.
+func TestBinaryAgainstFakeDiscord(t *testing.T) {
+	const token = "MTA0.secret.token-for-the-test"
+	fake := discordtest.New(t, token)
+	p := startBinary(t, []string{
+		"DISCORD_TOKEN=" + token,
+		"DISCORD_GUILD_ID=" + fake.GuildID,
+		"DISCORD_API_URL=" + fake.APIURL(),
+		"LECTERN_DATA_DIR=" + t.TempDir(),
+	}, "run")
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	if err := fake.WaitFor(ctx, "commands"); err != nil {
-		t.Fatalf("%v; lectern said:\n%s", err, stderr.String())
+	if err := fake.WaitFor(ctx, "ready"); err != nil {
+		t.Fatalf("%v; lectern said:\n%s", err, p.out)
 	}
-	if n := len(fake.Commands(fake.GuildID)); n != 5 {
-		t.Errorf("%d commands registered in the guild, want 5", n)
+	if got, want := len(fake.Commands(fake.GuildID)), len(bot.Commands()); got != want {
+		t.Errorf("%d commands registered in the guild, want %d", got, want)
 	}
 	in, err := fake.Command("555000000000000001", "ask", discordtest.String("question", "Why did the Bolsheviks dissolve the Constituent Assembly?"))
 	if err != nil {
@@ -110,24 +141,37 @@ func TestBinaryAgainstFakeDiscord(t *testing.T) {
 	if len(r.Data.Embeds) != 1 || !strings.Contains(r.Data.Embeds[0].Footer.Text, "interview.txt · lines 321–325") {
 		t.Errorf("answer %+v, want the Constituent Assembly quote", r.Data)
 	}
-
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
+	if err := p.stop(t); err != nil {
+		t.Errorf("lectern exited with %v after SIGTERM; output:\n%s", err, p.out)
 	}
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("lectern exited with %v after SIGTERM; output:\n%s", err, stderr.String())
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("lectern did not stop within 10 s of SIGTERM")
-	}
-	logs := stderr.String()
-	if !strings.Contains(logs, "msg=ready") || !strings.Contains(logs, "client_id="+fake.AppID) || !strings.Contains(logs, "scope=bot+applications.commands") {
-		t.Errorf("no ready line with the invite URL in:\n%s", logs)
+	logs := p.out.String()
+	if !strings.Contains(logs, "msg=ready") || !strings.Contains(logs, "client_id="+fake.AppID) || !strings.Contains(logs, "integration_type=1") {
+		t.Errorf("no ready line and invite links in:\n%s", logs)
 	}
 	if strings.Contains(logs, token) || strings.Contains(logs, "secret.token") {
 		t.Errorf("the logs show the token:\n%s", logs)
+	}
+}
+
+// TestBinaryExitsWhenTheTokenIsRevoked: a process whose token is reset
+// while it runs exits 1 with a clear message, so that a supervisor sees it.
+func TestBinaryExitsWhenTheTokenIsRevoked(t *testing.T) {
+	const token = "MTA0.secret.revoked-later"
+	fake := discordtest.New(t, token)
+	p := startBinary(t, []string{"DISCORD_TOKEN=" + token, "DISCORD_API_URL=" + fake.APIURL(), "LECTERN_RECORD=off"}, "run")
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := fake.WaitFor(ctx, "ready"); err != nil {
+		t.Fatalf("%v; lectern said:\n%s", err, p.out)
+	}
+	fake.RevokeToken()
+	err := p.wait(t, 15*time.Second)
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("exit %v, want status 1; output:\n%s", err, p.out)
+	}
+	if out := p.out.String(); !strings.Contains(out, "4004") || !strings.Contains(out, "DISCORD_TOKEN") || strings.Contains(out, token) {
+		t.Errorf("output does not explain the revoked token (or shows it):\n%s", out)
 	}
 }
 

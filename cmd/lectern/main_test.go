@@ -17,13 +17,19 @@ import (
 // exit status.
 func lectern(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	return lecternEnv(t, nil, stdin, args...)
+}
+
+// lecternEnv is lectern with settings in the environment.
+func lecternEnv(t *testing.T, env map[string]string, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
 	home := t.TempDir()
 	t.Setenv("XDG_CACHE_HOME", filepath.Join(home, ".cache")) // os.UserCacheDir
 	getenv := func(k string) string {
 		if k == "HOME" {
 			return home
 		}
-		return ""
+		return env[k]
 	}
 	var out, errOut bytes.Buffer
 	err := run(context.Background(), args, getenv, strings.NewReader(stdin), &out, &errOut)

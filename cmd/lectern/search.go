@@ -40,13 +40,6 @@ func (c *searchCommand) Flags(fs *flag.FlagSet) {
 	c.results.register(fs)
 }
 
-// Answer is the JSON shape of one query's results, as the command line
-// prints it and the web API returns it.
-type Answer struct {
-	Query   string             `json:"query"`
-	Results []retrieval.Result `json:"results"`
-}
-
 // Run answers the arguments, or each line of standard input when there
 // are none and it is not a terminal.
 func (c *searchCommand) Run(ctx context.Context, a *app, fs *flag.FlagSet, args []string) error {
@@ -64,7 +57,7 @@ func (c *searchCommand) Run(ctx context.Context, a *app, fs *flag.FlagSet, args 
 	if isTerminal(a.stderr) {
 		progress = newProgress(a.stderr, true) // a first build of a book takes seconds
 	}
-	ix, err := a.open(ctx, cfg, progress)
+	ix, _, err := a.open(ctx, cfg, progress)
 	if err != nil {
 		return err
 	}
@@ -82,10 +75,7 @@ func (c *searchCommand) Run(ctx context.Context, a *app, fs *flag.FlagSet, args 
 			return fmt.Errorf("%s: %w", c.kind, err)
 		}
 		if c.results.json {
-			if rs == nil {
-				rs = []retrieval.Result{}
-			}
-			b, err := json.Marshal(Answer{Query: q, Results: rs})
+			b, err := json.Marshal(retrieval.NewAnswer(q, rs))
 			if err != nil {
 				return err
 			}

@@ -1,0 +1,310 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lectern-bot/lectern/bot/discordtest"
+	"github.com/lectern-bot/lectern/internal/testsupport"
+	"github.com/lectern-bot/lectern/record"
+)
+
+func TestRegistration(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name        string
+		global      bool
+		clearGuild  string
+		wantScope   string
+		wantCleared bool
+	}{
+		{name: "in a server", wantScope: "200000000000000002"},
+		{name: "globally", global: true, wantScope: "global"},
+		{name: "globally, clearing a server's copies", global: true, clearGuild: "200000000000000002", wantScope: "global", wantCleared: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			h := start(t, setup{global: tt.global, clearGuild: tt.clearGuild, fake: func(f *discordtest.Server) {
+				f.SetCommands(f.GuildID, "ask", "quote") // an earlier registration in the server
+			}})
+			cmds := h.fake.Commands(tt.wantScope)
+			var names []string
+			for _, c := range cmds {
+				names = append(names, c["name"].(string))
+				if got := c["integration_types"]; !slices.Equal(anyInts(got), []int{0, 1}) {
+					t.Errorf("%s: integration_types %v, want [0 1] (server and user install)", c["name"], got)
+				}
+				if got := c["contexts"]; !slices.Equal(anyInts(got), []int{0, 1, 2}) {
+					t.Errorf("%s: contexts %v, want [0 1 2] (servers, DMs, private channels)", c["name"], got)
+				}
+			}
+			want := "ask quote section lines page about help Find in text"
+			if got := strings.Join(names, " "); got != want {
+				t.Errorf("registered %q, want %q", got, want)
+			}
+			for _, c := range cmds {
+				if c["name"] != "ask" {
+					continue
+				}
+				opt := c["options"].([]any)[0].(map[string]any)
+				if opt["max_length"] != float64(maxQuestion) {
+					t.Errorf("ask question max_length %v, want %d: the bot keeps no more", opt["max_length"], maxQuestion)
+				}
+			}
+			guildLeft := len(h.fake.Commands(h.fake.GuildID))
+			switch {
+			case tt.wantCleared && guildLeft != 0:
+				t.Errorf("%d commands left in the server after --clear-guild", guildLeft)
+			case !tt.wantCleared && tt.wantScope == "global" && guildLeft != 2:
+				t.Errorf("the server's commands changed without --clear-guild: %d left", guildLeft)
+			}
+			if !strings.Contains(h.log.String(), "integration_type=1") || !strings.Contains(h.log.String(), "integration_type=0") {
+				t.Errorf("the log does not give both invite links:\n%s", h.log)
+			}
+		})
+	}
+}
+
+func anyInts(v any) []int {
+	var out []int
+	vs, _ := v.([]any)
+	for _, x := range vs {
+		f, _ := x.(float64)
+		out = append(out, int(f))
+	}
+	return out
+}
+
+// reply is a message as golden files show it.
+func reply(m *discordtest.Message) *discordtest.Message {
+	c := *m
+	c.ID = ""
+	return &c
+}
+
+// TestReplies keeps a golden file of every kind of reply: they are how a
+// reviewer sees what readers see.
+func TestReplies(t *testing.T) {
+	t.Parallel()
+	db, _, err := record.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	h := start(t, setup{opts: Options{Recorder: db, PublicURL: "https://lectern.example.org"}})
+	f := h.fake
+	ask := func(t *testing.T, q string, opts ...discordtest.Option) *discordtest.Message {
+		return answer(t)(f.Command(alice, "ask", append([]discordtest.Option{discordtest.String("question", q)}, opts...)...))
+	}
+	click := func(t *testing.T, user string, m *discordtest.Message, label string) *discordtest.Interaction {
+		in, err := f.Click(user, m, buttonID(t, m, label))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return in
+	}
+	tests := []struct {
+		name  string
+		reply func(t *testing.T) *discordtest.Message
+		check func(t *testing.T, m *discordtest.Message)
+	}{
+		{"ask", func(t *testing.T) *discordtest.Message {
+			return ask(t, "Why did the Bolsheviks dissolve the Constituent Assembly?")
+		}, func(t *testing.T, m *discordtest.Message) {
+			if m.Content != "" {
+				t.Errorf("the headline question got a note: %q (dissolve/dissolved is not a misspelling)", m.Content)
+			}
+			if m.Ephemeral() {
+				t.Error("a public question was answered privately")
+			}
+		}},
+		{"ask-private", func(t *testing.T) *discordtest.Message {
+			return ask(t, "Why did Lenin want peace?", discordtest.Boolean("private", true))
+		}, func(t *testing.T, m *discordtest.Message) {
+			if !m.Ephemeral() || !slices.Contains(buttonLabels(m), "Post publicly") {
+				t.Errorf("private answer: ephemeral %v, buttons %v", m.Ephemeral(), buttonLabels(m))
+			}
+		}},
+		{"ask-misspelt", func(t *testing.T) *discordtest.Message {
+			return ask(t, "What happened at Kronstat?")
+		}, func(t *testing.T, m *discordtest.Message) {
+			if !strings.Contains(m.Content, "kronstadt") && !strings.Contains(m.Content, "Kronstadt") {
+				t.Errorf("no spelling note for Kronstat: %q", m.Content)
+			}
+		}},
+		{"ask-page-2-keeps-note", func(t *testing.T) *discordtest.Message {
+			first := ask(t, "What happened at Kronstat?")
+			return answer(t)(click(t, alice, first, "▶"), nil)
+		}, func(t *testing.T, m *discordtest.Message) {
+			if !strings.Contains(strings.ToLower(m.Content), "kronstadt") {
+				t.Errorf("paging erased the spelling note: content %q", m.Content)
+			}
+			if !slices.Contains(buttonLabels(m), "2/3") {
+				t.Errorf("page 2 buttons %v", buttonLabels(m))
+			}
+		}},
+		{"ask-page-2-by-someone-else", func(t *testing.T) *discordtest.Message {
+			first := ask(t, "What happened to the soviets?")
+			in := click(t, bob, first, "▶")
+			m := answer(t)(in, nil)
+			if now := f.Message(first.ID); now == nil || !slices.Equal(buttonLabels(now), buttonLabels(first)) {
+				t.Error("someone else's click changed the asker's message")
+			}
+			return m
+		}, func(t *testing.T, m *discordtest.Message) {
+			if !m.Ephemeral() {
+				t.Error("a non-asker's page turn was not a private copy")
+			}
+		}},
+		{"context", func(t *testing.T) *discordtest.Message {
+			return answer(t)(click(t, alice, ask(t, "Why did Lenin want peace?"), "Context"), nil)
+		}, func(t *testing.T, m *discordtest.Message) {
+			if !m.Ephemeral() {
+				t.Error("context is not private")
+			}
+		}},
+		{"post-publicly", func(t *testing.T) *discordtest.Message {
+			private := ask(t, "Why did Lenin want peace?", discordtest.Boolean("private", true))
+			return answer(t)(click(t, bob, private, "Post publicly"), nil)
+		}, func(t *testing.T, m *discordtest.Message) {
+			if m.Ephemeral() || !slices.Contains(buttonLabels(m), "🗑") {
+				t.Errorf("posted publicly: ephemeral %v, buttons %v", m.Ephemeral(), buttonLabels(m))
+			}
+		}},
+		{"quote", func(t *testing.T) *discordtest.Message {
+			return answer(t)(f.Command(alice, "quote", discordtest.String("phrase", "peace of shame")))
+		}, func(t *testing.T, m *discordtest.Message) {
+			if !strings.Contains(m.Embeds[0].Description, "**") {
+				t.Error("the quote highlights nothing")
+			}
+		}},
+		{"section", func(t *testing.T) *discordtest.Message {
+			return answer(t)(f.Command(alice, "section", discordtest.String("section", "3")))
+		}, nil},
+		{"section-part-2", func(t *testing.T) *discordtest.Message {
+			first := answer(t)(f.Command(alice, "section", discordtest.String("section", "0:3")))
+			return answer(t)(click(t, alice, first, "▶"), nil)
+		}, func(t *testing.T, m *discordtest.Message) {
+			if !strings.Contains(m.Embeds[0].Footer.Text, "part 2/") {
+				t.Errorf("footer %q does not say part 2", m.Embeds[0].Footer.Text)
+			}
+		}},
+		{"lines", func(t *testing.T) *discordtest.Message {
+			return answer(t)(f.Command(alice, "lines", discordtest.String("lines", "351-356")))
+		}, func(t *testing.T, m *discordtest.Message) {
+			if !strings.Contains(m.Embeds[0].Footer.Text, "351") {
+				t.Errorf("lines 351-356 cite %q", m.Embeds[0].Footer.Text)
+			}
+		}},
+		{"lines-next", func(t *testing.T) *discordtest.Message {
+			return answer(t)(click(t, alice, answer(t)(f.Command(alice, "lines", discordtest.String("lines", "351"))), "▶"), nil)
+		}, nil},
+		{"page", func(t *testing.T) *discordtest.Message {
+			return answer(t)(f.Command(alice, "page", discordtest.Integer("page", 11)))
+		}, func(t *testing.T, m *discordtest.Message) {
+			if !strings.Contains(m.Embeds[0].Footer.Text, "p. 11") {
+				t.Errorf("page 11 cites %q", m.Embeds[0].Footer.Text)
+			}
+		}},
+		{"page-missing", func(t *testing.T) *discordtest.Message {
+			return answer(t)(f.Command(alice, "page", discordtest.Integer("page", 999)))
+		}, nil},
+		{"lines-in-header", func(t *testing.T) *discordtest.Message {
+			return answer(t)(f.Command(alice, "lines", discordtest.String("lines", "99999")))
+		}, nil},
+		{"nothing-found", func(t *testing.T) *discordtest.Message {
+			return ask(t, "xylophone zebra quasar")
+		}, func(t *testing.T, m *discordtest.Message) {
+			if !m.Ephemeral() {
+				t.Error("nothing found was said publicly")
+			}
+		}},
+		{"find-in-text-quotation", func(t *testing.T) *discordtest.Message {
+			return answer(t)(f.MessageCommand(alice, "Find in text", "someone said it was a peace of shame"))
+		}, func(t *testing.T, m *discordtest.Message) {
+			if !m.Ephemeral() || !strings.Contains(m.Content, "says") {
+				t.Errorf("find in text: ephemeral %v, content %q", m.Ephemeral(), m.Content)
+			}
+		}},
+		{"find-in-text-question", func(t *testing.T) *discordtest.Message {
+			return answer(t)(f.MessageCommand(alice, "Find in text", "why did the soviets lose their power?"))
+		}, nil},
+		{"about", func(t *testing.T) *discordtest.Message { return answer(t)(f.Command(alice, "about")) }, nil},
+		{"help", func(t *testing.T) *discordtest.Message { return answer(t)(f.Command(alice, "help")) }, nil},
+		{"rating", func(t *testing.T) *discordtest.Message {
+			return answer(t)(click(t, bob, ask(t, "What was War Communism?"), "👎"), nil)
+		}, func(t *testing.T, m *discordtest.Message) {
+			if !m.Ephemeral() || !strings.Contains(m.Content, "Thanks") {
+				t.Errorf("rating reply %q", m.Content)
+			}
+		}},
+		{"delete-by-someone-else", func(t *testing.T) *discordtest.Message {
+			return answer(t)(click(t, bob, ask(t, "Who was Bukharin?"), "🗑"), nil)
+		}, nil},
+		{"dm", func(t *testing.T) *discordtest.Message {
+			return answer(t)(f.CommandIn(discordtest.DM, alice, "ask", discordtest.String("question", "Who was Trotsky?")))
+		}, func(t *testing.T, m *discordtest.Message) {
+			if !strings.Contains(buttonID(t, m, "🗑"), alice) {
+				t.Error("in a DM the answer does not belong to the asker")
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := tt.reply(t)
+			if tt.check != nil {
+				tt.check(t, m)
+			}
+			testsupport.GoldenJSON(t, filepath.Join("testdata", "replies", tt.name+".json"), reply(m))
+		})
+	}
+	t.Run("owner deletes", func(t *testing.T) {
+		m := ask(t, "Who was Bukharin?")
+		in := click(t, alice, m, "🗑")
+		if err := in.Deleted(waitCtx(t)); err != nil {
+			t.Fatal(err)
+		}
+		if f.Message(m.ID) != nil {
+			t.Error("the answer is still there")
+		}
+	})
+	t.Run("record", func(t *testing.T) {
+		rep, err := db.Report(context.Background(), 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Questions == 0 || len(rep.NothingFound) == 0 || len(rep.MarkedDown) == 0 {
+			t.Errorf("record: %d questions, %d found nothing, %d marked down; want some of each", rep.Questions, len(rep.NothingFound), len(rep.MarkedDown))
+		}
+	})
+}
+
+// fullRecord fails as a record on a full disk does.
+type fullRecord struct{}
+
+func (fullRecord) Asked(context.Context, record.Question) (int64, error) {
+	return 0, errors.New("record: database or disk is full (13)")
+}
+
+func (fullRecord) Rated(context.Context, int64, string, bool) error {
+	return errors.New("record: database or disk is full (13)")
+}
+
+// TestAnswersWithAFullRecord: when the record cannot be written (a full
+// disk), the bot still answers, without rating buttons, and logs why.
+func TestAnswersWithAFullRecord(t *testing.T) {
+	t.Parallel()
+	h := start(t, setup{opts: Options{Recorder: fullRecord{}}})
+	m := answer(t)(h.fake.Command(alice, "ask", discordtest.String("question", "Why did Lenin want peace?")))
+	if len(m.Embeds) == 0 || slices.Contains(buttonLabels(m), "👍") {
+		t.Errorf("answer %v with a full record; want an answer without ratings", buttonLabels(m))
+	}
+	if !strings.Contains(h.log.String(), "recording a question failed") {
+		t.Errorf("the failure is not logged:\n%s", h.log)
+	}
+}

@@ -1,0 +1,232 @@
+package bot
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/lectern-bot/lectern/retrieval"
+)
+
+// completer answers autocomplete from tables built once, so that a
+// keystroke costs microseconds however large the text: quotations by
+// word, section titles, file names, and the text's words by prefix.
+type completer struct {
+	search   Searcher
+	quotes   []string           // quotations of two words or more, as offered
+	byWord   map[string][]int32 // word → quotations holding it, in order
+	words    []string           // byWord's keys, sorted, for prefix lookups
+	sections []titleChoice
+	files    []titleChoice
+	// busy bounds the autocompletes being worked out at once; one that
+	// finds no room gets no choices rather than wait.
+	busy chan struct{}
+}
+
+// titleChoice is a section or file to offer.
+type titleChoice struct {
+	label, lower, value string
+	number              string // the section's number, for typed numbers
+}
+
+func newCompleter(search Searcher) *completer {
+	c := &completer{search: search, byWord: map[string][]int32{}, busy: make(chan struct{}, 8)}
+	cp := search.Corpus()
+	seen := map[string]bool{}
+	for di, d := range cp.Documents {
+		for _, q := range d.Quotations {
+			text := retrieval.Clip(strings.Join(strings.Fields(q.Text), " "), maxChoice)
+			key := dedupeKey(text)
+			if len(strings.Fields(text)) < 2 || seen[key] {
+				continue
+			}
+			seen[key] = true
+			id := int32(len(c.quotes))
+			c.quotes = append(c.quotes, text)
+			for _, w := range uniqueWords(text) {
+				c.byWord[w] = append(c.byWord[w], id)
+			}
+		}
+		for _, s := range d.Sections {
+			label := "§" + strconv.Itoa(s.Number) + " · " + s.Title
+			if len(cp.Documents) > 1 {
+				label = d.Name + " · " + label
+			}
+			label = retrieval.Clip(label, maxChoice)
+			c.sections = append(c.sections, titleChoice{label: label, lower: strings.ToLower(label), value: sectionValue(di, s.Number), number: strconv.Itoa(s.Number)})
+		}
+		label := retrieval.Clip(d.Name+" · "+d.Title, maxChoice)
+		c.files = append(c.files, titleChoice{label: label, lower: strings.ToLower(label), value: strconv.Itoa(di)})
+	}
+	c.words = make([]string, 0, len(c.byWord))
+	for w := range c.byWord {
+		c.words = append(c.words, w)
+	}
+	slices.Sort(c.words)
+	return c
+}
+
+// sectionValue is how an autocompleted section travels: "doc:number".
+func sectionValue(doc, number int) string { return strconv.Itoa(doc) + ":" + strconv.Itoa(number) }
+
+// words splits text into lowercase words of letters and digits.
+func words(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func uniqueWords(text string) []string {
+	ws := words(text)
+	slices.Sort(ws)
+	return slices.Compact(ws)
+}
+
+// dedupeKey is text reduced to its letters and digits, so that choices
+// differing only in punctuation, case or spacing count as one.
+func dedupeKey(text string) string { return strings.Join(words(text), " ") }
+
+// quoteChoices suggests quotations holding what was typed, the last word
+// possibly unfinished, then the typed phrase with its last word
+// completed from the text's words ("kronst" → "Kronstadt").
+func (c *completer) quoteChoices(typed string) []*discordgo.ApplicationCommandOptionChoice {
+	ws := words(typed)
+	partial := ""
+	if len(ws) > 0 && !strings.HasSuffix(typed, " ") {
+		partial, ws = ws[len(ws)-1], ws[:len(ws)-1]
+	}
+	var completions []string
+	if partial != "" {
+		head := ""
+		if i := strings.LastIndex(strings.ToLower(typed), partial); i > 0 && i <= len(typed) {
+			head = strings.TrimSpace(typed[:i])
+		}
+		for _, w := range c.search.Complete(partial, 5) {
+			completions = append(completions, strings.TrimSpace(head+" "+w))
+		}
+	}
+	var out []*discordgo.ApplicationCommandOptionChoice
+	seen := map[string]bool{}
+	add := func(text string) {
+		text = retrieval.Clip(text, maxChoice)
+		key := dedupeKey(text)
+		if key == "" || seen[key] || len(out) == maxChoices {
+			return
+		}
+		for k := range seen {
+			if strings.HasPrefix(k, key) || strings.HasPrefix(key, k) && len(k) > 20 {
+				return // a clipped or extended copy of a choice already made
+			}
+		}
+		seen[key] = true
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: text, Value: text})
+	}
+	room := maxChoices - min(len(completions), 5)
+	for _, id := range c.matchingQuotes(ws, partial, room) {
+		add(c.quotes[id])
+	}
+	for _, s := range completions {
+		add(s)
+	}
+	return out
+}
+
+// matchingQuotes returns up to n quotations holding every word of ws and,
+// when partial is not "", a word beginning with it; in text order.
+func (c *completer) matchingQuotes(ws []string, partial string, n int) []int32 {
+	var sets [][]int32
+	for _, w := range ws {
+		ids, ok := c.byWord[w]
+		if !ok {
+			return nil
+		}
+		sets = append(sets, ids)
+	}
+	if partial != "" {
+		var union []int32
+		i, _ := slices.BinarySearch(c.words, partial)
+		for ; i < len(c.words) && strings.HasPrefix(c.words[i], partial) && len(union) < 20000; i++ {
+			union = append(union, c.byWord[c.words[i]]...)
+		}
+		if len(union) == 0 {
+			return nil
+		}
+		slices.Sort(union)
+		sets = append(sets, slices.Compact(union))
+	}
+	if len(sets) == 0 {
+		n = min(n, len(c.quotes))
+		out := make([]int32, n)
+		for i := range out {
+			out[i] = int32(i)
+		}
+		return out
+	}
+	slices.SortFunc(sets, func(a, b []int32) int { return len(a) - len(b) })
+	var out []int32
+	for _, id := range sets[0] {
+		all := true
+		for _, s := range sets[1:] {
+			if _, found := slices.BinarySearch(s, id); !found {
+				all = false
+				break
+			}
+		}
+		if all {
+			if out = append(out, id); len(out) == n {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// titleChoices offers the titles (of sections or files) holding every
+// typed word, those holding them as whole words first; a typed number
+// offers that section first.
+func titleChoices(all []titleChoice, typed string) []*discordgo.ApplicationCommandOptionChoice {
+	typed = strings.ToLower(strings.TrimSpace(typed))
+	ws := strings.Fields(typed)
+	typedWords := words(typed)
+	type match struct {
+		choice *discordgo.ApplicationCommandOptionChoice
+		whole  int
+	}
+	var first []*discordgo.ApplicationCommandOptionChoice
+	var matches []match
+	for _, t := range all {
+		choice := &discordgo.ApplicationCommandOptionChoice{Name: t.label, Value: t.value}
+		if typed != "" && t.number == typed {
+			first = append(first, choice)
+			continue
+		}
+		ok := true
+		for _, w := range ws {
+			if !strings.Contains(t.lower, w) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		whole := 0
+		titleWords := words(t.lower)
+		for _, w := range typedWords {
+			if slices.Contains(titleWords, w) {
+				whole++
+			}
+		}
+		matches = append(matches, match{choice, whole})
+	}
+	slices.SortStableFunc(matches, func(a, b match) int { return b.whole - a.whole })
+	out := first
+	for _, m := range matches {
+		if len(out) == maxChoices {
+			break
+		}
+		out = append(out, m.choice)
+	}
+	return out[:min(len(out), maxChoices)]
+}

@@ -1,0 +1,165 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// text is a document's lines and what marks them, ready to show.
+type text struct {
+	hash  string
+	lines []lineView
+	toc   []tocEntry
+	page  []byte // the rendered page, gzipped
+	plain []byte // … and not
+}
+
+type lineView struct {
+	N        int
+	Text     string
+	Section  *tocEntry // a section begins here
+	Page     int       // a page begins here
+	Omitted  string    // why the line is left out of the text, if it is
+	OmitFrom bool      // the first line of an omitted part
+}
+
+type tocEntry struct {
+	Number int
+	Title  string
+	Line   int
+	Level  int
+}
+
+// textPage is GET /text/{source}: the whole text, a line an element.
+func (s *Server) textPage(w http.ResponseWriter, r *http.Request) {
+	search, ok := s.ready()
+	if !ok {
+		s.problem(w, r, http.StatusServiceUnavailable, "Lectern is starting: the index is being built. Try again in a moment.")
+		return
+	}
+	name := r.PathValue("source")
+	var doc *corpus.Document
+	for _, d := range search.Corpus().Documents {
+		if d.Name == name {
+			doc = d
+		}
+	}
+	if doc == nil {
+		// Only names of the corpus's documents are ever read: a name with
+		// "../" or any other is simply not one of them.
+		s.problem(w, r, http.StatusNotFound, fmt.Sprintf("There is no text %q here.", name))
+		return
+	}
+	t, err := s.text(doc)
+	if err != nil {
+		s.log.Error("reading a text for the reader failed", "text", doc.Name, "err", err)
+		s.problem(w, r, http.StatusInternalServerError, "This text cannot be shown right now; it has been logged.")
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Vary", "Accept-Encoding")
+	w.Header().Set("ETag", `"`+t.hash[:16]+`"`)
+	if r.Header.Get("If-None-Match") == `"`+t.hash[:16]+`"` {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(t.page)
+		return
+	}
+	w.Write(t.plain)
+}
+
+// text reads and renders a document's source once, checking that it is
+// the file the index was built from, so that line numbers agree.
+func (s *Server) text(d *corpus.Document) (*text, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if t, ok := s.texts[d.Name]; ok && t.hash == d.Hash {
+		return t, nil
+	}
+	data, err := s.source(d.Name)
+	if err != nil {
+		return nil, err
+	}
+	src := corpus.Source{Name: d.Name, Data: data}
+	if src.Hash() != d.Hash {
+		return nil, fmt.Errorf("web: %s changed since it was indexed; restart Lectern to index it again", d.Name)
+	}
+	lines, err := corpus.Lines(data)
+	if err != nil {
+		return nil, fmt.Errorf("web: %s: %w", d.Name, err)
+	}
+	t := &text{hash: d.Hash, lines: make([]lineView, len(lines))}
+	for i, l := range lines {
+		t.lines[i] = lineView{N: i + 1, Text: l}
+	}
+	for _, sec := range d.Sections {
+		if sec.Lines.Start >= 1 && sec.Lines.Start <= len(lines) {
+			t.toc = append(t.toc, tocEntry{Number: sec.Number, Title: sec.Title, Line: sec.Lines.Start, Level: sec.Level})
+		}
+	}
+	for i := range t.toc {
+		t.lines[t.toc[i].Line-1].Section = &t.toc[i]
+	}
+	page := 0
+	for _, st := range d.Sentences {
+		if st.Page > page && st.Lines.Start >= 1 && st.Lines.Start <= len(lines) {
+			page = st.Page
+			t.lines[st.Lines.Start-1].Page = page
+		}
+	}
+	for _, o := range d.Omitted {
+		for n := max(o.Lines.Start, 1); n <= min(o.Lines.End, len(lines)); n++ {
+			t.lines[n-1].Omitted = o.Reason
+		}
+		if o.Lines.Start >= 1 && o.Lines.Start <= len(lines) {
+			t.lines[o.Lines.Start-1].OmitFrom = true
+		}
+	}
+	var plain bytes.Buffer
+	data2 := struct {
+		Doc   *corpus.Document
+		Lines []lineView
+		TOC   []tocEntry
+	}{d, t.lines, t.toc}
+	if err := pages.text.Execute(&plain, data2); err != nil {
+		return nil, fmt.Errorf("web: rendering %s: %w", d.Name, err)
+	}
+	t.plain = plain.Bytes()
+	var gz bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestSpeed)
+	zw.Write(t.plain)
+	zw.Close()
+	t.page = gz.Bytes()
+	if len(s.texts) >= 8 { // keep a few texts rendered, not a whole library
+		clear(s.texts)
+	}
+	s.texts[d.Name] = t
+	return t, nil
+}
+
+// source reads a document's file: the embedded interview, the corpus
+// file, or the named file below the corpus folder.
+func (s *Server) source(name string) ([]byte, error) {
+	path := s.opts.CorpusPath
+	if path == "" {
+		return corpus.DefaultText(), nil
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		path = filepath.Join(path, filepath.FromSlash(name))
+	}
+	return os.ReadFile(path)
+}

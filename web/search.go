@@ -1,0 +1,178 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/lectern-bot/lectern/retrieval"
+)
+
+// maxK is the most answers the API gives for one question.
+const maxK = 10
+
+// query reads and checks q and k.
+func (s *Server) query(r *http.Request) (q string, k int, problem string) {
+	raw := r.URL.Query().Get("q")
+	if utf8.RuneCountInString(raw) > retrieval.MaxQueryRunes {
+		return "", 0, fmt.Sprintf("q is longer than %d characters", retrieval.MaxQueryRunes)
+	}
+	q = retrieval.CleanQuery(raw)
+	k = s.opts.Results
+	if v := r.URL.Query().Get("k"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > maxK {
+			return "", 0, fmt.Sprintf("k must be a number from 1 to %d", maxK)
+		}
+		k = n
+	}
+	return q, k, ""
+}
+
+// api answers GET /api/ask and /api/quote with the command line's JSON.
+func (s *Server) api(quote bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		search, ok := s.ready()
+		if !ok {
+			jsonError(w, http.StatusServiceUnavailable, "starting: the index is being built")
+			return
+		}
+		q, k, problem := s.query(r)
+		if problem == "" && q == "" {
+			problem = "q is empty: give a question (or, for /api/quote, a phrase), e.g. ?q=Why+did+Lenin+want+peace%3F"
+		}
+		if problem != "" {
+			jsonError(w, http.StatusBadRequest, problem)
+			return
+		}
+		find := search.Ask
+		if quote {
+			find = search.Quote
+		}
+		rs, err := find(r.Context(), q, k)
+		if err != nil {
+			s.searchFailed(w, r, err)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.Encode(retrieval.NewAnswer(q, rs))
+	}
+}
+
+// searchFailed answers a search that failed: a timeout is the reader's
+// to retry (503), anything else is logged.
+func (s *Server) searchFailed(w http.ResponseWriter, r *http.Request, err error) {
+	status, msg := http.StatusInternalServerError, "the search failed; it has been logged"
+	switch {
+	case errors.Is(err, retrieval.ErrTimeout):
+		status, msg = http.StatusServiceUnavailable, "that search took too long; try fewer or more specific words"
+	case r.Context().Err() != nil:
+		return // the client went away
+	default:
+		s.log.Error("web search failed", "err", err)
+	}
+	if wantsJSON(r) {
+		jsonError(w, status, msg)
+		return
+	}
+	s.problem(w, r, status, msg)
+}
+
+func jsonError(w http.ResponseWriter, status int, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]string{"error": msg})
+}
+
+// answerView is one answer on the search page.
+type answerView struct {
+	Quote    template.HTML
+	Section  string
+	Citation string
+	Link     string
+}
+
+// searchPage is GET /: a question box and, with ?q=, the answers.
+func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
+	search, ok := s.ready()
+	if !ok {
+		s.problem(w, r, http.StatusServiceUnavailable, "Lectern is starting: the index is being built. Try again in a moment.")
+		return
+	}
+	q, _, problem := s.query(r)
+	mode := r.URL.Query().Get("mode")
+	if mode != "quote" {
+		mode = "ask"
+	}
+	data := struct {
+		Title, Query, Mode, Problem string
+		Searched                    bool
+		Answers                     []answerView
+		Texts                       []textLink
+	}{Title: corpusTitle(search), Query: q, Mode: mode, Problem: problem, Texts: textLinks(search)}
+	if problem != "" {
+		w.WriteHeader(http.StatusBadRequest)
+	} else if q != "" {
+		find := search.Ask
+		if mode == "quote" {
+			find = search.Quote
+		}
+		rs, err := find(r.Context(), q, s.opts.Results)
+		if err != nil {
+			s.searchFailed(w, r, err)
+			return
+		}
+		data.Searched = true
+		for _, res := range rs {
+			c := res.Citation()
+			data.Answers = append(data.Answers, answerView{
+				Quote:    template.HTML(res.Quote.Highlight("<mark>", "</mark>", template.HTMLEscapeString)),
+				Section:  res.Section.String(),
+				Citation: c.String(),
+				Link:     TextLink(c),
+			})
+		}
+	}
+	render(w, s.log, pages.search, data)
+}
+
+// TextLink is where the reader shows a citation's lines, relative to the
+// server's root: /text/interview.txt#L321-L325.
+func TextLink(c retrieval.Citation) string {
+	return fmt.Sprintf("/text/%s#L%d-L%d", pathEscape(c.Source), c.Lines.Start, c.Lines.End)
+}
+
+// pathEscape escapes a document name for a URL path, keeping its slashes.
+func pathEscape(name string) string {
+	parts := strings.Split(name, "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return strings.Join(parts, "/")
+}
+
+type textLink struct{ Name, Title, Link string }
+
+func textLinks(search Searcher) []textLink {
+	var out []textLink
+	for _, d := range search.Corpus().Documents {
+		out = append(out, textLink{Name: d.Name, Title: d.Title, Link: "/text/" + pathEscape(d.Name)})
+	}
+	return out
+}
+
+func corpusTitle(search Searcher) string {
+	docs := search.Corpus().Documents
+	if len(docs) == 1 {
+		return docs[0].Title
+	}
+	return fmt.Sprintf("%d texts", len(docs))
+}

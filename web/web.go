@@ -1,0 +1,200 @@
+// Package web serves Lectern over HTTP: a search page, a reader that
+// shows each text line by line so that citations can link to their lines,
+// the JSON API (the same objects as the command line's --json), Discord's
+// HTTP interactions endpoint, and what an operator watches: /healthz and
+// /metrics.
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/retrieval"
+)
+
+// Searcher is what the web server needs from retrieval.
+type Searcher interface {
+	Ask(ctx context.Context, question string, k int) ([]retrieval.Result, error)
+	Quote(ctx context.Context, phrase string, k int) ([]retrieval.Result, error)
+	Corpus() *corpus.Corpus
+}
+
+// Observer counts requests, for metrics.
+type Observer interface {
+	WebRequest(route string, status int)
+}
+
+// Options configure a Server.
+type Options struct {
+	// CorpusPath is where the texts are read from for the reader: a file
+	// or folder, or "" for the embedded interview.
+	CorpusPath string
+	// Interactions is Discord's HTTP interactions endpoint, served at
+	// POST /interactions; nil when there is none.
+	Interactions http.Handler
+	// Metrics is served at GET /metrics; nil for none.
+	Metrics  http.Handler
+	Observer Observer
+	Results  int // answers per question; 3 when 0
+	Logger   *slog.Logger
+}
+
+// Server is the web server's handler. It answers /healthz with 503 until
+// Ready is called, so that it can listen while the index is built.
+type Server struct {
+	opts   Options
+	log    *slog.Logger
+	mux    *http.ServeMux
+	search atomic.Pointer[searcher]
+
+	mu    sync.Mutex
+	texts map[string]*text // read texts, by document name
+}
+
+type searcher struct{ Searcher }
+
+// New returns a server; it serves searches once Ready is called.
+func New(opts Options) *Server {
+	if opts.Results <= 0 {
+		opts.Results = 3
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	s := &Server{opts: opts, log: opts.Logger, mux: http.NewServeMux(), texts: map[string]*text{}}
+	s.route("GET /{$}", "search", s.searchPage)
+	s.route("GET /text/{source...}", "text", s.textPage)
+	s.route("GET /api/ask", "api/ask", s.api(false))
+	s.route("GET /api/quote", "api/quote", s.api(true))
+	s.route("GET /healthz", "healthz", s.healthz)
+	if opts.Metrics != nil {
+		s.mux.Handle("GET /metrics", opts.Metrics)
+	}
+	if opts.Interactions != nil {
+		s.route("POST /interactions", "interactions", func(w http.ResponseWriter, r *http.Request) {
+			if s.search.Load() == nil {
+				http.Error(w, "starting: the index is being built", http.StatusServiceUnavailable)
+				return
+			}
+			opts.Interactions.ServeHTTP(w, r)
+		})
+	}
+	s.route("GET /", "other", func(w http.ResponseWriter, r *http.Request) {
+		s.problem(w, r, http.StatusNotFound, "There is nothing at "+r.URL.Path+".")
+	})
+	return s
+}
+
+// Ready makes the server answer from search.
+func (s *Server) Ready(search Searcher) { s.search.Store(&searcher{search}) }
+
+func (s *Server) ready() (Searcher, bool) {
+	p := s.search.Load()
+	if p == nil {
+		return nil, false
+	}
+	return p.Searcher, true
+}
+
+// ServeHTTP serves a request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+// statusWriter remembers the status written.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// route serves pattern with h, counting requests by name and status.
+func (s *Server) route(pattern, name string, h http.HandlerFunc) {
+	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		sw := &statusWriter{ResponseWriter: w}
+		defer func() {
+			if v := recover(); v != nil {
+				s.log.Error("web handler panicked", "route", name, "panic", v)
+				if sw.status == 0 {
+					http.Error(sw, "internal error", http.StatusInternalServerError)
+				}
+			}
+			if s.opts.Observer != nil {
+				s.opts.Observer.WebRequest(name, sw.status)
+			}
+		}()
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		h(sw, r)
+	})
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if _, ok := s.ready(); !ok {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintln(w, "starting: the index is being built")
+		return
+	}
+	fmt.Fprintln(w, "ok")
+}
+
+// Serve listens on addr and serves h until ctx is done, then shuts down
+// gracefully: requests in flight finish (for up to 10 s).
+func Serve(ctx context.Context, addr string, h http.Handler, log *slog.Logger) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("web: %w", err)
+	}
+	return ServeListener(ctx, ln, h, log)
+}
+
+// ServeListener is Serve on a listener already open.
+func ServeListener(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger) error {
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      60 * time.Second, // a whole book is a large page on a slow phone
+		IdleTimeout:       90 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info("listening", "addr", ln.Addr().String())
+	select {
+	case err := <-errc:
+		return fmt.Errorf("web: %w", err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("web: shutting down: %w", err)
+	}
+	return nil
+}
+
+// wantsJSON reports whether the request is for the API.
+func wantsJSON(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/") }

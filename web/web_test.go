@@ -1,0 +1,209 @@
+package web
+
+import (
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/internal/testsupport"
+	"github.com/lectern-bot/lectern/retrieval"
+)
+
+var interview testsupport.Once[*retrieval.Index]
+
+func interviewIndex(t testing.TB) *retrieval.Index {
+	t.Helper()
+	return interview.Get(t, func() (*retrieval.Index, error) {
+		c, err := corpus.Default()
+		if err != nil {
+			return nil, err
+		}
+		return retrieval.NewMemory(context.Background(), c)
+	})
+}
+
+// counter counts requests, as metrics would.
+type counter struct{ got []string }
+
+func (c *counter) WebRequest(route string, status int) {
+	c.got = append(c.got, route)
+}
+
+func server(t *testing.T) (*httptest.Server, *Server) {
+	t.Helper()
+	s := New(Options{Logger: testLogger(t)})
+	s.Ready(interviewIndex(t))
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	return srv, s
+}
+
+func get(t *testing.T, u string, header ...string) (int, http.Header, string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, u, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultTransport.RoundTrip(req) // no transparent gzip
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var r io.Reader = resp.Body
+	if resp.Header.Get("Content-Encoding") == "gzip" {
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r = zr
+	}
+	body, _ := io.ReadAll(r)
+	return resp.StatusCode, resp.Header, string(body)
+}
+
+func TestAPI(t *testing.T) {
+	t.Parallel()
+	srv, _ := server(t)
+	ix := interviewIndex(t)
+	tests := []struct {
+		name   string
+		path   string
+		status int
+		want   func(q string) retrieval.Answer // nil for an error
+	}{
+		{"ask", "/api/ask?q=" + url.QueryEscape("Why did Lenin want peace?"), 200, func(q string) retrieval.Answer {
+			rs, _ := ix.Ask(context.Background(), q, 3)
+			return retrieval.NewAnswer(q, rs)
+		}},
+		{"ask k=1", "/api/ask?k=1&q=" + url.QueryEscape("Why did Lenin want peace?"), 200, func(q string) retrieval.Answer {
+			rs, _ := ix.Ask(context.Background(), q, 1)
+			return retrieval.NewAnswer(q, rs)
+		}},
+		{"quote", "/api/quote?q=peace+of+shame", 200, func(q string) retrieval.Answer {
+			rs, _ := ix.Quote(context.Background(), q, 3)
+			return retrieval.NewAnswer(q, rs)
+		}},
+		{"nothing found", "/api/ask?q=xylophone+zebra", 200, func(q string) retrieval.Answer { return retrieval.NewAnswer(q, nil) }},
+		{"query syntax is just text", "/api/ask?q=" + url.QueryEscape(`+title:"x" -(y) ~2 *`), 200, nil},
+		{"empty q", "/api/ask?q=", 400, nil},
+		{"no q", "/api/quote", 400, nil},
+		{"q of 10,000 characters", "/api/ask?q=" + strings.Repeat("a", 10000), 400, nil},
+		{"k not a number", "/api/ask?q=x&k=lots", 400, nil},
+		{"k too large", "/api/ask?q=x&k=1000", 400, nil},
+		{"POST is not allowed", "", 405, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var status int
+			var body string
+			if tt.path == "" {
+				resp, err := http.Post(srv.URL+"/api/ask", "text/plain", strings.NewReader("q=x"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+				status = resp.StatusCode
+			} else {
+				status, _, body = get(t, srv.URL+tt.path)
+			}
+			if status != tt.status {
+				t.Fatalf("status %d, want %d: %s", status, tt.status, body)
+			}
+			if status >= 400 && tt.path != "" {
+				var e struct{ Error string }
+				if json.Unmarshal([]byte(body), &e) != nil || e.Error == "" {
+					t.Errorf("error body %q is not {\"error\": …}", body)
+				}
+			}
+			if tt.want == nil {
+				return
+			}
+			u, _ := url.Parse(tt.path)
+			want, _ := json.Marshal(tt.want(retrieval.CleanQuery(u.Query().Get("q"))))
+			if strings.TrimSpace(body) != string(want) {
+				t.Errorf("got  %s\nwant %s", body, want)
+			}
+		})
+	}
+}
+
+func TestTextPage(t *testing.T) {
+	t.Parallel()
+	srv, _ := server(t)
+	status, h, body := get(t, srv.URL+"/text/interview.txt", "Accept-Encoding", "gzip")
+	if status != 200 || h.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("status %d, encoding %q", status, h.Get("Content-Encoding"))
+	}
+	lines, _ := corpus.Lines(corpus.DefaultText())
+	for _, want := range []string{`id="L1"`, `id="L321"`, `id="L` + itoa(len(lines)) + `"`, `id="s4"`, `id="p10"`, "§4 · What do you see as the decisive moments", "<script>"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	if strings.Contains(body, `id="L`+itoa(len(lines)+1)+`"`) {
+		t.Error("the page has more lines than the file")
+	}
+	status, _, _ = get(t, srv.URL+"/text/interview.txt", "If-None-Match", h.Get("ETag"))
+	if status != http.StatusNotModified {
+		t.Errorf("a repeat with its ETag: %d, want 304", status)
+	}
+	for _, path := range []string{"/text/nope.txt", "/text/../../etc/passwd", "/text/%2e%2e%2fetc%2fpasswd", "/text/..%2f..%2fetc%2fpasswd", "/text/", "/nothing-here"} {
+		resp, err := http.Get(srv.URL + path) // following the redirect a cleaned path gets
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 404 || strings.Contains(string(body), "root:") {
+			t.Errorf("%s: status %d", path, resp.StatusCode)
+		}
+	}
+}
+
+func TestHealthzAndReadiness(t *testing.T) {
+	t.Parallel()
+	c := &counter{}
+	s := New(Options{Logger: testLogger(t), Observer: c})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	for _, path := range []string{"/healthz", "/api/ask?q=x", "/"} {
+		if status, _, _ := get(t, srv.URL+path); status != 503 {
+			t.Errorf("%s before the index is ready: %d, want 503", path, status)
+		}
+	}
+	s.Ready(interviewIndex(t))
+	if status, _, body := get(t, srv.URL+"/healthz"); status != 200 || strings.TrimSpace(body) != "ok" {
+		t.Errorf("healthz when ready: %d %q", status, body)
+	}
+	if len(c.got) != 4 || c.got[0] != "healthz" {
+		t.Errorf("counted %v", c.got)
+	}
+}
+
+// TestSearchPageGolden keeps the search page's HTML for a question.
+func TestSearchPageGolden(t *testing.T) {
+	t.Parallel()
+	srv, _ := server(t)
+	status, _, body := get(t, srv.URL+"/?q="+url.QueryEscape("Why did the Bolsheviks dissolve the Constituent Assembly?"))
+	if status != 200 {
+		t.Fatalf("status %d", status)
+	}
+	if !strings.Contains(body, `href="/text/interview.txt#L321-L325"`) || !strings.Contains(body, "<mark>") {
+		t.Error("the answer does not link its lines or mark its matches")
+	}
+	testsupport.Golden(t, "testdata/search.html", []byte(body))
+	status, _, body = get(t, srv.URL+"/?q="+strings.Repeat("x", 1001))
+	if status != 400 || !strings.Contains(body, "longer than") {
+		t.Errorf("an overlong question: %d", status)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
