@@ -10,20 +10,8 @@ import (
 
 	"github.com/lectern-bot/lectern/bot/discordtest"
 	"github.com/lectern-bot/lectern/internal/questiongen"
-	"github.com/lectern-bot/lectern/internal/testsupport"
-	"github.com/lectern-bot/lectern/retrieval"
+	"github.com/lectern-bot/lectern/internal/testindex"
 )
-
-var warAndPeace testsupport.Once[*retrieval.Index]
-
-func warAndPeaceIndex(b testing.TB) *retrieval.Index {
-	b.Helper()
-	path := testsupport.SharedCorpus(b, "war-and-peace.txt")
-	return warAndPeace.Get(b, func() (*retrieval.Index, error) {
-		ix, _, err := retrieval.Open(context.Background(), path, retrieval.Options{CacheDir: b.TempDir()})
-		return ix, err
-	})
-}
 
 // percentiles reports the median and 99th percentile of ds, in ms.
 func percentiles(b *testing.B, ds []time.Duration, what string) {
@@ -40,7 +28,7 @@ func percentiles(b *testing.B, ds []time.Duration, what string) {
 // It reports when each reader sees the answer (deferred, then edited in)
 // and when each got the first response, which Discord needs within 3 s.
 func BenchmarkWarAndPeaceBurst(b *testing.B) {
-	ix := warAndPeaceIndex(b)
+	ix := testindex.WarAndPeace(b)
 	h := start(b, setup{search: ix, opts: Options{Defer: true}, fake: func(f *discordtest.Server) { f.Latency = 50 * time.Millisecond }})
 	questions := questiongen.Distinct(ix.Corpus(), 300*b.N, 3)
 	var visible, first []time.Duration
@@ -87,7 +75,7 @@ func BenchmarkWarAndPeaceBurst(b *testing.B) {
 // autocomplete on War and Peace at once; reports how many were answered
 // within Discord's 3 s and how long they took.
 func BenchmarkAutocompleteBurst(b *testing.B) {
-	ix := warAndPeaceIndex(b)
+	ix := testindex.WarAndPeace(b)
 	h := start(b, setup{search: ix})
 	typed := "the old prince bolkonsky and his daughter princess mary at bald hills"
 	var took []time.Duration

@@ -6,14 +6,12 @@ import (
 	"errors"
 	"io"
 	"log/slog"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/lectern-bot/lectern/bot/discordtest"
-	"github.com/lectern-bot/lectern/corpus"
-	"github.com/lectern-bot/lectern/internal/testsupport"
+	"github.com/lectern-bot/lectern/internal/testindex"
 	"github.com/lectern-bot/lectern/retrieval"
 )
 
@@ -25,19 +23,8 @@ const (
 	bob   = "555000000000000002"
 )
 
-var interview testsupport.Once[*retrieval.Index]
-
-// interviewIndex indexes the embedded interview once for all tests.
-func interviewIndex(t testing.TB) *retrieval.Index {
-	t.Helper()
-	return interview.Get(t, func() (*retrieval.Index, error) {
-		c, err := corpus.Default()
-		if err != nil {
-			return nil, err
-		}
-		return retrieval.NewMemory(context.Background(), c)
-	})
-}
+// interviewIndex is the embedded interview's index, built once.
+func interviewIndex(t testing.TB) *retrieval.Index { return testindex.Interview(t) }
 
 // faulty fails on purpose: "panic please" panics, "slow please" times
 // out, "block please" waits until its context ends or release is closed.
@@ -228,18 +215,6 @@ func buttonID(t testing.TB, m *discordtest.Message, label string) string {
 	}
 	t.Fatalf("no enabled %q button in %v", label, buttonLabels(m))
 	return ""
-}
-
-func text(m *discordtest.Message) string {
-	var b strings.Builder
-	b.WriteString(m.Content)
-	for _, e := range m.Embeds {
-		b.WriteString("\n" + e.Title + "\n" + e.Description)
-		if e.Footer != nil {
-			b.WriteString("\n" + e.Footer.Text)
-		}
-	}
-	return b.String()
 }
 
 func discard() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }

@@ -56,6 +56,16 @@ func TestFatalCloseCodesEndRun(t *testing.T) {
 	}
 }
 
+// TestNoIntents: interactions need no gateway intents, and asking for
+// Guilds would make Discord send every server's channels and roles.
+func TestNoIntents(t *testing.T) {
+	t.Parallel()
+	h := start(t, setup{})
+	if got := h.fake.Intents(); got != 0 {
+		t.Errorf("IDENTIFY with intents %d, want 0", got)
+	}
+}
+
 func TestBadTokenAtStart(t *testing.T) {
 	t.Parallel()
 	fake := discordtest.New(t, "the-real-token")

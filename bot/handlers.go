@@ -112,6 +112,15 @@ func (b *Bot) find(ctx context.Context, k kind, q string) ([]retrieval.Result, e
 	return b.search.Ask(ctx, q, b.opts.Results)
 }
 
+// slowDown is the note for a user who searches again within the
+// cooldown, or "" (and the search is counted).
+func (b *Bot) slowDown(user string) string {
+	if wait := b.cooldown.wait(user, time.Now()); wait > 0 {
+		return fmt.Sprintf("Slow down a little: you can search again in %.1f s.", wait.Seconds())
+	}
+	return ""
+}
+
 // timeoutNote is the reply when a search runs out of time.
 const timeoutNote = "That search took too long. Try fewer or more specific words."
 
@@ -122,8 +131,8 @@ func (b *Bot) searchCommand(ctx context.Context, x *exchange, command string, k 
 		return private(ctx, x, outcomeRefused, "Please type a question (or, for /quote, a phrase).")
 	}
 	user := userID(x.in)
-	if wait := b.cooldown.wait(user, time.Now()); wait > 0 {
-		return private(ctx, x, outcomeRefused, fmt.Sprintf("Slow down a little: you can search again in %.1f s.", wait.Seconds()))
+	if note := b.slowDown(user); note != "" {
+		return private(ctx, x, outcomeRefused, note)
 	}
 	x.expect(ctx, priv, false, b.deferWait())
 	start := time.Now()
@@ -161,8 +170,8 @@ func (b *Bot) findInText(ctx context.Context, x *exchange, data discordgo.Applic
 		return private(ctx, x, outcomeRefused, "That message has no text to look up.")
 	}
 	user := userID(x.in)
-	if wait := b.cooldown.wait(user, time.Now()); wait > 0 {
-		return private(ctx, x, outcomeRefused, fmt.Sprintf("Slow down a little: you can search again in %.1f s.", wait.Seconds()))
+	if note := b.slowDown(user); note != "" {
+		return private(ctx, x, outcomeRefused, note)
 	}
 	x.expect(ctx, true, false, b.deferWait())
 	start := time.Now()

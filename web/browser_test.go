@@ -29,7 +29,11 @@ func chromium() string {
 func TestBrowserFollowsACitation(t *testing.T) {
 	exe := chromium()
 	if exe == "" {
-		t.Skip("skipped: no Chromium found (Debian: apt-get install chromium; .ci/run installs it)")
+		msg := "no Chromium found (Debian: apt-get install chromium; .ci/run installs it)"
+		if os.Getenv("LECTERN_REQUIRE_BROWSER") != "" {
+			t.Fatal(msg + ", and LECTERN_REQUIRE_BROWSER is set")
+		}
+		t.Skip("skipped: " + msg)
 	}
 	srv, _ := server(t)
 	shots, err := os.MkdirTemp("", "lectern-screenshots-")

@@ -39,9 +39,8 @@ type tocEntry struct {
 
 // textPage is GET /text/{source}: the whole text, a line an element.
 func (s *Server) textPage(w http.ResponseWriter, r *http.Request) {
-	search, ok := s.ready()
+	search, ok := s.searcher(w, r)
 	if !ok {
-		s.problem(w, r, http.StatusServiceUnavailable, "Lectern is starting: the index is being built. Try again in a moment.")
 		return
 	}
 	name := r.PathValue("source")

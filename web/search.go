@@ -38,9 +38,8 @@ func (s *Server) query(r *http.Request) (q string, k int, problem string) {
 // api answers GET /api/ask and /api/quote with the command line's JSON.
 func (s *Server) api(quote bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		search, ok := s.ready()
+		search, ok := s.searcher(w, r)
 		if !ok {
-			jsonError(w, http.StatusServiceUnavailable, "starting: the index is being built")
 			return
 		}
 		q, k, problem := s.query(r)
@@ -102,9 +101,8 @@ type answerView struct {
 
 // searchPage is GET /: a question box and, with ?q=, the answers.
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
-	search, ok := s.ready()
+	search, ok := s.searcher(w, r)
 	if !ok {
-		s.problem(w, r, http.StatusServiceUnavailable, "Lectern is starting: the index is being built. Try again in a moment.")
 		return
 	}
 	q, _, problem := s.query(r)

@@ -105,6 +105,15 @@ func (s *Server) ready() (Searcher, bool) {
 	return p.Searcher, true
 }
 
+// searcher returns the index, or answers 503 while it is being built.
+func (s *Server) searcher(w http.ResponseWriter, r *http.Request) (Searcher, bool) {
+	search, ok := s.ready()
+	if !ok {
+		s.problem(w, r, http.StatusServiceUnavailable, "Lectern is starting: the index is being built. Try again in a moment.")
+	}
+	return search, ok
+}
+
 // ServeHTTP serves a request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
 

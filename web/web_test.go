@@ -13,22 +13,12 @@ import (
 	"testing"
 
 	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/internal/testindex"
 	"github.com/lectern-bot/lectern/internal/testsupport"
 	"github.com/lectern-bot/lectern/retrieval"
 )
 
-var interview testsupport.Once[*retrieval.Index]
-
-func interviewIndex(t testing.TB) *retrieval.Index {
-	t.Helper()
-	return interview.Get(t, func() (*retrieval.Index, error) {
-		c, err := corpus.Default()
-		if err != nil {
-			return nil, err
-		}
-		return retrieval.NewMemory(context.Background(), c)
-	})
-}
+func interviewIndex(t testing.TB) *retrieval.Index { return testindex.Interview(t) }
 
 // counter counts requests, as metrics would.
 type counter struct{ got []string }

@@ -59,6 +59,7 @@ type Server struct {
 	resumes      int
 	heartbeats   int
 	revoked      bool
+	intents      int                          // of the latest IDENTIFY
 	invalidAt    map[int]time.Time            // when INVALID_SESSION was sent, by shard
 	reidentified []time.Duration              // from INVALID_SESSION to the next IDENTIFY
 	shardsSeen   map[int]int                  // IDENTIFYs by shard
@@ -145,6 +146,13 @@ func (s *Server) Heartbeats() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.heartbeats
+}
+
+// Intents reports the intents of the latest IDENTIFY.
+func (s *Server) Intents() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.intents
 }
 
 // Shards reports how many IDENTIFYs each shard has made.

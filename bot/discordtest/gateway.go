@@ -162,6 +162,9 @@ func (s *Server) identify(c *gwConn, r *http.Request, d json.RawMessage) bool {
 		c.close(4014, "Disallowed intent(s).")
 		return false
 	}
+	s.mu.Lock()
+	s.intents = *id.Intents
+	s.mu.Unlock()
 	shard, count := 0, 1
 	if id.Shard != nil {
 		shard, count = id.Shard[0], id.Shard[1]

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -116,12 +118,13 @@ func (p *process) wait(t *testing.T, within time.Duration) error {
 func TestBinaryAgainstFakeDiscord(t *testing.T) {
 	const token = "MTA0.secret.token-for-the-test"
 	fake := discordtest.New(t, token)
+	addr := freeAddr(t)
 	p := startBinary(t, []string{
 		"DISCORD_TOKEN=" + token,
 		"DISCORD_GUILD_ID=" + fake.GuildID,
 		"DISCORD_API_URL=" + fake.APIURL(),
 		"LECTERN_DATA_DIR=" + t.TempDir(),
-	}, "run")
+	}, "run", "--addr", addr)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	if err := fake.WaitFor(ctx, "ready"); err != nil {
@@ -140,6 +143,17 @@ func TestBinaryAgainstFakeDiscord(t *testing.T) {
 	}
 	if len(r.Data.Embeds) != 1 || !strings.Contains(r.Data.Embeds[0].Footer.Text, "interview.txt · lines 321–325") {
 		t.Errorf("answer %+v, want the Constituent Assembly quote", r.Data)
+	}
+	// run --addr serves what an operator watches.
+	waitHealthy(t, "http://"+addr, p)
+	resp, err := http.Get("http://" + addr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !bytes.Contains(metrics, []byte(`lectern_interactions_total{command="ask",outcome="answered"} 1`)) {
+		t.Errorf("/metrics does not count the answer:\n%s", metrics)
 	}
 	if err := p.stop(t); err != nil {
 		t.Errorf("lectern exited with %v after SIGTERM; output:\n%s", err, p.out)
