@@ -231,6 +231,14 @@ func TestReplies(t *testing.T) {
 				t.Errorf("find in text: ephemeral %v, content %q", m.Ephemeral(), m.Content)
 			}
 		}},
+		{"find-in-text-on-an-answer", func(t *testing.T) *discordtest.Message {
+			first := answer(t)(f.MessageCommand(alice, "Find in text", "someone said it was a peace of shame"))
+			return answer(t)(f.MessageCommandOn(bob, "Find in text", first, f.AppID))
+		}, func(t *testing.T, m *discordtest.Message) {
+			if m.Content != "The text says this:" || !strings.Contains(m.Embeds[0].Description, "peace") {
+				t.Errorf("Find in text on Lectern's own answer: %q, %q", m.Content, m.Embeds[0].Description)
+			}
+		}},
 		{"find-in-text-question", func(t *testing.T) *discordtest.Message {
 			return answer(t)(f.MessageCommand(alice, "Find in text", "why did the soviets lose their power?"))
 		}, nil},

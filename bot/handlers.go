@@ -160,8 +160,11 @@ func (b *Bot) findInText(ctx context.Context, x *exchange, data discordgo.Applic
 	if data.Resolved != nil {
 		if m := data.Resolved.Messages[data.TargetID]; m != nil {
 			text = m.Content
-			if strings.TrimSpace(text) == "" && len(m.Embeds) > 0 && m.Embeds[0] != nil {
-				text = m.Embeds[0].Description
+			fromLectern := m.Author != nil && m.Author.ID == x.in.AppID
+			if (fromLectern || strings.TrimSpace(text) == "") && len(m.Embeds) > 0 && m.Embeds[0] != nil {
+				// A quote in an embed (Lectern's own answer, say): its
+				// text, not the note above it.
+				text = unmarkdown(m.Embeds[0].Description)
 			}
 		}
 	}
@@ -200,6 +203,27 @@ func (b *Bot) findInText(ctx context.Context, x *exchange, data discordgo.Applic
 		m.Content = "The text does not say this word for word; these passages answer it best:"
 	}
 	return outcomeAnswered, x.reply(ctx, m, true)
+}
+
+// unmarkdown reads Markdown as plain text: block-quote markers, bold and
+// escapes removed.
+func unmarkdown(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimPrefix(strings.TrimPrefix(l, ">"), " ")
+	}
+	s = strings.ReplaceAll(strings.Join(lines, "\n"), "**", "")
+	var b strings.Builder
+	escaped := false
+	for _, r := range s {
+		if r == '\\' && !escaped {
+			escaped = true
+			continue
+		}
+		escaped = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // recordQuestion records a question and returns its id, or 0 when there

@@ -259,14 +259,24 @@ func (s *Server) CommandIn(p Place, user, name string, opts ...Option) (*Interac
 }
 
 // MessageCommand runs a message command (right-click → Apps) on a
-// message with the given content, as Discord sends it: the target in
-// data.resolved.
+// message someone wrote with the given content, as Discord sends it: the
+// target in data.resolved.
 func (s *Server) MessageCommand(user, name, content string) (*Interaction, error) {
+	return s.MessageCommandOn(user, name, &Message{Content: content}, "700000000000000007")
+}
+
+// MessageCommandOn runs a message command on msg, written by author (the
+// application's ID for one of the bot's own messages).
+func (s *Server) MessageCommandOn(user, name string, msg *Message, author string) (*Interaction, error) {
 	target := s.nextID()
+	embeds := msg.Embeds
+	if embeds == nil {
+		embeds = []Embed{}
+	}
 	data := map[string]any{"id": s.nextID(), "name": name, "type": 3, "target_id": target,
 		"resolved": map[string]any{"messages": map[string]any{target: map[string]any{
-			"id": target, "channel_id": "400000000000000004", "content": content, "embeds": []any{}, "components": []any{},
-			"author":    map[string]any{"id": "700000000000000007", "username": "someone", "discriminator": "0"},
+			"id": target, "channel_id": "400000000000000004", "content": msg.Content, "embeds": embeds, "components": []any{},
+			"author":    map[string]any{"id": author, "username": "someone", "discriminator": "0"},
 			"timestamp": time.Now().UTC().Format(time.RFC3339), "type": 0,
 		}}}}
 	return s.send(InGuild(s.GuildID), TypeCommand, user, data, nil)
