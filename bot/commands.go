@@ -2,7 +2,9 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 
 	"github.com/bwmarrin/discordgo"
@@ -11,9 +13,18 @@ import (
 // Commands are the application commands Lectern registers. They work in
 // servers, in DMs with the bot and in private channels, when the bot is
 // installed to a server or to a user's account.
-func Commands() []*discordgo.ApplicationCommand {
+func Commands() []*discordgo.ApplicationCommand { return commands(true) }
+
+// commands are the commands, for server and user installs or, when
+// userInstall is false, for server installs only (in servers and in DMs
+// with the bot).
+func commands(userInstall bool) []*discordgo.ApplicationCommand {
 	installs := &[]discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall, discordgo.ApplicationIntegrationUserInstall}
 	contexts := &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM, discordgo.InteractionContextPrivateChannel}
+	if !userInstall {
+		installs = &[]discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall}
+		contexts = &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM}
+	}
 	private := &discordgo.ApplicationCommandOption{
 		Type: discordgo.ApplicationCommandOptionBoolean, Name: "private",
 		Description: "Show the answer only to you",
@@ -69,6 +80,10 @@ type Registration struct {
 	Commands       int    // how many commands Discord now holds in scope
 	Scope          string // "globally" or "in server ID"
 	Cleared        string // the server whose commands were removed, if any
+	// ServerOnly is set when Discord refused the commands for user
+	// installs (User Install is off in the Developer Portal) and they were
+	// registered for server installs only.
+	ServerOnly bool
 }
 
 // Register registers the commands with Discord, globally or in one
@@ -92,7 +107,16 @@ func Register(ctx context.Context, opts Options, clear bool, clearGuild string) 
 	if clear {
 		cmds = nil
 	}
-	if reg.Commands, err = api.putCommands(ctx, app.ID, opts.GuildID, cmds); err != nil {
+	reg.Commands, err = api.putCommands(ctx, app.ID, opts.GuildID, cmds)
+	var ae *APIError
+	if err != nil && !clear && errors.As(err, &ae) && ae.Status == http.StatusBadRequest {
+		// Most likely User Install is off for the application: register
+		// for servers only rather than not at all.
+		if n, err2 := api.putCommands(ctx, app.ID, opts.GuildID, commands(false)); err2 == nil {
+			reg.Commands, reg.ServerOnly, err = n, true, nil
+		}
+	}
+	if err != nil {
 		return reg, fmt.Errorf("registering commands %s: %w", reg.Scope, err)
 	}
 	if clearGuild != "" && clearGuild != opts.GuildID {

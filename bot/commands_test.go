@@ -70,6 +70,25 @@ func TestRegistration(t *testing.T) {
 	}
 }
 
+// TestRegistrationWithoutUserInstall: when Discord refuses commands for
+// user installs, they are registered for servers only, with a warning
+// saying what to turn on.
+func TestRegistrationWithoutUserInstall(t *testing.T) {
+	t.Parallel()
+	h := start(t, setup{fake: func(f *discordtest.Server) { f.NoUserInstall = true }})
+	cmds := h.fake.Commands(h.fake.GuildID)
+	if len(cmds) != len(Commands()) {
+		t.Fatalf("%d commands registered, want %d", len(cmds), len(Commands()))
+	}
+	if got := anyInts(cmds[0]["integration_types"]); !slices.Equal(got, []int{0}) {
+		t.Errorf("integration_types %v, want [0]", got)
+	}
+	if !strings.Contains(h.log.String(), "turn on User Install") {
+		t.Errorf("no warning about User Install:\n%s", h.log)
+	}
+	askWorks(t, h)
+}
+
 func anyInts(v any) []int {
 	var out []int
 	vs, _ := v.([]any)

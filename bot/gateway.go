@@ -55,6 +55,9 @@ func (b *Bot) Run(ctx context.Context, clearGuild string) error {
 	}
 	server, user := InviteURLs(reg.AppID)
 	b.log.Info("ready", "bot", reg.AppName, "commands", reg.Commands, "registered", reg.Scope, "shards", shardsLabel(ids, count))
+	if reg.ServerOnly {
+		b.log.Warn("Discord refused the commands for user installs, so they work in servers (and DMs with the bot) only; to let people install Lectern to their account, turn on User Install in the Developer Portal → Installation and restart")
+	}
 	if reg.Cleared != "" {
 		b.log.Info("removed the commands registered in a server", "server", reg.Cleared)
 	}

@@ -17,6 +17,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -47,6 +48,9 @@ type Server struct {
 	RecommendedShards, RequiredShards int
 	// Latency delays every REST answer, as a network round trip would.
 	Latency time.Duration
+	// NoUserInstall refuses commands for user installs (integration type
+	// 1), as Discord may for an application with User Install off.
+	NoUserInstall bool
 
 	t    testing.TB
 	http *httptest.Server
@@ -467,6 +471,14 @@ func (s *Server) bulkOverwrite(w http.ResponseWriter, r *http.Request, parts []s
 		s.fail("invalid commands: %s", strings.Join(problems, "; "))
 		apiError(w, http.StatusBadRequest, 50035, "Invalid Form Body")
 		return
+	}
+	if s.NoUserInstall {
+		for _, c := range cmds {
+			if types, _ := c["integration_types"].([]any); slices.Contains(types, any(float64(1))) {
+				apiError(w, http.StatusBadRequest, 50035, "Invalid Form Body")
+				return
+			}
+		}
 	}
 	stored := []json.RawMessage{}
 	for _, c := range cmds {

@@ -286,7 +286,12 @@ func (c *registerCommand) Run(ctx context.Context, a *app, fs *flag.FlagSet, arg
 		return nil
 	}
 	server, user := bot.InviteURLs(reg.AppID)
-	fmt.Fprintf(a.stdout, "registered %d commands of %s %s\ninvite to a server: %s\ninstall to a user's account: %s\n", reg.Commands, reg.AppName, reg.Scope, server, user)
+	fmt.Fprintf(a.stdout, "registered %d commands of %s %s\ninvite to a server: %s\n", reg.Commands, reg.AppName, reg.Scope, server)
+	if reg.ServerOnly {
+		fmt.Fprintln(a.stdout, "Discord refused the commands for user installs: turn on User Install (Developer Portal → Installation) and register again to let people install Lectern to their account")
+		return nil
+	}
+	fmt.Fprintf(a.stdout, "install to a user's account: %s\n", user)
 	return nil
 }
 
