@@ -29,7 +29,13 @@ type completer struct {
 // titleChoice is a section or file to offer.
 type titleChoice struct {
 	label, lower, value string
-	number              string // the section's number, for typed numbers
+	number              string   // the section's number, for typed numbers
+	words               []string // of the label, for whole-word matches
+}
+
+func newTitleChoice(label, value, number string) titleChoice {
+	label = retrieval.Clip(label, maxChoice)
+	return titleChoice{label: label, lower: strings.ToLower(label), value: value, number: number, words: words(label)}
 }
 
 func newCompleter(search Searcher) *completer {
@@ -55,11 +61,9 @@ func newCompleter(search Searcher) *completer {
 			if len(cp.Documents) > 1 {
 				label = d.Name + " · " + label
 			}
-			label = retrieval.Clip(label, maxChoice)
-			c.sections = append(c.sections, titleChoice{label: label, lower: strings.ToLower(label), value: sectionValue(di, s.Number), number: strconv.Itoa(s.Number)})
+			c.sections = append(c.sections, newTitleChoice(label, sectionValue(di, s.Number), strconv.Itoa(s.Number)))
 		}
-		label := retrieval.Clip(d.Name+" · "+d.Title, maxChoice)
-		c.files = append(c.files, titleChoice{label: label, lower: strings.ToLower(label), value: strconv.Itoa(di)})
+		c.files = append(c.files, newTitleChoice(d.Name+" · "+d.Title, strconv.Itoa(di), ""))
 	}
 	c.words = make([]string, 0, len(c.byWord))
 	for w := range c.byWord {
@@ -212,9 +216,8 @@ func titleChoices(all []titleChoice, typed string) []*discordgo.ApplicationComma
 			continue
 		}
 		whole := 0
-		titleWords := words(t.lower)
 		for _, w := range typedWords {
-			if slices.Contains(titleWords, w) {
+			if slices.Contains(t.words, w) {
 				whole++
 			}
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/lectern-bot/lectern/config"
 	"github.com/lectern-bot/lectern/corpus"
 	"github.com/lectern-bot/lectern/retrieval"
 )
@@ -134,7 +135,7 @@ func parseAction(id string) (action, bool) {
 	a := action{verb: parts[0]}
 	var err error
 	switch {
-	case a.verb == "go" && len(parts) == 3 && corpusID(parts[2]):
+	case a.verb == "go" && len(parts) == 3 && config.IsSnowflake(parts[2]):
 		a.owner = parts[2]
 		a.view, ok = parseView(parts[1])
 	case a.verb == "ctx" && len(parts) == 2:
@@ -144,7 +145,7 @@ func parseAction(id string) (action, bool) {
 		a.view, ok = parseView(parts[1])
 		a.rid, err = strconv.ParseInt(parts[2], 10, 64)
 		ok = ok && err == nil && a.rid >= 0
-	case a.verb == "del" && len(parts) == 2 && corpusID(parts[1]):
+	case a.verb == "del" && len(parts) == 2 && config.IsSnowflake(parts[1]):
 		a.owner = parts[1]
 	case (a.verb == "up" || a.verb == "down") && len(parts) == 2:
 		a.rid, err = strconv.ParseInt(parts[1], 10, 64)
@@ -153,19 +154,6 @@ func parseAction(id string) (action, bool) {
 		ok = false
 	}
 	return a, ok
-}
-
-// corpusID reports whether s looks like a Discord ID (a snowflake).
-func corpusID(s string) bool {
-	if s == "" || len(s) > 20 {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // shown is what a message needs besides its view: whose it is, whether
@@ -399,7 +387,8 @@ func (b *Bot) pageMessage(c *corpus.Corpus, v view, s shown) (*discordgo.Interac
 		prev = &view{kind: viewPage, doc: v.doc, a: v.a, b: i - 1}
 	case from > 0:
 		p := d.Sentences[from-1].Page
-		lastPart := len(parts(d, pageSentencesFrom(d, p), from)) - 1
+		prevFrom, _ := pageSentences(d, p)
+		lastPart := len(parts(d, prevFrom, from)) - 1
 		prev = &view{kind: viewPage, doc: v.doc, a: p, b: max(lastPart, 0)}
 	}
 	switch {
@@ -424,11 +413,6 @@ func pageSentences(d *corpus.Document, p int) (from, to int) {
 		to++
 	}
 	return from, to
-}
-
-func pageSentencesFrom(d *corpus.Document, p int) int {
-	from, _ := pageSentences(d, p)
-	return from
 }
 
 // linesMessage shows the sentences on lines v.a to v.b of document v.doc:

@@ -75,10 +75,7 @@ func Load(path string) (*Corpus, error) {
 // every text file below the directory. Only regular files are read, each
 // at most opts.MaxFileSize bytes; reading stops when ctx is done.
 func ReadSources(ctx context.Context, path string, opts LoadOptions) ([]Source, error) {
-	limit := opts.MaxFileSize
-	if limit <= 0 {
-		limit = DefaultMaxFileSize
-	}
+	limit := opts.limit()
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, &FileError{Path: path, Err: unwrapPathError(err)}
@@ -144,6 +141,21 @@ func ParseSources(src []Source) (*Corpus, error) {
 }
 
 // readSource reads one regular file of at most limit bytes.
+// limit is the largest file read.
+func (o LoadOptions) limit() int64 {
+	if o.MaxFileSize <= 0 {
+		return DefaultMaxFileSize
+	}
+	return o.MaxFileSize
+}
+
+// ReadSource reads one file of a corpus, cited as name, under the rules
+// of ReadSources: a regular file, at most opts.MaxFileSize bytes, reading
+// stopped when ctx is done.
+func ReadSource(ctx context.Context, path, name string, opts LoadOptions) (Source, error) {
+	return readSource(ctx, path, name, opts.limit())
+}
+
 func readSource(ctx context.Context, path, name string, limit int64) (Source, error) {
 	info, err := os.Lstat(path)
 	if err == nil && info.Mode()&fs.ModeSymlink != 0 {

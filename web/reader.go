@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"fmt"
 	"net/http"
 	"os"
@@ -56,7 +57,7 @@ func (s *Server) textPage(w http.ResponseWriter, r *http.Request) {
 		s.problem(w, r, http.StatusNotFound, fmt.Sprintf("There is no text %q here.", name))
 		return
 	}
-	t, err := s.text(doc)
+	t, err := s.text(r.Context(), doc)
 	if err != nil {
 		s.log.Error("reading a text for the reader failed", "text", doc.Name, "err", err)
 		s.problem(w, r, http.StatusInternalServerError, "This text cannot be shown right now; it has been logged.")
@@ -79,21 +80,20 @@ func (s *Server) textPage(w http.ResponseWriter, r *http.Request) {
 
 // text reads and renders a document's source once, checking that it is
 // the file the index was built from, so that line numbers agree.
-func (s *Server) text(d *corpus.Document) (*text, error) {
+func (s *Server) text(ctx context.Context, d *corpus.Document) (*text, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if t, ok := s.texts[d.Name]; ok && t.hash == d.Hash {
 		return t, nil
 	}
-	data, err := s.source(d.Name)
+	src, err := s.source(ctx, d.Name)
 	if err != nil {
 		return nil, err
 	}
-	src := corpus.Source{Name: d.Name, Data: data}
 	if src.Hash() != d.Hash {
 		return nil, fmt.Errorf("web: %s changed since it was indexed; restart Lectern to index it again", d.Name)
 	}
-	lines, err := corpus.Lines(data)
+	lines, err := corpus.Lines(src.Data)
 	if err != nil {
 		return nil, fmt.Errorf("web: %s: %w", d.Name, err)
 	}
@@ -147,18 +147,19 @@ func (s *Server) text(d *corpus.Document) (*text, error) {
 }
 
 // source reads a document's file: the embedded interview, the corpus
-// file, or the named file below the corpus folder.
-func (s *Server) source(name string) ([]byte, error) {
+// file, or the named file below the corpus folder, under the corpus's
+// rules for reading (a regular file, the size limit).
+func (s *Server) source(ctx context.Context, name string) (corpus.Source, error) {
 	path := s.opts.CorpusPath
 	if path == "" {
-		return corpus.DefaultText(), nil
+		return corpus.Source{Name: name, Data: corpus.DefaultText()}, nil
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return corpus.Source{}, err
 	}
 	if info.IsDir() {
 		path = filepath.Join(path, filepath.FromSlash(name))
 	}
-	return os.ReadFile(path)
+	return corpus.ReadSource(ctx, path, name, corpus.LoadOptions{MaxFileSize: s.opts.MaxFileSize})
 }

@@ -38,6 +38,9 @@ type Options struct {
 	// CorpusPath is where the texts are read from for the reader: a file
 	// or folder, or "" for the embedded interview.
 	CorpusPath string
+	// MaxFileSize bounds a file read for the reader, as for the index;
+	// corpus.DefaultMaxFileSize when 0.
+	MaxFileSize int64
 	// Interactions is Discord's HTTP interactions endpoint, served at
 	// POST /interactions; nil when there is none.
 	Interactions http.Handler

@@ -43,7 +43,7 @@ func newService(a *app, cfg *config.Config) *service {
 	s := &service{cfg: cfg, metrics: metrics.New()}
 	s.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
 	a.log = s.log
-	opts := web.Options{CorpusPath: cfg.Corpus, Metrics: s.metrics.Handler(), Observer: s.metrics, Results: cfg.Results, Logger: s.log}
+	opts := web.Options{CorpusPath: cfg.Corpus, MaxFileSize: cfg.MaxFileSize, Metrics: s.metrics.Handler(), Observer: s.metrics, Results: cfg.Results, Logger: s.log}
 	if cfg.PublicKey != nil {
 		opts.Interactions = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if h := s.interactions.Load(); h != nil {
@@ -128,7 +128,7 @@ func (s *service) botOptions() bot.Options {
 		Results:    s.cfg.Results,
 		Cooldown:   s.cfg.Cooldown,
 		PublicURL:  s.cfg.PublicURL,
-		ShardCount: s.cfg.ShardCount,
+		ShardCount: shardCount(s.cfg.ShardCount),
 		ShardID:    s.cfg.ShardID,
 		Observer:   s.metrics,
 		Logger:     s.log,
@@ -140,6 +140,14 @@ func (s *service) botOptions() bot.Options {
 		opts.Recorder = s.record
 	}
 	return opts
+}
+
+// shardCount is the bot's shard count for the configured one.
+func shardCount(n int) int {
+	if n == config.ShardAuto {
+		return bot.ShardAuto
+	}
+	return n
 }
 
 // runCommand runs the Discord bot over the gateway.
