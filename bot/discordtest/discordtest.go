@@ -6,7 +6,8 @@
 // limits, custom_id length, autocomplete choices, allowed_mentions) and
 // fails the test where real Discord would reject the bot. It can also
 // misbehave as Discord sometimes does: close codes, withheld heartbeat
-// ACKs, invalid sessions, a revoked token, slow or failing routes.
+// ACKs, invalid sessions, a revoked token, slow or failing routes. Like
+// Discord, it replays to a RESUME the dispatches the client missed.
 package discordtest
 
 import (

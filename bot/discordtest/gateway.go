@@ -30,6 +30,34 @@ type session struct {
 	shard int
 	count int
 	seq   atomic.Int64
+
+	mu   sync.Mutex
+	sent []frame // the latest dispatches, replayed to a RESUME that missed them
+}
+
+// maxReplay is how many dispatches a session keeps for replay.
+const maxReplay = 1000
+
+func (s *session) keep(f frame) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.sent) == maxReplay {
+		s.sent = append(s.sent[:0], s.sent[1:]...)
+	}
+	s.sent = append(s.sent, f)
+}
+
+// since returns the dispatches after sequence number seq.
+func (s *session) since(seq int64) []frame {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []frame
+	for _, f := range s.sent {
+		if int64(*f.S) > seq {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // gwConn is one gateway connection.
@@ -50,7 +78,14 @@ func (c *gwConn) send(op int, t string, seq bool, d any) error {
 	if seq && c.session != nil {
 		n := int(c.session.seq.Add(1))
 		f.S = &n
+		if op == 0 && t != "READY" && t != "RESUMED" {
+			c.session.keep(f)
+		}
 	}
+	return c.write(f)
+}
+
+func (c *gwConn) write(f frame) error {
 	c.wmu.Lock()
 	defer c.wmu.Unlock()
 	return c.ws.WriteJSON(f)
@@ -129,6 +164,10 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 				s.mu.Unlock()
 				c.send(9, "", false, false) // invalid session: identify again
 				continue
+			}
+			// As Discord does, replay what the client missed, then RESUMED.
+			for _, missed := range sess.since(res.Sequence) {
+				c.write(missed)
 			}
 			c.send(0, "RESUMED", true, map[string]any{})
 			s.emit("resumed")
