@@ -60,6 +60,7 @@ type Server struct {
 	mu           sync.Mutex
 	conns        map[int]*gwConn     // live connections by shard
 	sessions     map[string]*session // resumable sessions by id
+	latest       map[int]*session    // each shard's newest session
 	identifies   int
 	resumes      int
 	heartbeats   int
@@ -87,6 +88,7 @@ func New(t testing.TB, token string) *Server {
 		t:                 t,
 		conns:             map[int]*gwConn{},
 		sessions:          map[string]*session{},
+		latest:            map[int]*session{},
 		invalidAt:         map[int]time.Time{},
 		shardsSeen:        map[int]int{},
 		commands:          map[string][]json.RawMessage{},

@@ -47,6 +47,14 @@ func (s *session) keep(f frame) {
 	s.sent = append(s.sent, f)
 }
 
+// hold keeps a dispatch for a session whose connection is down, to be
+// replayed when the client resumes.
+func (s *session) hold(t string, d any) {
+	raw, _ := json.Marshal(d)
+	n := int(s.seq.Add(1))
+	s.keep(frame{Op: 0, T: &t, S: &n, D: raw})
+}
+
 // since returns the dispatches after sequence number seq.
 func (s *session) since(seq int64) []frame {
 	s.mu.Lock()
@@ -225,6 +233,7 @@ func (s *Server) identify(c *gwConn, r *http.Request, d json.RawMessage) bool {
 	s.identifies++
 	s.shardsSeen[shard]++
 	s.sessions[sess.id] = sess
+	s.latest[shard] = sess
 	c.session, c.shard = sess, shard
 	s.conns[shard] = c
 	s.mu.Unlock()
@@ -254,7 +263,9 @@ func shardOf(guild string, count int) int {
 	return int((id >> 22) % uint64(count))
 }
 
-// dispatch sends an event to the connection of the shard that owns guild.
+// dispatch sends an event to the connection of the shard that owns
+// guild. Between a dropped connection and its RESUME, Discord keeps the
+// event in the session and replays it to the RESUME; so does the fake.
 func (s *Server) dispatch(guild, t string, d any) error {
 	s.mu.Lock()
 	var c *gwConn
@@ -264,9 +275,21 @@ func (s *Server) dispatch(guild, t string, d any) error {
 			break
 		}
 	}
-	s.mu.Unlock()
+	var held *session
 	if c == nil {
-		return errNotConnected
+		for _, sess := range s.latest {
+			if _, resumable := s.sessions[sess.id]; resumable && sess.shard == shardOf(guild, sess.count) {
+				held = sess
+			}
+		}
 	}
-	return c.send(0, t, true, d)
+	s.mu.Unlock()
+	switch {
+	case c != nil:
+		return c.send(0, t, true, d)
+	case held != nil:
+		held.hold(t, d)
+		return nil
+	}
+	return errNotConnected
 }
