@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -19,7 +20,6 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/lectern-bot/lectern/corpus"
-	"github.com/lectern-bot/lectern/record"
 	"github.com/lectern-bot/lectern/retrieval"
 )
 
@@ -37,6 +37,8 @@ type Observer interface {
 	// Interaction is one interaction handled: its command (or "button",
 	// "autocomplete"), how it ended and how long it took.
 	Interaction(command, outcome string, took time.Duration)
+	// NothingFound is a search that found nothing.
+	NothingFound(command string)
 	// DiscordError is a failed call to Discord's API; status 0 is a
 	// request that got no response.
 	DiscordError(route string, status int)
@@ -45,9 +47,31 @@ type Observer interface {
 // Recorder keeps a record of what readers ask and what they thought of
 // the answers.
 type Recorder interface {
-	Asked(ctx context.Context, q record.Question) (int64, error)
+	// Asked records a question and returns its id in the record.
+	Asked(ctx context.Context, q Question) (int64, error)
+	// Rated records a reader's 👍 (helpful) or 👎 of the answer recorded
+	// as id; an error wrapping ErrNotRecorded when there is no such
+	// answer.
 	Rated(ctx context.Context, id int64, user string, helpful bool) error
 }
+
+// Question is a question asked, as the bot hands it to the Recorder.
+type Question struct {
+	At      time.Time
+	User    string // Discord user ID; a Recorder keeps it only as a salted hash
+	Command string // ask, quote, find
+	Query   string
+	// Source, Start and End say where the first answer stands; Source is
+	// "" when nothing was found.
+	Source     string
+	Start, End int
+	Results    int
+	Took       time.Duration
+}
+
+// ErrNotRecorded is what Recorder.Rated wraps when the rated answer is
+// not in the record.
+var ErrNotRecorded = errors.New("the answer is not in the record")
 
 // Outcomes of an interaction, for the Observer.
 const (
@@ -63,8 +87,8 @@ type Options struct {
 	// Answering interactions needs none.
 	Token   string
 	GuildID string // register commands to this guild (instant); "" registers globally
-	APIURL  string // Discord's REST base, e.g. https://discord.com/api/v10
-	Results int
+	APIURL  string // Discord's REST base; DefaultAPIURL when ""
+	Results int    // answers per search; retrieval.DefaultResults when 0
 	// Cooldown is how long a user waits between searches.
 	Cooldown time.Duration
 	// Defer acknowledges searches at once and edits the answer in after,
@@ -81,7 +105,7 @@ type Options struct {
 	// Discord recommends, otherwise shard ShardID of ShardCount.
 	ShardCount, ShardID int
 	// DrainTimeout bounds how long shutting down waits for answers in
-	// flight.
+	// flight; 0 waits until each is answered or its token expires.
 	DrainTimeout time.Duration
 	Observer     Observer
 	Recorder     Recorder
@@ -96,6 +120,10 @@ const DefaultAPIURL = "https://discord.com/api/v10"
 
 // ShardAuto asks Run for every shard Discord recommends.
 const ShardAuto = -1
+
+// defaultDeferAfter is how long a search may take before its answer is
+// deferred, well inside Discord's 3 s for the first response.
+const defaultDeferAfter = 2 * time.Second
 
 // Bot answers interactions.
 type Bot struct {
@@ -117,17 +145,11 @@ type Bot struct {
 // New returns a bot that answers from search.
 func New(search Searcher, opts Options) *Bot {
 	if opts.Results <= 0 {
-		opts.Results = 3
+		opts.Results = retrieval.DefaultResults
 	}
-	if opts.APIURL == "" {
-		opts.APIURL = DefaultAPIURL
-	}
-	opts.APIURL = strings.TrimRight(opts.APIURL, "/")
+	opts.APIURL = apiBase(opts.APIURL)
 	if opts.DeferAfter <= 0 {
-		opts.DeferAfter = 2 * time.Second
-	}
-	if opts.DrainTimeout <= 0 {
-		opts.DrainTimeout = 10 * time.Second
+		opts.DeferAfter = defaultDeferAfter
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
@@ -137,6 +159,14 @@ func New(search Searcher, opts Options) *Bot {
 	b.complete = newCompleter(search)
 	b.work, b.stopWork = context.WithCancel(context.Background())
 	return b
+}
+
+// apiBase is Discord's REST base without a trailing slash.
+func apiBase(url string) string {
+	if url == "" {
+		return DefaultAPIURL
+	}
+	return strings.TrimRight(url, "/")
 }
 
 // newREST returns a REST client for opts, with a bot token or none.
@@ -150,11 +180,7 @@ func newREST(opts Options, token string) *rest {
 		t.DialContext = (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext
 		transport = t
 	}
-	base := strings.TrimRight(opts.APIURL, "/")
-	if base == "" {
-		base = DefaultAPIURL
-	}
-	r := &rest{base: base, client: &http.Client{Transport: transport}, token: token, retries: 4}
+	r := &rest{base: apiBase(opts.APIURL), client: &http.Client{Transport: transport}, token: token, retries: 4}
 	if opts.Observer != nil {
 		r.observe = opts.Observer.DiscordError
 	}
@@ -174,9 +200,19 @@ func (b *Bot) serve(in *discordgo.Interaction, first firstResponse, received tim
 	}()
 }
 
-// Drain waits for the interactions in flight to be answered. When ctx
-// ends first, their searches are cancelled and they are apologised to.
+// afterCancel is how long Drain waits for handlers to apologise once
+// their searches are cancelled.
+const afterCancel = 5 * time.Second
+
+// Drain waits for the interactions in flight to be answered, for at
+// most Options.DrainTimeout (when set) or until ctx ends. Then their
+// searches are cancelled and they are apologised to.
 func (b *Bot) Drain(ctx context.Context) {
+	if b.opts.DrainTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, b.opts.DrainTimeout)
+		defer cancel()
+	}
 	idle := make(chan struct{})
 	go func() { b.inflight.Wait(); close(idle) }()
 	select {
@@ -188,16 +224,16 @@ func (b *Bot) Drain(ctx context.Context) {
 	b.stopWork()
 	select {
 	case <-idle:
-	case <-time.After(5 * time.Second):
+	case <-time.After(afterCancel):
 		b.log.Error("answers still in flight after cancelling them; exiting anyway")
 	}
 }
 
-// handle answers one interaction, recovering from panics with an apology.
+// handle answers one interaction: its handler's reply, or what handle
+// makes of the handler's error; a panic gets an apology.
 func (b *Bot) handle(x *exchange) {
 	ctx, cancel := context.WithDeadline(b.work, x.webhookDeadline())
 	defer cancel()
-	start := x.received
 	name, outcome := b.interactionName(x.in), outcomeFailed
 	defer func() {
 		if v := recover(); v != nil {
@@ -205,30 +241,44 @@ func (b *Bot) handle(x *exchange) {
 			b.apologise(x)
 			outcome = outcomeFailed
 		}
-		if b.opts.Observer != nil {
-			b.opts.Observer.Interaction(name, outcome, time.Since(start))
-		}
+		b.observe(name, outcome, time.Since(x.received))
 	}()
-	var err error
+	r, err := b.dispatch(ctx, x)
+	outcome = outcomeAnswered
+	if err != nil {
+		r, outcome = b.failure(ctx, x, name, err)
+	}
+	if r.autocomplete || x.canSend() {
+		if err := x.send(ctx, r); err != nil {
+			outcome = outcomeFailed
+			b.log.Error("answering interaction failed", "interaction", x.in.ID, "command", name, "err", err)
+			b.apologise(x)
+		}
+	}
+}
+
+// observe tells the Observer how an interaction ended.
+func (b *Bot) observe(name, outcome string, took time.Duration) {
+	if b.opts.Observer == nil {
+		return
+	}
+	b.opts.Observer.Interaction(name, outcome, took)
+	if outcome == outcomeNothing {
+		b.opts.Observer.NothingFound(name)
+	}
+}
+
+// dispatch hands an interaction to the handler of its kind.
+func (b *Bot) dispatch(ctx context.Context, x *exchange) (reply, error) {
 	switch x.in.Type {
 	case discordgo.InteractionApplicationCommand:
-		outcome, err = b.command(ctx, x)
+		return b.command(ctx, x)
 	case discordgo.InteractionApplicationCommandAutocomplete:
-		outcome, err = b.autocomplete(ctx, x)
+		return b.autocomplete(x), nil
 	case discordgo.InteractionMessageComponent:
-		outcome, err = b.component(ctx, x)
-	default:
-		outcome, err = outcomeRefused, x.reply(ctx, note("Lectern does not know this kind of interaction."), true)
+		return b.component(ctx, x)
 	}
-	if err != nil {
-		outcome = outcomeFailed
-		level := slog.LevelError
-		if errors.Is(err, context.Canceled) {
-			level = slog.LevelWarn
-		}
-		b.log.Log(ctx, level, "answering interaction failed", "interaction", x.in.ID, "command", name, "err", err)
-		b.apologise(x)
-	}
+	return reply{}, refuse("Lectern does not know this kind of interaction.")
 }
 
 // interactionName names an interaction for logs and metrics.
@@ -244,12 +294,14 @@ func (b *Bot) interactionName(in *discordgo.Interaction) string {
 	return fmt.Sprintf("type %d", int(in.Type))
 }
 
-const apology = "Sorry, something went wrong while answering. It has been logged; please try again."
+// apologyTimeout bounds sending an apology, which may come after the
+// interaction's own context has ended.
+const apologyTimeout = 10 * time.Second
 
 // apologise tells the reader something went wrong, privately, unless the
-// interaction can no longer be answered.
+// interaction can no longer be answered or was answered already.
 func (b *Bot) apologise(x *exchange) {
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), apologyTimeout)
 	defer cancel()
 	if x.in.Type == discordgo.InteractionApplicationCommandAutocomplete {
 		_ = x.choices(ctx, nil)
@@ -261,11 +313,6 @@ func (b *Bot) apologise(x *exchange) {
 	if err := x.reply(ctx, note(apology), true); err != nil {
 		b.log.Error("apology not delivered", "interaction", x.in.ID, "err", err)
 	}
-}
-
-// note is a message of text alone.
-func note(text string) *discordgo.InteractionResponseData {
-	return &discordgo.InteractionResponseData{Content: retrieval.Clip(text, maxContent)}
 }
 
 // cooldowns remembers when each user last searched.
@@ -310,4 +357,15 @@ func userID(in *discordgo.Interaction) string {
 		return in.User.ID
 	}
 	return ""
+}
+
+// IsSnowflake reports whether s can be a Discord ID: a decimal number
+// that fits in 64 bits, of 5 to 20 digits. (IDs made since 2015 have 17
+// to 20 digits; the shorter ones are Discord's earliest and the tests'.)
+func IsSnowflake(s string) bool {
+	if len(s) < 5 || len(s) > 20 {
+		return false
+	}
+	_, err := strconv.ParseUint(s, 10, 64)
+	return err == nil
 }

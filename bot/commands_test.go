@@ -3,14 +3,15 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/lectern-bot/lectern/bot/discordtest"
 	"github.com/lectern-bot/lectern/internal/testsupport"
-	"github.com/lectern-bot/lectern/record"
 )
 
 func TestRegistration(t *testing.T) {
@@ -99,24 +100,85 @@ func anyInts(v any) []int {
 	return out
 }
 
-// reply is a message as golden files show it.
-func reply(m *discordtest.Message) *discordtest.Message {
+// seen is a message as golden files show it.
+func seen(m *discordtest.Message) *discordtest.Message {
 	c := *m
 	c.ID = ""
 	return &c
 }
 
+// memoryRecord is a Recorder that keeps questions and ratings in memory.
+type memoryRecord struct {
+	mu        sync.Mutex
+	questions []Question
+	ratings   map[int64]bool
+}
+
+func (r *memoryRecord) Asked(_ context.Context, q Question) (int64, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.questions = append(r.questions, q)
+	return int64(len(r.questions)), nil
+}
+
+func (r *memoryRecord) Rated(_ context.Context, id int64, _ string, helpful bool) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if id < 1 || id > int64(len(r.questions)) {
+		return fmt.Errorf("rating %d: %w", id, ErrNotRecorded)
+	}
+	if r.ratings == nil {
+		r.ratings = map[int64]bool{}
+	}
+	r.ratings[id] = helpful
+	return nil
+}
+
+// counts are the record's questions, those that found nothing, and the
+// answers marked 👎.
+func (r *memoryRecord) counts() (questions, nothing, down int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, q := range r.questions {
+		if q.Source == "" {
+			nothing++
+		}
+	}
+	for _, helpful := range r.ratings {
+		if !helpful {
+			down++
+		}
+	}
+	return len(r.questions), nothing, down
+}
+
+// replyFake is a fake Discord talking to a bot with opts over a
+// transport: the gateway, or the bot's HTTP interactions endpoint.
+func replyFake(t *testing.T, transport string, opts Options) *discordtest.Server {
+	t.Helper()
+	if transport == "http" {
+		f, _, _ := endpoint(t, opts)
+		return f
+	}
+	return start(t, setup{opts: opts}).fake
+}
+
 // TestReplies keeps a golden file of every kind of reply: they are how a
-// reviewer sees what readers see.
+// reviewer sees what readers see. Over the gateway and over HTTP, the
+// replies are the same.
 func TestReplies(t *testing.T) {
 	t.Parallel()
-	db, _, err := record.Open(context.Background(), t.TempDir())
-	if err != nil {
-		t.Fatal(err)
+	for _, transport := range []string{"gateway", "http"} {
+		t.Run(transport, func(t *testing.T) {
+			t.Parallel()
+			testReplies(t, transport)
+		})
 	}
-	t.Cleanup(func() { db.Close() })
-	h := start(t, setup{opts: Options{Recorder: db, PublicURL: "https://lectern.example.org"}})
-	f := h.fake
+}
+
+func testReplies(t *testing.T, transport string) {
+	rec := &memoryRecord{}
+	f := replyFake(t, transport, Options{Recorder: rec, PublicURL: "https://lectern.example.org"})
 	ask := func(t *testing.T, q string, opts ...discordtest.Option) *discordtest.Message {
 		return answer(t)(f.Command(alice, "ask", append([]discordtest.Option{discordtest.String("question", q)}, opts...)...))
 	}
@@ -287,7 +349,7 @@ func TestReplies(t *testing.T) {
 			if tt.check != nil {
 				tt.check(t, m)
 			}
-			testsupport.GoldenJSON(t, filepath.Join("testdata", "replies", tt.name+".json"), reply(m))
+			testsupport.GoldenJSON(t, filepath.Join("testdata", "replies", tt.name+".json"), seen(m))
 		})
 	}
 	t.Run("owner deletes", func(t *testing.T) {
@@ -301,12 +363,9 @@ func TestReplies(t *testing.T) {
 		}
 	})
 	t.Run("record", func(t *testing.T) {
-		rep, err := db.Report(context.Background(), 50)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if rep.Questions == 0 || len(rep.NothingFound) == 0 || len(rep.MarkedDown) == 0 {
-			t.Errorf("record: %d questions, %d found nothing, %d marked down; want some of each", rep.Questions, len(rep.NothingFound), len(rep.MarkedDown))
+		questions, nothing, down := rec.counts()
+		if questions == 0 || nothing == 0 || down == 0 {
+			t.Errorf("record: %d questions, %d found nothing, %d marked down; want some of each", questions, nothing, down)
 		}
 	})
 }
@@ -314,7 +373,7 @@ func TestReplies(t *testing.T) {
 // fullRecord fails as a record on a full disk does.
 type fullRecord struct{}
 
-func (fullRecord) Asked(context.Context, record.Question) (int64, error) {
+func (fullRecord) Asked(context.Context, Question) (int64, error) {
 	return 0, errors.New("record: database or disk is full (13)")
 }
 

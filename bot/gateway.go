@@ -24,9 +24,9 @@ type FatalCloseError struct {
 
 func (e *FatalCloseError) Error() string {
 	why := map[int]string{
-		4004: "authentication failed: the bot token was reset or revoked; put the new one in DISCORD_TOKEN",
-		4010: "invalid shard: DISCORD_SHARD_ID must be below DISCORD_SHARD_COUNT",
-		4011: "sharding required: the bot is in too many servers for one connection; set DISCORD_SHARD_COUNT=auto",
+		4004: "authentication failed: the bot token was reset or revoked",
+		4010: "invalid shard: the shard number is not below the shard count",
+		4011: "sharding required: the bot is in too many servers for one connection",
 		4012: "invalid API version",
 		4013: "invalid intents",
 		4014: "disallowed intents",
@@ -90,8 +90,7 @@ func (b *Bot) Run(ctx context.Context, clearGuild string) error {
 	select {
 	case <-ctx.Done():
 		b.log.Info("shutting down: closing the gateway, finishing answers in flight")
-	case err = <-fatal:
-		b.log.Error("stopping", "err", err)
+	case err = <-fatal: // the caller reports it; logging it too would say it twice
 	}
 	stop()
 	wg.Wait() // no new interactions from here on

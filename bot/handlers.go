@@ -12,7 +12,6 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/lectern-bot/lectern/record"
 	"github.com/lectern-bot/lectern/retrieval"
 )
 
@@ -65,35 +64,31 @@ func (b *Bot) deferWait() time.Duration {
 	return b.opts.DeferAfter
 }
 
-// private replies with a note only the reader sees.
-func private(ctx context.Context, x *exchange, outcome, text string) (string, error) {
-	return outcome, x.reply(ctx, note(text), true)
-}
-
-func (b *Bot) command(ctx context.Context, x *exchange) (string, error) {
+func (b *Bot) command(ctx context.Context, x *exchange) (reply, error) {
 	data := x.in.ApplicationCommandData()
 	if data.CommandType == discordgo.MessageApplicationCommand {
 		return b.findInText(ctx, x, data)
 	}
 	opts := optionsOf(data.Options)
+	priv := opts.boolean("private")
 	switch data.Name {
 	case "help":
-		return private(ctx, x, outcomeAnswered, helpMessage)
+		return noted(helpMessage), nil
 	case "about":
-		return outcomeAnswered, x.reply(ctx, &discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{aboutEmbed(b.search.Corpus())}}, opts.boolean("private"))
+		return message(&discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{aboutEmbed(b.search.Corpus())}}, priv), nil
 	case "ask":
-		return b.searchCommand(ctx, x, "ask", kindAsk, opts.string("question"), opts.boolean("private"))
+		return b.searchCommand(ctx, x, kindAsk, opts.string("question"), priv)
 	case "quote":
-		return b.searchCommand(ctx, x, "quote", kindQuote, opts.string("phrase"), opts.boolean("private"))
+		return b.searchCommand(ctx, x, kindQuote, opts.string("phrase"), priv)
 	case "section":
-		return b.sectionCommand(ctx, x, opts.string("section"), opts.boolean("private"))
+		return b.sectionCommand(x, opts.string("section"), priv)
 	case "lines":
-		return b.linesCommand(ctx, x, opts.string("lines"), opts.string("text"), opts.boolean("private"))
+		return b.linesCommand(x, opts.string("lines"), opts.string("text"), priv)
 	case "page":
 		n, _ := opts.integer("page")
-		return b.pageCommand(ctx, x, n, opts.string("text"), opts.boolean("private"))
+		return b.pageCommand(x, n, opts.string("text"), priv)
 	}
-	return private(ctx, x, outcomeRefused, "I don't know that command; try /help. (The bot may have been updated: the command list refreshes when Discord is restarted.)")
+	return reply{}, refuse("I don't know that command; try /help. (The bot may have been updated: the command list refreshes when Discord is restarted.)")
 }
 
 // question is a user's text as the bot reads and shows it.
@@ -105,6 +100,7 @@ func question(text string) string {
 	return q
 }
 
+// find runs the search behind an answer.
 func (b *Bot) find(ctx context.Context, k kind, q string) ([]retrieval.Result, error) {
 	if k == kindQuote {
 		return b.search.Quote(ctx, q, b.opts.Results)
@@ -112,97 +108,113 @@ func (b *Bot) find(ctx context.Context, k kind, q string) ([]retrieval.Result, e
 	return b.search.Ask(ctx, q, b.opts.Results)
 }
 
-// slowDown is the note for a user who searches again within the
-// cooldown, or "" (and the search is counted).
-func (b *Bot) slowDown(user string) string {
-	if wait := b.cooldown.wait(user, time.Now()); wait > 0 {
-		return fmt.Sprintf("Slow down a little: you can search again in %.1f s.", wait.Seconds())
-	}
-	return ""
+// lookup is a search a reader asked for: /ask, /quote or Find in text.
+type lookup struct {
+	command string // as recorded: ask, quote, find
+	query   string
+	private bool
+	empty   string // the note for an empty query
 }
 
-// timeoutNote is the reply when a search runs out of time.
-const timeoutNote = "That search took too long. Try fewer or more specific words."
+// found is what a lookup found: the answers, the search that found
+// them, and their record (0 when there is none).
+type found struct {
+	k   kind
+	rs  []retrieval.Result
+	rid int64
+}
+
+// lookUp runs what every search shares: a query to look for, the
+// cooldown, deferring a slow answer, the search, the record and "nothing
+// found".
+func (b *Bot) lookUp(ctx context.Context, x *exchange, l lookup, search func(context.Context, string) (kind, []retrieval.Result, error)) (found, error) {
+	if l.query == "" {
+		return found{}, refuse("%s", l.empty)
+	}
+	if wait := b.cooldown.wait(userID(x.in), time.Now()); wait > 0 {
+		return found{}, refuse("Slow down a little: you can search again in %.1f s.", wait.Seconds())
+	}
+	x.expect(ctx, l.private, false, b.deferWait())
+	start := time.Now()
+	k, rs, err := search(ctx, l.query)
+	if err != nil {
+		return found{}, fmt.Errorf("search: %w", err)
+	}
+	rid := b.recordQuestion(ctx, x, l.command, l.query, rs, time.Since(start))
+	if len(rs) == 0 {
+		return found{}, &refusal{outcome: outcomeNothing, note: b.nothingFound(l.query)}
+	}
+	return found{k: k, rs: rs, rid: rid}, nil
+}
 
 // searchCommand answers /ask and /quote.
-func (b *Bot) searchCommand(ctx context.Context, x *exchange, command string, k kind, text string, priv bool) (string, error) {
-	q := question(text)
-	if q == "" {
-		return private(ctx, x, outcomeRefused, "Please type a question (or, for /quote, a phrase).")
+func (b *Bot) searchCommand(ctx context.Context, x *exchange, k kind, text string, priv bool) (reply, error) {
+	l := lookup{command: "ask", query: question(text), private: priv, empty: "Please type a question (or, for /quote, a phrase)."}
+	if k == kindQuote {
+		l.command = "quote"
 	}
-	user := userID(x.in)
-	if note := b.slowDown(user); note != "" {
-		return private(ctx, x, outcomeRefused, note)
-	}
-	x.expect(ctx, priv, false, b.deferWait())
-	start := time.Now()
-	rs, err := b.find(ctx, k, q)
-	if errors.Is(err, retrieval.ErrTimeout) {
-		b.log.Warn("search timed out", "interaction", x.in.ID, "command", command, "query_runes", utf8.RuneCountInString(q))
-		return private(ctx, x, outcomeFailed, timeoutNote)
-	}
+	f, err := b.lookUp(ctx, x, l, func(ctx context.Context, q string) (kind, []retrieval.Result, error) {
+		rs, err := b.find(ctx, k, q)
+		return k, rs, err
+	})
 	if err != nil {
-		return outcomeFailed, fmt.Errorf("search: %w", err)
+		return reply{}, err
 	}
-	rid := b.recordQuestion(ctx, x, command, q, rs, time.Since(start))
-	if len(rs) == 0 {
-		return private(ctx, x, outcomeNothing, b.nothingFound(q))
-	}
-	m := b.answersMessage(k, rs, 0, shown{question: q, owner: user, private: priv, rid: rid})
-	m.Content = b.spellingNote(q)
-	return outcomeAnswered, x.reply(ctx, m, priv)
+	m := b.answersMessage(f.k, f.rs, 0, shown{question: l.query, owner: userID(x.in), private: priv, rid: f.rid})
+	m.Content = b.spellingNote(l.query)
+	return message(m, priv), nil
 }
 
 // findInText answers the message command: where the text says what the
 // message says (a quotation found word for word), or else what answers it.
-func (b *Bot) findInText(ctx context.Context, x *exchange, data discordgo.ApplicationCommandInteractionData) (string, error) {
-	var text string
-	if data.Resolved != nil {
-		if m := data.Resolved.Messages[data.TargetID]; m != nil {
-			text = m.Content
-			fromLectern := m.Author != nil && m.Author.ID == x.in.AppID
-			if (fromLectern || strings.TrimSpace(text) == "") && len(m.Embeds) > 0 && m.Embeds[0] != nil {
-				// A quote in an embed (Lectern's own answer, say): its
-				// text, not the note above it.
-				text = unmarkdown(m.Embeds[0].Description)
-			}
-		}
-	}
-	q := question(text)
-	if q == "" {
-		return private(ctx, x, outcomeRefused, "That message has no text to look up.")
-	}
-	user := userID(x.in)
-	if note := b.slowDown(user); note != "" {
-		return private(ctx, x, outcomeRefused, note)
-	}
-	x.expect(ctx, true, false, b.deferWait())
-	start := time.Now()
-	k := kindQuote
-	rs, err := b.search.Quote(ctx, q, b.opts.Results)
-	if err == nil && !retrieval.Verbatim(rs) {
-		var asked []retrieval.Result
-		if asked, err = b.search.Ask(ctx, q, b.opts.Results); err == nil && len(asked) > 0 {
-			k, rs = kindAsk, asked
-		}
-	}
-	if errors.Is(err, retrieval.ErrTimeout) {
-		return private(ctx, x, outcomeFailed, timeoutNote)
-	}
+func (b *Bot) findInText(ctx context.Context, x *exchange, data discordgo.ApplicationCommandInteractionData) (reply, error) {
+	l := lookup{command: "find", query: question(targetText(x.in.AppID, data)), private: true, empty: "That message has no text to look up."}
+	f, err := b.lookUp(ctx, x, l, b.findSaid)
 	if err != nil {
-		return outcomeFailed, fmt.Errorf("search: %w", err)
+		return reply{}, err
 	}
-	rid := b.recordQuestion(ctx, x, "find", q, rs, time.Since(start))
-	if len(rs) == 0 {
-		return private(ctx, x, outcomeNothing, b.nothingFound(q))
-	}
-	m := b.answersMessage(k, rs, 0, shown{question: q, owner: user, private: true, rid: rid})
-	if k == kindQuote {
+	m := b.answersMessage(f.k, f.rs, 0, shown{question: l.query, owner: userID(x.in), private: true, rid: f.rid})
+	if f.k == kindQuote {
 		m.Content = "The text says this:"
 	} else {
 		m.Content = "The text does not say this word for word; these passages answer it best:"
 	}
-	return outcomeAnswered, x.reply(ctx, m, true)
+	return message(m, true), nil
+}
+
+// findSaid looks a message's text up as a quotation, and asks it as a
+// question when the text does not say it word for word.
+func (b *Bot) findSaid(ctx context.Context, q string) (kind, []retrieval.Result, error) {
+	rs, err := b.search.Quote(ctx, q, b.opts.Results)
+	if err != nil || retrieval.Verbatim(rs) {
+		return kindQuote, rs, err
+	}
+	asked, err := b.search.Ask(ctx, q, b.opts.Results)
+	if err != nil {
+		return kindAsk, nil, err
+	}
+	if len(asked) > 0 {
+		return kindAsk, asked, nil
+	}
+	return kindQuote, rs, nil
+}
+
+// targetText is the text of the message Find in text was used on: its
+// content, or the quote in its embed when it is Lectern's own answer (or
+// has no text of its own).
+func targetText(appID string, data discordgo.ApplicationCommandInteractionData) string {
+	if data.Resolved == nil {
+		return ""
+	}
+	m := data.Resolved.Messages[data.TargetID]
+	if m == nil {
+		return ""
+	}
+	fromLectern := m.Author != nil && m.Author.ID == appID
+	if (fromLectern || strings.TrimSpace(m.Content) == "") && len(m.Embeds) > 0 && m.Embeds[0] != nil {
+		return unmarkdown(m.Embeds[0].Description)
+	}
+	return m.Content
 }
 
 // unmarkdown reads Markdown as plain text: block-quote markers, bold and
@@ -226,6 +238,10 @@ func unmarkdown(s string) string {
 	return b.String()
 }
 
+// recordTimeout bounds a write to the record, which must never hold an
+// answer up for long.
+const recordTimeout = 2 * time.Second
+
 // recordQuestion records a question and returns its id, or 0 when there
 // is no record or recording failed (which is logged, and otherwise
 // ignored: a full disk must not stop the answers).
@@ -233,11 +249,11 @@ func (b *Bot) recordQuestion(ctx context.Context, x *exchange, command, q string
 	if b.opts.Recorder == nil {
 		return 0
 	}
-	rq := record.Question{At: time.Now(), User: userID(x.in), Command: command, Query: q, Results: len(rs), Took: took}
+	rq := Question{At: time.Now(), User: userID(x.in), Command: command, Query: q, Results: len(rs), Took: took}
 	if len(rs) > 0 {
 		rq.Source, rq.Start, rq.End = rs[0].Source, rs[0].Quote.Start, rs[0].Quote.End
 	}
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, recordTimeout)
 	defer cancel()
 	id, err := b.opts.Recorder.Asked(ctx, rq)
 	if err != nil {
@@ -247,16 +263,22 @@ func (b *Bot) recordQuestion(ctx context.Context, x *exchange, command, q string
 	return id
 }
 
+// boldWords is a list of the text's words in bold: "**a**, **b**".
+func boldWords(words []string) string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = "**" + escapeMarkdown(w) + "**"
+	}
+	return strings.Join(out, ", ")
+}
+
 // spellingNote says which of the text's words stood in for words it lacks.
 func (b *Bot) spellingNote(q string) string {
 	sugg := b.search.Suggest(q)
 	if len(sugg) == 0 {
 		return ""
 	}
-	for i := range sugg {
-		sugg[i] = "**" + escapeMarkdown(sugg[i]) + "**"
-	}
-	return "Some words are not in the text; showing answers for close spellings: " + strings.Join(sugg, ", ") + "."
+	return "Some words are not in the text; showing answers for close spellings: " + boldWords(sugg) + "."
 }
 
 // nothingFound is the reply when a search finds nothing, with spelling
@@ -265,10 +287,7 @@ func (b *Bot) nothingFound(q string) string {
 	var s strings.Builder
 	fmt.Fprintf(&s, "I found nothing in the text for “%s”.", escapeMarkdown(retrieval.Clip(q, 200)))
 	if sugg := b.search.Suggest(q); len(sugg) > 0 {
-		for i := range sugg {
-			sugg[i] = "**" + escapeMarkdown(sugg[i]) + "**"
-		}
-		fmt.Fprintf(&s, " Did you mean %s?", strings.Join(sugg, ", "))
+		fmt.Fprintf(&s, " Did you mean %s?", boldWords(sugg))
 	}
 	s.WriteString(" Try other or fewer words, a name from the text, or `/quote` for an exact phrase.")
 	return s.String()
@@ -276,21 +295,20 @@ func (b *Bot) nothingFound(q string) string {
 
 // sectionCommand answers /section: a number, a choice from autocomplete
 // ("doc:number"), or words of a title.
-func (b *Bot) sectionCommand(ctx context.Context, x *exchange, value string, priv bool) (string, error) {
+func (b *Bot) sectionCommand(x *exchange, value string, priv bool) (reply, error) {
 	c := b.search.Corpus()
 	value = strings.TrimSpace(value)
 	doc, number, ok := resolveSection(b.complete, value)
 	if !ok {
 		first := c.Documents[0].Sections[0].Number
 		last := c.Documents[0].Sections[len(c.Documents[0].Sections)-1].Number
-		return private(ctx, x, outcomeRefused, fmt.Sprintf("There is no section “%s”. Sections run from %d to %d; start typing a number or a title and pick one.", escapeMarkdown(retrieval.Clip(value, 50)), first, last))
+		return reply{}, refuse("There is no section “%s”. Sections run from %d to %d; start typing a number or a title and pick one.", escapeMarkdown(retrieval.Clip(value, 50)), first, last)
 	}
-	v := view{kind: viewSection, doc: doc, a: number}
-	m, problem := b.sectionMessage(c, v, shown{owner: userID(x.in), private: priv})
-	if problem != "" {
-		return private(ctx, x, outcomeRefused, problem)
+	m, err := b.sectionMessage(c, view{kind: viewSection, doc: doc, a: number}, shown{owner: userID(x.in), private: priv})
+	if err != nil {
+		return reply{}, err
 	}
-	return outcomeAnswered, x.reply(ctx, m, priv)
+	return message(m, priv), nil
 }
 
 // resolveSection reads a /section value.
@@ -325,10 +343,10 @@ func resolveSection(c *completer, value string) (doc, number int, ok bool) {
 var lineRange = regexp.MustCompile(`^(?i)(?:lines?\s*)?#?L?(\d{1,9})(?:\s*(?:-|–|—|to|\.\.)\s*L?(\d{1,9}))?$`)
 
 // linesCommand answers /lines.
-func (b *Bot) linesCommand(ctx context.Context, x *exchange, value, text string, priv bool) (string, error) {
+func (b *Bot) linesCommand(x *exchange, value, text string, priv bool) (reply, error) {
 	m := lineRange.FindStringSubmatch(strings.TrimSpace(value))
 	if m == nil {
-		return private(ctx, x, outcomeRefused, fmt.Sprintf("“%s” is not a line or a range of lines; try `351` or `351-356`.", escapeMarkdown(retrieval.Clip(value, 50))))
+		return reply{}, refuse("“%s” is not a line or a range of lines; try `351` or `351-356`.", escapeMarkdown(retrieval.Clip(value, 50)))
 	}
 	first, _ := strconv.Atoi(m[1])
 	last := first
@@ -338,56 +356,54 @@ func (b *Bot) linesCommand(ctx context.Context, x *exchange, value, text string,
 	if last < first {
 		first, last = last, first
 	}
-	doc, problem := b.resolveText(text)
-	if problem != "" {
-		return private(ctx, x, outcomeRefused, problem)
+	doc, err := b.resolveText(text)
+	if err != nil {
+		return reply{}, err
 	}
-	v := view{kind: viewLines, doc: doc, a: first, b: last}
-	reply, problem := b.linesMessage(b.search.Corpus(), v, shown{owner: userID(x.in), private: priv})
-	if problem != "" {
-		return private(ctx, x, outcomeRefused, problem)
+	msg, err := b.linesMessage(b.search.Corpus(), view{kind: viewLines, doc: doc, a: first, b: last}, shown{owner: userID(x.in), private: priv})
+	if err != nil {
+		return reply{}, err
 	}
-	return outcomeAnswered, x.reply(ctx, reply, priv)
+	return message(msg, priv), nil
 }
 
 // pageCommand answers /page.
-func (b *Bot) pageCommand(ctx context.Context, x *exchange, page int64, text string, priv bool) (string, error) {
-	doc, problem := b.resolveText(text)
-	if problem != "" {
-		return private(ctx, x, outcomeRefused, problem)
+func (b *Bot) pageCommand(x *exchange, page int64, text string, priv bool) (reply, error) {
+	doc, err := b.resolveText(text)
+	if err != nil {
+		return reply{}, err
 	}
 	if page < 1 || page > 1_000_000 {
-		return private(ctx, x, outcomeRefused, "Give a page number from 1.")
+		return reply{}, refuse("Give a page number from 1.")
 	}
-	v := view{kind: viewPage, doc: doc, a: int(page)}
-	reply, problem := b.pageMessage(b.search.Corpus(), v, shown{owner: userID(x.in), private: priv})
-	if problem != "" {
-		return private(ctx, x, outcomeRefused, problem)
+	m, err := b.pageMessage(b.search.Corpus(), view{kind: viewPage, doc: doc, a: int(page)}, shown{owner: userID(x.in), private: priv})
+	if err != nil {
+		return reply{}, err
 	}
-	return outcomeAnswered, x.reply(ctx, reply, priv)
+	return message(m, priv), nil
 }
 
 // resolveText reads the text option: a document's number (from
 // autocomplete) or words of its name; the first document when empty.
-func (b *Bot) resolveText(value string) (int, string) {
+func (b *Bot) resolveText(value string) (int, error) {
 	value = strings.TrimSpace(value)
 	docs := b.search.Corpus().Documents
 	if value == "" {
-		return 0, ""
+		return 0, nil
 	}
 	if n, err := strconv.Atoi(value); err == nil && n >= 0 && n < len(docs) {
-		return n, ""
+		return n, nil
 	}
 	if choices := titleChoices(b.complete.files, value); len(choices) > 0 {
 		n, _ := strconv.Atoi(choices[0].Value.(string))
-		return n, ""
+		return n, nil
 	}
-	return 0, fmt.Sprintf("There is no text “%s” here; start typing a file name and pick one.", escapeMarkdown(retrieval.Clip(value, 50)))
+	return 0, refuse("There is no text “%s” here; start typing a file name and pick one.", escapeMarkdown(retrieval.Clip(value, 50)))
 }
 
 // autocomplete offers choices for the option being typed. It never
 // waits: when too many are being worked out at once it offers none.
-func (b *Bot) autocomplete(ctx context.Context, x *exchange) (string, error) {
+func (b *Bot) autocomplete(x *exchange) reply {
 	data := x.in.ApplicationCommandData()
 	var focused *discordgo.ApplicationCommandInteractionDataOption
 	for _, o := range data.Options {
@@ -395,33 +411,38 @@ func (b *Bot) autocomplete(ctx context.Context, x *exchange) (string, error) {
 			focused = o
 		}
 	}
-	var choices []*discordgo.ApplicationCommandOptionChoice
+	r := reply{autocomplete: true}
 	select {
 	case b.complete.busy <- struct{}{}:
-		if focused != nil {
-			typed, _ := focused.Value.(string) // a partly typed value arrives as text
-			typed = retrieval.CleanQuery(typed)
-			switch {
-			case data.Name == "quote" && focused.Name == "phrase":
-				choices = b.complete.quoteChoices(typed)
-			case data.Name == "section" && focused.Name == "section":
-				choices = titleChoices(b.complete.sections, typed)
-			case focused.Name == "text":
-				choices = titleChoices(b.complete.files, typed)
-			}
-		}
-		<-b.complete.busy
+		defer func() { <-b.complete.busy }()
 	default:
+		return r
 	}
-	return outcomeAnswered, x.choices(ctx, choices)
+	if focused == nil {
+		return r
+	}
+	typed, _ := focused.Value.(string) // a partly typed value arrives as text
+	typed = retrieval.CleanQuery(typed)
+	switch {
+	case data.Name == "quote" && focused.Name == "phrase":
+		r.choices = b.complete.quoteChoices(typed)
+	case data.Name == "section" && focused.Name == "section":
+		r.choices = titleChoices(b.complete.sections, typed)
+	case focused.Name == "text":
+		r.choices = titleChoices(b.complete.files, typed)
+	}
+	return r
 }
 
+// noLongerWorks is the note for a button whose custom_id does not parse.
+const noLongerWorks = "This button no longer works; ask again with /ask or /quote."
+
 // component handles a click on a button.
-func (b *Bot) component(ctx context.Context, x *exchange) (string, error) {
+func (b *Bot) component(ctx context.Context, x *exchange) (reply, error) {
 	act, ok := parseAction(x.in.MessageComponentData().CustomID)
 	msg := x.in.Message
 	if !ok || msg == nil {
-		return private(ctx, x, outcomeRefused, "This button no longer works; ask again with /ask or /quote.")
+		return reply{}, refuse(noLongerWorks)
 	}
 	user := userID(x.in)
 	onPrivate := msg.Flags&discordgo.MessageFlagsEphemeral != 0
@@ -444,61 +465,57 @@ func (b *Bot) component(ctx context.Context, x *exchange) (string, error) {
 		return b.show(ctx, x, act.view, s, false, "")
 	case "del":
 		if act.owner != user {
-			return private(ctx, x, outcomeRefused, "Only the person who asked can delete this answer.")
+			return reply{}, refuse("Only the person who asked can delete this answer.")
 		}
-		return outcomeAnswered, x.deleteMessage(ctx)
+		return reply{remove: true}, nil
 	case "up", "down":
 		return b.rate(ctx, x, act.rid, act.verb == "up")
 	}
-	return private(ctx, x, outcomeRefused, "This button no longer works; ask again with /ask or /quote.")
+	return reply{}, refuse(noLongerWorks)
 }
 
 // show renders view v: in place of the message the button is on
 // (update), or as a new message. content is kept as the message's text
 // (a spelling note), since an update without it would erase it.
-func (b *Bot) show(ctx context.Context, x *exchange, v view, s shown, update bool, content string) (string, error) {
+func (b *Bot) show(ctx context.Context, x *exchange, v view, s shown, update bool, content string) (reply, error) {
 	x.expect(ctx, s.private, update, b.deferWait())
-	var m *discordgo.InteractionResponseData
-	var problem string
-	c := b.search.Corpus()
-	switch v.kind {
-	case viewAnswers, viewContext:
-		if s.question == "" {
-			problem = "This answer's question is missing; ask again with /ask or /quote."
-			break
-		}
-		rs, err := b.find(ctx, v.search, s.question)
-		if errors.Is(err, retrieval.ErrTimeout) {
-			return private(ctx, x, outcomeFailed, timeoutNote)
-		}
-		if err != nil {
-			return outcomeFailed, fmt.Errorf("search: %w", err)
-		}
-		if len(rs) == 0 {
-			problem = "These answers are no longer available (the text may have changed); ask again."
-			break
-		}
-		i := min(v.a, len(rs)-1)
-		if v.kind == viewContext {
-			m = b.contextMessage(v.search, rs, i, s)
-		} else {
-			m = b.answersMessage(v.search, rs, i, s)
-		}
-	case viewSection:
-		m, problem = b.sectionMessage(c, v, s)
-	case viewLines, viewRead:
-		m, problem = b.linesMessage(c, v, s)
-	case viewPage:
-		m, problem = b.pageMessage(c, v, s)
-	}
-	if problem != "" {
-		return private(ctx, x, outcomeRefused, problem)
+	m, err := b.render(ctx, v, s)
+	if err != nil {
+		return reply{}, err
 	}
 	if update {
 		m.Content = content
-		return outcomeAnswered, x.updateMessage(ctx, m)
+		return reply{msg: m, update: true}, nil
 	}
-	return outcomeAnswered, x.reply(ctx, m, s.private)
+	return message(m, s.private), nil
+}
+
+// render draws a view.
+func (b *Bot) render(ctx context.Context, v view, s shown) (*discordgo.InteractionResponseData, error) {
+	c := b.search.Corpus()
+	switch v.kind {
+	case viewSection:
+		return b.sectionMessage(c, v, s)
+	case viewLines, viewRead:
+		return b.linesMessage(c, v, s)
+	case viewPage:
+		return b.pageMessage(c, v, s)
+	}
+	if s.question == "" {
+		return nil, refuse("This answer's question is missing; ask again with /ask or /quote.")
+	}
+	rs, err := b.find(ctx, v.search, s.question)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	if len(rs) == 0 {
+		return nil, refuse("These answers are no longer available (the text may have changed); ask again.")
+	}
+	i := min(v.a, len(rs)-1)
+	if v.kind == viewContext {
+		return b.contextMessage(v.search, rs, i, s), nil
+	}
+	return b.answersMessage(v.search, rs, i, s), nil
 }
 
 // questionOf finds the question of an answer: its embed's author line.
@@ -527,20 +544,24 @@ func ridOf(m *discordgo.Message) int64 {
 	return 0
 }
 
-// rate records 👍 or 👎.
-func (b *Bot) rate(ctx context.Context, x *exchange, rid int64, helpful bool) (string, error) {
+// rate records 👍 or 👎. Writing the record may wait on a busy database,
+// so the reply is deferred like a slow search's, and the write bounded.
+func (b *Bot) rate(ctx context.Context, x *exchange, rid int64, helpful bool) (reply, error) {
 	if b.opts.Recorder == nil {
-		return private(ctx, x, outcomeRefused, "Ratings are not being recorded on this bot.")
+		return reply{}, refuse("Ratings are not being recorded on this bot.")
 	}
-	err := b.opts.Recorder.Rated(ctx, rid, userID(x.in), helpful)
+	x.expect(ctx, true, false, b.deferWait())
+	rctx, cancel := context.WithTimeout(ctx, recordTimeout)
+	defer cancel()
+	err := b.opts.Recorder.Rated(rctx, rid, userID(x.in), helpful)
 	switch {
-	case errors.Is(err, record.ErrUnknownQuestion):
-		return private(ctx, x, outcomeRefused, "This answer is no longer in the record, so the rating was not kept.")
+	case errors.Is(err, ErrNotRecorded):
+		return reply{}, refuse("This answer is no longer in the record, so the rating was not kept.")
 	case err != nil:
 		b.log.Error("recording a rating failed", "err", err)
-		return private(ctx, x, outcomeFailed, "Sorry, your rating could not be saved just now.")
+		return reply{}, &refusal{outcome: outcomeFailed, note: "Sorry, your rating could not be saved just now."}
 	case helpful:
-		return private(ctx, x, outcomeAnswered, "Thanks: noted that this answer helped.")
+		return noted("Thanks: noted that this answer helped."), nil
 	}
-	return private(ctx, x, outcomeAnswered, "Thanks: noted that this answer did not help. The bot's owner reviews these to improve it.")
+	return noted("Thanks: noted that this answer did not help. The bot's owner reviews these to improve it."), nil
 }

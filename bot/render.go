@@ -2,7 +2,6 @@ package bot
 
 import (
 	"fmt"
-	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -119,7 +118,7 @@ func (b *Bot) readerLink(c retrieval.Citation) string {
 	if b.opts.PublicURL == "" {
 		return ""
 	}
-	return fmt.Sprintf("%s/text/%s#L%d-L%d", b.opts.PublicURL, url.PathEscape(c.Source), c.Lines.Start, c.Lines.End)
+	return b.opts.PublicURL + c.ReaderPath()
 }
 
 // answerEmbed shows result r of an answer to question.

@@ -254,7 +254,7 @@ type application struct {
 }
 
 // ErrBadToken means Discord rejected the bot token.
-var ErrBadToken = errors.New("login failed: Discord rejected the bot token; check DISCORD_TOKEN (Developer Portal → your application → Bot → Reset Token)")
+var ErrBadToken = errors.New("login failed: Discord rejected the bot token")
 
 func (r *rest) application(ctx context.Context) (application, error) {
 	var app application

@@ -9,7 +9,6 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/lectern-bot/lectern/config"
 	"github.com/lectern-bot/lectern/corpus"
 	"github.com/lectern-bot/lectern/retrieval"
 )
@@ -135,7 +134,7 @@ func parseAction(id string) (action, bool) {
 	a := action{verb: parts[0]}
 	var err error
 	switch {
-	case a.verb == "go" && len(parts) == 3 && config.IsSnowflake(parts[2]):
+	case a.verb == "go" && len(parts) == 3 && IsSnowflake(parts[2]):
 		a.owner = parts[2]
 		a.view, ok = parseView(parts[1])
 	case a.verb == "ctx" && len(parts) == 2:
@@ -145,7 +144,7 @@ func parseAction(id string) (action, bool) {
 		a.view, ok = parseView(parts[1])
 		a.rid, err = strconv.ParseInt(parts[2], 10, 64)
 		ok = ok && err == nil && a.rid >= 0
-	case a.verb == "del" && len(parts) == 2 && config.IsSnowflake(parts[1]):
+	case a.verb == "del" && len(parts) == 2 && IsSnowflake(parts[1]):
 		a.owner = parts[1]
 	case (a.verb == "up" || a.verb == "down") && len(parts) == 2:
 		a.rid, err = strconv.ParseInt(parts[1], 10, 64)
@@ -327,13 +326,13 @@ func (b *Bot) readingMessage(v view, d *corpus.Document, from, to int, prev, nex
 }
 
 // sectionMessage shows part v.b of section v.a of document v.doc.
-func (b *Bot) sectionMessage(c *corpus.Corpus, v view, s shown) (*discordgo.InteractionResponseData, string) {
+func (b *Bot) sectionMessage(c *corpus.Corpus, v view, s shown) (*discordgo.InteractionResponseData, error) {
 	d, sec, ok := findSection(c, v.doc, v.a)
 	if !ok {
-		return nil, "That section is no longer in the text; try `/section` again."
+		return nil, refuse("That section is no longer in the text; try `/section` again.")
 	}
 	if sec.FirstSentence >= sec.EndSentence {
-		return nil, fmt.Sprintf("§%d · %s has no text of its own (it is a heading); try the next section.", sec.Number, escapeInline(sec.Title))
+		return nil, refuse("§%d · %s has no text of its own (it is a heading); try the next section.", sec.Number, escapeInline(sec.Title))
 	}
 	ps := parts(d, sec.FirstSentence, sec.EndSentence)
 	i := min(v.b, len(ps)-1)
@@ -349,7 +348,7 @@ func (b *Bot) sectionMessage(c *corpus.Corpus, v view, s shown) (*discordgo.Inte
 		label = "part " + countLabel(i, len(ps))
 	}
 	v.b = i
-	return b.readingMessage(v, d, ps[i][0], ps[i][1], prev, next, label, s), ""
+	return b.readingMessage(v, d, ps[i][0], ps[i][1], prev, next, label, s), nil
 }
 
 // findSection finds section number n of document doc.
@@ -367,17 +366,17 @@ func findSection(c *corpus.Corpus, doc, n int) (*corpus.Document, corpus.Section
 }
 
 // pageMessage shows part v.b of page v.a of document v.doc.
-func (b *Bot) pageMessage(c *corpus.Corpus, v view, s shown) (*discordgo.InteractionResponseData, string) {
+func (b *Bot) pageMessage(c *corpus.Corpus, v view, s shown) (*discordgo.InteractionResponseData, error) {
 	if v.doc >= len(c.Documents) {
-		return nil, "That text is no longer in the corpus."
+		return nil, refuse("That text is no longer in the corpus.")
 	}
 	d := c.Documents[v.doc]
 	if d.Pages == 0 {
-		return nil, fmt.Sprintf("`%s` has no page numbers; use `/lines` or `/section` instead.", codeSafe(d.Name))
+		return nil, refuse("`%s` has no page numbers; use `/lines` or `/section` instead.", codeSafe(d.Name))
 	}
 	from, to := pageSentences(d, v.a)
 	if from == to {
-		return nil, fmt.Sprintf("`%s` has no text on page %d; its pages run from 1 to %d.", codeSafe(d.Name), v.a, d.Pages)
+		return nil, refuse("`%s` has no text on page %d; its pages run from 1 to %d.", codeSafe(d.Name), v.a, d.Pages)
 	}
 	ps := parts(d, from, to)
 	i := min(v.b, len(ps)-1)
@@ -402,7 +401,7 @@ func (b *Bot) pageMessage(c *corpus.Corpus, v view, s shown) (*discordgo.Interac
 		label = "part " + countLabel(i, len(ps))
 	}
 	v.b = i
-	return b.readingMessage(v, d, ps[i][0], ps[i][1], prev, next, label, s), ""
+	return b.readingMessage(v, d, ps[i][0], ps[i][1], prev, next, label, s), nil
 }
 
 // pageSentences are the sentences on page p: [from, to), empty when none.
@@ -419,13 +418,13 @@ func pageSentences(d *corpus.Document, p int) (from, to int) {
 // for viewLines (a citation) those that touch the lines, for viewRead
 // (reading on with ◀ ▶) those that begin on them, so that a sentence
 // that ends on a line where the next begins is not shown twice.
-func (b *Bot) linesMessage(c *corpus.Corpus, v view, s shown) (*discordgo.InteractionResponseData, string) {
+func (b *Bot) linesMessage(c *corpus.Corpus, v view, s shown) (*discordgo.InteractionResponseData, error) {
 	if v.doc >= len(c.Documents) {
-		return nil, "That text is no longer in the corpus."
+		return nil, refuse("That text is no longer in the corpus.")
 	}
 	d := c.Documents[v.doc]
 	if v.a < 1 || v.a > d.Lines {
-		return nil, fmt.Sprintf("`%s` has lines 1 to %d.", codeSafe(d.Name), d.Lines)
+		return nil, refuse("`%s` has lines 1 to %d.", codeSafe(d.Name), d.Lines)
 	}
 	ss := d.Sentences
 	from := sort.Search(len(ss), func(i int) bool { return ss[i].Lines.End >= v.a })
@@ -441,7 +440,7 @@ func (b *Bot) linesMessage(c *corpus.Corpus, v view, s shown) (*discordgo.Intera
 		n += l
 	}
 	if from == to {
-		return nil, fmt.Sprintf("Lines %d–%d of `%s` hold no text to quote: %s", v.a, v.b, codeSafe(d.Name), whyNoText(d, v.a, v.b))
+		return nil, refuse("Lines %d–%d of `%s` hold no text to quote: %s", v.a, v.b, codeSafe(d.Name), whyNoText(d, v.a, v.b))
 	}
 	width := max(v.b-v.a+1, 12)
 	var prev, next *view
@@ -461,7 +460,7 @@ func (b *Bot) linesMessage(c *corpus.Corpus, v view, s shown) (*discordgo.Intera
 		start := ss[to].Lines.Start
 		next = &view{kind: viewRead, doc: v.doc, a: start, b: start + width - 1}
 	}
-	return b.readingMessage(v, d, from, to, prev, next, "", s), ""
+	return b.readingMessage(v, d, from, to, prev, next, "", s), nil
 }
 
 // whyNoText says why lines hold nothing to quote.

@@ -65,9 +65,11 @@ func New() *Metrics {
 func (m *Metrics) Interaction(command, outcome string, took time.Duration) {
 	m.interactions.WithLabelValues(command, outcome).Inc()
 	m.latency.WithLabelValues(command).Observe(took.Seconds())
-	if outcome == "nothing found" {
-		m.nothingFound.WithLabelValues(command).Inc()
-	}
+}
+
+// NothingFound counts a search that found nothing.
+func (m *Metrics) NothingFound(command string) {
+	m.nothingFound.WithLabelValues(command).Inc()
 }
 
 // DiscordError counts a failed call to Discord's API.

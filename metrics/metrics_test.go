@@ -12,6 +12,7 @@ func TestMetricsAreServed(t *testing.T) {
 	m := New()
 	m.Interaction("ask", "answered", 120*time.Millisecond)
 	m.Interaction("ask", "nothing found", 80*time.Millisecond)
+	m.NothingFound("ask")
 	m.DiscordError("edit original", 500)
 	m.WebRequest("api/ask", 200)
 	m.Index(2, 1500, 80000, 1200*time.Millisecond, true)

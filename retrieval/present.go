@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 	"unicode"
@@ -68,6 +69,23 @@ func (c Citation) Long() string {
 	}
 	fmt.Fprintf(&b, " (%s)", c.Source)
 	return b.String()
+}
+
+// TextPath is where the web reader shows a document, relative to its
+// root: "/text/" and the document's name, each part escaped and its
+// slashes kept ("/text/notes/week%201.md").
+func TextPath(name string) string {
+	parts := strings.Split(name, "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return "/text/" + strings.Join(parts, "/")
+}
+
+// ReaderPath is where the web reader shows the cited text, relative to
+// its root: "/text/interview.txt#L321-L325".
+func (c Citation) ReaderPath() string {
+	return fmt.Sprintf("%s#L%d-L%d", TextPath(c.Source), c.Lines.Start, c.Lines.End)
 }
 
 // String is "§3 · How would you characterize this party?".

@@ -16,6 +16,13 @@ const (
 	trimmedQuoteRunes = 300
 )
 
+// How many answers a question gets: DefaultResults unless asked for
+// more, at most MaxResults, for every front end.
+const (
+	DefaultResults = 3
+	MaxResults     = 10
+)
+
 // Result is one answer: a quote, the passage around it, and where it stands.
 type Result struct {
 	Rank    int        `json:"rank"`

@@ -6,16 +6,11 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
-	"net/url"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/lectern-bot/lectern/retrieval"
 )
-
-// maxK is the most answers the API gives for one question.
-const maxK = 10
 
 // query reads and checks q and k.
 func (s *Server) query(r *http.Request) (q string, k int, problem string) {
@@ -27,8 +22,8 @@ func (s *Server) query(r *http.Request) (q string, k int, problem string) {
 	k = s.opts.Results
 	if v := r.URL.Query().Get("k"); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > maxK {
-			return "", 0, fmt.Sprintf("k must be a number from 1 to %d", maxK)
+		if err != nil || n < 1 || n > retrieval.MaxResults {
+			return "", 0, fmt.Sprintf("k must be a number from 1 to %d", retrieval.MaxResults)
 		}
 		k = n
 	}
@@ -135,26 +130,11 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 				Quote:    template.HTML(res.Quote.Highlight("<mark>", "</mark>", template.HTMLEscapeString)),
 				Section:  res.Section.String(),
 				Citation: c.String(),
-				Link:     TextLink(c),
+				Link:     c.ReaderPath(),
 			})
 		}
 	}
 	render(w, s.log, pages.search, data)
-}
-
-// TextLink is where the reader shows a citation's lines, relative to the
-// server's root: /text/interview.txt#L321-L325.
-func TextLink(c retrieval.Citation) string {
-	return fmt.Sprintf("/text/%s#L%d-L%d", pathEscape(c.Source), c.Lines.Start, c.Lines.End)
-}
-
-// pathEscape escapes a document name for a URL path, keeping its slashes.
-func pathEscape(name string) string {
-	parts := strings.Split(name, "/")
-	for i, p := range parts {
-		parts[i] = url.PathEscape(p)
-	}
-	return strings.Join(parts, "/")
 }
 
 type textLink struct{ Name, Title, Link string }
@@ -162,7 +142,7 @@ type textLink struct{ Name, Title, Link string }
 func textLinks(search Searcher) []textLink {
 	var out []textLink
 	for _, d := range search.Corpus().Documents {
-		out = append(out, textLink{Name: d.Name, Title: d.Title, Link: "/text/" + pathEscape(d.Name)})
+		out = append(out, textLink{Name: d.Name, Title: d.Title, Link: retrieval.TextPath(d.Name)})
 	}
 	return out
 }

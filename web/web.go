@@ -47,7 +47,7 @@ type Options struct {
 	// Metrics is served at GET /metrics; nil for none.
 	Metrics  http.Handler
 	Observer Observer
-	Results  int // answers per question; 3 when 0
+	Results  int // answers per question; retrieval.DefaultResults when 0
 	Logger   *slog.Logger
 }
 
@@ -68,7 +68,7 @@ type searcher struct{ Searcher }
 // New returns a server; it serves searches once Ready is called.
 func New(opts Options) *Server {
 	if opts.Results <= 0 {
-		opts.Results = 3
+		opts.Results = retrieval.DefaultResults
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
@@ -171,18 +171,9 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintln(w, "ok")
 }
 
-// Serve listens on addr and serves h until ctx is done, then shuts down
-// gracefully: requests in flight finish (for up to 10 s).
-func Serve(ctx context.Context, addr string, h http.Handler, log *slog.Logger) error {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return fmt.Errorf("web: %w", err)
-	}
-	return ServeListener(ctx, ln, h, log)
-}
-
-// ServeListener is Serve on a listener already open.
-func ServeListener(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger) error {
+// ServeListener serves h on ln until ctx is done, then shuts down
+// gracefully: requests in flight finish, for up to grace.
+func ServeListener(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger, grace time.Duration) error {
 	srv := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
@@ -200,7 +191,7 @@ func ServeListener(ctx context.Context, ln net.Listener, h http.Handler, log *sl
 		return fmt.Errorf("web: %w", err)
 	case <-ctx.Done():
 	}
-	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	sctx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("web: shutting down: %w", err)
