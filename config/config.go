@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"encoding/hex"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -18,6 +19,10 @@ import (
 	"time"
 
 	"github.com/joho/godotenv"
+
+	"github.com/lectern-bot/lectern/bot"
+	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/retrieval"
 )
 
 // Names of the settings, as environment variables and .env keys.
@@ -40,18 +45,80 @@ const (
 	KeyRecord     = "LECTERN_RECORD"
 )
 
-// Defaults.
+// Defaults of the settings that Lectern's packages do not own
+// themselves; the rest come from them (bot.DefaultAPIURL,
+// retrieval.DefaultResults, corpus.DefaultMaxFileSize).
 const (
-	DefaultAPIURL    = "https://discord.com/api/v10"
-	DefaultResults   = 3
-	MaxResults       = 10
-	DefaultCooldown  = 3 * time.Second
-	DefaultMaxFileMB = 512
-	DefaultAddr      = ":8080"
+	DefaultCooldown = 3 * time.Second
+	DefaultAddr     = ":8080"
+	// ShutdownTimeout bounds how long stopping waits for the work in
+	// flight: the web server's requests, and the bot's answers.
+	ShutdownTimeout = 10 * time.Second
 )
 
-// ShardAuto asks for every shard Discord recommends, in one process.
-const ShardAuto = -1
+// setting is one setting that a command-line flag can set: the flag and
+// what it means, the name of its value in backquotes (as package flag
+// reads it). Its environment variable is the key.
+type setting struct {
+	key, flag, usage string
+}
+
+// flagged are the settings with flags. A flag given wins over the
+// environment and the .env file.
+var flagged = []setting{
+	{KeyCorpus, "corpus", "the text `path` to answer from: a file (.txt, .md) or a folder of them (default: the embedded interview)"},
+	{KeyIndexDir, "index-dir", "`directory` where indexes of books are cached (default: the user cache directory)"},
+	{KeyResults, "k", fmt.Sprintf("`number` of results per query, 1 to %d (default %d)", retrieval.MaxResults, retrieval.DefaultResults)},
+	{KeyGuild, "guild", "register the commands to this server `ID` only, at once (default: globally)"},
+	{KeyAddr, "addr", "`address` to listen on, e.g. " + DefaultAddr},
+}
+
+// Flags are the values of setting flags given on a command line.
+type Flags struct {
+	Values map[string]string // by setting key
+	Names  map[string]string // by setting key: the flag as written, "--corpus"
+}
+
+// RegisterFlags adds to fs the flags of the settings keys, which must be
+// settings with flags, and returns what they collect when fs is parsed.
+func RegisterFlags(fs *flag.FlagSet, keys ...string) *Flags {
+	f := &Flags{Values: map[string]string{}, Names: map[string]string{}}
+	for _, key := range keys {
+		s, ok := flaggedSetting(key)
+		if !ok {
+			panic("config: " + key + " has no flag")
+		}
+		fs.Func(s.flag, s.usage+" (env "+s.key+")", func(v string) error {
+			f.Values[s.key] = v
+			f.Names[s.key] = flagName(s.flag)
+			return nil
+		})
+	}
+	return f
+}
+
+// Given reports whether the flag of a setting was given.
+func (f *Flags) Given(key string) bool {
+	_, ok := f.Values[key]
+	return ok
+}
+
+func flaggedSetting(key string) (setting, bool) {
+	for _, s := range flagged {
+		if s.key == key {
+			return s, true
+		}
+	}
+	return setting{}, false
+}
+
+// flagName writes a flag as it is given: "-k", "--corpus".
+func flagName(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
 
 // Secret is a value that must never be printed or logged.
 type Secret string
@@ -83,11 +150,22 @@ type Config struct {
 	MaxFileSize int64  // largest text file read, in bytes
 	Results     int
 	Cooldown    time.Duration
-	LogLevel    slog.Level
-	Addr        string // where serve (and run, when asked) listens
-	PublicURL   string // where the reader is published, for links in answers; ""
-	DataDir     string // where the record of questions is kept
-	Record      bool   // keep a record of questions and feedback
+	LogLevel    slog.Level // info when not set; see Level
+	Addr        string     // where serve (and run, when asked) listens
+	PublicURL   string     // where the reader is published, for links in answers; ""
+	DataDir     string     // where the record of questions is kept
+	Record      bool       // keep a record of questions and feedback
+
+	logLevelSet bool
+}
+
+// Level is the configured log level, or def when none was set: commands
+// that print answers log less by default than the services do.
+func (c *Config) Level(def slog.Level) slog.Level {
+	if c.logLevelSet {
+		return c.LogLevel
+	}
+	return def
 }
 
 // Problem is one invalid setting.
@@ -178,7 +256,7 @@ func Load(src Sources) (*Config, error) {
 		}
 		l.dotenv = m
 	}
-	c := &Config{Results: DefaultResults, Cooldown: DefaultCooldown, MaxFileSize: DefaultMaxFileMB << 20, Addr: DefaultAddr, Record: true}
+	c := &Config{Results: retrieval.DefaultResults, Cooldown: DefaultCooldown, MaxFileSize: corpus.DefaultMaxFileSize, Addr: DefaultAddr, Record: true}
 	l.discord(c)
 	l.corpus(c)
 	l.behaviour(c)
@@ -196,14 +274,14 @@ func (l *loader) discord(c *Config) {
 	if strings.ContainsAny(token, " \t\n") {
 		l.bad(KeyToken, src, "contains white space; paste the token alone")
 	}
-	if c.GuildID, src = l.get(KeyGuild); c.GuildID != "" && !IsSnowflake(c.GuildID) {
+	if c.GuildID, src = l.get(KeyGuild); c.GuildID != "" && !bot.IsSnowflake(c.GuildID) {
 		l.bad(KeyGuild, src, "%q is not a Discord ID (a number such as 123456789012345678)", c.GuildID)
 	}
 	c.APIURL, src = l.get(KeyAPIURL)
 	if c.APIURL == "" {
-		c.APIURL = DefaultAPIURL
+		c.APIURL = bot.DefaultAPIURL
 	} else if u, err := url.Parse(c.APIURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		l.bad(KeyAPIURL, src, "%q is not an http(s) URL such as %s", c.APIURL, DefaultAPIURL)
+		l.bad(KeyAPIURL, src, "%q is not an http(s) URL such as %s", c.APIURL, bot.DefaultAPIURL)
 	} else {
 		c.APIURL = strings.TrimRight(c.APIURL, "/")
 	}
@@ -223,7 +301,7 @@ func (l *loader) discord(c *Config) {
 			l.bad(KeyShardID, idSrc, "needs %s too", KeyShardCount)
 		}
 	case strings.EqualFold(count, "auto"):
-		c.ShardCount = ShardAuto
+		c.ShardCount = bot.ShardAuto
 		if id != "" {
 			l.bad(KeyShardID, idSrc, "cannot be set with %s=auto, which runs every shard", KeyShardCount)
 		}
@@ -279,8 +357,8 @@ func (l *loader) corpus(c *Config) {
 func (l *loader) behaviour(c *Config) {
 	if v, src := l.get(KeyResults); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > MaxResults {
-			l.bad(KeyResults, src, "%q must be a whole number from 1 to %d", v, MaxResults)
+		if err != nil || n < 1 || n > retrieval.MaxResults {
+			l.bad(KeyResults, src, "%q must be a whole number from 1 to %d", v, retrieval.MaxResults)
 		} else {
 			c.Results = n
 		}
@@ -297,6 +375,7 @@ func (l *loader) behaviour(c *Config) {
 		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
 			l.bad(KeyLogLevel, src, "%q must be debug, info, warn or error", v)
 		}
+		c.logLevelSet = true
 	}
 }
 
@@ -347,7 +426,7 @@ func (c *Config) Summary() string {
 	}
 	shards := "(one connection)"
 	switch {
-	case c.ShardCount == ShardAuto:
+	case c.ShardCount == bot.ShardAuto:
 		shards = "auto"
 	case c.ShardCount > 0:
 		shards = fmt.Sprintf("%d (this process runs shard %d)", c.ShardCount, c.ShardID)
@@ -378,15 +457,6 @@ func (c *Config) Summary() string {
 		KeyRecord + "=" + record,
 	}
 	return strings.Join(lines, "\n")
-}
-
-// IsSnowflake reports whether s looks like a Discord ID.
-func IsSnowflake(s string) bool {
-	if len(s) < 5 || len(s) > 20 {
-		return false
-	}
-	_, err := strconv.ParseUint(s, 10, 64)
-	return err == nil
 }
 
 // parseDuration accepts Go durations ("3s") and bare seconds ("3").

@@ -3,6 +3,7 @@ package config
 import (
 	"encoding/hex"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"os"
@@ -10,6 +11,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/lectern-bot/lectern/bot"
+	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/retrieval"
 )
 
 func env(m map[string]string) func(string) string {
@@ -50,8 +55,8 @@ func TestDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.APIURL != DefaultAPIURL || c.Results != DefaultResults || c.Cooldown != DefaultCooldown || c.LogLevel != slog.LevelInfo ||
-		c.IndexDir != "/home/u/.cache/lectern" || c.Corpus != "" || c.Addr != DefaultAddr || c.MaxFileSize != DefaultMaxFileMB<<20 ||
+	if c.APIURL != bot.DefaultAPIURL || c.Results != retrieval.DefaultResults || c.Cooldown != DefaultCooldown || c.Level(slog.LevelWarn) != slog.LevelWarn ||
+		c.IndexDir != "/home/u/.cache/lectern" || c.Corpus != "" || c.Addr != DefaultAddr || c.MaxFileSize != corpus.DefaultMaxFileSize ||
 		!c.Record || c.DataDir != "/home/u/.cache/lectern-data" || c.ShardCount != 0 || c.PublicKey != nil {
 		t.Errorf("defaults %+v", c)
 	}
@@ -78,7 +83,7 @@ func TestValidValues(t *testing.T) {
 		t.Errorf("parsed %+v", c)
 	}
 	c, err = Load(Sources{Getenv: env(map[string]string{KeyShardCount: "auto"})})
-	if err != nil || c.ShardCount != ShardAuto {
+	if err != nil || c.ShardCount != bot.ShardAuto {
 		t.Errorf("auto shards: %v %+v", err, c)
 	}
 }
@@ -195,4 +200,89 @@ func TestOpenEnvFile(t *testing.T) {
 	if f != nil {
 		f.Close()
 	}
+}
+
+func TestLogLevel(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		def  slog.Level
+		want slog.Level
+	}{
+		{"not set: the command's default", nil, slog.LevelWarn, slog.LevelWarn},
+		{"not set, a service", nil, slog.LevelInfo, slog.LevelInfo},
+		{"debug set", map[string]string{KeyLogLevel: "debug"}, slog.LevelWarn, slog.LevelDebug},
+		{"info set, below the command's default", map[string]string{KeyLogLevel: "info"}, slog.LevelWarn, slog.LevelInfo},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Load(Sources{Getenv: env(tt.env)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := c.Level(tt.def); got != tt.want {
+				t.Errorf("Level(%v) = %v, want %v", tt.def, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRegisterFlags(t *testing.T) {
+	tests := []struct {
+		name  string
+		args  []string
+		given map[string]string // setting key → value
+		names map[string]string
+	}{
+		{"none", nil, map[string]string{}, map[string]string{}},
+		{"corpus and k", []string{"--corpus", ".", "-k", "5"},
+			map[string]string{KeyCorpus: ".", KeyResults: "5"},
+			map[string]string{KeyCorpus: "--corpus", KeyResults: "-k"}},
+		{"empty addr is given", []string{"--addr="}, map[string]string{KeyAddr: ""}, map[string]string{KeyAddr: "--addr"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := flag.NewFlagSet("test", flag.ContinueOnError)
+			f := RegisterFlags(fs, KeyCorpus, KeyIndexDir, KeyResults, KeyAddr)
+			if err := fs.Parse(tt.args); err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(f.Values) != fmt.Sprint(tt.given) || fmt.Sprint(f.Names) != fmt.Sprint(tt.names) {
+				t.Errorf("values %v names %v, want %v %v", f.Values, f.Names, tt.given, tt.names)
+			}
+			for key := range tt.given {
+				if !f.Given(key) {
+					t.Errorf("Given(%s) = false", key)
+				}
+			}
+			if f.Given(KeyIndexDir) {
+				t.Error("Given(index dir) without its flag")
+			}
+			c, err := Load(Sources{Flags: f.Values, FlagNames: f.Names, Getenv: env(map[string]string{KeyResults: "2"})})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := tt.given[KeyResults]; want != "" && fmt.Sprint(c.Results) != want {
+				t.Errorf("results %d, want the flag's %s", c.Results, want)
+			}
+		})
+	}
+	t.Run("a setting without a flag", func(t *testing.T) {
+		defer func() {
+			if recover() == nil {
+				t.Error("RegisterFlags accepted a setting without a flag")
+			}
+		}()
+		RegisterFlags(flag.NewFlagSet("test", flag.ContinueOnError), KeyToken)
+	})
+	t.Run("help names the variable", func(t *testing.T) {
+		fs := flag.NewFlagSet("test", flag.ContinueOnError)
+		RegisterFlags(fs, KeyCorpus)
+		var b strings.Builder
+		fs.SetOutput(&b)
+		fs.PrintDefaults()
+		if !strings.Contains(b.String(), "-corpus path") || !strings.Contains(b.String(), KeyCorpus) {
+			t.Errorf("help %q lacks the value name or the variable", b.String())
+		}
+	})
 }

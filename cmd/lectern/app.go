@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"os"
 	"runtime/debug"
-	"strconv"
 	"strings"
 
 	"github.com/lectern-bot/lectern/config"
@@ -32,7 +31,7 @@ type command interface {
 	Args() string    // what follows the flags, e.g. "[QUESTION]"
 	Summary() string // one line
 	Flags(fs *flag.FlagSet)
-	Run(ctx context.Context, a *app, fs *flag.FlagSet, args []string) error
+	Run(ctx context.Context, a *app, args []string) error
 }
 
 // commands are the subcommands, in the order help lists them.
@@ -97,7 +96,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	if err != nil {
 		return usagef("%s: %v; run 'lectern help %s'", c.Name(), err, c.Name())
 	}
-	return c.Run(ctx, a, fs, positional)
+	return c.Run(ctx, a, positional)
 }
 
 func lookup(name string) command {
@@ -177,48 +176,29 @@ func usagef(format string, args ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, args...)}
 }
 
-// settingsFlags are the flags every command that reads the text has.
+// settingsFlags are the flags of a command's settings: those it names
+// from config's table of settings, and --env-file.
 type settingsFlags struct {
-	corpus, indexDir, envFile string
+	flags   *config.Flags
+	envFile string
 }
 
-func (s *settingsFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&s.corpus, "corpus", "", "a UTF-8 .txt or .md `file`, or a directory of them (default: the embedded interview; env "+config.KeyCorpus+")")
-	fs.StringVar(&s.indexDir, "index-dir", "", "`directory` where indexes of books are cached (default: the user cache directory; env "+config.KeyIndexDir+")")
+// register adds the flags of the settings keys and --env-file to fs.
+func (s *settingsFlags) register(fs *flag.FlagSet, keys ...string) {
+	s.flags = config.RegisterFlags(fs, keys...)
 	fs.StringVar(&s.envFile, "env-file", "", "read settings from `file` instead of ./.env")
 }
 
-// resultFlags are the flags of commands that print answers.
-type resultFlags struct {
-	k    int
-	json bool
-}
+// corpusSettings are the settings of every command that reads the text.
+var corpusSettings = []string{config.KeyCorpus, config.KeyIndexDir}
 
-func (r *resultFlags) register(fs *flag.FlagSet) {
-	fs.IntVar(&r.k, "k", config.DefaultResults, "`number` of results, 1 to "+strconv.Itoa(config.MaxResults)+" (env "+config.KeyResults+")")
-	fs.BoolVar(&r.json, "json", false, "print one JSON object per query")
-}
-
-// flagKeys maps flag names to the settings they set.
-var flagKeys = map[string]string{
-	"corpus":    config.KeyCorpus,
-	"index-dir": config.KeyIndexDir,
-	"k":         config.KeyResults,
-	"guild":     config.KeyGuild,
-	"addr":      config.KeyAddr,
-}
-
-// config loads the settings: the flags set on fs, the environment and the
-// .env file. A bad value of a flag is a usage error.
-func (a *app) config(fs *flag.FlagSet, envFile string) (*config.Config, error) {
-	src := config.Sources{Flags: map[string]string{}, FlagNames: map[string]string{}, Getenv: a.getenv}
-	fs.Visit(func(f *flag.Flag) {
-		if key, ok := flagKeys[f.Name]; ok {
-			src.Flags[key] = f.Value.String()
-			src.FlagNames[key] = flagName(f.Name)
-		}
-	})
-	f, name, err := config.OpenEnvFile(envFile)
+// config loads the settings: the flags given, the environment and the
+// .env file, and sets the log to the configured level (warn by default:
+// a command prints its answers, not its progress). A bad value of a flag
+// is a usage error.
+func (a *app) config(s settingsFlags) (*config.Config, error) {
+	src := config.Sources{Flags: s.flags.Values, FlagNames: s.flags.Names, Getenv: a.getenv}
+	f, name, err := config.OpenEnvFile(s.envFile)
 	if err != nil {
 		return nil, err
 	}
@@ -238,15 +218,8 @@ func (a *app) config(fs *flag.FlagSet, envFile string) (*config.Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: max(cfg.LogLevel, slog.LevelWarn)}))
+	a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: cfg.Level(slog.LevelWarn)}))
 	return cfg, nil
-}
-
-func flagName(name string) string {
-	if len(name) == 1 {
-		return "-" + name
-	}
-	return "--" + name
 }
 
 // open reads the configured corpus and its index: in memory for the
@@ -274,25 +247,4 @@ func isTerminal(f any) bool {
 	}
 	info, err := file.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
-}
-
-type versionCommand struct{}
-
-func (*versionCommand) Name() string           { return "version" }
-func (*versionCommand) Args() string           { return "" }
-func (*versionCommand) Summary() string        { return "print the version" }
-func (*versionCommand) Flags(fs *flag.FlagSet) {}
-func (*versionCommand) Run(_ context.Context, a *app, _ *flag.FlagSet, args []string) error {
-	if len(args) > 0 {
-		return usagef("version takes no arguments")
-	}
-	fmt.Fprintln(a.stdout, "lectern "+version())
-	return nil
-}
-
-func version() string {
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
-	}
-	return "devel"
 }

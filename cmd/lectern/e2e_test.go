@@ -27,6 +27,15 @@ var (
 	buildOut  []byte
 )
 
+// TestMain removes the binary the tests built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
 // binary builds the lectern command once per test run.
 func binary(tb testing.TB) string {
 	tb.Helper()
@@ -144,15 +153,23 @@ func TestBinaryAgainstFakeDiscord(t *testing.T) {
 	if len(r.Data.Embeds) != 1 || !strings.Contains(r.Data.Embeds[0].Footer.Text, "interview.txt · lines 321–325") {
 		t.Errorf("answer %+v, want the Constituent Assembly quote", r.Data)
 	}
-	// run --addr serves what an operator watches.
+	// run --addr serves what an operator watches. The bot counts an
+	// interaction once its answer is sent, a moment after Discord has it.
 	waitHealthy(t, "http://"+addr, p)
-	resp, err := http.Get("http://" + addr + "/metrics")
-	if err != nil {
-		t.Fatal(err)
+	counted := []byte(`lectern_interactions_total{command="ask",outcome="answered"} 1`)
+	var metrics []byte
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		resp, err := http.Get("http://" + addr + "/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		metrics, _ = io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if bytes.Contains(metrics, counted) {
+			break
+		}
 	}
-	metrics, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if !bytes.Contains(metrics, []byte(`lectern_interactions_total{command="ask",outcome="answered"} 1`)) {
+	if !bytes.Contains(metrics, counted) {
 		t.Errorf("/metrics does not count the answer:\n%s", metrics)
 	}
 	if err := p.stop(t); err != nil {
@@ -252,5 +269,72 @@ func BenchmarkProcessAskWarAndPeace(b *testing.B) {
 		if out, err := cmd.CombinedOutput(); err != nil || !bytes.Contains(out, []byte("war-and-peace.txt")) {
 			b.Fatalf("%v: %s", err, out)
 		}
+	}
+}
+
+// TestRunStopsTheWebServerBeforeClosingTheIndex revokes the token of a
+// `run --addr` that is answering a steady stream of API requests: the
+// process exits 1 with the reason and what to change, said once, and no
+// request in flight fails because the index closed under it.
+func TestRunStopsTheWebServerBeforeClosingTheIndex(t *testing.T) {
+	const token = "MTA0.secret.token-for-the-test"
+	fake := discordtest.New(t, token)
+	addr := freeAddr(t)
+	p := startBinary(t, []string{
+		"DISCORD_TOKEN=" + token,
+		"DISCORD_GUILD_ID=" + fake.GuildID,
+		"DISCORD_API_URL=" + fake.APIURL(),
+		"LECTERN_RECORD=off",
+	}, "run", "--addr", addr)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := fake.WaitFor(ctx, "ready"); err != nil {
+		t.Fatalf("%v; lectern said:\n%s", err, p.out)
+	}
+	waitHealthy(t, "http://"+addr, p)
+	var mu sync.Mutex
+	statuses := map[int]int{}
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				resp, err := http.Get("http://" + addr + "/api/ask?q=Why+did+Lenin+want+peace%3F")
+				if err != nil {
+					continue // refused once the server has stopped listening
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				mu.Lock()
+				statuses[resp.StatusCode]++
+				mu.Unlock()
+			}
+		}()
+	}
+	time.Sleep(300 * time.Millisecond)
+	fake.RevokeToken()
+	err := p.wait(t, 20*time.Second)
+	close(stop)
+	wg.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Errorf("exit %v after the token was revoked, want status 1", err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if statuses[http.StatusOK] == 0 || len(statuses) != 1 {
+		t.Errorf("API statuses while stopping %v, want only 200s", statuses)
+	}
+	out := p.out.String()
+	reason := "the bot token was reset or revoked); put the new token in DISCORD_TOKEN"
+	if n := strings.Count(out, "reset or revoked"); n != 1 || !strings.Contains(out, reason) {
+		t.Errorf("the reason is said %d times, want once with %q:\n%s", n, reason, out)
 	}
 }

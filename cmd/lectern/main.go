@@ -11,6 +11,9 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+
+	"github.com/lectern-bot/lectern/bot"
+	"github.com/lectern-bot/lectern/config"
 )
 
 func main() {
@@ -26,7 +29,7 @@ func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
-	for _, line := range strings.Split(err.Error(), "\n") {
+	for _, line := range strings.Split(explain(err), "\n") {
 		fmt.Fprintln(stderr, "lectern: "+line)
 	}
 	var ue *usageError
@@ -34,4 +37,25 @@ func exitCode(err error, stderr io.Writer) int {
 		return 2
 	}
 	return 1
+}
+
+// explain is an error's message with what to change in Lectern's
+// settings when Discord refused them.
+func explain(err error) string {
+	msg := err.Error()
+	if errors.Is(err, bot.ErrBadToken) {
+		return msg + "; check " + config.KeyToken + " (Developer Portal → your application → Bot → Reset Token)"
+	}
+	var fe *bot.FatalCloseError
+	if errors.As(err, &fe) && closeAdvice[fe.Code] != "" {
+		return msg + "; " + closeAdvice[fe.Code]
+	}
+	return msg
+}
+
+// closeAdvice says which setting to change after a fatal gateway close.
+var closeAdvice = map[int]string{
+	4004: "put the new token in " + config.KeyToken,
+	4010: config.KeyShardID + " must be below " + config.KeyShardCount,
+	4011: "set " + config.KeyShardCount + "=auto",
 }

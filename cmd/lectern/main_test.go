@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/lectern-bot/lectern/bot"
 	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
@@ -141,7 +144,7 @@ func TestExitCodesAndErrors(t *testing.T) {
 		{"missing corpus named by the flag", []string{"ask", "--corpus", "/no/such/book.txt", "x"}, 2, "--corpus: /no/such/book.txt does not exist", ""},
 		{"help for a command lists its flags", []string{"help", "ask"}, 0, "", "-index-dir directory"},
 		{"command help flag", []string{"sections", "-h"}, 0, "", "Usage: lectern sections [flags]"},
-		{"k not a number", []string{"ask", "-k", "many", "x"}, 2, "invalid value", ""},
+		{"k not a number", []string{"ask", "-k", "many", "x"}, 2, "-k: \"many\" must be a whole number from 1 to 10", ""},
 		{"empty corpus", []string{"ask", "--corpus", empty, "x"}, 1, "empty.txt: file is empty", ""},
 		{"binary corpus", []string{"quote", "--corpus", bin, "x"}, 1, "bin.txt: file looks binary", ""},
 		{"broken env file", []string{"ask", "--env-file", badEnv, "x"}, 1, "bad.env: cannot parse", ""},
@@ -231,5 +234,61 @@ func TestProgress(t *testing.T) {
 	}
 	if got := strings.Count(plain.String(), "\n"); got != 5 || strings.Contains(plain.String(), "\r") {
 		t.Errorf("plain progress printed %d lines %q, want one per quarter (5) and no carriage returns", got, plain.String())
+	}
+}
+
+func TestExplain(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+		want string // what follows the error's own message
+	}{
+		{"bad token", fmt.Errorf("registering commands: %w", bot.ErrBadToken), "; check DISCORD_TOKEN (Developer Portal → your application → Bot → Reset Token)"},
+		{"token revoked", &bot.FatalCloseError{Code: 4004}, "; put the new token in DISCORD_TOKEN"},
+		{"invalid shard", &bot.FatalCloseError{Code: 4010}, "; DISCORD_SHARD_ID must be below DISCORD_SHARD_COUNT"},
+		{"sharding required", &bot.FatalCloseError{Code: 4011}, "; set DISCORD_SHARD_COUNT=auto"},
+		{"no setting to change", &bot.FatalCloseError{Code: 4014}, ""},
+		{"another error", errors.New("disk full"), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, want := explain(tt.err), tt.err.Error()+tt.want; got != want {
+				t.Errorf("explain = %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestLogLevel: commands that print answers log only warnings by default,
+// and what LECTERN_LOG_LEVEL asks for when it is set.
+func TestLogLevel(t *testing.T) {
+	book := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(book, []byte("Notes\n\nThe soviets were councils of workers.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		level  string
+		logged bool // the build of the index is logged at info
+	}{
+		{"default", "", false},
+		{"info", "info", true},
+		{"debug", "debug", true},
+		{"error", "error", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env := map[string]string{"LECTERN_INDEX_DIR": t.TempDir()}
+			if tt.level != "" {
+				env["LECTERN_LOG_LEVEL"] = tt.level
+			}
+			_, errOut, code := lecternEnv(t, env, "", "ask", "--corpus", book, "What were the soviets?")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			if got := strings.Contains(errOut, "indexed corpus"); got != tt.logged {
+				t.Errorf("LECTERN_LOG_LEVEL=%q: logged the build %v, want %v; stderr %q", tt.level, got, tt.logged, errOut)
+			}
+		})
 	}
 }

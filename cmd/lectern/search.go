@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/lectern-bot/lectern/config"
 	"github.com/lectern-bot/lectern/retrieval"
 )
 
@@ -16,7 +17,7 @@ import (
 type searchCommand struct {
 	kind     string // "ask" or "quote"
 	settings settingsFlags
-	results  resultFlags
+	json     bool
 }
 
 func (c *searchCommand) Name() string { return c.kind }
@@ -36,14 +37,14 @@ func (c *searchCommand) Summary() string {
 }
 
 func (c *searchCommand) Flags(fs *flag.FlagSet) {
-	c.settings.register(fs)
-	c.results.register(fs)
+	c.settings.register(fs, append(corpusSettings, config.KeyResults)...)
+	fs.BoolVar(&c.json, "json", false, "print one JSON object per query")
 }
 
 // Run answers the arguments, or each line of standard input when there
 // are none and it is not a terminal.
-func (c *searchCommand) Run(ctx context.Context, a *app, fs *flag.FlagSet, args []string) error {
-	cfg, err := a.config(fs, c.settings.envFile)
+func (c *searchCommand) Run(ctx context.Context, a *app, args []string) error {
+	cfg, err := a.config(c.settings)
 	if err != nil {
 		return err
 	}
@@ -66,7 +67,7 @@ func (c *searchCommand) Run(ctx context.Context, a *app, fs *flag.FlagSet, args 
 	if c.kind == "quote" {
 		find = ix.Quote
 	}
-	color := !c.results.json && isTerminal(a.stdout)
+	color := !c.json && isTerminal(a.stdout)
 	out := bufio.NewWriter(a.stdout)
 	defer out.Flush()
 	answer := func(q string) error {
@@ -74,7 +75,7 @@ func (c *searchCommand) Run(ctx context.Context, a *app, fs *flag.FlagSet, args 
 		if err != nil {
 			return fmt.Errorf("%s: %w", c.kind, err)
 		}
-		if c.results.json {
+		if c.json {
 			b, err := json.Marshal(retrieval.NewAnswer(q, rs))
 			if err != nil {
 				return err

@@ -1,0 +1,39 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+)
+
+// checkCommand validates the settings and the corpus.
+type checkCommand struct{ settings settingsFlags }
+
+func (*checkCommand) Name() string { return "check" }
+func (*checkCommand) Args() string { return "" }
+func (*checkCommand) Summary() string {
+	return "validate settings and corpus and print them (token redacted)"
+}
+func (c *checkCommand) Flags(fs *flag.FlagSet) { c.settings.register(fs, corpusSettings...) }
+
+// Run prints what run would use, without connecting to Discord.
+func (c *checkCommand) Run(ctx context.Context, a *app, args []string) error {
+	if len(args) > 0 {
+		return usagef("check takes no arguments")
+	}
+	cfg, err := a.config(c.settings)
+	if err != nil {
+		return err
+	}
+	cp, err := loadCorpus(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, cfg.Summary())
+	describeCorpus(a.stdout, cp)
+	if err := cfg.RequireToken(); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, "ok: lectern run would start with these settings")
+	return nil
+}

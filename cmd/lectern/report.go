@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/lectern-bot/lectern/config"
+	"github.com/lectern-bot/lectern/record"
+)
+
+// reportCommand prints what readers asked.
+type reportCommand struct {
+	settings settingsFlags
+	tsv      bool
+	limit    int
+}
+
+func (*reportCommand) Name() string { return "report" }
+func (*reportCommand) Args() string { return "" }
+func (*reportCommand) Summary() string {
+	return "what readers asked: the most asked, what found nothing, answers marked 👎"
+}
+func (c *reportCommand) Flags(fs *flag.FlagSet) {
+	c.settings.register(fs, config.KeyIndexDir)
+	fs.BoolVar(&c.tsv, "tsv", false, "write the questions as a question file for 'lectern eval' (add the gold lines)")
+	fs.IntVar(&c.limit, "limit", 20, "at most this `number` of questions in each list")
+}
+
+func (c *reportCommand) Run(ctx context.Context, a *app, args []string) error {
+	if len(args) > 0 {
+		return usagef("report takes no arguments")
+	}
+	if c.limit < 1 {
+		return usagef("report: --limit must be at least 1")
+	}
+	cfg, err := a.config(c.settings)
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(cfg.DataDir, record.FileName)
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("report: no record of questions at %s yet (the bot writes it; set %s to where it keeps it)", path, config.KeyDataDir)
+	}
+	db, damaged, err := record.Open(ctx, cfg.DataDir)
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	defer db.Close()
+	if damaged != "" {
+		fmt.Fprintf(a.stderr, "warning: the record was damaged; it was kept as %s and a new, empty one started\n", damaged)
+	}
+	rep, err := db.Report(ctx, c.limit)
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	if c.tsv {
+		return rep.WriteTSV(a.stdout)
+	}
+	return rep.WriteText(a.stdout)
+}

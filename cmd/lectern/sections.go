@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/lectern-bot/lectern/retrieval"
+)
+
+// sectionsCommand prints the table of contents.
+type sectionsCommand struct {
+	settings settingsFlags
+	json     bool
+}
+
+func (*sectionsCommand) Name() string    { return "sections" }
+func (*sectionsCommand) Args() string    { return "" }
+func (*sectionsCommand) Summary() string { return "the table of contents" }
+func (c *sectionsCommand) Flags(fs *flag.FlagSet) {
+	c.settings.register(fs, corpusSettings...)
+	fs.BoolVar(&c.json, "json", false, "print the sections as a JSON array")
+}
+
+// sectionJSON is the JSON shape of a table-of-contents entry.
+type sectionJSON struct {
+	Source    string   `json:"source"`
+	Number    int      `json:"number"`
+	Title     string   `json:"title"`
+	Level     int      `json:"level"`
+	StartLine int      `json:"start_line"`
+	EndLine   int      `json:"end_line"`
+	FirstPage int      `json:"first_page,omitempty"`
+	LastPage  int      `json:"last_page,omitempty"`
+	Sentences int      `json:"sentences"`
+	Speakers  []string `json:"speakers,omitempty"`
+}
+
+func (c *sectionsCommand) Run(ctx context.Context, a *app, args []string) error {
+	if len(args) > 0 {
+		return usagef("sections takes no arguments, got %q", strings.Join(args, " "))
+	}
+	cfg, err := a.config(c.settings)
+	if err != nil {
+		return err
+	}
+	cp, err := loadCorpus(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	var all []sectionJSON
+	for _, d := range cp.Documents {
+		for _, s := range d.Sections {
+			all = append(all, sectionJSON{
+				Source: d.Name, Number: s.Number, Title: s.Title, Level: s.Level,
+				StartLine: s.Lines.Start, EndLine: s.Lines.End,
+				FirstPage: s.FirstPage, LastPage: s.LastPage,
+				Sentences: s.EndSentence - s.FirstSentence, Speakers: s.Speakers,
+			})
+		}
+	}
+	if c.json {
+		b, err := json.MarshalIndent(all, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(a.stdout, "%s\n", b)
+		return err
+	}
+	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	current := ""
+	for _, d := range cp.Documents {
+		for _, s := range d.Sections {
+			if len(cp.Documents) > 1 && d.Name != current {
+				current = d.Name
+				fmt.Fprintf(tw, "%s\n", current)
+			}
+			cite := retrieval.SectionCitation(d, s)
+			fmt.Fprintf(tw, "§%d\t%s\t%s", s.Number, s.Title, s.Lines.Label())
+			if p := cite.Pages(); p != "" {
+				fmt.Fprintf(tw, "\t%s", p)
+			}
+			fmt.Fprintln(tw)
+		}
+	}
+	return tw.Flush()
+}

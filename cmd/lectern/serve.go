@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"flag"
+
+	"github.com/lectern-bot/lectern/bot"
+	"github.com/lectern-bot/lectern/config"
+)
+
+// serveCommand runs Lectern as a web service: the reader, the API and
+// Discord's HTTP interactions endpoint.
+type serveCommand struct {
+	settings settingsFlags
+}
+
+func (*serveCommand) Name() string { return "serve" }
+func (*serveCommand) Args() string { return "" }
+func (*serveCommand) Summary() string {
+	return "serve the reader, the API and Discord's HTTP interactions endpoint"
+}
+func (c *serveCommand) Flags(fs *flag.FlagSet) {
+	c.settings.register(fs, append(corpusSettings, config.KeyAddr)...)
+}
+
+// Run serves until ctx is done, then finishes the requests and answers in
+// flight.
+func (c *serveCommand) Run(ctx context.Context, a *app, args []string) error {
+	if len(args) > 0 {
+		return usagef("serve takes no arguments")
+	}
+	cfg, err := a.config(c.settings)
+	if err != nil {
+		return err
+	}
+	s := newService(a, cfg)
+	defer s.close()
+	served, err := s.listen(ctx, cfg.Addr)
+	if err != nil {
+		return err
+	}
+	if err := s.open(ctx, a); err != nil {
+		return err
+	}
+	b := bot.New(s.ix, s.botOptions())
+	if cfg.PublicKey != nil {
+		h := b.Handler(cfg.PublicKey)
+		s.interactions.Store(&h)
+		s.log.Info("Discord interactions endpoint on: set the application's Interactions Endpoint URL to this server's /interactions")
+	} else {
+		s.log.Info("Discord interactions endpoint off: set " + config.KeyPublicKey + " to answer Discord over HTTP")
+	}
+	s.web.Ready(s.ix)
+	err = <-served // returns once ctx is done and the server has shut down
+	b.Drain(context.Background())
+	return err
+}

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/lectern-bot/lectern/bot"
+	"github.com/lectern-bot/lectern/config"
+	"github.com/lectern-bot/lectern/metrics"
+	"github.com/lectern-bot/lectern/record"
+	"github.com/lectern-bot/lectern/retrieval"
+	"github.com/lectern-bot/lectern/web"
+)
+
+// deferAbove is the corpus size from which the bot acknowledges searches
+// first and edits its answer in, to stay inside Discord's 3-second
+// deadline; below it, a search that is not done in 2 s is deferred then.
+const deferAbove = 1 << 20
+
+// service is what run and serve share: the settings, the log, metrics,
+// the web server, the index and the record of questions.
+type service struct {
+	cfg     *config.Config
+	log     *slog.Logger
+	metrics *metrics.Metrics
+	web     *web.Server
+	ix      *retrieval.Index
+	record  *record.DB // nil when recording is off or failed
+	// interactions is the HTTP interactions endpoint, once the bot exists.
+	interactions atomic.Pointer[http.Handler]
+}
+
+func newService(a *app, cfg *config.Config) *service {
+	s := &service{cfg: cfg, metrics: metrics.New()}
+	s.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: cfg.Level(slog.LevelInfo)}))
+	a.log = s.log
+	opts := web.Options{CorpusPath: cfg.Corpus, MaxFileSize: cfg.MaxFileSize, Metrics: s.metrics.Handler(), Observer: s.metrics, Results: cfg.Results, Logger: s.log}
+	if cfg.PublicKey != nil {
+		opts.Interactions = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if h := s.interactions.Load(); h != nil {
+				(*h).ServeHTTP(w, r)
+				return
+			}
+			http.Error(w, "starting", http.StatusServiceUnavailable)
+		})
+	}
+	s.web = web.New(opts)
+	return s
+}
+
+// listen starts the web server on addr in the background; its result
+// arrives on the channel once ctx ends and the requests in flight are
+// finished.
+func (s *service) listen(ctx context.Context, addr string) (<-chan error, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("listening on %s: %w", addr, err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- web.ServeListener(ctx, ln, s.web, s.log, config.ShutdownTimeout) }()
+	return done, nil
+}
+
+// open opens the index and the record, and makes the web server ready.
+func (s *service) open(ctx context.Context, a *app) error {
+	ix, info, err := a.open(ctx, s.cfg, newProgress(a.stderr, isTerminal(a.stderr)))
+	if err != nil {
+		return err
+	}
+	s.ix = ix
+	c := ix.Corpus()
+	sentences := 0
+	for _, d := range c.Documents {
+		sentences += len(d.Sentences)
+	}
+	s.metrics.Index(len(c.Documents), sentences, c.Size(), info.Took, info.Built)
+	s.log.Info("index open", "files", len(c.Documents), "sentences", sentences, "built", info.Built, "took", info.Took.Round(time.Millisecond))
+	s.record = openRecord(ctx, s.cfg, s.log)
+	return nil
+}
+
+// openRecord opens the record of questions, or returns nil, logging why:
+// the bot answers without a record rather than not at all.
+func openRecord(ctx context.Context, cfg *config.Config, log *slog.Logger) *record.DB {
+	if !cfg.Record {
+		log.Info("not recording questions (" + config.KeyRecord + "=off)")
+		return nil
+	}
+	if cfg.DataDir == "" {
+		log.Warn("not recording questions: no data directory; set " + config.KeyDataDir)
+		return nil
+	}
+	db, damaged, err := record.Open(ctx, cfg.DataDir)
+	if err != nil {
+		log.Error("not recording questions: the record cannot be opened", "err", err)
+		return nil
+	}
+	if damaged != "" {
+		log.Warn("the record of questions was damaged; kept it aside and started a new one", "kept", damaged)
+	}
+	log.Info("recording questions", "database", db.Path())
+	return db
+}
+
+func (s *service) close() {
+	if s.record != nil {
+		s.record.Close()
+	}
+	if s.ix != nil {
+		s.ix.Close()
+	}
+}
+
+// botOptions are the bot's settings.
+func (s *service) botOptions() bot.Options {
+	opts := bot.Options{
+		Token:        s.cfg.Token.Reveal(),
+		GuildID:      s.cfg.GuildID,
+		APIURL:       s.cfg.APIURL,
+		Results:      s.cfg.Results,
+		Cooldown:     s.cfg.Cooldown,
+		PublicURL:    s.cfg.PublicURL,
+		ShardCount:   s.cfg.ShardCount,
+		ShardID:      s.cfg.ShardID,
+		DrainTimeout: config.ShutdownTimeout,
+		Observer:     s.metrics,
+		Logger:       s.log,
+	}
+	if s.ix != nil {
+		opts.Defer = s.ix.Corpus().Size() > deferAbove
+	}
+	if s.record != nil {
+		opts.Recorder = botRecord{s.record}
+	}
+	return opts
+}
+
+// botRecord is the record as the bot uses it.
+type botRecord struct{ db *record.DB }
+
+func (r botRecord) Asked(ctx context.Context, q bot.Question) (int64, error) {
+	return r.db.Asked(ctx, record.Question(q))
+}
+
+func (r botRecord) Rated(ctx context.Context, id int64, user string, helpful bool) error {
+	err := r.db.Rated(ctx, id, user, helpful)
+	if errors.Is(err, record.ErrUnknownQuestion) {
+		return fmt.Errorf("%w: %w", bot.ErrNotRecorded, err)
+	}
+	return err
+}
