@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/lectern-bot/lectern/bot/discordtest"
 	"github.com/lectern-bot/lectern/internal/testsupport"
@@ -392,5 +393,60 @@ func TestAnswersWithAFullRecord(t *testing.T) {
 	}
 	if !strings.Contains(h.log.String(), "recording a question failed") {
 		t.Errorf("the failure is not logged:\n%s", h.log)
+	}
+}
+
+// countingObserver counts what the bot tells its Observer.
+type countingObserver struct {
+	mu           sync.Mutex
+	outcomes     map[string]int // "command/outcome"
+	nothingFound map[string]int
+}
+
+func (o *countingObserver) Interaction(command, outcome string, _ time.Duration) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.outcomes[command+"/"+outcome]++
+}
+
+func (o *countingObserver) NothingFound(command string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.nothingFound[command]++
+}
+
+func (o *countingObserver) DiscordError(string, int) {}
+
+// count waits a moment for an interaction to be counted: the bot counts
+// it once its answer is sent.
+func (o *countingObserver) count(key string) int {
+	for range 100 {
+		o.mu.Lock()
+		n := o.outcomes[key]
+		o.mu.Unlock()
+		if n > 0 {
+			return n
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return 0
+}
+
+func TestObserverCountsOutcomes(t *testing.T) {
+	t.Parallel()
+	obs := &countingObserver{outcomes: map[string]int{}, nothingFound: map[string]int{}}
+	h := start(t, setup{opts: Options{Observer: obs}})
+	answer(t)(h.fake.Command(alice, "ask", discordtest.String("question", "Why did Lenin want peace?")))
+	answer(t)(h.fake.Command(bob, "quote", discordtest.String("phrase", "xylophone zebra quasar")))
+	answer(t)(h.fake.Command(alice, "lines", discordtest.String("lines", "not a line")))
+	for _, key := range []string{"ask/answered", "quote/nothing found", "lines/refused"} {
+		if obs.count(key) != 1 {
+			t.Errorf("%s counted %d times, want 1 (counts %v)", key, obs.count(key), obs.outcomes)
+		}
+	}
+	obs.mu.Lock()
+	defer obs.mu.Unlock()
+	if len(obs.nothingFound) != 1 || obs.nothingFound["quote"] != 1 {
+		t.Errorf("nothing found %v, want quote once", obs.nothingFound)
 	}
 }

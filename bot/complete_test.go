@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/lectern-bot/lectern/bot/discordtest"
 	"github.com/lectern-bot/lectern/corpus"
@@ -237,5 +238,47 @@ func TestNoLeakPerInteraction(t *testing.T) {
 	t.Logf("live heap %d KB before, %d KB after 50,000 interactions (%+d KB)", before>>10, after>>10, growth>>10)
 	if growth > 4<<20 {
 		t.Errorf("live heap grew %d KB over 50,000 interactions; something is kept per interaction", growth>>10)
+	}
+}
+
+// TestEmbedsStayWithinTheirTotal: a file deep in a folder (a path of
+// about 1,450 characters), a 300-character heading and a sentence of
+// 5,000 characters each fit their own limits in an embed, but not
+// together; Discord would refuse the Context embed of such an answer.
+func TestEmbedsStayWithinTheirTotal(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	dir := root
+	for i := range 6 {
+		dir = filepath.Join(dir, strings.Repeat(string(rune('a'+i)), 240))
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	heading := "# The " + strings.Repeat("long ", 60) + "heading"
+	sentence := "The zanzibar ledger " + strings.Repeat("records one more barrel of cloves, ", 140) + "and ends."
+	text := heading + "\n\n" + sentence + "\n\nA short second paragraph follows it.\n"
+	if err := os.WriteFile(filepath.Join(dir, "t.md"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := corpus.Load(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := retrieval.NewMemory(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := start(t, setup{search: ix})
+	q := "What does the zanzibar ledger record " + strings.Repeat("about the barrels ", 11) + "?"
+	m := answer(t)(h.fake.Command(alice, "ask", discordtest.String("question", q)))
+	ctx := answer(t)(h.fake.Click(alice, m, buttonID(t, m, "Context")))
+	if len(ctx.Embeds) != 1 || !strings.Contains(ctx.Embeds[0].Description, "zanzibar") {
+		t.Fatalf("context %+v", ctx)
+	}
+	e := ctx.Embeds[0]
+	total := utf8.RuneCountInString(e.Title + e.Description + e.Author.Name + e.Footer.Text)
+	if total > maxEmbeds || utf8.RuneCountInString(e.Footer.Text) < 1400 {
+		t.Errorf("context embed of %d characters, footer %d; want the long path cited and at most %d in all", total, utf8.RuneCountInString(e.Footer.Text), maxEmbeds)
 	}
 }

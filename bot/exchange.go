@@ -131,7 +131,7 @@ func (x *exchange) reply(ctx context.Context, m *discordgo.InteractionResponseDa
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	m.Flags = flags(private)
-	m.AllowedMentions = noMentions()
+	prepare(m)
 	switch x.state {
 	case fresh:
 		err := x.first(ctx, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: m}, x.firstDeadline())
@@ -178,7 +178,7 @@ func (x *exchange) updateMessage(ctx context.Context, m *discordgo.InteractionRe
 	x.stopTimer()
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	m.AllowedMentions = noMentions()
+	prepare(m)
 	switch x.state {
 	case fresh:
 		err := x.first(ctx, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: m}, x.firstDeadline())
@@ -248,6 +248,13 @@ func (x *exchange) canSend() bool {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	return x.state != lost
+}
+
+// prepare makes a message safe to send: it pings nobody and keeps within
+// the limit on its embeds' total length.
+func prepare(m *discordgo.InteractionResponseData) {
+	m.AllowedMentions = noMentions()
+	fitEmbeds(m)
 }
 
 func flags(private bool) discordgo.MessageFlags {

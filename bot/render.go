@@ -21,6 +21,9 @@ const (
 	maxAuthor      = 256
 	maxChoice      = 100
 	maxChoices     = 25
+	// maxEmbeds is the limit on the text of a message's embeds together:
+	// titles, descriptions, authors, footers and fields.
+	maxEmbeds = 6000
 )
 
 // maxQuestion is how much of a question the bot keeps: the question is
@@ -34,6 +37,39 @@ const embedColor = 0x8B5CF6
 // noMentions lets no text in a message ping anyone.
 func noMentions() *discordgo.MessageAllowedMentions {
 	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+// embedLength is what Discord counts of an embed towards maxEmbeds.
+func embedLength(e *discordgo.MessageEmbed) int {
+	n := utf8.RuneCountInString(e.Title) + utf8.RuneCountInString(e.Description)
+	if e.Author != nil {
+		n += utf8.RuneCountInString(e.Author.Name)
+	}
+	if e.Footer != nil {
+		n += utf8.RuneCountInString(e.Footer.Text)
+	}
+	for _, f := range e.Fields {
+		n += utf8.RuneCountInString(f.Name) + utf8.RuneCountInString(f.Value)
+	}
+	return n
+}
+
+// fitEmbeds shortens the descriptions of a message's embeds, the last
+// first, until their text together is within maxEmbeds: each part is
+// within its own limit already, but their sum need not be (a long file
+// name, heading and sentence together).
+func fitEmbeds(m *discordgo.InteractionResponseData) {
+	total := 0
+	for _, e := range m.Embeds {
+		total += embedLength(e)
+	}
+	for i := len(m.Embeds) - 1; i >= 0 && total > maxEmbeds; i-- {
+		e := m.Embeds[i]
+		have := utf8.RuneCountInString(e.Description)
+		keep := max(have-(total-maxEmbeds), 1)
+		e.Description = clipMarkdown(e.Description, keep)
+		total -= have - utf8.RuneCountInString(e.Description)
+	}
 }
 
 // escapeInline makes Discord show text literally within a line: emphasis,

@@ -35,8 +35,8 @@ func newWSWatch() *wsWatch {
 	}}
 }
 
-// dialer returns dial functions for a websocket.Dialer that watch every
-// connection they make.
+// dial and dialTLS are a websocket.Dialer's dial functions: they watch
+// every connection they make.
 func (w *wsWatch) dial(ctx context.Context, network, addr string) (net.Conn, error) {
 	c, err := (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext(ctx, network, addr)
 	if err != nil {

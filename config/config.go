@@ -152,7 +152,7 @@ type Config struct {
 	Cooldown    time.Duration
 	LogLevel    slog.Level // info when not set; see Level
 	Addr        string     // where serve (and run, when asked) listens
-	PublicURL   string     // where the reader is published, for links in answers; ""
+	PublicURL   string     // where the reader is published, for links in answers; "" for none
 	DataDir     string     // where the record of questions is kept
 	Record      bool       // keep a record of questions and feedback
 

@@ -140,7 +140,6 @@ func ParseSources(src []Source) (*Corpus, error) {
 	return c, nil
 }
 
-// readSource reads one regular file of at most limit bytes.
 // limit is the largest file read.
 func (o LoadOptions) limit() int64 {
 	if o.MaxFileSize <= 0 {
@@ -156,6 +155,7 @@ func ReadSource(ctx context.Context, path, name string, opts LoadOptions) (Sourc
 	return readSource(ctx, path, name, opts.limit())
 }
 
+// readSource reads one regular file of at most limit bytes.
 func readSource(ctx context.Context, path, name string, limit int64) (Source, error) {
 	info, err := os.Lstat(path)
 	if err == nil && info.Mode()&fs.ModeSymlink != 0 {

@@ -25,6 +25,14 @@ const (
 // ErrTimeout is returned when a query takes longer than it may.
 var ErrTimeout = errors.New("the search took too long")
 
+// timeoutErr is ErrTimeout for a deadline passed, else err.
+func timeoutErr(err error) error {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return ErrTimeout
+	}
+	return err
+}
+
 // Ask returns up to k quotes that best answer question, best first. A
 // question with no searchable words returns no results and no error.
 func (ix *Index) Ask(ctx context.Context, question string, k int) ([]Result, error) {
@@ -62,7 +70,7 @@ func (q *question) bleveQuery(lex *lexicon) query.Query {
 			tq.SetField(fieldText)
 			boost := altBoost[a.how]
 			if c.framing {
-				boost *= 0.3
+				boost *= framingBoost
 			}
 			tq.SetBoost(boost)
 			disj = append(disj, tq)
@@ -70,6 +78,10 @@ func (q *question) bleveQuery(lex *lexicon) query.Query {
 	}
 	return query.NewDisjunctionQuery(disj)
 }
+
+// framingBoost weighs down a question's frame and everyday words in the
+// passage search: they say little of where the answer is.
+const framingBoost = 0.3
 
 // altBoost weighs a concept's alternative stems in the passage search.
 var altBoost = [...]float64{altExact: 1, altDerived: 0.7, altIrregular: 1, altSynonym: 0.8, altSpelling: 0.9, altWordNet: 0.4}
@@ -81,7 +93,7 @@ type passageHit struct {
 }
 
 func (ix *Index) search(ctx context.Context, q query.Query, size int) ([]passageHit, error) {
-	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+	ctx, cancel := context.WithTimeout(ctx, ix.timeout)
 	defer cancel()
 	ctx = context.WithValue(ctx, search.MaxTermSearchersKey, maxTermSearchers)
 	req := bleve.NewSearchRequestOptions(q, size, 0, false)
@@ -102,6 +114,14 @@ func (ix *Index) search(ctx context.Context, q query.Query, size int) ([]passage
 	}
 	return hits, nil
 }
+
+// A section whose title holds at least titledSection of the question's
+// weight is a candidate by its first sectionOpening sentences, whether
+// or not the search found them.
+const (
+	titledSection  = 0.5
+	sectionOpening = 3
+)
 
 // candidates are the sentences of the best passages, and the opening
 // sentences of sections whose titles hold the question.
@@ -137,10 +157,10 @@ func (ix *Index) candidates(ctx context.Context, q *question) ([]candidate, erro
 	}
 	for di, d := range ix.corpus.Documents {
 		for si, sec := range d.Sections {
-			if ix.titleCoverage(q, di, si) < 0.5 {
+			if ix.titleCoverage(q, di, si) < titledSection {
 				continue
 			}
-			for s := sec.FirstSentence; s < min(sec.EndSentence, sec.FirstSentence+3); s++ {
+			for s := sec.FirstSentence; s < min(sec.EndSentence, sec.FirstSentence+sectionOpening); s++ {
 				add(di, s, 0)
 			}
 		}
@@ -232,7 +252,7 @@ func (ix *Index) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int
 		if !ok {
 			sc = math.Inf(-1)
 		}
-		short := n == c.sent+1 && ix.table.words[ix.table.global(c.doc, c.sent)] < 6
+		short := n == c.sent+1 && ix.table.words[ix.table.global(c.doc, c.sent)] < shortSentence
 		if short {
 			sc = math.Max(sc, c.score)
 		}
@@ -248,6 +268,10 @@ func (ix *Index) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int
 	}
 	return []int{c.sent, best}
 }
+
+// shortSentence is the length in words below which a quoted sentence
+// takes the next one along ("It was then.").
+const shortSentence = 6
 
 // maxQuoteLines is the number of source lines a quote stays under.
 const maxQuoteLines = 8

@@ -54,8 +54,8 @@ type featureVector [numFeatures]float64
 // quote is extended to a neighbouring sentence.
 type Weights struct {
 	Features [numFeatures]float64
-	// Extend quotes a neighbour too when its score is at least this share
-	// of the chosen sentence's (and the two fit in MaxQuoteRunes).
+	// Extend quotes a neighbour too when its score is at most this much
+	// below the chosen sentence's (and the two fit in MaxQuoteRunes).
 	Extend float64
 }
 
@@ -242,7 +242,7 @@ func (ix *Index) features(q *question, m *matchScratch, doc, sent int, passage f
 	if q.rarest >= 0 {
 		first := -1
 		for k := lo; k < hi; k++ {
-			if t.pos[k] == 65535 {
+			if t.pos[k] == notInText {
 				continue
 			}
 			if first < 0 {
@@ -326,7 +326,7 @@ func proximity(q *question, m *matchScratch, t *sentenceTable, lo int) float64 {
 	count := make(map[int32]int, want)
 	have, left, best := 0, 0, math.MaxInt
 	for right, c := range m.seen {
-		if c < 0 || t.pos[lo+right] == 65535 {
+		if c < 0 || t.pos[lo+right] == notInText {
 			continue
 		}
 		if count[c] == 0 {
@@ -334,7 +334,7 @@ func proximity(q *question, m *matchScratch, t *sentenceTable, lo int) float64 {
 		}
 		count[c]++
 		for have == want {
-			for m.seen[left] < 0 || t.pos[lo+left] == 65535 {
+			for m.seen[left] < 0 || t.pos[lo+left] == notInText {
 				left++
 			}
 			if w := int(t.pos[lo+right]) - int(t.pos[lo+left]) + 1; w < best {

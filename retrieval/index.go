@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -46,6 +47,7 @@ type Index struct {
 	lex     *lexicon       // the text's words, built when the index opens
 	table   *sentenceTable // every sentence analysed once
 	weights Weights
+	timeout time.Duration // the longest a query may take
 
 	closeOnce sync.Once
 	closeErr  error
@@ -101,7 +103,7 @@ func newMemory(ctx context.Context, c *corpus.Corpus, model string) (*Index, err
 // newIndex wraps a Bleve index of c. The sentence table is analysed from
 // the corpus unless one is given (read from the cache with its terms).
 func newIndex(c *corpus.Corpus, b bleve.Index, path string, table *sentenceTable, terms, surface []string) *Index {
-	ix := &Index{corpus: c, bleve: b, path: path, weights: learnedWeights}
+	ix := &Index{corpus: c, bleve: b, path: path, weights: learnedWeights, timeout: queryTimeout}
 	ix.stem = b.Mapping().AnalyzerNamed(en.AnalyzerName)
 	ix.exact = b.Mapping().AnalyzerNamed(exactAnalyzer)
 	for _, d := range c.Documents {
@@ -184,6 +186,3 @@ func (ix *Index) Close() error {
 
 // Corpus returns the indexed corpus.
 func (ix *Index) Corpus() *corpus.Corpus { return ix.corpus }
-
-// Path returns where the index is stored, or "" for an in-memory index.
-func (ix *Index) Path() string { return ix.path }

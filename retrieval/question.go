@@ -5,8 +5,9 @@ import (
 	"sort"
 )
 
-// question is an analysed question: pure data, computed from the text and
-// the lexicon alone.
+// question is an analysed question: pure data, computed from its text,
+// the lexicon and, for words the text lacks, close spellings from the
+// index's dictionary.
 type question struct {
 	concepts []concept
 	intent   intent

@@ -2,6 +2,8 @@ package retrieval
 
 import (
 	"context"
+	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -73,22 +75,13 @@ func (l *quoteLookup) add(tier float64, hits []passageHit, pick func(doc, passag
 // sentences of passages that hold all its content words (or, for a
 // phrase of stop words only, in every sentence).
 func (l *quoteLookup) phrase(ctx context.Context, phrase string, _ []string) error {
-	needle := " " + strings.Join(wordsOf(l.ix, phrase), " ") + " "
+	words := wordsOf(l.ix, phrase)
+	needle := " " + strings.Join(words, " ") + " "
 	holds := func(doc, s int) bool {
 		return strings.Contains(" "+strings.Join(wordsOf(l.ix, l.ix.corpus.Documents[doc].Sentences[s].Text), " ")+" ", needle)
 	}
 	if len(l.q.concepts) == 0 {
-		for di, d := range l.ix.corpus.Documents {
-			for s := range d.Sentences {
-				if len(l.out) == l.k || ctx.Err() != nil {
-					return ctx.Err()
-				}
-				if holds(di, s) {
-					l.add(tierPhrase, []passageHit{{doc: di, passage: -1, score: 1}}, func(int, int) int { return s })
-				}
-			}
-		}
-		return nil
+		return l.scan(ctx, words, holds)
 	}
 	hits, err := l.allWordHits(ctx, altExact, 16*l.k)
 	if err != nil || hits == nil {
@@ -103,6 +96,37 @@ func (l *quoteLookup) phrase(ctx context.Context, phrase string, _ []string) err
 		}
 		return -1
 	})
+	return nil
+}
+
+// scan looks for a phrase of stop words only ("to be or not to be"),
+// which the index does not hold, in every sentence: a regular expression
+// over the text finds the few sentences worth analysing, and the scan
+// stops at the time a search may take.
+func (l *quoteLookup) scan(ctx context.Context, words []string, holds func(doc, s int) bool) error {
+	ctx, cancel := context.WithTimeout(ctx, l.ix.timeout)
+	defer cancel()
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = regexp.QuoteMeta(w)
+	}
+	near, err := regexp.Compile(`(?i)(?:^|[^\pL\pN'])` + strings.Join(quoted, `[^\pL\pN']+`) + `(?:$|[^\pL\pN'])`)
+	if err != nil {
+		return fmt.Errorf("quote: %w", err)
+	}
+	for di, d := range l.ix.corpus.Documents {
+		for s := range d.Sentences {
+			if len(l.out) == l.k {
+				return nil
+			}
+			if s%256 == 0 && ctx.Err() != nil {
+				return timeoutErr(ctx.Err())
+			}
+			if near.MatchString(normalize(d.Sentences[s].Text)) && holds(di, s) {
+				l.add(tierPhrase, []passageHit{{doc: di, passage: -1, score: 1}}, func(int, int) int { return s })
+			}
+		}
+	}
 	return nil
 }
 

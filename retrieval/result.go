@@ -119,17 +119,6 @@ func (ix *Index) passageAround(d *corpus.Document, sents []int) corpus.Passage {
 	return best
 }
 
-// Around returns the excerpt cut to at most limit characters around its
-// matches, at clause or word boundaries, with "…" where it was cut. The
-// span is left as it is.
-func (e Excerpt) Around(limit int) Excerpt {
-	if utf8.RuneCountInString(e.Text) <= limit {
-		return e
-	}
-	lo, hi := clauseWindow(e.Text, e.Matches, limit)
-	return e.cut(lo, hi)
-}
-
 // cut keeps text[lo:hi], marking cuts with "…" and shifting the matches.
 func (e Excerpt) cut(lo, hi int) Excerpt {
 	if lo == 0 && hi == len(e.Text) {

@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -353,5 +354,27 @@ func TestWordNetRelated(t *testing.T) {
 		if wordnetRelated(key) == nil {
 			t.Fatalf("wordnetRelated(%q) found nothing, though the table has it", key)
 		}
+	}
+}
+
+// TestQuoteOfStopWords: a phrase of stop words only is not in the index,
+// so Quote scans the sentences for it; the scan finds it, and stops with
+// ErrTimeout when it takes longer than a search may.
+func TestQuoteOfStopWords(t *testing.T) {
+	doc, err := corpus.Parse("hamlet.txt", []byte("A Play\n\nThe prince speaks alone on the stage.\n\nTo be, or not to be, that is the question.\n\nHe leaves.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: []*corpus.Document{doc}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := ix.Quote(context.Background(), "to be or not to be", 3)
+	if err != nil || len(rs) == 0 || rs[0].Quote.Start != 5 || rs[0].Score < tierPhrase {
+		t.Fatalf("Quote: %v, %+v; want line 5 as a phrase", err, rs)
+	}
+	ix.timeout = -1 // the scan's time is up before it starts
+	if _, err := ix.Quote(context.Background(), "to be or not to be", 3); !errors.Is(err, ErrTimeout) {
+		t.Errorf("Quote past its time: %v, want ErrTimeout", err)
 	}
 }

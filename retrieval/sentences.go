@@ -24,6 +24,16 @@ const (
 	tokSpeaker                   // not in the text: the sentence's speaker or quoted person
 )
 
+// Bounds of the table's 16-bit fields. notInText is the word position of
+// a token that is not in the sentence's text (its speaker, or whom it
+// quotes); positions in the text stop at maxTextPos, below it, and word
+// counts at maxWordCount.
+const (
+	notInText    uint16 = 65535
+	maxTextPos          = 65000
+	maxWordCount        = 65535
+)
+
 // What a sentence holds.
 const (
 	sentQuotation uint16 = 1 << iota // quotation marks
@@ -91,19 +101,19 @@ func analyseSentence(a analysis.Analyzer, s corpus.Sentence, speakers []string) 
 		surface: make([]string, 0, len(toks)+len(speakers)),
 		pos:     make([]uint16, 0, len(toks)+len(speakers)),
 		kind:    make([]uint8, 0, len(toks)+len(speakers)),
-		words:   uint16(min(corpus.WordCount(s.Text), 65535)),
+		words:   uint16(min(corpus.WordCount(s.Text), maxWordCount)),
 	}
 	for i, t := range toks {
 		out.terms = append(out.terms, t.term)
 		out.surface = append(out.surface, s.Text[t.start:t.end])
-		out.pos = append(out.pos, uint16(min(t.pos, 65000)))
+		out.pos = append(out.pos, uint16(min(t.pos, maxTextPos)))
 		out.kind = append(out.kind, tokenKind(s.Text, t, i == 0))
 	}
 	for _, sp := range speakers {
 		for _, t := range analyze(a, sp) {
 			out.terms = append(out.terms, t.term)
 			out.surface = append(out.surface, sp[t.start:t.end])
-			out.pos = append(out.pos, 65535)
+			out.pos = append(out.pos, notInText)
 			out.kind = append(out.kind, tokSpeaker|tokCapital)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/lectern-bot/lectern/corpus"
 )
@@ -78,15 +79,46 @@ func (s *Server) textPage(w http.ResponseWriter, r *http.Request) {
 	w.Write(t.plain)
 }
 
-// text reads and renders a document's source once, checking that it is
-// the file the index was built from, so that line numbers agree.
+// maxRendered is how many texts the reader keeps rendered: a few, not a
+// whole library.
+const maxRendered = 8
+
+// rendered is one text's page, rendered once. Readers of the same text
+// wait for one rendering; readers of other texts do not wait at all.
+type rendered struct {
+	mu sync.Mutex
+	t  *text
+}
+
+// text returns a document's rendered page, rendering it when needed.
 func (s *Server) text(ctx context.Context, d *corpus.Document) (*text, error) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	if t, ok := s.texts[d.Name]; ok && t.hash == d.Hash {
-		return t, nil
+	r := s.texts[d.Name]
+	if r == nil {
+		if len(s.texts) >= maxRendered {
+			clear(s.texts)
+		}
+		r = &rendered{}
+		s.texts[d.Name] = r
 	}
-	src, err := s.source(ctx, d.Name)
+	s.mu.Unlock()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.t != nil && r.t.hash == d.Hash {
+		return r.t, nil
+	}
+	t, err := s.render(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	r.t = t
+	return t, nil
+}
+
+// render reads and renders a document's source, checking that it is the
+// file the index was built from, so that line numbers agree.
+func (s *Server) render(ctx context.Context, d *corpus.Document) (*text, error) {
+	src, err := s.readSource(ctx, d.Name)
 	if err != nil {
 		return nil, err
 	}
@@ -139,10 +171,6 @@ func (s *Server) text(ctx context.Context, d *corpus.Document) (*text, error) {
 	zw.Write(t.plain)
 	zw.Close()
 	t.page = gz.Bytes()
-	if len(s.texts) >= 8 { // keep a few texts rendered, not a whole library
-		clear(s.texts)
-	}
-	s.texts[d.Name] = t
 	return t, nil
 }
 

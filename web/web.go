@@ -60,7 +60,10 @@ type Server struct {
 	search atomic.Pointer[searcher]
 
 	mu    sync.Mutex
-	texts map[string]*text // read texts, by document name
+	texts map[string]*rendered // by document name
+	// readSource reads a document's source for the reader: s.source, or
+	// in tests one that waits.
+	readSource func(ctx context.Context, name string) (corpus.Source, error)
 }
 
 type searcher struct{ Searcher }
@@ -73,7 +76,8 @@ func New(opts Options) *Server {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	s := &Server{opts: opts, log: opts.Logger, mux: http.NewServeMux(), texts: map[string]*text{}}
+	s := &Server{opts: opts, log: opts.Logger, mux: http.NewServeMux(), texts: map[string]*rendered{}}
+	s.readSource = s.source
 	s.route("GET /{$}", "search", s.searchPage)
 	s.route("GET /text/{source...}", "text", s.textPage)
 	s.route("GET /api/ask", "api/ask", s.api(false))

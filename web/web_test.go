@@ -8,9 +8,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lectern-bot/lectern/corpus"
 	"github.com/lectern-bot/lectern/internal/testindex"
@@ -197,3 +200,58 @@ func TestSearchPageGolden(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestReadersOfOtherTextsDoNotWait: while one text of a folder is being
+// read and rendered, another is shown at once.
+func TestReadersOfOtherTextsDoNotWait(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, name := range []string{"slow.txt", "quick.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("A title\n\nSome text of "+name+".\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := corpus.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := retrieval.NewMemory(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(Options{CorpusPath: dir, Logger: testLogger(t)})
+	reading, release := make(chan struct{}), make(chan struct{})
+	s.readSource = func(ctx context.Context, name string) (corpus.Source, error) {
+		if name == "slow.txt" {
+			close(reading)
+			<-release
+		}
+		return s.source(ctx, name)
+	}
+	s.Ready(ix)
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	slow := make(chan int, 1)
+	go func() {
+		status, _, _ := get(t, srv.URL+"/text/slow.txt")
+		slow <- status
+	}()
+	<-reading
+	done := make(chan int, 1)
+	go func() {
+		status, _, _ := get(t, srv.URL+"/text/quick.txt")
+		done <- status
+	}()
+	select {
+	case status := <-done:
+		if status != 200 {
+			t.Errorf("quick.txt: %d", status)
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("quick.txt waited for slow.txt to be rendered")
+	}
+	close(release)
+	if status := <-slow; status != 200 {
+		t.Errorf("slow.txt: %d", status)
+	}
+}

@@ -8,10 +8,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lectern-bot/lectern/bot"
+	"github.com/lectern-bot/lectern/config"
 	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
@@ -290,5 +293,26 @@ func TestLogLevel(t *testing.T) {
 				t.Errorf("LECTERN_LOG_LEVEL=%q: logged the build %v, want %v; stderr %q", tt.level, got, tt.logged, errOut)
 			}
 		})
+	}
+}
+
+// TestComposeLetsServeStop: docker compose must wait for serve to stop
+// before killing it: the web server's requests (ShutdownTimeout), then
+// the bot's answers (ShutdownTimeout, and 5 s for apologies).
+func TestComposeLetsServeStop(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join(testsupport.ModuleRoot(t), "docker-compose.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^\s+stop_grace_period:\s*(\S+)\s*$`).FindSubmatch(raw)
+	if m == nil {
+		t.Fatal("docker-compose.yml sets no stop_grace_period; Docker would kill serve after 10 s")
+	}
+	grace, err := time.ParseDuration(string(m[1]))
+	if err != nil {
+		t.Fatalf("stop_grace_period %q: %v", m[1], err)
+	}
+	if need := 2*config.ShutdownTimeout + 5*time.Second; grace < need {
+		t.Errorf("stop_grace_period %s, want at least %s", grace, need)
 	}
 }
