@@ -2,275 +2,378 @@ package corpus
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
-// heading is a block that titles a section.
-type heading struct {
-	style string // what kind of heading: "chapter", "book", "named", "caps", "roman", …
-	rank  int    // 0 a volume, 1 a book, part or act, 2 a chapter, 3 a scene or sub-heading
-	title string
-	kind  matterKind // for named headings that open front or back matter
-	// numbered headings ("CHAPTER IV", "II.") may take the next short
-	// line as their subtitle.
-	numbered bool
+// Stage 2 of parsing a book: which blocks are headings. Headings by their
+// words or markup count wherever they stand; headings by their look alone
+// count when the text has enough of them, and are read against the
+// numbered chapters around them.
+
+// Thresholds of the look of headings.
+const (
+	// minLooks is how many headings of one look (capitals, italics) a
+	// text needs before they count; inside numbered chapters, at least
+	// half the number of chapters.
+	minLooks = 3
+	// minNumberedTitles is how many numerals over title lines ("IV." /
+	// "OF THE STATE") count as headings in a text with keyword headings.
+	minNumberedTitles = 2
+	// minPoemTitles is how many title lines over verse make a text of
+	// poems.
+	minPoemTitles = 5
+	// signatureRepeats is how often a line recurs word for word ("PUBLIUS",
+	// an author's name) to be a signature, not a heading.
+	signatureRepeats = 3
+	// maxCentredTitleIndent is the indent past which a title inside
+	// numbered chapters is a quoted document's, not a sub-heading.
+	maxCentredTitleIndent = 2
+	// maxHeadingBlockLines is how many lines a keyword heading with a
+	// subtitle in capitals may take ("CHAPTER XXI" over three lines).
+	maxHeadingBlockLines = 5
+	// maxRepeatedTitleWords is the length of a short title in capitals
+	// standing right before a heading: the book's title again.
+	maxRepeatedTitleWords = 8
+)
+
+// findHeadings marks the blocks that are headings.
+func (p *parser) findHeadings(blocks []*block, markdown bool) {
+	chapters, anyStrong := p.strongHeadings(blocks, markdown)
+	if markdown {
+		return
+	}
+	l := p.lookStyles(blocks, chapters)
+	p.applyLooks(blocks, l, anyStrong)
+	p.markRepeatedTitles(blocks)
 }
 
-// label is the heading without its subtitle: "CHAPTER I" of "CHAPTER I:
-// INTRODUCTORY".
-func (h *heading) label() string {
-	if h.numbered {
-		if l, _, ok := strings.Cut(h.title, ": "); ok {
-			return l
+// strongHeadings marks the headings recognised by their markup or their
+// words, gives numbered ones their subtitles, and returns how many rank-2
+// numbered headings each keyword has ("chapter": 27) and whether there
+// were any such headings.
+func (p *parser) strongHeadings(blocks []*block, markdown bool) (chapters map[string]int, any bool) {
+	chapters = map[string]int{}
+	for k, b := range blocks {
+		if b.role != roleBody || b.speaker != "" {
+			continue
+		}
+		h, ok := p.markupHeading(b, markdown)
+		if !ok && !markdown && p.isShort(b) && p.headingPlace(b) {
+			h, ok = strongHeading(p.textOf(b))
+		}
+		if !ok && !markdown {
+			h, ok = p.headingWithCapsSubtitle(b)
+		}
+		if !ok {
+			continue
+		}
+		if h.kind == matterDivider {
+			b.role = roleDivider
+			continue
+		}
+		h.title = cleanTitle(h.title)
+		b.role, b.head = roleHeading, &h
+		any = true
+		if h.numbered && h.rank == 2 {
+			chapters[h.keyword]++
+		}
+		if h.numbered && !strings.Contains(h.title, ": ") && k+1 < len(blocks) {
+			p.takeSubtitle(b, blocks[k+1])
 		}
 	}
-	return h.title
+	return chapters, any
 }
 
-// matterKind says what a named heading opens.
-type matterKind uint8
-
-const (
-	matterBody     matterKind = iota
-	matterContents            // a table of contents or list of illustrations
-	matterCast                // the persons of a play or dialogue
-	matterIndex               // an index
-	matterNotes               // a transcriber's note
-	matterDivider             // "FOOTNOTES:": a divider inside a chapter
-)
-
-// keywordHeading matches a numbered structural heading: "CHAPTER IV",
-// "Chapter 3. On the Eve", "BOOK ONE: 1805", "THE FIRST DIALOGUE", "FIRST
-// ACT", "FEDERALIST No. 10", "LECTURE II.", "ARTICLE I.".
-var keywordHeading = regexp.MustCompile(`^(?i)(?:(?:the|his|her)\s+)?(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|last|final)\s+)?(volume|vol|book|part|act|chapter|chap|scene|article|section|letter|lecture|essay|dialogue|canto|stave|epistle|sermon|federalist|discourse|lesson|epilogue|prologue)\b\.?(.*)$`)
-
-// numeralRest is what follows the keyword of a numbered heading: a number
-// or numeral, then perhaps a title.
-var numeralRest = regexp.MustCompile(`^(?i)\s*(?:no\.?\s*)?((?:[ivxlcdm]+|\d+[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ]\w+)?|thirty(?:[- ]\w+)?|forty(?:[- ]\w+)?|fifty(?:[- ]\w+)?|the (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last))\b\.?)(.*)$`)
-
-// namedHeading matches the headings of a book's parts that have names
-// rather than numbers: "PREFACE", "Introduction", "APPENDIX TO CHAPTER I",
-// "CONTENTS", "INDEX", "Persons Represented".
-var namedHeading = regexp.MustCompile(`^(?i)(?:(?:the|an?|first|second|third|last|final|original)\s+)?(?:(?:translator|author|editor|publisher|transcriber)(?:'s|’s|s'|s’|s)?\s+)?(preface|introduction|introductory|foreword|afterword|prologue|epilogue|conclusion|appendix|appendices|table of contents|contents|index|glossary|bibliography|notes|footnotes?|endnotes|dedication|acknowledge?ments|postscript|note|summary|synopsis|addendum|illustrations|list of illustrations|persons represented|dramatis personae|persons of the dialogue|persons of the play|characters|the persons of the play)\b(.*)$`)
-
-// namedRest is what may follow a named heading's word: "TO THE SECOND
-// EDITION", "BY THE TRANSLATOR", "A", "II".
-var namedRest = regexp.MustCompile(`^(?i)(to|of|by|on|for|in|and)\s|^[A-Z0-9]{1,4}\.?$`)
-
-var (
-	romanAlone  = regexp.MustCompile(`^([IVXLC]+)\.?$`)
-	numberAlone = regexp.MustCompile(`^(\d{1,3})\.?$`)
-	separator   = regexp.MustCompile(`^\s*(?:[:.—–]+|--+|-)\s*`)
-)
-
-// strongHeading recognises a heading by its words alone: a numbered
-// structural heading or a named part. line is the block's text.
-func strongHeading(text string) (heading, bool) {
-	t := strings.TrimSpace(text)
-	if t == "" || len(t) > 480 || utf8.RuneCountInString(t) > 160 || !headingStarts[firstWord(t)] {
+// headingWithCapsSubtitle recognises "CHAPTER XXI" over a subtitle of
+// several lines in capitals, as one block.
+func (p *parser) headingWithCapsSubtitle(b *block) (heading, bool) {
+	if len(b.lines) > maxHeadingBlockLines || !p.headingPlace(b) {
 		return heading{}, false
 	}
-	if m := keywordHeading.FindStringSubmatch(t); m != nil {
-		ordinal, word, rest := m[1], strings.ToLower(m[2]), m[3]
-		h := heading{style: word, rank: keywordRank(word), numbered: true}
+	first := strings.TrimSpace(p.text[b.first()])
+	rest := p.textOf(&block{lines: b.lines[1:]})
+	h, ok := strongHeading(first)
+	if !ok || !h.numbered || strings.Contains(h.title, ": ") || upperShare(rest) < capsShare {
+		return heading{}, false
+	}
+	h.title += ": " + rest
+	return h, true
+}
+
+// looks are the blocks that look like headings, each with its look, and
+// how many blocks have each look.
+type looks struct {
+	styles       []headingStyle // by block; styleNone for the rest
+	counts       map[headingStyle]int
+	chapterLevel bool // the text has numbered chapters: looks are sub-headings
+	numbered     int  // numbered chapters, of every keyword
+}
+
+// lookStyles finds the blocks that look like headings and stand before
+// running text, leaving out signatures, titles of quoted documents and
+// lines that end a sentence.
+func (p *parser) lookStyles(blocks []*block, chapters map[string]int) looks {
+	l := looks{styles: make([]headingStyle, len(blocks)), counts: map[headingStyle]int{}}
+	for _, n := range chapters {
+		if n >= 2 {
+			l.chapterLevel = true
+		}
+		l.numbered += n
+	}
+	texts := map[string]int{}
+	for _, b := range blocks {
+		if b.role == roleBody && len(b.lines) == 1 {
+			texts[entryKey(p.textOf(b))]++
+		}
+	}
+	for k, b := range blocks {
+		if b.role != roleBody || k+1 >= len(blocks) {
+			continue
+		}
+		style := p.weakStyle(b)
+		if style == styleNone || !p.mayBeLookHeading(blocks, k, style, texts, l.chapterLevel) {
+			continue
+		}
+		next := blocks[k+1]
 		switch {
-		case ordinal != "":
-			if rest = strings.TrimSpace(rest); rest != "" && !separator.MatchString(rest) {
-				if word != "epilogue" && word != "prologue" {
-					return heading{}, false
-				}
-			}
-			h.title = strings.TrimRight(t, ".")
-		default:
-			n := numeralRest.FindStringSubmatch(rest)
-			if n == nil {
-				if (word == "epilogue" || word == "prologue") && strings.TrimSpace(strings.Trim(rest, ".:")) == "" {
-					h.title = strings.TrimRight(t, ".:")
-					return h, true
-				}
-				return heading{}, false
-			}
-			head := strings.TrimSpace(t[:len(t)-len(n[2])])
-			head = strings.TrimRight(head, ".")
-			sub := strings.TrimSpace(n[2])
-			if sub != "" {
-				s := separator.ReplaceAllString(sub, "")
-				if s == sub && !startsTitle(sub) {
-					return heading{}, false // "Part of the reason…"
-				}
-				// "SECTION 1. The legislative authority shall be…" is text.
-				if upperShare(s) < 0.9 && !isTitleCase(s) && len(strings.Fields(s)) > 8 {
-					return heading{}, false
-				}
-				sub = strings.TrimRight(s, ".")
-			}
-			h.title = head
-			if sub != "" {
-				h.title += ": " + sub
-			}
+		case (style == styleRoman || style == styleNumber) && p.titleLine(next):
+			style = numeralOverTitle(style)
+		case style == styleTitle && p.beforeVerse(next):
+			style = stylePoemTitle
+		case !p.beforeText(style, next):
+			continue
 		}
-		return h, true
+		l.styles[k] = style
+		l.counts[style]++
 	}
-	if m := namedHeading.FindStringSubmatch(t); m != nil && utf8.RuneCountInString(t) <= 70 {
-		word, rest := strings.ToLower(m[1]), strings.TrimSpace(m[2])
-		if rest != "" && !separator.MatchString(rest) && !namedRest.MatchString(rest) {
-			return heading{}, false
-		}
-		h := heading{style: "named", rank: 2, title: strings.TrimRight(strings.TrimSpace(t), ".:")}
-		switch word {
-		case "contents", "table of contents", "illustrations", "list of illustrations":
-			h.kind = matterContents
-		case "persons represented", "dramatis personae", "persons of the dialogue", "persons of the play", "characters", "the persons of the play":
-			h.kind = matterCast
-		case "index":
-			h.kind = matterIndex
-		case "prologue", "epilogue":
-			h.rank = 1
-		case "summary", "synopsis":
-			h.rank, h.style = 3, "summary"
-		case "note", "notes", "footnote", "footnotes", "endnotes":
-			if strings.HasSuffix(t, ":") {
-				h.kind = matterDivider
-			} else if word == "note" && !strings.Contains(strings.ToLower(t), "transcriber") && !strings.Contains(strings.ToLower(t), "translator") {
-				return heading{}, false
-			}
-		}
-		if strings.Contains(strings.ToLower(t), "transcriber") {
-			h.kind = matterNotes
-		}
-		return h, true
-	}
-	return heading{}, false
+	return l
 }
 
-// headingStarts are the words a numbered or named heading may open with,
-// lower-cased: a cheap test before the regular expressions.
-var headingStarts = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields("the his her an a first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth last final original " +
-		"volume vol book part act chapter chap scene article section letter lecture essay dialogue canto stave epistle sermon federalist discourse lesson epilogue prologue " +
-		"translator translator's translator’s translators author author's author’s authors editor editor's editor’s editors publisher publisher's publisher’s publishers transcriber transcriber's transcriber’s transcribers " +
-		"preface introduction introductory foreword afterword conclusion appendix appendices table contents index glossary bibliography notes footnote footnotes endnotes dedication acknowledgments acknowledgements postscript note summary synopsis addendum illustrations list persons dramatis characters") {
-		m[w] = true
+// numeralOverTitle is the style of a roman numeral or number standing
+// over a title line.
+func numeralOverTitle(s headingStyle) headingStyle {
+	if s == styleRoman {
+		return styleRomanTitle
 	}
-	return m
-}()
-
-// firstWord is the first word of s, lower-cased, without trailing
-// punctuation.
-func firstWord(s string) string {
-	w, _, _ := strings.Cut(s, " ")
-	return strings.ToLower(strings.TrimRight(w, ".:,;"))
+	return styleNumberTitle
 }
 
-func keywordRank(word string) int {
-	switch word {
-	case "volume", "vol":
-		return 0
-	case "book", "part", "act", "epilogue", "prologue":
-		return 1
-	case "scene", "section", "lesson":
-		return 3
+// mayBeLookHeading reports whether block k, with a look of capitals,
+// italics or a title, can be a heading: not a line that recurs (a
+// signature), ends as a sentence or introduces what follows, and not the
+// title of a document quoted inside numbered chapters.
+func (p *parser) mayBeLookHeading(blocks []*block, k int, style headingStyle, texts map[string]int, chapterLevel bool) bool {
+	if style != styleCaps && style != styleTitle && style != styleItalic {
+		return true
 	}
-	return 2
-}
-
-// startsTitle reports whether s begins like a title: a capital, digit or
-// opening quote.
-func startsTitle(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("“\"‘'([", r)
-}
-
-// weakStyle names the look of a block that may be a heading without
-// heading words: "caps" (THE GREAT TOWNS.), "roman" (IV.), "number" (12),
-// "italic" (_Letter to …_) or "title" (Early life). "" when none.
-func (p *parser) weakStyle(b *block) string {
-	if !p.isShort(b) || b.speaker != "" {
-		return ""
-	}
+	b := blocks[k]
 	t := p.textOf(b)
-	raw := strings.TrimSpace(p.raw[b.first()])
-	switch {
-	case romanAlone.MatchString(t) && len(b.lines) == 1:
-		return "roman"
-	case numberAlone.MatchString(t) && len(b.lines) == 1:
-		return "number"
-	}
-	if letters(t) < 3 || strings.ContainsAny(t[:1], "[(\"“‘'*") {
-		return ""
-	}
-	last, _ := utf8.DecodeLastRuneInString(t)
-	if strings.ContainsRune(",;", last) {
-		return ""
-	}
-	switch {
-	case strings.HasPrefix(raw, "_") && len(b.lines) <= 3 && strings.HasSuffix(strings.TrimRight(strings.TrimSpace(p.raw[b.last()]), ".:"), "_"):
-		return "italic"
-	case upperShare(t) >= 0.9 && len(b.lines) <= 2 && utf8.RuneCountInString(t) <= 120:
-		return "caps"
-	case len(b.lines) == 1 && utf8.RuneCountInString(t) <= 60 && len(strings.Fields(t)) <= 10 && p.indent(b) == 0 && !strings.ContainsRune(".:—", last) && (isTitleCase(t) || len(strings.Fields(t)) <= 6 && startsTitle(t)):
-		return "title"
-	}
-	return ""
-}
-
-// isTitleCase reports whether most words of s that are not short function
-// words start with a capital.
-func isTitleCase(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+	if texts[entryKey(t)] >= signatureRepeats || strings.HasSuffix(t, "!") || strings.HasSuffix(t, ":") || style != styleItalic && sentenceInside.MatchString(t) || signature.MatchString(t) {
 		return false
 	}
-	caps, words := 0, 0
-	for _, w := range strings.Fields(s) {
-		w = strings.Trim(w, "“”\"'‘’()")
-		if len(w) <= 3 && strings.ToLower(w) == w {
-			continue // of, the, and, a, to, in
-		}
-		words++
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) || unicode.IsDigit(r) {
-			caps++
-		}
+	// After "I reproduce an editorial…:" comes the title of what is
+	// quoted, not a heading of the book.
+	if k > 0 && blocks[k-1].role == roleBody && strings.HasSuffix(strings.TrimSpace(p.textOf(blocks[k-1])), ":") {
+		return false
 	}
-	return words > 0 && caps*3 >= words*2
+	// Inside numbered chapters, a centred line is the title of a document
+	// the text quotes, not a sub-heading.
+	return !chapterLevel || p.indent(b) <= maxCentredTitleIndent
 }
 
-// wikiHeading matches a MediaWiki heading, "== Early life ==".
-var wikiHeading = regexp.MustCompile(`^(={2,6})\s*([^=].*?)\s*={2,6}\s*$`)
-
-// underline matches the line under a setext heading: "=====" or "-----".
-var underline = regexp.MustCompile(`^(=+|-{3,})$`)
-
-// markdownHeading matches "# Title" through "###### Title".
-var markdownHeading = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
-
-// markupHeading recognises Markdown, setext and MediaWiki headings.
-func (p *parser) markupHeading(b *block, markdown bool) (heading, bool) {
-	if len(b.lines) == 2 {
-		title, under := strings.TrimSpace(p.text[b.lines[0]]), strings.TrimSpace(p.raw[b.lines[1]])
-		if m := underline.FindString(under); m != "" && title != "" && utf8.RuneCountInString(title) <= 80 && !underline.MatchString(title) {
-			rank := 3
-			if m[0] == '=' {
-				rank = 2
+// applyLooks makes headings of the looks a text has enough of: rank-3
+// sub-headings inside numbered chapters, chapters otherwise. A text
+// without structural headings (an article, notes) takes its sections
+// from short title lines such as "Early life".
+func (p *parser) applyLooks(blocks []*block, l looks, anyStrong bool) {
+	plain := !anyStrong && l.counts[styleCaps] < minLooks && l.counts[styleItalic] < minLooks &&
+		l.counts[styleRomanTitle] < minNumberedTitles && l.counts[stylePoemTitle] < minPoemTitles
+	rank, least := 2, minLooks
+	if l.chapterLevel {
+		// Sub-headings inside numbered chapters must be a habit of the
+		// book, not a few names signed under letters.
+		rank, least = 3, max(minLooks, l.numbered/2)
+	}
+	for k, b := range blocks {
+		style := l.styles[k]
+		if style == styleNone || b.role != roleBody {
+			continue
+		}
+		t := cleanTitle(p.textOf(b))
+		switch {
+		case style == styleRomanTitle || style == styleNumberTitle:
+			if l.counts[style] < minNumberedTitles && anyStrong {
+				b.role = roleDivider
+				continue
 			}
-			return heading{style: "setext", rank: rank, title: title}, true
+			next := blocks[k+1]
+			b.role, b.head = roleHeading, &heading{style: style, rank: rank, title: t + ": " + cleanTitle(p.textOf(next))}
+			next.role = roleDivider
+		case style == styleRoman || style == styleNumber:
+			b.role = roleDivider // a numbered part without a title
+		case style == styleCaps && l.counts[style] >= least:
+			t = p.joinCapsHeading(blocks, k, l, t)
+			b.role, b.head = roleHeading, &heading{style: style, rank: rank, title: t}
+		case style == styleItalic && l.counts[style] >= least,
+			style == styleTitle && plain,
+			style == stylePoemTitle && (plain || l.counts[style] >= minPoemTitles):
+			b.role, b.head = roleHeading, &heading{style: style, rank: rank, title: t}
 		}
 	}
-	if len(b.lines) != 1 {
-		return heading{}, false
-	}
-	raw := p.raw[b.first()]
-	if m := wikiHeading.FindStringSubmatch(strings.TrimSpace(raw)); m != nil {
-		return heading{style: "wiki", rank: len(m[1]), title: m[2]}, true
-	}
-	if markdown {
-		if m := markdownHeading.FindStringSubmatch(raw); m != nil {
-			title := strings.TrimSpace(stripEmphasis(mdCode.ReplaceAllString(mdLink.ReplaceAllString(m[2], "$1"), "$1")))
-			return heading{style: "md", rank: len(m[1]) + 1, title: title}, true
-		}
-	}
-	return heading{}, false
 }
+
+// joinCapsHeading joins a heading in capitals set over two paragraphs
+// ("AN HISTORICAL SKETCH…" / "PREVIOUSLY TO THE PUBLICATION…"): the
+// paragraph before block k, in capitals and close above it, becomes part
+// of its title t.
+func (p *parser) joinCapsHeading(blocks []*block, k int, l looks, t string) string {
+	prev := k - 1
+	if prev < 0 || blocks[prev].role != roleBody || l.styles[prev] != styleNone || p.weakStyle(blocks[prev]) != styleCaps || blocks[prev].last()+3 < blocks[k].first() {
+		return t
+	}
+	blocks[prev].role = roleDivider
+	return cleanTitle(p.textOf(blocks[prev])) + " " + t
+}
+
+// markRepeatedTitles makes dividers of a short title line in capitals
+// standing right before a heading ("ON LIBERTY." over "CHAPTER I."), the
+// book's title again, and of a bare keyword such as "SCENE" over a
+// scene's description.
+func (p *parser) markRepeatedTitles(blocks []*block) {
+	for k, b := range blocks {
+		if b.role != roleBody || len(b.lines) != 1 {
+			continue
+		}
+		t := p.textOf(b)
+		if k+1 < len(blocks) && blocks[k+1].role == roleHeading && p.weakStyle(b) == styleCaps && len(strings.Fields(t)) <= maxRepeatedTitleWords {
+			b.role = roleDivider
+			if k == 0 {
+				p.noteTitle(b)
+			}
+		}
+		if keywordHeading.MatchString(t) && strings.TrimSpace(keywordHeading.FindStringSubmatch(t)[3]) == "" && len(strings.Fields(t)) == 1 {
+			b.role = roleDivider
+		}
+	}
+}
+
+// verseChapters opens a chapter wherever the chapter of verse numbers
+// ("43:003:016 For God so loved…") changes, when most paragraphs start
+// with one.
+func (p *parser) verseChapters(blocks []*block) []*block {
+	verses := 0
+	for _, b := range blocks {
+		if verseNumber.MatchString(p.raw[b.first()]) {
+			verses++
+		}
+	}
+	if verses < 3 || verses*2 < len(blocks) {
+		return blocks
+	}
+	var out []*block
+	chapter := ""
+	for _, b := range blocks {
+		if m := verseNumber.FindStringSubmatch(p.raw[b.first()]); m != nil {
+			if m[2] != chapter {
+				chapter = m[2]
+				n, _ := strconv.Atoi(chapter)
+				out = append(out, &block{lines: []int{b.first()}, role: roleHeading, head: &heading{style: styleVerse, rank: 2, title: "Chapter " + strconv.Itoa(n)}})
+			}
+			b.skip = len(m[0])
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+
+// footnoteMarker matches footnote references in a title: "[10]", "{7}", "(*)".
+var footnoteMarker = regexp.MustCompile(`\s*(\[\d+[a-z]?\]|\{\d+[a-z]?\}|\([*+#$]\))`)
+
+// cleanTitle trims a heading's text to a title: white space collapsed,
+// footnote markers and trailing full stops and colons dropped.
+func cleanTitle(t string) string {
+	t = footnoteMarker.ReplaceAllString(t, "")
+	t = strings.Join(strings.Fields(t), " ")
+	return strings.TrimRight(t, ".: ")
+}
+
+// headingPlace reports whether a block stands where headings stand: at the
+// left margin, or centred.
+func (p *parser) headingPlace(b *block) bool {
+	ind := p.indent(b)
+	if ind <= 8 {
+		return true
+	}
+	width := utf8.RuneCountInString(strings.TrimSpace(p.text[b.first()]))
+	return ind >= 6 && ind+width/2 >= 25 && ind+width/2 <= 50
+}
+
+// takeSubtitle makes a short line right after a numbered heading its
+// subtitle ("CHAPTER II" / "RIO DE JANEIRO", "CHAPTER I." / "INTRODUCTORY.").
+func (p *parser) takeSubtitle(h, next *block) {
+	if next.role != roleBody || next.speaker != "" || len(next.lines) > 2 || !p.isShort(next) {
+		return
+	}
+	t := p.textOf(next)
+	if sh, strong := strongHeading(t); strong && (sh.numbered || sh.kind != matterBody) {
+		return
+	}
+	if p.isProse(next) || romanAlone.MatchString(t) || numberAlone.MatchString(t) || utf8.RuneCountInString(t) > 140 {
+		return
+	}
+	if letters(t) < 2 || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") || verseNumber.MatchString(p.raw[next.first()]) {
+		return
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, closers))
+	if strings.ContainsRune(",;?!", last) || (last == ':' && upperShare(t) < capsShare) {
+		return
+	}
+	if upperShare(t) < capsShare && (!isTitleCase(t) || sentenceInside.MatchString(t)) {
+		return
+	}
+	h.head.title += ": " + cleanTitle(seeAlso.ReplaceAllString(t, ""))
+	next.role = roleDivider
+}
+
+// signature matches a name signed under a letter or proclamation: "A. F.
+// KERENSKY.", "W. L. COURTNEY".
+var signature = regexp.MustCompile(`^(?:[A-Z]\.\s?){1,3}\s*[A-Z][\p{L}'’-]+\.?$`)
+
+// sentenceInside matches a sentence ending inside a line: "(4). Gr.".
+var sentenceInside = regexp.MustCompile(`[a-z)][.?!]\s+[A-Z]`)
+
+// seeAlso matches a cross-reference such as "(See App. XI, Sect. 1)".
+var seeAlso = regexp.MustCompile(`\s*\((?i:see)\s[^)]*\)`)
+
+// titleLine reports whether a block is the title line of a two-line
+// heading such as "IV." / "POSITION OF THE COMMUNISTS…".
+func (p *parser) titleLine(b *block) bool {
+	if b.role != roleBody || b.speaker != "" || len(b.lines) > 3 || !p.isShort(b) || p.isProse(b) {
+		return false
+	}
+	t := p.textOf(b)
+	return letters(t) >= 3 && (upperShare(t) >= capsShare || isTitleCase(t)) && !strings.HasPrefix(t, "[")
+}
+
+// beforeText reports whether a block after a possible heading of a given
+// look is what follows headings: running text or a speaker's turn. After
+// a title line, two lines or one long one will do.
+func (p *parser) beforeText(style headingStyle, next *block) bool {
+	if next.role == roleHeading {
+		return false
+	}
+	if next.speaker != "" || p.isProse(next) || len(next.lines) >= 4 {
+		return true
+	}
+	return style == styleTitle && (len(next.lines) >= 2 || len(p.text[next.first()]) >= longLine)
+}
+
+// beforeVerse reports whether a block is verse: indented lines, as the
+// poems under a title line are.
+func (p *parser) beforeVerse(next *block) bool {
+	return next.role == roleBody && next.speaker == "" && len(next.lines) >= 2 && p.indent(next) > 0
+}
+

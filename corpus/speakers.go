@@ -219,3 +219,60 @@ func displayName(name string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// assignTurns splits blocks where a speaker's label opens a line and marks
+// each turn with its speaker.
+func (p *parser) assignTurns(blocks []*block, speakers speakerSet) []*block {
+	var out []*block
+	for _, b := range blocks {
+		cur := &block{}
+		for _, i := range b.lines {
+			if l, ok := labelOf(p.text[i]); ok {
+				if name, known := speakers.of(l.name); known && (i == b.first() || l.alone) {
+					if len(cur.lines) > 0 {
+						out = append(out, cur)
+					}
+					cur = &block{speaker: name, skip: l.skip}
+					if l.alone {
+						cur.skip = len(p.text[i])
+					}
+				}
+			}
+			cur.lines = append(cur.lines, i)
+		}
+		if len(cur.lines) > 0 {
+			out = append(out, cur)
+		}
+	}
+	// A label alone in its paragraph gives the next paragraph its speaker.
+	for k, b := range out {
+		if b.speaker != "" && len(b.lines) == 1 && b.skip >= len(p.text[b.first()]) {
+			b.role = roleDivider
+			if k+1 < len(out) && out[k+1].speaker == "" {
+				out[k+1].speaker = b.speaker
+			}
+		}
+	}
+	return out
+}
+
+// continueTurns gives a paragraph without a label the speaker of the turn
+// it continues, unless a heading stands between or it is a stage direction.
+func (p *parser) continueTurns(blocks []*block) {
+	current := ""
+	for _, b := range blocks {
+		switch {
+		case b.role == roleHeading || b.role == roleOmitted:
+			current = ""
+		case b.role == roleDivider:
+		case b.speaker != "":
+			current = b.speaker
+		case current != "":
+			if t := strings.TrimSpace(p.textOf(b)); strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") || p.weakStyle(b) == styleCaps {
+				current = "" // a stage direction, or a title in capitals
+				continue
+			}
+			b.speaker = current
+		}
+	}
+}

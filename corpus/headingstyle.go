@@ -1,0 +1,313 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// heading is a block that titles a section.
+type heading struct {
+	style   headingStyle
+	keyword string // of a keyword heading: "chapter", "book", "letter", …
+	rank    int    // 0 a volume, 1 a book, part or act, 2 a chapter, 3 a scene or sub-heading
+	title   string
+	kind    matterKind // for named headings that open front or back matter
+	// numbered headings ("CHAPTER IV", "II.") may take the next short
+	// line as their subtitle.
+	numbered bool
+}
+
+// headingStyle is how a heading was recognised: by its words, by its
+// markup, or by its look alone.
+type headingStyle uint8
+
+const (
+	styleNone    headingStyle = iota
+	styleKeyword              // a keyword and a number: "CHAPTER IV", "BOOK ONE: 1805"
+	styleNamed                // a part with a name: "PREFACE", "CONTENTS"
+	styleSummary              // "SUMMARY", "SYNOPSIS": a sub-heading
+	styleVerse                // where the chapter of verse numbers changes
+	styleMarkdown             // "# Title"
+	styleSetext               // a title over "=====" or "-----"
+	styleWiki                 // "== Title =="
+	// Looks: headings without heading words, which count only when a
+	// text has several.
+	styleCaps        // THE GREAT TOWNS.
+	styleRoman       // IV.
+	styleNumber      // 12
+	styleRomanTitle  // IV. over a title line
+	styleNumberTitle // 12 over a title line
+	styleItalic      // _Letter to Mr. Smith_
+	styleTitle       // Early life
+	stylePoemTitle   // a title line over verse
+)
+
+// byLook reports whether a style is a look that a heading opening the
+// text must be followed by running text to count.
+func (s headingStyle) byLook() bool {
+	return s == styleCaps || s == styleItalic || s == styleTitle || s == stylePoemTitle
+}
+
+// capsShare is the share of letters in capitals from which a line reads
+// as set in capitals.
+const capsShare = 0.9
+
+// label is the heading without its subtitle: "CHAPTER I" of "CHAPTER I:
+// INTRODUCTORY".
+func (h *heading) label() string {
+	if h.numbered {
+		if l, _, ok := strings.Cut(h.title, ": "); ok {
+			return l
+		}
+	}
+	return h.title
+}
+
+// matterKind says what a named heading opens.
+type matterKind uint8
+
+const (
+	matterBody     matterKind = iota
+	matterContents            // a table of contents or list of illustrations
+	matterCast                // the persons of a play or dialogue
+	matterIndex               // an index
+	matterNotes               // a transcriber's note
+	matterDivider             // "FOOTNOTES:": a divider inside a chapter
+)
+
+// keywordHeading matches a numbered structural heading: "CHAPTER IV",
+// "Chapter 3. On the Eve", "BOOK ONE: 1805", "THE FIRST DIALOGUE", "FIRST
+// ACT", "FEDERALIST No. 10", "LECTURE II.", "ARTICLE I.".
+var keywordHeading = regexp.MustCompile(`^(?i)(?:(?:the|his|her)\s+)?(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|last|final)\s+)?(volume|vol|book|part|act|chapter|chap|scene|article|section|letter|lecture|essay|dialogue|canto|stave|epistle|sermon|federalist|discourse|lesson|epilogue|prologue)\b\.?(.*)$`)
+
+// numeralRest is what follows the keyword of a numbered heading: a number
+// or numeral, then perhaps a title.
+var numeralRest = regexp.MustCompile(`^(?i)\s*(?:no\.?\s*)?((?:[ivxlcdm]+|\d+[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ]\w+)?|thirty(?:[- ]\w+)?|forty(?:[- ]\w+)?|fifty(?:[- ]\w+)?|the (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last))\b\.?)(.*)$`)
+
+// namedHeading matches the headings of a book's parts that have names
+// rather than numbers: "PREFACE", "Introduction", "APPENDIX TO CHAPTER I",
+// "CONTENTS", "INDEX", "Persons Represented".
+var namedHeading = regexp.MustCompile(`^(?i)(?:(?:the|an?|first|second|third|last|final|original)\s+)?(?:(?:translator|author|editor|publisher|transcriber)(?:'s|’s|s'|s’|s)?\s+)?(preface|introduction|introductory|foreword|afterword|prologue|epilogue|conclusion|appendix|appendices|table of contents|contents|index|glossary|bibliography|notes|footnotes?|endnotes|dedication|acknowledge?ments|postscript|note|summary|synopsis|addendum|illustrations|list of illustrations|persons represented|dramatis personae|persons of the dialogue|persons of the play|characters|the persons of the play)\b(.*)$`)
+
+// namedRest is what may follow a named heading's word: "TO THE SECOND
+// EDITION", "BY THE TRANSLATOR", "A", "II".
+var namedRest = regexp.MustCompile(`^(?i)(to|of|by|on|for|in|and)\s|^[A-Z0-9]{1,4}\.?$`)
+
+var (
+	romanAlone  = regexp.MustCompile(`^([IVXLC]+)\.?$`)
+	numberAlone = regexp.MustCompile(`^(\d{1,3})\.?$`)
+	separator   = regexp.MustCompile(`^\s*(?:[:.—–]+|--+|-)\s*`)
+)
+
+// strongHeading recognises a heading by its words alone: a numbered
+// structural heading or a named part. line is the block's text.
+func strongHeading(text string) (heading, bool) {
+	t := strings.TrimSpace(text)
+	if t == "" || len(t) > 480 || utf8.RuneCountInString(t) > 160 || !headingStarts[firstWord(t)] {
+		return heading{}, false
+	}
+	if m := keywordHeading.FindStringSubmatch(t); m != nil {
+		ordinal, word, rest := m[1], strings.ToLower(m[2]), m[3]
+		h := heading{style: styleKeyword, keyword: word, rank: keywordRank(word), numbered: true}
+		switch {
+		case ordinal != "":
+			if rest = strings.TrimSpace(rest); rest != "" && !separator.MatchString(rest) {
+				if word != "epilogue" && word != "prologue" {
+					return heading{}, false
+				}
+			}
+			h.title = strings.TrimRight(t, ".")
+		default:
+			n := numeralRest.FindStringSubmatch(rest)
+			if n == nil {
+				if (word == "epilogue" || word == "prologue") && strings.TrimSpace(strings.Trim(rest, ".:")) == "" {
+					h.title = strings.TrimRight(t, ".:")
+					return h, true
+				}
+				return heading{}, false
+			}
+			head := strings.TrimSpace(t[:len(t)-len(n[2])])
+			head = strings.TrimRight(head, ".")
+			sub := strings.TrimSpace(n[2])
+			if sub != "" {
+				s := separator.ReplaceAllString(sub, "")
+				if s == sub && !startsTitle(sub) {
+					return heading{}, false // "Part of the reason…"
+				}
+				// "SECTION 1. The legislative authority shall be…" is text.
+				if upperShare(s) < capsShare && !isTitleCase(s) && len(strings.Fields(s)) > 8 {
+					return heading{}, false
+				}
+				sub = strings.TrimRight(s, ".")
+			}
+			h.title = head
+			if sub != "" {
+				h.title += ": " + sub
+			}
+		}
+		return h, true
+	}
+	if m := namedHeading.FindStringSubmatch(t); m != nil && utf8.RuneCountInString(t) <= 70 {
+		word, rest := strings.ToLower(m[1]), strings.TrimSpace(m[2])
+		if rest != "" && !separator.MatchString(rest) && !namedRest.MatchString(rest) {
+			return heading{}, false
+		}
+		h := heading{style: styleNamed, rank: 2, title: strings.TrimRight(strings.TrimSpace(t), ".:")}
+		switch word {
+		case "contents", "table of contents", "illustrations", "list of illustrations":
+			h.kind = matterContents
+		case "persons represented", "dramatis personae", "persons of the dialogue", "persons of the play", "characters", "the persons of the play":
+			h.kind = matterCast
+		case "index":
+			h.kind = matterIndex
+		case "prologue", "epilogue":
+			h.rank = 1
+		case "summary", "synopsis":
+			h.rank, h.style = 3, styleSummary
+		case "note", "notes", "footnote", "footnotes", "endnotes":
+			if strings.HasSuffix(t, ":") {
+				h.kind = matterDivider
+			} else if word == "note" && !strings.Contains(strings.ToLower(t), "transcriber") && !strings.Contains(strings.ToLower(t), "translator") {
+				return heading{}, false
+			}
+		}
+		if strings.Contains(strings.ToLower(t), "transcriber") {
+			h.kind = matterNotes
+		}
+		return h, true
+	}
+	return heading{}, false
+}
+
+// headingStarts are the words a numbered or named heading may open with,
+// lower-cased: a cheap test before the regular expressions.
+var headingStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("the his her an a first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth last final original " +
+		"volume vol book part act chapter chap scene article section letter lecture essay dialogue canto stave epistle sermon federalist discourse lesson epilogue prologue " +
+		"translator translator's translator’s translators author author's author’s authors editor editor's editor’s editors publisher publisher's publisher’s publishers transcriber transcriber's transcriber’s transcribers " +
+		"preface introduction introductory foreword afterword conclusion appendix appendices table contents index glossary bibliography notes footnote footnotes endnotes dedication acknowledgments acknowledgements postscript note summary synopsis addendum illustrations list persons dramatis characters") {
+		m[w] = true
+	}
+	return m
+}()
+
+// firstWord is the first word of s, lower-cased, without trailing
+// punctuation.
+func firstWord(s string) string {
+	w, _, _ := strings.Cut(s, " ")
+	return strings.ToLower(strings.TrimRight(w, ".:,;"))
+}
+
+func keywordRank(word string) int {
+	switch word {
+	case "volume", "vol":
+		return 0
+	case "book", "part", "act", "epilogue", "prologue":
+		return 1
+	case "scene", "section", "lesson":
+		return 3
+	}
+	return 2
+}
+
+// startsTitle reports whether s begins like a title: a capital, digit or
+// opening quote.
+func startsTitle(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("“\"‘'([", r)
+}
+
+// weakStyle names the look of a block that may be a heading without
+// heading words: capitals (THE GREAT TOWNS.), a roman numeral (IV.), a
+// number (12), _italics_ or a short title (Early life); styleNone when
+// it has none.
+func (p *parser) weakStyle(b *block) headingStyle {
+	if !p.isShort(b) || b.speaker != "" {
+		return styleNone
+	}
+	t := p.textOf(b)
+	raw := strings.TrimSpace(p.raw[b.first()])
+	switch {
+	case romanAlone.MatchString(t) && len(b.lines) == 1:
+		return styleRoman
+	case numberAlone.MatchString(t) && len(b.lines) == 1:
+		return styleNumber
+	}
+	if letters(t) < 3 || strings.ContainsAny(t[:1], "[(\"“‘'*") {
+		return styleNone
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if strings.ContainsRune(",;", last) {
+		return styleNone
+	}
+	switch {
+	case strings.HasPrefix(raw, "_") && len(b.lines) <= 3 && strings.HasSuffix(strings.TrimRight(strings.TrimSpace(p.raw[b.last()]), ".:"), "_"):
+		return styleItalic
+	case upperShare(t) >= capsShare && len(b.lines) <= 2 && utf8.RuneCountInString(t) <= 120:
+		return styleCaps
+	case len(b.lines) == 1 && utf8.RuneCountInString(t) <= 60 && len(strings.Fields(t)) <= 10 && p.indent(b) == 0 && !strings.ContainsRune(".:—", last) && (isTitleCase(t) || len(strings.Fields(t)) <= 6 && startsTitle(t)):
+		return styleTitle
+	}
+	return styleNone
+}
+
+// isTitleCase reports whether most words of s that are not short function
+// words start with a capital.
+func isTitleCase(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	caps, words := 0, 0
+	for _, w := range strings.Fields(s) {
+		w = strings.Trim(w, "“”\"'‘’()")
+		if len(w) <= 3 && strings.ToLower(w) == w {
+			continue // of, the, and, a, to, in
+		}
+		words++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	return words > 0 && caps*3 >= words*2
+}
+
+// wikiHeading matches a MediaWiki heading, "== Early life ==".
+var wikiHeading = regexp.MustCompile(`^(={2,6})\s*([^=].*?)\s*={2,6}\s*$`)
+
+// underline matches the line under a setext heading: "=====" or "-----".
+var underline = regexp.MustCompile(`^(=+|-{3,})$`)
+
+// markdownHeading matches "# Title" through "###### Title".
+var markdownHeading = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
+
+// markupHeading recognises Markdown, setext and MediaWiki headings.
+func (p *parser) markupHeading(b *block, markdown bool) (heading, bool) {
+	if len(b.lines) == 2 {
+		title, under := strings.TrimSpace(p.text[b.lines[0]]), strings.TrimSpace(p.raw[b.lines[1]])
+		if m := underline.FindString(under); m != "" && title != "" && utf8.RuneCountInString(title) <= 80 && !underline.MatchString(title) {
+			rank := 3
+			if m[0] == '=' {
+				rank = 2
+			}
+			return heading{style: styleSetext, rank: rank, title: title}, true
+		}
+	}
+	if len(b.lines) != 1 {
+		return heading{}, false
+	}
+	raw := p.raw[b.first()]
+	if m := wikiHeading.FindStringSubmatch(strings.TrimSpace(raw)); m != nil {
+		return heading{style: styleWiki, rank: len(m[1]), title: m[2]}, true
+	}
+	if markdown {
+		if m := markdownHeading.FindStringSubmatch(raw); m != nil {
+			title := strings.TrimSpace(stripEmphasis(mdCode.ReplaceAllString(mdLink.ReplaceAllString(m[2], "$1"), "$1")))
+			return heading{style: styleMarkdown, rank: len(m[1]) + 1, title: title}, true
+		}
+	}
+	return heading{}, false
+}

@@ -1,0 +1,225 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// markMatter marks front and back matter as omitted: tables of contents
+// and lists of illustrations, casts, indexes, transcribers' notes, and a
+// title page before the first heading or text.
+func (p *parser) markMatter(blocks []*block) {
+	for k := 0; k < len(blocks); k++ {
+		b := blocks[k]
+		if b.role != roleHeading || b.head.kind == matterBody {
+			continue
+		}
+		var end int
+		reason := ""
+		switch b.head.kind {
+		case matterContents:
+			end, reason = p.contentsEnd(blocks, k), "table of contents"
+		case matterCast:
+			end, reason = p.castEnd(blocks, k), "cast"
+		case matterIndex:
+			if b.first() < p.doc.Lines*6/10 {
+				continue
+			}
+			end, reason = p.nextHeading(blocks, k, 2), "index"
+		case matterNotes:
+			end, reason = p.noteEnd(blocks, k), "transcriber's note"
+		}
+		for _, o := range blocks[k:end] {
+			o.role = roleOmitted
+			o.speaker = ""
+		}
+		p.omitBlocks(blocks[k:end], reason)
+		k = end - 1
+	}
+	anchor := len(blocks)
+	for k, b := range blocks {
+		if b.role == roleHeading && p.opensText(blocks, k) || b.speaker != "" || (b.role == roleBody && p.isProse(b) && len(b.lines) >= 3) {
+			anchor = k
+			break
+		}
+	}
+	headings := 0
+	for _, b := range blocks {
+		if b.role == roleHeading {
+			headings++
+		}
+	}
+	if anchor == len(blocks) || (headings == 0 && anchor <= 1) {
+		return
+	}
+	var front []*block
+	for _, b := range blocks[:anchor] {
+		if b.role == roleHeading || b.role == roleBody && p.titlePageLine(b) {
+			b.role = roleOmitted
+			p.noteTitle(b)
+			front = append(front, b)
+		}
+	}
+	p.omitBlocks(front, "title page")
+}
+
+// titlePageLine reports whether a short block before the text reads like
+// a title page's: capitals, title case, a name, a date; not a sentence
+// such as "This edition is dedicated to…".
+func (p *parser) titlePageLine(b *block) bool {
+	t := p.textOf(b)
+	words := strings.Fields(t)
+	return len(words) <= 2 || upperShare(t) >= 0.9 || isTitleCase(t) || !strings.ContainsAny(t, ".?!")
+}
+
+// opensText reports whether heading k opens the text: a heading by its
+// words, or one by its look that running text follows.
+func (p *parser) opensText(blocks []*block, k int) bool {
+	if !blocks[k].head.style.byLook() {
+		return true
+	}
+	next := p.nextNonDivider(blocks, k)
+	return next != nil && (next.role == roleHeading || next.speaker != "" || (p.isProse(next) && len(next.lines) >= 3))
+}
+
+// noteEnd returns the block after a transcriber's note that starts at
+// block k: the note's heading and the running text under it.
+func (p *parser) noteEnd(blocks []*block, k int) int {
+	j := k + 1
+	for j < len(blocks) && blocks[j].role == roleBody && (p.isProse(blocks[j]) || len(blocks[j].lines) >= 2) {
+		j++
+	}
+	return j
+}
+
+// noteTitle takes the book's title from the first line of its title page
+// when the file had no Project Gutenberg header.
+func (p *parser) noteTitle(b *block) {
+	if p.doc.Title == "" {
+		if t := strings.TrimSpace(p.textOf(b)); utf8.RuneCountInString(t) <= 100 && letters(t) >= 3 {
+			p.doc.Title = strings.TrimRight(t, ".,")
+		}
+	}
+}
+
+// omitBlocks records the omitted blocks among bs as left out.
+func (p *parser) omitBlocks(bs []*block, reason string) {
+	for _, b := range bs {
+		if b.role == roleOmitted {
+			p.omit(b.first(), b.last()+1, reason)
+		}
+	}
+}
+
+// contentsEnd returns the block after a table of contents that starts at
+// block k: where running text begins, after the headings just before it
+// that open the text. Those start at the heading that repeats the table's
+// first entry ("BOOK ONE: 1805" over "CHAPTER I"); failing that, at most
+// two headings the table does not list.
+func (p *parser) contentsEnd(blocks []*block, k int) int {
+	first := ""
+	for j := k + 1; j < len(blocks); j++ {
+		b := blocks[j]
+		if first == "" && b.role == roleHeading {
+			first = entryKey(b.head.label())
+		}
+		if b.speaker == "" && (!p.isProse(b) || p.listLike(b)) {
+			continue
+		}
+		run := j
+		for run > k+1 && blocks[run-1].role == roleHeading && j-run < 8 {
+			run--
+		}
+		for r := run; r < j; r++ {
+			if first != "" && entryKey(blocks[r].head.label()) == first && r > k+1 && p.listedBefore(blocks, k, r, first) {
+				return r
+			}
+		}
+		start := j
+		for start > run && j-start < 2 && !p.listedBefore(blocks, k, start-1, entryKey(blocks[start-1].head.label())) {
+			start--
+		}
+		return start
+	}
+	return k + 1
+}
+
+// listedBefore reports whether a heading key stands among blocks k+1 …
+// end-1, as a table of contents lists its entries.
+func (p *parser) listedBefore(blocks []*block, k, end int, key string) bool {
+	if key == "" {
+		return false
+	}
+	for j := k + 1; j < end; j++ {
+		b := blocks[j]
+		if b.role == roleHeading && entryKey(b.head.label()) == key {
+			return true
+		}
+	}
+	return false
+}
+
+// listLike reports whether most lines of a block end in page numbers or
+// are joined by dashes, as the entries of a table of contents are.
+func (p *parser) listLike(b *block) bool {
+	n := 0
+	for _, i := range b.lines {
+		t := strings.TrimSpace(p.text[i])
+		if pageNumberEnd.MatchString(t) || strings.Count(t, "—")+strings.Count(t, "--") >= 2 {
+			n++
+		}
+	}
+	if n*2 > len(b.lines) {
+		return true
+	}
+	// Topics run together with dashes: "Variability--Individual
+	// differences--Doubtful species--…".
+	t := p.textOf(b)
+	return strings.Count(t, "—")+strings.Count(t, "--") >= 3 && len(sentenceInside.FindAllString(t, -1)) <= 1
+}
+
+// entryKey reduces a heading or table-of-contents line to its letters and
+// digits, without a trailing page number: "CHAPTER I.   1" → "chapteri".
+func entryKey(s string) string {
+	s = pageNumberEnd.ReplaceAllString(strings.TrimSpace(s), "")
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// castEnd returns the block after a list of persons that starts at block
+// k: the next heading, turn or running text.
+func (p *parser) castEnd(blocks []*block, k int) int {
+	turns := func(j int) bool {
+		for n := j; n < j+3; n++ {
+			if n >= len(blocks) || blocks[n].speaker == "" {
+				return false
+			}
+		}
+		return true
+	}
+	for j := k + 1; j < len(blocks); j++ {
+		b := blocks[j]
+		if b.role == roleHeading || turns(j) || (p.isProse(b) && len(b.lines) > 3) {
+			return j
+		}
+	}
+	return len(blocks)
+}
+
+// nextHeading returns the index of the next heading of rank ≤ rank after
+// block k, or len(blocks).
+func (p *parser) nextHeading(blocks []*block, k, rank int) int {
+	for j := k + 1; j < len(blocks); j++ {
+		if b := blocks[j]; b.role == roleHeading && b.head.rank <= rank && b.head.kind != matterIndex {
+			return j
+		}
+	}
+	return len(blocks)
+}
+
