@@ -44,4 +44,3 @@ func (p *parser) paragraphPerLine(lo, hi int) bool {
 	}
 	return total > 0 && long*10 >= total*8
 }
-

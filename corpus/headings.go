@@ -288,7 +288,6 @@ func (p *parser) verseChapters(blocks []*block) []*block {
 	return out
 }
 
-
 // footnoteMarker matches footnote references in a title: "[10]", "{7}", "(*)".
 var footnoteMarker = regexp.MustCompile(`\s*(\[\d+[a-z]?\]|\{\d+[a-z]?\}|\([*+#$]\))`)
 
@@ -376,4 +375,3 @@ func (p *parser) beforeText(style headingStyle, next *block) bool {
 func (p *parser) beforeVerse(next *block) bool {
 	return next.role == roleBody && next.speaker == "" && len(next.lines) >= 2 && p.indent(next) > 0
 }
-

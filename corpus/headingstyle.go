@@ -24,14 +24,14 @@ type heading struct {
 type headingStyle uint8
 
 const (
-	styleNone    headingStyle = iota
-	styleKeyword              // a keyword and a number: "CHAPTER IV", "BOOK ONE: 1805"
-	styleNamed                // a part with a name: "PREFACE", "CONTENTS"
-	styleSummary              // "SUMMARY", "SYNOPSIS": a sub-heading
-	styleVerse                // where the chapter of verse numbers changes
-	styleMarkdown             // "# Title"
-	styleSetext               // a title over "=====" or "-----"
-	styleWiki                 // "== Title =="
+	styleNone     headingStyle = iota
+	styleKeyword               // a keyword and a number: "CHAPTER IV", "BOOK ONE: 1805"
+	styleNamed                 // a part with a name: "PREFACE", "CONTENTS"
+	styleSummary               // "SUMMARY", "SYNOPSIS": a sub-heading
+	styleVerse                 // where the chapter of verse numbers changes
+	styleMarkdown              // "# Title"
+	styleSetext                // a title over "=====" or "-----"
+	styleWiki                  // "== Title =="
 	// Looks: headings without heading words, which count only when a
 	// text has several.
 	styleCaps        // THE GREAT TOWNS.

@@ -222,4 +222,3 @@ func (p *parser) nextHeading(blocks []*block, k, rank int) int {
 	}
 	return len(blocks)
 }
-
