@@ -68,6 +68,30 @@ func describe(d *Document) []byte {
 	return b.Bytes()
 }
 
+// TestParserFingerprint keeps a fingerprint of the parse of every format
+// input, which the index cache stores: it fails when a parse changes
+// while ParserVersion stays the same.
+func TestParserFingerprint(t *testing.T) {
+	inputs, err := filepath.Glob(filepath.Join("testdata", "formats", "*.input"))
+	if err != nil || len(inputs) == 0 {
+		t.Fatalf("no inputs in testdata/formats (%v)", err)
+	}
+	var b bytes.Buffer
+	for _, in := range inputs {
+		name := strings.TrimSuffix(filepath.Base(in), ".input")
+		data, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Parse(name, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "%x %s\n", sha256.Sum256(describe(d)), name)
+	}
+	testsupport.VersionedGolden(t, filepath.Join("testdata", "parser"), "the parse (ParserVersion in parse.go)", ParserVersion, b.Bytes())
+}
+
 // TestFormats parses each testdata/formats/NAME.input, a small text in one
 // layout (a play, a dialogue, a transcript, Markdown…), as the file NAME
 // and compares the whole parse with NAME.golden.

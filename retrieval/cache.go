@@ -99,15 +99,20 @@ func Open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 	return ix, OpenInfo{Built: true, Path: slot, Took: time.Since(start)}, nil
 }
 
-// cacheVersion changes whenever what is cached changes shape.
-const cacheVersion = 3
+// cacheVersion changes whenever what is cached changes shape, and
+// analysisVersion whenever the analysis of sentences cached with the
+// index changes (TestAnalysisFingerprint fails until it does).
+const (
+	cacheVersion    = 3
+	analysisVersion = 1
+)
 
 // sourcesKey identifies the content of a corpus and the code that indexes
 // it: the names and hashes of its files and the parser, mapping and cache
 // versions.
 func sourcesKey(src []corpus.Source) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "lectern parser=%d mapping=%d cache=%d\n", corpus.ParserVersion, MappingVersion, cacheVersion)
+	fmt.Fprintf(h, "lectern parser=%d mapping=%d cache=%d analysis=%d\n", corpus.ParserVersion, MappingVersion, cacheVersion, analysisVersion)
 	for _, s := range src {
 		fmt.Fprintf(h, "%s\x00%s\n", s.Name, s.Hash())
 	}

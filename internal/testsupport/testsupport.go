@@ -115,6 +115,30 @@ func Golden(tb testing.TB, path string, got []byte) {
 	}
 }
 
+// VersionedGolden keeps the golden of a cached format at version
+// version, dir/vN.golden: output that a cache stores, so that it must not
+// change while its version stays the same (a cache would go on serving
+// the old output). A golden that differs fails even with -update, which
+// writes only a new version's file: bump the version, then -update.
+func VersionedGolden(tb testing.TB, dir, what string, version int, got []byte) {
+	tb.Helper()
+	path := filepath.Join(dir, fmt.Sprintf("v%d.golden", version))
+	want, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist) && *update:
+		Golden(tb, path, got)
+		return
+	case errors.Is(err, os.ErrNotExist):
+		tb.Fatalf("%s is missing: %s version %d has no fingerprint yet; run go test -update to write it (and remove the older version's)", path, what, version)
+	case err != nil:
+		tb.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		tb.Errorf("%s changed but its version is still %d: caches built by the old code would be used as they are. Bump the version, then run go test -update (and remove %s).\n%s",
+			what, version, path, FirstDiff(string(got), string(want)))
+	}
+}
+
 // GoldenJSON compares v, as indented JSON without HTML escaping, with the
 // file at path.
 func GoldenJSON(tb testing.TB, path string, v any) {

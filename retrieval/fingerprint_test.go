@@ -1,0 +1,66 @@
+package retrieval
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/internal/testsupport"
+)
+
+// fingerprintText exercises what analysis marks: names, numbers, years
+// and months, definitions, quotations with their speakers, reasons,
+// places, an interviewer's question and speakers' turns.
+const fingerprintText = `NP: Why did the Bolsheviks dissolve the Constituent Assembly in January 1918?
+
+SW: The Assembly, a body elected in November 1917, met at the Tauride Palace. They dissolved it because the soviets held power; Lenin said, “The Constituent Assembly is dead.” About 700 delegates had been chosen, and the Socialist Revolutionaries (SRs) held a majority.
+
+NP: What came after that?
+
+SW: What followed was called War Communism, which lasted three years.
+`
+
+// describeTable writes the sentence table and the lexicon, a line per
+// sentence and a line per token.
+func describeTable(ix *Index) []byte {
+	var b bytes.Buffer
+	t := ix.table
+	for g := 0; g+1 < len(t.start); g++ {
+		fmt.Fprintf(&b, "sentence %d: %d words, flags %016b\n", g, t.words[g], t.flags[g])
+		lo, hi := t.tokens(g)
+		for k := lo; k < hi; k++ {
+			fmt.Fprintf(&b, "  %-14s pos %-5d kind %06b\n", ix.lex.terms[t.term[k]], t.pos[k], t.kind[k])
+		}
+	}
+	for i, ids := range t.titles {
+		words := make([]string, len(ids))
+		for k, id := range ids {
+			words[k] = ix.lex.terms[id]
+		}
+		fmt.Fprintf(&b, "title %d: %s\n", i, strings.Join(words, " "))
+	}
+	for id, term := range ix.lex.terms {
+		fmt.Fprintf(&b, "term %-14s as %q, in %d sentences, %d titles\n", term, ix.lex.surface[id], ix.lex.df[id], ix.lex.titleDF[id])
+	}
+	return b.Bytes()
+}
+
+// TestAnalysisFingerprint keeps the analysed sentence table of a small
+// text, which the cache stores: it fails when the analysis changes while
+// analysisVersion stays the same.
+func TestAnalysisFingerprint(t *testing.T) {
+	doc, err := corpus.Parse("fingerprint.txt", []byte(fingerprintText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: []*corpus.Document{doc}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	testsupport.VersionedGolden(t, filepath.Join("testdata", "analysis"), "the analysis of sentences (analysisVersion in cache.go)", analysisVersion, describeTable(ix))
+}
