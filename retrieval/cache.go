@@ -188,7 +188,12 @@ func (dc *diskCache) open(slot, key string) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index cache: open: %w", err)
 	}
-	return newIndex(data.Corpus, b, slot, data.table(), data.Terms, data.Surface), nil
+	ix, err := newIndex(data.Corpus, b, slot, data.table(), data.Terms, data.Surface)
+	if err != nil {
+		b.Close()
+		return nil, err
+	}
+	return ix, nil
 }
 
 func readManifest(slot string) (manifest, error) {
@@ -259,8 +264,11 @@ func (dc *diskCache) build(ctx context.Context, slot, key, source string, c *cor
 	if err != nil {
 		return nil, fmt.Errorf("index cache: create: %w", err)
 	}
-	ix := newIndex(c, b, "", nil, nil, nil)
-	if err := ix.fill(ctx, progress); err != nil {
+	ix, err := newIndex(c, b, "", nil, nil, nil)
+	if err == nil {
+		err = ix.fill(ctx, progress)
+	}
+	if err != nil {
 		b.Close()
 		return nil, err
 	}

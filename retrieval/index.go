@@ -46,7 +46,7 @@ type Index struct {
 
 	lex     *lexicon       // the text's words, built when the index opens
 	table   *sentenceTable // every sentence analysed once
-	weights Weights
+	rank    *ranker
 	timeout time.Duration // the longest a query may take
 
 	closeOnce sync.Once
@@ -92,8 +92,11 @@ func newMemory(ctx context.Context, c *corpus.Corpus, model string) (*Index, err
 	if err != nil {
 		return nil, fmt.Errorf("index: create: %w", err)
 	}
-	ix := newIndex(c, b, "", nil, nil, nil)
-	if err := ix.fill(ctx, nil); err != nil {
+	ix, err := newIndex(c, b, "", nil, nil, nil)
+	if err == nil {
+		err = ix.fill(ctx, nil)
+	}
+	if err != nil {
 		b.Close()
 		return nil, err
 	}
@@ -102,8 +105,12 @@ func newMemory(ctx context.Context, c *corpus.Corpus, model string) (*Index, err
 
 // newIndex wraps a Bleve index of c. The sentence table is analysed from
 // the corpus unless one is given (read from the cache with its terms).
-func newIndex(c *corpus.Corpus, b bleve.Index, path string, table *sentenceTable, terms, surface []string) *Index {
-	ix := &Index{corpus: c, bleve: b, path: path, weights: learnedWeights, timeout: queryTimeout}
+func newIndex(c *corpus.Corpus, b bleve.Index, path string, table *sentenceTable, terms, surface []string) (*Index, error) {
+	weights, err := learnedWeights.compile()
+	if err != nil {
+		return nil, err
+	}
+	ix := &Index{corpus: c, bleve: b, path: path, timeout: queryTimeout}
 	ix.stem = b.Mapping().AnalyzerNamed(en.AnalyzerName)
 	ix.exact = b.Mapping().AnalyzerNamed(exactAnalyzer)
 	for _, d := range c.Documents {
@@ -119,7 +126,14 @@ func newIndex(c *corpus.Corpus, b bleve.Index, path string, table *sentenceTable
 		ix.lex.count(table)
 	}
 	ix.lex.relate(ix.stem, c)
-	return ix
+	ix.rank = &ranker{corpus: c, table: ix.table, lex: ix.lex, stem: ix.stem, weights: weights}
+	return ix, nil
+}
+
+// analyse analyses a question against the text, with close spellings
+// from the index's dictionary.
+func (ix *Index) analyse(text string) question {
+	return analyser{stem: ix.stem, lex: ix.lex, spell: ix.spell}.question(text)
 }
 
 // Progress is told how many of total passages are indexed so far.

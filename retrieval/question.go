@@ -3,11 +3,13 @@ package retrieval
 import (
 	"regexp"
 	"sort"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 )
 
-// question is an analysed question: pure data, computed from its text,
-// the lexicon and, for words the text lacks, close spellings from the
-// index's dictionary.
+// question is an analysed question: pure data, computed by an analyser
+// from its text, the lexicon and, for words the text lacks, close
+// spellings.
 type question struct {
 	concepts []concept
 	intent   intent
@@ -95,20 +97,33 @@ var questionForms = []struct {
 // for close spellings.
 const maxSpellings = 4
 
-// analyseQuestion turns cleaned question text into concepts and an intent.
-func analyseQuestion(ix *Index, text string) question {
-	lex := ix.lex
-	q := question{byTerm: map[uint32][]alt{}, rarest: -1}
+// analyser turns questions into concepts and an intent, against one
+// text's lexicon.
+type analyser struct {
+	stem analysis.Analyzer
+	lex  *lexicon
+	// spell returns close spellings, in the text's vocabulary, of a stem
+	// the text lacks; nil finds none.
+	spell func(stem string) []string
+}
+
+// intentOf is what kind of answer a question wants.
+func intentOf(text string) intent {
 	for _, f := range questionForms {
 		if f.pattern.MatchString(text) && !(f.intent == intentDefinition && notDefined.MatchString(text)) {
-			q.intent = f.intent
-			break
+			return f.intent
 		}
 	}
+	return intentNone
+}
+
+// question turns cleaned question text into concepts and an intent.
+func (a analyser) question(text string) question {
+	q := question{byTerm: map[uint32][]alt{}, rarest: -1, intent: intentOf(text)}
 	spellings := 0
-	toks := analyze(ix.stem, text)
+	toks := analyze(a.stem, text)
 	for _, s := range uniqueTerms(toks, maxQueryTerms) {
-		c := concept{stem: s, framing: lex.frame[s] || lex.common[s]}
+		c := concept{stem: s, framing: a.lex.frame[s] || a.lex.common[s]}
 		for i, t := range toks {
 			if t.term == s {
 				kind := tokenKind(text, t, i == 0 || t.start == 0)
@@ -118,82 +133,95 @@ func analyseQuestion(ix *Index, text string) question {
 				break
 			}
 		}
-		var alts []alt
-		addAlt := func(term string, how altKind) {
-			id, ok := lex.ids[term]
-			if !ok {
-				return
-			}
-			for _, a := range alts {
-				if a.term == id {
-					return
-				}
-			}
-			alts = append(alts, alt{term: id, how: how})
-		}
-		df := lex.dfOf(s)
-		switch {
-		case df > 0:
-			addAlt(s, altExact)
-			for _, d := range lex.derived(s) {
-				addAlt(d, altDerived)
-			}
-			for _, d := range lex.prefixForms(s) {
-				addAlt(d, altDerived)
-			}
-		case lex.titleDFOf(s) > 0:
-			// A word of a section title only ("epigraph"): it counts
-			// through the title feature.
-			addAlt(s, altExact)
-			c.weight = lex.idf(1)
-		default:
-			c.misspelt = true
-			if spellings++; spellings <= maxSpellings {
-				for _, a := range ix.spell(s) {
-					addAlt(a, altSpelling)
-				}
-			}
-		}
-		for _, f := range lex.irregular[s] {
-			addAlt(f, altIrregular)
-		}
-		for _, syn := range lex.equivalents[s] {
-			addAlt(syn, altSynonym)
-		}
-		if !c.framing {
-			for _, rel := range wordnetRelated(s) {
-				if lex.dfOf(rel) > 0 {
-					addAlt(rel, altWordNet)
-				}
-			}
-		}
-		if c.weight == 0 {
-			best := df
-			for _, a := range alts {
-				best = max(best, int(lex.df[a.term]))
-			}
-			if best == 0 {
-				continue
-			}
-			c.weight = lex.idf(best)
-		}
-		i := len(q.concepts)
-		for k := range alts {
-			alts[k].concept = i
-			q.byTerm[alts[k].term] = append(q.byTerm[alts[k].term], alts[k])
-		}
-		c.alts = alts
-		q.concepts = append(q.concepts, c)
-		if c.framing {
-			q.framing += c.weight
-		} else {
-			q.content += c.weight
-			if q.rarest < 0 || c.weight > q.concepts[q.rarest].weight {
-				q.rarest = i
-			}
+		if a.alternatives(&c, &spellings) {
+			q.add(c)
 		}
 	}
 	return q
+}
+
+// alternatives fills a concept's alternative stems and its weight, and
+// reports whether the text holds any of them. Close spellings are looked
+// up for at most maxSpellings words the text lacks.
+func (a analyser) alternatives(c *concept, spellings *int) bool {
+	lex, s := a.lex, c.stem
+	add := func(term string, how altKind) {
+		id, ok := lex.ids[term]
+		if !ok {
+			return
+		}
+		for _, x := range c.alts {
+			if x.term == id {
+				return
+			}
+		}
+		c.alts = append(c.alts, alt{term: id, how: how})
+	}
+	df := lex.dfOf(s)
+	switch {
+	case df > 0:
+		add(s, altExact)
+		for _, d := range lex.derived(s) {
+			add(d, altDerived)
+		}
+		for _, d := range lex.prefixForms(s) {
+			add(d, altDerived)
+		}
+	case lex.titleDFOf(s) > 0:
+		// A word of a section title only ("epigraph"): it counts through
+		// the title feature.
+		add(s, altExact)
+		c.weight = lex.idf(1)
+	default:
+		c.misspelt = true
+		if *spellings++; *spellings <= maxSpellings && a.spell != nil {
+			for _, x := range a.spell(s) {
+				add(x, altSpelling)
+			}
+		}
+	}
+	for _, f := range lex.irregular[s] {
+		add(f, altIrregular)
+	}
+	for _, syn := range lex.equivalents[s] {
+		add(syn, altSynonym)
+	}
+	if !c.framing {
+		for _, rel := range wordnetRelated(s) {
+			if lex.dfOf(rel) > 0 {
+				add(rel, altWordNet)
+			}
+		}
+	}
+	if c.weight == 0 {
+		best := df
+		for _, x := range c.alts {
+			best = max(best, int(lex.df[x.term]))
+		}
+		if best == 0 {
+			return false
+		}
+		c.weight = lex.idf(best)
+	}
+	return true
+}
+
+// add appends a concept to the question, indexing its alternatives.
+func (q *question) add(c concept) {
+	i := len(q.concepts)
+	for k := range c.alts {
+		c.alts[k].concept = i
+		q.byTerm[c.alts[k].term] = append(q.byTerm[c.alts[k].term], c.alts[k])
+	}
+	q.concepts = append(q.concepts, c)
+	if c.framing {
+		q.framing += c.weight
+		return
+	}
+	q.content += c.weight
+	if q.rarest < 0 || c.weight > q.concepts[q.rarest].weight {
+		q.rarest = i
+	}
 }
 
 // misspelt reports whether a concept stands for a word the text lacks.

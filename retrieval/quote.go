@@ -41,7 +41,7 @@ func (ix *Index) Quote(ctx context.Context, phrase string, k int) ([]Result, err
 	if len(words) == 0 {
 		return nil, nil
 	}
-	l := &quoteLookup{ix: ix, k: k, q: analyseQuestion(ix, phrase), seen: map[[2]int]bool{}}
+	l := &quoteLookup{ix: ix, k: k, q: ix.analyse(phrase), seen: map[[2]int]bool{}}
 	l.stems = l.q.stems(ix.lex)
 	for _, tier := range []func(context.Context, string, []string) error{l.phrase, l.allWords, l.fuzzy, l.ask} {
 		if len(l.out) >= k {
@@ -65,7 +65,7 @@ func (l *quoteLookup) add(tier float64, hits []passageHit, pick func(doc, passag
 			continue
 		}
 		l.seen[[2]int{h.doc, s}] = true
-		r := l.ix.result(h.doc, []int{s}, l.stems, tier+h.score/(1+h.score))
+		r := l.ix.rank.result(h.doc, []int{s}, l.stems, tier+h.score/(1+h.score))
 		r.Rank = len(l.out) + 1
 		l.out = append(l.out, r)
 	}
@@ -236,10 +236,9 @@ func (l *quoteLookup) bestSentence(doc, passage int) int {
 	p := l.ix.corpus.Documents[doc].Passages[passage]
 	m := newScratch(&l.q)
 	best, bestScore := p.FirstSentence, -1.0
-	var f featureVector
 	for s := p.FirstSentence; s < p.EndSentence; s++ {
-		l.ix.features(&l.q, m, doc, s, 0, &f)
-		if score := f[fCovLoose] + 0.1*f[fProximity]; score > bestScore {
+		e := l.ix.rank.gather(&l.q, m, doc, s, 0)
+		if score := e.share(e.loose) + 0.1*e.proximity; score > bestScore {
 			best, bestScore = s, score
 		}
 	}

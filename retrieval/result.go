@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -53,14 +54,14 @@ type SectionRef struct {
 }
 
 // result builds the Result quoting sentences sents of a document.
-func (ix *Index) result(doc int, sents []int, stems []string, score float64) Result {
-	d := ix.corpus.Documents[doc]
+func (r *ranker) result(doc int, sents []int, stems []string, score float64) Result {
+	d := r.corpus.Documents[doc]
 	texts := make([]string, len(sents))
 	for i, s := range sents {
 		texts[i] = d.Sentences[s].Text
 	}
 	text, starts := joinSentences(texts)
-	quote := Excerpt{Text: text, Matches: ix.matches(text, stems)}
+	quote := Excerpt{Text: text, Matches: r.matches(text, stems)}
 	lo, hi := 0, len(text)
 	if utf8.RuneCountInString(text) > MaxQuoteRunes {
 		lo, hi = clauseWindow(text, quote.Matches, trimmedQuoteRunes)
@@ -80,9 +81,9 @@ func (ix *Index) result(doc int, sents []int, stems []string, score float64) Res
 	quote = quote.cut(lo, hi)
 
 	first := d.Sentences[sents[0]]
-	p := ix.passageAround(d, sents)
+	p := passageAround(d, sents)
 	pass := Excerpt{Text: p.Text, Span: p.Lines}
-	pass.Matches = ix.matches(p.Text, stems)
+	pass.Matches = r.matches(p.Text, stems)
 	sec := d.Sections[first.Section]
 	return Result{
 		Score:     math.Round(score*1000) / 1000,
@@ -97,7 +98,7 @@ func (ix *Index) result(doc int, sents []int, stems []string, score float64) Res
 }
 
 // passageAround returns the passage that holds the most of sents.
-func (ix *Index) passageAround(d *corpus.Document, sents []int) corpus.Passage {
+func passageAround(d *corpus.Document, sents []int) corpus.Passage {
 	best, bestN := d.Passages[0], -1
 	for _, p := range d.Passages {
 		if p.EndSentence <= sents[0] {
@@ -117,6 +118,32 @@ func (ix *Index) passageAround(d *corpus.Document, sents []int) corpus.Passage {
 		}
 	}
 	return best
+}
+
+// matches returns the byte ranges of text whose stems are among terms.
+func (r *ranker) matches(text string, terms []string) [][2]int {
+	var out [][2]int
+	for _, t := range analyze(r.stem, text) {
+		if i := sort.SearchStrings(terms, t.term); i < len(terms) && terms[i] == t.term {
+			out = append(out, [2]int{t.start, t.end})
+		}
+	}
+	return out
+}
+
+// joinSentences joins sentences' texts with single spaces and returns
+// where each starts.
+func joinSentences(texts []string) (string, []int) {
+	starts := make([]int, len(texts))
+	var b strings.Builder
+	for i, t := range texts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		starts[i] = b.Len()
+		b.WriteString(t)
+	}
+	return b.String(), starts
 }
 
 // cut keeps text[lo:hi], marking cuts with "…" and shifting the matches.

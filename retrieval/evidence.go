@@ -1,0 +1,319 @@
+package retrieval
+
+import (
+	"math"
+)
+
+// BM25 parameters for single sentences.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// matchScratch holds per-question working space, reused across candidates.
+type matchScratch struct {
+	exact, morph, loose, related []bool
+	tf                           []int
+	at                           [][]uint16 // word positions where each concept matched
+	seen                         []int32    // concept of each matched token, -1 when none
+}
+
+func newScratch(q *question) *matchScratch {
+	n := len(q.concepts)
+	return &matchScratch{exact: make([]bool, n), morph: make([]bool, n), loose: make([]bool, n), related: make([]bool, n), tf: make([]int, n), at: make([][]uint16, n)}
+}
+
+// match fills which concepts sentence g holds.
+func (m *matchScratch) match(q *question, t *sentenceTable, g int) {
+	clear(m.exact)
+	clear(m.morph)
+	clear(m.loose)
+	clear(m.related)
+	clear(m.tf)
+	for i := range m.at {
+		m.at[i] = m.at[i][:0]
+	}
+	lo, hi := t.tokens(g)
+	m.seen = m.seen[:0]
+	for k := lo; k < hi; k++ {
+		c := int32(-1)
+		for _, a := range q.byTerm[t.term[k]] {
+			m.related[a.concept] = true
+			if a.how == altWordNet {
+				continue
+			}
+			m.loose[a.concept] = true
+			switch a.how {
+			case altExact:
+				m.exact[a.concept] = true
+				m.morph[a.concept] = true
+			case altDerived, altIrregular:
+				m.morph[a.concept] = true
+			}
+			if t.kind[k]&tokSpeaker == 0 {
+				m.tf[a.concept]++
+				m.at[a.concept] = append(m.at[a.concept], t.pos[k])
+			}
+			c = int32(a.concept)
+		}
+		m.seen = append(m.seen, c)
+	}
+}
+
+// gather collects what sentence sent of document doc holds of the
+// question, found in a passage whose relative score is passage.
+func (r *ranker) gather(q *question, m *matchScratch, doc, sent int, passage float64) *evidence {
+	t := r.table
+	g := t.global(doc, sent)
+	m.match(q, t, g)
+	lo, hi := t.tokens(g)
+	e := &evidence{q: q, passage: passage, flags: t.flags[g], words: float64(t.words[g]), tokens: hi - lo}
+	r.matchWeights(e, m, hi-lo)
+	e.proximity = proximity(q, m, t, lo)
+	e.bigram = bigrams(q, m)
+	e.neighbours, e.paragraph = r.contextCoverage(q, doc, sent, m)
+	e.title = r.titleCoverage(q, doc, r.corpus.Documents[doc].Sentences[sent].Section)
+	answerWords(e, m, t, lo, hi)
+	rarestPlace(e, m, t, lo, hi)
+	return e
+}
+
+// matchWeights adds up the weights of the question's concepts the
+// sentence holds, by kind of match, and its BM25 over length tokens.
+func (r *ranker) matchWeights(e *evidence, m *matchScratch, length int) {
+	q := e.q
+	e.content = q.content
+	if e.content == 0 {
+		e.content = q.framing // a question of framing words alone
+	}
+	for i, c := range q.concepts {
+		if c.framing && q.content > 0 {
+			if m.loose[i] {
+				e.framing += c.weight
+			}
+			continue
+		}
+		e.exact += c.weight * bit(m.exact[i])
+		e.morph += c.weight * bit(m.morph[i])
+		e.related += c.weight * bit(m.related[i])
+		e.loose += c.weight * bit(m.loose[i])
+		if !m.loose[i] {
+			e.unmatched++
+		}
+		if c.proper {
+			e.properN++
+			e.proper += int(bit(m.loose[i]))
+		}
+		if c.number {
+			e.numberN++
+			e.number += int(bit(m.loose[i]))
+		}
+		if tf := float64(m.tf[i]); tf > 0 {
+			e.bm25 += c.weight * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*float64(length)/max(r.lex.avgLen, 1)))
+		}
+	}
+	e.rarest = q.rarest >= 0 && m.loose[q.rarest]
+}
+
+// answerWords counts the words of the sentence that the question lacks,
+// and of them the names, numbers and dates: what the question asks for.
+func answerWords(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
+	for k := lo; k < hi; k++ {
+		if m.seen[k-lo] >= 0 {
+			continue
+		}
+		kind := t.kind[k]
+		if kind&tokSpeaker == 0 {
+			e.novel++
+		}
+		if kind&tokCapital != 0 {
+			e.names++
+		}
+		if kind&tokNumber != 0 {
+			e.numbers++
+		}
+		if kind&(tokYear|tokMonth) != 0 {
+			e.dates++
+		}
+	}
+}
+
+// rarestPlace says whether the question's rarest word is the sentence's
+// subject (among its first words) and whether a definition follows it.
+func rarestPlace(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
+	if e.q.rarest < 0 {
+		return
+	}
+	first := -1
+	for k := lo; k < hi; k++ {
+		if t.pos[k] == notInText {
+			continue
+		}
+		if first < 0 {
+			first = int(t.pos[k])
+		}
+		if int(m.seen[k-lo]) == e.q.rarest {
+			e.subject = e.subject || int(t.pos[k])-first <= subjectWindow
+			e.defined = e.defined || t.kind[k]&tokDefined != 0
+		}
+	}
+}
+
+// bigrams is the share of the question's neighbouring pairs of content
+// words that stand within three words of each other in the sentence, in
+// either order.
+func bigrams(q *question, m *matchScratch) float64 {
+	pairs, found := 0, 0
+	prev := -1
+	for i, c := range q.concepts {
+		if c.framing && q.content > 0 {
+			continue
+		}
+		if prev >= 0 && c.pos-q.concepts[prev].pos <= 3 {
+			pairs++
+			if near(m.at[prev], m.at[i], 3) {
+				found++
+			}
+		}
+		prev = i
+	}
+	if pairs == 0 {
+		return 0
+	}
+	return float64(found) / float64(pairs)
+}
+
+// near reports whether some position of a and some of b are within d.
+func near(a, b []uint16, d int) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if diff := int(x) - int(y); diff <= d && diff >= -d {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// proximity is the number of distinct matched concepts over the width of
+// the smallest window of words holding one of each.
+func proximity(q *question, m *matchScratch, t *sentenceTable, lo int) float64 {
+	want := 0
+	for i := range q.concepts {
+		if m.loose[i] {
+			want++
+		}
+	}
+	if want < 2 {
+		return 0
+	}
+	count := make(map[int32]int, want)
+	have, left, best := 0, 0, math.MaxInt
+	for right, c := range m.seen {
+		if c < 0 || t.pos[lo+right] == notInText {
+			continue
+		}
+		if count[c] == 0 {
+			have++
+		}
+		count[c]++
+		for have == want {
+			for m.seen[left] < 0 || t.pos[lo+left] == notInText {
+				left++
+			}
+			if w := int(t.pos[lo+right]) - int(t.pos[lo+left]) + 1; w < best {
+				best = w
+			}
+			count[m.seen[left]]--
+			if count[m.seen[left]] == 0 {
+				have--
+			}
+			left++
+		}
+	}
+	if best == math.MaxInt {
+		return 0
+	}
+	return float64(want) / float64(best)
+}
+
+// contextCoverage is the share of the question's content weight held by
+// a sentence together with its neighbours in the same section and role
+// (an answer often names its subject only in the sentence before), and by
+// its paragraph, up to five sentences either side.
+func (r *ranker) contextCoverage(q *question, doc, sent int, m *matchScratch) (neighbours, paragraph float64) {
+	d := r.corpus.Documents[doc]
+	s := d.Sentences[sent]
+	near := make([]bool, len(q.concepts))
+	para := make([]bool, len(q.concepts))
+	copy(near, m.loose)
+	copy(para, m.loose)
+	t := r.table
+	for n := max(0, sent-5); n < min(len(d.Sentences), sent+6); n++ {
+		ns := d.Sentences[n]
+		adjacent := (n == sent-1 || n == sent+1) && ns.Section == s.Section && ns.Question == s.Question
+		if n == sent || !adjacent && ns.Paragraph != s.Paragraph {
+			continue
+		}
+		lo, hi := t.tokens(t.global(doc, n))
+		for k := lo; k < hi; k++ {
+			for _, a := range q.byTerm[t.term[k]] {
+				if a.how == altWordNet {
+					continue
+				}
+				if adjacent {
+					near[a.concept] = true
+				}
+				if ns.Paragraph == s.Paragraph {
+					para[a.concept] = true
+				}
+			}
+		}
+	}
+	sumNear, sumPara, total := 0.0, 0.0, 0.0
+	for i, c := range q.concepts {
+		if c.framing && q.content > 0 {
+			continue
+		}
+		total += c.weight
+		if near[i] {
+			sumNear += c.weight
+		}
+		if para[i] {
+			sumPara += c.weight
+		}
+	}
+	if total == 0 {
+		return 0, 0
+	}
+	return sumNear / total, sumPara / total
+}
+
+// titleCoverage is the share of the question's weight held by a section's
+// title and heading.
+func (r *ranker) titleCoverage(q *question, doc, sec int) float64 {
+	ids := r.table.titles[r.table.section(doc, sec)]
+	sum, total := 0.0, 0.0
+	for _, c := range q.concepts {
+		total += c.weight
+		for _, a := range c.alts {
+			if containsID(ids, a.term) {
+				sum += c.weight
+				break
+			}
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return sum / total
+}
+
+func containsID(ids []uint32, id uint32) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}

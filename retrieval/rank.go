@@ -1,0 +1,189 @@
+package retrieval
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// ranker scores the candidate sentences for a question and makes quotes
+// of the best: from the corpus and its analysed sentences alone, so that
+// ranking is tested without a search index.
+type ranker struct {
+	corpus  *corpus.Corpus
+	table   *sentenceTable
+	lex     *lexicon
+	stem    analysis.Analyzer // finds the words to highlight in quotes
+	weights linear
+}
+
+// candidate is a sentence being considered as a quote.
+type candidate struct {
+	doc, sent int
+	passage   float64 // Bleve's score of the best passage holding it, over the best
+	f         featureVector
+	matched   bool // it holds something of the question
+	score     float64
+}
+
+// Weights are a linear model of the features, by name, and how a quote
+// is extended to a neighbouring sentence.
+type Weights struct {
+	Features map[string]float64
+	// Extend quotes a neighbour too when its score is at most this much
+	// below the chosen sentence's (and the two fit in MaxQuoteRunes).
+	Extend float64
+}
+
+// linear is Weights in the order of the features.
+type linear struct {
+	w      featureVector
+	extend float64
+}
+
+// compile puts the weights in the order of the features. Every feature
+// needs a weight, and every weight a feature.
+func (w Weights) compile() (linear, error) {
+	l := linear{extend: w.Extend}
+	for i, f := range features {
+		v, ok := w.Features[f.name]
+		if !ok {
+			return l, fmt.Errorf("retrieval: no weight for the feature %q; learn the weights again", f.name)
+		}
+		l.w[i] = v
+	}
+	if len(w.Features) != numFeatures {
+		return l, fmt.Errorf("retrieval: %d weights for %d features", len(w.Features), numFeatures)
+	}
+	return l, nil
+}
+
+func (l *linear) score(f *featureVector) float64 {
+	s := 0.0
+	for i, v := range f {
+		s += l.w[i] * v
+	}
+	return s
+}
+
+// scoreAll computes every candidate's features and score, and sorts the
+// candidates best first.
+func (r *ranker) scoreAll(q *question, cands []candidate) {
+	m := newScratch(q)
+	var best featureVector
+	for i := range cands {
+		c := &cands[i]
+		e := r.gather(q, m, c.doc, c.sent, c.passage)
+		e.vector(&c.f)
+		c.matched = e.matched()
+		for j := range features {
+			best[j] = max(best[j], c.f[j])
+		}
+	}
+	for i := range cands {
+		c := &cands[i]
+		for j, f := range features {
+			if f.pooled && best[j] > 0 {
+				c.f[j] /= best[j]
+			}
+		}
+		c.score = r.weights.score(&c.f)
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if a.doc != b.doc {
+			return a.doc < b.doc
+		}
+		return a.sent < b.sent
+	})
+}
+
+// choose turns the k best candidates into results, each quoting its
+// sentence and, where a neighbour of its paragraph scores nearly as well,
+// that neighbour too.
+func (r *ranker) choose(q *question, cands []candidate, k int) []Result {
+	scoreOf := map[[2]int]float64{}
+	for _, c := range cands {
+		scoreOf[[2]int{c.doc, c.sent}] = c.score
+	}
+	used := map[[2]int]bool{}
+	stems := q.stems(r.lex)
+	var out []Result
+	for _, c := range cands {
+		if len(out) == k {
+			break
+		}
+		if used[[2]int{c.doc, c.sent}] || !c.matched {
+			continue
+		}
+		sents := r.extend(c, scoreOf, used)
+		for _, s := range sents {
+			used[[2]int{c.doc, s}] = true
+		}
+		res := r.result(c.doc, sents, stems, c.score)
+		res.Rank = len(out) + 1
+		out = append(out, res)
+	}
+	return out
+}
+
+// extend returns the sentences to quote for a chosen sentence: it alone,
+// or with the neighbour in its paragraph that scores within the Extend
+// margin of it, or that completes a very short sentence; never longer
+// than MaxQuoteRunes or maxQuoteLines.
+func (r *ranker) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int]bool) []int {
+	d := r.corpus.Documents[c.doc]
+	best, bestScore := -1, math.Inf(-1)
+	for _, n := range []int{c.sent - 1, c.sent + 1} {
+		if n < 0 || n >= len(d.Sentences) || used[[2]int{c.doc, n}] || !quotableWith(d, c.sent, n) {
+			continue
+		}
+		sc, ok := scoreOf[[2]int{c.doc, n}]
+		if !ok {
+			sc = math.Inf(-1)
+		}
+		short := n == c.sent+1 && r.table.words[r.table.global(c.doc, c.sent)] < shortSentence
+		if short {
+			sc = math.Max(sc, c.score)
+		}
+		if sc > bestScore && (short || sc >= c.score-r.weights.extend) {
+			best, bestScore = n, sc
+		}
+	}
+	switch {
+	case best < 0:
+		return []int{c.sent}
+	case best < c.sent:
+		return []int{best, c.sent}
+	}
+	return []int{c.sent, best}
+}
+
+// quotableWith reports whether sentence n of d may be quoted with
+// sentence s: in the same paragraph and role, and short enough together.
+func quotableWith(d *corpus.Document, s, n int) bool {
+	a, b := d.Sentences[s], d.Sentences[n]
+	if a.Paragraph != b.Paragraph || a.Question != b.Question {
+		return false
+	}
+	if utf8.RuneCountInString(a.Text)+utf8.RuneCountInString(b.Text)+1 > MaxQuoteRunes {
+		return false
+	}
+	lo, hi := min(a.Lines.Start, b.Lines.Start), max(a.Lines.End, b.Lines.End)
+	return hi-lo+1 < maxQuoteLines
+}
+
+// shortSentence is the length in words below which a quoted sentence
+// takes the next one along ("It was then.").
+const shortSentence = 6
+
+// maxQuoteLines is the number of source lines a quote stays under.
+const maxQuoteLines = 8

@@ -1,0 +1,90 @@
+package retrieval
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// TestEveryFeatureHasAWeight: the learned weights name every feature
+// once, and nothing else; a new feature fails here until the weights are
+// learned again.
+func TestEveryFeatureHasAWeight(t *testing.T) {
+	seen := map[string]bool{}
+	for _, f := range features {
+		if seen[f.name] {
+			t.Errorf("two features are named %q", f.name)
+		}
+		seen[f.name] = true
+		if _, ok := learnedWeights.Features[f.name]; !ok {
+			t.Errorf("feature %q has no learned weight: run go test ./retrieval -run TestLearnWeights -learn", f.name)
+		}
+	}
+	for name := range learnedWeights.Features {
+		if !seen[name] {
+			t.Errorf("a weight for %q, which is no feature", name)
+		}
+	}
+	if _, err := learnedWeights.compile(); err != nil {
+		t.Error(err)
+	}
+	if _, err := (Weights{Features: map[string]float64{"bm25": 1}}).compile(); err == nil {
+		t.Error("weights for one feature compiled")
+	}
+}
+
+// standalone is a ranker and analyser of a text, with no search index.
+func standalone(t *testing.T, text string) (*ranker, analyser) {
+	t.Helper()
+	doc, err := corpus.Parse("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &corpus.Corpus{Documents: []*corpus.Document{doc}}
+	stem, err := registry.NewCache().AnalyzerNamed(en.AnalyzerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	table, lex := buildSentenceTable(stem, c)
+	lex.relate(stem, c)
+	w, err := learnedWeights.compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &ranker{corpus: c, table: table, lex: lex, stem: stem, weights: w}, analyser{stem: stem, lex: lex}
+}
+
+// TestRankerWithoutSearch ranks every sentence of a small text, as the
+// search would hand them over, and checks which is quoted first.
+func TestRankerWithoutSearch(t *testing.T) {
+	r, a := standalone(t, "The Mill\n\nThe mill stood by the river for a century. "+
+		"The miller ground flour for the village. "+
+		"The mill burned down in 1871 because a lamp fell over. "+
+		"Nobody rebuilt the mill after the fire. "+
+		"Children still play where the mill stood.\n")
+	tests := []struct {
+		question, want string
+	}{
+		{"When did the mill burn down?", "1871"},
+		{"Why did the mill burn?", "because a lamp fell"},
+		{"Who ground the flour?", "The miller ground flour"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			q := a.question(cleanQuery(tt.question))
+			var cands []candidate
+			for s := range r.corpus.Documents[0].Sentences {
+				cands = append(cands, candidate{doc: 0, sent: s, passage: 1})
+			}
+			r.scoreAll(&q, cands)
+			rs := r.choose(&q, cands, 1)
+			if len(rs) != 1 || !strings.Contains(rs[0].Quote.Text, tt.want) {
+				t.Errorf("first quote %+v, want one with %q", rs, tt.want)
+			}
+		})
+	}
+}
