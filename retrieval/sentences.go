@@ -242,13 +242,23 @@ func isDigits(s string) bool {
 }
 
 // buildSentenceTable analyses every sentence of c, in parallel, and
-// assigns term ids from lex, adding terms it has not seen.
+// assigns term ids from a new lexicon.
 func buildSentenceTable(a analysis.Analyzer, c *corpus.Corpus) (*sentenceTable, *lexicon) {
+	t := &sentenceTable{}
+	lex := newLexicon()
+	parts := analyseAll(a, c)
+	t.fill(c, parts, lex)
+	t.addTitles(a, c, lex)
+	lex.count(t)
+	return t, lex
+}
+
+// analyseAll analyses every sentence of c on every core, with the
+// speakers that count as its words: who says it and whom it quotes.
+func analyseAll(a analysis.Analyzer, c *corpus.Corpus) []analysed {
 	var all []corpus.Sentence
 	var speakers [][]string
-	t := &sentenceTable{}
 	for _, d := range c.Documents {
-		t.docStart = append(t.docStart, uint32(len(all)))
 		quoted := map[int][]string{}
 		for _, q := range d.Quotations {
 			if q.Speaker != "" {
@@ -277,7 +287,12 @@ func buildSentenceTable(a analysis.Analyzer, c *corpus.Corpus) (*sentenceTable, 
 		}()
 	}
 	wg.Wait()
-	lex := newLexicon()
+	return parts
+}
+
+// fill lays the analysed sentences of c out in the table, with term ids
+// from lex.
+func (t *sentenceTable) fill(c *corpus.Corpus, parts []analysed, lex *lexicon) {
 	total := 0
 	for _, p := range parts {
 		total += len(p.terms)
@@ -290,6 +305,7 @@ func buildSentenceTable(a analysis.Analyzer, c *corpus.Corpus) (*sentenceTable, 
 	t.flags = make([]uint16, len(parts))
 	g := 0
 	for _, d := range c.Documents {
+		t.docStart = append(t.docStart, uint32(g))
 		for i := range d.Sentences {
 			p := parts[g]
 			t.start = append(t.start, uint32(len(t.term)))
@@ -307,6 +323,10 @@ func buildSentenceTable(a analysis.Analyzer, c *corpus.Corpus) (*sentenceTable, 
 		}
 	}
 	t.start = append(t.start, uint32(len(t.term)))
+}
+
+// addTitles analyses the title and heading of every section of c.
+func (t *sentenceTable) addTitles(a analysis.Analyzer, c *corpus.Corpus, lex *lexicon) {
 	for _, d := range c.Documents {
 		t.secStart = append(t.secStart, uint32(len(t.titles)))
 		for _, sec := range d.Sections {
@@ -321,6 +341,4 @@ func buildSentenceTable(a analysis.Analyzer, c *corpus.Corpus) (*sentenceTable, 
 			t.titles = append(t.titles, ids)
 		}
 	}
-	lex.count(t)
-	return t, lex
 }

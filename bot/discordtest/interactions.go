@@ -518,25 +518,12 @@ func checkUpdate(m Message) []string {
 	return checkMessage(m)
 }
 
-// checkMessage applies Discord's message limits.
-func checkMessage(m Message) []string {
+// checkEmbeds applies Discord's limits on embeds: each field's, and 6000
+// characters across all of a message's embeds.
+func checkEmbeds(embeds []Embed) []string {
 	var p []string
-	if m.AllowedMentions == nil {
-		p = append(p, "allowed_mentions not set")
-	} else if len(m.AllowedMentions.Parse) > 0 && (len(m.AllowedMentions.Users) > 0 || len(m.AllowedMentions.Roles) > 0) {
-		p = append(p, "allowed_mentions mixes parse with users or roles")
-	}
-	if n(m.Content) > 2000 {
-		p = append(p, fmt.Sprintf("content of %d characters (limit 2000)", n(m.Content)))
-	}
-	if m.Content == "" && len(m.Embeds) == 0 {
-		p = append(p, "empty message")
-	}
-	if len(m.Embeds) > 10 {
-		p = append(p, "more than 10 embeds")
-	}
 	total := 0
-	for _, e := range m.Embeds {
+	for _, e := range embeds {
 		limit := func(what string, s string, max int) {
 			total += n(s)
 			if n(s) > max {
@@ -568,6 +555,27 @@ func checkMessage(m Message) []string {
 	if total > 6000 {
 		p = append(p, fmt.Sprintf("embeds of %d characters in all (limit 6000)", total))
 	}
+	return p
+}
+
+// checkMessage applies Discord's message limits.
+func checkMessage(m Message) []string {
+	var p []string
+	if m.AllowedMentions == nil {
+		p = append(p, "allowed_mentions not set")
+	} else if len(m.AllowedMentions.Parse) > 0 && (len(m.AllowedMentions.Users) > 0 || len(m.AllowedMentions.Roles) > 0) {
+		p = append(p, "allowed_mentions mixes parse with users or roles")
+	}
+	if n(m.Content) > 2000 {
+		p = append(p, fmt.Sprintf("content of %d characters (limit 2000)", n(m.Content)))
+	}
+	if m.Content == "" && len(m.Embeds) == 0 {
+		p = append(p, "empty message")
+	}
+	if len(m.Embeds) > 10 {
+		p = append(p, "more than 10 embeds")
+	}
+	p = append(p, checkEmbeds(m.Embeds)...)
 	if len(m.Components) > 5 {
 		p = append(p, "more than 5 action rows")
 	}
@@ -601,6 +609,8 @@ func checkMessage(m Message) []string {
 	return p
 }
 
+// webhook answers the webhook routes of an interaction: get, edit or
+// delete the original response, or send a follow-up.
 func (s *Server) webhook(w http.ResponseWriter, r *http.Request, parts []string, body []byte) {
 	if parts[1] != s.AppID {
 		s.fail("webhook for application %q, want %s", parts[1], s.AppID)
@@ -612,14 +622,36 @@ func (s *Server) webhook(w http.ResponseWriter, r *http.Request, parts []string,
 	if s.fault(w, r, route) {
 		return
 	}
+	in := s.webhookInteraction(w, r, parts[2])
+	if in == nil {
+		return
+	}
+	defer in.mu.Unlock()
+	switch {
+	case original && r.Method == http.MethodGet:
+		writeJSON(w, http.StatusOK, s.Message(in.original))
+	case original && r.Method == http.MethodDelete:
+		s.deleteOriginal(w, in)
+	case original && r.Method == http.MethodPatch, len(parts) == 3 && r.Method == http.MethodPost:
+		s.webhookMessage(w, in, original, body)
+	default:
+		s.fail("unexpected webhook request %s %v", r.Method, parts)
+		apiError(w, http.StatusNotFound, 0, "404: Not Found")
+	}
+}
+
+// webhookInteraction finds the interaction of a webhook token and locks
+// it, or answers as Discord does to a token it does not take and returns
+// nil.
+func (s *Server) webhookInteraction(w http.ResponseWriter, r *http.Request, token string) *Interaction {
 	s.mu.Lock()
-	in := s.byToken[parts[2]]
+	in := s.byToken[token]
 	ep := s.endpoint
 	s.mu.Unlock()
 	if in == nil {
 		s.fail("webhook with unknown interaction token")
 		apiError(w, http.StatusNotFound, 10015, "Unknown Webhook")
-		return
+		return nil
 	}
 	if ep != nil {
 		// The endpoint's HTTP response may still be on its way here: the
@@ -629,79 +661,82 @@ func (s *Server) webhook(w http.ResponseWriter, r *http.Request, parts []string,
 		cancel()
 	}
 	in.mu.Lock()
-	defer in.mu.Unlock()
 	if time.Since(in.created) > TokenLifetime {
+		in.mu.Unlock()
 		s.fail("interaction token used after 15 minutes")
 		apiError(w, http.StatusUnauthorized, 50027, "Invalid Webhook Token")
-		return
+		return nil
 	}
 	if in.response == nil {
+		in.mu.Unlock()
 		s.fail("webhook call before the interaction was acknowledged")
 		apiError(w, http.StatusNotFound, 10062, "Unknown interaction")
+		return nil
+	}
+	return in
+}
+
+// deleteOriginal deletes an interaction's original response. in.mu is
+// held.
+func (s *Server) deleteOriginal(w http.ResponseWriter, in *Interaction) {
+	s.mu.Lock()
+	_, ok := s.messages[in.original]
+	delete(s.messages, in.original)
+	s.mu.Unlock()
+	if !ok {
+		apiError(w, http.StatusNotFound, 10008, "Unknown Message")
 		return
 	}
+	in.deleted = true
+	in.notify()
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// webhookMessage edits the original response or sends a follow-up.
+// in.mu is held.
+func (s *Server) webhookMessage(w http.ResponseWriter, in *Interaction, original bool, body []byte) {
+	var m Message
+	if err := json.Unmarshal(body, &m); err != nil {
+		s.fail("webhook body: %v", err)
+		apiError(w, http.StatusBadRequest, 50035, "Invalid Form Body")
+		return
+	}
+	check := checkMessage
+	if original {
+		check = checkUpdate
+	}
+	if problems := check(m); len(problems) > 0 {
+		s.fail("webhook message: %v", problems)
+		apiError(w, http.StatusBadRequest, 50035, "Invalid Form Body")
+		return
+	}
+	s.mu.Lock()
 	switch {
-	case original && r.Method == http.MethodGet:
-		writeJSON(w, http.StatusOK, s.Message(in.original))
-	case original && r.Method == http.MethodDelete:
-		s.mu.Lock()
-		_, ok := s.messages[in.original]
-		delete(s.messages, in.original)
-		s.mu.Unlock()
-		if !ok {
+	case original:
+		if _, ok := s.messages[in.original]; !ok && in.original != in.clicked {
+			s.mu.Unlock()
 			apiError(w, http.StatusNotFound, 10008, "Unknown Message")
 			return
 		}
-		in.deleted = true
-		in.notify()
-		w.WriteHeader(http.StatusNoContent)
-	case original && r.Method == http.MethodPatch, len(parts) == 3 && r.Method == http.MethodPost:
-		var m Message
-		if err := json.Unmarshal(body, &m); err != nil {
-			s.fail("webhook body: %v", err)
-			apiError(w, http.StatusBadRequest, 50035, "Invalid Form Body")
-			return
-		}
-		check := checkMessage
-		if original {
-			check = checkUpdate
-		}
-		if problems := check(m); len(problems) > 0 {
-			s.fail("webhook message: %v", problems)
-			apiError(w, http.StatusBadRequest, 50035, "Invalid Form Body")
-			return
-		}
-		s.mu.Lock()
-		switch {
-		case original:
-			if _, ok := s.messages[in.original]; !ok && in.original != in.clicked {
-				s.mu.Unlock()
-				apiError(w, http.StatusNotFound, 10008, "Unknown Message")
-				return
-			}
-			s.patch(in.original, &m, body, false)
-			in.thinking, in.edited = false, true
-		case in.thinking:
-			// The first follow-up after a deferral replaces "thinking…"
-			// and keeps its visibility, whatever its own flags say.
-			s.patch(in.original, &m, body, false)
-			in.thinking = false
-			in.followups = append(in.followups, in.original)
-		default:
-			m.ID = s.nextID()
-			s.messages[m.ID] = &m
-			in.followups = append(in.followups, m.ID)
-		}
-		id := in.original
-		if !original && len(in.followups) > 0 {
-			id = in.followups[len(in.followups)-1]
-		}
-		out := s.messages[id]
-		s.mu.Unlock()
-		in.notify()
-		writeJSON(w, http.StatusOK, out)
+		s.patch(in.original, &m, body, false)
+		in.thinking, in.edited = false, true
+	case in.thinking:
+		// The first follow-up after a deferral replaces "thinking…" and
+		// keeps its visibility, whatever its own flags say.
+		s.patch(in.original, &m, body, false)
+		in.thinking = false
+		in.followups = append(in.followups, in.original)
 	default:
-		s.fail("unexpected webhook request %s %v", r.Method, parts)
-		apiError(w, http.StatusNotFound, 0, "404: Not Found")
+		m.ID = s.nextID()
+		s.messages[m.ID] = &m
+		in.followups = append(in.followups, m.ID)
 	}
+	id := in.original
+	if !original && len(in.followups) > 0 {
+		id = in.followups[len(in.followups)-1]
+	}
+	out := s.messages[id]
+	s.mu.Unlock()
+	in.notify()
+	writeJSON(w, http.StatusOK, out)
 }
