@@ -6,7 +6,6 @@ package bot
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -20,6 +19,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/record"
 	"github.com/lectern-bot/lectern/retrieval"
 )
 
@@ -48,30 +48,12 @@ type Observer interface {
 // the answers.
 type Recorder interface {
 	// Asked records a question and returns its id in the record.
-	Asked(ctx context.Context, q Question) (int64, error)
+	Asked(ctx context.Context, q record.Question) (int64, error)
 	// Rated records a reader's 👍 (helpful) or 👎 of the answer recorded
-	// as id; an error wrapping ErrNotRecorded when there is no such
-	// answer.
+	// as id; an error wrapping record.ErrUnknownQuestion when there is no
+	// such answer.
 	Rated(ctx context.Context, id int64, user string, helpful bool) error
 }
-
-// Question is a question asked, as the bot hands it to the Recorder.
-type Question struct {
-	At      time.Time
-	User    string // Discord user ID; a Recorder keeps it only as a salted hash
-	Command string // ask, quote, find
-	Query   string
-	// Source, Start and End say where the first answer stands; Source is
-	// "" when nothing was found.
-	Source     string
-	Start, End int
-	Results    int
-	Took       time.Duration
-}
-
-// ErrNotRecorded is what Recorder.Rated wraps when the rated answer is
-// not in the record.
-var ErrNotRecorded = errors.New("the answer is not in the record")
 
 // Outcomes of an interaction, for the Observer.
 const (

@@ -13,6 +13,7 @@ import (
 
 	"github.com/lectern-bot/lectern/bot/discordtest"
 	"github.com/lectern-bot/lectern/internal/testsupport"
+	"github.com/lectern-bot/lectern/record"
 )
 
 func TestRegistration(t *testing.T) {
@@ -111,11 +112,11 @@ func seen(m *discordtest.Message) *discordtest.Message {
 // memoryRecord is a Recorder that keeps questions and ratings in memory.
 type memoryRecord struct {
 	mu        sync.Mutex
-	questions []Question
+	questions []record.Question
 	ratings   map[int64]bool
 }
 
-func (r *memoryRecord) Asked(_ context.Context, q Question) (int64, error) {
+func (r *memoryRecord) Asked(_ context.Context, q record.Question) (int64, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.questions = append(r.questions, q)
@@ -126,7 +127,7 @@ func (r *memoryRecord) Rated(_ context.Context, id int64, _ string, helpful bool
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if id < 1 || id > int64(len(r.questions)) {
-		return fmt.Errorf("rating %d: %w", id, ErrNotRecorded)
+		return fmt.Errorf("rating %d: %w", id, record.ErrUnknownQuestion)
 	}
 	if r.ratings == nil {
 		r.ratings = map[int64]bool{}
@@ -374,7 +375,7 @@ func testReplies(t *testing.T, transport string) {
 // fullRecord fails as a record on a full disk does.
 type fullRecord struct{}
 
-func (fullRecord) Asked(context.Context, Question) (int64, error) {
+func (fullRecord) Asked(context.Context, record.Question) (int64, error) {
 	return 0, errors.New("record: database or disk is full (13)")
 }
 

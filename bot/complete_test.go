@@ -3,8 +3,6 @@ package bot
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -14,7 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lectern-bot/lectern/bot/discordtest"
-	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/internal/testindex"
 	"github.com/lectern-bot/lectern/retrieval"
 )
 
@@ -87,28 +85,19 @@ func TestAutocomplete(t *testing.T) {
 	}
 }
 
-// folder writes n small texts to a folder, each with three sections.
+// folder indexes a folder of n small texts, each with three sections.
 func folder(t testing.TB, n int) *retrieval.Index {
 	t.Helper()
-	dir := t.TempDir()
+	files := map[string]string{}
 	for i := range n {
 		var b strings.Builder
 		fmt.Fprintf(&b, "Text Number %d\n\n", i+1)
 		for s := 1; s <= 3; s++ {
 			fmt.Fprintf(&b, "CHAPTER %d\n\nThis is chapter %d of text %d. It tells of the river and the mill in part %d.\n\n", s, s, i+1, s)
 		}
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("text-%02d.txt", i+1)), []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		files[fmt.Sprintf("text-%02d.txt", i+1)] = b.String()
 	}
-	c, err := corpus.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := retrieval.NewMemory(context.Background(), c)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, ix := testindex.Folder(t, files)
 	return ix
 }
 
@@ -247,28 +236,13 @@ func TestNoLeakPerInteraction(t *testing.T) {
 // together; Discord would refuse the Context embed of such an answer.
 func TestEmbedsStayWithinTheirTotal(t *testing.T) {
 	t.Parallel()
-	root := t.TempDir()
-	dir := root
+	dir := ""
 	for i := range 6 {
-		dir = filepath.Join(dir, strings.Repeat(string(rune('a'+i)), 240))
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
+		dir += strings.Repeat(string(rune('a'+i)), 240) + "/"
 	}
 	heading := "# The " + strings.Repeat("long ", 60) + "heading"
 	sentence := "The zanzibar ledger " + strings.Repeat("records one more barrel of cloves, ", 140) + "and ends."
-	text := heading + "\n\n" + sentence + "\n\nA short second paragraph follows it.\n"
-	if err := os.WriteFile(filepath.Join(dir, "t.md"), []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	c, err := corpus.Load(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := retrieval.NewMemory(context.Background(), c)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, ix := testindex.Folder(t, map[string]string{dir + "t.md": heading + "\n\n" + sentence + "\n\nA short second paragraph follows it.\n"})
 	h := start(t, setup{search: ix})
 	q := "What does the zanzibar ledger record " + strings.Repeat("about the barrels ", 11) + "?"
 	m := answer(t)(h.fake.Command(alice, "ask", discordtest.String("question", q)))

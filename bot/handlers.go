@@ -12,6 +12,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/lectern-bot/lectern/record"
 	"github.com/lectern-bot/lectern/retrieval"
 )
 
@@ -249,7 +250,7 @@ func (b *Bot) recordQuestion(ctx context.Context, x *exchange, command, q string
 	if b.opts.Recorder == nil {
 		return 0
 	}
-	rq := Question{At: time.Now(), User: userID(x.in), Command: command, Query: q, Results: len(rs), Took: took}
+	rq := record.Question{At: time.Now(), User: userID(x.in), Command: command, Query: q, Results: len(rs), Took: took}
 	if len(rs) > 0 {
 		rq.Source, rq.Start, rq.End = rs[0].Source, rs[0].Quote.Start, rs[0].Quote.End
 	}
@@ -555,7 +556,7 @@ func (b *Bot) rate(ctx context.Context, x *exchange, rid int64, helpful bool) (r
 	defer cancel()
 	err := b.opts.Recorder.Rated(rctx, rid, userID(x.in), helpful)
 	switch {
-	case errors.Is(err, ErrNotRecorded):
+	case errors.Is(err, record.ErrUnknownQuestion):
 		return reply{}, refuse("This answer is no longer in the record, so the rating was not kept.")
 	case err != nil:
 		b.log.Error("recording a rating failed", "err", err)

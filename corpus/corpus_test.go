@@ -68,26 +68,43 @@ func describe(d *Document) []byte {
 	return b.Bytes()
 }
 
+// formatInput is a small text in one layout, testdata/formats/NAME.input,
+// parsed as the file NAME.
+type formatInput struct {
+	name, path string
+	doc        *Document
+}
+
+// formatInputs parses every format input.
+func formatInputs(t *testing.T) []formatInput {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join("testdata", "formats", "*.input"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no inputs in testdata/formats (%v)", err)
+	}
+	var out []formatInput
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimSuffix(filepath.Base(path), ".input")
+		d, err := Parse(name, data)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, formatInput{name: name, path: path, doc: d})
+	}
+	return out
+}
+
 // TestParserFingerprint keeps a fingerprint of the parse of every format
 // input, which the index cache stores: it fails when a parse changes
 // while ParserVersion stays the same.
 func TestParserFingerprint(t *testing.T) {
-	inputs, err := filepath.Glob(filepath.Join("testdata", "formats", "*.input"))
-	if err != nil || len(inputs) == 0 {
-		t.Fatalf("no inputs in testdata/formats (%v)", err)
-	}
 	var b bytes.Buffer
-	for _, in := range inputs {
-		name := strings.TrimSuffix(filepath.Base(in), ".input")
-		data, err := os.ReadFile(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := Parse(name, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fmt.Fprintf(&b, "%x %s\n", sha256.Sum256(describe(d)), name)
+	for _, in := range formatInputs(t) {
+		fmt.Fprintf(&b, "%x %s\n", sha256.Sum256(describe(in.doc)), in.name)
 	}
 	testsupport.VersionedGolden(t, filepath.Join("testdata", "parser"), "the parse (ParserVersion in parse.go)", ParserVersion, b.Bytes())
 }
@@ -96,23 +113,10 @@ func TestParserFingerprint(t *testing.T) {
 // layout (a play, a dialogue, a transcript, Markdown…), as the file NAME
 // and compares the whole parse with NAME.golden.
 func TestFormats(t *testing.T) {
-	inputs, err := filepath.Glob(filepath.Join("testdata", "formats", "*.input"))
-	if err != nil || len(inputs) == 0 {
-		t.Fatalf("no inputs in testdata/formats (%v)", err)
-	}
-	for _, in := range inputs {
-		name := strings.TrimSuffix(filepath.Base(in), ".input")
-		t.Run(name, func(t *testing.T) {
-			data, err := os.ReadFile(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := Parse(name, data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkInvariants(t, d)
-			testsupport.Golden(t, strings.TrimSuffix(in, ".input")+".golden", describe(d))
+	for _, in := range formatInputs(t) {
+		t.Run(in.name, func(t *testing.T) {
+			checkInvariants(t, in.doc)
+			testsupport.Golden(t, strings.TrimSuffix(in.path, ".input")+".golden", describe(in.doc))
 		})
 	}
 }

@@ -1,7 +1,6 @@
 package record
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -38,57 +37,6 @@ type Report struct {
 	MostAsked    []Asked
 	NothingFound []Asked
 	MarkedDown   []Asked
-}
-
-// Report summarises the record, at most limit questions in each list.
-// Questions are grouped ignoring case and surrounding space.
-func (d *DB) Report(ctx context.Context, limit int) (*Report, error) {
-	r := &Report{}
-	var since *int64
-	if err := d.db.QueryRowContext(ctx, "SELECT count(*), min(at) FROM questions").Scan(&r.Questions, &since); err != nil {
-		return nil, fmt.Errorf("record: %w", err)
-	}
-	if since != nil {
-		r.Since = time.UnixMilli(*since).UTC()
-	}
-	// Each group's latest answer, its count and its ratings.
-	const grouped = `
-WITH latest AS (
-	SELECT lower(trim(query)) AS k, max(id) AS id, count(*) AS times, sum(results = 0) AS empty
-	FROM questions GROUP BY k
-), votes AS (
-	SELECT lower(trim(q.query)) AS k, sum(r.helpful) AS up, sum(1 - r.helpful) AS down
-	FROM ratings r JOIN questions q ON q.id = r.question_id GROUP BY k
-)
-SELECT q.query, l.times, q.source, q.start_line, q.end_line, coalesce(v.up, 0), coalesce(v.down, 0)
-FROM latest l JOIN questions q ON q.id = l.id LEFT JOIN votes v ON v.k = l.k
-WHERE %s ORDER BY %s LIMIT ?`
-	lists := []struct {
-		into         *[]Asked
-		where, order string
-	}{
-		{&r.MostAsked, "1", "l.times DESC, q.id DESC"},
-		{&r.NothingFound, "q.results = 0", "l.times DESC, q.id DESC"},
-		{&r.MarkedDown, "v.down > 0", "v.down DESC, l.times DESC"},
-	}
-	for _, l := range lists {
-		rows, err := d.db.QueryContext(ctx, fmt.Sprintf(grouped, l.where, l.order), limit)
-		if err != nil {
-			return nil, fmt.Errorf("record: %w", err)
-		}
-		for rows.Next() {
-			var a Asked
-			if err := rows.Scan(&a.Query, &a.Times, &a.Source, &a.Start, &a.End, &a.Up, &a.Down); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("record: %w", err)
-			}
-			*l.into = append(*l.into, a)
-		}
-		if err := rows.Close(); err != nil {
-			return nil, fmt.Errorf("record: %w", err)
-		}
-	}
-	return r, nil
 }
 
 // WriteText writes the report for people.

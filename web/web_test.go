@@ -8,8 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -205,20 +203,10 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // read and rendered, another is shown at once.
 func TestReadersOfOtherTextsDoNotWait(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	for _, name := range []string{"slow.txt", "quick.txt"} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte("A title\n\nSome text of "+name+".\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	c, err := corpus.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := retrieval.NewMemory(context.Background(), c)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, ix := testindex.Folder(t, map[string]string{
+		"slow.txt":  "A title\n\nSome text of slow.txt.\n",
+		"quick.txt": "A title\n\nSome text of quick.txt.\n",
+	})
 	s := New(Options{CorpusPath: dir, Logger: testLogger(t)})
 	reading, release := make(chan struct{}), make(chan struct{})
 	s.readSource = func(ctx context.Context, name string) (corpus.Source, error) {

@@ -96,6 +96,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	if err != nil {
 		return usagef("%s: %v; run 'lectern help %s'", c.Name(), err, c.Name())
 	}
+	if c.Args() == "" && len(positional) > 0 {
+		return usagef("%s takes no arguments, got %q; run 'lectern help %s'", c.Name(), strings.Join(positional, " "), c.Name())
+	}
 	return c.Run(ctx, a, positional)
 }
 

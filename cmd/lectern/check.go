@@ -18,14 +18,7 @@ func (c *checkCommand) Flags(fs *flag.FlagSet) { c.settings.register(fs, corpusS
 
 // Run prints what run would use, without connecting to Discord.
 func (c *checkCommand) Run(ctx context.Context, a *app, args []string) error {
-	if len(args) > 0 {
-		return usagef("check takes no arguments")
-	}
-	cfg, err := a.config(c.settings)
-	if err != nil {
-		return err
-	}
-	cp, err := loadCorpus(ctx, cfg)
+	cfg, cp, err := a.settingsAndCorpus(ctx, c.settings)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,17 @@ import (
 	"github.com/lectern-bot/lectern/retrieval"
 )
 
+// settingsAndCorpus loads the settings and reads and parses the corpus
+// they name.
+func (a *app) settingsAndCorpus(ctx context.Context, s settingsFlags) (*config.Config, *corpus.Corpus, error) {
+	cfg, err := a.config(s)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := loadCorpus(ctx, cfg)
+	return cfg, c, err
+}
+
 // loadCorpus reads and parses the configured corpus, or the embedded
 // interview.
 func loadCorpus(ctx context.Context, cfg *config.Config) (*corpus.Corpus, error) {

@@ -100,6 +100,26 @@ func startBinary(t testing.TB, env []string, args ...string) *process {
 	return p
 }
 
+// testToken is the bot token of the e2e tests' fake Discord.
+const testToken = "MTA0.secret.token-for-the-test"
+
+// startRun starts `lectern run` with args against fake, whose token is
+// testToken, and waits until the bot is connected.
+func startRun(t *testing.T, fake *discordtest.Server, env []string, args ...string) *process {
+	t.Helper()
+	p := startBinary(t, append([]string{
+		"DISCORD_TOKEN=" + testToken,
+		"DISCORD_GUILD_ID=" + fake.GuildID,
+		"DISCORD_API_URL=" + fake.APIURL(),
+	}, env...), append([]string{"run"}, args...)...)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := fake.WaitFor(ctx, "ready"); err != nil {
+		t.Fatalf("%v; lectern said:\n%s", err, p.out)
+	}
+	return p
+}
+
 // stop sends SIGTERM and waits for the exit.
 func (p *process) stop(t *testing.T) error {
 	t.Helper()
@@ -125,20 +145,11 @@ func (p *process) wait(t *testing.T, within time.Duration) error {
 // Discord, and checks that it registers its commands, answers /ask, logs
 // its invite links without the token, and stops cleanly on SIGTERM.
 func TestBinaryAgainstFakeDiscord(t *testing.T) {
-	const token = "MTA0.secret.token-for-the-test"
-	fake := discordtest.New(t, token)
+	fake := discordtest.New(t, testToken)
 	addr := freeAddr(t)
-	p := startBinary(t, []string{
-		"DISCORD_TOKEN=" + token,
-		"DISCORD_GUILD_ID=" + fake.GuildID,
-		"DISCORD_API_URL=" + fake.APIURL(),
-		"LECTERN_DATA_DIR=" + t.TempDir(),
-	}, "run", "--addr", addr)
+	p := startRun(t, fake, []string{"LECTERN_DATA_DIR=" + t.TempDir()}, "--addr", addr)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	if err := fake.WaitFor(ctx, "ready"); err != nil {
-		t.Fatalf("%v; lectern said:\n%s", err, p.out)
-	}
 	if got, want := len(fake.Commands(fake.GuildID)), len(bot.Commands()); got != want {
 		t.Errorf("%d commands registered in the guild, want %d", got, want)
 	}
@@ -179,7 +190,7 @@ func TestBinaryAgainstFakeDiscord(t *testing.T) {
 	if !strings.Contains(logs, "msg=ready") || !strings.Contains(logs, "client_id="+fake.AppID) || !strings.Contains(logs, "integration_type=1") {
 		t.Errorf("no ready line and invite links in:\n%s", logs)
 	}
-	if strings.Contains(logs, token) || strings.Contains(logs, "secret.token") {
+	if strings.Contains(logs, testToken) || strings.Contains(logs, "secret.token") {
 		t.Errorf("the logs show the token:\n%s", logs)
 	}
 }
@@ -277,20 +288,9 @@ func BenchmarkProcessAskWarAndPeace(b *testing.B) {
 // process exits 1 with the reason and what to change, said once, and no
 // request in flight fails because the index closed under it.
 func TestRunStopsTheWebServerBeforeClosingTheIndex(t *testing.T) {
-	const token = "MTA0.secret.token-for-the-test"
-	fake := discordtest.New(t, token)
+	fake := discordtest.New(t, testToken)
 	addr := freeAddr(t)
-	p := startBinary(t, []string{
-		"DISCORD_TOKEN=" + token,
-		"DISCORD_GUILD_ID=" + fake.GuildID,
-		"DISCORD_API_URL=" + fake.APIURL(),
-		"LECTERN_RECORD=off",
-	}, "run", "--addr", addr)
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	if err := fake.WaitFor(ctx, "ready"); err != nil {
-		t.Fatalf("%v; lectern said:\n%s", err, p.out)
-	}
+	p := startRun(t, fake, []string{"LECTERN_RECORD=off"}, "--addr", addr)
 	waitHealthy(t, "http://"+addr, p)
 	var mu sync.Mutex
 	statuses := map[int]int{}

@@ -18,9 +18,6 @@ func (*indexCommand) Summary() string          { return "build or refresh the ca
 func (c *indexCommand) Flags(fs *flag.FlagSet) { c.settings.register(fs, corpusSettings...) }
 
 func (c *indexCommand) Run(ctx context.Context, a *app, args []string) error {
-	if len(args) > 0 {
-		return usagef("index takes no arguments; name the text with --corpus PATH")
-	}
 	cfg, err := a.config(c.settings)
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 
 	"github.com/lectern-bot/lectern/bot/discordtest"
 	"github.com/lectern-bot/lectern/record"
+	"github.com/lectern-bot/lectern/record/sqlite"
 )
 
 func TestRegister(t *testing.T) {
@@ -46,7 +47,7 @@ func TestReportAndEval(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, "no record of questions") {
 		t.Errorf("report without a record: exit %d, %q", code, errOut)
 	}
-	db, _, err := record.Open(context.Background(), data)
+	db, _, err := sqlite.Open(context.Background(), data)
 	if err != nil {
 		t.Fatal(err)
 	}

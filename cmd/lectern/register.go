@@ -26,9 +26,6 @@ func (c *registerCommand) Flags(fs *flag.FlagSet) {
 }
 
 func (c *registerCommand) Run(ctx context.Context, a *app, args []string) error {
-	if len(args) > 0 {
-		return usagef("register takes no arguments")
-	}
 	cfg, err := a.config(c.settings)
 	if err != nil {
 		return err

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/lectern-bot/lectern/config"
-	"github.com/lectern-bot/lectern/record"
+	"github.com/lectern-bot/lectern/record/sqlite"
 )
 
 // reportCommand prints what readers asked.
@@ -31,9 +31,6 @@ func (c *reportCommand) Flags(fs *flag.FlagSet) {
 }
 
 func (c *reportCommand) Run(ctx context.Context, a *app, args []string) error {
-	if len(args) > 0 {
-		return usagef("report takes no arguments")
-	}
 	if c.limit < 1 {
 		return usagef("report: --limit must be at least 1")
 	}
@@ -41,11 +38,11 @@ func (c *reportCommand) Run(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	path := filepath.Join(cfg.DataDir, record.FileName)
+	path := filepath.Join(cfg.DataDir, sqlite.FileName)
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("report: no record of questions at %s yet (the bot writes it; set %s to where it keeps it)", path, config.KeyDataDir)
 	}
-	db, damaged, err := record.Open(ctx, cfg.DataDir)
+	db, damaged, err := sqlite.Open(ctx, cfg.DataDir)
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}

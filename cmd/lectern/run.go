@@ -26,9 +26,6 @@ func (c *runCommand) Flags(fs *flag.FlagSet) {
 // reader, /healthz and /metrics; it returns once the web server has
 // finished its requests, and only then closes the index and the record.
 func (c *runCommand) Run(ctx context.Context, a *app, args []string) error {
-	if len(args) > 0 {
-		return usagef("run takes no arguments")
-	}
 	if c.clearGuild != "" && !bot.IsSnowflake(c.clearGuild) {
 		return usagef("run: --clear-guild %q is not a server ID (a number such as 123456789012345678)", c.clearGuild)
 	}

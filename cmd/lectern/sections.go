@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/lectern-bot/lectern/retrieval"
@@ -40,14 +39,7 @@ type sectionJSON struct {
 }
 
 func (c *sectionsCommand) Run(ctx context.Context, a *app, args []string) error {
-	if len(args) > 0 {
-		return usagef("sections takes no arguments, got %q", strings.Join(args, " "))
-	}
-	cfg, err := a.config(c.settings)
-	if err != nil {
-		return err
-	}
-	cp, err := loadCorpus(ctx, cfg)
+	_, cp, err := a.settingsAndCorpus(ctx, c.settings)
 	if err != nil {
 		return err
 	}

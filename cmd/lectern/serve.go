@@ -26,9 +26,6 @@ func (c *serveCommand) Flags(fs *flag.FlagSet) {
 // Run serves until ctx is done, then finishes the requests and answers in
 // flight.
 func (c *serveCommand) Run(ctx context.Context, a *app, args []string) error {
-	if len(args) > 0 {
-		return usagef("serve takes no arguments")
-	}
 	cfg, err := a.config(c.settings)
 	if err != nil {
 		return err

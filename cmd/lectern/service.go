@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -13,7 +12,7 @@ import (
 	"github.com/lectern-bot/lectern/bot"
 	"github.com/lectern-bot/lectern/config"
 	"github.com/lectern-bot/lectern/metrics"
-	"github.com/lectern-bot/lectern/record"
+	"github.com/lectern-bot/lectern/record/sqlite"
 	"github.com/lectern-bot/lectern/retrieval"
 	"github.com/lectern-bot/lectern/web"
 )
@@ -31,7 +30,7 @@ type service struct {
 	metrics *metrics.Metrics
 	web     *web.Server
 	ix      *retrieval.Index
-	record  *record.DB // nil when recording is off or failed
+	record  *sqlite.DB // nil when recording is off or failed
 	// interactions is the HTTP interactions endpoint, once the bot exists.
 	interactions atomic.Pointer[http.Handler]
 }
@@ -87,7 +86,7 @@ func (s *service) open(ctx context.Context, a *app) error {
 
 // openRecord opens the record of questions, or returns nil, logging why:
 // the bot answers without a record rather than not at all.
-func openRecord(ctx context.Context, cfg *config.Config, log *slog.Logger) *record.DB {
+func openRecord(ctx context.Context, cfg *config.Config, log *slog.Logger) *sqlite.DB {
 	if !cfg.Record {
 		log.Info("not recording questions (" + config.KeyRecord + "=off)")
 		return nil
@@ -96,7 +95,7 @@ func openRecord(ctx context.Context, cfg *config.Config, log *slog.Logger) *reco
 		log.Warn("not recording questions: no data directory; set " + config.KeyDataDir)
 		return nil
 	}
-	db, damaged, err := record.Open(ctx, cfg.DataDir)
+	db, damaged, err := sqlite.Open(ctx, cfg.DataDir)
 	if err != nil {
 		log.Error("not recording questions: the record cannot be opened", "err", err)
 		return nil
@@ -136,22 +135,7 @@ func (s *service) botOptions() bot.Options {
 		opts.Defer = s.ix.Corpus().Size() > deferAbove
 	}
 	if s.record != nil {
-		opts.Recorder = botRecord{s.record}
+		opts.Recorder = s.record
 	}
 	return opts
-}
-
-// botRecord is the record as the bot uses it.
-type botRecord struct{ db *record.DB }
-
-func (r botRecord) Asked(ctx context.Context, q bot.Question) (int64, error) {
-	return r.db.Asked(ctx, record.Question(q))
-}
-
-func (r botRecord) Rated(ctx context.Context, id int64, user string, helpful bool) error {
-	err := r.db.Rated(ctx, id, user, helpful)
-	if errors.Is(err, record.ErrUnknownQuestion) {
-		return fmt.Errorf("%w: %w", bot.ErrNotRecorded, err)
-	}
-	return err
 }

@@ -16,9 +16,6 @@ func (*versionCommand) Summary() string        { return "print the version" }
 func (*versionCommand) Flags(fs *flag.FlagSet) {}
 
 func (*versionCommand) Run(_ context.Context, a *app, args []string) error {
-	if len(args) > 0 {
-		return usagef("version takes no arguments")
-	}
 	fmt.Fprintln(a.stdout, "lectern "+version())
 	return nil
 }

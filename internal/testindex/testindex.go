@@ -1,10 +1,12 @@
-// Package testindex builds the indexes tests search, once per test
-// binary: the embedded interview, and War and Peace from the shared books.
+// Package testindex builds the indexes tests search: once per test
+// binary, the embedded interview and War and Peace from the shared books;
+// and folders of small texts a test writes.
 package testindex
 
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/lectern-bot/lectern/corpus"
@@ -39,4 +41,30 @@ func WarAndPeace(tb testing.TB) *retrieval.Index {
 		ix, _, err := retrieval.Open(context.Background(), path, retrieval.Options{CacheDir: dir})
 		return ix, err
 	})
+}
+
+// Folder writes files (by their paths below the folder) to a new
+// temporary folder and indexes it in memory; it returns the folder and
+// its index.
+func Folder(tb testing.TB, files map[string]string) (string, *retrieval.Index) {
+	tb.Helper()
+	dir := tb.TempDir()
+	for name, text := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	c, err := corpus.Load(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ix, err := retrieval.NewMemory(context.Background(), c)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return dir, ix
 }
