@@ -451,3 +451,34 @@ func TestObserverCountsOutcomes(t *testing.T) {
 		t.Errorf("nothing found %v, want quote once", obs.nothingFound)
 	}
 }
+
+// slowRecord takes its time to write a rating, as SQLite can when the
+// database is busy (its busy timeout is 5 s).
+type slowRecord struct {
+	memoryRecord
+	delay time.Duration
+}
+
+func (r *slowRecord) Rated(ctx context.Context, id int64, user string, helpful bool) error {
+	time.Sleep(r.delay) // a database that ignores the context meanwhile
+	return r.memoryRecord.Rated(ctx, id, user, helpful)
+}
+
+// TestSlowRatingIsDeferred: a rating whose write outlasts Discord's 3 s
+// is acknowledged in time and answered after.
+func TestSlowRatingIsDeferred(t *testing.T) {
+	t.Parallel()
+	rec := &slowRecord{delay: 3500 * time.Millisecond}
+	h := start(t, setup{opts: Options{Recorder: rec, DeferAfter: 200 * time.Millisecond}})
+	m := answer(t)(h.fake.Command(alice, "ask", discordtest.String("question", "Why did Lenin want peace?")))
+	in, err := h.fake.Click(bob, m, buttonID(t, m, "👍"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := response(t)(in, nil); r.Type != 5 {
+		t.Errorf("first response to a slow rating: type %d, want 5 (deferred)", r.Type)
+	}
+	if reply := answer(t)(in, nil); !strings.Contains(reply.Content, "Thanks") {
+		t.Errorf("after the rating was written: %q", reply.Content)
+	}
+}

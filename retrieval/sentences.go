@@ -30,8 +30,8 @@ const (
 // counts at maxWordCount.
 const (
 	notInText    uint16 = 65535
-	maxTextPos          = 65000
-	maxWordCount        = 65535
+	maxTextPos   uint16 = 65000
+	maxWordCount uint16 = 65535
 )
 
 // What a sentence holds.
@@ -101,12 +101,12 @@ func analyseSentence(a analysis.Analyzer, s corpus.Sentence, speakers []string) 
 		surface: make([]string, 0, len(toks)+len(speakers)),
 		pos:     make([]uint16, 0, len(toks)+len(speakers)),
 		kind:    make([]uint8, 0, len(toks)+len(speakers)),
-		words:   uint16(min(corpus.WordCount(s.Text), maxWordCount)),
+		words:   uint16(min(corpus.WordCount(s.Text), int(maxWordCount))),
 	}
 	for i, t := range toks {
 		out.terms = append(out.terms, t.term)
 		out.surface = append(out.surface, s.Text[t.start:t.end])
-		out.pos = append(out.pos, uint16(min(t.pos, maxTextPos)))
+		out.pos = append(out.pos, uint16(min(t.pos, int(maxTextPos))))
 		out.kind = append(out.kind, tokenKind(s.Text, t, i == 0))
 	}
 	for _, sp := range speakers {
