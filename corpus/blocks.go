@@ -25,6 +25,7 @@ type block struct {
 	speaker string // who speaks, for a turn of a dialogue or play
 	skip    int    // bytes of the speaker label to drop from the first line
 	head    *heading
+	code    bool // a code block, quoted as written
 }
 
 func (b *block) first() int { return b.lines[0] }

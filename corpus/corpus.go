@@ -61,6 +61,8 @@ func (s Span) String() string {
 // Corpus is one or more parsed documents.
 type Corpus struct {
 	Documents []*Document
+	// Skipped are the files of a folder that hold no text to quote.
+	Skipped []*FileError
 }
 
 // Size returns the number of bytes of source text in the corpus.
@@ -72,15 +74,53 @@ func (c *Corpus) Size() int {
 	return n
 }
 
+// Format is what kind of file a document came from. It decides how the
+// document is cited: by the lines of the file (text, Markdown), by page
+// (PDF), by chapter and paragraph (EPUB), or by section and paragraph
+// (HTML).
+type Format uint8
+
+const (
+	FormatText     Format = iota // plain text
+	FormatMarkdown               // Markdown or MDX
+	FormatHTML                   // a web page, or a book's HTML edition
+	FormatEPUB                   // an EPUB 2 or 3 book
+	FormatPDF                    // a PDF with a text layer
+)
+
+var formatNames = [...]string{"text", "markdown", "html", "epub", "pdf"}
+
+func (f Format) String() string {
+	if int(f) < len(formatNames) {
+		return formatNames[f]
+	}
+	return "unknown"
+}
+
+// LineBased reports whether a format's lines are the lines of the file,
+// which readers can cite; the lines of the other formats are those of
+// the text Lectern extracted, kept in Document.Text.
+func (f Format) LineBased() bool { return f == FormatText || f == FormatMarkdown }
+
 // Document is one parsed source file.
 type Document struct {
-	Name       string // file name, as cited
-	Title      string
-	Author     string
-	Size       int    // bytes of source text
-	Hash       string // hex SHA-256 of the source bytes
-	Lines      int    // number of source lines
-	Pages      int    // number of pages; 0 when the text has no page breaks
+	Name   string // file name, as cited
+	Format Format
+	Title  string
+	Author string
+	Size   int    // bytes of source text
+	Hash   string // hex SHA-256 of the source bytes
+	Lines  int    // number of source lines (or of extracted text lines; see Text)
+	Pages  int    // number of pages; 0 when the text has no page breaks
+	// Text is the extracted text of a document whose format is not
+	// line-based (HTML, EPUB, PDF), a line each: what the reader shows and
+	// Lines counts. Nil for text and Markdown, whose lines are the file's.
+	Text []string
+	// PageLabels are a PDF's printed page labels ("iv", "31"), by
+	// physical page (PageLabels[0] is page 1); nil when it has none.
+	PageLabels []string
+	// Chapters are an EPUB's chapters, in reading order.
+	Chapters []Chapter
 	Epigraph   *Epigraph
 	Sections   []Section
 	Sentences  []Sentence
@@ -91,6 +131,37 @@ type Document struct {
 	// Gutenberg header and licence, a title page, a table of contents, an
 	// index. Nothing else is left out.
 	Omitted []Omission
+}
+
+// Chapter is a chapter of an EPUB: a document of its spine, titled from
+// its table of contents.
+type Chapter struct {
+	Title string
+	Href  string // its path inside the EPUB
+	// FirstSentence ≤ i < EndSentence are its sentences; FirstParagraph is
+	// the Paragraph number of the first, so that a paragraph is cited as
+	// the how-manyth of its chapter.
+	FirstSentence, EndSentence int
+	FirstParagraph             int
+}
+
+// PageLabel is the printed label of physical page page (1-based), or ""
+// when the document has none for it.
+func (d *Document) PageLabel(page int) string {
+	if page < 1 || page > len(d.PageLabels) {
+		return ""
+	}
+	return d.PageLabels[page-1]
+}
+
+// ChapterOf returns the index of the chapter holding sentence s, or -1.
+func (d *Document) ChapterOf(s int) int {
+	for i, c := range d.Chapters {
+		if s >= c.FirstSentence && s < c.EndSentence {
+			return i
+		}
+	}
+	return -1
 }
 
 // Omission is a part of a file that is not text to quote.
@@ -136,6 +207,9 @@ type Sentence struct {
 	Question  bool   // asked by the interviewer, not part of the answer
 	Speaker   string // who speaks it, in a dialogue, play or transcript
 	Paragraph int    // sentences of one paragraph (or turn) share it
+	// Code is a block of code (a documentation page's command or
+	// listing), kept line by line as written; never prose.
+	Code bool
 	// Starts are where each source line of a sentence on several lines
 	// begins in Text; nil for a sentence on one line.
 	Starts []LineStart
@@ -185,8 +259,12 @@ type Quotation struct {
 	Speaker  string // who is quoted, where the text says so
 }
 
-// Footnote is a footnote marker glued to a word in the source.
+// Footnote is a footnote marker in the source: a number glued to a
+// word, or a note referenced from the text of an EPUB, HTML or PDF.
 type Footnote struct {
 	Number int
 	Line   int
+	// Text is the note itself, where the format says which note a marker
+	// refers to.
+	Text string
 }

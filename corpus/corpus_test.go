@@ -29,7 +29,7 @@ func TestEmbeddedTextIsTheSharedFile(t *testing.T) {
 // describe prints a document's structure for golden files.
 func describe(d *Document) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "name %s\ntitle %s\nlines %d pages %d sentences %d passages %d quotations %d\n", d.Name, d.Title, d.Lines, d.Pages, len(d.Sentences), len(d.Passages), len(d.Quotations))
+	fmt.Fprintf(&b, "name %s (%s)\ntitle %s\nlines %d pages %d sentences %d passages %d quotations %d\n", d.Name, d.Format, d.Title, d.Lines, d.Pages, len(d.Sentences), len(d.Passages), len(d.Quotations))
 	if e := d.Epigraph; e != nil {
 		fmt.Fprintf(&b, "epigraph %s: %s — %s\n", e.Lines, e.Text, e.Attribution)
 	}
@@ -50,11 +50,15 @@ func describe(d *Document) []byte {
 			if x.Question {
 				role = "Q"
 			}
+			text := x.Text
+			if x.Code {
+				role, text = "C", strings.ReplaceAll(text, "\n", "⏎")
+			}
 			who := ""
 			if x.Speaker != "" {
 				who = x.Speaker + ": "
 			}
-			fmt.Fprintf(&b, "  %3d %s p%-2d ¶%-3d %-8s %s%s%s\n", x.Index, role, x.Page, x.Paragraph, x.Lines, who, x.Text, fn)
+			fmt.Fprintf(&b, "  %3d %s p%-2d ¶%-3d %-8s %s%s%s\n", x.Index, role, x.Page, x.Paragraph, x.Lines, who, text, fn)
 		}
 	}
 	b.WriteString("\nquotations\n")
@@ -165,6 +169,7 @@ func TestSentenceBounds(t *testing.T) {
 		text string
 		want []string
 	}{
+		{"page reference", "See chap. iii, p. 62 of the first edition. It says more.", []string{"See chap. iii, p. 62 of the first edition.", "It says more."}},
 		{"plain", "One thing. Another thing.", []string{"One thing.", "Another thing."}},
 		{"question and quote", `He asked, “Why?” She left. “Go!” he said.`, []string{`He asked, “Why?”`, "She left.", `“Go!” he said.`}},
 		{"quote closes sentence", `As Serge put it, “it had begun.” Lenin arrived.`, []string{`As Serge put it, “it had begun.”`, "Lenin arrived."}},
@@ -578,5 +583,51 @@ func TestLinesMatchParse(t *testing.T) {
 	}
 	if _, err := Lines([]byte{0, 1, 2}); err == nil {
 		t.Error("binary data split into lines")
+	}
+}
+
+// TestSharedFormatsStructure keeps a reviewed outline of every document
+// of ../shared/corpus/formats (PDFs, EPUBs, web pages) and of its
+// documentation trees, a golden each.
+func TestSharedFormatsStructure(t *testing.T) {
+	dir := testsupport.SharedDir(t, "corpus/formats")
+	pdf := NewPDFEngine(testsupport.PDFiumCache())
+	t.Cleanup(func() { pdf.Close() })
+	var paths []string
+	for _, pattern := range []string{"html/*", "epub/*", "pdf/*", "docs/*"} {
+		m, err := filepath.Glob(filepath.Join(dir, pattern))
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, m...)
+	}
+	for _, path := range paths {
+		info, err := os.Stat(path)
+		if err != nil || strings.HasSuffix(path, ".SHA256SUMS") || strings.Contains(path, "image-only") {
+			continue
+		}
+		name := filepath.Base(filepath.Dir(path)) + "-" + strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		t.Run(name, func(t *testing.T) {
+			src, err := ReadSources(context.Background(), path, LoadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := ParseSources(src, pdf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			for _, s := range c.Skipped {
+				fmt.Fprintf(&b, "skipped %s\n", s)
+			}
+			for k, d := range c.Documents {
+				checkInvariants(t, d)
+				if info.IsDir() && k > 0 {
+					b.WriteString("\n========\n")
+				}
+				b.Write(outline(d))
+			}
+			testsupport.Golden(t, filepath.Join("testdata", "structure", "formats", name+".golden"), b.Bytes())
+		})
 	}
 }

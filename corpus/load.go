@@ -25,10 +25,11 @@ var (
 	ErrEmpty      = errors.New("file is empty")
 	ErrBinary     = errors.New("file looks binary, not text")
 	ErrEncoding   = errors.New("file is not valid UTF-8")
-	ErrNoText     = errors.New("no .txt or .md files found")
+	ErrNoText     = errors.New("no texts found (.txt, .md, .mdx, .html, .epub or .pdf files)")
 	ErrTooLarge   = errors.New("file is too large")
 	ErrUTF16      = errors.New("file is UTF-16; save it as UTF-8")
 	ErrNotRegular = errors.New("not a regular file (a device, pipe or socket is not read)")
+	ErrPDFEngine  = errors.New("reading a PDF needs the PDF engine")
 )
 
 // FileError reports a problem with one file of a corpus.
@@ -40,8 +41,10 @@ type FileError struct {
 func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
 func (e *FileError) Unwrap() error { return e.Err }
 
-// textExtensions are the file types Load reads from a directory.
-var textExtensions = []string{".txt", ".md", ".markdown", ".text"}
+// textExtensions are the file types Load reads from a directory; other
+// files of a documentation tree (licences, configuration, code) are not
+// texts.
+var textExtensions = []string{".txt", ".text", ".md", ".markdown", ".mdx", ".html", ".htm", ".xhtml", ".epub", ".pdf"}
 
 // Source is one file of a corpus, read but not parsed.
 type Source struct {
@@ -61,14 +64,15 @@ type LoadOptions struct {
 	MaxFileSize int64 // per file; 0 means DefaultMaxFileSize
 }
 
-// Load reads a UTF-8 plain-text or Markdown file, or every such file below a
-// directory (in lexical order), and parses each into a Document.
+// Load reads a text of any format Lectern reads, or every text below a
+// directory (in lexical order), and parses each into a Document; PDFs
+// are read by an engine started for them.
 func Load(path string) (*Corpus, error) {
 	src, err := ReadSources(context.Background(), path, LoadOptions{})
 	if err != nil {
 		return nil, err
 	}
-	return ParseSources(src)
+	return ParseSources(src, nil)
 }
 
 // ReadSources reads the corpus at path without parsing it: the file, or
@@ -127,15 +131,36 @@ func ReadSources(ctx context.Context, path string, opts LoadOptions) ([]Source, 
 	return out, nil
 }
 
-// ParseSources parses read sources into a corpus.
-func ParseSources(src []Source) (*Corpus, error) {
+// ParseSources parses read sources into a corpus, PDFs with pdf (or,
+// when it is nil, an engine started for them and stopped after). Of a
+// folder, a file with no text to quote (a documentation tree's snippet
+// of abbreviations, an empty page) is skipped and listed in
+// Corpus.Skipped; any other problem is an error naming the file.
+func ParseSources(src []Source, pdf *PDFEngine) (*Corpus, error) {
 	c := &Corpus{}
 	for _, s := range src {
-		doc, err := Parse(s.Name, s.Data)
+		var doc *Document
+		var err error
+		if Detect(s.Name, s.Data) == FormatPDF {
+			if pdf == nil {
+				pdf = NewPDFEngine("")
+				defer pdf.Close()
+			}
+			doc, err = pdf.Parse(s.Name, s.Data)
+		} else {
+			doc, err = Parse(s.Name, s.Data)
+		}
+		if len(src) > 1 && (errors.Is(err, ErrEmpty) || errors.Is(err, ErrNoContent)) {
+			c.Skipped = append(c.Skipped, &FileError{Path: s.Name, Err: err})
+			continue
+		}
 		if err != nil {
 			return nil, &FileError{Path: s.Path, Err: err}
 		}
 		c.Documents = append(c.Documents, doc)
+	}
+	if len(c.Documents) == 0 && len(c.Skipped) > 0 {
+		return nil, c.Skipped[0]
 	}
 	return c, nil
 }

@@ -13,10 +13,27 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 4
+const ParserVersion = 5
 
-// Parse parses the content of one file. name is how the file is cited.
+// Parse parses one file of any format but PDF, which needs a PDFEngine:
+// plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
+// with the content, it tells the format (Detect).
 func Parse(name string, data []byte) (*Document, error) {
+	switch Detect(name, data) {
+	case FormatMarkdown:
+		return parseMarkdown(name, data)
+	case FormatHTML:
+		return parseHTML(name, data)
+	case FormatEPUB:
+		return parseEPUB(name, data)
+	case FormatPDF:
+		return nil, ErrPDFEngine
+	}
+	return parseText(name, data)
+}
+
+// parseText parses a plain text: a book, an interview, a play, notes.
+func parseText(name string, data []byte) (*Document, error) {
 	text, err := checkText(data)
 	if err != nil {
 		return nil, err
@@ -30,7 +47,7 @@ func Parse(name string, data []byte) (*Document, error) {
 	p := &parser{doc: doc, raw: raw, text: slices.Clone(raw), flags: make([]lineFlag, len(raw)), page: make([]int, len(raw))}
 	doc.Sentences = make([]Sentence, 0, len(data)/120+8) // about one per 120 bytes of prose
 	lo, hi := p.gutenberg()
-	markdown := isMarkdown(name)
+	const markdown = false
 	p.cleanLines(lo, hi, markdown)
 	if !p.hasText(lo, hi) {
 		if lo > 0 || hi < len(raw) {
@@ -43,8 +60,16 @@ func Parse(name string, data []byte) (*Document, error) {
 	} else {
 		p.parseBook(lo, hi, markdown)
 	}
+	p.finish()
+	return doc, nil
+}
+
+// finish gives the document and its sections a title where they lack
+// one, builds the passages and orders what was left out.
+func (p *parser) finish() {
+	doc := p.doc
 	if doc.Title == "" {
-		doc.Title = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+		doc.Title = strings.TrimSuffix(filepath.Base(doc.Name), filepath.Ext(doc.Name))
 	}
 	for i := range doc.Sections {
 		if doc.Sections[i].Title == "" {
@@ -54,7 +79,6 @@ func Parse(name string, data []byte) (*Document, error) {
 	}
 	p.buildPassages()
 	slices.SortFunc(doc.Omitted, func(a, b Omission) int { return a.Lines.Start - b.Lines.Start })
-	return doc, nil
 }
 
 func isMarkdown(name string) bool {

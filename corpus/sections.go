@@ -44,6 +44,10 @@ func (p *parser) buildSections(blocks []*block) {
 			if sec < 0 {
 				sec = p.openSection(0, "", "", b.first()+1)
 			}
+			if b.code {
+				p.addCode(sec, b.lines)
+				continue
+			}
 			lines := p.srcLines(b.lines)
 			if b.skip > 0 {
 				lines[0] = p.line(b.first(), b.skip)

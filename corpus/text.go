@@ -36,19 +36,26 @@ type flowFootnote struct {
 	offset int
 }
 
+// softHyphen ends a line where a word was broken by typesetting (a PDF
+// line's "pragma-"): joining the lines drops it and the line break.
+const softHyphen = "\u00ad"
+
 // join builds a flow from lines: a line break becomes a space, except after
 // a dash or a hyphen ending a word, where the line wrap split the words
-// ("Franco-" / "Prussian").
+// ("Franco-" / "Prussian"), and after a soft hyphen, which is dropped.
 func join(lines []srcLine) flow {
 	var b strings.Builder
 	f := flow{lines: lines, starts: make([]int, len(lines))}
+	broken := false
 	for i, l := range lines {
 		t := strings.TrimSpace(l.text)
 		lead := len(l.text) - len(strings.TrimLeftFunc(l.text, unicode.IsSpace))
-		if b.Len() > 0 {
-			if !wrappedAtDash(b.String()) {
-				b.WriteByte(' ')
-			}
+		if b.Len() > 0 && !broken && !wrappedAtDash(b.String()) {
+			b.WriteByte(' ')
+		}
+		t, broken = strings.CutSuffix(t, softHyphen)
+		if broken && i == len(lines)-1 {
+			t += "-"
 		}
 		f.starts[i] = b.Len()
 		for _, m := range l.footnotes {
@@ -259,9 +266,8 @@ func isAbbreviation(word string) bool {
 	if strings.Contains(w, ".") { // U.S, e.g, i.e
 		return true
 	}
-	if utf8.RuneCountInString(w) == 1 {
-		r, _ := utf8.DecodeRuneInString(w)
-		return unicode.IsUpper(r)
+	if r, _ := utf8.DecodeRuneInString(w); utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r) {
+		return true // an initial
 	}
 	return abbreviations[strings.ToLower(w)]
 }

@@ -27,9 +27,10 @@ type Options struct {
 	// CacheDir is where indexes of books are kept between runs; "" indexes
 	// in memory every time.
 	CacheDir    string
-	MaxFileSize int64        // largest file read, in bytes; 0 for corpus.DefaultMaxFileSize
-	Progress    Progress     // told how a build is going; may be nil
-	Logger      *slog.Logger // told what the cache did; nil logs nothing
+	MaxFileSize int64             // largest file read, in bytes; 0 for corpus.DefaultMaxFileSize
+	PDF         *corpus.PDFEngine // reads PDFs; nil starts one when a PDF is read
+	Progress    Progress          // told how a build is going; may be nil
+	Logger      *slog.Logger      // told what the cache did; nil logs nothing
 }
 
 // OpenInfo says what Open did.
@@ -61,7 +62,7 @@ func Open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 		return nil, OpenInfo{}, err
 	}
 	if opts.CacheDir == "" {
-		c, err := corpus.ParseSources(src)
+		c, err := corpus.ParseSources(src, opts.PDF)
 		if err != nil {
 			return nil, OpenInfo{}, err
 		}
@@ -82,7 +83,7 @@ func Open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 	default:
 		log.Warn("index cache is damaged; rebuilding", "path", slot, "err", err)
 	}
-	c, err := corpus.ParseSources(src)
+	c, err := corpus.ParseSources(src, opts.PDF)
 	if err != nil {
 		return nil, OpenInfo{}, err
 	}
@@ -103,7 +104,7 @@ func Open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 // analysisVersion whenever the analysis of sentences cached with the
 // index changes (TestAnalysisFingerprint fails until it does).
 const (
-	cacheVersion    = 3
+	cacheVersion    = 4
 	analysisVersion = 1
 )
 

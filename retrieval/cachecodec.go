@@ -15,7 +15,7 @@ import (
 // decoded strings share, so reading allocates little and copies less.
 // Passages' texts are not stored: they are their sentences joined.
 
-const dataMagic = "LECTERN-DATA-3\n"
+const dataMagic = "LECTERN-DATA-4\n"
 
 var errDataCorrupt = errors.New("data file is corrupt")
 
@@ -186,6 +186,11 @@ func encodeData(d *cachedData) []byte {
 	for _, doc := range d.Corpus.Documents {
 		encodeDocument(w, doc)
 	}
+	w.uint(uint64(len(d.Corpus.Skipped)))
+	for _, f := range d.Corpus.Skipped {
+		w.str(f.Path)
+		w.str(f.Err.Error())
+	}
 	w.strings(d.Terms)
 	w.strings(d.Surface)
 	writeU32s(w, d.DocStart)
@@ -205,17 +210,28 @@ func encodeData(d *cachedData) []byte {
 
 func encodeDocument(w *dataWriter, d *corpus.Document) {
 	w.str(d.Name)
+	w.uint(uint64(d.Format))
 	w.str(d.Title)
 	w.str(d.Author)
 	w.int(d.Size)
 	w.str(d.Hash)
 	w.int(d.Lines)
 	w.int(d.Pages)
+	w.strings(d.Text)
+	w.strings(d.PageLabels)
 	w.bool(d.Epigraph != nil)
 	if e := d.Epigraph; e != nil {
 		w.str(e.Text)
 		w.str(e.Attribution)
 		w.span(e.Lines)
+	}
+	w.uint(uint64(len(d.Chapters)))
+	for _, c := range d.Chapters {
+		w.str(c.Title)
+		w.str(c.Href)
+		w.int(c.FirstSentence)
+		w.int(c.EndSentence)
+		w.int(c.FirstParagraph)
 	}
 	w.uint(uint64(len(d.Sections)))
 	for _, s := range d.Sections {
@@ -230,24 +246,31 @@ func encodeDocument(w *dataWriter, d *corpus.Document) {
 		w.int(s.FirstSentence)
 		w.int(s.EndSentence)
 	}
+	encodeSentences(w, d.Sentences)
+	encodeParts(w, d)
+}
+
+// encodeSentences writes a document's sentences.
+func encodeSentences(w *dataWriter, sentences []corpus.Sentence) {
 	// Speakers repeat: store each once and refer to it.
 	speakers := map[string]int{"": 0}
 	names := []string{""}
-	w.uint(uint64(len(d.Sentences)))
-	for _, s := range d.Sentences {
+	w.uint(uint64(len(sentences)))
+	for _, s := range sentences {
 		if _, ok := speakers[s.Speaker]; !ok {
 			speakers[s.Speaker] = len(names)
 			names = append(names, s.Speaker)
 		}
 	}
 	w.strings(names)
-	for _, s := range d.Sentences {
+	for _, s := range sentences {
 		w.int(s.Section)
 		w.str(s.Text)
 		w.span(s.Lines)
 		w.int(s.Page)
 		w.ints(s.Footnotes)
 		w.bool(s.Question)
+		w.bool(s.Code)
 		w.uint(uint64(speakers[s.Speaker]))
 		w.int(s.Paragraph)
 		w.uint(uint64(len(s.Starts)))
@@ -256,6 +279,11 @@ func encodeDocument(w *dataWriter, d *corpus.Document) {
 			w.int(int(ls.Line))
 		}
 	}
+}
+
+// encodeParts writes a document's passages, quotations, notes and what
+// was left out.
+func encodeParts(w *dataWriter, d *corpus.Document) {
 	w.uint(uint64(len(d.Passages)))
 	for _, p := range d.Passages {
 		w.int(p.Section)
@@ -275,6 +303,7 @@ func encodeDocument(w *dataWriter, d *corpus.Document) {
 	for _, f := range d.Footnotes {
 		w.int(f.Number)
 		w.int(f.Line)
+		w.str(f.Text)
 	}
 	w.uint(uint64(len(d.Omitted)))
 	for _, o := range d.Omitted {
@@ -292,6 +321,9 @@ func decodeData(raw []byte) (*cachedData, error) {
 	d := &cachedData{Corpus: &corpus.Corpus{}}
 	for range r.count(8) {
 		d.Corpus.Documents = append(d.Corpus.Documents, decodeDocument(r))
+	}
+	for range r.count(2) {
+		d.Corpus.Skipped = append(d.Corpus.Skipped, &corpus.FileError{Path: r.str(), Err: errors.New(r.str())})
 	}
 	d.Terms = r.strings()
 	d.Surface = r.strings()
@@ -317,9 +349,21 @@ func decodeData(raw []byte) (*cachedData, error) {
 }
 
 func decodeDocument(r *dataReader) *corpus.Document {
-	d := &corpus.Document{Name: r.str(), Title: r.str(), Author: r.str(), Size: r.int(), Hash: r.str(), Lines: r.int(), Pages: r.int()}
+	d := &corpus.Document{Name: r.str(), Format: corpus.Format(r.uint()), Title: r.str(), Author: r.str(), Size: r.int(), Hash: r.str(), Lines: r.int(), Pages: r.int()}
+	if d.Text = r.strings(); len(d.Text) == 0 {
+		d.Text = nil
+	}
+	if d.PageLabels = r.strings(); len(d.PageLabels) == 0 {
+		d.PageLabels = nil
+	}
 	if r.bool() {
 		d.Epigraph = &corpus.Epigraph{Text: r.str(), Attribution: r.str(), Lines: r.span()}
+	}
+	if n := r.count(5); n > 0 {
+		d.Chapters = make([]corpus.Chapter, n)
+	}
+	for i := range d.Chapters {
+		d.Chapters[i] = corpus.Chapter{Title: r.str(), Href: r.str(), FirstSentence: r.int(), EndSentence: r.int(), FirstParagraph: r.int()}
 	}
 	d.Sections = make([]corpus.Section, r.count(10))
 	for i := range d.Sections {
@@ -329,11 +373,23 @@ func decodeDocument(r *dataReader) *corpus.Document {
 			d.Sections[i].Speakers = nil
 		}
 	}
-	n := r.count(8)
+	d.Sentences = decodeSentences(r)
+	decodeParts(r, d)
+	for _, s := range d.Sections {
+		if s.FirstSentence < 0 || s.EndSentence > len(d.Sentences) || s.FirstSentence > s.EndSentence {
+			r.fail()
+		}
+	}
+	return d
+}
+
+// decodeSentences reads a document's sentences.
+func decodeSentences(r *dataReader) []corpus.Sentence {
+	n := r.count(9)
 	names := r.strings()
-	d.Sentences = make([]corpus.Sentence, n)
-	for i := range d.Sentences {
-		s := corpus.Sentence{Index: i, Section: r.int(), Text: r.str(), Lines: r.span(), Page: r.int(), Footnotes: r.ints(), Question: r.bool()}
+	out := make([]corpus.Sentence, n)
+	for i := range out {
+		s := corpus.Sentence{Index: i, Section: r.int(), Text: r.str(), Lines: r.span(), Page: r.int(), Footnotes: r.ints(), Question: r.bool(), Code: r.bool()}
 		if k := int(r.uint()); k < len(names) {
 			s.Speaker = names[k]
 		} else {
@@ -346,8 +402,14 @@ func decodeDocument(r *dataReader) *corpus.Document {
 				s.Starts[j] = corpus.LineStart{Offset: int32(r.int()), Line: int32(r.int())}
 			}
 		}
-		d.Sentences[i] = s
+		out[i] = s
 	}
+	return out
+}
+
+// decodeParts reads a document's passages (their texts are their
+// sentences'), quotations, notes and what was left out.
+func decodeParts(r *dataReader, d *corpus.Document) {
 	d.Passages = make([]corpus.Passage, r.count(6))
 	for i := range d.Passages {
 		p := corpus.Passage{Index: i, Section: r.int(), FirstSentence: r.int(), EndSentence: r.int(), Lines: r.span(), Page: r.int()}
@@ -368,11 +430,11 @@ func decodeDocument(r *dataReader) *corpus.Document {
 	for i := range d.Quotations {
 		d.Quotations[i] = corpus.Quotation{Text: r.str(), Lines: r.span(), Sentence: r.int(), Speaker: r.str()}
 	}
-	if n := r.count(2); n > 0 {
+	if n := r.count(3); n > 0 {
 		d.Footnotes = make([]corpus.Footnote, n)
 	}
 	for i := range d.Footnotes {
-		d.Footnotes[i] = corpus.Footnote{Number: r.int(), Line: r.int()}
+		d.Footnotes[i] = corpus.Footnote{Number: r.int(), Line: r.int(), Text: r.str()}
 	}
 	if n := r.count(3); n > 0 {
 		d.Omitted = make([]corpus.Omission, n)
@@ -380,10 +442,4 @@ func decodeDocument(r *dataReader) *corpus.Document {
 	for i := range d.Omitted {
 		d.Omitted[i] = corpus.Omission{Lines: r.span(), Reason: r.str()}
 	}
-	for _, s := range d.Sections {
-		if s.FirstSentence < 0 || s.EndSentence > len(d.Sentences) || s.FirstSentence > s.EndSentence {
-			r.fail()
-		}
-	}
-	return d
 }

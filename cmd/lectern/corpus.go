@@ -32,7 +32,7 @@ func loadCorpus(ctx context.Context, cfg *config.Config) (*corpus.Corpus, error)
 	if err != nil {
 		return nil, err
 	}
-	return corpus.ParseSources(src)
+	return corpus.ParseSources(src, nil)
 }
 
 // largeOmission is the share of a file's lines, beyond a Project

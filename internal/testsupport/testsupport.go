@@ -90,6 +90,10 @@ func missingShared(tb testing.TB, path string, err error) {
 	tb.Skipf("skipped: needs the shared books at %s (clone beside ../shared to run it)", path)
 }
 
+// PDFiumCache is where tests keep PDFium's compiled code between runs, so
+// that only the first test binary of a machine compiles it.
+func PDFiumCache() string { return filepath.Join(os.TempDir(), "lectern-test-pdfium") }
+
 // Golden compares got with the file at path, or rewrites the file when
 // the tests run with -update.
 func Golden(tb testing.TB, path string, got []byte) {

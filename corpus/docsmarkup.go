@@ -1,0 +1,158 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Documentation generators add markup of their own to Markdown: front
+// matter, MkDocs admonitions (!!! note) and content tabs (=== "Tab")
+// whose bodies are indented, Docusaurus admonitions (:::tip), MDX import
+// lines and JSX components, Hugo and Jekyll shortcodes and Liquid tags,
+// emoji shortcodes, attribute lists. docsMarkup turns it into plain
+// CommonMark line for line, keeping the prose inside it, so that line
+// numbers stay those of the file.
+
+var (
+	mkdocsContainer = regexp.MustCompile(`^(!!!|\?\?\?\+?)\s+[\w-]+(\s+[\w-]+)*(\s+"[^"]*")?\s*$|^===\+?\s+"[^"]*"\s*$`)
+	docusaurusFence = regexp.MustCompile(`^:::\s*\w*.*$`)
+	mdxImport       = regexp.MustCompile(`^(import\s+[\w{*].*\sfrom\s+['"].*|import\s+['"].*|export\s+(const|default|function|let|var)\b.*)$`)
+	jsxTag          = regexp.MustCompile(`^</?[A-Z][\w.]*(\s|/?>|$)`)
+	mdInHTML        = regexp.MustCompile(`^<(div|section|span|p|figure|details)\b[^>]*\bmarkdown\b[^>]*>\s*$|^</(div|section|span|p|figure|details)>\s*$`)
+	snippetInclude  = regexp.MustCompile(`^-{1,2}8<-{1,2}`)
+	abbreviation    = regexp.MustCompile(`^\*\[[^\]]+\]:`)
+	bookDirective   = regexp.MustCompile(`^(\{\{#.*\}\}|\[TOC\]|\[\[_TOC_\]\])$`)
+	shortcode       = regexp.MustCompile(`\{\{[<%].*?[%>]\}\}|\{%-?.*?-?%\}|\{\{-?\s*[\w.$]+.*?\}\}`)
+	emojiShortcode  = regexp.MustCompile(`:(?:material|octicons|fontawesome|simple|twemoji|[a-z]+)-[a-z0-9-]+:`)
+	attributeList   = regexp.MustCompile(`\s*\{:?\s*(?:[.#:][^{}]*|[\w-]+=(?:"[^"]*"|[^\s{}]+)(?:\s+[.#]?[\w-]+(?:=(?:"[^"]*"|[^\s{}]+))?)*)\s*\}`)
+	markedText      = regexp.MustCompile(`==([^=\s](?:[^=]*[^=\s])?)==`)
+	keyboardKeys    = regexp.MustCompile(`\+\+([^+\s]+(?:\+[^+\s]+)*)\+\+`)
+	fence           = regexp.MustCompile("^(`{3,}|~{3,})")
+)
+
+// frontMatter finds YAML (---) or TOML (+++) front matter at the start of
+// the lines and returns the line after it and its title, or 0 when there
+// is none.
+func frontMatter(lines []string) (end int, title string) {
+	if len(lines) == 0 {
+		return 0, ""
+	}
+	delim := strings.TrimSpace(lines[0])
+	if delim != "---" && delim != "+++" {
+		return 0, ""
+	}
+	for i := 1; i < len(lines) && i < 400; i++ {
+		l := strings.TrimSpace(lines[i])
+		if l == delim || delim == "---" && l == "..." {
+			return i + 1, title
+		}
+		if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == "title" && title == "" {
+			title = strings.Trim(strings.TrimSpace(v), `"'`)
+		} else if k, v, ok := strings.Cut(l, "="); ok && strings.TrimSpace(k) == "title" && title == "" {
+			title = strings.Trim(strings.TrimSpace(v), `"'`)
+		}
+	}
+	return 0, ""
+}
+
+// container is an open MkDocs admonition or content tab: its body is the
+// lines indented by four more than base.
+type container struct{ base int }
+
+// docsLines holds the state of docsMarkup across lines.
+type docsLines struct {
+	containers []container
+	fence      string // the open code fence, "" outside code
+	jsx        bool   // inside a JSX tag that spans lines
+	math       bool   // inside a $$ block of TeX
+}
+
+// docsMarkup returns the lines as plain CommonMark, each standing for
+// the line of the same number.
+func docsMarkup(lines []string) []string {
+	out := make([]string, len(lines))
+	var st docsLines
+	for i, l := range lines {
+		out[i] = st.line(l)
+	}
+	return out
+}
+
+// line cleans one line.
+func (st *docsLines) line(l string) string {
+	l = st.dedent(strings.ReplaceAll(l, "\t", "    "))
+	t := strings.TrimSpace(l)
+	// A fence is indented three spaces at most; deeper, it is a line of
+	// the code it stands in.
+	if st.fence != "" {
+		if indent(l) <= 3 && strings.HasPrefix(t, st.fence) && strings.Trim(t, st.fence[:1]) == "" {
+			st.fence = ""
+		}
+		return l
+	}
+	if m := fence.FindString(t); m != "" && indent(l) <= 3 {
+		st.fence = m
+		return l
+	}
+	if st.jsx {
+		st.jsx = !strings.Contains(t, ">")
+		return ""
+	}
+	if t == "$$" || st.math || strings.HasPrefix(t, "$$") && strings.HasSuffix(t, "$$") {
+		// TeX is not prose: a $$ block is dropped, its lines kept blank.
+		st.math = st.math != (t == "$$")
+		return ""
+	}
+	switch {
+	case mkdocsContainer.MatchString(t):
+		st.containers = append(st.containers, container{base: indent(l)})
+		return ""
+	case strings.HasPrefix(t, ":") && mkdocsContainer.MatchString(strings.TrimSpace(t[1:])):
+		// An admonition as a definition (":   !!! note"): the definition's
+		// indent, then the admonition's.
+		st.containers = append(st.containers, container{base: indent(l)}, container{base: indent(l)})
+		return ""
+	case docusaurusFence.MatchString(t), snippetInclude.MatchString(t), abbreviation.MatchString(t), bookDirective.MatchString(t),
+		mdxImport.MatchString(t), mdInHTML.MatchString(t):
+		return ""
+	case jsxTag.MatchString(t):
+		st.jsx = !strings.Contains(t, ">")
+		return ""
+	}
+	return inlineMarkup(l)
+}
+
+// dedent removes the indentation of the open containers from a line of
+// their bodies, closing those the line is not indented into.
+func (st *docsLines) dedent(l string) string {
+	if strings.TrimSpace(l) == "" {
+		return ""
+	}
+	for k, c := range st.containers {
+		if indent(l) < c.base+4 {
+			st.containers = st.containers[:k]
+			break
+		}
+		l = l[:c.base] + l[c.base+4:]
+	}
+	return l
+}
+
+// inlineMarkup removes shortcodes, Liquid tags, emoji shortcodes and
+// attribute lists, and writes keyboard keys plainly, outside inline code.
+func inlineMarkup(l string) string {
+	if !strings.ContainsAny(l, "{:+=") {
+		return l
+	}
+	parts := strings.Split(l, "`")
+	for k := 0; k < len(parts); k += 2 {
+		p := shortcode.ReplaceAllString(parts[k], "")
+		p = emojiShortcode.ReplaceAllString(p, "")
+		p = attributeList.ReplaceAllString(p, "")
+		p = markedText.ReplaceAllString(p, "$1")
+		parts[k] = keyboardKeys.ReplaceAllString(p, "$1")
+	}
+	return strings.Join(parts, "`")
+}
+
+func indent(l string) int { return len(l) - len(strings.TrimLeft(l, " ")) }

@@ -1,0 +1,209 @@
+package corpus
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"strings"
+)
+
+// An extraction is a document as a format's extractor reads it: its
+// lines, and the blocks they form, told apart by the format's markup
+// rather than by their look. For Markdown the lines are the file's; for
+// HTML, EPUB and PDF they are the lines of the text extracted, which the
+// document keeps (Document.Text).
+type extraction struct {
+	format Format
+	raw    []string // each line as the file has it (Markdown) or as extracted
+	text   []string // what each line says, markup removed; "" for none
+	page   []int    // the physical page of each line (PDF); nil when unpaged
+	blocks []xblock
+	title  string
+	author string
+	labels []string // printed page labels (PDF)
+	// chapters start at these lines (EPUB), in reading order.
+	chapters []chapterStart
+	omitted  []Omission // parts left out by the extractor, by line
+	notes    []Footnote // notes referenced from the text
+}
+
+// xkind is what an extracted block is.
+type xkind uint8
+
+const (
+	xParagraph xkind = iota
+	xHeading
+	xCode    // a code block: quoted as written, never as prose
+	xDivider // ends paragraphs and nothing more (a rule)
+	xOmitted // not text to quote: a table of contents; reason says what
+)
+
+// xblock is a block of an extraction: lines (0-based) of one kind.
+type xblock struct {
+	kind   xkind
+	level  int // of a heading: 1 the title, 2 a chapter, … 6
+	lines  []int
+	reason string // of an omitted block
+}
+
+// chapterStart is where an EPUB chapter begins.
+type chapterStart struct {
+	title, href string
+	line        int // 0-based
+}
+
+// parseExtracted builds a document from an extraction, through the stages
+// a book goes through once its headings are known: Project Gutenberg's
+// header and licence, speakers' turns, front and back matter, sections,
+// sentences and passages.
+func parseExtracted(name string, data []byte, x *extraction) (*Document, error) {
+	sum := sha256.Sum256(data)
+	doc := &Document{Name: name, Format: x.format, Title: x.title, Author: x.author, Size: len(data), Hash: hex.EncodeToString(sum[:]),
+		Lines: len(x.text), PageLabels: x.labels, Footnotes: x.notes, Omitted: x.omitted}
+	if !x.format.LineBased() {
+		doc.Text = x.raw
+	}
+	page := x.page
+	if page == nil {
+		page = make([]int, len(x.text))
+	}
+	for _, pg := range page {
+		doc.Pages = max(doc.Pages, pg)
+	}
+	p := &parser{doc: doc, raw: x.raw, text: x.text, flags: make([]lineFlag, len(x.text)), page: page}
+	doc.Sentences = make([]Sentence, 0, len(data)/120+8)
+	lo, hi := p.gutenberg()
+	if !p.hasText(lo, hi) {
+		if lo > 0 || hi < len(x.text) {
+			return nil, errors.New("no text left after the Project Gutenberg header and licence")
+		}
+		return nil, ErrEmpty
+	}
+	blocks := p.extractedBlocks(x.blocks, lo, hi)
+	if x.format != FormatMarkdown {
+		if speakers, ok := p.findSpeakers(blocks); ok {
+			blocks = p.assignTurns(blocks, speakers)
+		}
+	}
+	p.markMatter(blocks)
+	p.continueTurns(blocks)
+	p.buildSections(blocks)
+	p.placeChapters(x.chapters)
+	p.finish()
+	return doc, nil
+}
+
+// extractedBlocks turns an extraction's blocks within lines [lo, hi)
+// into the parser's: headings with their titles, code, paragraphs.
+func (p *parser) extractedBlocks(xs []xblock, lo, hi int) []*block {
+	var out []*block
+	for _, x := range xs {
+		var lines []int
+		for _, i := range x.lines {
+			if i >= lo && i < hi {
+				lines = append(lines, i)
+			}
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		b := &block{lines: lines}
+		switch x.kind {
+		case xHeading:
+			title := cleanTitle(p.textOf(b))
+			if title == "" {
+				continue
+			}
+			h := &heading{style: styleMarkdown, rank: x.level + 1, title: title}
+			if named, ok := strongHeading(title); ok && named.style == styleNamed {
+				h.kind = named.kind
+			}
+			if h.kind == matterDivider {
+				b.role = roleDivider
+				break
+			}
+			b.role, b.head = roleHeading, h
+		case xCode:
+			b.code = true
+		case xDivider:
+			b.role = roleDivider
+		case xOmitted:
+			b.role = roleOmitted
+			p.omit(b.first(), b.last()+1, x.reason)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// placeChapters records the chapters of an EPUB by the sentences that
+// begin in each; a chapter left with none (a cover, an imprint) is left
+// out.
+func (p *parser) placeChapters(starts []chapterStart) {
+	d := p.doc
+	s := 0
+	for k, c := range starts {
+		end := len(p.text)
+		if k+1 < len(starts) {
+			end = starts[k+1].line
+		}
+		for s < len(d.Sentences) && d.Sentences[s].Lines.Start-1 < c.line {
+			s++
+		}
+		first := s
+		for s < len(d.Sentences) && d.Sentences[s].Lines.Start-1 < end {
+			s++
+		}
+		if first == s {
+			continue
+		}
+		d.Chapters = append(d.Chapters, Chapter{Title: c.title, Href: c.href, FirstSentence: first, EndSentence: s, FirstParagraph: d.Sentences[first].Paragraph})
+	}
+}
+
+// addCode adds a code block of section sec as one sentence, its lines
+// kept as written.
+func (p *parser) addCode(sec int, lines []int) {
+	for len(lines) > 0 && strings.TrimSpace(p.text[lines[0]]) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.TrimSpace(p.text[lines[len(lines)-1]]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if len(lines) == 0 {
+		return
+	}
+	parts := make([]string, len(lines))
+	for k, i := range lines {
+		parts[k] = strings.TrimRight(p.text[i], " \t")
+	}
+	text := strings.Join(parts, "\n")
+	p.paragraph++
+	first, last := lines[0], lines[len(lines)-1]
+	s := Sentence{
+		Index:     len(p.doc.Sentences),
+		Section:   sec,
+		Text:      text,
+		Lines:     Span{Start: first + 1, End: last + 1},
+		Page:      p.page[first],
+		Paragraph: p.paragraph,
+		Code:      true,
+	}
+	if last > first {
+		s.Starts = codeLineStarts(text, lines)
+	}
+	p.doc.Sentences = append(p.doc.Sentences, s)
+}
+
+// codeLineStarts maps the lines of a code block's text to source lines.
+func codeLineStarts(text string, lines []int) []LineStart {
+	var out []LineStart
+	off := 0
+	for k, part := range strings.Split(text, "\n") {
+		if k < len(lines) {
+			out = append(out, LineStart{Offset: int32(off), Line: int32(lines[k] + 1)})
+		}
+		off += len(part) + 1
+	}
+	return out
+}

@@ -1,0 +1,123 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// A saved web page or a book's HTML edition is read for its main content
+// (go-readability, a port of the reader view of Firefox): navigation,
+// sidebars, footers, comments and banners are left out. Block elements
+// are paragraphs, headings make sections, <pre> is code, table rows are
+// paragraphs, and note references are notes, never glued into a sentence.
+// The text extracted, a paragraph a line, is what the document's lines
+// count; a quote is cited by its section and paragraph.
+
+// ErrNoContent means a web page has no text to read.
+var ErrNoContent = errors.New("no main content: the page has no text to read")
+
+// xmlEncoding matches the encoding an XML declaration names.
+var xmlEncoding = regexp.MustCompile(`^\s*<\?xml[^>]*\bencoding=["']([\w.:-]+)["']`)
+
+// decodeHTML returns an HTML file's text as UTF-8, in the encoding its
+// byte order mark, XML declaration or <meta> names; UTF-8 when it names
+// none and is valid UTF-8, Windows-1252 (as browsers read it) otherwise.
+func decodeHTML(data []byte) ([]byte, error) {
+	var enc encoding.Encoding
+	head := data[:min(len(data), 1024)]
+	if e, name := charset.Lookup(string(xmlEncodingOf(head))); e != nil && name != "" {
+		enc = e
+	} else if e, name, certain := charset.DetermineEncoding(data, "text/html"); certain || name != "windows-1252" {
+		enc = e
+	} else if utf8.Valid(data) {
+		enc = unicode.UTF8
+	} else {
+		enc = e
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, fmt.Errorf("decoding the page: %w", err)
+	}
+	return bytes.TrimPrefix(out, []byte("\xef\xbb\xbf")), nil
+}
+
+// countHeadings counts the headings under n, outside navigation.
+func countHeadings(n *html.Node) int {
+	if n.Type == html.ElementNode && (n.Data == "nav" || isChrome(n)) {
+		return 0
+	}
+	c := 0
+	if headingLevel(n) > 0 {
+		c++
+	}
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		c += countHeadings(k)
+	}
+	return c
+}
+
+func xmlEncodingOf(head []byte) []byte {
+	if m := xmlEncoding.FindSubmatch(head); m != nil {
+		return m[1]
+	}
+	return nil
+}
+
+// parseHTML parses a web page or a book's HTML edition.
+func parseHTML(name string, data []byte) (*Document, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, ErrEmpty
+	}
+	if looksBinary(data) {
+		return nil, ErrBinary
+	}
+	decoded, err := decodeHTML(data)
+	if err != nil {
+		return nil, err
+	}
+	root, err := html.Parse(bytes.NewReader(decoded))
+	if err != nil {
+		return nil, fmt.Errorf("reading the page: %w", err)
+	}
+	title := strings.TrimSpace(textContent(find(root, "title")))
+	w := newHTMLWalk(FormatHTML)
+	w.collectNotes(root) // before readability, which may leave the notes out
+	body := find(root, "body")
+	bodyHeadings := 0
+	if body != nil {
+		bodyHeadings = countHeadings(body)
+	}
+	article, err := readability.FromDocument(root, nil)
+	switch {
+	case err == nil && article.Node != nil && countHeadings(article.Node)*2 >= bodyHeadings:
+		w.walk(article.Node)
+	case body != nil:
+		// Readability left out most of the headings (a book's chapter
+		// titles that link back to its contents look like navigation):
+		// the page is its content, read without its page chrome.
+		w.page = true
+		w.walk(body)
+	default:
+		return nil, ErrNoContent
+	}
+	w.flush()
+	if len(w.x.blocks) == 0 {
+		return nil, ErrNoContent
+	}
+	if t := article.Title(); t != "" {
+		title = t
+	}
+	w.x.title = title
+	w.x.author = article.Byline()
+	return parseExtracted(name, data, w.x)
+}

@@ -1,0 +1,442 @@
+package corpus
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// htmlWalk turns an HTML tree into an extraction: each paragraph a line
+// (or a line per <br>), headings, code, table rows, a blank line after
+// each, so that the extracted text reads as a plain text does; notes
+// referenced from the text are kept apart.
+type htmlWalk struct {
+	x     *extraction
+	line  strings.Builder // the paragraph line being written
+	lines []int           // lines of the paragraph being written
+	notes map[string]string
+	inPre bool
+	// Letters of the paragraph being written, and of them those in links
+	// within the page: a paragraph of such links is a table of contents.
+	letters, linked int
+	inLink          bool
+	// page is set when the walk reads a whole page rather than the
+	// article readability found: its site header, footer and asides are
+	// left out too.
+	page bool
+}
+
+func newHTMLWalk(f Format) *htmlWalk {
+	return &htmlWalk{x: &extraction{format: f}, notes: map[string]string{}}
+}
+
+// skipped are elements that hold no text to read.
+var skipped = map[string]bool{
+	"script": true, "style": true, "noscript": true, "template": true, "svg": true, "head": true,
+	"nav": true, "form": true, "button": true, "input": true, "select": true, "textarea": true,
+	"iframe": true, "object": true, "embed": true, "img": true, "picture": true, "video": true,
+	"audio": true, "canvas": true, "map": true, "d-byline": true,
+}
+
+// blockElements end the paragraph before them and after them.
+var blockElements = map[string]bool{
+	"p": true, "div": true, "section": true, "article": true, "main": true, "li": true, "ul": true,
+	"ol": true, "dl": true, "dt": true, "dd": true, "blockquote": true, "figure": true,
+	"figcaption": true, "hr": true, "header": true, "footer": true, "aside": true, "address": true,
+	"center": true, "table": true, "tbody": true, "thead": true, "tfoot": true, "caption": true,
+	"d-article": true, "d-appendix": true, "details": true, "summary": true, "body": true, "html": true,
+}
+
+// headingLevel is the level of h1 … h6, or 0.
+func headingLevel(n *html.Node) int {
+	if n.Type == html.ElementNode && len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6' {
+		return int(n.Data[1] - '0')
+	}
+	return 0
+}
+
+// walk reads the text under n.
+func (w *htmlWalk) walk(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			w.text(c.Data)
+		case html.ElementNode:
+			w.element(c)
+		}
+	}
+}
+
+// element reads one element.
+func (w *htmlWalk) element(n *html.Node) {
+	switch {
+	case skipped[n.Data] || hidden(n) || isPageNumber(n) || isChrome(n):
+		return
+	case w.page && (n.Data == "header" || n.Data == "footer" || n.Data == "aside"):
+		return
+	case n.Data == "br":
+		w.newLine()
+	case n.Data == "pre":
+		w.flush()
+		w.code(n)
+	case n.Data == "hgroup":
+		w.flush()
+		w.hgroup(n)
+	case headingLevel(n) > 0:
+		w.flush()
+		w.heading(headingLevel(n), textContent(n))
+	case n.Data == "tr":
+		w.flush()
+		w.row(n)
+	case n.Data == "d-footnote":
+		w.note(strconv.Itoa(len(w.x.notes)+1), strings.TrimSpace(textContent(n)))
+	case n.Data == "a" && w.noteRef(n):
+	case n.Data == "a" && strings.HasPrefix(attr(n, "href"), "#"):
+		w.inLink = true
+		w.walk(n)
+		w.inLink = false
+	case blockElements[n.Data]:
+		w.flush()
+		w.walk(n)
+		w.flush()
+	default:
+		w.walk(n)
+	}
+}
+
+// text adds text to the paragraph being written, its white space
+// collapsed.
+func (w *htmlWalk) text(s string) {
+	if w.inPre {
+		w.line.WriteString(s)
+		return
+	}
+	s = invisible.Replace(s)
+	if s == "" {
+		return
+	}
+	if unicode.IsSpace(rune(s[0])) && w.line.Len() > 0 {
+		w.line.WriteByte(' ')
+	}
+	w.line.WriteString(strings.Join(strings.Fields(s), " "))
+	n := letters(s)
+	w.letters += n
+	if w.inLink {
+		w.linked += n
+	}
+	if last := s[len(s)-1]; unicode.IsSpace(rune(last)) && len(strings.TrimSpace(s)) > 0 {
+		w.line.WriteByte(' ')
+	}
+}
+
+// invisible removes typography a reader does not see (word joiners,
+// soft hyphens) and makes thin, hair and no-break spaces plain spaces.
+var invisible = strings.NewReplacer("\u2060", "", "\ufeff", "", "\u00ad", "", "\u200b", "",
+	"\u200a", " ", "\u2009", " ", "\u202f", " ", "\u00a0", " ")
+
+// newLine ends the current line of the paragraph, at a <br>.
+func (w *htmlWalk) newLine() {
+	t := strings.TrimSpace(w.line.String())
+	w.line.Reset()
+	if t == "" {
+		return
+	}
+	w.lines = append(w.lines, w.addLine(t))
+}
+
+// flush ends the paragraph being written. A paragraph of links within
+// the page is an entry of a table of contents, as is a title such as
+// "CONTENTS" before the first.
+func (w *htmlWalk) flush() {
+	w.newLine()
+	if len(w.lines) > 0 {
+		b := xblock{kind: xParagraph, lines: w.lines}
+		if w.linked*10 >= w.letters*9 && w.letters > 0 {
+			b.kind, b.reason = xOmitted, "table of contents"
+			w.contentsTitle()
+		}
+		w.block(b)
+		w.lines = nil
+	}
+	w.letters, w.linked = 0, 0
+}
+
+// contentsTitle leaves out the paragraph before a table of contents when
+// it is its title.
+func (w *htmlWalk) contentsTitle() {
+	n := len(w.x.blocks)
+	if n == 0 || w.x.blocks[n-1].kind != xParagraph || len(w.x.blocks[n-1].lines) != 1 {
+		return
+	}
+	if h, ok := strongHeading(w.x.text[w.x.blocks[n-1].lines[0]]); ok && h.kind == matterContents {
+		w.x.blocks[n-1].kind, w.x.blocks[n-1].reason = xOmitted, "table of contents"
+	}
+}
+
+// block adds a block whose lines are written, and a blank line after it.
+func (w *htmlWalk) block(b xblock) {
+	w.x.blocks = append(w.x.blocks, b)
+	w.addLine("")
+}
+
+// addLine appends a line of extracted text and returns its index.
+func (w *htmlWalk) addLine(t string) int {
+	w.x.raw = append(w.x.raw, t)
+	w.x.text = append(w.x.text, t)
+	return len(w.x.text) - 1
+}
+
+// heading adds a heading of a level.
+func (w *htmlWalk) heading(level int, text string) {
+	t := strings.Join(strings.Fields(text), " ")
+	if t == "" {
+		return
+	}
+	w.block(xblock{kind: xHeading, level: level, lines: []int{w.addLine(t)}})
+}
+
+// hgroup adds a heading group as one heading: "I" and "The Eve of the
+// War" make "I: The Eve of the War".
+func (w *htmlWalk) hgroup(n *html.Node) {
+	level := 0
+	var parts []string
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || hidden(c) {
+			continue
+		}
+		if l := headingLevel(c); l > 0 && level == 0 {
+			level = l
+		}
+		if t := strings.Join(strings.Fields(textContent(c)), " "); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	w.heading(max(level, 1), strings.Join(parts, ": "))
+}
+
+// code adds a <pre> block, its lines as written: code, or verse where it
+// reads as verse (books' HTML editions set poems in <pre>).
+func (w *htmlWalk) code(n *html.Node) {
+	w.inPre = true
+	w.walk(n)
+	w.inPre = false
+	body := strings.Trim(w.line.String(), "\n")
+	w.line.Reset()
+	if strings.TrimSpace(body) == "" {
+		return
+	}
+	if !isCode(n, body) {
+		w.verse(body)
+		return
+	}
+	b := xblock{kind: xCode}
+	for _, l := range strings.Split(body, "\n") {
+		b.lines = append(b.lines, w.addLine(strings.TrimRight(l, " \t\r")))
+	}
+	w.block(b)
+}
+
+// verse adds preformatted lines of verse or prose: a paragraph a stanza,
+// a line each.
+func (w *htmlWalk) verse(body string) {
+	for _, l := range strings.Split(body, "\n") {
+		if t := strings.TrimSpace(l); t != "" {
+			w.lines = append(w.lines, w.addLine(t))
+			continue
+		}
+		w.flush()
+	}
+	w.flush()
+}
+
+// isCode reports whether a <pre> block holds code: marked as code, or
+// written as code is, with brackets, operators and few sentences.
+func isCode(n *html.Node, body string) bool {
+	class := strings.ToLower(attr(n, "class"))
+	if find(n, "code") != nil || strings.Contains(class, "code") || strings.Contains(class, "highlight") || strings.Contains(class, "language-") {
+		return true
+	}
+	symbols, letters := 0, 0
+	for _, r := range body {
+		switch {
+		case strings.ContainsRune("{}[]()<>=;$#/\\|&*_+^~`@", r):
+			symbols++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	return symbols*12 > letters
+}
+
+// row adds a table row as a paragraph, its cells joined.
+func (w *htmlWalk) row(n *html.Node) {
+	var cells []string
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
+			if t := strings.Join(strings.Fields(textContent(c)), " "); t != "" {
+				cells = append(cells, t)
+			}
+		}
+	}
+	if len(cells) > 0 {
+		w.block(xblock{kind: xParagraph, lines: []int{w.addLine(strings.Join(cells, " · "))}})
+	}
+}
+
+// noteRef reads a link that refers to a note ("¹", "[4]", "*"): it is
+// kept as a note of the line where it stands, not as text. It reports
+// whether the link was one.
+func (w *htmlWalk) noteRef(n *html.Node) bool {
+	href := attr(n, "href")
+	_, frag, _ := strings.Cut(href, "#")
+	label := strings.Trim(strings.TrimSpace(textContent(n)), "[]()")
+	if frag == "" || !isNoteLabel(label) {
+		return false
+	}
+	if attr(n, "epub:type") == "backlink" || label == "↩" {
+		return true
+	}
+	text, known := w.notes[frag]
+	if !known && !strings.Contains(strings.ToLower(frag+attr(n, "class")+attr(n, "epub:type")+attr(n, "role")), "note") {
+		return false
+	}
+	w.note(label, text)
+	return true
+}
+
+// note keeps a note referenced from the line being written.
+func (w *htmlWalk) note(label, text string) {
+	number, _ := strconv.Atoi(label)
+	w.x.notes = append(w.x.notes, Footnote{Number: number, Line: len(w.x.text) + 1, Text: text})
+}
+
+// isNoteLabel reports whether a link's text is a note's: a number or a
+// symbol, as superscripts and bracketed markers are.
+func isNoteLabel(s string) bool {
+	if s == "↩" || s == "*" || s == "†" || s == "‡" {
+		return true
+	}
+	if s == "" || len(s) > 4 {
+		return false
+	}
+	_, err := strconv.Atoi(s)
+	return err == nil
+}
+
+// collectNotes reads the notes of a document by id: the elements a note
+// reference points to (footnotes, endnotes, asides).
+func (w *htmlWalk) collectNotes(root *html.Node) {
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			id := attr(n, "id")
+			kind := strings.ToLower(attr(n, "epub:type") + " " + attr(n, "role") + " " + attr(n, "class") + " " + id)
+			if id != "" && strings.Contains(kind, "note") && !strings.Contains(kind, "noteref") {
+				t := strings.Join(strings.Fields(textContent(n)), " ")
+				w.notes[id] = strings.TrimSpace(strings.TrimSuffix(t, "↩"))
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c)
+		}
+	}
+	visit(root)
+}
+
+// hidden reports whether an element is hidden from readers.
+func hidden(n *html.Node) bool {
+	if _, ok := attrOK(n, "hidden"); ok || attr(n, "aria-hidden") == "true" {
+		return true
+	}
+	style := strings.ReplaceAll(strings.ToLower(attr(n, "style")), " ", "")
+	return strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden")
+}
+
+// chromeWords name, in a class or id, the parts of a page around its
+// text: sharing and subscribing, comments, licence and citation boxes,
+// navigation.
+var chromeWords = map[string]bool{
+	"subscribe": true, "subscription": true, "newsletter": true, "share": true, "sharing": true, "social": true,
+	"disqus": true, "comment": true, "comments": true, "reuse": true, "citation": true, "cookie": true,
+	"cookies": true, "banner": true, "navbar": true, "breadcrumb": true, "breadcrumbs": true, "pagination": true,
+	"advert": true, "advertisement": true, "promo": true, "related": true, "sidebar": true,
+}
+
+// isChrome reports whether an element is one of the parts of a page
+// around its text, by the words of its class and id.
+func isChrome(n *html.Node) bool {
+	words := strings.FieldsFunc(strings.ToLower(attr(n, "class")+" "+attr(n, "id")), func(r rune) bool {
+		return r == ' ' || r == '-' || r == '_'
+	})
+	for _, w := range words {
+		if chromeWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// isPageNumber reports whether an element is a page number of the
+// printed original, set in the margin of a book's HTML edition.
+func isPageNumber(n *html.Node) bool {
+	c := strings.ToLower(attr(n, "class"))
+	t := attr(n, "epub:type")
+	return strings.Contains(c, "pagenum") || strings.Contains(c, "page-number") || c == "pb" || strings.Contains(t, "pagebreak")
+}
+
+func attr(n *html.Node, key string) string {
+	v, _ := attrOK(n, key)
+	return v
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		name := a.Key
+		if a.Namespace != "" {
+			name = a.Namespace + ":" + a.Key
+		}
+		if name == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// textContent is the text under n, scripts and styles left out.
+func textContent(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	var b strings.Builder
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			b.WriteString(n.Data)
+		case n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || hidden(n) || isPageNumber(n)):
+			return
+		case n.Type == html.ElementNode && n.Data == "br":
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c)
+		}
+	}
+	visit(n)
+	return b.String()
+}
+
+// find returns the first element named tag under n, or nil.
+func find(n *html.Node, tag string) *html.Node {
+	if n.Type == html.ElementNode && n.Data == tag {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := find(c, tag); f != nil {
+			return f
+		}
+	}
+	return nil
+}

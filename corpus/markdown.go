@@ -1,0 +1,245 @@
+package corpus
+
+import (
+	"html"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// Markdown and MDX are parsed by goldmark, a CommonMark parser, after
+// docsMarkup has turned documentation generators' markup into plain
+// Markdown. Code blocks are code, never headings or prose; inline code
+// is kept as written; link text is kept, URLs and images are not; each
+// table row is a paragraph. Line numbers are the file's.
+
+// markdownParser is goldmark with GitHub's tables, strikethrough and task
+// lists, footnotes and definition lists.
+func markdownParser() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList))
+}
+
+// highlightMarker matches Docusaurus's line-highlight comments, which
+// mark lines of a code block and are not part of the program.
+var highlightMarker = regexp.MustCompile(`^\s*(//|#|/\*|<!--|\{/\*)\s*highlight-(next-line|start|end)\b`)
+
+// parseMarkdown parses a Markdown or MDX file.
+func parseMarkdown(name string, data []byte) (*Document, error) {
+	s, err := checkText(data)
+	if err != nil {
+		return nil, err
+	}
+	raw := strings.Split(s, "\n")
+	if len(raw) > 1 && raw[len(raw)-1] == "" {
+		raw = raw[:len(raw)-1]
+	}
+	x := &extraction{format: FormatMarkdown, raw: raw, text: make([]string, len(raw))}
+	clean := docsMarkup(raw)
+	end, title := frontMatter(raw)
+	for i := range end {
+		clean[i] = ""
+	}
+	if end > 0 {
+		x.omitted = append(x.omitted, Omission{Lines: Span{Start: 1, End: end}, Reason: "front matter"})
+	}
+	x.title = title
+	src := []byte(strings.Join(clean, "\n"))
+	w := &mdWalk{x: x, src: src, starts: lineOffsets(src)}
+	w.blocks(markdownParser().Parser().Parse(text.NewReader(src)))
+	// goldmark gathers footnotes at the end of its tree; the text keeps
+	// them where the file has them.
+	sort.SliceStable(x.blocks, func(i, j int) bool { return x.blocks[i].lines[0] < x.blocks[j].lines[0] })
+	if x.title == "" {
+		x.title = w.h1
+	}
+	return parseExtracted(name, data, x)
+}
+
+// lineOffsets returns where each line of src starts.
+func lineOffsets(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// mdWalk turns goldmark's tree into an extraction's blocks and text.
+type mdWalk struct {
+	x      *extraction
+	src    []byte
+	starts []int
+	h1     string // the first top-level heading, a title when front matter has none
+	quoted int    // depth of block quotes around the node walked
+}
+
+// lineOf is the 0-based line of a byte offset.
+func (w *mdWalk) lineOf(off int) int { return sort.SearchInts(w.starts, off+1) - 1 }
+
+// blocks walks the block nodes under n.
+func (w *mdWalk) blocks(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Heading:
+			if w.quoted > 0 {
+				// A sidebar's title: its section ends with the quote, so
+				// it is a paragraph of the quote, not a heading.
+				w.add(w.inline(c, xParagraph))
+				continue
+			}
+			if b := w.inline(c, xHeading); len(b.lines) > 0 {
+				b.level = c.Level
+				for _, l := range b.lines {
+					w.x.text[l] = strings.ReplaceAll(w.x.text[l], "`", "")
+				}
+				w.add(b)
+				if c.Level == 1 && w.h1 == "" {
+					w.h1 = cleanTitle(w.x.text[b.lines[0]])
+				}
+			}
+		case *ast.Paragraph, *ast.TextBlock:
+			w.add(w.inline(c, xParagraph))
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			w.code(c)
+		case *east.Table:
+			w.table(c)
+		case *ast.HTMLBlock, *ast.ThematicBreak:
+			// markup, dropped
+		case *ast.Blockquote:
+			w.quoted++
+			w.blocks(c)
+			w.quoted--
+		default: // lists, items, block quotes, footnotes, definition lists
+			w.blocks(c)
+		}
+	}
+}
+
+func (w *mdWalk) add(b xblock) {
+	if len(b.lines) > 0 {
+		w.x.blocks = append(w.x.blocks, b)
+	}
+}
+
+// segmentsStart is where a block node's text starts, or 0.
+func (w *mdWalk) segmentsStart(n ast.Node) int {
+	if l := n.Lines(); l != nil && l.Len() > 0 {
+		return l.At(0).Start
+	}
+	return 0
+}
+
+// inline renders the inline content of a block a line at a time into the
+// extraction's text, and returns the block of those lines.
+func (w *mdWalk) inline(n ast.Node, kind xkind) xblock {
+	pieces := map[int]*strings.Builder{}
+	line := w.lineOf(w.segmentsStart(n))
+	var put func(n ast.Node)
+	write := func(l int, s string) {
+		b := pieces[l]
+		if b == nil {
+			b = &strings.Builder{}
+			pieces[l] = b
+		}
+		b.WriteString(s)
+		line = l
+	}
+	put = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				write(w.lineOf(c.Segment.Start), html.UnescapeString(string(c.Segment.Value(w.src))))
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					line++
+				}
+			case *ast.String:
+				write(line, string(c.Value))
+			case *ast.CodeSpan:
+				write(w.codeSpanLine(c, line), "`"+codeSpanText(c, w.src)+"`")
+			case *ast.AutoLink:
+				write(line, string(c.Label(w.src)))
+			case *ast.Image, *ast.RawHTML, *east.FootnoteLink, *east.TaskCheckBox:
+				// markup, dropped
+			default: // emphasis, links (their text), strikethrough
+				put(c)
+			}
+		}
+	}
+	put(n)
+	var b xblock
+	b.kind = kind
+	for l := range pieces {
+		b.lines = append(b.lines, l)
+	}
+	sort.Ints(b.lines)
+	for _, l := range b.lines {
+		w.x.text[l] = strings.TrimRight(pieces[l].String(), " ")
+	}
+	return b
+}
+
+// codeSpanLine is the line where an inline code span starts.
+func (w *mdWalk) codeSpanLine(c *ast.CodeSpan, def int) int {
+	if t, ok := c.FirstChild().(*ast.Text); ok {
+		return w.lineOf(t.Segment.Start)
+	}
+	return def
+}
+
+// codeSpanText is the text of inline code as written.
+func codeSpanText(c *ast.CodeSpan, src []byte) string {
+	var b strings.Builder
+	for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+		if t, ok := t.(*ast.Text); ok {
+			b.Write(t.Segment.Value(src))
+		}
+	}
+	return b.String()
+}
+
+// code adds a code block, its lines as written, Docusaurus's
+// line-highlight comments left out.
+func (w *mdWalk) code(n ast.Node) {
+	var b xblock
+	b.kind = xCode
+	segs := n.Lines()
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		l := w.lineOf(seg.Start)
+		v := strings.TrimRight(string(seg.Value(w.src)), "\n")
+		if highlightMarker.MatchString(v) {
+			continue
+		}
+		w.x.text[l] = v
+		b.lines = append(b.lines, l)
+	}
+	w.add(b)
+}
+
+// table adds each row of a table as a paragraph, its cells joined.
+func (w *mdWalk) table(t *east.Table) {
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []string
+		line := -1
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			b := w.inline(cell, xParagraph)
+			for _, l := range b.lines {
+				cells = append(cells, w.x.text[l])
+				line = l
+			}
+		}
+		if line < 0 {
+			continue
+		}
+		w.x.text[line] = strings.Join(cells, " · ")
+		w.add(xblock{kind: xParagraph, lines: []int{line}})
+	}
+}

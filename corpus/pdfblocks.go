@@ -1,0 +1,320 @@
+package corpus
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// pdfLayout builds an extraction from the lines of a PDF's pages.
+type pdfLayout struct {
+	pages   []pdfPage
+	body    float64 // font size of the body text
+	leading float64 // distance between its baselines
+	vocab   map[string]int
+	notes   []pdfNote
+	x       *extraction
+	// refs are the extracted lines that refer to each footnote, by page
+	// and number.
+	refs map[[2]int]int
+}
+
+// pdfNote is a footnote at the foot of a page.
+type pdfNote struct {
+	page   int
+	number int
+	lines  []pdfLine
+}
+
+// footnotes takes the footnotes off the foot of a page's lines: the last
+// lines, smaller than the body text, each note opening with its number.
+func footnotes(ls []pdfLine, body float64) []pdfNote {
+	start := len(ls)
+	for start > 0 && ls[start-1].size > 0 && ls[start-1].size < noteSize*body {
+		start--
+	}
+	if start == len(ls) || ls[start].note == 0 && !startsWithNumber(ls[start].text) {
+		return nil
+	}
+	var out []pdfNote
+	for _, l := range ls[start:] {
+		n := l.note
+		if m, rest := splitNumber(l.text); n == 0 && m > 0 && (len(out) == 0 || m == out[len(out)-1].number+1) {
+			n, l.text = m, rest // a note numbered in line, the next one
+		}
+		if n > 0 || len(out) == 0 {
+			out = append(out, pdfNote{page: l.page, number: n})
+		}
+		out[len(out)-1].lines = append(out[len(out)-1].lines, l)
+	}
+	for k := range ls[start:] {
+		ls[start+k].text = "" // read as notes, not as body text
+	}
+	return out
+}
+
+func startsWithNumber(s string) bool {
+	n, _ := splitNumber(s)
+	return n > 0
+}
+
+// splitNumber reads the number a line opens with: "3 The text" → 3, "The
+// text".
+func splitNumber(s string) (int, string) {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i > 3 || i < len(s) && s[i] != ' ' && s[i] != '.' {
+		return 0, s
+	}
+	n := 0
+	for _, c := range s[:i] {
+		n = n*10 + int(c-'0')
+	}
+	return n, strings.TrimLeft(s[i:], ". ")
+}
+
+// vocabulary counts the words of the text, lower-cased, as they stand
+// inside lines: what decides whether a hyphen at a line's end joins a
+// word broken there or is part of a compound.
+func vocabulary(lines [][]pdfLine) map[string]int {
+	v := map[string]int{}
+	for _, ls := range lines {
+		for _, l := range ls {
+			ws := strings.Fields(l.text)
+			if len(ws) > 2 {
+				ws = ws[1 : len(ws)-1] // the ends of a line may be broken words
+			}
+			for _, w := range ws {
+				v[strings.ToLower(strings.Trim(w, `.,;:!?"“”‘’'()[]`))]++
+			}
+		}
+	}
+	return v
+}
+
+// joinHyphen decides a hyphen that ends a line before next: a word
+// broken there (it is written whole elsewhere, or nowhere with its
+// hyphen) or a compound ("free-and-easy", "well-known").
+func (l *pdfLayout) joinHyphen(line, next string) bool {
+	words := strings.Fields(line)
+	if len(words) == 0 {
+		return false
+	}
+	before := strings.TrimRight(words[len(words)-1], "-\x02")
+	after := strings.Fields(next)
+	if len(after) == 0 || strings.Contains(before, "-") {
+		return false
+	}
+	a := strings.TrimRight(after[0], `.,;:!?"“”‘’'()[]`)
+	if r, _ := utf8.DecodeRuneInString(a); !unicode.IsLower(r) {
+		return false
+	}
+	b := strings.ToLower(strings.TrimLeft(before, `"“‘'([`))
+	whole, compound := l.vocab[b+a], l.vocab[b+"-"+a]
+	switch {
+	case whole != compound:
+		return whole > compound
+	case len(b) >= 3 && len(a) >= 3 && l.vocab[b] > 0 && l.vocab[a] > 0:
+		return false // two words of the text: a compound ("oddly-named")
+	}
+	return true // most hyphens at the end of a justified line break a word
+}
+
+// build lays the lines out as the extraction's text and blocks: headings,
+// paragraphs across pages, then the notes.
+func (l *pdfLayout) build(lines [][]pdfLine) {
+	l.x = &extraction{format: FormatPDF}
+	l.refs = map[[2]int]int{}
+	var para []int // lines of the paragraph being written
+	var prev *pdfLine
+	flush := func() {
+		if len(para) > 0 {
+			l.block(xblock{kind: xParagraph, lines: para})
+			para = nil
+		}
+	}
+	for i := range lines {
+		for k := 0; k < len(lines[i]); k++ {
+			line := &lines[i][k]
+			if line.text == "" {
+				continue
+			}
+			if l.isHeading(line, lines[i]) {
+				flush()
+				k = l.heading(lines[i], k) - 1
+				prev = nil
+				continue
+			}
+			if prev != nil && l.newParagraph(prev, line, lines[i]) {
+				flush()
+			}
+			if len(para) > 0 {
+				l.joinLast(line.text)
+			}
+			para = append(para, l.line(line))
+			prev = line
+		}
+	}
+	flush()
+	l.addNotes()
+	l.labels()
+}
+
+// line adds a line of a page to the extracted text and returns its index.
+func (l *pdfLayout) line(p *pdfLine) int {
+	n := len(l.x.text)
+	for _, m := range p.marks {
+		l.refs[[2]int{p.page, m}] = n
+	}
+	t := strings.ReplaceAll(p.text, "\x02", "-")
+	l.x.raw = append(l.x.raw, t)
+	l.x.text = append(l.x.text, t)
+	l.x.page = append(l.x.page, l.pages[p.page].number)
+	return n
+}
+
+// joinLast ends the last line written at a hyphen that breaks a word
+// with a soft hyphen, which joining the lines drops.
+func (l *pdfLayout) joinLast(next string) {
+	n := len(l.x.text) - 1
+	t := l.x.text[n]
+	if !strings.HasSuffix(t, "-") || !l.joinHyphen(t, next) {
+		return
+	}
+	t = strings.TrimSuffix(t, "-") + "\u00ad"
+	l.x.text[n], l.x.raw[n] = t, t
+}
+
+// block adds a block, and a blank line after it.
+func (l *pdfLayout) block(b xblock) {
+	l.x.blocks = append(l.x.blocks, b)
+	l.x.raw = append(l.x.raw, "")
+	l.x.text = append(l.x.text, "")
+	l.x.page = append(l.x.page, l.x.page[len(l.x.page)-1])
+}
+
+// isHeading reports whether a line is (part of) a heading: larger than
+// the body text, or in capitals and centred.
+func (l *pdfLayout) isHeading(line *pdfLine, page []pdfLine) bool {
+	if line.size >= headingSize*l.body {
+		return true
+	}
+	if upperShare(line.text) < capsShare || countLetters(line.text) < 4 || strings.HasSuffix(line.text, "-") {
+		return false
+	}
+	left, right := l.margins(page)
+	center := (line.left + line.right) / 2
+	return line.left-left > 2*line.size && math.Abs(center-(left+right)/2) < 2*line.size
+}
+
+// heading adds the heading that starts at line k of a page's lines,
+// joined with the heading lines right under it ("Lecture I" over "The
+// Present Dilemma in Philosophy"), and returns the line after it.
+func (l *pdfLayout) heading(ls []pdfLine, k int) int {
+	end := k + 1
+	for end < len(ls) && l.isHeading(&ls[end], ls) && ls[end-1].bottom-ls[end].top < 2.5*ls[end].size {
+		end++
+	}
+	size := 0.0
+	b := xblock{kind: xHeading}
+	for j := k; j < end; j++ {
+		size = max(size, ls[j].size)
+		b.lines = append(b.lines, l.line(&ls[j]))
+	}
+	if end-k > 1 && ls[k].size != ls[k+1].size {
+		n := b.lines[0]
+		l.x.text[n] = strings.TrimRight(l.x.text[n], ".:") + ":"
+	}
+	b.level = max(1, 3-int(math.Round((size/l.body-1)/0.4)))
+	l.block(b)
+	return end
+}
+
+// newParagraph reports whether line starts a paragraph after prev: after
+// space between them, at a first line's indent, or after a short line
+// that ends a sentence. A line far to the right wraps around a picture.
+func (l *pdfLayout) newParagraph(prev, line *pdfLine, page []pdfLine) bool {
+	size := line.size
+	left, right := l.margins(page)
+	samePage := prev.page == line.page
+	if samePage && prev.bottom-line.bottom > paragraphGap*l.leading {
+		return true
+	}
+	indent := line.left - left
+	if indent > firstIndentMin*size && indent < firstIndentMax*size && prev.left-left < 0.3*size {
+		return true
+	}
+	if prev.left-left > firstIndentMin*size && prev.left-left < firstIndentMax*size && indent < 0.3*size && !strings.HasSuffix(prev.text, "-") {
+		return prev.left-line.left > firstIndentMin*size && endsSentence(prev.text) // the end of an indented block
+	}
+	return endsSentence(prev.text) && prev.right < right-2.5*size
+}
+
+// margins are the left and right edges of a page's body text: where most
+// of its lines start and end.
+func (l *pdfLayout) margins(page []pdfLine) (left, right float64) {
+	lefts, rights := map[float64]int{}, map[float64]int{}
+	for _, p := range page {
+		if math.Abs(p.size-l.body) < 0.5 {
+			lefts[math.Round(p.left)]++
+			rights[math.Round(p.right)]++
+		}
+	}
+	return mode(lefts), mode(rights)
+}
+
+func mode(m map[float64]int) float64 {
+	best, n := 0.0, -1
+	for v, c := range m {
+		if c > n || c == n && v < best {
+			best, n = v, c
+		}
+	}
+	return best
+}
+
+// addNotes adds the footnotes after the text, under a heading of their
+// own, each the note of the line that refers to it.
+func (l *pdfLayout) addNotes() {
+	if len(l.notes) == 0 {
+		return
+	}
+	l.x.page = append(l.x.page, l.pages[l.notes[0].page].number)
+	l.x.raw = append(l.x.raw, "Notes")
+	l.x.text = append(l.x.text, "Notes")
+	l.block(xblock{kind: xHeading, level: 1, lines: []int{len(l.x.text) - 1}})
+	for _, n := range l.notes {
+		var b xblock
+		b.kind = xParagraph
+		var parts []string
+		for _, line := range n.lines {
+			if len(b.lines) > 0 {
+				l.joinLast(line.text)
+			}
+			b.lines = append(b.lines, l.line(&line))
+			parts = append(parts, line.text)
+		}
+		l.block(b)
+		ref, ok := l.refs[[2]int{n.page, n.number}]
+		if !ok {
+			ref = b.lines[0]
+		}
+		l.x.notes = append(l.x.notes, Footnote{Number: n.number, Line: ref + 1, Text: strings.Join(parts, " ")})
+	}
+}
+
+// labels records the pages' printed labels, where the PDF has any.
+func (l *pdfLayout) labels() {
+	any := false
+	labels := make([]string, len(l.pages))
+	for i, p := range l.pages {
+		labels[i] = p.label
+		any = any || p.label != ""
+	}
+	if any {
+		l.x.labels = labels
+	}
+}

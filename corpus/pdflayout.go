@@ -1,0 +1,332 @@
+package corpus
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Laying out a PDF's text: PDFium reports runs of text (one font on one
+// line) with their positions; layOut rebuilds lines, drops running heads
+// and feet and page numbers, keeps footnotes as notes, tells headings by
+// their size, paragraphs by the space between lines and their indents, and
+// joins words hyphenated at a line's end.
+
+// pdfRun is a run of text on one line in one size; positions are in
+// points from the page's bottom left, and the size is the height of the
+// characters' loose boxes (a font size's own measure, in proportion to
+// it).
+type pdfRun struct {
+	left, bottom, right, top float64
+	size                     float64
+	bold                     bool
+	text                     string
+	first                    int // the index of its first character on the page
+}
+
+// charRuns groups a page's characters into runs: a run ends at a line
+// break, where the size changes or the baseline moves (a superscript),
+// and where characters stand far apart.
+func charRuns(chars []pdfChar) []pdfRun {
+	var out []pdfRun
+	var cur *pdfRun
+	var b strings.Builder
+	end := func() {
+		if cur != nil {
+			cur.text = b.String()
+			out = append(out, *cur)
+			cur = nil
+		}
+		b.Reset()
+	}
+	for k, c := range chars {
+		h := c.top - c.bottom
+		switch {
+		case c.r == '\r' || c.r == '\n':
+			end()
+			continue
+		case h <= 0: // a space PDFium puts between words
+			if cur != nil {
+				b.WriteRune(c.r)
+			}
+			continue
+		}
+		if cur != nil && (math.Abs(h-cur.size) > 0.1*cur.size || math.Abs(c.bottom-cur.bottom) > 0.15*cur.size || c.left-cur.right > 1.5*cur.size) {
+			end()
+		}
+		if cur == nil {
+			cur = &pdfRun{left: c.left, bottom: c.bottom, right: c.right, top: c.top, size: h, first: k}
+		}
+		b.WriteRune(c.r)
+		cur.left, cur.right = min(cur.left, c.left), max(cur.right, c.right)
+		cur.bottom, cur.top = min(cur.bottom, c.bottom), max(cur.top, c.top)
+	}
+	end()
+	return out
+}
+
+// pdfPage is a page's runs of text.
+type pdfPage struct {
+	number        int // physical, from 1
+	label         string
+	width, height float64
+	runs          []pdfRun
+}
+
+// pdfLine is a line of text on a page.
+type pdfLine struct {
+	page                     int // index into the pages
+	left, right, top, bottom float64
+	size                     float64 // of most of its text
+	bold                     bool
+	text                     string
+	marks                    []int // footnote markers in it
+	note                     int   // the number a footnote line starts with, or 0
+}
+
+// Proportions of the layout, in units of the font size or of the page.
+const (
+	bandShare      = 0.12 // the top and bottom of a page where running heads and feet stand
+	headingSize    = 1.15 // a line this much larger than the body's is a heading
+	noteSize       = 0.92 // a line this much smaller at the foot is a footnote
+	paragraphGap   = 1.45 // leading between lines that starts a paragraph
+	firstIndentMin = 0.8  // a first line's indent, in font sizes
+	firstIndentMax = 4.0  // wider, the line wraps around a picture
+	marginGap      = 4.0  // a number this far from the text is a page number in the margin
+	minPageLetters = 20   // a text layer has more letters than this a page on average
+)
+
+// layOut turns the pages of a PDF into an extraction.
+func layOut(pages []pdfPage) (*extraction, error) {
+	var lines [][]pdfLine
+	letters := 0
+	for i, p := range pages {
+		ls := pageLines(p, i)
+		for _, l := range ls {
+			letters += countLetters(l.text)
+		}
+		lines = append(lines, ls)
+	}
+	if len(pages) == 0 || letters < minPageLetters*len(pages) {
+		return nil, ErrNoTextLayer
+	}
+	dropRunning(pages, lines)
+	body := bodySize(lines)
+	l := &pdfLayout{pages: pages, body: body, vocab: vocabulary(lines)}
+	for i := range lines {
+		l.notes = append(l.notes, footnotes(lines[i], body)...)
+	}
+	l.leading = leading(lines, body)
+	l.build(lines)
+	return l.x, nil
+}
+
+// pageLines groups a page's runs into lines, top to bottom, each line's
+// runs left to right.
+func pageLines(p pdfPage, page int) []pdfLine {
+	runs := make([]pdfRun, 0, len(p.runs))
+	for _, r := range p.runs {
+		if strings.TrimSpace(r.text) != "" && r.top > r.bottom {
+			runs = append(runs, r)
+		}
+	}
+	sort.SliceStable(runs, func(i, j int) bool { return runs[i].top > runs[j].top })
+	var groups [][]pdfRun
+	for _, r := range runs {
+		placed := false
+		for k := len(groups) - 1; k >= 0 && k >= len(groups)-3; k-- {
+			if sameLine(groups[k], r) {
+				groups[k] = append(groups[k], r)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			groups = append(groups, []pdfRun{r})
+		}
+	}
+	out := make([]pdfLine, 0, len(groups))
+	for _, g := range groups {
+		if l, ok := makeLine(g, page); ok {
+			out = append(out, l)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].bottom > out[j].bottom })
+	return out
+}
+
+// sameLine reports whether a run stands on the line of a group: their
+// heights overlap by half the smaller.
+func sameLine(g []pdfRun, r pdfRun) bool {
+	top, bottom := g[0].top, g[0].bottom
+	for _, x := range g[1:] {
+		top, bottom = max(top, x.top), min(bottom, x.bottom)
+	}
+	overlap := min(top, r.top) - max(bottom, r.bottom)
+	return overlap > 0.5*min(top-bottom, r.top-r.bottom)
+}
+
+// makeLine writes a line of runs: note markers (small raised numbers) are
+// kept apart, a number far out in the margin left out, and a space put
+// where runs stand apart.
+func makeLine(g []pdfRun, page int) (pdfLine, bool) {
+	sort.SliceStable(g, func(i, j int) bool { return g[i].left < g[j].left })
+	main := mainRun(g)
+	l := pdfLine{page: page, left: math.Inf(1), size: main.size, bold: main.bold, bottom: main.bottom}
+	var b strings.Builder
+	prevRight := math.Inf(-1)
+	for k, r := range g {
+		t := r.text
+		digits := strings.Trim(strings.TrimSpace(t), "[]()")
+		if n, err := strconv.Atoi(digits); err == nil {
+			switch {
+			case r.size < 0.85*main.size && r.bottom > main.bottom+0.15*main.size:
+				if b.Len() == 0 {
+					l.note = n // a footnote begins with its number
+				} else {
+					l.marks = append(l.marks, n)
+				}
+				continue
+			case k == len(g)-1 && k > 0 && r.left-prevRight > marginGap*main.size:
+				continue // a page number of the printed original, in the margin
+			}
+		}
+		if b.Len() > 0 && r.left-prevRight > 0.15*r.size && !strings.HasSuffix(b.String(), " ") && !strings.HasPrefix(t, " ") {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+		l.left, l.right = min(l.left, r.left), max(l.right, r.right)
+		l.top = max(l.top, r.top)
+		prevRight = r.right
+	}
+	l.text = strings.Join(strings.Fields(b.String()), " ")
+	return l, l.text != ""
+}
+
+// mainRun is the run with the most text: its font is the line's.
+func mainRun(g []pdfRun) pdfRun {
+	best := g[0]
+	for _, r := range g[1:] {
+		if utf8.RuneCountInString(r.text) > utf8.RuneCountInString(best.text) {
+			best = r
+		}
+	}
+	return best
+}
+
+func countLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// pageNumberLine matches a running foot or head that is a page number:
+// "12", "xiv", "- 12 -", "Page 3", "3/40", "3 of 40".
+var pageNumberLine = regexp.MustCompile(`(?i)^[-–—\s]*(page\s+)?([0-9]+|[ivxlcdm]+)(\s*(/|of)\s*[0-9]+)?[-–—\s]*$`)
+
+// runningKey is a line's text with its numbers made alike, so that the
+// same running head on different pages has the same key: arabic numbers
+// and a roman numeral at either end.
+func runningKey(s string) string {
+	if ws := strings.Fields(s); len(ws) > 1 {
+		if isRoman(strings.ToUpper(ws[0])) {
+			ws[0] = "#"
+		}
+		if last := len(ws) - 1; isRoman(strings.ToUpper(ws[last])) {
+			ws[last] = "#"
+		}
+		s = strings.Join(ws, " ")
+	}
+	var b strings.Builder
+	digit := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsDigit(r) {
+			if !digit {
+				b.WriteByte('#')
+			}
+			digit = true
+			continue
+		}
+		digit = false
+		b.WriteRune(r)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// dropRunning removes running heads and feet (lines in the top or bottom
+// band of a page whose text, numbers aside, recurs on several pages) and
+// page numbers.
+func dropRunning(pages []pdfPage, lines [][]pdfLine) {
+	inBand := func(l pdfLine) bool {
+		h := pages[l.page].height
+		return h > 0 && (l.bottom > h*(1-bandShare) || l.top < h*bandShare)
+	}
+	seen := map[string]int{}
+	for _, ls := range lines {
+		keys := map[string]bool{}
+		for _, l := range ls {
+			if inBand(l) {
+				keys[runningKey(l.text)] = true
+			}
+		}
+		for k := range keys {
+			seen[k]++
+		}
+	}
+	least := max(2, min(3, len(pages)/5))
+	for i, ls := range lines {
+		kept := ls[:0]
+		for _, l := range ls {
+			if inBand(l) && (seen[runningKey(l.text)] >= least || pageNumberLine.MatchString(l.text)) {
+				continue
+			}
+			kept = append(kept, l)
+		}
+		lines[i] = kept
+	}
+}
+
+// bodySize is the font size of most of the text.
+func bodySize(lines [][]pdfLine) float64 {
+	weight := map[float64]int{}
+	for _, ls := range lines {
+		for _, l := range ls {
+			weight[math.Round(l.size*2)/2] += len(l.text)
+		}
+	}
+	best, bestW := 0.0, -1
+	for s, w := range weight {
+		if w > bestW || w == bestW && s < best {
+			best, bestW = s, w
+		}
+	}
+	return best
+}
+
+// leading is the usual distance between the baselines of lines of body
+// text, measured on each page.
+func leading(lines [][]pdfLine, body float64) float64 {
+	var gaps []float64
+	for _, ls := range lines {
+		for k := 1; k < len(ls); k++ {
+			if math.Abs(ls[k].size-body) < 0.5 && math.Abs(ls[k-1].size-body) < 0.5 {
+				if g := ls[k-1].bottom - ls[k].bottom; g > 0 {
+					gaps = append(gaps, g)
+				}
+			}
+		}
+	}
+	if len(gaps) == 0 {
+		return body * 1.2
+	}
+	sort.Float64s(gaps)
+	return gaps[len(gaps)/2]
+}
