@@ -120,7 +120,7 @@ type Document struct {
 	// physical page (PageLabels[0] is page 1); nil when it has none.
 	PageLabels []string
 	// Chapters are an EPUB's chapters, in reading order.
-	Chapters []Chapter
+	Chapters   []Chapter
 	Epigraph   *Epigraph
 	Sections   []Section
 	Sentences  []Sentence

@@ -29,7 +29,7 @@ const (
 
 // Errors of EPUBs.
 var (
-	ErrNotEPUB     = errors.New("a zip archive but not an EPUB (no META-INF/container.xml)")
+	ErrNotEPUB      = errors.New("a zip archive but not an EPUB (no META-INF/container.xml)")
 	ErrEPUBTooLarge = errors.New("the EPUB unpacks to more than it may (a zip bomb?)")
 )
 

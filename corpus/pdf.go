@@ -40,12 +40,12 @@ var (
 type PDFEngine struct {
 	cacheDir string
 
-	start   sync.Once
-	pool    pdfium.Pool
-	inst    pdfium.Pdfium
-	cache   wazero.CompilationCache
-	err     error
-	mu      sync.Mutex
+	start sync.Once
+	pool  pdfium.Pool
+	inst  pdfium.Pdfium
+	cache wazero.CompilationCache
+	err   error
+	mu    sync.Mutex
 }
 
 // NewPDFEngine returns an engine that keeps PDFium's compiled code in
