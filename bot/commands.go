@@ -33,7 +33,6 @@ func commands(userInstall bool) []*discordgo.ApplicationCommand {
 		Type: discordgo.ApplicationCommandOptionString, Name: "text", Autocomplete: true, MaxLength: 100,
 		Description: "Which text, when there are several (the first otherwise)",
 	}
-	minPage := 1.0
 	cmds := []*discordgo.ApplicationCommand{
 		{Name: "ask", Description: "Ask the text a question; get the sentences that answer it, cited", Options: []*discordgo.ApplicationCommandOption{
 			{Type: discordgo.ApplicationCommandOptionString, Name: "question", Description: "Your question", Required: true, MaxLength: maxQuestion},
@@ -47,12 +46,12 @@ func commands(userInstall bool) []*discordgo.ApplicationCommand {
 			{Type: discordgo.ApplicationCommandOptionString, Name: "section", Description: "A section number, or words of its title", Required: true, Autocomplete: true, MaxLength: 100},
 			private,
 		}},
-		{Name: "lines", Description: "Read the text at a citation's lines", Options: []*discordgo.ApplicationCommandOption{
-			{Type: discordgo.ApplicationCommandOptionString, Name: "lines", Description: "A line or a range, such as 351 or 351-356", Required: true, MaxLength: 40},
+		{Name: "lines", Description: "Read the text at a citation", Options: []*discordgo.ApplicationCommandOption{
+			{Type: discordgo.ApplicationCommandOptionString, Name: "at", Description: "Where, as answers cite it: 351-356, p. 31, ch. 3 ¶ 12, §2 ¶ 4", Required: true, MaxLength: 40},
 			text, private,
 		}},
 		{Name: "page", Description: "Read a page of the text", Options: []*discordgo.ApplicationCommandOption{
-			{Type: discordgo.ApplicationCommandOptionInteger, Name: "page", Description: "The page number", Required: true, MinValue: &minPage},
+			{Type: discordgo.ApplicationCommandOptionString, Name: "page", Description: "The page number, or the page as printed (iv, 31)", Required: true, MaxLength: 20},
 			text, private,
 		}},
 		{Name: "about", Description: "What text this bot answers from, and how to cite it", Options: []*discordgo.ApplicationCommandOption{private}},

@@ -278,27 +278,27 @@ func testReplies(t *testing.T, transport string) {
 			}
 		}},
 		{"lines", func(t *testing.T) *discordtest.Message {
-			return answer(t)(f.Command(alice, "lines", discordtest.String("lines", "351-356")))
+			return answer(t)(f.Command(alice, "lines", discordtest.String("at", "351-356")))
 		}, func(t *testing.T, m *discordtest.Message) {
 			if !strings.Contains(m.Embeds[0].Footer.Text, "351") {
 				t.Errorf("lines 351-356 cite %q", m.Embeds[0].Footer.Text)
 			}
 		}},
 		{"lines-next", func(t *testing.T) *discordtest.Message {
-			return answer(t)(click(t, alice, answer(t)(f.Command(alice, "lines", discordtest.String("lines", "351"))), "▶"), nil)
+			return answer(t)(click(t, alice, answer(t)(f.Command(alice, "lines", discordtest.String("at", "351"))), "▶"), nil)
 		}, nil},
 		{"page", func(t *testing.T) *discordtest.Message {
-			return answer(t)(f.Command(alice, "page", discordtest.Integer("page", 11)))
+			return answer(t)(f.Command(alice, "page", discordtest.String("page", "11")))
 		}, func(t *testing.T, m *discordtest.Message) {
 			if !strings.Contains(m.Embeds[0].Footer.Text, "p. 11") {
 				t.Errorf("page 11 cites %q", m.Embeds[0].Footer.Text)
 			}
 		}},
 		{"page-missing", func(t *testing.T) *discordtest.Message {
-			return answer(t)(f.Command(alice, "page", discordtest.Integer("page", 999)))
+			return answer(t)(f.Command(alice, "page", discordtest.String("page", "999")))
 		}, nil},
 		{"lines-in-header", func(t *testing.T) *discordtest.Message {
-			return answer(t)(f.Command(alice, "lines", discordtest.String("lines", "99999")))
+			return answer(t)(f.Command(alice, "lines", discordtest.String("at", "99999")))
 		}, nil},
 		{"nothing-found", func(t *testing.T) *discordtest.Message {
 			return ask(t, "xylophone zebra quasar")
@@ -439,7 +439,7 @@ func TestObserverCountsOutcomes(t *testing.T) {
 	h := start(t, setup{opts: Options{Observer: obs}})
 	answer(t)(h.fake.Command(alice, "ask", discordtest.String("question", "Why did Lenin want peace?")))
 	answer(t)(h.fake.Command(bob, "quote", discordtest.String("phrase", "xylophone zebra quasar")))
-	answer(t)(h.fake.Command(alice, "lines", discordtest.String("lines", "not a line")))
+	answer(t)(h.fake.Command(alice, "lines", discordtest.String("at", "not a line")))
 	for _, key := range []string{"ask/answered", "quote/nothing found", "lines/refused"} {
 		if obs.count(key) != 1 {
 			t.Errorf("%s counted %d times, want 1 (counts %v)", key, obs.count(key), obs.outcomes)

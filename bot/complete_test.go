@@ -120,7 +120,7 @@ func TestSectionInAFolderOfTwelve(t *testing.T) {
 	if len(m.Embeds) == 0 || !strings.Contains(m.Embeds[0].Footer.Text, "text-12.txt") || !strings.Contains(m.Embeds[0].Description, "chapter 2 of text 12") {
 		t.Errorf("section %q shows %+v", value, m)
 	}
-	lines := answer(t)(h.fake.Command(alice, "lines", discordtest.String("lines", "5"), discordtest.String("text", "text-11")))
+	lines := answer(t)(h.fake.Command(alice, "lines", discordtest.String("at", "5"), discordtest.String("text", "text-11")))
 	if len(lines.Embeds) == 0 || !strings.Contains(lines.Embeds[0].Footer.Text, "text-11.txt") {
 		t.Errorf("/lines in text-11 shows %+v", lines)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/lectern-bot/lectern/corpus"
 	"github.com/lectern-bot/lectern/record"
 	"github.com/lectern-bot/lectern/retrieval"
 )
@@ -84,10 +84,17 @@ func (b *Bot) command(ctx context.Context, x *exchange) (reply, error) {
 	case "section":
 		return b.sectionCommand(x, opts.string("section"), priv)
 	case "lines":
-		return b.linesCommand(x, opts.string("lines"), opts.string("text"), priv)
+		at := opts.string("at")
+		if at == "" { // as registered before citations had other forms
+			at = opts.string("lines")
+		}
+		return b.linesCommand(x, at, opts.string("text"), priv)
 	case "page":
-		n, _ := opts.integer("page")
-		return b.pageCommand(x, n, opts.string("text"), priv)
+		page := opts.string("page")
+		if n, ok := opts.integer("page"); ok { // as registered before pages could be labels
+			page = strconv.FormatInt(n, 10)
+		}
+		return b.pageCommand(x, page, opts.string("text"), priv)
 	}
 	return reply{}, refuse("I don't know that command; try /help. (The bot may have been updated: the command list refreshes when Discord is restarted.)")
 }
@@ -339,45 +346,61 @@ func resolveSection(c *completer, value string) (doc, number int, ok bool) {
 	return resolveSection(c, choices[0].Value.(string))
 }
 
-// lineRange reads "351-356", "351–356", "L351-L356", "lines 351 to 356"
-// or "351".
-var lineRange = regexp.MustCompile(`^(?i)(?:lines?\s*)?#?L?(\d{1,9})(?:\s*(?:-|–|—|to|\.\.)\s*L?(\d{1,9}))?$`)
-
-// linesCommand answers /lines.
+// linesCommand answers /lines: a citation as the text is cited, such as
+// "351-356", "p. 31", "ch. 3 ¶ 12" or "§2 ¶ 4".
 func (b *Bot) linesCommand(x *exchange, value, text string, priv bool) (reply, error) {
-	m := lineRange.FindStringSubmatch(strings.TrimSpace(value))
-	if m == nil {
-		return reply{}, refuse("“%s” is not a line or a range of lines; try `351` or `351-356`.", escapeMarkdown(retrieval.Clip(value, 50)))
-	}
-	first, _ := strconv.Atoi(m[1])
-	last := first
-	if m[2] != "" {
-		last, _ = strconv.Atoi(m[2])
-	}
-	if last < first {
-		first, last = last, first
-	}
 	doc, err := b.resolveText(text)
 	if err != nil {
 		return reply{}, err
 	}
-	msg, err := b.linesMessage(b.search.Corpus(), view{kind: viewLines, doc: doc, a: first, b: last}, shown{owner: userID(x.in), private: priv})
+	d := b.search.Corpus().Documents[doc]
+	span, err := retrieval.Resolve(d, value)
+	if err != nil {
+		return reply{}, placeRefusal(d, value, err)
+	}
+	msg, err := b.linesMessage(b.search.Corpus(), view{kind: viewLines, doc: doc, a: span.Start, b: span.End}, shown{owner: userID(x.in), private: priv})
 	if err != nil {
 		return reply{}, err
 	}
 	return message(msg, priv), nil
 }
 
-// pageCommand answers /page.
-func (b *Bot) pageCommand(x *exchange, page int64, text string, priv bool) (reply, error) {
+// placeRefusal tells a reader why a citation of d names no text.
+func placeRefusal(d *corpus.Document, value string, err error) error {
+	typed := escapeMarkdown(retrieval.Clip(value, 50))
+	if detail := placeDetail(err); detail != "" {
+		return refuse("`%s` has no “%s”: %s.", codeSafe(d.Name), typed, detail)
+	}
+	example := "351-356"
+	if c, ok := retrieval.ExampleCitation(d); ok {
+		example = c.Location.Place()
+	}
+	return refuse("“%s” is not a place in `%s`; cite it as its answers do, such as `%s`.", typed, codeSafe(d.Name), codeSafe(example))
+}
+
+// placeDetail is what a PlaceError says the text has, or "".
+func placeDetail(err error) string {
+	if pe := (*retrieval.PlaceError)(nil); errors.As(err, &pe) {
+		return pe.Detail
+	}
+	return ""
+}
+
+// pageCommand answers /page: a page number, or a PDF's page as printed.
+func (b *Bot) pageCommand(x *exchange, page, text string, priv bool) (reply, error) {
 	doc, err := b.resolveText(text)
 	if err != nil {
 		return reply{}, err
 	}
-	if page < 1 || page > 1_000_000 {
-		return reply{}, refuse("Give a page number from 1.")
+	d := b.search.Corpus().Documents[doc]
+	if d.Pages == 0 {
+		return reply{}, refuse("`%s` has no page numbers; use `/lines` or `/section` instead.", codeSafe(d.Name))
 	}
-	m, err := b.pageMessage(b.search.Corpus(), view{kind: viewPage, doc: doc, a: int(page)}, shown{owner: userID(x.in), private: priv})
+	n, ok := retrieval.PageNumber(d, strings.TrimPrefix(strings.TrimSpace(page), "p."))
+	if !ok {
+		return reply{}, placeRefusal(d, page, retrieval.PageError(d))
+	}
+	m, err := b.pageMessage(b.search.Corpus(), view{kind: viewPage, doc: doc, a: n}, shown{owner: userID(x.in), private: priv})
 	if err != nil {
 		return reply{}, err
 	}

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -207,28 +208,52 @@ func aboutEmbed(c *corpus.Corpus) *discordgo.MessageEmbed {
 		} else if d.Author != "" {
 			fmt.Fprintf(&b, "by %s\n", escapeInline(d.Author))
 		}
-		pages := ""
-		if d.Pages > 0 {
-			pages = fmt.Sprintf(", %d pages", d.Pages)
-		}
-		fmt.Fprintf(&b, "`%s`: %d lines%s, %d sections (%d KB)\n", strings.ReplaceAll(d.Name, "`", "'"), d.Lines, pages, len(d.Sections), (d.Size+512)/1024)
+		fmt.Fprintf(&b, "`%s`: %s, %d sections (%d KB)\n", codeSafe(d.Name), retrieval.Extent(d), len(d.Sections), (d.Size+512)/1024)
 	}
-	example := retrieval.Citation{Source: d.Name, Lines: corpus.Span{Start: 351, End: 353}, FirstPage: 11, LastPage: 11}
-	if d.Pages == 0 {
-		example.FirstPage, example.LastPage = 0, 0
-	}
-	b.WriteString("\n**How to cite**: every answer names its file, its lines in that file and, where the text has them, its page, e.g. `" +
-		strings.ReplaceAll(example.String(), "`", "'") + "`. Quotes are verbatim; footnote markers are left out. " +
-		"`/lines 351-353` or `/page 11` shows the text at a citation.")
+	b.WriteString("\n**How to cite**: " + howToCite(c))
 	e.Description = clipMarkdown(b.String(), maxDescription)
 	return e
+}
+
+// citedBy says, for each format, where in a file an answer is cited,
+// and what such files are called.
+var citedBy = map[corpus.Format][2]string{
+	corpus.FormatText:     {"text files", "its lines, and its page where the text has pages"},
+	corpus.FormatMarkdown: {"Markdown files", "its lines"},
+	corpus.FormatPDF:      {"PDFs", "its page, as printed where the PDF numbers its pages"},
+	corpus.FormatEPUB:     {"EPUBs", "its chapter, in reading order, and the paragraph in that chapter"},
+	corpus.FormatHTML:     {"web pages", "its section and the paragraph in that section"},
+}
+
+// howToCite says how answers from the corpus are cited, with an example
+// from a text of each of its formats.
+func howToCite(c *corpus.Corpus) string {
+	var examples []retrieval.Citation
+	var formats []corpus.Format
+	for _, d := range c.Documents {
+		if example, ok := retrieval.ExampleCitation(d); ok && !slices.Contains(formats, d.Format) {
+			examples, formats = append(examples, example), append(formats, d.Format)
+		}
+	}
+	if len(examples) == 0 {
+		return "every answer names its file and where in it the quote stands."
+	}
+	ways := make([]string, len(examples))
+	for i, e := range examples {
+		ways[i] = fmt.Sprintf("%s, e.g. `%s`", citedBy[formats[i]][1], codeSafe(e.String()))
+		if len(examples) > 1 {
+			ways[i] = "for " + citedBy[formats[i]][0] + ", " + ways[i]
+		}
+	}
+	return fmt.Sprintf("every answer names its file and where the quote stands in it: %s. Quotes are verbatim; footnote markers are left out. `/lines %s` shows the text at a citation.",
+		strings.Join(ways, "; "), codeSafe(examples[0].Location.Place()))
 }
 
 const helpMessage = "**Lectern** answers questions about its text with cited quotes.\n\n" +
 	"`/ask question:` the sentences that best answer a question\n" +
 	"`/quote phrase:` look a quotation up by keyword or phrase (suggestions appear as you type)\n" +
 	"`/section section:` read a section; type a number or part of its title\n" +
-	"`/lines lines:351-356` or `/page page:11` read the text at a citation\n" +
+	"`/lines at:` read the text at a citation, such as 351-356, ch. 3 ¶ 12 or §2 ¶ 4; `/page page:` read a page\n" +
 	"`/about` what text this is and how to cite it\n" +
 	"Right-click a message → **Apps** → **Find in text**: where the text says (or answers) what the message says.\n\n" +
 	"Add `private:True` to see an answer alone. Under an answer, ◀ ▶ show the next best quotes, **Context** the passage around one, " +

@@ -119,31 +119,3 @@ func TestOptionValues(t *testing.T) {
 		t.Errorf("a missing option reads %q", got)
 	}
 }
-
-func TestLineRange(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		in          string
-		first, last string
-	}{
-		{"351", "351", ""},
-		{"351-356", "351", "356"},
-		{"351–356", "351", "356"},
-		{"L351-L356", "351", "356"},
-		{"#L351-L356", "351", "356"},
-		{"lines 351 to 356", "351", "356"},
-		{"line 12", "12", ""},
-		{"351..356", "351", "356"},
-	}
-	for _, tt := range tests {
-		m := lineRange.FindStringSubmatch(tt.in)
-		if m == nil || m[1] != tt.first || m[2] != tt.last {
-			t.Errorf("%q parses as %q, want %s to %s", tt.in, m, tt.first, tt.last)
-		}
-	}
-	for _, bad := range []string{"", "abc", "351-", "-5", "1 2 3", "99999999999"} {
-		if lineRange.MatchString(bad) {
-			t.Errorf("%q parses as lines", bad)
-		}
-	}
-}

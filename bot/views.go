@@ -291,22 +291,10 @@ func runText(d *corpus.Document, from, to int) string {
 	return b.String()
 }
 
-// runCitation cites sentences [from, to) of d.
-func runCitation(d *corpus.Document, from, to int) retrieval.Citation {
-	first, last := d.Sentences[from], d.Sentences[to-1]
-	sec := d.Sections[first.Section]
-	return retrieval.Citation{
-		Source:    d.Name,
-		Lines:     corpus.Span{Start: first.Lines.Start, End: last.Lines.End},
-		FirstPage: first.Page, LastPage: last.Page,
-		Section: retrieval.SectionRef{Number: sec.Number, Title: sec.Title},
-	}
-}
-
 // readingMessage shows sentences [from, to) of d, with ◀ ▶ to prev and
 // next and a label such as "part 2/5".
 func (b *Bot) readingMessage(v view, d *corpus.Document, from, to int, prev, next *view, label string, s shown) *discordgo.InteractionResponseData {
-	c := runCitation(d, from, to)
+	c := retrieval.Cite(d, from, to)
 	footer := c.String()
 	if label != "" {
 		footer += " · " + label
@@ -376,7 +364,7 @@ func (b *Bot) pageMessage(c *corpus.Corpus, v view, s shown) (*discordgo.Interac
 	}
 	from, to := pageSentences(d, v.a)
 	if from == to {
-		return nil, refuse("`%s` has no text on page %d; its pages run from 1 to %d.", codeSafe(d.Name), v.a, d.Pages)
+		return nil, refuse("`%s` has no text to quote on page %s; %s.", codeSafe(d.Name), retrieval.PageName(d, v.a), placeDetail(retrieval.PageError(d)))
 	}
 	ps := parts(d, from, to)
 	i := min(v.b, len(ps)-1)

@@ -9,6 +9,7 @@ package corpus
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 )
 
 //go:embed interview.txt
@@ -61,7 +62,8 @@ func (s Span) String() string {
 // Corpus is one or more parsed documents.
 type Corpus struct {
 	Documents []*Document
-	// Skipped are the files of a folder that hold no text to quote.
+	// Skipped are the files of a folder left out: they hold no text to
+	// quote, or cannot be opened (encrypted, damaged).
 	Skipped []*FileError
 }
 
@@ -119,6 +121,9 @@ type Document struct {
 	// PageLabels are a PDF's printed page labels ("iv", "31"), by
 	// physical page (PageLabels[0] is page 1); nil when it has none.
 	PageLabels []string
+	// PageStarts are the lines where pages begin (PageStarts[0] is page
+	// 1's first line); nil when the text has no pages.
+	PageStarts []int
 	// Chapters are an EPUB's chapters, in reading order.
 	Chapters   []Chapter
 	Epigraph   *Epigraph
@@ -152,6 +157,12 @@ func (d *Document) PageLabel(page int) string {
 		return ""
 	}
 	return d.PageLabels[page-1]
+}
+
+// PageOfLine is the page that line (1-based) stands on, 0 when the text
+// has no pages.
+func (d *Document) PageOfLine(line int) int {
+	return sort.SearchInts(d.PageStarts, line+1)
 }
 
 // ChapterOf returns the index of the chapter holding sentence s, or -1.

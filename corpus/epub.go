@@ -60,7 +60,7 @@ type epubReader struct {
 func newEPUBReader(data []byte) (*epubReader, error) {
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("not a readable EPUB (zip): %w", err)
+		return nil, fmt.Errorf("%w: not a readable EPUB (%v)", ErrDamaged, err)
 	}
 	if len(z.File) > maxEPUBEntries {
 		return nil, fmt.Errorf("%w: %d files", ErrEPUBTooLarge, len(z.File))
@@ -257,8 +257,10 @@ func navTOC(raw []byte, dir string, out map[string]tocEntry) {
 // ncxTOC reads an EPUB 2 NCX's navigation map.
 func ncxTOC(raw []byte, dir string, out map[string]tocEntry) {
 	type navPoint struct {
-		Label  string     `xml:"navLabel>text"`
-		Src    string     `xml:"content>src,attr"`
+		Label   string `xml:"navLabel>text"`
+		Content struct {
+			Src string `xml:"src,attr"`
+		} `xml:"content"`
 		Points []navPoint `xml:"navPoint"`
 	}
 	var ncx struct {
@@ -270,7 +272,7 @@ func ncxTOC(raw []byte, dir string, out map[string]tocEntry) {
 	var visit func(ps []navPoint, depth int)
 	visit = func(ps []navPoint, depth int) {
 		for _, p := range ps {
-			key := path.Join(dir, strings.SplitN(p.Src, "#", 2)[0])
+			key := path.Join(dir, strings.SplitN(p.Content.Src, "#", 2)[0])
 			if _, seen := out[key]; !seen {
 				out[key] = tocEntry{title: strings.TrimSpace(p.Label), depth: depth}
 			}

@@ -2,9 +2,14 @@ package corpus
 
 import (
 	"bytes"
+	"errors"
 	"path/filepath"
 	"strings"
 )
+
+// ErrDamaged is a PDF or EPUB that cannot be read as one: cut short, or
+// not what its name says.
+var ErrDamaged = errors.New("the file is damaged or not what its name says")
 
 // Detect tells a file's format by its content first (a PDF's magic
 // bytes, an EPUB's mimetype entry, an HTML document's markup), then by its
@@ -14,8 +19,8 @@ import (
 func Detect(name string, data []byte) Format {
 	head := data[:min(len(data), 1024)]
 	switch {
-	case bytes.Contains(head, []byte("%PDF-")):
-		return FormatPDF
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		return FormatPDF // (a PDF with bytes before its header is known by its name)
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) && bytes.Contains(head[:min(len(head), 100)], []byte("mimetypeapplication/epub+zip")):
 		return FormatEPUB // an EPUB's first entry, stored: its media type
 	}

@@ -117,7 +117,28 @@ func parseHTML(name string, data []byte) (*Document, error) {
 	if t := article.Title(); t != "" {
 		title = t
 	}
+	if h1 := find(root, "h1"); h1 != nil {
+		title = withoutSiteName(title, strings.Join(strings.Fields(textContent(h1)), " "))
+	}
 	w.x.title = title
-	w.x.author = article.Byline()
+	w.x.author = strings.TrimSpace(byPrefix.ReplaceAllString(article.Byline(), ""))
 	return parseExtracted(name, data, w.x)
+}
+
+// byPrefix is the "by" a byline opens with.
+var byPrefix = regexp.MustCompile(`^(?i)\s*by\s+`)
+
+// withoutSiteName is a page's title without the site's name, where it is
+// the page's heading and the name joined by a separator ("Makefiles |
+// Notes from a data witch"): the heading.
+func withoutSiteName(title, heading string) string {
+	if heading == "" || heading == title {
+		return title
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", ": ", " :: "} {
+		if strings.HasPrefix(title, heading+sep) || strings.HasSuffix(title, sep+heading) {
+			return heading
+		}
+	}
+	return title
 }

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -76,6 +77,8 @@ func (w *htmlWalk) element(n *html.Node) {
 		return
 	case w.page && (n.Data == "header" || n.Data == "footer" || n.Data == "aside"):
 		return
+	case w.isPopupNote(n):
+		return // read where it is referenced
 	case n.Data == "br":
 		w.newLine()
 	case n.Data == "pre":
@@ -325,6 +328,10 @@ func isNoteLabel(s string) bool {
 	return err == nil
 }
 
+// footnoteID is the id of a note that says so only by its name: "fn3",
+// "fn-3", as Pandoc and Markdown processors write them.
+var footnoteID = regexp.MustCompile(`^(?i)fn[-_:]?\d+$`)
+
 // collectNotes reads the notes of a document by id: the elements a note
 // reference points to (footnotes, endnotes, asides).
 func (w *htmlWalk) collectNotes(root *html.Node) {
@@ -333,7 +340,7 @@ func (w *htmlWalk) collectNotes(root *html.Node) {
 		if n.Type == html.ElementNode {
 			id := attr(n, "id")
 			kind := strings.ToLower(attr(n, "epub:type") + " " + attr(n, "role") + " " + attr(n, "class") + " " + id)
-			if id != "" && strings.Contains(kind, "note") && !strings.Contains(kind, "noteref") {
+			if id != "" && (strings.Contains(kind, "note") || footnoteID.MatchString(id)) && !strings.Contains(kind, "noteref") {
 				t := strings.Join(strings.Fields(textContent(n)), " ")
 				w.notes[id] = strings.TrimSpace(strings.TrimSuffix(t, "↩"))
 			}
@@ -343,6 +350,17 @@ func (w *htmlWalk) collectNotes(root *html.Node) {
 		}
 	}
 	visit(root)
+}
+
+// isPopupNote reports whether an element is a note that reading systems
+// show only where it is referenced: an EPUB's footnote aside.
+func (w *htmlWalk) isPopupNote(n *html.Node) bool {
+	id := attr(n, "id")
+	if _, ok := w.notes[id]; !ok || id == "" {
+		return false
+	}
+	kind := attr(n, "epub:type") + " " + attr(n, "role")
+	return n.Data == "aside" || strings.Contains(kind, "footnote")
 }
 
 // hidden reports whether an element is hidden from readers.

@@ -150,7 +150,7 @@ func ParseSources(src []Source, pdf *PDFEngine) (*Corpus, error) {
 		} else {
 			doc, err = Parse(s.Name, s.Data)
 		}
-		if len(src) > 1 && (errors.Is(err, ErrEmpty) || errors.Is(err, ErrNoContent)) {
+		if len(src) > 1 && unreadable(err) {
 			c.Skipped = append(c.Skipped, &FileError{Path: s.Name, Err: err})
 			continue
 		}
@@ -163,6 +163,19 @@ func ParseSources(src []Source, pdf *PDFEngine) (*Corpus, error) {
 		return nil, c.Skipped[0]
 	}
 	return c, nil
+}
+
+// unreadable reports whether a file of a folder is left out, not the
+// folder refused: it holds no text to quote (empty, a page without
+// content, a scan without a text layer) or cannot be opened (encrypted,
+// damaged). The rest of the folder is read; the file is reported.
+func unreadable(err error) bool {
+	for _, e := range []error{ErrEmpty, ErrNoContent, ErrNoTextLayer, ErrEncrypted, ErrDamaged} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // limit is the largest file read.

@@ -13,7 +13,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 5
+const ParserVersion = 6
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -79,11 +79,13 @@ func (p *parser) finish() {
 	}
 	p.buildPassages()
 	slices.SortFunc(doc.Omitted, func(a, b Omission) int { return a.Lines.Start - b.Lines.Start })
-}
-
-func isMarkdown(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".md" || ext == ".markdown"
+	if doc.Pages > 0 {
+		for i, pg := range p.page {
+			for pg > len(doc.PageStarts) {
+				doc.PageStarts = append(doc.PageStarts, i+1)
+			}
+		}
+	}
 }
 
 type parser struct {

@@ -125,7 +125,7 @@ func (e *PDFEngine) pages(data []byte) ([]pdfPage, pdfMeta, error) {
 	case errors.Is(err, pdferrors.ErrPassword):
 		return nil, pdfMeta{}, ErrEncrypted
 	case err != nil:
-		return nil, pdfMeta{}, fmt.Errorf("not a readable PDF: %w", err)
+		return nil, pdfMeta{}, fmt.Errorf("%w: not a readable PDF (%v)", ErrDamaged, err)
 	}
 	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
 	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
@@ -181,6 +181,11 @@ type pdfChar struct {
 	left, bottom, right, top float64
 }
 
+// pdfiumHyphen is how PDFium's text gives a hyphen that ends a line: its
+// own mark for a hyphen it found at a line's end (FPDFText_IsHyphen). It
+// is read as a hyphen, which joinHyphen decides like any other.
+const pdfiumHyphen = 0xfffe
+
 // pageChars reads a page's characters.
 func pageChars(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE) ([]pdfChar, error) {
 	count, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp})
@@ -202,6 +207,9 @@ func pageChars(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE) ([]pdfChar, erro
 		b, err := inst.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp, Index: c})
 		if err != nil {
 			return nil, err
+		}
+		if chars[c].r == pdfiumHyphen {
+			chars[c].r = '-'
 		}
 		chars[c].left, chars[c].bottom, chars[c].right, chars[c].top = float64(b.Rect.Left), float64(b.Rect.Bottom), float64(b.Rect.Right), float64(b.Rect.Top)
 	}

@@ -18,6 +18,13 @@ type pdfLayout struct {
 	// refs are the extracted lines that refer to each footnote, by page
 	// and number.
 	refs map[[2]int]int
+	// indents is whether the text indents its paragraphs' first lines.
+	// Where it does, a lone indented line is a paragraph's first, not a
+	// block; and in ragged-right text, a short line that ends a sentence
+	// does not end a paragraph (the next one is indented where it does).
+	indents, justified bool
+	// blockLines counts the indented lines before the current one.
+	blockLines int
 }
 
 // pdfNote is a footnote at the foot of a page.
@@ -128,6 +135,7 @@ func (l *pdfLayout) joinHyphen(line, next string) bool {
 func (l *pdfLayout) build(lines [][]pdfLine) {
 	l.x = &extraction{format: FormatPDF}
 	l.refs = map[[2]int]int{}
+	l.indents, l.justified = l.indentsParagraphs(lines), l.isJustified(lines)
 	var para []int // lines of the paragraph being written
 	var prev *pdfLine
 	flush := func() {
@@ -234,23 +242,67 @@ func (l *pdfLayout) heading(ls []pdfLine, k int) int {
 }
 
 // newParagraph reports whether line starts a paragraph after prev: after
-// space between them, at a first line's indent, or after a short line
-// that ends a sentence. A line far to the right wraps around a picture.
+// space between them, at a first line's indent, after an indented block,
+// or after a short line that ends a sentence (unless the text is ragged
+// right and indents its paragraphs). A line far to the right wraps
+// around a picture.
 func (l *pdfLayout) newParagraph(prev, line *pdfLine, page []pdfLine) bool {
 	size := line.size
 	left, right := l.margins(page)
-	samePage := prev.page == line.page
-	if samePage && prev.bottom-line.bottom > paragraphGap*l.leading {
-		return true
+	indent, prevIndent := line.left-left, prev.left-left
+	if prevIndent > firstIndentMin*size && prevIndent < firstIndentMax*size {
+		l.blockLines++
+	} else {
+		l.blockLines = 0
 	}
-	indent := line.left - left
-	if indent > firstIndentMin*size && indent < firstIndentMax*size && prev.left-left < 0.3*size {
+	switch {
+	case prev.page == line.page && prev.bottom-line.bottom > paragraphGap*l.leading:
 		return true
-	}
-	if prev.left-left > firstIndentMin*size && prev.left-left < firstIndentMax*size && indent < 0.3*size && !strings.HasSuffix(prev.text, "-") {
+	case indent > firstIndentMin*size && indent < firstIndentMax*size && prevIndent < 0.3*size:
+		return true
+	case l.blockLines > 0 && indent < 0.3*size && !strings.HasSuffix(prev.text, "-"):
+		if l.indents && l.blockLines < 2 {
+			return false // a paragraph's first line
+		}
 		return prev.left-line.left > firstIndentMin*size && endsSentence(prev.text) // the end of an indented block
 	}
-	return endsSentence(prev.text) && prev.right < right-2.5*size
+	return (l.justified || !l.indents) && endsSentence(prev.text) && prev.right < right-2.5*size
+}
+
+// justified reports whether most of the text's lines end at its right
+// margin.
+func (l *pdfLayout) isJustified(lines [][]pdfLine) bool {
+	flush, all := 0, 0
+	for _, page := range lines {
+		_, right := l.margins(page)
+		for _, line := range page {
+			if line.text != "" && math.Abs(line.size-l.body) < 0.5 {
+				all++
+				if right-line.right < 0.5*line.size {
+					flush++
+				}
+			}
+		}
+	}
+	return flush*3 > all*2
+}
+
+// indentsParagraphs reports whether the text marks its paragraphs by
+// indenting their first lines: at least one in three pages starts so.
+func (l *pdfLayout) indentsParagraphs(lines [][]pdfLine) bool {
+	n := 0
+	for _, page := range lines {
+		left, _ := l.margins(page)
+		for k := 1; k < len(page); k++ {
+			line, prev := &page[k], &page[k-1]
+			indent := line.left - left
+			if line.text != "" && prev.text != "" && math.Abs(line.size-l.body) < 0.5 &&
+				indent > firstIndentMin*line.size && indent < firstIndentMax*line.size && prev.left-left < 0.3*line.size {
+				n++
+			}
+		}
+	}
+	return n >= max(2, len(lines)/3)
 }
 
 // margins are the left and right edges of a page's body text: where most

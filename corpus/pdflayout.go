@@ -1,8 +1,10 @@
 package corpus
 
 import (
+	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -261,15 +263,16 @@ func runningKey(s string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// dropRunning removes running heads and feet (lines in the top or bottom
-// band of a page whose text, numbers aside, recurs on several pages) and
-// page numbers.
+// dropRunning removes running heads and feet and page numbers: lines in
+// the top or bottom band of a page whose text, numbers aside, recurs on
+// several pages, or which stand apart from the text at the same place on
+// several pages (a chapter's title over its pages).
 func dropRunning(pages []pdfPage, lines [][]pdfLine) {
 	inBand := func(l pdfLine) bool {
 		h := pages[l.page].height
 		return h > 0 && (l.bottom > h*(1-bandShare) || l.top < h*bandShare)
 	}
-	seen := map[string]int{}
+	seen, places := map[string]int{}, map[string]int{}
 	for _, ls := range lines {
 		keys := map[string]bool{}
 		for _, l := range ls {
@@ -280,18 +283,65 @@ func dropRunning(pages []pdfPage, lines [][]pdfLine) {
 		for k := range keys {
 			seen[k]++
 		}
+		for _, k := range apartPlaces(ls, inBand) {
+			places[k]++
+		}
 	}
 	least := max(2, min(3, len(pages)/5))
 	for i, ls := range lines {
+		apart := map[string]bool{}
+		for _, k := range apartPlaces(ls, inBand) {
+			apart[k] = places[k] >= least
+		}
 		kept := ls[:0]
 		for _, l := range ls {
-			if inBand(l) && (seen[runningKey(l.text)] >= least || pageNumberLine.MatchString(l.text)) {
+			if inBand(l) && (seen[runningKey(l.text)] >= least || pageNumberLine.MatchString(l.text) || apart[placeKey(l)]) {
 				continue
 			}
 			kept = append(kept, l)
 		}
 		lines[i] = kept
 	}
+}
+
+// apartGap is the space, in font sizes, that sets a running head or foot
+// apart from the text beside it.
+const apartGap = 1.8
+
+// apartPlaces are the places (placeKey) of the first and last lines of a
+// page (y grows upwards) where they are in the band and stand apart
+// from the next line in. A footnote the page refers to is not one.
+func apartPlaces(ls []pdfLine, inBand func(pdfLine) bool) []string {
+	var out []string
+	if n := len(ls); n >= 2 {
+		if first := ls[0]; inBand(first) && first.bottom-ls[1].top > apartGap*first.size {
+			out = append(out, placeKey(first))
+		}
+		if last := ls[n-1]; inBand(last) && ls[n-2].bottom-last.top > apartGap*last.size && !isReferredNote(ls, last) {
+			out = append(out, placeKey(last))
+		}
+	}
+	return out
+}
+
+// isReferredNote reports whether a line is a footnote that a line of its
+// page refers to: it starts with the number of a mark on the page.
+func isReferredNote(ls []pdfLine, l pdfLine) bool {
+	n := l.note
+	if n == 0 {
+		n, _ = splitNumber(l.text)
+	}
+	for _, o := range ls {
+		if n > 0 && slices.Contains(o.marks, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeKey is where a line stands and how large its type is.
+func placeKey(l pdfLine) string {
+	return fmt.Sprintf("%.0f/%.0f", l.bottom, 2*l.size)
 }
 
 // bodySize is the font size of most of the text.

@@ -28,9 +28,40 @@ type Options struct {
 	// in memory every time.
 	CacheDir    string
 	MaxFileSize int64             // largest file read, in bytes; 0 for corpus.DefaultMaxFileSize
-	PDF         *corpus.PDFEngine // reads PDFs; nil starts one when a PDF is read
+	PDF         *corpus.PDFEngine // reads PDFs; nil starts one (NewPDFEngine) when a PDF is read
 	Progress    Progress          // told how a build is going; may be nil
 	Logger      *slog.Logger      // told what the cache did; nil logs nothing
+}
+
+// pdfiumDir is where, below a cache directory, PDFium's compiled engine
+// is kept, so that only the first PDF read waits for it to compile.
+const pdfiumDir = "pdfium"
+
+// NewPDFEngine is the engine that reads PDFs for a cache directory: its
+// compiled code kept there ("" keeps it nowhere).
+func NewPDFEngine(cacheDir string) *corpus.PDFEngine {
+	if cacheDir == "" {
+		return corpus.NewPDFEngine("")
+	}
+	return corpus.NewPDFEngine(filepath.Join(cacheDir, pdfiumDir))
+}
+
+// parseSources parses a corpus's files, PDFs with opts.PDF or an engine
+// of its own, and warns of each file of a folder left out.
+func parseSources(src []corpus.Source, opts Options, log *slog.Logger) (*corpus.Corpus, error) {
+	pdf := opts.PDF
+	if pdf == nil {
+		pdf = NewPDFEngine(opts.CacheDir)
+		defer pdf.Close()
+	}
+	c, err := corpus.ParseSources(src, pdf)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range c.Skipped {
+		log.Warn("left a file out of the corpus", "file", f.Path, "why", f.Err)
+	}
+	return c, nil
 }
 
 // OpenInfo says what Open did.
@@ -62,7 +93,7 @@ func Open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 		return nil, OpenInfo{}, err
 	}
 	if opts.CacheDir == "" {
-		c, err := corpus.ParseSources(src, opts.PDF)
+		c, err := parseSources(src, opts, log)
 		if err != nil {
 			return nil, OpenInfo{}, err
 		}
@@ -83,7 +114,7 @@ func Open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 	default:
 		log.Warn("index cache is damaged; rebuilding", "path", slot, "err", err)
 	}
-	c, err := corpus.ParseSources(src, opts.PDF)
+	c, err := parseSources(src, opts, log)
 	if err != nil {
 		return nil, OpenInfo{}, err
 	}
@@ -104,7 +135,7 @@ func Open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 // analysisVersion whenever the analysis of sentences cached with the
 // index changes (TestAnalysisFingerprint fails until it does).
 const (
-	cacheVersion    = 4
+	cacheVersion    = 5
 	analysisVersion = 1
 )
 

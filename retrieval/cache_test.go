@@ -283,6 +283,9 @@ func TestDataRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.Documents = append(c.Documents, interview.Documents...)
+	for _, d := range essayDocuments(t) { // a PDF's pages and labels, an EPUB's chapters, notes
+		c.Documents = append(c.Documents, d)
+	}
 	ix, err := NewMemory(context.Background(), c)
 	if err != nil {
 		t.Fatal(err)

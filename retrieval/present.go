@@ -3,7 +3,6 @@ package retrieval
 import (
 	"fmt"
 	"net/url"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,64 +10,79 @@ import (
 	"github.com/lectern-bot/lectern/corpus"
 )
 
-// Citation says where text stands: the file, its lines, its pages and
-// section. The command line, the bot and the web reader all cite through
-// it.
+// Citation says where text stands: its file, its section, and its
+// location in the reference system of its format. The command line, the
+// bot and the web reader all cite through it.
 type Citation struct {
-	Source    string
-	Lines     corpus.Span
-	FirstPage int // 0 when the text has no pages
-	LastPage  int
-	Section   SectionRef
+	Source   string
+	Section  SectionRef
+	Location Location
 }
 
 // Citation cites the result's quote.
 func (r Result) Citation() Citation {
-	return Citation{Source: r.Source, Lines: r.Quote.Span, FirstPage: r.Page, LastPage: r.Page, Section: r.Section}
+	return Citation{Source: r.Source, Section: r.Section, Location: r.Location}
 }
 
 // PassageCitation cites the passage around the result's quote.
 func (r Result) PassageCitation() Citation {
 	c := r.Citation()
-	c.Lines = r.Passage.Span
+	c.Location = r.passage
 	return c
+}
+
+// Cite cites sentences [from, to) of a document.
+func Cite(d *corpus.Document, from, to int) Citation {
+	first, last := d.Sentences[from], d.Sentences[to-1]
+	sec := d.Sections[first.Section]
+	return Citation{Source: d.Name, Section: SectionRef{Number: sec.Number, Title: sec.Title},
+		Location: locate(d, from, to-1, corpus.Span{Start: first.Lines.Start, End: last.Lines.End})}
 }
 
 // SectionCitation cites a whole section of a document.
 func SectionCitation(d *corpus.Document, s corpus.Section) Citation {
-	return Citation{Source: d.Name, Lines: s.Lines, FirstPage: s.FirstPage, LastPage: s.LastPage, Section: SectionRef{Number: s.Number, Title: s.Title}}
+	c := Citation{Source: d.Name, Section: SectionRef{Number: s.Number, Title: s.Title}}
+	if s.EndSentence > s.FirstSentence {
+		c.Location = locate(d, s.FirstSentence, s.EndSentence-1, s.Lines)
+	} else {
+		c.Location = Location{Kind: kindLines, StartLine: s.Lines.Start, EndLine: s.Lines.End}
+	}
+	return c
 }
 
-// Pages is "p. 3", "pp. 3–5", or "" for a text without pages.
-func (c Citation) Pages() string {
-	switch {
-	case c.FirstPage <= 0:
-		return ""
-	case c.LastPage <= c.FirstPage:
-		return "p. " + strconv.Itoa(c.FirstPage)
-	}
-	return fmt.Sprintf("pp. %d–%d", c.FirstPage, c.LastPage)
-}
+// Pages is "p. 3", "pp. 3–5" or "" where the cited text has no pages, with
+// a PDF's printed labels.
+func (c Citation) Pages() string { return c.Location.pages() }
 
-// String is the short form: "interview.txt · lines 351–356 · p. 11".
-func (c Citation) String() string {
-	s := c.Source + " · " + c.Lines.Label()
-	if p := c.Pages(); p != "" {
-		s += " · " + p
-	}
-	return s
-}
+// String is the short form: "interview.txt · lines 351–356 · p. 11",
+// "crisis.pdf · p. 47", "origin.epub · ch. 3 ¶ 12".
+func (c Citation) String() string { return c.Source + " · " + c.Location.String() }
 
 // Long is the form with the section: `§4 "What do you see…", lines
 // 321–325, p. 10 (interview.txt)`.
 func (c Citation) Long() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "§%d %q, %s", c.Section.Number, c.Section.Title, c.Lines.Label())
-	if p := c.Pages(); p != "" {
-		b.WriteString(", " + p)
+	loc := c.Location.String()
+	if c.Location.lineBased() {
+		loc = strings.Replace(loc, " · ", ", ", 1)
 	}
-	fmt.Fprintf(&b, " (%s)", c.Source)
-	return b.String()
+	return fmt.Sprintf("§%d %q, %s (%s)", c.Section.Number, c.Section.Title, loc, c.Source)
+}
+
+// Extent is how long d is, in the units it is cited by: "900 lines, 29
+// pages", "136 pages", "12 chapters".
+func Extent(d *corpus.Document) string {
+	switch d.Format {
+	case corpus.FormatPDF:
+		return fmt.Sprintf("%d pages", d.Pages)
+	case corpus.FormatEPUB:
+		return fmt.Sprintf("%d chapters", len(d.Chapters))
+	case corpus.FormatHTML:
+		return "a web page"
+	}
+	if d.Pages > 0 {
+		return fmt.Sprintf("%d lines, %d pages", d.Lines, d.Pages)
+	}
+	return fmt.Sprintf("%d lines", d.Lines)
 }
 
 // TextPath is where the web reader shows a document, relative to its
@@ -83,10 +97,8 @@ func TextPath(name string) string {
 }
 
 // ReaderPath is where the web reader shows the cited text, relative to
-// its root: "/text/interview.txt#L321-L325".
-func (c Citation) ReaderPath() string {
-	return fmt.Sprintf("%s#L%d-L%d", TextPath(c.Source), c.Lines.Start, c.Lines.End)
-}
+// its root: "/text/interview.txt#L321-L325", "/text/crisis.pdf#page-47".
+func (c Citation) ReaderPath() string { return TextPath(c.Source) + "#" + c.Location.Anchor() }
 
 // String is "§3 · How would you characterize this party?".
 func (s SectionRef) String() string { return fmt.Sprintf("§%d · %s", s.Number, s.Title) }

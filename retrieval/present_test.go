@@ -31,7 +31,9 @@ func TestHighlight(t *testing.T) {
 
 func TestCitation(t *testing.T) {
 	r := Result{Quote: Excerpt{Span: corpus.Span{Start: 351, End: 356}}, Passage: Excerpt{Span: corpus.Span{Start: 349, End: 360}},
-		Section: SectionRef{Number: 4, Title: "Decisive moments"}, Page: 11, Source: "interview.txt"}
+		Section: SectionRef{Number: 4, Title: "Decisive moments"}, Page: 11, Source: "interview.txt",
+		Location: Location{Kind: kindLines, StartLine: 351, EndLine: 356, Page: 11},
+		passage:  Location{Kind: kindLines, StartLine: 349, EndLine: 360, Page: 11}}
 	tests := []struct {
 		name string
 		got  string
@@ -40,8 +42,18 @@ func TestCitation(t *testing.T) {
 		{"short", r.Citation().String(), "interview.txt · lines 351–356 · p. 11"},
 		{"long", r.Citation().Long(), `§4 "Decisive moments", lines 351–356, p. 11 (interview.txt)`},
 		{"passage", r.PassageCitation().String(), "interview.txt · lines 349–360 · p. 11"},
-		{"one line, no pages", Citation{Source: "a.md", Lines: corpus.Span{Start: 7, End: 7}}.String(), "a.md · line 7"},
-		{"pages", Citation{Source: "a.txt", Lines: corpus.Span{Start: 1, End: 90}, FirstPage: 1, LastPage: 3}.String(), "a.txt · lines 1–90 · pp. 1–3"},
+		{"one line, no pages", Citation{Source: "a.md", Location: Location{Kind: kindLines, StartLine: 7, EndLine: 7}}.String(), "a.md · line 7"},
+		{"pages", Citation{Source: "a.txt", Location: Location{Kind: kindLines, StartLine: 1, EndLine: 90, Page: 1, LastPage: 3}}.String(), "a.txt · lines 1–90 · pp. 1–3"},
+		{"pdf page", Citation{Source: "a.pdf", Location: Location{Kind: kindPage, Page: 40, PageLabel: "31"}}.String(), "a.pdf · p. 31"},
+		{"pdf pages", Citation{Source: "a.pdf", Location: Location{Kind: kindPage, Page: 40, LastPage: 41, PageLabel: "31", LastPageLabel: "32"}}.String(), "a.pdf · pp. 31–32"},
+		{"pdf without labels", Citation{Source: "a.pdf", Location: Location{Kind: kindPage, Page: 4}}.String(), "a.pdf · p. 4"},
+		{"epub", Citation{Source: "a.epub", Location: Location{Kind: kindChapter, Chapter: 3, Paragraph: 12}}.String(), "a.epub · ch. 3 ¶ 12"},
+		{"epub paragraphs", Citation{Source: "a.epub", Location: Location{Kind: kindChapter, Chapter: 3, Paragraph: 12, LastParagraph: 13}}.String(), "a.epub · ch. 3 ¶ 12–13"},
+		{"web page", Citation{Source: "a.html", Location: Location{Kind: kindSection, Section: 2, Paragraph: 4}}.String(), "a.html · §2 ¶ 4"},
+		{"pdf long", Citation{Source: "a.pdf", Section: SectionRef{Number: 2, Title: "Habit"}, Location: Location{Kind: kindPage, Page: 4}}.Long(), `§2 "Habit", p. 4 (a.pdf)`},
+		{"reader path, lines", r.Citation().ReaderPath(), "/text/interview.txt#L351-L356"},
+		{"reader path, page", Citation{Source: "a b.pdf", Location: Location{Kind: kindPage, Page: 4}}.ReaderPath(), "/text/a%20b.pdf#page-4"},
+		{"reader path, chapter", Citation{Source: "a.epub", Location: Location{Kind: kindChapter, Chapter: 3, Paragraph: 12}}.ReaderPath(), "/text/a.epub#c3-12"},
 		{"section", r.Section.String(), "§4 · Decisive moments"},
 	}
 	for _, tt := range tests {

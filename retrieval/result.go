@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"encoding/json"
 	"math"
 	"sort"
 	"strings"
@@ -31,12 +32,36 @@ type Result struct {
 	Quote   Excerpt    `json:"quote"`
 	Passage Excerpt    `json:"passage"`
 	Section SectionRef `json:"section"`
-	Page    int        `json:"page"` // 0 when the text has no pages
-	Source  string     `json:"source"`
+	// Page is the page where the quote starts: a PDF's physical page, from
+	// 1, or a text's page; 0 when the text has no pages. PageLabel is a
+	// PDF's printed label of it.
+	Page      int      `json:"page"`
+	PageLabel string   `json:"page_label,omitempty"`
+	Location  Location `json:"location"`
+	Source    string   `json:"source"`
 	// Document is the index of the source document in the corpus.
 	Document int `json:"-"`
 	// Sentences are the quoted sentences' indices in the document.
 	Sentences []int `json:"-"`
+	passage   Location
+}
+
+// MarshalJSON writes a result as the command line and the API show it:
+// the quote's and passage's start_line and end_line only where lines are
+// how the text is cited (text and Markdown files).
+func (r Result) MarshalJSON() ([]byte, error) {
+	type result Result // the same fields, without this method
+	if r.Location.lineBased() {
+		return json.Marshal(result(r))
+	}
+	type excerpt struct {
+		Text string `json:"text"`
+	}
+	return json.Marshal(struct {
+		result
+		Quote   excerpt `json:"quote"`
+		Passage excerpt `json:"passage"`
+	}{result(r), excerpt{r.Quote.Text}, excerpt{r.Passage.Text}})
 }
 
 // Excerpt is verbatim text with its line span. Matches are byte ranges of
@@ -85,15 +110,19 @@ func (r *ranker) result(doc int, sents []int, stems []string, score float64) Res
 	pass := Excerpt{Text: p.Text, Span: p.Lines}
 	pass.Matches = r.matches(p.Text, stems)
 	sec := d.Sections[first.Section]
+	loc := locate(d, sents[0], sents[len(sents)-1], quote.Span)
 	return Result{
 		Score:     math.Round(score*1000) / 1000,
 		Quote:     quote,
 		Passage:   pass,
 		Section:   SectionRef{Number: sec.Number, Title: sec.Title},
-		Page:      d.Sentences[sents[0]].Page,
+		Page:      loc.Page,
+		PageLabel: loc.PageLabel,
+		Location:  loc,
 		Source:    d.Name,
 		Document:  doc,
 		Sentences: sents,
+		passage:   locate(d, p.FirstSentence, p.EndSentence-1, p.Lines),
 	}
 }
 

@@ -32,6 +32,12 @@ mark { background: var(--mark); color: inherit; }
 .l.hl { background: var(--mark); color: #111; }
 .pg { color: var(--dim); font-size: .8rem; text-align: right; border-top: 1px dotted var(--dim); margin-top: .3rem; }
 .omit { color: var(--dim); font-size: .85rem; font-style: italic; margin-top: .5rem; }
+.p { display: flex; gap: .8rem; scroll-margin-top: 40vh; margin: .6rem 0; }
+.p .n { flex: 0 0 2.4rem; text-align: right; color: var(--dim); font: .8rem/1.9 ui-monospace, monospace; text-decoration: none; user-select: none; }
+.p > div { flex: 1; }
+.p:target { background: var(--mark); color: #111; }
+.pgi { color: var(--dim); font-size: .8rem; border-left: 1px dotted var(--dim); padding: 0 .3rem; margin: 0 .2rem; scroll-margin-top: 40vh; }
+.pgi:target { background: var(--mark); color: #111; }
 h2.sec { font-size: 1.1rem; margin: 1.2rem 0 .3rem; }
 `
 
@@ -40,7 +46,7 @@ const layout = `{{define "head"}}<!doctype html>
 <title>{{.}} · Lectern</title><style>` + style + `</style></head><body>{{end}}`
 
 var pages = struct {
-	search, text, problem *template.Template
+	search, text, paragraphs, problem *template.Template
 }{
 	search: template.Must(template.New("search").Parse(layout + `{{template "head" .Title}}
 <header><a href="/">Lectern</a><h1>{{.Title}}</h1></header>
@@ -63,7 +69,7 @@ var pages = struct {
 <div class="file">{{.Doc.Name}} · {{.Doc.Lines}} lines{{if .Doc.Pages}} · {{.Doc.Pages}} pages{{end}}. Cite lines as <code>{{.Doc.Name}} · lines 12–15</code>; link them as <code>#L12-L15</code>.</div></header>
 <nav class="toc"><details><summary>Contents ({{len .TOC}} sections)</summary><ol>{{range .TOC}}<li class="lv{{.Level}}"><a href="#L{{.Line}}">§{{.Number}} · {{.Title}}</a></li>{{end}}</ol></details></nav>
 <main class="text">
-{{range .Lines}}{{with .Section}}<h2 class="sec" id="s{{.Number}}">§{{.Number}} · {{.Title}}</h2>{{end}}{{if .Page}}<div class="pg" id="p{{.Page}}">p. {{.Page}}</div>{{end}}{{if .OmitFrom}}<div class="omit">{{.Omitted}}: not part of the text Lectern quotes</div>{{end}}<div class="l{{if .Omitted}} o{{end}}" id="L{{.N}}"><a class="n" href="#L{{.N}}">{{.N}}</a><span>{{.Text}}</span></div>
+{{range .Lines}}{{with .Section}}<h2 class="sec" id="s{{.Number}}">§{{.Number}} · {{.Title}}</h2>{{end}}{{if .Page}}<div class="pg" id="page-{{.Page}}">p. {{.Page}}</div>{{end}}{{if .OmitFrom}}<div class="omit">{{.Omitted}}: not part of the text Lectern quotes</div>{{end}}<div class="l{{if .Omitted}} o{{end}}" id="L{{.N}}"><a class="n" href="#L{{.N}}">{{.N}}</a><span>{{.Text}}</span></div>
 {{end}}</main>
 <script>
 // Highlight the lines a link names (#L321-L325) and bring them into view.
@@ -82,6 +88,20 @@ function highlight() {
 }
 addEventListener("hashchange", highlight);
 highlight();
+</script>
+</body></html>
+`)),
+	paragraphs: template.Must(template.New("paragraphs").Parse(layout + `{{template "head" .Doc.Title}}
+<header><a href="/">Lectern</a><h1>{{.Doc.Title}}</h1>{{with .Doc.Author}}<div>by {{.}}</div>{{end}}
+<div class="file">{{.Doc.Name}}{{if .Doc.Pages}} · {{.Doc.Pages}} pages{{end}}.{{with .Example.Location}} Cite as <code>{{$.Doc.Name}} · {{.}}</code>; link as <code>#{{.Anchor}}</code>.{{end}}</div></header>
+<nav class="toc"><details><summary>Contents ({{len .TOC}} sections)</summary><ol>{{range .TOC}}<li class="lv{{.Level}}"><a href="#s{{.Number}}">§{{.Number}} · {{.Title}}</a></li>{{end}}</ol></details></nav>
+<main class="text">
+{{range .Paragraphs}}{{with .Section}}<h2 class="sec" id="s{{.Number}}">§{{.Number}} · {{.Title}}</h2>{{end}}<div class="p"{{with .ID}} id="{{.}}"{{end}}>{{if .Mark}}<a class="n" href="#{{.ID}}">¶ {{.Mark}}</a>{{end}}<div>{{range .Parts}}{{if .PageID}}<span class="pgi" id="{{.PageID}}">p. {{.Page}}</span> {{end}}{{.Text}}{{end}}</div></div>
+{{end}}</main>
+<script>
+// Bring the paragraph or page a link names (#c3-12, #s2-4, #page-47) into view.
+var target = location.hash && document.getElementById(location.hash.slice(1));
+if (target) target.scrollIntoView({block: "center"});
 </script>
 </body></html>
 `)),

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"fmt"
+	"html/template"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -115,9 +116,19 @@ func (s *Server) text(ctx context.Context, d *corpus.Document) (*text, error) {
 	return t, nil
 }
 
-// render reads and renders a document's source, checking that it is the
-// file the index was built from, so that line numbers agree.
+// render renders a document: a text or Markdown file by its lines, read
+// again from its source; a PDF, an EPUB or a web page by its paragraphs,
+// as it was read when indexed.
 func (s *Server) render(ctx context.Context, d *corpus.Document) (*text, error) {
+	if !d.Format.LineBased() {
+		return renderParagraphs(d)
+	}
+	return s.renderLines(ctx, d)
+}
+
+// renderLines reads and renders a document's source, checking that it is
+// the file the index was built from, so that line numbers agree.
+func (s *Server) renderLines(ctx context.Context, d *corpus.Document) (*text, error) {
 	src, err := s.readSource(ctx, d.Name)
 	if err != nil {
 		return nil, err
@@ -156,14 +167,18 @@ func (s *Server) render(ctx context.Context, d *corpus.Document) (*text, error) 
 			t.lines[o.Lines.Start-1].OmitFrom = true
 		}
 	}
-	var plain bytes.Buffer
-	data2 := struct {
+	return t, t.execute(pages.text, d, struct {
 		Doc   *corpus.Document
 		Lines []lineView
 		TOC   []tocEntry
-	}{d, t.lines, t.toc}
-	if err := pages.text.Execute(&plain, data2); err != nil {
-		return nil, fmt.Errorf("web: rendering %s: %w", d.Name, err)
+	}{d, t.lines, t.toc})
+}
+
+// execute renders the page with data, plain and gzipped.
+func (t *text) execute(tmpl *template.Template, d *corpus.Document, data any) error {
+	var plain bytes.Buffer
+	if err := tmpl.Execute(&plain, data); err != nil {
+		return fmt.Errorf("web: rendering %s: %w", d.Name, err)
 	}
 	t.plain = plain.Bytes()
 	var gz bytes.Buffer
@@ -171,7 +186,7 @@ func (s *Server) render(ctx context.Context, d *corpus.Document) (*text, error) 
 	zw.Write(t.plain)
 	zw.Close()
 	t.page = gz.Bytes()
-	return t, nil
+	return nil
 }
 
 // source reads a document's file: the embedded interview, the corpus

@@ -8,12 +8,15 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/internal/testformats"
 	"github.com/lectern-bot/lectern/internal/testindex"
 	"github.com/lectern-bot/lectern/internal/testsupport"
 	"github.com/lectern-bot/lectern/retrieval"
@@ -134,7 +137,7 @@ func TestTextPage(t *testing.T) {
 		t.Fatalf("status %d, encoding %q", status, h.Get("Content-Encoding"))
 	}
 	lines, _ := corpus.Lines(corpus.DefaultText())
-	for _, want := range []string{`id="L1"`, `id="L321"`, `id="L` + itoa(len(lines)) + `"`, `id="s4"`, `id="p10"`, "§4 · What do you see as the decisive moments", "<script>"} {
+	for _, want := range []string{`id="L1"`, `id="L321"`, `id="L` + itoa(len(lines)) + `"`, `id="s4"`, `id="page-10"`, "§4 · What do you see as the decisive moments", "<script>"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the page lacks %s", want)
 		}
@@ -241,5 +244,39 @@ func TestReadersOfOtherTextsDoNotWait(t *testing.T) {
 	close(release)
 	if status := <-slow; status != 200 {
 		t.Errorf("slow.txt: %d", status)
+	}
+}
+
+// TestReaderShowsEachFormat asks the test essay, as a PDF, an EPUB and a
+// web page, a question: every answer's link opens the reader at an
+// element the page has, and the page says how to cite the text.
+func TestReaderShowsEachFormat(t *testing.T) {
+	t.Parallel()
+	book := testformats.Essay()
+	pdf, _ := book.PDF(testformats.PDFOptions{PageNumbers: true, FrontMatter: 2, Labels: true, LinesPerPage: 22})
+	dir, ix := testindex.Folder(t, map[string]string{
+		"essay.pdf":  string(pdf),
+		"essay.epub": string(book.EPUB(testformats.EPUBOptions{})),
+		"essay.html": string(book.HTML(testformats.HTMLOptions{Chrome: true})),
+	})
+	s := New(Options{CorpusPath: dir, Logger: testLogger(t), Results: 10})
+	s.Ready(ix)
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	_, _, body := get(t, srv.URL+"/?q="+url.QueryEscape("Who checked the lanterns?"))
+	links := regexp.MustCompile(`class="cite" href="([^"#]+)#([^"]+)"`).FindAllStringSubmatch(body, -1)
+	seen := map[string]bool{}
+	for _, l := range links {
+		seen[path.Ext(l[1])] = true
+		status, _, page := get(t, srv.URL+l[1])
+		if status != 200 || !strings.Contains(page, `id="`+l[2]+`"`) {
+			t.Errorf("%s#%s: status %d, and the page has no element %s", l[1], l[2], status, l[2])
+		}
+		if !strings.Contains(page, "Cite as <code>") || strings.Contains(page, "Example Library") {
+			t.Errorf("%s: no example of a citation, or the site's chrome is shown", l[1])
+		}
+	}
+	if len(seen) != 3 {
+		t.Errorf("answers linked to %v, want all three formats", seen)
 	}
 }

@@ -32,7 +32,9 @@ func loadCorpus(ctx context.Context, cfg *config.Config) (*corpus.Corpus, error)
 	if err != nil {
 		return nil, err
 	}
-	return corpus.ParseSources(src, nil)
+	pdf := retrieval.NewPDFEngine(cfg.IndexDir)
+	defer pdf.Close()
+	return corpus.ParseSources(src, pdf)
 }
 
 // largeOmission is the share of a file's lines, beyond a Project
@@ -43,9 +45,12 @@ const largeOmission = 0.25
 // left out of it as front or back matter, with a warning when that is a
 // large share of the text.
 func describeCorpus(w io.Writer, c *corpus.Corpus) {
+	for _, f := range c.Skipped {
+		fmt.Fprintf(w, "corpus: left out %s: %v\n", f.Path, f.Err)
+	}
 	for _, d := range c.Documents {
-		fmt.Fprintf(w, "corpus: %s (%q), %d bytes, %d lines, %d sections, %d sentences, %d passages\n",
-			d.Name, d.Title, d.Size, d.Lines, len(d.Sections), len(d.Sentences), len(d.Passages))
+		fmt.Fprintf(w, "corpus: %s (%q, %s), %d bytes, %s, %d sections, %d sentences, %d passages\n",
+			d.Name, d.Title, d.Format, d.Size, retrieval.Extent(d), len(d.Sections), len(d.Sentences), len(d.Passages))
 		gutenberg, other := 0, 0
 		var parts []string
 		for _, o := range d.Omitted {
@@ -55,7 +60,7 @@ func describeCorpus(w io.Writer, c *corpus.Corpus) {
 			} else {
 				other += n
 			}
-			parts = append(parts, fmt.Sprintf("%s %s", o.Lines.Label(), o.Reason))
+			parts = append(parts, strings.TrimSpace(omittedWhere(d, o)+" "+o.Reason))
 		}
 		if len(parts) > 0 {
 			fmt.Fprintf(w, "  left out: %s\n", strings.Join(parts, "; "))
@@ -64,6 +69,22 @@ func describeCorpus(w io.Writer, c *corpus.Corpus) {
 			fmt.Fprintf(w, "  warning: %d%% of %s was left out as front or back matter; check 'lectern sections' and report the layout if text is missing\n", other*100/body, d.Name)
 		}
 	}
+}
+
+// omittedWhere is where a left-out part stands, as d is cited: its lines,
+// a PDF's pages, nothing for other formats (their lines are Lectern's).
+func omittedWhere(d *corpus.Document, o corpus.Omission) string {
+	switch {
+	case d.Format.LineBased():
+		return o.Lines.Label()
+	case d.Format == corpus.FormatPDF:
+		first, last := d.PageOfLine(o.Lines.Start), d.PageOfLine(o.Lines.End)
+		if first == last {
+			return "p. " + retrieval.PageName(d, first)
+		}
+		return "pp. " + retrieval.PageName(d, first) + "–" + retrieval.PageName(d, last)
+	}
+	return ""
 }
 
 // newProgress reports indexing progress: a bar redrawn in place on a

@@ -88,7 +88,14 @@ func TestJSONShape(t *testing.T) {
 				Number int    `json:"number"`
 				Title  string `json:"title"`
 			} `json:"section"`
-			Page   int    `json:"page"`
+			Page     int `json:"page"`
+			Location struct {
+				Kind      string `json:"kind"`
+				StartLine int    `json:"start_line"`
+				EndLine   int    `json:"end_line"`
+				Page      int    `json:"page"`
+				LastPage  int    `json:"last_page"`
+			} `json:"location"`
 			Source string `json:"source"`
 		} `json:"results"`
 	}
@@ -101,7 +108,8 @@ func TestJSONShape(t *testing.T) {
 		t.Fatalf("query %q with %d results, want 3", got.Query, len(got.Results))
 	}
 	r := got.Results[0]
-	if r.Rank != 1 || r.Score <= 0 || r.Quote.Text == "" || r.Quote.StartLine < r.Passage.StartLine || r.Quote.EndLine > r.Passage.EndLine || r.Section.Number == 0 || r.Page == 0 || r.Source != "interview.txt" {
+	if r.Rank != 1 || r.Score <= 0 || r.Quote.Text == "" || r.Quote.StartLine < r.Passage.StartLine || r.Quote.EndLine > r.Passage.EndLine || r.Section.Number == 0 || r.Page == 0 || r.Source != "interview.txt" ||
+		r.Location.Kind != "lines" || r.Location.StartLine != r.Quote.StartLine || r.Location.Page != r.Page {
 		t.Errorf("first result %+v", r)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/lectern-bot/lectern/retrieval"
@@ -26,16 +27,20 @@ func (c *sectionsCommand) Flags(fs *flag.FlagSet) {
 
 // sectionJSON is the JSON shape of a table-of-contents entry.
 type sectionJSON struct {
-	Source    string   `json:"source"`
-	Number    int      `json:"number"`
-	Title     string   `json:"title"`
-	Level     int      `json:"level"`
-	StartLine int      `json:"start_line"`
-	EndLine   int      `json:"end_line"`
-	FirstPage int      `json:"first_page,omitempty"`
-	LastPage  int      `json:"last_page,omitempty"`
-	Sentences int      `json:"sentences"`
-	Speakers  []string `json:"speakers,omitempty"`
+	Source string `json:"source"`
+	Number int    `json:"number"`
+	Title  string `json:"title"`
+	Level  int    `json:"level"`
+	// StartLine and EndLine are the section's lines in a text or Markdown
+	// file, absent for other formats; Location cites the section as its
+	// format is cited.
+	StartLine int                `json:"start_line,omitempty"`
+	EndLine   int                `json:"end_line,omitempty"`
+	FirstPage int                `json:"first_page,omitempty"`
+	LastPage  int                `json:"last_page,omitempty"`
+	Location  retrieval.Location `json:"location"`
+	Sentences int                `json:"sentences"`
+	Speakers  []string           `json:"speakers,omitempty"`
 }
 
 func (c *sectionsCommand) Run(ctx context.Context, a *app, args []string) error {
@@ -46,12 +51,15 @@ func (c *sectionsCommand) Run(ctx context.Context, a *app, args []string) error 
 	var all []sectionJSON
 	for _, d := range cp.Documents {
 		for _, s := range d.Sections {
-			all = append(all, sectionJSON{
+			e := sectionJSON{
 				Source: d.Name, Number: s.Number, Title: s.Title, Level: s.Level,
-				StartLine: s.Lines.Start, EndLine: s.Lines.End,
-				FirstPage: s.FirstPage, LastPage: s.LastPage,
+				Location:  retrieval.SectionCitation(d, s).Location,
 				Sentences: s.EndSentence - s.FirstSentence, Speakers: s.Speakers,
-			})
+			}
+			if d.Format.LineBased() {
+				e.StartLine, e.EndLine, e.FirstPage, e.LastPage = s.Lines.Start, s.Lines.End, s.FirstPage, s.LastPage
+			}
+			all = append(all, e)
 		}
 	}
 	if c.json {
@@ -70,12 +78,8 @@ func (c *sectionsCommand) Run(ctx context.Context, a *app, args []string) error 
 				current = d.Name
 				fmt.Fprintf(tw, "%s\n", current)
 			}
-			cite := retrieval.SectionCitation(d, s)
-			fmt.Fprintf(tw, "§%d\t%s\t%s", s.Number, s.Title, s.Lines.Label())
-			if p := cite.Pages(); p != "" {
-				fmt.Fprintf(tw, "\t%s", p)
-			}
-			fmt.Fprintln(tw)
+			loc := retrieval.SectionCitation(d, s).Location
+			fmt.Fprintf(tw, "§%d\t%s\t%s\n", s.Number, s.Title, strings.ReplaceAll(loc.String(), " · ", "\t"))
 		}
 	}
 	return tw.Flush()

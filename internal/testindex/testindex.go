@@ -44,8 +44,8 @@ func WarAndPeace(tb testing.TB) *retrieval.Index {
 }
 
 // Folder writes files (by their paths below the folder) to a new
-// temporary folder and indexes it in memory; it returns the folder and
-// its index.
+// temporary folder and indexes it in memory, PDFs read by PDFium; it
+// returns the folder and its index.
 func Folder(tb testing.TB, files map[string]string) (string, *retrieval.Index) {
 	tb.Helper()
 	dir := tb.TempDir()
@@ -58,7 +58,13 @@ func Folder(tb testing.TB, files map[string]string) (string, *retrieval.Index) {
 			tb.Fatal(err)
 		}
 	}
-	c, err := corpus.Load(dir)
+	src, err := corpus.ReadSources(context.Background(), dir, corpus.LoadOptions{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	pdf := corpus.NewPDFEngine(testsupport.PDFiumCache())
+	tb.Cleanup(func() { pdf.Close() })
+	c, err := corpus.ParseSources(src, pdf)
 	if err != nil {
 		tb.Fatal(err)
 	}

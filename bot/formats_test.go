@@ -1,0 +1,93 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/lectern-bot/lectern/bot/discordtest"
+	"github.com/lectern-bot/lectern/internal/testformats"
+	"github.com/lectern-bot/lectern/internal/testindex"
+)
+
+// TestFormatsAreCitedAsTheyAreRead asks a question of the test essay as a
+// PDF, an EPUB and a web page: each answer is cited as its format is,
+// the citation reads back with /lines, and a citation of another
+// format's kind is refused with an example of the right one.
+func TestFormatsAreCitedAsTheyAreRead(t *testing.T) {
+	t.Parallel()
+	book := testformats.Essay()
+	pdf, _ := book.PDF(testformats.PDFOptions{PageNumbers: true, FrontMatter: 2, Labels: true, LinesPerPage: 22})
+	tests := []struct {
+		file     string
+		data     []byte
+		cited    *regexp.Regexp // the place in an answer's footer
+		elsewise string         // a citation of another kind
+	}{
+		{"essay.pdf", pdf, regexp.MustCompile(`^essay\.pdf · (p\. \d+)$`), "lines 3-5"},
+		{"essay.epub", book.EPUB(testformats.EPUBOptions{}), regexp.MustCompile(`^essay\.epub · (ch\. \d+ ¶ \d+(?:–\d+)?)$`), "351-356"},
+		{"essay.html", book.HTML(testformats.HTMLOptions{Chrome: true}), regexp.MustCompile(`^essay\.html · (§\d+ ¶ \d+(?:–\d+)?)$`), "ch. 1 ¶ 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			t.Parallel()
+			_, ix := testindex.Folder(t, map[string]string{tt.file: string(tt.data)})
+			h := start(t, setup{search: ix})
+			m := answer(t)(h.fake.Command(alice, "ask", discordtest.String("question", "Who checked the lanterns?")))
+			if len(m.Embeds) == 0 {
+				t.Fatalf("no answer: %+v", m)
+			}
+			got := tt.cited.FindStringSubmatch(m.Embeds[0].Footer.Text)
+			if got == nil {
+				t.Fatalf("answer cited %q, want it to match %s", m.Embeds[0].Footer.Text, tt.cited)
+			}
+			read := answer(t)(h.fake.Command(alice, "lines", discordtest.String("at", got[1])))
+			quote := strings.ReplaceAll(strings.TrimPrefix(strings.SplitN(m.Embeds[0].Description, "\n", 2)[0], "> "), "**", "")
+			if len(read.Embeds) == 0 || !strings.Contains(strings.ReplaceAll(read.Embeds[0].Description, "**", ""), firstWords(quote, 4)) {
+				t.Errorf("/lines %s shows %+v, want the quote %q", got[1], read, quote)
+			}
+			refused := answer(t)(h.fake.Command(alice, "lines", discordtest.String("at", tt.elsewise)))
+			if !strings.Contains(refused.Content, "cite it as its answers do") {
+				t.Errorf("/lines %s in %s: got %q, want a refusal with an example", tt.elsewise, tt.file, refused.Content)
+			}
+			about := answer(t)(h.fake.Command(alice, "about"))
+			if len(about.Embeds) == 0 || !tt.cited.MatchString(strings.Trim(regexp.MustCompile("e\\.g\\. `([^`]*)`").FindString(about.Embeds[0].Description)[5:], "`")) {
+				t.Errorf("/about does not cite an example as answers are cited: %+v", about.Embeds)
+			}
+		})
+	}
+}
+
+// firstWords are the first n words of s.
+func firstWords(s string, n int) string {
+	w := strings.Fields(s)
+	return strings.Join(w[:min(n, len(w))], " ")
+}
+
+// TestPageByItsPrintedNumber reads a PDF's page by the number printed on
+// it, by a roman front-matter label, and refuses one it does not have.
+func TestPageByItsPrintedNumber(t *testing.T) {
+	t.Parallel()
+	pdf, _ := testformats.Essay().PDF(testformats.PDFOptions{PageNumbers: true, FrontMatter: 2, Labels: true, LinesPerPage: 22})
+	_, ix := testindex.Folder(t, map[string]string{"essay.pdf": string(pdf)})
+	h := start(t, setup{search: ix})
+	tests := []struct {
+		page   string
+		footer string // the page the reading is cited at
+		refuse string
+	}{
+		{"1", "essay.pdf · p. 1", ""},
+		{"p. 2", "essay.pdf · p. 2", ""},
+		{"ii", "", "has no text to quote on page ii; its pages run from i to"},
+		{"40", "", "its pages run from i to"},
+	}
+	for _, tt := range tests {
+		m := answer(t)(h.fake.Command(alice, "page", discordtest.String("page", tt.page)))
+		switch {
+		case tt.refuse != "" && !strings.Contains(m.Content, tt.refuse):
+			t.Errorf("/page %s: got %q, want a refusal saying %q", tt.page, m.Content, tt.refuse)
+		case tt.refuse == "" && (len(m.Embeds) == 0 || !strings.HasPrefix(m.Embeds[0].Footer.Text, tt.footer)):
+			t.Errorf("/page %s: got %+v, want the page cited %q", tt.page, m, tt.footer)
+		}
+	}
+}

@@ -1,0 +1,303 @@
+package corpus
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lectern-bot/lectern/internal/testformats"
+	"github.com/lectern-bot/lectern/internal/testsupport"
+)
+
+// TestGeneratedFormats reads the essay in every form it is published in,
+// and checks that its text reads the same: no running heads, page
+// numbers, menus or cookie banners among the sentences, words broken at
+// lines' ends whole again, notes kept, pages and chapters where they are.
+func TestGeneratedFormats(t *testing.T) {
+	book := testformats.Essay()
+	for _, tt := range generatedInputs(t) {
+		t.Run(tt.name, func(t *testing.T) {
+			d := tt.doc
+			checkInvariants(t, d)
+			if got, want := chapterWords(d, book), bookWords(book); !slices.Equal(got, want) {
+				t.Errorf("the text reads differently:\n got %s\nwant %s", firstDifference(got, want), firstDifference(want, got))
+			}
+			if got, want := chapterParagraphs(d, book), bookParagraphs(book); !slices.Equal(got, want) {
+				t.Errorf("paragraphs by chapter: got %v, want %v", got, want)
+			}
+			checkNotes(t, d, book)
+			if tt.pages != nil {
+				checkPages(t, d, tt.pages)
+			}
+			if d.Format == FormatEPUB {
+				var got, want []string
+				for _, c := range d.Chapters {
+					got = append(got, c.Title)
+				}
+				for _, c := range book.Chapters {
+					want = append(want, "Contents: "+c.Title)
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("chapters %q, want %q (their titles in the table of contents)", got, want)
+				}
+			}
+			testsupport.Golden(t, filepath.Join("testdata", "structure", "generated", tt.name+".golden"), outline(d))
+		})
+	}
+	t.Run("page labels", func(t *testing.T) {
+		d := generatedInputs(t)[0].doc
+		want := []string{"i", "ii", "1", "2"}
+		if len(d.PageLabels) < len(want) || !slices.Equal(d.PageLabels[:len(want)], want) {
+			t.Errorf("got labels %q, want them to begin %q", d.PageLabels, want)
+		}
+	})
+}
+
+// generatedInput is the test essay in one format, parsed.
+type generatedInput struct {
+	name  string
+	doc   *Document
+	pages []string // the words the writer placed on each page of a PDF
+}
+
+// generatedInputs are the test essay as a PDF laid out as a book (front
+// matter, running heads, page numbers and labels, hyphenation), a plain
+// PDF, EPUBs with a navigation document and with an NCX, and web pages
+// with and without a site's chrome.
+func generatedInputs(t *testing.T) []generatedInput {
+	t.Helper()
+	book := testformats.Essay()
+	pdf := NewPDFEngine(testsupport.PDFiumCache())
+	defer pdf.Close()
+	full := testformats.PDFOptions{RunningHeads: true, PageNumbers: true, FrontMatter: 2, Labels: true, Hyphenate: true, LinesPerPage: 22}
+	fullPDF, fullPages := book.PDF(full)
+	plainPDF, plainPages := book.PDF(testformats.PDFOptions{LinesPerPage: 30})
+	inputs := []struct {
+		name  string
+		data  []byte
+		pages []string
+	}{
+		{"book.pdf", fullPDF, fullPages},
+		{"plain.pdf", plainPDF, plainPages},
+		{"book.epub", book.EPUB(testformats.EPUBOptions{Cover: true}), nil},
+		{"ncx.epub", book.EPUB(testformats.EPUBOptions{NCX: true}), nil},
+		{"page.html", book.HTML(testformats.HTMLOptions{Chrome: true}), nil},
+		{"plain.html", book.HTML(testformats.HTMLOptions{Charset: "utf-8"}), nil},
+	}
+	var out []generatedInput
+	for _, in := range inputs {
+		d, err := parseWith(pdf, in.name, in.data)
+		if err != nil {
+			t.Fatalf("%s: %v", in.name, err)
+		}
+		out = append(out, generatedInput{in.name, d, in.pages})
+	}
+	return out
+}
+
+// parseWith parses a document of any format, PDFs with the engine.
+func parseWith(pdf *PDFEngine, name string, data []byte) (*Document, error) {
+	if Detect(name, data) == FormatPDF {
+		return pdf.Parse(name, data)
+	}
+	return Parse(name, data)
+}
+
+// chapterWords are the words of the sentences in the book's chapters,
+// as the document has them.
+func chapterWords(d *Document, b testformats.Book) []string {
+	var out []string
+	for _, s := range d.Sentences {
+		title := d.Sections[s.Section].Title
+		if slices.ContainsFunc(b.Chapters, func(c testformats.Chapter) bool { return strings.HasSuffix(title, c.Title) }) {
+			out = append(out, strings.Fields(s.Text)...)
+		}
+	}
+	return out
+}
+
+// chapterParagraphs counts the paragraphs of each of the book's chapters
+// in the document.
+func chapterParagraphs(d *Document, b testformats.Book) []int {
+	out := make([]int, len(b.Chapters))
+	last := -1
+	for _, s := range d.Sentences {
+		title := d.Sections[s.Section].Title
+		i := slices.IndexFunc(b.Chapters, func(c testformats.Chapter) bool { return strings.HasSuffix(title, c.Title) })
+		if i >= 0 && s.Paragraph != last {
+			out[i]++
+		}
+		last = s.Paragraph
+	}
+	return out
+}
+
+func bookParagraphs(b testformats.Book) []int {
+	out := make([]int, len(b.Chapters))
+	for i, c := range b.Chapters {
+		out[i] = len(c.Paragraphs)
+	}
+	return out
+}
+
+func bookWords(b testformats.Book) []string {
+	var out []string
+	for _, c := range b.Chapters {
+		for _, p := range c.Paragraphs {
+			out = append(out, strings.Fields(p)...)
+		}
+	}
+	return out
+}
+
+// firstDifference shows a few words of got around where it first differs
+// from want.
+func firstDifference(got, want []string) string {
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	return strings.Join(got[max(i-3, 0):min(i+5, len(got))], " ")
+}
+
+// checkNotes checks that every note of the book is read as a footnote of
+// the line that refers to it, its text kept.
+func checkNotes(t *testing.T, d *Document, b testformats.Book) {
+	t.Helper()
+	want := 0
+	for _, c := range b.Chapters {
+		want += len(c.Notes)
+	}
+	if len(d.Footnotes) != want {
+		t.Errorf("got %d footnotes, want %d", len(d.Footnotes), want)
+	}
+	var all strings.Builder
+	for _, n := range d.Footnotes {
+		all.WriteString(n.Text + " ")
+	}
+	for _, s := range d.Sentences {
+		all.WriteString(s.Text + " ")
+	}
+	for _, c := range b.Chapters {
+		for _, n := range c.Notes {
+			if !strings.Contains(all.String(), n) {
+				t.Errorf("note %q is lost", n)
+			}
+		}
+	}
+}
+
+// checkPages checks that every sentence's page is where its first words
+// were placed.
+func checkPages(t *testing.T, d *Document, pages []string) {
+	t.Helper()
+	if d.Pages != len(pages) {
+		t.Errorf("got %d pages, want %d", d.Pages, len(pages))
+	}
+	for _, s := range d.Sentences {
+		words := strings.Fields(s.Text)
+		if s.Page < 1 || s.Page > len(pages) || !strings.Contains(" "+pages[s.Page-1]+" ", " "+words[0]+" ") {
+			t.Errorf("sentence %q is on page %d, where its first word is not", s.Text, s.Page)
+		}
+	}
+}
+
+// TestFormatsBadInput checks that documents that cannot be read are
+// refused with an error that says why.
+func TestFormatsBadInput(t *testing.T) {
+	book := testformats.Essay()
+	pdf := NewPDFEngine(testsupport.PDFiumCache())
+	t.Cleanup(func() { pdf.Close() })
+	good, _ := book.PDF(testformats.PDFOptions{})
+	encrypted, _ := book.PDF(testformats.PDFOptions{UserPassword: "secret"})
+	blank, _ := testformats.Book{Title: "x"}.PDF(testformats.PDFOptions{FrontMatter: 3})
+	epub := book.EPUB(testformats.EPUBOptions{})
+	tests := []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"encrypted.pdf", encrypted, ErrEncrypted},
+		{"cut.pdf", good[:len(good)/3], ErrDamaged},
+		{"header-only.pdf", []byte("%PDF-1.7\n"), ErrDamaged},
+		{"garbage.pdf", bytes.Repeat([]byte{0xde, 0xad, 0xbe, 0xef}, 1000), ErrDamaged},
+		{"no-text.pdf", blank, ErrNoTextLayer},
+		{"cut.epub", epub[:len(epub)/2], ErrDamaged},
+		{"not-an-epub.epub", zipOf(t, map[string]string{"readme.txt": "hello"}), ErrNotEPUB},
+		{"bomb.epub", zipBomb(t), ErrEPUBTooLarge},
+		{"empty.html", []byte("<!DOCTYPE html><html><head><title>Nothing</title></head><body><nav><a href='/'>Home</a></nav></body></html>"), ErrNoContent},
+		{"script-only.html", []byte("<html><body><script>document.write('hello')</script></body></html>"), ErrNoContent},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseWith(pdf, tt.name, tt.data)
+			if !errors.Is(err, tt.want) {
+				t.Errorf("got %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestScannedPDF checks that the shared scan, pages without a text
+// layer, is refused with advice to run OCR.
+func TestScannedPDF(t *testing.T) {
+	path := testsupport.SharedCorpus(t, "formats/pdf/james-pragmatism-2-pages.image-only.pdf")
+	pdf := NewPDFEngine(testsupport.PDFiumCache())
+	t.Cleanup(func() { pdf.Close() })
+	src, err := ReadSources(context.Background(), path, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = ParseSources(src, pdf)
+	if !errors.Is(err, ErrNoTextLayer) || !strings.Contains(err.Error(), "image-only.pdf") {
+		t.Errorf("got %v, want %v naming the file", err, ErrNoTextLayer)
+	}
+}
+
+// zipOf is a zip archive of the files given.
+func zipOf(t *testing.T, files map[string]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	for name, body := range files {
+		f, err := z.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Write([]byte(body))
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// zipBomb is an EPUB whose chapter unpacks to more than an EPUB may: a
+// small file that would fill memory.
+func zipBomb(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	m, _ := z.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
+	m.Write([]byte("application/epub+zip"))
+	write := func(name, body string) {
+		f, _ := z.Create(name)
+		f.Write([]byte(body))
+	}
+	write("META-INF/container.xml", `<container><rootfiles><rootfile full-path="content.opf"/></rootfiles></container>`)
+	write("content.opf", `<package><manifest><item id="c" href="c.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c"/></spine></package>`)
+	f, _ := z.Create("c.xhtml")
+	zeros := make([]byte, 1<<20)
+	for range 65 { // 65 MiB of zeros, about 64 KiB packed
+		f.Write(zeros)
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}

@@ -1,0 +1,105 @@
+package testformats
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"html"
+	"strings"
+)
+
+// EPUBOptions choose how a book is packaged as an EPUB.
+type EPUBOptions struct {
+	// NCX writes an EPUB 2 table of contents (toc.ncx) instead of an
+	// EPUB 3 navigation document.
+	NCX bool
+	// Cover adds a cover page and a copyright page, marked as such, before
+	// the text.
+	Cover bool
+}
+
+// EPUB packages the book as an EPUB: a chapter a file, its footnotes
+// marked as notes, with a table of contents whose entries read
+// "Contents: " and the chapter's title, so that tests can tell them from
+// the chapters' headings.
+func (b Book) EPUB(o EPUBOptions) []byte {
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	mimetype, _ := z.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
+	mimetype.Write([]byte("application/epub+zip"))
+	write := func(name, body string) {
+		f, _ := z.Create(name)
+		f.Write([]byte(body))
+	}
+	write("META-INF/container.xml", `<?xml version="1.0"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>
+</container>`)
+	var manifest, spine, toc strings.Builder
+	add := func(id, href, body string) {
+		write("OEBPS/"+href, body)
+		fmt.Fprintf(&manifest, `<item id="%s" href="%s" media-type="application/xhtml+xml"/>`+"\n", id, href)
+		fmt.Fprintf(&spine, `<itemref idref="%s"/>`+"\n", id)
+	}
+	if o.Cover {
+		add("cover", "cover.xhtml", xhtml("Cover", `<section epub:type="cover"><h1>`+html.EscapeString(b.Title)+`</h1></section>`))
+		add("copyright", "copyright.xhtml", xhtml("Copyright", `<section epub:type="copyright-page"><p>This edition is in the public domain. Typeset for Lectern's tests.</p></section>`))
+	}
+	for i, c := range b.Chapters {
+		href := fmt.Sprintf("chapter%02d.xhtml", i+1)
+		add(fmt.Sprintf("c%d", i+1), href, xhtml(c.Title, chapterBody(c)))
+		if o.NCX {
+			fmt.Fprintf(&toc, `<navPoint id="n%d" playOrder="%d"><navLabel><text>%s</text></navLabel><content src="%s"/></navPoint>`+"\n", i+1, i+1, html.EscapeString("Contents: "+c.Title), href)
+		} else {
+			fmt.Fprintf(&toc, `<li><a href="%s">%s</a></li>`+"\n", href, html.EscapeString("Contents: "+c.Title))
+		}
+	}
+	spineAttr := ""
+	if o.NCX {
+		spineAttr = ` toc="ncx"`
+		write("OEBPS/toc.ncx", `<?xml version="1.0" encoding="UTF-8"?>
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><navMap>
+`+toc.String()+`</navMap></ncx>`)
+		manifest.WriteString(`<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>` + "\n")
+	} else {
+		write("OEBPS/nav.xhtml", xhtml("Contents", `<nav epub:type="toc"><h1>Contents</h1><ol>`+toc.String()+`</ol></nav>`))
+		manifest.WriteString(`<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>` + "\n")
+	}
+	write("OEBPS/content.opf", fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:identifier id="id">lectern-test</dc:identifier><dc:title>%s</dc:title><dc:creator>%s</dc:creator><dc:language>en</dc:language>
+</metadata>
+<manifest>
+%s</manifest>
+<spine%s>
+%s</spine>
+</package>`, html.EscapeString(b.Title), html.EscapeString(b.Author), manifest.String(), spineAttr, spine.String()))
+	z.Close()
+	return buf.Bytes()
+}
+
+// chapterBody is a chapter as XHTML: its title, its paragraphs, and its
+// notes as EPUB footnotes after them.
+func chapterBody(c Chapter) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<section epub:type=\"chapter\"><h1>%s</h1>\n", html.EscapeString(c.Title))
+	var notes strings.Builder
+	for i, p := range c.Paragraphs {
+		b.WriteString("<p>" + html.EscapeString(p))
+		if note, ok := c.Notes[i]; ok {
+			fmt.Fprintf(&b, `<a epub:type="noteref" href="#note%d" id="ref%d"><sup>%d</sup></a>`, i, i, i)
+			fmt.Fprintf(&notes, `<aside epub:type="footnote" id="note%d"><p><a href="#ref%d">%d</a> %s</p></aside>`+"\n", i, i, i, html.EscapeString(note))
+		}
+		b.WriteString("</p>\n")
+	}
+	b.WriteString(notes.String() + "</section>")
+	return b.String()
+}
+
+// xhtml is a complete XHTML document.
+func xhtml(title, body string) string {
+	return `<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>` +
+		html.EscapeString(title) + "</title></head>\n<body>\n" + body + "\n</body></html>"
+}

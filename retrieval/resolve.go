@@ -1,0 +1,219 @@
+package retrieval
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// ErrCitationForm is a citation not written the way its document is
+// cited.
+var ErrCitationForm = errors.New("not a citation of this text")
+
+// PlaceError is a citation of lines, pages, a chapter, a section or
+// paragraphs its document does not have. Detail says what it has, for
+// readers: "it has lines 1 to 900".
+type PlaceError struct{ Detail string }
+
+func (e *PlaceError) Error() string { return "no such place in this text: " + e.Detail }
+
+func noPlace(format string, args ...any) error {
+	return &PlaceError{Detail: fmt.Sprintf(format, args...)}
+}
+
+// Citation forms, as Location.String and Location.Anchor write them and
+// as readers type them: "351-356", "lines 351 to 356", "L351-L356";
+// "p. 31", "pp. 31–32", "p31"; "ch. 3 ¶ 12", "c3-12"; "§2 ¶ 4", "s2-4".
+var (
+	pageAnchor  = regexp.MustCompile(`^page-(\d{1,6})$`) // a physical page, as Location.Anchor writes it
+	linesForm   = regexp.MustCompile(`^(?i)(?:lines?\s*)?#?L?(\d{1,9})(?:\s*(?:-|–|—|to|\.\.)\s*L?(\d{1,9}))?$`)
+	pageForm    = regexp.MustCompile(`^(?i)(?:pp?\.?|pages?)\s*([0-9a-z]{1,12})(?:\s*(?:-|–|—|to)\s*([0-9a-z]{1,12}))?$`)
+	chapterForm = regexp.MustCompile(`^(?i)(?:ch(?:apter)?\.?\s*|c)(\d{1,6})(?:\s*(?:¶|-|,\s*(?:para(?:graph)?\.?|¶)?)\s*(\d{1,6})(?:\s*(?:-|–|—)\s*(\d{1,6}))?)?$`)
+	sectionForm = regexp.MustCompile(`^(?i)(?:§\s*|s(?:ection)?\.?\s*)(\d{1,6})(?:\s*(?:¶|-|,\s*(?:para(?:graph)?\.?|¶)?)\s*(\d{1,6})(?:\s*(?:-|–|—)\s*(\d{1,6}))?)?$`)
+)
+
+// Resolve finds the lines of d (of d.Text, for formats that are not read
+// by line) that a citation names, written as d is cited: lines for text
+// and Markdown, pages for a PDF, chapters and paragraphs for an EPUB,
+// sections and paragraphs for a web page. A PDF's page may be its
+// printed label. A range written backwards is read forwards.
+func Resolve(d *corpus.Document, citation string) (corpus.Span, error) {
+	s := strings.TrimSpace(citation)
+	if m := pageAnchor.FindStringSubmatch(s); m != nil && d.Pages > 0 {
+		n, _ := strconv.Atoi(m[1])
+		return pageLines(d, n, n)
+	}
+	if m := pageForm.FindStringSubmatch(s); m != nil && d.Pages > 0 {
+		return resolvePages(d, m[1], m[2])
+	}
+	switch d.Format {
+	case corpus.FormatPDF:
+		if linesForm.MatchString(s) && !isNumber(s) {
+			return corpus.Span{}, ErrCitationForm // lines, which a PDF is not cited by
+		}
+		return resolvePages(d, s, "")
+	case corpus.FormatEPUB:
+		if m := chapterForm.FindStringSubmatch(s); m != nil {
+			return resolveChapter(d, m[1:])
+		}
+	case corpus.FormatHTML:
+		if m := sectionForm.FindStringSubmatch(s); m != nil {
+			return resolveSection(d, m[1:])
+		}
+	default:
+		if m := linesForm.FindStringSubmatch(s); m != nil {
+			return resolveLines(d, m[1], m[2])
+		}
+	}
+	return corpus.Span{}, ErrCitationForm
+}
+
+func isNumber(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil
+}
+
+// ExampleCitation cites a place in d for readers to see how its answers
+// are cited: its middle sentence.
+func ExampleCitation(d *corpus.Document) (Citation, bool) {
+	if len(d.Sentences) == 0 {
+		return Citation{}, false
+	}
+	mid := len(d.Sentences) / 2
+	return Cite(d, mid, mid+1), true
+}
+
+func resolveLines(d *corpus.Document, first, last string) (corpus.Span, error) {
+	a, _ := strconv.Atoi(first)
+	b := a
+	if last != "" {
+		b, _ = strconv.Atoi(last)
+	}
+	if b < a {
+		a, b = b, a
+	}
+	if a < 1 || a > d.Lines {
+		return corpus.Span{}, noPlace("it has lines 1 to %d", d.Lines)
+	}
+	return corpus.Span{Start: a, End: min(b, d.Lines)}, nil
+}
+
+// PageName is how page (physical, from 1) of d is cited: its printed
+// label, or its number.
+func PageName(d *corpus.Document, page int) string {
+	if l := d.PageLabel(page); l != "" {
+		return l
+	}
+	return strconv.Itoa(page)
+}
+
+// PageNumber is the physical page, from 1, that a reader's page names: a
+// PDF's printed label ("iv", "31") where it has one, else the number.
+func PageNumber(d *corpus.Document, page string) (int, bool) {
+	page = strings.TrimSpace(page)
+	for i, l := range d.PageLabels {
+		if strings.EqualFold(l, page) {
+			return i + 1, true
+		}
+	}
+	n, err := strconv.Atoi(page)
+	if err != nil || n < 1 || n > d.Pages {
+		return 0, false
+	}
+	return n, true
+}
+
+func resolvePages(d *corpus.Document, first, last string) (corpus.Span, error) {
+	a, ok := PageNumber(d, first)
+	if !ok {
+		return corpus.Span{}, PageError(d)
+	}
+	b := a
+	if last != "" {
+		if b, ok = PageNumber(d, last); !ok {
+			return corpus.Span{}, PageError(d)
+		}
+	}
+	return pageLines(d, a, b)
+}
+
+// pageLines are the lines of physical pages a to b.
+func pageLines(d *corpus.Document, a, b int) (corpus.Span, error) {
+	if b < a {
+		a, b = b, a
+	}
+	if a < 1 || b > d.Pages {
+		return corpus.Span{}, PageError(d)
+	}
+	if len(d.PageStarts) < a {
+		return corpus.Span{}, noPlace("page %d holds no text", a)
+	}
+	end := d.Lines
+	if b < len(d.PageStarts) {
+		end = d.PageStarts[b] - 1
+	}
+	return corpus.Span{Start: d.PageStarts[a-1], End: max(end, d.PageStarts[a-1])}, nil
+}
+
+// PageError says which pages d has, as a PlaceError.
+func PageError(d *corpus.Document) error {
+	if n := len(d.PageLabels); n > 0 {
+		return noPlace("its pages run from %s to %s", d.PageLabels[0], d.PageLabels[n-1])
+	}
+	return noPlace("its pages run from 1 to %d", d.Pages)
+}
+
+// resolveChapter resolves an EPUB's chapter and paragraphs, from "3",
+// "12" and "13" (the last two optional).
+func resolveChapter(d *corpus.Document, m []string) (corpus.Span, error) {
+	n, _ := strconv.Atoi(m[0])
+	if n < 1 || n > len(d.Chapters) {
+		return corpus.Span{}, noPlace("it has chapters 1 to %d", len(d.Chapters))
+	}
+	c := d.Chapters[n-1]
+	return paragraphLines(d, c.FirstSentence, c.EndSentence, c.FirstParagraph, m[1], m[2])
+}
+
+// resolveSection resolves a web page's section and paragraphs.
+func resolveSection(d *corpus.Document, m []string) (corpus.Span, error) {
+	n, _ := strconv.Atoi(m[0])
+	for _, sec := range d.Sections {
+		if sec.Number == n && sec.EndSentence > sec.FirstSentence {
+			return paragraphLines(d, sec.FirstSentence, sec.EndSentence, d.Sentences[sec.FirstSentence].Paragraph, m[1], m[2])
+		}
+	}
+	return corpus.Span{}, noPlace("it has no section %d with text", n)
+}
+
+// paragraphLines are the lines of paragraphs first to last (counted from
+// 1 at paragraph base) among sentences [from, to); all of them when first
+// is empty.
+func paragraphLines(d *corpus.Document, from, to, base int, first, last string) (corpus.Span, error) {
+	ss := d.Sentences[from:to]
+	if len(ss) == 0 {
+		return corpus.Span{}, noPlace("that part holds no text")
+	}
+	if first == "" {
+		return corpus.Span{Start: ss[0].Lines.Start, End: ss[len(ss)-1].Lines.End}, nil
+	}
+	a, _ := strconv.Atoi(first)
+	b := a
+	if last != "" {
+		b, _ = strconv.Atoi(last)
+	}
+	if b < a {
+		a, b = b, a
+	}
+	count := ss[len(ss)-1].Paragraph - base + 1
+	if a < 1 || a > count {
+		return corpus.Span{}, noPlace("it has paragraphs 1 to %d there", count)
+	}
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].Paragraph-base+1 >= a })
+	j := sort.Search(len(ss), func(i int) bool { return ss[i].Paragraph-base+1 > b }) - 1
+	return corpus.Span{Start: ss[i].Lines.Start, End: ss[max(j, i)].Lines.End}, nil
+}
