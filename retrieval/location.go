@@ -152,11 +152,11 @@ func (l Location) Place() string {
 }
 
 // Anchor is the fragment of the reader's page that shows the location:
-// "L351-L356", "page-47" (the physical page), "c3-12", "s2-4".
+// "L351-L356", "p47" (the physical page), "c3-12", "s2-4".
 func (l Location) Anchor() string {
 	switch l.Kind {
 	case kindPage:
-		return "page-" + strconv.Itoa(l.Page)
+		return "p" + strconv.Itoa(l.Page)
 	case kindChapter:
 		return fmt.Sprintf("c%d-%d", l.Chapter, l.Paragraph)
 	case kindSection:

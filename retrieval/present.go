@@ -97,7 +97,7 @@ func TextPath(name string) string {
 }
 
 // ReaderPath is where the web reader shows the cited text, relative to
-// its root: "/text/interview.txt#L321-L325", "/text/crisis.pdf#page-47".
+// its root: "/text/interview.txt#L321-L325", "/text/crisis.pdf#p47".
 func (c Citation) ReaderPath() string { return TextPath(c.Source) + "#" + c.Location.Anchor() }
 
 // String is "§3 · How would you characterize this party?".

@@ -52,7 +52,7 @@ func TestCitation(t *testing.T) {
 		{"web page", Citation{Source: "a.html", Location: Location{Kind: kindSection, Section: 2, Paragraph: 4}}.String(), "a.html · §2 ¶ 4"},
 		{"pdf long", Citation{Source: "a.pdf", Section: SectionRef{Number: 2, Title: "Habit"}, Location: Location{Kind: kindPage, Page: 4}}.Long(), `§2 "Habit", p. 4 (a.pdf)`},
 		{"reader path, lines", r.Citation().ReaderPath(), "/text/interview.txt#L351-L356"},
-		{"reader path, page", Citation{Source: "a b.pdf", Location: Location{Kind: kindPage, Page: 4}}.ReaderPath(), "/text/a%20b.pdf#page-4"},
+		{"reader path, page", Citation{Source: "a b.pdf", Location: Location{Kind: kindPage, Page: 4}}.ReaderPath(), "/text/a%20b.pdf#p4"},
 		{"reader path, chapter", Citation{Source: "a.epub", Location: Location{Kind: kindChapter, Chapter: 3, Paragraph: 12}}.ReaderPath(), "/text/a.epub#c3-12"},
 		{"section", r.Section.String(), "§4 · Decisive moments"},
 	}

@@ -30,7 +30,7 @@ func noPlace(format string, args ...any) error {
 // as readers type them: "351-356", "lines 351 to 356", "L351-L356";
 // "p. 31", "pp. 31–32", "p31"; "ch. 3 ¶ 12", "c3-12"; "§2 ¶ 4", "s2-4".
 var (
-	pageAnchor  = regexp.MustCompile(`^page-(\d{1,6})$`) // a physical page, as Location.Anchor writes it
+	pageAnchor  = regexp.MustCompile(`^#p(\d{1,6})$`) // a physical page, as a link to the reader names it
 	linesForm   = regexp.MustCompile(`^(?i)(?:lines?\s*)?#?L?(\d{1,9})(?:\s*(?:-|–|—|to|\.\.)\s*L?(\d{1,9}))?$`)
 	pageForm    = regexp.MustCompile(`^(?i)(?:pp?\.?|pages?)\s*([0-9a-z]{1,12})(?:\s*(?:-|–|—|to)\s*([0-9a-z]{1,12}))?$`)
 	chapterForm = regexp.MustCompile(`^(?i)(?:ch(?:apter)?\.?\s*|c)(\d{1,6})(?:\s*(?:¶|-|,\s*(?:para(?:graph)?\.?|¶)?)\s*(\d{1,6})(?:\s*(?:-|–|—)\s*(\d{1,6}))?)?$`)
@@ -40,10 +40,14 @@ var (
 // Resolve finds the lines of d (of d.Text, for formats that are not read
 // by line) that a citation names, written as d is cited: lines for text
 // and Markdown, pages for a PDF, chapters and paragraphs for an EPUB,
-// sections and paragraphs for a web page. A PDF's page may be its
-// printed label. A range written backwards is read forwards.
+// sections and paragraphs for a web page. A PDF's page is its printed
+// label where it has one; "#p47", a link's fragment, is the 47th page. A
+// range written backwards is read forwards.
 func Resolve(d *corpus.Document, citation string) (corpus.Span, error) {
 	s := strings.TrimSpace(citation)
+	if !pageAnchor.MatchString(s) {
+		s = strings.TrimPrefix(s, "#")
+	}
 	if m := pageAnchor.FindStringSubmatch(s); m != nil && d.Pages > 0 {
 		n, _ := strconv.Atoi(m[1])
 		return pageLines(d, n, n)

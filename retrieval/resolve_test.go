@@ -43,7 +43,7 @@ func TestResolveCitations(t *testing.T) {
 		t.Run(format.String(), func(t *testing.T) {
 			for i := range d.Sentences {
 				loc := Cite(d, i, i+1).Location
-				for _, form := range []string{loc.Place(), loc.Anchor()} {
+				for _, form := range []string{loc.Place(), "#" + loc.Anchor()} {
 					span, err := Resolve(d, form)
 					if err != nil {
 						t.Fatalf("sentence %d cited %q: %v", i, form, err)

@@ -69,7 +69,7 @@ var pages = struct {
 <div class="file">{{.Doc.Name}} · {{.Doc.Lines}} lines{{if .Doc.Pages}} · {{.Doc.Pages}} pages{{end}}. Cite lines as <code>{{.Doc.Name}} · lines 12–15</code>; link them as <code>#L12-L15</code>.</div></header>
 <nav class="toc"><details><summary>Contents ({{len .TOC}} sections)</summary><ol>{{range .TOC}}<li class="lv{{.Level}}"><a href="#L{{.Line}}">§{{.Number}} · {{.Title}}</a></li>{{end}}</ol></details></nav>
 <main class="text">
-{{range .Lines}}{{with .Section}}<h2 class="sec" id="s{{.Number}}">§{{.Number}} · {{.Title}}</h2>{{end}}{{if .Page}}<div class="pg" id="page-{{.Page}}">p. {{.Page}}</div>{{end}}{{if .OmitFrom}}<div class="omit">{{.Omitted}}: not part of the text Lectern quotes</div>{{end}}<div class="l{{if .Omitted}} o{{end}}" id="L{{.N}}"><a class="n" href="#L{{.N}}">{{.N}}</a><span>{{.Text}}</span></div>
+{{range .Lines}}{{with .Section}}<h2 class="sec" id="s{{.Number}}">§{{.Number}} · {{.Title}}</h2>{{end}}{{if .Page}}<div class="pg" id="p{{.Page}}">p. {{.Page}}</div>{{end}}{{if .OmitFrom}}<div class="omit">{{.Omitted}}: not part of the text Lectern quotes</div>{{end}}<div class="l{{if .Omitted}} o{{end}}" id="L{{.N}}"><a class="n" href="#L{{.N}}">{{.N}}</a><span>{{.Text}}</span></div>
 {{end}}</main>
 <script>
 // Highlight the lines a link names (#L321-L325) and bring them into view.
@@ -99,7 +99,7 @@ highlight();
 {{range .Paragraphs}}{{with .Section}}<h2 class="sec" id="s{{.Number}}">§{{.Number}} · {{.Title}}</h2>{{end}}<div class="p"{{with .ID}} id="{{.}}"{{end}}>{{if .Mark}}<a class="n" href="#{{.ID}}">¶ {{.Mark}}</a>{{end}}<div>{{range .Parts}}{{if .PageID}}<span class="pgi" id="{{.PageID}}">p. {{.Page}}</span> {{end}}{{.Text}}{{end}}</div></div>
 {{end}}</main>
 <script>
-// Bring the paragraph or page a link names (#c3-12, #s2-4, #page-47) into view.
+// Bring the paragraph or page a link names (#c3-12, #s2-4, #p47) into view.
 var target = location.hash && document.getElementById(location.hash.slice(1));
 if (target) target.scrollIntoView({block: "center"});
 </script>

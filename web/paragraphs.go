@@ -21,7 +21,7 @@ type paragraphView struct {
 }
 
 // paragraphPart is a run of a paragraph's text, after the start of a
-// page where one begins ("page-47", printed "31").
+// page where one begins ("p47", printed "31").
 type paragraphPart struct {
 	PageID, Page string
 	Text         string
@@ -49,7 +49,7 @@ func renderParagraphs(d *corpus.Document) (*text, error) {
 		p := &paras[len(paras)-1]
 		if d.Format == corpus.FormatPDF && s.Page > page {
 			page = s.Page
-			p.Parts = append(p.Parts, paragraphPart{PageID: "page-" + strconv.Itoa(page), Page: retrieval.PageName(d, page)})
+			p.Parts = append(p.Parts, paragraphPart{PageID: "p" + strconv.Itoa(page), Page: retrieval.PageName(d, page)})
 		}
 		if len(p.Parts) == 0 {
 			p.Parts = append(p.Parts, paragraphPart{})

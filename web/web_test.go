@@ -137,7 +137,7 @@ func TestTextPage(t *testing.T) {
 		t.Fatalf("status %d, encoding %q", status, h.Get("Content-Encoding"))
 	}
 	lines, _ := corpus.Lines(corpus.DefaultText())
-	for _, want := range []string{`id="L1"`, `id="L321"`, `id="L` + itoa(len(lines)) + `"`, `id="s4"`, `id="page-10"`, "§4 · What do you see as the decisive moments", "<script>"} {
+	for _, want := range []string{`id="L1"`, `id="L321"`, `id="L` + itoa(len(lines)) + `"`, `id="s4"`, `id="p10"`, "§4 · What do you see as the decisive moments", "<script>"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the page lacks %s", want)
 		}
