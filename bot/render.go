@@ -129,20 +129,58 @@ func blockQuote(s string) string {
 }
 
 // clipMarkdown shortens already-escaped Markdown to n characters without
-// leaving an unclosed bold marker or a dangling escape.
+// leaving an unclosed bold marker, code block or a dangling escape.
 func clipMarkdown(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	c := retrieval.Clip(s, n-3)
-	c = strings.TrimSuffix(c, "…")
+	c := strings.TrimSuffix(retrieval.Clip(s, n-3), "…")
+	if strings.Count(c, fence)%2 == 1 { // cut inside a code block: close it
+		return strings.TrimSuffix(retrieval.Clip(s, n-len("…\n"+fence)), "…") + "…\n" + fence
+	}
 	for strings.HasSuffix(c, "\\") && !strings.HasSuffix(c, "\\\\") {
 		c = strings.TrimSuffix(c, "\\")
 	}
-	if strings.Count(c, "**")%2 == 1 {
+	if strings.Count(outsideCode(c), "**")%2 == 1 {
 		c += "**"
 	}
 	return c + "…"
+}
+
+// fence opens and closes a code block.
+const fence = "```"
+
+// codeBlock is code as Discord shows it: as written, in a block whose
+// fences the code cannot close.
+func codeBlock(code string) string {
+	return fence + "\n" + strings.ReplaceAll(code, fence, "`\u200b``") + "\n" + fence
+}
+
+// outsideCode is Markdown without its code blocks.
+func outsideCode(s string) string {
+	parts := strings.Split(s, fence)
+	var b strings.Builder
+	for i := 0; i < len(parts); i += 2 {
+		b.WriteString(parts[i])
+	}
+	return b.String()
+}
+
+// excerptMarkdown is an excerpt as Discord shows it: its prose escaped,
+// its matches in bold, quoted when quote; its code blocks as code.
+func excerptMarkdown(e retrieval.Excerpt, quote bool) string {
+	var parts []string
+	for _, p := range e.Parts() {
+		switch {
+		case p.Code:
+			parts = append(parts, codeBlock(p.Text))
+		case quote:
+			parts = append(parts, blockQuote(highlight(p)))
+		default:
+			parts = append(parts, highlight(p))
+		}
+	}
+	return strings.Join(parts, "\n")
 }
 
 // sectionLine is "§3 · How would you characterize this party?", escaped.
@@ -165,10 +203,19 @@ func (b *Bot) answerEmbed(question string, r retrieval.Result) *discordgo.Messag
 		Author:      &discordgo.MessageEmbedAuthor{Name: retrieval.Clip(question, maxAuthor)},
 		Title:       clipMarkdown(sectionLine(r.Section), maxTitle),
 		URL:         b.readerLink(c),
-		Description: clipMarkdown(blockQuote(highlight(r.Quote)), maxDescription),
+		Description: clipMarkdown(answerMarkdown(r), maxDescription),
 		Color:       embedColor,
 		Footer:      &discordgo.MessageEmbedFooter{Text: retrieval.Clip(c.String(), maxFooter)},
 	}
+}
+
+// answerMarkdown is a result's quote, and the code that comes with it.
+func answerMarkdown(r retrieval.Result) string {
+	s := excerptMarkdown(r.Quote, true)
+	if r.Code != nil {
+		s += "\n" + codeBlock(r.Code.Text)
+	}
+	return s
 }
 
 // contextEmbed shows the passage around result r.
@@ -178,7 +225,7 @@ func (b *Bot) contextEmbed(question string, r retrieval.Result) *discordgo.Messa
 		Author:      &discordgo.MessageEmbedAuthor{Name: retrieval.Clip(question, maxAuthor)},
 		Title:       clipMarkdown("Context · "+sectionLine(r.Section), maxTitle),
 		URL:         b.readerLink(c),
-		Description: clipMarkdown(highlight(r.Passage), maxDescription),
+		Description: clipMarkdown(excerptMarkdown(r.Passage, false), maxDescription),
 		Color:       embedColor,
 		Footer:      &discordgo.MessageEmbedFooter{Text: retrieval.Clip(c.String(), maxFooter)},
 	}

@@ -42,6 +42,8 @@ func TestClipMarkdown(t *testing.T) {
 		{"open bold", "**" + strings.Repeat("word ", 100) + "**", 50},
 		{"trailing escape", strings.Repeat(`a\*`, 100), 51},
 		{"short", "short", 50},
+		{"inside a code block", "To install, run:\n" + codeBlock(strings.Repeat("go install x\n", 30)), 80},
+		{"bold in code", codeBlock("f(**kwargs)\n"+strings.Repeat("pass\n", 30)), 40},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,8 +51,11 @@ func TestClipMarkdown(t *testing.T) {
 			if n := len([]rune(got)); n > tt.n {
 				t.Errorf("%d characters, want at most %d", n, tt.n)
 			}
-			if strings.Count(got, "**")%2 != 0 {
+			if strings.Count(outsideCode(got), "**")%2 != 0 {
 				t.Errorf("unbalanced bold: %q", got)
+			}
+			if strings.Count(got, fence)%2 != 0 {
+				t.Errorf("unclosed code block: %q", got)
 			}
 			if strings.HasSuffix(strings.TrimSuffix(got, "…"), `\`) && !strings.HasSuffix(strings.TrimSuffix(got, "…"), `\\`) {
 				t.Errorf("dangling escape: %q", got)

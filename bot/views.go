@@ -283,7 +283,10 @@ func runText(d *corpus.Document, from, to int) string {
 			b.WriteString("**" + escapeInline(s.Speaker) + ":** ")
 		}
 		text := escapeMarkdown(s.Text)
-		if s.Question {
+		switch {
+		case s.Code:
+			text = codeBlock(s.Text)
+		case s.Question:
 			text = "*" + text + "*"
 		}
 		b.WriteString(text)

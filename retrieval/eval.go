@@ -17,12 +17,16 @@ import (
 type EvalQuestion struct {
 	Text string
 	Gold []corpus.Span
-	Line int // line of the questions file
+	// GoldSources name the file of each gold range, for a corpus of
+	// several ("" where the range was written without one).
+	GoldSources []string
+	Line        int // line of the questions file
 }
 
 // ParseQuestions reads a question set: one question per line, a tab, then
 // gold line ranges such as "351-355;367-373" (also separated by commas or
-// spaces, with "–" for "-"). Blank lines, lines starting with # and a
+// spaces, with "–" for "-"), each after its file's name and a colon in a
+// corpus of several ("setup/tags.md:12-14"). Blank lines, lines starting with # and a
 // header row ("question<TAB>lines") are skipped. A question with nothing
 // after its tab has no gold lines yet (Gold is nil), as in a file written
 // by `lectern report --tsv` before its owner fills it in.
@@ -49,6 +53,10 @@ func ParseQuestions(r io.Reader) ([]EvalQuestion, error) {
 		q := EvalQuestion{Text: strings.TrimSpace(text), Line: n}
 		for _, r := range strings.FieldsFunc(ranges, func(r rune) bool { return r == ';' || r == ',' || r == ' ' || r == '\t' }) {
 			r = strings.NewReplacer("–", "-", "—", "-").Replace(r)
+			source := ""
+			if i := strings.LastIndexByte(r, ':'); i >= 0 {
+				source, r = r[:i], r[i+1:]
+			}
 			a, b, isRange := strings.Cut(r, "-")
 			start, err1 := strconv.Atoi(a)
 			end := start
@@ -60,6 +68,7 @@ func ParseQuestions(r io.Reader) ([]EvalQuestion, error) {
 				return nil, fmt.Errorf("questions line %d: %q is not a line range such as 351-355", n, r)
 			}
 			q.Gold = append(q.Gold, corpus.Span{Start: start, End: end})
+			q.GoldSources = append(q.GoldSources, source)
 		}
 		if q.Text == "" {
 			return nil, fmt.Errorf("questions line %d: the question is empty", n)
@@ -115,7 +124,7 @@ func Evaluate(ctx context.Context, ix *Index, questions []EvalQuestion, k int) (
 		var got []corpus.Span
 		for i, r := range rs {
 			got = append(got, r.Quote.Span)
-			if rank == 0 && r.Quote.Counts() && hits(r.Quote.Span, q.Gold) {
+			if rank == 0 && r.Quote.Counts() && q.Answers(r) {
 				rank = i + 1
 			}
 		}
@@ -142,9 +151,11 @@ func Evaluate(ctx context.Context, ix *Index, questions []EvalQuestion, k int) (
 	return rep, nil
 }
 
-func hits(s corpus.Span, gold []corpus.Span) bool {
-	for _, g := range gold {
-		if s.Overlaps(g) {
+// Answers reports whether a result's quote shares a line with a gold
+// range, in its file where the range names one.
+func (q EvalQuestion) Answers(r Result) bool {
+	for i, g := range q.Gold {
+		if r.Quote.Overlaps(g) && (i >= len(q.GoldSources) || q.GoldSources[i] == "" || q.GoldSources[i] == r.Source) {
 			return true
 		}
 	}

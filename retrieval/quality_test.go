@@ -45,6 +45,12 @@ func library(name string) func(testing.TB) *corpus.Corpus {
 	return fromFile(func(t testing.TB) string { return testsupport.SharedCorpus(t, "library/"+name) })
 }
 
+// docs returns a loader of a documentation tree of
+// ../shared/corpus/formats/docs, read as a folder.
+func docs(name string) func(testing.TB) *corpus.Corpus {
+	return fromFile(func(t testing.TB) string { return testsupport.SharedDir(t, "corpus/formats/docs/"+name) })
+}
+
 // TestQuality fails when hit@1 or hit@3 of the quote on the question sets
 // drops below what retrieval reached; raise the floors as it improves.
 func TestQuality(t *testing.T) {
@@ -80,6 +86,8 @@ func TestQuality(t *testing.T) {
 		{"beagle", "beagle.tsv", library("darwin-voyage-of-the-beagle.txt"), 30, 0.63, 0.78},
 		{"douglass", "douglass.tsv", library("douglass-narrative-of-the-life.txt"), 30, 0.56, 0.74},
 		{"rust book", "rust-book.tsv", library("rust-book-chapters-10-13.md"), 30, 0.55, 0.75},
+		{"mkdocs documentation folder", "mkdocs-material.tsv", docs("mkdocs-material"), 30, 0.86, 0.94},
+		{"docusaurus documentation folder", "redux-docusaurus.tsv", docs("redux-docusaurus"), 30, 0.72, 0.86},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

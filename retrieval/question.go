@@ -19,6 +19,9 @@ type question struct {
 	// question is about; framing is that of frame and everyday words.
 	content, framing float64
 	rarest           int // the concept with the highest weight, or -1
+	// howTo is whether it asks how to do something: an answer may bring
+	// the code block that follows it.
+	howTo bool
 }
 
 // A concept is one word of a question with the stems that count as it.
@@ -75,6 +78,7 @@ var (
 	// notDefined are the last words of "what is the X?" questions that ask
 	// for a date, a number or a name rather than a definition.
 	notDefined = regexp.MustCompile(`(?i)\b(date|year|month|day|time|number|size|population|name|age|length|height|cost|price|amount|total|percentage|distance|capital|largest|biggest|smallest|first|last)\W*$`)
+	howToWords = regexp.MustCompile(`(?i)^how (do|can|should|would|to|does|did)\b|\bhow (do|can|should) (i|you|we|one)\b|\b(what|which) (command|commands|option|flag|setting|syntax|code)\b|\b(an )?example of\b`)
 	howMany    = regexp.MustCompile(`(?i)\bhow (many|much|large|big|long|old|far|high|tall|often)\b|\bwhat (number|percentage|proportion|share|amount|size)\b`)
 )
 
@@ -119,7 +123,7 @@ func intentOf(text string) intent {
 
 // question turns cleaned question text into concepts and an intent.
 func (a analyser) question(text string) question {
-	q := question{byTerm: map[uint32][]alt{}, rarest: -1, intent: intentOf(text)}
+	q := question{byTerm: map[uint32][]alt{}, rarest: -1, intent: intentOf(text), howTo: howToWords.MatchString(text)}
 	spellings := 0
 	toks := analyze(a.stem, text)
 	for _, s := range uniqueTerms(toks, maxQueryTerms) {

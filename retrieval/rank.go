@@ -121,14 +121,17 @@ func (r *ranker) choose(q *question, cands []candidate, k int) []Result {
 		if len(out) == k {
 			break
 		}
-		if used[[2]int{c.doc, c.sent}] || !c.matched {
-			continue
+		if used[[2]int{c.doc, c.sent}] || !c.matched || r.corpus.Documents[c.doc].Sentences[c.sent].Code {
+			continue // an answer is prose; code comes with it (followingCode)
 		}
 		sents := r.extend(c, scoreOf, used)
 		for _, s := range sents {
 			used[[2]int{c.doc, s}] = true
 		}
 		res := r.result(c.doc, sents, stems, c.score)
+		if q.howTo {
+			res.Code = followingCode(r.corpus.Documents[c.doc], sents)
+		}
 		res.Rank = len(out) + 1
 		out = append(out, res)
 	}

@@ -27,10 +27,13 @@ const (
 
 // Result is one answer: a quote, the passage around it, and where it stands.
 type Result struct {
-	Rank    int        `json:"rank"`
-	Score   float64    `json:"score"`
-	Quote   Excerpt    `json:"quote"`
-	Passage Excerpt    `json:"passage"`
+	Rank    int     `json:"rank"`
+	Score   float64 `json:"score"`
+	Quote   Excerpt `json:"quote"`
+	Passage Excerpt `json:"passage"`
+	// Code is the code block that follows the quote, for a question that
+	// asks how to do something; nil otherwise.
+	Code    *Excerpt   `json:"code,omitempty"`
 	Section SectionRef `json:"section"`
 	// Page is the page where the quote starts: a PDF's physical page, from
 	// 1, or a text's page; 0 when the text has no pages. PageLabel is a
@@ -56,20 +59,61 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	}
 	type excerpt struct {
 		Text string `json:"text"`
+		Code bool   `json:"code,omitempty"`
+	}
+	var code *excerpt
+	if r.Code != nil {
+		code = &excerpt{r.Code.Text, true}
 	}
 	return json.Marshal(struct {
 		result
-		Quote   excerpt `json:"quote"`
-		Passage excerpt `json:"passage"`
-	}{result(r), excerpt{r.Quote.Text}, excerpt{r.Passage.Text}})
+		Quote   excerpt  `json:"quote"`
+		Passage excerpt  `json:"passage"`
+		Code    *excerpt `json:"code,omitempty"`
+	}{result(r), excerpt{r.Quote.Text, r.Quote.Code}, excerpt{r.Passage.Text, false}, code})
 }
 
 // Excerpt is verbatim text with its line span. Matches are byte ranges of
-// Text that matched the query, for highlighting.
+// Text that matched the query, for highlighting. Code is whether it is a
+// code block, to be shown as written; prose that holds code blocks (a
+// passage) says where they are for Parts.
 type Excerpt struct {
 	Text string `json:"text"`
 	corpus.Span
-	Matches [][2]int `json:"-"`
+	Code       bool     `json:"code,omitempty"`
+	Matches    [][2]int `json:"-"`
+	codeRanges [][2]int
+}
+
+// Parts splits an excerpt into its prose and its code blocks, in order,
+// each with its own matches.
+func (e Excerpt) Parts() []Excerpt {
+	if len(e.codeRanges) == 0 {
+		return []Excerpt{e}
+	}
+	var out []Excerpt
+	part := func(lo, hi int, code bool) {
+		t := strings.TrimSpace(e.Text[lo:hi])
+		if t == "" {
+			return
+		}
+		lo += strings.Index(e.Text[lo:hi], t)
+		x := Excerpt{Text: t, Span: e.Span, Code: code}
+		for _, m := range e.Matches {
+			if m[0] >= lo && m[1] <= lo+len(t) {
+				x.Matches = append(x.Matches, [2]int{m[0] - lo, m[1] - lo})
+			}
+		}
+		out = append(out, x)
+	}
+	last := 0
+	for _, r := range e.codeRanges {
+		part(last, r[0], false)
+		part(r[0], r[1], true)
+		last = r[1]
+	}
+	part(last, len(e.Text), false)
+	return out
 }
 
 // SectionRef names a section.
@@ -105,10 +149,11 @@ func (r *ranker) result(doc int, sents []int, stems []string, score float64) Res
 	}
 	quote = quote.cut(lo, hi)
 
+	quote.Code = d.Sentences[sents[0]].Code
 	first := d.Sentences[sents[0]]
 	p := passageAround(d, sents)
-	pass := Excerpt{Text: p.Text, Span: p.Lines}
-	pass.Matches = r.matches(p.Text, stems)
+	pass := passageExcerpt(d, p)
+	pass.Matches = r.matches(pass.Text, stems)
 	sec := d.Sections[first.Section]
 	loc := locate(d, sents[0], sents[len(sents)-1], quote.Span)
 	return Result{
@@ -125,6 +170,49 @@ func (r *ranker) result(doc int, sents []int, stems []string, score float64) Res
 		passage:   locate(d, p.FirstSentence, p.EndSentence-1, p.Lines),
 	}
 }
+
+// passageExcerpt is a passage's text as it is shown: its sentences, and
+// its code blocks set apart by blank lines and marked.
+func passageExcerpt(d *corpus.Document, p corpus.Passage) Excerpt {
+	e := Excerpt{Span: p.Lines}
+	var b strings.Builder
+	for i, s := range d.Sentences[p.FirstSentence:p.EndSentence] {
+		switch {
+		case i == 0:
+		case s.Code || d.Sentences[p.FirstSentence+i-1].Code:
+			b.WriteString("\n\n")
+		default:
+			b.WriteByte(' ')
+		}
+		if s.Code {
+			e.codeRanges = append(e.codeRanges, [2]int{b.Len(), b.Len() + len(s.Text)})
+		}
+		b.WriteString(s.Text)
+	}
+	e.Text = b.String()
+	return e
+}
+
+// followingCode is the code block that follows sentences sents of a
+// document, in their section, after the rest of their paragraph: what a
+// documentation page shows after saying how to do something. Nil when
+// there is none.
+func followingCode(d *corpus.Document, sents []int) *Excerpt {
+	last := d.Sentences[sents[len(sents)-1]]
+	n := last.Index + 1
+	for n < len(d.Sentences) && d.Sentences[n].Paragraph == last.Paragraph && n-last.Index <= maxSentencesToCode {
+		n++
+	}
+	if n >= len(d.Sentences) || !d.Sentences[n].Code || d.Sentences[n].Section != last.Section {
+		return nil
+	}
+	c := d.Sentences[n]
+	return &Excerpt{Text: c.Text, Span: c.Lines, Code: true}
+}
+
+// maxSentencesToCode is how many sentences of its paragraph may stand
+// between a quote and the code block it brings.
+const maxSentencesToCode = 2
 
 // passageAround returns the passage that holds the most of sents.
 func passageAround(d *corpus.Document, sents []int) corpus.Passage {

@@ -236,6 +236,8 @@ func TestParseQuestions(t *testing.T) {
 		{"bad range", "What?\t355-351\n", 0, "not a line range"},
 		{"no range yet", "What?\t\n", 1, ""},
 		{"no question", "\t12\n", 0, "the question is empty"},
+		{"files of a folder", "What?\tsetup/tags.md:12-14; index.md:3\n", 1, ""},
+		{"file without a range", "Who?\t3\nWhat?\tsetup/tags.md:\n", 0, "not a line range"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -248,6 +250,11 @@ func TestParseQuestions(t *testing.T) {
 			}
 			if err != nil || len(qs) != tt.wantN {
 				t.Fatalf("got %d questions, err %v; want %d", len(qs), err, tt.wantN)
+			}
+			for _, q := range qs {
+				if len(q.GoldSources) != len(q.Gold) {
+					t.Errorf("%q: %d sources for %d ranges", q.Text, len(q.GoldSources), len(q.Gold))
+				}
 			}
 		})
 	}

@@ -19,6 +19,7 @@ input[type=search] { flex: 1 1 16rem; font: inherit; padding: .5rem; }
 button { font: inherit; padding: .5rem 1rem; }
 .answer { border-left: 4px solid var(--line); margin: 1rem 0; padding: .2rem .8rem; }
 .answer blockquote { margin: .3rem 0; }
+pre { overflow-x: auto; background: rgba(127,127,127,.12); padding: .5rem .7rem; font-size: .9rem; }
 .cite, .file, .sec-of { color: var(--dim); font-size: .9rem; }
 mark { background: var(--mark); color: inherit; }
 .problem { border: 1px solid #dc2626; padding: .5rem .8rem; }
@@ -59,7 +60,7 @@ var pages = struct {
 {{with .Problem}}<p class="problem">{{.}}</p>{{end}}
 {{if .Searched}}{{if not .Answers}}<p class="problem">Nothing found for “{{.Query}}”. Try other or fewer words, or a name from the text.</p>{{end}}
 <section id="answers">{{range .Answers}}
-<article class="answer"><div class="sec-of">{{.Section}}</div><blockquote>{{.Quote}}</blockquote>
+<article class="answer"><div class="sec-of">{{.Section}}</div><blockquote>{{.Quote}}</blockquote>{{with .Code}}<pre><code>{{.Text}}</code></pre>{{end}}
 <a class="cite" href="{{.Link}}">{{.Citation}}</a></article>{{end}}</section>{{end}}
 <h2>Read</h2><ul>{{range .Texts}}<li><a href="{{.Link}}">{{.Title}}</a> <span class="file">{{.Name}}</span></li>{{end}}</ul>
 </body></html>
@@ -96,7 +97,7 @@ highlight();
 <div class="file">{{.Doc.Name}}{{if .Doc.Pages}} · {{.Doc.Pages}} pages{{end}}.{{with .Example.Location}} Cite as <code>{{$.Doc.Name}} · {{.}}</code>; link as <code>#{{.Anchor}}</code>.{{end}}</div></header>
 <nav class="toc"><details><summary>Contents ({{len .TOC}} sections)</summary><ol>{{range .TOC}}<li class="lv{{.Level}}"><a href="#s{{.Number}}">§{{.Number}} · {{.Title}}</a></li>{{end}}</ol></details></nav>
 <main class="text">
-{{range .Paragraphs}}{{with .Section}}<h2 class="sec" id="s{{.Number}}">§{{.Number}} · {{.Title}}</h2>{{end}}<div class="p"{{with .ID}} id="{{.}}"{{end}}>{{if .Mark}}<a class="n" href="#{{.ID}}">¶ {{.Mark}}</a>{{end}}<div>{{range .Parts}}{{if .PageID}}<span class="pgi" id="{{.PageID}}">p. {{.Page}}</span> {{end}}{{.Text}}{{end}}</div></div>
+{{range .Paragraphs}}{{with .Section}}<h2 class="sec" id="s{{.Number}}">§{{.Number}} · {{.Title}}</h2>{{end}}<div class="p"{{with .ID}} id="{{.}}"{{end}}>{{if .Mark}}<a class="n" href="#{{.ID}}">¶ {{.Mark}}</a>{{end}}<div>{{$code := .Code}}{{range .Parts}}{{if .PageID}}<span class="pgi" id="{{.PageID}}">p. {{.Page}}</span> {{end}}{{if $code}}<pre><code>{{.Text}}</code></pre>{{else}}{{.Text}}{{end}}{{end}}</div></div>
 {{end}}</main>
 <script>
 // Bring the paragraph or page a link names (#c3-12, #s2-4, #p47) into view.

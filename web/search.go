@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/lectern-bot/lectern/retrieval"
@@ -89,6 +90,7 @@ func jsonError(w http.ResponseWriter, status int, msg string) {
 // answerView is one answer on the search page.
 type answerView struct {
 	Quote    template.HTML
+	Code     *retrieval.Excerpt // the code block that comes with the quote
 	Section  string
 	Citation string
 	Link     string
@@ -127,7 +129,8 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		for _, res := range rs {
 			c := res.Citation()
 			data.Answers = append(data.Answers, answerView{
-				Quote:    template.HTML(res.Quote.Highlight("<mark>", "</mark>", template.HTMLEscapeString)),
+				Quote:    excerptHTML(res.Quote),
+				Code:     res.Code,
 				Section:  res.Section.String(),
 				Citation: c.String(),
 				Link:     c.ReaderPath(),
@@ -135,6 +138,20 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	render(w, s.log, pages.search, data)
+}
+
+// excerptHTML is an excerpt as the web shows it: prose with its matches
+// marked, code blocks as code.
+func excerptHTML(e retrieval.Excerpt) template.HTML {
+	var b strings.Builder
+	for _, p := range e.Parts() {
+		if p.Code {
+			b.WriteString("<pre><code>" + template.HTMLEscapeString(p.Text) + "</code></pre>")
+			continue
+		}
+		b.WriteString(p.Highlight("<mark>", "</mark>", template.HTMLEscapeString))
+	}
+	return template.HTML(b.String())
 }
 
 type textLink struct{ Name, Title, Link string }

@@ -120,11 +120,23 @@ func printResults(w io.Writer, q string, rs []retrieval.Result, color bool) {
 	}
 	for _, r := range rs {
 		text := r.Quote.Text
-		if color {
+		switch {
+		case r.Quote.Code:
+			text = indent(text)
+		case color:
 			text = r.Quote.Highlight("\x1b[1m", "\x1b[0m", nil)
 		}
 		fmt.Fprintln(w, text)
+		if r.Code != nil {
+			fmt.Fprintln(w, indent(r.Code.Text))
+		}
 		fmt.Fprintln(w, "— "+r.Citation().Long())
 		fmt.Fprintln(w)
 	}
+}
+
+// indent sets code apart from prose on a terminal, four spaces in, as
+// Markdown writes a code block.
+func indent(code string) string {
+	return "    " + strings.ReplaceAll(code, "\n", "\n    ")
 }
