@@ -43,7 +43,7 @@ func TestClipMarkdown(t *testing.T) {
 		{"trailing escape", strings.Repeat(`a\*`, 100), 51},
 		{"short", "short", 50},
 		{"inside a code block", "To install, run:\n" + codeBlock(strings.Repeat("go install x\n", 30)), 80},
-		{"bold in code", codeBlock("f(**kwargs)\n"+strings.Repeat("pass\n", 30)), 40},
+		{"bold in code", codeBlock("f(**kwargs)\n" + strings.Repeat("pass\n", 30)), 40},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
