@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -396,8 +397,13 @@ func (b *Bot) pageMessage(c *corpus.Corpus, v view, s shown) (*discordgo.Interac
 }
 
 // pageSentences are the sentences on page p: [from, to), empty when none.
+// (A PDF's footnotes, gathered after its text, are not among them: pages
+// do not rise through the whole text.)
 func pageSentences(d *corpus.Document, p int) (from, to int) {
-	from = sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].Page >= p })
+	from = slices.IndexFunc(d.Sentences, func(s corpus.Sentence) bool { return s.Page == p })
+	if from < 0 {
+		return 0, 0
+	}
 	to = from
 	for to < len(d.Sentences) && d.Sentences[to].Page == p {
 		to++

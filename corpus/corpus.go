@@ -121,9 +121,10 @@ type Document struct {
 	// PageLabels are a PDF's printed page labels ("iv", "31"), by
 	// physical page (PageLabels[0] is page 1); nil when it has none.
 	PageLabels []string
-	// PageStarts are the lines where pages begin (PageStarts[0] is page
-	// 1's first line); nil when the text has no pages.
-	PageStarts []int
+	// LinePages are the pages of the lines (LinePages[0] is line 1's);
+	// nil when the text has no pages. They rise through the text, but a
+	// PDF's footnotes, gathered after it, keep the pages they stand on.
+	LinePages []int
 	// Chapters are an EPUB's chapters, in reading order.
 	Chapters   []Chapter
 	Epigraph   *Epigraph
@@ -162,7 +163,30 @@ func (d *Document) PageLabel(page int) string {
 // PageOfLine is the page that line (1-based) stands on, 0 when the text
 // has no pages.
 func (d *Document) PageOfLine(line int) int {
-	return sort.SearchInts(d.PageStarts, line+1)
+	if line < 1 || line > len(d.LinePages) {
+		return 0
+	}
+	return d.LinePages[line-1]
+}
+
+// PageLines are the lines of pages first to last: from the first line on
+// first to the last line on last before the text leaves them (a PDF's
+// footnotes, gathered after the text, are not among them). ok is false
+// when no line stands on first.
+func (d *Document) PageLines(first, last int) (lines Span, ok bool) {
+	start := sort.SearchInts(d.LinePages, first)
+	if start == len(d.LinePages) || d.LinePages[start] != first {
+		for start = 0; start < len(d.LinePages) && d.LinePages[start] != first; start++ {
+		}
+		if start == len(d.LinePages) {
+			return Span{}, false
+		}
+	}
+	end := start
+	for end+1 < len(d.LinePages) && d.LinePages[end+1] >= first && d.LinePages[end+1] <= last {
+		end++
+	}
+	return Span{Start: start + 1, End: end + 1}, true
 }
 
 // ChapterOf returns the index of the chapter holding sentence s, or -1.

@@ -43,8 +43,17 @@ func describe(d *Document) []byte {
 	if d.PageLabels != nil {
 		fmt.Fprintf(&b, "page labels %q\n", d.PageLabels)
 	}
-	if d.PageStarts != nil {
-		fmt.Fprintf(&b, "pages start on lines %v\n", d.PageStarts)
+	if d.LinePages != nil {
+		b.WriteString("pages of lines")
+		for i := 0; i < len(d.LinePages); {
+			j := i
+			for j+1 < len(d.LinePages) && d.LinePages[j+1] == d.LinePages[i] {
+				j++
+			}
+			fmt.Fprintf(&b, " %d–%d:p%d", i+1, j+1, d.LinePages[i])
+			i = j + 1
+		}
+		b.WriteByte('\n')
 	}
 	for _, c := range d.Chapters {
 		fmt.Fprintf(&b, "chapter %q (%s): sentences %d–%d, from paragraph %d\n", c.Title, c.Href, c.FirstSentence, c.EndSentence-1, c.FirstParagraph)

@@ -13,7 +13,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 6
+const ParserVersion = 7
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -80,11 +80,7 @@ func (p *parser) finish() {
 	p.buildPassages()
 	slices.SortFunc(doc.Omitted, func(a, b Omission) int { return a.Lines.Start - b.Lines.Start })
 	if doc.Pages > 0 {
-		for i, pg := range p.page {
-			for pg > len(doc.PageStarts) {
-				doc.PageStarts = append(doc.PageStarts, i+1)
-			}
-		}
+		doc.LinePages = p.page
 	}
 }
 

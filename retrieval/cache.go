@@ -135,7 +135,7 @@ func Open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 // analysisVersion whenever the analysis of sentences cached with the
 // index changes (TestAnalysisFingerprint fails until it does).
 const (
-	cacheVersion    = 5
+	cacheVersion    = 6
 	analysisVersion = 1
 )
 

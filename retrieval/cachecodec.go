@@ -15,7 +15,7 @@ import (
 // decoded strings share, so reading allocates little and copies less.
 // Passages' texts are not stored: they are their sentences joined.
 
-const dataMagic = "LECTERN-DATA-5\n"
+const dataMagic = "LECTERN-DATA-6\n"
 
 var errDataCorrupt = errors.New("data file is corrupt")
 
@@ -219,7 +219,7 @@ func encodeDocument(w *dataWriter, d *corpus.Document) {
 	w.int(d.Pages)
 	w.strings(d.Text)
 	w.strings(d.PageLabels)
-	w.ints(d.PageStarts)
+	w.ints(d.LinePages)
 	w.bool(d.Epigraph != nil)
 	if e := d.Epigraph; e != nil {
 		w.str(e.Text)
@@ -357,8 +357,8 @@ func decodeDocument(r *dataReader) *corpus.Document {
 	if d.PageLabels = r.strings(); len(d.PageLabels) == 0 {
 		d.PageLabels = nil
 	}
-	if d.PageStarts = r.ints(); len(d.PageStarts) == 0 {
-		d.PageStarts = nil
+	if d.LinePages = r.ints(); len(d.LinePages) == 0 {
+		d.LinePages = nil
 	}
 	if r.bool() {
 		d.Epigraph = &corpus.Epigraph{Text: r.str(), Attribution: r.str(), Lines: r.span()}

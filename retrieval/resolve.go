@@ -154,14 +154,11 @@ func pageLines(d *corpus.Document, a, b int) (corpus.Span, error) {
 	if a < 1 || b > d.Pages {
 		return corpus.Span{}, PageError(d)
 	}
-	if len(d.PageStarts) < a {
-		return corpus.Span{}, noPlace("page %d holds no text", a)
+	lines, ok := d.PageLines(a, b)
+	if !ok {
+		return corpus.Span{}, noPlace("page %s holds no text", PageName(d, a))
 	}
-	end := d.Lines
-	if b < len(d.PageStarts) {
-		end = d.PageStarts[b] - 1
-	}
-	return corpus.Span{Start: d.PageStarts[a-1], End: max(end, d.PageStarts[a-1])}, nil
+	return lines, nil
 }
 
 // PageError says which pages d has, as a PlaceError.

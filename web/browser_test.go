@@ -3,38 +3,22 @@ package web
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-)
 
-// chromium finds a Chromium or Chrome to drive, or "".
-func chromium() string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
+	"github.com/lectern-bot/lectern/internal/testsupport"
+)
 
 // TestBrowserFollowsACitation drives headless Chromium, at a phone's
 // size, through the search page: it asks a question, follows the first
 // answer's citation to the reader, and checks that the cited lines are
 // highlighted and in view. Screenshots are saved in a temporary folder.
 func TestBrowserFollowsACitation(t *testing.T) {
-	exe := chromium()
-	if exe == "" {
-		msg := "no Chromium found (Debian: apt-get install chromium; .ci/run installs it)"
-		if os.Getenv("LECTERN_REQUIRE_BROWSER") != "" {
-			t.Fatal(msg + ", and LECTERN_REQUIRE_BROWSER is set")
-		}
-		t.Skip("skipped: " + msg)
-	}
+	exe := testsupport.Tool(t, "Debian: apt-get install chromium; .ci/run installs it", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 	srv, _ := server(t)
 	shots, err := os.MkdirTemp("", "lectern-screenshots-")
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -88,6 +89,28 @@ func missingShared(tb testing.TB, path string, err error) {
 		tb.Fatalf("%s is missing and %s is set: %v", path, RequireSharedEnv, err)
 	}
 	tb.Skipf("skipped: needs the shared books at %s (clone beside ../shared to run it)", path)
+}
+
+// RequireToolsEnv is the environment variable that turns a missing
+// program a test drives (Chromium, pdftotext) from a skip into a failure.
+const RequireToolsEnv = "LECTERN_REQUIRE_TOOLS"
+
+// Tool returns the path of the first of names found on PATH, skipping the
+// test when none is (or failing it under LECTERN_REQUIRE_TOOLS); install
+// says how to get one.
+func Tool(tb testing.TB, install string, names ...string) string {
+	tb.Helper()
+	for _, name := range names {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	msg := fmt.Sprintf("no %s found (%s)", names[0], install)
+	if os.Getenv(RequireToolsEnv) != "" {
+		tb.Fatalf("%s, and %s is set", msg, RequireToolsEnv)
+	}
+	tb.Skip("skipped: " + msg)
+	return ""
 }
 
 // PDFiumCache is where tests keep PDFium's compiled code between runs, so

@@ -1,0 +1,317 @@
+package retrieval
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/internal/testformats"
+	"github.com/lectern-bot/lectern/internal/testsupport"
+)
+
+// bookOf is a parsed text as a book to publish in other formats: its
+// sections as chapters, the sentences of each paragraph joined, a
+// speaker's name before the turn.
+func bookOf(d *corpus.Document) testformats.Book {
+	b := testformats.Book{Title: d.Title, Author: d.Author}
+	for _, sec := range d.Sections {
+		c := testformats.Chapter{Title: sec.Title}
+		last := -1
+		for _, s := range d.Sentences[sec.FirstSentence:sec.EndSentence] {
+			if s.Paragraph == last {
+				c.Paragraphs[len(c.Paragraphs)-1] += " " + s.Text
+				continue
+			}
+			last = s.Paragraph
+			text := s.Text
+			if s.Speaker != "" {
+				text = s.Speaker + ": " + text
+			}
+			c.Paragraphs = append(c.Paragraphs, text)
+		}
+		if len(c.Paragraphs) > 0 {
+			b.Chapters = append(b.Chapters, c)
+		}
+	}
+	return b
+}
+
+// TestFormatParity publishes books of the library as a PDF (a book's
+// layout: front matter, running heads, printed page numbers, hyphenated
+// line ends), an EPUB and a web page with a site's chrome, and asks each
+// the book's questions: every format answers as well as the text (hit@1
+// within 0.02), and every PDF answer's page holds its quote.
+func TestFormatParity(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexes two books in four formats")
+	}
+	engine := corpus.NewPDFEngine(testsupport.PDFiumCache())
+	t.Cleanup(func() { engine.Close() })
+	for _, tt := range []struct{ questions, book string }{
+		{"douglass.tsv", "douglass-narrative-of-the-life.txt"},
+		{"federalist.tsv", "hamilton-madison-jay-federalist-papers.txt"},
+	} {
+		t.Run(tt.book, func(t *testing.T) {
+			text := library(tt.book)(t).Documents[0]
+			qs := goldTexts(text, loadQuestions(t, tt.questions))
+			want := parityHits(t, text, qs, nil)
+			book := bookOf(text)
+			pdf, pages := book.PDF(testformats.PDFOptions{RunningHeads: true, PageNumbers: true, FrontMatter: 2, Labels: true, Hyphenate: true})
+			formats := []struct {
+				name string
+				doc  func() (*corpus.Document, error)
+			}{
+				{"pdf", func() (*corpus.Document, error) { return engine.Parse("book.pdf", pdf) }},
+				{"epub", func() (*corpus.Document, error) {
+					return corpus.Parse("book.epub", book.EPUB(testformats.EPUBOptions{Cover: true}))
+				}},
+				{"html", func() (*corpus.Document, error) {
+					return corpus.Parse("book.html", book.HTML(testformats.HTMLOptions{Chrome: true}))
+				}},
+			}
+			for _, f := range formats {
+				d, err := f.doc()
+				if err != nil {
+					t.Fatalf("%s: %v", f.name, err)
+				}
+				var pageText func(int) string
+				if f.name == "pdf" {
+					pageText = func(p int) string {
+						if p < 1 || p > len(pages) {
+							return ""
+						}
+						return pages[p-1]
+					}
+				}
+				got := parityHits(t, d, qs, pageText)
+				t.Logf("%s: hit@1 %.3f as %s, %.3f as text", tt.book, got, f.name, want)
+				if got < want-0.02 {
+					t.Errorf("%s answers %.3f of the questions first, the text %.3f", f.name, got, want)
+				}
+			}
+		})
+	}
+}
+
+// TestEditionParity asks the two real editions of Common Sense, the
+// Project Gutenberg HTML book and a Chromium PDF of it with a date, title,
+// address and page count printed on every page, the same questions: the
+// PDF answers as well as the web page (hit@1 within 0.02).
+func TestEditionParity(t *testing.T) {
+	qs := phraseQuestions(t, "paine-common-sense.tsv")
+	engine := corpus.NewPDFEngine(testsupport.PDFiumCache())
+	t.Cleanup(func() { engine.Close() })
+	hit := map[string]float64{}
+	for _, name := range []string{"html/gutenberg-paine-common-sense-147-h.htm", "pdf/paine-common-sense.chromium-header-footer.pdf"} {
+		path := testsupport.SharedCorpus(t, "formats/"+name)
+		src, err := corpus.ReadSources(context.Background(), path, corpus.LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := corpus.ParseSources(src, engine)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pageText func(int) string
+		if strings.HasSuffix(name, ".pdf") {
+			pageText = popplerPages(t, path)
+		}
+		hit[name] = parityHits(t, c.Documents[0], qs, pageText)
+		t.Logf("%s: hit@1 %.3f", name, hit[name])
+	}
+	if h, p := hit["html/gutenberg-paine-common-sense-147-h.htm"], hit["pdf/paine-common-sense.chromium-header-footer.pdf"]; p < h-0.02 {
+		t.Errorf("the PDF answers %.3f of the questions first, the web page %.3f", p, h)
+	}
+}
+
+// popplerPages reads a PDF's pages with a second engine, Poppler's
+// pdftotext, to check the pages PDFium's reading cites.
+func popplerPages(t *testing.T, path string) func(int) string {
+	t.Helper()
+	exe := testsupport.Tool(t, "Debian: apt-get install poppler-utils; .ci/run installs it", "pdftotext")
+	out, err := exec.Command(exe, "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	pages := strings.Split(string(out), "\f") // pdftotext ends each page with a form feed
+	return func(p int) string {
+		if p < 1 || p > len(pages) {
+			return ""
+		}
+		return pages[p-1]
+	}
+}
+
+// TestPDFPagesAgreeWithPoppler cites sentences across every shared PDF
+// and checks each cited page with a second engine: Poppler's text of that
+// page holds the sentence's first words.
+func TestPDFPagesAgreeWithPoppler(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join(testsupport.SharedDir(t, "corpus/formats/pdf"), "*.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine := corpus.NewPDFEngine(testsupport.PDFiumCache())
+	t.Cleanup(func() { engine.Close() })
+	for _, path := range paths {
+		if strings.Contains(path, "image-only") {
+			continue
+		}
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := engine.Parse(filepath.Base(path), data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pageText, wrong, checked := popplerPages(t, path), 0, 0
+			for i := 0; i < len(d.Sentences); i += 5 {
+				if d.Sentences[i].Code || len(strings.Fields(d.Sentences[i].Text)) < 4 {
+					continue
+				}
+				checked++
+				r := Result{Quote: Excerpt{Text: d.Sentences[i].Text}, Location: Cite(d, i, i+1).Location}
+				if !onPage(r, pageText) {
+					wrong++
+					t.Logf("%.60q is cited at p. %d (%s)", r.Quote.Text, r.Location.Page, r.Location.PageLabel)
+				}
+			}
+			if wrong > 0 {
+				t.Errorf("%d of %d sentences are cited at a page Poppler does not show them on", wrong, checked)
+			}
+		})
+	}
+}
+
+// phraseQuestions reads questions whose gold is a phrase of the answer.
+func phraseQuestions(t *testing.T, name string) []goldQuestion {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []goldQuestion
+	for _, line := range strings.Split(string(data), "\n") {
+		q, phrase, ok := strings.Cut(line, "\t")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, goldQuestion{text: q, gold: []string{wordsOnly(phrase)}})
+	}
+	return out
+}
+
+// goldQuestion is a question with the text of its gold sentences, which
+// holds in every format the book is published in.
+type goldQuestion struct {
+	text string
+	gold []string
+}
+
+// goldTexts are the questions with the sentences of the text their gold
+// lines hold.
+func goldTexts(d *corpus.Document, qs []EvalQuestion) []goldQuestion {
+	var out []goldQuestion
+	for _, q := range qs {
+		g := goldQuestion{text: q.Text}
+		for _, s := range d.Sentences {
+			for _, span := range q.Gold {
+				if s.Lines.Overlaps(span) {
+					g.gold = append(g.gold, wordsOnly(s.Text))
+					break
+				}
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// parityHits is the share of questions whose first answer counts (short
+// enough) and shares a gold sentence's words; for a PDF, it checks that
+// every answer's page holds its quote's first words, as pageText (a page's
+// text, from 1; "" past the last) gives them.
+func parityHits(t *testing.T, d *corpus.Document, qs []goldQuestion, pageText func(int) string) float64 {
+	t.Helper()
+	ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: []*corpus.Document{d}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	hits := 0
+	for _, q := range qs {
+		rs, err := ix.Ask(context.Background(), q.text, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) > 0 && countsAsAnswer(rs[0], d) && holdsGold(rs[0].Quote.Text, q.gold) {
+			hits++
+		}
+		for _, r := range rs {
+			if pageText != nil && !onPage(r, pageText) {
+				t.Errorf("%q: the quote %.60q is cited at p. %d (%s), which does not hold it", q.text, r.Quote.Text, r.Location.Page, r.Location.PageLabel)
+			}
+		}
+	}
+	return float64(hits) / float64(len(qs))
+}
+
+// countsAsAnswer applies the rule of Excerpt.Counts in the format's own
+// terms: lines are a text's, so other formats are held to the length
+// alone.
+func countsAsAnswer(r Result, d *corpus.Document) bool {
+	if d.Format.LineBased() {
+		return r.Quote.Counts()
+	}
+	return len([]rune(r.Quote.Text)) <= evalMaxRunes
+}
+
+// holdsGold reports whether a quote and a gold sentence share their words:
+// one holds the other, or they share a run of eight words.
+func holdsGold(quote string, gold []string) bool {
+	q := wordsOnly(quote)
+	for _, g := range gold {
+		if strings.Contains(q, g) || strings.Contains(g, q) || sharesRun(q, g, 8) {
+			return true
+		}
+	}
+	return false
+}
+
+func sharesRun(a, b string, n int) bool {
+	w := strings.Fields(a)
+	for i := 0; i+n <= len(w); i++ {
+		if strings.Contains(" "+b+" ", " "+strings.Join(w[i:i+n], " ")+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsOnly is text as lower-case words, punctuation and markers gone.
+func wordsOnly(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+	}), " ")
+}
+
+// onPage reports whether the page a result cites is where its quote
+// starts: the page holds its first word (or its second, the first broken
+// at the line's end), and the page and the next hold its first words in
+// order.
+func onPage(r Result, pageText func(int) string) bool {
+	p := r.Location.Page
+	page := " " + wordsOnly(pageText(p)) + " "
+	both := page + wordsOnly(pageText(p+1)) + " "
+	w := strings.Fields(wordsOnly(strings.TrimPrefix(r.Quote.Text, "…")))
+	has := func(s string, words []string) bool { return strings.Contains(s, " "+strings.Join(words, " ")+" ") }
+	if len(w) < 3 {
+		return has(page, w)
+	}
+	return (has(page, w[:1]) || has(page, w[1:2])) && (has(both, w[:3]) || has(both, w[1:3]))
+}
