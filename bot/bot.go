@@ -30,6 +30,7 @@ type Searcher interface {
 	Suggest(text string) []string
 	Complete(prefix string, n int) []string
 	Corpus() *corpus.Corpus
+	Cite(doc, from, to int) retrieval.Citation
 }
 
 // Observer is told what the bot does, for metrics.

@@ -8,6 +8,7 @@ import (
 	"github.com/lectern-bot/lectern/bot/discordtest"
 	"github.com/lectern-bot/lectern/internal/testformats"
 	"github.com/lectern-bot/lectern/internal/testindex"
+	"github.com/lectern-bot/lectern/retrieval"
 )
 
 // TestFormatsAreCitedAsTheyAreRead asks a question of the test essay as a
@@ -89,5 +90,35 @@ func TestPageByItsPrintedNumber(t *testing.T) {
 		case tt.refuse == "" && (len(m.Embeds) == 0 || !strings.HasPrefix(m.Embeds[0].Footer.Text, tt.footer)):
 			t.Errorf("/page %s: got %+v, want the page cited %q", tt.page, m, tt.footer)
 		}
+	}
+}
+
+// TestAnswersLinkToTheDocumentationSite answers from a documentation
+// folder published at a site: the answer's title links to its section
+// there, and so does a reading of it.
+func TestAnswersLinkToTheDocumentationSite(t *testing.T) {
+	t.Parallel()
+	_, ix := testindex.Folder(t, map[string]string{
+		"setup/tags.md": "# Setting up tags\n\n## Adding tags\n\nTags are added in the front matter of a page, as a list.\n\n## Tags index { #index }\n\nA tags index lists every tag with its pages.\n",
+	})
+	links, err := retrieval.ParseSourceLinks("https://docs.example.org/{path}/#{anchor}", retrieval.SlugsMkDocs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.SetSourceLinks(links)
+	h := start(t, setup{search: ix, opts: Options{PublicURL: "https://lectern.example.org"}})
+	tests := []struct{ question, want string }{
+		{"Where are tags added?", "https://docs.example.org/setup/tags/#adding-tags"},
+		{"What does a tags index list?", "https://docs.example.org/setup/tags/#index"},
+	}
+	for _, tt := range tests {
+		m := answer(t)(h.fake.Command(alice, "ask", discordtest.String("question", tt.question)))
+		if len(m.Embeds) == 0 || m.Embeds[0].URL != tt.want {
+			t.Errorf("%q: answer links %+v, want %s", tt.question, m.Embeds, tt.want)
+		}
+	}
+	read := answer(t)(h.fake.Command(alice, "lines", discordtest.String("at", "5")))
+	if len(read.Embeds) == 0 || read.Embeds[0].URL != tests[0].want {
+		t.Errorf("/lines 5 links %+v, want %s", read.Embeds, tests[0].want)
 	}
 }

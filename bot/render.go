@@ -188,8 +188,13 @@ func sectionLine(ref retrieval.SectionRef) string {
 	return escapeInline(ref.String())
 }
 
-// readerLink is where the web reader shows the cited lines, or "".
+// readerLink is where the cited text is published: its section on the
+// documentation site (LECTERN_SOURCE_URL), or the web reader at the
+// citation; "" when neither is set.
 func (b *Bot) readerLink(c retrieval.Citation) string {
+	if c.Location.URL != "" {
+		return c.Location.URL
+	}
 	if b.opts.PublicURL == "" {
 		return ""
 	}

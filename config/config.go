@@ -41,6 +41,8 @@ const (
 	KeyLogLevel   = "LECTERN_LOG_LEVEL"
 	KeyAddr       = "LECTERN_ADDR"
 	KeyPublicURL  = "LECTERN_PUBLIC_URL"
+	KeySourceURL  = "LECTERN_SOURCE_URL"
+	KeySlugs      = "LECTERN_SOURCE_SLUGS"
 	KeyDataDir    = "LECTERN_DATA_DIR"
 	KeyRecord     = "LECTERN_RECORD"
 )
@@ -66,7 +68,7 @@ type setting struct {
 // flagged are the settings with flags. A flag given wins over the
 // environment and the .env file.
 var flagged = []setting{
-	{KeyCorpus, "corpus", "the text `path` to answer from: a file (.txt, .md) or a folder of them (default: the embedded interview)"},
+	{KeyCorpus, "corpus", "the text `path` to answer from: a file (.txt, .md, .mdx, .html, .epub, .pdf) or a folder of them (default: the embedded interview)"},
 	{KeyIndexDir, "index-dir", "`directory` where indexes of books are cached (default: the user cache directory)"},
 	{KeyResults, "k", fmt.Sprintf("`number` of results per query, 1 to %d (default %d)", retrieval.MaxResults, retrieval.DefaultResults)},
 	{KeyGuild, "guild", "register the commands to this server `ID` only, at once (default: globally)"},
@@ -153,8 +155,11 @@ type Config struct {
 	LogLevel    slog.Level // info when not set; see Level
 	Addr        string     // where serve (and run, when asked) listens
 	PublicURL   string     // where the reader is published, for links in answers; "" for none
-	DataDir     string     // where the record of questions is kept
-	Record      bool       // keep a record of questions and feedback
+	// Links are where a documentation site publishes the corpus's pages
+	// (LECTERN_SOURCE_URL), which answers link to before the reader.
+	Links   retrieval.SourceLinks
+	DataDir string // where the record of questions is kept
+	Record  bool   // keep a record of questions and feedback
 
 	logLevelSet bool
 }
@@ -343,6 +348,7 @@ func (l *loader) corpus(c *Config) {
 			c.IndexDir = filepath.Join(d, "lectern")
 		}
 	}
+	l.sourceLinks(c)
 	if v, src := l.get(KeyMaxFileMB); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 16384 {
@@ -350,6 +356,20 @@ func (l *loader) corpus(c *Config) {
 		} else {
 			c.MaxFileSize = int64(n) << 20
 		}
+	}
+}
+
+// sourceLinks reads where a documentation site publishes the corpus.
+func (l *loader) sourceLinks(c *Config) {
+	name, src := l.get(KeySlugs)
+	style, err := retrieval.ParseSlugStyle(name)
+	if err != nil {
+		l.bad(KeySlugs, src, "%v", err)
+		return
+	}
+	template, src := l.get(KeySourceURL)
+	if c.Links, err = retrieval.ParseSourceLinks(template, style); err != nil {
+		l.bad(KeySourceURL, src, "%v", err)
 	}
 }
 
@@ -453,6 +473,8 @@ func (c *Config) Summary() string {
 		KeyLogLevel + "=" + strings.ToLower(c.LogLevel.String()),
 		KeyAddr + "=" + c.Addr,
 		KeyPublicURL + "=" + or(c.PublicURL, "(none: citations are not linked)"),
+		KeySourceURL + "=" + or(c.Links.Template, "(none: no documentation site)"),
+		KeySlugs + "=" + string(c.Links.Slugs),
 		KeyDataDir + "=" + or(c.DataDir, "(none)"),
 		KeyRecord + "=" + record,
 	}

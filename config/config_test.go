@@ -74,12 +74,14 @@ func TestValidValues(t *testing.T) {
 	c, err := Load(Sources{Getenv: env(map[string]string{
 		KeyPublicKey: key, KeyShardCount: "4", KeyShardID: "3", KeyAddr: "127.0.0.1:9000",
 		KeyPublicURL: "https://lectern.example.org/", KeyRecord: "off", KeyMaxFileMB: "64",
+		KeySourceURL: "https://docs.example.org/{path}/#{anchor}", KeySlugs: "MkDocs",
 	})})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if hex.EncodeToString(c.PublicKey) != key || c.ShardCount != 4 || c.ShardID != 3 || c.Addr != "127.0.0.1:9000" ||
-		c.PublicURL != "https://lectern.example.org" || c.Record || c.MaxFileSize != 64<<20 {
+		c.PublicURL != "https://lectern.example.org" || c.Record || c.MaxFileSize != 64<<20 ||
+		c.Links.Template != "https://docs.example.org/{path}/#{anchor}" || c.Links.Slugs != retrieval.SlugsMkDocs {
 		t.Errorf("parsed %+v", c)
 	}
 	c, err = Load(Sources{Getenv: env(map[string]string{KeyShardCount: "auto"})})
@@ -111,6 +113,8 @@ func TestInvalidValues(t *testing.T) {
 		{KeyPublicURL, "lectern.example.org", "public address"},
 		{KeyRecord, "sometimes", "on or off"},
 		{KeyMaxFileMB, "0", "megabytes"},
+		{KeySourceURL, "https://docs.example.org/#{anchor}", "no {path}"},
+		{KeySlugs, "sphinx", "unknown slug style"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.key+"="+tt.value, func(t *testing.T) {

@@ -216,9 +216,12 @@ type Epigraph struct {
 // Section is a part of a document: a chapter or heading of a book, or one
 // interviewer question with its answer.
 type Section struct {
-	Number    int      // 0 for front matter, then 1, 2, …
-	Title     string   // short title: a heading (after its book or act), or the question's last question sentence
-	Heading   string   // the full heading or question
+	Number  int    // 0 for front matter, then 1, 2, …
+	Title   string // short title: a heading (after its book or act), or the question's last question sentence
+	Heading string // the full heading or question
+	// Anchor is the id the source gives the heading, where it gives one:
+	// Markdown's {#id}, an HTML heading's id attribute.
+	Anchor    string
 	Level     int      // 1 a book, part or act; 2 a chapter; 3 a scene or sub-heading
 	Speakers  []string // who speaks in the section, for interviews, dialogues and plays
 	Lines     Span

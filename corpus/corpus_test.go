@@ -63,6 +63,9 @@ func describe(d *Document) []byte {
 	}
 	for _, s := range d.Sections {
 		fmt.Fprintf(&b, "\n§%d %q\n  lines %s, pages %d–%d, %d sentences, speakers %q\n  heading: %s\n", s.Number, s.Title, s.Lines, s.FirstPage, s.LastPage, s.EndSentence-s.FirstSentence, s.Speakers, s.Heading)
+		if s.Anchor != "" {
+			fmt.Fprintf(&b, "  anchor: #%s\n", s.Anchor)
+		}
 		for _, x := range d.Sentences[s.FirstSentence:s.EndSentence] {
 			fn := ""
 			if len(x.Footnotes) > 0 {
@@ -519,7 +522,11 @@ func outline(d *Document) []byte {
 	}
 	for _, s := range d.Sections {
 		indent := strings.Repeat("  ", max(s.Level-1, 0))
-		fmt.Fprintf(&b, "\n%s§%d %s\n%s    lines %s, %d sentences", indent, s.Number, s.Title, indent, s.Lines, s.EndSentence-s.FirstSentence)
+		anchor := ""
+		if s.Anchor != "" {
+			anchor = " #" + s.Anchor
+		}
+		fmt.Fprintf(&b, "\n%s§%d %s%s\n%s    lines %s, %d sentences", indent, s.Number, s.Title, anchor, indent, s.Lines, s.EndSentence-s.FirstSentence)
 		if len(s.Speakers) > 0 {
 			sp := s.Speakers
 			if len(sp) > 8 {

@@ -44,6 +44,7 @@ type xblock struct {
 	level  int // of a heading: 1 the title, 2 a chapter, … 6
 	lines  []int
 	reason string // of an omitted block
+	anchor string // of a heading: the id the source gives it, if any
 }
 
 // chapterStart is where an EPUB chapter begins.
@@ -114,7 +115,7 @@ func (p *parser) extractedBlocks(xs []xblock, lo, hi int) []*block {
 			if title == "" {
 				continue
 			}
-			h := &heading{style: styleMarkdown, rank: x.level + 1, title: title}
+			h := &heading{style: styleMarkdown, rank: x.level + 1, title: title, anchor: x.anchor}
 			if named, ok := strongHeading(title); ok && named.style == styleNamed {
 				h.kind = named.kind
 			}

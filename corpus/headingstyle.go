@@ -17,6 +17,7 @@ type heading struct {
 	// numbered headings ("CHAPTER IV", "II.") may take the next short
 	// line as their subtitle.
 	numbered bool
+	anchor   string // the id the source gives the heading ({#id}, id="…")
 }
 
 // headingStyle is how a heading was recognised: by its words, by its

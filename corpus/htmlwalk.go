@@ -89,7 +89,7 @@ func (w *htmlWalk) element(n *html.Node) {
 		w.hgroup(n)
 	case headingLevel(n) > 0:
 		w.flush()
-		w.heading(headingLevel(n), textContent(n))
+		w.heading(headingLevel(n), textContent(n), headingID(n))
 	case n.Data == "tr":
 		w.flush()
 		w.row(n)
@@ -192,12 +192,30 @@ func (w *htmlWalk) addLine(t string) int {
 }
 
 // heading adds a heading of a level.
-func (w *htmlWalk) heading(level int, text string) {
+func (w *htmlWalk) heading(level int, text, anchor string) {
 	t := strings.Join(strings.Fields(text), " ")
 	if t == "" {
 		return
 	}
-	w.block(xblock{kind: xHeading, level: level, lines: []int{w.addLine(t)}})
+	w.block(xblock{kind: xHeading, level: level, lines: []int{w.addLine(t)}, anchor: anchor})
+}
+
+// headingID is the id a heading can be linked by: its own, or that of an
+// anchor inside it (<h2><a id="x">) or of the section it opens.
+func headingID(n *html.Node) string {
+	if id := attr(n, "id"); id != "" {
+		return id
+	}
+	if a := find(n, "a"); a != nil {
+		if id := attr(a, "id"); id != "" {
+			return id
+		}
+		return attr(a, "name")
+	}
+	if p := n.Parent; p != nil && p.Data == "section" && p.FirstChild != nil {
+		return attr(p, "id")
+	}
+	return ""
 }
 
 // hgroup adds a heading group as one heading: "I" and "The Eve of the
@@ -216,7 +234,7 @@ func (w *htmlWalk) hgroup(n *html.Node) {
 			parts = append(parts, t)
 		}
 	}
-	w.heading(max(level, 1), strings.Join(parts, ": "))
+	w.heading(max(level, 1), strings.Join(parts, ": "), headingID(n))
 }
 
 // code adds a <pre> block, its lines as written: code, or verse where it

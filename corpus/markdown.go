@@ -97,6 +97,7 @@ func (w *mdWalk) blocks(n ast.Node) {
 			}
 			if b := w.inline(c, xHeading); len(b.lines) > 0 {
 				b.level = c.Level
+				b.anchor = explicitAnchor(w.x.raw[b.lines[0]])
 				for _, l := range b.lines {
 					w.x.text[l] = strings.ReplaceAll(w.x.text[l], "`", "")
 				}
@@ -121,6 +122,20 @@ func (w *mdWalk) blocks(n ast.Node) {
 			w.blocks(c)
 		}
 	}
+}
+
+// markdownAnchor is the id a Markdown heading gives itself: "{#id}" or "{ #id
+// .class }" after its text (MkDocs, Hugo, Docusaurus), or an HTML anchor
+// in it.
+var markdownAnchor = regexp.MustCompile(`\{[^{}]*#([A-Za-z][\w:.-]*)[^{}]*\}\s*#*\s*$|<a\s+(?:name|id)="([^"]+)"`)
+
+// explicitAnchor is the id a heading's source line gives it, or "".
+func explicitAnchor(line string) string {
+	m := markdownAnchor.FindStringSubmatch(line)
+	if m == nil {
+		return ""
+	}
+	return m[1] + m[2]
 }
 
 func (w *mdWalk) add(b xblock) {

@@ -31,6 +31,7 @@ type Options struct {
 	PDF         *corpus.PDFEngine // reads PDFs; nil starts one (NewPDFEngine) when a PDF is read
 	Progress    Progress          // told how a build is going; may be nil
 	Logger      *slog.Logger      // told what the cache did; nil logs nothing
+	Links       SourceLinks       // where a documentation site publishes the text
 }
 
 // pdfiumDir is where, below a cache directory, PDFium's compiled engine
@@ -75,6 +76,14 @@ type OpenInfo struct {
 // and returns its index: from the cache when the text is unchanged, else
 // built (and cached). A cache that cannot be written falls back to memory.
 func Open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, error) {
+	ix, info, err := open(ctx, path, opts)
+	if err == nil {
+		ix.SetSourceLinks(opts.Links)
+	}
+	return ix, info, err
+}
+
+func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, error) {
 	start := time.Now()
 	log := opts.Logger
 	if log == nil {
@@ -135,7 +144,7 @@ func Open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 // analysisVersion whenever the analysis of sentences cached with the
 // index changes (TestAnalysisFingerprint fails until it does).
 const (
-	cacheVersion    = 6
+	cacheVersion    = 7
 	analysisVersion = 1
 )
 

@@ -15,7 +15,7 @@ import (
 // decoded strings share, so reading allocates little and copies less.
 // Passages' texts are not stored: they are their sentences joined.
 
-const dataMagic = "LECTERN-DATA-6\n"
+const dataMagic = "LECTERN-DATA-7\n"
 
 var errDataCorrupt = errors.New("data file is corrupt")
 
@@ -239,6 +239,7 @@ func encodeDocument(w *dataWriter, d *corpus.Document) {
 		w.int(s.Number)
 		w.str(s.Title)
 		w.str(s.Heading)
+		w.str(s.Anchor)
 		w.int(s.Level)
 		w.strings(s.Speakers)
 		w.span(s.Lines)
@@ -371,7 +372,7 @@ func decodeDocument(r *dataReader) *corpus.Document {
 	}
 	d.Sections = make([]corpus.Section, r.count(10))
 	for i := range d.Sections {
-		d.Sections[i] = corpus.Section{Number: r.int(), Title: r.str(), Heading: r.str(), Level: r.int(), Speakers: r.strings(),
+		d.Sections[i] = corpus.Section{Number: r.int(), Title: r.str(), Heading: r.str(), Anchor: r.str(), Level: r.int(), Speakers: r.strings(),
 			Lines: r.span(), FirstPage: r.int(), LastPage: r.int(), FirstSentence: r.int(), EndSentence: r.int()}
 		if len(d.Sections[i].Speakers) == 0 {
 			d.Sections[i].Speakers = nil

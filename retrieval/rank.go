@@ -20,6 +20,7 @@ type ranker struct {
 	lex     *lexicon
 	stem    analysis.Analyzer // finds the words to highlight in quotes
 	weights linear
+	links   SourceLinks // where a documentation site publishes the text
 }
 
 // candidate is a sentence being considered as a quote.

@@ -155,7 +155,7 @@ func (r *ranker) result(doc int, sents []int, stems []string, score float64) Res
 	pass := passageExcerpt(d, p)
 	pass.Matches = r.matches(pass.Text, stems)
 	sec := d.Sections[first.Section]
-	loc := locate(d, sents[0], sents[len(sents)-1], quote.Span)
+	loc := r.linked(locate(d, sents[0], sents[len(sents)-1], quote.Span), d, first.Section)
 	return Result{
 		Score:     math.Round(score*1000) / 1000,
 		Quote:     quote,
@@ -167,8 +167,14 @@ func (r *ranker) result(doc int, sents []int, stems []string, score float64) Res
 		Source:    d.Name,
 		Document:  doc,
 		Sentences: sents,
-		passage:   locate(d, p.FirstSentence, p.EndSentence-1, p.Lines),
+		passage:   r.linked(locate(d, p.FirstSentence, p.EndSentence-1, p.Lines), d, p.Section),
 	}
+}
+
+// linked is a location with the address of its section on the site.
+func (r *ranker) linked(l Location, d *corpus.Document, sec int) Location {
+	l.URL = r.links.URL(d, sec)
+	return l
 }
 
 // passageExcerpt is a passage's text as it is shown: its sentences, and

@@ -61,7 +61,7 @@ var pages = struct {
 {{if .Searched}}{{if not .Answers}}<p class="problem">Nothing found for “{{.Query}}”. Try other or fewer words, or a name from the text.</p>{{end}}
 <section id="answers">{{range .Answers}}
 <article class="answer"><div class="sec-of">{{.Section}}</div><blockquote>{{.Quote}}</blockquote>{{with .Code}}<pre><code>{{.Text}}</code></pre>{{end}}
-<a class="cite" href="{{.Link}}">{{.Citation}}</a></article>{{end}}</section>{{end}}
+<a class="cite" href="{{.Link}}">{{.Citation}}</a>{{with .SiteLink}} <a class="cite" href="{{.}}">· on the site</a>{{end}}</article>{{end}}</section>{{end}}
 <h2>Read</h2><ul>{{range .Texts}}<li><a href="{{.Link}}">{{.Title}}</a> <span class="file">{{.Name}}</span></li>{{end}}</ul>
 </body></html>
 `)),

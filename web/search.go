@@ -93,7 +93,8 @@ type answerView struct {
 	Code     *retrieval.Excerpt // the code block that comes with the quote
 	Section  string
 	Citation string
-	Link     string
+	Link     string // the reader at the citation
+	SiteLink string // the section on the documentation site, if set
 }
 
 // searchPage is GET /: a question box and, with ?q=, the answers.
@@ -134,6 +135,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 				Section:  res.Section.String(),
 				Citation: c.String(),
 				Link:     c.ReaderPath(),
+				SiteLink: c.Location.URL,
 			})
 		}
 	}

@@ -228,7 +228,7 @@ func (a *app) config(s settingsFlags) (*config.Config, error) {
 // open reads the configured corpus and its index: in memory for the
 // embedded text, from the cache (built when needed) for a book.
 func (a *app) open(ctx context.Context, cfg *config.Config, progress retrieval.Progress) (*retrieval.Index, retrieval.OpenInfo, error) {
-	opts := retrieval.Options{MaxFileSize: cfg.MaxFileSize, Progress: progress, Logger: a.log}
+	opts := retrieval.Options{MaxFileSize: cfg.MaxFileSize, Progress: progress, Logger: a.log, Links: cfg.Links}
 	if cfg.Corpus != "" {
 		opts.CacheDir = cfg.IndexDir
 	}

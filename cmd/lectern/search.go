@@ -131,6 +131,9 @@ func printResults(w io.Writer, q string, rs []retrieval.Result, color bool) {
 			fmt.Fprintln(w, indent(r.Code.Text))
 		}
 		fmt.Fprintln(w, "— "+r.Citation().Long())
+		if r.Location.URL != "" {
+			fmt.Fprintln(w, "  "+r.Location.URL)
+		}
 		fmt.Fprintln(w)
 	}
 }
