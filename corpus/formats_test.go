@@ -301,3 +301,26 @@ func zipBomb(t *testing.T) []byte {
 	}
 	return buf.Bytes()
 }
+
+// FuzzFormats feeds each extractor mutated documents of its format: none
+// may panic, hang or break the document's invariants. The seeds are the
+// test essay in every format and a documentation page with its markup.
+func FuzzFormats(f *testing.F) {
+	book := testformats.Essay()
+	pdf, _ := book.PDF(testformats.PDFOptions{PageNumbers: true, FrontMatter: 1, Labels: true, Hyphenate: true, LinesPerPage: 20})
+	f.Add(uint8(0), pdf)
+	f.Add(uint8(1), book.EPUB(testformats.EPUBOptions{NCX: true}))
+	f.Add(uint8(2), book.HTML(testformats.HTMLOptions{Chrome: true}))
+	f.Add(uint8(3), []byte("---\ntitle: T\n---\n# T { #t }\n\n!!! note \"N\"\n    Kept *prose*.\n\n=== \"Tab\"\n\n    ```sh\n    # not a heading\n    ```\n\n{{< tab >}}x{{< /tab >}}\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"))
+	f.Add(uint8(4), []byte("import X from './x';\n\n# Title\n\n:::tip\nA tip.\n:::\n\n<Tabs><TabItem value=\"a\">Inside.</TabItem></Tabs>\n\n<Broken attr={{ a: [1, 2\n"))
+	engine := NewPDFEngine(testsupport.PDFiumCache())
+	f.Cleanup(func() { engine.Close() })
+	exts := []string{".pdf", ".epub", ".html", ".md", ".mdx"}
+	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
+		d, err := parseWith(engine, "fuzz"+exts[int(kind)%len(exts)], data)
+		if err != nil {
+			return
+		}
+		checkInvariants(t, d)
+	})
+}

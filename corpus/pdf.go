@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -36,13 +37,14 @@ var (
 )
 
 // PDFEngine reads PDFs. It starts PDFium the first time it is used, and
-// reads one PDF at a time; Close stops it.
+// reads one PDF at a time, a long one with a second instance of PDFium
+// reading half its pages where there is a second core; Close stops it.
 type PDFEngine struct {
 	cacheDir string
 
 	start sync.Once
 	pool  pdfium.Pool
-	inst  pdfium.Pdfium
+	insts []pdfium.Pdfium
 	cache wazero.CompilationCache
 	err   error
 	mu    sync.Mutex
@@ -52,8 +54,16 @@ type PDFEngine struct {
 // cacheDir ("" keeps none: every start compiles it again).
 func NewPDFEngine(cacheDir string) *PDFEngine { return &PDFEngine{cacheDir: cacheDir} }
 
-// instance starts PDFium on first use.
-func (e *PDFEngine) instance() (pdfium.Pdfium, error) {
+// Instances of PDFium an engine runs, and the length of a PDF from which
+// it reads with more than one.
+const (
+	maxPDFWorkers   = 2
+	parallelPDFFrom = 60 // pages
+)
+
+// instances starts PDFium on first use, and returns n instances of it,
+// starting those not running yet.
+func (e *PDFEngine) instances(n int) ([]pdfium.Pdfium, error) {
 	e.start.Do(func() {
 		rc := wazero.NewRuntimeConfig().WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling)
 		if e.cacheDir != "" {
@@ -62,18 +72,23 @@ func (e *PDFEngine) instance() (pdfium.Pdfium, error) {
 				rc = rc.WithCompilationCache(c)
 			}
 		}
-		e.pool, e.err = webassembly.Init(webassembly.Config{MinIdle: 1, MaxIdle: 1, MaxTotal: 1, RuntimeConfig: rc,
+		e.pool, e.err = webassembly.Init(webassembly.Config{MinIdle: 1, MaxIdle: maxPDFWorkers, MaxTotal: maxPDFWorkers, RuntimeConfig: rc,
 			FSConfig: wazero.NewFSConfig(), Stdout: io.Discard, Stderr: io.Discard})
-		if e.err != nil {
-			e.err = fmt.Errorf("starting the PDF engine: %w", e.err)
-			return
-		}
-		e.inst, e.err = e.pool.GetInstance(time.Minute)
-		if e.err != nil {
-			e.err = fmt.Errorf("starting the PDF engine: %w", e.err)
-		}
 	})
-	return e.inst, e.err
+	if e.err != nil {
+		return nil, fmt.Errorf("starting the PDF engine: %w", e.err)
+	}
+	for len(e.insts) < n {
+		inst, err := e.pool.GetInstance(time.Minute)
+		if err != nil {
+			if len(e.insts) > 0 {
+				break // read with those there are
+			}
+			return nil, fmt.Errorf("starting the PDF engine: %w", err)
+		}
+		e.insts = append(e.insts, inst)
+	}
+	return e.insts[:min(n, len(e.insts))], nil
 }
 
 // Close stops PDFium, if it was started.
@@ -81,8 +96,8 @@ func (e *PDFEngine) Close() error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	var err error
-	if e.inst != nil {
-		err = e.inst.Close()
+	for _, inst := range e.insts {
+		err = errors.Join(err, inst.Close())
 	}
 	if e.pool != nil {
 		err = errors.Join(err, e.pool.Close())
@@ -90,7 +105,7 @@ func (e *PDFEngine) Close() error {
 	if e.cache != nil {
 		err = errors.Join(err, e.cache.Close(context.Background()))
 	}
-	e.inst, e.pool, e.cache = nil, nil, nil
+	e.insts, e.pool, e.cache = nil, nil, nil
 	return err
 }
 
@@ -111,37 +126,74 @@ func (e *PDFEngine) Parse(name string, data []byte) (*Document, error) {
 // pdfMeta is what a PDF says of itself.
 type pdfMeta struct{ title, author string }
 
-// pages reads every page's runs of text and label.
+// pages reads every page's runs of text and label: a long PDF's pages
+// shared out among the engine's instances.
 func (e *PDFEngine) pages(data []byte) ([]pdfPage, pdfMeta, error) {
-	inst, err := e.instance()
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	insts, err := e.instances(1)
 	if err != nil {
 		return nil, pdfMeta{}, err
 	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
+	doc, err := openPDF(insts[0], data)
+	if err != nil {
+		return nil, pdfMeta{}, err
+	}
+	defer insts[0].FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc})
+	count, err := insts[0].FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc})
+	if err != nil {
+		return nil, pdfMeta{}, fmt.Errorf("reading the PDF's pages: %w", err)
+	}
+	meta := pdfMeta{title: metaText(insts[0], doc, "Title"), author: metaText(insts[0], doc, "Author")}
+	if count.PageCount >= parallelPDFFrom && runtime.GOMAXPROCS(0) > 1 {
+		if more, err := e.instances(maxPDFWorkers); err == nil {
+			insts = more
+		}
+	}
+	pages := make([]pdfPage, count.PageCount)
+	errs := make([]error, len(insts))
+	var wg sync.WaitGroup
+	for k, inst := range insts {
+		wg.Go(func() { errs[k] = readPages(inst, data, doc, k, len(insts), pages) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, pdfMeta{}, err
+	}
+	return pages, meta, nil
+}
+
+// openPDF opens a PDF in an instance of PDFium.
+func openPDF(inst pdfium.Pdfium, data []byte) (references.FPDF_DOCUMENT, error) {
 	empty := ""
 	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &data, Password: &empty})
 	switch {
 	case errors.Is(err, pdferrors.ErrPassword):
-		return nil, pdfMeta{}, ErrEncrypted
+		return "", ErrEncrypted
 	case err != nil:
-		return nil, pdfMeta{}, fmt.Errorf("%w: not a readable PDF (%v)", ErrDamaged, err)
+		return "", fmt.Errorf("%w: not a readable PDF (%v)", ErrDamaged, err)
 	}
-	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
-	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
-	if err != nil {
-		return nil, pdfMeta{}, fmt.Errorf("reading the PDF's pages: %w", err)
-	}
-	var pages []pdfPage
-	for i := range count.PageCount {
-		p, err := readPage(inst, doc.Document, i)
-		if err != nil {
-			return nil, pdfMeta{}, fmt.Errorf("page %d: %w", i+1, err)
+	return doc.Document, nil
+}
+
+// readPages reads pages k, k+n, k+2n … into pages: the first instance
+// from the document it opened, the others from their own copy.
+func readPages(inst pdfium.Pdfium, data []byte, doc references.FPDF_DOCUMENT, k, n int, pages []pdfPage) error {
+	if k > 0 {
+		var err error
+		if doc, err = openPDF(inst, data); err != nil {
+			return err
 		}
-		pages = append(pages, p)
+		defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc})
 	}
-	meta := pdfMeta{title: metaText(inst, doc.Document, "Title"), author: metaText(inst, doc.Document, "Author")}
-	return pages, meta, nil
+	for i := k; i < len(pages); i += n {
+		p, err := readPage(inst, doc, i)
+		if err != nil {
+			return fmt.Errorf("page %d: %w", i+1, err)
+		}
+		pages[i] = p
+	}
+	return nil
 }
 
 // readPage reads one page's runs of text and its printed label. PDFium
@@ -204,12 +256,15 @@ func pageChars(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE) ([]pdfChar, erro
 		} else if u, err := inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp, Index: c}); err == nil {
 			chars[c].r = rune(u.Unicode)
 		}
+		switch chars[c].r {
+		case ' ', '\r', '\n':
+			continue // no box needed: it separates words or ends a line (charRuns)
+		case pdfiumHyphen:
+			chars[c].r = '-'
+		}
 		b, err := inst.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp, Index: c})
 		if err != nil {
 			return nil, err
-		}
-		if chars[c].r == pdfiumHyphen {
-			chars[c].r = '-'
 		}
 		chars[c].left, chars[c].bottom, chars[c].right, chars[c].top = float64(b.Rect.Left), float64(b.Rect.Bottom), float64(b.Rect.Right), float64(b.Rect.Top)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/lectern-bot/lectern/corpus"
 	"github.com/lectern-bot/lectern/internal/questiongen"
+	"github.com/lectern-bot/lectern/internal/testbooks"
 	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
@@ -215,4 +216,37 @@ func peakRSS() int64 {
 		}
 	}
 	return 0
+}
+
+// BenchmarkIndexBook reads and indexes the same 500-page book as a text
+// file and as a PDF (PDFium in WebAssembly, compiled once beforehand).
+func BenchmarkIndexBook(b *testing.B) {
+	pdf, text := testbooks.Pages(b, testsupport.SharedCorpus(b, "war-and-peace.txt"), 500)
+	engine := corpus.NewPDFEngine(testsupport.PDFiumCache())
+	b.Cleanup(func() { engine.Close() })
+	if _, err := engine.Parse("warm.pdf", pdf[:0:0]); err == nil {
+		b.Log("an empty PDF parsed")
+	}
+	for _, tt := range []struct {
+		name  string
+		parse func() (*corpus.Document, error)
+	}{
+		{"text", func() (*corpus.Document, error) { return corpus.Parse("book.txt", text) }},
+		{"pdf", func() (*corpus.Document, error) { return engine.Parse("book.pdf", pdf) }},
+	} {
+		b.Run(tt.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				d, err := tt.parse()
+				if err != nil {
+					b.Fatal(err)
+				}
+				ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: []*corpus.Document{d}})
+				if err != nil {
+					b.Fatal(err)
+				}
+				ix.Close()
+			}
+		})
+	}
 }

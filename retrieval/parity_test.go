@@ -9,36 +9,10 @@ import (
 	"testing"
 
 	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/internal/testbooks"
 	"github.com/lectern-bot/lectern/internal/testformats"
 	"github.com/lectern-bot/lectern/internal/testsupport"
 )
-
-// bookOf is a parsed text as a book to publish in other formats: its
-// sections as chapters, the sentences of each paragraph joined, a
-// speaker's name before the turn.
-func bookOf(d *corpus.Document) testformats.Book {
-	b := testformats.Book{Title: d.Title, Author: d.Author}
-	for _, sec := range d.Sections {
-		c := testformats.Chapter{Title: sec.Title}
-		last := -1
-		for _, s := range d.Sentences[sec.FirstSentence:sec.EndSentence] {
-			if s.Paragraph == last {
-				c.Paragraphs[len(c.Paragraphs)-1] += " " + s.Text
-				continue
-			}
-			last = s.Paragraph
-			text := s.Text
-			if s.Speaker != "" {
-				text = s.Speaker + ": " + text
-			}
-			c.Paragraphs = append(c.Paragraphs, text)
-		}
-		if len(c.Paragraphs) > 0 {
-			b.Chapters = append(b.Chapters, c)
-		}
-	}
-	return b
-}
 
 // TestFormatParity publishes books of the library as a PDF (a book's
 // layout: front matter, running heads, printed page numbers, hyphenated
@@ -59,7 +33,7 @@ func TestFormatParity(t *testing.T) {
 			text := library(tt.book)(t).Documents[0]
 			qs := goldTexts(text, loadQuestions(t, tt.questions))
 			want := parityHits(t, text, qs, nil)
-			book := bookOf(text)
+			book := testbooks.FromDocument(text)
 			pdf, pages := book.PDF(testformats.PDFOptions{RunningHeads: true, PageNumbers: true, FrontMatter: 2, Labels: true, Hyphenate: true})
 			formats := []struct {
 				name string

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/lectern-bot/lectern/bot"
 	"github.com/lectern-bot/lectern/bot/discordtest"
+	"github.com/lectern-bot/lectern/internal/testbooks"
 	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
@@ -262,6 +264,55 @@ func BenchmarkProcessIndex(b *testing.B) {
 			b.Fatalf("%v: %s", err, out)
 		}
 	}
+}
+
+// BenchmarkProcessIndexPDF times `lectern index` of a 500-page PDF (the
+// start of War and Peace laid out as a book), whole process: the first
+// time, when PDFium's code is compiled and kept in the index directory,
+// and after, when it is read back; and of the same text as a .txt file.
+func BenchmarkProcessIndexPDF(b *testing.B) {
+	bin := binary(b)
+	pdf, text := testbooks.Pages(b, testsupport.SharedCorpus(b, "war-and-peace.txt"), 500)
+	dir := b.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		return p
+	}
+	book, txt := write("book.pdf", pdf), write("book.txt", text)
+	index := func(b *testing.B, path, indexDir string) {
+		cmd := exec.Command(bin, "index", "--corpus", path, "--index-dir", indexDir)
+		cmd.Env = []string{"HOME=" + b.TempDir()}
+		if out, err := cmd.CombinedOutput(); err != nil || !bytes.Contains(out, []byte("indexed 1 file(s)")) {
+			b.Fatalf("%v: %s", err, out)
+		}
+		if u, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			b.ReportMetric(float64(u.Maxrss)/1024, "peak-MB") // Linux reports kilobytes
+		}
+	}
+	b.Run("pdf, first run", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			index(b, book, b.TempDir())
+		}
+	})
+	b.Run("pdf, engine compiled", func(b *testing.B) {
+		shared := b.TempDir()
+		index(b, book, shared) // compiles PDFium into shared/pdfium
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			copied := write(fmt.Sprintf("book-%d.pdf", i), pdf) // a new file: its index is built
+			b.StartTimer()
+			index(b, copied, shared)
+		}
+	})
+	b.Run("text", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			index(b, txt, b.TempDir())
+		}
+	})
 }
 
 // BenchmarkProcessAskWarAndPeace times `lectern ask` on War and Peace once
