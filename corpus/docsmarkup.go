@@ -150,9 +150,17 @@ func inlineMarkup(l string) string {
 		p = emojiShortcode.ReplaceAllString(p, "")
 		p = attributeList.ReplaceAllString(p, "")
 		p = markedText.ReplaceAllString(p, "$1")
-		parts[k] = keyboardKeys.ReplaceAllString(p, "$1")
+		p = keyboardKeys.ReplaceAllString(p, "$1")
+		if p != parts[k] { // markup removed: close the gap it leaves, not the indent
+			body := strings.TrimLeft(p, " \t")
+			p = p[:len(p)-len(body)] + spaceRun.ReplaceAllString(body, " ")
+		}
+		parts[k] = p
 	}
 	return strings.Join(parts, "`")
 }
+
+// spaceRun is the space markup leaves where it is removed from a line.
+var spaceRun = regexp.MustCompile(`[ \t]{2,}`)
 
 func indent(l string) int { return len(l) - len(strings.TrimLeft(l, " ")) }

@@ -89,9 +89,20 @@ func parseExtracted(name string, data []byte, x *extraction) (*Document, error) 
 	p.markMatter(blocks)
 	p.continueTurns(blocks)
 	p.buildSections(blocks)
+	p.titleIntroduction()
 	p.placeChapters(x.chapters)
 	p.finish()
 	return doc, nil
+}
+
+// titleIntroduction names a page's text before its first heading after
+// the page: on a documentation page or a web article it is the
+// introduction, not a book's front matter.
+func (p *parser) titleIntroduction() {
+	d := p.doc
+	if (d.Format == FormatMarkdown || d.Format == FormatHTML) && d.Title != "" && len(d.Sections) > 0 && d.Sections[0].Number == 0 {
+		d.Sections[0].Title, d.Sections[0].Heading = d.Title, d.Title
+	}
 }
 
 // extractedBlocks turns an extraction's blocks within lines [lo, hi)

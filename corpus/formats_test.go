@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -323,4 +324,35 @@ func FuzzFormats(f *testing.F) {
 		}
 		checkInvariants(t, d)
 	})
+}
+
+// TestLongPDF reads a PDF of more than 2,000 pages (the test essay seven
+// hundred times): every page and sentence is read, each sentence on its
+// page.
+func TestLongPDF(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lays out and reads 2,000 pages")
+	}
+	essay := testformats.Essay()
+	long := testformats.Book{Title: "A long book"}
+	for i := range 700 {
+		for _, c := range essay.Chapters {
+			c.Title = fmt.Sprintf("%s (%d)", c.Title, i+1)
+			long.Chapters = append(long.Chapters, c)
+		}
+	}
+	data, pages := long.PDF(testformats.PDFOptions{PageNumbers: true})
+	if len(pages) < 2000 {
+		t.Fatalf("the book has %d pages, want 2,000 or more", len(pages))
+	}
+	pdf := NewPDFEngine(testsupport.PDFiumCache())
+	t.Cleanup(func() { pdf.Close() })
+	d, err := pdf.Parse("long.pdf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(chapterWords(d, long)), len(bookWords(long)); got != want {
+		t.Errorf("read %d words, want %d", got, want)
+	}
+	checkPages(t, d, pages)
 }
