@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -355,4 +356,48 @@ func TestLongPDF(t *testing.T) {
 		t.Errorf("read %d words, want %d", got, want)
 	}
 	checkPages(t, d, pages)
+}
+
+// markupInProse is what markup looks like when it leaks into a sentence:
+// admonitions, tabs, shortcodes and Liquid tags, MDX imports, HTML and
+// JSX tags, attribute lists, snippets, a front matter fence.
+var markupInProse = regexp.MustCompile(`!!!|\?\?\?|:::|\{\{|\{%|%\}|^===|^import |</?[A-Za-z][\w.-]*(\s[^>]*)?/?>|--8<--|\{\s*[:#.][\w-]|^---`)
+
+// inlineCode is a code span, which is kept as written and may hold
+// anything.
+var inlineCode = regexp.MustCompile("`[^`]*`")
+
+// TestProseHoldsNoMarkup reads every shared documentation tree, web page
+// and EPUB and checks that no sentence that is not code holds markup
+// outside its code spans.
+func TestProseHoldsNoMarkup(t *testing.T) {
+	dir := testsupport.SharedDir(t, "corpus/formats")
+	var paths []string
+	for _, pattern := range []string{"docs/*", "html/*", "epub/*"} {
+		m, _ := filepath.Glob(filepath.Join(dir, pattern))
+		for _, p := range m {
+			if !strings.HasSuffix(p, ".SHA256SUMS") {
+				paths = append(paths, p)
+			}
+		}
+	}
+	for _, path := range paths {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			src, err := ReadSources(context.Background(), path, LoadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := ParseSources(src, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range c.Documents {
+				for _, s := range d.Sentences {
+					if !s.Code && markupInProse.MatchString(inlineCode.ReplaceAllString(s.Text, "")) {
+						t.Errorf("%s, line %d: %q", d.Name, s.Lines.Start, s.Text)
+					}
+				}
+			}
+		})
+	}
 }
