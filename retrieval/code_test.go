@@ -41,15 +41,7 @@ lectern index --corpus book.txt
 // is prose, with the command under it, and that code is never a quote of
 // Ask but may be found by Quote, marked as code.
 func TestCodeComesWithItsAnswer(t *testing.T) {
-	d, err := corpus.Parse("start.md", []byte(docsPage))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: []*corpus.Document{d}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := parsedIndex(t, "start.md", docsPage)
 	tests := []struct {
 		question string
 		code     string // in the code that comes with the first answer; "" for none

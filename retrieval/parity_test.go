@@ -212,11 +212,7 @@ func goldTexts(d *corpus.Document, qs []EvalQuestion) []goldQuestion {
 // text, from 1; "" past the last) gives them.
 func parityHits(t *testing.T, d *corpus.Document, qs []goldQuestion, pageText func(int) string) float64 {
 	t.Helper()
-	ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: []*corpus.Document{d}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := docIndex(t, d)
 	hits := 0
 	for _, q := range qs {
 		rs, err := ix.Ask(context.Background(), q.text, 3)

@@ -92,15 +92,19 @@ func ExampleCitation(d *corpus.Document) (Citation, bool) {
 	return Cite(d, mid, mid+1), true
 }
 
-func resolveLines(d *corpus.Document, first, last string) (corpus.Span, error) {
-	a, _ := strconv.Atoi(first)
-	b := a
+// numberRange reads a range of numbers, last optional, written
+// backwards or forwards: "356", "351" is 351 to 356.
+func numberRange(first, last string) (a, b int) {
+	a, _ = strconv.Atoi(first)
+	b = a
 	if last != "" {
 		b, _ = strconv.Atoi(last)
 	}
-	if b < a {
-		a, b = b, a
-	}
+	return min(a, b), max(a, b)
+}
+
+func resolveLines(d *corpus.Document, first, last string) (corpus.Span, error) {
+	a, b := numberRange(first, last)
 	if a < 1 || a > d.Lines {
 		return corpus.Span{}, noPlace("it has lines 1 to %d", d.Lines)
 	}
@@ -202,14 +206,7 @@ func paragraphLines(d *corpus.Document, from, to, base int, first, last string) 
 	if first == "" {
 		return corpus.Span{Start: ss[0].Lines.Start, End: ss[len(ss)-1].Lines.End}, nil
 	}
-	a, _ := strconv.Atoi(first)
-	b := a
-	if last != "" {
-		b, _ = strconv.Atoi(last)
-	}
-	if b < a {
-		a, b = b, a
-	}
+	a, b := numberRange(first, last)
 	count := ss[len(ss)-1].Paragraph - base + 1
 	if a < 1 || a > count {
 		return corpus.Span{}, noPlace("it has paragraphs 1 to %d there", count)

@@ -385,3 +385,25 @@ func TestQuoteOfStopWords(t *testing.T) {
 		t.Errorf("Quote past its time: %v, want ErrTimeout", err)
 	}
 }
+
+// parsedIndex parses a text as the file name and indexes it in memory,
+// closed when the test ends.
+func parsedIndex(t testing.TB, name, text string) *Index {
+	t.Helper()
+	d, err := corpus.Parse(name, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docIndex(t, d)
+}
+
+// docIndex indexes documents in memory, closed when the test ends.
+func docIndex(t testing.TB, docs ...*corpus.Document) *Index {
+	t.Helper()
+	ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: docs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-
-	"github.com/lectern-bot/lectern/corpus"
 )
 
 func TestSlugs(t *testing.T) {
@@ -71,15 +69,7 @@ func TestSourceLinks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := corpus.Parse(tt.file, []byte(page))
-			if err != nil {
-				t.Fatal(err)
-			}
-			ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: []*corpus.Document{d}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer ix.Close()
+			ix := parsedIndex(t, tt.file, page)
 			style, err := ParseSlugStyle(tt.slugs)
 			if err != nil {
 				t.Fatal(err)
