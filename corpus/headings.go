@@ -142,7 +142,9 @@ func (p *parser) lookStyles(blocks []*block, chapters map[string]int) looks {
 			style = numeralOverTitle(style)
 		case style == styleTitle && p.beforeVerse(next):
 			style = stylePoemTitle
-		case !p.beforeText(style, next):
+		case style == stylePieceTitle && !p.beforePiece(blocks, k):
+			continue
+		case !p.beforeText(style, next) && !p.beforeSourcedText(style, blocks, k):
 			continue
 		}
 		l.styles[k] = style
@@ -196,6 +198,10 @@ func (p *parser) applyLooks(blocks []*block, l looks, anyStrong bool) {
 		// book, not a few names signed under letters.
 		rank, least = 3, max(minLooks, l.numbered/2)
 	}
+	// Italic sub-heads stand inside pieces titled in capitals (or title
+	// case) when those titles are not far fewer than the italics.
+	titles := l.counts[styleCaps] + l.counts[stylePieceTitle]
+	titled := titles >= minLooks && titles*3 >= l.counts[styleItalic]
 	for k, b := range blocks {
 		style := l.styles[k]
 		if style == styleNone || b.role != roleBody {
@@ -203,6 +209,13 @@ func (p *parser) applyLooks(blocks []*block, l looks, anyStrong bool) {
 		}
 		t := cleanTitle(p.textOf(b))
 		switch {
+		case (style == stylePieceTitle || style == styleDate) && l.counts[style] >= minLooks && !l.chapterLevel:
+			// A collection's pieces, or dated entries; inside numbered
+			// chapters such lines are the datelines and signatures of the
+			// documents quoted.
+			b.role, b.head = roleHeading, &heading{style: style, rank: rank, title: t}
+		case style == styleItalic && l.counts[style] >= least && titled:
+			b.role, b.head = roleHeading, &heading{style: style, rank: rank + 1, title: t}
 		case style == styleRomanTitle || style == styleNumberTitle:
 			if l.counts[style] < minNumberedTitles && anyStrong {
 				b.role = roleDivider
@@ -369,6 +382,38 @@ func (p *parser) beforeText(style headingStyle, next *block) bool {
 	}
 	return style == styleTitle && (len(next.lines) >= 2 || len(p.text[next.first()]) >= longLine)
 }
+
+// beforeSourcedText reports whether the block after a possible title in
+// capitals or a piece's title is where the piece came from or whom it
+// addresses, then running text: "THE OLD UMBRELLA MENDER." / "(From the
+// Labour Herald, 1902.)", "March 12, 1933." / "My Friends:".
+func (p *parser) beforeSourcedText(style headingStyle, blocks []*block, k int) bool {
+	if style != styleCaps && style != stylePieceTitle && style != styleDate || k+2 >= len(blocks) {
+		return false
+	}
+	source, next := blocks[k+1], blocks[k+2]
+	if source.role != roleBody || source.speaker != "" || len(source.lines) > 2 || !p.isShort(source) {
+		return false
+	}
+	t := p.textOf(source)
+	raw := strings.TrimSpace(p.raw[source.first()])
+	sourced := strings.HasPrefix(t, "(") || strings.HasPrefix(raw, "_") || strings.HasPrefix(t, "[") || byline.MatchString(t) || dateLine.MatchString(t) || salutation.MatchString(t)
+	return sourced && p.beforeText(style, next)
+}
+
+// salutation matches the line that opens an address or a letter: "My
+// Friends:", "Ladies and Gentlemen:", "Dear Sir,".
+var salutation = regexp.MustCompile(`^\p{Lu}[\p{L}'’.]*(?:\s+[\p{L}'’.]+){0,6}[:,]$`)
+
+// beforePiece reports whether a piece's title at block k is followed by a
+// paragraph of running text, after where it came from if that is said.
+func (p *parser) beforePiece(blocks []*block, k int) bool {
+	paragraph := func(b *block) bool { return b.role == roleBody && b.speaker == "" && len(b.lines) >= 3 && p.isProse(b) }
+	return paragraph(blocks[k+1]) || p.beforeSourcedText(stylePieceTitle, blocks, k) && paragraph(blocks[k+2])
+}
+
+// byline matches a line that names a piece's author: "By Eugene Debs".
+var byline = regexp.MustCompile(`^(?i:by)\s+\p{Lu}`)
 
 // beforeVerse reports whether a block is verse: indented lines, as the
 // poems under a title line are.

@@ -43,12 +43,14 @@ const (
 	styleItalic      // _Letter to Mr. Smith_
 	styleTitle       // Early life
 	stylePoemTitle   // a title line over verse
+	stylePieceTitle  // The Old Umbrella Mender.: a piece's title in title case, with a full stop
+	styleDate        // March 12, 1933.: a dated entry's date
 )
 
 // byLook reports whether a style is a look that a heading opening the
 // text must be followed by running text to count.
 func (s headingStyle) byLook() bool {
-	return s == styleCaps || s == styleItalic || s == styleTitle || s == stylePoemTitle
+	return s == styleCaps || s == styleItalic || s == styleTitle || s == stylePoemTitle || s == stylePieceTitle || s == styleDate
 }
 
 // capsShare is the share of letters in capitals from which a line reads
@@ -70,12 +72,13 @@ func (h *heading) label() string {
 type matterKind uint8
 
 const (
-	matterBody     matterKind = iota
-	matterContents            // a table of contents or list of illustrations
-	matterCast                // the persons of a play or dialogue
-	matterIndex               // an index
-	matterNotes               // a transcriber's note
-	matterDivider             // "FOOTNOTES:": a divider inside a chapter
+	matterBody         matterKind = iota
+	matterContents                // a table of contents or list of illustrations
+	matterCast                    // the persons of a play or dialogue
+	matterIndex                   // an index
+	matterNotes                   // a transcriber's note
+	matterBibliography            // a bibliography or list of further reading
+	matterDivider                 // "FOOTNOTES:": a divider inside a chapter
 )
 
 // keywordHeading matches a numbered structural heading: "CHAPTER IV",
@@ -91,6 +94,10 @@ var numeralRest = regexp.MustCompile(`^(?i)\s*(?:no\.?\s*)?((?:[ivxlcdm]+|\d+[a-
 // rather than numbers: "PREFACE", "Introduction", "APPENDIX TO CHAPTER I",
 // "CONTENTS", "INDEX", "Persons Represented".
 var namedHeading = regexp.MustCompile(`^(?i)(?:(?:the|an?|first|second|third|last|final|original)\s+)?(?:(?:translator|author|editor|publisher|transcriber)(?:'s|’s|s'|s’|s)?\s+)?(preface|introduction|introductory|foreword|afterword|prologue|epilogue|conclusion|appendix|appendices|table of contents|contents|index|glossary|bibliography|notes|footnotes?|endnotes|dedication|acknowledge?ments|postscript|note|summary|synopsis|addendum|illustrations|list of illustrations|persons represented|dramatis personae|persons of the dialogue|persons of the play|characters|the persons of the play)\b(.*)$`)
+
+// bibliographyHeading matches the heading of a list of books: left out
+// like a licence, wherever it stands.
+var bibliographyHeading = regexp.MustCompile(`^(?i)(?:(?:a\s+)?(?:select|selected|short)\s+)?(?:bibliography|works cited|references|reading list|(?:(?:some\s+)?suggestions\s+for\s+|for\s+)?further\s+reading|books\s+for\s+further\s+reading)[.:]?$`)
 
 // namedRest is what may follow a named heading's word: "TO THE SECOND
 // EDITION", "BY THE TRANSLATOR", "A", "II".
@@ -150,6 +157,9 @@ func strongHeading(text string) (heading, bool) {
 		}
 		return h, true
 	}
+	if bibliographyHeading.MatchString(t) {
+		return heading{style: styleNamed, rank: 2, title: strings.TrimRight(t, ".:"), kind: matterBibliography}, true
+	}
 	if m := namedHeading.FindStringSubmatch(t); m != nil && utf8.RuneCountInString(t) <= 70 {
 		word, rest := strings.ToLower(m[1]), strings.TrimSpace(m[2])
 		if rest != "" && !separator.MatchString(rest) && !namedRest.MatchString(rest) {
@@ -189,7 +199,8 @@ var headingStarts = func() map[string]bool {
 	for _, w := range strings.Fields("the his her an a first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth last final original " +
 		"volume vol book part act chapter chap scene article section letter lecture essay dialogue canto stave epistle sermon federalist discourse lesson epilogue prologue " +
 		"translator translator's translator’s translators author author's author’s authors editor editor's editor’s editors publisher publisher's publisher’s publishers transcriber transcriber's transcriber’s transcribers " +
-		"preface introduction introductory foreword afterword conclusion appendix appendices table contents index glossary bibliography notes footnote footnotes endnotes dedication acknowledgments acknowledgements postscript note summary synopsis addendum illustrations list persons dramatis characters") {
+		"preface introduction introductory foreword afterword conclusion appendix appendices table contents index glossary bibliography notes footnote footnotes endnotes dedication acknowledgments acknowledgements postscript note summary synopsis addendum illustrations list persons dramatis characters " +
+		"select selected short some suggestions for further works references reading books") {
 		m[w] = true
 	}
 	return m
@@ -251,8 +262,41 @@ func (p *parser) weakStyle(b *block) headingStyle {
 		return styleCaps
 	case len(b.lines) == 1 && utf8.RuneCountInString(t) <= 60 && len(strings.Fields(t)) <= 10 && p.indent(b) == 0 && !strings.ContainsRune(".:—", last) && (isTitleCase(t) || len(strings.Fields(t)) <= 6 && startsTitle(t)):
 		return styleTitle
+	case len(b.lines) == 1 && dateLine.MatchString(t):
+		return styleDate
+	case len(b.lines) == 1 && last == '.' && p.indent(b) == 0 && utf8.RuneCountInString(t) <= 80 && len(strings.Fields(t)) >= 2 && len(strings.Fields(t)) <= 12 &&
+		startsWithLetter(t) && isTitleCase(strings.TrimSuffix(t, ".")) && allCapitalised(t) && !sentenceInside.MatchString(t):
+		return stylePieceTitle
 	}
 	return styleNone
+}
+
+// startsWithLetter reports whether s opens with a capital letter, not a
+// numeral or a letter that labels a line, as a title does and a numbered
+// note ("3. Ibid.") or an answer in testimony ("A. Yes, sir.") does not.
+func startsWithLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	first, _, _ := strings.Cut(s, " ")
+	if len(strings.TrimRight(first, ".")) == 1 && strings.HasSuffix(first, ".") {
+		return false
+	}
+	return unicode.IsUpper(r) && !isRoman(strings.TrimRight(first, ".")) || strings.HasPrefix(s, "I ")
+}
+
+// allCapitalised reports whether every word of s that is not a short
+// function word starts with a capital, as a title's words do and a short
+// sentence's do not ("The Old Umbrella Mender.", not "The End Came.").
+func allCapitalised(s string) bool {
+	for _, w := range strings.Fields(s) {
+		w = strings.Trim(w, "“”\"'‘’().,")
+		if w == "" || len(w) <= 3 && strings.ToLower(w) == w {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // isTitleCase reports whether most words of s that are not short function
@@ -312,3 +356,11 @@ func (p *parser) markupHeading(b *block, markdown bool) (heading, bool) {
 	}
 	return heading{}, false
 }
+
+// monthName is a month, written out or abbreviated.
+const monthName = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`
+
+// dateLine matches a line that is a date and nothing else: "March 12,
+// 1933.", "Tuesday, June 17th, 1873", "12 March 1933", "June, 1904".
+var dateLine = regexp.MustCompile(`^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:` +
+	monthName + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s*\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+` + monthName + `,?\s+\d{4}|` + monthName + `,?\s+\d{4})\.?$`)

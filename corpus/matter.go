@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,10 +24,16 @@ func (p *parser) markMatter(blocks []*block) {
 		case matterCast:
 			end, reason = p.castEnd(blocks, k), "cast"
 		case matterIndex:
-			if b.first() < p.doc.Lines*6/10 {
+			switch {
+			case b.first() >= p.doc.Lines*6/10:
+				end, reason = p.nextHeading(blocks, k, 2), "index"
+			case k+1 < len(blocks) && p.listLike(blocks[k+1]):
+				end, reason = p.contentsEnd(blocks, k), "index" // an index of pages at the front
+			default:
 				continue
 			}
-			end, reason = p.nextHeading(blocks, k, 2), "index"
+		case matterBibliography:
+			end, reason = p.nextHeading(blocks, k, b.head.rank), "bibliography"
 		case matterNotes:
 			end, reason = p.noteEnd(blocks, k), "transcriber's note"
 		}
@@ -37,6 +44,7 @@ func (p *parser) markMatter(blocks []*block) {
 		p.omitBlocks(blocks[k:end], reason)
 		k = end - 1
 	}
+	p.omitPageLists(blocks)
 	anchor := len(blocks)
 	for k, b := range blocks {
 		if b.role == roleHeading && p.opensText(blocks, k) || b.speaker != "" || (b.role == roleBody && p.isProse(b) && len(b.lines) >= 3) {
@@ -62,6 +70,45 @@ func (p *parser) markMatter(blocks []*block) {
 		}
 	}
 	p.omitBlocks(front, "title page")
+}
+
+// minPageListLines is how many lines of titles and page numbers make a
+// list of contents without a heading.
+const minPageListLines = 3
+
+// omitPageLists leaves out lists of titles with page numbers wherever
+// they stand, under a heading or not: "The Old Umbrella Mender 9".
+func (p *parser) omitPageLists(blocks []*block) {
+	for _, b := range blocks {
+		if b.role == roleBody && b.speaker == "" && !b.code && len(b.lines) >= minPageListLines && p.pageList(b) {
+			b.role = roleOmitted
+			p.omitBlocks([]*block{b}, "table of contents")
+		}
+	}
+}
+
+// pageEntry matches a line of contents or an index: a title, then its page
+// after spaces, dot leaders or a comma ("The Old Umbrella Mender 9",
+// "Preface.......... iii", "Hunt, Judge, Opinion against Miss Anthony,  59").
+// A page has at most three digits: four are a year.
+var pageEntry = regexp.MustCompile(`^\s*(\S.*?)(?:\s*\.{2,}\s*|,?\s+)(\d{1,3}|[ivxlc]{1,7})\s*$`)
+
+// pageList reports whether nearly every line of a block is a title and a
+// page: words, not figures, code or sentences.
+func (p *parser) pageList(b *block) bool {
+	n := 0
+	for _, i := range b.lines {
+		m := pageEntry.FindStringSubmatch(p.text[i])
+		if m == nil {
+			continue
+		}
+		title := strings.TrimRight(m[1], " ,.")
+		chars := len(strings.ReplaceAll(title, " ", ""))
+		if letters(title) >= 3 && letters(title)*10 >= chars*7 && !strings.ContainsAny(title, "=;{}/|") && !sentenceInside.MatchString(title) {
+			n++
+		}
+	}
+	return n*5 >= len(b.lines)*4
 }
 
 // titlePageLine reports whether a short block before the text reads like
@@ -142,7 +189,7 @@ func (p *parser) contentsEnd(blocks []*block, k int) int {
 		}
 		return start
 	}
-	return k + 1
+	return len(blocks) // the contents end the text
 }
 
 // listedBefore reports whether a heading key stands among blocks k+1 …
