@@ -25,7 +25,8 @@ type block struct {
 	speaker string // who speaks, for a turn of a dialogue or play
 	skip    int    // bytes of the speaker label to drop from the first line
 	head    *heading
-	code    bool // a code block, quoted as written
+	code    bool   // a code block, quoted as written
+	opens   string // of a heading: whose speech follows it ("MR. CROWLEY opened the case as follows:")
 }
 
 func (b *block) first() int { return b.lines[0] }

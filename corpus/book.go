@@ -17,9 +17,11 @@ func (p *parser) parseBook(lo, hi int, markdown bool) {
 	perLine := !pageBreaks && p.paragraphPerLine(lo, hi)
 	blocks := p.splitBlocks(lo, hi, pageBreaks && !markdown, markdown, perLine)
 	if !markdown {
-		if speakers, ok := p.findSpeakers(blocks); ok {
+		speakers, ok := p.findSpeakers(blocks)
+		if ok {
 			blocks = p.assignTurns(blocks, speakers)
 		}
+		p.testimony(blocks, ok)
 	}
 	blocks = p.verseChapters(blocks)
 	p.findHeadings(blocks, markdown)

@@ -82,9 +82,11 @@ func parseExtracted(name string, data []byte, x *extraction) (*Document, error) 
 	}
 	blocks := p.extractedBlocks(x.blocks, lo, hi)
 	if x.format != FormatMarkdown {
-		if speakers, ok := p.findSpeakers(blocks); ok {
+		speakers, ok := p.findSpeakers(blocks)
+		if ok {
 			blocks = p.assignTurns(blocks, speakers)
 		}
+		p.testimony(blocks, ok)
 	}
 	p.markMatter(blocks)
 	p.continueTurns(blocks)

@@ -74,6 +74,10 @@ func (p *parser) strongHeadings(blocks []*block, markdown bool) (chapters map[st
 			continue
 		}
 		h.title = cleanTitle(h.title)
+		if h.style == styleNamed && h.kind == matterBody && upperShare(h.title) >= capsShare {
+			h.title = p.withName(blocks, k, h.title)
+			b.opens = speechBy(h.title)
+		}
 		b.role, b.head = roleHeading, &h
 		any = true
 		if h.numbered && h.rank == 2 {
@@ -136,6 +140,9 @@ func (p *parser) lookStyles(blocks []*block, chapters map[string]int) looks {
 		if style == styleNone || !p.mayBeLookHeading(blocks, k, style, texts, l.chapterLevel) {
 			continue
 		}
+		if style == styleDate && k > 0 && l.styles[k-1] != styleNone {
+			continue // the date of the heading above it
+		}
 		next := blocks[k+1]
 		switch {
 		case (style == styleRoman || style == styleNumber) && p.titleLine(next):
@@ -174,6 +181,9 @@ func (p *parser) mayBeLookHeading(blocks []*block, k int, style headingStyle, te
 	t := p.textOf(b)
 	if texts[entryKey(t)] >= signatureRepeats || strings.HasSuffix(t, "!") || strings.HasSuffix(t, ":") || style != styleItalic && sentenceInside.MatchString(t) || signature.MatchString(t) {
 		return false
+	}
+	if citationLike(t) || !p.headingPlace(b) {
+		return false // a reference set under a quotation, "_Com. on Const., 1, 443-4._"
 	}
 	// After "I reproduce an editorial…:" comes the title of what is
 	// quoted, not a heading of the book.
@@ -214,6 +224,8 @@ func (p *parser) applyLooks(blocks []*block, l looks, anyStrong bool) {
 			// chapters such lines are the datelines and signatures of the
 			// documents quoted.
 			b.role, b.head = roleHeading, &heading{style: style, rank: rank, title: t}
+		case style == styleItalic && k > 0 && (l.styles[k-1] == styleCaps || l.styles[k-1] == stylePieceTitle) && sourceNote.MatchString(t):
+			// where the piece titled above came from: "_Written for the Gazette._"
 		case style == styleItalic && l.counts[style] >= least && titled:
 			b.role, b.head = roleHeading, &heading{style: style, rank: rank + 1, title: t}
 		case style == styleRomanTitle || style == styleNumberTitle:
@@ -227,14 +239,65 @@ func (p *parser) applyLooks(blocks []*block, l looks, anyStrong bool) {
 		case style == styleRoman || style == styleNumber:
 			b.role = roleDivider // a numbered part without a title
 		case style == styleCaps && l.counts[style] >= least:
-			t = p.joinCapsHeading(blocks, k, l, t)
+			t = p.withDate(blocks, k, p.withName(blocks, k, p.joinCapsHeading(blocks, k, l, t)))
 			b.role, b.head = roleHeading, &heading{style: style, rank: rank, title: t}
+			b.opens = speechBy(t)
 		case style == styleItalic && l.counts[style] >= least,
 			style == styleTitle && plain,
 			style == stylePoemTitle && (plain || l.counts[style] >= minPoemTitles):
 			b.role, b.head = roleHeading, &heading{style: style, rank: rank, title: t}
 		}
 	}
+}
+
+// endsOpen reports whether a title in capitals ends with a word that needs
+// what follows: "ADDRESS OF" / "SUSAN B. ANTHONY,".
+var endsOpen = regexp.MustCompile(`(?i)\s(?:of|by|to|the|and|on|for|from|with|in)$`)
+
+// opensOn matches a line in capitals that goes on from the heading above
+// it: "INDICTMENT" / "AGAINST SUSAN B. ANTHONY.".
+var opensOn = regexp.MustCompile(`^(?:AGAINST|OF|IN|FOR|ON|BY|TO|FROM|WITH|AND)\s`)
+
+// withName adds to heading title t of block k the line in capitals under
+// it when one needs the other ("ADDRESS OF" / "SUSAN B. ANTHONY,",
+// "INDICTMENT" / "AGAINST SUSAN B. ANTHONY."); the line then is no text.
+func (p *parser) withName(blocks []*block, k int, t string) string {
+	if k+1 >= len(blocks) || blocks[k+1].role != roleBody || len(blocks[k+1].lines) > 2 {
+		return t
+	}
+	next := p.textOf(blocks[k+1])
+	if upperShare(next) < capsShare || !endsOpen.MatchString(t) && !opensOn.MatchString(next) {
+		return t
+	}
+	blocks[k+1].role = roleDivider
+	return t + " " + cleanTitle(strings.TrimRight(next, ","))
+}
+
+// speechOf matches the heading of a speech that names its speaker:
+// "ARGUMENT OF MR. SELDEN FOR THE DEFENDANT", "ADDRESS OF SUSAN B.
+// ANTHONY".
+var speechOf = regexp.MustCompile(`^(?:THE\s+)?(?:ADDRESS|SPEECH|ARGUMENT|OPINION|CHARGE|REMARKS|STATEMENT|LECTURE|SERMON)\s+OF\s+((?:` + speakerTitle + `\.?\s+)?[A-Z][A-Z.' -]*?[A-Z.])(?:\s+(?:FOR|ON|IN|AT|TO|BEFORE|UPON|AGAINST)\b.*|,.*)?$`)
+
+// speechBy is who gives the speech a heading names, or "".
+func speechBy(title string) string {
+	if m := speechOf.FindStringSubmatch(title); m != nil {
+		return displayName(strings.TrimRight(m[1], ". "))
+	}
+	return ""
+}
+
+// withDate adds to heading title t of block k the date standing under it,
+// "THIRTEENTH AMENDMENT" / "DECEMBER 18, 1865.", which then is no text.
+func (p *parser) withDate(blocks []*block, k int, t string) string {
+	if k+1 >= len(blocks) || blocks[k+1].role != roleBody || len(blocks[k+1].lines) != 1 {
+		return t
+	}
+	date := strings.TrimSpace(p.textOf(blocks[k+1]))
+	if !dateLine.MatchString(date) {
+		return t
+	}
+	blocks[k+1].role = roleDivider
+	return t + ": " + cleanTitle(date)
 }
 
 // joinCapsHeading joins a heading in capitals set over two paragraphs
@@ -383,6 +446,27 @@ func (p *parser) beforeText(style headingStyle, next *block) bool {
 	return style == styleTitle && (len(next.lines) >= 2 || len(p.text[next.first()]) >= longLine)
 }
 
+// citationLike reports whether a short line is a reference to a source:
+// figures after a comma ("1, 443-4") or mostly abbreviations ("Digest
+// C.L.", "Com. on Con.").
+func citationLike(t string) bool {
+	if citedPages.MatchString(t) {
+		return true
+	}
+	words := strings.Fields(t)
+	abbreviated := 0
+	for _, w := range words {
+		if strings.HasSuffix(w, ".") && letters(w) <= 4 {
+			abbreviated++
+		}
+	}
+	return len(words) >= 2 && abbreviated*2 >= len(words)
+}
+
+// citedPages matches a reference's volume and pages: ", 1, 443-4", "12
+// Wall., 430"; not a year (", 1865").
+var citedPages = regexp.MustCompile(`,\s*\d{1,3}(?:\s*[-–]\s*\d+)?(?:,|\.?$)|\d+\s+\p{Lu}\p{L}*\.,\s*\d+`)
+
 // beforeSourcedText reports whether the block after a possible title in
 // capitals or a piece's title is where the piece came from or whom it
 // addresses, then running text: "THE OLD UMBRELLA MENDER." / "(From the
@@ -411,6 +495,10 @@ func (p *parser) beforePiece(blocks []*block, k int) bool {
 	paragraph := func(b *block) bool { return b.role == roleBody && b.speaker == "" && len(b.lines) >= 3 && p.isProse(b) }
 	return paragraph(blocks[k+1]) || p.beforeSourcedText(stylePieceTitle, blocks, k) && paragraph(blocks[k+2])
 }
+
+// sourceNote matches a line that says where a piece came from: "Written
+// for the Gazette", "From the Labour Herald, May 1902", "Delivered at …".
+var sourceNote = regexp.MustCompile(`^(?i:written|from|delivered|published|reprinted|read|broadcast|printed|given|spoken|appeared|originally|reported)\b|\b1[6-9]\d\d\b`)
 
 // byline matches a line that names a piece's author: "By Eugene Debs".
 var byline = regexp.MustCompile(`^(?i:by)\s+\p{Lu}`)

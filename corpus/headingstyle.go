@@ -95,6 +95,11 @@ var numeralRest = regexp.MustCompile(`^(?i)\s*(?:no\.?\s*)?((?:[ivxlcdm]+|\d+[a-
 // "CONTENTS", "INDEX", "Persons Represented".
 var namedHeading = regexp.MustCompile(`^(?i)(?:(?:the|an?|first|second|third|last|final|original)\s+)?(?:(?:translator|author|editor|publisher|transcriber)(?:'s|’s|s'|s’|s)?\s+)?(preface|introduction|introductory|foreword|afterword|prologue|epilogue|conclusion|appendix|appendices|table of contents|contents|index|glossary|bibliography|notes|footnotes?|endnotes|dedication|acknowledge?ments|postscript|note|summary|synopsis|addendum|illustrations|list of illustrations|persons represented|dramatis personae|persons of the dialogue|persons of the play|characters|the persons of the play)\b(.*)$`)
 
+// trialPart matches the heading of a part of a trial record, in
+// capitals: "INDICTMENT", "ARGUMENT OF MR. SELDEN FOR THE DEFENDANT",
+// "THE VERDICT".
+var trialPart = regexp.MustCompile(`^(?:THE\s+)?(?:INDICTMENT|ARGUMENT|CHARGE|VERDICT|SENTENCE|OPINION|JUDGMENT|DECISION|TESTIMONY|EVIDENCE|MOTION|APPEARANCES|PLEA|PLEADINGS|SUMMING[- ]UP|CROSS-EXAMINATION|EXAMINATION)\b[A-Z0-9 .,;'’&-]*$`)
+
 // bibliographyHeading matches the heading of a list of books: left out
 // like a licence, wherever it stands.
 var bibliographyHeading = regexp.MustCompile(`^(?i)(?:(?:a\s+)?(?:select|selected|short)\s+)?(?:bibliography|works cited|references|reading list|(?:(?:some\s+)?suggestions\s+for\s+|for\s+)?further\s+reading|books\s+for\s+further\s+reading)[.:]?$`)
@@ -157,6 +162,9 @@ func strongHeading(text string) (heading, bool) {
 		}
 		return h, true
 	}
+	if trialPart.MatchString(t) && upperShare(t) >= capsShare {
+		return heading{style: styleNamed, rank: 2, title: strings.TrimRight(t, ".:")}, true
+	}
 	if bibliographyHeading.MatchString(t) {
 		return heading{style: styleNamed, rank: 2, title: strings.TrimRight(t, ".:"), kind: matterBibliography}, true
 	}
@@ -200,7 +208,8 @@ var headingStarts = func() map[string]bool {
 		"volume vol book part act chapter chap scene article section letter lecture essay dialogue canto stave epistle sermon federalist discourse lesson epilogue prologue " +
 		"translator translator's translator’s translators author author's author’s authors editor editor's editor’s editors publisher publisher's publisher’s publishers transcriber transcriber's transcriber’s transcribers " +
 		"preface introduction introductory foreword afterword conclusion appendix appendices table contents index glossary bibliography notes footnote footnotes endnotes dedication acknowledgments acknowledgements postscript note summary synopsis addendum illustrations list persons dramatis characters " +
-		"select selected short some suggestions for further works references reading books") {
+		"select selected short some suggestions for further works references reading books " +
+		"indictment argument charge verdict sentence opinion judgment decision testimony evidence motion appearances plea pleadings summing cross-examination examination") {
 		m[w] = true
 	}
 	return m
@@ -358,7 +367,7 @@ func (p *parser) markupHeading(b *block, markdown bool) (heading, bool) {
 }
 
 // monthName is a month, written out or abbreviated.
-const monthName = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`
+const monthName = `(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`
 
 // dateLine matches a line that is a date and nothing else: "March 12,
 // 1933.", "Tuesday, June 17th, 1873", "12 March 1933", "June, 1904".

@@ -158,3 +158,48 @@ func stripEmphasis(l string) string {
 	}
 	return l
 }
+
+var (
+	// emphasisOpens and emphasisCloses find the underscores that open and
+	// close a span of italics: at the start and end of a word.
+	emphasisOpens  = regexp.MustCompile(`(?:^|[\s(“"‘'\[—])(_)[^\s_]`)
+	emphasisCloses = regexp.MustCompile(`[^\s_](_)(?:$|[\s.,;:!?”’"')\]—])`)
+)
+
+// pairEmphasis removes the underscores of spans of italics that open on
+// one line of a paragraph and close on a later one ("_more about his own
+// works … / … before_,"), which a line alone cannot tell from text: an
+// opener with its closer on a later line, and a closer whose opener the
+// line before had at its start (stripEmphasis takes that one).
+func pairEmphasis(lines []srcLine) {
+	pending := -1 // the line with an opener not yet closed
+	for j := range lines {
+		for {
+			t := lines[j].text
+			o := emphasisOpens.FindStringSubmatchIndex(t)
+			c := emphasisCloses.FindStringSubmatchIndex(t)
+			switch {
+			case c != nil && (o == nil || c[2] < o[2]): // a closer first
+				lines[j].text = t[:c[2]] + t[c[2]+1:]
+				if pending >= 0 {
+					k := emphasisOpenAt(lines[pending].text)
+					lines[pending].text = lines[pending].text[:k] + lines[pending].text[k+1:]
+					pending = -1
+				}
+				continue
+			case o != nil && pending < 0:
+				if c == nil { // open at the line's end: closed on a later line
+					pending = j
+				}
+			}
+			break
+		}
+	}
+}
+
+// emphasisOpenAt is the byte offset of the last underscore that opens
+// italics on a line.
+func emphasisOpenAt(t string) int {
+	m := emphasisOpens.FindAllStringSubmatchIndex(t, -1)
+	return m[len(m)-1][2]
+}

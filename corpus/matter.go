@@ -27,7 +27,7 @@ func (p *parser) markMatter(blocks []*block) {
 			switch {
 			case b.first() >= p.doc.Lines*6/10:
 				end, reason = p.nextHeading(blocks, k, 2), "index"
-			case k+1 < len(blocks) && p.listLike(blocks[k+1]):
+			case k+1 < len(blocks) && p.listLike(blocks[k+1]), k+2 < len(blocks) && p.listLike(blocks[k+2]):
 				end, reason = p.contentsEnd(blocks, k), "index" // an index of pages at the front
 			default:
 				continue

@@ -53,6 +53,7 @@ func (p *parser) buildSections(blocks []*block) {
 			if b.skip > 0 {
 				lines[0] = p.line(b.first(), b.skip)
 			}
+			pairEmphasis(lines)
 			p.addBlock(sec, lines, b.speaker)
 		}
 	}

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,11 +15,18 @@ import (
 //	Lady Bracknell.  text
 //	Senator SMITH. text       (a capitalised name, perhaps after a title)
 //	MACBETH.                  (a capitalised name alone; the speech follows)
+//	MR. HAMILTON. Pray, …     (a title in capitals too)
+//	MISS ANTHONY--Yes, …      (a capitalised name and a dash)
 var (
 	colonLabel  = regexp.MustCompile(`^([A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|for|of|de|la|van|von|and|the)){0,5}):\s+\S`)
 	periodLabel = regexp.MustCompile(`^([A-Z][\p{L}'’-]*(?:\s[A-Z][\p{L}'’-]*){0,3})\.\s{2,}\S`)
-	capsLabel   = regexp.MustCompile(`^((?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Senator|Representative|Judge|General|Gen|Col|Colonel|Capt|Captain|Professor|Prof|The|Father|Mother|Rev|Hon|Madame|Mme|Mlle|Monsieur|Commissioner|Chairman)\.?\s+)?[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3})\.(?:\s+\S|\s*$)`)
+	capsLabel   = regexp.MustCompile(`^((?:` + speakerTitle + `\.?\s+)?[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3})\.(?:\s+\S|\s*$)`)
+	dashLabel   = regexp.MustCompile(`^((?:` + speakerTitle + `\.?\s+)?[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3})\s*(?:--|—)\s*\S`)
 )
+
+// speakerTitle is a title that may open a speaker's name, in any case:
+// "Mr. ISMAY", "MR. HAMILTON", "Senator SMITH".
+const speakerTitle = `(?i:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Senator|Representative|Judge|General|Gen|Col|Colonel|Capt|Captain|Professor|Prof|The|Father|Mother|Rev|Hon|Madame|Mme|Mlle|Monsieur|Commissioner|Chairman)`
 
 // notSpeakers are words that open a line like a label but name no one.
 var notSpeakers = map[string]bool{
@@ -44,27 +52,37 @@ type label struct {
 	name  string // as written, without the colon or full stop
 	skip  int    // bytes of label, punctuation and spaces
 	alone bool   // the label is the whole line
-	form  int    // which of the label patterns matched: 0 capitals, 1 full stop, 2 colon
+	form  int    // which of the label patterns matched: 0 capitals, 1 full stop, 2 colon, 3 dash
 }
 
 // labelOf finds a speaker label at the start of line.
 func labelOf(line string) (label, bool) {
-	if line == "" || line[0] < 'A' || line[0] > 'Z' || !strings.ContainsAny(line[:min(len(line), 50)], ".:") {
+	if line == "" || line[0] < 'A' || line[0] > 'Z' || !strings.ContainsAny(line[:min(len(line), 50)], ".:-—") {
 		return label{}, false
 	}
-	var m []int
-	form := 0
-	for f, re := range []*regexp.Regexp{capsLabel, periodLabel, colonLabel} {
-		if m = re.FindStringSubmatchIndex(line); m != nil {
-			form = f
-			break
+	for form, re := range labelForms {
+		if l, ok := labelAs(line, form, re.FindStringSubmatchIndex(line)); ok {
+			return l, true
 		}
 	}
+	return label{}, false
+}
+
+// labelForms are the patterns of labels, in the order they are tried: a
+// line that one reads as no speaker ("MR." alone) may be another's
+// ("MR. CROWLEY:").
+var labelForms = []*regexp.Regexp{capsLabel, periodLabel, colonLabel, dashLabel}
+
+// labelAs reads the label a pattern matched (m) at the start of line.
+func labelAs(line string, form int, m []int) (label, bool) {
 	if m == nil || m[3] > 48 {
 		return label{}, false
 	}
 	name := line[m[2]:m[3]]
 	skip := m[3] + 1
+	if form == 3 { // past the dash
+		skip = len(line) - len(strings.TrimLeft(strings.TrimLeft(line[m[3]:], " "), "-—"))
+	}
 	for skip < len(line) && (line[skip] == ' ' || line[skip] == '\t') {
 		skip++
 	}
@@ -167,24 +185,64 @@ func (p *parser) findSpeakers(blocks []*block) (speakerSet, bool) {
 			changes++
 		}
 	}
-	span := kept[len(kept)-1].block - kept[0].block + 1
-	if len(kept) < 8 || changes*2 < len(kept)-1 || len(kept)*10 < span*3 {
+	// Speakers alternate, though in a trial the court speaks again and
+	// again between questions and answers that carry no label.
+	if len(kept) < 8 || changes*3 < len(kept)-1 || denseTurns(kept, func(l seen) int { return l.block }) < 8 {
 		return speakerSet{}, false
 	}
 	// Once the text is a dialogue, a speaker with one or two turns counts
 	// too when labelled as the others are ("Mr. ROSTRON." among "Mr.
-	// ISMAY." and "Senator SMITH.").
+	// ISMAY." and "Senator SMITH."), amid their turns: a heading in
+	// capitals ("THE VERDICT.") stands apart from them.
 	forms := map[int]int{}
 	for _, l := range kept {
 		forms[l.form]++
 	}
+	amid := func(block int) bool {
+		i := sort.Search(len(kept), func(i int) bool { return kept[i].block >= block })
+		before := i > 0 && block-kept[i-1].block <= minorTurnGap
+		after := i < len(kept) && kept[i].block-block <= minorTurnGap
+		return before && (after || i == len(kept)) || after && i == 0
+	}
 	set := speakerSet{canon: map[string]string{}}
 	for _, l := range labels {
-		if recurring(l.name) || forms[l.form]*5 >= len(kept)*4 {
+		if recurring(l.name) || forms[l.form]*5 >= len(kept)*4 && amid(l.block) {
 			set.canon[l.name] = displayName(canon[l.name])
 		}
 	}
 	return set, true
+}
+
+// minorTurnGap is how near, in blocks, a speaker of one or two turns must
+// stand to the recurring speakers' turns on both sides (on the one side
+// there is, at the start or end of the dialogue).
+const minorTurnGap = 4
+
+// Turns cluster where a text is a dialogue: a trial record's colloquies
+// between long speeches, a play's scenes.
+const (
+	turnGap     = 12 // blocks between turns of one exchange, at most
+	turnDensity = 3  // in tenths: the share of an exchange's blocks that open turns
+)
+
+// denseTurns counts the labels that stand in exchanges: runs of labels
+// no more than turnGap blocks apart in which at least three in ten blocks
+// open a turn. Prose that happens to open a few lines with names has
+// none.
+func denseTurns[T any](labels []T, block func(T) int) int {
+	n := 0
+	for start := 0; start < len(labels); {
+		end := start + 1
+		for end < len(labels) && block(labels[end])-block(labels[end-1]) <= turnGap {
+			end++
+		}
+		span := block(labels[end-1]) - block(labels[start]) + 1
+		if count := end - start; count >= 4 && count*10 >= span*turnDensity {
+			n += count
+		}
+		start = end
+	}
+	return n
 }
 
 // canonicalNames maps each label to the name it abbreviates: "PHIL" to
@@ -257,22 +315,35 @@ func (p *parser) assignTurns(blocks []*block, speakers speakerSet) []*block {
 }
 
 // continueTurns gives a paragraph without a label the speaker of the turn
-// it continues, unless a heading stands between or it is a stage direction.
+// it continues, unless a heading stands between or it is a stage direction;
+// and the paragraphs after a heading that opens a speech, its speaker.
 func (p *parser) continueTurns(blocks []*block) {
 	current := ""
 	for _, b := range blocks {
 		switch {
-		case b.role == roleHeading || b.role == roleOmitted:
+		case b.role == roleHeading:
+			current = b.opens
+		case b.role == roleOmitted:
 			current = ""
 		case b.role == roleDivider:
 		case b.speaker != "":
 			current = b.speaker
 		case current != "":
-			if t := strings.TrimSpace(p.textOf(b)); strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") || p.weakStyle(b) == styleCaps {
+			if p.stageLine(b) {
 				current = "" // a stage direction, or a title in capitals
 				continue
 			}
 			b.speaker = current
 		}
 	}
+}
+
+// stageLine reports whether a paragraph is not a speaker's: a stage
+// direction or a note of the record ("[The Court so held.]", "_Defendant
+// rests._"), or a title in capitals.
+func (p *parser) stageLine(b *block) bool {
+	t := strings.TrimSpace(p.textOf(b))
+	raw := strings.TrimSpace(p.raw[b.first()])
+	italic := strings.HasPrefix(raw, "_") && strings.HasSuffix(strings.TrimRight(strings.TrimSpace(p.raw[b.last()]), ".:"), "_") && len(b.lines) <= 2
+	return strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") || italic || p.weakStyle(b) == styleCaps
 }
