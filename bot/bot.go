@@ -25,8 +25,8 @@ import (
 
 // Searcher is what the bot needs from retrieval.
 type Searcher interface {
-	Ask(ctx context.Context, question string, k int) ([]retrieval.Result, error)
-	Quote(ctx context.Context, phrase string, k int) ([]retrieval.Result, error)
+	AskFor(ctx context.Context, question string, k int, f retrieval.Filter) ([]retrieval.Result, error)
+	QuoteFor(ctx context.Context, phrase string, k int, f retrieval.Filter) ([]retrieval.Result, error)
 	Suggest(text string) []string
 	Complete(prefix string, n int) []string
 	Corpus() *corpus.Corpus

@@ -33,7 +33,7 @@ type faulty struct {
 	release chan struct{}
 }
 
-func (f faulty) Ask(ctx context.Context, q string, k int) ([]retrieval.Result, error) {
+func (f faulty) AskFor(ctx context.Context, q string, k int, flt retrieval.Filter) ([]retrieval.Result, error) {
 	switch q {
 	case "panic please":
 		panic("test panic")
@@ -47,7 +47,7 @@ func (f faulty) Ask(ctx context.Context, q string, k int) ([]retrieval.Result, e
 		}
 		q = "Why did Lenin want peace?"
 	}
-	return f.Searcher.Ask(ctx, q, k)
+	return f.Searcher.AskFor(ctx, q, k, flt)
 }
 
 // logBuffer collects a bot's log for assertions.

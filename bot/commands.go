@@ -29,6 +29,10 @@ func commands(userInstall bool) []*discordgo.ApplicationCommand {
 		Type: discordgo.ApplicationCommandOptionBoolean, Name: "private",
 		Description: "Show the answer only to you",
 	}
+	speaker := &discordgo.ApplicationCommandOption{
+		Type: discordgo.ApplicationCommandOptionString, Name: "speaker", Autocomplete: true, MaxLength: 100,
+		Description: "Only the words of this speaker, in a dialogue, play, interview or trial",
+	}
 	text := &discordgo.ApplicationCommandOption{
 		Type: discordgo.ApplicationCommandOptionString, Name: "text", Autocomplete: true, MaxLength: 100,
 		Description: "Which text, when there are several (the first otherwise)",
@@ -36,11 +40,11 @@ func commands(userInstall bool) []*discordgo.ApplicationCommand {
 	cmds := []*discordgo.ApplicationCommand{
 		{Name: "ask", Description: "Ask the text a question; get the sentences that answer it, cited", Options: []*discordgo.ApplicationCommandOption{
 			{Type: discordgo.ApplicationCommandOptionString, Name: "question", Description: "Your question", Required: true, MaxLength: maxQuestion},
-			private,
+			speaker, private,
 		}},
 		{Name: "quote", Description: "Find a quotation by keyword or phrase", Options: []*discordgo.ApplicationCommandOption{
 			{Type: discordgo.ApplicationCommandOptionString, Name: "phrase", Description: "Words from the quotation", Required: true, Autocomplete: true, MaxLength: maxQuestion},
-			private,
+			speaker, private,
 		}},
 		{Name: "section", Description: "Read a section of the text", Options: []*discordgo.ApplicationCommandOption{
 			{Type: discordgo.ApplicationCommandOptionString, Name: "section", Description: "A section number, or words of its title", Required: true, Autocomplete: true, MaxLength: 100},

@@ -8,6 +8,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/lectern-bot/lectern/corpus"
 	"github.com/lectern-bot/lectern/retrieval"
 )
 
@@ -21,6 +22,7 @@ type completer struct {
 	words    []string           // byWord's keys, sorted, for prefix lookups
 	sections []titleChoice
 	files    []titleChoice
+	speakers []titleChoice // by how many sentences they speak, most first
 	// busy bounds the autocompletes being worked out at once; one that
 	// finds no room gets no choices rather than wait.
 	busy chan struct{}
@@ -65,12 +67,55 @@ func newCompleter(search Searcher) *completer {
 		}
 		c.files = append(c.files, newTitleChoice(d.Name+" · "+d.Title, strconv.Itoa(di), ""))
 	}
+	c.speakers = speakerChoices(cp)
 	c.words = make([]string, 0, len(c.byWord))
 	for w := range c.byWord {
 		c.words = append(c.words, w)
 	}
 	slices.Sort(c.words)
 	return c
+}
+
+// speakerChoices are the corpus's speakers, those who speak most first.
+func speakerChoices(cp *corpus.Corpus) []titleChoice {
+	turns := map[string]int{}
+	for _, d := range cp.Documents {
+		for _, s := range d.Sentences {
+			if s.Speaker != "" {
+				turns[s.Speaker]++
+			}
+		}
+	}
+	names := make([]string, 0, len(turns))
+	for n := range turns {
+		names = append(names, n)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		if turns[a] != turns[b] {
+			return turns[b] - turns[a]
+		}
+		return strings.Compare(a, b)
+	})
+	out := make([]titleChoice, len(names))
+	for i, n := range names {
+		out[i] = newTitleChoice(n, retrieval.Clip(n, maxChoice), "")
+	}
+	return out
+}
+
+// speaker finds the speaker a reader typed or picked, as the corpus names
+// them; false when the text has no such speaker.
+func (c *completer) speaker(typed string) (string, bool) {
+	typed = strings.TrimSpace(typed)
+	for _, s := range c.speakers {
+		if strings.EqualFold(s.value, typed) {
+			return s.value, true
+		}
+	}
+	if choices := titleChoices(c.speakers, typed); len(choices) == 1 {
+		return choices[0].Value.(string), true
+	}
+	return "", false
 }
 
 // sectionValue is how an autocompleted section travels: "doc:number".

@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -121,4 +123,56 @@ func TestAnswersLinkToTheDocumentationSite(t *testing.T) {
 	if len(read.Embeds) == 0 || read.Embeds[0].URL != tests[0].want {
 		t.Errorf("/lines 5 links %+v, want %s", read.Embeds, tests[0].want)
 	}
+}
+
+// TestAskOfOneSpeaker asks a trial record a question with speaker:,
+// autocompleted from its speakers: every answer, the next ones paged with
+// ▶ too, is that speaker's, and an unknown speaker is refused.
+func TestAskOfOneSpeaker(t *testing.T) {
+	t.Parallel()
+	trial, err := os.ReadFile(filepath.Join("..", "corpus", "testdata", "formats", "trial.txt.input"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, ix := testindex.Folder(t, map[string]string{"trial.txt": string(trial)})
+	h := start(t, setup{search: ix})
+	r := response(t)(h.fake.Autocomplete(alice, "ask", discordtest.String("question", "jury"), discordtest.Focused(discordtest.String("speaker", "hamil"))))
+	if len(r.Data.Choices) != 1 || r.Data.Choices[0].Value != "Mr. Hamilton" {
+		t.Fatalf("speaker choices for “hamil”: %+v, want Mr. Hamilton", r.Data.Choices)
+	}
+	m := answer(t)(h.fake.Command(alice, "ask", discordtest.String("question", "What must the jury judge?"), discordtest.String("speaker", "Mr. Hamilton")))
+	for m != nil {
+		if len(m.Embeds) == 0 || !strings.HasPrefix(m.Embeds[0].Description, "> **Mr. Hamilton:**") {
+			t.Fatalf("an answer is not Mr. Hamilton's: %+v", m)
+		}
+		if !strings.HasSuffix(m.Embeds[0].Author.Name, "· by Mr. Hamilton") {
+			t.Errorf("the author line %q does not say whose words were asked for", m.Embeds[0].Author.Name)
+		}
+		next := nextButton(m)
+		if next == "" {
+			break
+		}
+		in, err := h.fake.Click(alice, m, next)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m = answer(t)(in, nil)
+	}
+	refused := answer(t)(h.fake.Command(alice, "ask", discordtest.String("question", "What must the jury judge?"), discordtest.String("speaker", "Nobody Atall")))
+	if !strings.Contains(refused.Content, "No one speaks as") {
+		t.Errorf("an unknown speaker: %q, want a refusal", refused.Content)
+	}
+}
+
+// nextButton is the custom_id of a message's ▶, or "" when it has none or
+// it is disabled.
+func nextButton(m *discordtest.Message) string {
+	for _, row := range m.Components {
+		for _, c := range row.Components {
+			if c.Label == "▶" && !c.Disabled {
+				return c.CustomID
+			}
+		}
+	}
+	return ""
 }

@@ -78,9 +78,9 @@ func (b *Bot) command(ctx context.Context, x *exchange) (reply, error) {
 	case "about":
 		return message(&discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{aboutEmbed(b.search.Corpus())}}, priv), nil
 	case "ask":
-		return b.searchCommand(ctx, x, kindAsk, opts.string("question"), priv)
+		return b.searchCommand(ctx, x, kindAsk, opts.string("question"), opts.string("speaker"), priv)
 	case "quote":
-		return b.searchCommand(ctx, x, kindQuote, opts.string("phrase"), priv)
+		return b.searchCommand(ctx, x, kindQuote, opts.string("phrase"), opts.string("speaker"), priv)
 	case "section":
 		return b.sectionCommand(x, opts.string("section"), priv)
 	case "lines":
@@ -110,10 +110,34 @@ func question(text string) string {
 
 // find runs the search behind an answer.
 func (b *Bot) find(ctx context.Context, k kind, q string) ([]retrieval.Result, error) {
+	q, f := splitSpeaker(q)
 	if k == kindQuote {
-		return b.search.Quote(ctx, q, b.opts.Results)
+		return b.search.QuoteFor(ctx, q, b.opts.Results, f)
 	}
-	return b.search.Ask(ctx, q, b.opts.Results)
+	return b.search.AskFor(ctx, q, b.opts.Results, f)
+}
+
+// bySpeaker joins a question and the speaker it is asked of, as the
+// answer's author line shows them and paging reads them back: "What did
+// she say about the fine? · by Miss Anthony".
+const bySpeaker = " · by "
+
+// withSpeaker is a query asked of a speaker, the question shortened so
+// that both fit the author line.
+func withSpeaker(q, speaker string) string {
+	if speaker == "" {
+		return q
+	}
+	room := maxAuthor - utf8.RuneCountInString(bySpeaker+speaker)
+	return retrieval.Clip(q, room) + bySpeaker + speaker
+}
+
+// splitSpeaker reads a query back into its question and filter.
+func splitSpeaker(q string) (string, retrieval.Filter) {
+	if i := strings.LastIndex(q, bySpeaker); i >= 0 {
+		return q[:i], retrieval.Filter{Speaker: q[i+len(bySpeaker):]}
+	}
+	return q, retrieval.Filter{}
 }
 
 // lookup is a search a reader asked for: /ask, /quote or Find in text.
@@ -156,8 +180,15 @@ func (b *Bot) lookUp(ctx context.Context, x *exchange, l lookup, search func(con
 }
 
 // searchCommand answers /ask and /quote.
-func (b *Bot) searchCommand(ctx context.Context, x *exchange, k kind, text string, priv bool) (reply, error) {
-	l := lookup{command: "ask", query: question(text), private: priv, empty: "Please type a question (or, for /quote, a phrase)."}
+func (b *Bot) searchCommand(ctx context.Context, x *exchange, k kind, text, speaker string, priv bool) (reply, error) {
+	who := ""
+	if strings.TrimSpace(speaker) != "" {
+		var ok bool
+		if who, ok = b.complete.speaker(speaker); !ok {
+			return reply{}, refuse("No one speaks as “%s” in this text; start typing a name under speaker: and pick one.", escapeMarkdown(retrieval.Clip(speaker, 50)))
+		}
+	}
+	l := lookup{command: "ask", query: withSpeaker(question(text), who), private: priv, empty: "Please type a question (or, for /quote, a phrase)."}
 	if k == kindQuote {
 		l.command = "quote"
 	}
@@ -193,11 +224,11 @@ func (b *Bot) findInText(ctx context.Context, x *exchange, data discordgo.Applic
 // findSaid looks a message's text up as a quotation, and asks it as a
 // question when the text does not say it word for word.
 func (b *Bot) findSaid(ctx context.Context, q string) (kind, []retrieval.Result, error) {
-	rs, err := b.search.Quote(ctx, q, b.opts.Results)
+	rs, err := b.search.QuoteFor(ctx, q, b.opts.Results, retrieval.Filter{})
 	if err != nil || retrieval.Verbatim(rs) {
 		return kindQuote, rs, err
 	}
-	asked, err := b.search.Ask(ctx, q, b.opts.Results)
+	asked, err := b.search.AskFor(ctx, q, b.opts.Results, retrieval.Filter{})
 	if err != nil {
 		return kindAsk, nil, err
 	}
@@ -454,6 +485,8 @@ func (b *Bot) autocomplete(x *exchange) reply {
 		r.choices = titleChoices(b.complete.sections, typed)
 	case focused.Name == "text":
 		r.choices = titleChoices(b.complete.files, typed)
+	case focused.Name == "speaker":
+		r.choices = titleChoices(b.complete.speakers, typed)
 	}
 	return r
 }

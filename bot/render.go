@@ -214,9 +214,13 @@ func (b *Bot) answerEmbed(question string, r retrieval.Result) *discordgo.Messag
 	}
 }
 
-// answerMarkdown is a result's quote, and the code that comes with it.
+// answerMarkdown is a result's quote, after its speaker where it has one,
+// and the code that comes with it.
 func answerMarkdown(r retrieval.Result) string {
 	s := excerptMarkdown(r.Quote, true)
+	if r.Speaker != "" && !r.Quote.Code {
+		s = "> **" + escapeInline(r.Speaker) + ":** " + strings.TrimPrefix(s, "> ")
+	}
 	if r.Code != nil {
 		s += "\n" + codeBlock(r.Code.Text)
 	}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -399,5 +400,72 @@ func TestProseHoldsNoMarkup(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSpeakersAttributed reads every speaker-labelled text of the shared
+// corpus and the format inputs: every paragraph that opens with a known
+// speaker's label, or with a question or answer of testimony, is that
+// speaker's; and no sentence keeps a label.
+func TestSpeakersAttributed(t *testing.T) {
+	paths := []string{
+		testsupport.SharedCorpus(t, "interview.txt"),
+		testsupport.SharedCorpus(t, "library/berkeley-three-dialogues-hylas-philonous.txt"),
+		testsupport.SharedCorpus(t, "library/shakespeare-macbeth.txt"),
+		testsupport.SharedCorpus(t, "library/anthony-trial-1873.txt"),
+	}
+	for _, name := range []string{"dialogue.txt", "play.txt", "hearing.txt", "trial.txt", "interview.txt"} {
+		paths = append(paths, filepath.Join("testdata", "formats", name+".input"))
+	}
+	for _, path := range paths {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := Parse(strings.TrimSuffix(filepath.Base(path), ".input"), data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			raw, _ := Lines(data)
+			checkTurns(t, d, raw)
+		})
+	}
+}
+
+// checkTurns checks a parsed document's turns against its source lines.
+func checkTurns(t *testing.T, d *Document, raw []string) {
+	t.Helper()
+	known := map[string]bool{}
+	for _, s := range d.Sentences {
+		known[strings.ToLower(s.Speaker)] = s.Speaker != ""
+	}
+	if len(known) < 2 {
+		t.Fatalf("%s: no speakers found", d.Name)
+	}
+	wrong, labelled := 0, 0
+	for i, s := range d.Sentences {
+		if l, ok := labelOf(strings.TrimSpace(s.Text)); ok && known[strings.ToLower(displayName(l.name))] || testimonyLabel.MatchString(s.Text) {
+			t.Errorf("%s, line %d: the sentence keeps its label: %q", d.Name, s.Lines.Start, s.Text)
+		}
+		opens := i == 0 || d.Sentences[i-1].Paragraph != s.Paragraph
+		line := strings.TrimSpace(raw[s.Lines.Start-1])
+		l, ok := labelOf(line)
+		if !ok && s.Lines.Start >= 2 { // a label alone on the line above: "MACBETH."
+			line = strings.TrimSpace(raw[s.Lines.Start-2])
+			l, ok = labelOf(line)
+			ok = ok && l.alone
+		}
+		if !opens || !(ok && known[strings.ToLower(displayName(l.name))] || testimonyLabel.MatchString(line)) {
+			continue
+		}
+		labelled++
+		if s.Speaker == "" {
+			wrong++
+			t.Logf("%s, line %d: no speaker for %q", d.Name, s.Lines.Start, line)
+		}
+	}
+	if wrong > 0 || labelled == 0 {
+		t.Errorf("%s: %d of %d labelled turns have no speaker", d.Name, wrong, labelled)
 	}
 }

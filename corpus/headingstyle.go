@@ -162,6 +162,13 @@ func strongHeading(text string) (heading, bool) {
 		}
 		return h, true
 	}
+	return namedPart(t)
+}
+
+// namedPart recognises a heading that names a part: a trial's
+// ("INDICTMENT"), a bibliography, or a book's named parts ("PREFACE",
+// "CONTENTS", "DRAMATIS PERSONAE").
+func namedPart(t string) (heading, bool) {
 	if trialPart.MatchString(t) && upperShare(t) >= capsShare {
 		return heading{style: styleNamed, rank: 2, title: strings.TrimRight(t, ".:")}, true
 	}

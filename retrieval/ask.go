@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/lectern-bot/lectern/corpus"
 )
 
 // Limits on the work one query may do.
@@ -29,9 +32,24 @@ func timeoutErr(err error) error {
 	return err
 }
 
+// Filter narrows a search to one speaker's words.
+type Filter struct {
+	Speaker string // as the corpus names them ("Miss Anthony"); "" for anyone
+}
+
+// keeps reports whether sentence s of d passes the filter.
+func (f Filter) keeps(d *corpus.Document, s int) bool {
+	return f.Speaker == "" || strings.EqualFold(d.Sentences[s].Speaker, f.Speaker)
+}
+
 // Ask returns up to k quotes that best answer question, best first. A
 // question with no searchable words returns no results and no error.
 func (ix *Index) Ask(ctx context.Context, question string, k int) ([]Result, error) {
+	return ix.AskFor(ctx, question, k, Filter{})
+}
+
+// AskFor is Ask among the sentences the filter keeps.
+func (ix *Index) AskFor(ctx context.Context, question string, k int, f Filter) ([]Result, error) {
 	text := cleanQuery(question)
 	if k <= 0 || text == "" {
 		return nil, nil
@@ -40,12 +58,46 @@ func (ix *Index) Ask(ctx context.Context, question string, k int) ([]Result, err
 	if !q.searchable() {
 		return nil, nil
 	}
-	cands, err := ix.candidates(ctx, &q)
+	cands, err := ix.candidates(ctx, &q, f)
 	if err != nil {
 		return nil, err
 	}
 	ix.rank.scoreAll(&q, cands)
 	return ix.rank.choose(&q, cands, k), nil
+}
+
+// speakerCandidates adds the sentences of the speaker the filter keeps,
+// or the question names, that hold something of the question: passages
+// found by their words alone may miss "what did Miss Anthony say about
+// her prosecutors", whose answer never says "Anthony".
+func (ix *Index) speakerCandidates(q *question, f Filter, add func(doc, sent int, passage float64)) {
+	named := map[string]bool{}
+	if f.Speaker != "" {
+		named[strings.ToLower(f.Speaker)] = true
+	}
+	for speaker := range ix.rank.speakers {
+		if ix.rank.speakerCoverage(q, speaker) > 0 {
+			named[strings.ToLower(speaker)] = true
+		}
+	}
+	if len(named) == 0 {
+		return
+	}
+	t := ix.table
+	for di, d := range ix.corpus.Documents {
+		for si, s := range d.Sentences {
+			if s.Speaker == "" || !named[strings.ToLower(s.Speaker)] {
+				continue
+			}
+			lo, hi := t.tokens(t.global(di, si))
+			for k := lo; k < hi; k++ {
+				if _, ok := q.byTerm[t.term[k]]; ok && !ix.rank.namesSpeaker(q, t.term[k], s.Speaker) {
+					add(di, si, 0)
+					break
+				}
+			}
+		}
+	}
 }
 
 // bleveQuery is the disjunction of every concept's stems in the passage
@@ -113,7 +165,7 @@ const (
 
 // candidates are the sentences of the best passages, and the opening
 // sentences of sections whose titles hold the question.
-func (ix *Index) candidates(ctx context.Context, q *question) ([]candidate, error) {
+func (ix *Index) candidates(ctx context.Context, q *question, f Filter) ([]candidate, error) {
 	var hits []passageHit
 	if len(q.byTerm) > 0 {
 		var err error
@@ -125,6 +177,9 @@ func (ix *Index) candidates(ctx context.Context, q *question) ([]candidate, erro
 	seen := map[[2]int]int{}
 	var out []candidate
 	add := func(doc, sent int, passage float64) {
+		if !f.keeps(ix.corpus.Documents[doc], sent) {
+			return
+		}
 		key := [2]int{doc, sent}
 		if i, ok := seen[key]; ok {
 			out[i].passage = max(out[i].passage, passage)
@@ -153,5 +208,6 @@ func (ix *Index) candidates(ctx context.Context, q *question) ([]candidate, erro
 			}
 		}
 	}
+	ix.speakerCandidates(q, f, add)
 	return out, nil
 }

@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"math"
+	"slices"
 )
 
 // BM25 parameters for single sentences.
@@ -72,10 +73,41 @@ func (r *ranker) gather(q *question, m *matchScratch, doc, sent int, passage flo
 	e.proximity = proximity(q, m, t, lo)
 	e.bigram = bigrams(q, m)
 	e.neighbours, e.paragraph = r.contextCoverage(q, doc, sent, m)
-	e.title = r.titleCoverage(q, doc, r.corpus.Documents[doc].Sentences[sent].Section)
+	s := r.corpus.Documents[doc].Sentences[sent]
+	e.title = r.titleCoverage(q, doc, s.Section)
+	e.speaker = r.speakerCoverage(q, s.Speaker)
 	answerWords(e, m, t, lo, hi)
 	rarestPlace(e, m, t, lo, hi)
 	return e
+}
+
+// speakerCoverage is the share of the question's content that names the
+// sentence's speaker: "Anthony" in "What did Miss Anthony say about her
+// prosecutors?", for a sentence she speaks.
+func (r *ranker) speakerCoverage(q *question, speaker string) float64 {
+	stems := r.speakers[speaker]
+	if len(stems) == 0 || q.content == 0 {
+		return 0
+	}
+	named := 0.0
+	for _, c := range q.concepts {
+		if !c.framing && slices.Contains(stems, c.stem) {
+			named += c.weight
+		}
+	}
+	return named / q.content
+}
+
+// namesSpeaker reports whether a term of the question is a word of the
+// speaker's name, which their sentences need not hold to answer.
+func (r *ranker) namesSpeaker(q *question, term uint32, speaker string) bool {
+	stems := r.speakers[speaker]
+	for _, a := range q.byTerm[term] {
+		if slices.Contains(stems, q.concepts[a.concept].stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // matchWeights adds up the weights of the question's concepts the

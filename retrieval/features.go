@@ -48,6 +48,7 @@ var features = [...]feature{
 	{name: "unmatched", value: func(e *evidence) float64 { return float64(e.unmatched) }},
 	{name: "covWordNet", value: func(e *evidence) float64 { return e.share(e.related) }},
 	{name: "paragraph", value: func(e *evidence) float64 { return e.paragraph }},
+	{name: "speaker", value: func(e *evidence) float64 { return e.speaker }},
 }
 
 // numFeatures is the length of a featureVector.
@@ -81,6 +82,9 @@ type evidence struct {
 	rarest, subject, defined                       bool
 	proximity, bigram                              float64
 	neighbours, paragraph, title                   float64
+	// speaker is the share of the question's content that names who
+	// speaks the sentence.
+	speaker float64
 
 	// Words the question lacks: names, numbers, dates, all of them.
 	names, numbers, dates, novel int

@@ -126,9 +126,31 @@ func newIndex(c *corpus.Corpus, b bleve.Index, path string, table *sentenceTable
 		ix.lex.count(table)
 	}
 	ix.lex.relate(ix.stem, c)
-	ix.rank = &ranker{corpus: c, table: ix.table, lex: ix.lex, stem: ix.stem, weights: weights}
+	ix.rank = &ranker{corpus: c, table: ix.table, lex: ix.lex, stem: ix.stem, weights: weights, speakers: speakerStems(ix.stem, c)}
 	return ix, nil
 }
+
+// speakerStems are the stems of each speaker's name in the corpus: what a
+// question names a speaker by ("what did Miss Anthony say").
+func speakerStems(a analysis.Analyzer, c *corpus.Corpus) map[string][]string {
+	out := map[string][]string{}
+	for _, d := range c.Documents {
+		for _, s := range d.Sentences {
+			if _, done := out[s.Speaker]; s.Speaker != "" && !done {
+				for _, t := range analyze(a, s.Speaker) {
+					if !speakerTitles[t.term] {
+						out[s.Speaker] = append(out[s.Speaker], t.term)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// speakerTitles are stems of the titles before speakers' names, which
+// name no one in particular: "what did the Judge say" is about judges.
+var speakerTitles = map[string]bool{"mr": true, "mrs": true, "miss": true, "ms": true, "dr": true, "sir": true, "hon": true, "the": true}
 
 // analyse analyses a question against the text, with close spellings
 // from the index's dictionary.

@@ -64,6 +64,10 @@ func learningSets(t *testing.T) []*labelledSet {
 		{"beagle", "beagle.tsv", shared("library/darwin-voyage-of-the-beagle.txt"), true},
 		{"douglass", "douglass.tsv", shared("library/douglass-narrative-of-the-life.txt"), true},
 		{"rust-book", "rust-book.tsv", shared("library/rust-book-chapters-10-13.md"), false},
+		{"anthony-trial", "anthony-trial.tsv", shared("library/anthony-trial-1873.txt"), false},
+		{"roosevelt", "roosevelt-fireside-chats.tsv", shared("library/roosevelt-fireside-chats.txt"), true},
+		{"mkdocs", "mkdocs-material.tsv", shared("formats/docs/mkdocs-material"), false},
+		{"docusaurus", "redux-docusaurus.tsv", shared("formats/docs/redux-docusaurus"), true},
 	}
 	var sets []*labelledSet
 	for _, b := range books {
@@ -76,10 +80,9 @@ func learningSets(t *testing.T) []*labelledSet {
 			s.group = "held back"
 		}
 		for _, q := range loadQuestions(t, b.tsv) {
-			gold := q.Gold
 			s.texts = append(s.texts, q.Text)
-			s.judge = append(s.judge, func(_ *corpus.Document, _ []int, quote Excerpt) bool {
-				return quote.Counts() && hits(quote.Span, gold)
+			s.judge = append(s.judge, func(d *corpus.Document, _ []int, quote Excerpt) bool {
+				return quote.Counts() && q.Answers(Result{Source: d.Name, Quote: quote})
 			})
 		}
 		sets = append(sets, s)
@@ -147,7 +150,7 @@ func collectSamples(s *labelledSet) []sample {
 		if !q.searchable() {
 			continue
 		}
-		cands, err := s.ix.candidates(context.Background(), &q)
+		cands, err := s.ix.candidates(context.Background(), &q, Filter{})
 		if err != nil || len(cands) == 0 {
 			continue
 		}

@@ -17,11 +17,12 @@ type Citation struct {
 	Source   string
 	Section  SectionRef
 	Location Location
+	Speaker  string // who speaks the cited text, if anyone does
 }
 
 // Citation cites the result's quote.
 func (r Result) Citation() Citation {
-	return Citation{Source: r.Source, Section: r.Section, Location: r.Location}
+	return Citation{Source: r.Source, Section: r.Section, Location: r.Location, Speaker: r.Speaker}
 }
 
 // PassageCitation cites the passage around the result's quote.
@@ -35,8 +36,12 @@ func (r Result) PassageCitation() Citation {
 func Cite(d *corpus.Document, from, to int) Citation {
 	first, last := d.Sentences[from], d.Sentences[to-1]
 	sec := d.Sections[first.Section]
+	sents := make([]int, 0, to-from)
+	for i := from; i < to; i++ {
+		sents = append(sents, i)
+	}
 	return Citation{Source: d.Name, Section: SectionRef{Number: sec.Number, Title: sec.Title},
-		Location: locate(d, from, to-1, corpus.Span{Start: first.Lines.Start, End: last.Lines.End})}
+		Location: locate(d, from, to-1, corpus.Span{Start: first.Lines.Start, End: last.Lines.End}), Speaker: speakerOf(d, sents)}
 }
 
 // SectionCitation cites a whole section of a document.
@@ -58,14 +63,19 @@ func (c Citation) Pages() string { return c.Location.pages() }
 // "crisis.pdf · p. 47", "origin.epub · ch. 3 ¶ 12".
 func (c Citation) String() string { return c.Source + " · " + c.Location.String() }
 
-// Long is the form with the section: `§4 "What do you see…", lines
-// 321–325, p. 10 (interview.txt)`.
+// Long is the form with the section, after the speaker where there is
+// one: `Suzi Weissman, §4 "What do you see…", lines 321–325, p. 10
+// (interview.txt)`.
 func (c Citation) Long() string {
 	loc := c.Location.String()
 	if c.Location.lineBased() {
 		loc = strings.Replace(loc, " · ", ", ", 1)
 	}
-	return fmt.Sprintf("§%d %q, %s (%s)", c.Section.Number, c.Section.Title, loc, c.Source)
+	who := ""
+	if c.Speaker != "" {
+		who = c.Speaker + ", "
+	}
+	return fmt.Sprintf("%s§%d %q, %s (%s)", who, c.Section.Number, c.Section.Title, loc, c.Source)
 }
 
 // Extent is how long d is, in the units it is cited by: "900 lines, 29

@@ -26,6 +26,7 @@ type quoteLookup struct {
 	stems []string
 	out   []Result
 	seen  map[[2]int]bool
+	f     Filter
 }
 
 // Quote looks a quotation up by keyword or phrase: exact phrase matches
@@ -33,6 +34,11 @@ type quoteLookup struct {
 // ("Kronstat" finds "Kronstadt"), then the sentences that share the most
 // words.
 func (ix *Index) Quote(ctx context.Context, phrase string, k int) ([]Result, error) {
+	return ix.QuoteFor(ctx, phrase, k, Filter{})
+}
+
+// QuoteFor is Quote among the sentences the filter keeps.
+func (ix *Index) QuoteFor(ctx context.Context, phrase string, k int, f Filter) ([]Result, error) {
 	phrase = cleanQuery(phrase)
 	if k <= 0 || phrase == "" {
 		return nil, nil
@@ -41,7 +47,7 @@ func (ix *Index) Quote(ctx context.Context, phrase string, k int) ([]Result, err
 	if len(words) == 0 {
 		return nil, nil
 	}
-	l := &quoteLookup{ix: ix, k: k, q: ix.analyse(phrase), seen: map[[2]int]bool{}}
+	l := &quoteLookup{ix: ix, k: k, q: ix.analyse(phrase), seen: map[[2]int]bool{}, f: f}
 	l.stems = l.q.stems(ix.lex)
 	for _, tier := range []func(context.Context, string, []string) error{l.phrase, l.allWords, l.fuzzy, l.ask} {
 		if len(l.out) >= k {
@@ -61,7 +67,7 @@ func (l *quoteLookup) add(tier float64, hits []passageHit, pick func(doc, passag
 			return
 		}
 		s := pick(h.doc, h.passage)
-		if s < 0 || l.seen[[2]int{h.doc, s}] {
+		if s < 0 || l.seen[[2]int{h.doc, s}] || !l.f.keeps(l.ix.corpus.Documents[h.doc], s) {
 			continue
 		}
 		l.seen[[2]int{h.doc, s}] = true
@@ -213,7 +219,7 @@ func (l *quoteLookup) fuzzy(ctx context.Context, _ string, words []string) error
 // ask falls back on the sentences that best answer the phrase as a
 // question.
 func (l *quoteLookup) ask(ctx context.Context, phrase string, _ []string) error {
-	rs, err := l.ix.Ask(ctx, phrase, l.k)
+	rs, err := l.ix.AskFor(ctx, phrase, l.k, l.f)
 	if err != nil {
 		return err
 	}

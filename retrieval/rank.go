@@ -21,6 +21,8 @@ type ranker struct {
 	stem    analysis.Analyzer // finds the words to highlight in quotes
 	weights linear
 	links   SourceLinks // where a documentation site publishes the text
+	// speakers are the stems of the speakers' names (speakerStems).
+	speakers map[string][]string
 }
 
 // candidate is a sentence being considered as a quote.

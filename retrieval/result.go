@@ -41,7 +41,10 @@ type Result struct {
 	Page      int      `json:"page"`
 	PageLabel string   `json:"page_label,omitempty"`
 	Location  Location `json:"location"`
-	Source    string   `json:"source"`
+	// Speaker is who speaks the quote, in a dialogue, play, interview or
+	// trial record; "" elsewhere.
+	Speaker string `json:"speaker,omitempty"`
+	Source  string `json:"source"`
 	// Document is the index of the source document in the corpus.
 	Document int `json:"-"`
 	// Sentences are the quoted sentences' indices in the document.
@@ -164,11 +167,24 @@ func (r *ranker) result(doc int, sents []int, stems []string, score float64) Res
 		Page:      loc.Page,
 		PageLabel: loc.PageLabel,
 		Location:  loc,
+		Speaker:   speakerOf(d, sents),
 		Source:    d.Name,
 		Document:  doc,
 		Sentences: sents,
 		passage:   r.linked(locate(d, p.FirstSentence, p.EndSentence-1, p.Lines), d, p.Section),
 	}
+}
+
+// speakerOf is who speaks sentences sents of d: their speaker when they
+// share one, else "".
+func speakerOf(d *corpus.Document, sents []int) string {
+	who := d.Sentences[sents[0]].Speaker
+	for _, s := range sents[1:] {
+		if d.Sentences[s].Speaker != who {
+			return ""
+		}
+	}
+	return who
 }
 
 // linked is a location with the address of its section on the site.

@@ -31,6 +31,7 @@ mark { background: var(--mark); color: inherit; }
 .l span { flex: 1; min-height: 1.55em; }
 .l.o span { color: var(--dim); }
 .l.hl { background: var(--mark); color: #111; }
+.l.t span { border-left: 2px solid var(--line); padding-left: .4rem; }
 .pg { color: var(--dim); font-size: .8rem; text-align: right; border-top: 1px dotted var(--dim); margin-top: .3rem; }
 .omit { color: var(--dim); font-size: .85rem; font-style: italic; margin-top: .5rem; }
 .p { display: flex; gap: .8rem; scroll-margin-top: 40vh; margin: .6rem 0; }
@@ -60,7 +61,7 @@ var pages = struct {
 {{with .Problem}}<p class="problem">{{.}}</p>{{end}}
 {{if .Searched}}{{if not .Answers}}<p class="problem">Nothing found for “{{.Query}}”. Try other or fewer words, or a name from the text.</p>{{end}}
 <section id="answers">{{range .Answers}}
-<article class="answer"><div class="sec-of">{{.Section}}</div><blockquote>{{.Quote}}</blockquote>{{with .Code}}<pre><code>{{.Text}}</code></pre>{{end}}
+<article class="answer"><div class="sec-of">{{.Section}}</div><blockquote>{{with .Speaker}}<b>{{.}}:</b> {{end}}{{.Quote}}</blockquote>{{with .Code}}<pre><code>{{.Text}}</code></pre>{{end}}
 <a class="cite" href="{{.Link}}">{{.Citation}}</a>{{with .SiteLink}} <a class="cite" href="{{.}}">· on the site</a>{{end}}</article>{{end}}</section>{{end}}
 <h2>Read</h2><ul>{{range .Texts}}<li><a href="{{.Link}}">{{.Title}}</a> <span class="file">{{.Name}}</span></li>{{end}}</ul>
 </body></html>
@@ -70,7 +71,7 @@ var pages = struct {
 <div class="file">{{.Doc.Name}} · {{.Doc.Lines}} lines{{if .Doc.Pages}} · {{.Doc.Pages}} pages{{end}}. Cite lines as <code>{{.Doc.Name}} · lines 12–15</code>; link them as <code>#L12-L15</code>.</div></header>
 <nav class="toc"><details><summary>Contents ({{len .TOC}} sections)</summary><ol>{{range .TOC}}<li class="lv{{.Level}}"><a href="#L{{.Line}}">§{{.Number}} · {{.Title}}</a></li>{{end}}</ol></details></nav>
 <main class="text">
-{{range .Lines}}{{with .Section}}<h2 class="sec" id="s{{.Number}}">§{{.Number}} · {{.Title}}</h2>{{end}}{{if .Page}}<div class="pg" id="p{{.Page}}">p. {{.Page}}</div>{{end}}{{if .OmitFrom}}<div class="omit">{{.Omitted}}: not part of the text Lectern quotes</div>{{end}}<div class="l{{if .Omitted}} o{{end}}" id="L{{.N}}"><a class="n" href="#L{{.N}}">{{.N}}</a><span>{{.Text}}</span></div>
+{{range .Lines}}{{with .Section}}<h2 class="sec" id="s{{.Number}}">§{{.Number}} · {{.Title}}</h2>{{end}}{{if .Page}}<div class="pg" id="p{{.Page}}">p. {{.Page}}</div>{{end}}{{if .OmitFrom}}<div class="omit">{{.Omitted}}: not part of the text Lectern quotes</div>{{end}}<div class="l{{if .Omitted}} o{{end}}{{if .Turn}} t{{end}}" id="L{{.N}}"{{with .Turn}} title="{{.}}"{{end}}><a class="n" href="#L{{.N}}">{{.N}}</a><span>{{.Text}}</span></div>
 {{end}}</main>
 <script>
 // Highlight the lines a link names (#L321-L325) and bring them into view.
@@ -97,7 +98,7 @@ highlight();
 <div class="file">{{.Doc.Name}}{{if .Doc.Pages}} · {{.Doc.Pages}} pages{{end}}.{{with .Example.Location}} Cite as <code>{{$.Doc.Name}} · {{.}}</code>; link as <code>#{{.Anchor}}</code>.{{end}}</div></header>
 <nav class="toc"><details><summary>Contents ({{len .TOC}} sections)</summary><ol>{{range .TOC}}<li class="lv{{.Level}}"><a href="#s{{.Number}}">§{{.Number}} · {{.Title}}</a></li>{{end}}</ol></details></nav>
 <main class="text">
-{{range .Paragraphs}}{{with .Section}}<h2 class="sec" id="s{{.Number}}">§{{.Number}} · {{.Title}}</h2>{{end}}<div class="p"{{with .ID}} id="{{.}}"{{end}}>{{if .Mark}}<a class="n" href="#{{.ID}}">¶ {{.Mark}}</a>{{end}}<div>{{$code := .Code}}{{range .Parts}}{{if .PageID}}<span class="pgi" id="{{.PageID}}">p. {{.Page}}</span> {{end}}{{if $code}}<pre><code>{{.Text}}</code></pre>{{else}}{{.Text}}{{end}}{{end}}</div></div>
+{{range .Paragraphs}}{{with .Section}}<h2 class="sec" id="s{{.Number}}">§{{.Number}} · {{.Title}}</h2>{{end}}<div class="p"{{with .ID}} id="{{.}}"{{end}}>{{if .Mark}}<a class="n" href="#{{.ID}}">¶ {{.Mark}}</a>{{end}}<div>{{with .Speaker}}<b class="who">{{.}}:</b> {{end}}{{$code := .Code}}{{range .Parts}}{{if .PageID}}<span class="pgi" id="{{.PageID}}">p. {{.Page}}</span> {{end}}{{if $code}}<pre><code>{{.Text}}</code></pre>{{else}}{{.Text}}{{end}}{{end}}</div></div>
 {{end}}</main>
 <script>
 // Bring the paragraph or page a link names (#c3-12, #s2-4, #p47) into view.

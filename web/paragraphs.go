@@ -16,7 +16,8 @@ type paragraphView struct {
 	Section *tocEntry
 	ID      string
 	Mark    int
-	Code    bool // a code block, shown as written
+	Speaker string // whose turn the paragraph is, if anyone's
+	Code    bool   // a code block, shown as written
 	Parts   []paragraphPart
 	heading int // the index in the contents of the section it begins, or -1
 }
@@ -46,7 +47,7 @@ func renderParagraphs(d *corpus.Document) (*text, error) {
 		if s.Paragraph != para || heading >= 0 {
 			para = s.Paragraph
 			paras = append(paras, newParagraph(d, i, heading))
-			paras[len(paras)-1].Code = s.Code
+			paras[len(paras)-1].Code, paras[len(paras)-1].Speaker = s.Code, s.Speaker
 		}
 		p := &paras[len(paras)-1]
 		if d.Format == corpus.FormatPDF && s.Page > page {

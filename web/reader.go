@@ -29,6 +29,7 @@ type lineView struct {
 	Text     string
 	Section  *tocEntry // a section begins here
 	Page     int       // a page begins here
+	Turn     string    // a speaker's turn begins here: who speaks
 	Omitted  string    // why the line is left out of the text, if it is
 	OmitFrom bool      // the first line of an omitted part
 }
@@ -158,6 +159,13 @@ func (s *Server) renderLines(ctx context.Context, d *corpus.Document) (*text, er
 			page = st.Page
 			t.lines[st.Lines.Start-1].Page = page
 		}
+	}
+	para := -1
+	for _, st := range d.Sentences {
+		if st.Speaker != "" && st.Paragraph != para && st.Lines.Start >= 1 && st.Lines.Start <= len(lines) {
+			t.lines[st.Lines.Start-1].Turn = st.Speaker
+		}
+		para = st.Paragraph
 	}
 	for _, o := range d.Omitted {
 		for n := max(o.Lines.Start, 1); n <= min(o.Lines.End, len(lines)); n++ {

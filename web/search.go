@@ -31,6 +31,11 @@ func (s *Server) query(r *http.Request) (q string, k int, problem string) {
 	return q, k, ""
 }
 
+// filterOf reads the speaker a search is narrowed to: ?speaker=….
+func filterOf(r *http.Request) retrieval.Filter {
+	return retrieval.Filter{Speaker: strings.TrimSpace(r.URL.Query().Get("speaker"))}
+}
+
 // api answers GET /api/ask and /api/quote with the command line's JSON.
 func (s *Server) api(quote bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
@@ -46,11 +51,11 @@ func (s *Server) api(quote bool) http.HandlerFunc {
 			jsonError(w, http.StatusBadRequest, problem)
 			return
 		}
-		find := search.Ask
+		find := search.AskFor
 		if quote {
-			find = search.Quote
+			find = search.QuoteFor
 		}
-		rs, err := find(r.Context(), q, k)
+		rs, err := find(r.Context(), q, k, filterOf(r))
 		if err != nil {
 			s.searchFailed(w, r, err)
 			return
@@ -90,6 +95,7 @@ func jsonError(w http.ResponseWriter, status int, msg string) {
 // answerView is one answer on the search page.
 type answerView struct {
 	Quote    template.HTML
+	Speaker  string
 	Code     *retrieval.Excerpt // the code block that comes with the quote
 	Section  string
 	Citation string
@@ -117,11 +123,11 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	if problem != "" {
 		w.WriteHeader(http.StatusBadRequest)
 	} else if q != "" {
-		find := search.Ask
+		find := search.AskFor
 		if mode == "quote" {
-			find = search.Quote
+			find = search.QuoteFor
 		}
-		rs, err := find(r.Context(), q, s.opts.Results)
+		rs, err := find(r.Context(), q, s.opts.Results, filterOf(r))
 		if err != nil {
 			s.searchFailed(w, r, err)
 			return
@@ -131,6 +137,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 			c := res.Citation()
 			data.Answers = append(data.Answers, answerView{
 				Quote:    excerptHTML(res.Quote),
+				Speaker:  res.Speaker,
 				Code:     res.Code,
 				Section:  res.Section.String(),
 				Citation: c.String(),

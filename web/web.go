@@ -23,8 +23,8 @@ import (
 
 // Searcher is what the web server needs from retrieval.
 type Searcher interface {
-	Ask(ctx context.Context, question string, k int) ([]retrieval.Result, error)
-	Quote(ctx context.Context, phrase string, k int) ([]retrieval.Result, error)
+	AskFor(ctx context.Context, question string, k int, f retrieval.Filter) ([]retrieval.Result, error)
+	QuoteFor(ctx context.Context, phrase string, k int, f retrieval.Filter) ([]retrieval.Result, error)
 	Corpus() *corpus.Corpus
 }
 

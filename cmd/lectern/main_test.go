@@ -96,7 +96,8 @@ func TestJSONShape(t *testing.T) {
 				Page      int    `json:"page"`
 				LastPage  int    `json:"last_page"`
 			} `json:"location"`
-			Source string `json:"source"`
+			Speaker string `json:"speaker"`
+			Source  string `json:"source"`
 		} `json:"results"`
 	}
 	dec := json.NewDecoder(strings.NewReader(out))
@@ -109,7 +110,7 @@ func TestJSONShape(t *testing.T) {
 	}
 	r := got.Results[0]
 	if r.Rank != 1 || r.Score <= 0 || r.Quote.Text == "" || r.Quote.StartLine < r.Passage.StartLine || r.Quote.EndLine > r.Passage.EndLine || r.Section.Number == 0 || r.Page == 0 || r.Source != "interview.txt" ||
-		r.Location.Kind != "lines" || r.Location.StartLine != r.Quote.StartLine || r.Location.Page != r.Page {
+		r.Location.Kind != "lines" || r.Location.StartLine != r.Quote.StartLine || r.Location.Page != r.Page || r.Speaker != "Suzi Weissman" {
 		t.Errorf("first result %+v", r)
 	}
 }
