@@ -340,10 +340,11 @@ func (p *parser) continueTurns(blocks []*block) {
 
 // stageLine reports whether a paragraph is not a speaker's: a stage
 // direction or a note of the record ("[The Court so held.]", "_Defendant
-// rests._"), or a title in capitals.
+// rests._", "The witness, having been duly affirmed, testified as
+// follows:"), or a title in capitals.
 func (p *parser) stageLine(b *block) bool {
 	t := strings.TrimSpace(p.textOf(b))
 	raw := strings.TrimSpace(p.raw[b.first()])
 	italic := strings.HasPrefix(raw, "_") && strings.HasSuffix(strings.TrimRight(strings.TrimSpace(p.raw[b.last()]), ".:"), "_") && len(b.lines) <= 2
-	return strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") || italic || p.weakStyle(b) == styleCaps
+	return strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") || italic || p.weakStyle(b) == styleCaps || strings.HasSuffix(t, "as follows:")
 }
