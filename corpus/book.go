@@ -25,6 +25,7 @@ func (p *parser) parseBook(lo, hi int, markdown bool) {
 	}
 	blocks = p.verseChapters(blocks)
 	p.findHeadings(blocks, markdown)
+	blocks = p.datedEntries(blocks)
 	p.markMatter(blocks)
 	p.continueTurns(blocks)
 	p.buildSections(blocks)

@@ -88,6 +88,7 @@ func parseExtracted(name string, data []byte, x *extraction) (*Document, error) 
 		}
 		p.testimony(blocks, ok)
 	}
+	blocks = p.datedEntries(blocks)
 	p.markMatter(blocks)
 	p.continueTurns(blocks)
 	p.buildSections(blocks)

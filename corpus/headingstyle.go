@@ -18,6 +18,7 @@ type heading struct {
 	// line as their subtitle.
 	numbered bool
 	anchor   string // the id the source gives the heading ({#id}, id="…")
+	entry    bool   // an entry's date at the start of its paragraph (entries.go)
 }
 
 // headingStyle is how a heading was recognised: by its words, by its

@@ -79,8 +79,8 @@ func (p *parser) nextNonDivider(blocks []*block, k int) *block {
 
 // headingText is a heading block's lines as written, joined.
 func (p *parser) headingText(b *block) string {
-	if b.head.style == styleVerse {
-		return b.head.title
+	if b.head.style == styleVerse || b.head.entry {
+		return b.head.title // a verse number, or an entry's date at the start of its paragraph
 	}
 	var parts []string
 	for _, i := range b.lines {
