@@ -203,3 +203,42 @@ func emphasisOpenAt(t string) int {
 	m := emphasisOpens.FindAllStringSubmatchIndex(t, -1)
 	return m[len(m)-1][2]
 }
+
+// editorialInsertion matches a bracketed insertion inside a sentence: an
+// editor's note, a translation, a correction ("went [to the office] and"),
+// closed on its line.
+var editorialInsertion = regexp.MustCompile(`([\p{L}\p{N},;:’'”"])\s*\[([^\[\]]{1,300})\]`)
+
+// editorsWords mark a bracketed insertion as the editor's or the
+// reporter's, not the author's: a note, a correction, the audience.
+var editorsWords = regexp.MustCompile(`(?i)\b(?:laughter|applause|cheers|cheering|cries|cried|voice|voices|sensation|hear|hisses|groans|interruption|sic|note|ed|i\.\s?e|viz|query|see|probably|perhaps|translator|editor|transcriber|illegible|blank|omitted)\b|^\?$`)
+
+// dropInsertions takes an editor's or reporter's bracketed insertions
+// ("[sic]", "[cries of 'Platform!']", "[Note: …]") out of a paragraph's
+// sentences, where they stand inside one: after a word or a comma, not at
+// the start of a paragraph or after a sentence's end ("[Applause.]" is a
+// piece of its own). One that opens on a line and closes on the next goes
+// too. Brackets without an editor's words are the author's and stay.
+func dropInsertions(lines []srcLine) {
+	for i := range lines {
+		lines[i].text = editorialInsertion.ReplaceAllStringFunc(lines[i].text, func(m string) string {
+			sub := editorialInsertion.FindStringSubmatch(m)
+			if !editorsWords.MatchString(sub[2]) {
+				return m // the author's own brackets
+			}
+			return sub[1]
+		})
+		open := strings.LastIndexByte(lines[i].text, '[')
+		if open < 1 || strings.IndexByte(lines[i].text[open:], ']') >= 0 || i+1 >= len(lines) {
+			continue
+		}
+		before := strings.TrimRight(lines[i].text[:open], " ")
+		end := strings.IndexByte(lines[i+1].text, ']')
+		if before == "" || end < 0 || end > 200 || strings.ContainsAny(before[len(before)-1:], ".?!") ||
+			!editorsWords.MatchString(lines[i].text[open:]+" "+lines[i+1].text[:end]) {
+			continue
+		}
+		lines[i].text = before
+		lines[i+1].text = strings.TrimLeft(lines[i+1].text[end+1:], " ")
+	}
+}

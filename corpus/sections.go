@@ -54,6 +54,7 @@ func (p *parser) buildSections(blocks []*block) {
 				lines[0] = p.line(b.first(), b.skip)
 			}
 			pairEmphasis(lines)
+			dropInsertions(lines)
 			p.addBlock(sec, lines, b.speaker)
 		}
 	}
