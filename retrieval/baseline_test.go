@@ -81,14 +81,3 @@ func baseline(t *testing.T, c *corpus.Corpus, qs []EvalQuestion) (hit1, hit3 flo
 	n := float64(len(qs))
 	return hit1 / n, hit3 / n
 }
-
-// hits reports whether a span shares a line with a gold range (of a
-// question set over one text).
-func hits(s corpus.Span, gold []corpus.Span) bool {
-	for _, g := range gold {
-		if s.Overlaps(g) {
-			return true
-		}
-	}
-	return false
-}
