@@ -43,6 +43,9 @@ type Observer interface {
 	// DiscordError is a failed call to Discord's API; status 0 is a
 	// request that got no response.
 	DiscordError(route string, status int)
+	// ShardConnected is a gateway shard connecting (true) or losing its
+	// connection (false).
+	ShardConnected(shard int, connected bool)
 }
 
 // Recorder keeps a record of what readers ask and what they thought of
@@ -237,6 +240,14 @@ func (b *Bot) handle(x *exchange) {
 			b.log.Error("answering interaction failed", "interaction", x.in.ID, "command", name, "err", err)
 			b.apologise(x)
 		}
+	}
+}
+
+// shardConnected tells the Observer a shard connected or lost its
+// connection.
+func (b *Bot) shardConnected(id int, connected bool) {
+	if b.opts.Observer != nil {
+		b.opts.Observer.ShardConnected(id, connected)
 	}
 }
 

@@ -402,6 +402,7 @@ type countingObserver struct {
 	mu           sync.Mutex
 	outcomes     map[string]int // "command/outcome"
 	nothingFound map[string]int
+	shards       []string // "0 up", "0 down", in order
 }
 
 func (o *countingObserver) Interaction(command, outcome string, _ time.Duration) {
@@ -417,6 +418,29 @@ func (o *countingObserver) NothingFound(command string) {
 }
 
 func (o *countingObserver) DiscordError(string, int) {}
+
+func (o *countingObserver) ShardConnected(shard int, connected bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	state := map[bool]string{true: "up", false: "down"}[connected]
+	o.shards = append(o.shards, fmt.Sprintf("%d %s", shard, state))
+}
+
+// shardEvents waits a moment for n shard events and returns them all.
+func (o *countingObserver) shardEvents(n int) []string {
+	for range 100 {
+		o.mu.Lock()
+		got := slices.Clone(o.shards)
+		o.mu.Unlock()
+		if len(got) >= n {
+			return got
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return slices.Clone(o.shards)
+}
 
 // count waits a moment for an interaction to be counted: the bot counts
 // it once its answer is sent.

@@ -189,6 +189,7 @@ func (sh *shard) run(ctx context.Context) error {
 		case <-stopped:
 		}
 	}()
+	defer sh.b.shardConnected(sh.id, false)
 	backoff := time.Second
 	for connected := false; ; {
 		sh.drainDown()
@@ -212,7 +213,10 @@ func (sh *shard) run(ctx context.Context) error {
 			log.Info("gateway: reconnected")
 		}
 		connected, backoff = true, time.Second
-		if sh.watchConnection(ctx, log) {
+		sh.b.shardConnected(sh.id, true)
+		lost := !sh.watchConnection(ctx, log)
+		sh.b.shardConnected(sh.id, false)
+		if !lost {
 			sh.s.Close()
 			return nil
 		}

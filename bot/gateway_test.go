@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -255,5 +256,26 @@ func TestDeferredAnswersDoNotQueue(t *testing.T) {
 	wg.Wait()
 	if took := time.Since(start); took > 1500*time.Millisecond {
 		t.Errorf("four deferred answers with 0.5 s edits took %s; they queue", took)
+	}
+}
+
+// TestObserverSeesShardsConnect checks the Observer hears a shard
+// connect, drop and connect again, for the metric alerts watch.
+func TestObserverSeesShardsConnect(t *testing.T) {
+	t.Parallel()
+	obs := &countingObserver{outcomes: map[string]int{}, nothingFound: map[string]int{}}
+	h := start(t, setup{opts: Options{Observer: obs}})
+	if got := obs.shardEvents(1); len(got) == 0 || got[0] != "0 up" {
+		t.Fatalf("shard events %v after start, want 0 up first", got)
+	}
+	h.fake.Drop()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := h.fake.WaitFor(ctx, "resumed"); err != nil {
+		t.Fatalf("no resume: %v", err)
+	}
+	want := []string{"0 up", "0 down", "0 up"}
+	if got := obs.shardEvents(3); !slices.Equal(got[:min(3, len(got))], want) {
+		t.Errorf("shard events %v, want %v", got, want)
 	}
 }

@@ -22,6 +22,7 @@ type Metrics struct {
 	nothingFound  *prometheus.CounterVec
 	discordErrors *prometheus.CounterVec
 	webRequests   *prometheus.CounterVec
+	shards        *prometheus.GaugeVec
 	indexFiles    prometheus.Gauge
 	indexSents    prometheus.Gauge
 	indexBytes    prometheus.Gauge
@@ -49,13 +50,16 @@ func New() *Metrics {
 		webRequests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "lectern_web_requests_total", Help: "Requests to the web reader and API, by route and HTTP status.",
 		}, []string{"route", "status"}),
+		shards: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "lectern_gateway_shard_connected", Help: "1 while a gateway shard is connected, 0 while it is not (absent when interactions come over HTTP).",
+		}, []string{"shard"}),
 		indexFiles:   prometheus.NewGauge(prometheus.GaugeOpts{Name: "lectern_index_files", Help: "Files in the corpus."}),
 		indexSents:   prometheus.NewGauge(prometheus.GaugeOpts{Name: "lectern_index_sentences", Help: "Sentences in the index."}),
 		indexBytes:   prometheus.NewGauge(prometheus.GaugeOpts{Name: "lectern_index_text_bytes", Help: "Bytes of text indexed."}),
 		indexSeconds: prometheus.NewGauge(prometheus.GaugeOpts{Name: "lectern_index_open_seconds", Help: "Time the index took to build or load at start."}),
 		indexBuilt:   prometheus.NewGauge(prometheus.GaugeOpts{Name: "lectern_index_built", Help: "1 when the index was built at start, 0 when read from the cache."}),
 	}
-	m.registry.MustRegister(m.interactions, m.latency, m.nothingFound, m.discordErrors, m.webRequests,
+	m.registry.MustRegister(m.interactions, m.latency, m.nothingFound, m.discordErrors, m.webRequests, m.shards,
 		m.indexFiles, m.indexSents, m.indexBytes, m.indexSeconds, m.indexBuilt,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
@@ -75,6 +79,16 @@ func (m *Metrics) NothingFound(command string) {
 // DiscordError counts a failed call to Discord's API.
 func (m *Metrics) DiscordError(route string, status int) {
 	m.discordErrors.WithLabelValues(route, strconv.Itoa(status)).Inc()
+}
+
+// ShardConnected records a gateway shard connecting or losing its
+// connection.
+func (m *Metrics) ShardConnected(shard int, connected bool) {
+	v := 0.0
+	if connected {
+		v = 1
+	}
+	m.shards.WithLabelValues(strconv.Itoa(shard)).Set(v)
 }
 
 // WebRequest counts a request to the web server.
