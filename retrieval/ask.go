@@ -163,6 +163,10 @@ const (
 	sectionOpening = 3
 )
 
+// sentencePool is how many sentences BM25 over single sentences adds to
+// the candidates, besides those of the best passages.
+const sentencePool = 50
+
 // candidates are the sentences of the best passages, and the opening
 // sentences of sections whose titles hold the question.
 func (ix *Index) candidates(ctx context.Context, q *question, f Filter) ([]candidate, error) {
@@ -197,6 +201,10 @@ func (ix *Index) candidates(ctx context.Context, q *question, f Filter) ([]candi
 		for s := p.FirstSentence; s < p.EndSentence; s++ {
 			add(h.doc, s, h.score/top)
 		}
+	}
+	for _, s := range ix.postings.bestSentences(q, ix.table, ix.lex, sentencePool) {
+		doc, sent := ix.table.local(int(s.global))
+		add(doc, sent, 0)
 	}
 	for di, d := range ix.corpus.Documents {
 		for si, sec := range d.Sections {

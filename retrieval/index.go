@@ -44,10 +44,11 @@ type Index struct {
 	passages int
 	path     string // on-disk location; "" in memory
 
-	lex     *lexicon       // the text's words, built when the index opens
-	table   *sentenceTable // every sentence analysed once
-	rank    *ranker
-	timeout time.Duration // the longest a query may take
+	lex      *lexicon       // the text's words, built when the index opens
+	table    *sentenceTable // every sentence analysed once
+	postings *postings      // the sentences holding each term
+	rank     *ranker
+	timeout  time.Duration // the longest a query may take
 
 	closeOnce sync.Once
 	closeErr  error
@@ -106,7 +107,7 @@ func newMemory(ctx context.Context, c *corpus.Corpus, model string) (*Index, err
 // newIndex wraps a Bleve index of c. The sentence table is analysed from
 // the corpus unless one is given (read from the cache with its terms).
 func newIndex(c *corpus.Corpus, b bleve.Index, path string, table *sentenceTable, terms, surface []string) (*Index, error) {
-	weights, err := learnedWeights.compile()
+	m, err := newModel(learnedWeights, learnedForest)
 	if err != nil {
 		return nil, err
 	}
@@ -126,7 +127,8 @@ func newIndex(c *corpus.Corpus, b bleve.Index, path string, table *sentenceTable
 		ix.lex.count(table)
 	}
 	ix.lex.relate(ix.stem, c)
-	ix.rank = &ranker{corpus: c, table: ix.table, lex: ix.lex, stem: ix.stem, weights: weights, speakers: speakerStems(ix.stem, c)}
+	ix.postings = newPostings(ix.table, len(ix.lex.terms))
+	ix.rank = &ranker{corpus: c, table: ix.table, lex: ix.lex, stem: ix.stem, model: m, speakers: speakerStems(ix.stem, c)}
 	return ix, nil
 }
 

@@ -9,6 +9,8 @@ import (
 	"math"
 	"math/rand"
 	"os"
+	"slices"
+	"strconv"
 	"testing"
 	"unicode/utf8"
 
@@ -68,6 +70,7 @@ func learningSets(t *testing.T) []*labelledSet {
 		{"roosevelt", "roosevelt-fireside-chats.tsv", shared("library/roosevelt-fireside-chats.txt"), true},
 		{"mkdocs", "mkdocs-material.tsv", shared("formats/docs/mkdocs-material"), false},
 		{"docusaurus", "redux-docusaurus.tsv", shared("formats/docs/redux-docusaurus"), true},
+		{"diary", "grossmith-diary.tsv", shared("library/grossmith-diary-of-a-nobody.txt"), true},
 	}
 	var sets []*labelledSet
 	for _, b := range books {
@@ -135,7 +138,7 @@ func learningSets(t *testing.T) []*labelledSet {
 type sample struct {
 	weight float64
 	intent intent
-	x      []featureVector
+	x      []inputVector
 	y      []bool
 }
 
@@ -166,7 +169,7 @@ func collectSamples(s *labelledSet) []sample {
 			if i >= maxSampleCandidates && !ok {
 				continue
 			}
-			sm.x = append(sm.x, c.f)
+			sm.x = append(sm.x, c.x)
 			sm.y = append(sm.y, ok)
 			any = any || ok
 		}
@@ -182,32 +185,7 @@ func collectSamples(s *labelledSet) []sample {
 // answering one. Features are standardised for the fit and the weights
 // returned on the original scale. Features in skip keep weight 0.
 func fit(samples []sample, skip map[int]bool, lambda float64, iters int) [numFeatures]float64 {
-	var mean, std [numFeatures]float64
-	n := 0.0
-	for _, s := range samples {
-		for _, x := range s.x {
-			for j, v := range x {
-				mean[j] += v
-			}
-			n++
-		}
-	}
-	for j := range mean {
-		mean[j] /= n
-	}
-	for _, s := range samples {
-		for _, x := range s.x {
-			for j, v := range x {
-				std[j] += (v - mean[j]) * (v - mean[j])
-			}
-		}
-	}
-	for j := range std {
-		std[j] = math.Sqrt(std[j] / n)
-		if std[j] < 1e-9 {
-			std[j] = 1
-		}
-	}
+	mean, std := standardise(samples)
 	var w, m1, m2 [numFeatures]float64
 	const lr, beta1, beta2, eps = 0.05, 0.9, 0.999, 1e-8
 	total := 0.0
@@ -215,15 +193,16 @@ func fit(samples []sample, skip map[int]bool, lambda float64, iters int) [numFea
 		total += s.weight
 	}
 	scores := make([]float64, 0, 512)
+	z := func(x *inputVector, j int) float64 { return (x[j] - mean[j]) / std[j] }
 	for it := 1; it <= iters; it++ {
 		var grad [numFeatures]float64
 		for _, s := range samples {
 			scores = scores[:0]
 			hi := math.Inf(-1)
-			for _, x := range s.x {
+			for i := range s.x {
 				v := 0.0
-				for j := range x {
-					v += w[j] * (x[j] - mean[j]) / std[j]
+				for j := range numFeatures {
+					v += w[j] * z(&s.x[i], j)
 				}
 				scores = append(scores, v)
 				hi = max(hi, v)
@@ -236,15 +215,15 @@ func fit(samples []sample, skip map[int]bool, lambda float64, iters int) [numFea
 					zPos += e
 				}
 			}
-			for i, x := range s.x {
+			for i := range s.x {
 				e := math.Exp(scores[i] - hi)
 				g := e / zAll
 				if s.y[i] {
 					g -= e / zPos
 				}
 				g *= s.weight / total
-				for j := range x {
-					grad[j] += g * (x[j] - mean[j]) / std[j]
+				for j := range numFeatures {
+					grad[j] += g * z(&s.x[i], j)
 				}
 			}
 		}
@@ -267,17 +246,44 @@ func fit(samples []sample, skip map[int]bool, lambda float64, iters int) [numFea
 	return raw
 }
 
+// standardise returns each feature's mean and standard deviation over
+// every candidate of the samples (1 where a feature does not vary).
+func standardise(samples []sample) (mean, std [numFeatures]float64) {
+	n := 0.0
+	for _, s := range samples {
+		for _, x := range s.x {
+			for j := range numFeatures {
+				mean[j] += x[j]
+			}
+			n++
+		}
+	}
+	for j := range mean {
+		mean[j] /= max(n, 1)
+	}
+	for _, s := range samples {
+		for _, x := range s.x {
+			for j := range numFeatures {
+				std[j] += (x[j] - mean[j]) * (x[j] - mean[j])
+			}
+		}
+	}
+	for j := range std {
+		std[j] = math.Sqrt(std[j] / max(n, 1))
+		if std[j] < 1e-9 {
+			std[j] = 1
+		}
+	}
+	return mean, std
+}
+
 // sampleHit is the share of samples whose best-scored candidate answers.
-func sampleHit(samples []sample, w [numFeatures]float64) float64 {
+func sampleHit(samples []sample, score func(x *inputVector) float64) float64 {
 	h := 0.0
 	for _, s := range samples {
 		best, bi := math.Inf(-1), 0
-		for i, x := range s.x {
-			v := 0.0
-			for j := range x {
-				v += w[j] * x[j]
-			}
-			if v > best {
+		for i := range s.x {
+			if v := score(&s.x[i]); v > best {
 				best, bi = v, i
 			}
 		}
@@ -288,18 +294,35 @@ func sampleHit(samples []sample, w [numFeatures]float64) float64 {
 	return h / float64(max(len(samples), 1))
 }
 
-// measure asks every question of the sets with weights w and returns
+// linearScore scores inputs by a vector of feature weights.
+func linearScore(w [numFeatures]float64) func(x *inputVector) float64 {
+	return func(x *inputVector) float64 {
+		v := 0.0
+		for j := range numFeatures {
+			v += w[j] * x[j]
+		}
+		return v
+	}
+}
+
+// learnedModel is a model as learning writes it.
+type learnedModel struct {
+	weights Weights
+	forest  Forest
+}
+
+// measure asks every question of the sets with a model and returns
 // hit@1 per set and the mean quote length.
-func measure(t *testing.T, sets []*labelledSet, w Weights) (map[string]float64, map[string]float64) {
+func measure(t *testing.T, sets []*labelledSet, lm learnedModel) (map[string]float64, map[string]float64) {
 	t.Helper()
-	lin, err := w.compile()
+	m, err := newModel(lm.weights, lm.forest)
 	if err != nil {
 		t.Fatal(err)
 	}
 	hit := map[string]float64{}
 	length := map[string]float64{}
 	for _, s := range sets {
-		s.ix.rank.weights = lin
+		s.ix.rank.model = m
 		n, h, chars := 0, 0, 0
 		for qi, text := range s.texts {
 			rs, err := s.ix.Ask(context.Background(), text, 1)
@@ -319,54 +342,43 @@ func measure(t *testing.T, sets []*labelledSet, w Weights) (map[string]float64, 
 }
 
 // summary averages per-set figures over groups: each book set, SQuAD's
-// train and held-back halves (question-weighted), the book sets' mean.
+// train and held-back halves (question-weighted), the book sets' mean, and
+// every held-back question pooled.
 func summary(sets []*labelledSet, per map[string]float64) (rows []string, vals map[string]float64) {
 	vals = map[string]float64{}
-	sq := map[string][2]float64{}
-	var books, heldBooks []float64
+	type tally struct{ sum, n float64 }
+	groups := map[string]*tally{}
+	addTo := func(g string, v, n float64) {
+		if groups[g] == nil {
+			groups[g] = &tally{}
+		}
+		groups[g].sum += v * n
+		groups[g].n += n
+	}
 	for _, s := range sets {
+		n := float64(len(s.texts))
+		if s.group == "held back" {
+			addTo("held back (pooled)", per[s.name], n)
+		}
 		if s.isSQuAD {
-			a := sq[s.group]
-			a[0] += per[s.name] * float64(len(s.texts))
-			a[1] += float64(len(s.texts))
-			sq[s.group] = a
+			addTo("squad "+s.group, per[s.name], n)
 			continue
 		}
 		vals[s.name] = per[s.name]
 		rows = append(rows, s.name)
-		if s.group == "train" {
-			books = append(books, per[s.name])
-		} else {
-			heldBooks = append(heldBooks, per[s.name])
-		}
+		addTo("books ("+s.group+")", per[s.name], 1)
 	}
-	mean := func(xs []float64) float64 {
-		t := 0.0
-		for _, x := range xs {
-			t += x
-		}
-		return t / float64(max(len(xs), 1))
+	for g, a := range groups {
+		vals[g] = a.sum / max(a.n, 1)
 	}
-	for g, a := range sq {
-		vals["squad "+g] = a[0] / a[1]
-	}
-	vals["books (train)"] = mean(books)
-	vals["books (held back)"] = mean(heldBooks)
-	rows = append(rows, "squad train", "squad held back", "books (train)", "books (held back)")
+	rows = append(rows, "squad train", "squad held back", "books (train)", "books (held back)", "held back (pooled)")
 	return rows, vals
 }
 
-// TestLearnWeights learns the ranker's weights (go test ./retrieval -run
-// TestLearnWeights -learn -v): it prints every set's hit@1 before and
-// after, the learned weights, the effect of leaving each feature out on
-// the held-back sets, and rewrites learned_weights.go.
-func TestLearnWeights(t *testing.T) {
-	if !*learn {
-		t.Skip("run with -learn to learn the weights")
-	}
-	sets := learningSets(t)
-	before, _ := measure(t, sets, learnedWeights)
-	var train, heldSquad, heldBooks []sample
+// splitSamples collects every set's samples by group; validate marks a
+// fifth of the training questions, kept out of growing the forest to
+// choose how many trees it keeps.
+func splitSamples(sets []*labelledSet) (train, heldSquad, heldBooks []sample, validate []bool) {
 	for _, s := range sets {
 		sm := collectSamples(s)
 		switch {
@@ -378,24 +390,29 @@ func TestLearnWeights(t *testing.T) {
 			heldBooks = append(heldBooks, sm...)
 		}
 	}
-	rand.New(rand.NewSource(1)).Shuffle(len(train), func(i, j int) { train[i], train[j] = train[j], train[i] })
-	t.Logf("fitting on %d questions", len(train))
-	const lambda, iters = 0.01, 250
-	vec := fit(train, nil, lambda, iters)
-	w := Weights{Features: byName(vec)}
+	rng := rand.New(rand.NewSource(1))
+	rng.Shuffle(len(train), func(i, j int) { train[i], train[j] = train[j], train[i] })
+	validate = make([]bool, len(train))
+	for i := range validate {
+		validate[i] = i%5 == 0
+	}
+	return train, heldSquad, heldBooks, validate
+}
 
-	// The extension margin: the one that answers the most on the training
-	// sets while quotes stay short (a mean of at most 230 characters).
-	bestExt, bestHit := 0.0, -1.0
+// chooseExtend picks the extension margin that answers the most on the
+// training sets while quotes stay short (a mean of at most 230 characters).
+func chooseExtend(t *testing.T, sets []*labelledSet, lm learnedModel) float64 {
+	t.Helper()
 	var trainSets []*labelledSet
 	for _, s := range sets {
 		if s.group == "train" {
 			trainSets = append(trainSets, s)
 		}
 	}
+	bestExt, bestHit := 0.0, -1.0
 	for _, ext := range []float64{0, 1, 2, 3, 4, 5} {
-		w.Extend = ext
-		per, lengths := measure(t, trainSets, w)
+		lm.weights.Extend = ext
+		per, lengths := measure(t, trainSets, lm)
 		_, v := summary(trainSets, per)
 		hit := (v["books (train)"] + v["squad train"]) / 2
 		meanLen := 0.0
@@ -408,31 +425,120 @@ func TestLearnWeights(t *testing.T) {
 			bestExt, bestHit = ext, hit
 		}
 	}
-	w.Extend = bestExt
-	after, lengths := measure(t, sets, w)
+	return bestExt
+}
+
+// TestLearnWeights learns the ranker's model (go test ./retrieval -run
+// TestLearnWeights -learn -v): a linear model by listwise softmax
+// regression, then a forest of boosted trees (LambdaMART) that corrects
+// it. It prints every set's hit@1 with the model in use before, the new
+// linear model alone and with the forest, each feature's ablation, and
+// rewrites learned_weights.go and learned_forest.go. The forest is kept
+// only where it ranks the held-back questions better than the linear
+// model alone.
+func TestLearnWeights(t *testing.T) {
+	if !*learn {
+		t.Skip("run with -learn to learn the weights")
+	}
+	sets := learningSets(t)
+	old := learnedModel{learnedWeights, learnedForest}
+	before, _ := measure(t, sets, old)
+	train, heldSquad, heldBooks, validate := splitSamples(sets)
+	t.Logf("fitting on %d questions", len(train))
+	const lambda, iters = 0.01, 250
+	vec := fit(train, nil, lambda, iters)
+	lin := learnedModel{weights: Weights{Features: byName(vec)}}
+	rows := binInputs(train, linearScore(vec), defaultBoost.bins)
+	trees := boost(defaultBoost, rows, validate, 1)
+	t.Logf("the forest keeps %d trees", len(trees))
+	full := learnedModel{weights: lin.weights, forest: Forest{Inputs: inputNames(), Trees: trees}}
+	full.weights.Extend = chooseExtend(t, sets, full)
+	lin.weights.Extend = full.weights.Extend
+	linAfter, _ := measure(t, sets, lin)
+	fullAfter, lengths := measure(t, sets, full)
 
 	var report bytes.Buffer
-	rows, b := summary(sets, before)
-	_, a := summary(sets, after)
+	names, b := summary(sets, before)
+	_, a := summary(sets, linAfter)
+	_, f := summary(sets, fullAfter)
 	_, l := summary(sets, lengths)
-	fmt.Fprintf(&report, "%-22s %8s %8s %8s\n", "set", "before", "after", "chars")
-	for _, r := range rows {
-		fmt.Fprintf(&report, "%-22s %8.3f %8.3f %8.0f\n", r, b[r], a[r], l[r])
+	fmt.Fprintf(&report, "%-22s %8s %8s %8s %8s\n", "set", "old", "linear", "forest", "chars")
+	for _, r := range names {
+		fmt.Fprintf(&report, "%-22s %8.3f %8.3f %8.3f %8.0f\n", r, b[r], a[r], f[r], l[r])
 	}
-	fmt.Fprintf(&report, "\nweights (extend margin %.2f):\n", w.Extend)
-	for j, f := range features {
-		fmt.Fprintf(&report, "  %-14s %8.4f\n", f.name, vec[j])
+	fmt.Fprintf(&report, "\nweights (extend margin %.2f):\n", full.weights.Extend)
+	for j, ft := range features {
+		fmt.Fprintf(&report, "  %-14s %8.4f\n", ft.name, vec[j])
 	}
-	fmt.Fprintf(&report, "\nablation: held-back hit@1 of the best sentence with each feature left out of the fit (books / SQuAD)\n")
-	fmt.Fprintf(&report, "  %-14s %.3f / %.3f\n", "(all)", sampleHit(heldBooks, vec), sampleHit(heldSquad, vec))
-	for j, f := range features {
-		wj := fit(train, map[int]bool{j: true}, lambda, iters)
-		fmt.Fprintf(&report, "  %-14s %.3f / %.3f\n", "-"+f.name, sampleHit(heldBooks, wj), sampleHit(heldSquad, wj))
-	}
+	ablations(&report, train, heldBooks, heldSquad, vec, full.forest)
 	fmt.Print(report.String())
-	if err := writeWeights("learned_weights.go", w); err != nil {
+	keep := full
+	if f["held back (pooled)"] < a["held back (pooled)"] {
+		t.Logf("the forest does not generalise (held back %.3f against %.3f): the linear model alone is kept", f["held back (pooled)"], a["held back (pooled)"])
+		keep, f = lin, a
+	}
+	// SQuAD's questions outnumber the books' five to one: a new model
+	// must not lose on the held-back books to win the pooled figure.
+	for _, set := range []string{"books (held back)", "squad held back"} {
+		if f[set] < b[set] {
+			t.Logf("the new model ranks %s worse than the one in use (%.3f against %.3f): the model in use is kept", set, f[set], b[set])
+			return
+		}
+	}
+	if err := writeWeights("learned_weights.go", keep.weights); err != nil {
 		t.Fatal(err)
 	}
+	if err := writeForest("learned_forest.go", keep.forest); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// ablations prints the held-back hit@1 of the best sentence with each
+// feature left out: of the linear fit (refitted without it) and of the
+// forest (its values shuffled among the held-back candidates, the trees
+// as learned).
+func ablations(w *bytes.Buffer, train, heldBooks, heldSquad []sample, vec [numFeatures]float64, fo Forest) {
+	const lambda, iters = 0.01, 250
+	m, err := newModel(Weights{Features: byName(vec)}, fo)
+	if err != nil {
+		panic(err)
+	}
+	full := m.score
+	fmt.Fprintf(w, "\nablation: held-back hit@1 of the best sentence (books / SQuAD), linear refitted without each feature; linear and forest with the feature shuffled\n")
+	fmt.Fprintf(w, "  %-16s %.3f / %.3f   %.3f / %.3f\n", "(all)",
+		sampleHit(heldBooks, linearScore(vec)), sampleHit(heldSquad, linearScore(vec)), sampleHit(heldBooks, full), sampleHit(heldSquad, full))
+	for j, name := range inputNames() {
+		lb, ls := math.NaN(), math.NaN()
+		if j < numFeatures {
+			wj := fit(train, map[int]bool{j: true}, lambda, iters)
+			lb, ls = sampleHit(heldBooks, linearScore(wj)), sampleHit(heldSquad, linearScore(wj))
+		}
+		fb, fs := sampleHit(shuffled(heldBooks, j), full), sampleHit(shuffled(heldSquad, j), full)
+		fmt.Fprintf(w, "  %-16s %.3f / %.3f   %.3f / %.3f\n", "-"+name, lb, ls, fb, fs)
+	}
+}
+
+// shuffled is a copy of the samples with input j's values permuted among
+// all their candidates.
+func shuffled(samples []sample, j int) []sample {
+	var vals []float64
+	for _, s := range samples {
+		for _, x := range s.x {
+			vals = append(vals, x[j])
+		}
+	}
+	rand.New(rand.NewSource(int64(j))).Shuffle(len(vals), func(a, b int) { vals[a], vals[b] = vals[b], vals[a] })
+	out := make([]sample, len(samples))
+	k := 0
+	for i, s := range samples {
+		out[i] = s
+		out[i].x = slices.Clone(s.x)
+		for c := range out[i].x {
+			out[i].x[c][j] = vals[k]
+			k++
+		}
+	}
+	return out
 }
 
 // byName is a vector of weights by feature name.
@@ -447,15 +553,55 @@ func byName(vec [numFeatures]float64) map[string]float64 {
 // writeWeights writes the Go source of learnedWeights.
 func writeWeights(path string, w Weights) error {
 	var b bytes.Buffer
-	b.WriteString("// Code generated by go test ./retrieval -run TestLearnWeights -learn; DO NOT EDIT.\n\npackage retrieval\n\n")
+	b.WriteString(generatedHeader)
 	b.WriteString("// learnedWeights are the ranker's weights, learned by listwise softmax\n// regression from the question sets in testdata and half of SQuAD-even\n// (TestLearnWeights).\nvar learnedWeights = Weights{\n\tFeatures: map[string]float64{\n")
 	for _, f := range features {
 		fmt.Fprintf(&b, "\t\t%q: %.4f,\n", f.name, w.Features[f.name])
 	}
 	fmt.Fprintf(&b, "\t},\n\tExtend: %.2f,\n}\n", w.Extend)
-	src, err := format.Source(b.Bytes())
+	return writeSource(path, b.Bytes())
+}
+
+// writeForest writes the Go source of learnedForest, a tree to a line.
+func writeForest(path string, f Forest) error {
+	var b bytes.Buffer
+	b.WriteString(generatedHeader)
+	b.WriteString("// learnedForest corrects the linear model: boosted regression trees\n// (LambdaMART) learned from the same questions (TestLearnWeights).\nvar learnedForest = Forest{\n")
+	if len(f.Trees) > 0 {
+		b.WriteString("\tInputs: []string{")
+		for i, name := range f.Inputs {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%q", name)
+		}
+		b.WriteString("},\n\tTrees: [][]Node{\n")
+		for _, tree := range f.Trees {
+			b.WriteString("\t\t{")
+			for i, n := range tree {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				if n.In < 0 {
+					fmt.Fprintf(&b, "{In: -1, Value: %.5g}", n.Value)
+				} else {
+					fmt.Fprintf(&b, "{In: %d, At: %s, Left: %d, Right: %d}", n.In, strconv.FormatFloat(n.At, 'g', -1, 64), n.Left, n.Right)
+				}
+			}
+			b.WriteString("},\n")
+		}
+		b.WriteString("\t},\n")
+	}
+	b.WriteString("}\n")
+	return writeSource(path, b.Bytes())
+}
+
+const generatedHeader = "// Code generated by go test ./retrieval -run TestLearnWeights -learn; DO NOT EDIT.\n\npackage retrieval\n\n"
+
+func writeSource(path string, src []byte) error {
+	out, err := format.Source(src)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, src, 0o644)
+	return os.WriteFile(path, out, 0o644)
 }

@@ -15,12 +15,12 @@ import (
 // of the best: from the corpus and its analysed sentences alone, so that
 // ranking is tested without a search index.
 type ranker struct {
-	corpus  *corpus.Corpus
-	table   *sentenceTable
-	lex     *lexicon
-	stem    analysis.Analyzer // finds the words to highlight in quotes
-	weights linear
-	links   SourceLinks // where a documentation site publishes the text
+	corpus *corpus.Corpus
+	table  *sentenceTable
+	lex    *lexicon
+	stem   analysis.Analyzer // finds the words to highlight in quotes
+	model  model
+	links  SourceLinks // where a documentation site publishes the text
 	// speakers are the stems of the speakers' names (speakerStems).
 	speakers map[string][]string
 }
@@ -28,9 +28,9 @@ type ranker struct {
 // candidate is a sentence being considered as a quote.
 type candidate struct {
 	doc, sent int
-	passage   float64 // Bleve's score of the best passage holding it, over the best
-	f         featureVector
-	matched   bool // it holds something of the question
+	passage   float64     // Bleve's score of the best passage holding it, over the best
+	x         inputVector // its features, then the question's inputs
+	matched   bool        // it holds something of the question
 	score     float64
 }
 
@@ -74,6 +74,33 @@ func (l *linear) score(f *featureVector) float64 {
 	return s
 }
 
+// model scores a candidate: the linear model's sum of weights, corrected
+// by the forest's trees.
+type model struct {
+	linear
+	forest forest
+}
+
+// newModel compiles a linear model and a forest.
+func newModel(w Weights, f Forest) (model, error) {
+	l, err := w.compile()
+	if err != nil {
+		return model{}, err
+	}
+	fo, err := f.compile()
+	if err != nil {
+		return model{}, err
+	}
+	return model{linear: l, forest: fo}, nil
+}
+
+func (m *model) score(x *inputVector) float64 {
+	return m.linear.score(x.features()) + m.forest.score(x)
+}
+
+// features is the features part of x.
+func (x *inputVector) features() *featureVector { return (*featureVector)(x[:numFeatures]) }
+
 // scoreAll computes every candidate's features and score, and sorts the
 // candidates best first.
 func (r *ranker) scoreAll(q *question, cands []candidate) {
@@ -82,20 +109,21 @@ func (r *ranker) scoreAll(q *question, cands []candidate) {
 	for i := range cands {
 		c := &cands[i]
 		e := r.gather(q, m, c.doc, c.sent, c.passage)
-		e.vector(&c.f)
+		e.vector(c.x.features())
 		c.matched = e.matched()
 		for j := range features {
-			best[j] = max(best[j], c.f[j])
+			best[j] = max(best[j], c.x[j])
 		}
 	}
 	for i := range cands {
 		c := &cands[i]
 		for j, f := range features {
 			if f.pooled && best[j] > 0 {
-				c.f[j] /= best[j]
+				c.x[j] /= best[j]
 			}
 		}
-		c.score = r.weights.score(&c.f)
+		questionVector(q, r.lex, &c.x)
+		c.score = r.model.score(&c.x)
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
@@ -160,7 +188,7 @@ func (r *ranker) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int
 		if short {
 			sc = math.Max(sc, c.score)
 		}
-		if sc > bestScore && (short || sc >= c.score-r.weights.extend) {
+		if sc > bestScore && (short || sc >= c.score-r.model.extend) {
 			best, bestScore = n, sc
 		}
 	}

@@ -51,11 +51,11 @@ func standalone(t *testing.T, text string) (*ranker, analyser) {
 	}
 	table, lex := buildSentenceTable(stem, c)
 	lex.relate(stem, c)
-	w, err := learnedWeights.compile()
+	m, err := newModel(learnedWeights, learnedForest)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &ranker{corpus: c, table: table, lex: lex, stem: stem, weights: w}, analyser{stem: stem, lex: lex}
+	return &ranker{corpus: c, table: table, lex: lex, stem: stem, model: m}, analyser{stem: stem, lex: lex}
 }
 
 // TestRankerWithoutSearch ranks every sentence of a small text, as the

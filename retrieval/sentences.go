@@ -64,6 +64,19 @@ func (t *sentenceTable) section(doc, sec int) int { return int(t.secStart[doc]) 
 
 func (t *sentenceTable) global(doc, sent int) int { return int(t.docStart[doc]) + sent }
 
+// local is the document and sentence number of global sentence g.
+func (t *sentenceTable) local(g int) (doc, sent int) {
+	doc, found := slices.BinarySearch(t.docStart, uint32(g))
+	if !found {
+		doc--
+	}
+	// Documents without sentences share their start with the next one.
+	for doc+1 < len(t.docStart) && t.docStart[doc+1] == uint32(g) {
+		doc++
+	}
+	return doc, g - int(t.docStart[doc])
+}
+
 func (t *sentenceTable) tokens(g int) (lo, hi int) { return int(t.start[g]), int(t.start[g+1]) }
 
 // analysed is one sentence's tokens before term ids are assigned.
