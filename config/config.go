@@ -20,6 +20,7 @@ import (
 
 	"github.com/joho/godotenv"
 
+	"github.com/lectern-bot/lectern/admin"
 	"github.com/lectern-bot/lectern/bot"
 	"github.com/lectern-bot/lectern/corpus"
 	"github.com/lectern-bot/lectern/retrieval"
@@ -45,6 +46,7 @@ const (
 	KeySlugs      = "LECTERN_SOURCE_SLUGS"
 	KeyDataDir    = "LECTERN_DATA_DIR"
 	KeyRecord     = "LECTERN_RECORD"
+	KeyAdminToken = "LECTERN_ADMIN_TOKEN"
 )
 
 // Defaults of the settings that Lectern's packages do not own
@@ -160,6 +162,8 @@ type Config struct {
 	Links   retrieval.SourceLinks
 	DataDir string // where the record of questions is kept
 	Record  bool   // keep a record of questions and feedback
+	// AdminToken signs the owner in to /admin; "" leaves /admin off.
+	AdminToken Secret
 
 	logLevelSet bool
 }
@@ -426,6 +430,20 @@ func (l *loader) service(c *Config) {
 			c.Record = on
 		}
 	}
+	l.admin(c)
+}
+
+// admin reads the token that turns the owner's pages on.
+func (l *loader) admin(c *Config) {
+	v, src := l.get(KeyAdminToken)
+	c.AdminToken = Secret(v)
+	switch {
+	case v == "":
+	case len(v) < admin.MinTokenLength || strings.ContainsAny(v, " \t\n"):
+		l.bad(KeyAdminToken, src, "must be at least %d characters without spaces (it has %d), so that it cannot be guessed; make one with: openssl rand -hex 24", admin.MinTokenLength, len(v))
+	case !c.Record:
+		l.bad(KeyAdminToken, src, "the admin pages read the record of questions, which %s=off turns off", KeyRecord)
+	}
 }
 
 // RequireToken checks the settings that connecting to Discord needs.
@@ -477,6 +495,7 @@ func (c *Config) Summary() string {
 		KeySlugs + "=" + string(c.Links.Slugs),
 		KeyDataDir + "=" + or(c.DataDir, "(none)"),
 		KeyRecord + "=" + record,
+		KeyAdminToken + "=" + c.AdminToken.String(),
 	}
 	return strings.Join(lines, "\n")
 }

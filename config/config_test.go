@@ -112,6 +112,8 @@ func TestInvalidValues(t *testing.T) {
 		{KeyAddr, "8080", "address to listen on"},
 		{KeyPublicURL, "lectern.example.org", "public address"},
 		{KeyRecord, "sometimes", "on or off"},
+		{KeyAdminToken, "short", "at least 16 characters"},
+		{KeyAdminToken, "sixteen chars with spaces", "without spaces"},
 		{KeyMaxFileMB, "0", "megabytes"},
 		{KeySourceURL, "https://docs.example.org/#{anchor}", "no {path}"},
 		{KeySlugs, "sphinx", "unknown slug style"},

@@ -109,13 +109,27 @@ func (e Excerpt) Counts() bool {
 	return utf8.RuneCountInString(e.Text) <= evalMaxRunes && e.End-e.Start+1 < evalMaxLines
 }
 
+// Asker answers questions; *Index is one.
+type Asker interface {
+	Ask(ctx context.Context, question string, k int) ([]Result, error)
+}
+
 // Evaluate asks every question and scores the quotes' line spans against
 // the gold ranges: a quote hits when it shares a line with one of them and
 // is short enough to count (Excerpt.Counts).
-func Evaluate(ctx context.Context, ix *Index, questions []EvalQuestion, k int) (Report, error) {
+func Evaluate(ctx context.Context, ix Asker, questions []EvalQuestion, k int) (Report, error) {
+	return EvaluateProgress(ctx, ix, questions, k, nil)
+}
+
+// EvaluateProgress is Evaluate that calls progress, when not nil, with
+// the number of questions asked so far after each.
+func EvaluateProgress(ctx context.Context, ix Asker, questions []EvalQuestion, k int, progress func(done int)) (Report, error) {
 	var rep Report
 	k = max(k, 3)
-	for _, q := range questions {
+	for i, q := range questions {
+		if progress != nil && i > 0 {
+			progress(i)
+		}
 		rs, err := ix.Ask(ctx, q.Text, k)
 		if err != nil {
 			return rep, fmt.Errorf("eval: %q: %w", q.Text, err)
@@ -141,6 +155,9 @@ func Evaluate(ctx context.Context, ix *Index, questions []EvalQuestion, k int) (
 		if rank != 1 {
 			rep.Misses = append(rep.Misses, Miss{Question: q, Got: got, Rank: rank})
 		}
+	}
+	if progress != nil {
+		progress(len(questions))
 	}
 	if rep.Questions > 0 {
 		n := float64(rep.Questions)

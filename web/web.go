@@ -44,6 +44,9 @@ type Options struct {
 	// Interactions is Discord's HTTP interactions endpoint, served at
 	// POST /interactions; nil when there is none.
 	Interactions http.Handler
+	// Admin is the owner's pages, served under /admin; nil for none
+	// (/admin is then not found).
+	Admin http.Handler
 	// Metrics is served at GET /metrics; nil for none.
 	Metrics  http.Handler
 	Observer Observer
@@ -94,6 +97,10 @@ func New(opts Options) *Server {
 			}
 			opts.Interactions.ServeHTTP(w, r)
 		})
+	}
+	if opts.Admin != nil {
+		s.route("/admin", "admin", opts.Admin.ServeHTTP)
+		s.route("/admin/", "admin", opts.Admin.ServeHTTP)
 	}
 	s.route("GET /", "other", func(w http.ResponseWriter, r *http.Request) {
 		s.problem(w, r, http.StatusNotFound, "There is nothing at "+r.URL.Path+".")

@@ -98,3 +98,44 @@ func TestReportAndEval(t *testing.T) {
 		t.Errorf("eval with one gold line: exit %d\n%s\n%s", code, out, errOut)
 	}
 }
+
+// TestEvalFromRecord measures the questions an owner marked on /admin,
+// as the Quality page does, and keeps the run in the record.
+func TestEvalFromRecord(t *testing.T) {
+	data := t.TempDir()
+	env := map[string]string{"LECTERN_DATA_DIR": data}
+	db, _, err := sqlite.Open(context.Background(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, m := range []record.Mark{
+		{Source: "interview.txt", Start: 321, End: 325},
+		{NotInText: true},
+	} {
+		id, err := db.Asked(ctx, record.Question{At: time.Now(), User: "555", Command: "ask", Query: "Why did the Bolsheviks dissolve the Constituent Assembly?"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.QuestionID, m.At = id, time.Now()
+		if err := db.SetMark(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	if _, errOut, code := lecternEnv(t, env, "", "eval", "--from-record", "x.tsv"); code != 2 || !strings.Contains(errOut, "not both") {
+		t.Errorf("eval --from-record with a file: exit %d, %q", code, errOut)
+	}
+	out, errOut, code := lecternEnv(t, env, "", "eval", "--from-record")
+	if code != 0 || !strings.Contains(out, "questions 1  hit@1 1.000") {
+		t.Fatalf("eval --from-record: exit %d\n%s\n%s", code, out, errOut)
+	}
+	db, _, err = sqlite.Open(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if runs, err := db.Runs(ctx); err != nil || len(runs) != 1 || runs[0].HitAt1 != 1 {
+		t.Errorf("runs kept: %+v (%v), want one with hit@1 1", runs, err)
+	}
+}

@@ -38,18 +38,11 @@ func (c *reportCommand) Run(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	path := filepath.Join(cfg.DataDir, sqlite.FileName)
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("report: no record of questions at %s yet (the bot writes it; set %s to where it keeps it)", path, config.KeyDataDir)
-	}
-	db, damaged, err := sqlite.Open(ctx, cfg.DataDir)
+	db, err := openExistingRecord(ctx, a, cfg, "report")
 	if err != nil {
-		return fmt.Errorf("report: %w", err)
+		return err
 	}
 	defer db.Close()
-	if damaged != "" {
-		fmt.Fprintf(a.stderr, "warning: the record was damaged; it was kept as %s and a new, empty one started\n", damaged)
-	}
 	rep, err := db.Report(ctx, c.limit)
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
@@ -58,4 +51,21 @@ func (c *reportCommand) Run(ctx context.Context, a *app, args []string) error {
 		return rep.WriteTSV(a.stdout)
 	}
 	return rep.WriteText(a.stdout)
+}
+
+// openExistingRecord opens the record the bot keeps, for a command that
+// reads it; it is an error when there is none yet.
+func openExistingRecord(ctx context.Context, a *app, cfg *config.Config, command string) (*sqlite.DB, error) {
+	path := filepath.Join(cfg.DataDir, sqlite.FileName)
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%s: no record of questions at %s yet (the bot writes it; set %s to where it keeps it)", command, path, config.KeyDataDir)
+	}
+	db, damaged, err := sqlite.Open(ctx, cfg.DataDir)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", command, err)
+	}
+	if damaged != "" {
+		fmt.Fprintf(a.stderr, "warning: the record was damaged; it was kept as %s and a new, empty one started\n", damaged)
+	}
+	return db, nil
 }

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/lectern-bot/lectern/admin"
 	"github.com/lectern-bot/lectern/bot"
 	"github.com/lectern-bot/lectern/config"
 	"github.com/lectern-bot/lectern/metrics"
@@ -30,7 +31,8 @@ type service struct {
 	metrics *metrics.Metrics
 	web     *web.Server
 	ix      *retrieval.Index
-	record  *sqlite.DB // nil when recording is off or failed
+	record  *sqlite.DB     // nil when recording is off or failed
+	admin   *admin.Handler // nil when LECTERN_ADMIN_TOKEN is not set
 	// interactions is the HTTP interactions endpoint, once the bot exists.
 	interactions atomic.Pointer[http.Handler]
 }
@@ -49,8 +51,23 @@ func newService(a *app, cfg *config.Config) *service {
 			http.Error(w, "starting", http.StatusServiceUnavailable)
 		})
 	}
+	if cfg.AdminToken != "" {
+		if s.admin = newAdmin(cfg, s.log); s.admin != nil {
+			opts.Admin = s.admin
+		}
+	}
 	s.web = web.New(opts)
 	return s
+}
+
+// newAdmin makes the owner's pages; they serve once the record is open.
+func newAdmin(cfg *config.Config, log *slog.Logger) *admin.Handler {
+	h, err := admin.New(admin.Options{Token: cfg.AdminToken.Reveal(), Version: version(), Logger: log})
+	if err != nil {
+		log.Error("the admin pages are off", "err", err) // config checked the token: not reached
+		return nil
+	}
+	return h
 }
 
 // listen starts the web server on addr in the background; its result
@@ -81,6 +98,14 @@ func (s *service) open(ctx context.Context, a *app) error {
 	s.metrics.Index(len(c.Documents), sentences, c.Size(), info.Took, info.Built)
 	s.log.Info("index open", "files", len(c.Documents), "sentences", sentences, "built", info.Built, "took", info.Took.Round(time.Millisecond))
 	s.record = openRecord(ctx, s.cfg, s.log)
+	if s.admin != nil {
+		if s.record == nil {
+			s.log.Warn("the admin pages cannot show anything without the record of questions")
+		} else {
+			s.admin.Ready(s.ix, s.record)
+			s.log.Info("admin pages at /admin")
+		}
+	}
 	return nil
 }
 

@@ -145,7 +145,7 @@ func (d *DB) init(ctx context.Context) error {
 	if check != "ok" {
 		return fmt.Errorf("%w: %s", errDamaged, check)
 	}
-	if _, err := d.db.ExecContext(ctx, schema); err != nil {
+	if _, err := d.db.ExecContext(ctx, schema+ownerSchema); err != nil {
 		return fmt.Errorf("record: creating tables in %s: %w", d.path, err)
 	}
 	err := d.db.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'salt'").Scan(&d.salt)
@@ -203,7 +203,7 @@ func (d *DB) Rated(ctx context.Context, id int64, user string, helpful bool) err
 	_, err := d.db.ExecContext(ctx,
 		"INSERT INTO ratings (question_id, user_hash, helpful, at) VALUES (?, ?, ?, ?) ON CONFLICT (question_id, user_hash) DO UPDATE SET helpful = excluded.helpful, at = excluded.at",
 		id, d.hash(user), h, time.Now().UnixMilli())
-	if err != nil && strings.Contains(err.Error(), "FOREIGN KEY") {
+	if err != nil && isForeignKey(err) {
 		return record.ErrUnknownQuestion
 	}
 	if err != nil {
@@ -211,6 +211,8 @@ func (d *DB) Rated(ctx context.Context, id int64, user string, helpful bool) err
 	}
 	return nil
 }
+
+func isForeignKey(err error) bool { return strings.Contains(err.Error(), "FOREIGN KEY") }
 
 // Report summarises the record, at most limit questions in each list.
 // Questions are grouped ignoring case and surrounding space.
