@@ -48,6 +48,8 @@ type site struct {
 	db    *sqlite.DB
 	dir   string
 	clock *clock
+	// bolsheviks is a question answered and marked 👎.
+	bolsheviks int64
 }
 
 func newSite(t *testing.T) *site {
@@ -67,7 +69,7 @@ func newSite(t *testing.T) *site {
 	srv := httptest.NewTLSServer(h)
 	t.Cleanup(srv.Close)
 	s := &site{srv: srv, h: h, db: db, dir: dir, clock: c}
-	s.ask(t, "Why did the Bolsheviks dissolve the Constituent Assembly?", "interview.txt", 321, 325, true)
+	s.bolsheviks = s.ask(t, "Why did the Bolsheviks dissolve the Constituent Assembly?", "interview.txt", 321, 325, true)
 	s.ask(t, "What did Trotsky eat for breakfast?", "", 0, 0, false)
 	return s
 }

@@ -99,8 +99,9 @@ func New(opts Options) *Server {
 		})
 	}
 	if opts.Admin != nil {
-		s.route("/admin", "admin", opts.Admin.ServeHTTP)
-		s.route("/admin/", "admin", opts.Admin.ServeHTTP)
+		for _, pattern := range []string{"GET /admin", "GET /admin/", "POST /admin/"} {
+			s.route(pattern, "admin", opts.Admin.ServeHTTP)
+		}
 	}
 	s.route("GET /", "other", func(w http.ResponseWriter, r *http.Request) {
 		s.problem(w, r, http.StatusNotFound, "There is nothing at "+r.URL.Path+".")

@@ -4,6 +4,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -278,5 +279,40 @@ func TestReaderShowsEachFormat(t *testing.T) {
 	}
 	if len(seen) != 3 {
 		t.Errorf("answers linked to %v, want all three formats", seen)
+	}
+}
+
+// TestAdminIsMountedOnlyWhenGiven checks /admin reaches the admin pages
+// for every method they use, and is not found when there are none.
+func TestAdminIsMountedOnlyWhenGiven(t *testing.T) {
+	t.Parallel()
+	admin := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "admin "+r.Method+" "+r.URL.Path) })
+	tests := []struct {
+		name         string
+		admin        http.Handler
+		method, path string
+		wantStatus   int
+		wantBody     string
+	}{
+		{"overview", admin, "GET", "/admin/", 200, "admin GET /admin/"},
+		{"bare", admin, "GET", "/admin", 200, "admin GET /admin"},
+		{"form", admin, "POST", "/admin/login", 200, "admin POST /admin/login"},
+		{"off", nil, "GET", "/admin/", 404, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := httptest.NewServer(New(Options{Logger: testLogger(t), Admin: tt.admin}))
+			defer srv.Close()
+			req, _ := http.NewRequest(tt.method, srv.URL+tt.path, nil)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			body, _ := io.ReadAll(resp.Body)
+			if resp.StatusCode != tt.wantStatus || !strings.Contains(string(body), tt.wantBody) {
+				t.Errorf("got %d %q, want %d %q", resp.StatusCode, body, tt.wantStatus, tt.wantBody)
+			}
+		})
 	}
 }

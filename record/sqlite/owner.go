@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"slices"
+	"hash/fnv"
+	"math"
+	"strings"
 	"time"
 
 	"github.com/lectern-bot/lectern/record"
@@ -13,7 +15,7 @@ import (
 
 // ownerSchema keeps the owner's marks and evaluation runs.
 const ownerSchema = `
-CREATE INDEX IF NOT EXISTS questions_at ON questions (at);
+CREATE INDEX IF NOT EXISTS questions_at_key ON questions (at, query_key);
 CREATE TABLE IF NOT EXISTS marks (
 	question_id INTEGER PRIMARY KEY REFERENCES questions (id),
 	source TEXT NOT NULL,
@@ -22,6 +24,27 @@ CREATE TABLE IF NOT EXISTS marks (
 	not_in_text INTEGER NOT NULL,
 	at INTEGER NOT NULL
 );
+-- Each day's counts, kept by a trigger as questions are recorded, so that
+-- the overview of a busy record reads days, not questions.
+CREATE TABLE IF NOT EXISTS daily (
+	day INTEGER NOT NULL,         -- Unix milliseconds / 86,400,000 (UTC days)
+	command TEXT NOT NULL,
+	questions INTEGER NOT NULL,
+	found_nothing INTEGER NOT NULL,
+	PRIMARY KEY (day, command)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS daily_took (
+	day INTEGER NOT NULL,
+	took_ms INTEGER NOT NULL,     -- to two significant digits
+	n INTEGER NOT NULL,
+	PRIMARY KEY (day, took_ms)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS questions_daily AFTER INSERT ON questions BEGIN
+	INSERT INTO daily (day, command, questions, found_nothing) VALUES (NEW.at / 86400000, NEW.command, 1, NEW.results = 0)
+		ON CONFLICT (day, command) DO UPDATE SET questions = questions + 1, found_nothing = found_nothing + excluded.found_nothing;
+	INSERT INTO daily_took (day, took_ms, n) VALUES (NEW.at / 86400000, ` + roundedTook + `, 1)
+		ON CONFLICT (day, took_ms) DO UPDATE SET n = n + 1;
+END;
 CREATE TABLE IF NOT EXISTS runs (
 	id INTEGER PRIMARY KEY,
 	at INTEGER NOT NULL,
@@ -34,15 +57,31 @@ CREATE TABLE IF NOT EXISTS runs (
 );
 `
 
+// roundedTook is NEW.took_ms to two significant digits: a day's answer
+// times take a few hundred rows at most.
+const roundedTook = `CASE WHEN NEW.took_ms < 100 THEN NEW.took_ms WHEN NEW.took_ms < 1000 THEN NEW.took_ms / 10 * 10
+	WHEN NEW.took_ms < 10000 THEN NEW.took_ms / 100 * 100 ELSE NEW.took_ms / 1000 * 1000 END`
+
+// backfillDaily fills the daily tables from a record kept before they
+// existed; it runs once, when they are empty and the questions are not.
+var backfillDaily = `
+INSERT INTO daily (day, command, questions, found_nothing)
+	SELECT at / 86400000, command, count(*), sum(results = 0) FROM questions GROUP BY 1, 2;
+INSERT INTO daily_took (day, took_ms, n)
+	SELECT at / 86400000, ` + roundedTookOld + `, count(*) FROM questions GROUP BY 1, 2;`
+
+var roundedTookOld = strings.ReplaceAll(roundedTook, "NEW.", "")
+
 const day = 24 * time.Hour
 
 // Overview summarises the days from since to until (UTC days), with at
 // most limit of the most asked questions.
 func (d *DB) Overview(ctx context.Context, since, until time.Time, limit int) (*record.Overview, error) {
-	since, until = since.UTC().Truncate(day), until.UTC()
+	// Whole days: the last one up to its end.
+	since, until = since.UTC().Truncate(day), until.UTC().Truncate(day).Add(day-time.Millisecond)
 	o := &record.Overview{Since: since, Until: until}
 	days := map[int64]*record.Day{}
-	for t := since; !t.After(until); t = t.Add(day) {
+	for t := since; t.Before(until); t = t.Add(day) {
 		o.Days = append(o.Days, record.Day{Date: t, ByCommand: map[string]int{}})
 	}
 	for i := range o.Days {
@@ -54,64 +93,104 @@ func (d *DB) Overview(ctx context.Context, since, until time.Time, limit int) (*
 	if err := d.dayRatings(ctx, since, until, days); err != nil {
 		return nil, err
 	}
+	var err error
+	if o.MostAsked, err = d.mostAsked(ctx, since, until, limit); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// mostAsked groups the period's questions by their key (on an index of
+// times and keys: no row is read but the latest of each group shown).
+func (d *DB) mostAsked(ctx context.Context, since, until time.Time, limit int) ([]record.Asked, error) {
 	rows, err := d.db.QueryContext(ctx, `
-SELECT min(query), count(*), sum(results = 0) FROM questions WHERE at >= ? AND at <= ?
-GROUP BY lower(trim(query)) ORDER BY count(*) DESC, max(id) DESC LIMIT ?`, since.UnixMilli(), until.UnixMilli(), limit)
+WITH top AS (
+	SELECT max(id) AS id, count(*) AS times FROM questions WHERE at BETWEEN ? AND ?
+	GROUP BY query_key ORDER BY times DESC, id DESC LIMIT ?
+)
+SELECT q.query, top.times FROM top JOIN questions q ON q.id = top.id ORDER BY top.times DESC, top.id DESC`,
+		since.UnixMilli(), until.UnixMilli(), limit)
 	if err != nil {
 		return nil, fmt.Errorf("record: %w", err)
 	}
 	defer rows.Close()
+	var out []record.Asked
 	for rows.Next() {
 		var a record.Asked
-		var empty int
-		if err := rows.Scan(&a.Query, &a.Times, &empty); err != nil {
+		if err := rows.Scan(&a.Query, &a.Times); err != nil {
 			return nil, fmt.Errorf("record: %w", err)
 		}
-		o.MostAsked = append(o.MostAsked, a)
+		out = append(out, a)
 	}
-	return o, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("record: %w", err)
+	}
+	return out, nil
 }
 
-// dayQuestions counts each day's questions by command, those that found
-// nothing, and the day's answer times.
+// dayQuestions reads each day's questions by command, those that found
+// nothing, and the day's answer times from the daily tables.
 func (d *DB) dayQuestions(ctx context.Context, since, until time.Time, days map[int64]*record.Day) error {
-	rows, err := d.db.QueryContext(ctx, "SELECT at, command, results, took_ms FROM questions WHERE at >= ? AND at <= ? ORDER BY at",
-		since.UnixMilli(), until.UnixMilli())
+	const dayMS = int64(day / time.Millisecond)
+	from, to := since.UnixMilli()/dayMS, until.UnixMilli()/dayMS
+	err := d.each(ctx, func(v []int64, command string) {
+		if dd := days[v[0]*dayMS/1000]; dd != nil {
+			dd.ByCommand[command] += int(v[1])
+			dd.Nothing += int(v[2])
+		}
+	}, "SELECT day, questions, found_nothing, command FROM daily WHERE day BETWEEN ? AND ?", from, to)
+	if err != nil {
+		return err
+	}
+	took := map[int64][][2]int64{} // by day: each answer time and how often
+	err = d.each(ctx, func(v []int64, _ string) {
+		key := v[0] * dayMS / 1000
+		took[key] = append(took[key], [2]int64{v[1], v[2]})
+	}, "SELECT day, took_ms, n, '' FROM daily_took WHERE day BETWEEN ? AND ? ORDER BY day, took_ms", from, to)
+	for key, counts := range took {
+		if dd := days[key]; dd != nil {
+			dd.P50 = time.Duration(percentile(counts, 0.50)) * time.Millisecond
+			dd.P95 = time.Duration(percentile(counts, 0.95)) * time.Millisecond
+		}
+	}
+	return err
+}
+
+// each runs a query whose rows are three integers and a string.
+func (d *DB) each(ctx context.Context, f func(v []int64, s string), query string, args ...any) error {
+	rows, err := d.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return fmt.Errorf("record: %w", err)
 	}
 	defer rows.Close()
-	took := map[int64][]int64{}
+	v := make([]int64, 3)
+	var s string
 	for rows.Next() {
-		var at, ms int64
-		var command string
-		var results int
-		if err := rows.Scan(&at, &command, &results, &ms); err != nil {
+		if err := rows.Scan(&v[0], &v[1], &v[2], &s); err != nil {
 			return fmt.Errorf("record: %w", err)
 		}
-		key := time.UnixMilli(at).UTC().Truncate(day).Unix()
-		dd := days[key]
-		if dd == nil {
-			continue
-		}
-		dd.ByCommand[command]++
-		if results == 0 {
-			dd.Nothing++
-		}
-		took[key] = append(took[key], ms)
+		f(v, s)
 	}
-	for key, ms := range took {
-		slices.Sort(ms)
-		days[key].P50 = time.Duration(percentile(ms, 0.50)) * time.Millisecond
-		days[key].P95 = time.Duration(percentile(ms, 0.95)) * time.Millisecond
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("record: %w", err)
 	}
-	return rows.Err()
+	return nil
 }
 
-// percentile is the p-th value of sorted ms (nearest rank).
-func percentile(ms []int64, p float64) int64 {
-	i := int(p*float64(len(ms))+0.999999) - 1
-	return ms[min(max(i, 0), len(ms)-1)]
+// percentile is the p-th value (nearest rank) of values given in order
+// with their counts.
+func percentile(counts [][2]int64, p float64) int64 {
+	n := int64(0)
+	for _, c := range counts {
+		n += c[1]
+	}
+	rank := max(int64(math.Ceil(p*float64(n))), 1)
+	for _, c := range counts {
+		if rank -= c[1]; rank <= 0 {
+			return c[0]
+		}
+	}
+	return counts[len(counts)-1][0]
 }
 
 // dayRatings counts each day's 👍 and 👎.
@@ -248,4 +327,68 @@ func (d *DB) Runs(ctx context.Context) ([]record.Run, error) {
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// fillDaily backfills the daily tables of a record kept before them.
+func (d *DB) fillDaily(ctx context.Context) error {
+	var days, questions int
+	if err := d.db.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM daily), (SELECT count(*) FROM questions LIMIT 1)").Scan(&days, &questions); err != nil {
+		return fmt.Errorf("record: %w", err)
+	}
+	if days > 0 || questions == 0 {
+		return nil
+	}
+	if _, err := d.db.ExecContext(ctx, backfillDaily); err != nil {
+		return fmt.Errorf("record: counting the days of %s: %w", d.path, err)
+	}
+	return nil
+}
+
+// queryKey groups questions that differ only in case and surrounding
+// space: 63 bits of their FNV-1a hash.
+func queryKey(q string) int64 {
+	h := fnv.New64a()
+	h.Write([]byte(strings.ToLower(strings.TrimSpace(q))))
+	return int64(h.Sum64() >> 1)
+}
+
+// addQueryKeys adds the query_key column to a record kept before it, and
+// fills it.
+func (d *DB) addQueryKeys(ctx context.Context) error {
+	var has int
+	if err := d.db.QueryRowContext(ctx, "SELECT count(*) FROM pragma_table_info('questions') WHERE name = 'query_key'").Scan(&has); err != nil {
+		return fmt.Errorf("record: %w", err)
+	}
+	if has > 0 {
+		return nil
+	}
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("record: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, "ALTER TABLE questions ADD COLUMN query_key INTEGER NOT NULL DEFAULT 0"); err != nil {
+		return fmt.Errorf("record: adding query keys to %s: %w", d.path, err)
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT id, query FROM questions")
+	if err != nil {
+		return fmt.Errorf("record: %w", err)
+	}
+	keys := map[int64]int64{}
+	for rows.Next() {
+		var id int64
+		var q string
+		if err := rows.Scan(&id, &q); err != nil {
+			rows.Close()
+			return fmt.Errorf("record: %w", err)
+		}
+		keys[id] = queryKey(q)
+	}
+	rows.Close()
+	for id, k := range keys {
+		if _, err := tx.ExecContext(ctx, "UPDATE questions SET query_key = ? WHERE id = ?", k, id); err != nil {
+			return fmt.Errorf("record: %w", err)
+		}
+	}
+	return tx.Commit()
 }

@@ -48,7 +48,8 @@ CREATE TABLE IF NOT EXISTS questions (
 	start_line INTEGER NOT NULL,
 	end_line INTEGER NOT NULL,
 	results INTEGER NOT NULL,
-	took_ms INTEGER NOT NULL
+	took_ms INTEGER NOT NULL,
+	query_key INTEGER NOT NULL DEFAULT 0 -- queryKey(query), to group questions quickly
 );
 CREATE INDEX IF NOT EXISTS questions_query ON questions (query COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS ratings (
@@ -145,8 +146,17 @@ func (d *DB) init(ctx context.Context) error {
 	if check != "ok" {
 		return fmt.Errorf("%w: %s", errDamaged, check)
 	}
-	if _, err := d.db.ExecContext(ctx, schema+ownerSchema); err != nil {
+	if _, err := d.db.ExecContext(ctx, schema); err != nil {
 		return fmt.Errorf("record: creating tables in %s: %w", d.path, err)
+	}
+	if err := d.addQueryKeys(ctx); err != nil {
+		return err
+	}
+	if _, err := d.db.ExecContext(ctx, ownerSchema); err != nil {
+		return fmt.Errorf("record: creating tables in %s: %w", d.path, err)
+	}
+	if err := d.fillDaily(ctx); err != nil {
+		return err
 	}
 	err := d.db.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'salt'").Scan(&d.salt)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -181,8 +191,8 @@ func (d *DB) hash(user string) string {
 // Asked records a question and returns its id, for ratings.
 func (d *DB) Asked(ctx context.Context, q record.Question) (int64, error) {
 	res, err := d.db.ExecContext(ctx,
-		"INSERT INTO questions (at, user_hash, command, query, source, start_line, end_line, results, took_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		q.At.UnixMilli(), d.hash(q.User), q.Command, q.Query, q.Source, q.Start, q.End, q.Results, q.Took.Milliseconds())
+		"INSERT INTO questions (at, user_hash, command, query, source, start_line, end_line, results, took_ms, query_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		q.At.UnixMilli(), d.hash(q.User), q.Command, q.Query, q.Source, q.Start, q.End, q.Results, q.Took.Milliseconds(), queryKey(q.Query))
 	if err != nil {
 		return 0, fmt.Errorf("record: %w", err)
 	}
