@@ -80,7 +80,8 @@ func (h *Handler) mark(w http.ResponseWriter, r *http.Request, csrf string) {
 	http.Redirect(w, r, "/admin/review#q"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 }
 
-// checkLines reads "351-356" (or "351") in a text of the index.
+// checkLines reads "351-356" (or "351") in a text of the index, or the
+// pages "p47" (or "p47-48") of a text that has pages.
 func (h *Handler) checkLines(source, lines string) (start, end int, err error) {
 	s, ok := h.searcher()
 	if !ok {
@@ -95,18 +96,44 @@ func (h *Handler) checkLines(source, lines string) (start, end int, err error) {
 	if doc == nil {
 		return 0, 0, fmt.Errorf("there is no text named %q", source)
 	}
-	a, b, isRange := strings.Cut(strings.NewReplacer("–", "-", "—", "-", " ", "").Replace(lines), "-")
-	start, err1 := strconv.Atoi(a)
-	end = start
-	var err2 error
-	if isRange {
-		end, err2 = strconv.Atoi(b)
+	spec := strings.NewReplacer("–", "-", "—", "-", " ", "", "page", "p").Replace(strings.ToLower(lines))
+	if page, isPage := strings.CutPrefix(spec, "p"); isPage {
+		return pageLines(doc, page, lines)
 	}
-	if err1 != nil || err2 != nil || start < 1 || end < start {
-		return 0, 0, fmt.Errorf("%q is not a line range such as 351-356", lines)
+	start, end, ok = parseRange(spec)
+	if !ok {
+		return 0, 0, fmt.Errorf("%q is not a line range such as 351-356 (or a page such as p47)", lines)
 	}
 	if end > doc.Lines {
 		return 0, 0, fmt.Errorf("%s has %d lines; %q goes past its end", source, doc.Lines, lines)
 	}
 	return start, end, nil
+}
+
+// parseRange reads "351-356" or "351".
+func parseRange(s string) (start, end int, ok bool) {
+	a, b, isRange := strings.Cut(s, "-")
+	start, err1 := strconv.Atoi(a)
+	end = start
+	var err2 error
+	if isRange {
+		end, err2 = strconv.Atoi(strings.TrimPrefix(b, "p"))
+	}
+	return start, end, err1 == nil && err2 == nil && start >= 1 && end >= start
+}
+
+// pageLines are the lines of the pages spec ("47", "47-48") of doc.
+func pageLines(doc *corpus.Document, spec, asWritten string) (start, end int, err error) {
+	if doc.LinePages == nil {
+		return 0, 0, fmt.Errorf("%s has no pages; give its lines, such as 351-356", doc.Name)
+	}
+	first, last, ok := parseRange(spec)
+	if !ok {
+		return 0, 0, fmt.Errorf("%q is not a page such as p47 or p47-48", asWritten)
+	}
+	span, ok := doc.PageLines(first, last)
+	if !ok {
+		return 0, 0, fmt.Errorf("%s has no page %d", doc.Name, first)
+	}
+	return span.Start, span.End, nil
 }

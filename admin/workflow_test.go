@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lectern-bot/lectern/corpus"
 	"github.com/lectern-bot/lectern/record"
 )
 
@@ -56,6 +57,7 @@ func TestMarkThenMeasure(t *testing.T) {
 		{"abc", "not a line range"},
 		{"20-10", "not a line range"},
 		{"99999", "goes past its end"},
+		{"p99", "has no page 99"},
 	} {
 		r := mark(bolsheviks, url.Values{"source": {"interview.txt"}, "lines": {bad.lines}})
 		if r.status != http.StatusBadRequest || !strings.Contains(r.body, bad.want) {
@@ -121,5 +123,34 @@ func TestExportDefusesFormulas(t *testing.T) {
 	}
 	if r := do(t, c, "GET", s.srv.URL+"/admin/export/users.csv", nil); r.status != http.StatusNotFound {
 		t.Errorf("an unknown table: got %d, want 404", r.status)
+	}
+}
+
+func TestPageLines(t *testing.T) {
+	doc := &corpus.Document{Name: "book.pdf", LinePages: []int{1, 1, 2, 2, 2, 3}}
+	tests := []struct {
+		spec             string
+		start, end       int
+		wantErrSubstring string
+	}{
+		{"2", 3, 5, ""},
+		{"2-3", 3, 6, ""},
+		{"1-p2", 1, 5, ""},
+		{"9", 0, 0, "has no page 9"},
+		{"x", 0, 0, "not a page"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.spec, func(t *testing.T) {
+			start, end, err := pageLines(doc, tt.spec, "p"+tt.spec)
+			if tt.wantErrSubstring != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErrSubstring) {
+					t.Errorf("got %v, want an error saying %q", err, tt.wantErrSubstring)
+				}
+				return
+			}
+			if err != nil || start != tt.start || end != tt.end {
+				t.Errorf("got lines %d-%d (%v), want %d-%d", start, end, err, tt.start, tt.end)
+			}
+		})
 	}
 }
