@@ -48,6 +48,14 @@ type Observer interface {
 	ShardConnected(shard int, connected bool)
 }
 
+// SharedCooldown is a per-user cooldown shared between replicas.
+type SharedCooldown interface {
+	// Claim starts user's cooldown of length every unless one is
+	// running, and returns what is left of the running one (0 when it
+	// started a new one).
+	Claim(ctx context.Context, user string, now time.Time, every time.Duration) (time.Duration, error)
+}
+
 // Recorder keeps a record of what readers ask and what they thought of
 // the answers.
 type Recorder interface {
@@ -77,6 +85,9 @@ type Options struct {
 	Results int    // answers per search; retrieval.DefaultResults when 0
 	// Cooldown is how long a user waits between searches.
 	Cooldown time.Duration
+	// SharedCooldown keeps the cooldown where every replica sees it; nil
+	// keeps it in this process.
+	SharedCooldown SharedCooldown
 	// Defer acknowledges searches at once and edits the answer in after,
 	// for corpora large enough that a search might approach Discord's
 	// 3-second deadline. Without it a search that is not done after
@@ -307,6 +318,21 @@ func (b *Bot) apologise(x *exchange) {
 	if err := x.reply(ctx, note(apology), true); err != nil {
 		b.log.Error("apology not delivered", "interaction", x.in.ID, "err", err)
 	}
+}
+
+// cooldownWait returns how long user must wait before searching, or 0
+// and starts the cooldown: in the shared store when there is one, in this
+// process when there is none or it fails (a search is not refused
+// because the database is away).
+func (b *Bot) cooldownWait(ctx context.Context, user string, now time.Time) time.Duration {
+	if b.opts.SharedCooldown != nil && b.opts.Cooldown > 0 {
+		wait, err := b.opts.SharedCooldown.Claim(ctx, user, now, b.opts.Cooldown)
+		if err == nil {
+			return wait
+		}
+		b.log.Warn("the shared cooldown is unavailable; this replica keeps it alone meanwhile", "err", err)
+	}
+	return b.cooldown.wait(user, now)
 }
 
 // cooldowns remembers when each user last searched.

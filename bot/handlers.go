@@ -163,7 +163,7 @@ func (b *Bot) lookUp(ctx context.Context, x *exchange, l lookup, search func(con
 	if l.query == "" {
 		return found{}, refuse("%s", l.empty)
 	}
-	if wait := b.cooldown.wait(userID(x.in), time.Now()); wait > 0 {
+	if wait := b.cooldownWait(ctx, userID(x.in), time.Now()); wait > 0 {
 		return found{}, refuse("Slow down a little: you can search again in %.1f s.", wait.Seconds())
 	}
 	x.expect(ctx, l.private, false, b.deferWait())

@@ -47,6 +47,7 @@ const (
 	KeyDataDir    = "LECTERN_DATA_DIR"
 	KeyRecord     = "LECTERN_RECORD"
 	KeyAdminToken = "LECTERN_ADMIN_TOKEN"
+	KeyDatabase   = "LECTERN_DATABASE_URL"
 )
 
 // Defaults of the settings that Lectern's packages do not own
@@ -164,6 +165,10 @@ type Config struct {
 	Record  bool   // keep a record of questions and feedback
 	// AdminToken signs the owner in to /admin; "" leaves /admin off.
 	AdminToken Secret
+	// DatabaseURL is a PostgreSQL database (postgres://…) that keeps the
+	// record and the cooldown for every replica; "" keeps the record in
+	// SQLite in DataDir. A secret: it may hold a password.
+	DatabaseURL Secret
 
 	logLevelSet bool
 }
@@ -430,7 +435,21 @@ func (l *loader) service(c *Config) {
 			c.Record = on
 		}
 	}
+	l.database(c)
 	l.admin(c)
+}
+
+// database reads where replicas share the record.
+func (l *loader) database(c *Config) {
+	v, src := l.get(KeyDatabase)
+	c.DatabaseURL = Secret(v)
+	if v == "" {
+		return
+	}
+	// The message must not repeat the value: it may hold a password.
+	if u, err := url.Parse(v); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") || u.Host == "" {
+		l.bad(KeyDatabase, src, "must be a PostgreSQL URL such as postgres://lectern:PASSWORD@db.example.org:5432/lectern")
+	}
 }
 
 // admin reads the token that turns the owner's pages on.
@@ -496,6 +515,7 @@ func (c *Config) Summary() string {
 		KeyDataDir + "=" + or(c.DataDir, "(none)"),
 		KeyRecord + "=" + record,
 		KeyAdminToken + "=" + c.AdminToken.String(),
+		KeyDatabase + "=" + or(map[bool]string{true: "[redacted]"}[c.DatabaseURL != ""], "(none: the record is in SQLite in "+KeyDataDir+")"),
 	}
 	return strings.Join(lines, "\n")
 }

@@ -113,6 +113,7 @@ func TestInvalidValues(t *testing.T) {
 		{KeyPublicURL, "lectern.example.org", "public address"},
 		{KeyRecord, "sometimes", "on or off"},
 		{KeyAdminToken, "short", "at least 16 characters"},
+		{KeyDatabase, "mysql://root:hunter2@db/lectern", "PostgreSQL URL"},
 		{KeyAdminToken, "sixteen chars with spaces", "without spaces"},
 		{KeyMaxFileMB, "0", "megabytes"},
 		{KeySourceURL, "https://docs.example.org/#{anchor}", "no {path}"},
@@ -291,4 +292,19 @@ func TestRegisterFlags(t *testing.T) {
 			t.Errorf("help %q lacks the value name or the variable", b.String())
 		}
 	})
+}
+
+// TestDatabaseURLIsNeverRepeated checks that neither a bad database URL's
+// message nor the summary repeats its password.
+func TestDatabaseURLIsNeverRepeated(t *testing.T) {
+	for _, v := range []string{"mysql://root:hunter2@db/lectern", "postgres://lectern:hunter2@db.example.org/lectern"} {
+		c, err := Load(Sources{Getenv: env(map[string]string{KeyDatabase: v})})
+		got := fmt.Sprint(err)
+		if c != nil {
+			got += c.Summary()
+		}
+		if strings.Contains(got, "hunter2") {
+			t.Errorf("%s: the password is shown: %s", v, got)
+		}
+	}
 }

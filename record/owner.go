@@ -1,6 +1,10 @@
 package record
 
-import "time"
+import (
+	"hash/fnv"
+	"strings"
+	"time"
+)
 
 // Day is one day of the record, in UTC, for the owner's overview.
 type Day struct {
@@ -65,4 +69,35 @@ type Run struct {
 	HitAt3    float64
 	MRR       float64
 	Misses    []string // the questions whose first quote missed
+}
+
+// dayLength is a UTC day.
+const dayLength = 24 * time.Hour
+
+// NewOverview is an overview of the whole UTC days from since's to
+// until's, each day empty; Until is the last millisecond of the last.
+func NewOverview(since, until time.Time) *Overview {
+	since = since.UTC().Truncate(dayLength)
+	until = until.UTC().Truncate(dayLength).Add(dayLength - time.Millisecond)
+	o := &Overview{Since: since, Until: until}
+	for t := since; t.Before(until); t = t.Add(dayLength) {
+		o.Days = append(o.Days, Day{Date: t, ByCommand: map[string]int{}})
+	}
+	return o
+}
+
+// Day is the day of the overview holding t, nil when t is outside it.
+func (o *Overview) Day(t time.Time) *Day {
+	if t.Before(o.Since) || t.After(o.Until) {
+		return nil
+	}
+	return &o.Days[int(t.Sub(o.Since)/dayLength)]
+}
+
+// QueryKey groups questions that differ only in case and surrounding
+// space: 63 bits of the FNV-1a hash of the question so cleaned.
+func QueryKey(q string) int64 {
+	h := fnv.New64a()
+	h.Write([]byte(strings.ToLower(strings.TrimSpace(q))))
+	return int64(h.Sum64() >> 1)
 }

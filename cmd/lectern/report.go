@@ -55,12 +55,14 @@ func (c *reportCommand) Run(ctx context.Context, a *app, args []string) error {
 
 // openExistingRecord opens the record the bot keeps, for a command that
 // reads it; it is an error when there is none yet.
-func openExistingRecord(ctx context.Context, a *app, cfg *config.Config, command string) (*sqlite.DB, error) {
-	path := filepath.Join(cfg.DataDir, sqlite.FileName)
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("%s: no record of questions at %s yet (the bot writes it; set %s to where it keeps it)", command, path, config.KeyDataDir)
+func openExistingRecord(ctx context.Context, a *app, cfg *config.Config, command string) (recordStore, error) {
+	if cfg.DatabaseURL == "" {
+		path := filepath.Join(cfg.DataDir, sqlite.FileName)
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%s: no record of questions at %s yet (the bot writes it; set %s to where it keeps it, or %s to its PostgreSQL database)", command, path, config.KeyDataDir, config.KeyDatabase)
+		}
 	}
-	db, damaged, err := sqlite.Open(ctx, cfg.DataDir)
+	db, damaged, err := openStore(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", command, err)
 	}

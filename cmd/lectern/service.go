@@ -13,7 +13,6 @@ import (
 	"github.com/lectern-bot/lectern/bot"
 	"github.com/lectern-bot/lectern/config"
 	"github.com/lectern-bot/lectern/metrics"
-	"github.com/lectern-bot/lectern/record/sqlite"
 	"github.com/lectern-bot/lectern/retrieval"
 	"github.com/lectern-bot/lectern/web"
 )
@@ -31,7 +30,7 @@ type service struct {
 	metrics *metrics.Metrics
 	web     *web.Server
 	ix      *retrieval.Index
-	record  *sqlite.DB     // nil when recording is off or failed
+	record  recordStore    // nil when recording is off or failed
 	admin   *admin.Handler // nil when LECTERN_ADMIN_TOKEN is not set
 	// interactions is the HTTP interactions endpoint, once the bot exists.
 	interactions atomic.Pointer[http.Handler]
@@ -111,16 +110,16 @@ func (s *service) open(ctx context.Context, a *app) error {
 
 // openRecord opens the record of questions, or returns nil, logging why:
 // the bot answers without a record rather than not at all.
-func openRecord(ctx context.Context, cfg *config.Config, log *slog.Logger) *sqlite.DB {
+func openRecord(ctx context.Context, cfg *config.Config, log *slog.Logger) recordStore {
 	if !cfg.Record {
 		log.Info("not recording questions (" + config.KeyRecord + "=off)")
 		return nil
 	}
-	if cfg.DataDir == "" {
+	if cfg.DatabaseURL == "" && cfg.DataDir == "" {
 		log.Warn("not recording questions: no data directory; set " + config.KeyDataDir)
 		return nil
 	}
-	db, damaged, err := sqlite.Open(ctx, cfg.DataDir)
+	db, damaged, err := openStore(ctx, cfg)
 	if err != nil {
 		log.Error("not recording questions: the record cannot be opened", "err", err)
 		return nil
@@ -161,6 +160,9 @@ func (s *service) botOptions() bot.Options {
 	}
 	if s.record != nil {
 		opts.Recorder = s.record
+		if shared, ok := s.record.(bot.SharedCooldown); ok {
+			opts.SharedCooldown = shared // replicas share each reader's cooldown
+		}
 	}
 	return opts
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"math"
 	"strings"
 	"time"
@@ -77,24 +76,15 @@ const day = 24 * time.Hour
 // Overview summarises the days from since to until (UTC days), with at
 // most limit of the most asked questions.
 func (d *DB) Overview(ctx context.Context, since, until time.Time, limit int) (*record.Overview, error) {
-	// Whole days: the last one up to its end.
-	since, until = since.UTC().Truncate(day), until.UTC().Truncate(day).Add(day-time.Millisecond)
-	o := &record.Overview{Since: since, Until: until}
-	days := map[int64]*record.Day{}
-	for t := since; t.Before(until); t = t.Add(day) {
-		o.Days = append(o.Days, record.Day{Date: t, ByCommand: map[string]int{}})
-	}
-	for i := range o.Days {
-		days[o.Days[i].Date.Unix()] = &o.Days[i]
-	}
-	if err := d.dayQuestions(ctx, since, until, days); err != nil {
+	o := record.NewOverview(since, until)
+	if err := d.dayQuestions(ctx, o); err != nil {
 		return nil, err
 	}
-	if err := d.dayRatings(ctx, since, until, days); err != nil {
+	if err := d.dayRatings(ctx, o); err != nil {
 		return nil, err
 	}
 	var err error
-	if o.MostAsked, err = d.mostAsked(ctx, since, until, limit); err != nil {
+	if o.MostAsked, err = d.mostAsked(ctx, o.Since, o.Until, limit); err != nil {
 		return nil, err
 	}
 	return o, nil
@@ -130,11 +120,11 @@ SELECT q.query, top.times FROM top JOIN questions q ON q.id = top.id ORDER BY to
 
 // dayQuestions reads each day's questions by command, those that found
 // nothing, and the day's answer times from the daily tables.
-func (d *DB) dayQuestions(ctx context.Context, since, until time.Time, days map[int64]*record.Day) error {
+func (d *DB) dayQuestions(ctx context.Context, o *record.Overview) error {
 	const dayMS = int64(day / time.Millisecond)
-	from, to := since.UnixMilli()/dayMS, until.UnixMilli()/dayMS
+	from, to := o.Since.UnixMilli()/dayMS, o.Until.UnixMilli()/dayMS
 	err := d.each(ctx, func(v []int64, command string) {
-		if dd := days[v[0]*dayMS/1000]; dd != nil {
+		if dd := o.Day(time.UnixMilli(v[0] * dayMS)); dd != nil {
 			dd.ByCommand[command] += int(v[1])
 			dd.Nothing += int(v[2])
 		}
@@ -144,11 +134,10 @@ func (d *DB) dayQuestions(ctx context.Context, since, until time.Time, days map[
 	}
 	took := map[int64][][2]int64{} // by day: each answer time and how often
 	err = d.each(ctx, func(v []int64, _ string) {
-		key := v[0] * dayMS / 1000
-		took[key] = append(took[key], [2]int64{v[1], v[2]})
+		took[v[0]] = append(took[v[0]], [2]int64{v[1], v[2]})
 	}, "SELECT day, took_ms, n, '' FROM daily_took WHERE day BETWEEN ? AND ? ORDER BY day, took_ms", from, to)
 	for key, counts := range took {
-		if dd := days[key]; dd != nil {
+		if dd := o.Day(time.UnixMilli(key * dayMS)); dd != nil {
 			dd.P50 = time.Duration(percentile(counts, 0.50)) * time.Millisecond
 			dd.P95 = time.Duration(percentile(counts, 0.95)) * time.Millisecond
 		}
@@ -194,8 +183,8 @@ func percentile(counts [][2]int64, p float64) int64 {
 }
 
 // dayRatings counts each day's 👍 and 👎.
-func (d *DB) dayRatings(ctx context.Context, since, until time.Time, days map[int64]*record.Day) error {
-	rows, err := d.db.QueryContext(ctx, "SELECT at, helpful FROM ratings WHERE at >= ? AND at <= ?", since.UnixMilli(), until.UnixMilli())
+func (d *DB) dayRatings(ctx context.Context, o *record.Overview) error {
+	rows, err := d.db.QueryContext(ctx, "SELECT at, helpful FROM ratings WHERE at >= ? AND at <= ?", o.Since.UnixMilli(), o.Until.UnixMilli())
 	if err != nil {
 		return fmt.Errorf("record: %w", err)
 	}
@@ -206,7 +195,7 @@ func (d *DB) dayRatings(ctx context.Context, since, until time.Time, days map[in
 		if err := rows.Scan(&at, &helpful); err != nil {
 			return fmt.Errorf("record: %w", err)
 		}
-		if dd := days[time.UnixMilli(at).UTC().Truncate(day).Unix()]; dd != nil {
+		if dd := o.Day(time.UnixMilli(at)); dd != nil {
 			if helpful {
 				dd.Up++
 			} else {
@@ -344,14 +333,6 @@ func (d *DB) fillDaily(ctx context.Context) error {
 	return nil
 }
 
-// queryKey groups questions that differ only in case and surrounding
-// space: 63 bits of their FNV-1a hash.
-func queryKey(q string) int64 {
-	h := fnv.New64a()
-	h.Write([]byte(strings.ToLower(strings.TrimSpace(q))))
-	return int64(h.Sum64() >> 1)
-}
-
 // addQueryKeys adds the query_key column to a record kept before it, and
 // fills it.
 func (d *DB) addQueryKeys(ctx context.Context) error {
@@ -382,7 +363,7 @@ func (d *DB) addQueryKeys(ctx context.Context) error {
 			rows.Close()
 			return fmt.Errorf("record: %w", err)
 		}
-		keys[id] = queryKey(q)
+		keys[id] = record.QueryKey(q)
 	}
 	rows.Close()
 	for id, k := range keys {

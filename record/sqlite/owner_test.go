@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lectern-bot/lectern/record"
+	"github.com/lectern-bot/lectern/record/recordtest"
 )
 
 // TestRecordGrowsBoundedPerQuestion asks 2,000 questions and checks that
@@ -48,76 +48,8 @@ func TestRecordGrowsBoundedPerQuestion(t *testing.T) {
 	}
 }
 
-func TestOverviewCountsDays(t *testing.T) {
-	ctx := context.Background()
-	db := openDB(t, t.TempDir())
-	today := time.Now().UTC().Truncate(24 * time.Hour).Add(12 * time.Hour)
-	for i, q := range []struct {
-		daysAgo int
-		command string
-		results int
-		took    time.Duration
-	}{
-		{0, "ask", 3, 10 * time.Millisecond}, {0, "ask", 0, 30 * time.Millisecond}, {0, "quote", 3, 1000 * time.Millisecond},
-		{2, "ask", 3, 20 * time.Millisecond}, {40, "ask", 3, 20 * time.Millisecond},
-	} {
-		qq := question(fmt.Sprint("question ", i%2))
-		qq.At, qq.Command, qq.Results, qq.Took = today.AddDate(0, 0, -q.daysAgo), q.command, q.results, q.took
-		if _, err := db.Asked(ctx, qq); err != nil {
-			t.Fatal(err)
-		}
-	}
-	o, err := db.Overview(ctx, today.AddDate(0, 0, -6), today, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(o.Days) != 7 {
-		t.Fatalf("got %d days, want 7", len(o.Days))
-	}
-	last := o.Days[6]
-	if last.Questions() != 3 || last.ByCommand["quote"] != 1 || last.Nothing != 1 || last.P50 != 30*time.Millisecond || last.P95 != time.Second {
-		t.Errorf("today: %+v, want 3 questions (1 quote), 1 found nothing, p50 30ms, p95 1s", last)
-	}
-	if got := o.Days[4].Questions(); got != 1 {
-		t.Errorf("two days ago: %d questions, want 1", got)
-	}
-	total := 0
-	for _, a := range o.MostAsked {
-		total += a.Times
-	}
-	if total != 4 {
-		t.Errorf("most asked count %d questions in the week, want 4 (the one 40 days ago is outside)", total)
-	}
-}
-
-func TestMarksAndRuns(t *testing.T) {
-	ctx := context.Background()
-	db := openDB(t, t.TempDir())
-	id, err := db.Asked(ctx, question("What was War Communism?"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.SetMark(ctx, record.Mark{QuestionID: id + 100, NotInText: true, At: time.Now()}); err != record.ErrUnknownQuestion {
-		t.Errorf("marking an unknown question: %v, want ErrUnknownQuestion", err)
-	}
-	for _, m := range []record.Mark{{QuestionID: id, NotInText: true}, {QuestionID: id, Source: "interview.txt", Start: 400, End: 402}} {
-		m.At = time.Now()
-		if err := db.SetMark(ctx, m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	marks, err := db.Marks(ctx)
-	if err != nil || len(marks) != 1 || marks[0].NotInText || marks[0].Start != 400 || marks[0].Query != "What was War Communism?" {
-		t.Errorf("marks %+v (%v): want the second mark replacing the first", marks, err)
-	}
-	run := record.Run{At: time.Now(), Version: "v1", Questions: 1, HitAt1: 1, HitAt3: 1, MRR: 1, Misses: []string{"a", "b"}}
-	if _, err := db.AddRun(ctx, run); err != nil {
-		t.Fatal(err)
-	}
-	runs, err := db.Runs(ctx)
-	if err != nil || len(runs) != 1 || runs[0].Version != "v1" || len(runs[0].Misses) != 2 {
-		t.Errorf("runs %+v (%v)", runs, err)
-	}
+func TestContract(t *testing.T) {
+	recordtest.Run(t, func(t *testing.T) recordtest.Store { return openDB(t, t.TempDir()) })
 }
 
 // TestOlderRecordIsUpgraded opens a record written before query keys and

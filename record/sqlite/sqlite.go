@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS questions (
 	end_line INTEGER NOT NULL,
 	results INTEGER NOT NULL,
 	took_ms INTEGER NOT NULL,
-	query_key INTEGER NOT NULL DEFAULT 0 -- queryKey(query), to group questions quickly
+	query_key INTEGER NOT NULL DEFAULT 0 -- record.QueryKey(query), to group questions quickly
 );
 CREATE INDEX IF NOT EXISTS questions_query ON questions (query COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS ratings (
@@ -192,7 +192,7 @@ func (d *DB) hash(user string) string {
 func (d *DB) Asked(ctx context.Context, q record.Question) (int64, error) {
 	res, err := d.db.ExecContext(ctx,
 		"INSERT INTO questions (at, user_hash, command, query, source, start_line, end_line, results, took_ms, query_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		q.At.UnixMilli(), d.hash(q.User), q.Command, q.Query, q.Source, q.Start, q.End, q.Results, q.Took.Milliseconds(), queryKey(q.Query))
+		q.At.UnixMilli(), d.hash(q.User), q.Command, q.Query, q.Source, q.Start, q.End, q.Results, q.Took.Milliseconds(), record.QueryKey(q.Query))
 	if err != nil {
 		return 0, fmt.Errorf("record: %w", err)
 	}
