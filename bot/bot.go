@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -125,11 +126,10 @@ const defaultDeferAfter = 2 * time.Second
 // Bot answers interactions.
 type Bot struct {
 	opts     Options
-	search   Searcher
+	lib      atomic.Pointer[library]
 	log      *slog.Logger
 	api      *rest // interaction routes: no token
 	cooldown *cooldowns
-	complete *completer
 
 	inflight sync.WaitGroup
 	// work is the context of interaction handlers: it outlives a
@@ -151,12 +151,29 @@ func New(search Searcher, opts Options) *Bot {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	b := &Bot{opts: opts, search: search, log: opts.Logger, cooldown: newCooldowns(opts.Cooldown)}
+	b := &Bot{opts: opts, log: opts.Logger, cooldown: newCooldowns(opts.Cooldown)}
 	b.api = newREST(opts, "")
-	b.complete = newCompleter(search)
+	b.Swap(search)
 	b.work, b.stopWork = context.WithCancel(context.Background())
 	return b
 }
+
+// library is what the bot answers from: the index and the autocomplete
+// tables built from it.
+type library struct {
+	search   Searcher
+	complete *completer
+}
+
+// Swap makes the bot answer from search from now on (a corpus that
+// changed, indexed again); interactions already running finish as they
+// started. It builds the autocomplete tables before swapping.
+func (b *Bot) Swap(search Searcher) {
+	b.lib.Store(&library{search: search, complete: newCompleter(search)})
+}
+
+func (b *Bot) searcher() Searcher    { return b.lib.Load().search }
+func (b *Bot) completer() *completer { return b.lib.Load().complete }
 
 // apiBase is Discord's REST base without a trailing slash.
 func apiBase(url string) string {

@@ -76,7 +76,7 @@ func (b *Bot) command(ctx context.Context, x *exchange) (reply, error) {
 	case "help":
 		return noted(helpMessage), nil
 	case "about":
-		return message(&discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{aboutEmbed(b.search.Corpus())}}, priv), nil
+		return message(&discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{aboutEmbed(b.searcher().Corpus())}}, priv), nil
 	case "ask":
 		return b.searchCommand(ctx, x, kindAsk, opts.string("question"), opts.string("speaker"), priv)
 	case "quote":
@@ -112,9 +112,9 @@ func question(text string) string {
 func (b *Bot) find(ctx context.Context, k kind, q string) ([]retrieval.Result, error) {
 	q, f := splitSpeaker(q)
 	if k == kindQuote {
-		return b.search.QuoteFor(ctx, q, b.opts.Results, f)
+		return b.searcher().QuoteFor(ctx, q, b.opts.Results, f)
 	}
-	return b.search.AskFor(ctx, q, b.opts.Results, f)
+	return b.searcher().AskFor(ctx, q, b.opts.Results, f)
 }
 
 // bySpeaker joins a question and the speaker it is asked of, as the
@@ -184,7 +184,7 @@ func (b *Bot) searchCommand(ctx context.Context, x *exchange, k kind, text, spea
 	who := ""
 	if strings.TrimSpace(speaker) != "" {
 		var ok bool
-		if who, ok = b.complete.speaker(speaker); !ok {
+		if who, ok = b.completer().speaker(speaker); !ok {
 			return reply{}, refuse("No one speaks as “%s” in this text; start typing a name under speaker: and pick one.", escapeMarkdown(retrieval.Clip(speaker, 50)))
 		}
 	}
@@ -224,11 +224,11 @@ func (b *Bot) findInText(ctx context.Context, x *exchange, data discordgo.Applic
 // findSaid looks a message's text up as a quotation, and asks it as a
 // question when the text does not say it word for word.
 func (b *Bot) findSaid(ctx context.Context, q string) (kind, []retrieval.Result, error) {
-	rs, err := b.search.QuoteFor(ctx, q, b.opts.Results, retrieval.Filter{})
+	rs, err := b.searcher().QuoteFor(ctx, q, b.opts.Results, retrieval.Filter{})
 	if err != nil || retrieval.Verbatim(rs) {
 		return kindQuote, rs, err
 	}
-	asked, err := b.search.AskFor(ctx, q, b.opts.Results, retrieval.Filter{})
+	asked, err := b.searcher().AskFor(ctx, q, b.opts.Results, retrieval.Filter{})
 	if err != nil {
 		return kindAsk, nil, err
 	}
@@ -313,7 +313,7 @@ func boldWords(words []string) string {
 
 // spellingNote says which of the text's words stood in for words it lacks.
 func (b *Bot) spellingNote(q string) string {
-	sugg := b.search.Suggest(q)
+	sugg := b.searcher().Suggest(q)
 	if len(sugg) == 0 {
 		return ""
 	}
@@ -325,7 +325,7 @@ func (b *Bot) spellingNote(q string) string {
 func (b *Bot) nothingFound(q string) string {
 	var s strings.Builder
 	fmt.Fprintf(&s, "I found nothing in the text for “%s”.", escapeMarkdown(retrieval.Clip(q, 200)))
-	if sugg := b.search.Suggest(q); len(sugg) > 0 {
+	if sugg := b.searcher().Suggest(q); len(sugg) > 0 {
 		fmt.Fprintf(&s, " Did you mean %s?", boldWords(sugg))
 	}
 	s.WriteString(" Try other or fewer words, a name from the text, or `/quote` for an exact phrase.")
@@ -335,9 +335,9 @@ func (b *Bot) nothingFound(q string) string {
 // sectionCommand answers /section: a number, a choice from autocomplete
 // ("doc:number"), or words of a title.
 func (b *Bot) sectionCommand(x *exchange, value string, priv bool) (reply, error) {
-	c := b.search.Corpus()
+	c := b.searcher().Corpus()
 	value = strings.TrimSpace(value)
-	doc, number, ok := resolveSection(b.complete, value)
+	doc, number, ok := resolveSection(b.completer(), value)
 	if !ok {
 		first := c.Documents[0].Sections[0].Number
 		last := c.Documents[0].Sections[len(c.Documents[0].Sections)-1].Number
@@ -384,12 +384,12 @@ func (b *Bot) linesCommand(x *exchange, value, text string, priv bool) (reply, e
 	if err != nil {
 		return reply{}, err
 	}
-	d := b.search.Corpus().Documents[doc]
+	d := b.searcher().Corpus().Documents[doc]
 	span, err := retrieval.Resolve(d, value)
 	if err != nil {
 		return reply{}, placeRefusal(d, value, err)
 	}
-	msg, err := b.linesMessage(b.search.Corpus(), view{kind: viewLines, doc: doc, a: span.Start, b: span.End}, shown{owner: userID(x.in), private: priv})
+	msg, err := b.linesMessage(b.searcher().Corpus(), view{kind: viewLines, doc: doc, a: span.Start, b: span.End}, shown{owner: userID(x.in), private: priv})
 	if err != nil {
 		return reply{}, err
 	}
@@ -423,7 +423,7 @@ func (b *Bot) pageCommand(x *exchange, page, text string, priv bool) (reply, err
 	if err != nil {
 		return reply{}, err
 	}
-	d := b.search.Corpus().Documents[doc]
+	d := b.searcher().Corpus().Documents[doc]
 	if d.Pages == 0 {
 		return reply{}, refuse("`%s` has no page numbers; use `/lines` or `/section` instead.", codeSafe(d.Name))
 	}
@@ -431,7 +431,7 @@ func (b *Bot) pageCommand(x *exchange, page, text string, priv bool) (reply, err
 	if !ok {
 		return reply{}, placeRefusal(d, page, retrieval.PageError(d))
 	}
-	m, err := b.pageMessage(b.search.Corpus(), view{kind: viewPage, doc: doc, a: n}, shown{owner: userID(x.in), private: priv})
+	m, err := b.pageMessage(b.searcher().Corpus(), view{kind: viewPage, doc: doc, a: n}, shown{owner: userID(x.in), private: priv})
 	if err != nil {
 		return reply{}, err
 	}
@@ -442,14 +442,14 @@ func (b *Bot) pageCommand(x *exchange, page, text string, priv bool) (reply, err
 // autocomplete) or words of its name; the first document when empty.
 func (b *Bot) resolveText(value string) (int, error) {
 	value = strings.TrimSpace(value)
-	docs := b.search.Corpus().Documents
+	docs := b.searcher().Corpus().Documents
 	if value == "" {
 		return 0, nil
 	}
 	if n, err := strconv.Atoi(value); err == nil && n >= 0 && n < len(docs) {
 		return n, nil
 	}
-	if choices := titleChoices(b.complete.files, value); len(choices) > 0 {
+	if choices := titleChoices(b.completer().files, value); len(choices) > 0 {
 		n, _ := strconv.Atoi(choices[0].Value.(string))
 		return n, nil
 	}
@@ -467,9 +467,10 @@ func (b *Bot) autocomplete(x *exchange) reply {
 		}
 	}
 	r := reply{autocomplete: true}
+	c := b.completer() // one table throughout, even if the index is swapped meanwhile
 	select {
-	case b.complete.busy <- struct{}{}:
-		defer func() { <-b.complete.busy }()
+	case c.busy <- struct{}{}:
+		defer func() { <-c.busy }()
 	default:
 		return r
 	}
@@ -480,13 +481,13 @@ func (b *Bot) autocomplete(x *exchange) reply {
 	typed = retrieval.CleanQuery(typed)
 	switch {
 	case data.Name == "quote" && focused.Name == "phrase":
-		r.choices = b.complete.quoteChoices(typed)
+		r.choices = c.quoteChoices(typed)
 	case data.Name == "section" && focused.Name == "section":
-		r.choices = titleChoices(b.complete.sections, typed)
+		r.choices = titleChoices(c.sections, typed)
 	case focused.Name == "text":
-		r.choices = titleChoices(b.complete.files, typed)
+		r.choices = titleChoices(c.files, typed)
 	case focused.Name == "speaker":
-		r.choices = titleChoices(b.complete.speakers, typed)
+		r.choices = titleChoices(c.speakers, typed)
 	}
 	return r
 }
@@ -549,7 +550,7 @@ func (b *Bot) show(ctx context.Context, x *exchange, v view, s shown, update boo
 
 // render draws a view.
 func (b *Bot) render(ctx context.Context, v view, s shown) (*discordgo.InteractionResponseData, error) {
-	c := b.search.Corpus()
+	c := b.searcher().Corpus()
 	switch v.kind {
 	case viewSection:
 		return b.sectionMessage(c, v, s)

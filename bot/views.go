@@ -298,7 +298,7 @@ func runText(d *corpus.Document, from, to int) string {
 // readingMessage shows sentences [from, to) of d, with ◀ ▶ to prev and
 // next and a label such as "part 2/5".
 func (b *Bot) readingMessage(v view, d *corpus.Document, from, to int, prev, next *view, label string, s shown) *discordgo.InteractionResponseData {
-	c := b.search.Cite(v.doc, from, to)
+	c := b.searcher().Cite(v.doc, from, to)
 	footer := c.String()
 	if label != "" {
 		footer += " · " + label

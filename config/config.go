@@ -48,6 +48,7 @@ const (
 	KeyRecord     = "LECTERN_RECORD"
 	KeyAdminToken = "LECTERN_ADMIN_TOKEN"
 	KeyDatabase   = "LECTERN_DATABASE_URL"
+	KeyWatch      = "LECTERN_WATCH"
 )
 
 // Defaults of the settings that Lectern's packages do not own
@@ -59,6 +60,9 @@ const (
 	// ShutdownTimeout bounds how long stopping waits for the work in
 	// flight: the web server's requests, and the bot's answers.
 	ShutdownTimeout = 10 * time.Second
+	// DefaultWatch is how often run and serve look for changes in the
+	// corpus when the file system sends no events.
+	DefaultWatch = 30 * time.Second
 )
 
 // setting is one setting that a command-line flag can set: the flag and
@@ -165,6 +169,9 @@ type Config struct {
 	Record  bool   // keep a record of questions and feedback
 	// AdminToken signs the owner in to /admin; "" leaves /admin off.
 	AdminToken Secret
+	// Watch is how often run and serve check the corpus for changes
+	// besides the file system's events; 0 turns watching off.
+	Watch time.Duration
 	// DatabaseURL is a PostgreSQL database (postgres://…) that keeps the
 	// record and the cooldown for every replica; "" keeps the record in
 	// SQLite in DataDir. A secret: it may hold a password.
@@ -270,7 +277,7 @@ func Load(src Sources) (*Config, error) {
 		}
 		l.dotenv = m
 	}
-	c := &Config{Results: retrieval.DefaultResults, Cooldown: DefaultCooldown, MaxFileSize: corpus.DefaultMaxFileSize, Addr: DefaultAddr, Record: true}
+	c := &Config{Results: retrieval.DefaultResults, Cooldown: DefaultCooldown, MaxFileSize: corpus.DefaultMaxFileSize, Addr: DefaultAddr, Record: true, Watch: DefaultWatch}
 	l.discord(c)
 	l.corpus(c)
 	l.behaviour(c)
@@ -437,6 +444,17 @@ func (l *loader) service(c *Config) {
 	}
 	l.database(c)
 	l.admin(c)
+	if v, src := l.get(KeyWatch); v != "" {
+		d, err := time.ParseDuration(v)
+		switch {
+		case strings.EqualFold(v, "off"):
+			c.Watch = 0
+		case err != nil || d < time.Second:
+			l.bad(KeyWatch, src, "%q must be how often to check the corpus for changes, such as 30s (at least 1s), or off", v)
+		default:
+			c.Watch = d
+		}
+	}
 }
 
 // database reads where replicas share the record.
@@ -515,6 +533,7 @@ func (c *Config) Summary() string {
 		KeyDataDir + "=" + or(c.DataDir, "(none)"),
 		KeyRecord + "=" + record,
 		KeyAdminToken + "=" + c.AdminToken.String(),
+		KeyWatch + "=" + or(map[bool]string{true: c.Watch.String()}[c.Watch > 0], "off"),
 		KeyDatabase + "=" + or(map[bool]string{true: "[redacted]"}[c.DatabaseURL != ""], "(none: the record is in SQLite in "+KeyDataDir+")"),
 	}
 	return strings.Join(lines, "\n")

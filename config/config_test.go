@@ -114,6 +114,8 @@ func TestInvalidValues(t *testing.T) {
 		{KeyRecord, "sometimes", "on or off"},
 		{KeyAdminToken, "short", "at least 16 characters"},
 		{KeyDatabase, "mysql://root:hunter2@db/lectern", "PostgreSQL URL"},
+		{KeyWatch, "sometimes", "how often to check"},
+		{KeyWatch, "10ms", "at least 1s"},
 		{KeyAdminToken, "sixteen chars with spaces", "without spaces"},
 		{KeyMaxFileMB, "0", "megabytes"},
 		{KeySourceURL, "https://docs.example.org/#{anchor}", "no {path}"},

@@ -6,6 +6,7 @@ import (
 
 	"github.com/lectern-bot/lectern/bot"
 	"github.com/lectern-bot/lectern/config"
+	"github.com/lectern-bot/lectern/retrieval"
 )
 
 // runCommand runs the Discord bot over the gateway.
@@ -48,7 +49,11 @@ func (c *runCommand) Run(ctx context.Context, a *app, args []string) error {
 	}
 	if err = s.open(ctx, a); err == nil {
 		s.web.Ready(s.ix)
-		err = bot.New(s.ix, s.botOptions()).Run(ctx, c.clearGuild)
+		b := bot.New(s.ix, s.botOptions())
+		watchCtx, stopWatching := context.WithCancel(ctx)
+		defer stopWatching() // before s.close, which waits for the watcher
+		s.keepCurrent(watchCtx, a, func(ix *retrieval.Index) { b.Swap(ix) })
+		err = b.Run(ctx, c.clearGuild)
 	}
 	stopWeb()
 	if served != nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/lectern-bot/lectern/bot"
 	"github.com/lectern-bot/lectern/config"
+	"github.com/lectern-bot/lectern/retrieval"
 )
 
 // serveCommand runs Lectern as a web service: the reader, the API and
@@ -48,6 +49,9 @@ func (c *serveCommand) Run(ctx context.Context, a *app, args []string) error {
 		s.log.Info("Discord interactions endpoint off: set " + config.KeyPublicKey + " to answer Discord over HTTP")
 	}
 	s.web.Ready(s.ix)
+	watchCtx, stopWatching := context.WithCancel(ctx)
+	defer stopWatching() // before s.close, which waits for the watcher
+	s.keepCurrent(watchCtx, a, func(ix *retrieval.Index) { b.Swap(ix) })
 	err = <-served // returns once ctx is done and the server has shut down
 	b.Drain(context.Background())
 	return err

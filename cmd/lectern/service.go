@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -30,8 +31,11 @@ type service struct {
 	metrics *metrics.Metrics
 	web     *web.Server
 	ix      *retrieval.Index
-	record  recordStore    // nil when recording is off or failed
-	admin   *admin.Handler // nil when LECTERN_ADMIN_TOKEN is not set
+	record  recordStore // nil when recording is off or failed
+	// mu guards ix, which keepCurrent replaces when the corpus changes.
+	mu       sync.Mutex
+	watching sync.WaitGroup
+	admin    *admin.Handler // nil when LECTERN_ADMIN_TOKEN is not set
 	// interactions is the HTTP interactions endpoint, once the bot exists.
 	interactions atomic.Pointer[http.Handler]
 }
@@ -89,13 +93,7 @@ func (s *service) open(ctx context.Context, a *app) error {
 		return err
 	}
 	s.ix = ix
-	c := ix.Corpus()
-	sentences := 0
-	for _, d := range c.Documents {
-		sentences += len(d.Sentences)
-	}
-	s.metrics.Index(len(c.Documents), sentences, c.Size(), info.Took, info.Built)
-	s.log.Info("index open", "files", len(c.Documents), "sentences", sentences, "built", info.Built, "took", info.Took.Round(time.Millisecond))
+	s.counted(ix, info)
 	s.record = openRecord(ctx, s.cfg, s.log)
 	if s.admin != nil {
 		if s.record == nil {
@@ -106,6 +104,17 @@ func (s *service) open(ctx context.Context, a *app) error {
 		}
 	}
 	return nil
+}
+
+// counted tells the metrics and the log about an index opened.
+func (s *service) counted(ix *retrieval.Index, info retrieval.OpenInfo) {
+	c := ix.Corpus()
+	sentences := 0
+	for _, d := range c.Documents {
+		sentences += len(d.Sentences)
+	}
+	s.metrics.Index(len(c.Documents), sentences, c.Size(), info.Took, info.Built)
+	s.log.Info("index open", "files", len(c.Documents), "sentences", sentences, "built", info.Built, "took", info.Took.Round(time.Millisecond))
 }
 
 // openRecord opens the record of questions, or returns nil, logging why:
@@ -132,9 +141,12 @@ func openRecord(ctx context.Context, cfg *config.Config, log *slog.Logger) recor
 }
 
 func (s *service) close() {
+	s.watching.Wait()
 	if s.record != nil {
 		s.record.Close()
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.ix != nil {
 		s.ix.Close()
 	}

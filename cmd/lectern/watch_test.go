@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestCorpusWatcher(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		events bool          // use the file system's events
+		every  time.Duration // the periodic check
+		change func(t *testing.T, dir string, force chan struct{})
+		want   bool
+	}{
+		{"a new file, by events", true, 0, writeFile("b.txt"), true},
+		{"a new file, by the periodic check alone", false, 100 * time.Millisecond, writeFile("b.txt"), true},
+		{"a file written again", true, 0, writeFile("a.txt"), true},
+		{"a file removed", false, 100 * time.Millisecond, func(t *testing.T, dir string, _ chan struct{}) { os.Remove(filepath.Join(dir, "a.txt")) }, true},
+		{"SIGHUP", false, 0, func(t *testing.T, _ string, force chan struct{}) { force <- struct{}{} }, true},
+		{"nothing", true, 100 * time.Millisecond, func(*testing.T, string, chan struct{}) {}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			writeFile("a.txt")(t, dir, nil)
+			force := make(chan struct{})
+			w, stop := newCorpusWatcher(dir, tt.every, force, slog.New(slog.NewTextHandler(io.Discard, nil)))
+			defer stop()
+			if !tt.events {
+				w.events, w.errors = nil, nil
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 4*time.Second)
+			defer cancel()
+			got := make(chan bool, 1)
+			go func() { got <- w.next(ctx) }()
+			time.Sleep(50 * time.Millisecond) // the watcher is waiting
+			tt.change(t, dir, force)
+			if g := <-got; g != tt.want {
+				t.Errorf("next() = %v, want %v", g, tt.want)
+			}
+		})
+	}
+}
+
+// writeFile returns a change that writes a file of the corpus.
+func writeFile(name string) func(t *testing.T, dir string, _ chan struct{}) {
+	return func(t *testing.T, dir string, _ chan struct{}) {
+		t.Helper()
+		text := "Written at " + time.Now().Format(time.RFC3339Nano) + ".\n"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
