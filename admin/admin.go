@@ -172,6 +172,13 @@ func (h *Handler) logout(w http.ResponseWriter, r *http.Request, _ string) {
 	http.Redirect(w, r, "/admin/login", http.StatusSeeOther)
 }
 
+// recordFailed logs a failure to read or write the record while doing
+// what, and tells the owner the log has it.
+func (h *Handler) recordFailed(w http.ResponseWriter, what string, err error) {
+	h.log.Error("admin: "+what, "err", err)
+	h.problem(w, http.StatusInternalServerError, "The record could not be read or written; the log says why.")
+}
+
 // problem answers with a page saying what went wrong.
 func (h *Handler) problem(w http.ResponseWriter, status int, msg string) {
 	h.render(w, status, "problem", page{Title: http.StatusText(status), Error: msg})

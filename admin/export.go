@@ -28,8 +28,7 @@ func (h *Handler) export(w http.ResponseWriter, r *http.Request, _ string) {
 	}
 	rows, err := table(h, r)
 	if err != nil {
-		h.log.Error("admin: exporting", "table", name, "err", err)
-		h.problem(w, http.StatusInternalServerError, "The record could not be read; the log says why.")
+		h.recordFailed(w, "exporting "+name, err)
 		return
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")

@@ -38,8 +38,7 @@ func (h *Handler) overviewPage(w http.ResponseWriter, r *http.Request, csrf stri
 	now := h.opts.Now().UTC()
 	o, err := h.store().Overview(r.Context(), now.AddDate(0, 0, -(days-1)), now, mostAskedShown)
 	if err != nil {
-		h.log.Error("admin: reading the record", "err", err)
-		h.problem(w, http.StatusInternalServerError, "The record could not be read; the log says why.")
+		h.recordFailed(w, "reading the record", err)
 		return
 	}
 	data := overview{Days: []int{days}, Periods: sortedPeriods(), MostAsked: o.MostAsked}

@@ -116,8 +116,7 @@ func (h *Handler) qualityPage(w http.ResponseWriter, r *http.Request, csrf strin
 		marks, err = h.store().Marks(r.Context())
 	}
 	if err != nil {
-		h.log.Error("admin: reading the record", "err", err)
-		h.problem(w, http.StatusInternalServerError, "The record could not be read; the log says why.")
+		h.recordFailed(w, "reading the record", err)
 		return
 	}
 	data := quality{}
@@ -165,8 +164,7 @@ func (h *Handler) runQuality(w http.ResponseWriter, r *http.Request, _ string) {
 	}
 	marks, err := h.store().Marks(r.Context())
 	if err != nil {
-		h.log.Error("admin: reading the marks", "err", err)
-		h.problem(w, http.StatusInternalServerError, "The record could not be read; the log says why.")
+		h.recordFailed(w, "reading the marks", err)
 		return
 	}
 	if !h.quality.start(s, marks) {

@@ -30,14 +30,12 @@ func (h *Handler) reviewPage(w http.ResponseWriter, r *http.Request, csrf string
 func (h *Handler) showReviews(w http.ResponseWriter, r *http.Request, csrf string, status int, problem string) {
 	list, err := h.store().Reviews(r.Context(), reviewsShown)
 	if err != nil {
-		h.log.Error("admin: reading the record", "err", err)
-		h.problem(w, http.StatusInternalServerError, "The record could not be read; the log says why.")
+		h.recordFailed(w, "reading the record", err)
 		return
 	}
 	marks, err := h.store().Marks(r.Context())
 	if err != nil {
-		h.log.Error("admin: reading the marks", "err", err)
-		h.problem(w, http.StatusInternalServerError, "The record could not be read; the log says why.")
+		h.recordFailed(w, "reading the marks", err)
 		return
 	}
 	data := review{Reviews: list, Marked: len(marks), Reader: "/"}
@@ -73,8 +71,7 @@ func (h *Handler) mark(w http.ResponseWriter, r *http.Request, csrf string) {
 			h.problem(w, http.StatusNotFound, "The record holds no such question.")
 			return
 		}
-		h.log.Error("admin: keeping a mark", "err", err)
-		h.problem(w, http.StatusInternalServerError, "The mark could not be kept; the log says why.")
+		h.recordFailed(w, "keeping a mark", err)
 		return
 	}
 	http.Redirect(w, r, "/admin/review#q"+strconv.FormatInt(id, 10), http.StatusSeeOther)
