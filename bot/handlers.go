@@ -552,6 +552,13 @@ func (b *Bot) show(ctx context.Context, x *exchange, v view, s shown, update boo
 func (b *Bot) render(ctx context.Context, v view, s shown) (*discordgo.InteractionResponseData, error) {
 	c := b.searcher().Corpus()
 	switch v.kind {
+	case viewSection, viewLines, viewRead, viewPage:
+		var ok bool
+		if v, ok = findDoc(c, v); !ok {
+			return nil, refuse("That text is no longer in the library (the texts have changed since this message); ask again, or open another with /lines.")
+		}
+	}
+	switch v.kind {
 	case viewSection:
 		return b.sectionMessage(c, v, s)
 	case viewLines, viewRead:

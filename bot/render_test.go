@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"github.com/lectern-bot/lectern/corpus"
+
 	"strings"
 	"testing"
 
@@ -71,6 +73,7 @@ func TestActionsRoundTrip(t *testing.T) {
 		{verb: "go", view: view{kind: viewAnswers, search: kindAsk, a: 2}, owner: owner},
 		{verb: "go", view: view{kind: viewSection, doc: 11, a: 1234, b: 7}, owner: owner},
 		{verb: "go", view: view{kind: viewRead, doc: 3, a: 99999, b: 100010}, owner: owner},
+		{verb: "go", view: view{kind: viewRead, doc: 3, a: 99999, b: 100010, tag: docTag("War and Peace.txt")}, owner: owner},
 		{verb: "go", view: view{kind: viewPage, doc: 0, a: 11, b: 1}, owner: owner},
 		{verb: "ctx", view: view{kind: viewAnswers, search: kindQuote, a: 0}},
 		{verb: "pub", view: view{kind: viewContext, search: kindAsk, a: 1}, rid: 42},
@@ -92,7 +95,8 @@ func TestActionsRoundTrip(t *testing.T) {
 		})
 	}
 	for _, bad := range []string{"", "lectern:", "lectern:go", "lectern:go:a.x.1:1", "lectern:go:a.a.-1:1", "lectern:go:s.1.2:1", "lectern:go:a.a.1:notanid",
-		"lectern:up:0", "lectern:up:x", "lectern:del:", "lectern:ctx:s.0.1.1", "other:go:a.a.1:1", "lectern:pub:a.a.1"} {
+		"lectern:up:0", "lectern:up:x", "lectern:del:", "lectern:ctx:s.0.1.1", "other:go:a.a.1:1", "lectern:pub:a.a.1",
+		"lectern:go:l.0.1.2.TOOLONG:1", "lectern:go:l.0.1.2.AB-C:1"} {
 		if a, ok := parseAction(bad); ok {
 			t.Errorf("parseAction(%q) = %+v, want it refused", bad, a)
 		}
@@ -122,5 +126,40 @@ func TestOptionValues(t *testing.T) {
 	}
 	if got := opts.string("missing"); got != "" {
 		t.Errorf("a missing option reads %q", got)
+	}
+}
+
+// TestFindDocAfterTextsMoved checks that a button finds its text when
+// texts added or removed since have moved it, and says so when it is gone.
+func TestFindDocAfterTextsMoved(t *testing.T) {
+	t.Parallel()
+	docs := func(names ...string) *corpus.Corpus {
+		c := &corpus.Corpus{}
+		for _, n := range names {
+			c.Documents = append(c.Documents, &corpus.Document{Name: n})
+		}
+		return c
+	}
+	made := view{kind: viewLines, doc: 1, a: 10, b: 12, tag: docTag("mill.txt")}
+	tests := []struct {
+		name    string
+		c       *corpus.Corpus
+		v       view
+		wantDoc int
+		wantOK  bool
+	}{
+		{"unchanged", docs("interview.txt", "mill.txt"), made, 1, true},
+		{"a text added before it", docs("abbey.txt", "interview.txt", "mill.txt"), made, 2, true},
+		{"removed", docs("interview.txt", "zoo.txt"), made, 0, false},
+		{"a button from before tags", docs("interview.txt", "mill.txt"), view{kind: viewLines, doc: 1}, 1, true},
+		{"before tags, past the end", docs("interview.txt"), view{kind: viewLines, doc: 1}, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := findDoc(tt.c, tt.v)
+			if ok != tt.wantOK || ok && got.doc != tt.wantDoc {
+				t.Errorf("findDoc = doc %d, %v; want doc %d, %v", got.doc, ok, tt.wantDoc, tt.wantOK)
+			}
+		})
 	}
 }

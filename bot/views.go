@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"sort"
 	"strconv"
@@ -42,16 +43,49 @@ type view struct {
 	search kind // answers and context
 	doc    int
 	a, b   int
+	// tag names the document (docTag), so that a button still finds it
+	// when texts added or removed since have moved it; "" in buttons made
+	// before tags.
+	tag string
 }
 
-// String encodes the view: "a.q.2", "c.a.0", "s.0.12.1", "l.0.351.356",
-// "p.0.11.0".
+// String encodes the view: "a.q.2", "c.a.0", "s.0.12.1.k3f9",
+// "l.0.351.356.k3f9", "p.0.11.0.k3f9".
 func (v view) String() string {
 	switch v.kind {
 	case viewAnswers, viewContext:
 		return fmt.Sprintf("%c.%c.%d", v.kind, v.search, v.a)
 	}
+	if v.tag != "" {
+		return fmt.Sprintf("%c.%d.%d.%d.%s", v.kind, v.doc, v.a, v.b, v.tag)
+	}
 	return fmt.Sprintf("%c.%d.%d.%d", v.kind, v.doc, v.a, v.b)
+}
+
+// docTag is a short name for a document that stays when other documents
+// come and go: four base-36 digits of a hash of its name.
+func docTag(name string) string {
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	return fmt.Sprintf("%04s", strconv.FormatUint(uint64(h.Sum32()%(36*36*36*36)), 36))
+}
+
+// findDoc points a reading view at its document in c: where its tag
+// says when the document has moved, or ok false when it is gone.
+func findDoc(c *corpus.Corpus, v view) (view, bool) {
+	if v.tag == "" {
+		return v, v.doc < len(c.Documents)
+	}
+	if v.doc < len(c.Documents) && docTag(c.Documents[v.doc].Name) == v.tag {
+		return v, true
+	}
+	for i, d := range c.Documents {
+		if docTag(d.Name) == v.tag {
+			v.doc = i
+			return v, true
+		}
+	}
+	return v, false
 }
 
 func parseView(s string) (view, bool) {
@@ -83,6 +117,12 @@ func parseView(s string) (view, bool) {
 		}
 		v.a = n[0]
 	case viewSection, viewLines, viewRead, viewPage:
+		if len(parts) == 5 {
+			v.tag, parts = parts[4], parts[:4]
+			if len(v.tag) != 4 || strings.Trim(v.tag, "0123456789abcdefghijklmnopqrstuvwxyz") != "" {
+				return view{}, false
+			}
+		}
 		n, ok := nums(parts[1:])
 		if !ok || len(n) != 3 {
 			return view{}, false
@@ -298,6 +338,12 @@ func runText(d *corpus.Document, from, to int) string {
 // readingMessage shows sentences [from, to) of d, with ◀ ▶ to prev and
 // next and a label such as "part 2/5".
 func (b *Bot) readingMessage(v view, d *corpus.Document, from, to int, prev, next *view, label string, s shown) *discordgo.InteractionResponseData {
+	v.tag = docTag(d.Name)
+	for _, p := range []*view{prev, next} {
+		if p != nil {
+			p.tag = v.tag
+		}
+	}
 	c := b.searcher().Cite(v.doc, from, to)
 	footer := c.String()
 	if label != "" {
