@@ -145,7 +145,7 @@ func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 // index changes (TestAnalysisFingerprint fails until it does).
 const (
 	cacheVersion    = 7
-	analysisVersion = 1
+	analysisVersion = 2
 )
 
 // sourcesKey identifies the content of a corpus and the code that indexes

@@ -3,6 +3,7 @@ package retrieval
 import (
 	"regexp"
 	"sort"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 )
@@ -125,7 +126,7 @@ func intentOf(text string) intent {
 func (a analyser) question(text string) question {
 	q := question{byTerm: map[uint32][]alt{}, rarest: -1, intent: intentOf(text), howTo: howToWords.MatchString(text)}
 	spellings := 0
-	toks := analyze(a.stem, text)
+	toks := withIdentifiers(text, analyze(a.stem, text), true)
 	for _, s := range uniqueTerms(toks, maxQueryTerms) {
 		c := concept{stem: s, framing: a.lex.frame[s] || a.lex.common[s]}
 		for i, t := range toks {
@@ -176,6 +177,8 @@ func (a analyser) alternatives(c *concept, spellings *int) bool {
 		// the title feature.
 		add(s, altExact)
 		c.weight = lex.idf(1)
+	case strings.Contains(s, "-"):
+		return false // an identifier the text lacks: no close spellings
 	default:
 		c.misspelt = true
 		if *spellings++; *spellings <= maxSpellings && a.spell != nil {

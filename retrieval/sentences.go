@@ -108,7 +108,7 @@ var (
 
 // analyseSentence tokenises a sentence and marks its tokens and itself.
 func analyseSentence(a analysis.Analyzer, s corpus.Sentence, speakers []string) analysed {
-	toks := analyze(a, s.Text)
+	toks := withIdentifiers(s.Text, analyze(a, s.Text), false)
 	out := analysed{
 		terms:   make([]string, 0, len(toks)+len(speakers)),
 		surface: make([]string, 0, len(toks)+len(speakers)),

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -120,4 +121,50 @@ func uniqueTerms(tokens []token, max int) []string {
 		}
 	}
 	return out
+}
+
+// identifier finds what is searched as written as well as by its parts:
+// a command-line option (-v, --no-root) or a name joined by hyphens
+// (X-Signature-Ed25519, ISO-8859-1), which the analyzer splits into
+// words or drops ("no" is a stop word).
+var identifier = regexp.MustCompile(`(?:^|[^\pL\pN_.-])(--?[\pL][\pL\pN]*(?:-[\pL\pN]+)*|[\pL\pN]+(?:-[\pL\pN]+)+)`)
+
+// withIdentifiers adds to the tokens of text a token for each
+// identifier in it, at the word position of the first word it holds. In
+// a text, an option always counts, and a hyphenated name when it holds a
+// digit or has three parts or more, so that prose ("well-known") is left
+// as it is; in a question (loose) every hyphenated word counts, and is
+// kept only where the text has it. The term is the identifier in lower
+// case, an option of several parts without its dashes ("no-root" for
+// --no-root), so that it is found however the question writes it.
+func withIdentifiers(text string, toks []token, loose bool) []token {
+	if !strings.Contains(text, "-") {
+		return toks
+	}
+	for _, m := range identifier.FindAllStringSubmatchIndex(text, -1) {
+		start, end := m[2], m[3]
+		id := strings.ToLower(text[start:end])
+		bare := strings.TrimLeft(id, "-")
+		if !loose && id == bare && strings.Count(id, "-") < 2 && strings.IndexFunc(id, unicode.IsDigit) < 0 {
+			continue
+		}
+		if strings.Contains(bare, "-") {
+			id = bare
+		}
+		toks = append(toks, token{term: id, start: start, end: end, pos: firstPos(toks, start)})
+	}
+	return toks
+}
+
+// firstPos is the word position of the first token ending after offset.
+func firstPos(toks []token, offset int) int {
+	for _, t := range toks {
+		if t.end > offset {
+			return t.pos
+		}
+	}
+	if len(toks) == 0 {
+		return 0
+	}
+	return toks[len(toks)-1].pos
 }

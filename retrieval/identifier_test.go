@@ -1,0 +1,90 @@
+package retrieval
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// identifierText is documentation whose options and names share their
+// parts with many other sentences ("root", "signature", "lock").
+const identifierText = `# Installing
+
+Poetry installs the project itself unless you pass the option that skips it. The lock file records every version resolved.
+
+## Options
+
+With --no-root, Poetry installs the dependencies but not the project. The poetry.lock file pins each package. The caret requirement ^0.2.3 allows updates that do not change the left-most non-zero digit. Requests are signed: check the X-Signature-Ed25519 header against the body. A tilde requirement ~1.2 allows patch updates. Run it with -v to see each step.
+
+## Layout
+
+The root folder holds the sources. A root user should not run installs. Each package has a root module. The lock command refreshes the lock. Poetry reads the root configuration first. The signature of a function is checked. Version 0.2 of the tool added plugins. Each step is logged.
+`
+
+// TestIdentifiersAreSearchable asks for options, versions and header
+// names as written: the sentence holding them comes first, however
+// common their parts are in the text.
+func TestIdentifiersAreSearchable(t *testing.T) {
+	doc, err := corpus.Parse("install.md", []byte(identifierText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: []*corpus.Document{doc}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	tests := []struct{ question, want string }{
+		{"What does --no-root do?", "--no-root"},
+		{"What happens with the no-root option?", "--no-root"},
+		{"What does poetry.lock do?", "poetry.lock"},
+		{"What does ^0.2.3 allow?", "^0.2.3"},
+		{"Which header is X-Signature-Ed25519?", "X-Signature-Ed25519"},
+		{"What does ~1.2 allow?", "~1.2"},
+		{"What does -v show?", "-v"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			rs, err := ix.Ask(context.Background(), tt.question, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) == 0 || !strings.Contains(rs[0].Quote.Text, tt.want) {
+				got := ""
+				if len(rs) > 0 {
+					got = rs[0].Quote.Text
+				}
+				t.Errorf("first quote %q, want the sentence holding %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWithIdentifiers(t *testing.T) {
+	tests := []struct {
+		text  string
+		loose bool     // a question's
+		want  []string // identifier terms added
+	}{
+		{"With --no-root, Poetry installs.", false, []string{"no-root"}},
+		{"Check X-Signature-Ed25519 and ISO-8859-1.", false, []string{"x-signature-ed25519", "iso-8859-1"}},
+		{"Run it with -v or --force.", false, []string{"-v", "--force"}},
+		{"A well-known, left-most digit; a -5 degree day.", false, nil},
+		{"What is a well-known no-root install?", true, []string{"well-known", "no-root"}},
+		{"MISS ANTHONY--Yes, sir; the end--and then.", false, nil},
+		{"(--dry-run) and \"--all\"", false, []string{"dry-run", "--all"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var got []string
+			for _, tok := range withIdentifiers(tt.text, nil, tt.loose) {
+				got = append(got, tok.term)
+			}
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
