@@ -50,7 +50,9 @@ type Handler struct {
 	mux      *http.ServeMux
 	sessions *sessions
 	live     atomic.Pointer[live]
-	quality  *qualityRunner
+	// unavailable says why the pages cannot work (no record), once known.
+	unavailable atomic.Pointer[string]
+	quality     *qualityRunner
 }
 
 // live is what the pages read, once the index and the record are open.
@@ -97,6 +99,10 @@ func (h *Handler) searcher() (Searcher, bool) {
 	return l.search, true
 }
 
+// Unavailable makes the signed-in pages say why they cannot work, such
+// as a record that could not be opened, instead of "starting".
+func (h *Handler) Unavailable(why string) { h.unavailable.Store(&why) }
+
 // store is the record; signedIn lets no request through before Ready.
 func (h *Handler) store() Store { return h.live.Load().store }
 
@@ -131,7 +137,11 @@ func (h *Handler) signedIn(next pageHandler) http.HandlerFunc {
 			return
 		}
 		if h.live.Load() == nil {
-			h.problem(w, http.StatusServiceUnavailable, "Lectern is starting: the index and the record are being opened. Try again in a moment.")
+			msg := "Lectern is starting: the index and the record are being opened. Try again in a moment."
+			if why := h.unavailable.Load(); why != nil {
+				msg = *why
+			}
+			h.problem(w, http.StatusServiceUnavailable, msg)
 			return
 		}
 		next(w, r, ss.csrf)

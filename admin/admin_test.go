@@ -322,3 +322,35 @@ func userHashes(t *testing.T, dir string) []string {
 	}
 	return out
 }
+
+// TestPagesSayWhyTheyCannotWork signs in to pages that never got a record
+// and checks they say why, not "starting" forever.
+func TestPagesSayWhyTheyCannotWork(t *testing.T) {
+	h, err := New(Options{Token: testToken, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewTLSServer(h)
+	defer srv.Close()
+	s := &site{srv: srv, h: h}
+	c := s.client(t)
+	for _, tt := range []struct {
+		name, why, want string
+	}{
+		{"while opening", "", "Lectern is starting"},
+		{"no record", "The admin pages read the record of questions, which could not be opened.", "could not be opened"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.why != "" {
+				h.Unavailable(tt.why)
+			}
+			if r := do(t, c, "POST", srv.URL+"/admin/login", url.Values{"token": {testToken}}); r.status != http.StatusSeeOther {
+				t.Fatalf("sign-in: %d", r.status)
+			}
+			r := do(t, c, "GET", srv.URL+"/admin/", nil)
+			if r.status != http.StatusServiceUnavailable || !strings.Contains(r.body, tt.want) {
+				t.Errorf("got %d, want 503 saying %q", r.status, tt.want)
+			}
+		})
+	}
+}

@@ -97,7 +97,9 @@ func (s *service) open(ctx context.Context, a *app) error {
 	s.record = openRecord(ctx, s.cfg, s.log)
 	if s.admin != nil {
 		if s.record == nil {
+			why := "The admin pages read the record of questions, which could not be opened: set " + config.KeyDataDir + " (or " + config.KeyDatabase + ") and " + config.KeyRecord + "=on; the log says what failed."
 			s.log.Warn("the admin pages cannot show anything without the record of questions")
+			s.admin.Unavailable(why)
 		} else {
 			s.admin.Ready(s.ix, s.record)
 			s.log.Info("admin pages at /admin")
