@@ -2,13 +2,11 @@ package retrieval
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/lectern-bot/lectern/corpus"
 	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
@@ -53,14 +51,6 @@ func describeTable(ix *Index) []byte {
 // text, which the cache stores: it fails when the analysis changes while
 // analysisVersion stays the same.
 func TestAnalysisFingerprint(t *testing.T) {
-	doc, err := corpus.Parse("fingerprint.txt", []byte(fingerprintText))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: []*corpus.Document{doc}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := parsedIndex(t, "fingerprint.txt", fingerprintText)
 	testsupport.VersionedGolden(t, filepath.Join("testdata", "analysis"), "the analysis of sentences (analysisVersion in cache.go)", analysisVersion, describeTable(ix))
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-
-	"github.com/lectern-bot/lectern/corpus"
 )
 
 // identifierText is documentation whose options and names share their
@@ -27,15 +25,7 @@ The root folder holds the sources. A root user should not run installs. Each pac
 // names as written: the sentence holding them comes first, however
 // common their parts are in the text.
 func TestIdentifiersAreSearchable(t *testing.T) {
-	doc, err := corpus.Parse("install.md", []byte(identifierText))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: []*corpus.Document{doc}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := parsedIndex(t, "install.md", identifierText)
 	tests := []struct{ question, want string }{
 		{"What does --no-root do?", "--no-root"},
 		{"What happens with the no-root option?", "--no-root"},
