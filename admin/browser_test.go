@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/lectern-bot/lectern/internal/browsertest"
 	"github.com/lectern-bot/lectern/internal/testindex"
 	"github.com/lectern-bot/lectern/internal/testsupport"
 	"github.com/lectern-bot/lectern/web"
@@ -24,7 +25,6 @@ import (
 // a temporary folder; with -update the overview's is written to
 // docs/admin-overview.png for the README.
 func TestBrowserOwnerLoop(t *testing.T) {
-	exe := testsupport.Tool(t, "Debian: apt-get install chromium; .ci/run installs it", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 	s := newSite(t)
 	for i := range 40 { // some history for the charts
 		s.clock.add(-time.Duration(i%9) * 24 * time.Hour)
@@ -36,14 +36,7 @@ func TestBrowserOwnerLoop(t *testing.T) {
 	srv := httptest.NewTLSServer(ws)
 	t.Cleanup(srv.Close)
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox,
-		chromedp.Flag("ignore-certificate-errors", true), chromedp.WindowSize(1280, 900))
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
+	bctx := browsertest.Start(t, 1280, 900, 60*time.Second)
 	b := &browser{t: t, ctx: bctx, shots: t.TempDir()}
 
 	b.do(chromedp.Navigate(srv.URL+"/admin/"), chromedp.WaitVisible(`input[name=token]`),

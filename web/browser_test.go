@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,7 +9,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/lectern-bot/lectern/internal/testsupport"
+	"github.com/lectern-bot/lectern/internal/browsertest"
 )
 
 // TestBrowserFollowsACitation drives headless Chromium, at a phone's
@@ -18,23 +17,12 @@ import (
 // answer's citation to the reader, and checks that the cited lines are
 // highlighted and in view. Screenshots are saved in a temporary folder.
 func TestBrowserFollowsACitation(t *testing.T) {
-	exe := testsupport.Tool(t, "Debian: apt-get install chromium; .ci/run installs it", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 	srv, _ := server(t)
 	shots, err := os.MkdirTemp("", "lectern-screenshots-")
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.NoSandbox, // CI runs as root
-		chromedp.WindowSize(412, 915),
-	)
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
+	bctx := browsertest.Start(t, 412, 915, 30*time.Second)
 
 	steps := func(actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
