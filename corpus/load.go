@@ -137,8 +137,22 @@ func ReadSources(ctx context.Context, path string, opts LoadOptions) ([]Source, 
 // of abbreviations, an empty page) is skipped and listed in
 // Corpus.Skipped; any other problem is an error naming the file.
 func ParseSources(src []Source, pdf *PDFEngine) (*Corpus, error) {
+	return ParseSourcesReusing(src, pdf, nil)
+}
+
+// ParseSourcesReusing is ParseSources that takes the document known
+// returns for a source as it is, without parsing the source again: the
+// documents of an earlier build whose files are unchanged. known may be
+// nil, and may return nil.
+func ParseSourcesReusing(src []Source, pdf *PDFEngine, known func(Source) *Document) (*Corpus, error) {
 	c := &Corpus{}
 	for _, s := range src {
+		if known != nil {
+			if doc := known(s); doc != nil {
+				c.Documents = append(c.Documents, doc)
+				continue
+			}
+		}
 		var doc *Document
 		var err error
 		if Detect(s.Name, s.Data) == FormatPDF {

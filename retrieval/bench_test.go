@@ -250,3 +250,47 @@ func BenchmarkIndexBook(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRebuildOneFile is what serve pays when one small file of a
+// folder changes: the folder holds three PDFs and two EPUBs of the shared
+// formats and a note; "full" parses every file again, "reuse" takes the
+// unchanged documents from the build before (Options.Reuse).
+func BenchmarkRebuildOneFile(b *testing.B) {
+	dir := b.TempDir()
+	for _, f := range []string{"pdf/james-pragmatism.pandoc-lualatex.pdf", "pdf/jerome-three-men-in-a-boat.chromium-no-header.pdf",
+		"pdf/paine-common-sense.chromium-header-footer.pdf", "epub/kropotkin-mutual-aid.epub", "epub/wells-the-war-of-the-worlds.epub"} {
+		data, err := os.ReadFile(testsupport.SharedCorpus(b, "formats/"+f))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	note := filepath.Join(dir, "note.txt")
+	engine := corpus.NewPDFEngine(testsupport.PDFiumCache())
+	defer engine.Close()
+	ctx := context.Background()
+	os.WriteFile(note, []byte("A note on the reading group's schedule.\n"), 0o644)
+	earlier, _, err := Open(ctx, dir, Options{PDF: engine})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer earlier.Close()
+	for _, mode := range []string{"full", "reuse"} {
+		b.Run(mode, func(b *testing.B) {
+			for i := range b.N {
+				os.WriteFile(note, []byte(fmt.Sprintf("A note on meeting %d of the reading group.\n", i)), 0o644)
+				opts := Options{PDF: engine, CacheDir: b.TempDir()}
+				if mode == "reuse" {
+					opts.Reuse = earlier.Corpus()
+				}
+				ix, info, err := Open(ctx, dir, opts)
+				if err != nil || !info.Built {
+					b.Fatalf("built=%v err=%v", info.Built, err)
+				}
+				ix.Close()
+			}
+		})
+	}
+}

@@ -32,6 +32,11 @@ type Options struct {
 	Progress    Progress          // told how a build is going; may be nil
 	Logger      *slog.Logger      // told what the cache did; nil logs nothing
 	Links       SourceLinks       // where a documentation site publishes the text
+	// Reuse is the corpus of an earlier build: its documents whose files
+	// are unchanged (the same name and bytes) are taken as they are, so
+	// that indexing a folder again after one file changed parses that
+	// file alone. Nil parses every file.
+	Reuse *corpus.Corpus
 }
 
 // pdfiumDir is where, below a cache directory, PDFium's compiled engine
@@ -55,7 +60,7 @@ func parseSources(src []corpus.Source, opts Options, log *slog.Logger) (*corpus.
 		pdf = NewPDFEngine(opts.CacheDir)
 		defer pdf.Close()
 	}
-	c, err := corpus.ParseSources(src, pdf)
+	c, err := corpus.ParseSourcesReusing(src, pdf, reusable(opts.Reuse))
 	if err != nil {
 		return nil, err
 	}
@@ -63,6 +68,24 @@ func parseSources(src []corpus.Source, opts Options, log *slog.Logger) (*corpus.
 		log.Warn("left a file out of the corpus", "file", f.Path, "why", f.Err)
 	}
 	return c, nil
+}
+
+// reusable returns the earlier build's document for a source whose name
+// and bytes it has, or nil.
+func reusable(earlier *corpus.Corpus) func(corpus.Source) *corpus.Document {
+	if earlier == nil {
+		return nil
+	}
+	byName := map[string]*corpus.Document{}
+	for _, d := range earlier.Documents {
+		byName[d.Name] = d
+	}
+	return func(s corpus.Source) *corpus.Document {
+		if d := byName[s.Name]; d != nil && d.Hash == s.Hash() {
+			return d
+		}
+		return nil
+	}
 }
 
 // OpenInfo says what Open did.
@@ -120,6 +143,9 @@ func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 	case errors.Is(err, errNotCached):
 	case errors.Is(err, errStale):
 		log.Info("the text has changed; rebuilding its index", "path", slot)
+		if opts.Reuse == nil {
+			opts.Reuse = cache.earlier(slot) // parse only the files that changed
+		}
 	default:
 		log.Warn("index cache is damaged; rebuilding", "path", slot, "err", err)
 	}
@@ -152,12 +178,44 @@ const (
 // it: the names and hashes of its files and the parser, mapping and cache
 // versions.
 func sourcesKey(src []corpus.Source) string {
+	files := make([][2]string, len(src))
+	for i, s := range src {
+		files[i] = [2]string{s.Name, s.Hash()}
+	}
+	return filesKey(files)
+}
+
+// filesKey is sourcesKey of files given by name and hash.
+func filesKey(files [][2]string) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "lectern parser=%d mapping=%d cache=%d analysis=%d\n", corpus.ParserVersion, MappingVersion, cacheVersion, analysisVersion)
-	for _, s := range src {
-		fmt.Fprintf(h, "%s\x00%s\n", s.Name, s.Hash())
+	for _, f := range files {
+		fmt.Fprintf(h, "%s\x00%s\n", f[0], f[1])
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// earlier returns the corpus cached in a stale slot, for a new build to
+// take its unchanged documents from (Options.Reuse), or nil when the slot
+// is damaged or was built by another version of Lectern, whose parse
+// must not be reused.
+func (dc *diskCache) earlier(slot string) *corpus.Corpus {
+	m, err := readManifest(slot)
+	if err != nil || verify(slot, m) != nil {
+		return nil
+	}
+	data, err := readData(filepath.Join(slot, dataName))
+	if err != nil {
+		return nil
+	}
+	files := make([][2]string, len(data.Corpus.Documents))
+	for i, d := range data.Corpus.Documents {
+		files[i] = [2]string{d.Name, d.Hash}
+	}
+	if filesKey(files) != m.Key {
+		return nil // another version's parse, or files it left out
+	}
+	return data.Corpus
 }
 
 var (

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/lectern-bot/lectern/config"
+	"github.com/lectern-bot/lectern/corpus"
 	"github.com/lectern-bot/lectern/retrieval"
 )
 
@@ -228,7 +229,13 @@ func (a *app) config(s settingsFlags) (*config.Config, error) {
 // open reads the configured corpus and its index: in memory for the
 // embedded text, from the cache (built when needed) for a book.
 func (a *app) open(ctx context.Context, cfg *config.Config, progress retrieval.Progress) (*retrieval.Index, retrieval.OpenInfo, error) {
-	opts := retrieval.Options{MaxFileSize: cfg.MaxFileSize, Progress: progress, Logger: a.log, Links: cfg.Links}
+	return a.openReusing(ctx, cfg, progress, nil)
+}
+
+// openReusing is open that takes the documents of earlier whose files
+// are unchanged as they are (retrieval.Options.Reuse).
+func (a *app) openReusing(ctx context.Context, cfg *config.Config, progress retrieval.Progress, earlier *corpus.Corpus) (*retrieval.Index, retrieval.OpenInfo, error) {
+	opts := retrieval.Options{MaxFileSize: cfg.MaxFileSize, Progress: progress, Logger: a.log, Links: cfg.Links, Reuse: earlier}
 	if cfg.Corpus != "" {
 		opts.CacheDir = cfg.IndexDir
 	}

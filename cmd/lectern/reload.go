@@ -58,7 +58,10 @@ func (s *service) keepCurrent(ctx context.Context, a *app, swap func(*retrieval.
 // reindex builds the corpus's index again and swaps it in.
 func (s *service) reindex(ctx context.Context, a *app, swap func(*retrieval.Index)) {
 	s.log.Info("the corpus changed; indexing it again")
-	ix, info, err := a.open(ctx, s.cfg, nil)
+	s.mu.Lock()
+	earlier := s.ix.Corpus()
+	s.mu.Unlock()
+	ix, info, err := a.openReusing(ctx, s.cfg, nil, earlier)
 	if err != nil {
 		if ctx.Err() == nil {
 			s.log.Error("indexing the changed corpus failed; still answering from the previous index", "err", err)

@@ -1,0 +1,98 @@
+package retrieval
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestReuseParsesOnlyChangedFiles indexes a folder, changes one file and
+// indexes it again with the first build's corpus: the unchanged
+// documents are taken as they were (the same values, not parsed again),
+// the changed one is read anew, and a removed one is gone.
+func TestReuseParsesOnlyChangedFiles(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"mill.txt":       "The miller of the parish ground the barley by the river.\n",
+		"lighthouse.txt": "The keeper of the lighthouse polished the great lens.\n",
+		"orchard.txt":    "The orchard gave apples and pears every autumn.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	cache := t.TempDir()
+	built, _, err := Open(ctx, dir, Options{CacheDir: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	built.Close()
+	// As serve has it after a restart: read from the cache.
+	first, info, err := Open(ctx, dir, Options{CacheDir: cache})
+	if err != nil || info.Built {
+		t.Fatalf("opening from the cache: built %v, %v", info.Built, err)
+	}
+	defer first.Close()
+	before := map[string]any{}
+	for _, d := range first.Corpus().Documents {
+		before[d.Name] = d
+	}
+	os.WriteFile(filepath.Join(dir, "lighthouse.txt"), []byte("The keeper of the lighthouse fed the gulls.\n"), 0o644)
+	os.Remove(filepath.Join(dir, "orchard.txt"))
+	second, _, err := Open(ctx, dir, Options{CacheDir: t.TempDir(), Reuse: first.Corpus()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+	got := map[string]bool{}
+	for _, d := range second.Corpus().Documents {
+		reused := before[d.Name] == any(d)
+		got[d.Name] = reused
+		if want := d.Name == "mill.txt"; reused != want {
+			t.Errorf("%s reused %v, want %v", d.Name, reused, want)
+		}
+	}
+	if _, ok := got["orchard.txt"]; ok || len(got) != 2 {
+		t.Errorf("documents %v, want mill.txt and lighthouse.txt", got)
+	}
+	rs, err := second.Ask(ctx, "Who fed the gulls?", 1)
+	if err != nil || len(rs) == 0 || !strings.Contains(rs[0].Quote.Text, "gulls") {
+		t.Errorf("the changed file is not answered: %+v %v", rs, err)
+	}
+}
+
+// TestStaleCacheLendsItsDocuments checks that a cache built for an
+// earlier state of a folder lends its documents to the next build, and
+// that one built by another version of Lectern does not.
+func TestStaleCacheLendsItsDocuments(t *testing.T) {
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(dir, "mill.txt"), []byte("The miller ground the barley.\n"), 0o644)
+	ix, _, err := Open(context.Background(), dir, Options{CacheDir: cacheDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	dc := &diskCache{dir: cacheDir}
+	slot := dc.slot(dir)
+	if c := dc.earlier(slot); c == nil || len(c.Documents) != 1 || c.Documents[0].Name != "mill.txt" {
+		t.Fatalf("earlier(%s) = %+v, want the cached mill.txt", slot, c)
+	}
+	// As if another version had built it: its key no longer matches.
+	m, err := readManifest(slot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Key = strings.Repeat("0", len(m.Key))
+	data, _ := json.Marshal(m)
+	if err := os.WriteFile(filepath.Join(slot, manifestName), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if c := dc.earlier(slot); c != nil {
+		t.Errorf("a cache of another version lent %d documents", len(c.Documents))
+	}
+}
