@@ -2,7 +2,8 @@
 // what readers ask as charts, a review list where the owner marks the
 // lines that answer questions that failed, and quality runs that measure
 // Lectern on those marked questions. It is on only when an admin token
-// is configured; signing in with it starts a session kept in memory.
+// is configured; signing in with it gives a signed session cookie that
+// every replica with the same token accepts.
 package admin
 
 import (

@@ -354,3 +354,47 @@ func TestPagesSayWhyTheyCannotWork(t *testing.T) {
 		})
 	}
 }
+
+// TestSessionsAcrossReplicas checks that a sign-in on one replica is
+// good on another with the same admin token (sessions are signed
+// cookies), and on none with another token; that a tampered cookie is
+// refused; and that signing out ends the session.
+func TestSessionsAcrossReplicas(t *testing.T) {
+	replica := func(token string) *Handler {
+		h, err := New(Options{Token: token, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	a, b, other := replica(testToken), replica(testToken), replica("another-token-of-sixteen-chars")
+	value := a.sessions.start()
+	tampered := strings.Replace(value, ".", ".1", 1)
+	tests := []struct {
+		name  string
+		h     *Handler
+		value string
+		want  bool
+	}{
+		{"the replica that signed in", a, value, true},
+		{"another replica, same token", b, value, true},
+		{"a replica with another token", other, value, false},
+		{"a tampered cookie", a, tampered, false},
+		{"garbage", a, "not-a-session", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest("GET", "/admin/", nil)
+			req.AddCookie(&http.Cookie{Name: cookieName, Value: tt.value})
+			if _, _, ok := tt.h.sessions.lookup(req); ok != tt.want {
+				t.Errorf("lookup ok = %v, want %v", ok, tt.want)
+			}
+		})
+	}
+	a.sessions.end(value)
+	req := httptest.NewRequest("GET", "/admin/", nil)
+	req.AddCookie(&http.Cookie{Name: cookieName, Value: value})
+	if _, _, ok := a.sessions.lookup(req); ok {
+		t.Error("a signed-out session is still good on the replica that signed it out")
+	}
+}

@@ -1,12 +1,15 @@
 package admin
 
 import (
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
 	"net"
 	"net/http"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -34,19 +37,24 @@ type session struct {
 	expires time.Time
 }
 
-// sessions keeps the signed-in browsers and the recent failed sign-ins,
-// in memory: a restart signs everyone out.
+// sessions signs sessions in and counts failed sign-ins. A session is a
+// signed cookie (its expiry and a random nonce, with an HMAC keyed by the
+// admin token), so every replica with the same token accepts it and
+// nothing is kept per session; signing out is remembered by the replica
+// that saw it, until the session would have expired.
 type sessions struct {
 	token [sha256.Size]byte // of the admin token
+	key   []byte            // signs sessions: derived from the token
 	now   func() time.Time
 
 	mu       sync.Mutex
-	byID     map[string]session
+	ended    map[string]time.Time   // sessions signed out, until they expire
 	failures map[string][]time.Time // by client address; "" for all
 }
 
 func newSessions(token string, now func() time.Time) *sessions {
-	return &sessions{token: sha256.Sum256([]byte(token)), now: now, byID: map[string]session{}, failures: map[string][]time.Time{}}
+	key := sha256.Sum256([]byte("lectern admin sessions\x00" + token))
+	return &sessions{token: sha256.Sum256([]byte(token)), key: key[:], now: now, ended: map[string]time.Time{}, failures: map[string][]time.Time{}}
 }
 
 // tokenMatches compares in constant time (the digests have one length
@@ -99,41 +107,56 @@ func (s *sessions) failed(addr string) {
 	s.failures[""] = append(s.failures[""], now)
 }
 
-// start makes a session and returns its id.
+// start makes a session and returns its cookie value:
+// "expiry.nonce.signature".
 func (s *sessions) start() string {
-	id, csrf := randomString(), randomString()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	now := s.now()
-	for k, v := range s.byID {
-		if now.After(v.expires) {
-			delete(s.byID, k)
-		}
-	}
-	s.byID[id] = session{csrf: csrf, expires: now.Add(SessionTTL)}
-	return id
+	payload := strconv.FormatInt(s.now().Add(SessionTTL).Unix(), 10) + "." + randomString()
+	return payload + "." + s.sign("session", payload)
 }
 
-// lookup returns the request's live session.
+// sign is the HMAC of what under the sessions' key, for purpose.
+func (s *sessions) sign(purpose, what string) string {
+	m := hmac.New(sha256.New, s.key)
+	m.Write([]byte(purpose + "\x00" + what))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
+
+// lookup returns the request's live session: its cookie signed by this
+// token's key, not expired, not signed out.
 func (s *sessions) lookup(r *http.Request) (id string, ss session, ok bool) {
 	c, err := r.Cookie(cookieName)
 	if err != nil {
 		return "", session{}, false
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ss, ok = s.byID[c.Value]
-	if ok && s.now().After(ss.expires) {
-		delete(s.byID, c.Value)
+	expiry, rest, ok1 := strings.Cut(c.Value, ".")
+	nonce, sig, ok2 := strings.Cut(rest, ".")
+	if !ok1 || !ok2 || !hmac.Equal([]byte(sig), []byte(s.sign("session", expiry+"."+nonce))) {
 		return "", session{}, false
 	}
-	return c.Value, ss, ok
+	unix, err := strconv.ParseInt(expiry, 10, 64)
+	now := s.now()
+	if err != nil || now.After(time.Unix(unix, 0)) {
+		return "", session{}, false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, gone := s.ended[c.Value]; gone {
+		return "", session{}, false
+	}
+	return c.Value, session{csrf: s.sign("csrf", c.Value), expires: time.Unix(unix, 0)}, true
 }
 
+// end signs a session out on this replica.
 func (s *sessions) end(id string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	delete(s.byID, id)
+	now := s.now()
+	for k, until := range s.ended {
+		if now.After(until) {
+			delete(s.ended, k)
+		}
+	}
+	s.ended[id] = now.Add(SessionTTL)
 }
 
 // csrfMatches checks a form's token against its session's.
