@@ -283,7 +283,7 @@ func BenchmarkRebuildOneFile(b *testing.B) {
 				os.WriteFile(note, []byte(fmt.Sprintf("A note on meeting %d of the reading group.\n", i)), 0o644)
 				opts := Options{PDF: engine, CacheDir: b.TempDir()}
 				if mode == "reuse" {
-					opts.Reuse = earlier.Corpus()
+					opts.Reuse = earlier
 				}
 				ix, info, err := Open(ctx, dir, opts)
 				if err != nil || !info.Built {

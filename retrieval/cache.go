@@ -32,11 +32,12 @@ type Options struct {
 	Progress    Progress          // told how a build is going; may be nil
 	Logger      *slog.Logger      // told what the cache did; nil logs nothing
 	Links       SourceLinks       // where a documentation site publishes the text
-	// Reuse is the corpus of an earlier build: its documents whose files
-	// are unchanged (the same name and bytes) are taken as they are, so
-	// that indexing a folder again after one file changed parses that
-	// file alone. Nil parses every file.
-	Reuse *corpus.Corpus
+	// Reuse is an earlier build of the corpus (the index in use): its
+	// documents whose files are unchanged (the same name and bytes) are
+	// taken as they are, with its analysis of their sentences, so that
+	// indexing a folder again after one file changed parses and analyses
+	// that file alone. Nil reads every file.
+	Reuse *Index
 }
 
 // pdfiumDir is where, below a cache directory, PDFium's compiled engine
@@ -54,13 +55,13 @@ func NewPDFEngine(cacheDir string) *corpus.PDFEngine {
 
 // parseSources parses a corpus's files, PDFs with opts.PDF or an engine
 // of its own, and warns of each file of a folder left out.
-func parseSources(src []corpus.Source, opts Options, log *slog.Logger) (*corpus.Corpus, error) {
+func parseSources(src []corpus.Source, opts Options, log *slog.Logger, earlier *prior) (*corpus.Corpus, error) {
 	pdf := opts.PDF
 	if pdf == nil {
 		pdf = NewPDFEngine(opts.CacheDir)
 		defer pdf.Close()
 	}
-	c, err := corpus.ParseSourcesReusing(src, pdf, reusable(opts.Reuse))
+	c, err := corpus.ParseSourcesReusing(src, pdf, earlier.document())
 	if err != nil {
 		return nil, err
 	}
@@ -68,24 +69,6 @@ func parseSources(src []corpus.Source, opts Options, log *slog.Logger) (*corpus.
 		log.Warn("left a file out of the corpus", "file", f.Path, "why", f.Err)
 	}
 	return c, nil
-}
-
-// reusable returns the earlier build's document for a source whose name
-// and bytes it has, or nil.
-func reusable(earlier *corpus.Corpus) func(corpus.Source) *corpus.Document {
-	if earlier == nil {
-		return nil
-	}
-	byName := map[string]*corpus.Document{}
-	for _, d := range earlier.Documents {
-		byName[d.Name] = d
-	}
-	return func(s corpus.Source) *corpus.Document {
-		if d := byName[s.Name]; d != nil && d.Hash == s.Hash() {
-			return d
-		}
-		return nil
-	}
 }
 
 // OpenInfo says what Open did.
@@ -124,8 +107,9 @@ func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 	if err != nil {
 		return nil, OpenInfo{}, err
 	}
+	earlier := priorOf(opts.Reuse)
 	if opts.CacheDir == "" {
-		c, err := parseSources(src, opts, log)
+		c, err := parseSources(src, opts, log, earlier)
 		if err != nil {
 			return nil, OpenInfo{}, err
 		}
@@ -143,18 +127,18 @@ func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 	case errors.Is(err, errNotCached):
 	case errors.Is(err, errStale):
 		log.Info("the text has changed; rebuilding its index", "path", slot)
-		if opts.Reuse == nil {
-			opts.Reuse = cache.earlier(slot) // parse only the files that changed
+		if earlier == nil {
+			earlier = cache.earlier(slot) // read only the files that changed
 		}
 	default:
 		log.Warn("index cache is damaged; rebuilding", "path", slot, "err", err)
 	}
-	c, err := parseSources(src, opts, log)
+	c, err := parseSources(src, opts, log, earlier)
 	if err != nil {
 		return nil, OpenInfo{}, err
 	}
 	abs, _ := filepath.Abs(path)
-	ix, err = cache.build(ctx, slot, key, abs, c, opts.Progress)
+	ix, err = cache.build(ctx, slot, key, abs, c, opts.Progress, earlier)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, OpenInfo{}, ctx.Err()
@@ -196,10 +180,10 @@ func filesKey(files [][2]string) string {
 }
 
 // earlier returns the corpus cached in a stale slot, for a new build to
-// take its unchanged documents from (Options.Reuse), or nil when the slot
+// take its unchanged documents and their analysis from, or nil when the slot
 // is damaged or was built by another version of Lectern, whose parse
 // must not be reused.
-func (dc *diskCache) earlier(slot string) *corpus.Corpus {
+func (dc *diskCache) earlier(slot string) *prior {
 	m, err := readManifest(slot)
 	if err != nil || verify(slot, m) != nil {
 		return nil
@@ -215,7 +199,7 @@ func (dc *diskCache) earlier(slot string) *corpus.Corpus {
 	if filesKey(files) != m.Key {
 		return nil // another version's parse, or files it left out
 	}
-	return data.Corpus
+	return newPrior(data.Corpus, data.table(), data.Terms, data.Surface)
 }
 
 var (
@@ -287,7 +271,7 @@ func (dc *diskCache) open(slot, key string) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index cache: open: %w", err)
 	}
-	ix, err := newIndex(data.Corpus, b, slot, data.table(), data.Terms, data.Surface)
+	ix, err := newIndex(data.Corpus, b, slot, data.table(), data.Terms, data.Surface, nil)
 	if err != nil {
 		b.Close()
 		return nil, err
@@ -346,7 +330,7 @@ func markFile(path string) (fileMark, error) {
 // build indexes c in a new directory beside the slot and puts it in the
 // slot's place only when it is complete, so that a killed build never
 // leaves a half-written index where a reader looks.
-func (dc *diskCache) build(ctx context.Context, slot, key, source string, c *corpus.Corpus, progress Progress) (*Index, error) {
+func (dc *diskCache) build(ctx context.Context, slot, key, source string, c *corpus.Corpus, progress Progress, earlier *prior) (*Index, error) {
 	if err := os.MkdirAll(dc.dir, 0o755); err != nil {
 		return nil, fmt.Errorf("index cache: %w", err)
 	}
@@ -363,7 +347,7 @@ func (dc *diskCache) build(ctx context.Context, slot, key, source string, c *cor
 	if err != nil {
 		return nil, fmt.Errorf("index cache: create: %w", err)
 	}
-	ix, err := newIndex(c, b, "", nil, nil, nil)
+	ix, err := newIndex(c, b, "", nil, nil, nil, earlier)
 	if err == nil {
 		err = ix.fill(ctx, progress)
 	}

@@ -93,7 +93,7 @@ func newMemory(ctx context.Context, c *corpus.Corpus, model string) (*Index, err
 	if err != nil {
 		return nil, fmt.Errorf("index: create: %w", err)
 	}
-	ix, err := newIndex(c, b, "", nil, nil, nil)
+	ix, err := newIndex(c, b, "", nil, nil, nil, nil)
 	if err == nil {
 		err = ix.fill(ctx, nil)
 	}
@@ -105,8 +105,9 @@ func newMemory(ctx context.Context, c *corpus.Corpus, model string) (*Index, err
 }
 
 // newIndex wraps a Bleve index of c. The sentence table is analysed from
-// the corpus unless one is given (read from the cache with its terms).
-func newIndex(c *corpus.Corpus, b bleve.Index, path string, table *sentenceTable, terms, surface []string) (*Index, error) {
+// the corpus (taking an earlier build's analysis of the documents it
+// shares) unless one is given (read from the cache with its terms).
+func newIndex(c *corpus.Corpus, b bleve.Index, path string, table *sentenceTable, terms, surface []string, earlier *prior) (*Index, error) {
 	m, err := newModel(learnedWeights, learnedForest)
 	if err != nil {
 		return nil, err
@@ -118,7 +119,7 @@ func newIndex(c *corpus.Corpus, b bleve.Index, path string, table *sentenceTable
 		ix.passages += len(d.Passages)
 	}
 	if table == nil {
-		ix.table, ix.lex = buildSentenceTable(ix.stem, c)
+		ix.table, ix.lex = buildSentenceTable(ix.stem, c, earlier)
 	} else {
 		ix.table, ix.lex = table, newLexicon()
 		for i, t := range terms {

@@ -49,7 +49,7 @@ func standalone(t *testing.T, text string) (*ranker, analyser) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	table, lex := buildSentenceTable(stem, c)
+	table, lex := buildSentenceTable(stem, c, nil)
 	lex.relate(stem, c)
 	m, err := newModel(learnedWeights, learnedForest)
 	if err != nil {

@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
 // TestReuseParsesOnlyChangedFiles indexes a folder, changes one file and
@@ -44,7 +47,7 @@ func TestReuseParsesOnlyChangedFiles(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "lighthouse.txt"), []byte("The keeper of the lighthouse fed the gulls.\n"), 0o644)
 	os.Remove(filepath.Join(dir, "orchard.txt"))
-	second, _, err := Open(ctx, dir, Options{CacheDir: t.TempDir(), Reuse: first.Corpus()})
+	second, _, err := Open(ctx, dir, Options{CacheDir: t.TempDir(), Reuse: first})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +82,7 @@ func TestStaleCacheLendsItsDocuments(t *testing.T) {
 	ix.Close()
 	dc := &diskCache{dir: cacheDir}
 	slot := dc.slot(dir)
-	if c := dc.earlier(slot); c == nil || len(c.Documents) != 1 || c.Documents[0].Name != "mill.txt" {
+	if c := dc.earlier(slot); c == nil || len(c.corpus.Documents) != 1 || c.corpus.Documents[0].Name != "mill.txt" {
 		t.Fatalf("earlier(%s) = %+v, want the cached mill.txt", slot, c)
 	}
 	// As if another version had built it: its key no longer matches.
@@ -93,6 +96,49 @@ func TestStaleCacheLendsItsDocuments(t *testing.T) {
 		t.Fatal(err)
 	}
 	if c := dc.earlier(slot); c != nil {
-		t.Errorf("a cache of another version lent %d documents", len(c.Documents))
+		t.Errorf("a cache of another version lent %d documents", len(c.corpus.Documents))
+	}
+}
+
+// TestReusedAnalysisMatchesAFreshBuild indexes a folder again after its
+// last file changed, once reading everything and once taking the rest
+// from the earlier build: the analysed sentences, terms and document
+// frequencies are the same, and so are the answers.
+func TestReusedAnalysisMatchesAFreshBuild(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string][]byte{"interview.txt": corpus.DefaultText(), "zz-notes.txt": []byte("Notes for the first meeting.\n")} {
+		os.WriteFile(filepath.Join(dir, name), data, 0o644)
+	}
+	paris, err := os.ReadFile(filepath.Join("testdata", "paris-commune.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "paris-commune.md"), paris, 0o644)
+	ctx := context.Background()
+	earlier, _, err := Open(ctx, dir, Options{CacheDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer earlier.Close()
+	os.WriteFile(filepath.Join(dir, "zz-notes.txt"), []byte("Notes for the second meeting: the Commune and the soviets.\n"), 0o644)
+	fresh, _, err := Open(ctx, dir, Options{CacheDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	reused, _, err := Open(ctx, dir, Options{CacheDir: t.TempDir(), Reuse: earlier})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reused.Close()
+	if got, want := string(describeTable(reused)), string(describeTable(fresh)); got != want {
+		t.Fatalf("the sentence table built with reuse differs from a fresh one:\n%s", testsupport.FirstDiff(got, want))
+	}
+	for _, q := range []string{"Why did the Bolsheviks dissolve the Constituent Assembly?", "When was the Commune proclaimed?", "What are the notes for?"} {
+		a, _ := fresh.Ask(ctx, q, 3)
+		b, _ := reused.Ask(ctx, q, 3)
+		if len(a) != len(b) || len(a) > 0 && a[0].Quote.Text != b[0].Quote.Text {
+			t.Errorf("%q answered differently with reuse", q)
+		}
 	}
 }

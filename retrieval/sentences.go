@@ -256,10 +256,10 @@ func isDigits(s string) bool {
 
 // buildSentenceTable analyses every sentence of c, in parallel, and
 // assigns term ids from a new lexicon.
-func buildSentenceTable(a analysis.Analyzer, c *corpus.Corpus) (*sentenceTable, *lexicon) {
+func buildSentenceTable(a analysis.Analyzer, c *corpus.Corpus, earlier *prior) (*sentenceTable, *lexicon) {
 	t := &sentenceTable{}
 	lex := newLexicon()
-	parts := analyseAll(a, c)
+	parts := analyseAll(a, c, earlier)
 	t.fill(c, parts, lex)
 	t.addTitles(a, c, lex)
 	lex.count(t)
@@ -267,11 +267,18 @@ func buildSentenceTable(a analysis.Analyzer, c *corpus.Corpus) (*sentenceTable, 
 }
 
 // analyseAll analyses every sentence of c on every core, with the
-// speakers that count as its words: who says it and whom it quotes.
-func analyseAll(a analysis.Analyzer, c *corpus.Corpus) []analysed {
+// speakers that count as its words: who says it and whom it quotes. A
+// document the earlier build shares keeps its analysis.
+func analyseAll(a analysis.Analyzer, c *corpus.Corpus, earlier *prior) []analysed {
+	var parts []analysed
+	var todo []int // sentences of parts to analyse
 	var all []corpus.Sentence
 	var speakers [][]string
 	for _, d := range c.Documents {
+		if done, ok := earlier.analysed(d); ok {
+			parts = append(parts, done...)
+			continue
+		}
 		quoted := map[int][]string{}
 		for _, q := range d.Quotations {
 			if q.Speaker != "" {
@@ -279,6 +286,8 @@ func analyseAll(a analysis.Analyzer, c *corpus.Corpus) []analysed {
 			}
 		}
 		for i, s := range d.Sentences {
+			todo = append(todo, len(parts))
+			parts = append(parts, analysed{})
 			all = append(all, s)
 			sp := quoted[i]
 			if s.Speaker != "" {
@@ -287,7 +296,6 @@ func analyseAll(a analysis.Analyzer, c *corpus.Corpus) []analysed {
 			speakers = append(speakers, sp)
 		}
 	}
-	parts := make([]analysed, len(all))
 	workers := max(1, min(runtime.GOMAXPROCS(0), 8))
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -295,7 +303,7 @@ func analyseAll(a analysis.Analyzer, c *corpus.Corpus) []analysed {
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(all); i += workers {
-				parts[i] = analyseSentence(a, all[i], speakers[i])
+				parts[todo[i]] = analyseSentence(a, all[i], speakers[i])
 			}
 		}()
 	}

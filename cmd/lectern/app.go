@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/lectern-bot/lectern/config"
-	"github.com/lectern-bot/lectern/corpus"
 	"github.com/lectern-bot/lectern/retrieval"
 )
 
@@ -232,9 +231,9 @@ func (a *app) open(ctx context.Context, cfg *config.Config, progress retrieval.P
 	return a.openReusing(ctx, cfg, progress, nil)
 }
 
-// openReusing is open that takes the documents of earlier whose files
-// are unchanged as they are (retrieval.Options.Reuse).
-func (a *app) openReusing(ctx context.Context, cfg *config.Config, progress retrieval.Progress, earlier *corpus.Corpus) (*retrieval.Index, retrieval.OpenInfo, error) {
+// openReusing is open that takes what earlier, the index in use, has of
+// the files that are unchanged (retrieval.Options.Reuse).
+func (a *app) openReusing(ctx context.Context, cfg *config.Config, progress retrieval.Progress, earlier *retrieval.Index) (*retrieval.Index, retrieval.OpenInfo, error) {
 	opts := retrieval.Options{MaxFileSize: cfg.MaxFileSize, Progress: progress, Logger: a.log, Links: cfg.Links, Reuse: earlier}
 	if cfg.Corpus != "" {
 		opts.CacheDir = cfg.IndexDir

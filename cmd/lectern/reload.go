@@ -59,7 +59,7 @@ func (s *service) keepCurrent(ctx context.Context, a *app, swap func(*retrieval.
 func (s *service) reindex(ctx context.Context, a *app, swap func(*retrieval.Index)) {
 	s.log.Info("the corpus changed; indexing it again")
 	s.mu.Lock()
-	earlier := s.ix.Corpus()
+	earlier := s.ix
 	s.mu.Unlock()
 	ix, info, err := a.openReusing(ctx, s.cfg, nil, earlier)
 	if err != nil {
