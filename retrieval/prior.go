@@ -54,7 +54,9 @@ func (p *prior) document() func(corpus.Source) *corpus.Document {
 
 // analysed returns the earlier analysis of a document taken over from
 // the earlier build, as analyseSentence made it; ok is false for a
-// document the earlier build did not have.
+// document the earlier build did not have. Each token's written form is
+// its term's in the earlier build (the table keeps one a term), so a
+// word shown in suggestions may be written as a removed file had it.
 func (p *prior) analysed(d *corpus.Document) (out []analysed, ok bool) {
 	if p == nil {
 		return nil, false
