@@ -310,3 +310,22 @@ func TestDatabaseURLIsNeverRepeated(t *testing.T) {
 		}
 	}
 }
+
+// TestEnvExampleListsEverySetting checks that .env.example, which a
+// self-hoster copies, names every setting the summary shows.
+func TestEnvExampleListsEverySetting(t *testing.T) {
+	example, err := os.ReadFile(filepath.Join("..", ".env.example"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(Sources{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(c.Summary(), "\n") {
+		key, _, _ := strings.Cut(line, "=")
+		if !strings.Contains(string(example), "\n"+key+"=") {
+			t.Errorf(".env.example does not mention %s", key)
+		}
+	}
+}
