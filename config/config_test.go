@@ -311,21 +311,27 @@ func TestDatabaseURLIsNeverRepeated(t *testing.T) {
 	}
 }
 
-// TestEnvExampleListsEverySetting checks that .env.example, which a
-// self-hoster copies, names every setting the summary shows.
-func TestEnvExampleListsEverySetting(t *testing.T) {
-	example, err := os.ReadFile(filepath.Join("..", ".env.example"))
-	if err != nil {
-		t.Fatal(err)
-	}
+// TestEverySettingIsDocumented checks that .env.example, which a
+// self-hoster copies, and the README's table of settings name every
+// setting the summary shows.
+func TestEverySettingIsDocumented(t *testing.T) {
 	c, err := Load(Sources{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, line := range strings.Split(c.Summary(), "\n") {
-		key, _, _ := strings.Cut(line, "=")
-		if !strings.Contains(string(example), "\n"+key+"=") {
-			t.Errorf(".env.example does not mention %s", key)
+	for _, doc := range []struct{ file, format string }{
+		{".env.example", "\n%s="},
+		{"README.md", "`%s`"},
+	} {
+		text, err := os.ReadFile(filepath.Join("..", doc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(c.Summary(), "\n") {
+			key, _, _ := strings.Cut(line, "=")
+			if !strings.Contains(string(text), fmt.Sprintf(doc.format, key)) {
+				t.Errorf("%s does not mention %s", doc.file, key)
+			}
 		}
 	}
 }
