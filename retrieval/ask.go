@@ -146,7 +146,7 @@ func (ix *Index) search(ctx context.Context, q query.Query, size int) ([]passage
 	}
 	hits := make([]passageHit, 0, len(res.Hits))
 	for _, h := range res.Hits {
-		d, p, ok := parseDocID(h.ID)
+		d, p, ok := ix.parseDocID(h.ID)
 		if !ok || d >= len(ix.corpus.Documents) || p >= len(ix.corpus.Documents[d].Passages) {
 			continue
 		}

@@ -272,7 +272,7 @@ func BenchmarkRebuildOneFile(b *testing.B) {
 	defer engine.Close()
 	ctx := context.Background()
 	os.WriteFile(note, []byte("A note on the reading group's schedule.\n"), 0o644)
-	earlier, _, err := Open(ctx, dir, Options{PDF: engine})
+	earlier, _, err := Open(ctx, dir, Options{PDF: engine, CacheDir: b.TempDir()})
 	if err != nil {
 		b.Fatal(err)
 	}

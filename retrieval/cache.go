@@ -192,14 +192,21 @@ func (dc *diskCache) earlier(slot string) *prior {
 	if err != nil {
 		return nil
 	}
-	files := make([][2]string, len(data.Corpus.Documents))
-	for i, d := range data.Corpus.Documents {
-		files[i] = [2]string{d.Name, d.Hash}
-	}
-	if filesKey(files) != m.Key {
+	if corpusKey(data.Corpus) != m.Key {
 		return nil // another version's parse, or files it left out
 	}
-	return newPrior(data.Corpus, data.table(), data.Terms, data.Surface)
+	p := newPrior(data.Corpus, data.table(), data.Terms, data.Surface)
+	p.indexDir = filepath.Join(slot, indexName)
+	return p
+}
+
+// corpusKey is the key of a corpus's files as its documents record them.
+func corpusKey(c *corpus.Corpus) string {
+	files := make([][2]string, len(c.Documents))
+	for i, d := range c.Documents {
+		files[i] = [2]string{d.Name, d.Hash}
+	}
+	return filesKey(files)
 }
 
 var (
@@ -339,22 +346,18 @@ func (dc *diskCache) build(ctx context.Context, slot, key, source string, c *cor
 		return nil, fmt.Errorf("index cache: %w", err)
 	}
 	defer os.RemoveAll(tmp) // a no-op once the build is in place
-	m, err := newMapping(scoringModel)
+	ix, err := dc.updated(ctx, tmp, c, progress, earlier)
+	if err != nil {
+		if !errors.Is(err, errNoEarlierIndex) && dc.log != nil {
+			dc.log.Warn("index cache: updating the earlier index failed; building it anew", "err", err)
+		}
+		os.RemoveAll(filepath.Join(tmp, indexName))
+		ix, err = dc.fresh(ctx, tmp, c, progress, earlier)
+	}
 	if err != nil {
 		return nil, err
 	}
-	b, err := bleve.New(filepath.Join(tmp, indexName), m)
-	if err != nil {
-		return nil, fmt.Errorf("index cache: create: %w", err)
-	}
-	ix, err := newIndex(c, b, "", nil, nil, nil, earlier)
-	if err == nil {
-		err = ix.fill(ctx, progress)
-	}
-	if err != nil {
-		b.Close()
-		return nil, err
-	}
+	b := ix.bleve
 	if err := b.Close(); err != nil {
 		return nil, fmt.Errorf("index cache: %w", err)
 	}
@@ -374,6 +377,56 @@ func (dc *diskCache) build(ctx context.Context, slot, key, source string, c *cor
 	ix.bleve, ix.path = b, slot
 	return ix, nil
 }
+
+// fresh builds the search index of c in tmp from nothing.
+func (dc *diskCache) fresh(ctx context.Context, tmp string, c *corpus.Corpus, progress Progress, earlier *prior) (*Index, error) {
+	m, err := newMapping(scoringModel)
+	if err != nil {
+		return nil, err
+	}
+	b, err := bleve.New(filepath.Join(tmp, indexName), m)
+	if err != nil {
+		return nil, fmt.Errorf("index cache: create: %w", err)
+	}
+	ix, err := newIndex(c, b, "", nil, nil, nil, earlier)
+	if err == nil {
+		err = ix.fill(ctx, progress)
+	}
+	if err != nil {
+		b.Close()
+		return nil, err
+	}
+	return ix, nil
+}
+
+// updated builds the search index of c in tmp from a copy of the earlier
+// build's, deleting and adding only the passages of files that changed;
+// an error when there is no earlier index on disk to start from.
+func (dc *diskCache) updated(ctx context.Context, tmp string, c *corpus.Corpus, progress Progress, earlier *prior) (*Index, error) {
+	if earlier == nil || earlier.indexDir == "" {
+		return nil, errNoEarlierIndex
+	}
+	dir := filepath.Join(tmp, indexName)
+	if err := os.CopyFS(dir, os.DirFS(earlier.indexDir)); err != nil {
+		return nil, fmt.Errorf("copying %s: %w", earlier.indexDir, err)
+	}
+	b, err := bleve.Open(dir)
+	if err != nil {
+		return nil, fmt.Errorf("opening the copy: %w", err)
+	}
+	ix, err := newIndex(c, b, "", nil, nil, nil, earlier)
+	if err == nil {
+		err = ix.update(ctx, progress, earlier)
+	}
+	if err != nil {
+		b.Close()
+		return nil, err
+	}
+	return ix, nil
+}
+
+// errNoEarlierIndex means a build has no earlier index to update.
+var errNoEarlierIndex = errors.New("no earlier index")
 
 // install moves a finished build into the slot, setting aside what was
 // there. When another process installed an intact build of the same text

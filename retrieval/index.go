@@ -5,8 +5,11 @@ package retrieval
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -24,7 +27,7 @@ import (
 
 // MappingVersion changes whenever the index mapping or the documents fed to
 // it change, so that cached indexes are rebuilt.
-const MappingVersion = 6
+const MappingVersion = 7
 
 // fieldText is the indexed passage text, English analyzer (stemmed, stop
 // words removed). Phrases and close spellings are matched against the
@@ -44,6 +47,8 @@ type Index struct {
 	passages int
 	path     string // on-disk location; "" in memory
 
+	docKeys  []string       // each document's key in passage IDs (docKey)
+	docByKey map[string]int // and back
 	lex      *lexicon       // the text's words, built when the index opens
 	table    *sentenceTable // every sentence analysed once
 	postings *postings      // the sentences holding each term
@@ -115,8 +120,11 @@ func newIndex(c *corpus.Corpus, b bleve.Index, path string, table *sentenceTable
 	ix := &Index{corpus: c, bleve: b, path: path, timeout: queryTimeout}
 	ix.stem = b.Mapping().AnalyzerNamed(en.AnalyzerName)
 	ix.exact = b.Mapping().AnalyzerNamed(exactAnalyzer)
-	for _, d := range c.Documents {
+	ix.docByKey = map[string]int{}
+	for i, d := range c.Documents {
 		ix.passages += len(d.Passages)
+		ix.docKeys = append(ix.docKeys, docKey(d.Name))
+		ix.docByKey[ix.docKeys[i]] = i
 	}
 	if table == nil {
 		ix.table, ix.lex = buildSentenceTable(ix.stem, c, earlier)
@@ -164,57 +172,108 @@ func (ix *Index) analyse(text string) question {
 // Progress is told how many of total passages are indexed so far.
 type Progress func(done, total int)
 
-// fill adds every passage of the corpus to the index in batches.
+// fill indexes the passages of every document of the corpus.
 func (ix *Index) fill(ctx context.Context, progress Progress) error {
-	const batchSize = 2000
-	batch := ix.bleve.NewBatch()
-	done := 0
-	for di, d := range ix.corpus.Documents {
-		for pi, p := range d.Passages {
-			text := normalize(p.Text)
-			err := batch.Index(docID(di, pi), map[string]any{fieldText: text})
-			if err != nil {
-				return fmt.Errorf("index: %s: %w", d.Name, err)
-			}
-			if batch.Size() >= batchSize {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				if err := ix.bleve.Batch(batch); err != nil {
-					return fmt.Errorf("index: %w", err)
-				}
-				done += batch.Size()
-				batch.Reset()
-				if progress != nil {
-					progress(done, ix.passages)
-				}
-			}
+	all := make([]int, len(ix.corpus.Documents))
+	for i := range all {
+		all[i] = i
+	}
+	return ix.indexPassages(ctx, progress, ix.bleve.NewBatch(), all)
+}
+
+// update brings a copy of the earlier build's index up to this corpus:
+// the passages of its documents this corpus no longer has (removed or
+// changed files) are deleted, and those of this corpus's new documents
+// added.
+func (ix *Index) update(ctx context.Context, progress Progress, earlier *prior) error {
+	kept := map[*corpus.Document]bool{}
+	var added []int
+	for i, d := range ix.corpus.Documents {
+		if _, ok := earlier.docs[d]; ok {
+			kept[d] = true
+		} else {
+			added = append(added, i)
 		}
 	}
-	if batch.Size() > 0 {
+	batch := ix.bleve.NewBatch()
+	for _, d := range earlier.corpus.Documents {
+		if kept[d] {
+			continue
+		}
+		key := docKey(d.Name)
+		for p := range d.Passages {
+			batch.Delete(passageID(key, p))
+		}
+	}
+	return ix.indexPassages(ctx, progress, batch, added)
+}
+
+// indexPassages adds the passages of the documents docs to the index in
+// batches, after what batch already holds.
+func (ix *Index) indexPassages(ctx context.Context, progress Progress, batch *bleve.Batch, docs []int) error {
+	const batchSize = 2000
+	total := 0
+	for _, di := range docs {
+		total += len(ix.corpus.Documents[di].Passages)
+	}
+	done := 0
+	flush := func() error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := ix.bleve.Batch(batch); err != nil {
 			return fmt.Errorf("index: %w", err)
 		}
+		done += batch.Size()
+		batch.Reset()
+		if progress != nil {
+			progress(min(done, total), total)
+		}
+		return nil
+	}
+	for _, di := range docs {
+		d := ix.corpus.Documents[di]
+		for pi, p := range d.Passages {
+			if err := batch.Index(passageID(ix.docKeys[di], pi), map[string]any{fieldText: normalize(p.Text)}); err != nil {
+				return fmt.Errorf("index: %s: %w", d.Name, err)
+			}
+			if batch.Size() >= batchSize {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
 	}
 	if progress != nil {
-		progress(ix.passages, ix.passages)
+		progress(total, total)
 	}
 	return nil
 }
 
-func docID(doc, passage int) string {
-	return strconv.Itoa(doc) + "/" + strconv.Itoa(passage)
+// docKey names a document in passage IDs by its file name, so that a
+// passage keeps its ID when other files come and go (an index updated in
+// place deletes and adds one file's passages).
+func docKey(name string) string {
+	sum := sha256.Sum256([]byte(name))
+	return hex.EncodeToString(sum[:6])
 }
 
-func parseDocID(id string) (doc, passage int, ok bool) {
-	for i := 0; i < len(id); i++ {
-		if id[i] == '/' {
-			d, err1 := strconv.Atoi(id[:i])
-			p, err2 := strconv.Atoi(id[i+1:])
-			return d, p, err1 == nil && err2 == nil
-		}
+// passageID is the ID of passage p of the document with key.
+func passageID(key string, p int) string { return key + "/" + strconv.Itoa(p) }
+
+// parseDocID reads a passage ID back into its document, by the corpus's
+// documents' keys, and passage number.
+func (ix *Index) parseDocID(id string) (doc, passage int, ok bool) {
+	key, p, found := strings.Cut(id, "/")
+	if !found {
+		return 0, 0, false
 	}
-	return 0, 0, false
+	d, known := ix.docByKey[key]
+	n, err := strconv.Atoi(p)
+	return d, n, known && err == nil
 }
 
 // Close releases the index. Closing twice is harmless.

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"path/filepath"
 	"slices"
 
 	"github.com/lectern-bot/lectern/corpus"
@@ -16,6 +17,9 @@ type prior struct {
 	table   *sentenceTable
 	terms   []string // by term id of table
 	surface []string
+	// indexDir is the earlier build's search index on disk, for a new
+	// build to copy and update; "" when there is none to trust.
+	indexDir string
 }
 
 func newPrior(c *corpus.Corpus, table *sentenceTable, terms, surface []string) *prior {
@@ -26,12 +30,21 @@ func newPrior(c *corpus.Corpus, table *sentenceTable, terms, surface []string) *
 	return p
 }
 
-// priorOf is the build of an index in use, nil for none.
+// priorOf is the build of an index in use, nil for none. Its search
+// index is trusted only while its cache slot still holds this build,
+// intact (another process may have replaced it; a disk may damage it).
 func priorOf(ix *Index) *prior {
 	if ix == nil {
 		return nil
 	}
-	return newPrior(ix.corpus, ix.table, ix.lex.terms, ix.lex.surface)
+	p := newPrior(ix.corpus, ix.table, ix.lex.terms, ix.lex.surface)
+	if ix.path != "" {
+		m, err := readManifest(ix.path)
+		if err == nil && m.Key == corpusKey(ix.corpus) && verify(ix.path, m) == nil {
+			p.indexDir = filepath.Join(ix.path, indexName)
+		}
+	}
+	return p
 }
 
 // document returns the earlier build's document for a source whose name

@@ -1,8 +1,11 @@
 package retrieval
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -101,9 +104,10 @@ func TestStaleCacheLendsItsDocuments(t *testing.T) {
 }
 
 // TestReusedAnalysisMatchesAFreshBuild indexes a folder again after its
-// last file changed, once reading everything and once taking the rest
-// from the earlier build: the analysed sentences, terms and document
-// frequencies are the same, and so are the answers.
+// last file changed and another was removed, once reading everything and
+// once updating the earlier build: the analysed sentences, terms and
+// document frequencies, the passages in the search index and the answers
+// are the same.
 func TestReusedAnalysisMatchesAFreshBuild(t *testing.T) {
 	dir := t.TempDir()
 	for name, data := range map[string][]byte{"interview.txt": corpus.DefaultText(), "zz-notes.txt": []byte("Notes for the first meeting.\n")} {
@@ -121,24 +125,72 @@ func TestReusedAnalysisMatchesAFreshBuild(t *testing.T) {
 	}
 	defer earlier.Close()
 	os.WriteFile(filepath.Join(dir, "zz-notes.txt"), []byte("Notes for the second meeting: the Commune and the soviets.\n"), 0o644)
+	os.Remove(filepath.Join(dir, "paris-commune.md"))
 	fresh, _, err := Open(ctx, dir, Options{CacheDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer fresh.Close()
-	reused, _, err := Open(ctx, dir, Options{CacheDir: t.TempDir(), Reuse: earlier})
+	var log bytes.Buffer
+	reused, _, err := Open(ctx, dir, Options{CacheDir: t.TempDir(), Reuse: earlier, Logger: slog.New(slog.NewTextHandler(&log, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer reused.Close()
+	if strings.Contains(log.String(), "anew") {
+		t.Errorf("the earlier index was not updated:\n%s", log.String())
+	}
+	nf, _ := fresh.bleve.DocCount()
+	nr, _ := reused.bleve.DocCount()
+	if nf != nr {
+		t.Errorf("the updated index holds %d passages, a fresh one %d", nr, nf)
+	}
 	if got, want := string(describeTable(reused)), string(describeTable(fresh)); got != want {
 		t.Fatalf("the sentence table built with reuse differs from a fresh one:\n%s", testsupport.FirstDiff(got, want))
 	}
-	for _, q := range []string{"Why did the Bolsheviks dissolve the Constituent Assembly?", "When was the Commune proclaimed?", "What are the notes for?"} {
+	for _, q := range []string{"Why did the Bolsheviks dissolve the Constituent Assembly?", "When was the Commune proclaimed?", "What are the notes for?", "Who led the National Guard?"} {
 		a, _ := fresh.Ask(ctx, q, 3)
 		b, _ := reused.Ask(ctx, q, 3)
 		if len(a) != len(b) || len(a) > 0 && a[0].Quote.Text != b[0].Quote.Text {
 			t.Errorf("%q answered differently with reuse", q)
+		}
+	}
+}
+
+// TestDamagedEarlierIndexIsNotUpdated damages the earlier build's search
+// index on disk: the next build does not copy it but builds anew, and
+// answers from the changed text.
+func TestDamagedEarlierIndexIsNotUpdated(t *testing.T) {
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(dir, "mill.txt"), []byte("The miller ground the barley by the river.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "lighthouse.txt"), []byte("The keeper polished the great lens.\n"), 0o644)
+	ctx := context.Background()
+	earlier, _, err := Open(ctx, dir, Options{CacheDir: cacheDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer earlier.Close()
+	damaged := 0
+	filepath.WalkDir(filepath.Join(earlier.path, indexName), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".zap") {
+			os.WriteFile(p, []byte("not a segment"), 0o644)
+			damaged++
+		}
+		return nil
+	})
+	if damaged == 0 {
+		t.Fatal("no segment to damage")
+	}
+	os.WriteFile(filepath.Join(dir, "lighthouse.txt"), []byte("The keeper fed the gulls with herring.\n"), 0o644)
+	next, _, err := Open(ctx, dir, Options{CacheDir: t.TempDir(), Reuse: earlier})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer next.Close()
+	for q, want := range map[string]string{"Who fed the gulls?": "gulls", "Who ground the barley?": "barley"} {
+		rs, err := next.Ask(ctx, q, 1)
+		if err != nil || len(rs) == 0 || !strings.Contains(rs[0].Quote.Text, want) {
+			t.Errorf("%q: %+v %v", q, rs, err)
 		}
 	}
 }
