@@ -40,12 +40,11 @@ const exactAnalyzer = "lectern_exact"
 
 // Index answers questions over one corpus.
 type Index struct {
-	corpus   *corpus.Corpus
-	bleve    bleve.Index
-	stem     analysis.Analyzer
-	exact    analysis.Analyzer
-	passages int
-	path     string // on-disk location; "" in memory
+	corpus *corpus.Corpus
+	bleve  bleve.Index
+	stem   analysis.Analyzer
+	exact  analysis.Analyzer
+	path   string // on-disk location; "" in memory
 
 	docKeys  []string       // each document's key in passage IDs (docKey)
 	docByKey map[string]int // and back
@@ -122,7 +121,6 @@ func newIndex(c *corpus.Corpus, b bleve.Index, path string, table *sentenceTable
 	ix.exact = b.Mapping().AnalyzerNamed(exactAnalyzer)
 	ix.docByKey = map[string]int{}
 	for i, d := range c.Documents {
-		ix.passages += len(d.Passages)
 		ix.docKeys = append(ix.docKeys, docKey(d.Name))
 		ix.docByKey[ix.docKeys[i]] = i
 	}
@@ -244,8 +242,10 @@ func (ix *Index) indexPassages(ctx context.Context, progress Progress, batch *bl
 			}
 		}
 	}
-	if err := flush(); err != nil {
-		return err
+	if batch.Size() > 0 {
+		if err := flush(); err != nil {
+			return err
+		}
 	}
 	if progress != nil {
 		progress(total, total)
