@@ -196,7 +196,7 @@ func (dc *diskCache) earlier(slot string) *prior {
 		return nil // another version's parse, or files it left out
 	}
 	p := newPrior(data.Corpus, data.table(), data.Terms, data.Surface)
-	p.indexDir = filepath.Join(slot, indexName)
+	p.slot, p.trusted = slot, true
 	return p
 }
 
@@ -403,12 +403,13 @@ func (dc *diskCache) fresh(ctx context.Context, tmp string, c *corpus.Corpus, pr
 // build's, deleting and adding only the passages of files that changed;
 // an error when there is no earlier index on disk to start from.
 func (dc *diskCache) updated(ctx context.Context, tmp string, c *corpus.Corpus, progress Progress, earlier *prior) (*Index, error) {
-	if earlier == nil || earlier.indexDir == "" {
+	from := earlier.indexDir()
+	if from == "" {
 		return nil, errNoEarlierIndex
 	}
 	dir := filepath.Join(tmp, indexName)
-	if err := os.CopyFS(dir, os.DirFS(earlier.indexDir)); err != nil {
-		return nil, fmt.Errorf("copying %s: %w", earlier.indexDir, err)
+	if err := os.CopyFS(dir, os.DirFS(from)); err != nil {
+		return nil, fmt.Errorf("copying %s: %w", from, err)
 	}
 	b, err := bleve.Open(dir)
 	if err != nil {

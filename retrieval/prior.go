@@ -17,9 +17,11 @@ type prior struct {
 	table   *sentenceTable
 	terms   []string // by term id of table
 	surface []string
-	// indexDir is the earlier build's search index on disk, for a new
-	// build to copy and update; "" when there is none to trust.
-	indexDir string
+	// slot is the cache slot the earlier build was read from or put in,
+	// "" for one in memory; its search index is copied and updated only
+	// while the slot still holds this build, intact (trusted).
+	slot    string
+	trusted bool // slot was checked when the build was read from it
 }
 
 func newPrior(c *corpus.Corpus, table *sentenceTable, terms, surface []string) *prior {
@@ -30,21 +32,30 @@ func newPrior(c *corpus.Corpus, table *sentenceTable, terms, surface []string) *
 	return p
 }
 
-// priorOf is the build of an index in use, nil for none. Its search
-// index is trusted only while its cache slot still holds this build,
-// intact (another process may have replaced it; a disk may damage it).
+// priorOf is the build of an index in use, nil for none.
 func priorOf(ix *Index) *prior {
 	if ix == nil {
 		return nil
 	}
 	p := newPrior(ix.corpus, ix.table, ix.lex.terms, ix.lex.surface)
-	if ix.path != "" {
-		m, err := readManifest(ix.path)
-		if err == nil && m.Key == corpusKey(ix.corpus) && verify(ix.path, m) == nil {
-			p.indexDir = filepath.Join(ix.path, indexName)
+	p.slot = ix.path
+	return p
+}
+
+// indexDir is the earlier build's search index on disk, to copy and
+// update, or "" when there is none to trust: its slot may have been
+// replaced by another process since, or damaged.
+func (p *prior) indexDir() string {
+	if p == nil || p.slot == "" {
+		return ""
+	}
+	if !p.trusted {
+		m, err := readManifest(p.slot)
+		if err != nil || m.Key != corpusKey(p.corpus) || verify(p.slot, m) != nil {
+			return ""
 		}
 	}
-	return p
+	return filepath.Join(p.slot, indexName)
 }
 
 // document returns the earlier build's document for a source whose name

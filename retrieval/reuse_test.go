@@ -110,7 +110,7 @@ func TestStaleCacheLendsItsDocuments(t *testing.T) {
 // are the same.
 func TestReusedAnalysisMatchesAFreshBuild(t *testing.T) {
 	dir := t.TempDir()
-	for name, data := range map[string][]byte{"interview.txt": corpus.DefaultText(), "zz-notes.txt": []byte("Notes for the first meeting.\n")} {
+	for name, data := range map[string][]byte{"interview.txt": corpus.DefaultText(), "zz-notes.txt": []byte("Notes for the first meeting. We read the interview.\n")} {
 		os.WriteFile(filepath.Join(dir, name), data, 0o644)
 	}
 	paris, err := os.ReadFile(filepath.Join("testdata", "paris-commune.md"))
@@ -124,7 +124,7 @@ func TestReusedAnalysisMatchesAFreshBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer earlier.Close()
-	os.WriteFile(filepath.Join(dir, "zz-notes.txt"), []byte("Notes for the second meeting: the Commune and the soviets.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "zz-notes.txt"), []byte("Notes for the second meeting. We read about the Commune and the soviets.\n"), 0o644)
 	os.Remove(filepath.Join(dir, "paris-commune.md"))
 	fresh, _, err := Open(ctx, dir, Options{CacheDir: t.TempDir()})
 	if err != nil {
@@ -132,13 +132,16 @@ func TestReusedAnalysisMatchesAFreshBuild(t *testing.T) {
 	}
 	defer fresh.Close()
 	var log bytes.Buffer
-	reused, _, err := Open(ctx, dir, Options{CacheDir: t.TempDir(), Reuse: earlier, Logger: slog.New(slog.NewTextHandler(&log, nil))})
+	indexed := -1 // passages the build added to the search index
+	reused, _, err := Open(ctx, dir, Options{CacheDir: t.TempDir(), Reuse: earlier, Logger: slog.New(slog.NewTextHandler(&log, nil)),
+		Progress: func(_, total int) { indexed = total }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer reused.Close()
-	if strings.Contains(log.String(), "anew") {
-		t.Errorf("the earlier index was not updated:\n%s", log.String())
+	notes := reused.Corpus().Documents[len(reused.Corpus().Documents)-1]
+	if strings.Contains(log.String(), "anew") || indexed != len(notes.Passages) {
+		t.Errorf("the earlier index was not updated: %d passages indexed, want %s's %d\n%s", indexed, notes.Name, len(notes.Passages), log.String())
 	}
 	nf, _ := fresh.bleve.DocCount()
 	nr, _ := reused.bleve.DocCount()
