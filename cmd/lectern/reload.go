@@ -26,28 +26,11 @@ func (s *service) keepCurrent(ctx context.Context, a *app, swap func(*retrieval.
 	}
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
-	force := make(chan struct{})
+	w, stop := newCorpusWatcher(s.cfg.Corpus, s.cfg.Watch, hup, s.log)
 	s.watching.Add(1)
 	go func() {
 		defer s.watching.Done()
 		defer signal.Stop(hup)
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-hup:
-				select {
-				case force <- struct{}{}:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}
-	}()
-	w, stop := newCorpusWatcher(s.cfg.Corpus, s.cfg.Watch, force, s.log)
-	s.watching.Add(1)
-	go func() {
-		defer s.watching.Done()
 		defer stop()
 		for w.next(ctx) {
 			s.reindex(ctx, a, swap)

@@ -24,8 +24,9 @@ const settleFor = time.Second
 // send none (network mounts), and when asked (SIGHUP).
 type corpusWatcher struct {
 	path  string
+	dir   bool          // the corpus is a folder (else a file)
 	every time.Duration // the periodic check; 0 for none
-	force <-chan struct{}
+	force <-chan os.Signal
 	log   *slog.Logger
 	// events are the file system's, nil where it sends none.
 	events <-chan fsnotify.Event
@@ -35,14 +36,15 @@ type corpusWatcher struct {
 
 // newCorpusWatcher watches path; without fsnotify (a failure to start it
 // is logged) it relies on the periodic check.
-func newCorpusWatcher(path string, every time.Duration, force <-chan struct{}, log *slog.Logger) (*corpusWatcher, func()) {
-	w := &corpusWatcher{path: path, every: every, force: force, log: log, last: fingerprint(path)}
+func newCorpusWatcher(path string, every time.Duration, force <-chan os.Signal, log *slog.Logger) (*corpusWatcher, func()) {
+	info, err := os.Stat(path)
+	w := &corpusWatcher{path: path, dir: err == nil && info.IsDir(), every: every, force: force, log: log, last: fingerprint(path)}
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		log.Warn("watching the corpus with file system events failed; checking it every "+every.String()+" instead", "err", err)
 		return w, func() {}
 	}
-	for _, dir := range watchedDirs(path) {
+	for _, dir := range w.watchedDirs() {
 		if err := fw.Add(dir); err != nil {
 			log.Warn("cannot watch a folder of the corpus; the periodic check covers it", "dir", dir, "err", err)
 		}
@@ -53,13 +55,12 @@ func newCorpusWatcher(path string, every time.Duration, force <-chan struct{}, l
 
 // watchedDirs are the folders whose events matter: the corpus folder and
 // those under it, or a single file's folder.
-func watchedDirs(path string) []string {
-	info, err := os.Stat(path)
-	if err != nil || !info.IsDir() {
-		return []string{filepath.Dir(path)}
+func (w *corpusWatcher) watchedDirs() []string {
+	if !w.dir {
+		return []string{filepath.Dir(w.path)}
 	}
 	var dirs []string
-	filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+	filepath.WalkDir(w.path, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.IsDir() {
 			dirs = append(dirs, p)
 		}
@@ -106,11 +107,7 @@ func (w *corpusWatcher) next(ctx context.Context) bool {
 // concerns reports whether an event is about the corpus: any event in
 // its folder, or about the one file it is.
 func (w *corpusWatcher) concerns(e fsnotify.Event) bool {
-	info, err := os.Stat(w.path)
-	if err == nil && info.IsDir() {
-		return true
-	}
-	return filepath.Clean(e.Name) == filepath.Clean(w.path)
+	return w.dir || filepath.Clean(e.Name) == filepath.Clean(w.path)
 }
 
 // changed reports whether the corpus differs from when last indexed.

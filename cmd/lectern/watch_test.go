@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -16,22 +17,22 @@ func TestCorpusWatcher(t *testing.T) {
 		name   string
 		events bool          // use the file system's events
 		every  time.Duration // the periodic check
-		change func(t *testing.T, dir string, force chan struct{})
+		change func(t *testing.T, dir string, force chan os.Signal)
 		want   bool
 	}{
 		{"a new file, by events", true, 0, writeFile("b.txt"), true},
 		{"a new file, by the periodic check alone", false, 100 * time.Millisecond, writeFile("b.txt"), true},
 		{"a file written again", true, 0, writeFile("a.txt"), true},
-		{"a file removed", false, 100 * time.Millisecond, func(t *testing.T, dir string, _ chan struct{}) { os.Remove(filepath.Join(dir, "a.txt")) }, true},
-		{"SIGHUP", false, 0, func(t *testing.T, _ string, force chan struct{}) { force <- struct{}{} }, true},
-		{"nothing", true, 100 * time.Millisecond, func(*testing.T, string, chan struct{}) {}, false},
+		{"a file removed", false, 100 * time.Millisecond, func(t *testing.T, dir string, _ chan os.Signal) { os.Remove(filepath.Join(dir, "a.txt")) }, true},
+		{"SIGHUP", false, 0, func(t *testing.T, _ string, force chan os.Signal) { force <- syscall.SIGHUP }, true},
+		{"nothing", true, 100 * time.Millisecond, func(*testing.T, string, chan os.Signal) {}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			dir := t.TempDir()
 			writeFile("a.txt")(t, dir, nil)
-			force := make(chan struct{})
+			force := make(chan os.Signal)
 			w, stop := newCorpusWatcher(dir, tt.every, force, slog.New(slog.NewTextHandler(io.Discard, nil)))
 			defer stop()
 			if !tt.events {
@@ -51,8 +52,8 @@ func TestCorpusWatcher(t *testing.T) {
 }
 
 // writeFile returns a change that writes a file of the corpus.
-func writeFile(name string) func(t *testing.T, dir string, _ chan struct{}) {
-	return func(t *testing.T, dir string, _ chan struct{}) {
+func writeFile(name string) func(t *testing.T, dir string, _ chan os.Signal) {
+	return func(t *testing.T, dir string, _ chan os.Signal) {
 		t.Helper()
 		text := "Written at " + time.Now().Format(time.RFC3339Nano) + ".\n"
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
