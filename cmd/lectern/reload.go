@@ -56,10 +56,7 @@ func (s *service) reindex(ctx context.Context, a *app, swap func(*retrieval.Inde
 	s.ix = ix
 	s.mu.Unlock()
 	swap(ix)
-	s.web.Ready(ix)
-	if s.admin != nil && s.record != nil {
-		s.admin.Ready(ix, s.record)
-	}
+	s.publish(ix)
 	s.counted(ix, info)
 	time.AfterFunc(retireAfter, func() { old.Close() })
 }

@@ -48,7 +48,7 @@ func (c *runCommand) Run(ctx context.Context, a *app, args []string) error {
 		}
 	}
 	if err = s.open(ctx, a); err == nil {
-		s.web.Ready(s.ix)
+		s.publish(s.ix)
 		b := bot.New(s.ix, s.botOptions())
 		watchCtx, stopWatching := context.WithCancel(ctx)
 		defer stopWatching() // before s.close, which waits for the watcher

@@ -48,7 +48,7 @@ func (c *serveCommand) Run(ctx context.Context, a *app, args []string) error {
 	} else {
 		s.log.Info("Discord interactions endpoint off: set " + config.KeyPublicKey + " to answer Discord over HTTP")
 	}
-	s.web.Ready(s.ix)
+	s.publish(s.ix)
 	watchCtx, stopWatching := context.WithCancel(ctx)
 	defer stopWatching() // before s.close, which waits for the watcher
 	s.keepCurrent(watchCtx, a, func(ix *retrieval.Index) { b.Swap(ix) })

@@ -101,11 +101,19 @@ func (s *service) open(ctx context.Context, a *app) error {
 			s.log.Warn("the admin pages cannot show anything without the record of questions")
 			s.admin.Unavailable(why)
 		} else {
-			s.admin.Ready(s.ix, s.record)
 			s.log.Info("admin pages at /admin")
 		}
 	}
 	return nil
+}
+
+// publish makes the reader, the API and the owner's pages answer from ix:
+// the index opened at start, or one built since the corpus changed.
+func (s *service) publish(ix *retrieval.Index) {
+	s.web.Ready(ix)
+	if s.admin != nil && s.record != nil {
+		s.admin.Ready(ix, s.record)
+	}
 }
 
 // counted tells the metrics and the log about an index opened.
