@@ -71,16 +71,17 @@ type Run struct {
 	Misses    []string // the questions whose first quote missed
 }
 
-// dayLength is a UTC day.
-const dayLength = 24 * time.Hour
+// DayLength is a UTC day, the unit of the overview; stores count days
+// as Unix milliseconds divided by it.
+const DayLength = 24 * time.Hour
 
 // NewOverview is an overview of the whole UTC days from since's to
 // until's, each day empty; Until is the last millisecond of the last.
 func NewOverview(since, until time.Time) *Overview {
-	since = since.UTC().Truncate(dayLength)
-	until = until.UTC().Truncate(dayLength).Add(dayLength - time.Millisecond)
+	since = since.UTC().Truncate(DayLength)
+	until = until.UTC().Truncate(DayLength).Add(DayLength - time.Millisecond)
 	o := &Overview{Since: since, Until: until}
-	for t := since; t.Before(until); t = t.Add(dayLength) {
+	for t := since; t.Before(until); t = t.Add(DayLength) {
 		o.Days = append(o.Days, Day{Date: t, ByCommand: map[string]int{}})
 	}
 	return o
@@ -91,7 +92,7 @@ func (o *Overview) Day(t time.Time) *Day {
 	if t.Before(o.Since) || t.After(o.Until) {
 		return nil
 	}
-	return &o.Days[int(t.Sub(o.Since)/dayLength)]
+	return &o.Days[int(t.Sub(o.Since)/DayLength)]
 }
 
 // QueryKey groups questions that differ only in case and surrounding

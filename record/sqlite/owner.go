@@ -71,8 +71,6 @@ INSERT INTO daily_took (day, took_ms, n)
 
 var roundedTookOld = strings.ReplaceAll(roundedTook, "NEW.", "")
 
-const day = 24 * time.Hour
-
 // Overview summarises the days from since to until (UTC days), with at
 // most limit of the most asked questions.
 func (d *DB) Overview(ctx context.Context, since, until time.Time, limit int) (*record.Overview, error) {
@@ -121,7 +119,7 @@ SELECT q.query, top.times FROM top JOIN questions q ON q.id = top.id ORDER BY to
 // dayQuestions reads each day's questions by command, those that found
 // nothing, and the day's answer times from the daily tables.
 func (d *DB) dayQuestions(ctx context.Context, o *record.Overview) error {
-	const dayMS = int64(day / time.Millisecond)
+	const dayMS = int64(record.DayLength / time.Millisecond)
 	from, to := o.Since.UnixMilli()/dayMS, o.Until.UnixMilli()/dayMS
 	err := d.each(ctx, func(v []int64, command string) {
 		if dd := o.Day(time.UnixMilli(v[0] * dayMS)); dd != nil {
