@@ -92,13 +92,8 @@ func New(opts Options) (*Handler, error) {
 // until then, signed-in pages say Lectern is starting.
 func (h *Handler) Ready(s Searcher, st Store) { h.live.Store(&live{search: s, store: st}) }
 
-func (h *Handler) searcher() (Searcher, bool) {
-	l := h.live.Load()
-	if l == nil {
-		return nil, false
-	}
-	return l.search, true
-}
+// searcher is the index; signedIn lets no request through before Ready.
+func (h *Handler) searcher() Searcher { return h.live.Load().search }
 
 // Unavailable makes the signed-in pages say why they cannot work, such
 // as a record that could not be opened, instead of "starting".

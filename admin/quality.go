@@ -100,13 +100,12 @@ func (q *qualityRunner) state() (running bool, done, total int, lastErr string) 
 
 // quality is the quality page's data.
 type quality struct {
-	Running             bool
-	Done, Total         int
-	Marked, NotInText   int
-	Runs                []record.Run // newest first
-	Chart               template.HTML
-	Latest              *record.Run
-	SearcherNotReadyYet bool
+	Running           bool
+	Done, Total       int
+	Marked, NotInText int
+	Runs              []record.Run // newest first
+	Chart             template.HTML
+	Latest            *record.Run
 }
 
 func (h *Handler) qualityPage(w http.ResponseWriter, r *http.Request, csrf string) {
@@ -122,8 +121,6 @@ func (h *Handler) qualityPage(w http.ResponseWriter, r *http.Request, csrf strin
 	data := quality{}
 	var lastErr string
 	data.Running, data.Done, data.Total, lastErr = h.quality.state()
-	_, ready := h.searcher()
-	data.SearcherNotReadyYet = !ready
 	for _, m := range marks {
 		if m.NotInText {
 			data.NotInText++
@@ -157,17 +154,12 @@ func runsChart(runs []record.Run) chart {
 }
 
 func (h *Handler) runQuality(w http.ResponseWriter, r *http.Request, _ string) {
-	s, ok := h.searcher()
-	if !ok {
-		h.problem(w, http.StatusServiceUnavailable, "The index is still being built; try again in a moment.")
-		return
-	}
 	marks, err := h.store().Marks(r.Context())
 	if err != nil {
 		h.recordFailed(w, "reading the marks", err)
 		return
 	}
-	if !h.quality.start(s, marks) {
+	if !h.quality.start(h.searcher(), marks) {
 		h.log.Info("admin: a quality run was asked for while one runs")
 	}
 	http.Redirect(w, r, "/admin/quality", http.StatusSeeOther)

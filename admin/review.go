@@ -39,10 +39,8 @@ func (h *Handler) showReviews(w http.ResponseWriter, r *http.Request, csrf strin
 		return
 	}
 	data := review{Reviews: list, Marked: len(marks), Reader: "/"}
-	if s, ok := h.searcher(); ok {
-		for _, d := range s.Corpus().Documents {
-			data.Sources = append(data.Sources, d.Name)
-		}
+	for _, d := range h.searcher().Corpus().Documents {
+		data.Sources = append(data.Sources, d.Name)
 	}
 	if len(data.Sources) > 0 {
 		data.Reader = retrieval.TextPath(data.Sources[0])
@@ -80,12 +78,8 @@ func (h *Handler) mark(w http.ResponseWriter, r *http.Request, csrf string) {
 // checkLines reads "351-356" (or "351") in a text of the index, or the
 // pages "p47" (or "p47-48") of a text that has pages.
 func (h *Handler) checkLines(source, lines string) (start, end int, err error) {
-	s, ok := h.searcher()
-	if !ok {
-		return 0, 0, errors.New("the index is still being built; try again in a moment")
-	}
 	var doc *corpus.Document
-	for _, d := range s.Corpus().Documents {
+	for _, d := range h.searcher().Corpus().Documents {
 		if d.Name == source {
 			doc = d
 		}
@@ -97,7 +91,7 @@ func (h *Handler) checkLines(source, lines string) (start, end int, err error) {
 	if page, isPage := strings.CutPrefix(spec, "p"); isPage {
 		return pageLines(doc, page, lines)
 	}
-	start, end, ok = parseRange(spec)
+	start, end, ok := parseRange(spec)
 	if !ok {
 		return 0, 0, fmt.Errorf("%q is not a line range such as 351-356 (or a page such as p47)", lines)
 	}
