@@ -254,56 +254,98 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-// buildSentenceTable analyses every sentence of c, in parallel, and
-// assigns term ids from a new lexicon.
+// analysisBatch is how many sentences are analysed together before their
+// terms are numbered into the table, so that a library's analysis is
+// never held as strings all at once, only a batch's.
+const analysisBatch = 1 << 14
+
+// buildSentenceTable analyses every sentence of c, in parallel batches,
+// and assigns term ids from a new lexicon. A document the earlier build
+// shares keeps its analysis.
 func buildSentenceTable(a analysis.Analyzer, c *corpus.Corpus, earlier *prior) (*sentenceTable, *lexicon) {
-	t := &sentenceTable{}
+	t := newSentenceTable(c)
 	lex := newLexicon()
-	parts := analyseAll(a, c, earlier)
-	t.fill(c, parts, lex)
+	var batch []sentenceJob
+	flush := func() {
+		t.append(batch, analyseJobs(a, batch), lex)
+		batch = batch[:0]
+	}
+	for _, d := range c.Documents {
+		t.docStart = append(t.docStart, uint32(len(t.words)+len(batch)))
+		if done, ok := earlier.analysed(d); ok {
+			flush()
+			t.append(documentJobs(d), done, lex)
+			continue
+		}
+		for _, job := range documentJobs(d) {
+			if batch = append(batch, job); len(batch) >= analysisBatch {
+				flush()
+			}
+		}
+	}
+	flush()
+	t.start = append(t.start, uint32(len(t.term)))
 	t.addTitles(a, c, lex)
 	lex.count(t)
 	return t, lex
 }
 
-// analyseAll analyses every sentence of c on every core, with the
-// speakers that count as its words: who says it and whom it quotes. A
-// document the earlier build shares keeps its analysis.
-func analyseAll(a analysis.Analyzer, c *corpus.Corpus, earlier *prior) []analysed {
-	var parts []analysed
-	var todo []int // sentences of parts to analyse
-	var all []corpus.Sentence
-	var speakers [][]string
+// newSentenceTable is an empty table with room for c's sentences and
+// about as many tokens as they have words.
+func newSentenceTable(c *corpus.Corpus) *sentenceTable {
+	sentences, bytes := 0, 0
 	for _, d := range c.Documents {
-		if done, ok := earlier.analysed(d); ok {
-			parts = append(parts, done...)
-			continue
-		}
-		quoted := map[int][]string{}
-		for _, q := range d.Quotations {
-			if q.Speaker != "" {
-				quoted[q.Sentence] = append(quoted[q.Sentence], q.Speaker)
-			}
-		}
-		for i, s := range d.Sentences {
-			todo = append(todo, len(parts))
-			parts = append(parts, analysed{})
-			all = append(all, s)
-			sp := quoted[i]
-			if s.Speaker != "" {
-				sp = append(sp, s.Speaker)
-			}
-			speakers = append(speakers, sp)
+		sentences += len(d.Sentences)
+		for _, s := range d.Sentences {
+			bytes += len(s.Text)
 		}
 	}
+	tokens := bytes / 6 // English averages about six bytes a word, space included
+	return &sentenceTable{
+		start: make([]uint32, 0, sentences+1), words: make([]uint16, 0, sentences), flags: make([]uint16, 0, sentences),
+		term: make([]uint32, 0, tokens), pos: make([]uint16, 0, tokens), kind: make([]uint8, 0, tokens),
+	}
+}
+
+// sentenceJob is one sentence to analyse, with the speakers that count
+// as its words: who says it and whom it quotes.
+type sentenceJob struct {
+	doc      *corpus.Document
+	sentence int
+	speakers []string
+}
+
+// documentJobs are the jobs of d's sentences.
+func documentJobs(d *corpus.Document) []sentenceJob {
+	jobs := make([]sentenceJob, 0, len(d.Sentences))
+	quoted := map[int][]string{}
+	for _, q := range d.Quotations {
+		if q.Speaker != "" {
+			quoted[q.Sentence] = append(quoted[q.Sentence], q.Speaker)
+		}
+	}
+	for i, s := range d.Sentences {
+		sp := quoted[i]
+		if s.Speaker != "" {
+			sp = append(sp, s.Speaker)
+		}
+		jobs = append(jobs, sentenceJob{doc: d, sentence: i, speakers: sp})
+	}
+	return jobs
+}
+
+// analyseJobs analyses the sentences of jobs on every core.
+func analyseJobs(a analysis.Analyzer, jobs []sentenceJob) []analysed {
+	parts := make([]analysed, len(jobs))
 	workers := max(1, min(runtime.GOMAXPROCS(0), 8))
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := w; i < len(all); i += workers {
-				parts[todo[i]] = analyseSentence(a, all[i], speakers[i])
+			for i := w; i < len(jobs); i += workers {
+				j := jobs[i]
+				parts[i] = analyseSentence(a, j.doc.Sentences[j.sentence], j.speakers)
 			}
 		}()
 	}
@@ -311,39 +353,23 @@ func analyseAll(a analysis.Analyzer, c *corpus.Corpus, earlier *prior) []analyse
 	return parts
 }
 
-// fill lays the analysed sentences of c out in the table, with term ids
-// from lex.
-func (t *sentenceTable) fill(c *corpus.Corpus, parts []analysed, lex *lexicon) {
-	total := 0
-	for _, p := range parts {
-		total += len(p.terms)
-	}
-	t.start = make([]uint32, 0, len(parts)+1)
-	t.term = make([]uint32, 0, total)
-	t.pos = make([]uint16, 0, total)
-	t.kind = make([]uint8, 0, total)
-	t.words = make([]uint16, len(parts))
-	t.flags = make([]uint16, len(parts))
-	g := 0
-	for _, d := range c.Documents {
-		t.docStart = append(t.docStart, uint32(g))
-		for i := range d.Sentences {
-			p := parts[g]
-			t.start = append(t.start, uint32(len(t.term)))
-			for k, term := range p.terms {
-				t.term = append(t.term, lex.add(term, p.surface[k]))
-			}
-			t.pos = append(t.pos, p.pos...)
-			t.kind = append(t.kind, p.kind...)
-			t.words[g] = p.words
-			t.flags[g] = p.flags
-			if i == 0 || d.Sentences[i-1].Paragraph != d.Sentences[i].Paragraph {
-				t.flags[g] |= sentFirst
-			}
-			g++
+// append lays the analysed sentences of jobs out at the end of the
+// table, with term ids from lex.
+func (t *sentenceTable) append(jobs []sentenceJob, parts []analysed, lex *lexicon) {
+	for i, p := range parts {
+		t.start = append(t.start, uint32(len(t.term)))
+		for k, term := range p.terms {
+			t.term = append(t.term, lex.add(term, p.surface[k]))
 		}
+		t.pos = append(t.pos, p.pos...)
+		t.kind = append(t.kind, p.kind...)
+		t.words = append(t.words, p.words)
+		flags := p.flags
+		if j := jobs[i]; j.sentence == 0 || j.doc.Sentences[j.sentence-1].Paragraph != j.doc.Sentences[j.sentence].Paragraph {
+			flags |= sentFirst
+		}
+		t.flags = append(t.flags, flags)
 	}
-	t.start = append(t.start, uint32(len(t.term)))
 }
 
 // addTitles analyses the title and heading of every section of c.
