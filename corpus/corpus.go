@@ -10,6 +10,7 @@ import (
 	_ "embed"
 	"fmt"
 	"sort"
+	"strings"
 )
 
 //go:embed interview.txt
@@ -278,15 +279,29 @@ func (s Sentence) LinesOf(start, end int) Span {
 }
 
 // Passage is a window of consecutive sentences inside one section, the unit
-// of retrieval.
+// of retrieval. Its text is its sentences' (Document.PassageText), not
+// kept a second time.
 type Passage struct {
 	Index         int
 	Section       int // index into Document.Sections
 	FirstSentence int
 	EndSentence   int // exclusive
-	Text          string
 	Lines         Span
 	Page          int
+}
+
+// PassageText is the text of passage p of d: its sentences joined by
+// spaces.
+func (d *Document) PassageText(p int) string {
+	ps := d.Passages[p]
+	var b strings.Builder
+	for i, s := range d.Sentences[ps.FirstSentence:ps.EndSentence] {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s.Text)
+	}
+	return b.String()
 }
 
 // Quotation is a passage of the text inside curly quotes.

@@ -91,8 +91,8 @@ func describe(d *Document) []byte {
 		fmt.Fprintf(&b, "  %-8s %q by %q\n", q.Lines, q.Text, q.Speaker)
 	}
 	b.WriteString("\npassages\n")
-	for _, p := range d.Passages {
-		fmt.Fprintf(&b, "  §%d %-8s p%-2d sentences %d–%d, %d words\n", d.Sections[p.Section].Number, p.Lines, p.Page, p.FirstSentence, p.EndSentence-1, WordCount(p.Text))
+	for i, p := range d.Passages {
+		fmt.Fprintf(&b, "  §%d %-8s p%-2d sentences %d–%d, %d words\n", d.Sections[p.Section].Number, p.Lines, p.Page, p.FirstSentence, p.EndSentence-1, WordCount(d.PassageText(i)))
 	}
 	return b.Bytes()
 }

@@ -1,7 +1,5 @@
 package corpus
 
-import "strings"
-
 // PassageWords is the length passages aim for. Bleve's BM25 normalises
 // document length strongly, so passages are kept close to this size.
 const PassageWords = 70
@@ -65,16 +63,11 @@ func (p *parser) words(w [2]int) int {
 
 func (p *parser) addPassage(sec, first, end int) {
 	sents := p.doc.Sentences[first:end]
-	texts := make([]string, len(sents))
-	for i, s := range sents {
-		texts[i] = s.Text
-	}
 	p.doc.Passages = append(p.doc.Passages, Passage{
 		Index:         len(p.doc.Passages),
 		Section:       sec,
 		FirstSentence: first,
 		EndSentence:   end,
-		Text:          strings.Join(texts, " "),
 		Lines:         Span{Start: sents[0].Lines.Start, End: sents[len(sents)-1].Lines.End},
 		Page:          sents[0].Page,
 	})

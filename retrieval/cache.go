@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"bufio"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -476,20 +477,27 @@ func writeManifest(dir, key, source string) error {
 	if err != nil {
 		return err
 	}
-	return writeFileSync(filepath.Join(dir, manifestName), raw)
+	return writeFileSync(filepath.Join(dir, manifestName), func(w io.Writer) error {
+		_, err := w.Write(raw)
+		return err
+	})
 }
 
-// writeFileSync writes a file and flushes it to disk.
-func writeFileSync(path string, data []byte) error {
+// writeFileSync writes a file with write, buffered, and flushes it to
+// disk.
+func writeFileSync(path string, write func(io.Writer) error) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("index cache: %w", err)
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return fmt.Errorf("index cache: %w", err)
+	buf := bufio.NewWriterSize(f, 1<<16)
+	if err := write(buf); err == nil {
+		err = buf.Flush()
 	}
-	if err := f.Sync(); err != nil {
+	if err == nil {
+		err = f.Sync()
+	}
+	if err != nil {
 		f.Close()
 		return fmt.Errorf("index cache: %w", err)
 	}
@@ -574,9 +582,9 @@ func (d *cachedData) table() *sentenceTable {
 }
 
 func writeData(path string, c *corpus.Corpus, t *sentenceTable, lex *lexicon) error {
-	raw := encodeData(&cachedData{Corpus: c, Terms: lex.terms, Surface: lex.surface, DocStart: t.docStart, Start: t.start,
-		Term: t.term, Pos: t.pos, Kind: t.kind, Words: t.words, Flags: t.flags, SecStart: t.secStart, Titles: t.titles})
-	return writeFileSync(path, raw)
+	d := &cachedData{Corpus: c, Terms: lex.terms, Surface: lex.surface, DocStart: t.docStart, Start: t.start,
+		Term: t.term, Pos: t.pos, Kind: t.kind, Words: t.words, Flags: t.flags, SecStart: t.secStart, Titles: t.titles}
+	return writeFileSync(path, func(w io.Writer) error { return encodeDataTo(w, d) })
 }
 
 func readData(path string) (*cachedData, error) {

@@ -1,9 +1,11 @@
 package retrieval
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/lectern-bot/lectern/corpus"
@@ -19,8 +21,31 @@ const dataMagic = "LECTERN-DATA-7\n"
 
 var errDataCorrupt = errors.New("data file is corrupt")
 
-// dataWriter appends values to a buffer.
-type dataWriter struct{ b []byte }
+// dataWriter appends values to a buffer, which it passes on to out (when
+// there is one) whenever it has grown past spillSize, so that writing a
+// library's data never holds all of it in memory.
+type dataWriter struct {
+	b   []byte
+	out io.Writer
+	err error // the first error from out
+}
+
+const spillSize = 1 << 20
+
+// spill passes the buffer on when it is full enough.
+func (w *dataWriter) spill() {
+	if w.out != nil && len(w.b) >= spillSize {
+		w.flush()
+	}
+}
+
+// flush passes the buffer on to out.
+func (w *dataWriter) flush() {
+	if w.err == nil {
+		_, w.err = w.out.Write(w.b)
+	}
+	w.b = w.b[:0]
+}
 
 func (w *dataWriter) uint(v uint64) { w.b = binary.AppendUvarint(w.b, v) }
 func (w *dataWriter) int(v int)     { w.b = binary.AppendVarint(w.b, int64(v)) }
@@ -38,6 +63,7 @@ func (w *dataWriter) strings(ss []string) {
 	w.uint(uint64(len(ss)))
 	for _, s := range ss {
 		w.str(s)
+		w.spill()
 	}
 }
 
@@ -50,15 +76,21 @@ func (w *dataWriter) ints(vs []int) {
 
 func writeU32s(w *dataWriter, vs []uint32) {
 	w.uint(uint64(len(vs)))
-	for _, v := range vs {
+	for i, v := range vs {
 		w.b = binary.LittleEndian.AppendUint32(w.b, v)
+		if i%4096 == 0 {
+			w.spill()
+		}
 	}
 }
 
 func writeU16s(w *dataWriter, vs []uint16) {
 	w.uint(uint64(len(vs)))
-	for _, v := range vs {
+	for i, v := range vs {
 		w.b = binary.LittleEndian.AppendUint16(w.b, v)
+		if i%4096 == 0 {
+			w.spill()
+		}
 	}
 }
 
@@ -178,13 +210,21 @@ func readU16s(r *dataReader) []uint16 {
 	return out
 }
 
-// encodeData writes the cached data.
+// encodeData is the cached data's encoding.
 func encodeData(d *cachedData) []byte {
-	w := &dataWriter{b: make([]byte, 0, 1<<20)}
+	var buf bytes.Buffer
+	encodeDataTo(&buf, d) // a bytes.Buffer never fails
+	return buf.Bytes()
+}
+
+// encodeDataTo writes the cached data to out as it encodes it.
+func encodeDataTo(out io.Writer, d *cachedData) error {
+	w := &dataWriter{b: make([]byte, 0, 2*spillSize), out: out}
 	w.b = append(w.b, dataMagic...)
 	w.uint(uint64(len(d.Corpus.Documents)))
 	for _, doc := range d.Corpus.Documents {
 		encodeDocument(w, doc)
+		w.spill()
 	}
 	w.uint(uint64(len(d.Corpus.Skipped)))
 	for _, f := range d.Corpus.Skipped {
@@ -204,8 +244,10 @@ func encodeData(d *cachedData) []byte {
 	w.uint(uint64(len(d.Titles)))
 	for _, t := range d.Titles {
 		writeU32s(w, t)
+		w.spill()
 	}
-	return w.b
+	w.flush()
+	return w.err
 }
 
 func encodeDocument(w *dataWriter, d *corpus.Document) {
@@ -412,8 +454,7 @@ func decodeSentences(r *dataReader) []corpus.Sentence {
 	return out
 }
 
-// decodeParts reads a document's passages (their texts are their
-// sentences'), quotations, notes and what was left out.
+// decodeParts reads a document's passages, quotations, notes and what was left out.
 func decodeParts(r *dataReader, d *corpus.Document) {
 	d.Passages = make([]corpus.Passage, r.count(6))
 	for i := range d.Passages {
@@ -422,11 +463,6 @@ func decodeParts(r *dataReader, d *corpus.Document) {
 			r.fail()
 			break
 		}
-		texts := make([]string, 0, p.EndSentence-p.FirstSentence)
-		for _, s := range d.Sentences[p.FirstSentence:p.EndSentence] {
-			texts = append(texts, s.Text)
-		}
-		p.Text = strings.Join(texts, " ")
 		d.Passages[i] = p
 	}
 	if n := r.count(5); n > 0 {

@@ -81,8 +81,8 @@ func TestExcerptParts(t *testing.T) {
 		t.Fatal(err)
 	}
 	var p corpus.Passage
-	for _, q := range d.Passages {
-		if strings.Contains(q.Text, "go install") {
+	for i, q := range d.Passages {
+		if strings.Contains(d.PassageText(i), "go install") {
 			p = q
 		}
 	}

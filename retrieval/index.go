@@ -231,8 +231,8 @@ func (ix *Index) indexPassages(ctx context.Context, progress Progress, batch *bl
 	}
 	for _, di := range docs {
 		d := ix.corpus.Documents[di]
-		for pi, p := range d.Passages {
-			if err := batch.Index(passageID(ix.docKeys[di], pi), map[string]any{fieldText: normalize(p.Text)}); err != nil {
+		for pi := range d.Passages {
+			if err := batch.Index(passageID(ix.docKeys[di], pi), map[string]any{fieldText: normalize(d.PassageText(pi))}); err != nil {
 				return fmt.Errorf("index: %s: %w", d.Name, err)
 			}
 			if batch.Size() >= batchSize {
