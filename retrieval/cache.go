@@ -155,7 +155,7 @@ func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 // analysisVersion whenever the analysis of sentences cached with the
 // index changes (TestAnalysisFingerprint fails until it does).
 const (
-	cacheVersion    = 7
+	cacheVersion    = 8
 	analysisVersion = 2
 )
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"math/rand"
@@ -14,6 +15,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/lectern-bot/lectern/corpus"
 )
@@ -295,17 +297,33 @@ func TestDataRoundTrip(t *testing.T) {
 		Term: ix.table.term, Pos: ix.table.pos, Kind: ix.table.kind, Words: ix.table.words, Flags: ix.table.flags,
 		SecStart: ix.table.secStart, Titles: ix.table.titles}
 	raw := encodeData(want)
-	got, err := decodeData(raw)
-	if err != nil {
-		t.Fatal(err)
+	var streamed bytes.Buffer
+	if err := encodeDataTo(&streamed, want); err != nil || !bytes.Equal(streamed.Bytes(), raw) {
+		t.Fatalf("written as it is encoded: %d bytes (err %v), want the %d bytes of encodeData", streamed.Len(), err, len(raw))
 	}
-	if !reflect.DeepEqual(got, want) {
-		for i := range want.Corpus.Documents {
-			if !reflect.DeepEqual(got.Corpus.Documents[i], want.Corpus.Documents[i]) {
-				t.Errorf("document %s differs after a round trip", want.Corpus.Documents[i].Name)
+	// Tables are read in place where the file's bytes are aligned, and
+	// copied where they are not: both must read the same.
+	for _, shift := range []int{0, 1} {
+		t.Run(fmt.Sprintf("read %d bytes off alignment", shift), func(t *testing.T) {
+			buf := append(make([]byte, shift), raw...)[shift:]
+			got, err := decodeData(buf)
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-		t.Fatal("cached data differs after a round trip")
+			inPlace := uintptr(unsafe.Pointer(&got.Term[0])) >= uintptr(unsafe.Pointer(&buf[0])) &&
+				uintptr(unsafe.Pointer(&got.Term[0])) < uintptr(unsafe.Pointer(&buf[0]))+uintptr(len(buf))
+			if wantInPlace := littleEndian && shift == 0; inPlace != wantInPlace {
+				t.Errorf("term table read in place: got %v, want %v", inPlace, wantInPlace)
+			}
+			if !reflect.DeepEqual(got, want) {
+				for i := range want.Corpus.Documents {
+					if !reflect.DeepEqual(got.Corpus.Documents[i], want.Corpus.Documents[i]) {
+						t.Errorf("document %s differs after a round trip", want.Corpus.Documents[i].Name)
+					}
+				}
+				t.Fatal("cached data differs after a round trip")
+			}
+		})
 	}
 	for _, cut := range []int{0, 10, len(raw) / 2, len(raw) - 1} {
 		if _, err := decodeData(raw[:cut]); err == nil {

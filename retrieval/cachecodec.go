@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unsafe"
 
 	"github.com/lectern-bot/lectern/corpus"
 )
@@ -17,7 +18,7 @@ import (
 // decoded strings share, so reading allocates little and copies less.
 // Passages' texts are not stored: they are their sentences joined.
 
-const dataMagic = "LECTERN-DATA-7\n"
+const dataMagic = "LECTERN-DATA-8\n"
 
 var errDataCorrupt = errors.New("data file is corrupt")
 
@@ -25,9 +26,18 @@ var errDataCorrupt = errors.New("data file is corrupt")
 // there is one) whenever it has grown past spillSize, so that writing a
 // library's data never holds all of it in memory.
 type dataWriter struct {
-	b   []byte
-	out io.Writer
-	err error // the first error from out
+	b       []byte
+	out     io.Writer
+	err     error // the first error from out
+	flushed int   // bytes passed on before b
+}
+
+// align pads the data to a multiple of size bytes, so that a table after
+// it can be read in place (readTable).
+func (w *dataWriter) align(size int) {
+	for (w.flushed+len(w.b))%size != 0 {
+		w.b = append(w.b, 0)
+	}
 }
 
 const spillSize = 1 << 20
@@ -44,12 +54,25 @@ func (w *dataWriter) flush() {
 	if w.err == nil {
 		_, w.err = w.out.Write(w.b)
 	}
+	w.flushed += len(w.b)
 	w.b = w.b[:0]
 }
 
 func (w *dataWriter) uint(v uint64) { w.b = binary.AppendUvarint(w.b, v) }
 func (w *dataWriter) int(v int)     { w.b = binary.AppendVarint(w.b, int64(v)) }
 func (w *dataWriter) str(s string)  { w.uint(uint64(len(s))); w.b = append(w.b, s...) }
+
+// bytes writes a length and the bytes, passing them on as it goes.
+func (w *dataWriter) bytes(b []byte) {
+	w.uint(uint64(len(b)))
+	for len(b) > 0 {
+		n := min(len(b), spillSize)
+		w.b = append(w.b, b[:n]...)
+		b = b[n:]
+		w.spill()
+	}
+}
+
 func (w *dataWriter) bool(v bool) {
 	if v {
 		w.b = append(w.b, 1)
@@ -76,6 +99,7 @@ func (w *dataWriter) ints(vs []int) {
 
 func writeU32s(w *dataWriter, vs []uint32) {
 	w.uint(uint64(len(vs)))
+	w.align(4)
 	for i, v := range vs {
 		w.b = binary.LittleEndian.AppendUint32(w.b, v)
 		if i%4096 == 0 {
@@ -86,6 +110,7 @@ func writeU32s(w *dataWriter, vs []uint32) {
 
 func writeU16s(w *dataWriter, vs []uint16) {
 	w.uint(uint64(len(vs)))
+	w.align(2)
 	for i, v := range vs {
 		w.b = binary.LittleEndian.AppendUint16(w.b, v)
 		if i%4096 == 0 {
@@ -139,6 +164,19 @@ func (r *dataReader) count(min int) int {
 	return int(n)
 }
 
+// readBytes reads what dataWriter.bytes wrote: the file's own bytes, as
+// readTable reads tables.
+func readBytes(r *dataReader) []byte {
+	n := r.count(1)
+	if r.off+n > len(r.b) {
+		r.fail()
+		return nil
+	}
+	b := r.b[r.off : r.off+n : r.off+n]
+	r.off += n
+	return b
+}
+
 func (r *dataReader) str() string {
 	n := r.count(1)
 	if r.off+n > len(r.b) {
@@ -182,33 +220,40 @@ func (r *dataReader) ints() []int {
 	return out
 }
 
-func readU32s(r *dataReader) []uint32 {
-	n := r.count(4)
-	if r.off+4*n > len(r.b) {
+func readU32s(r *dataReader) []uint32 { return readTable[uint32](r, binary.LittleEndian.Uint32) }
+
+func readU16s(r *dataReader) []uint16 { return readTable[uint16](r, binary.LittleEndian.Uint16) }
+
+// readTable reads a table of little-endian integers written by writeU32s
+// or writeU16s. On a little-endian machine the table is the file's own
+// bytes, not a copy: the file is read once and kept whole, for its
+// strings, so a copy would hold the tables twice. Nothing writes to a
+// table read from the cache.
+func readTable[T uint16 | uint32](r *dataReader, decode func([]byte) T) []T {
+	size := int(unsafe.Sizeof(T(0)))
+	n := r.count(size)
+	r.off += (size - r.off%size) % size
+	if r.err != nil || r.off+size*n > len(r.b) {
 		r.fail()
 		return nil
 	}
-	out := make([]uint32, n)
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint32(r.b[r.off+4*i:])
+	data := r.b[r.off : r.off+size*n]
+	r.off += size * n
+	if n == 0 {
+		return []T{}
 	}
-	r.off += 4 * n
+	if littleEndian && uintptr(unsafe.Pointer(&data[0]))%uintptr(size) == 0 {
+		return unsafe.Slice((*T)(unsafe.Pointer(&data[0])), n)
+	}
+	out := make([]T, n)
+	for i := range out {
+		out[i] = decode(data[size*i:])
+	}
 	return out
 }
 
-func readU16s(r *dataReader) []uint16 {
-	n := r.count(2)
-	if r.off+2*n > len(r.b) {
-		r.fail()
-		return nil
-	}
-	out := make([]uint16, n)
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint16(r.b[r.off+2*i:])
-	}
-	r.off += 2 * n
-	return out
-}
+// littleEndian is whether this machine stores integers as the cache does.
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
 
 // encodeData is the cached data's encoding.
 func encodeData(d *cachedData) []byte {
@@ -237,7 +282,7 @@ func encodeDataTo(out io.Writer, d *cachedData) error {
 	writeU32s(w, d.Start)
 	writeU32s(w, d.Term)
 	writeU16s(w, d.Pos)
-	w.str(string(d.Kind))
+	w.bytes(d.Kind)
 	writeU16s(w, d.Words)
 	writeU16s(w, d.Flags)
 	writeU32s(w, d.SecStart)
@@ -361,7 +406,9 @@ func decodeData(raw []byte) (*cachedData, error) {
 	if !strings.HasPrefix(string(raw[:min(len(raw), len(dataMagic))]), dataMagic) {
 		return nil, fmt.Errorf("%w: not a Lectern data file of this version", errDataCorrupt)
 	}
-	r := &dataReader{b: raw, text: string(raw), off: len(dataMagic)}
+	// The strings decoded share raw's bytes, which are never written after
+	// this (a copy would hold the whole file twice while decoding).
+	r := &dataReader{b: raw, text: unsafe.String(unsafe.SliceData(raw), len(raw)), off: len(dataMagic)}
 	d := &cachedData{Corpus: &corpus.Corpus{}}
 	for range r.count(8) {
 		d.Corpus.Documents = append(d.Corpus.Documents, decodeDocument(r))
@@ -375,7 +422,7 @@ func decodeData(raw []byte) (*cachedData, error) {
 	d.Start = readU32s(r)
 	d.Term = readU32s(r)
 	d.Pos = readU16s(r)
-	d.Kind = []uint8(r.str())
+	d.Kind = readBytes(r)
 	d.Words = readU16s(r)
 	d.Flags = readU16s(r)
 	d.SecStart = readU32s(r)
