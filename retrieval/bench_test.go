@@ -2,11 +2,9 @@ package retrieval
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,8 +16,6 @@ import (
 	"github.com/lectern-bot/lectern/internal/testbooks"
 	"github.com/lectern-bot/lectern/internal/testsupport"
 )
-
-var bench100MB = flag.Bool("bench100mb", false, "run the 100 MB folder benchmark (slow: builds a 100 MB corpus)")
 
 // timeQueries asks each of queries once, in order, cycling when b.N is
 // larger, and reports the median and 99th percentile latency.
@@ -40,10 +36,14 @@ func timeQueries(b *testing.B, find func(context.Context, string, int) ([]Result
 }
 
 func reportPercentiles(b *testing.B, ds []time.Duration) {
+	b.ReportMetric(percentile(ds, 0.50), "p50-µs")
+	b.ReportMetric(percentile(ds, 0.99), "p99-µs")
+}
+
+// percentile is the p-th fraction of ds in microseconds, sorting ds.
+func percentile(ds []time.Duration, p float64) float64 {
 	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
-	at := func(p float64) float64 { return float64(ds[int(p*float64(len(ds)-1))].Microseconds()) }
-	b.ReportMetric(at(0.50), "p50-µs")
-	b.ReportMetric(at(0.99), "p99-µs")
+	return float64(ds[int(p*float64(len(ds)-1))].Microseconds())
 }
 
 func BenchmarkIndexInterview(b *testing.B) {
@@ -136,81 +136,16 @@ func BenchmarkQuoteWarAndPeace(b *testing.B) {
 	timeQueries(b, ix.Quote, questiongen.Distinct(ix.Corpus(), 300, 4))
 }
 
-// Benchmark100MB builds a folder of about 100 MB from the shared books
-// (each copy's paragraphs rotated so that no two files are the same), then
-// reports the build time, the cached open time, Ask latency over distinct
-// questions and the process's peak memory. It runs only with -bench100mb.
-func Benchmark100MB(b *testing.B) {
-	if !*bench100MB {
-		b.Skip("run with -bench100mb")
-	}
-	dir := b.TempDir()
-	var books [][]byte
-	for _, name := range []string{"war-and-peace.txt", "ten-days-that-shook-the-world.txt"} {
-		data, err := os.ReadFile(testsupport.SharedCorpus(b, name))
-		if err != nil {
-			b.Fatal(err)
-		}
-		books = append(books, data)
-	}
-	total := 0
-	for i := 0; total < 100<<20; i++ {
-		src := books[i%len(books)]
-		paras := strings.Split(string(src), "\r\n\r\n")
-		shift := (i * 7919) % len(paras)
-		text := strings.Join(append(paras[shift:], paras[:shift]...), "\r\n\r\n")
-		name := filepath.Join(dir, "texts", fmt.Sprintf("book-%03d.txt", i))
-		os.MkdirAll(filepath.Dir(name), 0o755)
-		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
-			b.Fatal(err)
-		}
-		total += len(text)
-	}
-	cache := filepath.Join(dir, "cache")
-	texts := filepath.Join(dir, "texts")
-	for i := 0; i < b.N; i++ {
-		os.RemoveAll(cache)
-		start := time.Now()
-		ix, info, err := Open(context.Background(), texts, Options{CacheDir: cache})
-		if err != nil || !info.Built {
-			b.Fatalf("built=%v err=%v", info.Built, err)
-		}
-		b.ReportMetric(time.Since(start).Seconds(), "build-s")
-		ix.Close()
-
-		start = time.Now()
-		ix, _, err = Open(context.Background(), texts, Options{CacheDir: cache})
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.ReportMetric(float64(time.Since(start).Milliseconds()), "open-ms")
-		var ds []time.Duration
-		for _, q := range questiongen.Distinct(ix.Corpus(), 300, 5) {
-			t := time.Now()
-			if _, err := ix.Ask(context.Background(), q, 3); err != nil {
-				b.Fatal(err)
-			}
-			ds = append(ds, time.Since(t))
-		}
-		reportPercentiles(b, ds)
-		ix.Close()
-	}
-	b.ReportMetric(float64(total>>20), "MB")
-	b.ReportMetric(float64(peakRSS()>>20), "peak-RSS-MB")
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	b.ReportMetric(float64(ms.Sys>>20), "go-sys-MB")
-}
-
-// peakRSS reads the process's high-water resident set size from /proc, or
-// 0 where there is none.
-func peakRSS() int64 {
+// procStatus reads a size in bytes from the process's /proc status
+// ("VmHWM", the high-water resident set; "VmRSS", the resident set now),
+// or 0 where there is none.
+func procStatus(field string) int64 {
 	data, err := os.ReadFile("/proc/self/status")
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(data), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+		if v, ok := strings.CutPrefix(line, field+":"); ok {
 			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
 			return kb << 10
 		}

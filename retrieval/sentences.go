@@ -77,6 +77,9 @@ func (t *sentenceTable) local(g int) (doc, sent int) {
 	return doc, g - int(t.docStart[doc])
 }
 
+// sentences is how many sentences the table holds.
+func (t *sentenceTable) sentences() int { return len(t.words) }
+
 func (t *sentenceTable) tokens(g int) (lo, hi int) { return int(t.start[g]), int(t.start[g+1]) }
 
 // analysed is one sentence's tokens before term ids are assigned.
