@@ -349,22 +349,64 @@ func TestReadSourcesRefusesWhatIsNotAFile(t *testing.T) {
 		{"over the size limit", context.Background(), big, 1000, ErrTooLarge},
 		{"cancelled", cancelled, big, 0, context.Canceled},
 	}
+	reads := map[string]func(context.Context, string, LoadOptions) ([]Source, error){"ReadSources": ReadSources, "ListSources": ListSources}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			done := make(chan error, 1)
-			go func() {
-				_, err := ReadSources(tt.ctx, tt.path, LoadOptions{MaxFileSize: tt.limit})
-				done <- err
-			}()
-			select {
-			case err := <-done:
-				if !errors.Is(err, tt.want) {
-					t.Errorf("ReadSources(%s): %v, want %v", tt.path, err, tt.want)
+		for name, read := range reads {
+			t.Run(name+"/"+tt.name, func(t *testing.T) {
+				done := make(chan error, 1)
+				go func() {
+					_, err := read(tt.ctx, tt.path, LoadOptions{MaxFileSize: tt.limit})
+					done <- err
+				}()
+				select {
+				case err := <-done:
+					if !errors.Is(err, tt.want) {
+						t.Errorf("%s(%s): %v, want %v", name, tt.path, err, tt.want)
+					}
+				case <-time.After(5 * time.Second):
+					t.Fatalf("%s(%s) hangs", name, tt.path)
 				}
-			case <-time.After(5 * time.Second):
-				t.Fatalf("ReadSources(%s) hangs", tt.path)
-			}
-		})
+			})
+		}
+	}
+}
+
+// TestSourcesWithoutTheirBytes checks that listing a folder hashes its
+// files as reading them does, without keeping their bytes, and that
+// parsing lets go of the bytes it has parsed and keeps their hashes.
+func TestSourcesWithoutTheirBytes(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"a.txt": "The first text. It has two sentences.", "b.md": "# B\n\nThe second text."} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	read, err := ReadSources(ctx, dir, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed, err := ListSources(ctx, dir, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(listed) != len(read) {
+		t.Fatalf("listed %d files, read %d", len(listed), len(read))
+	}
+	want := make([]string, len(read))
+	for i := range read {
+		want[i] = read[i].Hash()
+		if got := listed[i]; got.Name != read[i].Name || got.Hash() != want[i] || got.Data != nil {
+			t.Errorf("listed %s: hash %s, %d bytes kept; want %s (as read), none kept", got.Name, got.Hash(), len(got.Data), want[i])
+		}
+	}
+	if _, err := ParseSources(read, nil); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range read {
+		if s.Data != nil || s.Hash() != want[i] {
+			t.Errorf("after parsing, %s keeps %d bytes and hash %s; want none and %s", s.Name, len(s.Data), s.Hash(), want[i])
+		}
 	}
 }
 

@@ -50,11 +50,28 @@ var textExtensions = []string{".txt", ".text", ".md", ".markdown", ".mdx", ".htm
 type Source struct {
 	Name string // as cited: the file name, or its path below the corpus folder
 	Path string // where it was read
-	Data []byte
+	Data []byte // nil when listed (ListSources)
+	hash string // of a listed source's bytes
+}
+
+// listed is s without its bytes, as ListSources gives it; doc, when not
+// nil, is its document, which knows its hash.
+func (s Source) listed(doc *Document) Source {
+	out := Source{Name: s.Name, Path: s.Path, hash: s.hash}
+	switch {
+	case doc != nil:
+		out.hash = doc.Hash
+	case s.Data != nil:
+		out.hash = s.Hash()
+	}
+	return out
 }
 
 // Hash is the hex SHA-256 of the source's bytes.
 func (s Source) Hash() string {
+	if s.Data == nil && s.hash != "" {
+		return s.hash
+	}
 	sum := sha256.Sum256(s.Data)
 	return hex.EncodeToString(sum[:])
 }
@@ -79,13 +96,24 @@ func Load(path string) (*Corpus, error) {
 // every text file below the directory. Only regular files are read, each
 // at most opts.MaxFileSize bytes; reading stops when ctx is done.
 func ReadSources(ctx context.Context, path string, opts LoadOptions) ([]Source, error) {
+	return readSources(ctx, path, opts, true)
+}
+
+// ListSources is ReadSources that keeps each file's hash but not its
+// bytes: what a cached index is looked up by, without holding a library
+// in memory to find that it has not changed.
+func ListSources(ctx context.Context, path string, opts LoadOptions) ([]Source, error) {
+	return readSources(ctx, path, opts, false)
+}
+
+func readSources(ctx context.Context, path string, opts LoadOptions, keep bool) ([]Source, error) {
 	limit := opts.limit()
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, &FileError{Path: path, Err: unwrapPathError(err)}
 	}
 	if !info.IsDir() {
-		s, err := readSource(ctx, path, filepath.Base(path), limit)
+		s, err := readSource(ctx, path, filepath.Base(path), limit, keep)
 		if err != nil {
 			return nil, err
 		}
@@ -122,7 +150,7 @@ func ReadSources(ctx context.Context, path string, opts LoadOptions) ([]Source, 
 		if err != nil {
 			rel = filepath.Base(f)
 		}
-		s, err := readSource(ctx, f, filepath.ToSlash(rel), limit)
+		s, err := readSource(ctx, f, filepath.ToSlash(rel), limit, keep)
 		if err != nil {
 			return nil, err
 		}
@@ -143,27 +171,29 @@ func ParseSources(src []Source, pdf *PDFEngine) (*Corpus, error) {
 // ParseSourcesReusing is ParseSources that takes the document known
 // returns for a source as it is, without parsing the source again: the
 // documents of an earlier build whose files are unchanged. known may be
-// nil, and may return nil.
+// nil, and may return nil. It lets go of each source's bytes once it is
+// parsed (src[i].Data becomes nil), so that a library is never held in
+// memory as bytes and as documents at once.
 func ParseSourcesReusing(src []Source, pdf *PDFEngine, known func(Source) *Document) (*Corpus, error) {
 	c := &Corpus{}
-	for _, s := range src {
-		if known != nil {
-			if doc := known(s); doc != nil {
-				c.Documents = append(c.Documents, doc)
-				continue
-			}
-		}
+	for i, s := range src {
 		var doc *Document
+		if known != nil {
+			doc = known(s)
+		}
 		var err error
-		if Detect(s.Name, s.Data) == FormatPDF {
+		switch {
+		case doc != nil:
+		case Detect(s.Name, s.Data) == FormatPDF:
 			if pdf == nil {
 				pdf = NewPDFEngine("")
 				defer pdf.Close()
 			}
 			doc, err = pdf.Parse(s.Name, s.Data)
-		} else {
+		default:
 			doc, err = Parse(s.Name, s.Data)
 		}
+		src[i] = s.listed(doc)
 		if len(src) > 1 && unreadable(err) {
 			c.Skipped = append(c.Skipped, &FileError{Path: s.Name, Err: err})
 			continue
@@ -204,11 +234,11 @@ func (o LoadOptions) limit() int64 {
 // of ReadSources: a regular file, at most opts.MaxFileSize bytes, reading
 // stopped when ctx is done.
 func ReadSource(ctx context.Context, path, name string, opts LoadOptions) (Source, error) {
-	return readSource(ctx, path, name, opts.limit())
+	return readSource(ctx, path, name, opts.limit(), true)
 }
 
 // readSource reads one regular file of at most limit bytes.
-func readSource(ctx context.Context, path, name string, limit int64) (Source, error) {
+func readSource(ctx context.Context, path, name string, limit int64, keep bool) (Source, error) {
 	info, err := os.Lstat(path)
 	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
 		info, err = os.Stat(path) // a link to a regular file is fine
@@ -228,16 +258,24 @@ func readSource(ctx context.Context, path, name string, limit int64) (Source, er
 	}
 	defer f.Close()
 	var buf bytes.Buffer
-	buf.Grow(int(info.Size()) + 1)
+	if keep {
+		buf.Grow(int(info.Size()) + 1)
+	}
+	h := sha256.New()
+	read := int64(0)
 	chunk := make([]byte, 1<<20)
 	for {
 		if err := ctx.Err(); err != nil {
 			return Source{}, err
 		}
 		n, err := f.Read(chunk)
-		buf.Write(chunk[:n])
-		if int64(buf.Len()) > limit {
-			return Source{}, &FileError{Path: path, Err: tooLarge(int64(buf.Len()), limit)}
+		if read += int64(n); read > limit {
+			return Source{}, &FileError{Path: path, Err: tooLarge(read, limit)}
+		}
+		if keep {
+			buf.Write(chunk[:n])
+		} else {
+			h.Write(chunk[:n])
 		}
 		if err == io.EOF {
 			break
@@ -245,6 +283,9 @@ func readSource(ctx context.Context, path, name string, limit int64) (Source, er
 		if err != nil {
 			return Source{}, &FileError{Path: path, Err: err}
 		}
+	}
+	if !keep {
+		return Source{Name: name, Path: path, hash: hex.EncodeToString(h.Sum(nil))}, nil
 	}
 	return Source{Name: name, Path: path, Data: buf.Bytes()}, nil
 }
