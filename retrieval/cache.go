@@ -104,12 +104,13 @@ func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 		ix, err := NewMemory(ctx, c)
 		return ix, OpenInfo{Built: true, Took: time.Since(start)}, err
 	}
-	src, err := corpus.ReadSources(ctx, path, corpus.LoadOptions{MaxFileSize: opts.MaxFileSize})
-	if err != nil {
-		return nil, OpenInfo{}, err
-	}
+	load := corpus.LoadOptions{MaxFileSize: opts.MaxFileSize}
 	earlier := priorOf(opts.Reuse)
 	if opts.CacheDir == "" {
+		src, err := corpus.ReadSources(ctx, path, load)
+		if err != nil {
+			return nil, OpenInfo{}, err
+		}
 		c, err := parseSources(src, opts, log, earlier)
 		if err != nil {
 			return nil, OpenInfo{}, err
@@ -117,9 +118,16 @@ func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 		ix, err := NewMemory(ctx, c)
 		return ix, OpenInfo{Built: true, Took: time.Since(start)}, err
 	}
+	// The files are hashed to find their index, and read again only when
+	// it must be built: a library is not held in memory to learn that it
+	// has not changed.
+	listed, err := corpus.ListSources(ctx, path, load)
+	if err != nil {
+		return nil, OpenInfo{}, err
+	}
 	cache := &diskCache{dir: opts.CacheDir, log: log}
 	cache.sweep()
-	key := sourcesKey(src)
+	key := sourcesKey(listed)
 	slot := cache.slot(path)
 	ix, err := cache.open(slot, key)
 	switch {
@@ -134,6 +142,11 @@ func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 	default:
 		log.Warn("index cache is damaged; rebuilding", "path", slot, "err", err)
 	}
+	src, err := corpus.ReadSources(ctx, path, load)
+	if err != nil {
+		return nil, OpenInfo{}, err
+	}
+	key = sourcesKey(src) // the files as read now, should one have changed since
 	c, err := parseSources(src, opts, log, earlier)
 	if err != nil {
 		return nil, OpenInfo{}, err
@@ -371,12 +384,10 @@ func (dc *diskCache) build(ctx context.Context, slot, key, source string, c *cor
 	if err := dc.install(tmp, slot, key); err != nil {
 		return nil, err
 	}
-	b, err = bleve.OpenUsing(filepath.Join(slot, indexName), map[string]any{"read_only": true, "bolt_timeout": boltTimeout})
-	if err != nil {
-		return nil, fmt.Errorf("index cache: reopen: %w", err)
-	}
-	ix.bleve, ix.path = b, slot
-	return ix, nil
+	// Served as a cached open serves it: the documents and tables read in
+	// place from the data file take far less memory than the parsed forms
+	// they were written from, which can go now.
+	return dc.open(slot, key)
 }
 
 // fresh builds the search index of c in tmp from nothing.
