@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -142,26 +143,47 @@ func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 	default:
 		log.Warn("index cache is damaged; rebuilding", "path", slot, "err", err)
 	}
-	src, err := corpus.ReadSources(ctx, path, load)
+	ix, err = buildCached(ctx, cache, path, slot, opts, log, earlier)
 	if err != nil {
 		return nil, OpenInfo{}, err
 	}
-	key = sourcesKey(src) // the files as read now, should one have changed since
+	info := OpenInfo{Built: true, Path: ix.path, Took: time.Since(start)}
+	return ix, info, nil
+}
+
+// buildCached reads and parses the corpus at path, builds its index into
+// the cache's slot and opens it from there; when the cache cannot be
+// written, it indexes in memory.
+func buildCached(ctx context.Context, cache *diskCache, path, slot string, opts Options, log *slog.Logger, earlier *prior) (*Index, error) {
+	src, err := corpus.ReadSources(ctx, path, corpus.LoadOptions{MaxFileSize: opts.MaxFileSize})
+	if err != nil {
+		return nil, err
+	}
+	key := sourcesKey(src) // the files as read now, should one have changed since they were listed
 	c, err := parseSources(src, opts, log, earlier)
 	if err != nil {
-		return nil, OpenInfo{}, err
+		return nil, err
 	}
 	abs, _ := filepath.Abs(path)
-	ix, err = cache.build(ctx, slot, key, abs, c, opts.Progress, earlier)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, OpenInfo{}, ctx.Err()
+	err = cache.build(ctx, slot, key, abs, c, opts.Progress, earlier)
+	switch {
+	case err == nil:
+		// Served as a cached open serves it: the documents and tables
+		// read in place from the data file take far less memory than the
+		// parsed forms they were written from, which nothing holds now:
+		// their memory goes back to the system before the file is read.
+		debug.FreeOSMemory()
+		ix, err := cache.open(slot, key)
+		if err != nil {
+			return nil, fmt.Errorf("index cache: reading what was built: %w", err)
 		}
+		return ix, nil
+	case ctx.Err() != nil:
+		return nil, ctx.Err()
+	default:
 		log.Warn("index cache unavailable; indexing in memory", "dir", opts.CacheDir, "err", err)
-		ix, err = NewMemory(ctx, c)
-		return ix, OpenInfo{Built: true, Took: time.Since(start)}, err
+		return NewMemory(ctx, c)
 	}
-	return ix, OpenInfo{Built: true, Path: slot, Took: time.Since(start)}, nil
 }
 
 // cacheVersion changes whenever what is cached changes shape, and
@@ -351,13 +373,13 @@ func markFile(path string) (fileMark, error) {
 // build indexes c in a new directory beside the slot and puts it in the
 // slot's place only when it is complete, so that a killed build never
 // leaves a half-written index where a reader looks.
-func (dc *diskCache) build(ctx context.Context, slot, key, source string, c *corpus.Corpus, progress Progress, earlier *prior) (*Index, error) {
+func (dc *diskCache) build(ctx context.Context, slot, key, source string, c *corpus.Corpus, progress Progress, earlier *prior) error {
 	if err := os.MkdirAll(dc.dir, 0o755); err != nil {
-		return nil, fmt.Errorf("index cache: %w", err)
+		return fmt.Errorf("index cache: %w", err)
 	}
 	tmp, err := os.MkdirTemp(dc.dir, ".build-")
 	if err != nil {
-		return nil, fmt.Errorf("index cache: %w", err)
+		return fmt.Errorf("index cache: %w", err)
 	}
 	defer os.RemoveAll(tmp) // a no-op once the build is in place
 	ix, err := dc.updated(ctx, tmp, c, progress, earlier)
@@ -369,25 +391,19 @@ func (dc *diskCache) build(ctx context.Context, slot, key, source string, c *cor
 		ix, err = dc.fresh(ctx, tmp, c, progress, earlier)
 	}
 	if err != nil {
-		return nil, err
+		return err
 	}
 	b := ix.bleve
 	if err := b.Close(); err != nil {
-		return nil, fmt.Errorf("index cache: %w", err)
+		return fmt.Errorf("index cache: %w", err)
 	}
 	if err := writeData(filepath.Join(tmp, dataName), c, ix.table, ix.lex); err != nil {
-		return nil, err
+		return err
 	}
 	if err := writeManifest(tmp, key, source); err != nil {
-		return nil, err
+		return err
 	}
-	if err := dc.install(tmp, slot, key); err != nil {
-		return nil, err
-	}
-	// Served as a cached open serves it: the documents and tables read in
-	// place from the data file take far less memory than the parsed forms
-	// they were written from, which can go now.
-	return dc.open(slot, key)
+	return dc.install(tmp, slot, key)
 }
 
 // fresh builds the search index of c in tmp from nothing.
