@@ -51,12 +51,13 @@ type Source struct {
 	Name string // as cited: the file name, or its path below the corpus folder
 	Path string // where it was read
 	Data []byte // nil when listed (ListSources)
-	hash string // of a listed source's bytes
+	hash string // of the bytes, when they were read from a file
 }
 
-// listed is s without its bytes, as ListSources gives it; doc, when not
-// nil, is its document, which knows its hash.
-func (s Source) listed(doc *Document) Source {
+// Listed is s without its bytes, as ListSources gives it: what is kept
+// of a source once it is parsed. doc, when not nil, is its document,
+// which knows the hash.
+func (s Source) Listed(doc *Document) Source {
 	out := Source{Name: s.Name, Path: s.Path, hash: s.hash}
 	switch {
 	case doc != nil:
@@ -69,7 +70,7 @@ func (s Source) listed(doc *Document) Source {
 
 // Hash is the hex SHA-256 of the source's bytes.
 func (s Source) Hash() string {
-	if s.Data == nil && s.hash != "" {
+	if s.hash != "" {
 		return s.hash
 	}
 	sum := sha256.Sum256(s.Data)
@@ -182,19 +183,15 @@ func ParseSourcesReusing(src []Source, pdf *PDFEngine, known func(Source) *Docum
 			doc = known(s)
 		}
 		var err error
-		switch {
-		case doc != nil:
-		case Detect(s.Name, s.Data) == FormatPDF:
-			if pdf == nil {
+		if doc == nil {
+			if Detect(s.Name, s.Data) == FormatPDF && pdf == nil {
 				pdf = NewPDFEngine("")
 				defer pdf.Close()
 			}
-			doc, err = pdf.Parse(s.Name, s.Data)
-		default:
-			doc, err = Parse(s.Name, s.Data)
+			doc, err = ParseSource(s, pdf)
 		}
-		src[i] = s.listed(doc)
-		if len(src) > 1 && unreadable(err) {
+		src[i] = s.Listed(doc)
+		if len(src) > 1 && LeftOut(err) {
 			c.Skipped = append(c.Skipped, &FileError{Path: s.Name, Err: err})
 			continue
 		}
@@ -209,11 +206,20 @@ func ParseSourcesReusing(src []Source, pdf *PDFEngine, known func(Source) *Docum
 	return c, nil
 }
 
-// unreadable reports whether a file of a folder is left out, not the
-// folder refused: it holds no text to quote (empty, a page without
-// content, a scan without a text layer) or cannot be opened (encrypted,
-// damaged). The rest of the folder is read; the file is reported.
-func unreadable(err error) bool {
+// ParseSource parses one read source, a PDF with pdf.
+func ParseSource(s Source, pdf *PDFEngine) (*Document, error) {
+	if Detect(s.Name, s.Data) == FormatPDF {
+		return pdf.Parse(s.Name, s.Data)
+	}
+	return Parse(s.Name, s.Data)
+}
+
+// LeftOut reports whether a file of a folder that failed to parse with
+// err is left out, not the folder refused: it holds no text to quote
+// (empty, a page without content, a scan without a text layer) or cannot
+// be opened (encrypted, damaged). The rest of the folder is read; the
+// file is reported.
+func LeftOut(err error) bool {
 	for _, e := range []error{ErrEmpty, ErrNoContent, ErrNoTextLayer, ErrEncrypted, ErrDamaged} {
 		if errors.Is(err, e) {
 			return true
@@ -274,9 +280,8 @@ func readSource(ctx context.Context, path, name string, limit int64, keep bool) 
 		}
 		if keep {
 			buf.Write(chunk[:n])
-		} else {
-			h.Write(chunk[:n])
 		}
+		h.Write(chunk[:n])
 		if err == io.EOF {
 			break
 		}
@@ -284,10 +289,11 @@ func readSource(ctx context.Context, path, name string, limit int64, keep bool) 
 			return Source{}, &FileError{Path: path, Err: err}
 		}
 	}
-	if !keep {
-		return Source{Name: name, Path: path, hash: hex.EncodeToString(h.Sum(nil))}, nil
+	out := Source{Name: name, Path: path, hash: hex.EncodeToString(h.Sum(nil))}
+	if keep {
+		out.Data = buf.Bytes()
 	}
-	return Source{Name: name, Path: path, Data: buf.Bytes()}, nil
+	return out, nil
 }
 
 func tooLarge(size, limit int64) error {

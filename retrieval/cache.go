@@ -151,27 +151,29 @@ func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 	return ix, info, nil
 }
 
-// buildCached reads and parses the corpus at path, builds its index into
-// the cache's slot and opens it from there; when the cache cannot be
+// buildCached reads the corpus at path and builds its index into the
+// cache's slot, then opens it from there; when the cache cannot be
 // written, it indexes in memory.
 func buildCached(ctx context.Context, cache *diskCache, path, slot string, opts Options, log *slog.Logger, earlier *prior) (*Index, error) {
-	src, err := corpus.ReadSources(ctx, path, corpus.LoadOptions{MaxFileSize: opts.MaxFileSize})
+	load := corpus.LoadOptions{MaxFileSize: opts.MaxFileSize}
+	src, err := corpus.ReadSources(ctx, path, load)
 	if err != nil {
 		return nil, err
 	}
 	key := sourcesKey(src) // the files as read now, should one have changed since they were listed
-	c, err := parseSources(src, opts, log, earlier)
-	if err != nil {
-		return nil, err
-	}
 	abs, _ := filepath.Abs(path)
-	err = cache.build(ctx, slot, key, abs, c, opts.Progress, earlier)
+	err = cache.build(ctx, slot, key, abs, src, opts, earlier, true)
+	if errors.Is(err, errUpdateFailed) {
+		log.Warn("index cache: updating the earlier index failed; building it anew", "err", err)
+		if src, err = corpus.ReadSources(ctx, path, load); err == nil { // the first try let their bytes go
+			err = cache.build(ctx, slot, key, abs, src, opts, earlier, false)
+		}
+	}
+	var fileErr *corpus.FileError
 	switch {
 	case err == nil:
-		// Served as a cached open serves it: the documents and tables
-		// read in place from the data file take far less memory than the
-		// parsed forms they were written from, which nothing holds now:
-		// their memory goes back to the system before the file is read.
+		// Served as a cached open serves it, from the data file read in
+		// place. What the build held goes back to the system first.
 		debug.FreeOSMemory()
 		ix, err := cache.open(slot, key)
 		if err != nil {
@@ -180,17 +182,25 @@ func buildCached(ctx context.Context, cache *diskCache, path, slot string, opts 
 		return ix, nil
 	case ctx.Err() != nil:
 		return nil, ctx.Err()
-	default:
-		log.Warn("index cache unavailable; indexing in memory", "dir", opts.CacheDir, "err", err)
-		return NewMemory(ctx, c)
+	case errors.As(err, &fileErr):
+		return nil, err // the text, not the cache
 	}
+	log.Warn("index cache unavailable; indexing in memory", "dir", opts.CacheDir, "err", err)
+	if src, err = corpus.ReadSources(ctx, path, load); err != nil {
+		return nil, err
+	}
+	c, err := parseSources(src, opts, log, earlier)
+	if err != nil {
+		return nil, err
+	}
+	return NewMemory(ctx, c)
 }
 
 // cacheVersion changes whenever what is cached changes shape, and
 // analysisVersion whenever the analysis of sentences cached with the
 // index changes (TestAnalysisFingerprint fails until it does).
 const (
-	cacheVersion    = 8
+	cacheVersion    = 9
 	analysisVersion = 2
 )
 
@@ -256,7 +266,14 @@ var (
 // the text's key and a checksum of every file.
 type diskCache struct {
 	dir string
-	log *slog.Logger
+	log *slog.Logger // nil logs nothing
+}
+
+func (dc *diskCache) logger() *slog.Logger {
+	if dc.log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return dc.log
 }
 
 // manifest describes a finished build.
@@ -372,8 +389,10 @@ func markFile(path string) (fileMark, error) {
 
 // build indexes c in a new directory beside the slot and puts it in the
 // slot's place only when it is complete, so that a killed build never
-// leaves a half-written index where a reader looks.
-func (dc *diskCache) build(ctx context.Context, slot, key, source string, c *corpus.Corpus, progress Progress, earlier *prior) error {
+// build writes the corpus of src into the cache's slot (see write),
+// parsing only what earlier does not have and updating its search index
+// where it can.
+func (dc *diskCache) build(ctx context.Context, slot, key, source string, src []corpus.Source, opts Options, earlier *prior, update bool) error {
 	if err := os.MkdirAll(dc.dir, 0o755); err != nil {
 		return fmt.Errorf("index cache: %w", err)
 	}
@@ -382,80 +401,17 @@ func (dc *diskCache) build(ctx context.Context, slot, key, source string, c *cor
 		return fmt.Errorf("index cache: %w", err)
 	}
 	defer os.RemoveAll(tmp) // a no-op once the build is in place
-	ix, err := dc.updated(ctx, tmp, c, progress, earlier)
+	start := time.Now()
+	stats, err := dc.write(ctx, tmp, src, opts, earlier, update)
 	if err != nil {
-		if !errors.Is(err, errNoEarlierIndex) && dc.log != nil {
-			dc.log.Warn("index cache: updating the earlier index failed; building it anew", "err", err)
-		}
-		os.RemoveAll(filepath.Join(tmp, indexName))
-		ix, err = dc.fresh(ctx, tmp, c, progress, earlier)
-	}
-	if err != nil {
-		return err
-	}
-	b := ix.bleve
-	if err := b.Close(); err != nil {
-		return fmt.Errorf("index cache: %w", err)
-	}
-	if err := writeData(filepath.Join(tmp, dataName), c, ix.table, ix.lex); err != nil {
 		return err
 	}
 	if err := writeManifest(tmp, key, source); err != nil {
 		return err
 	}
+	dc.logger().Info("index built", "files", stats.documents, "parsed", stats.parsed, "passages indexed", stats.passages, "took", time.Since(start).Round(time.Millisecond))
 	return dc.install(tmp, slot, key)
 }
-
-// fresh builds the search index of c in tmp from nothing.
-func (dc *diskCache) fresh(ctx context.Context, tmp string, c *corpus.Corpus, progress Progress, earlier *prior) (*Index, error) {
-	m, err := newMapping(scoringModel)
-	if err != nil {
-		return nil, err
-	}
-	b, err := bleve.New(filepath.Join(tmp, indexName), m)
-	if err != nil {
-		return nil, fmt.Errorf("index cache: create: %w", err)
-	}
-	ix, err := newIndex(c, b, "", nil, nil, nil, earlier)
-	if err == nil {
-		err = ix.fill(ctx, progress)
-	}
-	if err != nil {
-		b.Close()
-		return nil, err
-	}
-	return ix, nil
-}
-
-// updated builds the search index of c in tmp from a copy of the earlier
-// build's, deleting and adding only the passages of files that changed;
-// an error when there is no earlier index on disk to start from.
-func (dc *diskCache) updated(ctx context.Context, tmp string, c *corpus.Corpus, progress Progress, earlier *prior) (*Index, error) {
-	from := earlier.indexDir()
-	if from == "" {
-		return nil, errNoEarlierIndex
-	}
-	dir := filepath.Join(tmp, indexName)
-	if err := os.CopyFS(dir, os.DirFS(from)); err != nil {
-		return nil, fmt.Errorf("copying %s: %w", from, err)
-	}
-	b, err := bleve.Open(dir)
-	if err != nil {
-		return nil, fmt.Errorf("opening the copy: %w", err)
-	}
-	ix, err := newIndex(c, b, "", nil, nil, nil, earlier)
-	if err == nil {
-		err = ix.update(ctx, progress, earlier)
-	}
-	if err != nil {
-		b.Close()
-		return nil, err
-	}
-	return ix, nil
-}
-
-// errNoEarlierIndex means a build has no earlier index to update.
-var errNoEarlierIndex = errors.New("no earlier index")
 
 // install moves a finished build into the slot, setting aside what was
 // there. When another process installed an intact build of the same text
@@ -511,16 +467,18 @@ func writeManifest(dir, key, source string) error {
 }
 
 // writeFileSync writes a file with write, buffered, and flushes it to
-// disk.
+// disk. An error from write is returned as it is.
 func writeFileSync(path string, write func(io.Writer) error) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("index cache: %w", err)
 	}
 	buf := bufio.NewWriterSize(f, 1<<16)
-	if err := write(buf); err == nil {
-		err = buf.Flush()
+	if err := write(buf); err != nil {
+		f.Close()
+		return err
 	}
+	err = buf.Flush()
 	if err == nil {
 		err = f.Sync()
 	}
@@ -578,10 +536,10 @@ func (dc *diskCache) sweep() {
 			continue
 		}
 		if err := os.RemoveAll(path); err != nil {
-			dc.log.Warn("could not remove an unused index", "path", path, "err", err)
+			dc.logger().Warn("could not remove an unused index", "path", path, "err", err)
 			continue
 		}
-		dc.log.Info("removed an unused index", "path", path, "why", reason)
+		dc.logger().Info("removed an unused index", "path", path, "why", reason)
 	}
 }
 
@@ -606,12 +564,6 @@ type cachedData struct {
 func (d *cachedData) table() *sentenceTable {
 	return &sentenceTable{docStart: d.DocStart, start: d.Start, term: d.Term, pos: d.Pos, kind: d.Kind,
 		words: d.Words, flags: d.Flags, secStart: d.SecStart, titles: d.Titles}
-}
-
-func writeData(path string, c *corpus.Corpus, t *sentenceTable, lex *lexicon) error {
-	d := &cachedData{Corpus: c, Terms: lex.terms, Surface: lex.surface, DocStart: t.docStart, Start: t.start,
-		Term: t.term, Pos: t.pos, Kind: t.kind, Words: t.words, Flags: t.flags, SecStart: t.secStart, Titles: t.titles}
-	return writeFileSync(path, func(w io.Writer) error { return encodeDataTo(w, d) })
 }
 
 func readData(path string) (*cachedData, error) {

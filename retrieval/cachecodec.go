@@ -18,7 +18,7 @@ import (
 // decoded strings share, so reading allocates little and copies less.
 // Passages' texts are not stored: they are their sentences joined.
 
-const dataMagic = "LECTERN-DATA-8\n"
+const dataMagic = "LECTERN-DATA-9\n"
 
 var errDataCorrupt = errors.New("data file is corrupt")
 
@@ -264,31 +264,50 @@ func encodeData(d *cachedData) []byte {
 
 // encodeDataTo writes the cached data to out as it encodes it.
 func encodeDataTo(out io.Writer, d *cachedData) error {
+	w := newDataWriter(out)
+	for _, doc := range d.Corpus.Documents {
+		w.document(doc)
+	}
+	return w.finish(d.Corpus.Skipped, d.Terms, d.Surface, d.table())
+}
+
+// newDataWriter starts a data file on out, to which documents are then
+// written one at a time, as a build reads them, and the rest at the end.
+func newDataWriter(out io.Writer) *dataWriter {
 	w := &dataWriter{b: make([]byte, 0, 2*spillSize), out: out}
 	w.b = append(w.b, dataMagic...)
-	w.uint(uint64(len(d.Corpus.Documents)))
-	for _, doc := range d.Corpus.Documents {
-		encodeDocument(w, doc)
-		w.spill()
-	}
-	w.uint(uint64(len(d.Corpus.Skipped)))
-	for _, f := range d.Corpus.Skipped {
+	return w
+}
+
+// document writes the next document.
+func (w *dataWriter) document(d *corpus.Document) {
+	w.bool(true) // one more document
+	encodeDocument(w, d)
+	w.spill()
+}
+
+// finish writes what follows the documents: the files left out, the
+// lexicon's terms and their written forms, and the sentence table.
+func (w *dataWriter) finish(skipped []*corpus.FileError, terms, surface []string, t *sentenceTable) error {
+	w.bool(false) // no more documents
+	w.uint(uint64(len(skipped)))
+	for _, f := range skipped {
 		w.str(f.Path)
 		w.str(f.Err.Error())
 	}
-	w.strings(d.Terms)
-	w.strings(d.Surface)
-	writeU32s(w, d.DocStart)
-	writeU32s(w, d.Start)
-	writeU32s(w, d.Term)
-	writeU16s(w, d.Pos)
-	w.bytes(d.Kind)
-	writeU16s(w, d.Words)
-	writeU16s(w, d.Flags)
-	writeU32s(w, d.SecStart)
-	w.uint(uint64(len(d.Titles)))
-	for _, t := range d.Titles {
-		writeU32s(w, t)
+	w.strings(terms)
+	w.strings(surface)
+	writeU32s(w, t.docStart)
+	writeU32s(w, t.start)
+	writeU32s(w, t.term)
+	writeU16s(w, t.pos)
+	w.bytes(t.kind)
+	writeU16s(w, t.words)
+	writeU16s(w, t.flags)
+	writeU32s(w, t.secStart)
+	w.uint(uint64(len(t.titles)))
+	for _, ids := range t.titles {
+		writeU32s(w, ids)
 		w.spill()
 	}
 	w.flush()
@@ -410,7 +429,7 @@ func decodeData(raw []byte) (*cachedData, error) {
 	// this (a copy would hold the whole file twice while decoding).
 	r := &dataReader{b: raw, text: unsafe.String(unsafe.SliceData(raw), len(raw)), off: len(dataMagic)}
 	d := &cachedData{Corpus: &corpus.Corpus{}}
-	for range r.count(8) {
+	for r.bool() {
 		d.Corpus.Documents = append(d.Corpus.Documents, decodeDocument(r))
 	}
 	for range r.count(2) {

@@ -167,7 +167,8 @@ func (ix *Index) analyse(text string) question {
 	return analyser{stem: ix.stem, lex: ix.lex, spell: ix.spell}.question(text)
 }
 
-// Progress is told how many of total passages are indexed so far.
+// Progress is told how far a build has gone: done of total (bytes of the
+// files built, or passages indexed in memory).
 type Progress func(done, total int)
 
 // fill indexes the passages of every document of the corpus.
@@ -179,37 +180,9 @@ func (ix *Index) fill(ctx context.Context, progress Progress) error {
 	return ix.indexPassages(ctx, progress, ix.bleve.NewBatch(), all)
 }
 
-// update brings a copy of the earlier build's index up to this corpus:
-// the passages of its documents this corpus no longer has (removed or
-// changed files) are deleted, and those of this corpus's new documents
-// added.
-func (ix *Index) update(ctx context.Context, progress Progress, earlier *prior) error {
-	kept := map[*corpus.Document]bool{}
-	var added []int
-	for i, d := range ix.corpus.Documents {
-		if _, ok := earlier.docs[d]; ok {
-			kept[d] = true
-		} else {
-			added = append(added, i)
-		}
-	}
-	batch := ix.bleve.NewBatch()
-	for _, d := range earlier.corpus.Documents {
-		if kept[d] {
-			continue
-		}
-		key := docKey(d.Name)
-		for p := range d.Passages {
-			batch.Delete(passageID(key, p))
-		}
-	}
-	return ix.indexPassages(ctx, progress, batch, added)
-}
-
 // indexPassages adds the passages of the documents docs to the index in
 // batches, after what batch already holds.
 func (ix *Index) indexPassages(ctx context.Context, progress Progress, batch *bleve.Batch, docs []int) error {
-	const batchSize = 2000
 	total := 0
 	for _, di := range docs {
 		total += len(ix.corpus.Documents[di].Passages)
@@ -235,7 +208,7 @@ func (ix *Index) indexPassages(ctx context.Context, progress Progress, batch *bl
 			if err := batch.Index(passageID(ix.docKeys[di], pi), map[string]any{fieldText: normalize(d.PassageText(pi))}); err != nil {
 				return fmt.Errorf("index: %s: %w", d.Name, err)
 			}
-			if batch.Size() >= batchSize {
+			if batch.Size() >= indexBatch {
 				if err := flush(); err != nil {
 					return err
 				}

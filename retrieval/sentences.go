@@ -266,36 +266,6 @@ const analysisBatch = 1 << 14
 // and assigns term ids from a new lexicon. A document the earlier build
 // shares keeps its analysis.
 func buildSentenceTable(a analysis.Analyzer, c *corpus.Corpus, earlier *prior) (*sentenceTable, *lexicon) {
-	t := newSentenceTable(c)
-	lex := newLexicon()
-	var batch []sentenceJob
-	flush := func() {
-		t.append(batch, analyseJobs(a, batch), lex)
-		batch = batch[:0]
-	}
-	for _, d := range c.Documents {
-		t.docStart = append(t.docStart, uint32(len(t.words)+len(batch)))
-		if done, ok := earlier.analysed(d); ok {
-			flush()
-			t.append(documentJobs(d), done, lex)
-			continue
-		}
-		for _, job := range documentJobs(d) {
-			if batch = append(batch, job); len(batch) >= analysisBatch {
-				flush()
-			}
-		}
-	}
-	flush()
-	t.start = append(t.start, uint32(len(t.term)))
-	t.addTitles(a, c, lex)
-	lex.count(t)
-	return t, lex
-}
-
-// newSentenceTable is an empty table with room for c's sentences and
-// about as many tokens as they have words.
-func newSentenceTable(c *corpus.Corpus) *sentenceTable {
 	sentences, bytes := 0, 0
 	for _, d := range c.Documents {
 		sentences += len(d.Sentences)
@@ -303,11 +273,74 @@ func newSentenceTable(c *corpus.Corpus) *sentenceTable {
 			bytes += len(s.Text)
 		}
 	}
+	b := newTableBuilder(a, earlier, sentences, bytes)
+	for _, d := range c.Documents {
+		b.add(d)
+	}
+	return b.finish()
+}
+
+// tableBuilder lays out the sentence table of documents given one at a
+// time, so that a build need not hold every document at once.
+type tableBuilder struct {
+	a       analysis.Analyzer
+	earlier *prior
+	t       *sentenceTable
+	lex     *lexicon
+	// titles are each section's title words, numbered when the table is
+	// finished: after every sentence's words, as they always were.
+	titles [][]token
+	texts  []string // the title each of titles was analysed from
+}
+
+// newTableBuilder is an empty builder with room for about sentences
+// sentences of bytes bytes of text.
+func newTableBuilder(a analysis.Analyzer, earlier *prior, sentences, bytes int) *tableBuilder {
 	tokens := bytes / 6 // English averages about six bytes a word, space included
-	return &sentenceTable{
+	t := &sentenceTable{
 		start: make([]uint32, 0, sentences+1), words: make([]uint16, 0, sentences), flags: make([]uint16, 0, sentences),
 		term: make([]uint32, 0, tokens), pos: make([]uint16, 0, tokens), kind: make([]uint8, 0, tokens),
 	}
+	return &tableBuilder{a: a, earlier: earlier, t: t, lex: newLexicon()}
+}
+
+// add analyses the sentences and section titles of d, the next document.
+func (b *tableBuilder) add(d *corpus.Document) {
+	b.t.docStart = append(b.t.docStart, uint32(len(b.t.words)))
+	b.t.secStart = append(b.t.secStart, uint32(len(b.titles)))
+	jobs := documentJobs(d)
+	if done, ok := b.earlier.analysed(d); ok {
+		b.t.append(jobs, done, b.lex)
+	} else {
+		for len(jobs) > 0 {
+			n := min(len(jobs), analysisBatch)
+			b.t.append(jobs[:n], analyseJobs(b.a, jobs[:n]), b.lex)
+			jobs = jobs[n:]
+		}
+	}
+	for _, sec := range d.Sections {
+		title := sec.Title + " " + sec.Heading
+		b.titles = append(b.titles, analyze(b.a, title))
+		b.texts = append(b.texts, title)
+	}
+}
+
+// finish numbers the titles' words and counts the terms.
+func (b *tableBuilder) finish() (*sentenceTable, *lexicon) {
+	t := b.t
+	t.start = append(t.start, uint32(len(t.term)))
+	for i, toks := range b.titles {
+		var ids []uint32
+		for _, tok := range toks {
+			id := b.lex.add(tok.term, b.texts[i][tok.start:tok.end])
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+		t.titles = append(t.titles, ids)
+	}
+	b.lex.count(t)
+	return t, b.lex
 }
 
 // sentenceJob is one sentence to analyse, with the speakers that count
@@ -372,23 +405,5 @@ func (t *sentenceTable) append(jobs []sentenceJob, parts []analysed, lex *lexico
 			flags |= sentFirst
 		}
 		t.flags = append(t.flags, flags)
-	}
-}
-
-// addTitles analyses the title and heading of every section of c.
-func (t *sentenceTable) addTitles(a analysis.Analyzer, c *corpus.Corpus, lex *lexicon) {
-	for _, d := range c.Documents {
-		t.secStart = append(t.secStart, uint32(len(t.titles)))
-		for _, sec := range d.Sections {
-			var ids []uint32
-			title := sec.Title + " " + sec.Heading
-			for _, tok := range analyze(a, title) {
-				id := lex.add(tok.term, title[tok.start:tok.end])
-				if !slices.Contains(ids, id) {
-					ids = append(ids, id)
-				}
-			}
-			t.titles = append(t.titles, ids)
-		}
 	}
 }

@@ -99,7 +99,7 @@ func newProgress(w io.Writer, terminal bool) retrieval.Progress {
 		if terminal {
 			const width = 30
 			fill := pct * width / 100
-			fmt.Fprintf(w, "\rindexing [%s%s] %3d%% %d/%d passages", strings.Repeat("=", fill), strings.Repeat(" ", width-fill), pct, done, total)
+			fmt.Fprintf(w, "\rindexing [%s%s] %3d%%", strings.Repeat("=", fill), strings.Repeat(" ", width-fill), pct)
 			if done == total {
 				fmt.Fprintln(w)
 			}
@@ -107,7 +107,7 @@ func newProgress(w io.Writer, terminal bool) retrieval.Progress {
 		}
 		if q := pct / 25; q != lastQuarter {
 			lastQuarter = q
-			fmt.Fprintf(w, "indexing: %d%% (%d/%d passages)\n", pct, done, total)
+			fmt.Fprintf(w, "indexing: %d%%\n", pct)
 		}
 	}
 }

@@ -1,0 +1,233 @@
+package retrieval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// A build writes the index of a corpus into a folder of the cache one
+// file at a time: each file is parsed (or its document taken from the
+// earlier build), written to the data file, analysed into the sentence
+// table, its passages indexed, and then let go. Building holds one file's
+// parsed form at a time beside the sentence table, the lexicon and the
+// search index's batch, never the whole library's.
+type build struct {
+	ctx      context.Context
+	log      *slog.Logger
+	index    bleve.Index
+	closed   bool // index is closed, complete
+	batch    *bleve.Batch
+	data     *dataWriter
+	table    *tableBuilder
+	pdf      *corpus.PDFEngine
+	known    func(corpus.Source) *corpus.Document
+	updating bool // index is a copy of the earlier build's: only new documents are added
+	folder   bool // a folder, whose unreadable files are left out
+	progress Progress
+	done     int // bytes of the files built so far, of total
+	total    int
+	skipped  []*corpus.FileError
+	stats    buildStats
+}
+
+// buildStats says what a build did, for the log.
+type buildStats struct {
+	documents, parsed, passages int
+}
+
+// errUpdateFailed marks a build that could not update the earlier
+// build's search index; building anew may still succeed.
+var errUpdateFailed = errors.New("updating the earlier index failed")
+
+// indexBatch is how many passages are sent to the search index at once.
+const indexBatch = 2000
+
+// write builds the corpus of src into dir, taking what it can from
+// earlier, and updating earlier's search index when update is set and
+// there is one. Each source's bytes are let go once it is parsed.
+func (dc *diskCache) write(ctx context.Context, dir string, src []corpus.Source, opts Options, earlier *prior, update bool) (buildStats, error) {
+	b := &build{ctx: ctx, log: dc.logger(), known: earlier.document(), folder: len(src) > 1, progress: opts.Progress, pdf: opts.PDF}
+	if b.pdf == nil {
+		b.pdf = NewPDFEngine(opts.CacheDir)
+		defer b.pdf.Close()
+	}
+	var err error
+	if from := earlier.indexDir(); update && from != "" {
+		b.index, err = copyIndex(from, filepath.Join(dir, indexName))
+		b.updating = true
+	} else {
+		b.index, err = newDiskIndex(filepath.Join(dir, indexName))
+	}
+	if err != nil {
+		return buildStats{}, err
+	}
+	defer func() {
+		if !b.closed { // a build that failed
+			b.index.Close()
+		}
+	}()
+	stem := b.index.Mapping().AnalyzerNamed(en.AnalyzerName)
+	b.batch = b.index.NewBatch()
+	if b.updating {
+		b.deleteGone(src, earlier)
+	}
+	for _, s := range src {
+		b.total += len(s.Data)
+	}
+	b.table = newTableBuilder(stem, earlier, b.total/100, b.total)
+	err = writeFileSync(filepath.Join(dir, dataName), func(w io.Writer) error {
+		b.data = newDataWriter(w)
+		for i := range src {
+			if err := b.add(&src[i]); err != nil {
+				return err
+			}
+		}
+		return b.finish()
+	})
+	return b.stats, err
+}
+
+// copyIndex opens a copy at dir of the search index at from.
+func copyIndex(from, dir string) (bleve.Index, error) {
+	if err := os.CopyFS(dir, os.DirFS(from)); err != nil {
+		return nil, fmt.Errorf("%w: copying %s: %w", errUpdateFailed, from, err)
+	}
+	b, err := bleve.Open(dir)
+	if err != nil {
+		return nil, fmt.Errorf("%w: opening the copy: %w", errUpdateFailed, err)
+	}
+	return b, nil
+}
+
+// newDiskIndex creates an empty search index at dir.
+func newDiskIndex(dir string) (bleve.Index, error) {
+	m, err := newMapping(scoringModel)
+	if err != nil {
+		return nil, err
+	}
+	b, err := bleve.New(dir, m)
+	if err != nil {
+		return nil, fmt.Errorf("index cache: create: %w", err)
+	}
+	return b, nil
+}
+
+// deleteGone deletes from a copied index the passages of the earlier
+// build's documents that src no longer has as they were: removed or
+// changed files.
+func (b *build) deleteGone(src []corpus.Source, earlier *prior) {
+	kept := map[*corpus.Document]bool{}
+	for _, s := range src {
+		if d := b.known(s); d != nil {
+			kept[d] = true
+		}
+	}
+	for _, d := range earlier.corpus.Documents {
+		if !kept[d] {
+			key := docKey(d.Name)
+			for p := range d.Passages {
+				b.batch.Delete(passageID(key, p))
+			}
+		}
+	}
+}
+
+// add builds the next source, letting go of its bytes.
+func (b *build) add(src *corpus.Source) error {
+	if err := b.ctx.Err(); err != nil {
+		return err
+	}
+	s := *src
+	var doc *corpus.Document
+	if b.known != nil {
+		doc = b.known(s)
+	}
+	reused := doc != nil
+	var err error
+	if !reused {
+		doc, err = corpus.ParseSource(s, b.pdf)
+		b.stats.parsed++
+	}
+	*src = s.Listed(doc)
+	b.done += len(s.Data)
+	switch {
+	case b.folder && corpus.LeftOut(err):
+		b.log.Warn("left a file out of the corpus", "file", s.Name, "why", err)
+		b.skipped = append(b.skipped, &corpus.FileError{Path: s.Name, Err: err})
+		return nil
+	case err != nil:
+		return &corpus.FileError{Path: s.Path, Err: err}
+	}
+	b.data.document(doc)
+	b.table.add(doc)
+	if !b.updating || !reused {
+		if err := b.indexPassages(doc); err != nil {
+			return err
+		}
+	}
+	b.stats.documents++
+	if b.progress != nil {
+		b.progress(b.done, b.total)
+	}
+	return nil
+}
+
+// indexPassages adds the passages of d to the search index.
+func (b *build) indexPassages(d *corpus.Document) error {
+	key := docKey(d.Name)
+	for p := range d.Passages {
+		if err := b.batch.Index(passageID(key, p), map[string]any{fieldText: normalize(d.PassageText(p))}); err != nil {
+			return fmt.Errorf("index: %s: %w", d.Name, err)
+		}
+		if b.batch.Size() >= indexBatch {
+			if err := b.flush(); err != nil {
+				return err
+			}
+		}
+	}
+	b.stats.passages += len(d.Passages)
+	return nil
+}
+
+// flush sends the batch to the search index.
+func (b *build) flush() error {
+	if err := b.ctx.Err(); err != nil {
+		return err
+	}
+	if err := b.index.Batch(b.batch); err != nil {
+		if b.updating {
+			return fmt.Errorf("%w: %w", errUpdateFailed, err)
+		}
+		return fmt.Errorf("index: %w", err)
+	}
+	b.batch.Reset()
+	return nil
+}
+
+// finish completes the search index and the data file.
+func (b *build) finish() error {
+	if b.stats.documents == 0 && len(b.skipped) > 0 {
+		return b.skipped[0]
+	}
+	if b.batch.Size() > 0 {
+		if err := b.flush(); err != nil {
+			return err
+		}
+	}
+	b.closed = true
+	if err := b.index.Close(); err != nil {
+		return fmt.Errorf("index cache: %w", err)
+	}
+	t, lex := b.table.finish()
+	return b.data.finish(b.skipped, lex.terms, lex.surface, t)
+}
