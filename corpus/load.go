@@ -52,13 +52,22 @@ type Source struct {
 	Path string // where it was read
 	Data []byte // nil when listed (ListSources)
 	hash string // of the bytes, when they were read from a file
+	size int    // bytes, when they were read from a file
+}
+
+// Size is the number of bytes of the source, listed or read.
+func (s Source) Size() int {
+	if s.Data != nil {
+		return len(s.Data)
+	}
+	return s.size
 }
 
 // Listed is s without its bytes, as ListSources gives it: what is kept
 // of a source once it is parsed. doc, when not nil, is its document,
 // which knows the hash.
 func (s Source) Listed(doc *Document) Source {
-	out := Source{Name: s.Name, Path: s.Path, hash: s.hash}
+	out := Source{Name: s.Name, Path: s.Path, hash: s.hash, size: s.Size()}
 	switch {
 	case doc != nil:
 		out.hash = doc.Hash
@@ -289,7 +298,7 @@ func readSource(ctx context.Context, path, name string, limit int64, keep bool) 
 			return Source{}, &FileError{Path: path, Err: err}
 		}
 	}
-	out := Source{Name: name, Path: path, hash: hex.EncodeToString(h.Sum(nil))}
+	out := Source{Name: name, Path: path, hash: hex.EncodeToString(h.Sum(nil)), size: int(read)}
 	if keep {
 		out.Data = buf.Bytes()
 	}

@@ -30,6 +30,7 @@ type build struct {
 	data     *dataWriter
 	table    *tableBuilder
 	pdf      *corpus.PDFEngine
+	load     corpus.LoadOptions
 	known    func(corpus.Source) *corpus.Document
 	updating bool // index is a copy of the earlier build's: only new documents are added
 	folder   bool // a folder, whose unreadable files are left out
@@ -54,9 +55,12 @@ const indexBatch = 2000
 
 // write builds the corpus of src into dir, taking what it can from
 // earlier, and updating earlier's search index when update is set and
-// there is one. Each source's bytes are let go once it is parsed.
+// there is one. A listed source (without its bytes) is read when it must
+// be parsed, and each source's bytes are let go once it is: src ends
+// listed, with the hashes of the files as they were built.
 func (dc *diskCache) write(ctx context.Context, dir string, src []corpus.Source, opts Options, earlier *prior, update bool) (buildStats, error) {
-	b := &build{ctx: ctx, log: dc.logger(), known: earlier.document(), folder: len(src) > 1, progress: opts.Progress, pdf: opts.PDF}
+	b := &build{ctx: ctx, log: dc.logger(), known: earlier.document(), folder: len(src) > 1, progress: opts.Progress, pdf: opts.PDF,
+		load: corpus.LoadOptions{MaxFileSize: opts.MaxFileSize}}
 	if b.pdf == nil {
 		b.pdf = NewPDFEngine(opts.CacheDir)
 		defer b.pdf.Close()
@@ -82,7 +86,7 @@ func (dc *diskCache) write(ctx context.Context, dir string, src []corpus.Source,
 		b.deleteGone(src, earlier)
 	}
 	for _, s := range src {
-		b.total += len(s.Data)
+		b.total += s.Size()
 	}
 	b.table = newTableBuilder(stem, earlier, b.total/100, b.total)
 	err = writeFileSync(filepath.Join(dir, dataName), func(w io.Writer) error {
@@ -154,12 +158,17 @@ func (b *build) add(src *corpus.Source) error {
 	}
 	reused := doc != nil
 	var err error
+	if !reused && s.Data == nil {
+		if s, err = corpus.ReadSource(b.ctx, s.Path, s.Name, b.load); err != nil {
+			return err
+		}
+	}
 	if !reused {
 		doc, err = corpus.ParseSource(s, b.pdf)
 		b.stats.parsed++
 	}
 	*src = s.Listed(doc)
-	b.done += len(s.Data)
+	b.done += s.Size()
 	switch {
 	case b.folder && corpus.LeftOut(err):
 		b.log.Warn("left a file out of the corpus", "file", s.Name, "why", err)

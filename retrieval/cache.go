@@ -119,9 +119,8 @@ func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 		ix, err := NewMemory(ctx, c)
 		return ix, OpenInfo{Built: true, Took: time.Since(start)}, err
 	}
-	// The files are hashed to find their index, and read again only when
-	// it must be built: a library is not held in memory to learn that it
-	// has not changed.
+	// The files are hashed to find their index, and read again one at a
+	// time when it must be built: a library is never held in memory.
 	listed, err := corpus.ListSources(ctx, path, load)
 	if err != nil {
 		return nil, OpenInfo{}, err
@@ -143,7 +142,7 @@ func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 	default:
 		log.Warn("index cache is damaged; rebuilding", "path", slot, "err", err)
 	}
-	ix, err = buildCached(ctx, cache, path, slot, opts, log, earlier)
+	ix, err = buildCached(ctx, cache, path, slot, listed, opts, log, earlier)
 	if err != nil {
 		return nil, OpenInfo{}, err
 	}
@@ -151,23 +150,15 @@ func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 	return ix, info, nil
 }
 
-// buildCached reads the corpus at path and builds its index into the
-// cache's slot, then opens it from there; when the cache cannot be
-// written, it indexes in memory.
-func buildCached(ctx context.Context, cache *diskCache, path, slot string, opts Options, log *slog.Logger, earlier *prior) (*Index, error) {
-	load := corpus.LoadOptions{MaxFileSize: opts.MaxFileSize}
-	src, err := corpus.ReadSources(ctx, path, load)
-	if err != nil {
-		return nil, err
-	}
-	key := sourcesKey(src) // the files as read now, should one have changed since they were listed
+// buildCached builds the index of the corpus listed in src into the
+// cache's slot, reading each file as it goes, then opens it from there;
+// when the cache cannot be written, it indexes in memory.
+func buildCached(ctx context.Context, cache *diskCache, path, slot string, src []corpus.Source, opts Options, log *slog.Logger, earlier *prior) (*Index, error) {
 	abs, _ := filepath.Abs(path)
-	err = cache.build(ctx, slot, key, abs, src, opts, earlier, true)
+	err := cache.build(ctx, slot, abs, src, opts, earlier, true)
 	if errors.Is(err, errUpdateFailed) {
 		log.Warn("index cache: updating the earlier index failed; building it anew", "err", err)
-		if src, err = corpus.ReadSources(ctx, path, load); err == nil { // the first try let their bytes go
-			err = cache.build(ctx, slot, key, abs, src, opts, earlier, false)
-		}
+		err = cache.build(ctx, slot, abs, src, opts, earlier, false)
 	}
 	var fileErr *corpus.FileError
 	switch {
@@ -175,7 +166,7 @@ func buildCached(ctx context.Context, cache *diskCache, path, slot string, opts 
 		// Served as a cached open serves it, from the data file read in
 		// place. What the build held goes back to the system first.
 		debug.FreeOSMemory()
-		ix, err := cache.open(slot, key)
+		ix, err := cache.open(slot, sourcesKey(src))
 		if err != nil {
 			return nil, fmt.Errorf("index cache: reading what was built: %w", err)
 		}
@@ -186,7 +177,8 @@ func buildCached(ctx context.Context, cache *diskCache, path, slot string, opts 
 		return nil, err // the text, not the cache
 	}
 	log.Warn("index cache unavailable; indexing in memory", "dir", opts.CacheDir, "err", err)
-	if src, err = corpus.ReadSources(ctx, path, load); err != nil {
+	src, err = corpus.ReadSources(ctx, path, corpus.LoadOptions{MaxFileSize: opts.MaxFileSize})
+	if err != nil {
 		return nil, err
 	}
 	c, err := parseSources(src, opts, log, earlier)
@@ -391,8 +383,8 @@ func markFile(path string) (fileMark, error) {
 // slot's place only when it is complete, so that a killed build never
 // build writes the corpus of src into the cache's slot (see write),
 // parsing only what earlier does not have and updating its search index
-// where it can.
-func (dc *diskCache) build(ctx context.Context, slot, key, source string, src []corpus.Source, opts Options, earlier *prior, update bool) error {
+// where it can. It is keyed by the files as they were read.
+func (dc *diskCache) build(ctx context.Context, slot, source string, src []corpus.Source, opts Options, earlier *prior, update bool) error {
 	if err := os.MkdirAll(dc.dir, 0o755); err != nil {
 		return fmt.Errorf("index cache: %w", err)
 	}
@@ -406,6 +398,7 @@ func (dc *diskCache) build(ctx context.Context, slot, key, source string, src []
 	if err != nil {
 		return err
 	}
+	key := sourcesKey(src)
 	if err := writeManifest(tmp, key, source); err != nil {
 		return err
 	}
