@@ -143,6 +143,9 @@ func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 		log.Warn("index cache is damaged; rebuilding", "path", slot, "err", err)
 	}
 	ix, err = buildCached(ctx, cache, path, slot, listed, opts, log, earlier)
+	if err == nil && ix.path != "" {
+		earlier.release() // read from the cache for this build, which no longer needs it
+	}
 	if err != nil {
 		return nil, OpenInfo{}, err
 	}
@@ -231,10 +234,11 @@ func (dc *diskCache) earlier(slot string) *prior {
 		return nil
 	}
 	if corpusKey(data.Corpus) != m.Key {
+		data.file.release()
 		return nil // another version's parse, or files it left out
 	}
 	p := newPrior(data.Corpus, data.table(), data.Terms, data.Surface)
-	p.slot, p.trusted = slot, true
+	p.slot, p.trusted, p.file = slot, true, data.file
 	return p
 }
 
@@ -321,13 +325,17 @@ func (dc *diskCache) open(slot, key string) (*Index, error) {
 	}
 	b, err := bleve.OpenUsing(filepath.Join(slot, indexName), map[string]any{"read_only": true, "bolt_timeout": boltTimeout})
 	if err != nil {
+		data.file.release()
 		return nil, fmt.Errorf("index cache: open: %w", err)
 	}
 	ix, err := newIndex(data.Corpus, b, slot, data.table(), data.Terms, data.Surface, nil)
 	if err != nil {
 		b.Close()
+		data.file.release()
 		return nil, err
 	}
+	ix.file = data.file
+	ix.file.evict() // opening read every page; questions read few
 	return ix, nil
 }
 
@@ -552,6 +560,8 @@ type cachedData struct {
 	Flags    []uint16
 	SecStart []uint32
 	Titles   [][]uint32
+
+	file *mappedFile // what it was read from, in place; nil when decoded from memory
 }
 
 func (d *cachedData) table() *sentenceTable {
@@ -560,16 +570,18 @@ func (d *cachedData) table() *sentenceTable {
 }
 
 func readData(path string) (*cachedData, error) {
-	raw, err := os.ReadFile(path)
+	file, err := mapFile(path)
 	if err != nil {
 		return nil, err
 	}
-	d, err := decodeData(raw)
+	d, err := decodeData(file.bytes())
+	if err == nil && (len(d.Start) != len(d.Words)+1 || len(d.Terms) != len(d.Surface) || len(d.Term) != len(d.Pos) || len(d.Term) != len(d.Kind)) {
+		err = fmt.Errorf("%w: tables of different lengths", errDataCorrupt)
+	}
 	if err != nil {
+		file.release()
 		return nil, fmt.Errorf("%s: %w", dataName, err)
 	}
-	if len(d.Start) != len(d.Words)+1 || len(d.Terms) != len(d.Surface) || len(d.Term) != len(d.Pos) || len(d.Term) != len(d.Kind) {
-		return nil, fmt.Errorf("%s: %w: tables of different lengths", dataName, errDataCorrupt)
-	}
+	d.file = file
 	return d, nil
 }

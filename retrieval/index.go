@@ -44,7 +44,8 @@ type Index struct {
 	bleve  bleve.Index
 	stem   analysis.Analyzer
 	exact  analysis.Analyzer
-	path   string // on-disk location; "" in memory
+	path   string      // on-disk location; "" in memory
+	file   *mappedFile // the cache's data file the corpus and table are read from in place; nil in memory
 
 	docKeys  []string       // each document's key in passage IDs (docKey)
 	docByKey map[string]int // and back
@@ -251,7 +252,12 @@ func (ix *Index) parseDocID(id string) (doc, passage int, ok bool) {
 
 // Close releases the index. Closing twice is harmless.
 func (ix *Index) Close() error {
-	ix.closeOnce.Do(func() { ix.closeErr = ix.bleve.Close() })
+	ix.closeOnce.Do(func() {
+		ix.closeErr = ix.bleve.Close()
+		if ix.file != nil {
+			ix.file.release()
+		}
+	})
 	return ix.closeErr
 }
 

@@ -22,6 +22,19 @@ type prior struct {
 	// while the slot still holds this build, intact (trusted).
 	slot    string
 	trusted bool // slot was checked when the build was read from it
+	// file is the data file the build was read from when it is no
+	// index's (a stale cache lending its build): released after the new
+	// build.
+	file *mappedFile
+}
+
+// release lets go of the earlier build's data file when it was read for
+// this build alone; the data of an index in use stays its index's.
+func (p *prior) release() {
+	if p != nil && p.file != nil {
+		p.file.release()
+		p.file = nil
+	}
 }
 
 func newPrior(c *corpus.Corpus, table *sentenceTable, terms, surface []string) *prior {

@@ -1,0 +1,63 @@
+//go:build unix
+
+package retrieval
+
+import (
+	"fmt"
+	"os"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+// mappedFile is a cache file read in place through the page cache: the
+// strings and tables decoded from it point into it, so that what a
+// served library holds in memory is what its questions touch, and the
+// kernel can take back what they do not.
+type mappedFile struct {
+	data []byte
+}
+
+// mapFile maps the file at path read-only.
+func mapFile(path string) (*mappedFile, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() == 0 || info.Size() != int64(int(info.Size())) {
+		return &mappedFile{data: []byte{}}, nil // nothing to map; decoding says what is wrong
+	}
+	data, err := unix.Mmap(int(f.Fd()), 0, int(info.Size()), unix.PROT_READ, unix.MAP_SHARED)
+	if err != nil {
+		return nil, fmt.Errorf("mapping %s: %w", path, err)
+	}
+	return &mappedFile{data: data}, nil
+}
+
+func (m *mappedFile) bytes() []byte { return m.data }
+
+// evict lets go of the pages read so far (opening reads every one); they
+// are read again, from the page cache, when a question touches them.
+func (m *mappedFile) evict() {
+	if len(m.data) > 0 {
+		unix.Madvise(m.data, unix.MADV_DONTNEED) // only advice: failing costs memory, not correctness
+	}
+}
+
+// release lets go of the file, when its index is closed. The mapping is
+// replaced with zero pages rather than removed: a string still held from
+// the closed index then reads as NULs instead of faulting, and the file's
+// disk space is freed once the cache removes it. The zero pages take no
+// memory.
+func (m *mappedFile) release() {
+	if len(m.data) == 0 {
+		return
+	}
+	unix.MmapPtr(-1, 0, unsafe.Pointer(&m.data[0]), uintptr(len(m.data)), unix.PROT_READ, unix.MAP_PRIVATE|unix.MAP_ANON|unix.MAP_FIXED)
+	m.data = nil
+}
