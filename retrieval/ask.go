@@ -103,9 +103,23 @@ func (ix *Index) speakerCandidates(q *question, f Filter, add func(doc, sent int
 // bleveQuery is the disjunction of every concept's stems in the passage
 // text, in a fixed order so that scores never depend on map order.
 func (q *question) bleveQuery(lex *lexicon) query.Query {
+	// As in the search over single sentences (openingDF), a term held by
+	// more than openingDF sentences is searched only when the question has
+	// no rarer one: scoring every passage that holds it is most of what a
+	// question costs in a large library, and says least (its IDF is the
+	// lowest). The ranker still weighs it in the candidates found.
+	rare := false
+	for _, c := range q.concepts {
+		for _, a := range c.alts {
+			rare = rare || lex.df[a.term] <= openingDF
+		}
+	}
 	var disj []query.Query
 	for _, c := range q.concepts {
 		for _, a := range c.alts {
+			if rare && lex.df[a.term] > openingDF {
+				continue
+			}
 			tq := query.NewTermQuery(lex.terms[a.term])
 			tq.SetField(fieldText)
 			boost := altBoost[a.how]
