@@ -238,5 +238,5 @@ func (b *build) finish() error {
 		return fmt.Errorf("index cache: %w", err)
 	}
 	t, lex := b.table.finish()
-	return b.data.finish(b.skipped, lex.terms, lex.surface, t)
+	return b.data.finish(b.skipped, lex.terms, lex.surface, t, newPostings(t, len(lex.terms)))
 }

@@ -195,7 +195,7 @@ func buildCached(ctx context.Context, cache *diskCache, path, slot string, src [
 // analysisVersion whenever the analysis of sentences cached with the
 // index changes (TestAnalysisFingerprint fails until it does).
 const (
-	cacheVersion    = 9
+	cacheVersion    = 10
 	analysisVersion = 2
 )
 
@@ -328,7 +328,7 @@ func (dc *diskCache) open(slot, key string) (*Index, error) {
 		data.file.release()
 		return nil, fmt.Errorf("index cache: open: %w", err)
 	}
-	ix, err := newIndex(data.Corpus, b, slot, data.table(), data.Terms, data.Surface, nil)
+	ix, err := newIndex(data.Corpus, b, slot, data, nil)
 	if err != nil {
 		b.Close()
 		data.file.release()
@@ -560,6 +560,10 @@ type cachedData struct {
 	Flags    []uint16
 	SecStart []uint32
 	Titles   [][]uint32
+	// PostStart and PostSent are the postings (see postings), kept so
+	// that opening neither builds them nor holds them in the heap.
+	PostStart []uint32
+	PostSent  []uint32
 
 	file *mappedFile // what it was read from, in place; nil when decoded from memory
 }
@@ -575,7 +579,8 @@ func readData(path string) (*cachedData, error) {
 		return nil, err
 	}
 	d, err := decodeData(file.bytes())
-	if err == nil && (len(d.Start) != len(d.Words)+1 || len(d.Terms) != len(d.Surface) || len(d.Term) != len(d.Pos) || len(d.Term) != len(d.Kind)) {
+	if err == nil && (len(d.Start) != len(d.Words)+1 || len(d.Terms) != len(d.Surface) || len(d.Term) != len(d.Pos) || len(d.Term) != len(d.Kind) ||
+		len(d.PostStart) != len(d.Terms)+1 || int(d.PostStart[len(d.Terms)]) != len(d.PostSent)) {
 		err = fmt.Errorf("%w: tables of different lengths", errDataCorrupt)
 	}
 	if err != nil {

@@ -295,7 +295,7 @@ func TestDataRoundTrip(t *testing.T) {
 	defer ix.Close()
 	want := &cachedData{Corpus: c, Terms: ix.lex.terms, Surface: ix.lex.surface, DocStart: ix.table.docStart, Start: ix.table.start,
 		Term: ix.table.term, Pos: ix.table.pos, Kind: ix.table.kind, Words: ix.table.words, Flags: ix.table.flags,
-		SecStart: ix.table.secStart, Titles: ix.table.titles}
+		SecStart: ix.table.secStart, Titles: ix.table.titles, PostStart: ix.postings.start, PostSent: ix.postings.sent}
 	raw := encodeData(want)
 	var streamed bytes.Buffer
 	if err := encodeDataTo(&streamed, want); err != nil || !bytes.Equal(streamed.Bytes(), raw) {

@@ -18,7 +18,7 @@ import (
 // decoded strings share, so reading allocates little and copies less.
 // Passages' texts are not stored: they are their sentences joined.
 
-const dataMagic = "LECTERN-DATA-9\n"
+const dataMagic = "LECTERN-DATA-10\n"
 
 var errDataCorrupt = errors.New("data file is corrupt")
 
@@ -268,7 +268,7 @@ func encodeDataTo(out io.Writer, d *cachedData) error {
 	for _, doc := range d.Corpus.Documents {
 		w.document(doc)
 	}
-	return w.finish(d.Corpus.Skipped, d.Terms, d.Surface, d.table())
+	return w.finish(d.Corpus.Skipped, d.Terms, d.Surface, d.table(), &postings{start: d.PostStart, sent: d.PostSent})
 }
 
 // newDataWriter starts a data file on out, to which documents are then
@@ -287,8 +287,9 @@ func (w *dataWriter) document(d *corpus.Document) {
 }
 
 // finish writes what follows the documents: the files left out, the
-// lexicon's terms and their written forms, and the sentence table.
-func (w *dataWriter) finish(skipped []*corpus.FileError, terms, surface []string, t *sentenceTable) error {
+// lexicon's terms and their written forms, the sentence table and its
+// postings.
+func (w *dataWriter) finish(skipped []*corpus.FileError, terms, surface []string, t *sentenceTable, post *postings) error {
 	w.bool(false) // no more documents
 	w.uint(uint64(len(skipped)))
 	for _, f := range skipped {
@@ -310,6 +311,8 @@ func (w *dataWriter) finish(skipped []*corpus.FileError, terms, surface []string
 		writeU32s(w, ids)
 		w.spill()
 	}
+	writeU32s(w, post.start)
+	writeU32s(w, post.sent)
 	w.flush()
 	return w.err
 }
@@ -449,6 +452,8 @@ func decodeData(raw []byte) (*cachedData, error) {
 	for i := range d.Titles {
 		d.Titles[i] = readU32s(r)
 	}
+	d.PostStart = readU32s(r)
+	d.PostSent = readU32s(r)
 	if r.err != nil {
 		return nil, r.err
 	}

@@ -98,7 +98,7 @@ func newMemory(ctx context.Context, c *corpus.Corpus, model string) (*Index, err
 	if err != nil {
 		return nil, fmt.Errorf("index: create: %w", err)
 	}
-	ix, err := newIndex(c, b, "", nil, nil, nil, nil)
+	ix, err := newIndex(c, b, "", nil, nil)
 	if err == nil {
 		err = ix.fill(ctx, nil)
 	}
@@ -111,8 +111,8 @@ func newMemory(ctx context.Context, c *corpus.Corpus, model string) (*Index, err
 
 // newIndex wraps a Bleve index of c. The sentence table is analysed from
 // the corpus (taking an earlier build's analysis of the documents it
-// shares) unless one is given (read from the cache with its terms).
-func newIndex(c *corpus.Corpus, b bleve.Index, path string, table *sentenceTable, terms, surface []string, earlier *prior) (*Index, error) {
+// shares) unless the cache's data gives it, with its terms and postings.
+func newIndex(c *corpus.Corpus, b bleve.Index, path string, cached *cachedData, earlier *prior) (*Index, error) {
 	m, err := newModel(learnedWeights, learnedForest)
 	if err != nil {
 		return nil, err
@@ -125,17 +125,18 @@ func newIndex(c *corpus.Corpus, b bleve.Index, path string, table *sentenceTable
 		ix.docKeys = append(ix.docKeys, docKey(d.Name))
 		ix.docByKey[ix.docKeys[i]] = i
 	}
-	if table == nil {
+	if cached == nil {
 		ix.table, ix.lex = buildSentenceTable(ix.stem, c, earlier)
+		ix.postings = newPostings(ix.table, len(ix.lex.terms))
 	} else {
-		ix.table, ix.lex = table, newLexicon()
-		for i, t := range terms {
-			ix.lex.add(t, surface[i])
+		ix.table, ix.lex = cached.table(), newLexicon()
+		for i, t := range cached.Terms {
+			ix.lex.add(t, cached.Surface[i])
 		}
-		ix.lex.count(table)
+		ix.lex.count(ix.table)
+		ix.postings = &postings{start: cached.PostStart, sent: cached.PostSent}
 	}
 	ix.lex.relate(ix.stem, c)
-	ix.postings = newPostings(ix.table, len(ix.lex.terms))
 	ix.rank = &ranker{corpus: c, table: ix.table, lex: ix.lex, stem: ix.stem, model: m, speakers: speakerStems(ix.stem, c)}
 	return ix, nil
 }
