@@ -11,8 +11,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -154,17 +156,30 @@ func readSources(ctx context.Context, path string, opts LoadOptions, keep bool) 
 	if len(files) == 0 {
 		return nil, &FileError{Path: path, Err: ErrNoText}
 	}
-	var out []Source
-	for _, f := range files {
-		rel, err := filepath.Rel(path, f)
-		if err != nil {
-			rel = filepath.Base(f)
-		}
-		s, err := readSource(ctx, f, filepath.ToSlash(rel), limit, keep)
+	// Files are read (and hashed) on every core: listing a library is
+	// most of what opening its cached index costs.
+	out := make([]Source, len(files))
+	errs := make([]error, len(files))
+	workers := max(1, min(runtime.GOMAXPROCS(0), 4))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(files); i += workers {
+				rel, err := filepath.Rel(path, files[i])
+				if err != nil {
+					rel = filepath.Base(files[i])
+				}
+				out[i], errs[i] = readSource(ctx, files[i], filepath.ToSlash(rel), limit, keep)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, s)
 	}
 	return out, nil
 }
