@@ -195,7 +195,7 @@ func buildCached(ctx context.Context, cache *diskCache, path, slot string, src [
 // analysisVersion whenever the analysis of sentences cached with the
 // index changes (TestAnalysisFingerprint fails until it does).
 const (
-	cacheVersion    = 10
+	cacheVersion    = 11
 	analysisVersion = 2
 )
 

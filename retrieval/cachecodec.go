@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"github.com/lectern-bot/lectern/corpus"
@@ -18,7 +20,7 @@ import (
 // decoded strings share, so reading allocates little and copies less.
 // Passages' texts are not stored: they are their sentences joined.
 
-const dataMagic = "LECTERN-DATA-10\n"
+const dataMagic = "LECTERN-DATA-11\n"
 
 var errDataCorrupt = errors.New("data file is corrupt")
 
@@ -30,12 +32,16 @@ type dataWriter struct {
 	out     io.Writer
 	err     error // the first error from out
 	flushed int   // bytes passed on before b
+	docs    []int // where each document starts
 }
+
+// offset is where the next byte written goes in the file.
+func (w *dataWriter) offset() int { return w.flushed + len(w.b) }
 
 // align pads the data to a multiple of size bytes, so that a table after
 // it can be read in place (readTable).
 func (w *dataWriter) align(size int) {
-	for (w.flushed+len(w.b))%size != 0 {
+	for w.offset()%size != 0 {
 		w.b = append(w.b, 0)
 	}
 }
@@ -281,16 +287,17 @@ func newDataWriter(out io.Writer) *dataWriter {
 
 // document writes the next document.
 func (w *dataWriter) document(d *corpus.Document) {
-	w.bool(true) // one more document
+	w.docs = append(w.docs, w.offset())
 	encodeDocument(w, d)
 	w.spill()
 }
 
-// finish writes what follows the documents: the files left out, the
-// lexicon's terms and their written forms, the sentence table and its
-// postings.
+// finish writes the tail, what follows the documents: the files left
+// out, the lexicon's terms and their written forms, the sentence table
+// and its postings, where each document starts; and last, where the tail
+// starts, so that a reader can decode the documents side by side.
 func (w *dataWriter) finish(skipped []*corpus.FileError, terms, surface []string, t *sentenceTable, post *postings) error {
-	w.bool(false) // no more documents
+	tail := w.offset()
 	w.uint(uint64(len(skipped)))
 	for _, f := range skipped {
 		w.str(f.Path)
@@ -313,6 +320,8 @@ func (w *dataWriter) finish(skipped []*corpus.FileError, terms, surface []string
 	}
 	writeU32s(w, post.start)
 	writeU32s(w, post.sent)
+	w.ints(w.docs)
+	w.b = binary.LittleEndian.AppendUint64(w.b, uint64(tail))
 	w.flush()
 	return w.err
 }
@@ -428,13 +437,36 @@ func decodeData(raw []byte) (*cachedData, error) {
 	if !strings.HasPrefix(string(raw[:min(len(raw), len(dataMagic))]), dataMagic) {
 		return nil, fmt.Errorf("%w: not a Lectern data file of this version", errDataCorrupt)
 	}
+	if len(raw) < len(dataMagic)+8 {
+		return nil, fmt.Errorf("%w: too short", errDataCorrupt)
+	}
 	// The strings decoded share raw's bytes, which are never written after
 	// this (a copy would hold the whole file twice while decoding).
-	r := &dataReader{b: raw, text: unsafe.String(unsafe.SliceData(raw), len(raw)), off: len(dataMagic)}
-	d := &cachedData{Corpus: &corpus.Corpus{}}
-	for r.bool() {
-		d.Corpus.Documents = append(d.Corpus.Documents, decodeDocument(r))
+	text := unsafe.String(unsafe.SliceData(raw), len(raw))
+	end := len(raw) - 8
+	tail := binary.LittleEndian.Uint64(raw[end:])
+	if tail < uint64(len(dataMagic)) || tail > uint64(end) {
+		return nil, fmt.Errorf("%w: no tail", errDataCorrupt)
 	}
+	r := &dataReader{b: raw[:end], text: text[:end], off: int(tail)}
+	d, starts := decodeTail(r)
+	if r.err != nil {
+		return nil, r.err
+	}
+	if r.off != end {
+		return nil, fmt.Errorf("%w: %d bytes too many", errDataCorrupt, end-r.off)
+	}
+	docs, err := decodeDocuments(raw[:tail], text[:tail], starts)
+	if err != nil {
+		return nil, err
+	}
+	d.Corpus.Documents = docs
+	return d, nil
+}
+
+// decodeTail reads what follows the documents, and where each starts.
+func decodeTail(r *dataReader) (*cachedData, []int) {
+	d := &cachedData{Corpus: &corpus.Corpus{}}
 	for range r.count(2) {
 		d.Corpus.Skipped = append(d.Corpus.Skipped, &corpus.FileError{Path: r.str(), Err: errors.New(r.str())})
 	}
@@ -454,13 +486,44 @@ func decodeData(raw []byte) (*cachedData, error) {
 	}
 	d.PostStart = readU32s(r)
 	d.PostSent = readU32s(r)
-	if r.err != nil {
-		return nil, r.err
+	return d, r.ints()
+}
+
+// decodeDocuments reads the documents starting at starts in b on every
+// core: a library's documents are most of what opening it costs.
+func decodeDocuments(b []byte, text string, starts []int) ([]*corpus.Document, error) {
+	docs := make([]*corpus.Document, len(starts))
+	errs := make([]error, len(starts))
+	workers := max(1, min(runtime.GOMAXPROCS(0), 8))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(starts); i += workers {
+				end := len(b)
+				if i+1 < len(starts) {
+					end = starts[i+1]
+				}
+				if starts[i] < len(dataMagic) || starts[i] > end || end > len(b) {
+					errs[i] = fmt.Errorf("%w: document %d out of place", errDataCorrupt, i)
+					continue
+				}
+				r := &dataReader{b: b[:end], text: text[:end], off: starts[i]}
+				docs[i] = decodeDocument(r)
+				if errs[i] = r.err; r.err == nil && r.off != end {
+					errs[i] = fmt.Errorf("%w: document %d: %d bytes too many", errDataCorrupt, i, end-r.off)
+				}
+			}
+		}()
 	}
-	if r.off != len(raw) {
-		return nil, fmt.Errorf("%w: %d bytes too many", errDataCorrupt, len(raw)-r.off)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
 	}
-	return d, nil
+	return docs, nil
 }
 
 func decodeDocument(r *dataReader) *corpus.Document {
