@@ -11,11 +11,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"github.com/lectern-bot/lectern/internal/parallel"
 )
 
 // DefaultMaxFileSize is the largest single file Load reads unless told
@@ -160,22 +160,13 @@ func readSources(ctx context.Context, path string, opts LoadOptions, keep bool) 
 	// most of what opening its cached index costs.
 	out := make([]Source, len(files))
 	errs := make([]error, len(files))
-	workers := max(1, min(runtime.GOMAXPROCS(0), 4))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(files); i += workers {
-				rel, err := filepath.Rel(path, files[i])
-				if err != nil {
-					rel = filepath.Base(files[i])
-				}
-				out[i], errs[i] = readSource(ctx, files[i], filepath.ToSlash(rel), limit, keep)
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Each(len(files), 4, func(i int) {
+		rel, err := filepath.Rel(path, files[i])
+		if err != nil {
+			rel = filepath.Base(files[i])
+		}
+		out[i], errs[i] = readSource(ctx, files[i], filepath.ToSlash(rel), limit, keep)
+	})
 	for _, err := range errs {
 		if err != nil {
 			return nil, err

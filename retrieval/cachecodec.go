@@ -6,12 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"strings"
-	"sync"
 	"unsafe"
 
 	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/internal/parallel"
 )
 
 // The cache's data file is a compact binary form of the parsed corpus and
@@ -494,30 +493,21 @@ func decodeTail(r *dataReader) (*cachedData, []int) {
 func decodeDocuments(b []byte, text string, starts []int) ([]*corpus.Document, error) {
 	docs := make([]*corpus.Document, len(starts))
 	errs := make([]error, len(starts))
-	workers := max(1, min(runtime.GOMAXPROCS(0), 8))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(starts); i += workers {
-				end := len(b)
-				if i+1 < len(starts) {
-					end = starts[i+1]
-				}
-				if starts[i] < len(dataMagic) || starts[i] > end || end > len(b) {
-					errs[i] = fmt.Errorf("%w: document %d out of place", errDataCorrupt, i)
-					continue
-				}
-				r := &dataReader{b: b[:end], text: text[:end], off: starts[i]}
-				docs[i] = decodeDocument(r)
-				if errs[i] = r.err; r.err == nil && r.off != end {
-					errs[i] = fmt.Errorf("%w: document %d: %d bytes too many", errDataCorrupt, i, end-r.off)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Each(len(starts), 8, func(i int) {
+		end := len(b)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		if starts[i] < len(dataMagic) || starts[i] > end || end > len(b) {
+			errs[i] = fmt.Errorf("%w: document %d out of place", errDataCorrupt, i)
+			return
+		}
+		r := &dataReader{b: b[:end], text: text[:end], off: starts[i]}
+		docs[i] = decodeDocument(r)
+		if errs[i] = r.err; r.err == nil && r.off != end {
+			errs[i] = fmt.Errorf("%w: document %d: %d bytes too many", errDataCorrupt, i, end-r.off)
+		}
+	})
 	for _, err := range errs {
 		if err != nil {
 			return nil, err

@@ -2,16 +2,15 @@ package retrieval
 
 import (
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 
 	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/internal/parallel"
 )
 
 // What a token of a sentence is, beyond its term.
@@ -373,19 +372,10 @@ func documentJobs(d *corpus.Document) []sentenceJob {
 // analyseJobs analyses the sentences of jobs on every core.
 func analyseJobs(a analysis.Analyzer, jobs []sentenceJob) []analysed {
 	parts := make([]analysed, len(jobs))
-	workers := max(1, min(runtime.GOMAXPROCS(0), 8))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(jobs); i += workers {
-				j := jobs[i]
-				parts[i] = analyseSentence(a, j.doc.Sentences[j.sentence], j.speakers)
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Each(len(jobs), 8, func(i int) {
+		j := jobs[i]
+		parts[i] = analyseSentence(a, j.doc.Sentences[j.sentence], j.speakers)
+	})
 	return parts
 }
 
