@@ -27,8 +27,25 @@ func (p *parser) parseBook(lo, hi int, markdown bool) {
 	p.findHeadings(blocks, markdown)
 	blocks = p.datedEntries(blocks)
 	p.markMatter(blocks)
+	keepText(blocks)
 	p.continueTurns(blocks)
 	p.buildSections(blocks)
+}
+
+// keepText makes the headings of a text that has nothing but headings
+// (a one-line note, a title with nothing under it) its text: a heading
+// heads something, and a file is read to be quoted.
+func keepText(blocks []*block) {
+	for _, b := range blocks {
+		if b.role == roleBody {
+			return
+		}
+	}
+	for _, b := range blocks {
+		if b.role == roleHeading {
+			b.role = roleBody
+		}
+	}
 }
 
 // longLine is the length from which a line is a paragraph of its own.
