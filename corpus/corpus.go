@@ -243,15 +243,17 @@ type Sentence struct {
 	Lines     Span
 	Page      int
 	Footnotes []int  // footnote numbers marked in the sentence
-	Question  bool   // asked by the interviewer, not part of the answer
 	Speaker   string // who speaks it, in a dialogue, play or transcript
 	Paragraph int    // sentences of one paragraph (or turn) share it
-	// Code is a block of code (a documentation page's command or
-	// listing), kept line by line as written; never prose.
-	Code bool
 	// Starts are where each source line of a sentence on several lines
 	// begins in Text; nil for a sentence on one line.
 	Starts []LineStart
+	// The flags stand together, so that a library's millions of sentences
+	// carry one word of padding, not two.
+	Question bool // asked by the interviewer, not part of the answer
+	// Code is a block of code (a documentation page's command or
+	// listing), kept line by line as written; never prose.
+	Code bool
 }
 
 // LineStart is the byte offset in a sentence's text where a source line
