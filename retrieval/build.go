@@ -91,10 +91,8 @@ func (dc *diskCache) write(ctx context.Context, dir string, src []corpus.Source,
 	b.table = newTableBuilder(stem, earlier, b.total/100, b.total)
 	err = writeFileSync(filepath.Join(dir, dataName), func(w io.Writer) error {
 		b.data = newDataWriter(w)
-		for i := range src {
-			if err := b.add(&src[i]); err != nil {
-				return err
-			}
+		if err := b.addAll(src); err != nil {
+			return err
 		}
 		return b.finish()
 	})
@@ -146,41 +144,100 @@ func (b *build) deleteGone(src []corpus.Source, earlier *prior) {
 	}
 }
 
-// add builds the next source, letting go of its bytes.
-func (b *build) add(src *corpus.Source) error {
+// addAll builds the sources in order, each parsed while the one before
+// it is analysed and indexed (parsing is a build's other half, on one
+// core).
+func (b *build) addAll(src []corpus.Source) error {
+	ctx, cancel := context.WithCancel(b.ctx)
+	defer cancel()
+	parsed := make(chan parsedSource, 1)
+	go b.parseAll(ctx, src, parsed)
+	var err error
+	for p := range parsed { // drained to the end, so that the parser has stopped on return
+		if err == nil {
+			err = b.add(p)
+		}
+		if err != nil {
+			cancel()
+		}
+	}
+	if err == nil {
+		err = b.ctx.Err() // the parser stopped early
+	}
+	return err
+}
+
+// parsedSource is a source read and parsed, or whose document the
+// earlier build has, on its way to be built.
+type parsedSource struct {
+	name, path string
+	size       int // bytes
+	doc        *corpus.Document
+	reused     bool  // doc is the earlier build's
+	err        error // why it did not parse
+	unread     error // why it could not be read
+}
+
+// parseAll parses the sources in order and sends them on, until ctx is
+// done. Each source's bytes are let go once it is parsed.
+func (b *build) parseAll(ctx context.Context, src []corpus.Source, out chan<- parsedSource) {
+	defer close(out)
+	for i := range src {
+		if ctx.Err() != nil {
+			return
+		}
+		out <- b.parse(ctx, &src[i])
+	}
+}
+
+// parse reads a listed source and parses it, unless the earlier build
+// has its document, and leaves it listed.
+func (b *build) parse(ctx context.Context, src *corpus.Source) parsedSource {
+	s := *src
+	p := parsedSource{name: s.Name, path: s.Path}
+	if b.known != nil {
+		p.doc = b.known(s)
+	}
+	p.reused = p.doc != nil
+	if !p.reused && s.Data == nil {
+		var err error
+		if s, err = corpus.ReadSource(ctx, s.Path, s.Name, b.load); err != nil {
+			p.unread = err
+			return p
+		}
+	}
+	if !p.reused {
+		p.doc, p.err = corpus.ParseSource(s, b.pdf)
+	}
+	*src = s.Listed(p.doc)
+	p.size = s.Size()
+	return p
+}
+
+// add builds the next parsed source.
+func (b *build) add(p parsedSource) error {
 	if err := b.ctx.Err(); err != nil {
 		return err
 	}
-	s := *src
-	var doc *corpus.Document
-	if b.known != nil {
-		doc = b.known(s)
+	if p.unread != nil {
+		return p.unread
 	}
-	reused := doc != nil
-	var err error
-	if !reused && s.Data == nil {
-		if s, err = corpus.ReadSource(b.ctx, s.Path, s.Name, b.load); err != nil {
-			return err
-		}
-	}
-	if !reused {
-		doc, err = corpus.ParseSource(s, b.pdf)
+	if !p.reused {
 		b.stats.parsed++
 	}
-	*src = s.Listed(doc)
-	b.done += s.Size()
+	b.done += p.size
 	switch {
-	case b.folder && corpus.LeftOut(err):
-		b.log.Warn("left a file out of the corpus", "file", s.Name, "why", err)
-		b.skipped = append(b.skipped, &corpus.FileError{Path: s.Name, Err: err})
+	case b.folder && corpus.LeftOut(p.err):
+		b.log.Warn("left a file out of the corpus", "file", p.name, "why", p.err)
+		b.skipped = append(b.skipped, &corpus.FileError{Path: p.name, Err: p.err})
 		return nil
-	case err != nil:
-		return &corpus.FileError{Path: s.Path, Err: err}
+	case p.err != nil:
+		return &corpus.FileError{Path: p.path, Err: p.err}
 	}
-	b.data.document(doc)
-	b.table.add(doc)
-	if !b.updating || !reused {
-		if err := b.indexPassages(doc); err != nil {
+	b.data.document(p.doc)
+	b.table.add(p.doc)
+	if !b.updating || !p.reused {
+		if err := b.indexPassages(p.doc); err != nil {
 			return err
 		}
 	}
@@ -219,7 +276,10 @@ func (b *build) flush() error {
 		}
 		return fmt.Errorf("index: %w", err)
 	}
-	b.batch.Reset()
+	// A new batch rather than Reset: Bleve's scorch may still be reading
+	// the old one's operations from a goroutine of its own when Batch
+	// returns (index/scorch/scorch.go, Batch; the race detector sees it).
+	b.batch = b.index.NewBatch()
 	return nil
 }
 

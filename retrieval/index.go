@@ -198,7 +198,7 @@ func (ix *Index) indexPassages(ctx context.Context, progress Progress, batch *bl
 			return fmt.Errorf("index: %w", err)
 		}
 		done += batch.Size()
-		batch.Reset()
+		batch = ix.bleve.NewBatch() // not Reset: see build.flush
 		if progress != nil {
 			progress(min(done, total), total)
 		}
