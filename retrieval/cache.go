@@ -112,6 +112,9 @@ func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 		if err != nil {
 			return nil, OpenInfo{}, err
 		}
+		if earlier != nil && earlier.slot != "" {
+			earlier = nil // its documents live in its cache file, which goes when it is closed
+		}
 		c, err := parseSources(src, opts, log, earlier)
 		if err != nil {
 			return nil, OpenInfo{}, err
@@ -143,9 +146,7 @@ func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 		log.Warn("index cache is damaged; rebuilding", "path", slot, "err", err)
 	}
 	ix, err = buildCached(ctx, cache, path, slot, listed, opts, log, earlier)
-	if err == nil && ix.path != "" {
-		earlier.release() // read from the cache for this build, which no longer needs it
-	}
+	earlier.release() // when read from the cache for this build, which holds nothing of it now
 	if err != nil {
 		return nil, OpenInfo{}, err
 	}
@@ -184,7 +185,9 @@ func buildCached(ctx context.Context, cache *diskCache, path, slot string, src [
 	if err != nil {
 		return nil, err
 	}
-	c, err := parseSources(src, opts, log, earlier)
+	// Every file is parsed anew: the earlier build's documents may live in
+	// its cache file, which goes when its index is closed.
+	c, err := parseSources(src, opts, log, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -19,61 +20,68 @@ import (
 )
 
 // TestReuseParsesOnlyChangedFiles indexes a folder, changes one file and
-// indexes it again with the first build's corpus: the unchanged
-// documents are taken as they were (the same values, not parsed again),
-// the changed one is read anew, and a removed one is gone.
+// removes another, and indexes it again with the first build as the
+// earlier one: only the changed file is parsed, and the removed one is
+// gone. In memory the unchanged document is the earlier build's own; a
+// build in the cache logs what it parsed.
 func TestReuseParsesOnlyChangedFiles(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
-		"mill.txt":       "The miller of the parish ground the barley by the river.\n",
-		"lighthouse.txt": "The keeper of the lighthouse polished the great lens.\n",
-		"orchard.txt":    "The orchard gave apples and pears every autumn.\n",
-	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ctx := context.Background()
-	cache := t.TempDir()
-	built, _, err := Open(ctx, dir, Options{CacheDir: cache})
-	if err != nil {
-		t.Fatal(err)
-	}
-	built.Close()
-	// As serve has it after a restart: read from the cache.
-	first, info, err := Open(ctx, dir, Options{CacheDir: cache})
-	if err != nil || info.Built {
-		t.Fatalf("opening from the cache: built %v, %v", info.Built, err)
-	}
-	defer first.Close()
-	before := map[string]any{}
-	for _, d := range first.Corpus().Documents {
-		before[d.Name] = d
-	}
-	os.WriteFile(filepath.Join(dir, "lighthouse.txt"), []byte("The keeper of the lighthouse fed the gulls.\n"), 0o644)
-	os.Remove(filepath.Join(dir, "orchard.txt"))
-	// In memory, the index holds the documents its build used; one built
-	// in a cache serves them as read back from it.
-	second, _, err := Open(ctx, dir, Options{Reuse: first})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer second.Close()
-	got := map[string]bool{}
-	for _, d := range second.Corpus().Documents {
-		reused := before[d.Name] == any(d)
-		got[d.Name] = reused
-		if want := d.Name == "mill.txt"; reused != want {
-			t.Errorf("%s reused %v, want %v", d.Name, reused, want)
-		}
-	}
-	if _, ok := got["orchard.txt"]; ok || len(got) != 2 {
-		t.Errorf("documents %v, want mill.txt and lighthouse.txt", got)
-	}
-	rs, err := second.Ask(ctx, "Who fed the gulls?", 1)
-	if err != nil || len(rs) == 0 || !strings.Contains(rs[0].Quote.Text, "gulls") {
-		t.Errorf("the changed file is not answered: %+v %v", rs, err)
+	for _, cached := range []bool{true, false} {
+		t.Run(fmt.Sprintf("cached=%v", cached), func(t *testing.T) {
+			dir := t.TempDir()
+			files := map[string]string{
+				"mill.txt":       "The miller of the parish ground the barley by the river.\n",
+				"lighthouse.txt": "The keeper of the lighthouse polished the great lens.\n",
+				"orchard.txt":    "The orchard gave apples and pears every autumn.\n",
+			}
+			for name, text := range files {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ctx := context.Background()
+			opts := func() Options {
+				if cached {
+					return Options{CacheDir: t.TempDir()}
+				}
+				return Options{}
+			}
+			first, _, err := Open(ctx, dir, opts())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer first.Close()
+			before := map[string]any{}
+			for _, d := range first.Corpus().Documents {
+				before[d.Name] = d
+			}
+			os.WriteFile(filepath.Join(dir, "lighthouse.txt"), []byte("The keeper of the lighthouse fed the gulls.\n"), 0o644)
+			os.Remove(filepath.Join(dir, "orchard.txt"))
+			var log bytes.Buffer
+			o := opts()
+			o.Reuse, o.Logger = first, slog.New(slog.NewTextHandler(&log, nil))
+			second, _, err := Open(ctx, dir, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer second.Close()
+			var names []string
+			for _, d := range second.Corpus().Documents {
+				names = append(names, d.Name)
+				if reused, want := before[d.Name] == any(d), !cached && d.Name == "mill.txt"; reused != want {
+					t.Errorf("%s is the earlier build's document: %v, want %v", d.Name, reused, want)
+				}
+			}
+			if want := []string{"lighthouse.txt", "mill.txt"}; !slices.Equal(names, want) {
+				t.Errorf("documents %v, want %v", names, want)
+			}
+			if cached && !strings.Contains(log.String(), "parsed=1 ") {
+				t.Errorf("the build parsed more than the changed file:\n%s", log.String())
+			}
+			rs, err := second.Ask(ctx, "Who fed the gulls?", 1)
+			if err != nil || len(rs) == 0 || !strings.Contains(rs[0].Quote.Text, "gulls") {
+				t.Errorf("the changed file is not answered: %+v %v", rs, err)
+			}
+		})
 	}
 }
 
