@@ -331,3 +331,33 @@ func TestDataRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDecodeData checks that a damaged data file is an error, never a
+// panic, however it is damaged (the cache's checksums catch most damage
+// before decoding; this is what remains).
+func FuzzDecodeData(f *testing.F) {
+	var seeds [][]byte
+	for _, text := range []string{"A first sentence. A second one.\n", "# Title\n\nA note with `code`.\n\n## More\n\nThe end.\n"} {
+		d, err := corpus.Parse("seed.md", []byte(text))
+		if err != nil {
+			f.Fatal(err)
+		}
+		ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: []*corpus.Document{d}})
+		if err != nil {
+			f.Fatal(err)
+		}
+		raw := encodeData(&cachedData{Corpus: ix.corpus, Terms: ix.lex.terms, Surface: ix.lex.surface, DocStart: ix.table.docStart,
+			Start: ix.table.start, Term: ix.table.term, Pos: ix.table.pos, Kind: ix.table.kind, Words: ix.table.words,
+			Flags: ix.table.flags, SecStart: ix.table.secStart, Titles: ix.table.titles, PostStart: ix.postings.start, PostSent: ix.postings.sent})
+		ix.Close()
+		seeds = append(seeds, raw, raw[:len(raw)/2])
+	}
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		if d, err := decodeData(raw); err == nil && d.Corpus == nil {
+			t.Fatal("decoded without error to no corpus")
+		}
+	})
+}
