@@ -559,6 +559,7 @@ func decodeSentences(r *dataReader) []corpus.Sentence {
 	n := r.count(9)
 	names := r.strings()
 	out := make([]corpus.Sentence, n)
+	var pool []corpus.LineStart // line starts are cut from blocks, not allocated a sentence at a time
 	for i := range out {
 		s := corpus.Sentence{Index: i, Section: r.int(), Text: r.str(), Lines: r.span(), Page: r.int(), Footnotes: r.ints(), Question: r.bool(), Code: r.bool()}
 		if k := int(r.uint()); k < len(names) {
@@ -568,7 +569,10 @@ func decodeSentences(r *dataReader) []corpus.Sentence {
 		}
 		s.Paragraph = r.int()
 		if m := r.count(2); m > 0 {
-			s.Starts = make([]corpus.LineStart, m)
+			if len(pool) < m {
+				pool = make([]corpus.LineStart, max(m, 4096))
+			}
+			s.Starts, pool = pool[:m:m], pool[m:]
 			for j := range s.Starts {
 				s.Starts[j] = corpus.LineStart{Offset: int32(r.int()), Line: int32(r.int())}
 			}
