@@ -18,9 +18,10 @@ import (
 // A build writes the index of a corpus into a folder of the cache one
 // file at a time: each file is parsed (or its document taken from the
 // earlier build), written to the data file, analysed into the sentence
-// table, its passages indexed, and then let go. Building holds one file's
-// parsed form at a time beside the sentence table, the lexicon and the
-// search index's batch, never the whole library's.
+// table, its passages indexed, and then let go, while the next file is
+// parsed. Building holds a file or two's parsed form at a time beside the
+// sentence table, the lexicon and the search index's batch, never the
+// whole library's.
 type build struct {
 	ctx      context.Context
 	log      *slog.Logger
