@@ -86,10 +86,12 @@ func (dc *diskCache) write(ctx context.Context, dir string, src []corpus.Source,
 	if b.updating {
 		b.deleteGone(src, earlier)
 	}
+	text := 0 // about how many bytes of text the files hold
 	for _, s := range src {
 		b.total += s.Size()
+		text += textShare(s)
 	}
-	b.table = newTableBuilder(stem, earlier, b.total/100, b.total)
+	b.table = newTableBuilder(stem, earlier, text/100, text)
 	err = writeFileSync(filepath.Join(dir, dataName), func(w io.Writer) error {
 		b.data = newDataWriter(w)
 		if err := b.addAll(src); err != nil {
@@ -98,6 +100,18 @@ func (dc *diskCache) write(ctx context.Context, dir string, src []corpus.Source,
 		return b.finish()
 	})
 	return b.stats, err
+}
+
+// textShare is about how many bytes of text a source holds, to reserve
+// the sentence table by: a PDF's or an EPUB's bytes are mostly not text
+// (layout, fonts, compression), so a quarter of them is counted. The table
+// grows past the reservation if need be.
+func textShare(s corpus.Source) int {
+	switch corpus.Detect(s.Name, nil) {
+	case corpus.FormatPDF, corpus.FormatEPUB:
+		return s.Size() / 4
+	}
+	return s.Size()
 }
 
 // copyIndex opens a copy at dir of the search index at from.
