@@ -108,18 +108,7 @@ func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 	load := corpus.LoadOptions{MaxFileSize: opts.MaxFileSize}
 	earlier := priorOf(opts.Reuse)
 	if opts.CacheDir == "" {
-		src, err := corpus.ReadSources(ctx, path, load)
-		if err != nil {
-			return nil, OpenInfo{}, err
-		}
-		if earlier != nil && earlier.slot != "" {
-			earlier = nil // its documents live in its cache file, which goes when it is closed
-		}
-		c, err := parseSources(src, opts, log, earlier)
-		if err != nil {
-			return nil, OpenInfo{}, err
-		}
-		ix, err := NewMemory(ctx, c)
+		ix, err := memoryIndex(ctx, path, opts, log, earlier)
 		return ix, OpenInfo{Built: true, Took: time.Since(start)}, err
 	}
 	// The files are hashed to find their index, and read again one at a
@@ -170,7 +159,7 @@ func buildCached(ctx context.Context, cache *diskCache, path, slot string, src [
 		// Served as a cached open serves it, from the data file read in
 		// place. What the build held goes back to the system first.
 		debug.FreeOSMemory()
-		ix, err := cache.open(slot, sourcesKey(src))
+		ix, err := cache.load(slot)
 		if err != nil {
 			return nil, fmt.Errorf("index cache: reading what was built: %w", err)
 		}
@@ -181,13 +170,22 @@ func buildCached(ctx context.Context, cache *diskCache, path, slot string, src [
 		return nil, err // the text, not the cache
 	}
 	log.Warn("index cache unavailable; indexing in memory", "dir", opts.CacheDir, "err", err)
-	src, err = corpus.ReadSources(ctx, path, corpus.LoadOptions{MaxFileSize: opts.MaxFileSize})
+	return memoryIndex(ctx, path, opts, log, earlier)
+}
+
+// memoryIndex reads and parses the corpus at path and indexes it in
+// memory. It takes earlier's documents only when they are in memory too:
+// a cached build's live in its cache file, which goes when its index is
+// closed.
+func memoryIndex(ctx context.Context, path string, opts Options, log *slog.Logger, earlier *prior) (*Index, error) {
+	src, err := corpus.ReadSources(ctx, path, corpus.LoadOptions{MaxFileSize: opts.MaxFileSize})
 	if err != nil {
 		return nil, err
 	}
-	// Every file is parsed anew: the earlier build's documents may live in
-	// its cache file, which goes when its index is closed.
-	c, err := parseSources(src, opts, log, nil)
+	if earlier != nil && earlier.slot != "" {
+		earlier = nil
+	}
+	c, err := parseSources(src, opts, log, earlier)
 	if err != nil {
 		return nil, err
 	}
@@ -322,6 +320,13 @@ func (dc *diskCache) open(slot, key string) (*Index, error) {
 	if err := verify(slot, m); err != nil {
 		return nil, err
 	}
+	return dc.load(slot)
+}
+
+// load opens the slot's index, known to be intact: checked by open, or
+// just put in place by install (which checks another process's build
+// before keeping it).
+func (dc *diskCache) load(slot string) (*Index, error) {
 	data, err := readData(filepath.Join(slot, dataName))
 	if err != nil {
 		return nil, err
