@@ -27,7 +27,7 @@ type build struct {
 	log      *slog.Logger
 	index    bleve.Index
 	closed   bool // index is closed, complete
-	batch    *bleve.Batch
+	passages *passageIndexer
 	data     *dataWriter
 	table    *tableBuilder
 	pdf      *corpus.PDFEngine
@@ -82,7 +82,7 @@ func (dc *diskCache) write(ctx context.Context, dir string, src []corpus.Source,
 		}
 	}()
 	stem := b.index.Mapping().AnalyzerNamed(en.AnalyzerName)
-	b.batch = b.index.NewBatch()
+	b.passages = newPassageIndexer(ctx, b.index)
 	if b.updating {
 		b.deleteGone(src, earlier)
 	}
@@ -99,6 +99,7 @@ func (dc *diskCache) write(ctx context.Context, dir string, src []corpus.Source,
 		}
 		return b.finish()
 	})
+	b.stats.passages = b.passages.added
 	return b.stats, err
 }
 
@@ -151,10 +152,7 @@ func (b *build) deleteGone(src []corpus.Source, earlier *prior) {
 	}
 	for _, d := range earlier.corpus.Documents {
 		if !kept[d] {
-			key := docKey(d.Name)
-			for p := range d.Passages {
-				b.batch.Delete(passageID(key, p))
-			}
+			b.passages.remove(d)
 		}
 	}
 }
@@ -252,8 +250,8 @@ func (b *build) add(p parsedSource) error {
 	b.data.document(p.doc)
 	b.table.add(p.doc)
 	if !b.updating || !p.reused {
-		if err := b.indexPassages(p.doc); err != nil {
-			return err
+		if err := b.passages.add(p.doc); err != nil {
+			return b.indexError(err)
 		}
 	}
 	b.stats.documents++
@@ -263,39 +261,13 @@ func (b *build) add(p parsedSource) error {
 	return nil
 }
 
-// indexPassages adds the passages of d to the search index.
-func (b *build) indexPassages(d *corpus.Document) error {
-	key := docKey(d.Name)
-	for p := range d.Passages {
-		if err := b.batch.Index(passageID(key, p), map[string]any{fieldText: normalize(d.PassageText(p))}); err != nil {
-			return fmt.Errorf("index: %s: %w", d.Name, err)
-		}
-		if b.batch.Size() >= indexBatch {
-			if err := b.flush(); err != nil {
-				return err
-			}
-		}
+// indexError marks an error of the search index while updating the
+// earlier build's, which building anew may not meet.
+func (b *build) indexError(err error) error {
+	if b.updating && b.ctx.Err() == nil {
+		return fmt.Errorf("%w: %w", errUpdateFailed, err)
 	}
-	b.stats.passages += len(d.Passages)
-	return nil
-}
-
-// flush sends the batch to the search index.
-func (b *build) flush() error {
-	if err := b.ctx.Err(); err != nil {
-		return err
-	}
-	if err := b.index.Batch(b.batch); err != nil {
-		if b.updating {
-			return fmt.Errorf("%w: %w", errUpdateFailed, err)
-		}
-		return fmt.Errorf("index: %w", err)
-	}
-	// A new batch rather than Reset: Bleve's scorch may still be reading
-	// the old one's operations from a goroutine of its own when Batch
-	// returns (index/scorch/scorch.go, Batch; the race detector sees it).
-	b.batch = b.index.NewBatch()
-	return nil
+	return err
 }
 
 // finish completes the search index and the data file.
@@ -303,10 +275,8 @@ func (b *build) finish() error {
 	if b.stats.documents == 0 && len(b.skipped) > 0 {
 		return b.skipped[0]
 	}
-	if b.batch.Size() > 0 {
-		if err := b.flush(); err != nil {
-			return err
-		}
+	if err := b.passages.flush(); err != nil {
+		return b.indexError(err)
 	}
 	b.closed = true
 	if err := b.index.Close(); err != nil {

@@ -100,7 +100,7 @@ func newMemory(ctx context.Context, c *corpus.Corpus, model string) (*Index, err
 	}
 	ix, err := newIndex(c, b, "", nil, nil)
 	if err == nil {
-		err = ix.fill(ctx, nil)
+		err = ix.fill(ctx)
 	}
 	if err != nil {
 		b.Close()
@@ -169,62 +169,73 @@ func (ix *Index) analyse(text string) question {
 	return analyser{stem: ix.stem, lex: ix.lex, spell: ix.spell}.question(text)
 }
 
-// Progress is told how far a build has gone: done of total (bytes of the
-// files built, or passages indexed in memory).
+// Progress is told how far a build into the cache has gone: done of total
+// bytes of the files.
 type Progress func(done, total int)
 
 // fill indexes the passages of every document of the corpus.
-func (ix *Index) fill(ctx context.Context, progress Progress) error {
-	all := make([]int, len(ix.corpus.Documents))
-	for i := range all {
-		all[i] = i
+func (ix *Index) fill(ctx context.Context) error {
+	passages := newPassageIndexer(ctx, ix.bleve)
+	for _, d := range ix.corpus.Documents {
+		if err := passages.add(d); err != nil {
+			return err
+		}
 	}
-	return ix.indexPassages(ctx, progress, ix.bleve.NewBatch(), all)
+	return passages.flush()
 }
 
-// indexPassages adds the passages of the documents docs to the index in
-// batches, after what batch already holds.
-func (ix *Index) indexPassages(ctx context.Context, progress Progress, batch *bleve.Batch, docs []int) error {
-	total := 0
-	for _, di := range docs {
-		total += len(ix.corpus.Documents[di].Passages)
+// passageIndexer sends documents' passages to a search index in batches.
+type passageIndexer struct {
+	ctx   context.Context
+	index bleve.Index
+	batch *bleve.Batch
+	added int // passages
+}
+
+func newPassageIndexer(ctx context.Context, index bleve.Index) *passageIndexer {
+	return &passageIndexer{ctx: ctx, index: index, batch: index.NewBatch()}
+}
+
+// add indexes the passages of d.
+func (p *passageIndexer) add(d *corpus.Document) error {
+	key := docKey(d.Name)
+	for i := range d.Passages {
+		if err := p.batch.Index(passageID(key, i), map[string]any{fieldText: normalize(d.PassageText(i))}); err != nil {
+			return fmt.Errorf("index: %s: %w", d.Name, err)
+		}
+		if p.batch.Size() >= indexBatch {
+			if err := p.flush(); err != nil {
+				return err
+			}
+		}
 	}
-	done := 0
-	flush := func() error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := ix.bleve.Batch(batch); err != nil {
-			return fmt.Errorf("index: %w", err)
-		}
-		done += batch.Size()
-		batch = ix.bleve.NewBatch() // not Reset: see build.flush
-		if progress != nil {
-			progress(min(done, total), total)
-		}
+	p.added += len(d.Passages)
+	return nil
+}
+
+// remove deletes the passages of d, as an earlier build indexed them.
+func (p *passageIndexer) remove(d *corpus.Document) {
+	key := docKey(d.Name)
+	for i := range d.Passages {
+		p.batch.Delete(passageID(key, i))
+	}
+}
+
+// flush sends what the batch holds to the search index.
+func (p *passageIndexer) flush() error {
+	if err := p.ctx.Err(); err != nil {
+		return err
+	}
+	if p.batch.Size() == 0 {
 		return nil
 	}
-	for _, di := range docs {
-		d := ix.corpus.Documents[di]
-		for pi := range d.Passages {
-			if err := batch.Index(passageID(ix.docKeys[di], pi), map[string]any{fieldText: normalize(d.PassageText(pi))}); err != nil {
-				return fmt.Errorf("index: %s: %w", d.Name, err)
-			}
-			if batch.Size() >= indexBatch {
-				if err := flush(); err != nil {
-					return err
-				}
-			}
-		}
+	if err := p.index.Batch(p.batch); err != nil {
+		return fmt.Errorf("index: %w", err)
 	}
-	if batch.Size() > 0 {
-		if err := flush(); err != nil {
-			return err
-		}
-	}
-	if progress != nil {
-		progress(total, total)
-	}
+	// A new batch rather than Reset: Bleve's scorch may still be reading
+	// the old one's operations from a goroutine of its own when Batch
+	// returns (index/scorch/scorch.go, Batch; the race detector sees it).
+	p.batch = p.index.NewBatch()
 	return nil
 }
 
