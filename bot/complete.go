@@ -80,7 +80,7 @@ func newCompleter(search Searcher) *completer {
 func speakerChoices(cp *corpus.Corpus) []titleChoice {
 	turns := map[string]int{}
 	for _, d := range cp.Documents {
-		for _, s := range d.Sentences {
+		for _, s := range d.AllSentences() {
 			if s.Speaker != "" {
 				turns[s.Speaker]++
 			}

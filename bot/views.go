@@ -3,7 +3,6 @@ package bot
 import (
 	"fmt"
 	"hash/fnv"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -293,7 +292,7 @@ func parts(d *corpus.Document, from, to int) [][2]int {
 	var out [][2]int
 	start, n := from, 0
 	for i := from; i < to; i++ {
-		l := utf8.RuneCountInString(d.Sentences[i].Text) + 2
+		l := utf8.RuneCountInString(d.Sentence(i).Text) + 2
 		if n > 0 && n+l > partRunes {
 			out = append(out, [2]int{start, i})
 			start, n = i, 0
@@ -311,8 +310,8 @@ func parts(d *corpus.Document, from, to int) [][2]int {
 func runText(d *corpus.Document, from, to int) string {
 	var b strings.Builder
 	for i := from; i < to; i++ {
-		s := d.Sentences[i]
-		newPara := i == from || d.Sentences[i-1].Paragraph != s.Paragraph
+		s := d.Sentence(i)
+		newPara := i == from || d.Sentence(i-1).Paragraph != s.Paragraph
 		if i > from {
 			if newPara {
 				b.WriteString("\n\n")
@@ -423,7 +422,7 @@ func (b *Bot) pageMessage(c *corpus.Corpus, v view, s shown) (*discordgo.Interac
 	case i > 0:
 		prev = &view{kind: viewPage, doc: v.doc, a: v.a, b: i - 1}
 	case from > 0:
-		p := d.Sentences[from-1].Page
+		p := d.Sentence(from - 1).Page
 		prevFrom, _ := pageSentences(d, p)
 		lastPart := len(parts(d, prevFrom, from)) - 1
 		prev = &view{kind: viewPage, doc: v.doc, a: p, b: max(lastPart, 0)}
@@ -431,8 +430,8 @@ func (b *Bot) pageMessage(c *corpus.Corpus, v view, s shown) (*discordgo.Interac
 	switch {
 	case i < len(ps)-1:
 		next = &view{kind: viewPage, doc: v.doc, a: v.a, b: i + 1}
-	case to < len(d.Sentences):
-		next = &view{kind: viewPage, doc: v.doc, a: d.Sentences[to].Page}
+	case to < d.SentenceCount():
+		next = &view{kind: viewPage, doc: v.doc, a: d.Sentence(to).Page}
 	}
 	label := ""
 	if len(ps) > 1 {
@@ -446,12 +445,15 @@ func (b *Bot) pageMessage(c *corpus.Corpus, v view, s shown) (*discordgo.Interac
 // (A PDF's footnotes, gathered after its text, are not among them: pages
 // do not rise through the whole text.)
 func pageSentences(d *corpus.Document, p int) (from, to int) {
-	from = slices.IndexFunc(d.Sentences, func(s corpus.Sentence) bool { return s.Page == p })
-	if from < 0 {
+	n := d.SentenceCount()
+	for from < n && d.Sentence(from).Page != p {
+		from++
+	}
+	if from == n {
 		return 0, 0
 	}
 	to = from
-	for to < len(d.Sentences) && d.Sentences[to].Page == p {
+	for to < n && d.Sentence(to).Page == p {
 		to++
 	}
 	return from, to
@@ -469,14 +471,14 @@ func (b *Bot) linesMessage(c *corpus.Corpus, v view, s shown) (*discordgo.Intera
 	if v.a < 1 || v.a > d.Lines {
 		return nil, refuse("`%s` has lines 1 to %d.", codeSafe(d.Name), d.Lines)
 	}
-	ss := d.Sentences
-	from := sort.Search(len(ss), func(i int) bool { return ss[i].Lines.End >= v.a })
+	count := d.SentenceCount()
+	from := sort.Search(count, func(i int) bool { return d.Sentence(i).Lines.End >= v.a })
 	if v.kind == viewRead {
-		from = sort.Search(len(ss), func(i int) bool { return ss[i].Lines.Start >= v.a })
+		from = sort.Search(count, func(i int) bool { return d.Sentence(i).Lines.Start >= v.a })
 	}
 	to := from
-	for n := 0; to < len(ss) && ss[to].Lines.Start <= v.b; to++ {
-		l := utf8.RuneCountInString(ss[to].Text) + 2
+	for n := 0; to < count && d.Sentence(to).Lines.Start <= v.b; to++ {
+		l := utf8.RuneCountInString(d.Sentence(to).Text) + 2
 		if n > 0 && n+l > partRunes {
 			break // the rest follows with ▶
 		}
@@ -490,17 +492,17 @@ func (b *Bot) linesMessage(c *corpus.Corpus, v view, s shown) (*discordgo.Intera
 	if from > 0 {
 		// Back from the sentence before the first shown, as far as fits.
 		first, n := from-1, 0
-		for ; first >= 0 && ss[first].Lines.Start > ss[from-1].Lines.Start-width; first-- {
-			l := utf8.RuneCountInString(ss[first].Text) + 2
+		for ; first >= 0 && d.Sentence(first).Lines.Start > d.Sentence(from-1).Lines.Start-width; first-- {
+			l := utf8.RuneCountInString(d.Sentence(first).Text) + 2
 			if n > 0 && n+l > partRunes {
 				break
 			}
 			n += l
 		}
-		prev = &view{kind: viewRead, doc: v.doc, a: ss[first+1].Lines.Start, b: ss[from-1].Lines.Start}
+		prev = &view{kind: viewRead, doc: v.doc, a: d.Sentence(first + 1).Lines.Start, b: d.Sentence(from - 1).Lines.Start}
 	}
-	if to < len(ss) {
-		start := ss[to].Lines.Start
+	if to < count {
+		start := d.Sentence(to).Lines.Start
 		next = &view{kind: viewRead, doc: v.doc, a: start, b: start + width - 1}
 	}
 	return b.readingMessage(v, d, from, to, prev, next, "", s), nil

@@ -9,6 +9,7 @@ package corpus
 import (
 	_ "embed"
 	"fmt"
+	"iter"
 	"sort"
 	"strings"
 )
@@ -130,7 +131,6 @@ type Document struct {
 	Chapters   []Chapter
 	Epigraph   *Epigraph
 	Sections   []Section
-	Sentences  []Sentence
 	Passages   []Passage
 	Quotations []Quotation
 	Footnotes  []Footnote
@@ -138,6 +138,58 @@ type Document struct {
 	// Gutenberg header and licence, a title page, a table of contents, an
 	// index. Nothing else is left out.
 	Omitted []Omission
+
+	// The sentences are held as a slice when the document is parsed, and
+	// by a store when a cache reads it back (see SetSentenceStore).
+	sentences []Sentence
+	store     SentenceStore
+}
+
+// SentenceStore gives a document's sentences one at a time, for a
+// document whose sentences are not held in Go's heap: a cache keeps a
+// library's millions of them in a file mapped into memory.
+type SentenceStore interface {
+	Len() int
+	Sentence(i int) Sentence
+}
+
+// SetSentenceStore makes store the source of d's sentences, in place of
+// those it was parsed with.
+func (d *Document) SetSentenceStore(store SentenceStore) {
+	d.sentences, d.store = nil, store
+}
+
+// SentenceCount is the number of d's sentences.
+func (d *Document) SentenceCount() int {
+	if d.store != nil {
+		return d.store.Len()
+	}
+	return len(d.sentences)
+}
+
+// Sentence returns sentence i of d, 0 ≤ i < SentenceCount(); it panics
+// outside that range, as a slice does.
+func (d *Document) Sentence(i int) Sentence {
+	if d.store != nil {
+		return d.store.Sentence(i)
+	}
+	return d.sentences[i]
+}
+
+// Sentences yields d's sentences from ≤ i < to with their indices.
+func (d *Document) Sentences(from, to int) iter.Seq2[int, Sentence] {
+	return func(yield func(int, Sentence) bool) {
+		for i := from; i < to; i++ {
+			if !yield(i, d.Sentence(i)) {
+				return
+			}
+		}
+	}
+}
+
+// AllSentences yields every sentence of d with its index.
+func (d *Document) AllSentences() iter.Seq2[int, Sentence] {
+	return d.Sentences(0, d.SentenceCount())
 }
 
 // Chapter is a chapter of an EPUB: a document of its spine, titled from
@@ -228,14 +280,15 @@ type Section struct {
 	Lines     Span
 	FirstPage int
 	LastPage  int
-	// Sentences are the indices into Document.Sentences of the section's
+	// Sentences are the indices into the document's sentences of the section's
 	// sentences: FirstSentence ≤ i < EndSentence. In an interview the
 	// question's sentences come first, marked Question.
 	FirstSentence, EndSentence int
 }
 
 // Sentence is one sentence of a section body, as displayed: lines joined,
-// markup and footnote markers removed.
+// markup and footnote markers removed. A document gives its sentences by
+// value (Document.Sentence): changing one changes nothing.
 type Sentence struct {
 	Index     int
 	Section   int // index into Document.Sections
@@ -248,8 +301,6 @@ type Sentence struct {
 	// Starts are where each source line of a sentence on several lines
 	// begins in Text; nil for a sentence on one line.
 	Starts []LineStart
-	// The flags stand together, so that a library's millions of sentences
-	// carry one word of padding, not two.
 	Question bool // asked by the interviewer, not part of the answer
 	// Code is a block of code (a documentation page's command or
 	// listing), kept line by line as written; never prose.
@@ -297,8 +348,8 @@ type Passage struct {
 func (d *Document) PassageText(p int) string {
 	ps := d.Passages[p]
 	var b strings.Builder
-	for i, s := range d.Sentences[ps.FirstSentence:ps.EndSentence] {
-		if i > 0 {
+	for i, s := range d.Sentences(ps.FirstSentence, ps.EndSentence) {
+		if i > ps.FirstSentence {
 			b.WriteByte(' ')
 		}
 		b.WriteString(s.Text)

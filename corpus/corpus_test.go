@@ -29,7 +29,7 @@ func TestEmbeddedTextIsTheSharedFile(t *testing.T) {
 // describe prints a document's structure for golden files.
 func describe(d *Document) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "name %s (%s)\ntitle %s\nlines %d pages %d sentences %d passages %d quotations %d\n", d.Name, d.Format, d.Title, d.Lines, d.Pages, len(d.Sentences), len(d.Passages), len(d.Quotations))
+	fmt.Fprintf(&b, "name %s (%s)\ntitle %s\nlines %d pages %d sentences %d passages %d quotations %d\n", d.Name, d.Format, d.Title, d.Lines, d.Pages, len(d.sentences), len(d.Passages), len(d.Quotations))
 	if e := d.Epigraph; e != nil {
 		fmt.Fprintf(&b, "epigraph %s: %s — %s\n", e.Lines, e.Text, e.Attribution)
 	}
@@ -66,7 +66,7 @@ func describe(d *Document) []byte {
 		if s.Anchor != "" {
 			fmt.Fprintf(&b, "  anchor: #%s\n", s.Anchor)
 		}
-		for _, x := range d.Sentences[s.FirstSentence:s.EndSentence] {
+		for _, x := range d.sentences[s.FirstSentence:s.EndSentence] {
 			fn := ""
 			if len(x.Footnotes) > 0 {
 				fn = fmt.Sprintf(" [footnotes %v]", x.Footnotes)
@@ -171,7 +171,7 @@ func TestInterviewStructure(t *testing.T) {
 		t.Errorf("sections %s, want %s", got, want)
 	}
 	pageOf := func(line int) int {
-		for _, s := range d.Sentences {
+		for _, s := range d.sentences {
 			if s.Lines.Start == line {
 				return s.Page
 			}
@@ -183,7 +183,7 @@ func TestInterviewStructure(t *testing.T) {
 			t.Errorf("sentence starting on line %d is on page %d, want %d", tt.line, got, tt.page)
 		}
 	}
-	for _, s := range d.Sentences {
+	for _, s := range d.sentences {
 		for _, bad := range []string{"purposes.3", "seen.”1", "1918”5"} {
 			if strings.Contains(s.Text, bad) {
 				t.Errorf("sentence %d keeps the footnote marker %q: %s", s.Index, bad, s.Text)
@@ -448,7 +448,7 @@ func TestBooks(t *testing.T) {
 					t.Errorf("no section titled %q", w)
 				}
 			}
-			for _, s := range d.Sentences {
+			for _, s := range d.sentences {
 				if strings.Contains(s.Text, tt.notText) {
 					t.Fatalf("sentence %d on lines %s is licence text: %s", s.Index, s.Lines, s.Text)
 				}
@@ -461,11 +461,11 @@ func TestBooks(t *testing.T) {
 // checkInvariants asserts what must hold of any parse.
 func checkInvariants(t *testing.T, d *Document) {
 	t.Helper()
-	for i, s := range d.Sentences {
+	for i, s := range d.sentences {
 		if s.Index != i || s.Lines.Start < 1 || s.Lines.End > d.Lines || s.Lines.Start > s.Lines.End {
 			t.Fatalf("sentence %d: index %d, lines %s of %d", i, s.Index, s.Lines, d.Lines)
 		}
-		if i > 0 && s.Lines.Start < d.Sentences[i-1].Lines.Start {
+		if i > 0 && s.Lines.Start < d.sentences[i-1].Lines.Start {
 			t.Fatalf("sentence %d starts on line %d, before sentence %d", i, s.Lines.Start, i-1)
 		}
 		if s.Section < 0 || s.Section >= len(d.Sections) {
@@ -475,17 +475,17 @@ func checkInvariants(t *testing.T, d *Document) {
 	covered := 0
 	for si, s := range d.Sections {
 		for i := s.FirstSentence; i < s.EndSentence; i++ {
-			if d.Sentences[i].Section != si {
-				t.Fatalf("section %d lists sentence %d of section %d", si, i, d.Sentences[i].Section)
+			if d.sentences[i].Section != si {
+				t.Fatalf("section %d lists sentence %d of section %d", si, i, d.sentences[i].Section)
 			}
 		}
 		covered += s.EndSentence - s.FirstSentence
 	}
-	if covered != len(d.Sentences) {
-		t.Fatalf("sections hold %d sentences, document %d", covered, len(d.Sentences))
+	if covered != len(d.sentences) {
+		t.Fatalf("sections hold %d sentences, document %d", covered, len(d.sentences))
 	}
 	for _, p := range d.Passages {
-		if p.EndSentence <= p.FirstSentence || d.Sentences[p.FirstSentence].Section != p.Section || d.Sentences[p.EndSentence-1].Section != p.Section {
+		if p.EndSentence <= p.FirstSentence || d.sentences[p.FirstSentence].Section != p.Section || d.sentences[p.EndSentence-1].Section != p.Section {
 			t.Fatalf("passage %d spans sentences %d–%d across sections", p.Index, p.FirstSentence, p.EndSentence-1)
 		}
 	}
@@ -526,7 +526,7 @@ func TestMarkdownAndPages(t *testing.T) {
 			for _, s := range d.Sections {
 				secs = append(secs, fmt.Sprintf("%d:%s:%s", s.Number, s.Title, s.Lines))
 			}
-			for _, s := range d.Sentences {
+			for _, s := range d.sentences {
 				pages = append(pages, fmt.Sprint(s.Page))
 			}
 			if got := strings.Join(secs, " "); got != tt.sections {
@@ -558,7 +558,7 @@ func FuzzParse(f *testing.F) {
 // then each section with its lines, size, speakers and opening words.
 func outline(d *Document) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "name %s\ntitle %s\nauthor %s\nlines %d pages %d sections %d sentences %d passages %d\n", d.Name, d.Title, d.Author, d.Lines, d.Pages, len(d.Sections), len(d.Sentences), len(d.Passages))
+	fmt.Fprintf(&b, "name %s\ntitle %s\nauthor %s\nlines %d pages %d sections %d sentences %d passages %d\n", d.Name, d.Title, d.Author, d.Lines, d.Pages, len(d.Sections), len(d.sentences), len(d.Passages))
 	for _, o := range d.Omitted {
 		fmt.Fprintf(&b, "omitted %-12s %s\n", o.Lines, o.Reason)
 	}
@@ -577,7 +577,7 @@ func outline(d *Document) []byte {
 			fmt.Fprintf(&b, ", speakers %s", strings.Join(sp, ", "))
 		}
 		if s.EndSentence > s.FirstSentence {
-			first := d.Sentences[s.FirstSentence]
+			first := d.sentences[s.FirstSentence]
 			text := first.Text
 			if len([]rune(text)) > 90 {
 				text = string([]rune(text)[:90]) + "…"
@@ -649,7 +649,7 @@ func TestLinesMatchParse(t *testing.T) {
 			if len(lines) != doc.Lines {
 				t.Errorf("%d lines, Parse counts %d", len(lines), doc.Lines)
 			}
-			for _, s := range doc.Sentences {
+			for _, s := range doc.sentences {
 				if !strings.Contains(lines[s.Lines.Start-1], strings.Fields(s.Text)[0]) {
 					t.Errorf("sentence %q does not start on line %d (%q)", s.Text, s.Lines.Start, lines[s.Lines.Start-1])
 				}

@@ -72,7 +72,7 @@ func parseExtracted(name string, data []byte, x *extraction) (*Document, error) 
 		doc.Pages = max(doc.Pages, pg)
 	}
 	p := &parser{doc: doc, raw: x.raw, text: x.text, flags: make([]lineFlag, len(x.text)), page: page}
-	doc.Sentences = make([]Sentence, 0, len(data)/120+8)
+	doc.sentences = make([]Sentence, 0, len(data)/120+8)
 	lo, hi := p.gutenberg()
 	if !p.hasText(lo, hi) {
 		if lo > 0 || hi < len(x.text) {
@@ -162,17 +162,17 @@ func (p *parser) placeChapters(starts []chapterStart) {
 		if k+1 < len(starts) {
 			end = starts[k+1].line
 		}
-		for s < len(d.Sentences) && d.Sentences[s].Lines.Start-1 < c.line {
+		for s < len(d.sentences) && d.sentences[s].Lines.Start-1 < c.line {
 			s++
 		}
 		first := s
-		for s < len(d.Sentences) && d.Sentences[s].Lines.Start-1 < end {
+		for s < len(d.sentences) && d.sentences[s].Lines.Start-1 < end {
 			s++
 		}
 		if first == s {
 			continue
 		}
-		d.Chapters = append(d.Chapters, Chapter{Title: c.title, Href: c.href, FirstSentence: first, EndSentence: s, FirstParagraph: d.Sentences[first].Paragraph})
+		d.Chapters = append(d.Chapters, Chapter{Title: c.title, Href: c.href, FirstSentence: first, EndSentence: s, FirstParagraph: d.sentences[first].Paragraph})
 	}
 }
 
@@ -196,7 +196,7 @@ func (p *parser) addCode(sec int, lines []int) {
 	p.paragraph++
 	first, last := lines[0], lines[len(lines)-1]
 	s := Sentence{
-		Index:     len(p.doc.Sentences),
+		Index:     len(p.doc.sentences),
 		Section:   sec,
 		Text:      text,
 		Lines:     Span{Start: first + 1, End: last + 1},
@@ -207,7 +207,7 @@ func (p *parser) addCode(sec int, lines []int) {
 	if last > first {
 		s.Starts = codeLineStarts(text, lines)
 	}
-	p.doc.Sentences = append(p.doc.Sentences, s)
+	p.doc.sentences = append(p.doc.sentences, s)
 }
 
 // codeLineStarts maps the lines of a code block's text to source lines.

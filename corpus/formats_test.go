@@ -115,7 +115,7 @@ func parseWith(pdf *PDFEngine, name string, data []byte) (*Document, error) {
 // as the document has them.
 func chapterWords(d *Document, b testformats.Book) []string {
 	var out []string
-	for _, s := range d.Sentences {
+	for _, s := range d.sentences {
 		title := d.Sections[s.Section].Title
 		if slices.ContainsFunc(b.Chapters, func(c testformats.Chapter) bool { return strings.HasSuffix(title, c.Title) }) {
 			out = append(out, strings.Fields(s.Text)...)
@@ -129,7 +129,7 @@ func chapterWords(d *Document, b testformats.Book) []string {
 func chapterParagraphs(d *Document, b testformats.Book) []int {
 	out := make([]int, len(b.Chapters))
 	last := -1
-	for _, s := range d.Sentences {
+	for _, s := range d.sentences {
 		title := d.Sections[s.Section].Title
 		i := slices.IndexFunc(b.Chapters, func(c testformats.Chapter) bool { return strings.HasSuffix(title, c.Title) })
 		if i >= 0 && s.Paragraph != last {
@@ -183,7 +183,7 @@ func checkNotes(t *testing.T, d *Document, b testformats.Book) {
 	for _, n := range d.Footnotes {
 		all.WriteString(n.Text + " ")
 	}
-	for _, s := range d.Sentences {
+	for _, s := range d.sentences {
 		all.WriteString(s.Text + " ")
 	}
 	for _, c := range b.Chapters {
@@ -202,7 +202,7 @@ func checkPages(t *testing.T, d *Document, pages []string) {
 	if d.Pages != len(pages) {
 		t.Errorf("got %d pages, want %d", d.Pages, len(pages))
 	}
-	for _, s := range d.Sentences {
+	for _, s := range d.sentences {
 		words := strings.Fields(s.Text)
 		if s.Page < 1 || s.Page > len(pages) || !strings.Contains(" "+pages[s.Page-1]+" ", " "+words[0]+" ") {
 			t.Errorf("sentence %q is on page %d, where its first word is not", s.Text, s.Page)
@@ -393,7 +393,7 @@ func TestProseHoldsNoMarkup(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, d := range c.Documents {
-				for _, s := range d.Sentences {
+				for _, s := range d.sentences {
 					if !s.Code && markupInProse.MatchString(inlineCode.ReplaceAllString(s.Text, "")) {
 						t.Errorf("%s, line %d: %q", d.Name, s.Lines.Start, s.Text)
 					}
@@ -437,18 +437,18 @@ func TestSpeakersAttributed(t *testing.T) {
 func checkTurns(t *testing.T, d *Document, raw []string) {
 	t.Helper()
 	known := map[string]bool{}
-	for _, s := range d.Sentences {
+	for _, s := range d.sentences {
 		known[strings.ToLower(s.Speaker)] = s.Speaker != ""
 	}
 	if len(known) < 2 {
 		t.Fatalf("%s: no speakers found", d.Name)
 	}
 	wrong, labelled := 0, 0
-	for i, s := range d.Sentences {
+	for i, s := range d.sentences {
 		if l, ok := labelOf(strings.TrimSpace(s.Text)); ok && known[strings.ToLower(displayName(l.name))] || testimonyLabel.MatchString(s.Text) {
 			t.Errorf("%s, line %d: the sentence keeps its label: %q", d.Name, s.Lines.Start, s.Text)
 		}
-		opens := i == 0 || d.Sentences[i-1].Paragraph != s.Paragraph
+		opens := i == 0 || d.sentences[i-1].Paragraph != s.Paragraph
 		line := strings.TrimSpace(raw[s.Lines.Start-1])
 		l, ok := labelOf(line)
 		if !ok && s.Lines.Start >= 2 { // a label alone on the line above: "MACBETH."

@@ -152,13 +152,13 @@ func (p *parser) parseDialogue(lo, hi int, turns []turn) {
 			Heading:       heading,
 			Speakers:      speakers,
 			Lines:         Span{Start: q.line + 1},
-			FirstSentence: len(p.doc.Sentences),
+			FirstSentence: len(p.doc.sentences),
 		})
 		// The question is quotable too, marked as the interviewer's.
-		first := len(p.doc.Sentences)
+		first := len(p.doc.sentences)
 		p.addBlock(sec, qLines, asker)
-		for i := first; i < len(p.doc.Sentences); i++ {
-			p.doc.Sentences[i].Question = true
+		for i := first; i < len(p.doc.sentences); i++ {
+			p.doc.sentences[i].Question = true
 		}
 		for a := k + 1; a < end; a++ {
 			groups := p.turnLines(turns[a], turnEnd(turns, a, hi))
@@ -237,7 +237,7 @@ func (p *parser) frontMatter(lo, hi int) {
 			s := &p.doc.Sections[0]
 			s.Title = "Epigraph"
 			s.Heading = text + " — " + last
-			s.FirstSentence = len(p.doc.Sentences)
+			s.FirstSentence = len(p.doc.sentences)
 			first := len(p.doc.Quotations)
 			p.addBlock(0, quote, "")
 			speaker, _, _ := strings.Cut(last, ",")
@@ -249,7 +249,7 @@ func (p *parser) frontMatter(lo, hi int) {
 			return
 		}
 	}
-	p.doc.Sections[0].FirstSentence = len(p.doc.Sentences)
+	p.doc.Sections[0].FirstSentence = len(p.doc.sentences)
 	for _, b := range blocks {
 		p.addBlock(0, p.srcLines(b), "")
 	}

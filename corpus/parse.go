@@ -45,7 +45,7 @@ func parseText(name string, data []byte) (*Document, error) {
 	sum := sha256.Sum256(data)
 	doc := &Document{Name: name, Size: len(data), Hash: hex.EncodeToString(sum[:]), Lines: len(raw)}
 	p := &parser{doc: doc, raw: raw, text: slices.Clone(raw), flags: make([]lineFlag, len(raw)), page: make([]int, len(raw))}
-	doc.Sentences = make([]Sentence, 0, len(data)/120+8) // about one per 120 bytes of prose
+	doc.sentences = make([]Sentence, 0, len(data)/120+8) // about one per 120 bytes of prose
 	lo, hi := p.gutenberg()
 	const markdown = false
 	p.cleanLines(lo, hi, markdown)
@@ -205,7 +205,7 @@ func (p *parser) addBlock(sec int, lines []srcLine, speaker string) {
 			continue
 		}
 		s := Sentence{
-			Index:     len(p.doc.Sentences),
+			Index:     len(p.doc.sentences),
 			Section:   sec,
 			Text:      t,
 			Lines:     f.span(b[0], b[1]),
@@ -222,7 +222,7 @@ func (p *parser) addBlock(sec int, lines []srcLine, speaker string) {
 			}
 		}
 		bounds = append(bounds, sentenceRange{start: b[0], end: b[1], index: s.Index})
-		p.doc.Sentences = append(p.doc.Sentences, s)
+		p.doc.sentences = append(p.doc.sentences, s)
 	}
 	p.extractQuotations(f, bounds)
 }
@@ -241,13 +241,13 @@ func (p *parser) srcLines(idx []int) []srcLine {
 // sentences, widening the span to include from.
 func (p *parser) finishSection(sec int, from int) {
 	s := &p.doc.Sections[sec]
-	s.EndSentence = len(p.doc.Sentences)
+	s.EndSentence = len(p.doc.sentences)
 	if s.Lines.Start == 0 {
 		s.Lines.Start = from
 	}
 	s.Lines.End = max(s.Lines.End, s.Lines.Start)
 	if s.EndSentence > s.FirstSentence {
-		s.Lines.End = max(s.Lines.End, p.doc.Sentences[s.EndSentence-1].Lines.End)
+		s.Lines.End = max(s.Lines.End, p.doc.sentences[s.EndSentence-1].Lines.End)
 	}
 	s.FirstPage = p.page[s.Lines.Start-1]
 	s.LastPage = p.page[s.Lines.End-1]

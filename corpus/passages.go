@@ -7,15 +7,15 @@ const PassageWords = 70
 // buildPassages cuts each section's sentences into windows of about
 // PassageWords words that overlap by one sentence.
 func (p *parser) buildPassages() {
-	p.wordCounts = make([]int, len(p.doc.Sentences))
-	for i, s := range p.doc.Sentences {
+	p.wordCounts = make([]int, len(p.doc.sentences))
+	for i, s := range p.doc.sentences {
 		p.wordCounts[i] = WordCount(s.Text)
 	}
 	for si, sec := range p.doc.Sections {
 		// An interviewer's question and the answer make separate passages.
 		for first := sec.FirstSentence; first < sec.EndSentence; {
 			end := first + 1
-			for end < sec.EndSentence && p.doc.Sentences[end].Question == p.doc.Sentences[first].Question {
+			for end < sec.EndSentence && p.doc.sentences[end].Question == p.doc.sentences[first].Question {
 				end++
 			}
 			p.windows(si, first, end)
@@ -62,7 +62,7 @@ func (p *parser) words(w [2]int) int {
 }
 
 func (p *parser) addPassage(sec, first, end int) {
-	sents := p.doc.Sentences[first:end]
+	sents := p.doc.sentences[first:end]
 	p.doc.Passages = append(p.doc.Passages, Passage{
 		Index:         len(p.doc.Passages),
 		Section:       sec,

@@ -95,7 +95,7 @@ func (p *parser) speaker(text string, sents []sentenceRange, open, close int) st
 	if sent <= 0 {
 		return ""
 	}
-	prev := p.doc.Sentences[sent-1].Text
+	prev := p.doc.sentences[sent-1].Text
 	first, _, _ := strings.Cut(prev, " ")
 	first = strings.Trim(first, ",;:")
 	if first != "" && first[0] >= 'A' && first[0] <= 'Z' && !notNames[first] {

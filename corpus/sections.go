@@ -113,7 +113,7 @@ func (p *parser) openSection(number int, title, headingText string, line int) in
 		Heading:       headingText,
 		Level:         2,
 		Lines:         Span{Start: line},
-		FirstSentence: len(p.doc.Sentences),
+		FirstSentence: len(p.doc.sentences),
 	})
 	return len(p.doc.Sections) - 1
 }
@@ -144,8 +144,8 @@ func (p *parser) dropEmptySections() {
 			number++
 		}
 	}
-	for i := range p.doc.Sentences {
-		p.doc.Sentences[i].Section = remap[p.doc.Sentences[i].Section]
+	for i := range p.doc.sentences {
+		p.doc.sentences[i].Section = remap[p.doc.sentences[i].Section]
 	}
 	p.doc.Sections = kept
 }
@@ -154,7 +154,7 @@ func (p *parser) dropEmptySections() {
 func (p *parser) collectSpeakers() {
 	for i := range p.doc.Sections {
 		s := &p.doc.Sections[i]
-		for _, x := range p.doc.Sentences[s.FirstSentence:s.EndSentence] {
+		for _, x := range p.doc.sentences[s.FirstSentence:s.EndSentence] {
 			if x.Speaker != "" && !slices.Contains(s.Speakers, x.Speaker) {
 				s.Speakers = append(s.Speakers, x.Speaker)
 			}

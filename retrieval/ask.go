@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -39,7 +40,7 @@ type Filter struct {
 
 // keeps reports whether sentence s of d passes the filter.
 func (f Filter) keeps(d *corpus.Document, s int) bool {
-	return f.Speaker == "" || strings.EqualFold(d.Sentences[s].Speaker, f.Speaker)
+	return f.Speaker == "" || strings.EqualFold(d.Sentence(s).Speaker, f.Speaker)
 }
 
 // Ask returns up to k quotes that best answer question, best first. A
@@ -83,18 +84,20 @@ func (ix *Index) speakerCandidates(q *question, f Filter, add func(doc, sent int
 	if len(named) == 0 {
 		return
 	}
+	var spoken []uint32
+	for name := range named {
+		spoken = append(spoken, ix.spoken[name]...)
+	}
+	slices.Sort(spoken) // text order, whatever the map's
 	t := ix.table
-	for di, d := range ix.corpus.Documents {
-		for si, s := range d.Sentences {
-			if s.Speaker == "" || !named[strings.ToLower(s.Speaker)] {
-				continue
-			}
-			lo, hi := t.tokens(t.global(di, si))
-			for k := lo; k < hi; k++ {
-				if _, ok := q.byTerm[t.term[k]]; ok && !ix.rank.namesSpeaker(q, t.term[k], s.Speaker) {
-					add(di, si, 0)
-					break
-				}
+	for _, g := range spoken {
+		di, si := t.local(int(g))
+		speaker := ix.corpus.Documents[di].Sentence(si).Speaker
+		lo, hi := t.tokens(int(g))
+		for k := lo; k < hi; k++ {
+			if _, ok := q.byTerm[t.term[k]]; ok && !ix.rank.namesSpeaker(q, t.term[k], speaker) {
+				add(di, si, 0)
+				break
 			}
 		}
 	}

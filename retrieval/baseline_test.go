@@ -34,7 +34,7 @@ func baseline(t *testing.T, c *corpus.Corpus, qs []EvalQuestion) (hit1, hit3 flo
 	var all []sentence
 	batch := b.NewBatch()
 	for _, d := range c.Documents {
-		for _, s := range d.Sentences {
+		for _, s := range d.AllSentences() {
 			batch.Index(strconv.Itoa(len(all)), map[string]any{"text": normalize(s.Text)})
 			all = append(all, sentence{d.Name, s.Lines})
 		}

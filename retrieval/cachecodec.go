@@ -15,11 +15,14 @@ import (
 
 // The cache's data file is a compact binary form of the parsed corpus and
 // its sentence table, written once per build and read on every cached
-// open. Integers are varints; text is stored once, in blobs that the
-// decoded strings share, so reading allocates little and copies less.
-// Passages' texts are not stored: they are their sentences joined.
+// open. Integers are varints, except in tables read in place (the
+// sentence table, postings, each document's sentence records); text is
+// stored once, in blobs that the decoded strings share, so reading
+// allocates little and copies less. Sentences are not decoded at all
+// (see storedSentences), and passages' texts are not stored: they are
+// their sentences joined.
 
-const dataMagic = "LECTERN-DATA-11\n"
+const dataMagic = "LECTERN-DATA-12\n"
 
 var errDataCorrupt = errors.New("data file is corrupt")
 
@@ -365,39 +368,8 @@ func encodeDocument(w *dataWriter, d *corpus.Document) {
 		w.int(s.FirstSentence)
 		w.int(s.EndSentence)
 	}
-	encodeSentences(w, d.Sentences)
+	encodeSentences(w, d)
 	encodeParts(w, d)
-}
-
-// encodeSentences writes a document's sentences.
-func encodeSentences(w *dataWriter, sentences []corpus.Sentence) {
-	// Speakers repeat: store each once and refer to it.
-	speakers := map[string]int{"": 0}
-	names := []string{""}
-	w.uint(uint64(len(sentences)))
-	for _, s := range sentences {
-		if _, ok := speakers[s.Speaker]; !ok {
-			speakers[s.Speaker] = len(names)
-			names = append(names, s.Speaker)
-		}
-	}
-	w.strings(names)
-	for _, s := range sentences {
-		w.int(s.Section)
-		w.str(s.Text)
-		w.span(s.Lines)
-		w.int(s.Page)
-		w.ints(s.Footnotes)
-		w.bool(s.Question)
-		w.bool(s.Code)
-		w.uint(uint64(speakers[s.Speaker]))
-		w.int(s.Paragraph)
-		w.uint(uint64(len(s.Starts)))
-		for _, ls := range s.Starts {
-			w.int(int(ls.Offset))
-			w.int(int(ls.Line))
-		}
-	}
 }
 
 // encodeParts writes a document's passages, quotations, notes and what
@@ -544,42 +516,14 @@ func decodeDocument(r *dataReader) *corpus.Document {
 			d.Sections[i].Speakers = nil
 		}
 	}
-	d.Sentences = decodeSentences(r)
+	d.SetSentenceStore(decodeSentences(r, len(d.Sections)))
 	decodeParts(r, d)
 	for _, s := range d.Sections {
-		if s.FirstSentence < 0 || s.EndSentence > len(d.Sentences) || s.FirstSentence > s.EndSentence {
+		if s.FirstSentence < 0 || s.EndSentence > d.SentenceCount() || s.FirstSentence > s.EndSentence {
 			r.fail()
 		}
 	}
 	return d
-}
-
-// decodeSentences reads a document's sentences.
-func decodeSentences(r *dataReader) []corpus.Sentence {
-	n := r.count(9)
-	names := r.strings()
-	out := make([]corpus.Sentence, n)
-	var pool []corpus.LineStart // line starts are cut from blocks, not allocated a sentence at a time
-	for i := range out {
-		s := corpus.Sentence{Index: i, Section: r.int(), Text: r.str(), Lines: r.span(), Page: r.int(), Footnotes: r.ints(), Question: r.bool(), Code: r.bool()}
-		if k := int(r.uint()); k < len(names) {
-			s.Speaker = names[k]
-		} else {
-			r.fail()
-		}
-		s.Paragraph = r.int()
-		if m := r.count(2); m > 0 {
-			if len(pool) < m {
-				pool = make([]corpus.LineStart, max(m, 4096))
-			}
-			s.Starts, pool = pool[:m:m], pool[m:]
-			for j := range s.Starts {
-				s.Starts[j] = corpus.LineStart{Offset: int32(r.int()), Line: int32(r.int())}
-			}
-		}
-		out[i] = s
-	}
-	return out
 }
 
 // decodeParts reads a document's passages, quotations, notes and what was left out.
@@ -587,7 +531,7 @@ func decodeParts(r *dataReader, d *corpus.Document) {
 	d.Passages = make([]corpus.Passage, r.count(6))
 	for i := range d.Passages {
 		p := corpus.Passage{Index: i, Section: r.int(), FirstSentence: r.int(), EndSentence: r.int(), Lines: r.span(), Page: r.int()}
-		if p.FirstSentence < 0 || p.EndSentence > len(d.Sentences) || p.FirstSentence >= p.EndSentence {
+		if p.FirstSentence < 0 || p.EndSentence > d.SentenceCount() || p.FirstSentence >= p.EndSentence {
 			r.fail()
 			break
 		}

@@ -73,7 +73,7 @@ func (r *ranker) gather(q *question, m *matchScratch, doc, sent int, passage flo
 	e.proximity = proximity(q, m, t, lo)
 	e.bigram = bigrams(q, m)
 	e.neighbours, e.paragraph = r.contextCoverage(q, doc, sent, m)
-	s := r.corpus.Documents[doc].Sentences[sent]
+	s := r.corpus.Documents[doc].Sentence(sent)
 	e.title = r.titleCoverage(q, doc, s.Section)
 	e.speaker = r.speakerCoverage(q, s.Speaker)
 	answerWords(e, m, t, lo, hi)
@@ -275,14 +275,14 @@ func proximity(q *question, m *matchScratch, t *sentenceTable, lo int) float64 {
 // its paragraph, up to five sentences either side.
 func (r *ranker) contextCoverage(q *question, doc, sent int, m *matchScratch) (neighbours, paragraph float64) {
 	d := r.corpus.Documents[doc]
-	s := d.Sentences[sent]
+	s := d.Sentence(sent)
 	near := make([]bool, len(q.concepts))
 	para := make([]bool, len(q.concepts))
 	copy(near, m.loose)
 	copy(para, m.loose)
 	t := r.table
-	for n := max(0, sent-5); n < min(len(d.Sentences), sent+6); n++ {
-		ns := d.Sentences[n]
+	for n := max(0, sent-5); n < min(d.SentenceCount(), sent+6); n++ {
+		ns := d.Sentence(n)
 		adjacent := (n == sent-1 || n == sent+1) && ns.Section == s.Section && ns.Question == s.Question
 		if n == sent || !adjacent && ns.Paragraph != s.Paragraph {
 			continue

@@ -45,10 +45,10 @@ func buildFTS5(tb testing.TB, c *corpus.Corpus, path string) *fts5 {
 	}
 	id := 0
 	for _, d := range c.Documents {
-		for i := range d.Sentences {
+		for i := range d.AllSentences() {
 			var parts []string
-			for j := i; j < min(i+3, len(d.Sentences)); j++ {
-				parts = append(parts, d.Sentences[j].Text)
+			for j := i; j < min(i+3, d.SentenceCount()); j++ {
+				parts = append(parts, d.Sentence(j).Text)
 			}
 			id++
 			if _, err := ins.Exec(id, strings.Join(parts, " ")); err != nil {

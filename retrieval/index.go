@@ -53,7 +53,8 @@ type Index struct {
 	table    *sentenceTable // every sentence analysed once
 	postings *postings      // the sentences holding each term
 	rank     *ranker
-	timeout  time.Duration // the longest a query may take
+	spoken   map[string][]uint32 // each speaker's sentences (speakerIndex)
+	timeout  time.Duration       // the longest a query may take
 
 	closeOnce sync.Once
 	closeErr  error
@@ -137,26 +138,37 @@ func newIndex(c *corpus.Corpus, b bleve.Index, path string, cached *cachedData, 
 		ix.postings = &postings{start: cached.PostStart, sent: cached.PostSent}
 	}
 	ix.lex.relate(ix.stem, c)
-	ix.rank = &ranker{corpus: c, table: ix.table, lex: ix.lex, stem: ix.stem, model: m, speakers: speakerStems(ix.stem, c)}
+	ix.rank = &ranker{corpus: c, table: ix.table, lex: ix.lex, stem: ix.stem, model: m}
+	ix.rank.speakers, ix.spoken = speakerIndex(ix.stem, c, ix.table)
 	return ix, nil
 }
 
-// speakerStems are the stems of each speaker's name in the corpus: what a
-// question names a speaker by ("what did Miss Anthony say").
-func speakerStems(a analysis.Analyzer, c *corpus.Corpus) map[string][]string {
-	out := map[string][]string{}
-	for _, d := range c.Documents {
-		for _, s := range d.Sentences {
-			if _, done := out[s.Speaker]; s.Speaker != "" && !done {
-				for _, t := range analyze(a, s.Speaker) {
-					if !speakerTitles[t.term] {
-						out[s.Speaker] = append(out[s.Speaker], t.term)
-					}
+// speakerIndex finds the stems of each speaker's name in the corpus, what
+// a question names a speaker by ("what did Miss Anthony say"), and the
+// sentences each speaks, by lower-case name and in text order, so that a
+// question naming a speaker reads that speaker's sentences and not the
+// whole library's.
+func speakerIndex(a analysis.Analyzer, c *corpus.Corpus, t *sentenceTable) (stems map[string][]string, spoken map[string][]uint32) {
+	stems, spoken = map[string][]string{}, map[string][]uint32{}
+	for di, d := range c.Documents {
+		for si, s := range d.AllSentences() {
+			if s.Speaker == "" {
+				continue
+			}
+			name := strings.ToLower(s.Speaker)
+			spoken[name] = append(spoken[name], uint32(t.global(di, si)))
+			if _, done := stems[s.Speaker]; done {
+				continue
+			}
+			stems[s.Speaker] = []string{}
+			for _, t := range analyze(a, s.Speaker) {
+				if !speakerTitles[t.term] {
+					stems[s.Speaker] = append(stems[s.Speaker], t.term)
 				}
 			}
 		}
 	}
-	return out
+	return stems, spoken
 }
 
 // speakerTitles are stems of the titles before speakers' names, which

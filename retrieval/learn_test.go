@@ -164,7 +164,7 @@ func collectSamples(s *labelledSet) []sample {
 		any := false
 		for i, c := range cands {
 			d := s.ix.corpus.Documents[c.doc]
-			sent := d.Sentences[c.sent]
+			sent := d.Sentence(c.sent)
 			ok := s.judge[qi](d, []int{c.sent}, Excerpt{Text: sent.Text, Span: sent.Lines})
 			if i >= maxSampleCandidates && !ok {
 				continue

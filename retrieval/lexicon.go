@@ -120,7 +120,7 @@ func (l *lexicon) relate(a analysis.Analyzer, c *corpus.Corpus) {
 // interviewLike reports whether a document's questions are marked, as an
 // interview's are: there every answer is the interviewee's.
 func interviewLike(d *corpus.Document) bool {
-	for _, s := range d.Sentences {
+	for _, s := range d.AllSentences() {
 		if s.Question {
 			return true
 		}

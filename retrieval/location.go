@@ -55,13 +55,13 @@ func locate(d *corpus.Document, first, last int, lines corpus.Span) Location {
 		if ch := d.ChapterOf(first); ch >= 0 {
 			c := d.Chapters[ch]
 			return Location{Kind: kindChapter, Chapter: ch + 1, ChapterTitle: c.Title,
-				Paragraph: d.Sentences[first].Paragraph - c.FirstParagraph + 1, LastParagraph: d.Sentences[last].Paragraph - c.FirstParagraph + 1}.tidy()
+				Paragraph: d.Sentence(first).Paragraph - c.FirstParagraph + 1, LastParagraph: d.Sentence(last).Paragraph - c.FirstParagraph + 1}.tidy()
 		}
 	case corpus.FormatHTML:
-		sec := d.Sections[d.Sentences[first].Section]
-		start := d.Sentences[sec.FirstSentence].Paragraph
+		sec := d.Sections[d.Sentence(first).Section]
+		start := d.Sentence(sec.FirstSentence).Paragraph
 		return Location{Kind: kindSection, Section: sec.Number,
-			Paragraph: d.Sentences[first].Paragraph - start + 1, LastParagraph: d.Sentences[last].Paragraph - start + 1}.tidy()
+			Paragraph: d.Sentence(first).Paragraph - start + 1, LastParagraph: d.Sentence(last).Paragraph - start + 1}.tidy()
 	}
 	l := Location{Kind: kindLines, StartLine: lines.Start, EndLine: lines.End}
 	if d.Pages > 0 {
@@ -76,7 +76,7 @@ func pageOf(d *corpus.Document, s, line int) int {
 	if p := d.PageOfLine(line); p > 0 {
 		return p
 	}
-	return d.Sentences[s].Page
+	return d.Sentence(s).Page
 }
 
 // tidy drops the last page or paragraph where it is the first.

@@ -25,7 +25,7 @@ func TestClosedIndexLetsGoOfItsFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	held := built.Corpus().Documents[0].Sentences[0].Text
+	held := built.Corpus().Documents[0].Sentence(0).Text
 	if !strings.Contains(held, "lighthouse") {
 		t.Fatalf("sentence %q, want the text's", held)
 	}
@@ -41,7 +41,7 @@ func TestClosedIndexLetsGoOfItsFile(t *testing.T) {
 		t.Fatalf("reopening from the cache: built %v, %v", info.Built, err)
 	}
 	defer again.Close()
-	if got := again.Corpus().Documents[0].Sentences[0].Text; !strings.Contains(got, "lighthouse") {
+	if got := again.Corpus().Documents[0].Sentence(0).Text; !strings.Contains(got, "lighthouse") {
 		t.Errorf("reopened, the sentence reads %q", got)
 	}
 }

@@ -144,12 +144,12 @@ func TestPDFPagesAgreeWithPoppler(t *testing.T) {
 				t.Fatal(err)
 			}
 			pageText, wrong, checked := popplerPages(t, path), 0, 0
-			for i := 0; i < len(d.Sentences); i += 5 {
-				if d.Sentences[i].Code || len(strings.Fields(d.Sentences[i].Text)) < 4 {
+			for i := 0; i < d.SentenceCount(); i += 5 {
+				if d.Sentence(i).Code || len(strings.Fields(d.Sentence(i).Text)) < 4 {
 					continue
 				}
 				checked++
-				r := Result{Quote: Excerpt{Text: d.Sentences[i].Text}, Location: Cite(d, i, i+1).Location}
+				r := Result{Quote: Excerpt{Text: d.Sentence(i).Text}, Location: Cite(d, i, i+1).Location}
 				if !onPage(r, pageText) {
 					wrong++
 					t.Logf("%.60q is cited at p. %d (%s)", r.Quote.Text, r.Location.Page, r.Location.PageLabel)
@@ -193,7 +193,7 @@ func goldTexts(d *corpus.Document, qs []EvalQuestion) []goldQuestion {
 	var out []goldQuestion
 	for _, q := range qs {
 		g := goldQuestion{text: q.Text}
-		for _, s := range d.Sentences {
+		for _, s := range d.AllSentences() {
 			for _, span := range q.Gold {
 				if s.Lines.Overlaps(span) {
 					g.gold = append(g.gold, wordsOnly(s.Text))

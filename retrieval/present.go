@@ -34,7 +34,7 @@ func (r Result) PassageCitation() Citation {
 
 // Cite cites sentences [from, to) of a document.
 func Cite(d *corpus.Document, from, to int) Citation {
-	first, last := d.Sentences[from], d.Sentences[to-1]
+	first, last := d.Sentence(from), d.Sentence(to-1)
 	sec := d.Sections[first.Section]
 	sents := make([]int, 0, to-from)
 	for i := from; i < to; i++ {

@@ -103,8 +103,8 @@ func (p *prior) analysed(d *corpus.Document) (out []analysed, ok bool) {
 		return nil, false
 	}
 	t := p.table
-	out = make([]analysed, len(d.Sentences))
-	for i := range d.Sentences {
+	out = make([]analysed, d.SentenceCount())
+	for i := range d.AllSentences() {
 		g := t.global(di, i)
 		lo, hi := t.tokens(g)
 		a := analysed{

@@ -169,7 +169,7 @@ func wording(ix *Index, q EvalQuestion) float64 {
 			if i < len(q.GoldSources) && q.GoldSources[i] != "" && q.GoldSources[i] != d.Name {
 				continue
 			}
-			for _, s := range d.Sentences {
+			for _, s := range d.AllSentences() {
 				if s.Lines.Overlaps(g) {
 					for _, tok := range analyze(ix.stem, s.Text) {
 						gold[tok.term] = true

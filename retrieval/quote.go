@@ -84,7 +84,7 @@ func (l *quoteLookup) phrase(ctx context.Context, phrase string, _ []string) err
 	words := wordsOf(l.ix, phrase)
 	needle := " " + strings.Join(words, " ") + " "
 	holds := func(doc, s int) bool {
-		return strings.Contains(" "+strings.Join(wordsOf(l.ix, l.ix.corpus.Documents[doc].Sentences[s].Text), " ")+" ", needle)
+		return strings.Contains(" "+strings.Join(wordsOf(l.ix, l.ix.corpus.Documents[doc].Sentence(s).Text), " ")+" ", needle)
 	}
 	if len(l.q.concepts) == 0 {
 		return l.scan(ctx, words, holds)
@@ -121,14 +121,14 @@ func (l *quoteLookup) scan(ctx context.Context, words []string, holds func(doc, 
 		return fmt.Errorf("quote: %w", err)
 	}
 	for di, d := range l.ix.corpus.Documents {
-		for s := range d.Sentences {
+		for s := range d.AllSentences() {
 			if len(l.out) == l.k {
 				return nil
 			}
 			if s%256 == 0 && ctx.Err() != nil {
 				return timeoutErr(ctx.Err())
 			}
-			if near.MatchString(normalize(d.Sentences[s].Text)) && holds(di, s) {
+			if near.MatchString(normalize(d.Sentence(s).Text)) && holds(di, s) {
 				l.add(tierPhrase, []passageHit{{doc: di, passage: -1, score: 1}}, func(int, int) int { return s })
 			}
 		}
@@ -200,7 +200,7 @@ func (l *quoteLookup) fuzzy(ctx context.Context, _ string, words []string) error
 		best, bestN := p.FirstSentence, -1
 		for s := p.FirstSentence; s < p.EndSentence; s++ {
 			n := 0
-			for _, sw := range wordsOf(l.ix, l.ix.corpus.Documents[doc].Sentences[s].Text) {
+			for _, sw := range wordsOf(l.ix, l.ix.corpus.Documents[doc].Sentence(s).Text) {
 				for _, w := range terms {
 					if search.LevenshteinDistance(sw, w) <= fuzziness(w) {
 						n++

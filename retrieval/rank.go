@@ -152,7 +152,7 @@ func (r *ranker) choose(q *question, cands []candidate, k int) []Result {
 		if len(out) == k {
 			break
 		}
-		if used[[2]int{c.doc, c.sent}] || !c.matched || r.corpus.Documents[c.doc].Sentences[c.sent].Code {
+		if used[[2]int{c.doc, c.sent}] || !c.matched || r.corpus.Documents[c.doc].Sentence(c.sent).Code {
 			continue // an answer is prose; code comes with it (followingCode)
 		}
 		sents := r.extend(c, scoreOf, used)
@@ -177,7 +177,7 @@ func (r *ranker) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int
 	d := r.corpus.Documents[c.doc]
 	best, bestScore := -1, math.Inf(-1)
 	for _, n := range []int{c.sent - 1, c.sent + 1} {
-		if n < 0 || n >= len(d.Sentences) || used[[2]int{c.doc, n}] || !quotableWith(d, c.sent, n) {
+		if n < 0 || n >= d.SentenceCount() || used[[2]int{c.doc, n}] || !quotableWith(d, c.sent, n) {
 			continue
 		}
 		sc, ok := scoreOf[[2]int{c.doc, n}]
@@ -204,7 +204,7 @@ func (r *ranker) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int
 // quotableWith reports whether sentence n of d may be quoted with
 // sentence s: in the same paragraph and role, and short enough together.
 func quotableWith(d *corpus.Document, s, n int) bool {
-	a, b := d.Sentences[s], d.Sentences[n]
+	a, b := d.Sentence(s), d.Sentence(n)
 	if a.Paragraph != b.Paragraph || a.Question != b.Question {
 		return false
 	}

@@ -85,10 +85,10 @@ func isNumber(s string) bool {
 // ExampleCitation cites a place in d for readers to see how its answers
 // are cited: its middle sentence.
 func ExampleCitation(d *corpus.Document) (Citation, bool) {
-	if len(d.Sentences) == 0 {
+	if d.SentenceCount() == 0 {
 		return Citation{}, false
 	}
-	mid := len(d.Sentences) / 2
+	mid := d.SentenceCount() / 2
 	return Cite(d, mid, mid+1), true
 }
 
@@ -189,7 +189,7 @@ func resolveSection(d *corpus.Document, m []string) (corpus.Span, error) {
 	n, _ := strconv.Atoi(m[0])
 	for _, sec := range d.Sections {
 		if sec.Number == n && sec.EndSentence > sec.FirstSentence {
-			return paragraphLines(d, sec.FirstSentence, sec.EndSentence, d.Sentences[sec.FirstSentence].Paragraph, m[1], m[2])
+			return paragraphLines(d, sec.FirstSentence, sec.EndSentence, d.Sentence(sec.FirstSentence).Paragraph, m[1], m[2])
 		}
 	}
 	return corpus.Span{}, noPlace("it has no section %d with text", n)
@@ -199,19 +199,19 @@ func resolveSection(d *corpus.Document, m []string) (corpus.Span, error) {
 // 1 at paragraph base) among sentences [from, to); all of them when first
 // is empty.
 func paragraphLines(d *corpus.Document, from, to, base int, first, last string) (corpus.Span, error) {
-	ss := d.Sentences[from:to]
-	if len(ss) == 0 {
+	if from >= to {
 		return corpus.Span{}, noPlace("that part holds no text")
 	}
 	if first == "" {
-		return corpus.Span{Start: ss[0].Lines.Start, End: ss[len(ss)-1].Lines.End}, nil
+		return corpus.Span{Start: d.Sentence(from).Lines.Start, End: d.Sentence(to - 1).Lines.End}, nil
 	}
 	a, b := numberRange(first, last)
-	count := ss[len(ss)-1].Paragraph - base + 1
+	count := d.Sentence(to-1).Paragraph - base + 1
 	if a < 1 || a > count {
 		return corpus.Span{}, noPlace("it has paragraphs 1 to %d there", count)
 	}
-	i := sort.Search(len(ss), func(i int) bool { return ss[i].Paragraph-base+1 >= a })
-	j := sort.Search(len(ss), func(i int) bool { return ss[i].Paragraph-base+1 > b }) - 1
-	return corpus.Span{Start: ss[i].Lines.Start, End: ss[max(j, i)].Lines.End}, nil
+	n := to - from
+	i := from + sort.Search(n, func(i int) bool { return d.Sentence(from+i).Paragraph-base+1 >= a })
+	j := from + sort.Search(n, func(i int) bool { return d.Sentence(from+i).Paragraph-base+1 > b }) - 1
+	return corpus.Span{Start: d.Sentence(i).Lines.Start, End: d.Sentence(max(j, i)).Lines.End}, nil
 }

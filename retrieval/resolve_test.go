@@ -43,16 +43,16 @@ func essayDocuments(t *testing.T) map[corpus.Format]*corpus.Document {
 func TestResolveCitations(t *testing.T) {
 	for format, d := range essayDocuments(t) {
 		t.Run(format.String(), func(t *testing.T) {
-			for i := range d.Sentences {
+			for i := range d.AllSentences() {
 				loc := Cite(d, i, i+1).Location
 				for _, form := range []string{loc.Place(), "#" + loc.Anchor()} {
 					span, err := Resolve(d, form)
 					if err != nil {
 						t.Fatalf("sentence %d cited %q: %v", i, form, err)
 					}
-					onPage := loc.Kind == kindPage && d.PageOfLine(span.Start) == d.Sentences[i].Page
-					if !span.Overlaps(d.Sentences[i].Lines) && !onPage {
-						t.Fatalf("sentence %d (lines %s) cited %q resolves to lines %s", i, d.Sentences[i].Lines, form, span)
+					onPage := loc.Kind == kindPage && d.PageOfLine(span.Start) == d.Sentence(i).Page
+					if !span.Overlaps(d.Sentence(i).Lines) && !onPage {
+						t.Fatalf("sentence %d (lines %s) cited %q resolves to lines %s", i, d.Sentence(i).Lines, form, span)
 					}
 				}
 			}

@@ -130,7 +130,7 @@ func (r *ranker) result(doc int, sents []int, stems []string, score float64) Res
 	d := r.corpus.Documents[doc]
 	texts := make([]string, len(sents))
 	for i, s := range sents {
-		texts[i] = d.Sentences[s].Text
+		texts[i] = d.Sentence(s).Text
 	}
 	text, starts := joinSentences(texts)
 	quote := Excerpt{Text: text, Matches: r.matches(text, stems)}
@@ -146,14 +146,14 @@ func (r *ranker) result(doc int, sents []int, stems []string, score float64) Res
 		if a >= b {
 			continue
 		}
-		sp := d.Sentences[s].LinesOf(a-from, b-from)
+		sp := d.Sentence(s).LinesOf(a-from, b-from)
 		quote.Span.Start = min(quote.Span.Start, sp.Start)
 		quote.Span.End = max(quote.Span.End, sp.End)
 	}
 	quote = quote.cut(lo, hi)
 
-	quote.Code = d.Sentences[sents[0]].Code
-	first := d.Sentences[sents[0]]
+	quote.Code = d.Sentence(sents[0]).Code
+	first := d.Sentence(sents[0])
 	p := passageAround(d, sents)
 	pass := passageExcerpt(d, p)
 	pass.Matches = r.matches(pass.Text, stems)
@@ -178,9 +178,9 @@ func (r *ranker) result(doc int, sents []int, stems []string, score float64) Res
 // speakerOf is who speaks sentences sents of d: their speaker when they
 // share one, else "".
 func speakerOf(d *corpus.Document, sents []int) string {
-	who := d.Sentences[sents[0]].Speaker
+	who := d.Sentence(sents[0]).Speaker
 	for _, s := range sents[1:] {
-		if d.Sentences[s].Speaker != who {
+		if d.Sentence(s).Speaker != who {
 			return ""
 		}
 	}
@@ -198,10 +198,10 @@ func (r *ranker) linked(l Location, d *corpus.Document, sec int) Location {
 func passageExcerpt(d *corpus.Document, p corpus.Passage) Excerpt {
 	e := Excerpt{Span: p.Lines}
 	var b strings.Builder
-	for i, s := range d.Sentences[p.FirstSentence:p.EndSentence] {
+	for i, s := range d.Sentences(p.FirstSentence, p.EndSentence) {
 		switch {
-		case i == 0:
-		case s.Code || d.Sentences[p.FirstSentence+i-1].Code:
+		case i == p.FirstSentence:
+		case s.Code || d.Sentence(i-1).Code:
 			b.WriteString("\n\n")
 		default:
 			b.WriteByte(' ')
@@ -220,15 +220,15 @@ func passageExcerpt(d *corpus.Document, p corpus.Passage) Excerpt {
 // documentation page shows after saying how to do something. Nil when
 // there is none.
 func followingCode(d *corpus.Document, sents []int) *Excerpt {
-	last := d.Sentences[sents[len(sents)-1]]
+	last := d.Sentence(sents[len(sents)-1])
 	n := last.Index + 1
-	for n < len(d.Sentences) && d.Sentences[n].Paragraph == last.Paragraph && n-last.Index <= maxSentencesToCode {
+	for n < d.SentenceCount() && d.Sentence(n).Paragraph == last.Paragraph && n-last.Index <= maxSentencesToCode {
 		n++
 	}
-	if n >= len(d.Sentences) || !d.Sentences[n].Code || d.Sentences[n].Section != last.Section {
+	if n >= d.SentenceCount() || !d.Sentence(n).Code || d.Sentence(n).Section != last.Section {
 		return nil
 	}
-	c := d.Sentences[n]
+	c := d.Sentence(n)
 	return &Excerpt{Text: c.Text, Span: c.Lines, Code: true}
 }
 

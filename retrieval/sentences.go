@@ -267,8 +267,8 @@ const analysisBatch = 1 << 14
 func buildSentenceTable(a analysis.Analyzer, c *corpus.Corpus, earlier *prior) (*sentenceTable, *lexicon) {
 	sentences, bytes := 0, 0
 	for _, d := range c.Documents {
-		sentences += len(d.Sentences)
-		for _, s := range d.Sentences {
+		sentences += d.SentenceCount()
+		for _, s := range d.AllSentences() {
 			bytes += len(s.Text)
 		}
 	}
@@ -352,14 +352,14 @@ type sentenceJob struct {
 
 // documentJobs are the jobs of d's sentences.
 func documentJobs(d *corpus.Document) []sentenceJob {
-	jobs := make([]sentenceJob, 0, len(d.Sentences))
+	jobs := make([]sentenceJob, 0, d.SentenceCount())
 	quoted := map[int][]string{}
 	for _, q := range d.Quotations {
 		if q.Speaker != "" {
 			quoted[q.Sentence] = append(quoted[q.Sentence], q.Speaker)
 		}
 	}
-	for i, s := range d.Sentences {
+	for i, s := range d.AllSentences() {
 		sp := quoted[i]
 		if s.Speaker != "" {
 			sp = append(sp, s.Speaker)
@@ -374,7 +374,7 @@ func analyseJobs(a analysis.Analyzer, jobs []sentenceJob) []analysed {
 	parts := make([]analysed, len(jobs))
 	parallel.Each(len(jobs), 8, func(i int) {
 		j := jobs[i]
-		parts[i] = analyseSentence(a, j.doc.Sentences[j.sentence], j.speakers)
+		parts[i] = analyseSentence(a, j.doc.Sentence(j.sentence), j.speakers)
 	})
 	return parts
 }
@@ -391,7 +391,7 @@ func (t *sentenceTable) append(jobs []sentenceJob, parts []analysed, lex *lexico
 		t.kind = append(t.kind, p.kind...)
 		t.words = append(t.words, p.words)
 		flags := p.flags
-		if j := jobs[i]; j.sentence == 0 || j.doc.Sentences[j.sentence-1].Paragraph != j.doc.Sentences[j.sentence].Paragraph {
+		if j := jobs[i]; j.sentence == 0 || j.doc.Sentence(j.sentence-1).Paragraph != j.doc.Sentence(j.sentence).Paragraph {
 			flags |= sentFirst
 		}
 		t.flags = append(t.flags, flags)

@@ -169,6 +169,6 @@ func (ix *Index) SetSourceLinks(l SourceLinks) { ix.rank.links = l }
 func (ix *Index) Cite(doc, from, to int) Citation {
 	d := ix.corpus.Documents[doc]
 	c := Cite(d, from, to)
-	c.Location.URL = ix.rank.links.URL(d, d.Sentences[from].Section)
+	c.Location.URL = ix.rank.links.URL(d, d.Sentence(from).Section)
 	return c
 }

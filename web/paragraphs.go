@@ -36,7 +36,7 @@ func renderParagraphs(d *corpus.Document) (*text, error) {
 	t := &text{hash: d.Hash}
 	var paras []paragraphView
 	section, page, para := -1, 0, -1
-	for i, s := range d.Sentences {
+	for i, s := range d.AllSentences() {
 		heading := -1
 		if s.Section != section {
 			section = s.Section

@@ -154,14 +154,14 @@ func (s *Server) renderLines(ctx context.Context, d *corpus.Document) (*text, er
 		t.lines[t.toc[i].Line-1].Section = &t.toc[i]
 	}
 	page := 0
-	for _, st := range d.Sentences {
+	for _, st := range d.AllSentences() {
 		if st.Page > page && st.Lines.Start >= 1 && st.Lines.Start <= len(lines) {
 			page = st.Page
 			t.lines[st.Lines.Start-1].Page = page
 		}
 	}
 	para := -1
-	for _, st := range d.Sentences {
+	for _, st := range d.AllSentences() {
 		if st.Speaker != "" && st.Paragraph != para && st.Lines.Start >= 1 && st.Lines.Start <= len(lines) {
 			t.lines[st.Lines.Start-1].Turn = st.Speaker
 		}

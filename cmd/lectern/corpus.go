@@ -50,7 +50,7 @@ func describeCorpus(w io.Writer, c *corpus.Corpus) {
 	}
 	for _, d := range c.Documents {
 		fmt.Fprintf(w, "corpus: %s (%q, %s), %d bytes, %s, %d sections, %d sentences, %d passages\n",
-			d.Name, d.Title, d.Format, d.Size, retrieval.Extent(d), len(d.Sections), len(d.Sentences), len(d.Passages))
+			d.Name, d.Title, d.Format, d.Size, retrieval.Extent(d), len(d.Sections), d.SentenceCount(), len(d.Passages))
 		gutenberg, other := 0, 0
 		var parts []string
 		for _, o := range d.Omitted {

@@ -121,7 +121,7 @@ func (s *service) counted(ix *retrieval.Index, info retrieval.OpenInfo) {
 	c := ix.Corpus()
 	sentences := 0
 	for _, d := range c.Documents {
-		sentences += len(d.Sentences)
+		sentences += d.SentenceCount()
 	}
 	s.metrics.Index(len(c.Documents), sentences, c.Size(), info.Took, info.Built)
 	s.log.Info("index open", "files", len(c.Documents), "sentences", sentences, "built", info.Built, "took", info.Took.Round(time.Millisecond))

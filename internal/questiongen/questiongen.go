@@ -22,11 +22,11 @@ func Distinct(c *corpus.Corpus, n int, seed int64) []string {
 	var out []string
 	for tries := 0; len(out) < n && tries < n*50; tries++ {
 		d := c.Documents[rng.Intn(len(c.Documents))]
-		if len(d.Sentences) == 0 {
+		if d.SentenceCount() == 0 {
 			continue
 		}
 		var words []string
-		for _, w := range strings.Fields(d.Sentences[rng.Intn(len(d.Sentences))].Text) {
+		for _, w := range strings.Fields(d.Sentence(rng.Intn(d.SentenceCount())).Text) {
 			w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
 			if len([]rune(w)) >= 4 {
 				words = append(words, w)

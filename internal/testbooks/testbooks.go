@@ -19,7 +19,7 @@ func FromDocument(d *corpus.Document) testformats.Book {
 	for _, sec := range d.Sections {
 		c := testformats.Chapter{Title: sec.Title}
 		last := -1
-		for _, s := range d.Sentences[sec.FirstSentence:sec.EndSentence] {
+		for _, s := range d.Sentences(sec.FirstSentence, sec.EndSentence) {
 			if s.Paragraph == last {
 				c.Paragraphs[len(c.Paragraphs)-1] += " " + s.Text
 				continue
