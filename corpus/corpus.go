@@ -300,7 +300,7 @@ type Sentence struct {
 	Paragraph int    // sentences of one paragraph (or turn) share it
 	// Starts are where each source line of a sentence on several lines
 	// begins in Text; nil for a sentence on one line.
-	Starts []LineStart
+	Starts   []LineStart
 	Question bool // asked by the interviewer, not part of the answer
 	// Code is a block of code (a documentation page's command or
 	// listing), kept line by line as written; never prose.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -477,6 +478,9 @@ func checkInvariants(t *testing.T, d *Document) {
 		for i := s.FirstSentence; i < s.EndSentence; i++ {
 			if d.sentences[i].Section != si {
 				t.Fatalf("section %d lists sentence %d of section %d", si, i, d.sentences[i].Section)
+			}
+			if sp := d.sentences[i].Speaker; sp != "" && !slices.Contains(s.Speakers, sp) {
+				t.Fatalf("sentence %d is spoken by %q, not among section %d's speakers %q", i, sp, si, s.Speakers)
 			}
 		}
 		covered += s.EndSentence - s.FirstSentence

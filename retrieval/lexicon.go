@@ -105,12 +105,16 @@ func (l *lexicon) relate(a analysis.Analyzer, c *corpus.Corpus) {
 	l.irregular = equivalences(a, irregularVerbs)
 	frame := append([]string(nil), frameWords...)
 	for _, d := range c.Documents {
+		var speakers []string
 		for _, s := range d.Sections {
 			for _, sp := range s.Speakers {
-				if len(strings.Fields(sp)) <= 3 && interviewLike(d) {
-					frame = append(frame, sp)
+				if len(strings.Fields(sp)) <= 3 {
+					speakers = append(speakers, sp)
 				}
 			}
+		}
+		if len(speakers) > 0 && interviewLike(d) {
+			frame = append(frame, speakers...)
 		}
 	}
 	l.frame = stemSet(a, frame, l.irregular)
