@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/lectern-bot/lectern/internal/parallel"
@@ -55,7 +56,16 @@ type Source struct {
 	Data []byte // nil when listed (ListSources)
 	hash string // of the bytes, when they were read from a file
 	size int    // bytes, when they were read from a file
+	// modified is the file's modification time as it was read, and
+	// checked when that was looked at; zero for bytes not from a file.
+	modified, checked time.Time
 }
+
+// Modified is the file's modification time when it was read (or
+// listed), and Checked the time that was looked at: a file modified
+// well before it was checked, whose size and modification time are the
+// same today, holds the same bytes unless someone set its time back.
+func (s Source) Modified() (modified, checked time.Time) { return s.modified, s.checked }
 
 // Size is the number of bytes of the source, listed or read.
 func (s Source) Size() int {
@@ -69,7 +79,7 @@ func (s Source) Size() int {
 // of a source once it is parsed. doc, when not nil, is its document,
 // which knows the hash.
 func (s Source) Listed(doc *Document) Source {
-	out := Source{Name: s.Name, Path: s.Path, hash: s.hash, size: s.Size()}
+	out := Source{Name: s.Name, Path: s.Path, hash: s.hash, size: s.Size(), modified: s.modified, checked: s.checked}
 	switch {
 	case doc != nil:
 		out.hash = doc.Hash
@@ -91,6 +101,11 @@ func (s Source) Hash() string {
 // LoadOptions bound what Load and ReadSources read.
 type LoadOptions struct {
 	MaxFileSize int64 // per file; 0 means DefaultMaxFileSize
+	// Unchanged, when set, gives the hash of a file an earlier read
+	// found with the same size and modification time; ListSources then
+	// does not read the file again. Reading a library's every file is
+	// most of what opening its cached index costs.
+	Unchanged func(name string, size int64, modified time.Time) (hash string, ok bool)
 }
 
 // Load reads a text of any format Lectern reads, or every text below a
@@ -119,13 +134,12 @@ func ListSources(ctx context.Context, path string, opts LoadOptions) ([]Source, 
 }
 
 func readSources(ctx context.Context, path string, opts LoadOptions, keep bool) ([]Source, error) {
-	limit := opts.limit()
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, &FileError{Path: path, Err: unwrapPathError(err)}
 	}
 	if !info.IsDir() {
-		s, err := readSource(ctx, path, filepath.Base(path), limit, keep)
+		s, err := readSource(ctx, path, filepath.Base(path), opts, keep)
 		if err != nil {
 			return nil, err
 		}
@@ -165,7 +179,7 @@ func readSources(ctx context.Context, path string, opts LoadOptions, keep bool) 
 		if err != nil {
 			rel = filepath.Base(files[i])
 		}
-		out[i], errs[i] = readSource(ctx, files[i], filepath.ToSlash(rel), limit, keep)
+		out[i], errs[i] = readSource(ctx, files[i], filepath.ToSlash(rel), opts, keep)
 	})
 	for _, err := range errs {
 		if err != nil {
@@ -255,11 +269,13 @@ func (o LoadOptions) limit() int64 {
 // of ReadSources: a regular file, at most opts.MaxFileSize bytes, reading
 // stopped when ctx is done.
 func ReadSource(ctx context.Context, path, name string, opts LoadOptions) (Source, error) {
-	return readSource(ctx, path, name, opts.limit(), true)
+	return readSource(ctx, path, name, opts, true)
 }
 
 // readSource reads one regular file of at most limit bytes.
-func readSource(ctx context.Context, path, name string, limit int64, keep bool) (Source, error) {
+func readSource(ctx context.Context, path, name string, opts LoadOptions, keep bool) (Source, error) {
+	limit := opts.limit()
+	checked := time.Now()
 	info, err := os.Lstat(path)
 	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
 		info, err = os.Stat(path) // a link to a regular file is fine
@@ -272,6 +288,11 @@ func readSource(ctx context.Context, path, name string, limit int64, keep bool) 
 	}
 	if info.Size() > limit {
 		return Source{}, &FileError{Path: path, Err: tooLarge(info.Size(), limit)}
+	}
+	if opts.Unchanged != nil && !keep {
+		if hash, ok := opts.Unchanged(name, info.Size(), info.ModTime()); ok {
+			return Source{Name: name, Path: path, hash: hash, size: int(info.Size()), modified: info.ModTime(), checked: checked}, nil
+		}
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -304,7 +325,7 @@ func readSource(ctx context.Context, path, name string, limit int64, keep bool) 
 			return Source{}, &FileError{Path: path, Err: err}
 		}
 	}
-	out := Source{Name: name, Path: path, hash: hex.EncodeToString(h.Sum(nil)), size: int(read)}
+	out := Source{Name: name, Path: path, hash: hex.EncodeToString(h.Sum(nil)), size: int(read), modified: info.ModTime(), checked: checked}
 	if keep {
 		out.Data = buf.Bytes()
 	}

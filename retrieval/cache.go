@@ -111,16 +111,21 @@ func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 		ix, err := memoryIndex(ctx, path, opts, log, earlier)
 		return ix, OpenInfo{Built: true, Took: time.Since(start)}, err
 	}
-	// The files are hashed to find their index, and read again one at a
-	// time when it must be built: a library is never held in memory.
+	// The files are hashed to find their index (those the last build
+	// read with the same size and modification time are not read again),
+	// and read again one at a time when it must be built: a library is
+	// never held in memory.
+	cache := &diskCache{dir: opts.CacheDir, log: log}
+	slot := cache.slot(path)
+	if m, err := readManifest(slot); err == nil {
+		load.Unchanged = m.unchanged
+	}
 	listed, err := corpus.ListSources(ctx, path, load)
 	if err != nil {
 		return nil, OpenInfo{}, err
 	}
-	cache := &diskCache{dir: opts.CacheDir, log: log}
 	cache.sweep()
 	key := sourcesKey(listed)
-	slot := cache.slot(path)
 	ix, err := cache.open(slot, key)
 	switch {
 	case err == nil:
@@ -279,6 +284,42 @@ type manifest struct {
 	Source string              `json:"source"`
 	Built  time.Time           `json:"built"`
 	Files  map[string]fileMark `json:"files"`
+	// Sources are the text's files as the build read them, by name, for
+	// the next open to know unchanged files without reading them.
+	Sources map[string]sourceMark `json:"sources,omitempty"`
+}
+
+// sourceMark is a text file's size, modification time and hash.
+type sourceMark struct {
+	Size     int64     `json:"size"`
+	Modified time.Time `json:"modified"`
+	Hash     string    `json:"sha256"`
+}
+
+// racyWindow is how long before it was read a file must have been last
+// modified for its size and time to stand for its bytes: a file written
+// twice within its file system's time resolution (two seconds on FAT),
+// once before it was read and once after, keeps its time. Git's index
+// and rsync's quick check trust file times the same way.
+const racyWindow = 2 * time.Second
+
+// sourceMarks are the marks of the sources whose times can be trusted.
+func sourceMarks(src []corpus.Source) map[string]sourceMark {
+	out := map[string]sourceMark{}
+	for _, s := range src {
+		modified, checked := s.Modified()
+		if !modified.IsZero() && modified.Before(checked.Add(-racyWindow)) {
+			out[s.Name] = sourceMark{Size: int64(s.Size()), Modified: modified, Hash: s.Hash()}
+		}
+	}
+	return out
+}
+
+// unchanged gives the hash the build read for a file of the same name,
+// size and modification time (corpus.LoadOptions.Unchanged).
+func (m manifest) unchanged(name string, size int64, modified time.Time) (string, bool) {
+	mark, ok := m.Sources[name]
+	return mark.Hash, ok && mark.Size == size && mark.Modified.Equal(modified)
 }
 
 type fileMark struct {
@@ -415,7 +456,7 @@ func (dc *diskCache) build(ctx context.Context, slot, source string, src []corpu
 		return err
 	}
 	key := sourcesKey(src)
-	if err := writeManifest(tmp, key, source); err != nil {
+	if err := writeManifest(tmp, manifest{Key: key, Source: source, Sources: sourceMarks(src)}); err != nil {
 		return err
 	}
 	dc.logger().Info("index built", "files", stats.documents, "parsed", stats.parsed, "passages indexed", stats.passages, "took", time.Since(start).Round(time.Millisecond))
@@ -448,8 +489,10 @@ func (dc *diskCache) install(tmp, slot, key string) error {
 	return fmt.Errorf("index cache: could not put the new index in place at %s", slot)
 }
 
-func writeManifest(dir, key, source string) error {
-	m := manifest{Key: key, Source: source, Built: time.Now().UTC(), Files: map[string]fileMark{}}
+// writeManifest writes m into dir, last of a build, with when it was
+// built and a checksum of every file in dir.
+func writeManifest(dir string, m manifest) error {
+	m.Built, m.Files = time.Now().UTC(), map[string]fileMark{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

@@ -101,6 +101,54 @@ func TestCacheLifecycle(t *testing.T) {
 	}
 }
 
+// TestCacheKnowsFilesByTheirTimes checks when opening a cached index
+// takes a file's size and modification time for its bytes without
+// reading it: only when the file was last modified well before the
+// build read it. The text is changed behind the cache's back, its size
+// and time kept, to see whether the cache read it.
+func TestCacheKnowsFilesByTheirTimes(t *testing.T) {
+	before := "CHAPTER I\n\nThe lighthouse keeper counted gulls.\n"
+	after := "CHAPTER I\n\nThe lighthouse painter counted owls.\n"
+	tests := []struct {
+		name      string
+		age       time.Duration // of the file when the build reads it
+		sameTime  bool          // the change keeps the file's time
+		wantBuilt bool
+	}{
+		{"an old file, changed with a new time", time.Hour, false, true},
+		{"an old file, changed with its time set back", time.Hour, true, false},
+		{"a file written just before the build, changed within its time", 0, true, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if len(before) != len(after) {
+				t.Fatal("the texts must have the same size")
+			}
+			f := newCacheFixture(t)
+			f.write(before)
+			stamp := time.Now().Add(-tt.age).Truncate(time.Second)
+			if err := os.Chtimes(f.book, stamp, stamp); err != nil {
+				t.Fatal(err)
+			}
+			ix, _ := f.open()
+			ix.Close()
+			f.write(after)
+			if tt.sameTime {
+				if err := os.Chtimes(f.book, stamp, stamp); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ix, info := f.open()
+			if info.Built != tt.wantBuilt {
+				t.Errorf("built = %v, want %v", info.Built, tt.wantBuilt)
+			}
+			if got, want := f.finds(ix, "owls"), tt.wantBuilt; got != want {
+				t.Errorf("finds the changed text: got %v, want %v", got, want)
+			}
+		})
+	}
+}
+
 func TestCacheDetectsDamage(t *testing.T) {
 	damage := []struct {
 		name string
