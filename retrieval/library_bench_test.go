@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -19,13 +20,15 @@ import (
 var (
 	libraryMB  = flag.Int("library", 0, "run BenchmarkLibrary on a generated folder of about this many MB (slow; 1000 takes several minutes)")
 	libraryDir = flag.String("library.dir", "", "where BenchmarkLibrary keeps its folder between runs (default: a temporary folder)")
+	libraryMem = flag.Int("library.memlimit", 0, "BenchmarkLibrary also serves the library from a cold page cache in a memory cgroup of this many MB, page cache counted (Linux, as root)")
 )
 
 // libraryChildEnv tells a child test process what BenchmarkLibrary wants
 // of it, and libraryOutEnv where to write what it measured.
 const (
-	libraryChildEnv = "LECTERN_LIBRARY_CHILD"
-	libraryOutEnv   = "LECTERN_LIBRARY_OUT"
+	libraryChildEnv  = "LECTERN_LIBRARY_CHILD"
+	libraryOutEnv    = "LECTERN_LIBRARY_OUT"
+	libraryCgroupEnv = "LECTERN_LIBRARY_CGROUP" // the cgroup.procs file the child joins first
 )
 
 // libraryRun is what one child process measured.
@@ -59,8 +62,8 @@ func BenchmarkLibrary(b *testing.B) {
 	mb := generateLibrary(b, texts, *libraryMB)
 	for range b.N {
 		os.RemoveAll(cache)
-		build := runLibraryChild(b, "build", texts, cache)
-		serve := runLibraryChild(b, "serve", texts, cache)
+		build := runLibraryChild(b, "build", texts, cache, "")
+		serve := runLibraryChild(b, "serve", texts, cache, "")
 		b.ReportMetric(build.Seconds, "build-s")
 		b.ReportMetric(float64(build.PeakRSSMB), "build-peak-MB")
 		b.ReportMetric(serve.Seconds*1000, "open-ms")
@@ -71,6 +74,12 @@ func BenchmarkLibrary(b *testing.B) {
 		b.ReportMetric(float64(serve.PeakRSSMB), "serve-peak-MB")
 		b.ReportMetric(float64(serve.Files), "files")
 		b.ReportMetric(float64(serve.Sentences), "sentences")
+		if *libraryMem > 0 {
+			limited := runLibraryChild(b, "serve", texts, cache, memoryCgroup(b, *libraryMem))
+			b.ReportMetric(limited.FirstAnswerMS, "limited-first-answer-ms")
+			b.ReportMetric(limited.AskP50US, "limited-p50-µs")
+			b.ReportMetric(limited.AskP99US, "limited-p99-µs")
+		}
 	}
 	b.ReportMetric(float64(mb), "MB")
 }
@@ -126,11 +135,11 @@ func rotateParagraphs(text string, shift int) string {
 
 // runLibraryChild runs TestLibraryChild in a new process of this test
 // binary and returns what it measured.
-func runLibraryChild(b *testing.B, mode, texts, cache string) libraryRun {
+func runLibraryChild(b *testing.B, mode, texts, cache, cgroup string) libraryRun {
 	b.Helper()
 	out := filepath.Join(b.TempDir(), "run.json")
 	cmd := exec.Command(os.Args[0], "-test.run=^TestLibraryChild$")
-	cmd.Env = append(os.Environ(), libraryChildEnv+"="+mode+":"+texts+":"+cache, libraryOutEnv+"="+out)
+	cmd.Env = append(os.Environ(), libraryChildEnv+"="+mode+":"+texts+":"+cache, libraryOutEnv+"="+out, libraryCgroupEnv+"="+cgroup)
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		b.Fatalf("%s: %v\n%s", mode, err, msg)
 	}
@@ -145,12 +154,44 @@ func runLibraryChild(b *testing.B, mode, texts, cache string) libraryRun {
 	return run
 }
 
+// memoryCgroup makes a memory cgroup of mb megabytes (cgroup v2, or v1's
+// memory hierarchy) and empties the page cache, so that what the child
+// that joins it reads is charged to it; it returns the cgroup's
+// cgroup.procs, and removes the cgroup when the benchmark ends.
+func memoryCgroup(b *testing.B, mb int) string {
+	b.Helper()
+	name := fmt.Sprintf("lectern-bench-%d", os.Getpid())
+	dir, limit := filepath.Join("/sys/fs/cgroup", name), "memory.max"
+	if _, err := os.Stat("/sys/fs/cgroup/cgroup.controllers"); err != nil {
+		dir, limit = filepath.Join("/sys/fs/cgroup/memory", name), "memory.limit_in_bytes"
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		b.Skipf("-library.memlimit needs a memory cgroup (Linux, as root): %v", err)
+	}
+	b.Cleanup(func() { os.Remove(dir) })
+	if err := os.WriteFile(filepath.Join(dir, limit), []byte(strconv.Itoa(mb<<20)), 0o644); err != nil {
+		b.Fatalf("setting the memory limit: %v", err)
+	}
+	if err := exec.Command("sync").Run(); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile("/proc/sys/vm/drop_caches", []byte("3"), 0o644); err != nil {
+		b.Fatalf("emptying the page cache: %v", err)
+	}
+	return filepath.Join(dir, "cgroup.procs")
+}
+
 // TestLibraryChild is BenchmarkLibrary's child process; it does nothing
 // unless BenchmarkLibrary started it.
 func TestLibraryChild(t *testing.T) {
 	job := os.Getenv(libraryChildEnv)
 	if job == "" {
 		t.Skip("started by BenchmarkLibrary only")
+	}
+	if procs := os.Getenv(libraryCgroupEnv); procs != "" {
+		if err := os.WriteFile(procs, []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
+			t.Fatalf("joining the memory cgroup: %v", err)
+		}
 	}
 	mode, paths, _ := strings.Cut(job, ":")
 	texts, cache, _ := strings.Cut(paths, ":")
