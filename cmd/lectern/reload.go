@@ -26,7 +26,7 @@ func (s *service) keepCurrent(ctx context.Context, a *app, swap func(*retrieval.
 	}
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
-	w, stop := newCorpusWatcher(s.cfg.Corpus, s.cfg.Watch, hup, s.log)
+	w, stop := newCorpusWatcher(s.cfg.Corpus, s.openedAs, s.cfg.Watch, hup, s.log)
 	s.watching.Add(1)
 	go func() {
 		defer s.watching.Done()

@@ -31,7 +31,10 @@ type service struct {
 	metrics *metrics.Metrics
 	web     *web.Server
 	ix      *retrieval.Index
-	record  recordStore // nil when recording is off or failed
+	// openedAs is the corpus's fingerprint taken just before the index
+	// was first opened, so that a change made while it opened is seen.
+	openedAs string
+	record   recordStore // nil when recording is off or failed
 	// mu guards ix, which keepCurrent replaces when the corpus changes.
 	mu       sync.Mutex
 	watching sync.WaitGroup
@@ -88,6 +91,9 @@ func (s *service) listen(ctx context.Context, addr string) (<-chan error, error)
 
 // open opens the index and the record, and makes the web server ready.
 func (s *service) open(ctx context.Context, a *app) error {
+	if s.cfg.Corpus != "" && s.cfg.Watch != 0 {
+		s.openedAs = fingerprint(s.cfg.Corpus)
+	}
 	ix, info, err := a.open(ctx, s.cfg, newProgress(a.stderr, isTerminal(a.stderr)))
 	if err != nil {
 		return err

@@ -34,11 +34,12 @@ type corpusWatcher struct {
 	last   string // the corpus's fingerprint when last indexed
 }
 
-// newCorpusWatcher watches path; without fsnotify (a failure to start it
-// is logged) it relies on the periodic check.
-func newCorpusWatcher(path string, every time.Duration, force <-chan os.Signal, log *slog.Logger) (*corpusWatcher, func()) {
+// newCorpusWatcher watches path, indexed as it was when its fingerprint
+// was since; without fsnotify (a failure to start it is logged) it
+// relies on the periodic check.
+func newCorpusWatcher(path, since string, every time.Duration, force <-chan os.Signal, log *slog.Logger) (*corpusWatcher, func()) {
 	info, err := os.Stat(path)
-	w := &corpusWatcher{path: path, dir: err == nil && info.IsDir(), every: every, force: force, log: log, last: fingerprint(path)}
+	w := &corpusWatcher{path: path, dir: err == nil && info.IsDir(), every: every, force: force, log: log, last: since}
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		log.Warn("watching the corpus with file system events failed; checking it every "+every.String()+" instead", "err", err)

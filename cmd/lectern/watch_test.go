@@ -33,7 +33,7 @@ func TestCorpusWatcher(t *testing.T) {
 			dir := t.TempDir()
 			writeFile("a.txt")(t, dir, nil)
 			force := make(chan os.Signal)
-			w, stop := newCorpusWatcher(dir, tt.every, force, slog.New(slog.NewTextHandler(io.Discard, nil)))
+			w, stop := newCorpusWatcher(dir, fingerprint(dir), tt.every, force, slog.New(slog.NewTextHandler(io.Discard, nil)))
 			defer stop()
 			if !tt.events {
 				w.events, w.errors = nil, nil
@@ -48,6 +48,25 @@ func TestCorpusWatcher(t *testing.T) {
 				t.Errorf("next() = %v, want %v", g, tt.want)
 			}
 		})
+	}
+}
+
+// TestCorpusWatcherSeesChangesWhileOpening checks that a file written
+// after the corpus was read for the index, but before the watcher
+// started, is not taken for part of that index: the first check finds it.
+func TestCorpusWatcherSeesChangesWhileOpening(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeFile("a.txt")(t, dir, nil)
+	before := fingerprint(dir) // then the index opens, meanwhile:
+	writeFile("b.txt")(t, dir, nil)
+	w, stop := newCorpusWatcher(dir, before, 50*time.Millisecond, nil, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	defer stop()
+	w.events, w.errors = nil, nil
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	if !w.next(ctx) {
+		t.Error("next() = false, want the change made while the index opened")
 	}
 }
 
