@@ -130,6 +130,9 @@ type Bot struct {
 	log      *slog.Logger
 	api      *rest // interaction routes: no token
 	cooldown *cooldowns
+	// sharedDown is whether the shared cooldown store failed last: an
+	// outage is logged when it starts and when it ends, not per search.
+	sharedDown atomic.Bool
 
 	inflight sync.WaitGroup
 	// work is the context of interaction handlers: it outlives a
@@ -345,9 +348,16 @@ func (b *Bot) cooldownWait(ctx context.Context, user string, now time.Time) time
 	if b.opts.SharedCooldown != nil && b.opts.Cooldown > 0 {
 		wait, err := b.opts.SharedCooldown.Claim(ctx, user, now, b.opts.Cooldown)
 		if err == nil {
+			if b.sharedDown.Swap(false) {
+				b.log.Info("the shared cooldown is back")
+			}
 			return wait
 		}
-		b.log.Warn("the shared cooldown is unavailable; this replica keeps it alone meanwhile", "err", err)
+		if !b.sharedDown.Swap(true) {
+			b.log.Warn("the shared cooldown is unavailable; this replica keeps it alone meanwhile", "err", err)
+		} else {
+			b.log.Debug("the shared cooldown is still unavailable", "err", err)
+		}
 	}
 	return b.cooldown.wait(user, now)
 }

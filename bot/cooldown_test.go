@@ -3,12 +3,44 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/lectern-bot/lectern/bot/discordtest"
 )
+
+// switchedCooldown is a shared cooldown store that fails while down.
+type switchedCooldown struct{ down *atomic.Bool }
+
+func (s switchedCooldown) Claim(context.Context, string, time.Time, time.Duration) (time.Duration, error) {
+	if s.down.Load() {
+		return 0, errors.New("connection refused")
+	}
+	return 0, nil
+}
+
+// TestSharedCooldownOutageLogged checks that an outage of the shared
+// cooldown is logged when it starts and when it ends, not once a search.
+func TestSharedCooldownOutageLogged(t *testing.T) {
+	t.Parallel()
+	down := &atomic.Bool{}
+	h := start(t, setup{opts: Options{Cooldown: time.Minute, SharedCooldown: switchedCooldown{down}}})
+	now := time.Now()
+	for i, d := range []bool{true, true, true, false, false, true} {
+		down.Store(d)
+		h.bot.cooldownWait(context.Background(), fmt.Sprint("reader", i), now)
+	}
+	log := h.log.String()
+	if got := strings.Count(log, "shared cooldown is unavailable"); got != 2 {
+		t.Errorf("outage warnings: got %d, want 2 (one per outage)\n%s", got, log)
+	}
+	if got := strings.Count(log, "shared cooldown is back"); got != 1 {
+		t.Errorf("recoveries logged: got %d, want 1\n%s", got, log)
+	}
+}
 
 // fixedCooldown is a shared cooldown store that answers as told.
 type fixedCooldown struct {
