@@ -80,10 +80,8 @@ func newCompleter(search Searcher) *completer {
 func speakerChoices(cp *corpus.Corpus) []titleChoice {
 	turns := map[string]int{}
 	for _, d := range cp.Documents {
-		for _, s := range d.AllSentences() {
-			if s.Speaker != "" {
-				turns[s.Speaker]++
-			}
+		for _, s := range d.SpokenSentences() {
+			turns[s.Speaker]++
 		}
 	}
 	names := make([]string, 0, len(turns))

@@ -187,6 +187,23 @@ func (d *Document) Sentences(from, to int) iter.Seq2[int, Sentence] {
 	}
 }
 
+// SpokenSentences yields the sentences of d that have a speaker, with
+// their indices, looking only in the sections that list one.
+func (d *Document) SpokenSentences() iter.Seq2[int, Sentence] {
+	return func(yield func(int, Sentence) bool) {
+		for _, sec := range d.Sections {
+			if len(sec.Speakers) == 0 {
+				continue
+			}
+			for i, s := range d.Sentences(sec.FirstSentence, sec.EndSentence) {
+				if s.Speaker != "" && !yield(i, s) {
+					return
+				}
+			}
+		}
+	}
+}
+
 // AllSentences yields every sentence of d with its index.
 func (d *Document) AllSentences() iter.Seq2[int, Sentence] {
 	return d.Sentences(0, d.SentenceCount())

@@ -488,6 +488,18 @@ func checkInvariants(t *testing.T, d *Document) {
 	if covered != len(d.sentences) {
 		t.Fatalf("sections hold %d sentences, document %d", covered, len(d.sentences))
 	}
+	var spoken, want []int
+	for i := range d.SpokenSentences() {
+		spoken = append(spoken, i)
+	}
+	for i, s := range d.sentences {
+		if s.Speaker != "" {
+			want = append(want, i)
+		}
+	}
+	if !slices.Equal(spoken, want) {
+		t.Fatalf("SpokenSentences yields %d sentences, %d have a speaker", len(spoken), len(want))
+	}
 	for _, p := range d.Passages {
 		if p.EndSentence <= p.FirstSentence || d.sentences[p.FirstSentence].Section != p.Section || d.sentences[p.EndSentence-1].Section != p.Section {
 			t.Fatalf("passage %d spans sentences %d–%d across sections", p.Index, p.FirstSentence, p.EndSentence-1)

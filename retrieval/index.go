@@ -8,7 +8,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"iter"
 	"strconv"
 	"strings"
 	"sync"
@@ -152,7 +151,7 @@ func newIndex(c *corpus.Corpus, b bleve.Index, path string, cached *cachedData, 
 func speakerIndex(a analysis.Analyzer, c *corpus.Corpus, t *sentenceTable) (stems map[string][]string, spoken map[string][]uint32) {
 	stems, spoken = map[string][]string{}, map[string][]uint32{}
 	for di, d := range c.Documents {
-		for si, s := range speakingSentences(d) {
+		for si, s := range d.SpokenSentences() {
 			name := strings.ToLower(s.Speaker)
 			spoken[name] = append(spoken[name], uint32(t.global(di, si)))
 			if _, done := stems[s.Speaker]; done {
@@ -167,23 +166,6 @@ func speakerIndex(a analysis.Analyzer, c *corpus.Corpus, t *sentenceTable) (stem
 		}
 	}
 	return stems, spoken
-}
-
-// speakingSentences yields the sentences of d that have a speaker,
-// looking only in the sections that list one.
-func speakingSentences(d *corpus.Document) iter.Seq2[int, corpus.Sentence] {
-	return func(yield func(int, corpus.Sentence) bool) {
-		for _, sec := range d.Sections {
-			if len(sec.Speakers) == 0 {
-				continue
-			}
-			for i, s := range d.Sentences(sec.FirstSentence, sec.EndSentence) {
-				if s.Speaker != "" && !yield(i, s) {
-					return
-				}
-			}
-		}
-	}
 }
 
 // speakerTitles are stems of the titles before speakers' names, which
