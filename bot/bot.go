@@ -170,7 +170,7 @@ type library struct {
 
 // Swap makes the bot answer from search from now on (a corpus that
 // changed, indexed again); interactions already running finish as they
-// started. It builds the autocomplete tables before swapping.
+// started. Its autocomplete tables are built in the background.
 func (b *Bot) Swap(search Searcher) {
 	b.lib.Store(&library{search: search, complete: newCompleter(search)})
 }

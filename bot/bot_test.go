@@ -119,6 +119,7 @@ func start(t testing.TB, s setup) *harness {
 		search = interviewIndex(t)
 	}
 	h.bot = New(faulty{Searcher: search, release: h.release}, opts)
+	tablesBuilt(t, h.bot)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	h.done = done
@@ -218,3 +219,15 @@ func buttonID(t testing.TB, m *discordtest.Message, label string) string {
 }
 
 func discard() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// tablesBuilt waits until the bot's autocomplete tables, built in
+// the background, are ready, so that what autocomplete offers does not
+// depend on timing.
+func tablesBuilt(t testing.TB, b *Bot) {
+	t.Helper()
+	select {
+	case <-b.completer().ready:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the autocomplete tables were not built within 10 s")
+	}
+}

@@ -16,10 +16,14 @@ import (
 // keystroke costs microseconds however large the text: quotations by
 // word, section titles, file names, and the text's words by prefix.
 type completer struct {
-	search   Searcher
-	quotes   []string           // quotations of two words or more, as offered
-	byWord   map[string][]int32 // word → quotations holding it, in order
-	words    []string           // byWord's keys, sorted, for prefix lookups
+	search Searcher
+	// The tables are built in the background: a library's hundreds of
+	// thousands of quotations and sections take seconds, and questions
+	// need not wait for them. ready is closed once they are built; until
+	// then autocomplete offers nothing, and a command that names a
+	// section, text or speaker waits for them (tables).
+	ready    chan struct{}
+	quotes   *quoteTable
 	sections []titleChoice
 	files    []titleChoice
 	speakers []titleChoice // by how many sentences they speak, most first
@@ -40,11 +44,18 @@ func newTitleChoice(label, value, number string) titleChoice {
 	return titleChoice{label: label, lower: strings.ToLower(label), value: value, number: number, words: words(label)}
 }
 
-func newCompleter(search Searcher) *completer {
-	c := &completer{search: search, byWord: map[string][]int32{}, busy: make(chan struct{}, 8)}
-	cp := search.Corpus()
+// quoteTable is the text's quotations of two words or more, as offered,
+// with the quotations holding each word.
+type quoteTable struct {
+	quotes []string
+	byWord map[string][]int32 // word → quotations holding it, in order
+	words  []string           // byWord's keys, sorted, for prefix lookups
+}
+
+func newQuoteTable(cp *corpus.Corpus) *quoteTable {
+	t := &quoteTable{byWord: map[string][]int32{}}
 	seen := map[string]bool{}
-	for di, d := range cp.Documents {
+	for _, d := range cp.Documents {
 		for _, q := range d.Quotations {
 			text := retrieval.Clip(strings.Join(strings.Fields(q.Text), " "), maxChoice)
 			key := dedupeKey(text)
@@ -52,12 +63,50 @@ func newCompleter(search Searcher) *completer {
 				continue
 			}
 			seen[key] = true
-			id := int32(len(c.quotes))
-			c.quotes = append(c.quotes, text)
+			id := int32(len(t.quotes))
+			t.quotes = append(t.quotes, text)
 			for _, w := range uniqueWords(text) {
-				c.byWord[w] = append(c.byWord[w], id)
+				t.byWord[w] = append(t.byWord[w], id)
 			}
 		}
+	}
+	t.words = make([]string, 0, len(t.byWord))
+	for w := range t.byWord {
+		t.words = append(t.words, w)
+	}
+	slices.Sort(t.words)
+	return t
+}
+
+// newCompleter starts building the tables of search's corpus.
+func newCompleter(search Searcher) *completer {
+	c := &completer{search: search, ready: make(chan struct{}), busy: make(chan struct{}, 8)}
+	go func() {
+		defer close(c.ready)
+		c.build(search.Corpus())
+	}()
+	return c
+}
+
+// built reports whether the tables are ready, without waiting.
+func (c *completer) built() bool {
+	select {
+	case <-c.ready:
+		return true
+	default:
+		return false
+	}
+}
+
+// tables returns c once its tables are built.
+func (c *completer) tables() *completer {
+	<-c.ready
+	return c
+}
+
+func (c *completer) build(cp *corpus.Corpus) {
+	c.quotes = newQuoteTable(cp)
+	for di, d := range cp.Documents {
 		for _, s := range d.Sections {
 			label := "§" + strconv.Itoa(s.Number) + " · " + s.Title
 			if len(cp.Documents) > 1 {
@@ -68,12 +117,6 @@ func newCompleter(search Searcher) *completer {
 		c.files = append(c.files, newTitleChoice(d.Name+" · "+d.Title, strconv.Itoa(di), ""))
 	}
 	c.speakers = speakerChoices(cp)
-	c.words = make([]string, 0, len(c.byWord))
-	for w := range c.byWord {
-		c.words = append(c.words, w)
-	}
-	slices.Sort(c.words)
-	return c
 }
 
 // speakerChoices are the corpus's speakers, those who speak most first.
@@ -170,8 +213,8 @@ func (c *completer) quoteChoices(typed string) []*discordgo.ApplicationCommandOp
 		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: text, Value: text})
 	}
 	room := maxChoices - min(len(completions), 5)
-	for _, id := range c.matchingQuotes(ws, partial, room) {
-		add(c.quotes[id])
+	for _, id := range c.quotes.matching(ws, partial, room) {
+		add(c.quotes.quotes[id])
 	}
 	for _, s := range completions {
 		add(s)
@@ -179,12 +222,12 @@ func (c *completer) quoteChoices(typed string) []*discordgo.ApplicationCommandOp
 	return out
 }
 
-// matchingQuotes returns up to n quotations holding every word of ws and,
+// matching returns up to n quotations holding every word of ws and,
 // when partial is not "", a word beginning with it; in text order.
-func (c *completer) matchingQuotes(ws []string, partial string, n int) []int32 {
+func (t *quoteTable) matching(ws []string, partial string, n int) []int32 {
 	var sets [][]int32
 	for _, w := range ws {
-		ids, ok := c.byWord[w]
+		ids, ok := t.byWord[w]
 		if !ok {
 			return nil
 		}
@@ -192,9 +235,9 @@ func (c *completer) matchingQuotes(ws []string, partial string, n int) []int32 {
 	}
 	if partial != "" {
 		var union []int32
-		i, _ := slices.BinarySearch(c.words, partial)
-		for ; i < len(c.words) && strings.HasPrefix(c.words[i], partial) && len(union) < 20000; i++ {
-			union = append(union, c.byWord[c.words[i]]...)
+		i, _ := slices.BinarySearch(t.words, partial)
+		for ; i < len(t.words) && strings.HasPrefix(t.words[i], partial) && len(union) < 20000; i++ {
+			union = append(union, t.byWord[t.words[i]]...)
 		}
 		if len(union) == 0 {
 			return nil
@@ -203,7 +246,7 @@ func (c *completer) matchingQuotes(ws []string, partial string, n int) []int32 {
 		sets = append(sets, slices.Compact(union))
 	}
 	if len(sets) == 0 {
-		n = min(n, len(c.quotes))
+		n = min(n, len(t.quotes))
 		out := make([]int32, n)
 		for i := range out {
 			out[i] = int32(i)

@@ -129,6 +129,37 @@ func TestSectionInAFolderOfTwelve(t *testing.T) {
 // TestAutocompleteBurst sends 300 autocompletes at once while a reader
 // asks a question: every autocomplete is answered within Discord's 3 s
 // and the question is not held up.
+// TestAutocompleteWhileTablesAreBuilt checks a text just opened, whose
+// autocomplete tables are still being built: autocomplete offers
+// nothing rather than wait, and offers choices once they are built.
+func TestAutocompleteWhileTablesAreBuilt(t *testing.T) {
+	t.Parallel()
+	h := start(t, setup{})
+	search := h.bot.searcher()
+	pending := &completer{search: search, ready: make(chan struct{}), busy: make(chan struct{}, 8)}
+	h.bot.lib.Store(&library{search: search, complete: pending})
+	choices := func() []string {
+		t.Helper()
+		ac, err := h.fake.Autocomplete(alice, "quote", discordtest.Focused(discordtest.String("phrase", "peace of sh")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := ac.Response(waitCtx(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return choiceNames(r)
+	}
+	if got := choices(); len(got) != 0 {
+		t.Errorf("while the tables are built: got %q, want no choices", got)
+	}
+	pending.build(search.Corpus())
+	close(pending.ready)
+	if got := choices(); len(got) == 0 || !strings.Contains(got[0], "peace of shame") {
+		t.Errorf("once they are built: got %q, want the quotation first", got)
+	}
+}
+
 func TestAutocompleteBurst(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a burst of 300 interactions")

@@ -184,7 +184,7 @@ func (b *Bot) searchCommand(ctx context.Context, x *exchange, k kind, text, spea
 	who := ""
 	if strings.TrimSpace(speaker) != "" {
 		var ok bool
-		if who, ok = b.completer().speaker(speaker); !ok {
+		if who, ok = b.completer().tables().speaker(speaker); !ok {
 			return reply{}, refuse("No one speaks as “%s” in this text; start typing a name under speaker: and pick one.", escapeMarkdown(retrieval.Clip(speaker, 50)))
 		}
 	}
@@ -337,7 +337,7 @@ func (b *Bot) nothingFound(q string) string {
 func (b *Bot) sectionCommand(x *exchange, value string, priv bool) (reply, error) {
 	c := b.searcher().Corpus()
 	value = strings.TrimSpace(value)
-	doc, number, ok := resolveSection(b.completer(), value)
+	doc, number, ok := resolveSection(b.completer().tables(), value)
 	if !ok {
 		first := c.Documents[0].Sections[0].Number
 		last := c.Documents[0].Sections[len(c.Documents[0].Sections)-1].Number
@@ -449,7 +449,7 @@ func (b *Bot) resolveText(value string) (int, error) {
 	if n, err := strconv.Atoi(value); err == nil && n >= 0 && n < len(docs) {
 		return n, nil
 	}
-	if choices := titleChoices(b.completer().files, value); len(choices) > 0 {
+	if choices := titleChoices(b.completer().tables().files, value); len(choices) > 0 {
 		n, _ := strconv.Atoi(choices[0].Value.(string))
 		return n, nil
 	}
@@ -457,7 +457,8 @@ func (b *Bot) resolveText(value string) (int, error) {
 }
 
 // autocomplete offers choices for the option being typed. It never
-// waits: when too many are being worked out at once it offers none.
+// waits: when too many are being worked out at once, or the text was
+// opened a moment ago and its tables are being built, it offers none.
 func (b *Bot) autocomplete(x *exchange) reply {
 	data := x.in.ApplicationCommandData()
 	var focused *discordgo.ApplicationCommandInteractionDataOption
@@ -468,6 +469,9 @@ func (b *Bot) autocomplete(x *exchange) reply {
 	}
 	r := reply{autocomplete: true}
 	c := b.completer() // one table throughout, even if the index is swapped meanwhile
+	if !c.built() {
+		return r // the tables of a text just opened are still being built
+	}
 	select {
 	case c.busy <- struct{}{}:
 		defer func() { <-c.busy }()

@@ -16,6 +16,7 @@ func TestSwapAnswersFromTheNewIndex(t *testing.T) {
 	h := start(t, setup{})
 	_, ix := testindex.Folder(t, map[string]string{"lighthouse.txt": "The keeper of the lighthouse polished the great lens each night.\n"})
 	h.bot.Swap(ix)
+	tablesBuilt(t, h.bot)
 	m := answer(t)(h.fake.Command(alice, "ask", discordtest.String("question", "Who polished the lens?")))
 	if len(m.Embeds) == 0 || !strings.Contains(m.Embeds[0].Description, "lens") {
 		t.Fatalf("after the swap: %+v", m)
