@@ -56,16 +56,23 @@ type Source struct {
 	Data []byte // nil when listed (ListSources)
 	hash string // of the bytes, when they were read from a file
 	size int    // bytes, when they were read from a file
-	// modified is the file's modification time as it was read, and
-	// checked when that was looked at; zero for bytes not from a file.
-	modified, checked time.Time
+	stamp Stamp // zero for bytes not from a file
 }
 
-// Modified is the file's modification time when it was read (or
-// listed), and Checked the time that was looked at: a file modified
-// well before it was checked, whose size and modification time are the
-// same today, holds the same bytes unless someone set its time back.
-func (s Source) Modified() (modified, checked time.Time) { return s.modified, s.checked }
+// Stamp is what a file's metadata said when it was read (or listed).
+// A file last changed well before it was checked, whose size and times
+// are the same today, holds the same bytes: its change time (ctime) moves
+// on every write and every change of its times, and no one can set it
+// back short of the system clock.
+type Stamp struct {
+	Size     int64
+	Modified time.Time // its modification time
+	Changed  time.Time // its change time; zero where the system keeps none
+	Checked  time.Time // when the file was looked at
+}
+
+// Stamp is the source file's stamp, zero when it is not from a file.
+func (s Source) Stamp() Stamp { return s.stamp }
 
 // Size is the number of bytes of the source, listed or read.
 func (s Source) Size() int {
@@ -79,7 +86,7 @@ func (s Source) Size() int {
 // of a source once it is parsed. doc, when not nil, is its document,
 // which knows the hash.
 func (s Source) Listed(doc *Document) Source {
-	out := Source{Name: s.Name, Path: s.Path, hash: s.hash, size: s.Size(), modified: s.modified, checked: s.checked}
+	out := Source{Name: s.Name, Path: s.Path, hash: s.hash, size: s.Size(), stamp: s.stamp}
 	switch {
 	case doc != nil:
 		out.hash = doc.Hash
@@ -102,10 +109,10 @@ func (s Source) Hash() string {
 type LoadOptions struct {
 	MaxFileSize int64 // per file; 0 means DefaultMaxFileSize
 	// Unchanged, when set, gives the hash of a file an earlier read
-	// found with the same size and modification time; ListSources then
-	// does not read the file again. Reading a library's every file is
-	// most of what opening its cached index costs.
-	Unchanged func(name string, size int64, modified time.Time) (hash string, ok bool)
+	// found with the same stamp (size and times); ListSources then does
+	// not read the file again. Reading a library's every file is most of
+	// what opening its cached index costs.
+	Unchanged func(name string, stamp Stamp) (hash string, ok bool)
 }
 
 // Load reads a text of any format Lectern reads, or every text below a
@@ -289,9 +296,10 @@ func readSource(ctx context.Context, path, name string, opts LoadOptions, keep b
 	if info.Size() > limit {
 		return Source{}, &FileError{Path: path, Err: tooLarge(info.Size(), limit)}
 	}
+	stamp := Stamp{Size: info.Size(), Modified: info.ModTime(), Changed: changeTime(path), Checked: checked}
 	if opts.Unchanged != nil && !keep {
-		if hash, ok := opts.Unchanged(name, info.Size(), info.ModTime()); ok {
-			return Source{Name: name, Path: path, hash: hash, size: int(info.Size()), modified: info.ModTime(), checked: checked}, nil
+		if hash, ok := opts.Unchanged(name, stamp); ok {
+			return Source{Name: name, Path: path, hash: hash, size: int(info.Size()), stamp: stamp}, nil
 		}
 	}
 	f, err := os.Open(path)
@@ -325,7 +333,8 @@ func readSource(ctx context.Context, path, name string, opts LoadOptions, keep b
 			return Source{}, &FileError{Path: path, Err: err}
 		}
 	}
-	out := Source{Name: name, Path: path, hash: hex.EncodeToString(h.Sum(nil)), size: int(read), modified: info.ModTime(), checked: checked}
+	stamp.Size = read
+	out := Source{Name: name, Path: path, hash: hex.EncodeToString(h.Sum(nil)), size: int(read), stamp: stamp}
 	if keep {
 		out.Data = buf.Bytes()
 	}

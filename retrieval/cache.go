@@ -289,37 +289,42 @@ type manifest struct {
 	Sources map[string]sourceMark `json:"sources,omitempty"`
 }
 
-// sourceMark is a text file's size, modification time and hash.
+// sourceMark is a text file's size, times and hash.
 type sourceMark struct {
 	Size     int64     `json:"size"`
 	Modified time.Time `json:"modified"`
+	Changed  time.Time `json:"changed"` // ctime; zero where the system keeps none
 	Hash     string    `json:"sha256"`
 }
 
-// racyWindow is how long before it was read a file must have been last
-// modified for its size and time to stand for its bytes: a file written
+// racyWindow is how long before it was read a file must have last
+// changed for its size and times to stand for its bytes: a file written
 // twice within its file system's time resolution (two seconds on FAT),
-// once before it was read and once after, keeps its time. Git's index
-// and rsync's quick check trust file times the same way.
+// once before it was read and once after, keeps its times. Git's index
+// trusts file times the same way.
 const racyWindow = 2 * time.Second
 
 // sourceMarks are the marks of the sources whose times can be trusted.
 func sourceMarks(src []corpus.Source) map[string]sourceMark {
 	out := map[string]sourceMark{}
 	for _, s := range src {
-		modified, checked := s.Modified()
-		if !modified.IsZero() && modified.Before(checked.Add(-racyWindow)) {
-			out[s.Name] = sourceMark{Size: int64(s.Size()), Modified: modified, Hash: s.Hash()}
+		st := s.Stamp()
+		last := st.Modified
+		if st.Changed.After(last) {
+			last = st.Changed
+		}
+		if !last.IsZero() && last.Before(st.Checked.Add(-racyWindow)) {
+			out[s.Name] = sourceMark{Size: st.Size, Modified: st.Modified, Changed: st.Changed, Hash: s.Hash()}
 		}
 	}
 	return out
 }
 
 // unchanged gives the hash the build read for a file of the same name,
-// size and modification time (corpus.LoadOptions.Unchanged).
-func (m manifest) unchanged(name string, size int64, modified time.Time) (string, bool) {
+// size and times (corpus.LoadOptions.Unchanged).
+func (m manifest) unchanged(name string, st corpus.Stamp) (string, bool) {
 	mark, ok := m.Sources[name]
-	return mark.Hash, ok && mark.Size == size && mark.Modified.Equal(modified)
+	return mark.Hash, ok && mark.Size == st.Size && mark.Modified.Equal(st.Modified) && mark.Changed.Equal(st.Changed)
 }
 
 type fileMark struct {
