@@ -51,12 +51,12 @@ var textExtensions = []string{".txt", ".text", ".md", ".markdown", ".mdx", ".htm
 
 // Source is one file of a corpus, read but not parsed.
 type Source struct {
-	Name string // as cited: the file name, or its path below the corpus folder
-	Path string // where it was read
-	Data []byte // nil when listed (ListSources)
-	hash string // of the bytes, when they were read from a file
-	size int    // bytes, when they were read from a file
-	stamp Stamp // zero for bytes not from a file
+	Name  string // as cited: the file name, or its path below the corpus folder
+	Path  string // where it was read
+	Data  []byte // nil when listed (ListSources)
+	hash  string // of the bytes, when they were read from a file
+	size  int    // bytes, when they were read from a file
+	stamp Stamp  // zero for bytes not from a file
 }
 
 // Stamp is what a file's metadata said when it was read (or listed).
@@ -69,6 +69,12 @@ type Stamp struct {
 	Modified time.Time // its modification time
 	Changed  time.Time // its change time; zero where the system keeps none
 	Checked  time.Time // when the file was looked at
+}
+
+// StampOf is the stamp of the file at path, which info describes,
+// checked now.
+func StampOf(path string, info fs.FileInfo) Stamp {
+	return Stamp{Size: info.Size(), Modified: info.ModTime(), Changed: changeTime(path), Checked: time.Now()}
 }
 
 // Stamp is the source file's stamp, zero when it is not from a file.
@@ -296,7 +302,8 @@ func readSource(ctx context.Context, path, name string, opts LoadOptions, keep b
 	if info.Size() > limit {
 		return Source{}, &FileError{Path: path, Err: tooLarge(info.Size(), limit)}
 	}
-	stamp := Stamp{Size: info.Size(), Modified: info.ModTime(), Changed: changeTime(path), Checked: checked}
+	stamp := StampOf(path, info)
+	stamp.Checked = checked
 	if opts.Unchanged != nil && !keep {
 		if hash, ok := opts.Unchanged(name, stamp); ok {
 			return Source{Name: name, Path: path, hash: hash, size: int(info.Size()), stamp: stamp}, nil

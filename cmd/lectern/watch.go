@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/lectern-bot/lectern/corpus"
 )
 
 // settleFor is how long the corpus must be quiet after a change before it
@@ -121,9 +123,10 @@ func (w *corpusWatcher) changed() bool {
 	return true
 }
 
-// fingerprint sums the names, sizes and times of the corpus's files:
-// cheap enough to take every few seconds, and different whenever a file
-// is added, removed, renamed or written.
+// fingerprint sums the names and stamps (sizes and times) of the
+// corpus's files: cheap enough to take every few seconds, and different
+// whenever a file is added, removed, renamed or written, even with its
+// modification time set back.
 func fingerprint(path string) string {
 	h := sha256.New()
 	filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
@@ -132,7 +135,8 @@ func fingerprint(path string) string {
 			return nil
 		}
 		if info, err := d.Info(); err == nil && info.Mode().IsRegular() {
-			fmt.Fprintf(h, "%s\x00%d\x00%d\n", p, info.Size(), info.ModTime().UnixNano())
+			st := corpus.StampOf(p, info)
+			fmt.Fprintf(h, "%s\x00%d\x00%d\x00%d\n", p, st.Size, st.Modified.UnixNano(), st.Changed.UnixNano())
 		}
 		return nil
 	})

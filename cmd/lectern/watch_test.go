@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"log/slog"
@@ -9,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/lectern-bot/lectern/corpus"
 )
 
 func TestCorpusWatcher(t *testing.T) {
@@ -24,6 +27,7 @@ func TestCorpusWatcher(t *testing.T) {
 		{"a new file, by the periodic check alone", false, 100 * time.Millisecond, writeFile("b.txt"), true},
 		{"a file written again", true, 0, writeFile("a.txt"), true},
 		{"a file removed", false, 100 * time.Millisecond, func(t *testing.T, dir string, _ chan os.Signal) { os.Remove(filepath.Join(dir, "a.txt")) }, true},
+		{"a file rewritten at its size, its time set back", false, 100 * time.Millisecond, rewriteKeepingTime("a.txt"), true},
 		{"SIGHUP", false, 0, func(t *testing.T, _ string, force chan os.Signal) { force <- syscall.SIGHUP }, true},
 		{"nothing", true, 100 * time.Millisecond, func(*testing.T, string, chan os.Signal) {}, false},
 	}
@@ -76,6 +80,33 @@ func writeFile(name string) func(t *testing.T, dir string, _ chan os.Signal) {
 		t.Helper()
 		text := "Written at " + time.Now().Format(time.RFC3339Nano) + ".\n"
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// rewriteKeepingTime returns a change that writes a file again with
+// other bytes of the same size and sets its modification time back, as
+// cp -p or rsync -t would.
+func rewriteKeepingTime(name string) func(t *testing.T, dir string, _ chan os.Signal) {
+	return func(t *testing.T, dir string, _ chan os.Signal) {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		info, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if corpus.StampOf(path, info).Changed.IsZero() {
+			t.Skip("this system keeps no change time; a time set back goes unnoticed")
+		}
+		old, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, bytes.ToUpper(old), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(path, info.ModTime(), info.ModTime()); err != nil {
 			t.Fatal(err)
 		}
 	}
