@@ -297,8 +297,8 @@ type Section struct {
 	Lines     Span
 	FirstPage int
 	LastPage  int
-	// Sentences are the indices into the document's sentences of the section's
-	// sentences: FirstSentence ≤ i < EndSentence. In an interview the
+	// The section's sentences are the document's sentences
+	// FirstSentence ≤ i < EndSentence. In an interview the
 	// question's sentences come first, marked Question.
 	FirstSentence, EndSentence int
 }

@@ -285,7 +285,9 @@ func ReadSource(ctx context.Context, path, name string, opts LoadOptions) (Sourc
 	return readSource(ctx, path, name, opts, true)
 }
 
-// readSource reads one regular file of at most limit bytes.
+// readSource reads one regular file of at most opts.MaxFileSize bytes,
+// or, when keep is false and opts.Unchanged knows its stamp, only stats
+// it.
 func readSource(ctx context.Context, path, name string, opts LoadOptions, keep bool) (Source, error) {
 	limit := opts.limit()
 	checked := time.Now()

@@ -37,7 +37,8 @@ const (
 )
 
 // storedSentences are one document's sentences as the data file holds
-// them; it is a corpus.SentenceStore.
+// them; it is a corpus.SentenceStore. The line starts a sentence gives
+// are the file's own bytes, mapped read-only: nothing may write to them.
 type storedSentences struct {
 	text      string // every sentence's text, one after another
 	records   []sentenceRecord

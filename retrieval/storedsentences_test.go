@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"testing"
+	"unsafe"
 
 	"github.com/lectern-bot/lectern/corpus"
 )
@@ -10,6 +11,10 @@ import (
 // point outside their tables is refused when it is read, rather than
 // failing when a question reaches the sentence.
 func TestStoredSentencesIntact(t *testing.T) {
+	// Line starts are read in place as pairs of 32-bit words.
+	if size, line := unsafe.Sizeof(corpus.LineStart{}), unsafe.Offsetof(corpus.LineStart{}.Line); size != 8 || line != 4 {
+		t.Fatalf("corpus.LineStart is %d bytes with Line at %d; the data file stores 8 with Line at 4", size, line)
+	}
 	good := func() *storedSentences {
 		return &storedSentences{
 			text:      "One. Two.",
