@@ -104,6 +104,7 @@ func (c *completer) tables() *completer {
 	return c
 }
 
+// build fills the tables from cp.
 func (c *completer) build(cp *corpus.Corpus) {
 	c.quotes = newQuoteTable(cp)
 	for di, d := range cp.Documents {
