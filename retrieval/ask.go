@@ -95,7 +95,7 @@ func (ix *Index) speakerCandidates(q *question, f Filter, add func(doc, sent int
 		speaker := ix.corpus.Documents[di].Sentence(si).Speaker
 		lo, hi := t.tokens(int(g))
 		for k := lo; k < hi; k++ {
-			if _, ok := q.byTerm[t.term[k]]; ok && !ix.rank.namesSpeaker(q, t.term[k], speaker) {
+			if _, ok := q.byTerm[t.toks[k].term]; ok && !ix.rank.namesSpeaker(q, t.toks[k].term, speaker) {
 				add(di, si, 0)
 				break
 			}

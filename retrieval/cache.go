@@ -201,7 +201,7 @@ func memoryIndex(ctx context.Context, path string, opts Options, log *slog.Logge
 // analysisVersion whenever the analysis of sentences cached with the
 // index changes (TestAnalysisFingerprint fails until it does).
 const (
-	cacheVersion    = 12
+	cacheVersion    = 13
 	analysisVersion = 2
 )
 
@@ -609,9 +609,7 @@ type cachedData struct {
 	Surface  []string
 	DocStart []uint32
 	Start    []uint32
-	Term     []uint32
-	Pos      []uint16
-	Kind     []uint8
+	Tokens   []tableToken
 	Words    []uint16
 	Flags    []uint16
 	SecStart []uint32
@@ -625,7 +623,7 @@ type cachedData struct {
 }
 
 func (d *cachedData) table() *sentenceTable {
-	return &sentenceTable{docStart: d.DocStart, start: d.Start, term: d.Term, pos: d.Pos, kind: d.Kind,
+	return &sentenceTable{docStart: d.DocStart, start: d.Start, toks: d.Tokens,
 		words: d.Words, flags: d.Flags, secStart: d.SecStart, titles: d.Titles}
 }
 
@@ -635,7 +633,7 @@ func readData(path string) (*cachedData, error) {
 		return nil, err
 	}
 	d, err := decodeData(file.bytes())
-	if err == nil && (len(d.Start) != len(d.Words)+1 || len(d.Terms) != len(d.Surface) || len(d.Term) != len(d.Pos) || len(d.Term) != len(d.Kind) ||
+	if err == nil && (len(d.Start) != len(d.Words)+1 || len(d.Terms) != len(d.Surface) ||
 		len(d.PostStart) != len(d.Terms)+1 || int(d.PostStart[len(d.Terms)]) != len(d.PostSent)) {
 		err = fmt.Errorf("%w: tables of different lengths", errDataCorrupt)
 	}

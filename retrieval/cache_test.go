@@ -388,7 +388,7 @@ func TestDataRoundTrip(t *testing.T) {
 	}
 	defer ix.Close()
 	want := &cachedData{Corpus: c, Terms: ix.lex.terms, Surface: ix.lex.surface, DocStart: ix.table.docStart, Start: ix.table.start,
-		Term: ix.table.term, Pos: ix.table.pos, Kind: ix.table.kind, Words: ix.table.words, Flags: ix.table.flags,
+		Tokens: ix.table.toks, Words: ix.table.words, Flags: ix.table.flags,
 		SecStart: ix.table.secStart, Titles: ix.table.titles, PostStart: ix.postings.start, PostSent: ix.postings.sent}
 	raw := encodeData(want)
 	var streamed bytes.Buffer
@@ -404,10 +404,10 @@ func TestDataRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			inPlace := uintptr(unsafe.Pointer(&got.Term[0])) >= uintptr(unsafe.Pointer(&buf[0])) &&
-				uintptr(unsafe.Pointer(&got.Term[0])) < uintptr(unsafe.Pointer(&buf[0]))+uintptr(len(buf))
+			inPlace := uintptr(unsafe.Pointer(&got.Tokens[0])) >= uintptr(unsafe.Pointer(&buf[0])) &&
+				uintptr(unsafe.Pointer(&got.Tokens[0])) < uintptr(unsafe.Pointer(&buf[0]))+uintptr(len(buf))
 			if wantInPlace := littleEndian && shift == 0; inPlace != wantInPlace {
-				t.Errorf("term table read in place: got %v, want %v", inPlace, wantInPlace)
+				t.Errorf("token table read in place: got %v, want %v", inPlace, wantInPlace)
 			}
 			if len(got.Corpus.Documents) != len(want.Corpus.Documents) {
 				t.Fatalf("got %d documents, want %d", len(got.Corpus.Documents), len(want.Corpus.Documents))
@@ -446,7 +446,7 @@ func FuzzDecodeData(f *testing.F) {
 			f.Fatal(err)
 		}
 		raw := encodeData(&cachedData{Corpus: ix.corpus, Terms: ix.lex.terms, Surface: ix.lex.surface, DocStart: ix.table.docStart,
-			Start: ix.table.start, Term: ix.table.term, Pos: ix.table.pos, Kind: ix.table.kind, Words: ix.table.words,
+			Start: ix.table.start, Tokens: ix.table.toks, Words: ix.table.words,
 			Flags: ix.table.flags, SecStart: ix.table.secStart, Titles: ix.table.titles, PostStart: ix.postings.start, PostSent: ix.postings.sent})
 		ix.Close()
 		seeds = append(seeds, raw, raw[:len(raw)/2])

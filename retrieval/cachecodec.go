@@ -22,7 +22,7 @@ import (
 // (see storedSentences), and passages' texts are not stored: they are
 // their sentences joined.
 
-const dataMagic = "LECTERN-DATA-12\n"
+const dataMagic = "LECTERN-DATA-13\n"
 
 var errDataCorrupt = errors.New("data file is corrupt")
 
@@ -228,6 +228,42 @@ func (r *dataReader) ints() []int {
 	return out
 }
 
+// writeTokens writes the sentence table's tokens as pairs of
+// little-endian words: the term, then the position with the kind above
+// it, which is how tableToken lies in memory on a little-endian machine.
+func writeTokens(w *dataWriter, toks []tableToken) {
+	w.uint(uint64(2 * len(toks)))
+	w.align(4)
+	for i, tk := range toks {
+		w.b = binary.LittleEndian.AppendUint32(w.b, tk.term)
+		w.b = binary.LittleEndian.AppendUint32(w.b, uint32(tk.pos)|uint32(tk.kind)<<16)
+		if i%4096 == 0 {
+			w.spill()
+		}
+	}
+}
+
+// readTokens reads what writeTokens wrote: in place where the machine
+// is little-endian, as readTable reads tables.
+func readTokens(r *dataReader) []tableToken {
+	words := readU32s(r)
+	if r.err != nil || len(words)%2 != 0 {
+		r.fail()
+		return nil
+	}
+	if len(words) == 0 {
+		return []tableToken{}
+	}
+	if littleEndian {
+		return unsafe.Slice((*tableToken)(unsafe.Pointer(&words[0])), len(words)/2)
+	}
+	out := make([]tableToken, len(words)/2)
+	for i := range out {
+		out[i] = tableToken{term: words[2*i], pos: uint16(words[2*i+1]), kind: uint8(words[2*i+1] >> 16)}
+	}
+	return out
+}
+
 func readU32s(r *dataReader) []uint32 { return readTable[uint32](r, binary.LittleEndian.Uint32) }
 
 func readU16s(r *dataReader) []uint16 { return readTable[uint16](r, binary.LittleEndian.Uint16) }
@@ -309,9 +345,7 @@ func (w *dataWriter) finish(skipped []*corpus.FileError, terms, surface []string
 	w.strings(surface)
 	writeU32s(w, t.docStart)
 	writeU32s(w, t.start)
-	writeU32s(w, t.term)
-	writeU16s(w, t.pos)
-	w.bytes(t.kind)
+	writeTokens(w, t.toks)
 	writeU16s(w, t.words)
 	writeU16s(w, t.flags)
 	writeU32s(w, t.secStart)
@@ -445,9 +479,7 @@ func decodeTail(r *dataReader) (*cachedData, []int) {
 	d.Surface = r.strings()
 	d.DocStart = readU32s(r)
 	d.Start = readU32s(r)
-	d.Term = readU32s(r)
-	d.Pos = readU16s(r)
-	d.Kind = readBytes(r)
+	d.Tokens = readTokens(r)
 	d.Words = readU16s(r)
 	d.Flags = readU16s(r)
 	d.SecStart = readU32s(r)

@@ -38,7 +38,7 @@ func (m *matchScratch) match(q *question, t *sentenceTable, g int) {
 	m.seen = m.seen[:0]
 	for k := lo; k < hi; k++ {
 		c := int32(-1)
-		for _, a := range q.byTerm[t.term[k]] {
+		for _, a := range q.byTerm[t.toks[k].term] {
 			m.related[a.concept] = true
 			if a.how == altWordNet {
 				continue
@@ -51,9 +51,9 @@ func (m *matchScratch) match(q *question, t *sentenceTable, g int) {
 			case altDerived, altIrregular:
 				m.morph[a.concept] = true
 			}
-			if t.kind[k]&tokSpeaker == 0 {
+			if t.toks[k].kind&tokSpeaker == 0 {
 				m.tf[a.concept]++
-				m.at[a.concept] = append(m.at[a.concept], t.pos[k])
+				m.at[a.concept] = append(m.at[a.concept], t.toks[k].pos)
 			}
 			c = int32(a.concept)
 		}
@@ -154,7 +154,7 @@ func answerWords(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
 		if m.seen[k-lo] >= 0 {
 			continue
 		}
-		kind := t.kind[k]
+		kind := t.toks[k].kind
 		if kind&tokSpeaker == 0 {
 			e.novel++
 		}
@@ -178,15 +178,15 @@ func rarestPlace(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
 	}
 	first := -1
 	for k := lo; k < hi; k++ {
-		if t.pos[k] == notInText {
+		if t.toks[k].pos == notInText {
 			continue
 		}
 		if first < 0 {
-			first = int(t.pos[k])
+			first = int(t.toks[k].pos)
 		}
 		if int(m.seen[k-lo]) == e.q.rarest {
-			e.subject = e.subject || int(t.pos[k])-first <= subjectWindow
-			e.defined = e.defined || t.kind[k]&tokDefined != 0
+			e.subject = e.subject || int(t.toks[k].pos)-first <= subjectWindow
+			e.defined = e.defined || t.toks[k].kind&tokDefined != 0
 		}
 	}
 }
@@ -242,7 +242,7 @@ func proximity(q *question, m *matchScratch, t *sentenceTable, lo int) float64 {
 	count := make(map[int32]int, want)
 	have, left, best := 0, 0, math.MaxInt
 	for right, c := range m.seen {
-		if c < 0 || t.pos[lo+right] == notInText {
+		if c < 0 || t.toks[lo+right].pos == notInText {
 			continue
 		}
 		if count[c] == 0 {
@@ -250,10 +250,10 @@ func proximity(q *question, m *matchScratch, t *sentenceTable, lo int) float64 {
 		}
 		count[c]++
 		for have == want {
-			for m.seen[left] < 0 || t.pos[lo+left] == notInText {
+			for m.seen[left] < 0 || t.toks[lo+left].pos == notInText {
 				left++
 			}
-			if w := int(t.pos[lo+right]) - int(t.pos[lo+left]) + 1; w < best {
+			if w := int(t.toks[lo+right].pos) - int(t.toks[lo+left].pos) + 1; w < best {
 				best = w
 			}
 			count[m.seen[left]]--
@@ -289,7 +289,7 @@ func (r *ranker) contextCoverage(q *question, doc, sent int, m *matchScratch) (n
 		}
 		lo, hi := t.tokens(t.global(doc, n))
 		for k := lo; k < hi; k++ {
-			for _, a := range q.byTerm[t.term[k]] {
+			for _, a := range q.byTerm[t.toks[k].term] {
 				if a.how == altWordNet {
 					continue
 				}

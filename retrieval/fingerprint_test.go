@@ -31,7 +31,7 @@ func describeTable(ix *Index) []byte {
 		fmt.Fprintf(&b, "sentence %d: %d words, flags %016b\n", g, t.words[g], t.flags[g])
 		lo, hi := t.tokens(g)
 		for k := lo; k < hi; k++ {
-			fmt.Fprintf(&b, "  %-14s pos %-5d kind %06b\n", ix.lex.terms[t.term[k]], t.pos[k], t.kind[k])
+			fmt.Fprintf(&b, "  %-14s pos %-5d kind %06b\n", ix.lex.terms[t.toks[k].term], t.toks[k].pos, t.toks[k].kind)
 		}
 	}
 	for i, ids := range t.titles {

@@ -54,8 +54,8 @@ func (l *lexicon) count(t *sentenceTable) {
 	tokens := 0
 	for g := 0; g < l.n; g++ {
 		lo, hi := t.tokens(g)
-		for _, id := range t.term[lo:hi] {
-			if seen[id] != uint32(g+1) {
+		for _, tk := range t.toks[lo:hi] {
+			if id := tk.term; seen[id] != uint32(g+1) {
 				seen[id] = uint32(g + 1)
 				l.df[id]++
 			}

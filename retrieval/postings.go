@@ -20,9 +20,9 @@ type postings struct {
 // weighs that.
 func newPostings(t *sentenceTable, terms int) *postings {
 	p := &postings{start: make([]uint32, terms+1)}
-	for k, id := range t.term {
-		if t.pos[k] != notInText {
-			p.start[id+1]++
+	for _, tk := range t.toks {
+		if tk.pos != notInText {
+			p.start[tk.term+1]++
 		}
 	}
 	for i := 1; i <= terms; i++ {
@@ -33,7 +33,7 @@ func newPostings(t *sentenceTable, terms int) *postings {
 	for g := range t.words {
 		lo, hi := t.tokens(g)
 		for k := lo; k < hi; k++ {
-			if id := t.term[k]; t.pos[k] != notInText {
+			if id := t.toks[k].term; t.toks[k].pos != notInText {
 				p.sent[next[id]] = uint32(g)
 				next[id]++
 			}

@@ -2,7 +2,6 @@ package retrieval
 
 import (
 	"path/filepath"
-	"slices"
 
 	"github.com/lectern-bot/lectern/corpus"
 )
@@ -110,14 +109,16 @@ func (p *prior) analysed(d *corpus.Document) (out []analysed, ok bool) {
 		a := analysed{
 			terms:   make([]string, 0, hi-lo),
 			surface: make([]string, 0, hi-lo),
-			pos:     slices.Clone(t.pos[lo:hi]),
-			kind:    slices.Clone(t.kind[lo:hi]),
+			pos:     make([]uint16, 0, hi-lo),
+			kind:    make([]uint8, 0, hi-lo),
 			words:   t.words[g],
 			flags:   t.flags[g] &^ sentFirst, // fill sets it again
 		}
-		for _, id := range t.term[lo:hi] {
-			a.terms = append(a.terms, p.terms[id])
-			a.surface = append(a.surface, p.surface[id])
+		for _, tk := range t.toks[lo:hi] {
+			a.terms = append(a.terms, p.terms[tk.term])
+			a.surface = append(a.surface, p.surface[tk.term])
+			a.pos = append(a.pos, tk.pos)
+			a.kind = append(a.kind, tk.kind)
 		}
 		out[i] = a
 	}

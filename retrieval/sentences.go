@@ -42,18 +42,27 @@ const (
 	sentFirst                        // first sentence of its paragraph
 )
 
+// tableToken is one token of the sentence table. Its term, position and
+// kind stand together (not in three tables), so that ranking a sentence
+// reads one stretch of memory: where the page cache cannot hold a
+// library's cache file, that is a third of the pages a question reads.
+type tableToken struct {
+	term uint32 // lexicon id
+	pos  uint16 // word position in its sentence, counting stop words
+	kind uint8  // tok* bits
+	_    uint8
+}
+
 // sentenceTable holds every sentence of a corpus analysed once, when the
 // index is built: the terms of each in order, their word positions and
 // what kind of word each is. Features are computed from it at question
 // time without analysing text again.
 type sentenceTable struct {
-	docStart []uint32 // global index of each document's first sentence
-	start    []uint32 // tokens of sentence g are start[g] ≤ k < start[g+1]
-	term     []uint32 // lexicon id of each token
-	pos      []uint16 // word position in its sentence, counting stop words
-	kind     []uint8  // tok* bits of each token
-	words    []uint16 // words in each sentence
-	flags    []uint16 // sent* bits of each sentence
+	docStart []uint32     // global index of each document's first sentence
+	start    []uint32     // tokens of sentence g are start[g] ≤ k < start[g+1]
+	toks     []tableToken // each token, a sentence's together
+	words    []uint16     // words in each sentence
+	flags    []uint16     // sent* bits of each sentence
 
 	secStart []uint32   // global index of each document's first section
 	titles   [][]uint32 // lexicon ids of each section's title and heading
@@ -298,7 +307,7 @@ func newTableBuilder(a analysis.Analyzer, earlier *prior, sentences, bytes int) 
 	tokens := bytes / 6 // English averages about six bytes a word, space included
 	t := &sentenceTable{
 		start: make([]uint32, 0, sentences+1), words: make([]uint16, 0, sentences), flags: make([]uint16, 0, sentences),
-		term: make([]uint32, 0, tokens), pos: make([]uint16, 0, tokens), kind: make([]uint8, 0, tokens),
+		toks: make([]tableToken, 0, tokens),
 	}
 	return &tableBuilder{a: a, earlier: earlier, t: t, lex: newLexicon()}
 }
@@ -327,7 +336,7 @@ func (b *tableBuilder) add(d *corpus.Document) {
 // finish numbers the titles' words and counts the terms.
 func (b *tableBuilder) finish() (*sentenceTable, *lexicon) {
 	t := b.t
-	t.start = append(t.start, uint32(len(t.term)))
+	t.start = append(t.start, uint32(len(t.toks)))
 	for i, toks := range b.titles {
 		var ids []uint32
 		for _, tok := range toks {
@@ -383,12 +392,10 @@ func analyseJobs(a analysis.Analyzer, jobs []sentenceJob) []analysed {
 // table, with term ids from lex.
 func (t *sentenceTable) append(jobs []sentenceJob, parts []analysed, lex *lexicon) {
 	for i, p := range parts {
-		t.start = append(t.start, uint32(len(t.term)))
+		t.start = append(t.start, uint32(len(t.toks)))
 		for k, term := range p.terms {
-			t.term = append(t.term, lex.add(term, p.surface[k]))
+			t.toks = append(t.toks, tableToken{term: lex.add(term, p.surface[k]), pos: p.pos[k], kind: p.kind[k]})
 		}
-		t.pos = append(t.pos, p.pos...)
-		t.kind = append(t.kind, p.kind...)
 		t.words = append(t.words, p.words)
 		flags := p.flags
 		if j := jobs[i]; j.sentence == 0 || j.doc.Sentence(j.sentence-1).Paragraph != j.doc.Sentence(j.sentence).Paragraph {
