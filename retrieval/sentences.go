@@ -306,8 +306,8 @@ type tableBuilder struct {
 func newTableBuilder(a analysis.Analyzer, earlier *prior, sentences, bytes int) *tableBuilder {
 	// Stop words are not tokens: the shared books hold one token per 16
 	// bytes (5.5 M sentences, 63 M tokens in the 1 GB library). Room for
-	// one per 10 leaves a margin for denser text without reserving, and
-	// zeroing, twice what is used.
+	// one per 10 leaves a margin for denser text without reserving 2.6
+	// times what is used.
 	tokens := bytes / 10
 	t := &sentenceTable{
 		start: make([]uint32, 0, sentences+1), words: make([]uint16, 0, sentences), flags: make([]uint16, 0, sentences),
