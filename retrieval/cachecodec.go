@@ -70,17 +70,6 @@ func (w *dataWriter) uint(v uint64) { w.b = binary.AppendUvarint(w.b, v) }
 func (w *dataWriter) int(v int)     { w.b = binary.AppendVarint(w.b, int64(v)) }
 func (w *dataWriter) str(s string)  { w.uint(uint64(len(s))); w.b = append(w.b, s...) }
 
-// bytes writes a length and the bytes, passing them on as it goes.
-func (w *dataWriter) bytes(b []byte) {
-	w.uint(uint64(len(b)))
-	for len(b) > 0 {
-		n := min(len(b), spillSize)
-		w.b = append(w.b, b[:n]...)
-		b = b[n:]
-		w.spill()
-	}
-}
-
 func (w *dataWriter) bool(v bool) {
 	if v {
 		w.b = append(w.b, 1)
@@ -170,19 +159,6 @@ func (r *dataReader) count(min int) int {
 		return 0
 	}
 	return int(n)
-}
-
-// readBytes reads what dataWriter.bytes wrote: the file's own bytes, as
-// readTable reads tables.
-func readBytes(r *dataReader) []byte {
-	n := r.count(1)
-	if r.off+n > len(r.b) {
-		r.fail()
-		return nil
-	}
-	b := r.b[r.off : r.off+n : r.off+n]
-	r.off += n
-	return b
 }
 
 func (r *dataReader) str() string {
