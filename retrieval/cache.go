@@ -112,7 +112,7 @@ func open(ctx context.Context, path string, opts Options) (*Index, OpenInfo, err
 		return ix, OpenInfo{Built: true, Took: time.Since(start)}, err
 	}
 	// The files are hashed to find their index (those the last build
-	// read with the same size and modification time are not read again),
+	// read with the same size and times are not read again),
 	// and read again one at a time when it must be built: a library is
 	// never held in memory.
 	cache := &diskCache{dir: opts.CacheDir, log: log}
@@ -441,11 +441,11 @@ func markFile(path string) (fileMark, error) {
 	return fileMark{Size: n, CRC: h.Sum32()}, nil
 }
 
-// build indexes c in a new directory beside the slot and puts it in the
-// slot's place only when it is complete, so that a killed build never
-// build writes the corpus of src into the cache's slot (see write),
-// parsing only what earlier does not have and updating its search index
-// where it can. It is keyed by the files as they were read.
+// build writes the corpus of src into a new directory beside the slot
+// (see write), parsing only what earlier does not have and updating its
+// search index where it can, and puts it in the slot's place only when it
+// is complete, so that a killed build never leaves a half-written index
+// where a reader looks. It is keyed by the files as they were read.
 func (dc *diskCache) build(ctx context.Context, slot, source string, src []corpus.Source, opts Options, earlier *prior, update bool) error {
 	if err := os.MkdirAll(dc.dir, 0o755); err != nil {
 		return fmt.Errorf("index cache: %w", err)
