@@ -4,12 +4,8 @@ package retrieval
 
 import "os"
 
-// mappedFile is a cache file read into memory, where files cannot be
-// mapped (see mapped_unix.go).
-type mappedFile struct {
-	data []byte
-}
-
+// mapFile reads the file at path into memory, where files cannot be
+// mapped.
 func mapFile(path string) (*mappedFile, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -17,8 +13,6 @@ func mapFile(path string) (*mappedFile, error) {
 	}
 	return &mappedFile{data: data}, nil
 }
-
-func (m *mappedFile) bytes() []byte { return m.data }
 
 func (m *mappedFile) evict() {}
 

@@ -10,14 +10,6 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// mappedFile is a cache file read in place through the page cache: the
-// strings and tables decoded from it point into it, so that what a
-// served library holds in memory is what its questions touch, and the
-// kernel can take back what they do not.
-type mappedFile struct {
-	data []byte
-}
-
 // mapFile maps the file at path read-only.
 func mapFile(path string) (*mappedFile, error) {
 	f, err := os.Open(path)
@@ -38,8 +30,6 @@ func mapFile(path string) (*mappedFile, error) {
 	}
 	return &mappedFile{data: data}, nil
 }
-
-func (m *mappedFile) bytes() []byte { return m.data }
 
 // evict lets go of the pages read so far (opening reads every one); they
 // are read again, from the page cache, when a question touches them.
