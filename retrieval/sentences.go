@@ -271,8 +271,8 @@ func isDigits(s string) bool {
 const analysisBatch = 1 << 14
 
 // buildSentenceTable analyses every sentence of c, in parallel batches,
-// and assigns term ids from a new lexicon. A document the earlier build
-// shares keeps its analysis.
+// and assigns term ids from a new lexicon, whose frequencies it counts.
+// A document the earlier build shares keeps its analysis.
 func buildSentenceTable(a analysis.Analyzer, c *corpus.Corpus, earlier *prior) (*sentenceTable, *lexicon) {
 	sentences, bytes := 0, 0
 	for _, d := range c.Documents {
@@ -285,7 +285,9 @@ func buildSentenceTable(a analysis.Analyzer, c *corpus.Corpus, earlier *prior) (
 	for _, d := range c.Documents {
 		b.add(d)
 	}
-	return b.finish()
+	t, lex := b.finish()
+	lex.count(t)
+	return t, lex
 }
 
 // tableBuilder lays out the sentence table of documents given one at a
@@ -337,7 +339,9 @@ func (b *tableBuilder) add(d *corpus.Document) {
 	}
 }
 
-// finish numbers the titles' words and counts the terms.
+// finish numbers the titles' words. The lexicon's frequencies are not
+// counted: a build into the cache writes only its terms, and the index
+// opened from the cache counts them from the table it reads.
 func (b *tableBuilder) finish() (*sentenceTable, *lexicon) {
 	t := b.t
 	t.start = append(t.start, uint32(len(t.toks)))
@@ -351,7 +355,6 @@ func (b *tableBuilder) finish() (*sentenceTable, *lexicon) {
 		}
 		t.titles = append(t.titles, ids)
 	}
-	b.lex.count(t)
 	return t, b.lex
 }
 
