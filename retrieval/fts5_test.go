@@ -45,7 +45,7 @@ func buildFTS5(tb testing.TB, c *corpus.Corpus, path string) *fts5 {
 	}
 	id := 0
 	for _, d := range c.Documents {
-		for i := range d.AllSentences() {
+		for i := range d.SentenceCount() {
 			var parts []string
 			for j := i; j < min(i+3, d.SentenceCount()); j++ {
 				parts = append(parts, d.Sentence(j).Text)

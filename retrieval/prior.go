@@ -103,7 +103,7 @@ func (p *prior) analysed(d *corpus.Document) (out []analysed, ok bool) {
 	}
 	t := p.table
 	out = make([]analysed, d.SentenceCount())
-	for i := range d.AllSentences() {
+	for i := range d.SentenceCount() {
 		g := t.global(di, i)
 		lo, hi := t.tokens(g)
 		a := analysed{

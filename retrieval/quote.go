@@ -121,14 +121,14 @@ func (l *quoteLookup) scan(ctx context.Context, words []string, holds func(doc, 
 		return fmt.Errorf("quote: %w", err)
 	}
 	for di, d := range l.ix.corpus.Documents {
-		for s := range d.AllSentences() {
+		for s, st := range d.AllSentences() {
 			if len(l.out) == l.k {
 				return nil
 			}
 			if s%256 == 0 && ctx.Err() != nil {
 				return timeoutErr(ctx.Err())
 			}
-			if near.MatchString(normalize(d.Sentence(s).Text)) && holds(di, s) {
+			if near.MatchString(normalize(st.Text)) && holds(di, s) {
 				l.add(tierPhrase, []passageHit{{doc: di, passage: -1, score: 1}}, func(int, int) int { return s })
 			}
 		}

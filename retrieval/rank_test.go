@@ -77,7 +77,7 @@ func TestRankerWithoutSearch(t *testing.T) {
 		t.Run(tt.question, func(t *testing.T) {
 			q := a.question(cleanQuery(tt.question))
 			var cands []candidate
-			for s := range r.corpus.Documents[0].AllSentences() {
+			for s := range r.corpus.Documents[0].SentenceCount() {
 				cands = append(cands, candidate{doc: 0, sent: s, passage: 1})
 			}
 			r.scoreAll(&q, cands)

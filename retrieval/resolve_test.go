@@ -43,7 +43,7 @@ func essayDocuments(t *testing.T) map[corpus.Format]*corpus.Document {
 func TestResolveCitations(t *testing.T) {
 	for format, d := range essayDocuments(t) {
 		t.Run(format.String(), func(t *testing.T) {
-			for i := range d.AllSentences() {
+			for i := range d.SentenceCount() {
 				loc := Cite(d, i, i+1).Location
 				for _, form := range []string{loc.Place(), "#" + loc.Anchor()} {
 					span, err := Resolve(d, form)
