@@ -47,8 +47,7 @@ type Index struct {
 	path   string      // on-disk location; "" in memory
 	file   *mappedFile // the cache's data file the corpus and table are read from in place; nil in memory
 
-	docKeys  []string       // each document's key in passage IDs (docKey)
-	docByKey map[string]int // and back
+	docByKey map[string]int // each document by its key in passage IDs (docKey)
 	lex      *lexicon       // the text's words, built when the index opens
 	table    *sentenceTable // every sentence analysed once
 	postings *postings      // the sentences holding each term
@@ -123,8 +122,7 @@ func newIndex(c *corpus.Corpus, b bleve.Index, path string, cached *cachedData, 
 	ix.exact = b.Mapping().AnalyzerNamed(exactAnalyzer)
 	ix.docByKey = map[string]int{}
 	for i, d := range c.Documents {
-		ix.docKeys = append(ix.docKeys, docKey(d.Name))
-		ix.docByKey[ix.docKeys[i]] = i
+		ix.docByKey[docKey(d.Name)] = i
 	}
 	if cached == nil {
 		ix.table, ix.lex = buildSentenceTable(ix.stem, c, earlier)
