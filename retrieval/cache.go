@@ -327,9 +327,19 @@ func (m manifest) unchanged(name string, st corpus.Stamp) (string, bool) {
 	return mark.Hash, ok && mark.Size == st.Size && mark.Modified.Equal(st.Modified) && mark.Changed.Equal(st.Changed)
 }
 
+// fileMark is a cache file's size and checksum, with its times when the
+// manifest was written.
 type fileMark struct {
-	Size int64  `json:"size"`
-	CRC  uint32 `json:"crc32c"`
+	Size     int64     `json:"size"`
+	CRC      uint32    `json:"crc32c"`
+	Modified time.Time `json:"modified,omitzero"`
+	Changed  time.Time `json:"changed,omitzero"` // ctime; zero where the system keeps none
+}
+
+// stamped reports whether st is the stamp the file had when it was
+// marked. Without a change time, which no tool sets back, it never is.
+func (m fileMark) stamped(st corpus.Stamp) bool {
+	return !m.Changed.IsZero() && st.Size == m.Size && st.Modified.Equal(m.Modified) && st.Changed.Equal(m.Changed)
 }
 
 const (
@@ -410,23 +420,33 @@ func readManifest(slot string) (manifest, error) {
 
 // verify checks every file of a slot against its manifest: a file that is
 // missing, truncated or altered (a damaged disk, a stray write) makes the
-// cache unusable rather than silently wrong.
+// cache unusable rather than silently wrong. A file whose size and times,
+// change time included, are those it had when the manifest was written
+// is taken as written, as the text's own files are (see sourceMarks);
+// any other is read through and checked by its checksum. Reading a 2 GB
+// data file back from disk took 3 s of an open that otherwise takes 1.
 func verify(slot string, m manifest) error {
 	if len(m.Files) == 0 {
 		return errors.New("manifest lists no files")
 	}
 	for rel, want := range m.Files {
-		got, err := markFile(filepath.Join(slot, rel))
+		path := filepath.Join(slot, rel)
+		if info, err := os.Stat(path); err == nil && want.stamped(corpus.StampOf(path, info)) {
+			continue
+		}
+		got, err := markFile(path)
 		if err != nil {
 			return err
 		}
-		if got != want {
+		if got.Size != want.Size || got.CRC != want.CRC {
 			return fmt.Errorf("%s: checksum or size differs from the build's", rel)
 		}
 	}
 	return nil
 }
 
+// markFile reads the file at path through for its size, checksum and
+// the stamp it has once read.
 func markFile(path string) (fileMark, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -438,7 +458,12 @@ func markFile(path string) (fileMark, error) {
 	if err != nil {
 		return fileMark{}, err
 	}
-	return fileMark{Size: n, CRC: h.Sum32()}, nil
+	mark := fileMark{Size: n, CRC: h.Sum32()}
+	if info, err := f.Stat(); err == nil && info.Size() == n {
+		st := corpus.StampOf(path, info)
+		mark.Modified, mark.Changed = st.Modified, st.Changed
+	}
+	return mark, nil
 }
 
 // build writes the corpus of src into a new directory beside the slot

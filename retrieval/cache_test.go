@@ -225,6 +225,22 @@ func TestCacheDetectsDamage(t *testing.T) {
 			}
 			os.WriteFile(segs[0], data, 0o644)
 		}},
+		{"a byte of the data file changed, its times set back", func(t *testing.T, slot string) {
+			p := filepath.Join(slot, dataName)
+			info, err := os.Stat(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data[len(data)/2] ^= 0xff
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			os.Chtimes(p, info.ModTime(), info.ModTime())
+		}},
 		{"data file removed", func(t *testing.T, slot string) { os.Remove(filepath.Join(slot, dataName)) }},
 		{"manifest corrupt", func(t *testing.T, slot string) { os.WriteFile(filepath.Join(slot, manifestName), []byte("{"), 0o644) }},
 	}
@@ -241,6 +257,30 @@ func TestCacheDetectsDamage(t *testing.T) {
 			}
 			if !strings.Contains(f.logs.String(), "level=WARN msg=\"index cache is damaged; rebuilding\"") {
 				t.Errorf("the damage was not logged as a warning through the given logger: %q", f.logs.String())
+			}
+		})
+	}
+}
+
+func TestFileMarkStamped(t *testing.T) {
+	at := time.Date(2026, 12, 5, 10, 0, 0, 123456789, time.UTC)
+	mark := fileMark{Size: 10, CRC: 1, Modified: at, Changed: at.Add(time.Millisecond)}
+	tests := []struct {
+		name  string
+		mark  fileMark
+		stamp corpus.Stamp
+		want  bool
+	}{
+		{"the same size and times", mark, corpus.Stamp{Size: 10, Modified: at, Changed: at.Add(time.Millisecond)}, true},
+		{"changed since (ctime)", mark, corpus.Stamp{Size: 10, Modified: at, Changed: at.Add(time.Second)}, false},
+		{"modified since", mark, corpus.Stamp{Size: 10, Modified: at.Add(time.Nanosecond), Changed: at.Add(time.Millisecond)}, false},
+		{"another size", mark, corpus.Stamp{Size: 11, Modified: at, Changed: at.Add(time.Millisecond)}, false},
+		{"no change time kept", fileMark{Size: 10, Modified: at}, corpus.Stamp{Size: 10, Modified: at}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.mark.stamped(tt.stamp); got != tt.want {
+				t.Errorf("stamped = %v, want %v", got, tt.want)
 			}
 		})
 	}
