@@ -159,6 +159,10 @@ func (d *Document) SetSentenceStore(store SentenceStore) {
 	d.sentences, d.store = nil, store
 }
 
+// SentenceStore is the store SetSentenceStore gave d, nil when d holds
+// its sentences itself.
+func (d *Document) SentenceStore() SentenceStore { return d.store }
+
 // SentenceCount is the number of d's sentences.
 func (d *Document) SentenceCount() int {
 	if d.store != nil {

@@ -90,6 +90,14 @@ func (ix *Index) speakerCandidates(q *question, f Filter, add func(doc, sent int
 	}
 	slices.Sort(spoken) // text order, whatever the map's
 	t := ix.table
+	if ix.file != nil {
+		runs := make([]sentenceRun, 0, len(spoken))
+		for _, g := range spoken {
+			di, si := t.local(int(g))
+			runs = append(runs, sentenceRun{di, si, si + 1})
+		}
+		ix.prefetch(runs)
+	}
 	for _, g := range spoken {
 		di, si := t.local(int(g))
 		speaker := ix.corpus.Documents[di].Sentence(si).Speaker
@@ -213,12 +221,18 @@ func (ix *Index) candidates(ctx context.Context, q *question, f Filter) ([]candi
 	if len(hits) > 0 {
 		top = hits[0].score
 	}
+	runs := make([]sentenceRun, 0, len(hits)+sentencePool)
 	for _, h := range hits {
 		p := ix.corpus.Documents[h.doc].Passages[h.passage]
-		for s := p.FirstSentence; s < p.EndSentence; s++ {
+		runs = append(runs, sentenceRun{h.doc, p.FirstSentence, p.EndSentence})
+	}
+	ix.prefetch(runs)
+	for i, h := range hits {
+		for s := runs[i].from; s < runs[i].to; s++ {
 			add(h.doc, s, h.score/top)
 		}
 	}
+	found := len(out)
 	for _, s := range ix.postings.bestSentences(q, ix.table, ix.lex, sentencePool) {
 		doc, sent := ix.table.local(int(s.global))
 		add(doc, sent, 0)
@@ -234,5 +248,6 @@ func (ix *Index) candidates(ctx context.Context, q *question, f Filter) ([]candi
 		}
 	}
 	ix.speakerCandidates(q, f, add)
+	ix.prefetch(runsOf(out[found:]))
 	return out, nil
 }

@@ -400,6 +400,7 @@ func (dc *diskCache) load(slot string) (*Index, error) {
 	}
 	ix.file = data.file
 	ix.file.evict() // opening read every page; questions read few
+	ix.prefetchTables()
 	return ix, nil
 }
 

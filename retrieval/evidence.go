@@ -269,10 +269,14 @@ func proximity(q *question, m *matchScratch, t *sentenceTable, lo int) float64 {
 	return float64(want) / float64(best)
 }
 
+// contextWindow is how many sentences either side of a sentence its
+// paragraph is looked for in.
+const contextWindow = 5
+
 // contextCoverage is the share of the question's content weight held by
 // a sentence together with its neighbours in the same section and role
 // (an answer often names its subject only in the sentence before), and by
-// its paragraph, up to five sentences either side.
+// its paragraph, up to contextWindow sentences either side.
 func (r *ranker) contextCoverage(q *question, doc, sent int, m *matchScratch) (neighbours, paragraph float64) {
 	d := r.corpus.Documents[doc]
 	s := d.Sentence(sent)
@@ -281,7 +285,7 @@ func (r *ranker) contextCoverage(q *question, doc, sent int, m *matchScratch) (n
 	copy(near, m.loose)
 	copy(para, m.loose)
 	t := r.table
-	for n := max(0, sent-5); n < min(d.SentenceCount(), sent+6); n++ {
+	for n := max(0, sent-contextWindow); n < min(d.SentenceCount(), sent+contextWindow+1); n++ {
 		ns := d.Sentence(n)
 		adjacent := (n == sent-1 || n == sent+1) && ns.Section == s.Section && ns.Question == s.Question
 		if n == sent || !adjacent && ns.Paragraph != s.Paragraph {

@@ -133,7 +133,7 @@ func newIndex(c *corpus.Corpus, b bleve.Index, path string, cached *cachedData, 
 			ix.lex.add(t, cached.Surface[i])
 		}
 		ix.lex.count(ix.table)
-		ix.postings = &postings{start: cached.PostStart, sent: cached.PostSent}
+		ix.postings = &postings{start: cached.PostStart, sent: cached.PostSent, file: cached.file}
 	}
 	ix.lex.relate(ix.stem, c)
 	ix.rank = &ranker{corpus: c, table: ix.table, lex: ix.lex, stem: ix.stem, model: m}

@@ -1,5 +1,10 @@
 package retrieval
 
+import (
+	"os"
+	"unsafe"
+)
+
 // mappedFile is a cache file whose bytes the strings and tables decoded
 // from it point into. Where files can be mapped (mapped_unix.go) it is
 // read in place through the page cache, so that what a served library
@@ -8,6 +13,18 @@ package retrieval
 // memory.
 type mappedFile struct {
 	data []byte
+	file *os.File // open while mapped, for advice about its pages; nil where nothing is mapped
 }
 
 func (m *mappedFile) bytes() []byte { return m.data }
+
+// bytesOf is the memory s takes, for advice about its pages.
+func bytesOf[T any](s []T) []byte {
+	if len(s) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*byte)(unsafe.Pointer(&s[0])), len(s)*int(unsafe.Sizeof(s[0])))
+}
+
+// stringBytes is the memory s takes, for advice about its pages.
+func stringBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }

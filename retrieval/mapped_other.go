@@ -16,4 +16,6 @@ func mapFile(path string) (*mappedFile, error) {
 
 func (m *mappedFile) evict() {}
 
+func (m *mappedFile) willNeed(b []byte) {}
+
 func (m *mappedFile) release() { m.data = nil }

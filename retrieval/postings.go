@@ -11,8 +11,9 @@ import (
 // in nearly every sentence, the one sentence holding all of the
 // question's words may lie in no passage the search returns.
 type postings struct {
-	start []uint32 // the occurrences of term t are sent[start[t]:start[t+1]]
-	sent  []uint32 // global sentence numbers
+	start []uint32    // the occurrences of term t are sent[start[t]:start[t+1]]
+	sent  []uint32    // global sentence numbers
+	file  *mappedFile // what sent is read from in place; nil in memory
 }
 
 // newPostings inverts a sentence table over a lexicon of terms terms. A
@@ -76,6 +77,9 @@ func (p *postings) bestSentences(q *question, t *sentenceTable, lex *lexicon, n 
 		}
 	}
 	slices.SortFunc(terms, func(a, b weighted) int { return cmp.Compare(b.weight, a.weight) })
+	for _, w := range terms {
+		p.file.willNeed(bytesOf(p.of(w.term)))
+	}
 	scores := map[uint32]float64{}
 	avg := max(lex.avgLen, 1)
 	for _, w := range terms {

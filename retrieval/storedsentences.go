@@ -78,6 +78,21 @@ func (s *storedSentences) Sentence(i int) corpus.Sentence {
 	return out
 }
 
+// recordBytes is the memory of the records of sentences from ≤ i < to.
+func (s *storedSentences) recordBytes(from, to int) []byte {
+	return bytesOf(s.records[from:to])
+}
+
+// textBytes is the memory of the text of sentences from ≤ i < to; it
+// reads their records.
+func (s *storedSentences) textBytes(from, to int) []byte {
+	end := len(s.text)
+	if to < len(s.records) {
+		end = int(s.records[to].text)
+	}
+	return stringBytes(s.text[s.records[from].text:end])
+}
+
 // encodeSentences writes a document's sentences: its speakers, footnote
 // numbers and sentence text, then its line starts and records as tables.
 func encodeSentences(w *dataWriter, d *corpus.Document) {
