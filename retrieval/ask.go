@@ -90,7 +90,7 @@ func (ix *Index) speakerCandidates(q *question, f Filter, add func(doc, sent int
 	}
 	slices.Sort(spoken) // text order, whatever the map's
 	t := ix.table
-	if ix.file != nil {
+	if ix.file.advised() {
 		runs := make([]sentenceRun, 0, len(spoken))
 		for _, g := range spoken {
 			di, si := t.local(int(g))

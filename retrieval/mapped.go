@@ -14,6 +14,9 @@ import (
 type mappedFile struct {
 	data []byte
 	file *os.File // open while mapped, for advice about its pages; nil where nothing is mapped
+	// holdWhole is the size up to which the file is held whole in the
+	// page cache rather than read as questions ask (see evict).
+	holdWhole int
 }
 
 func (m *mappedFile) bytes() []byte { return m.data }

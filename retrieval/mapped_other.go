@@ -16,6 +16,8 @@ func mapFile(path string) (*mappedFile, error) {
 
 func (m *mappedFile) evict() {}
 
-func (m *mappedFile) willNeed(b []byte) {}
+func (m *mappedFile) willNeed(parts ...[]byte) {}
+
+func (m *mappedFile) advised() bool { return false }
 
 func (m *mappedFile) release() { m.data = nil }

@@ -77,8 +77,12 @@ func (p *postings) bestSentences(q *question, t *sentenceTable, lex *lexicon, n 
 		}
 	}
 	slices.SortFunc(terms, func(a, b weighted) int { return cmp.Compare(b.weight, a.weight) })
-	for _, w := range terms {
-		p.file.willNeed(bytesOf(p.of(w.term)))
+	if p.file.advised() {
+		lists := make([][]byte, len(terms))
+		for i, w := range terms {
+			lists[i] = bytesOf(p.of(w.term))
+		}
+		p.file.willNeed(lists...)
 	}
 	scores := map[uint32]float64{}
 	avg := max(lex.avgLen, 1)

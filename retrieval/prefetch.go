@@ -17,18 +17,17 @@ type sentenceRun struct{ doc, from, to int }
 // flags, and where each term's postings start (47 MB at 1 GB). Read a
 // page at a time, they cost 6,000 waits on the disk in 300 questions.
 func (ix *Index) prefetchTables() {
-	for _, b := range [][]byte{bytesOf(ix.table.start), bytesOf(ix.table.words), bytesOf(ix.table.flags), bytesOf(ix.postings.start)} {
-		ix.file.willNeed(b)
-	}
+	ix.file.willNeed(bytesOf(ix.table.start), bytesOf(ix.table.words), bytesOf(ix.table.flags), bytesOf(ix.postings.start))
 }
 
 // prefetch starts reading what ranking reads of the runs' sentences:
 // the records and tokens of the sentences and of those about them whose
 // words count for them (contextWindow), then, as the records come in,
 // the texts of the sentences and their neighbours, which a quote may
-// take in. An index built in memory has nothing to read.
+// take in. An index built in memory, or from a file held whole, has
+// nothing to ask for.
 func (ix *Index) prefetch(runs []sentenceRun) {
-	if ix.file == nil {
+	if !ix.file.advised() {
 		return
 	}
 	type wide struct {
@@ -36,21 +35,24 @@ func (ix *Index) prefetch(runs []sentenceRun) {
 		store *storedSentences
 	}
 	wides := make([]wide, 0, len(runs))
+	parts := make([][]byte, 0, 2*len(runs))
 	for _, r := range runs {
 		s, ok := ix.corpus.Documents[r.doc].SentenceStore().(*storedSentences)
 		if !ok || r.from >= r.to {
 			continue
 		}
 		from, to := max(r.from-contextWindow, 0), min(r.to+contextWindow, s.Len())
-		ix.file.willNeed(s.recordBytes(from, to))
 		lo, _ := ix.table.tokens(ix.table.global(r.doc, from))
 		_, hi := ix.table.tokens(ix.table.global(r.doc, to-1))
-		ix.file.willNeed(bytesOf(ix.table.toks[lo:hi]))
+		parts = append(parts, s.recordBytes(from, to), bytesOf(ix.table.toks[lo:hi]))
 		wides = append(wides, wide{sentenceRun{r.doc, max(r.from-1, 0), min(r.to+1, s.Len())}, s})
 	}
+	ix.file.willNeed(parts...)
+	parts = parts[:0]
 	for _, w := range wides {
-		ix.file.willNeed(w.store.textBytes(w.from, w.to))
+		parts = append(parts, w.store.textBytes(w.from, w.to))
 	}
+	ix.file.willNeed(parts...)
 }
 
 // runsOf groups candidates, in the order they were found, into runs of
