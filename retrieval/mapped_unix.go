@@ -58,7 +58,7 @@ func (m *mappedFile) evict() {
 		unix.Madvise(m.data, unix.MADV_DONTNEED)
 		unix.Madvise(m.data, unix.MADV_RANDOM)
 		if m.advised() {
-			unix.Fadvise(int(m.file.Fd()), 0, 0, unix.FADV_DONTNEED)
+			dropPageCache(m.file)
 		}
 	}
 }
