@@ -64,7 +64,8 @@ func (m *mappedFile) evict() {
 }
 
 // holdWhole is the size up to which a data file is held whole in the
-// page cache (see evict): a book's is a few MB, a 100 MB library's 200.
+// page cache (see evict): a book's data file is a few MB, a 100 MB
+// library's 200 MB.
 const holdWhole = 64 << 20
 
 // advised reports whether questions ask for the pages they will read

@@ -4,17 +4,18 @@ package retrieval
 // pages the kernel brings in when they are first touched (see
 // mappedFile). A question touches a few hundred pages scattered over the
 // file; touched one at a time, each waits for the disk in turn. So the
-// question asks for them all first, and the disk reads them side by side:
-// at 1 GB, opened with none of the file in memory, 300 questions waited
-// on the disk 107,000 times rather than 2,700, and took p50 40–73 ms,
-// p99 124–198 ms rather than 37–39 and 101–110 (BenchmarkLibrary).
+// question asks for them all first, and the disk reads them side by side.
+// At 1 GB, opened with none of the file in memory, 300 questions used to
+// wait on the disk 107,000 times and now wait 2,700 times; p50 went from
+// 40–73 ms to 35–40 ms, and p99 from 124–198 ms to 94–107 ms
+// (BenchmarkLibrary).
 
 // sentenceRun is the sentences from ≤ i < to of document doc.
 type sentenceRun struct{ doc, from, to int }
 
 // prefetchTables starts reading the small tables a question reads at
 // random, in whole: where each sentence's tokens start, its words and
-// flags, and where each term's postings start (47 MB at 1 GB). Read a
+// flags, and where each term's postings start (44 MB at 1 GB). Read a
 // page at a time, they cost 6,000 waits on the disk in 300 questions.
 func (ix *Index) prefetchTables() {
 	ix.file.willNeed(bytesOf(ix.table.start), bytesOf(ix.table.words), bytesOf(ix.table.flags), bytesOf(ix.postings.start))
