@@ -253,7 +253,7 @@ func proximity(q *question, m *matchScratch, t *sentenceTable, lo int) float64 {
 			for m.seen[left] < 0 || t.toks[lo+left].pos == notInText {
 				left++
 			}
-			if w := int(t.toks[lo+right].pos) - int(t.toks[lo+left].pos) + 1; w < best {
+			if w := windowWidth(m.seen[left:right+1], t.toks[lo+left:lo+right+1]); w < best {
 				best = w
 			}
 			count[m.seen[left]]--
@@ -267,6 +267,22 @@ func proximity(q *question, m *matchScratch, t *sentenceTable, lo int) float64 {
 		return 0
 	}
 	return float64(want) / float64(best)
+}
+
+// windowWidth is how many word positions the matched tokens of a window
+// span. Positions do not always grow along the tokens: a token searched
+// as written (an identifier, see withIdentifiers) follows the sentence's
+// words at the position of its first word, so the window's ends alone
+// could give a width of zero or less.
+func windowWidth(seen []int32, toks []tableToken) int {
+	lo, hi := math.MaxInt, math.MinInt
+	for i, c := range seen {
+		if c < 0 || toks[i].pos == notInText {
+			continue
+		}
+		lo, hi = min(lo, int(toks[i].pos)), max(hi, int(toks[i].pos))
+	}
+	return hi - lo + 1
 }
 
 // contextWindow is how many sentences either side of a sentence its

@@ -375,6 +375,21 @@ func summary(sets []*labelledSet, per map[string]float64) (rows []string, vals m
 	return rows, vals
 }
 
+// requireFinite stops learning at the first feature value that is not a
+// finite number: one would make every weight NaN.
+func requireFinite(t *testing.T, samples []sample) {
+	t.Helper()
+	for _, s := range samples {
+		for _, x := range s.x {
+			for j, v := range x[:numFeatures] {
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					t.Fatalf("feature %s is %v for a candidate: fix the feature before learning", features[j].name, v)
+				}
+			}
+		}
+	}
+}
+
 // splitSamples collects every set's samples by group; validate marks a
 // fifth of the training questions, kept out of growing the forest to
 // choose how many trees it keeps.
@@ -444,6 +459,9 @@ func TestLearnWeights(t *testing.T) {
 	old := learnedModel{learnedWeights, learnedForest}
 	before, _ := measure(t, sets, old)
 	train, heldSquad, heldBooks, validate := splitSamples(sets)
+	for _, group := range [][]sample{train, heldSquad, heldBooks} {
+		requireFinite(t, group)
+	}
 	t.Logf("fitting on %d questions", len(train))
 	const lambda, iters = 0.01, 250
 	vec := fit(train, nil, lambda, iters)

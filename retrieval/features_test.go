@@ -1,0 +1,99 @@
+package retrieval
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+func TestWindowWidth(t *testing.T) {
+	tests := []struct {
+		name string
+		seen []int32
+		pos  []uint16
+		want int
+	}{
+		{"words in order", []int32{0, -1, 1}, []uint16{4, 5, 6}, 3},
+		{"unmatched ends left out", []int32{-1, 0, 1, -1}, []uint16{1, 2, 3, 9}, 2},
+		// "--no-root": the words, then the option as written, at the
+		// position of its first word.
+		{"an identifier after the words", []int32{0, 1}, []uint16{7, 5}, 3},
+		{"an identifier alone", []int32{0, 1}, []uint16{5, 5}, 1},
+		{"outside the text", []int32{0, 1, 2}, []uint16{2, notInText, 3}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := make([]tableToken, len(tt.pos))
+			for i, p := range tt.pos {
+				toks[i] = tableToken{pos: p}
+			}
+			if got := windowWidth(tt.seen, toks); got != tt.want {
+				t.Errorf("windowWidth = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestFeaturesAreFinite ranks every question of the documentation sets,
+// whose sentences hold options and hyphenated names searched as written,
+// and requires every candidate's features to be finite numbers: one
+// infinite feature makes its sentence first whatever the rest say, and
+// makes learning the weights fail.
+func TestFeaturesAreFinite(t *testing.T) {
+	sets := []struct {
+		name      string
+		corpus    func(testing.TB) *corpus.Corpus
+		questions func(testing.TB) []string
+	}{
+		{"names with numbers", func(t testing.TB) *corpus.Corpus {
+			doc, err := corpus.Parse("isotopes.txt", []byte("Long ago, carbon-14 was drained from the comet. "+
+				"The launch pad LC-39 was rebuilt for the heavier rocket.\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return &corpus.Corpus{Documents: []*corpus.Document{doc}}
+		}, func(testing.TB) []string {
+			return []string{"When was carbon 14 drained from the comet?", "What was rebuilt on LC-39?"}
+		}},
+		{"mkdocs", docs("mkdocs-material"), questionTexts("mkdocs-material.tsv")},
+		{"docusaurus", docs("redux-docusaurus"), questionTexts("redux-docusaurus.tsv")},
+		{"rust book", library("rust-book-chapters-10-13.md"), questionTexts("rust-book.tsv")},
+	}
+	for _, set := range sets {
+		t.Run(set.name, func(t *testing.T) {
+			ix, err := NewMemory(context.Background(), set.corpus(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			for _, text := range set.questions(t) {
+				q := ix.analyse(cleanQuery(text))
+				cands, err := ix.candidates(context.Background(), &q, Filter{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				ix.rank.scoreAll(&q, cands)
+				for _, c := range cands {
+					for j, f := range features {
+						if v := c.x[j]; math.IsNaN(v) || math.IsInf(v, 0) {
+							t.Errorf("%q: feature %s of %s sentence %d is %v", text, f.name, ix.corpus.Documents[c.doc].Name, c.sent, v)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// questionTexts returns a loader of the questions of a testdata set.
+func questionTexts(name string) func(testing.TB) []string {
+	return func(t testing.TB) []string {
+		var out []string
+		for _, q := range loadQuestions(t, name) {
+			out = append(out, q.Text)
+		}
+		return out
+	}
+}
