@@ -309,9 +309,10 @@ func parts(d *corpus.Document, from, to int) [][2]int {
 // speakers named, an interviewer's questions in italics.
 func runText(d *corpus.Document, from, to int) string {
 	var b strings.Builder
-	for i := from; i < to; i++ {
-		s := d.Sentence(i)
-		newPara := i == from || d.Sentence(i-1).Paragraph != s.Paragraph
+	prevPara := 0
+	for i, s := range d.Sentences(from, to) {
+		newPara := i == from || prevPara != s.Paragraph
+		prevPara = s.Paragraph
 		if i > from {
 			if newPara {
 				b.WriteString("\n\n")

@@ -152,8 +152,8 @@ func (r *ranker) result(doc int, sents []int, stems []string, score float64) Res
 	}
 	quote = quote.cut(lo, hi)
 
-	quote.Code = d.Sentence(sents[0]).Code
 	first := d.Sentence(sents[0])
+	quote.Code = first.Code
 	p := passageAround(d, sents)
 	pass := passageExcerpt(d, p)
 	pass.Matches = r.matches(pass.Text, stems)
@@ -198,10 +198,11 @@ func (r *ranker) linked(l Location, d *corpus.Document, sec int) Location {
 func passageExcerpt(d *corpus.Document, p corpus.Passage) Excerpt {
 	e := Excerpt{Span: p.Lines}
 	var b strings.Builder
+	prevCode := false
 	for i, s := range d.Sentences(p.FirstSentence, p.EndSentence) {
 		switch {
 		case i == p.FirstSentence:
-		case s.Code || d.Sentence(i-1).Code:
+		case s.Code || prevCode:
 			b.WriteString("\n\n")
 		default:
 			b.WriteByte(' ')
@@ -210,6 +211,7 @@ func passageExcerpt(d *corpus.Document, p corpus.Passage) Excerpt {
 			e.codeRanges = append(e.codeRanges, [2]int{b.Len(), b.Len() + len(s.Text)})
 		}
 		b.WriteString(s.Text)
+		prevCode = s.Code
 	}
 	e.Text = b.String()
 	return e
@@ -225,10 +227,13 @@ func followingCode(d *corpus.Document, sents []int) *Excerpt {
 	for n < d.SentenceCount() && d.Sentence(n).Paragraph == last.Paragraph && n-last.Index <= maxSentencesToCode {
 		n++
 	}
-	if n >= d.SentenceCount() || !d.Sentence(n).Code || d.Sentence(n).Section != last.Section {
+	if n >= d.SentenceCount() {
 		return nil
 	}
 	c := d.Sentence(n)
+	if !c.Code || c.Section != last.Section {
+		return nil
+	}
 	return &Excerpt{Text: c.Text, Span: c.Lines, Code: true}
 }
 
