@@ -289,12 +289,26 @@ type manifest struct {
 	Sources map[string]sourceMark `json:"sources,omitempty"`
 }
 
+// fileTimes are a file's size and times as a manifest records them.
+type fileTimes struct {
+	Size     int64     `json:"size"`
+	Modified time.Time `json:"modified,omitzero"`
+	Changed  time.Time `json:"changed,omitzero"` // ctime; zero where the system keeps none
+}
+
+func timesOf(st corpus.Stamp) fileTimes {
+	return fileTimes{Size: st.Size, Modified: st.Modified, Changed: st.Changed}
+}
+
+// same reports whether st has the recorded size and times.
+func (f fileTimes) same(st corpus.Stamp) bool {
+	return f.Size == st.Size && f.Modified.Equal(st.Modified) && f.Changed.Equal(st.Changed)
+}
+
 // sourceMark is a text file's size, times and hash.
 type sourceMark struct {
-	Size     int64     `json:"size"`
-	Modified time.Time `json:"modified"`
-	Changed  time.Time `json:"changed"` // ctime; zero where the system keeps none
-	Hash     string    `json:"sha256"`
+	fileTimes
+	Hash string `json:"sha256"`
 }
 
 // racyWindow is how long before it was read a file must have last
@@ -314,7 +328,7 @@ func sourceMarks(src []corpus.Source) map[string]sourceMark {
 			last = st.Changed
 		}
 		if !last.IsZero() && last.Before(st.Checked.Add(-racyWindow)) {
-			out[s.Name] = sourceMark{Size: st.Size, Modified: st.Modified, Changed: st.Changed, Hash: s.Hash()}
+			out[s.Name] = sourceMark{timesOf(st), s.Hash()}
 		}
 	}
 	return out
@@ -324,22 +338,20 @@ func sourceMarks(src []corpus.Source) map[string]sourceMark {
 // size and times (corpus.LoadOptions.Unchanged).
 func (m manifest) unchanged(name string, st corpus.Stamp) (string, bool) {
 	mark, ok := m.Sources[name]
-	return mark.Hash, ok && mark.Size == st.Size && mark.Modified.Equal(st.Modified) && mark.Changed.Equal(st.Changed)
+	return mark.Hash, ok && mark.same(st)
 }
 
 // fileMark is a cache file's size and checksum, with its times when the
 // manifest was written.
 type fileMark struct {
-	Size     int64     `json:"size"`
-	CRC      uint32    `json:"crc32c"`
-	Modified time.Time `json:"modified,omitzero"`
-	Changed  time.Time `json:"changed,omitzero"` // ctime; zero where the system keeps none
+	fileTimes
+	CRC uint32 `json:"crc32c"`
 }
 
 // stamped reports whether st is the stamp the file had when it was
 // marked. Without a change time, which no tool sets back, it never is.
 func (m fileMark) stamped(st corpus.Stamp) bool {
-	return !m.Changed.IsZero() && st.Size == m.Size && st.Modified.Equal(m.Modified) && st.Changed.Equal(m.Changed)
+	return !m.Changed.IsZero() && m.same(st)
 }
 
 const (
@@ -459,10 +471,9 @@ func markFile(path string) (fileMark, error) {
 	if err != nil {
 		return fileMark{}, err
 	}
-	mark := fileMark{Size: n, CRC: h.Sum32()}
+	mark := fileMark{fileTimes{Size: n}, h.Sum32()}
 	if info, err := f.Stat(); err == nil && info.Size() == n {
-		st := corpus.StampOf(path, info)
-		mark.Modified, mark.Changed = st.Modified, st.Changed
+		mark.fileTimes = timesOf(corpus.StampOf(path, info))
 	}
 	return mark, nil
 }

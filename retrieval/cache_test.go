@@ -264,7 +264,7 @@ func TestCacheDetectsDamage(t *testing.T) {
 
 func TestFileMarkStamped(t *testing.T) {
 	at := time.Date(2026, 12, 5, 10, 0, 0, 123456789, time.UTC)
-	mark := fileMark{Size: 10, CRC: 1, Modified: at, Changed: at.Add(time.Millisecond)}
+	mark := fileMark{fileTimes{Size: 10, Modified: at, Changed: at.Add(time.Millisecond)}, 1}
 	tests := []struct {
 		name  string
 		mark  fileMark
@@ -275,7 +275,7 @@ func TestFileMarkStamped(t *testing.T) {
 		{"changed since (ctime)", mark, corpus.Stamp{Size: 10, Modified: at, Changed: at.Add(time.Second)}, false},
 		{"modified since", mark, corpus.Stamp{Size: 10, Modified: at.Add(time.Nanosecond), Changed: at.Add(time.Millisecond)}, false},
 		{"another size", mark, corpus.Stamp{Size: 11, Modified: at, Changed: at.Add(time.Millisecond)}, false},
-		{"no change time kept", fileMark{Size: 10, Modified: at}, corpus.Stamp{Size: 10, Modified: at}, false},
+		{"no change time kept", fileMark{fileTimes: fileTimes{Size: 10, Modified: at}}, corpus.Stamp{Size: 10, Modified: at}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
