@@ -283,5 +283,5 @@ func (b *build) finish() error {
 		return fmt.Errorf("index cache: %w", err)
 	}
 	t, lex := b.table.finish()
-	return b.data.finish(b.skipped, lex.terms, lex.surface, t, newPostings(t, len(lex.terms)))
+	return b.data.finish(b.skipped, lex.terms, lex.surface, documentFrequencies(t, len(lex.terms)), t, newPostings(t, len(lex.terms)))
 }

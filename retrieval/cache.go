@@ -201,7 +201,7 @@ func memoryIndex(ctx context.Context, path string, opts Options, log *slog.Logge
 // analysisVersion whenever the analysis of sentences cached with the
 // index changes (TestAnalysisFingerprint fails until it does).
 const (
-	cacheVersion    = 13
+	cacheVersion    = 14
 	analysisVersion = 2
 )
 
@@ -644,6 +644,7 @@ type cachedData struct {
 	Corpus   *corpus.Corpus
 	Terms    []string
 	Surface  []string
+	DF       []uint32 // each term's document frequency (documentFrequencies)
 	DocStart []uint32
 	Start    []uint32
 	Tokens   []tableToken
@@ -670,7 +671,7 @@ func readData(path string) (*cachedData, error) {
 		return nil, err
 	}
 	d, err := decodeData(file.bytes())
-	if err == nil && (len(d.Start) != len(d.Words)+1 || len(d.Terms) != len(d.Surface) ||
+	if err == nil && (len(d.Start) != len(d.Words)+1 || len(d.Terms) != len(d.Surface) || len(d.DF) != len(d.Terms) ||
 		len(d.PostStart) != len(d.Terms)+1 || int(d.PostStart[len(d.Terms)]) != len(d.PostSent)) {
 		err = fmt.Errorf("%w: tables of different lengths", errDataCorrupt)
 	}

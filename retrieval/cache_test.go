@@ -19,6 +19,7 @@ import (
 	"unsafe"
 
 	"github.com/lectern-bot/lectern/corpus"
+	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
 // cacheFixture is a book and a cache directory for it.
@@ -286,6 +287,36 @@ func TestFileMarkStamped(t *testing.T) {
 	}
 }
 
+// TestCachedStatisticsMatchMemory opens a text from the cache, whose
+// lexicon's document frequencies and mean sentence length are read from
+// the data file, and requires the same table and statistics as the text
+// indexed in memory, where they are counted.
+func TestCachedStatisticsMatchMemory(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "interview.txt"), corpus.DefaultText(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for range 2 { // built, then read from the cache
+		cached, _, err := Open(ctx, dir, Options{CacheDir: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer cached.Close()
+		memory, err := NewMemory(ctx, cached.Corpus())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer memory.Close()
+		if got, want := string(describeTable(cached)), string(describeTable(memory)); got != want {
+			t.Fatalf("the table read from the cache differs from the one counted in memory:\n%s", testsupport.FirstDiff(got, want))
+		}
+		if cached.lex.n != memory.lex.n || cached.lex.avgLen != memory.lex.avgLen {
+			t.Errorf("from the cache: %d sentences of %.3f tokens on average; in memory: %d of %.3f", cached.lex.n, cached.lex.avgLen, memory.lex.n, memory.lex.avgLen)
+		}
+	}
+}
+
 func TestCacheSweepsWhatNoTextUses(t *testing.T) {
 	f := newCacheFixture(t)
 	f.write("CHAPTER I\n\nThe ferryman counted herons.\n")
@@ -427,7 +458,7 @@ func TestDataRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	want := &cachedData{Corpus: c, Terms: ix.lex.terms, Surface: ix.lex.surface, DocStart: ix.table.docStart, Start: ix.table.start,
+	want := &cachedData{Corpus: c, Terms: ix.lex.terms, Surface: ix.lex.surface, DF: ix.lex.df, DocStart: ix.table.docStart, Start: ix.table.start,
 		Tokens: ix.table.toks, Words: ix.table.words, Flags: ix.table.flags,
 		SecStart: ix.table.secStart, Titles: ix.table.titles, PostStart: ix.postings.start, PostSent: ix.postings.sent}
 	raw := encodeData(want)
@@ -485,7 +516,7 @@ func FuzzDecodeData(f *testing.F) {
 		if err != nil {
 			f.Fatal(err)
 		}
-		raw := encodeData(&cachedData{Corpus: ix.corpus, Terms: ix.lex.terms, Surface: ix.lex.surface, DocStart: ix.table.docStart,
+		raw := encodeData(&cachedData{Corpus: ix.corpus, Terms: ix.lex.terms, Surface: ix.lex.surface, DF: ix.lex.df, DocStart: ix.table.docStart,
 			Start: ix.table.start, Tokens: ix.table.toks, Words: ix.table.words,
 			Flags: ix.table.flags, SecStart: ix.table.secStart, Titles: ix.table.titles, PostStart: ix.postings.start, PostSent: ix.postings.sent})
 		ix.Close()

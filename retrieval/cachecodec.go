@@ -22,7 +22,7 @@ import (
 // (see storedSentences), and passages' texts are not stored: they are
 // their sentences joined.
 
-const dataMagic = "LECTERN-DATA-13\n"
+const dataMagic = "LECTERN-DATA-14\n"
 
 var errDataCorrupt = errors.New("data file is corrupt")
 
@@ -288,7 +288,7 @@ func encodeDataTo(out io.Writer, d *cachedData) error {
 	for _, doc := range d.Corpus.Documents {
 		w.document(doc)
 	}
-	return w.finish(d.Corpus.Skipped, d.Terms, d.Surface, d.table(), &postings{start: d.PostStart, sent: d.PostSent})
+	return w.finish(d.Corpus.Skipped, d.Terms, d.Surface, d.DF, d.table(), &postings{start: d.PostStart, sent: d.PostSent})
 }
 
 // newDataWriter starts a data file on out, to which documents are then
@@ -307,10 +307,11 @@ func (w *dataWriter) document(d *corpus.Document) {
 }
 
 // finish writes the tail, what follows the documents: the files left
-// out, the lexicon's terms and their written forms, the sentence table
-// and its postings, where each document starts; and last, where the tail
-// starts, so that a reader can decode the documents side by side.
-func (w *dataWriter) finish(skipped []*corpus.FileError, terms, surface []string, t *sentenceTable, post *postings) error {
+// out, the lexicon's terms, their written forms and document
+// frequencies, the sentence table and its postings, where each document
+// starts; and last, where the tail starts, so that a reader can decode
+// the documents side by side.
+func (w *dataWriter) finish(skipped []*corpus.FileError, terms, surface []string, df []uint32, t *sentenceTable, post *postings) error {
 	tail := w.offset()
 	w.uint(uint64(len(skipped)))
 	for _, f := range skipped {
@@ -319,6 +320,7 @@ func (w *dataWriter) finish(skipped []*corpus.FileError, terms, surface []string
 	}
 	w.strings(terms)
 	w.strings(surface)
+	writeU32s(w, df)
 	writeU32s(w, t.docStart)
 	writeU32s(w, t.start)
 	writeTokens(w, t.toks)
@@ -453,6 +455,7 @@ func decodeTail(r *dataReader) (*cachedData, []int) {
 	}
 	d.Terms = r.strings()
 	d.Surface = r.strings()
+	d.DF = readU32s(r)
 	d.DocStart = readU32s(r)
 	d.Start = readU32s(r)
 	d.Tokens = readTokens(r)

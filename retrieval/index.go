@@ -132,7 +132,7 @@ func newIndex(c *corpus.Corpus, b bleve.Index, path string, cached *cachedData, 
 		for i, t := range cached.Terms {
 			ix.lex.add(t, cached.Surface[i])
 		}
-		ix.lex.count(ix.table)
+		ix.lex.counted(ix.table, cached.DF)
 		ix.postings = &postings{start: cached.PostStart, sent: cached.PostSent, file: cached.file}
 	}
 	ix.lex.relate(ix.stem, c)

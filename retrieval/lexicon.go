@@ -48,22 +48,34 @@ func (l *lexicon) add(term, word string) uint32 {
 
 // count fills the document frequencies and mean length from a table.
 func (l *lexicon) count(t *sentenceTable) {
-	l.df = make([]uint32, len(l.terms))
-	l.n = len(t.words)
-	seen := make([]uint32, len(l.terms)) // last sentence (plus one) that counted each term
-	tokens := 0
-	for g := 0; g < l.n; g++ {
+	l.counted(t, documentFrequencies(t, len(l.terms)))
+}
+
+// documentFrequencies counts, for each of terms terms, the sentences of
+// t holding it: one pass over every token, which the cache does once, at
+// build, and keeps (0.43 s of opening a 1 GB library otherwise).
+func documentFrequencies(t *sentenceTable, terms int) []uint32 {
+	df := make([]uint32, terms)
+	seen := make([]uint32, terms) // last sentence (plus one) that counted each term
+	for g := range len(t.words) {
 		lo, hi := t.tokens(g)
 		for _, tk := range t.toks[lo:hi] {
 			if id := tk.term; seen[id] != uint32(g+1) {
 				seen[id] = uint32(g + 1)
-				l.df[id]++
+				df[id]++
 			}
 		}
-		tokens += hi - lo
 	}
+	return df
+}
+
+// counted fills the lexicon's statistics of t, whose terms' document
+// frequencies are df.
+func (l *lexicon) counted(t *sentenceTable, df []uint32) {
+	l.df = df
+	l.n = len(t.words)
 	if l.n > 0 {
-		l.avgLen = float64(tokens) / float64(l.n)
+		l.avgLen = float64(t.start[l.n]-t.start[0]) / float64(l.n)
 	}
 	l.sorted = slices.Clone(l.terms)
 	slices.Sort(l.sorted)

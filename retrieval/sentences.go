@@ -340,8 +340,8 @@ func (b *tableBuilder) add(d *corpus.Document) {
 }
 
 // finish numbers the titles' words. The lexicon's frequencies are not
-// counted: a build into the cache writes only its terms, and the index
-// opened from the cache counts them from the table it reads.
+// counted here: buildSentenceTable counts them, and a build into the
+// cache writes them with its terms (documentFrequencies).
 func (b *tableBuilder) finish() (*sentenceTable, *lexicon) {
 	t := b.t
 	t.start = append(t.start, uint32(len(t.toks)))
