@@ -223,8 +223,23 @@ func (sh *shard) run(ctx context.Context) error {
 		if fe := sh.fatal(nil); fe != nil {
 			return fe
 		}
+		// discordgo's heartbeat goroutine for the lost connection can
+		// wake after it and call Session.Close, which closes whatever
+		// connection the session holds by then (seen as a RESUMED
+		// connection closed with 1000 a moment later). It needs only
+		// microseconds; let it act before the next Open, then drop
+		// the Disconnect it sends.
+		select {
+		case <-time.After(settleAfterLoss):
+		case <-ctx.Done():
+			return nil
+		}
 	}
 }
+
+// settleAfterLoss is how long a lost connection's goroutines get to end
+// before the next connection is opened.
+const settleAfterLoss = 250 * time.Millisecond
 
 // watchConnection waits until the connection drops or stops answering
 // heartbeats, and reports whether ctx ended instead.
