@@ -144,7 +144,7 @@ func strongHeading(text string) (heading, bool) {
 			}
 			head := strings.TrimSpace(t[:len(t)-len(n[2])])
 			head = strings.TrimRight(head, ".")
-			sub := strings.TrimSpace(n[2])
+			sub := strings.TrimSpace(footnoteMarker.ReplaceAllString(n[2], "")) // "XVIII(*) -- CONCERNING…"
 			if sub != "" {
 				s := separator.ReplaceAllString(sub, "")
 				if s == sub && !startsTitle(sub) {
