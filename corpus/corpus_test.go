@@ -212,6 +212,8 @@ func TestSentenceBounds(t *testing.T) {
 		{"ellipsis", "Talking Peace.... The Professor was puzzled.", []string{"Talking Peace....", "The Professor was puzzled."}},
 		{"decimal", "It was 10.40 P. M. when it ended.", []string{"It was 10.40 P. M. when it ended."}},
 		{"list markers", "e. _Yedinstvo._ A small group. 2. The Cadets. IV. Then.", []string{"e. _Yedinstvo._ A small group.", "2. The Cadets.", "IV. Then."}},
+		{"section labels", "SEC. 2. No person shall be Governor. Section 3. The Governor shall reside here. Art. IV. Courts.", []string{"SEC. 2. No person shall be Governor.", "Section 3. The Governor shall reside here.", "Art. IV. Courts."}},
+		{"section cited at a sentence's end", "As said in Section 3. The next part differs.", []string{"As said in Section 3.", "The next part differs."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

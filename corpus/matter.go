@@ -27,6 +27,8 @@ func (p *parser) markMatter(blocks []*block) {
 			switch {
 			case b.first() >= p.doc.Lines*6/10:
 				end, reason = p.nextHeading(blocks, k, 2), "index"
+			case p.entriesFollow(blocks, k):
+				end, reason = p.nextHeading(blocks, k, 2), "index" // an index before an appendix
 			case k+1 < len(blocks) && p.listLike(blocks[k+1]), k+2 < len(blocks) && p.listLike(blocks[k+2]):
 				end, reason = p.contentsEnd(blocks, k), "index" // an index of pages at the front
 			default:
@@ -224,6 +226,28 @@ func (p *parser) listLike(b *block) bool {
 	// differences--Doubtful species--…".
 	t := p.textOf(b)
 	return strings.Count(t, "—")+strings.Count(t, "--") >= 3 && len(sentenceInside.FindAllString(t, -1)) <= 1
+}
+
+// indexSample is how many blocks after an index's heading are looked at
+// to tell its entries.
+const indexSample = 8
+
+// entriesFollow reports whether the blocks under heading k read as an
+// index's entries: at least three of the first indexSample, and nearly
+// all of those, end in page or section numbers ("Governor, how elected;
+// 3 1"), however many lines an entry wraps to.
+func (p *parser) entriesFollow(blocks []*block, k int) bool {
+	n, numbered := 0, 0
+	for _, b := range blocks[k+1 : min(len(blocks), k+1+indexSample)] {
+		if b.role == roleHeading {
+			break
+		}
+		n++
+		if pageNumberEnd.MatchString(strings.TrimSpace(p.text[b.lines[len(b.lines)-1]])) {
+			numbered++
+		}
+	}
+	return n >= 3 && numbered*4 >= n*3
 }
 
 // entryKey reduces a heading or table-of-contents line to its letters and

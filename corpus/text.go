@@ -253,7 +253,7 @@ var abbreviations = map[string]bool{
 	"sen": true, "rep": true, "jan": true, "feb": true, "mar": true, "apr": true, "aug": true,
 	"sept": true, "sep": true, "oct": true, "nov": true, "dec": true, "approx": true, "fig": true,
 	"ed": true, "eds": true, "esq": true, "mme": true, "mlle": true, "messrs": true, "viz": true,
-	"ca": true, "art": true,
+	"ca": true, "art": true, "sec": true, "para": true,
 }
 
 // isAbbreviation reports whether word, the text before a period, is an
@@ -306,7 +306,7 @@ func sentenceBounds(text string) [][2]int {
 			i = j // a stage direction or note in brackets is one piece
 			continue
 		}
-		if !startsSentence(next) || (r == '.' && j == i+1 && isAbbreviation(lastWord(text[:i])) && !startsCommonly(text[k:])) || (r == '.' && isListMarker(text[start:i])) {
+		if !startsSentence(next) || (r == '.' && j == i+1 && isAbbreviation(lastWord(text[:i])) && !startsCommonly(text[k:])) || (r == '.' && (isListMarker(text[start:i]) || sectionLabel.MatchString(text[start:i]))) {
 			i = j
 			continue
 		}
@@ -344,6 +344,10 @@ func isListMarker(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLower(r) || unicode.IsDigit(r) || strings.Trim(s, "IVXLC") == ""
 }
+
+// sectionLabel is a numbered provision's label opening a sentence, which
+// the sentence keeps: "SEC. 2. No person shall…", "Section 4. The…".
+var sectionLabel = regexp.MustCompile(`^(?i)(?:sec|sect|section|art|article|para|paragraph|clause|rule|§)\.?\s*(?:\d+[a-z]?|[ivxlc]+)$`)
 
 // startsCommonly reports whether s begins with a word that usually starts a
 // sentence, so that "World War I. The" ends a sentence but "V. I. Lenin"
