@@ -47,6 +47,7 @@ func (p *parser) findHeadings(blocks []*block, markdown bool) {
 	l := p.lookStyles(blocks, chapters)
 	p.applyLooks(blocks, l, anyStrong)
 	p.markRepeatedTitles(blocks)
+	p.sidenoteHeadings(blocks)
 }
 
 // strongHeadings marks the headings recognised by their markup or their

@@ -34,6 +34,7 @@ const (
 	styleMarkdown              // "# Title"
 	styleSetext                // a title over "=====" or "-----"
 	styleWiki                  // "== Title =="
+	styleSidenote              // "[Sidenote: Public debt.]": a marginal note over what it summarises
 	// Looks: headings without heading words, which count only when a
 	// text has several.
 	styleCaps        // THE GREAT TOWNS.
