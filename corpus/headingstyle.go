@@ -266,16 +266,17 @@ func (p *parser) weakStyle(b *block) headingStyle {
 	case numberAlone.MatchString(t) && len(b.lines) == 1:
 		return styleNumber
 	}
-	if letters(t) < 3 || strings.ContainsAny(t[:1], "[(\"“‘'*") {
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if letters(t) < 3 || strings.ContainsRune(",;", last) {
 		return styleNone
 	}
-	last, _ := utf8.DecodeLastRuneInString(t)
-	if strings.ContainsRune(",;", last) {
+	if strings.HasPrefix(raw, "_") && len(b.lines) <= 3 && strings.HasSuffix(strings.TrimRight(strings.TrimSpace(p.raw[b.last()]), ".:"), "_") {
+		return styleItalic // also when it opens with a quotation: _"A house divided…" On Lincoln's Nomination…_
+	}
+	if strings.ContainsAny(t[:1], "[(\"“‘'*") {
 		return styleNone
 	}
 	switch {
-	case strings.HasPrefix(raw, "_") && len(b.lines) <= 3 && strings.HasSuffix(strings.TrimRight(strings.TrimSpace(p.raw[b.last()]), ".:"), "_"):
-		return styleItalic
 	case upperShare(t) >= capsShare && len(b.lines) <= 2 && utf8.RuneCountInString(t) <= 120:
 		return styleCaps
 	case len(b.lines) == 1 && utf8.RuneCountInString(t) <= 60 && len(strings.Fields(t)) <= 10 && p.indent(b) == 0 && !strings.ContainsRune(".:—", last) && (isTitleCase(t) || len(strings.Fields(t)) <= 6 && startsTitle(t)):
