@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/lectern-bot/lectern/bot"
 	"github.com/lectern-bot/lectern/config"
@@ -231,6 +232,33 @@ func TestSectionsOfABook(t *testing.T) {
 	out, _, code := lectern(t, "", "sections", "--corpus", testsupport.SharedCorpus(t, "war-and-peace.txt"))
 	if code != 0 || !strings.Contains(out, "BOOK ONE: 1805 · CHAPTER I ") || !strings.Contains(out, "SECOND EPILOGUE · CHAPTER XII") {
 		t.Errorf("exit %d, sections:\n%.2000s", code, out)
+	}
+}
+
+// TestSectionsClipsLongTitles: one long title does not widen every line
+// of the table of contents; --json keeps it whole.
+func TestSectionsClipsLongTitles(t *testing.T) {
+	long := strings.Repeat("A very long marginal heading ", 8)
+	path := filepath.Join(t.TempDir(), "notes.md")
+	text := "# Short\n\nSome text here.\n\n# " + long + "\n\nMore text here.\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := lectern(t, "", "sections", "--corpus", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if n := utf8.RuneCountInString(line); n > sectionTitleWidth+30 {
+			t.Errorf("a line of %d characters, want at most %d: %q", n, sectionTitleWidth+30, line)
+		}
+	}
+	if !strings.Contains(out, "…") {
+		t.Errorf("sections:\n%s\nwant the long title clipped with …", out)
+	}
+	js, _, _ := lectern(t, "", "sections", "--json", "--corpus", path)
+	if !strings.Contains(js, strings.TrimSpace(long)) {
+		t.Errorf("--json lost the whole title:\n%s", js)
 	}
 }
 

@@ -79,8 +79,13 @@ func (c *sectionsCommand) Run(ctx context.Context, a *app, args []string) error 
 				fmt.Fprintf(tw, "%s\n", current)
 			}
 			loc := retrieval.SectionCitation(d, s).Location
-			fmt.Fprintf(tw, "§%d\t%s\t%s\n", s.Number, s.Title, strings.ReplaceAll(loc.String(), " · ", "\t"))
+			fmt.Fprintf(tw, "§%d\t%s\t%s\n", s.Number, retrieval.Clip(s.Title, sectionTitleWidth), strings.ReplaceAll(loc.String(), " · ", "\t"))
 		}
 	}
 	return tw.Flush()
 }
+
+// sectionTitleWidth is the most of a title the table of contents shows,
+// so that one long title (a marginal note, a question in an interview)
+// does not push every location off the screen; --json gives titles whole.
+const sectionTitleWidth = 80
