@@ -67,13 +67,16 @@ func (r *ranker) gather(q *question, m *matchScratch, doc, sent int, passage flo
 	t := r.table
 	g := t.global(doc, sent)
 	m.match(q, t, g)
+	s := r.corpus.Documents[doc].Sentence(sent)
+	if s.Speaker == "" {
+		m.creditAuthor(r.authorConcepts(q, doc))
+	}
 	lo, hi := t.tokens(g)
 	e := &evidence{q: q, passage: passage, flags: t.flags[g], words: float64(t.words[g]), tokens: hi - lo}
 	r.matchWeights(e, m, hi-lo)
 	e.proximity = proximity(q, m, t, lo)
 	e.bigram = bigrams(q, m)
 	e.neighbours, e.paragraph = r.contextCoverage(q, doc, sent, m)
-	s := r.corpus.Documents[doc].Sentence(sent)
 	e.title = r.titleCoverage(q, doc, s.Section)
 	e.speaker = r.speakerCoverage(q, s.Speaker)
 	answerWords(e, m, t, lo, hi)

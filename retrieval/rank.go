@@ -23,6 +23,9 @@ type ranker struct {
 	links  SourceLinks // where a documentation site publishes the text
 	// speakers are the stems of the speakers' names (speakerStems).
 	speakers map[string][]string
+	// authors are the stems of each document's authors' names
+	// (authorStems).
+	authors [][]string
 }
 
 // candidate is a sentence being considered as a quote.

@@ -44,6 +44,12 @@ func standalone(t *testing.T, text string) (*ranker, analyser) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return standaloneDoc(t, doc)
+}
+
+// standaloneDoc is standalone over a parsed document.
+func standaloneDoc(t *testing.T, doc *corpus.Document) (*ranker, analyser) {
+	t.Helper()
 	c := &corpus.Corpus{Documents: []*corpus.Document{doc}}
 	stem, err := registry.NewCache().AnalyzerNamed(en.AnalyzerName)
 	if err != nil {
@@ -55,7 +61,8 @@ func standalone(t *testing.T, text string) (*ranker, analyser) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &ranker{corpus: c, table: table, lex: lex, stem: stem, model: m}, analyser{stem: stem, lex: lex}
+	r := &ranker{corpus: c, table: table, lex: lex, stem: stem, model: m, authors: authorStems(stem, c)}
+	return r, analyser{stem: stem, lex: lex}
 }
 
 // TestRankerWithoutSearch ranks every sentence of a small text, as the

@@ -1,0 +1,67 @@
+package retrieval
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// authorSeparator splits a document's author line into names: "Alexander
+// Hamilton, John Jay, and James Madison".
+var authorSeparator = regexp.MustCompile(`\s*(?:,|;|&|\band\b)\s*`)
+
+// notAuthors are stems of author lines that name no one: "Anonymous",
+// "Various".
+var notAuthors = map[string]bool{"anonym": true, "variou": true, "unknown": true}
+
+// authorStems finds, for each document, the stems of its authors' names:
+// what a reader asks by ("Where was Douglass born?") and a first-person
+// text seldom writes. A part of the line that says what someone else did
+// ("interviewed by Dan La Botz for New Politics", "edited by …") names no
+// author of the sentences.
+func authorStems(a analysis.Analyzer, c *corpus.Corpus) [][]string {
+	out := make([][]string, len(c.Documents))
+	for i, d := range c.Documents {
+		for _, name := range authorSeparator.Split(d.Author, -1) {
+			if strings.Contains(" "+strings.ToLower(name)+" ", " by ") {
+				continue
+			}
+			for _, t := range analyze(a, name) {
+				if !speakerTitles[t.term] && !notAuthors[t.term] && !slices.Contains(out[i], t.term) {
+					out[i] = append(out[i], t.term)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// authorConcepts are the question's content concepts that name an author
+// of document doc.
+func (r *ranker) authorConcepts(q *question, doc int) []int {
+	if doc >= len(r.authors) || len(r.authors[doc]) == 0 {
+		return nil
+	}
+	var out []int
+	for i, c := range q.concepts {
+		if !c.framing && slices.Contains(r.authors[doc], c.stem) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// creditAuthor counts the concepts naming the document's author as held
+// by a sentence the author narrates (one with no speaker of its own):
+// "Douglass" in "Where was Douglass born?" is the "I" of every sentence
+// of his narrative, and a sentence that happens to print his name (an
+// editor's preface) answers no better for it.
+func (m *matchScratch) creditAuthor(concepts []int) {
+	for _, i := range concepts {
+		m.exact[i], m.morph[i], m.loose[i], m.related[i] = true, true, true, true
+	}
+}

@@ -1,0 +1,73 @@
+package retrieval
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+func TestAuthorStems(t *testing.T) {
+	stem, err := registry.NewCache().AnalyzerNamed(en.AnalyzerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		author    string
+		want, not []string
+	}{
+		{"Frederick Douglass", []string{"frederick", "douglass"}, nil},
+		{"Alexander Hamilton, John Jay, and James Madison", []string{"hamilton", "jai", "madison"}, []string{"and"}},
+		{"Suzi Weissman, interviewed by Dan La Botz for New Politics", []string{"weissman"}, []string{"botz", "polit"}},
+		{"Anonymous", nil, []string{"anonym"}},
+		{"Mr. Pooter & Dr. Watson", []string{"pooter", "watson"}, []string{"mr", "dr"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.author, func(t *testing.T) {
+			c := &corpus.Corpus{Documents: []*corpus.Document{{Author: tt.author}}}
+			got := authorStems(stem, c)[0]
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("stems %q, want %q among them", got, w)
+				}
+			}
+			for _, n := range tt.not {
+				if slices.Contains(got, n) {
+					t.Errorf("stems %q, want no %q", got, n)
+				}
+			}
+		})
+	}
+}
+
+// TestAuthorNamedInQuestion: a question naming the author of a
+// first-person text is answered by the author's sentence, not by the
+// editor's sentence that prints the name.
+func TestAuthorNamedInQuestion(t *testing.T) {
+	doc, err := corpus.Parse("narrative.txt", []byte("Preface\n\n"+
+		"The publishers print this account of the life of Mr. Douglass as he wrote it in Baltimore. "+
+		"Its facts were checked by his friends.\n\n"+
+		"Chapter I\n\n"+
+		"My master sent for me, and I left Baltimore in the spring. "+
+		"The city had been kind to me. "+
+		"I have no accurate knowledge of my age.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Author = "Frederick Douglass"
+	r, a := standaloneDoc(t, doc)
+	q := a.question(cleanQuery("When did Douglass leave Baltimore?"))
+	var cands []candidate
+	for s := range doc.SentenceCount() {
+		cands = append(cands, candidate{doc: 0, sent: s, passage: 1})
+	}
+	r.scoreAll(&q, cands)
+	rs := r.choose(&q, cands, 1)
+	if len(rs) != 1 || !strings.Contains(rs[0].Quote.Text, "I left Baltimore") {
+		t.Errorf("first quote %+v, want the sentence that says when he left", rs)
+	}
+}
