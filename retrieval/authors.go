@@ -41,19 +41,25 @@ func authorStems(a analysis.Analyzer, c *corpus.Corpus) [][]string {
 }
 
 // authorConcepts are the question's content concepts that name an author
-// of document doc.
+// of document doc: written as a name (a capital inside the question) and
+// rare in the text, so that "mark" in "What mark did he leave?" is not
+// Mark Twain, nor "London" Jack London in a book about London.
 func (r *ranker) authorConcepts(q *question, doc int) []int {
 	if doc >= len(r.authors) || len(r.authors[doc]) == 0 {
 		return nil
 	}
 	var out []int
 	for i, c := range q.concepts {
-		if !c.framing && slices.Contains(r.authors[doc], c.stem) {
+		if !c.framing && c.capital && slices.Contains(r.authors[doc], c.stem) && r.lex.dfOf(c.stem) <= max(r.lex.n/authorRarity, 1) {
 			out = append(out, i)
 		}
 	}
 	return out
 }
+
+// authorRarity: an author's name that more than one sentence in
+// authorRarity holds is what the text is about, not who narrates it.
+const authorRarity = 50
 
 // creditAuthor counts the concepts naming the document's author as held
 // by a sentence the author narrates (one with no speaker of its own):

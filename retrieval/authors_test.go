@@ -71,3 +71,39 @@ func TestAuthorNamedInQuestion(t *testing.T) {
 		t.Errorf("first quote %+v, want the sentence that says when he left", rs)
 	}
 }
+
+// TestAuthorConcepts: only a word written as a name, and rare in the
+// text, is taken for its author.
+func TestAuthorConcepts(t *testing.T) {
+	raft := "Chapter I\n\nWe floated down the river on the raft at night. The raft was long and flat. " +
+		"The river was wide and slow. We slept on the raft by day. It left a mark. Mr. Twain wrote it down.\n"
+	london := "Chapter I\n\nLondon was grey. The docks of London were crowded. London never slept. " +
+		"Men slept in London parks. The poor of London starved. So Jack wrote.\n"
+	tests := []struct {
+		name, author, text, question string
+		want                         []string
+	}{
+		{"named author", "Mark Twain", raft, "What did Twain say about the raft?", []string{"twain"}},
+		{"a word that is not a name", "Mark Twain", raft, "What mark did the raft leave?", nil},
+		{"the name is what the text is about", "Jack London", london, "What did Jack say about London?", []string{"jack"}},
+		{"no author", "", raft, "What did Twain say about the raft?", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := corpus.Parse("t.txt", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc.Author = tt.author
+			r, a := standaloneDoc(t, doc)
+			q := a.question(cleanQuery(tt.question))
+			var got []string
+			for _, i := range r.authorConcepts(&q, 0) {
+				got = append(got, q.concepts[i].stem)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("author concepts %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -32,6 +32,7 @@ type concept struct {
 	misspelt bool    // the text lacks the word; alts are close spellings
 	framing  bool    // a frame or everyday word ("happen", "see")
 	proper   bool    // written with a capital inside the question: a name
+	capital  bool    // written with a capital, not as the question's first word
 	number   bool    // a number or year
 	pos      int     // word position in the question
 	alts     []alt
@@ -133,6 +134,7 @@ func (a analyser) question(text string) question {
 			if t.term == s {
 				kind := tokenKind(text, t, i == 0 || t.start == 0)
 				c.proper = kind&tokCapital != 0
+				c.capital = tokenKind(text, t, t.start == 0)&tokCapital != 0
 				c.number = kind&tokNumber != 0 && isDigits(text[t.start:t.end])
 				c.pos = t.pos
 				break
