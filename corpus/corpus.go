@@ -112,10 +112,14 @@ type Document struct {
 	Format Format
 	Title  string
 	Author string
-	Size   int    // bytes of source text
-	Hash   string // hex SHA-256 of the source bytes
-	Lines  int    // number of source lines (or of extracted text lines; see Text)
-	Pages  int    // number of pages; 0 when the text has no page breaks
+	// Encoding is what a text or Markdown file was read from when it was
+	// not UTF-8: EncodingUTF16LE, EncodingUTF16BE or EncodingWindows1252;
+	// "" for UTF-8 and for other formats, which declare their own.
+	Encoding string
+	Size     int    // bytes of source text
+	Hash     string // hex SHA-256 of the source bytes
+	Lines    int    // number of source lines (or of extracted text lines; see Text)
+	Pages    int    // number of pages; 0 when the text has no page breaks
 	// Text is the extracted text of a document whose format is not
 	// line-based (HTML, EPUB, PDF), a line each: what the reader shows and
 	// Lines counts. Nil for text and Markdown, whose lines are the file's.

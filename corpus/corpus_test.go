@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -31,6 +32,9 @@ func TestEmbeddedTextIsTheSharedFile(t *testing.T) {
 func describe(d *Document) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "name %s (%s)\ntitle %s\nlines %d pages %d sentences %d passages %d quotations %d\n", d.Name, d.Format, d.Title, d.Lines, d.Pages, len(d.sentences), len(d.Passages), len(d.Quotations))
+	if d.Encoding != "" {
+		fmt.Fprintf(&b, "read as %s\n", d.Encoding)
+	}
 	if e := d.Epigraph; e != nil {
 		fmt.Fprintf(&b, "epigraph %s: %s — %s\n", e.Lines, e.Text, e.Attribution)
 	}
@@ -257,6 +261,55 @@ func TestStripFootnotes(t *testing.T) {
 	}
 }
 
+// TestEncodings: a text saved as UTF-16 (with or without a byte-order
+// mark) or as Windows-1252 / ISO-8859-1 is read, with the same lines,
+// and says what it was read from.
+func TestEncodings(t *testing.T) {
+	const want = "Chapter 1\n\nThe café was “warm”.\n"
+	utf16 := func(order binary.AppendByteOrder, bom bool) []byte {
+		var b []byte
+		if bom {
+			b = order.AppendUint16(b, 0xfeff)
+		}
+		for _, r := range want {
+			b = order.AppendUint16(b, uint16(r))
+		}
+		return b
+	}
+	tests := []struct {
+		name, encoding string
+		data           []byte
+	}{
+		{"utf-8", "", []byte(want)},
+		{"utf-16le with a byte-order mark", EncodingUTF16LE, utf16(binary.LittleEndian, true)},
+		{"utf-16be with a byte-order mark", EncodingUTF16BE, utf16(binary.BigEndian, true)},
+		{"utf-16le without one", EncodingUTF16LE, utf16(binary.LittleEndian, false)},
+		{"windows-1252", EncodingWindows1252, []byte("Chapter 1\r\n\r\nThe caf\xe9 was \x93warm\x94.\r\n")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("x.txt", tt.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Encoding != tt.encoding {
+				t.Errorf("read as %q, want %q", d.Encoding, tt.encoding)
+			}
+			if got := d.Sentence(0).Text; got != "The café was “warm”." {
+				t.Errorf("sentence %q, want %q", got, "The café was “warm”.")
+			}
+			lines, err := Lines(tt.data)
+			if err != nil || len(lines) != 3 || lines[2] != "The café was “warm”." {
+				t.Errorf("Lines: %q, %v; want the three lines of the text", lines, err)
+			}
+			md, err := Parse("x.md", tt.data)
+			if err != nil || md.Encoding != tt.encoding {
+				t.Errorf("as Markdown: read as %q (%v), want %q", md.Encoding, err, tt.encoding)
+			}
+		})
+	}
+}
+
 func TestParseBadInput(t *testing.T) {
 	tests := []struct {
 		name string
@@ -268,8 +321,8 @@ func TestParseBadInput(t *testing.T) {
 		{"bom only", []byte("\xef\xbb\xbf\n"), ErrEmpty},
 		{"binary", []byte("PK\x03\x04\x00\x00binary"), ErrBinary},
 		{"control characters", bytes.Repeat([]byte{1, 2, 3, 'a'}, 100), ErrBinary},
-		{"latin-1", []byte("caf\xe9 au lait\n"), ErrEncoding},
-		{"utf-16", []byte("\xff\xfeH\x00i\x00\n\x00"), ErrUTF16},
+		{"a legacy encoding of another script (Cyrillic, Windows-1251)", []byte("\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0\n"), ErrEncoding},
+		{"utf-16 cut in the middle of a character", []byte("\xff\xfeH\x00i\x00\n"), ErrUTF16},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -30,7 +30,7 @@ var (
 	ErrEncoding   = errors.New("file is not valid UTF-8")
 	ErrNoText     = errors.New("no texts found (.txt, .md, .mdx, .html, .epub or .pdf files)")
 	ErrTooLarge   = errors.New("file is too large")
-	ErrUTF16      = errors.New("file is UTF-16; save it as UTF-8")
+	ErrUTF16      = errors.New("file is not valid UTF-16")
 	ErrNotRegular = errors.New("not a regular file (a device, pipe or socket is not read)")
 	ErrPDFEngine  = errors.New("reading a PDF needs the PDF engine")
 )
@@ -377,29 +377,31 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// checkText validates raw file content and returns it as a string with the
-// BOM dropped and line breaks normalised to "\n".
-func checkText(data []byte) (string, error) {
-	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
-		return "", ErrUTF16
+// checkText validates raw file content and returns it as UTF-8 text with
+// the BOM dropped and line breaks normalised to "\n", and the encoding it
+// was read from when it was not UTF-8 (decodeText).
+func checkText(data []byte) (string, string, error) {
+	data, enc, err := decodeText(data)
+	if err != nil {
+		return "", "", err
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		return "", ErrEmpty
+		return "", "", ErrEmpty
 	}
 	if looksBinary(data) {
-		return "", ErrBinary
+		return "", "", ErrBinary
 	}
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
-		return "", fmt.Errorf("%w (first bad byte on line %d)", ErrEncoding, line)
+		return "", "", fmt.Errorf("%w (first bad byte on line %d; too much of it is not ASCII to be read as Windows-1252)", ErrEncoding, line)
 	}
 	s := string(data)
 	if strings.IndexByte(s, '\r') >= 0 {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
-	return s, nil
+	return s, enc, nil
 }
 
 // looksBinary reports whether the first few kilobytes hold a NUL byte or
@@ -433,7 +435,7 @@ func firstInvalid(data []byte) int {
 // of a citation is Lines(data)[n-1]. A byte-order mark and carriage
 // returns are removed.
 func Lines(data []byte) ([]string, error) {
-	text, err := checkText(data)
+	text, _, err := checkText(data)
 	if err != nil {
 		return nil, err
 	}

@@ -31,7 +31,7 @@ var highlightMarker = regexp.MustCompile(`^\s*(//|#|/\*|<!--|\{/\*)\s*highlight-
 
 // parseMarkdown parses a Markdown or MDX file.
 func parseMarkdown(name string, data []byte) (*Document, error) {
-	s, err := checkText(data)
+	s, enc, err := checkText(data)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +58,11 @@ func parseMarkdown(name string, data []byte) (*Document, error) {
 	if x.title == "" {
 		x.title = w.h1
 	}
-	return parseExtracted(name, data, x)
+	doc, err := parseExtracted(name, data, x)
+	if doc != nil {
+		doc.Encoding = enc
+	}
+	return doc, err
 }
 
 // lineOffsets returns where each line of src starts.

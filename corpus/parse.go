@@ -13,7 +13,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 18
+const ParserVersion = 19
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -34,7 +34,7 @@ func Parse(name string, data []byte) (*Document, error) {
 
 // parseText parses a plain text: a book, an interview, a play, notes.
 func parseText(name string, data []byte) (*Document, error) {
-	text, err := checkText(data)
+	text, enc, err := checkText(data)
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +43,7 @@ func parseText(name string, data []byte) (*Document, error) {
 		raw = raw[:len(raw)-1]
 	}
 	sum := sha256.Sum256(data)
-	doc := &Document{Name: name, Size: len(data), Hash: hex.EncodeToString(sum[:]), Lines: len(raw)}
+	doc := &Document{Name: name, Encoding: enc, Size: len(data), Hash: hex.EncodeToString(sum[:]), Lines: len(raw)}
 	p := &parser{doc: doc, raw: raw, text: slices.Clone(raw), flags: make([]lineFlag, len(raw)), page: make([]int, len(raw))}
 	doc.sentences = make([]Sentence, 0, len(data)/120+8) // about one per 120 bytes of prose
 	lo, hi := p.gutenberg()

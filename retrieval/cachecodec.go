@@ -22,7 +22,7 @@ import (
 // (see storedSentences), and passages' texts are not stored: they are
 // their sentences joined.
 
-const dataMagic = "LECTERN-DATA-14\n"
+const dataMagic = "LECTERN-DATA-15\n"
 
 var errDataCorrupt = errors.New("data file is corrupt")
 
@@ -345,6 +345,7 @@ func encodeDocument(w *dataWriter, d *corpus.Document) {
 	w.uint(uint64(d.Format))
 	w.str(d.Title)
 	w.str(d.Author)
+	w.str(d.Encoding)
 	w.int(d.Size)
 	w.str(d.Hash)
 	w.int(d.Lines)
@@ -500,7 +501,7 @@ func decodeDocuments(b []byte, text string, starts []int) ([]*corpus.Document, e
 }
 
 func decodeDocument(r *dataReader) *corpus.Document {
-	d := &corpus.Document{Name: r.str(), Format: corpus.Format(r.uint()), Title: r.str(), Author: r.str(), Size: r.int(), Hash: r.str(), Lines: r.int(), Pages: r.int()}
+	d := &corpus.Document{Name: r.str(), Format: corpus.Format(r.uint()), Title: r.str(), Author: r.str(), Encoding: r.str(), Size: r.int(), Hash: r.str(), Lines: r.int(), Pages: r.int()}
 	if d.Text = r.strings(); len(d.Text) == 0 {
 		d.Text = nil
 	}

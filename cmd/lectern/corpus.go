@@ -51,6 +51,9 @@ func describeCorpus(w io.Writer, c *corpus.Corpus) {
 	for _, d := range c.Documents {
 		fmt.Fprintf(w, "corpus: %s (%q, %s), %d bytes, %s, %d sections, %d sentences, %d passages\n",
 			d.Name, d.Title, d.Format, d.Size, retrieval.Extent(d), len(d.Sections), d.SentenceCount(), len(d.Passages))
+		if d.Encoding != "" {
+			fmt.Fprintf(w, "  read as %s (not UTF-8)\n", d.Encoding)
+		}
 		gutenberg, other := 0, 0
 		var parts []string
 		for _, o := range d.Omitted {
