@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Markdown and MDX are parsed by goldmark, a CommonMark parser, after
@@ -175,7 +176,11 @@ func (w *mdWalk) inline(n ast.Node, kind xkind) xblock {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.Text:
-				write(w.lineOf(c.Segment.Start), html.UnescapeString(string(c.Segment.Value(w.src))))
+				v := c.Segment.Value(w.src)
+				if !c.IsRaw() {
+					v = util.UnescapePunctuations(v) // "\#[cfg(test)]" reads "#[cfg(test)]", as CommonMark renders it
+				}
+				write(w.lineOf(c.Segment.Start), html.UnescapeString(string(v)))
 				if c.SoftLineBreak() || c.HardLineBreak() {
 					line++
 				}
