@@ -322,6 +322,7 @@ func TestParseBadInput(t *testing.T) {
 		{"binary", []byte("PK\x03\x04\x00\x00binary"), ErrBinary},
 		{"control characters", bytes.Repeat([]byte{1, 2, 3, 'a'}, 100), ErrBinary},
 		{"a legacy encoding of another script (Cyrillic, Windows-1251)", []byte("\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0\n"), ErrEncoding},
+		{"utf-8 with a stray byte", []byte("The café of the “workers”\xff stood here.\n"), ErrEncoding},
 		{"utf-16 cut in the middle of a character", []byte("\xff\xfeH\x00i\x00\n"), ErrUTF16},
 	}
 	for _, tt := range tests {

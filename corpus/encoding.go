@@ -44,7 +44,7 @@ func decodeText(data []byte) ([]byte, string, error) {
 		}
 		return fromUTF16(data, order, unicode.IgnoreBOM, name)
 	}
-	if utf8.Valid(data) || looksBinary(data) || nonASCII(data) > maxLegacyShare*float64(len(data)) {
+	if utf8.Valid(data) || looksBinary(data) || nonASCII(data) > maxLegacyShare*float64(len(data)) || damagedUTF8(data) {
 		return data, "", nil
 	}
 	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
@@ -87,6 +87,27 @@ func utf16WithoutBOM(data []byte) (unicode.Endianness, bool) {
 		return unicode.BigEndian, true
 	}
 	return unicode.LittleEndian, false
+}
+
+// damagedUTF8 reports whether text that is not valid UTF-8 is UTF-8 with
+// a few bad bytes rather than a legacy encoding: it holds more than a few
+// well-formed multi-byte characters for each bad byte, which text written
+// in Windows-1252 almost never does ("Ã©" is "é" misread). Reading it as
+// Windows-1252 would garble every accented letter, so it is refused
+// with the line of its first bad byte instead.
+func damagedUTF8(data []byte) bool {
+	good, bad := 0, 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			bad++
+		case size > 1:
+			good++
+		}
+		i += size
+	}
+	return good > bad/10
 }
 
 // nonASCII counts the bytes of data outside ASCII.
