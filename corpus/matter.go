@@ -233,8 +233,8 @@ func (p *parser) listLike(b *block) bool {
 const indexSample = 8
 
 // entriesFollow reports whether the blocks under heading k read as an
-// index's entries: at least three of the first indexSample, and nearly
-// all of those, end in page or section numbers ("Governor, how elected;
+// index's entries: of the first indexSample, at least three, and three in
+// four of them, end in page or section numbers ("Governor, how elected;
 // 3 1"), however many lines an entry wraps to.
 func (p *parser) entriesFollow(blocks []*block, k int) bool {
 	n, numbered := 0, 0
