@@ -36,10 +36,16 @@ func timeoutErr(err error) error {
 // Filter narrows a search to one speaker's words.
 type Filter struct {
 	Speaker string // as the corpus names them ("Miss Anthony"); "" for anyone
+	// sections are the sections a question points to ("in chapter 3"),
+	// by document; nil for every section.
+	sections map[*corpus.Document]map[int]bool
 }
 
 // keeps reports whether sentence s of d passes the filter.
 func (f Filter) keeps(d *corpus.Document, s int) bool {
+	if f.sections != nil && !f.sections[d][d.Sentence(s).Section] {
+		return false
+	}
 	return f.Speaker == "" || strings.EqualFold(d.Sentence(s).Speaker, f.Speaker)
 }
 
@@ -55,6 +61,26 @@ func (ix *Index) AskFor(ctx context.Context, question string, k int, f Filter) (
 	if k <= 0 || text == "" {
 		return nil, nil
 	}
+	if refs, rest := sectionRefs(text); len(refs) > 0 {
+		if within := sectionsReferred(ix.corpus, refs); within != nil {
+			// "In chapter 3, why…": asked among chapter 3's sentences,
+			// by the question's other words where it has any.
+			narrowed := f
+			narrowed.sections = within
+			if q := ix.analyse(rest); q.searchable() {
+				text = rest
+			}
+			if rs, err := ix.ask(ctx, text, k, narrowed); err != nil || len(rs) > 0 {
+				return rs, err
+			}
+			text = cleanQuery(question)
+		}
+	}
+	return ix.ask(ctx, text, k, f)
+}
+
+// ask answers cleaned question text among the sentences f keeps.
+func (ix *Index) ask(ctx context.Context, text string, k int, f Filter) ([]Result, error) {
 	q := ix.analyse(text)
 	if !q.searchable() {
 		return nil, nil

@@ -1,0 +1,128 @@
+package retrieval
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// sectionRef is a numbered part a question points to: "chapter 3",
+// "Act II", "the fifth letter".
+type sectionRef struct {
+	kind   string // "chapter", "act", "book", …
+	number int
+}
+
+// refKinds are the words that number a text's parts, and the kind each
+// stands for.
+var refKinds = map[string]string{
+	"chapter": "chapter", "chap": "chapter", "ch": "chapter",
+	"book": "book", "part": "part", "volume": "volume", "vol": "volume",
+	"act": "act", "scene": "scene", "canto": "canto", "stave": "stave",
+	"letter": "letter", "lecture": "lecture", "essay": "essay", "sermon": "sermon",
+	"article": "article", "art": "article", "section": "section", "sec": "section",
+	"paper": "paper", "federalist": "paper", "meditation": "book",
+}
+
+const refNumeral = `(\d{1,4}|[ivxlcdm]{1,8}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)`
+
+var (
+	// refAfter is a kind followed by its number: "chapter 3", "ACT II",
+	// "Federalist No. 10".
+	refAfter = regexp.MustCompile(`(?i)\b(chapter|chap|ch|book|part|volume|vol|act|scene|canto|stave|letter|lecture|essay|sermon|article|art|section|sec|paper|federalist)\.?\s+(?:no\.?\s*)?` + refNumeral + `\b\.?`)
+	// refBefore is an ordinal before the kind: "the third chapter".
+	refBefore = regexp.MustCompile(`(?i)\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+(chapter|book|part|volume|act|scene|canto|stave|letter|lecture|essay|sermon|article|section|paper)\b`)
+)
+
+var numeralWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+
+var ordinalWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+
+// sectionRefs finds the numbered parts text points to, and the text
+// without them.
+func sectionRefs(text string) ([]sectionRef, string) {
+	var refs []sectionRef
+	rest := refAfter.ReplaceAllStringFunc(text, func(m string) string {
+		sub := refAfter.FindStringSubmatch(m)
+		if n := numeralValue(sub[2]); n > 0 {
+			refs = append(refs, sectionRef{refKinds[strings.ToLower(sub[1])], n})
+			return " "
+		}
+		return m
+	})
+	rest = refBefore.ReplaceAllStringFunc(rest, func(m string) string {
+		sub := refBefore.FindStringSubmatch(m)
+		refs = append(refs, sectionRef{refKinds[strings.ToLower(sub[2])], ordinalWords[strings.ToLower(sub[1])]})
+		return " "
+	})
+	return refs, strings.Join(strings.Fields(rest), " ")
+}
+
+// numeralValue reads 3, III or three; 0 when s is none.
+func numeralValue(s string) int {
+	s = strings.ToLower(s)
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	if n, ok := numeralWords[s]; ok {
+		return n
+	}
+	return romanValue(s)
+}
+
+// romanValue reads a Roman numeral in lower case; 0 when s is not one.
+func romanValue(s string) int {
+	values := map[byte]int{'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100, 'd': 500, 'm': 1000}
+	total := 0
+	for i := 0; i < len(s); i++ {
+		v := values[s[i]]
+		if v == 0 {
+			return 0
+		}
+		if i+1 < len(s) && values[s[i+1]] > v {
+			total -= v
+		} else {
+			total += v
+		}
+	}
+	return total
+}
+
+// sectionsReferred returns, for each document, the sections whose titles
+// hold every part refs names ("BOOK ONE: 1805 · CHAPTER III" for "book
+// 1, chapter 3"), or nil when no section does.
+func sectionsReferred(c *corpus.Corpus, refs []sectionRef) map[*corpus.Document]map[int]bool {
+	var out map[*corpus.Document]map[int]bool
+	for _, d := range c.Documents {
+		for i, s := range d.Sections {
+			held, _ := sectionRefs(s.Title)
+			if !holdsAll(held, refs) {
+				continue
+			}
+			if out == nil {
+				out = map[*corpus.Document]map[int]bool{}
+			}
+			if out[d] == nil {
+				out[d] = map[int]bool{}
+			}
+			out[d][i] = true
+		}
+	}
+	return out
+}
+
+func holdsAll(held, refs []sectionRef) bool {
+	for _, r := range refs {
+		found := false
+		for _, h := range held {
+			found = found || h == r
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,81 @@
+package retrieval
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+func TestSectionRefs(t *testing.T) {
+	tests := []struct {
+		text, rest string
+		want       []sectionRef
+	}{
+		{"In chapter 3, what did Miss Watson say about prayer?", "In , what did Miss Watson say about prayer?", []sectionRef{{"chapter", 3}}},
+		{"What happens in Act II, Scene iv?", "What happens in , ?", []sectionRef{{"act", 2}, {"scene", 4}}},
+		{"What does Madison argue in Federalist No. 10?", "What does Madison argue in ?", []sectionRef{{"paper", 10}}},
+		{"In the third chapter, who arrives?", "In , who arrives?", []sectionRef{{"chapter", 3}}},
+		{"BOOK ONE: 1805 · CHAPTER XII", ": 1805 ·", []sectionRef{{"book", 1}, {"chapter", 12}}},
+		{"What did the book say?", "What did the book say?", nil},
+		{"Why did the act pass in 1862?", "Why did the act pass in 1862?", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			refs, rest := sectionRefs(tt.text)
+			if !slices.Equal(refs, tt.want) || rest != tt.rest {
+				t.Errorf("sectionRefs = %v, %q; want %v, %q", refs, rest, tt.want, tt.rest)
+			}
+		})
+	}
+}
+
+// TestAskWithinChapter: a question that names a chapter is answered from
+// it, though another chapter holds its words more plainly; a chapter the
+// text lacks, or one that holds nothing of the question, leaves the whole
+// text to answer.
+func TestAskWithinChapter(t *testing.T) {
+	doc, err := corpus.Parse("book.txt", []byte(`CHAPTER I
+
+The old miller ground the flour by the river every morning. The miller sang as the flour fell.
+
+CHAPTER II
+
+At noon the baker came for flour, and the miller weighed it out. Zebras never came to the mill.
+
+CHAPTER III
+
+In the evening the mill was quiet and the river ran on.
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: []*corpus.Document{doc}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	tests := []struct {
+		question, want, section string
+	}{
+		{"What did the miller do with the flour?", "ground the flour", "CHAPTER I"},
+		{"In chapter 2, what did the miller do with the flour?", "weighed it out", "CHAPTER II"},
+		{"In chapter II, what did the miller do with the flour?", "weighed it out", "CHAPTER II"},
+		{"In chapter 9, what did the miller do with the flour?", "ground the flour", "CHAPTER I"},
+		{"What happens in chapter 3?", "In the evening", "CHAPTER III"},
+		{"In chapter 3, what did the baker want?", "the baker came for flour", "CHAPTER II"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			rs, err := ix.Ask(context.Background(), tt.question, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) == 0 || !strings.Contains(rs[0].Quote.Text, tt.want) || rs[0].Section.Title != tt.section {
+				t.Errorf("first quote %+v, want one with %q from %s", rs, tt.want, tt.section)
+			}
+		})
+	}
+}
