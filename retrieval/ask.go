@@ -62,7 +62,7 @@ func (ix *Index) AskFor(ctx context.Context, question string, k int, f Filter) (
 		return nil, nil
 	}
 	if refs, rest := sectionRefs(text); len(refs) > 0 {
-		if within := sectionsReferred(ix.corpus, refs); within != nil {
+		if within := ix.sectionsReferred(refs); within != nil {
 			// "In chapter 3, why…": asked among chapter 3's sentences,
 			// by the question's other words where it has any.
 			narrowed := f

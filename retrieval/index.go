@@ -55,6 +55,12 @@ type Index struct {
 	spoken   map[string][]uint32 // each speaker's sentences (speakerIndex)
 	timeout  time.Duration       // the longest a query may take
 
+	// numbered are the sections by the parts their titles number
+	// (numberedSections), read once, at the first question that names
+	// a part.
+	numberedOnce sync.Once
+	numbered     map[sectionRef][]sectionAt
+
 	closeOnce sync.Once
 	closeErr  error
 }

@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -61,6 +62,17 @@ func sectionRefs(text string) ([]sectionRef, string) {
 	return refs, strings.Join(strings.Fields(rest), " ")
 }
 
+// uniqueRefs is refs in order, each once.
+func uniqueRefs(refs []sectionRef) []sectionRef {
+	var out []sectionRef
+	for _, r := range refs {
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // numeralValue reads 3, III or three; 0 when s is none.
 func numeralValue(s string) int {
 	s = strings.ToLower(s)
@@ -91,38 +103,51 @@ func romanValue(s string) int {
 	return total
 }
 
-// sectionsReferred returns, for each document, the sections whose titles
-// hold every part refs names ("BOOK ONE: 1805 · CHAPTER III" for "book
-// 1, chapter 3"), or nil when no section does.
-func sectionsReferred(c *corpus.Corpus, refs []sectionRef) map[*corpus.Document]map[int]bool {
-	var out map[*corpus.Document]map[int]bool
+// sectionAt is a section of a corpus.
+type sectionAt struct {
+	doc *corpus.Document
+	sec int
+}
+
+// numberedSections lists the sections by each part their titles number:
+// "BOOK ONE: 1805 · CHAPTER III" under book 1 and under chapter 3.
+func numberedSections(c *corpus.Corpus) map[sectionRef][]sectionAt {
+	out := map[sectionRef][]sectionAt{}
 	for _, d := range c.Documents {
 		for i, s := range d.Sections {
-			held, _ := sectionRefs(s.Title)
-			if !holdsAll(held, refs) {
-				continue
+			refs, _ := sectionRefs(s.Title)
+			for _, r := range uniqueRefs(refs) {
+				out[r] = append(out[r], sectionAt{d, i})
 			}
-			if out == nil {
-				out = map[*corpus.Document]map[int]bool{}
-			}
-			if out[d] == nil {
-				out[d] = map[int]bool{}
-			}
-			out[d][i] = true
 		}
 	}
 	return out
 }
 
-func holdsAll(held, refs []sectionRef) bool {
+// sectionsReferred returns, for each document, the sections whose titles
+// number every part refs names ("BOOK ONE: 1805 · CHAPTER III" for "book
+// 1, chapter 3"), or nil when no section does.
+func (ix *Index) sectionsReferred(refs []sectionRef) map[*corpus.Document]map[int]bool {
+	ix.numberedOnce.Do(func() { ix.numbered = numberedSections(ix.corpus) })
+	refs = uniqueRefs(refs)
+	count := map[sectionAt]int{}
 	for _, r := range refs {
-		found := false
-		for _, h := range held {
-			found = found || h == r
-		}
-		if !found {
-			return false
+		for _, at := range ix.numbered[r] {
+			count[at]++
 		}
 	}
-	return true
+	var out map[*corpus.Document]map[int]bool
+	for at, n := range count {
+		if n < len(refs) {
+			continue
+		}
+		if out == nil {
+			out = map[*corpus.Document]map[int]bool{}
+		}
+		if out[at.doc] == nil {
+			out[at.doc] = map[int]bool{}
+		}
+		out[at.doc][at.sec] = true
+	}
+	return out
 }

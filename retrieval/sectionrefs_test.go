@@ -79,3 +79,47 @@ In the evening the mill was quiet and the river ran on.
 		})
 	}
 }
+
+// TestSectionsReferred: every part a question names must be numbered by
+// the section's title, its book's included.
+func TestSectionsReferred(t *testing.T) {
+	var b strings.Builder
+	for _, book := range []string{"ONE", "TWO"} {
+		b.WriteString("BOOK " + book + "\n\n")
+		for _, ch := range []string{"I", "II"} {
+			b.WriteString("CHAPTER " + ch + "\n\nThe regiment marched on through the rain in book " + book + ", chapter " + ch + ".\n\n")
+		}
+	}
+	doc, err := corpus.Parse("novel.txt", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: []*corpus.Document{doc}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	tests := []struct {
+		question string
+		want     []string
+	}{
+		{"In book 2, chapter 1, where did the regiment march?", []string{"BOOK TWO · CHAPTER I"}},
+		{"In chapter 2, where did the regiment march?", []string{"BOOK ONE · CHAPTER II", "BOOK TWO · CHAPTER II"}},
+		{"In chapter 2 of book two, chapter 2, where?", []string{"BOOK TWO · CHAPTER II"}},
+		{"In book 3, where did the regiment march?", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			refs, _ := sectionRefs(tt.question)
+			var got []string
+			for i, s := range doc.Sections {
+				if ix.sectionsReferred(refs)[doc][i] {
+					got = append(got, s.Title)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("sections %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
