@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/lectern-bot/lectern/corpus"
 )
 
 func TestSectionRefs(t *testing.T) {
@@ -37,7 +35,7 @@ func TestSectionRefs(t *testing.T) {
 // text lacks, or one that holds nothing of the question, leaves the whole
 // text to answer.
 func TestAskWithinChapter(t *testing.T) {
-	doc, err := corpus.Parse("book.txt", []byte(`CHAPTER I
+	ix := parsedIndex(t, "book.txt", `CHAPTER I
 
 The old miller ground the flour by the river every morning. The miller sang as the flour fell.
 
@@ -48,15 +46,7 @@ At noon the baker came for flour, and the miller weighed it out. Zebras never ca
 CHAPTER III
 
 In the evening the mill was quiet and the river ran on.
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: []*corpus.Document{doc}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+`)
 	tests := []struct {
 		question, want, section string
 	}{
@@ -90,15 +80,8 @@ func TestSectionsReferred(t *testing.T) {
 			b.WriteString("CHAPTER " + ch + "\n\nThe regiment marched on through the rain in book " + book + ", chapter " + ch + ".\n\n")
 		}
 	}
-	doc, err := corpus.Parse("novel.txt", []byte(b.String()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: []*corpus.Document{doc}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := parsedIndex(t, "novel.txt", b.String())
+	doc := ix.corpus.Documents[0]
 	tests := []struct {
 		question string
 		want     []string
