@@ -24,7 +24,7 @@ var refKinds = map[string]string{
 	"act": "act", "scene": "scene", "canto": "canto", "stave": "stave",
 	"letter": "letter", "lecture": "lecture", "essay": "essay", "sermon": "sermon",
 	"article": "article", "art": "article", "section": "section", "sec": "section",
-	"paper": "paper", "federalist": "paper", "meditation": "book",
+	"paper": "paper", "federalist": "paper",
 }
 
 const refNumeral = `(\d{1,4}|[ivxlcdm]{1,8}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)`
@@ -32,10 +32,26 @@ const refNumeral = `(\d{1,4}|[ivxlcdm]{1,8}|one|two|three|four|five|six|seven|ei
 var (
 	// refAfter is a kind followed by its number: "chapter 3", "ACT II",
 	// "Federalist No. 10".
-	refAfter = regexp.MustCompile(`(?i)\b(chapter|chap|ch|book|part|volume|vol|act|scene|canto|stave|letter|lecture|essay|sermon|article|art|section|sec|paper|federalist)\.?\s+(?:no\.?\s*)?` + refNumeral + `\b\.?`)
+	refAfter = regexp.MustCompile(`(?i)\b(` + kindWords() + `)\.?\s+(?:no\.?\s*)?` + refNumeral + `\b\.?`)
 	// refBefore is an ordinal before the kind: "the third chapter".
-	refBefore = regexp.MustCompile(`(?i)\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+(chapter|book|part|volume|act|scene|canto|stave|letter|lecture|essay|sermon|article|section|paper)\b`)
+	refBefore = regexp.MustCompile(`(?i)\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+(` + kindWords() + `)\b`)
 )
+
+// kindWords is the words of refKinds as alternatives, the longest first
+// ("chapter" before "chap" and "ch").
+func kindWords() string {
+	words := make([]string, 0, len(refKinds))
+	for w := range refKinds {
+		words = append(words, w)
+	}
+	slices.SortFunc(words, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
+	return strings.Join(words, "|")
+}
 
 var numeralWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
