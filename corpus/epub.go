@@ -31,6 +31,7 @@ const (
 var (
 	ErrNotEPUB      = errors.New("a zip archive but not an EPUB (no META-INF/container.xml)")
 	ErrEPUBTooLarge = errors.New("the EPUB unpacks to more than it may (a zip bomb?)")
+	ErrDRM          = errors.New("the EPUB is protected by DRM (its text is encrypted); only a DRM-free copy can be read")
 )
 
 // epubPackage is the OPF package document: metadata, manifest and spine.
@@ -95,6 +96,43 @@ func (r *epubReader) file(name string) ([]byte, error) {
 	return b, nil
 }
 
+// fontObfuscation are the algorithms META-INF/encryption.xml names for
+// fonts mangled against copying (the IDPF's and Adobe's), which leave the
+// text readable.
+var fontObfuscation = map[string]bool{"http://www.idpf.org/2008/embedding": true, "http://ns.adobe.com/pdf/enc#RC": true}
+
+// protected reports whether the EPUB's text is encrypted: it carries a
+// store's rights (META-INF/rights.xml, Adobe's DRM) or its
+// encryption.xml encrypts anything with more than font obfuscation.
+func (r *epubReader) protected() bool {
+	if _, ok := r.files["META-INF/rights.xml"]; ok {
+		return true
+	}
+	if _, ok := r.files["META-INF/encryption.xml"]; !ok {
+		return false
+	}
+	raw, err := r.file("META-INF/encryption.xml")
+	if err != nil {
+		return false // read what can be read; a damaged part shows there
+	}
+	var enc struct {
+		Data []struct {
+			Method struct {
+				Algorithm string `xml:"Algorithm,attr"`
+			} `xml:"EncryptionMethod"`
+		} `xml:"EncryptedData"`
+	}
+	if xml.Unmarshal(raw, &enc) != nil {
+		return false
+	}
+	for _, d := range enc.Data {
+		if !fontObfuscation[d.Method.Algorithm] {
+			return true
+		}
+	}
+	return false
+}
+
 // parseEPUB parses an EPUB.
 func parseEPUB(name string, data []byte) (*Document, error) {
 	r, err := newEPUBReader(data)
@@ -103,6 +141,9 @@ func parseEPUB(name string, data []byte) (*Document, error) {
 	}
 	if _, ok := r.files["META-INF/container.xml"]; !ok {
 		return nil, ErrNotEPUB
+	}
+	if r.protected() {
+		return nil, ErrDRM
 	}
 	opfPath, pkg, err := r.pkg()
 	if err != nil {

@@ -233,6 +233,7 @@ func TestFormatsBadInput(t *testing.T) {
 		{"cut.epub", epub[:len(epub)/2], ErrDamaged},
 		{"not-an-epub.epub", zipOf(t, map[string]string{"readme.txt": "hello"}), ErrNotEPUB},
 		{"bomb.epub", zipBomb(t), ErrEPUBTooLarge},
+		{"drm.epub", book.EPUB(testformats.EPUBOptions{Encryption: "http://www.w3.org/2001/04/xmlenc#aes128-cbc"}), ErrDRM},
 		{"empty.html", []byte("<!DOCTYPE html><html><head><title>Nothing</title></head><body><nav><a href='/'>Home</a></nav></body></html>"), ErrNoContent},
 		{"script-only.html", []byte("<html><body><script>document.write('hello')</script></body></html>"), ErrNoContent},
 	}
@@ -243,6 +244,26 @@ func TestFormatsBadInput(t *testing.T) {
 				t.Errorf("got %v, want %v", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestEPUBEncryption: an EPUB whose encryption.xml only obfuscates fonts
+// reads as the same book without it; one that encrypts its text is
+// refused (TestFormatsBadInput), in a folder left out and reported.
+func TestEPUBEncryption(t *testing.T) {
+	book := testformats.Essay()
+	plain, err := Parse("book.epub", book.EPUB(testformats.EPUBOptions{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, alg := range []string{"http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC"} {
+		d, err := Parse("book.epub", book.EPUB(testformats.EPUBOptions{Encryption: alg}))
+		if err != nil || !bytes.Equal(describe(d), describe(plain)) {
+			t.Errorf("%s: %v; want the book read as without font obfuscation", alg, err)
+		}
+	}
+	if !LeftOut(ErrDRM) {
+		t.Error("a DRM-protected EPUB in a folder stops the folder, want it left out and reported")
 	}
 }
 

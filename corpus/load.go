@@ -262,7 +262,7 @@ func ParseSource(s Source, pdf *PDFEngine) (*Document, error) {
 // be opened (encrypted, damaged). The rest of the folder is read; the
 // file is reported.
 func LeftOut(err error) bool {
-	for _, e := range []error{ErrEmpty, ErrNoContent, ErrNoTextLayer, ErrEncrypted, ErrDamaged} {
+	for _, e := range []error{ErrEmpty, ErrNoContent, ErrNoTextLayer, ErrEncrypted, ErrDRM, ErrDamaged} {
 		if errors.Is(err, e) {
 			return true
 		}

@@ -16,6 +16,10 @@ type EPUBOptions struct {
 	// Cover adds a cover page and a copyright page, marked as such, before
 	// the text.
 	Cover bool
+	// Encryption, when set, is the algorithm META-INF/encryption.xml names
+	// for the first chapter, as a store's DRM (AES) or a font obfuscation
+	// would; the chapter itself is written in clear.
+	Encryption string
 }
 
 // EPUB packages the book as an EPUB: a chapter a file, its footnotes
@@ -53,6 +57,13 @@ func (b Book) EPUB(o EPUBOptions) []byte {
 		} else {
 			fmt.Fprintf(&toc, `<li><a href="%s">%s</a></li>`+"\n", href, html.EscapeString("Contents: "+c.Title))
 		}
+	}
+	if o.Encryption != "" {
+		write("META-INF/encryption.xml", `<?xml version="1.0"?>
+<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" xmlns:enc="http://www.w3.org/2001/04/xmlenc#">
+<enc:EncryptedData><enc:EncryptionMethod Algorithm="`+o.Encryption+`"/>
+<enc:CipherData><enc:CipherReference URI="OEBPS/chapter01.xhtml"/></enc:CipherData></enc:EncryptedData>
+</encryption>`)
 	}
 	spineAttr := ""
 	if o.NCX {
