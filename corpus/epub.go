@@ -1,12 +1,10 @@
 package corpus
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"path"
 	"strings"
 
@@ -18,14 +16,6 @@ import (
 // they are there; endnotes and footnotes are notes of the line that
 // refers to them. Cover, title page, imprint, colophon and licence pages
 // are left out. A quote is cited by its chapter and paragraph.
-
-// Limits on what an EPUB may unpack to, so that a zip bomb is refused
-// rather than read.
-const (
-	maxEPUBEntries = 10000
-	maxEPUBEntry   = 64 << 20  // bytes of one file inside
-	maxEPUBTotal   = 512 << 20 // bytes of all the files read
-)
 
 // Errors of EPUBs.
 var (
@@ -52,50 +42,6 @@ type epubPackage struct {
 	} `xml:"spine"`
 }
 
-// epubReader reads the files of an EPUB within the limits.
-type epubReader struct {
-	files map[string]*zip.File
-	read  int64
-}
-
-func newEPUBReader(data []byte) (*epubReader, error) {
-	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, fmt.Errorf("%w: not a readable EPUB (%v)", ErrDamaged, err)
-	}
-	if len(z.File) > maxEPUBEntries {
-		return nil, fmt.Errorf("%w: %d files", ErrEPUBTooLarge, len(z.File))
-	}
-	r := &epubReader{files: map[string]*zip.File{}}
-	for _, f := range z.File {
-		r.files[f.Name] = f
-	}
-	return r, nil
-}
-
-// file reads one file of the EPUB, never more than the limits allow
-// whatever its header says.
-func (r *epubReader) file(name string) ([]byte, error) {
-	f, ok := r.files[name]
-	if !ok {
-		return nil, fmt.Errorf("the EPUB lacks %s", name)
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, maxEPUBEntry+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	r.read += int64(len(b))
-	if len(b) > maxEPUBEntry || r.read > maxEPUBTotal {
-		return nil, fmt.Errorf("%w: %s", ErrEPUBTooLarge, name)
-	}
-	return b, nil
-}
-
 // fontObfuscation are the algorithms META-INF/encryption.xml names for
 // fonts mangled against copying (the IDPF's and Adobe's), which leave the
 // text readable.
@@ -104,7 +50,7 @@ var fontObfuscation = map[string]bool{"http://www.idpf.org/2008/embedding": true
 // protected reports whether the EPUB's text is encrypted: it carries a
 // store's rights (META-INF/rights.xml, Adobe's DRM) or its
 // encryption.xml encrypts anything with more than font obfuscation.
-func (r *epubReader) protected() bool {
+func (r *zipReader) protected() bool {
 	if _, ok := r.files["META-INF/rights.xml"]; ok {
 		return true
 	}
@@ -135,7 +81,7 @@ func (r *epubReader) protected() bool {
 
 // parseEPUB parses an EPUB.
 func parseEPUB(name string, data []byte) (*Document, error) {
-	r, err := newEPUBReader(data)
+	r, err := newZipReader(data, ErrEPUBTooLarge)
 	if err != nil {
 		return nil, err
 	}
@@ -175,7 +121,7 @@ func parseEPUB(name string, data []byte) (*Document, error) {
 }
 
 // pkg finds and reads the package document.
-func (r *epubReader) pkg() (string, *epubPackage, error) {
+func (r *zipReader) pkg() (string, *epubPackage, error) {
 	raw, err := r.file("META-INF/container.xml")
 	if err != nil {
 		return "", nil, err
@@ -211,7 +157,7 @@ type spineDoc struct {
 }
 
 // spineDocs reads the documents of the spine, in order.
-func (r *epubReader) spineDocs(pkg *epubPackage, base string) ([]spineDoc, error) {
+func (r *zipReader) spineDocs(pkg *epubPackage, base string) ([]spineDoc, error) {
 	byID := map[string]int{}
 	for i, it := range pkg.Manifest {
 		byID[it.ID] = i
@@ -248,7 +194,7 @@ type tocEntry struct {
 
 // toc reads the titles and nesting of the spine's documents from the
 // navigation document, or the NCX of an EPUB 2.
-func (r *epubReader) toc(pkg *epubPackage, base string) map[string]tocEntry {
+func (r *zipReader) toc(pkg *epubPackage, base string) map[string]tocEntry {
 	out := map[string]tocEntry{}
 	for _, it := range pkg.Manifest {
 		href := path.Join(base, it.Href)
