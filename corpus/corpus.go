@@ -81,7 +81,7 @@ func (c *Corpus) Size() int {
 // Format is what kind of file a document came from. It decides how the
 // document is cited: by the lines of the file (text, Markdown), by page
 // (PDF), by chapter and paragraph (EPUB), or by section and paragraph
-// (HTML).
+// (HTML, Word).
 type Format uint8
 
 const (
@@ -90,9 +90,10 @@ const (
 	FormatHTML                   // a web page, or a book's HTML edition
 	FormatEPUB                   // an EPUB 2 or 3 book
 	FormatPDF                    // a PDF with a text layer
+	FormatDOCX                   // a Word document (.docx)
 )
 
-var formatNames = [...]string{"text", "markdown", "html", "epub", "pdf"}
+var formatNames = [...]string{"text", "markdown", "html", "epub", "pdf", "docx"}
 
 func (f Format) String() string {
 	if int(f) < len(formatNames) {

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lectern-bot/lectern/internal/testformats"
 	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
@@ -143,6 +144,11 @@ func TestParserFingerprint(t *testing.T) {
 	}
 	for _, in := range generatedInputs(t) {
 		fmt.Fprintf(&b, "%x %s\n", sha256.Sum256(describe(in.doc)), in.name)
+	}
+	if d, err := Parse("essay.docx", testformats.Essay().DOCX()); err == nil {
+		fmt.Fprintf(&b, "%x %s\n", sha256.Sum256(describe(d)), "essay.docx")
+	} else {
+		t.Error(err)
 	}
 	testsupport.VersionedGolden(t, filepath.Join("testdata", "parser"), "the parse (ParserVersion in parse.go)", ParserVersion, b.Bytes())
 }

@@ -233,6 +233,8 @@ func TestFormatsBadInput(t *testing.T) {
 		{"cut.epub", epub[:len(epub)/2], ErrDamaged},
 		{"not-an-epub.epub", zipOf(t, map[string]string{"readme.txt": "hello"}), ErrNotEPUB},
 		{"bomb.epub", zipBomb(t), ErrEPUBTooLarge},
+		{"no-document.docx", zipOf(t, map[string]string{"word/styles.xml": "<w:styles/>"}), ErrNotDOCX},
+		{"cut.docx", book.DOCX()[:200], ErrDamaged},
 		{"drm.epub", book.EPUB(testformats.EPUBOptions{Encryption: "http://www.w3.org/2001/04/xmlenc#aes128-cbc"}), ErrDRM},
 		{"empty.html", []byte("<!DOCTYPE html><html><head><title>Nothing</title></head><body><nav><a href='/'>Home</a></nav></body></html>"), ErrNoContent},
 		{"script-only.html", []byte("<html><body><script>document.write('hello')</script></body></html>"), ErrNoContent},
@@ -244,6 +246,54 @@ func TestFormatsBadInput(t *testing.T) {
 				t.Errorf("got %v, want %v", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestDOCX reads a Word document as Word writes one: the title and
+// author from its properties, a section per heading (the style known by
+// its name, whatever its id), the table of contents left out, deleted
+// text and field codes not read, table cells as paragraphs; cited by
+// section and paragraph, as a web page.
+func TestDOCX(t *testing.T) {
+	book := testformats.Essay()
+	d, err := Parse("essay.docx", book.DOCX())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, d)
+	if d.Format != FormatDOCX || d.Title != book.Title || d.Author != book.Author {
+		t.Errorf("format %s, title %q by %q; want docx, %q by %q", d.Format, d.Title, d.Author, book.Title, book.Author)
+	}
+	var titles []string
+	for _, s := range d.Sections {
+		titles = append(titles, s.Title)
+	}
+	var want []string
+	for _, c := range book.Chapters {
+		want = append(want, c.Title)
+	}
+	if !slices.Equal(titles, want) {
+		t.Errorf("sections %q, want the chapters %q", titles, want)
+	}
+	if len(d.Omitted) != 1 || d.Omitted[0].Reason != "table of contents" {
+		t.Errorf("left out %v, want the table of contents", d.Omitted)
+	}
+	extracted := strings.Join(d.Text, "\n")
+	for _, not := range []string{"Struck out", "PAGE"} {
+		if strings.Contains(extracted, not) {
+			t.Errorf("the extracted text holds %q", not)
+		}
+	}
+	var quotable []string
+	for _, s := range d.AllSentences() {
+		quotable = append(quotable, s.Text)
+	}
+	text := strings.Join(quotable, " ")
+	if strings.Contains(text, "Contents") {
+		t.Error("the table of contents is quotable")
+	}
+	if !strings.Contains(text, "Forty a night.") || !strings.Contains(text, "When she retired, the box was given to the town museum.") {
+		t.Error("a table cell or a chapter's sentence is missing")
 	}
 }
 

@@ -13,7 +13,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 21
+const ParserVersion = 22
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -26,6 +26,8 @@ func Parse(name string, data []byte) (*Document, error) {
 		return parseHTML(name, data)
 	case FormatEPUB:
 		return parseEPUB(name, data)
+	case FormatDOCX:
+		return parseDOCX(name, data)
 	case FormatPDF:
 		return nil, ErrPDFEngine
 	}

@@ -88,6 +88,8 @@ func Extent(d *corpus.Document) string {
 		return fmt.Sprintf("%d chapters", len(d.Chapters))
 	case corpus.FormatHTML:
 		return "a web page"
+	case corpus.FormatDOCX:
+		return fmt.Sprintf("%d sections", len(d.Sections))
 	}
 	if d.Pages > 0 {
 		return fmt.Sprintf("%d lines, %d pages", d.Lines, d.Pages)

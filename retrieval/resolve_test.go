@@ -28,6 +28,9 @@ func essayDocuments(t *testing.T) map[corpus.Format]*corpus.Document {
 	if docs[corpus.FormatHTML], err = corpus.Parse("essay.html", book.HTML(testformats.HTMLOptions{})); err != nil {
 		t.Fatal(err)
 	}
+	if docs[corpus.FormatDOCX], err = corpus.Parse("essay.docx", book.DOCX()); err != nil {
+		t.Fatal(err)
+	}
 	c, err := corpus.Default()
 	if err != nil {
 		t.Fatal(err)

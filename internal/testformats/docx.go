@@ -1,0 +1,69 @@
+package testformats
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"html"
+	"strings"
+)
+
+// DOCX packages the book as a Word document, as Word writes one: the
+// title in the Title style, each chapter's title in a heading style whose
+// id is not English ("berschrift2", named "heading 2" in styles.xml), a
+// table of contents before the text, and in the first chapter a deleted
+// run, a field code and a table, none of which is text to read. The
+// book's footnotes are left out.
+func (b Book) DOCX() []byte {
+	var body strings.Builder
+	para := func(style, runs string) {
+		body.WriteString("<w:p>")
+		if style != "" {
+			fmt.Fprintf(&body, `<w:pPr><w:pStyle w:val="%s"/></w:pPr>`, style)
+		}
+		body.WriteString(runs + "</w:p>\n")
+	}
+	run := func(text string) string {
+		return `<w:r><w:t xml:space="preserve">` + html.EscapeString(text) + `</w:t></w:r>`
+	}
+	para("Title", run(b.Title))
+	para("TOCHeading", run("Contents"))
+	for _, c := range b.Chapters {
+		para("TOC1", run(c.Title)+`<w:r><w:tab/></w:r>`+run("1"))
+	}
+	for i, c := range b.Chapters {
+		para("berschrift2", run(c.Title))
+		for j, p := range c.Paragraphs {
+			runs := run(p)
+			if i == 0 && j == 0 {
+				runs = `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>` +
+					`<w:del><w:r><w:delText>Struck out by an editor. </w:delText></w:r></w:del>` + runs
+			}
+			para("", runs)
+		}
+		if i == 0 {
+			body.WriteString(`<w:tbl><w:tr><w:tc><w:p>` + run("Lanterns lent") + `</w:p></w:tc><w:tc><w:p>` + run("Forty a night.") + `</w:p></w:tc></w:tr></w:tbl>` + "\n")
+		}
+	}
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	write := func(name, text string) {
+		f, _ := z.Create(name)
+		f.Write([]byte(text))
+	}
+	write("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`)
+	write("word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+`+body.String()+`</w:body></w:document>`)
+	write("word/styles.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>
+<w:style w:type="paragraph" w:styleId="berschrift2"><w:name w:val="heading 2"/></w:style>
+<w:style w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/></w:style>
+<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>
+</w:styles>`)
+	write("docProps/core.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>`+html.EscapeString(b.Title)+`</dc:title><dc:creator>`+html.EscapeString(b.Author)+`</dc:creator></cp:coreProperties>`)
+	z.Close()
+	return buf.Bytes()
+}
