@@ -387,9 +387,10 @@ func FuzzFormats(f *testing.F) {
 	f.Add(uint8(2), book.HTML(testformats.HTMLOptions{Chrome: true}))
 	f.Add(uint8(3), []byte("---\ntitle: T\n---\n# T { #t }\n\n!!! note \"N\"\n    Kept *prose*.\n\n=== \"Tab\"\n\n    ```sh\n    # not a heading\n    ```\n\n{{< tab >}}x{{< /tab >}}\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"))
 	f.Add(uint8(4), []byte("import X from './x';\n\n# Title\n\n:::tip\nA tip.\n:::\n\n<Tabs><TabItem value=\"a\">Inside.</TabItem></Tabs>\n\n<Broken attr={{ a: [1, 2\n"))
+	f.Add(uint8(5), book.DOCX())
 	engine := NewPDFEngine(testsupport.PDFiumCache())
 	f.Cleanup(func() { engine.Close() })
-	exts := []string{".pdf", ".epub", ".html", ".md", ".mdx"}
+	exts := []string{".pdf", ".epub", ".html", ".md", ".mdx", ".docx"}
 	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
 		d, err := parseWith(engine, "fuzz"+exts[int(kind)%len(exts)], data)
 		if err != nil {
