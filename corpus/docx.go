@@ -88,13 +88,16 @@ type docxParagraph struct {
 
 // docxParagraphs reads the paragraphs of word/document.xml in order: the
 // text of its runs (w:t), tabs and breaks as spaces; not deleted text
-// (w:delText) nor field codes (w:instrText), which are other elements.
+// (w:delText) nor field codes (w:instrText), which are other elements. A
+// paragraph inside another (a text box's) is read as its own, before the
+// one that holds it; a drawing's fallback copy (mc:Fallback) is not read
+// twice.
 func docxParagraphs(body []byte) ([]docxParagraph, error) {
 	dec := xml.NewDecoder(bytes.NewReader(body))
 	var out []docxParagraph
-	var cur *docxParagraph
-	var text strings.Builder
-	inText := false
+	var open []*docxParagraph // the paragraphs being read, innermost last
+	var texts []*strings.Builder
+	inText, fallback := false, 0
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -105,33 +108,48 @@ func docxParagraphs(body []byte) ([]docxParagraph, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if t.Name.Local == "Fallback" {
+				fallback++
+			}
+			if fallback > 0 {
+				continue
+			}
 			switch t.Name.Local {
 			case "p":
-				cur = &docxParagraph{}
-				text.Reset()
+				open = append(open, &docxParagraph{})
+				texts = append(texts, &strings.Builder{})
 			case "pStyle":
-				if cur != nil {
-					cur.style = docxAttr(t, "val")
+				if len(open) > 0 {
+					open[len(open)-1].style = docxAttr(t, "val")
 				}
 			case "t":
 				inText = true
 			case "tab", "br", "cr":
-				text.WriteByte(' ')
+				if len(texts) > 0 {
+					texts[len(texts)-1].WriteByte(' ')
+				}
 			}
 		case xml.EndElement:
+			if t.Name.Local == "Fallback" {
+				fallback--
+			}
+			if fallback > 0 {
+				continue
+			}
 			switch t.Name.Local {
 			case "t":
 				inText = false
 			case "p":
-				if cur != nil {
-					cur.text = text.String()
-					out = append(out, *cur)
-					cur = nil
+				if n := len(open); n > 0 {
+					p := *open[n-1]
+					p.text = texts[n-1].String()
+					open, texts = open[:n-1], texts[:n-1]
+					out = append(out, p)
 				}
 			}
 		case xml.CharData:
-			if inText && cur != nil {
-				text.Write(t)
+			if inText && fallback == 0 && len(texts) > 0 {
+				texts[len(texts)-1].Write(t)
 			}
 		}
 	}

@@ -295,6 +295,9 @@ func TestDOCX(t *testing.T) {
 	if !strings.Contains(text, "Forty a night.") || !strings.Contains(text, "When she retired, the box was given to the town museum.") {
 		t.Error("a table cell or a chapter's sentence is missing")
 	}
+	if n := strings.Count(text, "Ask at the desk"); n != 1 || !strings.Contains(text, "The lanterns still hang there. Nobody lights them now.") {
+		t.Errorf("a text box read %d times, or the paragraph around it broken: %s", n, text)
+	}
 }
 
 // TestEPUBEncryption: an EPUB whose encryption.xml only obfuscates fonts

@@ -11,9 +11,10 @@ import (
 // DOCX packages the book as a Word document, as Word writes one: the
 // title in the Title style, each chapter's title in a heading style whose
 // id is not English ("berschrift2", named "heading 2" in styles.xml), a
-// table of contents before the text, and in the first chapter a deleted
-// run, a field code and a table, none of which is text to read. The
-// book's footnotes are left out.
+// table of contents before the text; in the first chapter a deleted run
+// and a field code, which are not text to read, and a table; and in
+// the second a text box inside a paragraph, with the fallback copy Word
+// writes for older readers. The book's footnotes are left out.
 func (b Book) DOCX() []byte {
 	var body strings.Builder
 	para := func(style, runs string) {
@@ -41,6 +42,11 @@ func (b Book) DOCX() []byte {
 			}
 			para("", runs)
 		}
+		if i == 1 {
+			box := `<w:txbxContent><w:p>` + run("Ask at the desk to see them lit.") + `</w:p></w:txbxContent>`
+			para("", run("The lanterns still hang there. ")+`<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>`+box+
+				`</w:drawing></mc:Choice><mc:Fallback><w:pict>`+box+`</w:pict></mc:Fallback></mc:AlternateContent></w:r>`+run("Nobody lights them now."))
+		}
 		if i == 0 {
 			body.WriteString(`<w:tbl><w:tr><w:tc><w:p>` + run("Lanterns lent") + `</w:p></w:tc><w:tc><w:p>` + run("Forty a night.") + `</w:p></w:tc></w:tr></w:tbl>` + "\n")
 		}
@@ -53,7 +59,7 @@ func (b Book) DOCX() []byte {
 	}
 	write("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`)
 	write("word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>
 `+body.String()+`</w:body></w:document>`)
 	write("word/styles.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
