@@ -165,13 +165,6 @@ func docxStyles(r *zipReader) map[string]docxStyle {
 		out["TOC"+strconv.Itoa(i)] = docxStyle{toc: true}
 	}
 	out["Title"] = docxStyle{heading: 1}
-	if _, ok := r.files["word/styles.xml"]; !ok {
-		return out
-	}
-	raw, err := r.file("word/styles.xml")
-	if err != nil {
-		return out
-	}
 	var styles struct {
 		Styles []struct {
 			ID   string `xml:"styleId,attr"`
@@ -180,9 +173,7 @@ func docxStyles(r *zipReader) map[string]docxStyle {
 			} `xml:"name"`
 		} `xml:"style"`
 	}
-	if xml.Unmarshal(raw, &styles) != nil {
-		return out
-	}
+	r.optionalXML("word/styles.xml", &styles)
 	for _, s := range styles.Styles {
 		name := strings.TrimSpace(s.Name.Val)
 		switch m := docxHeadingName.FindStringSubmatch(name); {
@@ -199,20 +190,11 @@ func docxStyles(r *zipReader) map[string]docxStyle {
 
 // docxProperties reads the title and author from docProps/core.xml.
 func docxProperties(r *zipReader) (title, author string) {
-	if _, ok := r.files["docProps/core.xml"]; !ok {
-		return "", ""
-	}
-	raw, err := r.file("docProps/core.xml")
-	if err != nil {
-		return "", ""
-	}
 	var core struct {
 		Title   string `xml:"title"`
 		Creator string `xml:"creator"`
 	}
-	if xml.Unmarshal(raw, &core) != nil {
-		return "", ""
-	}
+	r.optionalXML("docProps/core.xml", &core)
 	return strings.TrimSpace(core.Title), strings.TrimSpace(core.Creator)
 }
 

@@ -54,13 +54,6 @@ func (r *zipReader) protected() bool {
 	if _, ok := r.files["META-INF/rights.xml"]; ok {
 		return true
 	}
-	if _, ok := r.files["META-INF/encryption.xml"]; !ok {
-		return false
-	}
-	raw, err := r.file("META-INF/encryption.xml")
-	if err != nil {
-		return false // read what can be read; a damaged part shows there
-	}
 	var enc struct {
 		Data []struct {
 			Method struct {
@@ -68,8 +61,8 @@ func (r *zipReader) protected() bool {
 			} `xml:"EncryptionMethod"`
 		} `xml:"EncryptedData"`
 	}
-	if xml.Unmarshal(raw, &enc) != nil {
-		return false
+	if !r.optionalXML("META-INF/encryption.xml", &enc) {
+		return false // none, or damaged: read what can be read
 	}
 	for _, d := range enc.Data {
 		if !fontObfuscation[d.Method.Algorithm] {

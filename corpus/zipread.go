@@ -3,6 +3,7 @@ package corpus
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
 )
@@ -61,4 +62,15 @@ func (r *zipReader) file(name string) ([]byte, error) {
 		return nil, fmt.Errorf("%w: %s", r.tooLarge, name)
 	}
 	return b, nil
+}
+
+// optionalXML reads the archive's XML file name into v, and reports
+// whether it could: false when the file is absent, past the limits or
+// not well-formed, for the parts a reader can do without.
+func (r *zipReader) optionalXML(name string, v any) bool {
+	if _, ok := r.files[name]; !ok {
+		return false
+	}
+	raw, err := r.file(name)
+	return err == nil && xml.Unmarshal(raw, v) == nil
 }
