@@ -359,6 +359,7 @@ func TestLoadErrorsNameTheFile(t *testing.T) {
 	noText := filepath.Join(dir, "none")
 	os.Mkdir(noText, 0o755)
 	write("none/image.png", []byte{0x89, 'P', 'N', 'G'})
+	write("none/~$minutes.docx", []byte("\x0cA. Tester\x00\x00 a Word lock file"))
 
 	tests := []struct {
 		name string

@@ -172,7 +172,9 @@ func readSources(ctx context.Context, path string, opts LoadOptions, keep bool) 
 			}
 			return nil
 		}
-		if slices.Contains(textExtensions, strings.ToLower(filepath.Ext(p))) {
+		// "~$notes.docx" is the lock file Word keeps beside a document it
+		// has open, not a document.
+		if slices.Contains(textExtensions, strings.ToLower(filepath.Ext(p))) && !strings.HasPrefix(d.Name(), "~$") {
 			files = append(files, p)
 		}
 		return nil
