@@ -280,6 +280,7 @@ var citedBy = map[corpus.Format][2]string{
 	corpus.FormatEPUB:     {"EPUBs", "its chapter, in reading order, and the paragraph in that chapter"},
 	corpus.FormatHTML:     {"web pages", "its section and the paragraph in that section"},
 	corpus.FormatDOCX:     {"Word documents", "its section and the paragraph in that section"},
+	corpus.FormatODT:      {"OpenDocument texts", "its section and the paragraph in that section"},
 }
 
 // howToCite says how answers from the corpus are cited, with an example

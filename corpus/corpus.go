@@ -81,7 +81,7 @@ func (c *Corpus) Size() int {
 // Format is what kind of file a document came from. It decides how the
 // document is cited: by the lines of the file (text, Markdown), by page
 // (PDF), by chapter and paragraph (EPUB), or by section and paragraph
-// (HTML, Word).
+// (HTML, Word, OpenDocument).
 type Format uint8
 
 const (
@@ -91,9 +91,10 @@ const (
 	FormatEPUB                   // an EPUB 2 or 3 book
 	FormatPDF                    // a PDF with a text layer
 	FormatDOCX                   // a Word document (.docx)
+	FormatODT                    // an OpenDocument text (.odt), LibreOffice's own
 )
 
-var formatNames = [...]string{"text", "markdown", "html", "epub", "pdf", "docx"}
+var formatNames = [...]string{"text", "markdown", "html", "epub", "pdf", "docx", "odt"}
 
 func (f Format) String() string {
 	if int(f) < len(formatNames) {

@@ -145,10 +145,15 @@ func TestParserFingerprint(t *testing.T) {
 	for _, in := range generatedInputs(t) {
 		fmt.Fprintf(&b, "%x %s\n", sha256.Sum256(describe(in.doc)), in.name)
 	}
-	if d, err := Parse("essay.docx", testformats.Essay().DOCX()); err == nil {
-		fmt.Fprintf(&b, "%x %s\n", sha256.Sum256(describe(d)), "essay.docx")
-	} else {
-		t.Error(err)
+	for _, in := range []struct {
+		name string
+		data []byte
+	}{{"essay.docx", testformats.Essay().DOCX()}, {"essay.odt", testformats.Essay().ODT()}} {
+		if d, err := Parse(in.name, in.data); err == nil {
+			fmt.Fprintf(&b, "%x %s\n", sha256.Sum256(describe(d)), in.name)
+		} else {
+			t.Error(err)
+		}
 	}
 	testsupport.VersionedGolden(t, filepath.Join("testdata", "parser"), "the parse (ParserVersion in parse.go)", ParserVersion, b.Bytes())
 }

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -15,8 +16,9 @@ import (
 // from word/document.xml, tables' cells included. A paragraph whose style
 // is a heading ("heading 1" … "heading 9" by the style's name in
 // word/styles.xml, which Word keeps in English whatever the language of
-// its menus, or "Title") heads a section; table-of-contents paragraphs
-// ("toc 1" …) are left out; deleted text and field codes are not text.
+// its menus) heads a section; one in the Title style is the document's
+// title, and table-of-contents paragraphs ("toc 1" …) are left out;
+// deleted text and field codes are not text.
 // A quote is cited by its section and paragraph, as a web page's.
 
 // Errors of Word documents.
@@ -29,6 +31,7 @@ var (
 type docxStyle struct {
 	heading int  // its level as a heading, 0 for none
 	toc     bool // an entry of a table of contents
+	title   bool // the document's title
 }
 
 // docxHeadingName matches the names Word gives heading styles.
@@ -56,6 +59,7 @@ func parseDOCX(name string, data []byte) (*Document, error) {
 	}
 	styles := docxStyles(r)
 	x := &extraction{format: FormatDOCX}
+	title := ""
 	for _, p := range paras {
 		text := strings.Join(strings.Fields(p.text), " ")
 		if text == "" {
@@ -65,6 +69,9 @@ func parseDOCX(name string, data []byte) (*Document, error) {
 		x.raw, x.text = append(x.raw, text, ""), append(x.text, text, "")
 		st := styles[p.style]
 		switch {
+		case st.title:
+			x.blocks = append(x.blocks, xblock{kind: xOmitted, reason: "title", lines: []int{line}})
+			title = cmp.Or(title, text)
 		case st.toc:
 			x.blocks = append(x.blocks, xblock{kind: xOmitted, reason: "table of contents", lines: []int{line}})
 		case st.heading > 0:
@@ -77,6 +84,7 @@ func parseDOCX(name string, data []byte) (*Document, error) {
 		return nil, ErrEmpty
 	}
 	x.title, x.author = docxProperties(r)
+	x.title = cmp.Or(x.title, title)
 	return parseExtracted(name, data, x)
 }
 
@@ -164,7 +172,7 @@ func docxStyles(r *zipReader) map[string]docxStyle {
 		out["Heading"+strconv.Itoa(i)] = docxStyle{heading: i}
 		out["TOC"+strconv.Itoa(i)] = docxStyle{toc: true}
 	}
-	out["Title"] = docxStyle{heading: 1}
+	out["Title"] = docxStyle{title: true}
 	var styles struct {
 		Styles []struct {
 			ID   string `xml:"styleId,attr"`
@@ -180,7 +188,7 @@ func docxStyles(r *zipReader) map[string]docxStyle {
 		case m != nil:
 			out[s.ID] = docxStyle{heading: int(m[1][0] - '0')}
 		case strings.EqualFold(name, "title"):
-			out[s.ID] = docxStyle{heading: 1}
+			out[s.ID] = docxStyle{title: true}
 		case docxTOCName.MatchString(name):
 			out[s.ID] = docxStyle{toc: true}
 		}

@@ -15,7 +15,8 @@ var ErrDamaged = errors.New("the file is damaged or not what its name says")
 // bytes, an EPUB's mimetype entry, an HTML document's markup), then by its
 // name: .md,
 // .markdown and .mdx are Markdown, .html, .htm and .xhtml HTML, .epub an
-// EPUB, .pdf a PDF, .docx a Word document; anything else is plain text.
+// EPUB, .pdf a PDF, .docx a Word document, .odt an OpenDocument text;
+// anything else is plain text.
 func Detect(name string, data []byte) Format {
 	head := data[:min(len(data), 1024)]
 	switch {
@@ -23,6 +24,8 @@ func Detect(name string, data []byte) Format {
 		return FormatPDF // (a PDF with bytes before its header is known by its name)
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) && bytes.Contains(head[:min(len(head), 100)], []byte("mimetypeapplication/epub+zip")):
 		return FormatEPUB // an EPUB's first entry, stored: its media type
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")) && bytes.Contains(head[:min(len(head), 100)], []byte("mimetypeapplication/vnd.oasis.opendocument.text")):
+		return FormatODT // as an EPUB, its first entry names its media type
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) && strings.EqualFold(filepath.Ext(name), ".docx"):
 		return FormatDOCX
 	}
@@ -37,6 +40,8 @@ func Detect(name string, data []byte) Format {
 		return FormatPDF
 	case ".docx":
 		return FormatDOCX
+	case ".odt":
+		return FormatODT
 	}
 	if looksLikeHTML(head) {
 		return FormatHTML

@@ -235,6 +235,8 @@ func TestFormatsBadInput(t *testing.T) {
 		{"bomb.epub", zipBomb(t), ErrEPUBTooLarge},
 		{"no-document.docx", zipOf(t, map[string]string{"word/styles.xml": "<w:styles/>"}), ErrNotDOCX},
 		{"cut.docx", book.DOCX()[:200], ErrDamaged},
+		{"no-content.odt", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "meta.xml": "<x/>"}), ErrNotODT},
+		{"cut.odt", book.ODT()[:300], ErrDamaged},
 		{"drm.epub", book.EPUB(testformats.EPUBOptions{Encryption: "http://www.w3.org/2001/04/xmlenc#aes128-cbc"}), ErrDRM},
 		{"empty.html", []byte("<!DOCTYPE html><html><head><title>Nothing</title></head><body><nav><a href='/'>Home</a></nav></body></html>"), ErrNoContent},
 		{"script-only.html", []byte("<html><body><script>document.write('hello')</script></body></html>"), ErrNoContent},
@@ -249,37 +251,59 @@ func TestFormatsBadInput(t *testing.T) {
 	}
 }
 
-// TestDOCX reads a Word document as Word writes one: the title and
-// author from its properties, a section per heading (the style known by
-// its name, whatever its id), the table of contents left out, deleted
-// text and field codes not read, table cells as paragraphs; cited by
-// section and paragraph, as a web page.
-func TestDOCX(t *testing.T) {
+// TestWordProcessorDocuments reads a Word document and an OpenDocument
+// text as their programs write them: the title and author from their
+// properties, a section per chapter heading (Word's style known by its
+// name, whatever its id), the title and table of contents left out;
+// deleted text, field codes and notes not read; table cells and list
+// items as paragraphs; a text box read once, the paragraph around it
+// whole.
+func TestWordProcessorDocuments(t *testing.T) {
 	book := testformats.Essay()
-	d, err := Parse("essay.docx", book.DOCX())
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkInvariants(t, d)
-	if d.Format != FormatDOCX || d.Title != book.Title || d.Author != book.Author {
-		t.Errorf("format %s, title %q by %q; want docx, %q by %q", d.Format, d.Title, d.Author, book.Title, book.Author)
-	}
-	var titles []string
-	for _, s := range d.Sections {
-		titles = append(titles, s.Title)
-	}
-	var want []string
+	var chapters []string
 	for _, c := range book.Chapters {
-		want = append(want, c.Title)
+		chapters = append(chapters, c.Title)
 	}
-	if !slices.Equal(titles, want) {
-		t.Errorf("sections %q, want the chapters %q", titles, want)
+	tests := []struct {
+		name    string
+		data    []byte
+		format  Format
+		omitted []string
+	}{
+		{"essay.docx", book.DOCX(), FormatDOCX, []string{"title", "table of contents"}},
+		{"essay.odt", book.ODT(), FormatODT, []string{"title"}},
 	}
-	if len(d.Omitted) != 1 || d.Omitted[0].Reason != "table of contents" {
-		t.Errorf("left out %v, want the table of contents", d.Omitted)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse(tt.name, tt.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkInvariants(t, d)
+			if d.Format != tt.format || d.Title != book.Title || d.Author != book.Author {
+				t.Errorf("format %s, title %q by %q; want %s, %q by %q", d.Format, d.Title, d.Author, tt.format, book.Title, book.Author)
+			}
+			var titles, omitted []string
+			for _, s := range d.Sections {
+				titles = append(titles, s.Title)
+			}
+			for _, o := range d.Omitted {
+				omitted = append(omitted, o.Reason)
+			}
+			if !slices.Equal(titles, chapters) || !slices.Equal(omitted, tt.omitted) {
+				t.Errorf("sections %q, left out %q; want the chapters %q, and %q left out", titles, omitted, chapters, tt.omitted)
+			}
+			checkWordProcessorText(t, d)
+		})
 	}
+}
+
+// checkWordProcessorText checks what TestWordProcessorDocuments's
+// documents read as text and what they do not.
+func checkWordProcessorText(t *testing.T, d *Document) {
+	t.Helper()
 	extracted := strings.Join(d.Text, "\n")
-	for _, not := range []string{"Struck out", "PAGE"} {
+	for _, not := range []string{"Struck out", "PAGE", "A note that is not text"} {
 		if strings.Contains(extracted, not) {
 			t.Errorf("the extracted text holds %q", not)
 		}
@@ -289,8 +313,8 @@ func TestDOCX(t *testing.T) {
 		quotable = append(quotable, s.Text)
 	}
 	text := strings.Join(quotable, " ")
-	if strings.Contains(text, "Contents") {
-		t.Error("the table of contents is quotable")
+	if strings.Contains(text, "Contents") || strings.Contains(text, "On Lanterns and Libraries") {
+		t.Error("the table of contents or the title is quotable")
 	}
 	if !strings.Contains(text, "Forty a night.") || !strings.Contains(text, "When she retired, the box was given to the town museum.") {
 		t.Error("a table cell or a chapter's sentence is missing")
@@ -391,9 +415,10 @@ func FuzzFormats(f *testing.F) {
 	f.Add(uint8(3), []byte("---\ntitle: T\n---\n# T { #t }\n\n!!! note \"N\"\n    Kept *prose*.\n\n=== \"Tab\"\n\n    ```sh\n    # not a heading\n    ```\n\n{{< tab >}}x{{< /tab >}}\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"))
 	f.Add(uint8(4), []byte("import X from './x';\n\n# Title\n\n:::tip\nA tip.\n:::\n\n<Tabs><TabItem value=\"a\">Inside.</TabItem></Tabs>\n\n<Broken attr={{ a: [1, 2\n"))
 	f.Add(uint8(5), book.DOCX())
+	f.Add(uint8(6), book.ODT())
 	engine := NewPDFEngine(testsupport.PDFiumCache())
 	f.Cleanup(func() { engine.Close() })
-	exts := []string{".pdf", ".epub", ".html", ".md", ".mdx", ".docx"}
+	exts := []string{".pdf", ".epub", ".html", ".md", ".mdx", ".docx", ".odt"}
 	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
 		d, err := parseWith(engine, "fuzz"+exts[int(kind)%len(exts)], data)
 		if err != nil {

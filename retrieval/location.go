@@ -57,7 +57,7 @@ func locate(d *corpus.Document, first, last int, lines corpus.Span) Location {
 			return Location{Kind: kindChapter, Chapter: ch + 1, ChapterTitle: c.Title,
 				Paragraph: d.Sentence(first).Paragraph - c.FirstParagraph + 1, LastParagraph: d.Sentence(last).Paragraph - c.FirstParagraph + 1}.tidy()
 		}
-	case corpus.FormatHTML, corpus.FormatDOCX:
+	case corpus.FormatHTML, corpus.FormatDOCX, corpus.FormatODT:
 		sec := d.Sections[d.Sentence(first).Section]
 		start := d.Sentence(sec.FirstSentence).Paragraph
 		return Location{Kind: kindSection, Section: sec.Number,

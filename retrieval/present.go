@@ -88,7 +88,7 @@ func Extent(d *corpus.Document) string {
 		return fmt.Sprintf("%d chapters", len(d.Chapters))
 	case corpus.FormatHTML:
 		return "a web page"
-	case corpus.FormatDOCX:
+	case corpus.FormatDOCX, corpus.FormatODT:
 		return fmt.Sprintf("%d sections", len(d.Sections))
 	}
 	if d.Pages > 0 {

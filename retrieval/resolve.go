@@ -65,7 +65,7 @@ func Resolve(d *corpus.Document, citation string) (corpus.Span, error) {
 		if m := chapterForm.FindStringSubmatch(s); m != nil {
 			return resolveChapter(d, m[1:])
 		}
-	case corpus.FormatHTML, corpus.FormatDOCX:
+	case corpus.FormatHTML, corpus.FormatDOCX, corpus.FormatODT:
 		if m := sectionForm.FindStringSubmatch(s); m != nil {
 			return resolveSection(d, m[1:])
 		}

@@ -31,6 +31,9 @@ func essayDocuments(t *testing.T) map[corpus.Format]*corpus.Document {
 	if docs[corpus.FormatDOCX], err = corpus.Parse("essay.docx", book.DOCX()); err != nil {
 		t.Fatal(err)
 	}
+	if docs[corpus.FormatODT], err = corpus.Parse("essay.odt", book.ODT()); err != nil {
+		t.Fatal(err)
+	}
 	c, err := corpus.Default()
 	if err != nil {
 		t.Fatal(err)
