@@ -88,8 +88,10 @@ func Extent(d *corpus.Document) string {
 		return fmt.Sprintf("%d chapters", len(d.Chapters))
 	case corpus.FormatHTML:
 		return "a web page"
-	case corpus.FormatDOCX, corpus.FormatODT:
-		return fmt.Sprintf("%d sections", len(d.Sections))
+	case corpus.FormatDOCX:
+		return "a Word document"
+	case corpus.FormatODT:
+		return "an OpenDocument text"
 	}
 	if d.Pages > 0 {
 		return fmt.Sprintf("%d lines, %d pages", d.Lines, d.Pages)

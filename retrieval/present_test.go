@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"html"
+	"strings"
 	"testing"
 
 	"github.com/lectern-bot/lectern/corpus"
@@ -95,5 +96,29 @@ func TestCleanQuery(t *testing.T) {
 		if got := CleanQuery(tt.in); got != tt.want {
 			t.Errorf("CleanQuery(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestExtent: how long each format's document is, in the units it is
+// cited by, never repeating the count of sections beside it.
+func TestExtent(t *testing.T) {
+	docs := essayDocuments(t)
+	tests := []struct {
+		format corpus.Format
+		want   string
+	}{
+		{corpus.FormatPDF, "pages"},
+		{corpus.FormatEPUB, "chapters"},
+		{corpus.FormatHTML, "a web page"},
+		{corpus.FormatDOCX, "a Word document"},
+		{corpus.FormatODT, "an OpenDocument text"},
+		{corpus.FormatText, "lines"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format.String(), func(t *testing.T) {
+			if got := Extent(docs[tt.format]); !strings.Contains(got, tt.want) || strings.Contains(got, "section") {
+				t.Errorf("Extent = %q, want one with %q", got, tt.want)
+			}
+		})
 	}
 }
