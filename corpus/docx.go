@@ -1,12 +1,8 @@
 package corpus
 
 import (
-	"bytes"
-	"cmp"
 	"encoding/xml"
 	"errors"
-	"fmt"
-	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -18,8 +14,9 @@ import (
 // word/styles.xml, which Word keeps in English whatever the language of
 // its menus) heads a section; one in the Title style is the document's
 // title, and table-of-contents paragraphs ("toc 1" …) are left out;
-// deleted text and field codes are not text.
-// A quote is cited by its section and paragraph, as a web page's.
+// deleted text (w:delText) and field codes (w:instrText) are not text,
+// nor is a drawing's fallback copy (mc:Fallback) read twice. A quote is
+// cited by its section and paragraph, as a web page's.
 
 // Errors of Word documents.
 var (
@@ -27,11 +24,27 @@ var (
 	ErrDOCXTooLarge = errors.New("the Word document unpacks to more than it may (a zip bomb?)")
 )
 
-// docxStyle is what a paragraph style makes of a paragraph.
-type docxStyle struct {
-	heading int  // its level as a heading, 0 for none
-	toc     bool // an entry of a table of contents
-	title   bool // the document's title
+// docx is the Word format.
+var docx = docFormat{
+	format: FormatDOCX, part: "word/document.xml", tooLarge: ErrDOCXTooLarge, notFormat: ErrNotDOCX,
+	markup: docMarkup{
+		paragraph: map[string]bool{"p": true},
+		textIn:    "t",
+		spaces:    map[string]bool{"tab": true, "br": true, "cr": true},
+		skipped:   map[string]bool{"Fallback": true},
+		mark: func(p *docParagraph, e xml.StartElement) {
+			if e.Name.Local == "pStyle" {
+				p.style = xmlAttr(e, "val")
+			}
+		},
+	},
+	class: docxClass,
+	meta:  docxProperties,
+}
+
+// parseDOCX parses a Word document.
+func parseDOCX(name string, data []byte) (*Document, error) {
+	return docx.parse(name, data)
 }
 
 // docxHeadingName matches the names Word gives heading styles.
@@ -40,139 +53,15 @@ var docxHeadingName = regexp.MustCompile(`^(?i)heading\s*([1-9])$`)
 // docxTOCName matches the names of table-of-contents styles.
 var docxTOCName = regexp.MustCompile(`^(?i)(toc\s*[1-9]|toc heading|table of contents)$`)
 
-// parseDOCX parses a Word document.
-func parseDOCX(name string, data []byte) (*Document, error) {
-	r, err := newZipReader(data, ErrDOCXTooLarge)
-	if err != nil {
-		return nil, err
-	}
-	if _, ok := r.files["word/document.xml"]; !ok {
-		return nil, ErrNotDOCX
-	}
-	body, err := r.file("word/document.xml")
-	if err != nil {
-		return nil, err
-	}
-	paras, err := docxParagraphs(body)
-	if err != nil {
-		return nil, fmt.Errorf("%w: word/document.xml: %v", ErrDamaged, err)
-	}
-	styles := docxStyles(r)
-	x := &extraction{format: FormatDOCX}
-	title := ""
-	for _, p := range paras {
-		text := strings.Join(strings.Fields(p.text), " ")
-		if text == "" {
-			continue
-		}
-		line := len(x.text)
-		x.raw, x.text = append(x.raw, text, ""), append(x.text, text, "")
-		st := styles[p.style]
-		switch {
-		case st.title:
-			x.blocks = append(x.blocks, xblock{kind: xOmitted, reason: "title", lines: []int{line}})
-			title = cmp.Or(title, text)
-		case st.toc:
-			x.blocks = append(x.blocks, xblock{kind: xOmitted, reason: "table of contents", lines: []int{line}})
-		case st.heading > 0:
-			x.blocks = append(x.blocks, xblock{kind: xHeading, level: st.heading, lines: []int{line}})
-		default:
-			x.blocks = append(x.blocks, xblock{kind: xParagraph, lines: []int{line}})
-		}
-	}
-	if len(x.blocks) == 0 {
-		return nil, ErrEmpty
-	}
-	x.title, x.author = docxProperties(r)
-	x.title = cmp.Or(x.title, title)
-	return parseExtracted(name, data, x)
-}
-
-// docxParagraph is a paragraph of a Word document: its style's id and
-// its text.
-type docxParagraph struct {
-	style, text string
-}
-
-// docxParagraphs reads the paragraphs of word/document.xml in order: the
-// text of its runs (w:t), tabs and breaks as spaces; not deleted text
-// (w:delText) nor field codes (w:instrText), which are other elements. A
-// paragraph inside another (a text box's) is read as its own, before the
-// one that holds it; a drawing's fallback copy (mc:Fallback) is not read
-// twice.
-func docxParagraphs(body []byte) ([]docxParagraph, error) {
-	dec := xml.NewDecoder(bytes.NewReader(body))
-	var out []docxParagraph
-	var open []*docxParagraph // the paragraphs being read, innermost last
-	var texts []*strings.Builder
-	inText, fallback := false, 0
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local == "Fallback" {
-				fallback++
-			}
-			if fallback > 0 {
-				continue
-			}
-			switch t.Name.Local {
-			case "p":
-				open = append(open, &docxParagraph{})
-				texts = append(texts, &strings.Builder{})
-			case "pStyle":
-				if len(open) > 0 {
-					open[len(open)-1].style = docxAttr(t, "val")
-				}
-			case "t":
-				inText = true
-			case "tab", "br", "cr":
-				if len(texts) > 0 {
-					texts[len(texts)-1].WriteByte(' ')
-				}
-			}
-		case xml.EndElement:
-			if t.Name.Local == "Fallback" {
-				fallback--
-			}
-			if fallback > 0 {
-				continue
-			}
-			switch t.Name.Local {
-			case "t":
-				inText = false
-			case "p":
-				if n := len(open); n > 0 {
-					p := *open[n-1]
-					p.text = texts[n-1].String()
-					open, texts = open[:n-1], texts[:n-1]
-					out = append(out, p)
-				}
-			}
-		case xml.CharData:
-			if inText && fallback == 0 && len(texts) > 0 {
-				texts[len(texts)-1].Write(t)
-			}
-		}
-	}
-}
-
-// docxStyles reads word/styles.xml: what each paragraph style, by id,
-// makes of a paragraph. A document without it knows its headings by the
-// ids Word gives them in English ("Heading1").
-func docxStyles(r *zipReader) map[string]docxStyle {
-	out := map[string]docxStyle{}
+// docxClass classes paragraphs by their styles in word/styles.xml, by
+// name. A document without it knows its headings by the ids Word gives
+// them in English ("Heading1").
+func docxClass(r *zipReader, paras []docParagraph) {
+	class := map[string]docParagraph{"Title": {title: true}}
 	for i := 1; i <= 9; i++ {
-		out["Heading"+strconv.Itoa(i)] = docxStyle{heading: i}
-		out["TOC"+strconv.Itoa(i)] = docxStyle{toc: true}
+		class["Heading"+strconv.Itoa(i)] = docParagraph{heading: i}
+		class["TOC"+strconv.Itoa(i)] = docParagraph{toc: true}
 	}
-	out["Title"] = docxStyle{title: true}
 	var styles struct {
 		Styles []struct {
 			ID   string `xml:"styleId,attr"`
@@ -186,14 +75,17 @@ func docxStyles(r *zipReader) map[string]docxStyle {
 		name := strings.TrimSpace(s.Name.Val)
 		switch m := docxHeadingName.FindStringSubmatch(name); {
 		case m != nil:
-			out[s.ID] = docxStyle{heading: int(m[1][0] - '0')}
+			class[s.ID] = docParagraph{heading: int(m[1][0] - '0')}
 		case strings.EqualFold(name, "title"):
-			out[s.ID] = docxStyle{title: true}
+			class[s.ID] = docParagraph{title: true}
 		case docxTOCName.MatchString(name):
-			out[s.ID] = docxStyle{toc: true}
+			class[s.ID] = docParagraph{toc: true}
 		}
 	}
-	return out
+	for i, p := range paras {
+		c := class[p.style]
+		paras[i].heading, paras[i].title, paras[i].toc = c.heading, c.title, c.toc
+	}
 }
 
 // docxProperties reads the title and author from docProps/core.xml.
@@ -204,15 +96,4 @@ func docxProperties(r *zipReader) (title, author string) {
 	}
 	r.optionalXML("docProps/core.xml", &core)
 	return strings.TrimSpace(core.Title), strings.TrimSpace(core.Creator)
-}
-
-// docxAttr is the value of an element's attribute by its local name
-// (w:val).
-func docxAttr(e xml.StartElement, local string) string {
-	for _, a := range e.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
 }

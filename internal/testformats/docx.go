@@ -1,8 +1,6 @@
 package testformats
 
 import (
-	"archive/zip"
-	"bytes"
 	"fmt"
 	"html"
 	"strings"
@@ -51,12 +49,8 @@ func (b Book) DOCX() []byte {
 			body.WriteString(`<w:tbl><w:tr><w:tc><w:p>` + run("Lanterns lent") + `</w:p></w:tc><w:tc><w:p>` + run("Forty a night.") + `</w:p></w:tc></w:tr></w:tbl>` + "\n")
 		}
 	}
-	var buf bytes.Buffer
-	z := zip.NewWriter(&buf)
-	write := func(name, text string) {
-		f, _ := z.Create(name)
-		f.Write([]byte(text))
-	}
+	a := newArchive("")
+	write := a.write
 	write("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`)
 	write("word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>
@@ -70,6 +64,5 @@ func (b Book) DOCX() []byte {
 </w:styles>`)
 	write("docProps/core.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>`+html.EscapeString(b.Title)+`</dc:title><dc:creator>`+html.EscapeString(b.Author)+`</dc:creator></cp:coreProperties>`)
-	z.Close()
-	return buf.Bytes()
+	return a.bytes()
 }

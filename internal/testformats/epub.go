@@ -1,8 +1,6 @@
 package testformats
 
 import (
-	"archive/zip"
-	"bytes"
 	"fmt"
 	"html"
 	"strings"
@@ -27,14 +25,8 @@ type EPUBOptions struct {
 // "Contents: " and the chapter's title, so that tests can tell them from
 // the chapters' headings.
 func (b Book) EPUB(o EPUBOptions) []byte {
-	var buf bytes.Buffer
-	z := zip.NewWriter(&buf)
-	mimetype, _ := z.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
-	mimetype.Write([]byte("application/epub+zip"))
-	write := func(name, body string) {
-		f, _ := z.Create(name)
-		f.Write([]byte(body))
-	}
+	a := newArchive("application/epub+zip")
+	write := a.write
 	write("META-INF/container.xml", `<?xml version="1.0"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
 <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>
@@ -86,8 +78,7 @@ func (b Book) EPUB(o EPUBOptions) []byte {
 <spine%s>
 %s</spine>
 </package>`, html.EscapeString(b.Title), html.EscapeString(b.Author), manifest.String(), spineAttr, spine.String()))
-	z.Close()
-	return buf.Bytes()
+	return a.bytes()
 }
 
 // chapterBody is a chapter as XHTML: its title, its paragraphs, and its

@@ -1,8 +1,6 @@
 package testformats
 
 import (
-	"archive/zip"
-	"bytes"
 	"fmt"
 	"html"
 	"strings"
@@ -42,19 +40,12 @@ func (b Book) ODT() []byte {
 			body.WriteString(`<text:p>The lanterns still hang there. <draw:frame><draw:text-box><text:p>Ask at the desk to see them lit.</text:p></draw:text-box></draw:frame>Nobody lights them now.</text:p>` + "\n")
 		}
 	}
-	var buf bytes.Buffer
-	z := zip.NewWriter(&buf)
-	mimetype, _ := z.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
-	mimetype.Write([]byte("application/vnd.oasis.opendocument.text"))
-	write := func(name, text string) {
-		f, _ := z.Create(name)
-		f.Write([]byte(text))
-	}
+	a := newArchive("application/vnd.oasis.opendocument.text")
+	write := a.write
 	write("content.xml", `<?xml version="1.0" encoding="UTF-8"?>
 <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" office:version="1.3"><office:body><office:text><text:sequence-decls><text:sequence-decl text:display-outline-level="0" text:name="Table"/></text:sequence-decls>
 `+body.String()+`</office:text></office:body></office:document-content>`)
 	write("meta.xml", `<?xml version="1.0" encoding="UTF-8"?>
 <office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:meta><dc:title>`+esc(b.Title)+`</dc:title><meta:initial-creator>`+esc(b.Author)+`</meta:initial-creator><dc:creator>Someone Who Edited It</dc:creator></office:meta></office:document-meta>`)
-	z.Close()
-	return buf.Bytes()
+	return a.bytes()
 }
