@@ -43,10 +43,11 @@ type Filter struct {
 
 // keeps reports whether sentence s of d passes the filter.
 func (f Filter) keeps(d *corpus.Document, s int) bool {
-	if f.sections != nil && !f.sections[d][d.Sentence(s).Section] {
-		return false
+	if f.sections == nil && f.Speaker == "" {
+		return true
 	}
-	return f.Speaker == "" || strings.EqualFold(d.Sentence(s).Speaker, f.Speaker)
+	st := d.Sentence(s)
+	return (f.sections == nil || f.sections[d][st.Section]) && (f.Speaker == "" || strings.EqualFold(st.Speaker, f.Speaker))
 }
 
 // Ask returns up to k quotes that best answer question, best first. A
@@ -61,36 +62,36 @@ func (ix *Index) AskFor(ctx context.Context, question string, k int, f Filter) (
 	if k <= 0 || text == "" {
 		return nil, nil
 	}
+	q := ix.analyse(text)
 	if refs, rest := sectionRefs(text); len(refs) > 0 {
 		if within := ix.sectionsReferred(refs); within != nil {
 			// "In chapter 3, why…": asked among chapter 3's sentences,
 			// by the question's other words where it has any.
 			narrowed := f
 			narrowed.sections = within
-			if q := ix.analyse(rest); q.searchable() {
-				text = rest
+			inPart := q
+			if r := ix.analyse(rest); r.searchable() {
+				inPart = r
 			}
-			if rs, err := ix.ask(ctx, text, k, narrowed); err != nil || len(rs) > 0 {
+			if rs, err := ix.answer(ctx, &inPart, k, narrowed); err != nil || len(rs) > 0 {
 				return rs, err
 			}
-			text = cleanQuery(question)
 		}
 	}
-	return ix.ask(ctx, text, k, f)
+	return ix.answer(ctx, &q, k, f)
 }
 
-// ask answers cleaned question text among the sentences f keeps.
-func (ix *Index) ask(ctx context.Context, text string, k int, f Filter) ([]Result, error) {
-	q := ix.analyse(text)
+// answer answers an analysed question among the sentences f keeps.
+func (ix *Index) answer(ctx context.Context, q *question, k int, f Filter) ([]Result, error) {
 	if !q.searchable() {
 		return nil, nil
 	}
-	cands, err := ix.candidates(ctx, &q, f)
+	cands, err := ix.candidates(ctx, q, f)
 	if err != nil {
 		return nil, err
 	}
-	ix.rank.scoreAll(&q, cands)
-	return ix.rank.choose(&q, cands, k), nil
+	ix.rank.scoreAll(q, cands)
+	return ix.rank.choose(q, cands, k), nil
 }
 
 // speakerCandidates adds the sentences of the speaker the filter keeps,
