@@ -31,7 +31,7 @@ type concept struct {
 	weight   float64 // inverse document frequency over sentences
 	misspelt bool    // the text lacks the word; alts are close spellings
 	framing  bool    // a frame or everyday word ("happen", "see")
-	proper   bool    // written with a capital inside the question: a name
+	proper   bool    // capital, and not the first word left once stop words are: a name
 	capital  bool    // written with a capital, not as the question's first word
 	number   bool    // a number or year
 	pos      int     // word position in the question
@@ -132,9 +132,9 @@ func (a analyser) question(text string) question {
 		c := concept{stem: s, framing: a.lex.frame[s] || a.lex.common[s]}
 		for i, t := range toks {
 			if t.term == s {
-				kind := tokenKind(text, t, i == 0 || t.start == 0)
-				c.proper = kind&tokCapital != 0
-				c.capital = tokenKind(text, t, t.start == 0)&tokCapital != 0
+				kind := tokenKind(text, t, t.start == 0)
+				c.capital = kind&tokCapital != 0
+				c.proper = c.capital && i != 0
 				c.number = kind&tokNumber != 0 && isDigits(text[t.start:t.end])
 				c.pos = t.pos
 				break
