@@ -30,13 +30,18 @@ type docMarkup struct {
 	mark func(p *docParagraph, e xml.StartElement)
 }
 
+// openParagraph is a paragraph being read and its text so far.
+type openParagraph struct {
+	p    docParagraph
+	text strings.Builder
+}
+
 // read reads the paragraphs of body in order. A paragraph inside
 // another (a text box's) is its own, read before the one that holds it.
 func (m docMarkup) read(body []byte) ([]docParagraph, error) {
 	dec := xml.NewDecoder(bytes.NewReader(body))
 	var out []docParagraph
-	var open []*docParagraph // the paragraphs being read, innermost last
-	var texts []*strings.Builder
+	var open []*openParagraph // innermost last
 	skip, inText := 0, m.textIn == ""
 	for {
 		tok, err := dec.Token()
@@ -53,16 +58,16 @@ func (m docMarkup) read(body []byte) ([]docParagraph, error) {
 				continue
 			}
 			if m.paragraph[t.Name.Local] {
-				open, texts = append(open, &docParagraph{}), append(texts, &strings.Builder{})
+				open = append(open, &openParagraph{})
 			}
 			switch {
 			case len(open) == 0:
 			case t.Name.Local == m.textIn:
 				inText = true
 			case m.spaces[t.Name.Local]:
-				texts[len(texts)-1].WriteByte(' ')
+				open[len(open)-1].text.WriteByte(' ')
 			default:
-				m.mark(open[len(open)-1], t)
+				m.mark(&open[len(open)-1].p, t)
 			}
 		case xml.EndElement:
 			if skip > 0 {
@@ -71,16 +76,16 @@ func (m docMarkup) read(body []byte) ([]docParagraph, error) {
 			}
 			switch n := len(open); {
 			case n > 0 && m.paragraph[t.Name.Local]:
-				p := *open[n-1]
-				p.text = texts[n-1].String()
-				open, texts = open[:n-1], texts[:n-1]
+				p := open[n-1].p
+				p.text = open[n-1].text.String()
+				open = open[:n-1]
 				out = append(out, p)
 			case m.textIn != "" && t.Name.Local == m.textIn:
 				inText = false
 			}
 		case xml.CharData:
-			if skip == 0 && inText && len(texts) > 0 {
-				texts[len(texts)-1].Write(t)
+			if skip == 0 && inText && len(open) > 0 {
+				open[len(open)-1].text.Write(t)
 			}
 		}
 	}
