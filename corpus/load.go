@@ -396,7 +396,7 @@ func checkText(data []byte) (string, string, error) {
 	}
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
-		return "", "", fmt.Errorf("%w (first bad byte on line %d; too much of it is not ASCII to be read as Windows-1252)", ErrEncoding, line)
+		return "", "", fmt.Errorf("%w (first bad byte on line %d)", ErrEncoding, line)
 	}
 	s := string(data)
 	if strings.IndexByte(s, '\r') >= 0 {
