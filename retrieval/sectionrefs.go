@@ -58,8 +58,8 @@ var numeralWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "fi
 
 var ordinalWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 
-// sectionRefs finds the numbered parts text points to, and the text
-// without them.
+// sectionRefs finds the numbered and dated parts text points to, and the
+// text without them.
 func sectionRefs(text string) ([]sectionRef, string) {
 	var refs []sectionRef
 	rest := refAfter.ReplaceAllStringFunc(text, func(m string) string {
@@ -75,7 +75,8 @@ func sectionRefs(text string) ([]sectionRef, string) {
 		refs = append(refs, sectionRef{refKinds[strings.ToLower(sub[2])], ordinalWords[strings.ToLower(sub[1])]})
 		return " "
 	})
-	return refs, strings.Join(strings.Fields(rest), " ")
+	dates, rest := dateRefs(rest)
+	return append(refs, dates...), strings.Join(strings.Fields(rest), " ")
 }
 
 // uniqueRefs is refs in order, each once.

@@ -19,6 +19,15 @@ func TestSectionRefs(t *testing.T) {
 		{"BOOK ONE: 1805 · CHAPTER XII", ": 1805 ·", []sectionRef{{"book", 1}, {"chapter", 12}}},
 		{"What did the book say?", "What did the book say?", nil},
 		{"Why did the act pass in 1862?", "Why did the act pass in 1862?", nil},
+		{"Why was Pooter late on April 11?", "Why was Pooter late on ?", []sectionRef{{"month", 4}, {"day", 11}}},
+		{"What was named in May 1940?", "What was named in ?", []sectionRef{{"month", 5}, {"year", 1940}}},
+		{"October 22,1933", "", []sectionRef{{"month", 10}, {"day", 22}, {"year", 1933}}},
+		{"Whom did he meet on the 3rd of Sept.?", "Whom did he meet on the ?", []sectionRef{{"month", 9}, {"day", 3}}},
+		{"14 August 1666", "", []sectionRef{{"month", 8}, {"day", 14}, {"year", 1666}}},
+		{"What happened on the 14th?", "What happened ?", []sectionRef{{"day", 14}}},
+		{"CHAPTER II · APRIL 8, Sunday", "· , Sunday", []sectionRef{{"chapter", 2}, {"month", 4}, {"day", 8}}},
+		{"Why may the 12 may vote in March?", "Why may the 12 may vote in March?", nil},
+		{"What did the 14th Amendment create?", "What did the 14th Amendment create?", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -102,6 +111,44 @@ func TestSectionsReferred(t *testing.T) {
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("sections %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAskOnDate: a question that names a day is answered from that day's
+// entry, and one naming a month and year from the address given then.
+func TestAskOnDate(t *testing.T) {
+	ix := parsedIndex(t, "diary.txt", `CHAPTER I
+
+APRIL 3.—The grocer's boy brought the wrong bacon again, and I spoke to him sharply.
+
+APRIL 4.—Carrie and I walked to the park. The grocer's boy brought the bacon late and I said nothing.
+
+APRIL 5.—A quiet day. We dined at home on the bacon.
+
+APRIL 6.—Gowing called in the evening and stayed too long.
+
+APRIL 7.—Cummings brought his bicycle round to show us.
+
+APRIL 8, Sunday.—Church in the morning; a walk with Carrie after.
+`)
+	tests := []struct {
+		question, want, section string
+	}{
+		{"What did the grocer's boy bring?", "wrong bacon", "CHAPTER I · April 3"},
+		{"What did the grocer's boy bring on April 4?", "bacon late", "CHAPTER I · April 4"},
+		{"On the 4th, what did the grocer's boy bring?", "bacon late", "CHAPTER I · April 4"},
+		{"What did the grocer's boy bring on April 9?", "wrong bacon", "CHAPTER I · April 3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			rs, err := ix.Ask(context.Background(), tt.question, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) == 0 || !strings.Contains(rs[0].Quote.Text, tt.want) || rs[0].Section.Title != tt.section {
+				t.Errorf("first quote %+v, want one with %q from %s", rs, tt.want, tt.section)
 			}
 		})
 	}
