@@ -104,20 +104,41 @@ func numeralValue(s string) int {
 
 // romanValue reads a Roman numeral in lower case; 0 when s is not one.
 func romanValue(s string) int {
-	values := map[byte]int{'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100, 'd': 500, 'm': 1000}
 	total := 0
 	for i := 0; i < len(s); i++ {
-		v := values[s[i]]
+		v := romanDigit(s[i])
 		if v == 0 {
 			return 0
 		}
-		if i+1 < len(s) && values[s[i+1]] > v {
+		if i+1 < len(s) && romanDigit(s[i+1]) > v {
 			total -= v
 		} else {
 			total += v
 		}
 	}
 	return total
+}
+
+// romanDigit is the value of one lower-case Roman digit; 0 for any other
+// byte.
+func romanDigit(b byte) int {
+	switch b {
+	case 'i':
+		return 1
+	case 'v':
+		return 5
+	case 'x':
+		return 10
+	case 'l':
+		return 50
+	case 'c':
+		return 100
+	case 'd':
+		return 500
+	case 'm':
+		return 1000
+	}
+	return 0
 }
 
 // sectionAt is a section of a corpus.
