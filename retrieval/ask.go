@@ -63,6 +63,21 @@ func (ix *Index) AskFor(ctx context.Context, question string, k int, f Filter) (
 		return nil, nil
 	}
 	q := ix.analyse(text)
+	rs, err := ix.answerWithinParts(ctx, text, &q, k, f)
+	if err != nil || f.Speaker != "" {
+		return rs, err
+	}
+	if te, ok := readTextEnd(text); ok {
+		if doc, sent, ok := ix.endSentence(te); ok {
+			return ix.withEndFirst(te, doc, sent, rs, k), nil
+		}
+	}
+	return rs, nil
+}
+
+// answerWithinParts answers q among the sentences f keeps, of the parts
+// the question names where it names any ("In chapter 3, …").
+func (ix *Index) answerWithinParts(ctx context.Context, text string, q *question, k int, f Filter) ([]Result, error) {
 	if refs, rest := sectionRefs(text); len(refs) > 0 {
 		if within := ix.sectionsReferred(refs); within != nil {
 			// "In chapter 3, why…": asked among chapter 3's sentences,
@@ -71,14 +86,37 @@ func (ix *Index) AskFor(ctx context.Context, question string, k int, f Filter) (
 			narrowed.sections = within
 			inPart := q
 			if r := ix.analyse(rest); r.searchable() {
-				inPart = r
+				inPart = &r
 			}
-			if rs, err := ix.answer(ctx, &inPart, k, narrowed); err != nil || len(rs) > 0 {
+			if rs, err := ix.answer(ctx, inPart, k, narrowed); err != nil || len(rs) > 0 {
 				return rs, err
 			}
 		}
 	}
-	return ix.answer(ctx, &q, k, f)
+	return ix.answer(ctx, q, k, f)
+}
+
+// withEndFirst puts sentence sent of document doc, where a text or part
+// opens or ends, first, before the results that do not quote it, k in
+// all. Too long to show whole, it shows its start or its end.
+func (ix *Index) withEndFirst(te textEnd, doc, sent int, rs []Result, k int) []Result {
+	score, focus := 0.0, 0.0
+	if len(rs) > 0 {
+		score = rs[0].Score
+	}
+	if te.last {
+		focus = 1
+	}
+	out := []Result{ix.rank.resultAt(doc, []int{sent}, nil, score, focus)}
+	for _, r := range rs {
+		if len(out) < k && (r.Document != doc || !slices.Contains(r.Sentences, sent)) {
+			out = append(out, r)
+		}
+	}
+	for i := range out {
+		out[i].Rank = i + 1
+	}
+	return out
 }
 
 // answer answers an analysed question among the sentences f keeps.

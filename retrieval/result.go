@@ -125,8 +125,16 @@ type SectionRef struct {
 	Title  string `json:"title"`
 }
 
-// result builds the Result quoting sentences sents of a document.
+// result builds the Result quoting sentences sents of a document. A
+// quote too long to show whole shows the part around its matches.
 func (r *ranker) result(doc int, sents []int, stems []string, score float64) Result {
+	return r.resultAt(doc, sents, stems, score, 1.0/3)
+}
+
+// resultAt is result, where a quote too long to show whole and holding no
+// match shows the part around focus, a share of its length: 0 its start,
+// 1 its end.
+func (r *ranker) resultAt(doc int, sents []int, stems []string, score, focus float64) Result {
 	d := r.corpus.Documents[doc]
 	texts := make([]string, len(sents))
 	for i, s := range sents {
@@ -136,7 +144,7 @@ func (r *ranker) result(doc int, sents []int, stems []string, score float64) Res
 	quote := Excerpt{Text: text, Matches: r.matches(text, stems)}
 	lo, hi := 0, len(text)
 	if utf8.RuneCountInString(text) > MaxQuoteRunes {
-		lo, hi = clauseWindow(text, quote.Matches, trimmedQuoteRunes)
+		lo, hi = clauseWindow(text, quote.Matches, trimmedQuoteRunes, focus)
 	}
 	// Cite the lines of what is shown, not of whole sentences.
 	quote.Span = corpus.Span{Start: math.MaxInt}
@@ -315,9 +323,9 @@ func (e Excerpt) cut(lo, hi int) Excerpt {
 // kept for the ellipses), that holds the densest run of matches, and moves
 // its ends to clause boundaries (after , ; : —) where that keeps the
 // matches, else to word boundaries.
-func clauseWindow(text string, matches [][2]int, limit int) (lo, hi int) {
+func clauseWindow(text string, matches [][2]int, limit int, focus float64) (lo, hi int) {
 	limit -= 2
-	center := len(text) / 3
+	center := int(float64(len(text)) * focus)
 	if len(matches) > 0 {
 		best, bestCount := 0, 0
 		for i, m := range matches {

@@ -1,0 +1,147 @@
+package retrieval
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// A reading group asks how a book opens or ends ("How does the novel
+// open?", "What are the last words of chapter 3?"). No sentence holds
+// those words: the answer is where the text, or the part named, begins or
+// finishes, and that is where it is looked up.
+
+var (
+	// endsHow is "How does the novel open?", "How does chapter 3 end?".
+	endsHow = regexp.MustCompile(`(?i)^(?:how|where|with what(?: words)?)\s+(?:does|did|do)\s+(.{1,60}?)\s+(open|begin|start|end|close|finish|conclude)\s*\??$`)
+	// endsWhat is "What are the first words of the book?", "What is the
+	// last line of Act V?".
+	endsWhat = regexp.MustCompile(`(?i)^what\s+(?:is|are|was|were)\s+the\s+(first|opening|last|closing|final)\s+(?:words?|lines?|sentences?)\s+(?:of|in)\s+(.{1,60}?)\s*\??$`)
+	// wholeText is how a question names the whole text.
+	wholeText = regexp.MustCompile(`(?i)^(?:the\s+)?(?:novel|book|story|narrative|text|play|poem|essay|diary|memoir|journal|work|tale|document|it)$`)
+	// closingTitle is a section that closes a book without being its text:
+	// notes, an index, an appendix.
+	closingTitle = regexp.MustCompile(`(?i)\b(?:notes|footnotes|endnotes|index|appendix|appendices|glossary|bibliography|errata|transcriber'?s?|translator'?s?)\b`)
+	// synopsis is a chapter's list of contents run together: "Porto
+	// Praya--Ribeira Grande--Atmospheric Dust--…".
+	synopsis = regexp.MustCompile(`(?:--|—)[^-—]*(?:--|—)[^-—]*(?:--|—)`)
+)
+
+// textEnd is what a question about an opening or an ending asks for.
+type textEnd struct {
+	last bool   // the ending, not the opening
+	of   string // what opens or ends: "the novel", "chapter 3"
+}
+
+// readTextEnd reads a question about how a text or part opens or ends.
+func readTextEnd(text string) (textEnd, bool) {
+	if m := endsHow.FindStringSubmatch(text); m != nil {
+		verb := strings.ToLower(m[2])
+		return textEnd{last: verb == "end" || verb == "close" || verb == "finish" || verb == "conclude", of: m[1]}, true
+	}
+	if m := endsWhat.FindStringSubmatch(text); m != nil {
+		which := strings.ToLower(m[1])
+		return textEnd{last: which != "first" && which != "opening", of: m[2]}, true
+	}
+	return textEnd{}, false
+}
+
+// endSentence finds the sentence where what te names opens or ends: the
+// text (the only document, or the one whose title it gives) or the parts
+// its numbers name. ok is false when it names neither.
+func (ix *Index) endSentence(te textEnd) (doc, sent int, ok bool) {
+	docs := ix.corpus.Documents
+	if refs, rest := sectionRefs(te.of); len(refs) > 0 && strings.Trim(rest, " ,.") == "" {
+		within := ix.sectionsReferred(refs)
+		if len(within) != 1 {
+			return 0, 0, false // no such part, or one in each of several texts
+		}
+		for i, d := range docs {
+			if secs := within[d]; secs != nil {
+				sent, ok := endOfSections(d, secs, te.last)
+				return i, sent, ok
+			}
+		}
+	}
+	for i, d := range docs {
+		whole := len(docs) == 1 && wholeText.MatchString(te.of)
+		if whole || (d.Title != "" && strings.EqualFold(strings.TrimPrefix(te.of, "the "), d.Title)) {
+			sent, ok := endOfSections(d, bodySections(d), te.last)
+			return i, sent, ok
+		}
+	}
+	return 0, 0, false
+}
+
+// bodySections are the sections of d that hold its text: from the first
+// that numbers a first part ("BOOK ONE", "CHAPTER I", "ACT I") or, where
+// none does, the first that is not front matter, to the last that is not
+// notes or an index.
+func bodySections(d *corpus.Document) map[int]bool {
+	from := -1
+	for i, s := range d.Sections {
+		refs, _ := sectionRefs(s.Title)
+		for _, r := range refs {
+			if r.number == 1 && r.kind != "day" && r.kind != "month" {
+				from = i
+				break
+			}
+		}
+		if from >= 0 {
+			break
+		}
+	}
+	out := map[int]bool{}
+	for i, s := range d.Sections {
+		if from < 0 && s.Number == 0 || i < from {
+			continue
+		}
+		if closingTitle.MatchString(s.Title) {
+			if len(out) > 0 {
+				break // the appendices and notes after the text
+			}
+			continue
+		}
+		out[i] = true
+	}
+	return out
+}
+
+// endOfSections is the first sentence of the first of secs, or the last
+// of the last, that a reader would quote.
+func endOfSections(d *corpus.Document, secs map[int]bool, last bool) (int, bool) {
+	first, end := d.SentenceCount(), -1
+	for i, keep := range secs {
+		if keep {
+			first = min(first, d.Sections[i].FirstSentence)
+			end = max(end, d.Sections[i].EndSentence)
+		}
+	}
+	step, at := 1, first
+	if last {
+		step, at = -1, end-1
+	}
+	for ; at >= first && at < end; at += step {
+		if quotableEnd(d.Sentence(at)) {
+			return at, true
+		}
+	}
+	return 0, false
+}
+
+// quotableEnd reports whether a reader would quote s as where a text
+// opens or ends: not code, a stage direction ("[Exeunt.]"), a chapter's
+// synopsis or a lead-in ("concerning HIMSELF:").
+func quotableEnd(s corpus.Sentence) bool {
+	text := strings.TrimSpace(s.Text)
+	switch {
+	case s.Code || s.Question || text == "":
+		return false
+	case strings.HasPrefix(text, "[") && strings.HasSuffix(text, "]"):
+		return false
+	case strings.HasSuffix(text, ":") && len(text) < 40:
+		return false
+	}
+	return !synopsis.MatchString(text)
+}

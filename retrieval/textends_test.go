@@ -1,0 +1,146 @@
+package retrieval
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+func TestReadTextEnd(t *testing.T) {
+	tests := []struct {
+		text string
+		want textEnd
+		ok   bool
+	}{
+		{"How does the novel open?", textEnd{of: "the novel"}, true},
+		{"how did chapter 3 end", textEnd{last: true, of: "chapter 3"}, true},
+		{"With what words does the book begin?", textEnd{of: "the book"}, true},
+		{"What are the last words of Act V?", textEnd{last: true, of: "Act V"}, true},
+		{"What is the first sentence of the story?", textEnd{of: "the story"}, true},
+		{"Why does the novel open with a party?", textEnd{}, false},
+		{"How did the war end in 1815?", textEnd{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got, ok := readTextEnd(tt.text)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("readTextEnd = %+v, %v; want %+v, %v", got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+// endsBook has a preface before its first chapter and notes after its
+// last, neither of which opens or ends the book.
+const endsBook = `PREFACE
+
+This preface explains the book and thanks the printer.
+
+CHAPTER I
+
+The house stood on a hill above the river. Nobody had lived in it for years.
+
+CHAPTER II
+
+In spring a family came with a cart of furniture. By summer the garden was green again, and the house was theirs.
+
+NOTES
+
+The river is the Severn.
+`
+
+// TestAskTextEnds: a question about how the text or a chapter opens or
+// ends is answered first by that sentence; one that names no part the
+// text has, or a text in a library of several, is answered as any other.
+func TestAskTextEnds(t *testing.T) {
+	ix := parsedIndex(t, "book.txt", endsBook)
+	other, err := corpus.Parse("other.txt", []byte("CHAPTER I\n\nA different novel opens in a city.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := corpus.Parse("book.txt", []byte(endsBook))
+	if err != nil {
+		t.Fatal(err)
+	}
+	library := docIndex(t, book, other)
+	tests := []struct {
+		ix       *Index
+		question string
+		want     string // the first quote begins so; "" for no opening or ending found
+	}{
+		{ix, "How does the novel open?", "The house stood on a hill"},
+		{ix, "How does the book end?", "By summer the garden was green"},
+		{ix, "What are the first words of chapter 2?", "In spring a family came"},
+		{ix, "How does chapter I end?", "Nobody had lived in it"},
+		{ix, "How does chapter 7 end?", ""},
+		{library, "How does the novel open?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			if tt.want == "" {
+				te, _ := readTextEnd(tt.question)
+				if doc, sent, ok := tt.ix.endSentence(te); ok {
+					t.Errorf("endSentence = document %d, sentence %d; want none", doc, sent)
+				}
+				return
+			}
+			rs, err := tt.ix.Ask(context.Background(), tt.question, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) == 0 || !strings.HasPrefix(rs[0].Quote.Text, tt.want) || rs[0].Rank != 1 {
+				t.Fatalf("results %+v, want the first beginning %q", rs, tt.want)
+			}
+			for _, r := range rs[1:] {
+				if r.Document == rs[0].Document && slices.Equal(r.Sentences, rs[0].Sentences) {
+					t.Errorf("result %d quotes the first again", r.Rank)
+				}
+			}
+		})
+	}
+}
+
+func TestQuotableEnd(t *testing.T) {
+	tests := []struct {
+		s    corpus.Sentence
+		want bool
+	}{
+		{corpus.Sentence{Text: "When shall we three meet again?"}, true},
+		{corpus.Sentence{Text: "[Flourish. Exeunt.]"}, false},
+		{corpus.Sentence{Text: "Porto Praya--Ribeira Grande--Atmospheric Dust--Habits of a Sea-slug."}, false},
+		{corpus.Sentence{Text: "concerning HIMSELF:"}, false},
+		{corpus.Sentence{Text: "fn main() {}", Code: true}, false},
+		{corpus.Sentence{Text: "Amen."}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.s.Text, func(t *testing.T) {
+			if got := quotableEnd(tt.s); got != tt.want {
+				t.Errorf("quotableEnd = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestEndShowsItsEnd: the ending of a text too long to quote whole shows
+// its last words, its opening its first.
+func TestEndShowsItsEnd(t *testing.T) {
+	long := strings.Repeat("and the rain fell on the roofs of the town ", 20)
+	ix := parsedIndex(t, "rain.txt", "CHAPTER I\n\nAt first "+long+"until the very last.\n")
+	for _, tt := range []struct{ question, want string }{
+		{"How does the book open?", "At first"},
+		{"How does the book end?", "until the very last."},
+	} {
+		t.Run(tt.question, func(t *testing.T) {
+			rs, err := ix.Ask(context.Background(), tt.question, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) == 0 || !strings.Contains(rs[0].Quote.Text, tt.want) {
+				t.Errorf("first quote %+v, want one with %q", rs, tt.want)
+			}
+		})
+	}
+}
