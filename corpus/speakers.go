@@ -329,13 +329,22 @@ func (p *parser) continueTurns(blocks []*block) {
 		case b.speaker != "":
 			current = b.speaker
 		case current != "":
-			if p.stageLine(b) {
+			if p.stageLine(b) && !p.salutation(b) {
 				current = "" // a stage direction, or a title in capitals
 				continue
 			}
 			b.speaker = current
 		}
 	}
+}
+
+// salutation reports whether a paragraph addresses those a speech is
+// made to, in italics as records print it: "_May it please the Court and
+// Gentlemen of the Jury_:". It is the speaker's, and the speech goes on
+// after it.
+func (p *parser) salutation(b *block) bool {
+	t := strings.TrimSpace(stripEmphasis(p.textOf(b)))
+	return len(b.lines) <= 2 && strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "as follows:")
 }
 
 // stageLine reports whether a paragraph is not a speaker's: a stage
