@@ -151,8 +151,11 @@ func strongHeading(text string) (heading, bool) {
 				if s == sub && !startsTitle(sub) {
 					return heading{}, false // "Part of the reason…"
 				}
-				// "SECTION 1. The legislative authority shall be…" is text.
-				if upperShare(s) < capsShare && !isTitleCase(s) && len(strings.Fields(s)) > 8 {
+				// "SECTION 1. The legislative authority shall be…" is text;
+				// a scene's place is its title, however long ("SCENE III.
+				// The same. A Park or Lawn, with a gate leading to the
+				// Palace.").
+				if upperShare(s) < capsShare && !isTitleCase(s) && len(strings.Fields(s)) > 8 && word != "scene" {
 					return heading{}, false
 				}
 				sub = strings.TrimRight(s, ".")

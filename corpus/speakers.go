@@ -20,7 +20,7 @@ import (
 var (
 	colonLabel  = regexp.MustCompile(`^([A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|for|of|de|la|van|von|and|the)){0,5}):\s+\S`)
 	periodLabel = regexp.MustCompile(`^([A-Z][\p{L}'’-]*(?:\s[A-Z][\p{L}'’-]*){0,3})\.\s{2,}\S`)
-	capsLabel   = regexp.MustCompile(`^((?:` + speakerTitle + `\.?\s+)?[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3})\.(?:\s+\S|\s*$)`)
+	capsLabel   = regexp.MustCompile(`^((?:` + speakerTitle + `\.?\s+)?[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3})\.(?:--|—)?(?:\s+\S|\s*$)`)
 	dashLabel   = regexp.MustCompile(`^((?:` + speakerTitle + `\.?\s+)?[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3})\s*(?:--|—)\s*\S`)
 )
 
@@ -80,7 +80,10 @@ func labelAs(line string, form int, m []int) (label, bool) {
 	}
 	name := line[m[2]:m[3]]
 	skip := m[3] + 1
-	if form == 3 { // past the dash
+	switch form {
+	case 0: // past a dash after the period: "APPARITION.--"
+		skip = len(line) - len(strings.TrimLeft(line[skip:], "-—"))
+	case 3: // past the dash: "LEAR -- Attend"
 		skip = len(line) - len(strings.TrimLeft(strings.TrimLeft(line[m[3]:], " "), "-—"))
 	}
 	for skip < len(line) && (line[skip] == ' ' || line[skip] == '\t') {
@@ -330,12 +333,21 @@ func (p *parser) continueTurns(blocks []*block) {
 			current = b.speaker
 		case current != "":
 			if p.stageLine(b) && !p.salutation(b) {
-				current = "" // a stage direction, or a title in capitals
-				continue
+				if !bracketed(p.textOf(b)) {
+					current = "" // a note of the record, or a title in capitals
+				}
+				continue // "[Exit Servant.]": the speech goes on after it
 			}
 			b.speaker = current
 		}
 	}
+}
+
+// bracketed reports whether a paragraph is wholly in brackets: a stage
+// direction ("[Exit Servant.]").
+func bracketed(t string) bool {
+	t = strings.TrimSpace(t)
+	return strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]")
 }
 
 // salutation reports whether a paragraph addresses those a speech is
