@@ -64,15 +64,37 @@ func (ix *Index) AskFor(ctx context.Context, question string, k int, f Filter) (
 	}
 	q := ix.analyse(text)
 	rs, err := ix.answerWithinParts(ctx, text, &q, k, f)
-	if err != nil || f.Speaker != "" {
+	if err != nil {
+		return nil, err
+	}
+	lead, ok, err := ix.leadingAnswer(ctx, text, rs, f)
+	if err != nil || !ok {
 		return rs, err
 	}
-	if te, ok := readTextEnd(text); ok {
+	if len(rs) > 0 {
+		lead.Score = rs[0].Score
+	}
+	return withFirst(lead, rs, k), nil
+}
+
+// leadingAnswer is the answer that goes before those ranked by the
+// question's words, where the question points to one sentence: where the
+// text opens or ends, or the words it quotes. ok is false when it points
+// to none, or the best ranked answer quotes it already.
+func (ix *Index) leadingAnswer(ctx context.Context, text string, rs []Result, f Filter) (Result, bool, error) {
+	if te, ok := readTextEnd(text); ok && f.Speaker == "" {
 		if doc, sent, ok := ix.endSentence(te); ok {
-			return ix.withEndFirst(te, doc, sent, rs, k), nil
+			return ix.endResult(te, doc, sent), true, nil
 		}
 	}
-	return rs, nil
+	quoted, ok, err := ix.quotedSentence(ctx, text, f)
+	if err != nil || !ok {
+		return Result{}, false, err
+	}
+	if len(rs) > 0 && rs[0].Document == quoted.Document && slices.Contains(rs[0].Sentences, quoted.Sentences[0]) {
+		return Result{}, false, nil
+	}
+	return quoted, true, nil
 }
 
 // answerWithinParts answers q among the sentences f keeps, of the parts
@@ -96,27 +118,14 @@ func (ix *Index) answerWithinParts(ctx context.Context, text string, q *question
 	return ix.answer(ctx, q, k, f)
 }
 
-// withEndFirst puts sentence sent of document doc, where a text or part
-// opens or ends, first, before the results that do not quote it, k in
-// all. Too long to show whole, it shows its start or its end.
-func (ix *Index) withEndFirst(te textEnd, doc, sent int, rs []Result, k int) []Result {
-	score, focus := 0.0, 0.0
-	if len(rs) > 0 {
-		score = rs[0].Score
-	}
+// endResult quotes sentence sent of document doc, where a text or part
+// opens or ends. Too long to show whole, it shows its start or its end.
+func (ix *Index) endResult(te textEnd, doc, sent int) Result {
+	focus := 0.0
 	if te.last {
 		focus = 1
 	}
-	out := []Result{ix.rank.resultAt(doc, []int{sent}, nil, score, focus)}
-	for _, r := range rs {
-		if len(out) < k && (r.Document != doc || !slices.Contains(r.Sentences, sent)) {
-			out = append(out, r)
-		}
-	}
-	for i := range out {
-		out[i].Rank = i + 1
-	}
-	return out
+	return ix.rank.resultAt(doc, []int{sent}, nil, 0, focus)
 }
 
 // answer answers an analysed question among the sentences f keeps.
