@@ -318,27 +318,34 @@ func (p *parser) assignTurns(blocks []*block, speakers speakerSet) []*block {
 }
 
 // continueTurns gives a paragraph without a label the speaker of the turn
-// it continues, unless a heading stands between or it is a stage direction;
-// and the paragraphs after a heading that opens a speech, its speaker.
+// it continues, unless a heading, a note of the record or a title stands
+// between; and the paragraphs after a heading that opens a speech, up to
+// the next heading or label, its speaker.
 func (p *parser) continueTurns(blocks []*block) {
-	current := ""
+	current, speech := "", false
 	for _, b := range blocks {
 		switch {
 		case b.role == roleHeading:
-			current = b.opens
+			current, speech = b.opens, b.opens != ""
 		case b.role == roleOmitted:
 			current = ""
 		case b.role == roleDivider:
 		case b.speaker != "":
-			current = b.speaker
+			current, speech = b.speaker, false
 		case current != "":
-			if p.stageLine(b) && !p.salutation(b) {
-				if !bracketed(p.textOf(b)) {
-					current = "" // a note of the record, or a title in capitals
-				}
-				continue // "[Exit Servant.]": the speech goes on after it
+			t := strings.TrimSpace(p.textOf(b))
+			switch {
+			case !p.stageLine(b) || p.salutation(b):
+				b.speaker = current
+			case speech && strings.HasSuffix(t, "as follows:"):
+				b.speaker = current // "The words of the law are as follows:"
+			case speech || bracketed(t):
+				// A speech a heading opens ("SPEECH OF MATILDA JOSLYN
+				// GAGE") goes on past its own titles in capitals, as a
+				// play's turn does past "[Exit Servant.]".
+			default:
+				current = "" // a note of the record, or a title
 			}
-			b.speaker = current
 		}
 	}
 }
