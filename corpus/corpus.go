@@ -81,7 +81,7 @@ func (c *Corpus) Size() int {
 // Format is what kind of file a document came from. It decides how the
 // document is cited: by the lines of the file (text, Markdown), by page
 // (PDF), by chapter and paragraph (EPUB), or by section and paragraph
-// (HTML, Word, OpenDocument).
+// (HTML, Word, OpenDocument, RTF).
 type Format uint8
 
 const (
@@ -92,9 +92,16 @@ const (
 	FormatPDF                    // a PDF with a text layer
 	FormatDOCX                   // a Word document (.docx)
 	FormatODT                    // an OpenDocument text (.odt), LibreOffice's own
+	FormatRTF                    // an RTF document (.rtf): WordPad's, TextEdit's
 )
 
-var formatNames = [...]string{"text", "markdown", "html", "epub", "pdf", "docx", "odt"}
+var formatNames = [...]string{"text", "markdown", "html", "epub", "pdf", "docx", "odt", "rtf"}
+
+// BySection reports whether a format's quotes are cited by section and
+// paragraph: a web page, a word processor's document.
+func (f Format) BySection() bool {
+	return f == FormatHTML || f == FormatDOCX || f == FormatODT || f == FormatRTF
+}
 
 func (f Format) String() string {
 	if int(f) < len(formatNames) {

@@ -148,7 +148,7 @@ func TestParserFingerprint(t *testing.T) {
 	for _, in := range []struct {
 		name string
 		data []byte
-	}{{"essay.docx", testformats.Essay().DOCX()}, {"essay.odt", testformats.Essay().ODT()}} {
+	}{{"essay.docx", testformats.Essay().DOCX()}, {"essay.odt", testformats.Essay().ODT()}, {"essay.rtf", testformats.Essay().RTF()}} {
 		if d, err := Parse(in.name, in.data); err == nil {
 			fmt.Fprintf(&b, "%x %s\n", sha256.Sum256(describe(d)), in.name)
 		} else {

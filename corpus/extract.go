@@ -103,7 +103,7 @@ func parseExtracted(name string, data []byte, x *extraction) (*Document, error) 
 // introduction, not a book's front matter.
 func (p *parser) titleIntroduction() {
 	d := p.doc
-	if (d.Format == FormatMarkdown || d.Format == FormatHTML || d.Format == FormatDOCX || d.Format == FormatODT) && d.Title != "" && len(d.Sections) > 0 && d.Sections[0].Number == 0 {
+	if (d.Format == FormatMarkdown || d.Format.BySection()) && d.Title != "" && len(d.Sections) > 0 && d.Sections[0].Number == 0 {
 		d.Sections[0].Title, d.Sections[0].Heading = d.Title, d.Title
 	}
 }

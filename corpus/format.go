@@ -15,8 +15,8 @@ var ErrDamaged = errors.New("the file is damaged or not what its name says")
 // bytes, an EPUB's mimetype entry, an HTML document's markup), then by its
 // name: .md,
 // .markdown and .mdx are Markdown, .html, .htm and .xhtml HTML, .epub an
-// EPUB, .pdf a PDF, .docx a Word document, .odt an OpenDocument text;
-// anything else is plain text.
+// EPUB, .pdf a PDF, .docx a Word document, .odt an OpenDocument text,
+// .rtf an RTF document; anything else is plain text.
 func Detect(name string, data []byte) Format {
 	head := data[:min(len(data), 1024)]
 	switch {
@@ -28,6 +28,8 @@ func Detect(name string, data []byte) Format {
 		return FormatODT // as an EPUB, its first entry names its media type
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) && strings.EqualFold(filepath.Ext(name), ".docx"):
 		return FormatDOCX
+	case bytes.HasPrefix(data, []byte(`{\rtf`)):
+		return FormatRTF
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".md", ".markdown", ".mdx":
@@ -42,6 +44,8 @@ func Detect(name string, data []byte) Format {
 		return FormatDOCX
 	case ".odt":
 		return FormatODT
+	case ".rtf":
+		return FormatRTF
 	}
 	if looksLikeHTML(head) {
 		return FormatHTML

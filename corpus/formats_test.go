@@ -237,6 +237,9 @@ func TestFormatsBadInput(t *testing.T) {
 		{"cut.docx", book.DOCX()[:200], ErrDamaged},
 		{"no-content.odt", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "meta.xml": "<x/>"}), ErrNotODT},
 		{"cut.odt", book.ODT()[:300], ErrDamaged},
+		{"not.rtf", []byte("Saved as plain text, named .rtf."), ErrNotRTF},
+		{"empty.rtf", []byte(`{\rtf1\ansi{\fonttbl{\f0 Arial;}}{\info{\title Nothing}}\pard\par}`), ErrEmpty},
+		{"deep.rtf", []byte(`{\rtf1 ` + strings.Repeat("{", 100000) + "x"), ErrDamaged},
 		{"drm.epub", book.EPUB(testformats.EPUBOptions{Encryption: "http://www.w3.org/2001/04/xmlenc#aes128-cbc"}), ErrDRM},
 		{"empty.html", []byte("<!DOCTYPE html><html><head><title>Nothing</title></head><body><nav><a href='/'>Home</a></nav></body></html>"), ErrNoContent},
 		{"script-only.html", []byte("<html><body><script>document.write('hello')</script></body></html>"), ErrNoContent},
@@ -272,6 +275,7 @@ func TestWordProcessorDocuments(t *testing.T) {
 	}{
 		{"essay.docx", book.DOCX(), FormatDOCX, []string{"title", "table of contents"}},
 		{"essay.odt", book.ODT(), FormatODT, []string{"title"}},
+		{"essay.rtf", book.RTF(), FormatRTF, []string{"title"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -416,9 +420,10 @@ func FuzzFormats(f *testing.F) {
 	f.Add(uint8(4), []byte("import X from './x';\n\n# Title\n\n:::tip\nA tip.\n:::\n\n<Tabs><TabItem value=\"a\">Inside.</TabItem></Tabs>\n\n<Broken attr={{ a: [1, 2\n"))
 	f.Add(uint8(5), book.DOCX())
 	f.Add(uint8(6), book.ODT())
+	f.Add(uint8(7), book.RTF())
 	engine := NewPDFEngine(testsupport.PDFiumCache())
 	f.Cleanup(func() { engine.Close() })
-	exts := []string{".pdf", ".epub", ".html", ".md", ".mdx", ".docx", ".odt"}
+	exts := []string{".pdf", ".epub", ".html", ".md", ".mdx", ".docx", ".odt", ".rtf"}
 	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
 		d, err := parseWith(engine, "fuzz"+exts[int(kind)%len(exts)], data)
 		if err != nil {

@@ -28,7 +28,7 @@ var (
 	ErrEmpty      = errors.New("file is empty")
 	ErrBinary     = errors.New("file looks binary, not text")
 	ErrEncoding   = errors.New("file is not valid UTF-8")
-	ErrNoText     = errors.New("no texts found (.txt, .md, .mdx, .html, .epub, .pdf, .docx or .odt files)")
+	ErrNoText     = errors.New("no texts found (.txt, .md, .mdx, .html, .epub, .pdf, .docx, .odt or .rtf files)")
 	ErrTooLarge   = errors.New("file is too large")
 	ErrUTF16      = errors.New("file is not valid UTF-16")
 	ErrNotRegular = errors.New("not a regular file (a device, pipe or socket is not read)")
@@ -47,7 +47,7 @@ func (e *FileError) Unwrap() error { return e.Err }
 // textExtensions are the file types Load reads from a directory; other
 // files of a documentation tree (licences, configuration, code) are not
 // texts.
-var textExtensions = []string{".txt", ".text", ".md", ".markdown", ".mdx", ".html", ".htm", ".xhtml", ".epub", ".pdf", ".docx", ".odt"}
+var textExtensions = []string{".txt", ".text", ".md", ".markdown", ".mdx", ".html", ".htm", ".xhtml", ".epub", ".pdf", ".docx", ".odt", ".rtf"}
 
 // Source is one file of a corpus, read but not parsed.
 type Source struct {

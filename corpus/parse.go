@@ -13,7 +13,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 27
+const ParserVersion = 28
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -30,6 +30,8 @@ func Parse(name string, data []byte) (*Document, error) {
 		return parseDOCX(name, data)
 	case FormatODT:
 		return parseODT(name, data)
+	case FormatRTF:
+		return parseRTF(name, data)
 	case FormatPDF:
 		return nil, ErrPDFEngine
 	}

@@ -46,18 +46,18 @@ const (
 
 // locate finds where sentences first to last of d stand, shown on lines.
 func locate(d *corpus.Document, first, last int, lines corpus.Span) Location {
-	switch d.Format {
-	case corpus.FormatPDF:
+	switch {
+	case d.Format == corpus.FormatPDF:
 		l := Location{Kind: kindPage, Page: pageOf(d, first, lines.Start), LastPage: pageOf(d, last, lines.End)}
 		l.PageLabel, l.LastPageLabel = d.PageLabel(l.Page), d.PageLabel(l.LastPage)
 		return l.tidy()
-	case corpus.FormatEPUB:
+	case d.Format == corpus.FormatEPUB:
 		if ch := d.ChapterOf(first); ch >= 0 {
 			c := d.Chapters[ch]
 			return Location{Kind: kindChapter, Chapter: ch + 1, ChapterTitle: c.Title,
 				Paragraph: d.Sentence(first).Paragraph - c.FirstParagraph + 1, LastParagraph: d.Sentence(last).Paragraph - c.FirstParagraph + 1}.tidy()
 		}
-	case corpus.FormatHTML, corpus.FormatDOCX, corpus.FormatODT:
+	case d.Format.BySection():
 		sec := d.Sections[d.Sentence(first).Section]
 		start := d.Sentence(sec.FirstSentence).Paragraph
 		return Location{Kind: kindSection, Section: sec.Number,

@@ -92,6 +92,8 @@ func Extent(d *corpus.Document) string {
 		return "a Word document"
 	case corpus.FormatODT:
 		return "an OpenDocument text"
+	case corpus.FormatRTF:
+		return "an RTF document"
 	}
 	if d.Pages > 0 {
 		return fmt.Sprintf("%d lines, %d pages", d.Lines, d.Pages)

@@ -112,6 +112,7 @@ func TestExtent(t *testing.T) {
 		{corpus.FormatHTML, "a web page"},
 		{corpus.FormatDOCX, "a Word document"},
 		{corpus.FormatODT, "an OpenDocument text"},
+		{corpus.FormatRTF, "an RTF document"},
 		{corpus.FormatText, "lines"},
 	}
 	for _, tt := range tests {

@@ -55,17 +55,17 @@ func Resolve(d *corpus.Document, citation string) (corpus.Span, error) {
 	if m := pageForm.FindStringSubmatch(s); m != nil && d.Pages > 0 {
 		return resolvePages(d, m[1], m[2])
 	}
-	switch d.Format {
-	case corpus.FormatPDF:
+	switch {
+	case d.Format == corpus.FormatPDF:
 		if linesForm.MatchString(s) && !isNumber(s) {
 			return corpus.Span{}, ErrCitationForm // lines, which a PDF is not cited by
 		}
 		return resolvePages(d, s, "")
-	case corpus.FormatEPUB:
+	case d.Format == corpus.FormatEPUB:
 		if m := chapterForm.FindStringSubmatch(s); m != nil {
 			return resolveChapter(d, m[1:])
 		}
-	case corpus.FormatHTML, corpus.FormatDOCX, corpus.FormatODT:
+	case d.Format.BySection():
 		if m := sectionForm.FindStringSubmatch(s); m != nil {
 			return resolveSection(d, m[1:])
 		}

@@ -34,6 +34,9 @@ func essayDocuments(t *testing.T) map[corpus.Format]*corpus.Document {
 	if docs[corpus.FormatODT], err = corpus.Parse("essay.odt", book.ODT()); err != nil {
 		t.Fatal(err)
 	}
+	if docs[corpus.FormatRTF], err = corpus.Parse("essay.rtf", book.RTF()); err != nil {
+		t.Fatal(err)
+	}
 	c, err := corpus.Default()
 	if err != nil {
 		t.Fatal(err)
