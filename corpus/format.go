@@ -15,8 +15,9 @@ var ErrDamaged = errors.New("the file is damaged or not what its name says")
 // bytes, an EPUB's mimetype entry, an HTML document's markup), then by its
 // name: .md,
 // .markdown and .mdx are Markdown, .html, .htm and .xhtml HTML, .epub an
-// EPUB, .pdf a PDF, .docx a Word document, .odt an OpenDocument text,
-// .rtf an RTF document; anything else is plain text.
+// EPUB, .pdf a PDF, .docx a Word document, .odt an OpenDocument text;
+// anything else is plain text. An RTF document is known by its content
+// only: a file named .rtf that is not one is read as the text it is.
 func Detect(name string, data []byte) Format {
 	head := data[:min(len(data), 1024)]
 	switch {
@@ -44,13 +45,46 @@ func Detect(name string, data []byte) Format {
 		return FormatDOCX
 	case ".odt":
 		return FormatODT
-	case ".rtf":
-		return FormatRTF
 	}
 	if looksLikeHTML(head) {
 		return FormatHTML
 	}
 	return FormatText
+}
+
+// ErrUnsupported is a file in a format Lectern does not read; the error
+// names the format and what to save it as.
+var ErrUnsupported = errors.New("a format Lectern does not read")
+
+// unsupportedFormats are formats readers have texts in that Lectern does
+// not read, known by bytes at an offset or, for a zip, by the name's
+// extension, with what to do instead.
+var unsupportedFormats = []struct {
+	magic  string
+	offset int
+	ext    string
+	what   string
+}{
+	{magic: "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", what: "a Word 97–2003 document (.doc) or another Office file of its age; save it as .docx, .odt or .rtf"},
+	{magic: "BOOKMOBI", offset: 60, what: "a Kindle book (MOBI, AZW); convert it to EPUB (Calibre does)"},
+	{magic: "AT&TFORM", what: "a DjVu scan; export it as a PDF with a text layer"},
+	{magic: "PK\x03\x04", ext: ".pages", what: "an Apple Pages document; export it as .docx or .rtf"},
+}
+
+// unsupportedExtensions are the names of unsupportedFormats' files, which
+// a folder lists so as to report them.
+var unsupportedExtensions = []string{".doc", ".mobi", ".azw", ".azw3", ".djvu", ".pages"}
+
+// unsupported says what format a file is in that Lectern does not read;
+// "" when it is none of them.
+func unsupported(name string, data []byte) string {
+	for _, u := range unsupportedFormats {
+		at := data[min(len(data), u.offset):]
+		if strings.HasPrefix(string(at[:min(len(at), len(u.magic))]), u.magic) && (u.ext == "" || strings.EqualFold(filepath.Ext(name), u.ext)) {
+			return u.what
+		}
+	}
+	return ""
 }
 
 // looksLikeHTML reports whether a file begins as an HTML document does.

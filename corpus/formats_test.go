@@ -237,7 +237,10 @@ func TestFormatsBadInput(t *testing.T) {
 		{"cut.docx", book.DOCX()[:200], ErrDamaged},
 		{"no-content.odt", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "meta.xml": "<x/>"}), ErrNotODT},
 		{"cut.odt", book.ODT()[:300], ErrDamaged},
-		{"not.rtf", []byte("Saved as plain text, named .rtf."), ErrNotRTF},
+		{"minutes.doc", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 512)...), ErrUnsupported},
+		{"novel.azw3", append(append(make([]byte, 60), "BOOKMOBI"...), make([]byte, 200)...), ErrUnsupported},
+		{"scan.djvu", []byte("AT&TFORM\x00\x00\x10\x00DJVM"), ErrUnsupported},
+		{"essay.pages", zipOf(t, map[string]string{"index.xml": "<x/>"}), ErrUnsupported},
 		{"empty.rtf", []byte(`{\rtf1\ansi{\fonttbl{\f0 Arial;}}{\info{\title Nothing}}\pard\par}`), ErrEmpty},
 		{"deep.rtf", []byte(`{\rtf1 ` + strings.Repeat("{", 100000) + "x"), ErrDamaged},
 		{"drm.epub", book.EPUB(testformats.EPUBOptions{Encryption: "http://www.w3.org/2001/04/xmlenc#aes128-cbc"}), ErrDRM},
@@ -572,5 +575,60 @@ func checkTurns(t *testing.T, d *Document, raw []string) {
 	}
 	if wrong > 0 || labelled == 0 {
 		t.Errorf("%s: %d of %d labelled turns have no speaker", d.Name, wrong, labelled)
+	}
+}
+
+func TestDetect(t *testing.T) {
+	book := testformats.Essay()
+	tests := []struct {
+		name string
+		data []byte
+		want Format
+	}{
+		{"essay.rtf", book.RTF(), FormatRTF},
+		{"saved-by-mail.txt", book.RTF(), FormatRTF},
+		{"plain.rtf", []byte("Saved as plain text, named .rtf."), FormatText},
+		{"essay.odt", book.ODT(), FormatODT},
+		{"essay.docx", book.DOCX(), FormatDOCX},
+		{"essay.epub", book.EPUB(testformats.EPUBOptions{}), FormatEPUB},
+		{"page", []byte("<!DOCTYPE html><html><body><p>Hi.</p></body></html>"), FormatHTML},
+		{"guide.mdx", []byte("# Guide\n"), FormatMarkdown},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Detect(tt.name, tt.data); got != tt.want {
+				t.Errorf("Detect = %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestFolderReportsUnsupported: a folder's old Word document and Kindle
+// book are left out and reported with what to save them as; its other
+// texts are read.
+func TestFolderReportsUnsupported(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"notes.txt":   []byte("The reading group meets on Tuesdays at the library.\n"),
+		"minutes.doc": append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 512)...),
+		"novel.mobi":  append(append(make([]byte, 60), "BOOKMOBI"...), make([]byte, 200)...),
+		"picture.png": []byte("\x89PNG\r\n\x1a\n"),
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var skipped []string
+	for _, s := range c.Skipped {
+		skipped = append(skipped, s.Error())
+	}
+	slices.Sort(skipped)
+	if len(c.Documents) != 1 || len(skipped) != 2 || !strings.Contains(skipped[0], "minutes.doc: a format Lectern does not read: a Word 97–2003 document") || !strings.Contains(skipped[1], "convert it to EPUB") {
+		t.Errorf("%d documents, skipped %q; want notes.txt read, minutes.doc and novel.mobi reported", len(c.Documents), skipped)
 	}
 }

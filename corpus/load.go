@@ -174,7 +174,8 @@ func readSources(ctx context.Context, path string, opts LoadOptions, keep bool) 
 		}
 		// "~$notes.docx" is the lock file Word keeps beside a document it
 		// has open, not a document.
-		if slices.Contains(textExtensions, strings.ToLower(filepath.Ext(p))) && !strings.HasPrefix(d.Name(), "~$") {
+		ext := strings.ToLower(filepath.Ext(p))
+		if (slices.Contains(textExtensions, ext) || slices.Contains(unsupportedExtensions, ext)) && !strings.HasPrefix(d.Name(), "~$") {
 			files = append(files, p)
 		}
 		return nil
@@ -260,11 +261,12 @@ func ParseSource(s Source, pdf *PDFEngine) (*Document, error) {
 
 // LeftOut reports whether a file of a folder that failed to parse with
 // err is left out, not the folder refused: it holds no text to quote
-// (empty, a page without content, a scan without a text layer) or cannot
-// be opened (encrypted, damaged). The rest of the folder is read; the
-// file is reported.
+// (empty, a page without content, a scan without a text layer), cannot
+// be opened (encrypted, damaged) or is in a format Lectern does not read
+// (an old Word document, a Kindle book). The rest of the folder is read;
+// the file is reported.
 func LeftOut(err error) bool {
-	for _, e := range []error{ErrEmpty, ErrNoContent, ErrNoTextLayer, ErrEncrypted, ErrDRM, ErrDamaged} {
+	for _, e := range []error{ErrEmpty, ErrNoContent, ErrNoTextLayer, ErrEncrypted, ErrDRM, ErrDamaged, ErrUnsupported} {
 		if errors.Is(err, e) {
 			return true
 		}

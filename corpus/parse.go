@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -34,6 +35,9 @@ func Parse(name string, data []byte) (*Document, error) {
 		return parseRTF(name, data)
 	case FormatPDF:
 		return nil, ErrPDFEngine
+	}
+	if what := unsupported(name, data); what != "" {
+		return nil, fmt.Errorf("%w: %s", ErrUnsupported, what)
 	}
 	return parseText(name, data)
 }

@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -22,9 +21,6 @@ import (
 // cited by its section and paragraph, as a web page's. No maintained Go
 // library reads RTF; this is the tokenizer of its specification (1.9.1)
 // and the mapping to the model Word documents use.
-
-// ErrNotRTF is a file named .rtf that does not begin as RTF does.
-var ErrNotRTF = errors.New(`not an RTF document (it does not begin with "{\rtf")`)
 
 // maxRTFDepth is how deeply groups may nest: far beyond what word
 // processors write, short of what exhausts memory.
@@ -74,11 +70,8 @@ type rtfReader struct {
 	info    map[string]*strings.Builder
 }
 
-// parseRTF parses an RTF document.
+// parseRTF parses an RTF document, which Detect knows by its first bytes.
 func parseRTF(name string, data []byte) (*Document, error) {
-	if !strings.HasPrefix(string(data[:min(len(data), 5)]), `{\rtf`) {
-		return nil, ErrNotRTF
-	}
 	r := &rtfReader{data: data, g: rtfGroup{uc: 1}, page: charmap.Windows1252, styles: map[int]string{},
 		info: map[string]*strings.Builder{"title": {}, "author": {}}}
 	if err := r.read(); err != nil {
