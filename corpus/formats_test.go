@@ -278,7 +278,7 @@ func TestWordProcessorDocuments(t *testing.T) {
 	}{
 		{"essay.docx", book.DOCX(), FormatDOCX, []string{"title", "table of contents"}},
 		{"essay.odt", book.ODT(), FormatODT, []string{"title"}},
-		{"essay.rtf", book.RTF(), FormatRTF, []string{"title"}},
+		{"essay.rtf", book.RTF(), FormatRTF, []string{"title", "table of contents"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

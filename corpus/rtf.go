@@ -273,7 +273,8 @@ func (r *rtfReader) endParagraph() {
 }
 
 // classByStyle makes the paragraphs in a style named "heading N"
-// headings and those in the style named "Title" the title.
+// headings, those in the style named "Title" the title and those in a
+// "toc N" style a table of contents.
 func (r *rtfReader) classByStyle() {
 	for i, p := range r.paras {
 		n, _ := strconv.Atoi(p.style)
@@ -281,6 +282,8 @@ func (r *rtfReader) classByStyle() {
 		switch {
 		case name == "title":
 			r.paras[i].title = true
+		case strings.HasPrefix(name, "toc "):
+			r.paras[i].toc = true
 		case p.heading == 0 && strings.HasPrefix(name, "heading "):
 			if level, err := strconv.Atoi(strings.TrimPrefix(name, "heading ")); err == nil && level > 0 {
 				r.paras[i].heading = level

@@ -9,7 +9,8 @@ import (
 // table, a colour table and a stylesheet first; the title and author in
 // its \info (with the operator who last saved it); the title in the Title
 // style and each chapter's title in the style named "heading 2", known
-// only by the stylesheet; a running header; text outside ASCII as \u
+// only by the stylesheet; a table of contents (a TOC field's result, in
+// the "toc 1" style); a running header; text outside ASCII as \u
 // characters with \'hh fallbacks. In the first chapter a footnote, a
 // PAGE field, a picture, a list and a table; in the second a text box
 // inside a paragraph, with the fallback copy Word writes for older
@@ -18,10 +19,15 @@ func (b Book) RTF() []byte {
 	var body strings.Builder
 	body.WriteString(`{\rtf1\ansi\ansicpg1252\deff0\uc1{\fonttbl{\f0\froman\fcharset0 Times New Roman;}{\f1\fswiss Arial;}}` + "\r\n")
 	body.WriteString(`{\colortbl;\red0\green0\blue0;}` + "\r\n")
-	body.WriteString(`{\stylesheet{\ql \f0\fs24 \snext0 Normal;}{\s15\qc\b\fs48 \sbasedon0 \snext0 Title;}{\s2\b\fs28 \sbasedon0 \snext0 heading 2;}{\*\cs10 \additive Default Paragraph Font;}}` + "\r\n")
+	body.WriteString(`{\stylesheet{\ql \f0\fs24 \snext0 Normal;}{\s15\qc\b\fs48 \sbasedon0 \snext0 Title;}{\s2\b\fs28 \sbasedon0 \snext0 heading 2;}{\s19 \sbasedon0 \snext0 toc 1;}{\*\cs10 \additive Default Paragraph Font;}}` + "\r\n")
 	fmt.Fprintf(&body, `{\info{\title %s}{\author %s}{\operator Someone Who Edited It}{\creatim\yr2026\mo12\dy5}}`+"\r\n", rtfText(b.Title), rtfText(b.Author))
 	body.WriteString(`{\header \pard\plain \s0\qr A Running Head\par}` + "\r\n")
 	fmt.Fprintf(&body, `\pard\plain \s15\qc\b\fs48 %s\par`+"\r\n", rtfText(b.Title))
+	body.WriteString(`{\field{\*\fldinst { TOC \\o "1-3" }}{\fldrslt `)
+	for _, c := range b.Chapters {
+		fmt.Fprintf(&body, `\pard\plain \s19 %s\tab 1\par`+"\r\n", rtfText(c.Title))
+	}
+	body.WriteString("}}\r\n")
 	for i, c := range b.Chapters {
 		fmt.Fprintf(&body, `\pard\plain \s2\b\fs28 %s\par`+"\r\n", rtfText(c.Title))
 		for j, p := range c.Paragraphs {
