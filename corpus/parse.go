@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -14,7 +15,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 29
+const ParserVersion = 30
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -209,7 +210,7 @@ func (p *parser) addBlock(sec int, lines []srcLine, speaker string) {
 	p.paragraph++
 	f := join(lines)
 	var bounds []sentenceRange
-	for _, b := range sentenceBounds(f.text) {
+	for _, b := range p.withTerm(lines[0], f.text, sentenceBounds(f.text)) {
 		t := strings.TrimSpace(f.text[b[0]:b[1]])
 		if !hasLetter(t) {
 			continue
@@ -238,6 +239,33 @@ func (p *parser) addBlock(sec int, lines []srcLine, speaker string) {
 }
 
 type sentenceRange struct{ start, end, index int }
+
+// termOpening is a paragraph opening with a term in italics or bold that
+// the rest defines, as a glossary's entries do: "_Tsay-ee-kah._ All-Russian
+// Central Executive Committee…", "**Cadets.** The Constitutional
+// Democrats…".
+var termOpening = regexp.MustCompile(`^\s*(?:_{1,2}|\*{1,2})([^_*]{1,50}?)(?:\.(?:_{1,2}|\*{1,2})|(?:_{1,2}|\*{1,2})\.)\s+\S`)
+
+// MaxTermWords is the most words a glossary's term has ("Knights of St.
+// George"); a longer run in bold opens a paragraph as its first sentence
+// ("**Memoization is a form of caching**.").
+const MaxTermWords = 4
+
+// withTerm joins a glossary entry's term to the sentence that defines it,
+// which otherwise stand apart, the term a sentence of one word: the
+// definition is what a reader asking "What was the Tsay-ee-kah?" wants,
+// and it never names the term. bounds are the sentences of text, the
+// paragraph first opens.
+func (p *parser) withTerm(first srcLine, text string, bounds [][2]int) [][2]int {
+	if len(bounds) < 2 {
+		return bounds
+	}
+	m := termOpening.FindStringSubmatch(p.raw[first.no-1])
+	if m == nil || len(strings.Fields(m[1])) > MaxTermWords || strings.TrimSpace(text[bounds[0][0]:bounds[0][1]]) != strings.TrimSpace(m[1])+"." {
+		return bounds
+	}
+	return append([][2]int{{bounds[0][0], bounds[1][1]}}, bounds[2:]...)
+}
 
 func (p *parser) srcLines(idx []int) []srcLine {
 	out := make([]srcLine, len(idx))

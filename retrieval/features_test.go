@@ -3,6 +3,7 @@ package retrieval
 import (
 	"context"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/lectern-bot/lectern/corpus"
@@ -95,5 +96,29 @@ func questionTexts(name string) func(testing.TB) []string {
 			out = append(out, q.Text)
 		}
 		return out
+	}
+}
+
+// TestDefinedAt: which words a sentence defines, by the word's end.
+func TestDefinedAt(t *testing.T) {
+	tests := []struct {
+		text, word string
+		want       bool
+	}{
+		{"Vikzhel. All-Russian Central Committee of the Railway Workers' Union.", "Vikzhel", true},
+		{"Red Guards. The armed factory workers of Russia.", "Guards", true},
+		{"Red Guards. The armed factory workers of Russia.", "workers", false},
+		{"The Vikzhel sent a telegram to all Russia. It was ignored.", "Vikzhel", false},
+		{"Plekhanov, the father of Russian Marxism, objected.", "Plekhanov", true},
+		{"The so-called Savage Division came too.", "Savage", true},
+		{"Knights of St. George and the Cross. The award was for valour.", "Knights", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text+"/"+tt.word, func(t *testing.T) {
+			start := strings.Index(tt.text, tt.word)
+			if got := definedAt(tt.text, start, start+len(tt.word)); got != tt.want {
+				t.Errorf("definedAt = %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

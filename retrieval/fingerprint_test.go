@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lectern-bot/lectern/corpus"
 	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
@@ -20,6 +21,14 @@ SW: The Assembly, a body elected in November 1917, met at the Tauride Palace. Th
 NP: What came after that?
 
 SW: What followed was called War Communism, which lasted three years.
+`
+
+// fingerprintGlossary is a glossary, whose entries define their terms.
+const fingerprintGlossary = `NOTES
+
+_Vikzhel._ All-Russian Central Committee of the Railway Workers' Union.
+
+_Red Guards._ The armed factory workers of Russia.
 `
 
 // describeTable writes the sentence table and the lexicon, a line per
@@ -51,6 +60,14 @@ func describeTable(ix *Index) []byte {
 // text, which the cache stores: it fails when the analysis changes while
 // analysisVersion stays the same.
 func TestAnalysisFingerprint(t *testing.T) {
-	ix := parsedIndex(t, "fingerprint.txt", fingerprintText)
+	interview, err := corpus.Parse("fingerprint.txt", []byte(fingerprintText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	glossary, err := corpus.Parse("glossary.txt", []byte(fingerprintGlossary))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := docIndex(t, interview, glossary)
 	testsupport.VersionedGolden(t, filepath.Join("testdata", "analysis"), "the analysis of sentences (analysisVersion in cache.go)", analysisVersion, describeTable(ix))
 }

@@ -234,10 +234,14 @@ func tokenKind(text string, t token, first bool) uint8 {
 
 // definedAt reports whether the word at text[start:end] is followed by a
 // definition ("X, a …", "X was the …") or preceded by a naming ("dubbed
-// X", "known as X"), or stands alone in parentheses ("… Party (SRs)").
-// Cheap tests come before the regular expressions: this runs for every
-// word of the text.
+// X", "known as X"), stands alone in parentheses ("… Party (SRs)") or is
+// the term a glossary entry opens with ("Red Guards. The armed factory
+// workers…"). Cheap tests come before the regular expressions: this runs
+// for every word of the text.
 func definedAt(text string, start, end int) bool {
+	if glossaryTerm(text, end) {
+		return true
+	}
 	after := text[end:min(len(text), end+40)]
 	before := text[max(0, start-60):start]
 	if strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")") {
@@ -255,6 +259,25 @@ func definedAt(text string, start, end int) bool {
 	}
 	return false
 }
+
+// glossaryTerm reports whether a word ending at end stands in the term
+// that opens a glossary entry: a few words and a period, then the
+// definition, capitalised ("Vikzhel. All-Russian Central Committee…").
+func glossaryTerm(text string, end int) bool {
+	stop := strings.Index(text, ". ")
+	if stop <= 0 || end > stop || stop > maxTermBytes || strings.Count(text[:stop], " ") >= corpus.MaxTermWords {
+		return false
+	}
+	if last := text[strings.LastIndexByte(text[:stop], ' ')+1 : stop]; len(last) < 3 && last != strings.ToUpper(last) {
+		return false // "St. George", "Mr. Smith": an abbreviation, not a term's end
+	}
+	r, _ := utf8.DecodeRuneInString(text[stop+2:])
+	return unicode.IsUpper(r) || r == '“' || r == '"'
+}
+
+// maxTermBytes is the longest glossary term, in bytes, beside its
+// words (corpus.MaxTermWords).
+const maxTermBytes = 50
 
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
