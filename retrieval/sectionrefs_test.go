@@ -56,9 +56,7 @@ CHAPTER III
 
 In the evening the mill was quiet and the river ran on.
 `)
-	tests := []struct {
-		question, want, section string
-	}{
+	tests := []quotedFrom{
 		{"What did the miller do with the flour?", "ground the flour", "CHAPTER I"},
 		{"In chapter 2, what did the miller do with the flour?", "weighed it out", "CHAPTER II"},
 		{"In chapter II, what did the miller do with the flour?", "weighed it out", "CHAPTER II"},
@@ -66,17 +64,7 @@ In the evening the mill was quiet and the river ran on.
 		{"What happens in chapter 3?", "In the evening", "CHAPTER III"},
 		{"In chapter 3, what did the baker want?", "the baker came for flour", "CHAPTER II"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.question, func(t *testing.T) {
-			rs, err := ix.Ask(context.Background(), tt.question, 1)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(rs) == 0 || !strings.Contains(rs[0].Quote.Text, tt.want) || rs[0].Section.Title != tt.section {
-				t.Errorf("first quote %+v, want one with %q from %s", rs, tt.want, tt.section)
-			}
-		})
-	}
+	checkFirstQuotes(t, ix, tests)
 }
 
 // TestSectionsReferred: every part a question names must be numbered by
@@ -133,14 +121,24 @@ APRIL 7.—Cummings brought his bicycle round to show us.
 
 APRIL 8, Sunday.—Church in the morning; a walk with Carrie after.
 `)
-	tests := []struct {
-		question, want, section string
-	}{
+	tests := []quotedFrom{
 		{"What did the grocer's boy bring?", "wrong bacon", "CHAPTER I · April 3"},
 		{"What did the grocer's boy bring on April 4?", "bacon late", "CHAPTER I · April 4"},
 		{"On the 4th, what did the grocer's boy bring?", "bacon late", "CHAPTER I · April 4"},
 		{"What did the grocer's boy bring on April 9?", "wrong bacon", "CHAPTER I · April 3"},
 	}
+	checkFirstQuotes(t, ix, tests)
+}
+
+// quotedFrom is a question whose first quote holds want, from the section
+// titled section.
+type quotedFrom struct {
+	question, want, section string
+}
+
+// checkFirstQuotes asks each question and checks its first quote.
+func checkFirstQuotes(t *testing.T, ix *Index, tests []quotedFrom) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
 			rs, err := ix.Ask(context.Background(), tt.question, 1)
