@@ -17,10 +17,10 @@ import (
 // own, read before the one that holds it, as in a Word document. What is
 // not text is not read: font and colour tables, pictures, headers and
 // footers, notes, field instructions, list numbers, a shape's fallback
-// copy and every other destination marked \*. A quote is
-// cited by its section and paragraph, as a web page's. No maintained Go
-// library reads RTF; this is the tokenizer of its specification (1.9.1)
-// and the mapping to the model Word documents use.
+// copy and every other destination marked \*. A quote is cited by its
+// section and paragraph, as a web page's. No maintained Go library reads
+// RTF; this is the tokenizer of its specification (1.9.1) and the mapping
+// to the model Word documents use.
 
 // maxRTFDepth is how deeply groups may nest: far beyond what word
 // processors write, short of what exhausts memory.
