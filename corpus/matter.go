@@ -133,11 +133,23 @@ func (p *parser) opensText(blocks []*block, k int) bool {
 }
 
 // noteEnd returns the block after a transcriber's note that starts at
-// block k: the note's heading and the running text under it.
+// block k: the note's heading and the running text under it or, for a
+// note at the back of the book, everything after it (its table of
+// corrections, whatever markup the transcriber left in it).
 func (p *parser) noteEnd(blocks []*block, k int) int {
 	j := k + 1
 	for j < len(blocks) && blocks[j].role == roleBody && (p.isProse(blocks[j]) || len(blocks[j].lines) >= 2) {
 		j++
+	}
+	if blocks[k].first() < p.doc.Lines*6/10 {
+		return j
+	}
+	end := j
+	for end < len(blocks) && (blocks[end].role == roleBody || blocks[end].role == roleDivider) {
+		end++
+	}
+	if end == len(blocks) {
+		return end
 	}
 	return j
 }
