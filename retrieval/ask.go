@@ -100,7 +100,7 @@ func (ix *Index) leadingAnswer(ctx context.Context, text string, rs []Result, f 
 // answerWithinParts answers q among the sentences f keeps, of the parts
 // the question names where it names any ("In chapter 3, …").
 func (ix *Index) answerWithinParts(ctx context.Context, text string, q *question, k int, f Filter) ([]Result, error) {
-	if refs, rest := sectionRefs(text); len(refs) > 0 {
+	if refs, rest := questionRefs(text); len(refs) > 0 {
 		if within := ix.sectionsReferred(refs); within != nil {
 			// "In chapter 3, why…": asked among chapter 3's sentences,
 			// by the question's other words where it has any.

@@ -27,6 +27,11 @@ var (
 	dayFirst = regexp.MustCompile(`(?i)\b` + dateDay + `\s+(?:of\s+)?` + dateMonth + `(?:,?\s*` + dateYear + `)?`)
 	// onTheDay is a day with no month: "on the 14th".
 	onTheDay = regexp.MustCompile(`(?i)\bon\s+the\s+([12]?\d|3[01])(?:st|nd|rd|th)\b`)
+	// inTheYear is a year with no month in a question: "in 1933". Titles
+	// are not read for it (a title's year counts beside its month), so it
+	// finds dated entries and addresses only, not "BOOK ONE: 1805" or an
+	// interviewer's "What happened in 1917?".
+	inTheYear = regexp.MustCompile(`(?i)\b(?:in|during)\s+` + dateYear)
 )
 
 // monthNumbers gives each month's number by the first three letters of its
@@ -70,4 +75,16 @@ func dateRefs(text string) ([]sectionRef, string) {
 		return " "
 	})
 	return refs, rest
+}
+
+// questionRefs are the parts a question names (sectionRefs), and a year
+// it names alone ("in 1933"), with the question without them.
+func questionRefs(text string) ([]sectionRef, string) {
+	refs, rest := sectionRefs(text)
+	rest = inTheYear.ReplaceAllStringFunc(rest, func(m string) string {
+		n, _ := strconv.Atoi(inTheYear.FindStringSubmatch(m)[1])
+		refs = append(refs, sectionRef{"year", n})
+		return " "
+	})
+	return refs, strings.Join(strings.Fields(rest), " ")
 }

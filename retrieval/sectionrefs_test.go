@@ -151,3 +151,46 @@ func checkFirstQuotes(t *testing.T, ix *Index, tests []quotedFrom) {
 		})
 	}
 }
+
+func TestQuestionRefs(t *testing.T) {
+	tests := []struct {
+		text, rest string
+		want       []sectionRef
+	}{
+		{"What did he say about banks in 1933?", "What did he say about banks ?", []sectionRef{{"year", 1933}}},
+		{"What did he say in May 1940?", "What did he say in ?", []sectionRef{{"month", 5}, {"year", 1940}}},
+		{"Why did the act of 1862 pass?", "Why did the act of 1862 pass?", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			refs, rest := questionRefs(tt.text)
+			if !slices.Equal(refs, tt.want) || rest != tt.rest {
+				t.Errorf("questionRefs = %v, %q; want %v, %q", refs, rest, tt.want, tt.rest)
+			}
+		})
+	}
+	if refs, _ := sectionRefs("What happened in 1917?"); refs != nil {
+		t.Errorf("a title's year alone counts: %v", refs)
+	}
+}
+
+// TestAskInYear: a question that names a year alone is answered from the
+// addresses dated in it.
+func TestAskInYear(t *testing.T) {
+	var b strings.Builder
+	for _, d := range []struct{ date, text string }{
+		{"March 12, 1933", "The banks were closed, and the banks reopened."},
+		{"May 7, 1933", "We have passed laws for the farms."},
+		{"June 28, 1934", "The farms are recovering."},
+		{"April 28, 1935", "Work relief has begun across the country."},
+		{"May 26, 1940", "Our banks are sound now, and so are the farms, the mills, the railways, the schools and the roads of every state."},
+		{"December 9, 1941", "We are now in this war."},
+	} {
+		b.WriteString(d.date + ".\n\nMy friends: " + d.text + " I thank you.\n\n")
+	}
+	ix := parsedIndex(t, "chats.txt", b.String())
+	checkFirstQuotes(t, ix, []quotedFrom{
+		{"What did he say about the banks?", "The banks were closed", "March 12, 1933"},
+		{"What did he say about the banks in 1940?", "Our banks are sound", "May 26, 1940"},
+	})
+}
