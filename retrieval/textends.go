@@ -19,7 +19,7 @@ var (
 	// last line of Act V?".
 	endsWhat = regexp.MustCompile(`(?i)^what\s+(?:is|are|was|were)\s+the\s+(first|opening|last|closing|final)\s+(?:words?|lines?|sentences?)\s+(?:of|in)\s+(.{1,60}?)\s*\??$`)
 	// wholeText is how a question names the whole text.
-	wholeText = regexp.MustCompile(`(?i)^(?:the\s+)?(?:novel|book|story|narrative|text|play|poem|essay|diary|memoir|journal|work|tale|document|it)$`)
+	wholeText = regexp.MustCompile(`(?i)^(?:the\s+)?(?:novel|book|story|narrative|text|play|poem|essay|diary|memoir|journal|work|tale|document|interview|dialogue|conversation|lecture|pamphlet|report|it)$`)
 	// closingTitle is a section that closes a book without being its text:
 	// notes, an index, an appendix.
 	closingTitle = regexp.MustCompile(`(?i)\b(?:notes|footnotes|endnotes|index|appendix|appendices|glossary|bibliography|errata|transcriber'?s?|translator'?s?)\b`)
