@@ -47,8 +47,7 @@ func (ix *Index) QuoteFor(ctx context.Context, phrase string, k int, f Filter) (
 	if len(words) == 0 {
 		return nil, nil
 	}
-	l := &quoteLookup{ix: ix, k: k, q: ix.analyse(phrase), seen: map[[2]int]bool{}, f: f}
-	l.stems = l.q.stems(ix.lex)
+	l := ix.newQuoteLookup(phrase, k, f)
 	for _, tier := range []func(context.Context, string, []string) error{l.phrase, l.allWords, l.fuzzy, l.ask} {
 		if len(l.out) >= k {
 			break
@@ -58,6 +57,14 @@ func (ix *Index) QuoteFor(ctx context.Context, phrase string, k int, f Filter) (
 		}
 	}
 	return l.out, nil
+}
+
+// newQuoteLookup starts a look-up of phrase for k quotes among the
+// sentences f keeps.
+func (ix *Index) newQuoteLookup(phrase string, k int, f Filter) *quoteLookup {
+	l := &quoteLookup{ix: ix, k: k, q: ix.analyse(phrase), seen: map[[2]int]bool{}, f: f}
+	l.stems = l.q.stems(ix.lex)
+	return l
 }
 
 // add quotes, for each hit, the sentence pick chooses, until k.

@@ -52,8 +52,7 @@ func titleCased(words []string) bool {
 // word for word; ok is false when it quotes none the text holds.
 func (ix *Index) quotedSentence(ctx context.Context, text string, f Filter) (Result, bool, error) {
 	for _, p := range quotedPhrases(text) {
-		l := &quoteLookup{ix: ix, k: 1, q: ix.analyse(p), seen: map[[2]int]bool{}, f: f}
-		l.stems = l.q.stems(ix.lex)
+		l := ix.newQuoteLookup(p, 1, f)
 		if err := l.phrase(ctx, p, nil); err != nil {
 			return Result{}, false, err
 		}
