@@ -7,33 +7,43 @@ import (
 	"testing"
 )
 
+// TestSectionRefs reads the parts titles and questions name; a year alone
+// counts in a question (questionRefs), not in a title.
 func TestSectionRefs(t *testing.T) {
 	tests := []struct {
 		text, rest string
 		want       []sectionRef
+		question   bool
 	}{
-		{"In chapter 3, what did Miss Watson say about prayer?", "In , what did Miss Watson say about prayer?", []sectionRef{{"chapter", 3}}},
-		{"What happens in Act II, Scene iv?", "What happens in , ?", []sectionRef{{"act", 2}, {"scene", 4}}},
-		{"What does Madison argue in Federalist No. 10?", "What does Madison argue in ?", []sectionRef{{"paper", 10}}},
-		{"In the third chapter, who arrives?", "In , who arrives?", []sectionRef{{"chapter", 3}}},
-		{"BOOK ONE: 1805 · CHAPTER XII", ": 1805 ·", []sectionRef{{"book", 1}, {"chapter", 12}}},
-		{"What did the book say?", "What did the book say?", nil},
-		{"Why did the act pass in 1862?", "Why did the act pass in 1862?", nil},
-		{"Why was Pooter late on April 11?", "Why was Pooter late on ?", []sectionRef{{"month", 4}, {"day", 11}}},
-		{"What was named in May 1940?", "What was named in ?", []sectionRef{{"month", 5}, {"year", 1940}}},
-		{"October 22,1933", "", []sectionRef{{"month", 10}, {"day", 22}, {"year", 1933}}},
-		{"Whom did he meet on the 3rd of Sept.?", "Whom did he meet on the ?", []sectionRef{{"month", 9}, {"day", 3}}},
-		{"14 August 1666", "", []sectionRef{{"month", 8}, {"day", 14}, {"year", 1666}}},
-		{"What happened on the 14th?", "What happened ?", []sectionRef{{"day", 14}}},
-		{"CHAPTER II · APRIL 8, Sunday", "· , Sunday", []sectionRef{{"chapter", 2}, {"month", 4}, {"day", 8}}},
-		{"Why may the 12 may vote in March?", "Why may the 12 may vote in March?", nil},
-		{"What did the 14th Amendment create?", "What did the 14th Amendment create?", nil},
+		{"In chapter 3, what did Miss Watson say about prayer?", "In , what did Miss Watson say about prayer?", []sectionRef{{"chapter", 3}}, false},
+		{"What happens in Act II, Scene iv?", "What happens in , ?", []sectionRef{{"act", 2}, {"scene", 4}}, false},
+		{"What does Madison argue in Federalist No. 10?", "What does Madison argue in ?", []sectionRef{{"paper", 10}}, false},
+		{"In the third chapter, who arrives?", "In , who arrives?", []sectionRef{{"chapter", 3}}, false},
+		{"BOOK ONE: 1805 · CHAPTER XII", ": 1805 ·", []sectionRef{{"book", 1}, {"chapter", 12}}, false},
+		{"What did the book say?", "What did the book say?", nil, false},
+		{"Why did the act pass in 1862?", "Why did the act pass in 1862?", nil, false},
+		{"Why was Pooter late on April 11?", "Why was Pooter late on ?", []sectionRef{{"month", 4}, {"day", 11}}, false},
+		{"What was named in May 1940?", "What was named in ?", []sectionRef{{"month", 5}, {"year", 1940}}, false},
+		{"October 22,1933", "", []sectionRef{{"month", 10}, {"day", 22}, {"year", 1933}}, false},
+		{"Whom did he meet on the 3rd of Sept.?", "Whom did he meet on the ?", []sectionRef{{"month", 9}, {"day", 3}}, false},
+		{"14 August 1666", "", []sectionRef{{"month", 8}, {"day", 14}, {"year", 1666}}, false},
+		{"What happened on the 14th?", "What happened ?", []sectionRef{{"day", 14}}, false},
+		{"CHAPTER II · APRIL 8, Sunday", "· , Sunday", []sectionRef{{"chapter", 2}, {"month", 4}, {"day", 8}}, false},
+		{"Why may the 12 may vote in March?", "Why may the 12 may vote in March?", nil, false},
+		{"What did the 14th Amendment create?", "What did the 14th Amendment create?", nil, false},
+		{"What happened in 1917?", "What happened in 1917?", nil, false},
+		{"What did he say about banks in 1933?", "What did he say about banks ?", []sectionRef{{"year", 1933}}, true},
+		{"What did he say in May 1940?", "What did he say in ?", []sectionRef{{"month", 5}, {"year", 1940}}, true},
+		{"Why did the act of 1862 pass?", "Why did the act of 1862 pass?", nil, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			refs, rest := sectionRefs(tt.text)
-			if !slices.Equal(refs, tt.want) || rest != tt.rest {
-				t.Errorf("sectionRefs = %v, %q; want %v, %q", refs, rest, tt.want, tt.rest)
+			read := sectionRefs
+			if tt.question {
+				read = questionRefs
+			}
+			if refs, rest := read(tt.text); !slices.Equal(refs, tt.want) || rest != tt.rest {
+				t.Errorf("refs = %v, %q; want %v, %q", refs, rest, tt.want, tt.rest)
 			}
 		})
 	}
@@ -149,28 +159,6 @@ func checkFirstQuotes(t *testing.T, ix *Index, tests []quotedFrom) {
 				t.Errorf("first quote %+v, want one with %q from %s", rs, tt.want, tt.section)
 			}
 		})
-	}
-}
-
-func TestQuestionRefs(t *testing.T) {
-	tests := []struct {
-		text, rest string
-		want       []sectionRef
-	}{
-		{"What did he say about banks in 1933?", "What did he say about banks ?", []sectionRef{{"year", 1933}}},
-		{"What did he say in May 1940?", "What did he say in ?", []sectionRef{{"month", 5}, {"year", 1940}}},
-		{"Why did the act of 1862 pass?", "Why did the act of 1862 pass?", nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			refs, rest := questionRefs(tt.text)
-			if !slices.Equal(refs, tt.want) || rest != tt.rest {
-				t.Errorf("questionRefs = %v, %q; want %v, %q", refs, rest, tt.want, tt.rest)
-			}
-		})
-	}
-	if refs, _ := sectionRefs("What happened in 1917?"); refs != nil {
-		t.Errorf("a title's year alone counts: %v", refs)
 	}
 }
 
