@@ -293,13 +293,13 @@ func sentenceBounds(text string) [][2]int {
 		if j >= len(text) {
 			break
 		}
-		if text[j] != ' ' {
+		if spaceAt(text, j) == 0 {
 			i = j
 			continue
 		}
 		k := j
-		for k < len(text) && text[k] == ' ' {
-			k++
+		for n := spaceAt(text, k); n > 0; n = spaceAt(text, k) {
+			k += n
 		}
 		next, _ := utf8.DecodeRuneInString(text[k:])
 		if inBrackets(text[start:i], text[j:]) {
@@ -318,6 +318,21 @@ func sentenceBounds(text string) [][2]int {
 		out = append(out, [2]int{start, end})
 	}
 	return out
+}
+
+// spaceAt is the length in bytes of the space at text[i:], 0 for none:
+// a space, or a no-break space, which some texts set after every full
+// stop ("cents. \u00a0And then…").
+func spaceAt(text string, i int) int {
+	switch {
+	case i >= len(text):
+		return 0
+	case text[i] == ' ':
+		return 1
+	case strings.HasPrefix(text[i:], "\u00a0"):
+		return len("\u00a0")
+	}
+	return 0
 }
 
 // inBrackets reports whether a sentence break would fall inside square
