@@ -201,13 +201,15 @@ func memoryIndex(ctx context.Context, path string, opts Options, log *slog.Logge
 // analysisVersion whenever the analysis of sentences cached with the
 // index changes (TestAnalysisFingerprint fails until it does).
 const (
-	cacheVersion    = 15
+	cacheVersion    = 16
 	analysisVersion = 3
 )
 
 // sourcesKey identifies the content of a corpus and the code that indexes
-// it: the names and hashes of its files and the parser, mapping and cache
-// versions.
+// it: the names and hashes of its files, the parser, mapping, cache and
+// analysis versions and the data file's format (dataMagic), so that a
+// build by a version that stores its data otherwise is never taken for
+// this one's.
 func sourcesKey(src []corpus.Source) string {
 	files := make([][2]string, len(src))
 	for i, s := range src {
@@ -219,7 +221,7 @@ func sourcesKey(src []corpus.Source) string {
 // filesKey is sourcesKey of files given by name and hash.
 func filesKey(files [][2]string) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "lectern parser=%d mapping=%d cache=%d analysis=%d\n", corpus.ParserVersion, MappingVersion, cacheVersion, analysisVersion)
+	fmt.Fprintf(h, "lectern parser=%d mapping=%d cache=%d analysis=%d data=%q\n", corpus.ParserVersion, MappingVersion, cacheVersion, analysisVersion, dataMagic)
 	for _, f := range files {
 		fmt.Fprintf(h, "%s\x00%s\n", f[0], f[1])
 	}
@@ -511,7 +513,7 @@ func (dc *diskCache) build(ctx context.Context, slot, source string, src []corpu
 func (dc *diskCache) install(tmp, slot, key string) error {
 	for attempt := 0; attempt < 3; attempt++ {
 		if _, err := os.Stat(slot); err == nil {
-			if m, err := readManifest(slot); err == nil && m.Key == key && verify(slot, m) == nil {
+			if m, err := readManifest(slot); err == nil && m.Key == key && verify(slot, m) == nil && ownFormat(slot) {
 				return nil
 			}
 			old, err := os.MkdirTemp(dc.dir, ".old-")
@@ -529,6 +531,20 @@ func (dc *diskCache) install(tmp, slot, key string) error {
 		}
 	}
 	return fmt.Errorf("index cache: could not put the new index in place at %s", slot)
+}
+
+// ownFormat reports whether the slot's data file is in this version's
+// format: a build intact by its checksums, written by a version that
+// stored its data otherwise, is still not one to keep.
+func ownFormat(slot string) bool {
+	f, err := os.Open(filepath.Join(slot, dataName))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, len(dataMagic))
+	_, err = io.ReadFull(f, head)
+	return err == nil && string(head) == dataMagic
 }
 
 // writeManifest writes m into dir, last of a build, with when it was

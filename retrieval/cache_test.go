@@ -243,6 +243,25 @@ func TestCacheDetectsDamage(t *testing.T) {
 			os.Chtimes(p, info.ModTime(), info.ModTime())
 		}},
 		{"data file removed", func(t *testing.T, slot string) { os.Remove(filepath.Join(slot, dataName)) }},
+		{"data file of another version, intact by its manifest", func(t *testing.T, slot string) {
+			p := filepath.Join(slot, dataName)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			copy(data, "LECTERN-DATA-01\n")
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			m, err := readManifest(slot)
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.Remove(filepath.Join(slot, manifestName))
+			if err := writeManifest(slot, m); err != nil { // its checksums as an old build's are
+				t.Fatal(err)
+			}
+		}},
 		{"manifest corrupt", func(t *testing.T, slot string) { os.WriteFile(filepath.Join(slot, manifestName), []byte("{"), 0o644) }},
 	}
 	for _, tt := range damage {
