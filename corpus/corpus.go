@@ -318,6 +318,10 @@ type Section struct {
 	// FirstSentence ≤ i < EndSentence. In an interview the
 	// question's sentences come first, marked Question.
 	FirstSentence, EndSentence int
+	// Verses: the section is a chapter of a verse-numbered text
+	// ("43:003:016 For God so loved…"), its paragraphs the chapter's
+	// verses in order, from verse 1.
+	Verses bool
 }
 
 // Sentence is one sentence of a section body, as displayed: lines joined,

@@ -69,6 +69,9 @@ func describe(d *Document) []byte {
 	}
 	for _, s := range d.Sections {
 		fmt.Fprintf(&b, "\n§%d %q\n  lines %s, pages %d–%d, %d sentences, speakers %q\n  heading: %s\n", s.Number, s.Title, s.Lines, s.FirstPage, s.LastPage, s.EndSentence-s.FirstSentence, s.Speakers, s.Heading)
+		if s.Verses {
+			b.WriteString("  verses: its paragraphs, from 1\n")
+		}
 		if s.Anchor != "" {
 			fmt.Fprintf(&b, "  anchor: #%s\n", s.Anchor)
 		}
@@ -654,6 +657,9 @@ func outline(d *Document) []byte {
 			anchor = " #" + s.Anchor
 		}
 		fmt.Fprintf(&b, "\n%s§%d %s%s\n%s    lines %s, %d sentences", indent, s.Number, s.Title, anchor, indent, s.Lines, s.EndSentence-s.FirstSentence)
+		if s.Verses {
+			b.WriteString(", verses")
+		}
 		if len(s.Speakers) > 0 {
 			sp := s.Speakers
 			if len(sp) > 8 {

@@ -36,6 +36,7 @@ func (p *parser) buildSections(blocks []*block) {
 			sec = p.openSection(1, title, p.headingText(b), b.first()+1)
 			p.doc.Sections[sec].Level = min(max(h.rank, 1), 3)
 			p.doc.Sections[sec].Anchor = h.anchor
+			p.doc.Sections[sec].Verses = h.style == styleVerse
 			if h.style != styleMarkdown && h.style != styleSetext || h.rank > 2 {
 				// A Markdown file's top heading names the whole file; the
 				// sections under it need not repeat it.

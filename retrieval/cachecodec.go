@@ -22,7 +22,7 @@ import (
 // (see storedSentences), and passages' texts are not stored: they are
 // their sentences joined.
 
-const dataMagic = "LECTERN-DATA-15\n"
+const dataMagic = "LECTERN-DATA-16\n"
 
 var errDataCorrupt = errors.New("data file is corrupt")
 
@@ -380,6 +380,7 @@ func encodeDocument(w *dataWriter, d *corpus.Document) {
 		w.int(s.LastPage)
 		w.int(s.FirstSentence)
 		w.int(s.EndSentence)
+		w.bool(s.Verses)
 	}
 	encodeSentences(w, d)
 	encodeParts(w, d)
@@ -523,7 +524,7 @@ func decodeDocument(r *dataReader) *corpus.Document {
 	d.Sections = make([]corpus.Section, r.count(10))
 	for i := range d.Sections {
 		d.Sections[i] = corpus.Section{Number: r.int(), Title: r.str(), Heading: r.str(), Anchor: r.str(), Level: r.int(), Speakers: r.strings(),
-			Lines: r.span(), FirstPage: r.int(), LastPage: r.int(), FirstSentence: r.int(), EndSentence: r.int()}
+			Lines: r.span(), FirstPage: r.int(), LastPage: r.int(), FirstSentence: r.int(), EndSentence: r.int(), Verses: r.bool()}
 		if len(d.Sections[i].Speakers) == 0 {
 			d.Sections[i].Speakers = nil
 		}

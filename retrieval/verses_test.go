@@ -1,0 +1,77 @@
+package retrieval
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+func TestVerseRef(t *testing.T) {
+	tests := []struct {
+		text           string
+		chapter, verse int
+		ok             bool
+	}{
+		{"What does John 3:16 say?", 3, 16, true},
+		{"What did Jesus say in chapter 11, verse 35?", 11, 35, true},
+		{"What is verse 2 of chapter 1?", 1, 2, true},
+		{"What did Jesus say at the wedding?", 0, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			c, v, ok := verseRef(tt.text)
+			if c != tt.chapter || v != tt.verse || ok != tt.ok {
+				t.Errorf("verseRef = %d:%d %v, want %d:%d %v", c, v, ok, tt.chapter, tt.verse, tt.ok)
+			}
+		})
+	}
+}
+
+// verseText is a verse-numbered book of two chapters, as the Project
+// Gutenberg Bible sets one.
+const verseText = `Book 43        John
+
+43:001:001 In the beginning was the Word, and the Word was with God, and
+           the Word was God.
+
+43:001:002 The same was in the beginning with God.
+
+43:001:003 All things were made by him; and without him was not any thing
+           made that was made.
+
+43:002:001 And the third day there was a marriage in Cana of Galilee; and
+           the mother of Jesus was there.
+
+43:002:002 And both Jesus was called, and his disciples, to the marriage.
+
+43:002:003 And when they wanted wine, the mother of Jesus saith unto him,
+           They have no wine.
+`
+
+// TestAskVerse: a question that cites a chapter and verse is answered
+// first by that verse; one citing a verse the text lacks is answered as
+// any other question.
+func TestAskVerse(t *testing.T) {
+	ix := parsedIndex(t, "john.txt", verseText)
+	tests := []struct {
+		question, want string
+	}{
+		{"What does John 1:2 say?", "The same was in the beginning with God."},
+		{"What is chapter 2, verse 3?", "And when they wanted wine"},
+		{"What is verse 1 of chapter 2?", "And the third day"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			rs, err := ix.Ask(context.Background(), tt.question, 2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) == 0 || !strings.HasPrefix(rs[0].Quote.Text, tt.want) {
+				t.Errorf("results %+v, want the first beginning %q", rs, tt.want)
+			}
+		})
+	}
+	if _, _, ok := ix.verseSentences("What does John 9:9 say?"); ok {
+		t.Error("found a verse the text lacks")
+	}
+}
