@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -53,6 +54,9 @@ func (p *parser) buildSections(blocks []*block) {
 			lines := p.srcLines(b.lines)
 			if b.skip > 0 {
 				lines[0] = p.line(b.first(), b.skip)
+			}
+			if len(lines) > 1 && bareNumber.MatchString(lines[0].text) {
+				lines = lines[1:] // a numbered stanza's number: "5" over "We do not blame thee…"
 			}
 			pairEmphasis(lines)
 			dropInsertions(lines)
@@ -162,3 +166,7 @@ func (p *parser) collectSpeakers() {
 		}
 	}
 }
+
+// bareNumber is a line holding only a number, as a poem's numbered
+// sections are set: the number on a line of its own over the stanza.
+var bareNumber = regexp.MustCompile(`^\s*\d{1,3}\.?\s*$`)
