@@ -67,7 +67,7 @@ func (ix *Index) AskFor(ctx context.Context, question string, k int, f Filter) (
 	if err != nil {
 		return nil, err
 	}
-	lead, ok, err := ix.leadingAnswer(ctx, text, rs, f)
+	lead, ok, err := ix.leadingAnswer(ctx, text, &q, rs, f)
 	if err != nil || !ok {
 		return rs, err
 	}
@@ -79,9 +79,10 @@ func (ix *Index) AskFor(ctx context.Context, question string, k int, f Filter) (
 
 // leadingAnswer is the answer that goes before those ranked by the
 // question's words, where the question points to one sentence: where the
-// text opens or ends, a verse it cites, or the words it quotes. ok is false when it points
+// text opens or ends, a verse or numbered paragraph it cites, or the
+// words it quotes. ok is false when it points
 // to none, or the best ranked answer quotes it already.
-func (ix *Index) leadingAnswer(ctx context.Context, text string, rs []Result, f Filter) (Result, bool, error) {
+func (ix *Index) leadingAnswer(ctx context.Context, text string, q *question, rs []Result, f Filter) (Result, bool, error) {
 	if te, ok := readTextEnd(text); ok && f.Speaker == "" {
 		if doc, sent, ok := ix.endSentence(te); ok {
 			return ix.endResult(te, doc, sent), true, nil
@@ -89,6 +90,9 @@ func (ix *Index) leadingAnswer(ctx context.Context, text string, rs []Result, f 
 	}
 	if doc, sents, ok := ix.verseSentences(text); ok && f.Speaker == "" {
 		return ix.rank.result(doc, sents, nil, 0), true, nil
+	}
+	if doc, sent, ok := ix.numberedParagraph(text, q); ok && f.Speaker == "" {
+		return ix.rank.result(doc, []int{sent}, q.stems(ix.rank.lex), 0), true, nil
 	}
 	quoted, ok, err := ix.quotedSentence(ctx, text, f)
 	if err != nil || !ok {

@@ -24,6 +24,7 @@ var refKinds = map[string]string{
 	"act": "act", "scene": "scene", "canto": "canto", "stave": "stave",
 	"letter": "letter", "lecture": "lecture", "essay": "essay", "sermon": "sermon",
 	"article": "article", "art": "article", "section": "section", "sec": "section",
+	"paragraph": "paragraph", "para": "paragraph",
 	"paper": "paper", "federalist": "paper",
 }
 
