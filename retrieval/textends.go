@@ -21,8 +21,8 @@ var (
 	// wholeText is how a question names the whole text.
 	wholeText = regexp.MustCompile(`(?i)^(?:the\s+)?(?:novel|book|story|narrative|text|play|poem|essay|diary|memoir|journal|work|tale|document|interview|dialogue|conversation|lecture|pamphlet|report|it)$`)
 	// closingTitle is a section that closes a book without being its text:
-	// notes, an index, an appendix.
-	closingTitle = regexp.MustCompile(`(?i)\b(?:notes|footnotes|endnotes|index|appendix|appendices|glossary|bibliography|errata|transcriber'?s?|translator'?s?)\b`)
+	// notes, an index, an appendix, an edition's colophon.
+	closingTitle = regexp.MustCompile(`(?i)\b(?:notes|footnotes|endnotes|index|appendix|appendices|glossary|bibliography|errata|transcriber'?s?|translator'?s?|colophon|uncopyright|copyright|imprint|acknowledge?ments)\b`)
 	// synopsis is a chapter's list of contents run together: "Porto
 	// Praya--Ribeira Grande--Atmospheric Dust--…".
 	synopsis = regexp.MustCompile(`(?:--|—)[^-—]*(?:--|—)[^-—]*(?:--|—)`)
