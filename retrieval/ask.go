@@ -120,9 +120,39 @@ func (ix *Index) answerWithinParts(ctx context.Context, text string, q *question
 			if rs, err := ix.answer(ctx, inPart, k, narrowed); err != nil || len(rs) > 0 {
 				return rs, err
 			}
+			if r, ok := ix.entryOpening(refs, within, f); ok {
+				return []Result{r}, nil
+			}
 		}
 	}
 	return ix.answer(ctx, q, k, f)
+}
+
+// entryOpening quotes the opening of the first dated entry or letter
+// refs name ("What did Lincoln write in June 1836?") when none holds the
+// question's other words: an entry is small, and what was asked of it is
+// most likely in it, in other words. A chapter that holds nothing of the
+// question leaves the whole text to answer instead: the reader may have
+// its number wrong.
+func (ix *Index) entryOpening(refs []sectionRef, within map[*corpus.Document]map[int]bool, f Filter) (Result, bool) {
+	dated := slices.ContainsFunc(refs, func(r sectionRef) bool { return r.kind == "month" || r.kind == "day" || r.kind == "year" })
+	if !dated || len(within) != 1 || f.Speaker != "" {
+		return Result{}, false
+	}
+	for i, d := range ix.corpus.Documents {
+		if secs := within[d]; len(secs) > 0 {
+			first := len(d.Sections)
+			for sec := range secs {
+				first = min(first, sec)
+			}
+			if sent, ok := endOfSections(d, map[int]bool{first: true}, false); ok {
+				r := ix.rank.result(i, []int{sent}, nil, 0)
+				r.Rank = 1
+				return r, true
+			}
+		}
+	}
+	return Result{}, false
 }
 
 // endResult quotes sentence sent of document doc, where a text or part

@@ -136,6 +136,7 @@ APRIL 8, Sunday.—Church in the morning; a walk with Carrie after.
 		{"What did the grocer's boy bring on April 4?", "bacon late", "CHAPTER I · April 4"},
 		{"On the 4th, what did the grocer's boy bring?", "bacon late", "CHAPTER I · April 4"},
 		{"What did the grocer's boy bring on April 9?", "wrong bacon", "CHAPTER I · April 3"},
+		{"What became of the bacon on April 6?", "Gowing called", "CHAPTER I · April 6"},
 	}
 	checkFirstQuotes(t, ix, tests)
 }
