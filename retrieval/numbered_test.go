@@ -29,25 +29,13 @@ III. Do not wander: the time is short.
 
 func TestAskNumberedParagraph(t *testing.T) {
 	ix := parsedIndex(t, "meditations.txt", meditations)
-	tests := []struct {
-		question, want string
-	}{
+	tests := []firstQuote{
 		{"What does the first book say in section 3?", "III. Of my brother"},
 		{"What is in book II, paragraph 2?", "II. Be careful"},
 		{"In the second book, section 1, what should one say in the morning?", "Say to yourself in the morning"},
 		{"What did he learn from his tutor, in book 1, section 2?", "Of my tutor I learned"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.question, func(t *testing.T) {
-			rs, err := ix.Ask(context.Background(), tt.question, 2)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(rs) == 0 || !strings.HasPrefix(rs[0].Quote.Text, tt.want) {
-				t.Errorf("results %+v, want the first beginning %q", rs, tt.want)
-			}
-		})
-	}
+	checkFirstQuotesBegin(t, ix, tests)
 	q := ix.analyse("What is in book 3, section 1?")
 	if _, _, ok := ix.numberedParagraph("What is in book 3, section 1?", &q); ok {
 		t.Error("found a paragraph in a book the text lacks")
@@ -83,5 +71,25 @@ SEC. 2. The Senate shall be composed of fifty Senators, and the people shall ele
 	}
 	if len(rs) == 0 || !strings.HasPrefix(rs[0].Quote.Text, "SEC. 2. The Senate") {
 		t.Errorf("results %+v, want Article II's second section", rs)
+	}
+}
+
+// firstQuote is a question whose first quote begins with want.
+type firstQuote struct{ question, want string }
+
+// checkFirstQuotesBegin asks each question and checks how its first
+// quote begins.
+func checkFirstQuotesBegin(t *testing.T, ix *Index, tests []firstQuote) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			rs, err := ix.Ask(context.Background(), tt.question, 2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) == 0 || !strings.HasPrefix(rs[0].Quote.Text, tt.want) {
+				t.Errorf("results %+v, want the first beginning %q", rs, tt.want)
+			}
+		})
 	}
 }

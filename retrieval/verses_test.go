@@ -1,8 +1,6 @@
 package retrieval
 
 import (
-	"context"
-	"strings"
 	"testing"
 )
 
@@ -53,24 +51,12 @@ const verseText = `Book 43        John
 // any other question.
 func TestAskVerse(t *testing.T) {
 	ix := parsedIndex(t, "john.txt", verseText)
-	tests := []struct {
-		question, want string
-	}{
+	tests := []firstQuote{
 		{"What does John 1:2 say?", "The same was in the beginning with God."},
 		{"What is chapter 2, verse 3?", "And when they wanted wine"},
 		{"What is verse 1 of chapter 2?", "And the third day"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.question, func(t *testing.T) {
-			rs, err := ix.Ask(context.Background(), tt.question, 2)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(rs) == 0 || !strings.HasPrefix(rs[0].Quote.Text, tt.want) {
-				t.Errorf("results %+v, want the first beginning %q", rs, tt.want)
-			}
-		})
-	}
+	checkFirstQuotesBegin(t, ix, tests)
 	if _, _, ok := ix.verseSentences("What does John 9:9 say?"); ok {
 		t.Error("found a verse the text lacks")
 	}
