@@ -31,8 +31,8 @@ func (ix *Index) numberedParagraph(text string, q *question) (doc, sent int, ok 
 			parts = append(parts, r)
 		}
 	}
-	if number == 0 || len(parts) == 0 {
-		return 0, 0, false
+	if number == 0 || len(parts) == 0 || ix.sectionsReferred(refs) != nil {
+		return 0, 0, false // or its sections are titled so, and narrowing finds it
 	}
 	within := ix.sectionsReferred(parts)
 	found := 0

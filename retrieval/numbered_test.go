@@ -93,3 +93,27 @@ func checkFirstQuotesBegin(t *testing.T, ix *Index, tests []firstQuote) {
 		})
 	}
 }
+
+// TestTitledSectionIsNoLabel: where sections are titled "Section 2", a
+// numbered list item "2." elsewhere in the article is not taken for it.
+func TestTitledSectionIsNoLabel(t *testing.T) {
+	ix := parsedIndex(t, "constitution.txt", `ARTICLE I
+
+Section 1
+
+All legislative powers shall be vested in a Congress. Its powers are these:
+
+1. To lay and collect taxes.
+
+2. To borrow money on the credit of the nation.
+
+Section 2
+
+The House of Representatives shall be composed of members chosen every second year.
+`)
+	q := ix.analyse("What does Article I, Section 2 say?")
+	if doc, sent, ok := ix.numberedParagraph("What does Article I, Section 2 say?", &q); ok {
+		t.Errorf("took sentence %d of document %d for the titled Section 2", sent, doc)
+	}
+}
+
