@@ -116,4 +116,3 @@ The House of Representatives shall be composed of members chosen every second ye
 		t.Errorf("took sentence %d of document %d for the titled Section 2", sent, doc)
 	}
 }
-
