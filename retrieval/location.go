@@ -34,6 +34,9 @@ type Location struct {
 	// URL is where a documentation site publishes the text's section
 	// (SourceURL), when it is set.
 	URL string `json:"url,omitempty"`
+	// Verse is chapter and verse in a verse-numbered text, as its readers
+	// cite it: "3:16", "3:16–17", "3:36–4:2".
+	Verse string `json:"verse,omitempty"`
 }
 
 // Kinds of location.
@@ -63,11 +66,41 @@ func locate(d *corpus.Document, first, last int, lines corpus.Span) Location {
 		return Location{Kind: kindSection, Section: sec.Number,
 			Paragraph: d.Sentence(first).Paragraph - start + 1, LastParagraph: d.Sentence(last).Paragraph - start + 1}.tidy()
 	}
-	l := Location{Kind: kindLines, StartLine: lines.Start, EndLine: lines.End}
+	l := Location{Kind: kindLines, StartLine: lines.Start, EndLine: lines.End, Verse: verses(d, first, last)}
 	if d.Pages > 0 {
 		l.Page, l.LastPage = pageOf(d, first, lines.Start), pageOf(d, last, lines.End)
 	}
 	return l.tidy()
+}
+
+// verses is "3:16" or "3:16–17" for sentences first to last of a
+// verse-numbered text (corpus.Section.Verses), "" for any other.
+func verses(d *corpus.Document, first, last int) string {
+	at := func(n int) (chapter, verse int, ok bool) {
+		s := d.Sentence(n)
+		sec := d.Sections[s.Section]
+		if !sec.Verses {
+			return 0, 0, false
+		}
+		refs, _ := sectionRefs(sec.Title)
+		for _, r := range refs {
+			if r.kind == "chapter" {
+				return r.number, s.Paragraph - d.Sentence(sec.FirstSentence).Paragraph + 1, true
+			}
+		}
+		return 0, 0, false
+	}
+	c1, v1, ok1 := at(first)
+	c2, v2, ok2 := at(last)
+	switch {
+	case !ok1 || !ok2:
+		return ""
+	case c1 != c2:
+		return fmt.Sprintf("%d:%d–%d:%d", c1, v1, c2, v2)
+	case v1 != v2:
+		return fmt.Sprintf("%d:%d–%d", c1, v1, v2)
+	}
+	return fmt.Sprintf("%d:%d", c1, v1)
 }
 
 // pageOf is the page of a line of sentence s: from where the pages begin,
@@ -124,7 +157,7 @@ func (l Location) paragraphs() string {
 }
 
 // String is the location as readers cite it: "lines 351–356 · p. 11",
-// "p. 31", "ch. 3 ¶ 12", "§2 ¶ 4".
+// "3:16 · lines 344–346", "p. 31", "ch. 3 ¶ 12", "§2 ¶ 4".
 func (l Location) String() string {
 	switch l.Kind {
 	case kindPage:
@@ -135,6 +168,9 @@ func (l Location) String() string {
 		return fmt.Sprintf("§%d %s", l.Section, l.paragraphs())
 	}
 	s := l.Lines().Label()
+	if l.Verse != "" {
+		s = l.Verse + " · " + s
+	}
 	if p := l.pages(); p != "" {
 		s += " · " + p
 	}

@@ -70,9 +70,45 @@ func Resolve(d *corpus.Document, citation string) (corpus.Span, error) {
 			return resolveSection(d, m[1:])
 		}
 	default:
+		if m := verseForm.FindStringSubmatch(s); m != nil {
+			return resolveVerses(d, m[1:])
+		}
 		if m := linesForm.FindStringSubmatch(s); m != nil {
 			return resolveLines(d, m[1], m[2])
 		}
+	}
+	return corpus.Span{}, ErrCitationForm
+}
+
+// verseForm is chapter and verse, as a verse-numbered text is cited:
+// "3:16", "3:16-17", "3:16–17".
+var verseForm = regexp.MustCompile(`^(\d{1,3}):(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?$`)
+
+// resolveVerses finds the lines of verses chapter:first to last of a
+// verse-numbered text (the parts of m: chapter, first verse, last).
+func resolveVerses(d *corpus.Document, m []string) (corpus.Span, error) {
+	chapter, _ := strconv.Atoi(m[0])
+	a, b := numberRange(m[1], m[2])
+	for _, sec := range d.Sections {
+		refs, _ := sectionRefs(sec.Title)
+		if !sec.Verses || !containsRef(refs, sectionRef{"chapter", chapter}) || sec.EndSentence == sec.FirstSentence {
+			continue
+		}
+		start := d.Sentence(sec.FirstSentence).Paragraph
+		span := corpus.Span{}
+		for n := sec.FirstSentence; n < sec.EndSentence; n++ {
+			st := d.Sentence(n)
+			if v := st.Paragraph - start + 1; v >= a && v <= b {
+				if span.Start == 0 {
+					span.Start = st.Lines.Start
+				}
+				span.End = st.Lines.End
+			}
+		}
+		if span.Start > 0 {
+			return span, nil
+		}
+		return corpus.Span{}, noPlace("chapter %d has no verse %d", chapter, a)
 	}
 	return corpus.Span{}, ErrCitationForm
 }

@@ -2,6 +2,8 @@ package retrieval
 
 import (
 	"testing"
+
+	"github.com/lectern-bot/lectern/corpus"
 )
 
 func TestVerseRef(t *testing.T) {
@@ -59,5 +61,47 @@ func TestAskVerse(t *testing.T) {
 	checkFirstQuotesBegin(t, ix, tests)
 	if _, _, ok := ix.verseSentences("What does John 9:9 say?"); ok {
 		t.Error("found a verse the text lacks")
+	}
+}
+
+// TestVerseCitations: a verse-numbered text's quotes are cited by chapter
+// and verse beside their lines, and "/lines 2:1-2" finds the verses.
+func TestVerseCitations(t *testing.T) {
+	d, err := corpus.Parse("john.txt", []byte(verseText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(line int) int {
+		t.Helper()
+		for i := range d.SentenceCount() {
+			if d.Sentence(i).Lines.Start == line {
+				return i
+			}
+		}
+		t.Fatalf("no sentence on line %d", line)
+		return 0
+	}
+	tests := []struct {
+		from, to int // lines of the first and last sentence cited
+		want     string
+	}{
+		{3, 3, "1:1 · lines 3–4"},
+		{8, 8, "1:3 · lines 8–9"},
+		{11, 16, "2:1–3 · lines 11–17"},
+		{6, 11, "1:2–2:1 · lines 6–12"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			if got := Cite(d, at(tt.from), at(tt.to)+1).Location.String(); got != tt.want {
+				t.Errorf("cited %q, want %q", got, tt.want)
+			}
+		})
+	}
+	span, err := Resolve(d, "2:1-2")
+	if err != nil || span.Start != 11 || span.End != 14 {
+		t.Errorf("Resolve(2:1-2) = %v, %v; want lines 11–14", span, err)
+	}
+	if _, err := Resolve(d, "2:9"); err == nil {
+		t.Error("Resolve found a verse the chapter lacks")
 	}
 }
