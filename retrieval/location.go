@@ -76,24 +76,17 @@ func locate(d *corpus.Document, first, last int, lines corpus.Span) Location {
 // verses is "3:16" or "3:16–17" for sentences first to last of a
 // verse-numbered text (corpus.Section.Verses), "" for any other.
 func verses(d *corpus.Document, first, last int) string {
-	at := func(n int) (chapter, verse int, ok bool) {
-		s := d.Sentence(n)
-		sec := d.Sections[s.Section]
-		if !sec.Verses {
-			return 0, 0, false
+	at := func(n int) (chapter, verse int) {
+		s := d.Sections[d.Sentence(n).Section]
+		if chapter = verseChapter(s); chapter == 0 {
+			return 0, 0
 		}
-		refs, _ := sectionRefs(sec.Title)
-		for _, r := range refs {
-			if r.kind == "chapter" {
-				return r.number, s.Paragraph - d.Sentence(sec.FirstSentence).Paragraph + 1, true
-			}
-		}
-		return 0, 0, false
+		return chapter, verseOf(d, s, n)
 	}
-	c1, v1, ok1 := at(first)
-	c2, v2, ok2 := at(last)
+	c1, v1 := at(first)
+	c2, v2 := at(last)
 	switch {
-	case !ok1 || !ok2:
+	case c1 == 0 || c2 == 0:
 		return ""
 	case c1 != c2:
 		return fmt.Sprintf("%d:%d–%d:%d", c1, v1, c2, v2)

@@ -90,25 +90,14 @@ func resolveVerses(d *corpus.Document, m []string) (corpus.Span, error) {
 	chapter, _ := strconv.Atoi(m[0])
 	a, b := numberRange(m[1], m[2])
 	for _, sec := range d.Sections {
-		refs, _ := sectionRefs(sec.Title)
-		if !sec.Verses || !containsRef(refs, sectionRef{"chapter", chapter}) || sec.EndSentence == sec.FirstSentence {
+		if chapter == 0 || verseChapter(sec) != chapter || sec.EndSentence == sec.FirstSentence {
 			continue
 		}
-		start := d.Sentence(sec.FirstSentence).Paragraph
-		span := corpus.Span{}
-		for n := sec.FirstSentence; n < sec.EndSentence; n++ {
-			st := d.Sentence(n)
-			if v := st.Paragraph - start + 1; v >= a && v <= b {
-				if span.Start == 0 {
-					span.Start = st.Lines.Start
-				}
-				span.End = st.Lines.End
-			}
+		in := verseRange(d, sec, a, b)
+		if len(in) == 0 {
+			return corpus.Span{}, noPlace("chapter %d has no verse %d", chapter, a)
 		}
-		if span.Start > 0 {
-			return span, nil
-		}
-		return corpus.Span{}, noPlace("chapter %d has no verse %d", chapter, a)
+		return corpus.Span{Start: d.Sentence(in[0]).Lines.Start, End: d.Sentence(in[len(in)-1]).Lines.End}, nil
 	}
 	return corpus.Span{}, ErrCitationForm
 }

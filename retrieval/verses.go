@@ -3,6 +3,8 @@ package retrieval
 import (
 	"regexp"
 	"strconv"
+
+	"github.com/lectern-bot/lectern/corpus"
 )
 
 // In a verse-numbered text (a Bible book: "43:003:016 For God so
@@ -47,18 +49,10 @@ func (ix *Index) verseSentences(text string) (doc int, sents []int, ok bool) {
 	found := 0
 	for i, d := range ix.corpus.Documents {
 		for _, s := range d.Sections {
-			refs, _ := sectionRefs(s.Title)
-			if !s.Verses || !containsRef(refs, sectionRef{"chapter", chapter}) || s.EndSentence == s.FirstSentence {
+			if verseChapter(s) != chapter {
 				continue
 			}
-			want := d.Sentence(s.FirstSentence).Paragraph + verse - 1
-			var in []int
-			for n := s.FirstSentence; n < s.EndSentence; n++ {
-				if d.Sentence(n).Paragraph == want {
-					in = append(in, n)
-				}
-			}
-			if len(in) > 0 {
+			if in := verseRange(d, s, verse, verse); len(in) > 0 {
 				doc, sents = i, in
 				found++
 			}
@@ -67,12 +61,35 @@ func (ix *Index) verseSentences(text string) (doc int, sents []int, ok bool) {
 	return doc, sents, found == 1
 }
 
-// containsRef reports whether refs hold r.
-func containsRef(refs []sectionRef, r sectionRef) bool {
-	for _, x := range refs {
-		if x == r {
-			return true
+// verseChapter is the chapter a section of a verse-numbered text holds
+// (its title numbers it), 0 for any other section.
+func verseChapter(s corpus.Section) int {
+	if !s.Verses {
+		return 0
+	}
+	refs, _ := sectionRefs(s.Title)
+	for _, r := range refs {
+		if r.kind == "chapter" {
+			return r.number
 		}
 	}
-	return false
+	return 0
+}
+
+// verseOf is the verse that sentence n of section s, a verse-numbered
+// chapter, stands in: its paragraphs are the verses, from 1.
+func verseOf(d *corpus.Document, s corpus.Section, n int) int {
+	return d.Sentence(n).Paragraph - d.Sentence(s.FirstSentence).Paragraph + 1
+}
+
+// verseRange is the sentences of verses first to last of section s, a
+// verse-numbered chapter.
+func verseRange(d *corpus.Document, s corpus.Section, first, last int) []int {
+	var out []int
+	for n := s.FirstSentence; n < s.EndSentence; n++ {
+		if v := verseOf(d, s, n); v >= first && v <= last {
+			out = append(out, n)
+		}
+	}
+	return out
 }
