@@ -63,11 +63,12 @@ func (ix *Index) AskFor(ctx context.Context, question string, k int, f Filter) (
 		return nil, nil
 	}
 	q := ix.analyse(text)
-	rs, err := ix.answerWithinParts(ctx, text, &q, k, f)
+	refs, rest := questionRefs(text)
+	rs, err := ix.answerWithinParts(ctx, refs, rest, &q, k, f)
 	if err != nil {
 		return nil, err
 	}
-	lead, ok, err := ix.leadingAnswer(ctx, text, &q, rs, f)
+	lead, ok, err := ix.leadingAnswer(ctx, text, refs, &q, rs, f)
 	if err != nil || !ok {
 		return rs, err
 	}
@@ -78,21 +79,14 @@ func (ix *Index) AskFor(ctx context.Context, question string, k int, f Filter) (
 }
 
 // leadingAnswer is the answer that goes before those ranked by the
-// question's words, where the question points to one sentence: where the
-// text opens or ends, a verse or numbered paragraph it cites, or the
-// words it quotes. ok is false when it points
-// to none, or the best ranked answer quotes it already.
-func (ix *Index) leadingAnswer(ctx context.Context, text string, q *question, rs []Result, f Filter) (Result, bool, error) {
-	if te, ok := readTextEnd(text); ok && f.Speaker == "" {
-		if doc, sent, ok := ix.endSentence(te); ok {
-			return ix.endResult(te, doc, sent), true, nil
+// question's words, where the question points to one sentence: a place
+// (placeAnswer) or the words it quotes. ok is false when it points to
+// none, or the best ranked answer quotes it already.
+func (ix *Index) leadingAnswer(ctx context.Context, text string, refs []sectionRef, q *question, rs []Result, f Filter) (Result, bool, error) {
+	if f.Speaker == "" {
+		if r, ok := ix.placeAnswer(text, refs, q); ok {
+			return r, true, nil
 		}
-	}
-	if doc, sents, ok := ix.verseSentences(text); ok && f.Speaker == "" {
-		return ix.rank.result(doc, sents, nil, 0), true, nil
-	}
-	if doc, sent, ok := ix.numberedParagraph(text, q); ok && f.Speaker == "" {
-		return ix.rank.result(doc, []int{sent}, q.stems(ix.rank.lex), 0), true, nil
 	}
 	quoted, ok, err := ix.quotedSentence(ctx, text, f)
 	if err != nil || !ok {
@@ -104,10 +98,29 @@ func (ix *Index) leadingAnswer(ctx context.Context, text string, q *question, rs
 	return quoted, true, nil
 }
 
+// placeAnswer quotes the place a question points to by where it stands,
+// not by its words: where the text opens or ends, a verse, a numbered
+// paragraph. A speaker's words are never such a place.
+func (ix *Index) placeAnswer(text string, refs []sectionRef, q *question) (Result, bool) {
+	if te, ok := readTextEnd(text); ok {
+		if doc, sent, ok := ix.endSentence(te); ok {
+			return ix.endResult(te, doc, sent), true
+		}
+	}
+	if doc, sents, ok := ix.verseSentences(text); ok {
+		return ix.rank.result(doc, sents, nil, 0), true
+	}
+	if doc, sent, ok := ix.numberedParagraph(refs, q); ok {
+		return ix.rank.result(doc, []int{sent}, q.stems(ix.rank.lex), 0), true
+	}
+	return Result{}, false
+}
+
 // answerWithinParts answers q among the sentences f keeps, of the parts
-// the question names where it names any ("In chapter 3, …").
-func (ix *Index) answerWithinParts(ctx context.Context, text string, q *question, k int, f Filter) ([]Result, error) {
-	if refs, rest := questionRefs(text); len(refs) > 0 {
+// the question names (refs; rest is the question without them) where it
+// names any ("In chapter 3, …").
+func (ix *Index) answerWithinParts(ctx context.Context, refs []sectionRef, rest string, q *question, k int, f Filter) ([]Result, error) {
+	if len(refs) > 0 {
 		if within := ix.sectionsReferred(refs); within != nil {
 			// "In chapter 3, why…": asked among chapter 3's sentences,
 			// by the question's other words where it has any.

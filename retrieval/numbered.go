@@ -17,11 +17,10 @@ import (
 var paragraphKinds = map[string]bool{"section": true, "paragraph": true}
 
 // numberedParagraph finds the sentence of the numbered paragraph a
-// question cites within a part its titles number ("Book II, section 1");
-// ok is false when it cites none, or the text has no such paragraph or
-// several.
-func (ix *Index) numberedParagraph(text string, q *question) (doc, sent int, ok bool) {
-	refs, _ := questionRefs(text)
+// question cites (refs, its questionRefs) within a part its titles number
+// ("Book II, section 1"); ok is false when it cites none, or the text has
+// no such paragraph or several.
+func (ix *Index) numberedParagraph(refs []sectionRef, q *question) (doc, sent int, ok bool) {
 	var parts []sectionRef
 	number := 0
 	for _, r := range refs {

@@ -37,7 +37,8 @@ func TestAskNumberedParagraph(t *testing.T) {
 	}
 	checkFirstQuotesBegin(t, ix, tests)
 	q := ix.analyse("What is in book 3, section 1?")
-	if _, _, ok := ix.numberedParagraph("What is in book 3, section 1?", &q); ok {
+	refs, _ := questionRefs("What is in book 3, section 1?")
+	if _, _, ok := ix.numberedParagraph(refs, &q); ok {
 		t.Error("found a paragraph in a book the text lacks")
 	}
 }
@@ -112,7 +113,8 @@ Section 2
 The House of Representatives shall be composed of members chosen every second year.
 `)
 	q := ix.analyse("What does Article I, Section 2 say?")
-	if doc, sent, ok := ix.numberedParagraph("What does Article I, Section 2 say?", &q); ok {
+	refs, _ := questionRefs("What does Article I, Section 2 say?")
+	if doc, sent, ok := ix.numberedParagraph(refs, &q); ok {
 		t.Errorf("took sentence %d of document %d for the titled Section 2", sent, doc)
 	}
 }
