@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -57,30 +58,40 @@ func Detect(name string, data []byte) Format {
 var ErrUnsupported = errors.New("a format Lectern does not read")
 
 // unsupportedFormats are formats readers have texts in that Lectern does
-// not read, known by bytes at an offset or, for a zip, by the name's
-// extension, with what to do instead.
+// not read, known by bytes at an offset (and, for a zip, by the name's
+// extension too), with the extensions their files carry and what to do
+// instead.
 var unsupportedFormats = []struct {
 	magic  string
 	offset int
-	ext    string
+	exts   []string
+	byName bool // the magic is a zip's: the extension says which
 	what   string
 }{
-	{magic: "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", what: "a Word 97–2003 document (.doc) or another Office file of its age; save it as .docx, .odt or .rtf"},
-	{magic: "BOOKMOBI", offset: 60, what: "a Kindle book (MOBI, AZW); convert it to EPUB (Calibre does)"},
-	{magic: "AT&TFORM", what: "a DjVu scan; export it as a PDF with a text layer"},
-	{magic: "PK\x03\x04", ext: ".pages", what: "an Apple Pages document; export it as .docx or .rtf"},
+	{magic: "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", exts: []string{".doc"}, what: "a Word 97–2003 document (.doc) or another Office file of its age; save it as .docx, .odt or .rtf"},
+	{magic: "BOOKMOBI", offset: 60, exts: []string{".mobi", ".azw", ".azw3"}, what: "a Kindle book (MOBI, AZW); convert it to EPUB (Calibre does)"},
+	{magic: "AT&TFORM", exts: []string{".djvu"}, what: "a DjVu scan; export it as a PDF with a text layer"},
+	{magic: "PK\x03\x04", exts: []string{".pages"}, byName: true, what: "an Apple Pages document; export it as .docx or .rtf"},
 }
 
-// unsupportedExtensions are the names of unsupportedFormats' files, which
-// a folder lists so as to report them.
-var unsupportedExtensions = []string{".doc", ".mobi", ".azw", ".azw3", ".djvu", ".pages"}
+// unsupportedExtension reports whether a file's extension is one of
+// unsupportedFormats', which a folder lists so as to report the file.
+func unsupportedExtension(ext string) bool {
+	for _, u := range unsupportedFormats {
+		if slices.Contains(u.exts, ext) {
+			return true
+		}
+	}
+	return false
+}
 
 // unsupported says what format a file is in that Lectern does not read;
 // "" when it is none of them.
 func unsupported(name string, data []byte) string {
+	ext := strings.ToLower(filepath.Ext(name))
 	for _, u := range unsupportedFormats {
 		at := data[min(len(data), u.offset):]
-		if strings.HasPrefix(string(at[:min(len(at), len(u.magic))]), u.magic) && (u.ext == "" || strings.EqualFold(filepath.Ext(name), u.ext)) {
+		if strings.HasPrefix(string(at[:min(len(at), len(u.magic))]), u.magic) && (!u.byName || slices.Contains(u.exts, ext)) {
 			return u.what
 		}
 	}

@@ -175,7 +175,7 @@ func readSources(ctx context.Context, path string, opts LoadOptions, keep bool) 
 		// "~$notes.docx" is the lock file Word keeps beside a document it
 		// has open, not a document.
 		ext := strings.ToLower(filepath.Ext(p))
-		if (slices.Contains(textExtensions, ext) || slices.Contains(unsupportedExtensions, ext)) && !strings.HasPrefix(d.Name(), "~$") {
+		if (slices.Contains(textExtensions, ext) || unsupportedExtension(ext)) && !strings.HasPrefix(d.Name(), "~$") {
 			files = append(files, p)
 		}
 		return nil
