@@ -70,7 +70,7 @@ type generatedInput struct {
 
 // generatedInputs are the test essay as a PDF laid out as a book (front
 // matter, running heads, page numbers and labels, hyphenation), a plain
-// PDF, EPUBs with a navigation document and with an NCX, and web pages
+// PDF, a PDF set in two columns, EPUBs with a navigation document and with an NCX, and web pages
 // with and without a site's chrome.
 func generatedInputs(t *testing.T) []generatedInput {
 	t.Helper()
@@ -80,6 +80,7 @@ func generatedInputs(t *testing.T) []generatedInput {
 	full := testformats.PDFOptions{RunningHeads: true, PageNumbers: true, FrontMatter: 2, Labels: true, Hyphenate: true, LinesPerPage: 22}
 	fullPDF, fullPages := book.PDF(full)
 	plainPDF, plainPages := book.PDF(testformats.PDFOptions{LinesPerPage: 30})
+	columnsPDF, columnsPages := book.PDF(testformats.PDFOptions{Columns: 2, RunningHeads: true, PageNumbers: true, Hyphenate: true, LinesPerPage: 30})
 	inputs := []struct {
 		name  string
 		data  []byte
@@ -87,6 +88,7 @@ func generatedInputs(t *testing.T) []generatedInput {
 	}{
 		{"book.pdf", fullPDF, fullPages},
 		{"plain.pdf", plainPDF, plainPages},
+		{"columns.pdf", columnsPDF, columnsPages},
 		{"book.epub", book.EPUB(testformats.EPUBOptions{Cover: true}), nil},
 		{"ncx.epub", book.EPUB(testformats.EPUBOptions{NCX: true}), nil},
 		{"page.html", book.HTML(testformats.HTMLOptions{Chrome: true}), nil},

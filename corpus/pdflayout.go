@@ -127,8 +127,9 @@ func layOut(pages []pdfPage) (*extraction, error) {
 	return l.x, nil
 }
 
-// pageLines groups a page's runs into lines, top to bottom, each line's
-// runs left to right.
+// pageLines groups a page's runs into lines in reading order: top to
+// bottom, each line's runs left to right, and a page in two columns
+// column by column (columnLines).
 func pageLines(p pdfPage, page int) []pdfLine {
 	runs := make([]pdfRun, 0, len(p.runs))
 	for _, r := range p.runs {
@@ -136,6 +137,14 @@ func pageLines(p pdfPage, page int) []pdfLine {
 			runs = append(runs, r)
 		}
 	}
+	if g, ok := findGutter(runs); ok {
+		return columnLines(runs, g, page)
+	}
+	return groupLines(runs, page)
+}
+
+// groupLines groups runs into lines, top to bottom.
+func groupLines(runs []pdfRun, page int) []pdfLine {
 	sort.SliceStable(runs, func(i, j int) bool { return runs[i].top > runs[j].top })
 	var groups [][]pdfRun
 	for _, r := range runs {

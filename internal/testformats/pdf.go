@@ -26,8 +26,12 @@ type PDFOptions struct {
 	// UserPassword, when set, encrypts the PDF (RC4, 40 bits) so that it
 	// does not open without it.
 	UserPassword string
-	// LinesPerPage is how many lines of text a page holds; 44 when 0.
+	// LinesPerPage is how many lines of text a page (or a column) holds;
+	// 44 when 0.
 	LinesPerPage int
+	// Columns is 2 for pages set in two columns, the left one filled
+	// first; 0 or 1 for one.
+	Columns int
 }
 
 // Page geometry, in points.
@@ -41,7 +45,9 @@ const (
 	noteSize    = 8
 	lineChars   = 84 // characters of body text in a line
 	noteChars   = 110
-	firstIndent = 18 // a paragraph's first line, in points
+	firstIndent = 18  // a paragraph's first line, in points
+	columnChars = 40  // characters of body text in a line of a column
+	columnStep  = 246 // from the left column's margin to the right one's
 )
 
 // pdfLine is a line of text placed on a page.
@@ -67,6 +73,7 @@ type layout struct {
 	note    int // the last footnote's number
 	chapter string
 	heads   []string // each page's running head
+	column  int      // of the page, from 0
 }
 
 // PDF lays the book out and writes it as a PDF. Pages holds the words of
@@ -117,7 +124,18 @@ func (l *layout) newPage(chapter string) {
 	l.chapter = chapter
 	l.pages = append(l.pages, &pdfPage{})
 	l.heads = append(l.heads, chapter)
-	l.used = 0
+	l.used, l.column = 0, 0
+}
+
+// nextColumn moves on to the next column, or the next page after the
+// last one.
+func (l *layout) nextColumn() {
+	if l.column+1 < l.o.Columns {
+		l.column++
+		l.used = 0
+		return
+	}
+	l.newPage(l.chapter)
 }
 
 // add places a line at the next line of the page, or where it says.
@@ -140,9 +158,9 @@ func (l *layout) paragraph(text, note string, hasNote bool) {
 			reserve = len(wrapWords(strings.Fields(note), noteChars, false)) + 1
 		}
 		if l.used+reserve >= l.o.LinesPerPage-l.noteLines() {
-			l.newPage(l.chapter)
+			l.nextColumn()
 		}
-		line := pdfLine{x: leftMargin, font: "F1", size: bodySize, text: shown(words)}
+		line := pdfLine{x: leftMargin + float64(l.column*columnStep), font: "F1", size: bodySize, text: shown(words)}
 		if i == 0 {
 			line.x += firstIndent
 		}
@@ -177,6 +195,9 @@ func (l *layout) noteLines() int {
 // wrap breaks a paragraph into lines of words, the first shorter by its
 // indent.
 func (l *layout) wrap(text string) [][]string {
+	if l.o.Columns > 1 {
+		return wrapWords(strings.Fields(text), columnChars, l.o.Hyphenate)
+	}
 	return wrapWords(strings.Fields(text), lineChars, l.o.Hyphenate)
 }
 
