@@ -34,6 +34,7 @@ type candidate struct {
 	passage   float64     // Bleve's score of the best passage holding it, over the best
 	x         inputVector // its features, then the question's inputs
 	matched   bool        // it holds something of the question
+	informs   bool        // it holds a word the question lacks
 	score     float64
 }
 
@@ -114,6 +115,7 @@ func (r *ranker) scoreAll(q *question, cands []candidate) {
 		e := r.gather(q, m, c.doc, c.sent, c.passage)
 		e.vector(c.x.features())
 		c.matched = e.matched()
+		c.informs = e.novel > 0
 		for j := range features {
 			best[j] = max(best[j], c.x[j])
 		}
@@ -151,6 +153,10 @@ func (r *ranker) choose(q *question, cands []candidate, k int) []Result {
 	used := map[[2]int]bool{}
 	stems := q.stems(r.lex)
 	var out []Result
+	// A sentence that holds nothing the question lacks ("Levi's Stadium"
+	// for "When did Levi's Stadium open?") cannot answer a question: it
+	// comes after those that can.
+	var repeats []candidate
 	for _, c := range cands {
 		if len(out) == k {
 			break
@@ -158,18 +164,32 @@ func (r *ranker) choose(q *question, cands []candidate, k int) []Result {
 		if used[[2]int{c.doc, c.sent}] || !c.matched || r.corpus.Documents[c.doc].Sentence(c.sent).Code {
 			continue // an answer is prose; code comes with it (followingCode)
 		}
-		sents := r.extend(c, scoreOf, used)
-		for _, s := range sents {
-			used[[2]int{c.doc, s}] = true
+		if !c.informs && q.intent != intentNone {
+			repeats = append(repeats, c)
+			continue
 		}
-		res := r.result(c.doc, sents, stems, c.score)
-		if q.howTo {
-			res.Code = followingCode(r.corpus.Documents[c.doc], sents)
+		out = append(out, r.chosen(q, c, r.extend(c, scoreOf, used), stems, used, len(out)+1))
+	}
+	for _, c := range repeats {
+		if len(out) < k && !used[[2]int{c.doc, c.sent}] {
+			out = append(out, r.chosen(q, c, []int{c.sent}, stems, used, len(out)+1))
 		}
-		res.Rank = len(out) + 1
-		out = append(out, res)
 	}
 	return out
+}
+
+// chosen is the result of rank that quotes sentences sents of candidate
+// c, which it marks used.
+func (r *ranker) chosen(q *question, c candidate, sents []int, stems []string, used map[[2]int]bool, rank int) Result {
+	for _, s := range sents {
+		used[[2]int{c.doc, s}] = true
+	}
+	res := r.result(c.doc, sents, stems, c.score)
+	if q.howTo {
+		res.Code = followingCode(r.corpus.Documents[c.doc], sents)
+	}
+	res.Rank = rank
+	return res
 }
 
 // extend returns the sentences to quote for a chosen sentence: it alone,

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -91,6 +92,34 @@ func TestRankerWithoutSearch(t *testing.T) {
 			rs := r.choose(&q, cands, 1)
 			if len(rs) != 1 || !strings.Contains(rs[0].Quote.Text, tt.want) {
 				t.Errorf("first quote %+v, want one with %q", rs, tt.want)
+			}
+		})
+	}
+}
+
+// TestAnswersSaySomethingNew checks that a sentence holding nothing the
+// question lacks ("Levi's Stadium", an infobox's caption) is not the first
+// answer, however well its words match, and is still found when nothing
+// else is.
+func TestAnswersSaySomethingNew(t *testing.T) {
+	ix := parsedIndex(t, "stadium.txt", `Levi's Stadium opened.
+
+The first game there was played in August 2014, before a crowd of 49,000, and the stadium cost a great deal.
+`)
+	tests := []struct {
+		question, want string
+	}{
+		{"When did Levi's Stadium open?", "The first game"},
+		{"Levi's Stadium opened", "Levi's Stadium opened."}, // not a question: a quotation looked up
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			rs, err := ix.Ask(context.Background(), tt.question, 2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) == 0 || !strings.HasPrefix(rs[0].Quote.Text, tt.want) {
+				t.Fatalf("got %+v, want the first answer to begin %q", rs, tt.want)
 			}
 		})
 	}
