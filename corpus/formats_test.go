@@ -634,3 +634,38 @@ func TestFolderReportsUnsupported(t *testing.T) {
 		t.Errorf("%d documents, skipped %q; want notes.txt read, minutes.doc and novel.mobi reported", len(c.Documents), skipped)
 	}
 }
+
+// TestMediaWikiPage reads a saved Wikipedia page as a reader would: its
+// headings without their "[edit]" links (in the markup before 2023 and
+// after), its sentences without "[citation needed]" or reference marks.
+func TestMediaWikiPage(t *testing.T) {
+	edit := `<span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/w/index.php?action=edit&amp;section=1">edit</a><span class="mw-editsection-bracket">]</span></span>`
+	page := `<!DOCTYPE html><html><head><title>Levi's Stadium - Wikipedia</title></head><body>
+<div id="mw-navigation"><ul><li><a href="/wiki/Main_Page">Main page</a></li></ul></div>
+<div id="content"><h1 id="firstHeading">Levi's Stadium</h1>
+<div id="mw-content-text" class="mw-body-content"><div class="mw-parser-output">
+<p><b>Levi's Stadium</b> is a football stadium in Santa Clara, California.<sup id="cite_ref-1" class="reference"><a href="#cite_note-1">[1]</a></sup> It has been the home of the San Francisco 49ers since 2014.</p>
+<h2><span class="mw-headline" id="History">History</span>` + edit + `</h2>
+<p>The stadium cost $1.3 billion to build.<sup class="noprint Inline-Template Template-Fact"><i>[<a href="/wiki/Wikipedia:Citation_needed"><span>citation needed</span></a>]</i></sup> Naming rights were sold in 2013.</p>
+<div class="mw-heading mw-heading2"><h2 id="Events">Events</h2>` + edit + `</div>
+<p>The stadium hosted Super Bowl 50 in February 2016, before a crowd of seventy thousand people.</p>
+<div class="mw-heading mw-heading2"><h2 id="References">References</h2></div>
+<ol class="references"><li id="cite_note-1"><span class="reference-text">"Fact Sheet". 49ers.com. Retrieved May 1, 2015.</span></li></ol>
+</div></div></div></body></html>`
+	d, err := Parse("levis-stadium.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, s := range d.Sections {
+		titles = append(titles, s.Title)
+	}
+	if got, want := strings.Join(titles, " | "), "Levi's Stadium | History | Events"; got != want {
+		t.Errorf("sections %q, want %q", got, want)
+	}
+	for i := range d.SentenceCount() {
+		if s := d.Sentence(i).Text; strings.Contains(s, "edit]") || strings.Contains(s, "citation needed") || strings.Contains(s, "[1]") {
+			t.Errorf("sentence %d holds a site's marks: %q", i, s)
+		}
+	}
+}

@@ -90,6 +90,7 @@ func parseHTML(name string, data []byte) (*Document, error) {
 		return nil, fmt.Errorf("reading the page: %w", err)
 	}
 	title := strings.TrimSpace(textContent(find(root, "title")))
+	dropMarkers(root)
 	w := newHTMLWalk(FormatHTML)
 	w.collectNotes(root) // before readability, which may leave the notes out
 	body := find(root, "body")

@@ -400,14 +400,36 @@ var chromeWords = map[string]bool{
 	"advert": true, "advertisement": true, "promo": true, "related": true, "sidebar": true,
 }
 
+// markerWords name, in a class, the marks a site sets inside its text
+// that are not part of it: MediaWiki's "[edit]" links by each heading,
+// and what it leaves out of print ("[citation needed]").
+var markerWords = map[string]bool{"editsection": true, "noprint": true}
+
+// dropMarkers removes the elements markerWords name from the page, before
+// readability, which strips the class names that tell them.
+func dropMarkers(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && hasClassWord(c, markerWords) {
+			n.RemoveChild(c)
+		} else {
+			dropMarkers(c)
+		}
+		c = next
+	}
+}
+
 // isChrome reports whether an element is one of the parts of a page
 // around its text, by the words of its class and id.
-func isChrome(n *html.Node) bool {
-	words := strings.FieldsFunc(strings.ToLower(attr(n, "class")+" "+attr(n, "id")), func(r rune) bool {
+func isChrome(n *html.Node) bool { return hasClassWord(n, chromeWords) }
+
+// hasClassWord reports whether a word of an element's class or id (split
+// at spaces, hyphens and underscores) is one of words.
+func hasClassWord(n *html.Node, words map[string]bool) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(attr(n, "class")+" "+attr(n, "id")), func(r rune) bool {
 		return r == ' ' || r == '-' || r == '_'
-	})
-	for _, w := range words {
-		if chromeWords[w] {
+	}) {
+		if words[w] {
 			return true
 		}
 	}

@@ -115,10 +115,15 @@ func (p *parser) pageList(b *block) bool {
 
 // titlePageLine reports whether a short block before the text reads like
 // a title page's: capitals, title case, a name, a date; not a sentence
-// such as "This edition is dedicated to…".
+// such as "This edition is dedicated to…", and not prose that names many
+// things (a web page's opening paragraph, "Levi's Stadium is a football
+// stadium in Santa Clara, California.").
 func (p *parser) titlePageLine(b *block) bool {
 	t := p.textOf(b)
 	words := strings.Fields(t)
+	if p.isProse(b) {
+		return false
+	}
 	return len(words) <= 2 || upperShare(t) >= 0.9 || isTitleCase(t) || !strings.ContainsAny(t, ".?!")
 }
 
