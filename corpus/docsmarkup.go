@@ -9,7 +9,8 @@ import (
 // matter, MkDocs admonitions (!!! note) and content tabs (=== "Tab")
 // whose bodies are indented, Docusaurus admonitions (:::tip), MDX import
 // lines and JSX components, Hugo and Jekyll shortcodes and Liquid tags,
-// emoji shortcodes, attribute lists. docsMarkup turns it into plain
+// emoji shortcodes, attribute lists; and notes apps' (Obsidian's, GitHub's)
+// callouts ("> [!NOTE]") and wiki links ("[[Page|the page]]"). docsMarkup turns it into plain
 // CommonMark line for line, keeping the prose inside it, so that line
 // numbers stay those of the file.
 
@@ -28,6 +29,8 @@ var (
 	markedText      = regexp.MustCompile(`==([^=\s](?:[^=]*[^=\s])?)==`)
 	keyboardKeys    = regexp.MustCompile(`\+\+([^+\s]+(?:\+[^+\s]+)*)\+\+`)
 	fence           = regexp.MustCompile("^(`{3,}|~{3,})")
+	calloutLine     = regexp.MustCompile(`^((?:>\s*)+)\[![A-Za-z-]+\][+-]?(?:\s.*)?$`)
+	wikiLink        = regexp.MustCompile(`!?\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]`)
 )
 
 // frontMatter finds YAML (---) or TOML (+++) front matter at the start of
@@ -118,6 +121,10 @@ func (st *docsLines) line(l string) string {
 	case jsxTag.MatchString(t):
 		st.jsx = !strings.Contains(t, ">")
 		return ""
+	case calloutLine.MatchString(t):
+		// A callout's type and title are its label, as an admonition's
+		// are; its body is the quote's next lines.
+		return strings.Repeat(" ", indent(l)) + calloutLine.FindStringSubmatch(t)[1]
 	}
 	return inlineMarkup(l)
 }
@@ -139,9 +146,10 @@ func (st *docsLines) dedent(l string) string {
 }
 
 // inlineMarkup removes shortcodes, Liquid tags, emoji shortcodes and
-// attribute lists, and writes keyboard keys plainly, outside inline code.
+// attribute lists, and writes keyboard keys and wiki links plainly (a
+// link as its text, an embedded note not at all), outside inline code.
 func inlineMarkup(l string) string {
-	if !strings.ContainsAny(l, "{:+=") {
+	if !strings.ContainsAny(l, "{:+=[") {
 		return l
 	}
 	parts := strings.Split(l, "`")
@@ -151,6 +159,7 @@ func inlineMarkup(l string) string {
 		p = attributeList.ReplaceAllString(p, "")
 		p = markedText.ReplaceAllString(p, "$1")
 		p = keyboardKeys.ReplaceAllString(p, "$1")
+		p = wikiLink.ReplaceAllStringFunc(p, wikiLinkText)
 		if p != parts[k] { // markup removed: close the gap it leaves, not the indent
 			body := strings.TrimLeft(p, " \t")
 			p = p[:len(p)-len(body)] + spaceRun.ReplaceAllString(body, " ")
@@ -158,6 +167,20 @@ func inlineMarkup(l string) string {
 		parts[k] = p
 	}
 	return strings.Join(parts, "`")
+}
+
+// wikiLinkText is what a reader sees of a wiki link: "[[Page]]" its
+// page's name, "[[Page|the page]]" its text, "![[Page]]" (an embedded
+// note) nothing.
+func wikiLinkText(link string) string {
+	m := wikiLink.FindStringSubmatch(link)
+	switch {
+	case strings.HasPrefix(link, "!"):
+		return ""
+	case strings.Contains(link, "|"):
+		return m[2]
+	}
+	return m[1]
 }
 
 // spaceRun is the space markup leaves where it is removed from a line.
