@@ -80,6 +80,13 @@ func parseExtracted(name string, data []byte, x *extraction) (*Document, error) 
 		}
 		return nil, ErrEmpty
 	}
+	if turns := p.findTurns(lo, hi); x.format != FormatMarkdown && p.isInterview(turns, hi) {
+		// An interview published as a web page, an EPUB or a document
+		// reads as the text of one does: a section for each question.
+		p.parseDialogue(lo, hi, turns)
+		p.finish()
+		return doc, nil
+	}
 	blocks := p.extractedBlocks(x.blocks, lo, hi)
 	if x.format != FormatMarkdown {
 		speakers, ok := p.findSpeakers(blocks)

@@ -2,11 +2,14 @@ package retrieval
 
 import (
 	"context"
+	"fmt"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/lectern-bot/lectern/corpus"
 	"github.com/lectern-bot/lectern/internal/testbooks"
@@ -284,4 +287,88 @@ func onPage(r Result, pageText func(int) string) bool {
 		return has(page, w)
 	}
 	return (has(page, w[:1]) || has(page, w[1:2])) && (has(both, w[:3]) || has(both, w[1:3]))
+}
+
+// TestInterviewAsWebPage publishes the interview as the web article it
+// first was (a paragraph a <p>, each turn opening with its speaker's
+// label in bold, "NP:" and "SW:" after the first exchange, a blog's
+// header, comments and sidebar around it) and asks it the interview's
+// questions: it answers as well as the text (hit@1 within 0.02), with
+// the interviewer's questions as its sections and its answers credited.
+func TestInterviewAsWebPage(t *testing.T) {
+	text, err := corpus.Parse("interview.txt", corpus.DefaultText())
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := goldTexts(text, loadQuestions(t, "interview.tsv"))
+	want := parityHits(t, text, qs, nil)
+	page, err := corpus.Parse("interview.html", interviewPage(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := parityHits(t, page, qs, nil)
+	t.Logf("hit@1 %.3f as a web page, %.3f as text", got, want)
+	if got < want-0.02 {
+		t.Errorf("the web page answers %.3f of the questions first, the text %.3f", got, want)
+	}
+	if g, w := len(page.Sections), len(text.Sections); g != w {
+		t.Errorf("the web page has %d sections, the text %d", g, w)
+	}
+	rs, err := docIndex(t, page).Ask(context.Background(), "What happened to the soviets?", 1)
+	if err != nil || len(rs) == 0 || rs[0].Speaker != "Suzi Weissman" {
+		t.Errorf("got %+v, %v; want an answer Suzi Weissman gives", rs, err)
+	}
+}
+
+// interviewPage writes an interview as a blog's web page.
+func interviewPage(d *corpus.Document) []byte {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>An Interview – New Politics</title></head><body>
+<header class="site-header"><p class="site-title"><a href="/">New Politics</a></p><nav><a href="/">Home</a> <a href="/subscribe">Subscribe</a></nav></header>
+<main><article class="post"><h1 class="entry-title">An Interview</h1><div class="entry-content">
+`)
+	short := map[string]string{}
+	turns, para, speaker := 0, -1, ""
+	for i := range d.SentenceCount() {
+		s := d.Sentence(i)
+		if s.Paragraph == para {
+			b.WriteString(" " + html.EscapeString(s.Text))
+			continue
+		}
+		if para >= 0 {
+			b.WriteString("</p>\n")
+		}
+		b.WriteString("<p>")
+		if s.Speaker != "" && s.Speaker != speaker {
+			label := s.Speaker
+			if turns >= 2 { // "Suzi Weissman" first, "SW" after
+				if short[label] == "" {
+					short[label] = initialsOf(label)
+				}
+				label = short[label]
+			}
+			fmt.Fprintf(&b, "<strong>%s:</strong> ", html.EscapeString(label))
+			turns++
+		}
+		speaker, para = s.Speaker, s.Paragraph
+		b.WriteString(html.EscapeString(s.Text))
+	}
+	b.WriteString(`</p>
+</div></article>
+<section id="comments"><h2>3 thoughts on “An Interview”</h2><div class="comment"><p>Great interview, thanks! The point about the soviets is well taken.</p></div></section>
+</main><aside class="sidebar"><h2>Recent Posts</h2><ul><li><a href="/a">Lenin and the Soviets Revisited</a></li></ul></aside>
+<footer class="site-footer">© New Politics. Proudly powered by WordPress.</footer></body></html>`)
+	return []byte(b.String())
+}
+
+// initialsOf is a name's last two capitals: "NP" for "Dan La Botz for
+// New Politics", "SW" for "Suzi Weissman", as the article abbreviates.
+func initialsOf(name string) string {
+	var caps []rune
+	for _, r := range name {
+		if unicode.IsUpper(r) {
+			caps = append(caps, r)
+		}
+	}
+	return string(caps[max(0, len(caps)-2):])
 }
