@@ -168,6 +168,9 @@ func (r *ranker) choose(q *question, cands []candidate, k int) []Result {
 			repeats = append(repeats, c)
 			continue
 		}
+		if a, ok := r.answerTo(c); ok && !used[[2]int{c.doc, a}] {
+			c.sent = a // the reader asks what the interviewer asked: the answer answers
+		}
 		out = append(out, r.chosen(q, c, r.extend(c, scoreOf, used), stems, used, len(out)+1))
 	}
 	for _, c := range repeats {
@@ -176,6 +179,25 @@ func (r *ranker) choose(q *question, cands []candidate, k int) []Result {
 		}
 	}
 	return out
+}
+
+// answerTo is the first sentence of the answer to an interviewer's
+// question that candidate c is a sentence of.
+func (r *ranker) answerTo(c candidate) (int, bool) {
+	d := r.corpus.Documents[c.doc]
+	s := d.Sentence(c.sent)
+	if !s.Question {
+		return 0, false
+	}
+	for a := c.sent + 1; a < d.SentenceCount(); a++ {
+		switch n := d.Sentence(a); {
+		case n.Section != s.Section:
+			return 0, false
+		case !n.Question:
+			return a, true
+		}
+	}
+	return 0, false
 }
 
 // chosen is the result of rank that quotes sentences sents of candidate

@@ -124,3 +124,30 @@ The first game there was played in August 2014, before a crowd of 49,000, and th
 		})
 	}
 }
+
+// TestAskWhatTheInterviewerAsked checks that a reader who asks what the
+// interviewer asked gets the answer, not the question back, even where
+// the answer shares no word with it.
+func TestAskWhatTheInterviewerAsked(t *testing.T) {
+	ix := parsedIndex(t, "qa.txt", `An interview with a beekeeper
+
+Q: How long have you kept bees?
+A: Since I was twelve. My grandfather gave me my first hive, and I have never been without bees since.
+
+Q: What is the hardest part of the work?
+A: Winter. The colony has to survive on the honey it stored in summer, and if the autumn was wet there is never enough.
+
+Q: Do bees sting you often?
+A: Less than people think. A calm keeper is rarely stung; bees defend the hive only when they feel threatened.
+
+Q: What would you tell someone starting out?
+A: Find a mentor. Books teach you the theory, but only an experienced keeper can show you a healthy brood frame.
+`)
+	rs, err := ix.Ask(context.Background(), "What is the hardest part of beekeeping?", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Winter."; len(rs) == 0 || !strings.HasPrefix(rs[0].Quote.Text, want) {
+		t.Fatalf("got %+v, want the answer, beginning %q", rs, want)
+	}
+}
