@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -182,11 +183,13 @@ func (r *ranker) choose(q *question, cands []candidate, k int) []Result {
 }
 
 // answerTo is the first sentence of the answer to an interviewer's
-// question that candidate c is a sentence of.
+// question that candidate c is. What the interviewer says besides
+// ("Suzi, you're the author of a biography of Victor Serge") is quoted as
+// it stands.
 func (r *ranker) answerTo(c candidate) (int, bool) {
 	d := r.corpus.Documents[c.doc]
 	s := d.Sentence(c.sent)
-	if !s.Question {
+	if !s.Question || !strings.HasSuffix(strings.TrimRight(s.Text, "”’\"' "), "?") {
 		return 0, false
 	}
 	for a := c.sent + 1; a < d.SentenceCount(); a++ {
