@@ -140,10 +140,10 @@ func (p *parser) parseDialogue(lo, hi int, turns []turn) {
 				title = t
 			}
 		}
-		speakers := []string{asker}
-		for _, a := range turns[k+1 : end] {
-			if !slices.Contains(speakers, a.label) {
-				speakers = append(speakers, a.label)
+		var speakers []string
+		for _, a := range turns[k:end] {
+			if name := personOf(a.label); name != "" && !slices.Contains(speakers, name) {
+				speakers = append(speakers, name)
 			}
 		}
 		p.doc.Sections = append(p.doc.Sections, Section{
@@ -156,7 +156,7 @@ func (p *parser) parseDialogue(lo, hi int, turns []turn) {
 		})
 		// The question is quotable too, marked as the interviewer's.
 		first := len(p.doc.sentences)
-		p.addBlock(sec, qLines, asker)
+		p.addBlock(sec, qLines, personOf(asker))
 		for i := first; i < len(p.doc.sentences); i++ {
 			p.doc.sentences[i].Question = true
 		}
@@ -166,7 +166,7 @@ func (p *parser) parseDialogue(lo, hi int, turns []turn) {
 				groups = [][]srcLine{slices.Concat(groups...)}
 			}
 			for _, g := range groups {
-				p.addBlock(sec, g, turns[a].label)
+				p.addBlock(sec, g, personOf(turns[a].label))
 			}
 		}
 		p.finishSection(sec, q.line+1)
@@ -181,6 +181,15 @@ func (p *parser) numberOffset() int {
 		return 0
 	}
 	return 1
+}
+
+// personOf is who a turn's label names: "Q" and "A" are roles, not
+// names, and credit no one.
+func personOf(label string) string {
+	if utf8.RuneCountInString(label) == 1 {
+		return ""
+	}
+	return label
 }
 
 func turnEnd(turns []turn, k, hi int) int {
