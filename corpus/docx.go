@@ -37,6 +37,11 @@ var docx = docFormat{
 				p.style = xmlAttr(e, "val")
 			}
 		},
+		run: "r",
+		bolds: func(e xml.StartElement) bool {
+			v := xmlAttr(e, "val")
+			return e.Name.Local == "b" && v != "0" && v != "false"
+		},
 	},
 	class: docxClass,
 	meta:  docxProperties,

@@ -45,6 +45,7 @@ type xblock struct {
 	lines  []int
 	reason string // of an omitted block
 	anchor string // of a heading: the id the source gives it, if any
+	bold   bool   // of a paragraph: all of it in bold
 }
 
 // chapterStart is where an EPUB chapter begins.
@@ -80,7 +81,7 @@ func parseExtracted(name string, data []byte, x *extraction) (*Document, error) 
 		}
 		return nil, ErrEmpty
 	}
-	if turns := p.findTurns(lo, hi); x.format != FormatMarkdown && p.isInterview(turns, hi) {
+	if turns, ok := p.extractedInterview(x, lo, hi); ok {
 		// An interview published as a web page, an EPUB or a document
 		// reads as the text of one does: a section for each question.
 		p.parseDialogue(lo, hi, turns)
@@ -103,6 +104,41 @@ func parseExtracted(name string, data []byte, x *extraction) (*Document, error) 
 	p.placeChapters(x.chapters)
 	p.finish()
 	return doc, nil
+}
+
+// extractedInterview finds the turns of an interview in an extraction:
+// turns labelled as a text's are ("SW: …"), or, where no label stands,
+// questions set in bold, each answered by the paragraphs after it.
+func (p *parser) extractedInterview(x *extraction, lo, hi int) ([]turn, bool) {
+	if x.format == FormatMarkdown {
+		return nil, false
+	}
+	if turns := p.findTurns(lo, hi); p.isInterview(turns, hi) {
+		return turns, true
+	}
+	turns := boldTurns(x.blocks, lo, hi)
+	return turns, p.isInterview(turns, hi)
+}
+
+// boldTurns reads each paragraph set in bold as the interviewer's turn
+// ("Q") and the paragraph after it as the start of the answer ("A").
+func boldTurns(blocks []xblock, lo, hi int) []turn {
+	var turns []turn
+	asked := false
+	for _, b := range blocks {
+		if b.kind != xParagraph || len(b.lines) == 0 || b.lines[0] < lo || b.lines[0] >= hi {
+			continue
+		}
+		switch {
+		case b.bold:
+			turns = append(turns, turn{line: b.lines[0], label: "Q"})
+			asked = true
+		case asked:
+			turns = append(turns, turn{line: b.lines[0], label: "A"})
+			asked = false
+		}
+	}
+	return turns
 }
 
 // titleIntroduction names a page's text before its first heading after

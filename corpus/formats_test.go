@@ -669,3 +669,57 @@ func TestMediaWikiPage(t *testing.T) {
 		}
 	}
 }
+
+// TestInterviewInBold reads web pages and Word documents whose
+// paragraphs in bold are either an interviewer's questions (an interview:
+// a section each, the question marked as asked) or a writer's run-in
+// headings (an article, as before).
+func TestInterviewInBold(t *testing.T) {
+	intro := "Maria Lopez has kept bees in the hills above the town for forty years, and we asked her about the work."
+	page := func(pairs ...string) []byte {
+		var b strings.Builder
+		b.WriteString("<html><head><title>A page</title></head><body><article><h1>A page</h1><p>" + intro + "</p>")
+		for k := 0; k+1 < len(pairs); k += 2 {
+			fmt.Fprintf(&b, "<p><strong>%s</strong></p><p>%s</p>", pairs[k], pairs[k+1])
+		}
+		b.WriteString("</article></body></html>")
+		return []byte(b.String())
+	}
+	answer := "Since I was twelve, when my grandfather gave me my first hive, a wooden box he had built himself; I have never been without bees since, in any house I lived in."
+	questions := []string{"How long have you kept bees?", answer, "What is the hardest part of the work?", answer, "Do bees sting you often?", answer}
+	headings := []string{"The first hive.", answer, "Winter and its hunger.", answer, "Stings and calm.", answer}
+	asked := []string{"How long have you kept bees?", "What is the hardest part of the work?", "Do bees sting you often?"}
+	tests := []struct {
+		name  string
+		file  string
+		data  []byte
+		want  []string // section titles after the front matter
+		asked bool     // the bold paragraphs are marked as the interviewer's
+	}{
+		{"questions in bold", "page.html", page(questions...), asked, true},
+		{"questions in bold in a Word document", "interview.docx", testformats.InterviewDOCX(intro, questions...), asked, true},
+		{"run-in headings in bold", "page.html", page(headings...), []string{"A page"}, false},
+		{"run-in headings in bold in a Word document", "article.docx", testformats.InterviewDOCX(intro, headings...), []string{"article"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse(tt.file, tt.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			asked := false
+			for _, s := range d.Sections {
+				if s.Number > 0 {
+					got = append(got, s.Title)
+				}
+			}
+			for i := range d.SentenceCount() {
+				asked = asked || d.Sentence(i).Question
+			}
+			if !slices.Equal(got, tt.want) || asked != tt.asked {
+				t.Errorf("sections %q, questions marked %v; want %q, %v", got, asked, tt.want, tt.asked)
+			}
+		})
+	}
+}

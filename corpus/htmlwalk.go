@@ -23,6 +23,10 @@ type htmlWalk struct {
 	// within the page: a paragraph of such links is a table of contents.
 	letters, linked int
 	inLink          bool
+	// bold is how deep the walk is in bold elements, and bolded the
+	// letters of the paragraph it wrote there: a paragraph all in bold
+	// may be an interviewer's question.
+	bold, bolded int
 	// page is set when the walk reads a whole page rather than the
 	// article readability found: its site header, footer and asides are
 	// left out too.
@@ -100,6 +104,10 @@ func (w *htmlWalk) element(n *html.Node) {
 		w.inLink = true
 		w.walk(n)
 		w.inLink = false
+	case n.Data == "strong" || n.Data == "b":
+		w.bold++
+		w.walk(n)
+		w.bold--
 	case blockElements[n.Data]:
 		w.flush()
 		w.walk(n)
@@ -129,6 +137,9 @@ func (w *htmlWalk) text(s string) {
 	if w.inLink {
 		w.linked += n
 	}
+	if w.bold > 0 {
+		w.bolded += n
+	}
 	if last := s[len(s)-1]; unicode.IsSpace(rune(last)) && len(strings.TrimSpace(s)) > 0 {
 		w.line.WriteByte(' ')
 	}
@@ -155,7 +166,7 @@ func (w *htmlWalk) newLine() {
 func (w *htmlWalk) flush() {
 	w.newLine()
 	if len(w.lines) > 0 {
-		b := xblock{kind: xParagraph, lines: w.lines}
+		b := xblock{kind: xParagraph, lines: w.lines, bold: w.letters > 0 && w.bolded == w.letters}
 		if w.linked*10 >= w.letters*9 && w.letters > 0 {
 			b.kind, b.reason = xOmitted, "table of contents"
 			w.contentsTitle()
@@ -163,7 +174,7 @@ func (w *htmlWalk) flush() {
 		w.block(b)
 		w.lines = nil
 	}
-	w.letters, w.linked = 0, 0
+	w.letters, w.linked, w.bolded = 0, 0, 0
 }
 
 // contentsTitle leaves out the paragraph before a table of contents when

@@ -17,6 +17,7 @@ type docParagraph struct {
 	heading int    // its outline level as a heading, 0 for none
 	title   bool   // the document's title
 	toc     bool   // an entry of a table of contents
+	bold    bool   // all its text in bold runs
 }
 
 // docMarkup says how a format's XML holds its paragraphs.
@@ -28,12 +29,20 @@ type docMarkup struct {
 	// mark reads what a start element inside a paragraph, or the
 	// paragraph's own, says of it.
 	mark func(p *docParagraph, e xml.StartElement)
+	// run is the element of a run of text in one format (w:r), and
+	// bolds reports whether an element in it sets the run in bold; ""
+	// and nil where the format says so by styles alone.
+	run   string
+	bolds func(e xml.StartElement) bool
 }
 
-// openParagraph is a paragraph being read and its text so far.
+// openParagraph is a paragraph being read and its text so far, with its
+// letters and those of them in bold runs.
 type openParagraph struct {
-	p    docParagraph
-	text strings.Builder
+	p               docParagraph
+	text            strings.Builder
+	letters, bolded int
+	runBold         bool
 }
 
 // read reads the paragraphs of body in order. A paragraph inside
@@ -66,6 +75,10 @@ func (m docMarkup) read(body []byte) ([]docParagraph, error) {
 				inText = true
 			case m.spaces[t.Name.Local]:
 				open[len(open)-1].text.WriteByte(' ')
+			case t.Name.Local == m.run:
+				open[len(open)-1].runBold = false
+			case m.bolds != nil && m.bolds(t):
+				open[len(open)-1].runBold = true
 			default:
 				m.mark(&open[len(open)-1].p, t)
 			}
@@ -76,8 +89,9 @@ func (m docMarkup) read(body []byte) ([]docParagraph, error) {
 			}
 			switch n := len(open); {
 			case n > 0 && m.paragraph[t.Name.Local]:
-				p := open[n-1].p
-				p.text = open[n-1].text.String()
+				o := open[n-1]
+				p := o.p
+				p.text, p.bold = o.text.String(), o.letters > 0 && o.bolded == o.letters
 				open = open[:n-1]
 				out = append(out, p)
 			case m.textIn != "" && t.Name.Local == m.textIn:
@@ -85,7 +99,13 @@ func (m docMarkup) read(body []byte) ([]docParagraph, error) {
 			}
 		case xml.CharData:
 			if skip == 0 && inText && len(open) > 0 {
-				open[len(open)-1].text.Write(t)
+				o := open[len(open)-1]
+				o.text.Write(t)
+				n := letters(string(t))
+				o.letters += n
+				if o.runBold {
+					o.bolded += n
+				}
 			}
 		}
 	}
@@ -104,7 +124,7 @@ func docExtraction(f Format, paras []docParagraph) *extraction {
 		}
 		line := len(x.text)
 		x.raw, x.text = append(x.raw, text, ""), append(x.text, text, "")
-		b := xblock{kind: xParagraph, lines: []int{line}}
+		b := xblock{kind: xParagraph, lines: []int{line}, bold: p.bold}
 		switch {
 		case p.title:
 			b.kind, b.reason = xOmitted, "title"

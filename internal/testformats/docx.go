@@ -49,12 +49,21 @@ func (b Book) DOCX() []byte {
 			body.WriteString(`<w:tbl><w:tr><w:tc><w:p>` + run("Lanterns lent") + `</w:p></w:tc><w:tc><w:p>` + run("Forty a night.") + `</w:p></w:tc></w:tr></w:tbl>` + "\n")
 		}
 	}
+	a := docxArchive(body.String())
+	a.write("docProps/core.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>`+html.EscapeString(b.Title)+`</dc:title><dc:creator>`+html.EscapeString(b.Author)+`</dc:creator></cp:coreProperties>`)
+	return a.bytes()
+}
+
+// docxArchive packages a Word document's body with its content types and
+// the styles Book.DOCX uses.
+func docxArchive(body string) *archive {
 	a := newArchive("")
 	write := a.write
 	write("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`)
 	write("word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>
-`+body.String()+`</w:body></w:document>`)
+`+body+`</w:body></w:document>`)
 	write("word/styles.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
 <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>
@@ -62,7 +71,24 @@ func (b Book) DOCX() []byte {
 <w:style w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/></w:style>
 <w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>
 </w:styles>`)
-	write("docProps/core.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>`+html.EscapeString(b.Title)+`</dc:title><dc:creator>`+html.EscapeString(b.Author)+`</dc:creator></cp:coreProperties>`)
-	return a.bytes()
+	return a
+}
+
+// InterviewDOCX writes an interview as a Word document whose questions
+// are set in bold, with no speakers' labels: an introduction, then each
+// question (pairs[0], pairs[2], …) and its answer.
+func InterviewDOCX(intro string, pairs ...string) []byte {
+	var body strings.Builder
+	run := func(text string, bold bool) string {
+		props := ""
+		if bold {
+			props = "<w:rPr><w:b/></w:rPr>"
+		}
+		return `<w:r>` + props + `<w:t xml:space="preserve">` + html.EscapeString(text) + `</w:t></w:r>`
+	}
+	body.WriteString("<w:p>" + run(intro, false) + "</w:p>\n")
+	for k, p := range pairs {
+		body.WriteString("<w:p>" + run(p, k%2 == 0) + "</w:p>\n")
+	}
+	return docxArchive(body.String()).bytes()
 }
