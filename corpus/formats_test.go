@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -721,5 +722,43 @@ func TestInterviewInBold(t *testing.T) {
 				t.Errorf("sections %q, questions marked %v; want %q, %v", got, asked, tt.want, tt.asked)
 			}
 		})
+	}
+}
+
+// TestOldStylePage reads a page laid out as sites were before CSS: a
+// table whose cells are the navigation and the text, paragraphs parted
+// by "<br><br>", a data table inside it read as rows.
+func TestOldStylePage(t *testing.T) {
+	page := `<html><head><title>My Trip to Iceland</title></head><body>
+<table width="100%"><tr><td width="150"><a href="index.html">Home</a><br><a href="photos.html">Photos</a></td>
+<td><font size="5"><b>My Trip to Iceland</b></font><br><br>
+<font face="Arial">We landed in Keflavik at six in the morning, tired but excited. The bus took forty-five minutes.<br><br>
+The geyser called Strokkur erupts every five to ten minutes, shooting water twenty metres into the air.<br><br>
+Our last night was spent near Vik, where the owner served us lamb soup.</font>
+<table><tr><td>Day</td><td>Place</td></tr><tr><td>1</td><td>Reykjavik</td></tr></table>
+<br><br><font size="1">Last updated March 2003.</font></td></tr></table></body></html>`
+	d, err := Parse("iceland.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paragraph := map[string]int{}
+	for i := range d.SentenceCount() {
+		s := d.Sentence(i)
+		paragraph[s.Text] = s.Paragraph
+	}
+	tests := []struct{ a, b string }{ // sentences in different paragraphs
+		{"We landed in Keflavik at six in the morning, tired but excited.", "The geyser called Strokkur erupts every five to ten minutes, shooting water twenty metres into the air."},
+		{"Our last night was spent near Vik, where the owner served us lamb soup.", "Last updated March 2003."},
+		{"1 · Reykjavik", "Last updated March 2003."},
+	}
+	for _, tt := range tests {
+		pa, okA := paragraph[tt.a]
+		pb, okB := paragraph[tt.b]
+		if !okA || !okB || pa == pb {
+			t.Errorf("%q (found %v, ¶ %d) and %q (found %v, ¶ %d): want two sentences of different paragraphs", tt.a, okA, pa, tt.b, okB, pb)
+		}
+	}
+	if t.Failed() {
+		t.Logf("sentences: %q", slices.Collect(maps.Keys(paragraph)))
 	}
 }

@@ -84,7 +84,7 @@ func (w *htmlWalk) element(n *html.Node) {
 	case w.isPopupNote(n):
 		return // read where it is referenced
 	case n.Data == "br":
-		w.newLine()
+		w.lineBreak()
 	case n.Data == "pre":
 		w.flush()
 		w.code(n)
@@ -94,6 +94,10 @@ func (w *htmlWalk) element(n *html.Node) {
 	case headingLevel(n) > 0:
 		w.flush()
 		w.heading(headingLevel(n), textContent(n), headingID(n))
+	case n.Data == "tr" && isLayoutRow(n):
+		w.flush()
+		w.walk(n) // a table that lays a page out: its cells are the page
+		w.flush()
 	case n.Data == "tr":
 		w.flush()
 		w.row(n)
@@ -158,6 +162,17 @@ func (w *htmlWalk) newLine() {
 		return
 	}
 	w.lines = append(w.lines, w.addLine(t))
+}
+
+// lineBreak reads a <br>: it ends a line, and a second one in a row
+// ends the paragraph, as a blank line does ("<br><br>" is how many pages
+// part their paragraphs, and poems their stanzas).
+func (w *htmlWalk) lineBreak() {
+	if strings.TrimSpace(w.line.String()) == "" && len(w.lines) > 0 {
+		w.flush()
+		return
+	}
+	w.newLine()
 }
 
 // flush ends the paragraph being written. A paragraph of links within
@@ -300,6 +315,27 @@ func isCode(n *html.Node, body string) bool {
 		}
 	}
 	return symbols*12 > letters
+}
+
+// isLayoutRow reports whether a table row lays a page out rather than
+// holding data: a cell of it holds paragraphs, line breaks, lists or
+// another table.
+func isLayoutRow(n *html.Node) bool {
+	var holdsBlocks func(n *html.Node) bool
+	holdsBlocks = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (blockElements[c.Data] || c.Data == "br" || headingLevel(c) > 0 || holdsBlocks(c)) {
+				return true
+			}
+		}
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") && holdsBlocks(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // row adds a table row as a paragraph, its cells joined.
