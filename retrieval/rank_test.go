@@ -1,7 +1,6 @@
 package retrieval
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -106,23 +105,10 @@ func TestAnswersSaySomethingNew(t *testing.T) {
 
 The first game there was played in August 2014, before a crowd of 49,000, and the stadium cost a great deal.
 `)
-	tests := []struct {
-		question, want string
-	}{
+	checkFirstQuotesBegin(t, ix, []firstQuote{
 		{"When did Levi's Stadium open?", "The first game"},
 		{"Levi's Stadium opened", "Levi's Stadium opened."}, // not a question: a quotation looked up
-	}
-	for _, tt := range tests {
-		t.Run(tt.question, func(t *testing.T) {
-			rs, err := ix.Ask(context.Background(), tt.question, 2)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(rs) == 0 || !strings.HasPrefix(rs[0].Quote.Text, tt.want) {
-				t.Fatalf("got %+v, want the first answer to begin %q", rs, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestAskWhatTheInterviewerAsked checks that a reader who asks what the
@@ -143,11 +129,5 @@ A: Less than people think. A calm keeper is rarely stung; bees defend the hive o
 Q: What would you tell someone starting out?
 A: Find a mentor. Books teach you the theory, but only an experienced keeper can show you a healthy brood frame.
 `)
-	rs, err := ix.Ask(context.Background(), "What is the hardest part of beekeeping?", 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := "Winter."; len(rs) == 0 || !strings.HasPrefix(rs[0].Quote.Text, want) {
-		t.Fatalf("got %+v, want the answer, beginning %q", rs, want)
-	}
+	checkFirstQuotesBegin(t, ix, []firstQuote{{"What is the hardest part of beekeeping?", "Winter."}})
 }
