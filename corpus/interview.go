@@ -12,6 +12,11 @@ import (
 // "Suzi Weissman: …", "Dan La Botz for New Politics: …".
 var speakerLabel = regexp.MustCompile(`^([A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|for|of|de|la|van|von|and)){0,6}):\s+\S`)
 
+// labelLine matches a line that holds only a speaker's label, the turn's
+// text on the lines under it, as transcription services write them:
+// "Ana Ruiz  0:44" (Otter), "Speaker 1 (00:03):" (Rev), "Ana Ruiz:".
+var labelLine = regexp.MustCompile(`^([A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|\d{1,2})){0,4})(?:\s*:|\s+[(\[]?(?:\d{1,2}:)?\d{1,2}:\d{2}[)\]]?:?)\s*$`)
+
 type turn struct {
 	line  int // 0-based
 	label string
@@ -23,6 +28,10 @@ func (p *parser) findTurns(lo, hi int) []turn {
 	for i := lo; i < hi; i++ {
 		l := p.raw[i]
 		if l == "" || l[0] < 'A' || l[0] > 'Z' || !strings.Contains(l[:min(len(l), 42)], ":") {
+			continue
+		}
+		if m := labelLine.FindStringSubmatch(l); m != nil && len(m[1]) <= 40 {
+			turns = append(turns, turn{line: i, label: m[1], skip: len(l)})
 			continue
 		}
 		m := speakerLabel.FindStringSubmatchIndex(l)
@@ -216,7 +225,9 @@ func (p *parser) turnLines(t turn, end int) [][]srcLine {
 		if i == t.line {
 			skip = t.skip
 		}
-		cur = append(cur, p.line(i, skip))
+		if l := p.line(i, skip); strings.TrimSpace(l.text) != "" {
+			cur = append(cur, l) // not a label alone on its line
+		}
 	}
 	if len(cur) > 0 {
 		out = append(out, cur)
