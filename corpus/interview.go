@@ -15,7 +15,19 @@ var speakerLabel = regexp.MustCompile(`^([A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}
 // labelLine matches a line that holds only a speaker's label, the turn's
 // text on the lines under it, as transcription services write them:
 // "Ana Ruiz  0:44" (Otter), "Speaker 1 (00:03):" (Rev), "Ana Ruiz:".
-var labelLine = regexp.MustCompile(`^([A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|\d{1,2})){0,4})(?:\s*:|\s+[(\[]?(?:\d{1,2}:)?\d{1,2}:\d{2}[)\]]?:?)\s*$`)
+// timedLabel is such a label with its time, which alone says so outside
+// an interview ("By MR. CROWLEY:" over a trial's questions is not one).
+var (
+	labelLine  = regexp.MustCompile(`^(` + labelName + `)(?:\s*:|\s+` + labelTime + `)\s*$`)
+	timedLabel = regexp.MustCompile(`^(` + labelName + `)\s+` + labelTime + `\s*$`)
+)
+
+// labelName and labelTime are the parts of a label alone on its line: a
+// name of up to five capitalised words or numbers, and a time.
+const (
+	labelName = `[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|\d{1,2})){0,4}`
+	labelTime = `[(\[]?(?:\d{1,2}:)?\d{1,2}:\d{2}[)\]]?:?`
+)
 
 type turn struct {
 	line  int // 0-based

@@ -52,7 +52,7 @@ type label struct {
 	name  string // as written, without the colon or full stop
 	skip  int    // bytes of label, punctuation and spaces
 	alone bool   // the label is the whole line
-	form  int    // which of the label patterns matched: 0 capitals, 1 full stop, 2 colon, 3 dash
+	form  int    // which of the label patterns matched: 0 capitals, 1 full stop, 2 colon, 3 dash, 4 alone
 }
 
 // labelOf finds a speaker label at the start of line.
@@ -71,7 +71,7 @@ func labelOf(line string) (label, bool) {
 // labelForms are the patterns of labels, in the order they are tried: a
 // line that one reads as no speaker ("MR." alone) may be another's
 // ("MR. CROWLEY:").
-var labelForms = []*regexp.Regexp{capsLabel, periodLabel, colonLabel, dashLabel}
+var labelForms = []*regexp.Regexp{capsLabel, periodLabel, colonLabel, dashLabel, timedLabel}
 
 // labelAs reads the label a pattern matched (m) at the start of line.
 func labelAs(line string, form int, m []int) (label, bool) {
@@ -85,6 +85,8 @@ func labelAs(line string, form int, m []int) (label, bool) {
 		skip = len(line) - len(strings.TrimLeft(line[skip:], "-—"))
 	case 3: // past the dash: "LEAR -- Attend"
 		skip = len(line) - len(strings.TrimLeft(strings.TrimLeft(line[m[3]:], " "), "-—"))
+	case 4: // the whole line, the time with it: "Ana Ruiz  0:44"
+		skip = len(line)
 	}
 	for skip < len(line) && (line[skip] == ' ' || line[skip] == '\t') {
 		skip++
