@@ -46,6 +46,9 @@ type xblock struct {
 	reason string // of an omitted block
 	anchor string // of a heading: the id the source gives it, if any
 	bold   bool   // of a paragraph: all of it in bold
+	// speaker of a paragraph, where the format names who speaks it (a
+	// WebVTT voice)
+	speaker string
 }
 
 // chapterStart is where an EPUB chapter begins.
@@ -165,7 +168,7 @@ func (p *parser) extractedBlocks(xs []xblock, lo, hi int) []*block {
 		if len(lines) == 0 {
 			continue
 		}
-		b := &block{lines: lines}
+		b := &block{lines: lines, speaker: x.speaker}
 		switch x.kind {
 		case xHeading:
 			title := cleanTitle(p.textOf(b))

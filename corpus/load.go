@@ -47,7 +47,7 @@ func (e *FileError) Unwrap() error { return e.Err }
 // textExtensions are the file types Load reads from a directory; other
 // files of a documentation tree (licences, configuration, code) are not
 // texts.
-var textExtensions = []string{".txt", ".text", ".md", ".markdown", ".mdx", ".html", ".htm", ".xhtml", ".epub", ".pdf", ".docx", ".odt", ".rtf"}
+var textExtensions = []string{".txt", ".text", ".md", ".markdown", ".mdx", ".html", ".htm", ".xhtml", ".epub", ".pdf", ".docx", ".odt", ".rtf", ".srt", ".vtt"}
 
 // Source is one file of a corpus, read but not parsed.
 type Source struct {

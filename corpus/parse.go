@@ -15,7 +15,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 43
+const ParserVersion = 44
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -52,6 +52,9 @@ func parseText(name string, data []byte) (*Document, error) {
 	raw := strings.Split(text, "\n")
 	if len(raw) > 1 && raw[len(raw)-1] == "" {
 		raw = raw[:len(raw)-1]
+	}
+	if isSubtitles(text) {
+		return parseSubtitles(name, data, raw, enc)
 	}
 	sum := sha256.Sum256(data)
 	doc := &Document{Name: name, Encoding: enc, Size: len(data), Hash: hex.EncodeToString(sum[:]), Lines: len(raw)}
