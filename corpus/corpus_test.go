@@ -632,6 +632,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("NP: A question?\nSW: An answer.3 More.\n\nNP: Two?\nSW: “Quoted,” he said.\n"))
 	f.Add([]byte("# Title\n\nText. More text.\n\f\nCHAPTER I\n\nBody.\n"))
 	f.Add([]byte("\xef\xbb\xbf*** START OF THE PROJECT GUTENBERG EBOOK X ***\r\nBody.\r\n*** END OF THE PROJECT GUTENBERG EBOOK X ***\r\n"))
+	f.Add([]byte("1\n00:00:01,000 --> 00:00:04,000\n<i>Welcome</i> to the lecture,\n\n2\n00:00:04,500 --> 00:00:08,000\nwhich begins now.\n"))
+	f.Add([]byte("WEBVTT\n\n00:01.000 --> 00:04.000\n<v Ana>Thank you.\n"))
 	f.Add(DefaultText()[:2000])
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Parse("fuzz.txt", data)
