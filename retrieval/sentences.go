@@ -369,7 +369,7 @@ func (b *tableBuilder) finish() (*sentenceTable, *lexicon) {
 	t := b.t
 	t.start = append(t.start, uint32(len(t.toks)))
 	for i, toks := range b.titles {
-		var ids []uint32
+		ids := make([]uint32, 0, len(toks)) // empty, not nil, as the cache reads a title of stop words back
 		for _, tok := range toks {
 			id := b.lex.add(tok.term, b.texts[i][tok.start:tok.end])
 			if !slices.Contains(ids, id) {
