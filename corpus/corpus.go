@@ -115,6 +115,11 @@ func (f Format) String() string {
 // the text Lectern extracted, kept in Document.Text.
 func (f Format) LineBased() bool { return f == FormatText || f == FormatMarkdown }
 
+// marksUp reports whether the format marks its headings, lists and
+// paragraphs (Markdown, web pages, EPUBs, word processors' documents),
+// rather than leaving them to be read from a text's look.
+func (f Format) marksUp() bool { return f != FormatText && f != FormatPDF }
+
 // Document is one parsed source file.
 type Document struct {
 	Name   string // file name, as cited

@@ -219,7 +219,7 @@ func (w *htmlWalk) addLine(t string) int {
 
 // heading adds a heading of a level.
 func (w *htmlWalk) heading(level int, text, anchor string) {
-	t := strings.Join(strings.Fields(text), " ")
+	t := strings.TrimRight(strings.Join(strings.Fields(text), " "), " ¶🔗") // a link to the heading, however marked
 	if t == "" {
 		return
 	}
@@ -302,8 +302,14 @@ func (w *htmlWalk) verse(body string) {
 // written as code is, with brackets, operators and few sentences.
 func isCode(n *html.Node, body string) bool {
 	class := strings.ToLower(attr(n, "class"))
+	if n.Parent != nil && n.Parent.Type == html.ElementNode {
+		class += " " + strings.ToLower(attr(n.Parent, "class")) // Sphinx's <div class="highlight"><pre>
+	}
 	if find(n, "code") != nil || strings.Contains(class, "code") || strings.Contains(class, "highlight") || strings.Contains(class, "language-") {
 		return true
+	}
+	if prompt.MatchString(body) {
+		return true // a command at a shell's or Python's prompt
 	}
 	symbols, letters := 0, 0
 	for _, r := range body {
@@ -316,6 +322,9 @@ func isCode(n *html.Node, body string) bool {
 	}
 	return symbols*12 > letters
 }
+
+// prompt matches a shell's or Python's prompt at the start of a line.
+var prompt = regexp.MustCompile(`(?m)^(\$|%|>>>|PS>|C:\\>) \S`)
 
 // isLayoutRow reports whether a table row lays a page out rather than
 // holding data: a cell of it holds paragraphs, line breaks, lists or
@@ -449,8 +458,9 @@ var chromeWords = map[string]bool{
 
 // markerWords name, in a class, the marks a site sets inside its text
 // that are not part of it: MediaWiki's "[edit]" links by each heading,
-// and what it leaves out of print ("[citation needed]").
-var markerWords = map[string]bool{"editsection": true, "noprint": true}
+// and what it leaves out of print ("[citation needed]"); Sphinx's and
+// Python-Markdown's "¶" links after each heading.
+var markerWords = map[string]bool{"editsection": true, "noprint": true, "headerlink": true}
 
 // dropMarkers removes the elements markerWords name from the page, before
 // readability, which strips the class names that tell them.
@@ -466,9 +476,15 @@ func dropMarkers(n *html.Node) {
 	}
 }
 
+// chromeRoles are the ARIA landmarks around a page's text: navigation,
+// search, the site's banner and footer, asides.
+var chromeRoles = map[string]bool{"navigation": true, "search": true, "banner": true, "contentinfo": true, "complementary": true}
+
 // isChrome reports whether an element is one of the parts of a page
-// around its text, by the words of its class and id.
-func isChrome(n *html.Node) bool { return hasClassWord(n, chromeWords) }
+// around its text, by the words of its class and id, or its role.
+func isChrome(n *html.Node) bool {
+	return hasClassWord(n, chromeWords) || chromeRoles[strings.ToLower(attr(n, "role"))]
+}
 
 // hasClassWord reports whether a word of an element's class or id (split
 // at spaces, hyphens and underscores) is one of words.

@@ -65,7 +65,7 @@ func (p *parser) markMatter(blocks []*block) {
 	}
 	var front []*block
 	for _, b := range blocks[:anchor] {
-		if b.role == roleHeading || b.role == roleBody && p.titlePageLine(b) {
+		if b.role == roleHeading || b.role == roleBody && !b.code && p.titlePageLine(b) {
 			b.role = roleOmitted
 			p.noteTitle(b)
 			front = append(front, b)
@@ -124,8 +124,18 @@ func (p *parser) titlePageLine(b *block) bool {
 	if p.isProse(b) {
 		return false
 	}
-	return len(words) <= 2 || upperShare(t) >= 0.9 || isTitleCase(t) || !strings.ContainsAny(t, ".?!")
+	// A page's lines without a full stop are its title, byline and date
+	// only while short: the points of a list before a documentation page's
+	// first heading ("Reducers take current state and an action, and
+	// calculate a new state") are its text. A book's title page may run
+	// long ("BEING A NARRATIVE OF THE VOYAGE …").
+	unpunctuated := !strings.ContainsAny(t, ".?!") && (len(words) <= maxTaglineWords || !p.doc.Format.marksUp())
+	return len(words) <= 2 || upperShare(t) >= 0.9 || isTitleCase(t) || unpunctuated
 }
+
+// maxTaglineWords is the longest line without a full stop that a
+// page's title block holds: a tagline, a byline, a date.
+const maxTaglineWords = 8
 
 // opensText reports whether heading k opens the text: a heading by its
 // words, or one by its look that running text follows.
