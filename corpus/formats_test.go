@@ -762,3 +762,38 @@ Our last night was spent near Vik, where the owner served us lamb soup.</font>
 		t.Logf("sentences: %q", slices.Collect(maps.Keys(paragraph)))
 	}
 }
+
+// TestFolderLeavesOutBuiltCopies loads a built documentation site: the
+// pages are read, and the copies of their sources Sphinx keeps beside
+// them (_sources) and hidden folders are not.
+func TestFolderLeavesOutBuiltCopies(t *testing.T) {
+	dir := t.TempDir()
+	page := "<html><head><title>Install</title></head><body><main><h1>Install</h1><p>Install the tool with pip, inside a virtual environment if you can.</p></main></body></html>"
+	files := map[string]string{
+		"index.html":             page,
+		"_sources/index.rst.txt": "Install\n=======\n\nInstall the tool with pip, inside a virtual environment if you can.\n",
+		".git/description.txt":   "Unnamed repository; edit this file to name the repository.\n",
+		"guide/usage.txt":        "Run the tool on a folder of texts and ask it questions.\n",
+	}
+	for name, text := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range c.Documents {
+		got = append(got, d.Name)
+	}
+	slices.Sort(got)
+	if want := []string{"guide/usage.txt", "index.html"}; !slices.Equal(got, want) {
+		t.Errorf("read %q, want %q", got, want)
+	}
+}

@@ -44,6 +44,11 @@ type FileError struct {
 func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
 func (e *FileError) Unwrap() error { return e.Err }
 
+// builtCopies are folders a site generator writes beside the pages it
+// built, holding their sources again: Sphinx's _sources (index.rst.txt
+// beside index.html) would answer every question twice, once in reST.
+var builtCopies = map[string]bool{"_sources": true}
+
 // textExtensions are the file types Load reads from a directory; other
 // files of a documentation tree (licences, configuration, code) are not
 // texts.
@@ -167,7 +172,7 @@ func readSources(ctx context.Context, path string, opts LoadOptions, keep bool) 
 			return err
 		}
 		if d.IsDir() {
-			if p != path && strings.HasPrefix(d.Name(), ".") {
+			if p != path && (strings.HasPrefix(d.Name(), ".") || builtCopies[d.Name()]) {
 				return filepath.SkipDir
 			}
 			return nil
