@@ -55,7 +55,7 @@ func (p *parser) splitBlocks(lo, hi int, pageBreaks, markdown, linePerParagraph 
 		switch {
 		case linePerParagraph:
 			flush()
-		case markdown && (markdownHeading.MatchString(p.raw[i]) || p.flags[i]&(lineListItem|lineTable) != 0):
+		case markdown && markdownHeading.MatchString(p.raw[i]), p.flags[i]&(lineListItem|lineTable) != 0:
 			flush()
 		case len(cur) > 0 && p.flags[i]&lineCode != p.flags[cur[len(cur)-1]]&lineCode:
 			flush()

@@ -38,7 +38,7 @@ type lineFlag uint8
 
 const (
 	lineCode     lineFlag = 1 << iota // inside a fenced code block
-	lineListItem                      // a Markdown list item: a paragraph of its own
+	lineListItem                      // a list item (Markdown's, or a bullet's): a paragraph of its own
 	lineTable                         // a Markdown table row
 )
 
@@ -91,6 +91,10 @@ func (p *parser) cleanLines(lo, hi int, markdown bool) {
 		} else if strings.ContainsAny(l, "<&") {
 			l = htmlTag.ReplaceAllString(l, "")
 		}
+		if rest, ok := cutBullet(l); ok {
+			p.flags[i] |= lineListItem
+			l = rest
+		}
 		if strings.Contains(l, "&") {
 			l = entityPattern.ReplaceAllStringFunc(l, html.UnescapeString)
 		}
@@ -102,6 +106,19 @@ func (p *parser) cleanLines(lo, hi int, markdown bool) {
 		}
 		p.text[i] = l
 	}
+}
+
+// bullet is a bullet that opens a list item in a text or a PDF, as word
+// processors and slides write them: "• Fog is a cloud at ground level".
+var bullet = regexp.MustCompile(`^\s*[•◦▪▫●○■□‣⁃]\s+`)
+
+// cutBullet returns a line without its bullet, and whether it had one.
+func cutBullet(l string) (string, bool) {
+	m := bullet.FindStringIndex(l)
+	if m == nil {
+		return l, false
+	}
+	return l[m[1]:], true
 }
 
 // cleanMarkdownLine removes the Markdown of one line outside code blocks.

@@ -177,7 +177,7 @@ func (l *pdfLayout) line(p *pdfLine) int {
 	for _, m := range p.marks {
 		l.refs[[2]int{p.page, m}] = n
 	}
-	t := strings.ReplaceAll(p.text, "\x02", "-")
+	t, _ := cutBullet(strings.ReplaceAll(p.text, "\x02", "-"))
 	l.x.raw = append(l.x.raw, t)
 	l.x.text = append(l.x.text, t)
 	l.x.page = append(l.x.page, l.pages[p.page].number)
@@ -258,6 +258,8 @@ func (l *pdfLayout) newParagraph(prev, line *pdfLine, page []pdfLine) bool {
 	switch {
 	case prev.page == line.page && prev.bottom-line.bottom > paragraphGap*l.leading:
 		return true
+	case bullet.MatchString(line.text):
+		return true // a list item, a slide's point
 	case indent > firstIndentMin*size && indent < firstIndentMax*size && prevIndent < 0.3*size:
 		return true
 	case l.blockLines > 0 && indent < 0.3*size && !strings.HasSuffix(prev.text, "-"):

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -87,5 +88,38 @@ func TestColumnLinesOrder(t *testing.T) {
 	want := "Title|left 0|left 1|left 2|left 3|left 4|left 5|right 0|right 1|right 2|right 3|right 4|right 5|A note across the foot"
 	if strings.Join(got, "|") != want {
 		t.Errorf("got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+}
+
+// TestPDFBullets lays out a slide: its points, each opening with a
+// bullet and none ending a sentence, are paragraphs of their own, read
+// without their bullets.
+func TestPDFBullets(t *testing.T) {
+	run := func(left, bottom, size float64, text string) pdfRun {
+		return pdfRun{left: left, right: left + float64(len(text))*size*0.5, bottom: bottom, top: bottom + size, size: size, text: text}
+	}
+	page := pdfPage{number: 1, width: 960, height: 540, runs: []pdfRun{
+		run(60, 440, 40, "Condensation"),
+		run(60, 380, 24, "• Cooling vapour condenses into tiny droplets"),
+		run(60, 340, 24, "• Droplets gather around dust to form clouds"),
+		run(60, 300, 24, "• Fog is a cloud at ground level"),
+	}}
+	x, err := layOut([]pdfPage{page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range x.blocks {
+		if b.kind == xParagraph {
+			var lines []string
+			for _, i := range b.lines {
+				lines = append(lines, x.text[i])
+			}
+			got = append(got, strings.Join(lines, " / "))
+		}
+	}
+	want := []string{"Cooling vapour condenses into tiny droplets", "Droplets gather around dust to form clouds", "Fog is a cloud at ground level"}
+	if !slices.Equal(got, want) {
+		t.Errorf("paragraphs %q, want %q", got, want)
 	}
 }
