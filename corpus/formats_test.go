@@ -427,6 +427,11 @@ func FuzzFormats(f *testing.F) {
 	f.Add(uint8(5), book.DOCX())
 	f.Add(uint8(6), book.ODT())
 	f.Add(uint8(7), book.RTF())
+	columns, _ := book.PDF(testformats.PDFOptions{Columns: 2, LinesPerPage: 20})
+	f.Add(uint8(0), columns)
+	f.Add(uint8(5), testformats.InterviewDOCX("An introduction.", "Why bees?", "Because they are kind.", "And wasps?", "Less so, as you would expect."))
+	f.Add(uint8(2), []byte("<table><tr><td><a href=/>Home</a><br></td><td><b>Why?</b><br><br>Because.<br><br><p><strong>How?</strong></p><p>Slowly.</p></td></tr></table>"))
+	f.Add(uint8(3), []byte("> [!tip] Title\n> Body of the [[Page|callout]].\n\n![[embed]]\n"))
 	engine := NewPDFEngine(testsupport.PDFiumCache())
 	f.Cleanup(func() { engine.Close() })
 	exts := []string{".pdf", ".epub", ".html", ".md", ".mdx", ".docx", ".odt", ".rtf"}
