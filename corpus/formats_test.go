@@ -615,18 +615,12 @@ func TestDetect(t *testing.T) {
 // book are left out and reported with what to save them as; its other
 // texts are read.
 func TestFolderReportsUnsupported(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string][]byte{
-		"notes.txt":   []byte("The reading group meets on Tuesdays at the library.\n"),
-		"minutes.doc": append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 512)...),
-		"novel.mobi":  append(append(make([]byte, 60), "BOOKMOBI"...), make([]byte, 200)...),
-		"picture.png": []byte("\x89PNG\r\n\x1a\n"),
-	}
-	for name, data := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := testsupport.WriteTree(t, map[string]string{
+		"notes.txt":   "The reading group meets on Tuesdays at the library.\n",
+		"minutes.doc": "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 512),
+		"novel.mobi":  strings.Repeat("\x00", 60) + "BOOKMOBI" + strings.Repeat("\x00", 200),
+		"picture.png": "\x89PNG\r\n\x1a\n",
+	})
 	c, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -772,23 +766,13 @@ Our last night was spent near Vik, where the owner served us lamb soup.</font>
 // pages are read, and the copies of their sources Sphinx keeps beside
 // them (_sources) and hidden folders are not.
 func TestFolderLeavesOutBuiltCopies(t *testing.T) {
-	dir := t.TempDir()
 	page := "<html><head><title>Install</title></head><body><main><h1>Install</h1><p>Install the tool with pip, inside a virtual environment if you can.</p></main></body></html>"
-	files := map[string]string{
+	dir := testsupport.WriteTree(t, map[string]string{
 		"index.html":             page,
 		"_sources/index.rst.txt": "Install\n=======\n\nInstall the tool with pip, inside a virtual environment if you can.\n",
 		".git/description.txt":   "Unnamed repository; edit this file to name the repository.\n",
 		"guide/usage.txt":        "Run the tool on a folder of texts and ask it questions.\n",
-	}
-	for name, text := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	c, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -6,7 +6,6 @@ package testindex
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/lectern-bot/lectern/corpus"
@@ -48,16 +47,7 @@ func WarAndPeace(tb testing.TB) *retrieval.Index {
 // returns the folder and its index.
 func Folder(tb testing.TB, files map[string]string) (string, *retrieval.Index) {
 	tb.Helper()
-	dir := tb.TempDir()
-	for name, text := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			tb.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			tb.Fatal(err)
-		}
-	}
+	dir := testsupport.WriteTree(tb, files)
 	src, err := corpus.ReadSources(context.Background(), dir, corpus.LoadOptions{})
 	if err != nil {
 		tb.Fatal(err)

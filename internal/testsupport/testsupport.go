@@ -215,3 +215,20 @@ func (o *Once[T]) Get(tb testing.TB, build func() (T, error)) T {
 	}
 	return o.v
 }
+
+// WriteTree writes files, by their slash-separated paths below it, to a
+// new temporary folder, and returns the folder.
+func WriteTree(tb testing.TB, files map[string]string) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	for name, text := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return dir
+}
