@@ -23,6 +23,9 @@ type htmlWalk struct {
 	// within the page: a paragraph of such links is a table of contents.
 	letters, linked int
 	inLink          bool
+	// inTerm is set after a glossary's term (<dt>), whose definition
+	// (<dd>) continues its paragraph.
+	inTerm bool
 	// bold is how deep the walk is in bold elements, and bolded the
 	// letters of the paragraph it wrote there: a paragraph all in bold
 	// may be an interviewer's question.
@@ -108,6 +111,18 @@ func (w *htmlWalk) element(n *html.Node) {
 		w.inLink = true
 		w.walk(n)
 		w.inLink = false
+	case n.Data == "dt":
+		// A glossary's term opens its definition's paragraph, as a text
+		// glossary's "_Vikzhel._ All-Russian…" does: alone, the term
+		// would be a sentence of one word.
+		w.flush()
+		w.walk(n)
+		w.inTerm = strings.TrimSpace(w.line.String()) != ""
+	case n.Data == "dd" && w.inTerm:
+		w.inTerm = false
+		w.line.WriteString(" — ")
+		w.walk(n)
+		w.flush()
 	case n.Data == "strong" || n.Data == "b":
 		w.bold++
 		w.walk(n)
@@ -190,6 +205,7 @@ func (w *htmlWalk) flush() {
 		w.lines = nil
 	}
 	w.letters, w.linked, w.bolded = 0, 0, 0
+	w.inTerm = false
 }
 
 // contentsTitle leaves out the paragraph before a table of contents when
