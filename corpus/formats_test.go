@@ -726,7 +726,8 @@ func TestInterviewInBold(t *testing.T) {
 
 // TestOldStylePage reads a page laid out as sites were before CSS: a
 // table whose cells are the navigation and the text, paragraphs parted
-// by "<br><br>", a data table inside it read as rows.
+// by "<br><br>", a data table inside it read as rows, a cell's single
+// line break included.
 func TestOldStylePage(t *testing.T) {
 	page := `<html><head><title>My Trip to Iceland</title></head><body>
 <table width="100%"><tr><td width="150"><a href="index.html">Home</a><br><a href="photos.html">Photos</a></td>
@@ -734,7 +735,7 @@ func TestOldStylePage(t *testing.T) {
 <font face="Arial">We landed in Keflavik at six in the morning, tired but excited. The bus took forty-five minutes.<br><br>
 The geyser called Strokkur erupts every five to ten minutes, shooting water twenty metres into the air.<br><br>
 Our last night was spent near Vik, where the owner served us lamb soup.</font>
-<table><tr><td>Day</td><td>Place</td></tr><tr><td>1</td><td>Reykjavik</td></tr></table>
+<table><tr><td>Day</td><td>Place</td></tr><tr><td>1</td><td>Reykjavik</td></tr><tr><td>Anna Berg<br>our guide</td><td>Born in Vik</td></tr></table>
 <br><br><font size="1">Last updated March 2003.</font></td></tr></table></body></html>`
 	d, err := Parse("iceland.html", []byte(page))
 	if err != nil {
@@ -749,6 +750,7 @@ Our last night was spent near Vik, where the owner served us lamb soup.</font>
 		{"We landed in Keflavik at six in the morning, tired but excited.", "The geyser called Strokkur erupts every five to ten minutes, shooting water twenty metres into the air."},
 		{"Our last night was spent near Vik, where the owner served us lamb soup.", "Last updated March 2003."},
 		{"1 · Reykjavik", "Last updated March 2003."},
+		{"Anna Berg our guide · Born in Vik", "Last updated March 2003."}, // a datum's line break is no layout
 	}
 	for _, tt := range tests {
 		pa, okA := paragraph[tt.a]

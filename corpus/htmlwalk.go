@@ -98,9 +98,14 @@ func (w *htmlWalk) element(n *html.Node) {
 		w.flush()
 		w.heading(headingLevel(n), textContent(n), headingID(n))
 	case n.Data == "tr" && isLayoutRow(n):
+		// A table that lays a page out: each cell is a part of the page.
 		w.flush()
-		w.walk(n) // a table that lays a page out: its cells are the page
-		w.flush()
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				w.walk(c)
+				w.flush()
+			}
+		}
 	case n.Data == "tr":
 		w.flush()
 		w.row(n)
@@ -343,24 +348,59 @@ func isCode(n *html.Node, body string) bool {
 var prompt = regexp.MustCompile(`(?m)^(\$|%|>>>|PS>|C:\\>) \S`)
 
 // isLayoutRow reports whether a table row lays a page out rather than
-// holding data: a cell of it holds paragraphs, line breaks, lists or
-// another table.
+// holding data: a cell of it holds paragraphs, lists, headings or another
+// table, line breaks that part paragraphs ("<br><br>"), or more text than
+// a datum. A cell of data may break a line ("Anna Berg<br>Mayor").
 func isLayoutRow(n *html.Node) bool {
-	var holdsBlocks func(n *html.Node) bool
-	holdsBlocks = func(n *html.Node) bool {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (blockElements[c.Data] || c.Data == "br" || headingLevel(c) > 0 || holdsBlocks(c)) {
-				return true
-			}
-		}
-		return false
-	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") && holdsBlocks(c) {
+		if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") &&
+			(holdsBlocks(c) || hasDoubleBreak(c) || len(textContent(c)) > layoutCellText) {
 			return true
 		}
 	}
 	return false
+}
+
+// layoutCellText is the most text, in bytes, a cell of data holds.
+const layoutCellText = 400
+
+// holdsBlocks reports whether an element holds a block element or a
+// heading.
+func holdsBlocks(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (blockElements[c.Data] || headingLevel(c) > 0 || holdsBlocks(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDoubleBreak reports whether two line breaks follow each other under
+// n, with nothing but white space between them: "<br><br>" parts
+// paragraphs, where one <br> ("£<br>[pounds sterling]") breaks a line.
+func hasDoubleBreak(n *html.Node) bool {
+	last := false
+	var visit func(n *html.Node) bool
+	visit = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.ElementNode && c.Data == "br":
+				if last {
+					return true
+				}
+				last = true
+			case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+			case c.Type == html.ElementNode:
+				if visit(c) {
+					return true
+				}
+			default:
+				last = false
+			}
+		}
+		return false
+	}
+	return visit(n)
 }
 
 // row adds a table row as a paragraph, its cells joined.
