@@ -315,6 +315,7 @@ func (w *htmlWalk) chapter(d spineDoc, toc tocEntry) {
 	first := len(w.x.text)
 	firstBlock := len(w.x.blocks)
 	w.walk(body)
+	w.addNotes()
 	w.flush()
 	if reason := pageKind(d); reason != "" {
 		for i := firstBlock; i < len(w.x.blocks); i++ {

@@ -788,3 +788,27 @@ func TestFolderLeavesOutBuiltCopies(t *testing.T) {
 		t.Errorf("read %q, want %q", got, want)
 	}
 }
+
+// TestNotesAreSearchable reads the test essay as an EPUB, whose notes
+// are asides shown only where they are referenced: each note is still a
+// sentence of the text, under a heading "Notes" after its chapter, so
+// that what it says can be found.
+func TestNotesAreSearchable(t *testing.T) {
+	book := testformats.Essay()
+	d, err := Parse("book.epub", book.EPUB(testformats.EPUBOptions{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range book.Chapters {
+		for _, note := range c.Notes {
+			found := false
+			for i := range d.SentenceCount() {
+				s := d.Sentence(i)
+				found = found || strings.Contains(s.Text, note) && d.Sections[s.Section].Title == "Notes"
+			}
+			if !found {
+				t.Errorf("note %q is no sentence under Notes", note)
+			}
+		}
+	}
+}

@@ -23,6 +23,10 @@ type htmlWalk struct {
 	// within the page: a paragraph of such links is a table of contents.
 	letters, linked int
 	inLink          bool
+	// unread are the notes met that are not read where they stand (an
+	// EPUB's footnote asides, a Distill footnote): addNotes writes them
+	// under a heading of their own, so that what they say is found.
+	unread []string
 	// inTerm is set after a glossary's term (<dt>), whose definition
 	// (<dd>) continues its paragraph.
 	inTerm bool
@@ -85,7 +89,7 @@ func (w *htmlWalk) element(n *html.Node) {
 	case w.page && (n.Data == "header" || n.Data == "footer" || n.Data == "aside"):
 		return
 	case w.isPopupNote(n):
-		return // read where it is referenced
+		w.unread = append(w.unread, w.notes[attr(n, "id")]) // shown where it is referenced; searched under Notes
 	case n.Data == "br":
 		w.lineBreak()
 	case n.Data == "pre":
@@ -110,7 +114,9 @@ func (w *htmlWalk) element(n *html.Node) {
 		w.flush()
 		w.row(n)
 	case n.Data == "d-footnote":
-		w.note(strconv.Itoa(len(w.x.notes)+1), strings.TrimSpace(textContent(n)))
+		text := strings.TrimSpace(textContent(n))
+		w.note(strconv.Itoa(len(w.x.notes)+1), text)
+		w.unread = append(w.unread, text)
 	case n.Data == "a" && w.noteRef(n):
 	case n.Data == "a" && strings.HasPrefix(attr(n, "href"), "#"):
 		w.inLink = true
@@ -439,6 +445,23 @@ func (w *htmlWalk) noteRef(n *html.Node) bool {
 	return true
 }
 
+// addNotes writes the notes met since the last call that were not read
+// where they stand, under a heading "Notes", a paragraph each.
+func (w *htmlWalk) addNotes() {
+	if len(w.unread) == 0 {
+		return
+	}
+	w.flush()
+	w.heading(2, "Notes", "")
+	for _, t := range w.unread {
+		if t != "" {
+			w.text(t)
+			w.flush()
+		}
+	}
+	w.unread = nil
+}
+
 // note keeps a note referenced from the line being written.
 func (w *htmlWalk) note(label, text string) {
 	number, _ := strconv.Atoi(label)
@@ -472,7 +495,7 @@ func (w *htmlWalk) collectNotes(root *html.Node) {
 			kind := strings.ToLower(attr(n, "epub:type") + " " + attr(n, "role") + " " + attr(n, "class") + " " + id)
 			if id != "" && (strings.Contains(kind, "note") || footnoteID.MatchString(id)) && !strings.Contains(kind, "noteref") {
 				t := strings.Join(strings.Fields(textContent(n)), " ")
-				w.notes[id] = strings.TrimSpace(strings.TrimSuffix(t, "↩"))
+				w.notes[id] = strings.TrimRight(t, " ↩\ufe0e") // without its way back ("↩︎")
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
