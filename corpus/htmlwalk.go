@@ -27,6 +27,9 @@ type htmlWalk struct {
 	// EPUB's footnote asides, a Distill footnote): addNotes writes them
 	// under a heading of their own, so that what they say is found.
 	unread []string
+	// speaker is who speaks the paragraphs being written: a play's
+	// persona (speech), "" for none.
+	speaker string
 	// inTerm is set after a glossary's term (<dt>), whose definition
 	// (<dd>) continues its paragraph.
 	inTerm bool
@@ -101,6 +104,8 @@ func (w *htmlWalk) element(n *html.Node) {
 	case headingLevel(n) > 0:
 		w.flush()
 		w.heading(headingLevel(n), textContent(n), headingID(n))
+	case n.Data == "tr" && personaOf(n) != "":
+		w.speech(n, personaOf(n))
 	case n.Data == "tr" && isLayoutRow(n):
 		// A table that lays a page out: each cell is a part of the page.
 		w.flush()
@@ -207,7 +212,7 @@ func (w *htmlWalk) lineBreak() {
 func (w *htmlWalk) flush() {
 	w.newLine()
 	if len(w.lines) > 0 {
-		b := xblock{kind: xParagraph, lines: w.lines, bold: w.letters > 0 && w.bolded == w.letters}
+		b := xblock{kind: xParagraph, lines: w.lines, bold: w.letters > 0 && w.bolded == w.letters, speaker: w.speaker}
 		if w.linked*10 >= w.letters*9 && w.letters > 0 {
 			b.kind, b.reason = xOmitted, "table of contents"
 			w.contentsTitle()
@@ -352,6 +357,31 @@ func isCode(n *html.Node, body string) bool {
 
 // prompt matches a shell's or Python's prompt at the start of a line.
 var prompt = regexp.MustCompile(`(?m)^(\$|%|>>>|PS>|C:\\>) \S`)
+
+// personaOf is the speaker a play's row names, as Standard Ebooks set
+// drama: a cell of epub:type "z3998:persona" beside the speech.
+func personaOf(tr *html.Node) string {
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && strings.Contains(attr(c, "epub:type"), "persona") {
+			return strings.Join(strings.Fields(textContent(c)), " ")
+		}
+	}
+	return ""
+}
+
+// speech writes the cells of a play's row beside its persona as the
+// persona's paragraphs.
+func (w *htmlWalk) speech(tr *html.Node, persona string) {
+	w.flush()
+	w.speaker = persona
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && !strings.Contains(attr(c, "epub:type"), "persona") {
+			w.walk(c)
+			w.flush()
+		}
+	}
+	w.speaker = ""
+}
 
 // isLayoutRow reports whether a table row lays a page out rather than
 // holding data: a cell of it holds paragraphs, lists, headings or another
