@@ -233,6 +233,7 @@ func TestSentenceBounds(t *testing.T) {
 		{"section labels", "SEC. 2. No person shall be Governor. Section 3. The Governor shall reside here. Art. IV. Courts.", []string{"SEC. 2. No person shall be Governor.", "Section 3. The Governor shall reside here.", "Art. IV. Courts."}},
 		{"section cited at a sentence's end", "As said in Section 3. The next part differs.", []string{"As said in Section 3.", "The next part differs."}},
 		{"no-break spaces", "He had collected eighty dollars. \u00a0And a jug of whisky.\u00a0 The king was pleased.", []string{"He had collected eighty dollars.", "And a jug of whisky.", "The king was pleased."}},
+		{"an elision opens a sentence", "It is bitter cold. ’Tis now struck twelve. Go to bed, ’em all.", []string{"It is bitter cold.", "’Tis now struck twelve.", "Go to bed, ’em all."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -301,7 +301,12 @@ func sentenceBounds(text string) [][2]int {
 		for n := spaceAt(text, k); n > 0; n = spaceAt(text, k) {
 			k += n
 		}
-		next, _ := utf8.DecodeRuneInString(text[k:])
+		next, size := utf8.DecodeRuneInString(text[k:])
+		if next == '’' { // an elision's apostrophe: "’Tis now struck twelve"
+			if after, _ := utf8.DecodeRuneInString(text[k+size:]); unicode.IsUpper(after) {
+				next = after
+			}
+		}
 		if inBrackets(text[start:i], text[j:]) {
 			i = j // a stage direction or note in brackets is one piece
 			continue
