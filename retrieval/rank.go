@@ -162,14 +162,19 @@ func (r *ranker) choose(q *question, cands []candidate, k int) []Result {
 		if len(out) == k {
 			break
 		}
-		if used[[2]int{c.doc, c.sent}] || !c.matched || r.corpus.Documents[c.doc].Sentence(c.sent).Code {
+		if used[[2]int{c.doc, c.sent}] || !c.matched {
+			continue
+		}
+		d := r.corpus.Documents[c.doc]
+		s := d.Sentence(c.sent)
+		if s.Code {
 			continue // an answer is prose; code comes with it (followingCode)
 		}
 		if !c.informs && q.intent != intentNone {
 			repeats = append(repeats, c)
 			continue
 		}
-		if a, ok := r.answerTo(c); ok && !used[[2]int{c.doc, a}] {
+		if a, ok := answerTo(d, c.sent, s); ok && !used[[2]int{c.doc, a}] {
 			c.sent = a // the reader asks what the interviewer asked: the answer answers
 		}
 		out = append(out, r.chosen(q, c, r.extend(c, scoreOf, used), stems, used, len(out)+1))
@@ -183,16 +188,14 @@ func (r *ranker) choose(q *question, cands []candidate, k int) []Result {
 }
 
 // answerTo is the first sentence of the answer to an interviewer's
-// question that candidate c is. What the interviewer says besides
+// question, sentence i (s) of d. What the interviewer says besides
 // ("Suzi, you're the author of a biography of Victor Serge") is quoted as
 // it stands.
-func (r *ranker) answerTo(c candidate) (int, bool) {
-	d := r.corpus.Documents[c.doc]
-	s := d.Sentence(c.sent)
+func answerTo(d *corpus.Document, i int, s corpus.Sentence) (int, bool) {
 	if !s.Question || !strings.HasSuffix(strings.TrimRight(s.Text, "”’\"' "), "?") {
 		return 0, false
 	}
-	for a := c.sent + 1; a < d.SentenceCount(); a++ {
+	for a := i + 1; a < d.SentenceCount(); a++ {
 		switch n := d.Sentence(a); {
 		case n.Section != s.Section:
 			return 0, false
