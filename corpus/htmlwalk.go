@@ -104,20 +104,8 @@ func (w *htmlWalk) element(n *html.Node) {
 	case headingLevel(n) > 0:
 		w.flush()
 		w.heading(headingLevel(n), textContent(n), headingID(n))
-	case n.Data == "tr" && personaOf(n) != "":
-		w.speech(n, personaOf(n))
-	case n.Data == "tr" && isLayoutRow(n):
-		// A table that lays a page out: each cell is a part of the page.
-		w.flush()
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode {
-				w.walk(c)
-				w.flush()
-			}
-		}
 	case n.Data == "tr":
-		w.flush()
-		w.row(n)
+		w.tableRow(n)
 	case n.Data == "d-footnote":
 		text := strings.TrimSpace(textContent(n))
 		w.note(strconv.Itoa(len(w.x.notes)+1), text)
@@ -358,30 +346,38 @@ func isCode(n *html.Node, body string) bool {
 // prompt matches a shell's or Python's prompt at the start of a line.
 var prompt = regexp.MustCompile(`(?m)^(\$|%|>>>|PS>|C:\\>) \S`)
 
-// personaOf is the speaker a play's row names, as Standard Ebooks set
-// drama: a cell of epub:type "z3998:persona" beside the speech.
-func personaOf(tr *html.Node) string {
-	for c := tr.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && strings.Contains(attr(c, "epub:type"), "persona") {
-			return strings.Join(strings.Fields(textContent(c)), " ")
-		}
-	}
-	return ""
-}
-
-// speech writes the cells of a play's row beside its persona as the
-// persona's paragraphs.
-func (w *htmlWalk) speech(tr *html.Node, persona string) {
+// tableRow reads a table row: a play's speech, credited to the persona
+// beside it; the cells of a table that lays a page out, each a part of
+// the page; or a row of data, one paragraph.
+func (w *htmlWalk) tableRow(tr *html.Node) {
 	w.flush()
+	persona := personaOf(tr)
+	if persona == "" && !isLayoutRow(tr) {
+		w.row(tr)
+		return
+	}
 	w.speaker = persona
 	for c := tr.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && !strings.Contains(attr(c, "epub:type"), "persona") {
+		if c.Type == html.ElementNode && !isPersona(c) {
 			w.walk(c)
 			w.flush()
 		}
 	}
 	w.speaker = ""
 }
+
+// personaOf is the speaker a play's row names, as Standard Ebooks set
+// drama: a cell of epub:type "z3998:persona" beside the speech.
+func personaOf(tr *html.Node) string {
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && isPersona(c) {
+			return strings.Join(strings.Fields(textContent(c)), " ")
+		}
+	}
+	return ""
+}
+
+func isPersona(cell *html.Node) bool { return strings.Contains(attr(cell, "epub:type"), "persona") }
 
 // isLayoutRow reports whether a table row lays a page out rather than
 // holding data: a cell of it holds paragraphs, lists, headings or another
