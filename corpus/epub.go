@@ -174,6 +174,7 @@ func (r *zipReader) spineDocs(pkg *epubPackage, base string) ([]spineDoc, error)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", href, err)
 		}
+		tidyTree(root)
 		out = append(out, spineDoc{href: href, root: root, nav: strings.Contains(it.Properties, "nav")})
 	}
 	return out, nil

@@ -63,7 +63,7 @@ type chapterStart struct {
 // sentences and passages.
 func parseExtracted(name string, data []byte, x *extraction) (*Document, error) {
 	sum := sha256.Sum256(data)
-	doc := &Document{Name: name, Format: x.format, Title: x.title, Author: x.author, Size: len(data), Hash: hex.EncodeToString(sum[:]),
+	doc := &Document{Name: name, Format: x.format, Title: strings.Join(strings.Fields(x.title), " "), Author: strings.Join(strings.Fields(x.author), " "), Size: len(data), Hash: hex.EncodeToString(sum[:]),
 		Lines: len(x.text), PageLabels: x.labels, Footnotes: x.notes, Omitted: x.omitted}
 	if !x.format.LineBased() {
 		doc.Text = x.raw

@@ -812,3 +812,44 @@ func TestNotesAreSearchable(t *testing.T) {
 		}
 	}
 }
+
+// TestSidebars keeps a box set in a book's text — DocBook's and
+// O'Reilly's sidebar, Sphinx's sidebar directive — and leaves out a
+// site's sidebar of links and widgets, though a class calls both a
+// sidebar.
+func TestSidebars(t *testing.T) {
+	text := `<p>The hive is opened in the morning, when the foragers are out and the colony is calm. A smoker quiets the guards at the entrance before the frames are lifted.</p>`
+	box := `<p class="title"><strong>TIP</strong> Smoke</p><p>Cool smoke from pine needles calms the bees without harming the brood, and a few puffs are enough for a small colony.</p>`
+	tests := []struct {
+		name, body string
+		kept       bool
+	}{
+		{"DocBook sidebar in a section", `<div class="section"><h2>Opening the hive</h2>` + text + `<div class="sidebar">` + box + `</div></div>`, true},
+		{"Sphinx sidebar directive", `<section><h2>Opening the hive</h2>` + text + `<aside class="sidebar">` + box + `</aside></section>`, true},
+		{"site sidebar beside the article", `<div id="content"><article><h2>Opening the hive</h2>` + text + `</article><div id="sidebar">` + box + `</div></div>`, false},
+		{"links in a sidebar inside the article", `<article><h2>Opening the hive</h2>` + text + `<div class="sidebar"><h3>Recent posts</h3><ul><li><a href="/a">Cool smoke from pine needles</a></li><li><a href="/b">Calms the bees without harming the brood in winter months</a></li><li><a href="/c">A few puffs are enough for a small colony</a></li></ul></div></article>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html><head><title>Beekeeping</title></head><body><h1>Beekeeping</h1>` + tt.body + `</body></html>`
+			d, err := Parse("bees.html", []byte(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var sentences []string
+			for i := range d.SentenceCount() {
+				sentences = append(sentences, d.Sentence(i).Text)
+			}
+			all := strings.Join(sentences, "\n")
+			if got := strings.Contains(all, "pine needles calms"); got != tt.kept {
+				t.Errorf("box read %v, want %v; sentences:\n%s", got, tt.kept, all)
+			}
+			if tt.kept && !slices.Contains(sentences, "TIP Smoke — Cool smoke from pine needles calms the bees without harming the brood, and a few puffs are enough for a small colony.") {
+				t.Errorf("the box's title does not open its paragraph; sentences:\n%s", all)
+			}
+			if !strings.Contains(all, "A smoker quiets the guards") {
+				t.Errorf("the text is missing; sentences:\n%s", all)
+			}
+		})
+	}
+}

@@ -89,8 +89,8 @@ func parseHTML(name string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the page: %w", err)
 	}
-	title := strings.TrimSpace(textContent(find(root, "title")))
-	dropMarkers(root)
+	title := strings.Join(strings.Fields(textContent(find(root, "title"))), " ")
+	tidyTree(root) // before readability, which strips the class names that tell what to tidy
 	w := newHTMLWalk(FormatHTML)
 	w.collectNotes(root) // before readability, which may leave the notes out
 	body := find(root, "body")
@@ -116,7 +116,7 @@ func parseHTML(name string, data []byte) (*Document, error) {
 	if len(w.x.blocks) == 0 {
 		return nil, ErrNoContent
 	}
-	if t := article.Title(); t != "" {
+	if t := strings.Join(strings.Fields(article.Title()), " "); t != "" {
 		title = t
 	}
 	if h1 := find(root, "h1"); h1 != nil {

@@ -2,11 +2,13 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // htmlWalk turns an HTML tree into an extraction: each paragraph a line
@@ -321,11 +323,7 @@ func (w *htmlWalk) verse(body string) {
 // isCode reports whether a <pre> block holds code: marked as code, or
 // written as code is, with brackets, operators and few sentences.
 func isCode(n *html.Node, body string) bool {
-	class := strings.ToLower(attr(n, "class"))
-	if n.Parent != nil && n.Parent.Type == html.ElementNode {
-		class += " " + strings.ToLower(attr(n.Parent, "class")) // Sphinx's <div class="highlight"><pre>
-	}
-	if find(n, "code") != nil || strings.Contains(class, "code") || strings.Contains(class, "highlight") || strings.Contains(class, "language-") {
+	if find(n, "code") != nil || classedCode(n) {
 		return true
 	}
 	if prompt.MatchString(body) {
@@ -342,6 +340,38 @@ func isCode(n *html.Node, body string) bool {
 	}
 	return symbols*12 > letters
 }
+
+// classedCode reports whether a <pre> block's class, or its parent's
+// (Sphinx's <div class="highlight"><pre>), says it holds code.
+func classedCode(n *html.Node) bool {
+	class := strings.ToLower(attr(n, "class"))
+	if n.Parent != nil && n.Parent.Type == html.ElementNode {
+		class += " " + strings.ToLower(attr(n.Parent, "class"))
+	}
+	return strings.Contains(class, "code") || strings.Contains(class, "highlight") || strings.Contains(class, "language-") ||
+		hasClassWord(n, codeWords)
+}
+
+// markCode sets the text of each <pre> block whose class says it holds
+// code in a <code> element, which says so without a class.
+func markCode(n *html.Node) {
+	if n.Type == html.ElementNode && n.Data == "pre" && find(n, "code") == nil && classedCode(n) {
+		code := &html.Node{Type: html.ElementNode, Data: "code", DataAtom: atom.Code}
+		for c := n.FirstChild; c != nil; c = n.FirstChild {
+			n.RemoveChild(c)
+			code.AppendChild(c)
+		}
+		n.AppendChild(code)
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		markCode(c)
+	}
+}
+
+// codeWords name, in a class, DocBook's blocks of code: a program's
+// listing, a terminal's screen, a command's synopsis.
+var codeWords = map[string]bool{"programlisting": true, "screen": true, "synopsis": true}
 
 // prompt matches a shell's or Python's prompt at the start of a line.
 var prompt = regexp.MustCompile(`(?m)^(\$|%|>>>|PS>|C:\\>) \S`)
@@ -559,6 +589,7 @@ var chromeWords = map[string]bool{
 	"disqus": true, "comment": true, "comments": true, "reuse": true, "citation": true, "cookie": true,
 	"cookies": true, "banner": true, "navbar": true, "breadcrumb": true, "breadcrumbs": true, "pagination": true,
 	"advert": true, "advertisement": true, "promo": true, "related": true, "sidebar": true,
+	"navheader": true, "navfooter": true, "docnav": true, "toc": true, // DocBook's and Publican's links between pages, a page's contents
 }
 
 // markerWords name, in a class, the marks a site sets inside its text
@@ -567,8 +598,7 @@ var chromeWords = map[string]bool{
 // Python-Markdown's "¶" links after each heading.
 var markerWords = map[string]bool{"editsection": true, "noprint": true, "headerlink": true}
 
-// dropMarkers removes the elements markerWords name from the page, before
-// readability, which strips the class names that tell them.
+// dropMarkers removes the elements markerWords name from the page.
 func dropMarkers(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
@@ -588,8 +618,156 @@ var chromeRoles = map[string]bool{"navigation": true, "search": true, "banner": 
 // isChrome reports whether an element is one of the parts of a page
 // around its text, by the words of its class and id, or its role.
 func isChrome(n *html.Node) bool {
-	return hasClassWord(n, chromeWords) || chromeRoles[strings.ToLower(attr(n, "role"))]
+	return (hasClassWord(n, chromeWords) && !isTextBox(n)) || chromeRoles[strings.ToLower(attr(n, "role"))]
 }
+
+// isTextBox reports whether an element a class calls a sidebar is a box
+// set in the text — DocBook's and O'Reilly's sidebar (a "TIP" or "BACK TO
+// BASICS" box with a title and paragraphs), Sphinx's sidebar directive —
+// rather than a column of the site's links: it stands inside a section of
+// the text and holds prose, few of its words in links.
+func isTextBox(n *html.Node) bool {
+	if !hasClassWord(n, sidebarWords) || !inTextSection(n) {
+		return false
+	}
+	words := len(strings.Fields(textContent(n)))
+	return words >= minBoxWords && linkedWords(n)*4 < words
+}
+
+// linkedWords counts the words of the links under n.
+func linkedWords(n *html.Node) int {
+	if n.Type == html.ElementNode && n.Data == "a" {
+		return len(strings.Fields(textContent(n)))
+	}
+	c := 0
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		c += linkedWords(k)
+	}
+	return c
+}
+
+// sidebarWords name, in a class, a box beside the text.
+var sidebarWords = map[string]bool{"sidebar": true}
+
+// minBoxWords is the fewest words a box set in the text holds: a
+// paragraph's worth, more than a widget's title and links.
+const minBoxWords = 20
+
+// sectionWords name, in a class, the parts of a book's text in DocBook's
+// and similar HTML: a sidebar inside one is part of the text.
+var sectionWords = map[string]bool{"section": true, "chapter": true, "appendix": true, "preface": true,
+	"sect1": true, "sect2": true, "sect3": true, "sect4": true, "sect5": true, "part": true}
+
+// inTextSection reports whether an element stands inside a section of a
+// page's text: a <section> or <article>, or an element a class calls one.
+func inTextSection(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && (p.Data == "section" || p.Data == "article" || hasClassWord(p, sectionWords)) {
+			return true
+		}
+	}
+	return false
+}
+
+// tidyTree readies a parsed page to be read while the class names that
+// tell its parts are there: it removes the marks a site sets inside its
+// text and the labels of its admonitions, keeps the boxes set in its
+// text, and marks its code.
+func tidyTree(root *html.Node) {
+	dropMarkers(root)
+	dropAdmonitionLabels(root)
+	keepTextBoxes(root)
+	markCode(root)
+}
+
+// admonitionWords name, in a class, an admonition: a box headed by its
+// kind ("Tip", "Note", "Warning"), as Sphinx, MkDocs and DocBook set
+// them.
+var admonitionWords = map[string]bool{"admonition": true, "note": true, "tip": true, "hint": true, "warning": true,
+	"caution": true, "important": true, "danger": true, "attention": true, "seealso": true}
+
+// dropAdmonitionLabels removes an admonition's label, the element holding
+// only its kind: alone, "Tip" would be a sentence of one word.
+func dropAdmonitionLabels(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && hasClassWord(c, admonitionWords) {
+			dropLabels(c)
+		}
+		dropAdmonitionLabels(c)
+		c = next
+	}
+}
+
+// dropLabels removes the elements under box whose text is an admonition's
+// kind alone.
+func dropLabels(box *html.Node) {
+	for c := box.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			label := strings.ToLower(strings.Join(strings.Fields(textContent(c)), ""))
+			if admonitionWords[strings.TrimSuffix(label, ":")] {
+				box.RemoveChild(c)
+			} else {
+				dropLabels(c)
+			}
+		}
+		c = next
+	}
+}
+
+// keepTextBoxes makes the boxes set in a page's text plain divisions
+// before readability, which leaves out whatever a class calls a sidebar
+// and every <aside>.
+func keepTextBoxes(n *html.Node) {
+	if n.Type == html.ElementNode && isTextBox(n) {
+		joinBoxTitle(n)
+		n.Data, n.DataAtom = "div", atom.Div
+		n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "class" || a.Key == "id" })
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		keepTextBoxes(c)
+	}
+}
+
+// joinBoxTitle opens a box's first paragraph with the box's title ("TIP
+// Incremental updates — The aim of…"), as a glossary's term opens its
+// definition: alone, the title would be a sentence without a verb.
+func joinBoxTitle(box *html.Node) {
+	var title, para *html.Node
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && para == nil; c = c.NextSibling {
+			switch {
+			case c.Type != html.ElementNode:
+			case title == nil && (hasClassWord(c, titleWords) || headingLevel(c) > 0):
+				title = c
+			case title != nil && (c.Data == "p" || hasClassWord(c, paraWords)):
+				para = c
+			default:
+				visit(c)
+			}
+		}
+	}
+	visit(box)
+	text := strings.Join(strings.Fields(textContent(title)), " ")
+	if para == nil || text == "" {
+		return
+	}
+	if c := para.FirstChild; c != nil && c.Type == html.TextNode {
+		c.Data = strings.TrimLeftFunc(c.Data, unicode.IsSpace)
+	}
+	para.InsertBefore(&html.Node{Type: html.TextNode, Data: text + " — "}, para.FirstChild)
+	title.Parent.RemoveChild(title)
+}
+
+// titleWords and paraWords name, in a class, a box's title and its
+// paragraphs (DocBook's <div class="para">).
+var (
+	titleWords = map[string]bool{"title": true}
+	paraWords  = map[string]bool{"para": true}
+)
 
 // hasClassWord reports whether a word of an element's class or id (split
 // at spaces, hyphens and underscores) is one of words.
