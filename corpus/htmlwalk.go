@@ -618,7 +618,8 @@ var chromeRoles = map[string]bool{"navigation": true, "search": true, "banner": 
 // isChrome reports whether an element is one of the parts of a page
 // around its text, by the words of its class and id, or its role.
 func isChrome(n *html.Node) bool {
-	return (hasClassWord(n, chromeWords) && !isTextBox(n)) || chromeRoles[strings.ToLower(attr(n, "role"))]
+	return (hasClassWord(n, chromeWords) && !isTextBox(n)) || chromeRoles[strings.ToLower(attr(n, "role"))] ||
+		strings.Contains(attr(n, "class"), "list-of-") // DocBook's lists of tables, figures and examples
 }
 
 // isTextBox reports whether an element a class calls a sidebar is a box

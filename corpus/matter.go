@@ -200,7 +200,7 @@ func (p *parser) contentsEnd(blocks []*block, k int) int {
 		if first == "" && b.role == roleHeading {
 			first = entryKey(b.head.label())
 		}
-		if b.speaker == "" && (!p.isProse(b) || p.listLike(b)) {
+		if b.speaker == "" && (!p.isProse(b) || p.listLike(b) || p.wrappedEntry(blocks, j)) {
 			continue
 		}
 		run := j
@@ -219,6 +219,18 @@ func (p *parser) contentsEnd(blocks []*block, k int) int {
 		return start
 	}
 	return len(blocks) // the contents end the text
+}
+
+// wrappedEntry reports whether block j is the first line of a contents
+// entry that wraps, its page number on the next line: "2.6 Basic package
+// management operations with … apt-get(8)" over "/apt-cache(8) . . . 48".
+func (p *parser) wrappedEntry(blocks []*block, j int) bool {
+	b := blocks[j]
+	if len(b.lines) != 1 || j+1 == len(blocks) || blocks[j+1].role != roleBody {
+		return false
+	}
+	t := strings.TrimSpace(p.text[b.lines[0]])
+	return !strings.ContainsAny(t[len(t)-1:], ".?!:;") && p.listLike(blocks[j+1])
 }
 
 // listedBefore reports whether a heading key stands among blocks k+1 …
