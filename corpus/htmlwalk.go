@@ -619,7 +619,8 @@ var chromeRoles = map[string]bool{"navigation": true, "search": true, "banner": 
 // around its text, by the words of its class and id, or its role.
 func isChrome(n *html.Node) bool {
 	return (hasClassWord(n, chromeWords) && !isTextBox(n)) || chromeRoles[strings.ToLower(attr(n, "role"))] ||
-		strings.Contains(attr(n, "class"), "list-of-") // DocBook's lists of tables, figures and examples
+		strings.Contains(attr(n, "class"), "list-of-") || // DocBook's lists of tables, figures and examples
+		strings.EqualFold(attr(n, "id"), "footer") // the page's footer; a class "footer" may set a book's footnotes
 }
 
 // isTextBox reports whether an element a class calls a sidebar is a box
@@ -719,7 +720,7 @@ func dropLabels(box *html.Node) {
 
 // keepTextBoxes makes the boxes set in a page's text plain divisions
 // before readability, which leaves out whatever a class calls a sidebar
-// and every <aside>.
+// and every <aside>; the title of each opens its first paragraph.
 func keepTextBoxes(n *html.Node) {
 	if n.Type == html.ElementNode && isTextBox(n) {
 		joinBoxTitle(n)
@@ -727,10 +728,18 @@ func keepTextBoxes(n *html.Node) {
 		n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "class" || a.Key == "id" })
 		return
 	}
+	if n.Type == html.ElementNode && hasClassWord(n, titledBlockWords) {
+		joinBoxTitle(n)
+	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		keepTextBoxes(c)
 	}
 }
+
+// titledBlockWords name, in a class, Asciidoctor's blocks whose title
+// (".The smoker" over a sidebar, an example or an admonition) is a label
+// of the text in them.
+var titledBlockWords = map[string]bool{"sidebarblock": true, "exampleblock": true, "admonitionblock": true}
 
 // joinBoxTitle opens a box's first paragraph with the box's title ("TIP
 // Incremental updates — The aim of…"), as a glossary's term opens its
