@@ -853,3 +853,51 @@ func TestSidebars(t *testing.T) {
 		})
 	}
 }
+
+// TestPDFCode reads the lines a PDF sets in a fixed-pitch font, among
+// text in another, as code: each line as it stands, never joined to the
+// sentence before it. A book set in a fixed-pitch font throughout has no
+// code.
+func TestPDFCode(t *testing.T) {
+	pdf := NewPDFEngine(testsupport.PDFiumCache())
+	t.Cleanup(func() { pdf.Close() })
+	listing := "$ hive open --frames 10\n$ hive smoke --needles pine"
+	book := testformats.Essay()
+	book.Chapters[0].Paragraphs = slices.Insert(book.Chapters[0].Paragraphs, 1, "The keeper opens the hive from the command line as follows.", listing)
+	data, _ := book.PDF(testformats.PDFOptions{})
+	d, err := pdf.Parse("hive.pdf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var code []string
+	for i := range d.SentenceCount() {
+		s := d.Sentence(i)
+		if s.Code {
+			code = append(code, s.Text)
+		} else if strings.Contains(s.Text, "$ hive") {
+			t.Errorf("sentence %d holds the listing as prose: %q", i, s.Text)
+		}
+	}
+	if want := []string{listing}; !slices.Equal(code, want) {
+		t.Errorf("code %q, want %q", code, want)
+	}
+}
+
+// TestTypescriptIsText reads a PDF set in a fixed-pitch font throughout
+// (a typescript, a plain-text book printed as it is) as text, not code.
+func TestTypescriptIsText(t *testing.T) {
+	var runs []pdfRun
+	for i, text := range []string{"The hive is opened in the morning, when the", "foragers are out and the colony is calm. A smoker", "quiets the guards at the entrance."} {
+		bottom := 700 - float64(i)*14
+		runs = append(runs, pdfRun{left: 72, right: 72 + float64(len(text))*6, bottom: bottom, top: bottom + 11, size: 11, mono: true, text: text})
+	}
+	x, err := layOut([]pdfPage{{number: 1, width: 612, height: 792, runs: runs}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range x.blocks {
+		if b.kind == xCode {
+			t.Errorf("lines %v read as code", b.lines)
+		}
+	}
+}

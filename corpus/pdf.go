@@ -220,11 +220,26 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (pdfPage,
 	}
 	p.runs = charRuns(chars)
 	for k := range p.runs {
-		if w, err := inst.FPDFText_GetFontWeight(&requests.FPDFText_GetFontWeight{TextPage: tp.TextPage, Index: p.runs[k].first}); err == nil {
-			p.runs[k].bold = w.FontWeight >= 600
+		r := &p.runs[k]
+		if w, err := inst.FPDFText_GetFontWeight(&requests.FPDFText_GetFontWeight{TextPage: tp.TextPage, Index: r.first}); err == nil {
+			r.bold = w.FontWeight >= 600
 		}
+		r.mono = fixedPitch(inst, tp.TextPage, r.first) && fixedPitch(inst, tp.TextPage, r.last)
 	}
 	return p, nil
+}
+
+// fixedPitch reports whether a character is set in a fixed-pitch font, as
+// code is: by the font's flag (PDF 1.7, 9.8.2, FixedPitch) or its name
+// (Courier, LiberationMono, LaTeX's CMTT and LMMono, Consolas).
+func fixedPitch(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, i int) bool {
+	f, err := inst.FPDFText_GetFontInfo(&requests.FPDFText_GetFontInfo{TextPage: tp, Index: i})
+	if err != nil {
+		return false
+	}
+	name := strings.ToLower(f.FontName)
+	return f.Flags&1 != 0 || strings.Contains(name, "mono") || strings.Contains(name, "courier") ||
+		strings.Contains(name, "cmtt") || strings.Contains(name, "consol") || strings.Contains(name, "typewriter")
 }
 
 // pdfChar is a character of a page with its loose box.

@@ -23,6 +23,9 @@ type pdfLayout struct {
 	// block; and in ragged-right text, a short line that ends a sentence
 	// does not end a paragraph (the next one is indented where it does).
 	indents, justified bool
+	// codeFont is whether a fixed-pitch font marks code: it sets a few
+	// of the lines, not the text.
+	codeFont bool
 	// blockLines counts the indented lines before the current one.
 	blockLines int
 }
@@ -136,11 +139,16 @@ func (l *pdfLayout) build(lines [][]pdfLine) {
 	l.x = &extraction{format: FormatPDF}
 	l.refs = map[[2]int]int{}
 	l.indents, l.justified = l.indentsParagraphs(lines), l.isJustified(lines)
-	var para []int // lines of the paragraph being written
+	var para []int // lines of the paragraph or code being written
 	var prev *pdfLine
+	code := false // para is code
 	flush := func() {
 		if len(para) > 0 {
-			l.block(xblock{kind: xParagraph, lines: para})
+			kind := xParagraph
+			if code {
+				kind = xCode
+			}
+			l.block(xblock{kind: kind, lines: para})
 			para = nil
 		}
 	}
@@ -149,6 +157,17 @@ func (l *pdfLayout) build(lines [][]pdfLine) {
 			line := &lines[i][k]
 			if line.text == "" {
 				continue
+			}
+			if mono := l.codeFont && line.mono; mono || code {
+				if mono != code {
+					flush()
+					code = mono
+				}
+				if mono {
+					para = append(para, l.line(line)) // code, a line as set
+					prev = line
+					continue
+				}
 			}
 			if l.isHeading(line, lines[i]) {
 				flush()

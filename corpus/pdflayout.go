@@ -26,8 +26,9 @@ type pdfRun struct {
 	left, bottom, right, top float64
 	size                     float64
 	bold                     bool
+	mono                     bool // set in a fixed-pitch font, as code is
 	text                     string
-	first                    int // the index of its first character on the page
+	first, last              int // the indexes of its first and last characters on the page
 }
 
 // charRuns groups a page's characters into runs: a run ends at a line
@@ -64,6 +65,7 @@ func charRuns(chars []pdfChar) []pdfRun {
 			cur = &pdfRun{left: c.left, bottom: c.bottom, right: c.right, top: c.top, size: h, first: k}
 		}
 		b.WriteRune(c.r)
+		cur.last = k
 		cur.left, cur.right = min(cur.left, c.left), max(cur.right, c.right)
 		cur.bottom, cur.top = min(cur.bottom, c.bottom), max(cur.top, c.top)
 	}
@@ -85,6 +87,7 @@ type pdfLine struct {
 	left, right, top, bottom float64
 	size                     float64 // of most of its text
 	bold                     bool
+	mono                     bool // all of it in a fixed-pitch font
 	text                     string
 	marks                    []int // footnote markers in it
 	note                     int   // the number a footnote line starts with, or 0
@@ -118,13 +121,35 @@ func layOut(pages []pdfPage) (*extraction, error) {
 	}
 	dropRunning(pages, lines)
 	body := bodySize(lines)
-	l := &pdfLayout{pages: pages, body: body, vocab: vocabulary(lines)}
+	l := &pdfLayout{pages: pages, body: body, vocab: vocabulary(lines), codeFont: monoShare(lines) <= maxCodeShare}
 	for i := range lines {
 		l.notes = append(l.notes, footnotes(lines[i], body)...)
 	}
 	l.leading = leading(lines, body)
 	l.build(lines)
 	return l.x, nil
+}
+
+// maxCodeShare is the largest share of a document's lines that a fixed-pitch
+// font may set for it to mark code: beyond it, the font is the text's (a
+// typescript, a plain-text book printed as it is).
+const maxCodeShare = 0.3
+
+// monoShare is the share of lines set in a fixed-pitch font.
+func monoShare(lines [][]pdfLine) float64 {
+	mono, all := 0, 0
+	for _, ls := range lines {
+		for _, l := range ls {
+			all++
+			if l.mono {
+				mono++
+			}
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(mono) / float64(all)
 }
 
 // pageLines groups a page's runs into lines in reading order: top to
@@ -187,7 +212,7 @@ func sameLine(g []pdfRun, r pdfRun) bool {
 func makeLine(g []pdfRun, page int) (pdfLine, bool) {
 	sort.SliceStable(g, func(i, j int) bool { return g[i].left < g[j].left })
 	main := mainRun(g)
-	l := pdfLine{page: page, left: math.Inf(1), size: main.size, bold: main.bold, bottom: main.bottom}
+	l := pdfLine{page: page, left: math.Inf(1), size: main.size, bold: main.bold, bottom: main.bottom, mono: true}
 	var b strings.Builder
 	prevRight := math.Inf(-1)
 	for k, r := range g {
@@ -210,6 +235,7 @@ func makeLine(g []pdfRun, page int) (pdfLine, bool) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(t)
+		l.mono = l.mono && r.mono
 		l.left, l.right = min(l.left, r.left), max(l.right, r.right)
 		l.top = max(l.top, r.top)
 		prevRight = r.right

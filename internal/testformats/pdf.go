@@ -53,7 +53,7 @@ const (
 // pdfLine is a line of text placed on a page.
 type pdfLine struct {
 	x, y   float64
-	font   string // F1 Times-Roman, F2 Helvetica-Bold, F3 Times-Italic
+	font   string // F1 Times-Roman, F2 Helvetica-Bold, F3 Times-Italic, F4 Courier
 	size   float64
 	text   string
 	marker string // a footnote's marker raised after the text
@@ -151,6 +151,10 @@ func (l *layout) add(line pdfLine) {
 // paragraph lays out a paragraph, its first line indented, its note at
 // the foot of the page where it ends.
 func (l *layout) paragraph(text, note string, hasNote bool) {
+	if strings.HasPrefix(text, "$ ") {
+		l.listing(text)
+		return
+	}
 	lines := l.wrap(text)
 	for i, words := range lines {
 		reserve := 0
@@ -179,6 +183,19 @@ func (l *layout) paragraph(text, note string, hasNote bool) {
 			}
 		}
 		l.add(line)
+	}
+}
+
+// listing lays out a paragraph that opens with a shell's prompt as code:
+// in Courier, indented, a line for each of its lines.
+func (l *layout) listing(text string) {
+	for _, t := range strings.Split(text, "\n") {
+		if l.used >= l.o.LinesPerPage-l.noteLines() {
+			l.nextColumn()
+		}
+		p := l.pages[len(l.pages)-1]
+		p.words = append(p.words, strings.Fields(t)...)
+		l.add(pdfLine{x: leftMargin + firstIndent + float64(l.column*columnStep), font: "F4", size: bodySize - 1, text: t})
 	}
 }
 
@@ -280,10 +297,10 @@ func roman(n int) string {
 func (l *layout) write(b Book) []byte {
 	w := &pdfWriter{password: l.o.UserPassword}
 	pagesRef := 2
-	fonts := map[string]string{"F1": "Times-Roman", "F2": "Helvetica-Bold", "F3": "Times-Italic"}
+	fonts := map[string]string{"F1": "Times-Roman", "F2": "Helvetica-Bold", "F3": "Times-Italic", "F4": "Courier"}
 	w.reserve(2) // the catalog and the page tree, written last
 	fontRefs := ""
-	for _, name := range []string{"F1", "F2", "F3"} {
+	for _, name := range []string{"F1", "F2", "F3", "F4"} {
 		ref := w.object(fmt.Sprintf("<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>", fonts[name]))
 		fontRefs += fmt.Sprintf("/%s %d 0 R ", name, ref)
 	}
