@@ -901,3 +901,32 @@ func TestTypescriptIsText(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFBoldHeadings reads a heading set in bold in the body's size with
+// space around it, as word processors set a third level, as a section
+// under the chapter's.
+func TestPDFBoldHeadings(t *testing.T) {
+	pdf := NewPDFEngine(testsupport.PDFiumCache())
+	t.Cleanup(func() { pdf.Close() })
+	book := testformats.Essay()
+	first := book.Chapters[0]
+	book.Chapters[0].Paragraphs = slices.Insert(slices.Clone(first.Paragraphs), 1, "## Lamps and Their Keepers")
+	data, _ := book.PDF(testformats.PDFOptions{})
+	d, err := pdf.Parse("essay.pdf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, s := range d.Sections {
+		titles = append(titles, s.Title)
+	}
+	want := first.Title + " · Lamps and Their Keepers"
+	if !slices.Contains(titles, want) {
+		t.Errorf("sections %q, want one titled %q", titles, want)
+	}
+	for i := range d.SentenceCount() {
+		if s := d.Sentence(i).Text; strings.Contains(s, "Keepers") {
+			t.Errorf("sentence %d holds the heading: %q", i, s)
+		}
+	}
+}

@@ -221,25 +221,42 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (pdfPage,
 	p.runs = charRuns(chars)
 	for k := range p.runs {
 		r := &p.runs[k]
+		font := fontOf(inst, tp.TextPage, r.first)
 		if w, err := inst.FPDFText_GetFontWeight(&requests.FPDFText_GetFontWeight{TextPage: tp.TextPage, Index: r.first}); err == nil {
 			r.bold = w.FontWeight >= 600
 		}
-		r.mono = fixedPitch(inst, tp.TextPage, r.first) && fixedPitch(inst, tp.TextPage, r.last)
+		r.bold = r.bold || font.bold()
+		r.mono = font.fixedPitch() && fontOf(inst, tp.TextPage, r.last).fixedPitch()
 	}
 	return p, nil
 }
 
-// fixedPitch reports whether a character is set in a fixed-pitch font, as
-// code is: by the font's flag (PDF 1.7, 9.8.2, FixedPitch) or its name
-// (Courier, LiberationMono, LaTeX's CMTT and LMMono, Consolas).
-func fixedPitch(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, i int) bool {
+// pdfFont is the font a character is set in.
+type pdfFont struct {
+	name  string // lower-cased
+	flags int    // the font descriptor's (PDF 1.7, 9.8.2)
+}
+
+func fontOf(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, i int) pdfFont {
 	f, err := inst.FPDFText_GetFontInfo(&requests.FPDFText_GetFontInfo{TextPage: tp, Index: i})
 	if err != nil {
-		return false
+		return pdfFont{}
 	}
-	name := strings.ToLower(f.FontName)
-	return f.Flags&1 != 0 || strings.Contains(name, "mono") || strings.Contains(name, "courier") ||
-		strings.Contains(name, "cmtt") || strings.Contains(name, "consol") || strings.Contains(name, "typewriter")
+	return pdfFont{name: strings.ToLower(f.FontName), flags: f.Flags}
+}
+
+// fixedPitch reports whether a font is fixed-pitch, as code is set: by its
+// flag (FixedPitch) or its name (Courier, LiberationMono, LaTeX's CMTT and
+// LMMono, Consolas).
+func (f pdfFont) fixedPitch() bool {
+	return f.flags&1 != 0 || strings.Contains(f.name, "mono") || strings.Contains(f.name, "courier") ||
+		strings.Contains(f.name, "cmtt") || strings.Contains(f.name, "consol") || strings.Contains(f.name, "typewriter")
+}
+
+// bold reports whether a font's name says it is bold ("DejaVuSans-Bold"),
+// for a font whose weight PDFium does not give.
+func (f pdfFont) bold() bool {
+	return strings.Contains(f.name, "bold") || strings.Contains(f.name, "black") || strings.Contains(f.name, "heavy")
 }
 
 // pdfChar is a character of a page with its loose box.

@@ -169,7 +169,7 @@ func (l *pdfLayout) build(lines [][]pdfLine) {
 					continue
 				}
 			}
-			if l.isHeading(line, lines[i]) {
+			if l.isHeading(lines[i], k) {
 				flush()
 				k = l.heading(lines[i], k) - 1
 				prev = nil
@@ -223,10 +223,15 @@ func (l *pdfLayout) block(b xblock) {
 	l.x.page = append(l.x.page, l.x.page[len(l.x.page)-1])
 }
 
-// isHeading reports whether a line is (part of) a heading: larger than
-// the body text, or in capitals and centred.
-func (l *pdfLayout) isHeading(line *pdfLine, page []pdfLine) bool {
+// isHeading reports whether line k of a page is (part of) a heading:
+// larger than the body text, in bold and set apart, or in capitals and
+// centred.
+func (l *pdfLayout) isHeading(page []pdfLine, k int) bool {
+	line := &page[k]
 	if line.size >= headingSize*l.body {
+		return true
+	}
+	if l.boldHeading(page, k) {
 		return true
 	}
 	if upperShare(line.text) < capsShare || countLetters(line.text) < 4 || strings.HasSuffix(line.text, "-") {
@@ -237,12 +242,34 @@ func (l *pdfLayout) isHeading(line *pdfLine, page []pdfLine) bool {
 	return line.left-left > 2*line.size && math.Abs(center-(left+right)/2) < 2*line.size
 }
 
+// maxBoldHeadingWords is the most words a heading in the body's size, set
+// apart in bold, holds: a paragraph in bold holds more.
+const maxBoldHeadingWords = 12
+
+// boldHeading reports whether line k of a page is a heading in the body's
+// size, as word processors set a third level ("In Function Definitions"):
+// in bold, short, without a closing stop, with space above and below it
+// and no bold line under it.
+func (l *pdfLayout) boldHeading(page []pdfLine, k int) bool {
+	line := &page[k]
+	if !line.bold || line.mono || line.size < 0.9*l.body || len(strings.Fields(line.text)) > maxBoldHeadingWords || endsSentence(line.text) {
+		return false
+	}
+	apart := func(upper, lower *pdfLine) bool {
+		return upper.bottom-lower.bottom > paragraphGap*l.leading
+	}
+	if k > 0 && !apart(&page[k-1], line) {
+		return false
+	}
+	return k+1 == len(page) || (apart(line, &page[k+1]) && !page[k+1].bold)
+}
+
 // heading adds the heading that starts at line k of a page's lines,
 // joined with the heading lines right under it ("Lecture I" over "The
 // Present Dilemma in Philosophy"), and returns the line after it.
 func (l *pdfLayout) heading(ls []pdfLine, k int) int {
 	end := k + 1
-	for end < len(ls) && l.isHeading(&ls[end], ls) && ls[end-1].bottom-ls[end].top < 2.5*ls[end].size {
+	for end < len(ls) && l.isHeading(ls, end) && ls[end-1].bottom-ls[end].top < 2.5*ls[end].size {
 		end++
 	}
 	size := 0.0
@@ -251,14 +278,28 @@ func (l *pdfLayout) heading(ls []pdfLine, k int) int {
 		size = max(size, ls[j].size)
 		b.lines = append(b.lines, l.line(&ls[j]))
 	}
-	if end-k > 1 && ls[k].size != ls[k+1].size {
+	if end-k > 1 && math.Abs(ls[k].size-ls[k+1].size) > 0.05*ls[k].size && !wrapsOn(ls[k].text) {
 		n := b.lines[0]
 		l.x.text[n] = strings.TrimRight(l.x.text[n], ".:") + ":"
 	}
 	b.level = max(1, 3-int(math.Round((size/l.body-1)/0.4)))
+	if size < headingSize*l.body && l.boldHeading(ls, k) {
+		b.level = 4 // under the headings larger than the text
+	}
 	l.block(b)
 	return end
 }
+
+// wrapsOn reports whether a heading's line breaks off in mid-phrase, at
+// a word that joins ("Functional Language Features: Iterators and" over
+// "Closures"): the next line goes on with it rather than adding a title.
+func wrapsOn(line string) bool {
+	words := strings.Fields(line)
+	return len(words) > 0 && joiningWords[strings.ToLower(words[len(words)-1])]
+}
+
+var joiningWords = map[string]bool{"and": true, "or": true, "of": true, "the": true, "a": true, "an": true, "to": true,
+	"in": true, "on": true, "for": true, "with": true, "from": true, "by": true, "at": true}
 
 // newParagraph reports whether line starts a paragraph after prev: after
 // space between them, at a first line's indent, after an indented block,

@@ -155,6 +155,10 @@ func (l *layout) paragraph(text, note string, hasNote bool) {
 		l.listing(text)
 		return
 	}
+	if title, ok := strings.CutPrefix(text, "## "); ok {
+		l.subheading(title)
+		return
+	}
 	lines := l.wrap(text)
 	for i, words := range lines {
 		reserve := 0
@@ -197,6 +201,20 @@ func (l *layout) listing(text string) {
 		p.words = append(p.words, strings.Fields(t)...)
 		l.add(pdfLine{x: leftMargin + firstIndent + float64(l.column*columnStep), font: "F4", size: bodySize - 1, text: t})
 	}
+}
+
+// subheading lays out a paragraph that opens with "## " as a word
+// processor sets a third-level heading: in bold, in the body's size, a
+// line's space above and below it.
+func (l *layout) subheading(title string) {
+	if l.used+3 >= l.o.LinesPerPage-l.noteLines() {
+		l.nextColumn()
+	}
+	l.used++
+	p := l.pages[len(l.pages)-1]
+	p.words = append(p.words, strings.Fields(title)...)
+	l.add(pdfLine{x: leftMargin + float64(l.column*columnStep), font: "F2", size: bodySize, text: title})
+	l.used++
 }
 
 // noteLines is how many lines the current page's notes take, with the
