@@ -126,7 +126,9 @@ func (w *htmlWalk) element(n *html.Node) {
 		w.inTerm = strings.TrimSpace(w.line.String()) != ""
 	case n.Data == "dd" && w.inTerm:
 		w.inTerm = false
-		w.line.WriteString(" — ")
+		term := strings.TrimRightFunc(w.line.String(), unicode.IsSpace)
+		w.line.Reset()
+		w.line.WriteString(term + termDash)
 		w.walk(n)
 		w.flush()
 	case n.Data == "strong" || n.Data == "b":
@@ -134,13 +136,18 @@ func (w *htmlWalk) element(n *html.Node) {
 		w.walk(n)
 		w.bold--
 	case blockElements[n.Data]:
-		w.flush()
+		if !strings.HasSuffix(w.line.String(), termDash) {
+			w.flush() // a definition's first paragraph goes on from its term (an API reference's "os.path.basename(path) — Return…")
+		}
 		w.walk(n)
 		w.flush()
 	default:
 		w.walk(n)
 	}
 }
+
+// termDash joins a glossary's term to its definition.
+const termDash = " — "
 
 // text adds text to the paragraph being written, its white space
 // collapsed.
