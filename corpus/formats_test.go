@@ -891,7 +891,7 @@ func TestTypescriptIsText(t *testing.T) {
 		bottom := 700 - float64(i)*14
 		runs = append(runs, pdfRun{left: 72, right: 72 + float64(len(text))*6, bottom: bottom, top: bottom + 11, size: 11, mono: true, text: text})
 	}
-	x, err := layOut([]pdfPage{{number: 1, width: 612, height: 792, runs: runs}})
+	x, err := layOut([]pdfPage{{number: 1, width: 612, height: 792, runs: runs}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -928,5 +928,55 @@ func TestPDFBoldHeadings(t *testing.T) {
 		if s := d.Sentence(i).Text; strings.Contains(s, "Keepers") {
 			t.Errorf("sentence %d holds the heading: %q", i, s)
 		}
+	}
+}
+
+// TestPDFOutline reads a PDF's chapters from its outline (bookmarks)
+// where their titles are set as the text is, and nothing else tells them.
+func TestPDFOutline(t *testing.T) {
+	pdf := NewPDFEngine(testsupport.PDFiumCache())
+	t.Cleanup(func() { pdf.Close() })
+	book := testformats.Essay()
+	var want []string
+	for _, c := range book.Chapters {
+		want = append(want, c.Title)
+	}
+	for _, outline := range []bool{false, true} {
+		t.Run(fmt.Sprintf("outline %v", outline), func(t *testing.T) {
+			data, _ := book.PDF(testformats.PDFOptions{PlainTitles: true, Outline: outline})
+			d, err := pdf.Parse("essay.pdf", data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range d.Sections {
+				got = append(got, s.Title)
+			}
+			if found := len(got) >= len(want) && slices.Equal(got[:len(want)], want); found != outline { // the notes follow
+				t.Errorf("sections %q; want %q found: %v", got, want, outline)
+			}
+		})
+	}
+}
+
+// TestPDFOutlineLoop reads a PDF whose outline loops (an entry that is
+// its own next) to the end, its chapters found.
+func TestPDFOutlineLoop(t *testing.T) {
+	pdf := NewPDFEngine(testsupport.PDFiumCache())
+	t.Cleanup(func() { pdf.Close() })
+	data, _ := testformats.Essay().PDF(testformats.PDFOptions{PlainTitles: true, Outline: true})
+	entry := regexp.MustCompile(`(\d+) 0 obj\s*<< /Title [^\n]*?/Next (\d+) 0 R`)
+	m := entry.FindSubmatchIndex(data)
+	if m == nil || m[3]-m[2] != m[5]-m[4] {
+		t.Fatalf("no outline entry to loop in the PDF")
+	}
+	looped := slices.Clone(data)
+	copy(looped[m[4]:m[5]], data[m[2]:m[3]]) // the first entry's next is itself
+	d, err := pdf.Parse("essay.pdf", looped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := d.Sections[0].Title, testformats.Essay().Chapters[0].Title; got != want {
+		t.Errorf("first section %q, want %q", got, want)
 	}
 }

@@ -115,7 +115,7 @@ func (e *PDFEngine) Parse(name string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	x, err := layOut(pages)
+	x, err := layOut(pages, meta.outline)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +124,10 @@ func (e *PDFEngine) Parse(name string, data []byte) (*Document, error) {
 }
 
 // pdfMeta is what a PDF says of itself.
-type pdfMeta struct{ title, author string }
+type pdfMeta struct {
+	title, author string
+	outline       []outlineEntry
+}
 
 // pages reads every page's runs of text and label: a long PDF's pages
 // shared out among the engine's instances.
@@ -144,7 +147,7 @@ func (e *PDFEngine) pages(data []byte) ([]pdfPage, pdfMeta, error) {
 	if err != nil {
 		return nil, pdfMeta{}, fmt.Errorf("reading the PDF's pages: %w", err)
 	}
-	meta := pdfMeta{title: metaText(insts[0], doc, "Title"), author: metaText(insts[0], doc, "Author")}
+	meta := pdfMeta{title: metaText(insts[0], doc, "Title"), author: metaText(insts[0], doc, "Author"), outline: readOutline(insts[0], doc)}
 	if count.PageCount >= parallelPDFFrom && runtime.GOMAXPROCS(0) > 1 {
 		if more, err := e.instances(maxPDFWorkers); err == nil {
 			insts = more

@@ -23,6 +23,8 @@ type pdfLayout struct {
 	// block; and in ragged-right text, a short line that ends a sentence
 	// does not end a paragraph (the next one is indented where it does).
 	indents, justified bool
+	// outlined are the headings the PDF's outline names, by page and line.
+	outlined map[[2]int]outlineHeading
 	// codeFont is whether a fixed-pitch font marks code: it sets a few
 	// of the lines, not the text.
 	codeFont bool
@@ -169,7 +171,7 @@ func (l *pdfLayout) build(lines [][]pdfLine) {
 					continue
 				}
 			}
-			if l.isHeading(lines[i], k) {
+			if l.isHeading(lines[i], k) || l.named(line.page, k) {
 				flush()
 				k = l.heading(lines[i], k) - 1
 				prev = nil
@@ -242,6 +244,13 @@ func (l *pdfLayout) isHeading(page []pdfLine, k int) bool {
 	return line.left-left > 2*line.size && math.Abs(center-(left+right)/2) < 2*line.size
 }
 
+// named reports whether line k of a page opens a heading the PDF's
+// outline names.
+func (l *pdfLayout) named(page, k int) bool {
+	_, ok := l.outlined[[2]int{page, k}]
+	return ok
+}
+
 // maxBoldHeadingWords is the most words a heading in the body's size, set
 // apart in bold, holds: a paragraph in bold holds more.
 const maxBoldHeadingWords = 12
@@ -269,9 +278,28 @@ func (l *pdfLayout) boldHeading(page []pdfLine, k int) bool {
 // Present Dilemma in Philosophy"), and returns the line after it.
 func (l *pdfLayout) heading(ls []pdfLine, k int) int {
 	end := k + 1
-	for end < len(ls) && l.isHeading(ls, end) && ls[end-1].bottom-ls[end].top < 2.5*ls[end].size {
-		end++
+	outlined, named := l.outlined[[2]int{ls[k].page, k}]
+	if named {
+		end = max(end, outlined.end)
 	}
+	for end < len(ls) && (l.isHeading(ls, end) || l.named(ls[end].page, end)) && ls[end-1].bottom-ls[end].top < 2.5*ls[end].size {
+		o, ok := l.outlined[[2]int{ls[end].page, end}]
+		switch {
+		case ok && named:
+			return l.addHeading(ls, k, end, outlined, named) // the next entry of the outline
+		case ok:
+			outlined, named = o, true // "Lecture III" over the title the outline names
+			end = max(end+1, o.end)
+		default:
+			end++
+		}
+	}
+	return l.addHeading(ls, k, end, outlined, named)
+}
+
+// addHeading adds lines k to end-1 of a page as a heading, at the level
+// the outline gives it if it names it, else by its size, and returns end.
+func (l *pdfLayout) addHeading(ls []pdfLine, k, end int, outlined outlineHeading, named bool) int {
 	size := 0.0
 	b := xblock{kind: xHeading}
 	for j := k; j < end; j++ {
@@ -283,7 +311,10 @@ func (l *pdfLayout) heading(ls []pdfLine, k int) int {
 		l.x.text[n] = strings.TrimRight(l.x.text[n], ".:") + ":"
 	}
 	b.level = max(1, 3-int(math.Round((size/l.body-1)/0.4)))
-	if size < headingSize*l.body && l.boldHeading(ls, k) {
+	switch {
+	case named:
+		b.level = outlined.level
+	case size < headingSize*l.body && l.boldHeading(ls, k):
 		b.level = 4 // under the headings larger than the text
 	}
 	l.block(b)

@@ -104,7 +104,7 @@ func TestPDFBullets(t *testing.T) {
 		run(60, 340, 24, "• Droplets gather around dust to form clouds"),
 		run(60, 300, 24, "• Fog is a cloud at ground level"),
 	}}
-	x, err := layOut([]pdfPage{page})
+	x, err := layOut([]pdfPage{page}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

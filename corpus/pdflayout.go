@@ -106,7 +106,7 @@ const (
 )
 
 // layOut turns the pages of a PDF into an extraction.
-func layOut(pages []pdfPage) (*extraction, error) {
+func layOut(pages []pdfPage, outline []outlineEntry) (*extraction, error) {
 	var lines [][]pdfLine
 	letters := 0
 	for i, p := range pages {
@@ -121,7 +121,8 @@ func layOut(pages []pdfPage) (*extraction, error) {
 	}
 	dropRunning(pages, lines)
 	body := bodySize(lines)
-	l := &pdfLayout{pages: pages, body: body, vocab: vocabulary(lines), codeFont: monoShare(lines) <= maxCodeShare}
+	l := &pdfLayout{pages: pages, body: body, vocab: vocabulary(lines), codeFont: monoShare(lines) <= maxCodeShare,
+		outlined: outlineHeadings(outline, lines)}
 	for i := range lines {
 		l.notes = append(l.notes, footnotes(lines[i], body)...)
 	}

@@ -32,6 +32,12 @@ type PDFOptions struct {
 	// Columns is 2 for pages set in two columns, the left one filled
 	// first; 0 or 1 for one.
 	Columns int
+	// Outline writes the PDF's outline (bookmarks): an entry for each
+	// chapter, leading to the page it begins on.
+	Outline bool
+	// PlainTitles sets chapter titles as the text is set, in its font
+	// and size, so that only an outline tells them.
+	PlainTitles bool
 }
 
 // Page geometry, in points.
@@ -73,6 +79,7 @@ type layout struct {
 	note    int // the last footnote's number
 	chapter string
 	heads   []string // each page's running head
+	starts  []int    // the page each chapter begins on
 	column  int      // of the page, from 0
 }
 
@@ -87,7 +94,12 @@ func (b Book) PDF(o PDFOptions) (pdf []byte, pages []string) {
 	l.frontMatter(b)
 	for _, c := range b.Chapters {
 		l.newPage(c.Title)
-		l.add(pdfLine{x: leftMargin, font: "F2", size: 16, text: c.Title})
+		l.starts = append(l.starts, len(l.pages)-1)
+		title := pdfLine{x: leftMargin, font: "F2", size: 16, text: c.Title}
+		if o.PlainTitles {
+			title.font, title.size = "F1", bodySize
+		}
+		l.add(title)
 		l.used++
 		for i, p := range c.Paragraphs {
 			note, ok := c.Notes[i]
@@ -337,10 +349,34 @@ func (l *layout) write(b Book) []byte {
 		}
 		catalog += fmt.Sprintf(" %d << /S /D >> ] >>", l.o.FrontMatter)
 	}
+	if l.o.Outline {
+		catalog += fmt.Sprintf(" /Outlines %d 0 R", l.outline(w, b, kids))
+	}
 	w.set(1, catalog+" >>")
 	w.set(2, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids)))
 	info := w.object(fmt.Sprintf("<< /Title %s /Author %s >>", w.text(len(w.objects)+1, b.Title), w.text(len(w.objects)+1, b.Author)))
 	return w.finish(info)
+}
+
+// outline writes the outline's entries, a chapter each, and its root,
+// and returns the root's reference.
+func (l *layout) outline(w *pdfWriter, b Book, pages []string) int {
+	root := len(w.objects) + 1
+	first := root + 1
+	w.reserve(1 + len(b.Chapters))
+	for i, c := range b.Chapters {
+		ref := first + i
+		entry := fmt.Sprintf("<< /Title %s /Parent %d 0 R /Dest [%s /XYZ 0 %d 0]", w.text(ref, c.Title), root, pages[l.starts[i]], pageHeight)
+		if i > 0 {
+			entry += fmt.Sprintf(" /Prev %d 0 R", ref-1)
+		}
+		if i+1 < len(b.Chapters) {
+			entry += fmt.Sprintf(" /Next %d 0 R", ref+1)
+		}
+		w.set(ref, entry+" >>")
+	}
+	w.set(root, fmt.Sprintf("<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %d >>", first, first+len(b.Chapters)-1, len(b.Chapters)))
+	return root
 }
 
 // content is page i's content stream.
