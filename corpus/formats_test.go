@@ -980,3 +980,31 @@ func TestPDFOutlineLoop(t *testing.T) {
 		t.Errorf("first section %q, want %q", got, want)
 	}
 }
+
+// TestPDFOneLineParagraphs reads paragraphs of one line in a PDF whose
+// paragraphs are indented and lines ragged (a dialogue) each as its own,
+// where one ends a sentence or breaks off at a dash.
+func TestPDFOneLineParagraphs(t *testing.T) {
+	pdf := NewPDFEngine(testsupport.PDFiumCache())
+	t.Cleanup(func() { pdf.Close() })
+	book := testformats.Essay()
+	dialogue := []string{"“You don’t mean to say—”", "“I do.”", "“Go on,” I said."}
+	book.Chapters[0].Paragraphs = slices.Insert(slices.Clone(book.Chapters[0].Paragraphs), 1, dialogue...)
+	data, _ := book.PDF(testformats.PDFOptions{})
+	d, err := pdf.Parse("essay.pdf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paragraphs := map[string]int{}
+	for i := range d.SentenceCount() {
+		s := d.Sentence(i)
+		paragraphs[s.Text] = s.Paragraph
+	}
+	for i := 1; i < len(dialogue); i++ {
+		a, okA := paragraphs[dialogue[i-1]]
+		b, okB := paragraphs[dialogue[i]]
+		if !okA || !okB || a == b {
+			t.Errorf("%q and %q: paragraphs %d (%v) and %d (%v), want two sentences in two", dialogue[i-1], dialogue[i], a, okA, b, okB)
+		}
+	}
+}

@@ -353,6 +353,9 @@ func (l *pdfLayout) newParagraph(prev, line *pdfLine, page []pdfLine) bool {
 		return true // a list item, a slide's point
 	case indent > firstIndentMin*size && indent < firstIndentMax*size && prevIndent < 0.3*size:
 		return true
+	case l.indents && indent > firstIndentMin*size && indent < firstIndentMax*size && math.Abs(indent-prevIndent) < 0.3*size &&
+		prev.right < right-2.5*size && (endsSentence(prev.text) || endsBroken(prev.text)):
+		return true // after a paragraph of one line ("“You don’t mean to say—”" over "“I do.")
 	case l.blockLines > 0 && indent < 0.3*size && !strings.HasSuffix(prev.text, "-"):
 		if l.indents && l.blockLines < 2 {
 			return false // a paragraph's first line
@@ -360,6 +363,13 @@ func (l *pdfLayout) newParagraph(prev, line *pdfLine, page []pdfLine) bool {
 		return prev.left-line.left > firstIndentMin*size && endsSentence(prev.text) // the end of an indented block
 	}
 	return (l.justified || !l.indents) && endsSentence(prev.text) && prev.right < right-2.5*size
+}
+
+// endsBroken reports whether a line ends in a dash, as speech broken off
+// does ("You don’t mean to say—”").
+func endsBroken(s string) bool {
+	s = strings.TrimRight(s, closers)
+	return strings.HasSuffix(s, "—") || strings.HasSuffix(s, "--")
 }
 
 // justified reports whether most of the text's lines end at its right
