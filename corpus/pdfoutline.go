@@ -116,14 +116,20 @@ func outlineHeadings(outline []outlineEntry, lines [][]pdfLine) map[[2]int]outli
 // end.
 func linesSay(page []pdfLine, k int, want []string) (int, bool) {
 	var got []string
+	first := len(outlineWords(page[k].text))
 	for j := k; j < len(page) && j < k+maxOutlineLines && !page[j].mono; j++ {
 		got = append(got, outlineWords(page[j].text)...)
 		if len(got) > len(want)+maxLabelWords {
 			return 0, false
 		}
-		if extra := len(got) - len(want); extra >= 0 && equalWords(got[extra:], want) && (extra == 0 || isLabel(got[:extra])) {
-			return j + 1, true
+		extra := len(got) - len(want)
+		if extra < 0 || !equalWords(got[extra:], want) || (extra > 0 && !isLabel(got[:extra])) {
+			continue
 		}
+		if extra >= first && strings.ContainsAny(page[k].text, "()[],;") {
+			return 0, false // a line of text ending in a number ("…(p. 219):"), not a label
+		}
+		return j + 1, true
 	}
 	return 0, false
 }
