@@ -16,7 +16,9 @@ import (
 // title, and table-of-contents paragraphs ("toc 1" …) are left out;
 // deleted text (w:delText) and field codes (w:instrText) are not text,
 // nor is a drawing's fallback copy (mc:Fallback) read twice. A quote is
-// cited by its section and paragraph, as a web page's.
+// cited by its section and paragraph, as a web page's. Footnotes and
+// endnotes (word/footnotes.xml, word/endnotes.xml) are read after the
+// text, under "Notes", in the order the text refers to them.
 
 // Errors of Word documents.
 var (
@@ -33,8 +35,11 @@ var docx = docFormat{
 		spaces:    map[string]bool{"tab": true, "br": true, "cr": true},
 		skipped:   map[string]bool{"Fallback": true},
 		mark: func(p *docParagraph, e xml.StartElement) {
-			if e.Name.Local == "pStyle" {
+			switch e.Name.Local {
+			case "pStyle":
 				p.style = xmlAttr(e, "val")
+			case "footnoteReference", "endnoteReference":
+				p.notes = append(p.notes, e.Name.Local+":"+xmlAttr(e, "id"))
 			}
 		},
 		run: "r",
@@ -45,6 +50,7 @@ var docx = docFormat{
 	},
 	class: docxClass,
 	meta:  docxProperties,
+	notes: docxNotes,
 }
 
 // parseDOCX parses a Word document.
@@ -101,4 +107,45 @@ func docxProperties(r *zipReader) (title, author string) {
 	}
 	r.optionalXML("docProps/core.xml", &core)
 	return strings.TrimSpace(core.Title), strings.TrimSpace(core.Creator)
+}
+
+// docxNotes reads the footnotes and endnotes of a Word document, keyed
+// as its paragraphs refer to them ("footnoteReference:2"); Word's
+// separators, which are not notes, are left out.
+func docxNotes(r *zipReader) map[string]string {
+	notes := map[string]string{}
+	for _, part := range []struct{ file, ref string }{
+		{"word/footnotes.xml", "footnoteReference"},
+		{"word/endnotes.xml", "endnoteReference"},
+	} {
+		var doc struct {
+			Notes []struct {
+				ID    string `xml:"id,attr"`
+				Type  string `xml:"type,attr"`
+				Paras []struct {
+					Runs []struct {
+						Text []string `xml:"t"`
+					} `xml:"r"`
+				} `xml:"p"`
+			} `xml:",any"`
+		}
+		r.optionalXML(part.file, &doc)
+		for _, n := range doc.Notes {
+			if n.Type != "" && n.Type != "normal" {
+				continue
+			}
+			var paras []string
+			for _, p := range n.Paras {
+				var b strings.Builder
+				for _, run := range p.Runs {
+					b.WriteString(strings.Join(run.Text, ""))
+				}
+				if t := strings.Join(strings.Fields(b.String()), " "); t != "" {
+					paras = append(paras, t)
+				}
+			}
+			notes[part.ref+":"+n.ID] = strings.Join(paras, " ")
+		}
+	}
+	return notes
 }

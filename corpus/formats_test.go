@@ -273,15 +273,17 @@ func TestWordProcessorDocuments(t *testing.T) {
 	for _, c := range book.Chapters {
 		chapters = append(chapters, c.Title)
 	}
+	withNotes := append(slices.Clone(chapters), "Notes")
 	tests := []struct {
-		name    string
-		data    []byte
-		format  Format
-		omitted []string
+		name     string
+		data     []byte
+		format   Format
+		sections []string
+		omitted  []string
 	}{
-		{"essay.docx", book.DOCX(), FormatDOCX, []string{"title", "table of contents"}},
-		{"essay.odt", book.ODT(), FormatODT, []string{"title"}},
-		{"essay.rtf", book.RTF(), FormatRTF, []string{"title", "table of contents"}},
+		{"essay.docx", book.DOCX(), FormatDOCX, withNotes, []string{"title", "table of contents"}},
+		{"essay.odt", book.ODT(), FormatODT, withNotes, []string{"title"}},
+		{"essay.rtf", book.RTF(), FormatRTF, chapters, []string{"title", "table of contents"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -300,10 +302,13 @@ func TestWordProcessorDocuments(t *testing.T) {
 			for _, o := range d.Omitted {
 				omitted = append(omitted, o.Reason)
 			}
-			if !slices.Equal(titles, chapters) || !slices.Equal(omitted, tt.omitted) {
-				t.Errorf("sections %q, left out %q; want the chapters %q, and %q left out", titles, omitted, chapters, tt.omitted)
+			if !slices.Equal(titles, tt.sections) || !slices.Equal(omitted, tt.omitted) {
+				t.Errorf("sections %q, left out %q; want %q, and %q left out", titles, omitted, tt.sections, tt.omitted)
 			}
 			checkWordProcessorText(t, d)
+			if slices.Contains(tt.sections, "Notes") {
+				checkNotesRead(t, d, book)
+			}
 		})
 	}
 }
@@ -313,7 +318,7 @@ func TestWordProcessorDocuments(t *testing.T) {
 func checkWordProcessorText(t *testing.T, d *Document) {
 	t.Helper()
 	extracted := strings.Join(d.Text, "\n")
-	for _, not := range []string{"Struck out", "PAGE", "A note that is not text"} {
+	for _, not := range []string{"Struck out", "PAGE"} {
 		if strings.Contains(extracted, not) {
 			t.Errorf("the extracted text holds %q", not)
 		}
@@ -331,6 +336,27 @@ func checkWordProcessorText(t *testing.T, d *Document) {
 	}
 	if n := strings.Count(text, "Ask at the desk"); n != 1 || !strings.Contains(text, "The lanterns still hang there. Nobody lights them now.") {
 		t.Errorf("a text box read %d times, or the paragraph around it broken: %s", n, text)
+	}
+}
+
+// checkNotesRead checks that a document's footnotes are quotable under
+// "Notes", each once, and recorded as notes where they are referred to.
+func checkNotesRead(t *testing.T, d *Document, b testformats.Book) {
+	t.Helper()
+	var text []string
+	for _, s := range d.AllSentences() {
+		text = append(text, s.Text)
+	}
+	quotable := strings.Join(text, " ")
+	for _, c := range b.Chapters {
+		for _, note := range c.Notes {
+			if strings.Count(quotable, note) != 1 {
+				t.Errorf("the note %q is quotable %d times, want once", note, strings.Count(quotable, note))
+			}
+			if !slices.ContainsFunc(d.Footnotes, func(f Footnote) bool { return f.Text == note }) {
+				t.Errorf("the note %q is not among the footnotes %v", note, d.Footnotes)
+			}
+		}
 	}
 }
 

@@ -12,9 +12,10 @@ import (
 // content.xml in order: headings (text:h, at their outline level) make
 // sections, paragraphs, list items and table cells are text, and a
 // paragraph in the Title style is the document's title. Its table of
-// contents, tracked deletions, notes and comments are not read: they are
-// elements of their own, skipped whole. A quote is cited by its section
-// and paragraph, as a web page's.
+// contents, tracked deletions and comments are not read: they are
+// elements of their own, skipped whole. Its notes, which stand where they
+// are referred to, are read after the text, under "Notes", as Word's are.
+// A quote is cited by its section and paragraph, as a web page's.
 
 // Errors of OpenDocument texts.
 var (
@@ -24,7 +25,7 @@ var (
 
 // odt is the OpenDocument text format. Skipped are the elements whose
 // content is not the text: a table of contents or other index, tracked
-// changes (what was deleted), notes and their citations, comments.
+// changes (what was deleted), comments.
 var odt = docFormat{
 	format: FormatODT, part: "content.xml", tooLarge: ErrODTTooLarge, notFormat: ErrNotODT,
 	markup: docMarkup{
@@ -32,9 +33,10 @@ var odt = docFormat{
 		spaces:    map[string]bool{"s": true, "tab": true, "line-break": true},
 		skipped: map[string]bool{
 			"table-of-content": true, "alphabetical-index": true, "illustration-index": true, "bibliography": true,
-			"tracked-changes": true, "note": true, "annotation": true, "sequence-decls": true,
+			"tracked-changes": true, "annotation": true, "sequence-decls": true,
 		},
 		mark: odtMark,
+		note: "note", citation: "note-citation",
 	},
 	meta: odtMeta,
 }

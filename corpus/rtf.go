@@ -78,7 +78,7 @@ func parseRTF(name string, data []byte) (*Document, error) {
 		return nil, err
 	}
 	r.classByStyle()
-	x := docExtraction(FormatRTF, r.paras)
+	x := docExtraction(FormatRTF, r.paras, nil)
 	if len(x.blocks) == 0 {
 		return nil, ErrEmpty
 	}

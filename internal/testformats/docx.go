@@ -12,9 +12,11 @@ import (
 // table of contents before the text; in the first chapter a deleted run
 // and a field code, which are not text to read, and a table; and in
 // the second a text box inside a paragraph, with the fallback copy Word
-// writes for older readers. The book's footnotes are left out.
+// writes for older readers. The book's footnotes are Word's footnotes
+// (word/footnotes.xml, after Word's two separators).
 func (b Book) DOCX() []byte {
 	var body strings.Builder
+	var notes []string
 	para := func(style, runs string) {
 		body.WriteString("<w:p>")
 		if style != "" {
@@ -34,6 +36,10 @@ func (b Book) DOCX() []byte {
 		para("berschrift2", run(c.Title))
 		for j, p := range c.Paragraphs {
 			runs := run(p)
+			if note, ok := c.Notes[j]; ok {
+				notes = append(notes, note)
+				runs += fmt.Sprintf(`<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="%d"/></w:r>`, len(notes))
+			}
 			if i == 0 && j == 0 {
 				runs = `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>` +
 					`<w:del><w:r><w:delText>Struck out by an editor. </w:delText></w:r></w:del>` + runs
@@ -50,6 +56,14 @@ func (b Book) DOCX() []byte {
 		}
 	}
 	a := docxArchive(body.String())
+	var foot strings.Builder
+	foot.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>`)
+	for i, n := range notes {
+		fmt.Fprintf(&foot, `<w:footnote w:id="%d"><w:p><w:r><w:footnoteRef/></w:r>%s</w:p></w:footnote>`, i+1, run(" "+n))
+	}
+	foot.WriteString(`</w:footnotes>`)
+	a.write("word/footnotes.xml", foot.String())
 	a.write("docProps/core.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>`+html.EscapeString(b.Title)+`</dc:title><dc:creator>`+html.EscapeString(b.Author)+`</dc:creator></cp:coreProperties>`)
 	return a.bytes()

@@ -8,13 +8,14 @@ import (
 
 // ODT packages the book as an OpenDocument text, as LibreOffice writes
 // one: the title in the Title paragraph style, each chapter's title a
-// heading of outline level 2, a table of contents before the text; in the
-// first chapter a footnote, a tracked deletion, runs of spaces, a list
-// and a table; in the second a text box inside a paragraph. The book's
-// own footnotes are left out.
+// heading of outline level 2, a table of contents before the text, the
+// book's footnotes where they are referred to (text:note); in the first
+// chapter a tracked deletion, runs of spaces, a list and a table; in the
+// second a text box inside a paragraph.
 func (b Book) ODT() []byte {
 	var body strings.Builder
 	esc := html.EscapeString
+	notes := 0
 	fmt.Fprintf(&body, `<text:p text:style-name="Title">%s</text:p>`+"\n", esc(b.Title))
 	body.WriteString(`<text:table-of-content><text:index-body><text:index-title><text:p>Contents</text:p></text:index-title>`)
 	for _, c := range b.Chapters {
@@ -26,7 +27,11 @@ func (b Book) ODT() []byte {
 		for j, p := range c.Paragraphs {
 			text := esc(p)
 			if i == 0 && j == 0 {
-				text = `<text:span text:style-name="T1">` + text + `</text:span><text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>A note that is not text.</text:p></text:note-body></text:note>`
+				text = `<text:span text:style-name="T1">` + text + `</text:span>`
+			}
+			if note, ok := c.Notes[j]; ok {
+				notes++
+				text += fmt.Sprintf(`<text:note text:id="ftn%d" text:note-class="footnote"><text:note-citation>%d</text:note-citation><text:note-body><text:p text:style-name="Footnote">%s</text:p></text:note-body></text:note>`, notes, notes, esc(note))
 			}
 			fmt.Fprintf(&body, "<text:p>%s</text:p>\n", text)
 		}
