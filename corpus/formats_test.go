@@ -283,7 +283,7 @@ func TestWordProcessorDocuments(t *testing.T) {
 	}{
 		{"essay.docx", book.DOCX(), FormatDOCX, withNotes, []string{"title", "table of contents"}},
 		{"essay.odt", book.ODT(), FormatODT, withNotes, []string{"title"}},
-		{"essay.rtf", book.RTF(), FormatRTF, chapters, []string{"title", "table of contents"}},
+		{"essay.rtf", book.RTF(), FormatRTF, withNotes, []string{"title", "table of contents"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,9 +14,10 @@ import (
 // order, headings (an outline level, or a style named "heading N") make
 // sections, a paragraph in the Title style is the document's title, and
 // title and author come from its \info. A text box is a paragraph of its
-// own, read before the one that holds it, as in a Word document. What is
+// own, read before the one that holds it, as in a Word document; notes
+// are read after the text, under "Notes", as a Word document's. What is
 // not text is not read: font and colour tables, pictures, headers and
-// footers, notes, field instructions, list numbers, a shape's fallback
+// footers, comments, field instructions, list numbers, a shape's fallback
 // copy and every other destination marked \*. A quote is cited by its
 // section and paragraph, as a web page's. No maintained Go library reads
 // RTF; this is the tokenizer of its specification (1.9.1) and the mapping
@@ -30,7 +31,7 @@ const maxRTFDepth = 512
 var rtfSkipped = map[string]bool{
 	"fonttbl": true, "colortbl": true, "pict": true, "object": true, "header": true, "headerl": true,
 	"headerr": true, "headerf": true, "footer": true, "footerl": true, "footerr": true, "footerf": true,
-	"footnote": true, "annotation": true, "fldinst": true, "xe": true, "tc": true, "listtable": true,
+	"annotation": true, "fldinst": true, "xe": true, "tc": true, "listtable": true,
 	"listoverridetable": true, "revtbl": true, "rsidtbl": true, "filetbl": true, "listtext": true, "pntext": true,
 	"nonshppict": true, "operator": true, "subject": true, "keywords": true, "comment": true,
 	"doccomm": true, "company": true, "creatim": true, "revtim": true, "printim": true, "buptim": true,
@@ -68,17 +69,20 @@ type rtfReader struct {
 	styles  map[int]string  // style names by number
 	name    strings.Builder // the style entry being read
 	info    map[string]*strings.Builder
+	note    strings.Builder   // the footnote being read
+	notes   map[string]string // footnotes by key
+	noted   []string          // the keys of the notes the paragraph being read refers to
 }
 
 // parseRTF parses an RTF document, which Detect knows by its first bytes.
 func parseRTF(name string, data []byte) (*Document, error) {
 	r := &rtfReader{data: data, g: rtfGroup{uc: 1}, page: charmap.Windows1252, styles: map[int]string{},
-		info: map[string]*strings.Builder{"title": {}, "author": {}}}
+		info: map[string]*strings.Builder{"title": {}, "author": {}}, notes: map[string]string{}}
 	if err := r.read(); err != nil {
 		return nil, err
 	}
 	r.classByStyle()
-	x := docExtraction(FormatRTF, r.paras, nil)
+	x := docExtraction(FormatRTF, r.paras, r.notes)
 	if len(x.blocks) == 0 {
 		return nil, ErrEmpty
 	}
@@ -122,6 +126,12 @@ func (r *rtfReader) closeGroup() {
 	if r.g.dest == "style" && !r.g.skip {
 		r.styles[r.g.style] = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(r.name.String()), ";"))
 		r.name.Reset()
+	}
+	if n := len(r.stack); n > 0 && r.g.dest == "note" && r.stack[n-1].dest != "note" {
+		key := "note:" + strconv.Itoa(len(r.notes))
+		r.notes[key] = strings.Join(strings.Fields(r.note.String()), " ")
+		r.noted = append(r.noted, key)
+		r.note.Reset()
 	}
 	if n := len(r.stack); n > 0 {
 		inBox := r.g.box
@@ -195,7 +205,7 @@ func (r *rtfReader) symbol(c byte) {
 func (r *rtfReader) word(w string, param int, hasParam bool) {
 	if r.starred {
 		r.starred = false
-		if w != "shpinst" {
+		if w != "shpinst" && w != "footnote" {
 			r.g.skip = true
 			return
 		}
@@ -234,6 +244,8 @@ func (r *rtfReader) word(w string, param int, hasParam bool) {
 		if r.g.dest == "info" {
 			r.g.dest = w
 		}
+	case w == "footnote" && !r.g.skip && r.g.dest == "":
+		r.g.dest = "note" // a footnote or endnote, where it is referred to
 	case w == "shptxt" && !r.g.skip && r.g.dest == "":
 		r.held = append(r.held, r.text.String())
 		r.text.Reset()
@@ -255,6 +267,8 @@ func (r *rtfReader) char(s string) {
 		r.text.WriteString(s)
 	case r.g.dest == "style":
 		r.name.WriteString(s)
+	case r.g.dest == "note":
+		r.note.WriteString(s)
 	case r.info[r.g.dest] != nil:
 		r.info[r.g.dest].WriteString(s)
 	}
@@ -263,11 +277,15 @@ func (r *rtfReader) char(s string) {
 // endParagraph ends the paragraph being read, with what its group says
 // of it.
 func (r *rtfReader) endParagraph() {
+	if r.g.dest == "note" {
+		r.note.WriteByte(' ') // between a note's paragraphs
+	}
 	if r.g.skip || r.g.dest != "" {
 		return
 	}
 	if text := r.text.String(); strings.TrimSpace(text) != "" {
-		r.paras = append(r.paras, docParagraph{text: text, heading: r.g.heading, style: strconv.Itoa(r.g.style)})
+		r.paras = append(r.paras, docParagraph{text: text, heading: r.g.heading, style: strconv.Itoa(r.g.style), notes: r.noted})
+		r.noted = nil
 	}
 	r.text.Reset()
 }

@@ -11,10 +11,11 @@ import (
 // style and each chapter's title in the style named "heading 2", known
 // only by the stylesheet; a table of contents (a TOC field's result, in
 // the "toc 1" style); a running header; text outside ASCII as \u
-// characters with \'hh fallbacks. In the first chapter a footnote, a
-// PAGE field, a picture, a list and a table; in the second a text box
-// inside a paragraph, with the fallback copy Word writes for older
-// readers. The book's own footnotes are left out.
+// characters with \'hh fallbacks; the book's footnotes where they are
+// referred to (\footnote, an optional destination as Word marks it). In
+// the first chapter a PAGE field, a picture, a list and a table; in the
+// second a text box inside a paragraph, with the fallback copy Word
+// writes for older readers.
 func (b Book) RTF() []byte {
 	var body strings.Builder
 	body.WriteString(`{\rtf1\ansi\ansicpg1252\deff0\uc1{\fonttbl{\f0\froman\fcharset0 Times New Roman;}{\f1\fswiss Arial;}}` + "\r\n")
@@ -33,7 +34,10 @@ func (b Book) RTF() []byte {
 		for j, p := range c.Paragraphs {
 			text := rtfText(p)
 			if i == 0 && j == 0 {
-				text = `{\field{\*\fldinst { PAGE }}{\fldrslt }}` + text + `{\super\chftn}{\footnote \pard\plain {\super\chftn} A note that is not text.\par}`
+				text = `{\field{\*\fldinst { PAGE }}{\fldrslt }}` + text
+			}
+			if note, ok := c.Notes[j]; ok {
+				text += `{\super\chftn}{\*\footnote \pard\plain {\super\chftn} ` + rtfText(note) + `\par}`
 			}
 			fmt.Fprintf(&body, `\pard\plain \s0\f0\fs24 %s\par`+"\r\n", text)
 		}
