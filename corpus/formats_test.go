@@ -1034,3 +1034,35 @@ func TestPDFOneLineParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// TestColumnsWithCode reads a two-column PDF whose left column holds a
+// line of code too long for it, running over the gutter as LaTeX lets a
+// listing, with page numbers at the foot in the gutter: the columns are
+// still found, and each paragraph reads whole and in order.
+func TestColumnsWithCode(t *testing.T) {
+	pdf := NewPDFEngine(testsupport.PDFiumCache())
+	t.Cleanup(func() { pdf.Close() })
+	book := testformats.Essay()
+	listing := "$ lantern light --all --room reading --until closing-time --log /var/log/lanterns.log"
+	first := book.Chapters[0].Paragraphs
+	book.Chapters[0].Paragraphs = slices.Insert(slices.Clone(first), 1, listing) // beside the right column's text
+	data, _ := book.PDF(testformats.PDFOptions{Columns: 2, PageNumbers: true, LinesPerPage: 30})
+	d, err := pdf.Parse("essay.pdf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var prose []string
+	for i := range d.SentenceCount() {
+		if s := d.Sentence(i); !s.Code {
+			prose = append(prose, s.Text)
+		}
+	}
+	text := strings.Join(prose, " ")
+	for _, c := range book.Chapters {
+		for _, p := range c.Paragraphs {
+			if p != listing && !strings.Contains(text, p) {
+				t.Errorf("the paragraph %.60q… does not read whole", p)
+			}
+		}
+	}
+}

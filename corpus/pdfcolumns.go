@@ -22,6 +22,8 @@ const (
 	columnMinRuns    = 4    // runs of text in each column, at least
 	columnTextShare  = 0.1  // each column holds at least this share of the page's letters
 	columnFill       = 0.5  // most of a column's lines fill at least this share of its width
+	gutterStrays     = 2    // runs that may cross a gutter beyond the fewest: a page number, an overflowing line
+	gutterStrayShare = 30   // or one run in this many
 )
 
 // gutterBand is the space between two columns, in points from the left.
@@ -56,7 +58,7 @@ func findGutter(runs []pdfRun) (gutterBand, bool) {
 	crossing := func(x float64) int {
 		n := 0
 		for _, r := range runs {
-			if r.left < x && x < r.right {
+			if r.left < x && x < r.right && !r.mono { // code may run over the gutter
 				n++
 			}
 		}
@@ -71,14 +73,21 @@ func findGutter(runs []pdfRun) (gutterBand, bool) {
 	if float64(best) > gutterCrossShare*float64(len(runs)) {
 		return gutterBand{}, false
 	}
-	g := gutterBand{bestX, bestX}
-	for g.lo-1 > left && crossing(g.lo-1) == best {
-		g.lo--
+	// The gutter is where fewest runs cross; it is wide enough where few
+	// more cross it than there: a page number at the foot, a line that
+	// overflows its column, stand across a gutter here and there.
+	widen := func(limit int) gutterBand {
+		g := gutterBand{bestX, bestX}
+		for g.lo-1 > left && crossing(g.lo-1) <= limit {
+			g.lo--
+		}
+		for g.hi+1 < right && crossing(g.hi+1) <= limit {
+			g.hi++
+		}
+		return g
 	}
-	for g.hi+1 < right && crossing(g.hi+1) == best {
-		g.hi++
-	}
-	if g.hi-g.lo < gutterMinWidth*size {
+	g := widen(best)
+	if wide := widen(best + max(gutterStrays, len(runs)/gutterStrayShare)); wide.hi-wide.lo < gutterMinWidth*size {
 		return gutterBand{}, false
 	}
 	return g, isColumn(runs, g, 1, left, g.lo) && isColumn(runs, g, 2, g.hi, right)
@@ -88,18 +97,24 @@ func findGutter(runs []pdfRun) (gutterBand, bool) {
 // from and to, are a column of text: several lines, a fair share of the
 // page's letters, most lines filling most of its width.
 func isColumn(runs []pdfRun, g gutterBand, side int, from, to float64) bool {
-	letters, all := 0, 0
+	letters, all, lines := 0, 0, 0
 	var fill []float64
 	for _, r := range runs {
 		n := countLetters(r.text)
 		all += n
 		if g.side(r) == side {
 			letters += n
-			fill = append(fill, (r.right-r.left)/(to-from))
+			lines++
+			if !r.mono { // code's lines are as long as they are
+				fill = append(fill, (r.right-r.left)/(to-from))
+			}
 		}
 	}
-	if len(fill) < columnMinRuns || float64(letters) < columnTextShare*float64(all) {
+	if lines < columnMinRuns || float64(letters) < columnTextShare*float64(all) {
 		return false
+	}
+	if len(fill) == 0 {
+		return true // a column of code
 	}
 	sort.Float64s(fill)
 	return fill[len(fill)/2] >= columnFill
@@ -133,7 +148,11 @@ func columnLines(runs []pdfRun, g gutterBand, page int) []pdfLine {
 		across, leftCol, rightCol = nil, nil, nil
 	}
 	for _, r := range runs {
-		switch g.side(r) {
+		side := g.side(r)
+		if side == 0 && r.mono && r.left < g.lo {
+			side = 1 // a line of code too long for its column, which LaTeX lets run over the gutter
+		}
+		switch side {
 		case 0:
 			if len(leftCol)+len(rightCol) > 0 {
 				flush()
