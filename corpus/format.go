@@ -72,6 +72,7 @@ var unsupportedFormats = []struct {
 	{magic: "BOOKMOBI", offset: 60, exts: []string{".mobi", ".azw", ".azw3"}, what: "a Kindle book (MOBI, AZW); convert it to EPUB (Calibre does)"},
 	{magic: "AT&TFORM", exts: []string{".djvu"}, what: "a DjVu scan; export it as a PDF with a text layer"},
 	{magic: "PK\x03\x04", exts: []string{".pages"}, byName: true, what: "an Apple Pages document; export it as .docx or .rtf"},
+	{magic: "{", exts: []string{".ipynb"}, byName: true, what: "a Jupyter notebook; export it as Markdown or HTML (jupyter nbconvert --to markdown)"},
 }
 
 // unsupportedExtension reports whether a file's extension is one of

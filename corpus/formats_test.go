@@ -637,15 +637,17 @@ func TestDetect(t *testing.T) {
 	}
 }
 
-// TestFolderReportsUnsupported: a folder's old Word document and Kindle
-// book are left out and reported with what to save them as; its other
-// texts are read.
+// TestFolderReportsUnsupported: a folder's old Word document, Kindle
+// book and Jupyter notebook are left out and reported with what to save
+// them as; its other texts are read. A notebook given alone is refused
+// so too, not read as the JSON it is.
 func TestFolderReportsUnsupported(t *testing.T) {
 	dir := testsupport.WriteTree(t, map[string]string{
-		"notes.txt":   "The reading group meets on Tuesdays at the library.\n",
-		"minutes.doc": "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 512),
-		"novel.mobi":  strings.Repeat("\x00", 60) + "BOOKMOBI" + strings.Repeat("\x00", 200),
-		"picture.png": "\x89PNG\r\n\x1a\n",
+		"notes.txt":    "The reading group meets on Tuesdays at the library.\n",
+		"minutes.doc":  "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 512),
+		"novel.mobi":   strings.Repeat("\x00", 60) + "BOOKMOBI" + strings.Repeat("\x00", 200),
+		"lesson.ipynb": `{"cells": [{"cell_type": "markdown", "source": ["# Bees"]}], "nbformat": 4}`,
+		"picture.png":  "\x89PNG\r\n\x1a\n",
 	})
 	c, err := Load(dir)
 	if err != nil {
@@ -656,8 +658,12 @@ func TestFolderReportsUnsupported(t *testing.T) {
 		skipped = append(skipped, s.Error())
 	}
 	slices.Sort(skipped)
-	if len(c.Documents) != 1 || len(skipped) != 2 || !strings.Contains(skipped[0], "minutes.doc: a format Lectern does not read: a Word 97–2003 document") || !strings.Contains(skipped[1], "convert it to EPUB") {
-		t.Errorf("%d documents, skipped %q; want notes.txt read, minutes.doc and novel.mobi reported", len(c.Documents), skipped)
+	if len(c.Documents) != 1 || len(skipped) != 3 || !strings.Contains(skipped[0], "lesson.ipynb: a format Lectern does not read: a Jupyter notebook") ||
+		!strings.Contains(skipped[1], "minutes.doc: a format Lectern does not read: a Word 97–2003 document") || !strings.Contains(skipped[2], "convert it to EPUB") {
+		t.Errorf("%d documents, skipped %q; want notes.txt read, lesson.ipynb, minutes.doc and novel.mobi reported", len(c.Documents), skipped)
+	}
+	if _, err := Parse("lesson.ipynb", []byte(`{"cells": [], "nbformat": 4}`)); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("a notebook given alone: %v, want %v", err, ErrUnsupported)
 	}
 }
 
