@@ -636,12 +636,13 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("1\n00:00:01,000 --> 00:00:04,000\n<i>Welcome</i> to the lecture,\n\n2\n00:00:04,500 --> 00:00:08,000\nwhich begins now.\n"))
 	f.Add([]byte("WEBVTT\n\n00:01.000 --> 00:04.000\n<v Ana>Thank you.\n"))
 	f.Add(DefaultText()[:2000])
+	f.Add([]byte("=====\nTitle\n=====\n\n.. note::\n\n   A note.\n\nText::\n\n    code\n\n.. function:: f(x)\n\n   Return x.\n\n+--+\n| a |\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		d, err := Parse("fuzz.txt", data)
-		if err != nil {
-			return
+		for _, name := range []string{"fuzz.txt", "fuzz.rst"} {
+			if d, err := Parse(name, data); err == nil {
+				checkInvariants(t, d)
+			}
 		}
-		checkInvariants(t, d)
 	})
 }
 

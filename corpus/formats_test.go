@@ -798,26 +798,42 @@ Our last night was spent near Vik, where the owner served us lamb soup.</font>
 
 // TestFolderLeavesOutBuiltCopies loads a built documentation site: the
 // pages are read, and the copies of their sources Sphinx keeps beside
-// them (_sources) and hidden folders are not.
+// them (_sources) and hidden folders are not; and a source tree, whose
+// build (Sphinx's _build) is not read beside it.
 func TestFolderLeavesOutBuiltCopies(t *testing.T) {
 	page := "<html><head><title>Install</title></head><body><main><h1>Install</h1><p>Install the tool with pip, inside a virtual environment if you can.</p></main></body></html>"
-	dir := testsupport.WriteTree(t, map[string]string{
-		"index.html":             page,
-		"_sources/index.rst.txt": "Install\n=======\n\nInstall the tool with pip, inside a virtual environment if you can.\n",
-		".git/description.txt":   "Unnamed repository; edit this file to name the repository.\n",
-		"guide/usage.txt":        "Run the tool on a folder of texts and ask it questions.\n",
-	})
-	c, err := Load(dir)
-	if err != nil {
-		t.Fatal(err)
+	source := "Install\n=======\n\nInstall the tool with pip, inside a virtual environment if you can.\n"
+	tests := []struct {
+		name string
+		tree map[string]string
+		want []string
+	}{
+		{"a built site", map[string]string{
+			"index.html":             page,
+			"_sources/index.rst.txt": source,
+			".git/description.txt":   "Unnamed repository; edit this file to name the repository.\n",
+			"guide/usage.txt":        "Run the tool on a folder of texts and ask it questions.\n",
+		}, []string{"guide/usage.txt", "index.html"}},
+		{"sources with their build", map[string]string{
+			"index.rst":              source,
+			"_build/html/index.html": page,
+		}, []string{"index.rst"}},
 	}
-	var got []string
-	for _, d := range c.Documents {
-		got = append(got, d.Name)
-	}
-	slices.Sort(got)
-	if want := []string{"guide/usage.txt", "index.html"}; !slices.Equal(got, want) {
-		t.Errorf("read %q, want %q", got, want)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Load(testsupport.WriteTree(t, tt.tree))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, d := range c.Documents {
+				got = append(got, d.Name)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("read %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 

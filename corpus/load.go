@@ -45,14 +45,16 @@ func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
 func (e *FileError) Unwrap() error { return e.Err }
 
 // builtCopies are folders a site generator writes beside the pages it
-// built, holding their sources again: Sphinx's _sources (index.rst.txt
-// beside index.html) would answer every question twice, once in reST.
-var builtCopies = map[string]bool{"_sources": true}
+// built, holding their sources again, or beside the sources, holding the
+// pages: Sphinx's _sources (index.rst.txt beside index.html) and its
+// _build (docs/_build/html beside docs/index.rst) would answer every
+// question twice. Either is read when named as the corpus itself.
+var builtCopies = map[string]bool{"_sources": true, "_build": true}
 
 // textExtensions are the file types Load reads from a directory; other
 // files of a documentation tree (licences, configuration, code) are not
 // texts.
-var textExtensions = []string{".txt", ".text", ".md", ".markdown", ".mdx", ".html", ".htm", ".xhtml", ".epub", ".pdf", ".docx", ".odt", ".rtf", ".srt", ".vtt"}
+var textExtensions = []string{".txt", ".text", ".md", ".markdown", ".mdx", ".rst", ".html", ".htm", ".xhtml", ".epub", ".pdf", ".docx", ".odt", ".rtf", ".srt", ".vtt"}
 
 // Source is one file of a corpus, read but not parsed.
 type Source struct {

@@ -42,6 +42,9 @@ func parseMarkdown(name string, data []byte) (*Document, error) {
 	}
 	x := &extraction{format: FormatMarkdown, raw: raw, text: make([]string, len(raw))}
 	clean := docsMarkup(raw)
+	if isRST(name) {
+		clean = rstMarkup(raw)
+	}
 	end, title := frontMatter(raw)
 	for i := range end {
 		clean[i] = ""

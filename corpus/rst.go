@@ -1,0 +1,265 @@
+package corpus
+
+import (
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// A reStructuredText file (.rst: Sphinx's and docutils' sources, most
+// Python projects' documentation) is rewritten as Markdown line for line,
+// so that its line numbers are the file's, and read as Markdown is:
+// titles over or under lines of punctuation are headings, at levels in
+// the order their styles first appear; a literal block (after "::") and
+// a code directive are code; an admonition's or other directive's content
+// is text and its directive line markup; comments, targets, a toctree,
+// images and raw markup are left out; roles read as their text
+// (":func:`reload`" as `reload`, ":ref:`the guide <hives>`" as "the
+// guide"), and a link as its text. No maintained Go library parses
+// reStructuredText; this is the part of it documentation uses.
+
+var (
+	rstDirective = regexp.MustCompile(`^(\s*)\.\.\s+([A-Za-z][\w:-]*)::\s*(.*)$`)
+	rstExplicit  = regexp.MustCompile(`^(\s*)\.\.(\s|$)`) // a comment, a target, a footnote, a substitution
+	rstOption    = regexp.MustCompile(`^\s*:[\w-]+:`)
+	rstRole      = regexp.MustCompile(":[\\w:+-]+:`([^`<]*?)\\s*(?:<[^`>]*>)?`")
+	rstLink      = regexp.MustCompile("`([^`<]+?)\\s*<[^`>]+>`__?")
+	rstRef       = regexp.MustCompile("`([^`]+)`__?")
+	rstLiteral   = regexp.MustCompile("``([^`]+)``")
+	rstSubst     = regexp.MustCompile(`\|([\w -]+)\|_{0,2}`)
+	// A grid table's borders ("+----+====+") and a simple table's ("===  ==="),
+	// and a grid table's row ("| March | syrup |").
+	rstTableBorder = regexp.MustCompile(`^\s*(\+[-=+]*\+|=+( +=+)+)\s*$`)
+	rstGridRow     = regexp.MustCompile(`^\s*\|.*\|\s*$`)
+)
+
+// rstCode are the directives whose content is code; rstDropped those
+// whose content is not text to read.
+var (
+	rstCode    = map[string]bool{"code-block": true, "code": true, "sourcecode": true, "literalinclude": true, "doctest": true, "testcode": true, "prompt": true}
+	rstDropped = map[string]bool{"toctree": true, "image": true, "figure": true, "raw": true, "include": true, "only": true,
+		"contents": true, "autosummary": true, "automodule": true, "autoclass": true, "autofunction": true, "highlight": true,
+		"index": true, "meta": true, "tabularcolumns": true, "graphviz": true, "math": true, "csv-table": true}
+)
+
+// rstVersions are how Sphinx labels its version notes.
+var rstVersions = map[string]string{"versionadded": "New in version", "versionchanged": "Changed in version",
+	"deprecated": "Deprecated since version", "versionremoved": "Removed in version"}
+
+// isRST reports whether a file is reStructuredText, by its name.
+func isRST(name string) bool {
+	return strings.EqualFold(filepath.Ext(name), ".rst")
+}
+
+// rstMarkup rewrites reStructuredText lines as Markdown lines, as many.
+func rstMarkup(raw []string) []string {
+	out := make([]string, len(raw))
+	r := &rstRewriter{raw: raw, out: out, levels: map[string]int{}}
+	for i := 0; i < len(raw); {
+		i = r.line(i)
+	}
+	return out
+}
+
+// rstRewriter rewrites a file's lines, knowing the title styles seen.
+type rstRewriter struct {
+	raw, out []string
+	levels   map[string]int // heading level by title style
+}
+
+// line rewrites the line at i (and the block it opens) and returns the
+// next line to read.
+func (r *rstRewriter) line(i int) int {
+	l := r.raw[i]
+	if end, ok := r.title(i); ok {
+		return end
+	}
+	if m := rstDirective.FindStringSubmatch(l); m != nil {
+		return r.directive(i, m[2], m[3])
+	}
+	if rstExplicit.MatchString(l) {
+		return r.skipBlock(i, indentOf(l))
+	}
+	if isAdornment(l) || rstTableBorder.MatchString(l) {
+		r.out[i] = "" // a transition, a table's border
+		return i + 1
+	}
+	if rstGridRow.MatchString(l) {
+		cells := strings.Split(strings.Trim(strings.TrimSpace(l), "|"), "|")
+		for k := range cells {
+			cells[k] = strings.TrimSpace(cells[k])
+		}
+		r.out[i] = rstInline(strings.Join(slices.DeleteFunc(cells, func(c string) bool { return c == "" }), " · "))
+		return i + 1
+	}
+	text := l
+	if strings.HasSuffix(strings.TrimRight(l, " "), "::") {
+		text = strings.TrimSuffix(strings.TrimRight(l, " "), ":") // "…the queen::" reads "…the queen:"
+		if strings.TrimSpace(text) == ":" {
+			text = ""
+		}
+		r.out[i] = rstInline(strings.TrimLeft(text, " \t"))
+		return r.code(i+1, "")
+	}
+	r.out[i] = rstInline(strings.TrimLeft(text, " \t"))
+	return i + 1
+}
+
+// title rewrites a section title at i, under a line of punctuation and
+// over one or not, as a heading.
+func (r *rstRewriter) title(i int) (int, bool) {
+	t := strings.TrimSpace(r.raw[i])
+	over := i > 0 && isAdornment(r.raw[i-1]) && (i < 2 || strings.TrimSpace(r.raw[i-2]) == "")
+	if t == "" || isAdornment(r.raw[i]) || i+1 == len(r.raw) || !isAdornment(r.raw[i+1]) {
+		return 0, false
+	}
+	under := strings.TrimSpace(r.raw[i+1])
+	if len(under) < min(len([]rune(t)), 3) || indentOf(r.raw[i]) > 0 && !over {
+		return 0, false
+	}
+	style := under[:1]
+	if over && strings.TrimSpace(r.raw[i-1])[:1] == style {
+		style += "over"
+		r.out[i-1] = ""
+	}
+	level, ok := r.levels[style]
+	if !ok {
+		level = min(len(r.levels)+1, 6)
+		r.levels[style] = level
+	}
+	r.out[i] = strings.Repeat("#", level) + " " + rstInline(t)
+	r.out[i+1] = ""
+	return i + 2, true
+}
+
+// directive rewrites a directive at i: code as a fenced block, markup
+// left out, an admonition's or another's content as text.
+func (r *rstRewriter) directive(i int, name, arg string) int {
+	name = strings.ToLower(name)
+	indent := indentOf(r.raw[i])
+	switch {
+	case rstCode[name]:
+		r.out[i] = ""
+		return r.code(i+1, strings.TrimSpace(arg))
+	case rstDropped[name] || strings.HasPrefix(name, "auto"):
+		return r.skipBlock(i, indent)
+	}
+	r.out[i] = rstInline(strings.TrimSpace(arg)) // an admonition's first line, a topic's title
+	sep := termDash
+	if label, ok := rstVersions[name]; ok && arg != "" {
+		r.out[i], sep = label+" "+r.out[i], ": " // "Changed in version 3.6: Accepts…"
+	}
+	j := i + 1
+	for ; j < len(r.raw) && rstOption.MatchString(r.raw[j]) && indentOf(r.raw[j]) > indent; j++ {
+		r.out[j] = "" // the directive's options
+	}
+	if _, version := rstVersions[name]; !(rstDescribes(name) || version) || arg == "" {
+		return j
+	}
+	// An API's description: its signature opens the description's first
+	// paragraph ("chr(i) — Return the string…"), as a glossary's term; a
+	// version note's label opens what changed.
+	for ; j < len(r.raw) && strings.TrimSpace(r.raw[j]) == ""; j++ {
+	}
+	if j == len(r.raw) || indentOf(r.raw[j]) <= indent || rstDirective.MatchString(r.raw[j]) {
+		return j
+	}
+	r.out[j] = r.out[i] + sep + rstInline(strings.TrimSpace(r.raw[j]))
+	r.out[i] = ""
+	return j + 1
+}
+
+// rstDescribes reports whether a directive describes a part of an API
+// (Sphinx's function, class, method…, in any domain: py:function).
+func rstDescribes(name string) bool {
+	_, local, _ := strings.Cut(name, ":")
+	if local == "" {
+		local = name
+	}
+	switch local {
+	case "function", "method", "class", "attribute", "data", "exception", "decorator", "describe", "object",
+		"classmethod", "staticmethod", "property", "module", "member", "macro", "type", "var", "option", "envvar":
+		return true
+	}
+	return false
+}
+
+// code fences the indented block that starts at or after line i (past
+// blank lines and options): its first blank line before it opens the
+// fence and the blank line after it closes it.
+func (r *rstRewriter) code(i int, lang string) int {
+	j := i
+	for ; j < len(r.raw) && (rstOption.MatchString(r.raw[j]) && indentOf(r.raw[j]) > 0); j++ {
+		r.out[j] = ""
+	}
+	open := -1
+	for ; j < len(r.raw) && strings.TrimSpace(r.raw[j]) == ""; j++ {
+		open = j
+	}
+	if j == len(r.raw) || indentOf(r.raw[j]) == 0 {
+		return j
+	}
+	block := indentOf(r.raw[j])
+	if open >= 0 {
+		r.out[open] = "```" + lang
+	}
+	last := j
+	for ; j < len(r.raw) && (strings.TrimSpace(r.raw[j]) == "" || indentOf(r.raw[j]) >= block); j++ {
+		if strings.TrimSpace(r.raw[j]) != "" {
+			r.out[j] = r.raw[j][min(block, len(r.raw[j])):]
+			last = j
+		}
+	}
+	if last+1 < len(r.raw) && strings.TrimSpace(r.raw[last+1]) == "" {
+		r.out[last+1] = "```"
+		return last + 2
+	}
+	return last + 1
+}
+
+// skipBlock leaves out the line at i and the lines indented under it.
+func (r *rstRewriter) skipBlock(i, indent int) int {
+	r.out[i] = ""
+	j := i + 1
+	for ; j < len(r.raw) && (strings.TrimSpace(r.raw[j]) == "" || indentOf(r.raw[j]) > indent); j++ {
+		r.out[j] = ""
+	}
+	for j > i+1 && strings.TrimSpace(r.raw[j-1]) == "" {
+		j-- // the blank lines after the block part it from what follows
+	}
+	return j
+}
+
+// rstInline rewrites a line's inline markup: roles and links as their
+// text, literals as Markdown's code.
+func rstInline(s string) string {
+	s = rstLiteral.ReplaceAllString(s, "`$1`")
+	s = rstRole.ReplaceAllStringFunc(s, func(m string) string {
+		text := strings.TrimLeft(rstRole.FindStringSubmatch(m)[1], "~!") // a role's marks: last part only, no link
+		if strings.ContainsAny(text, " ") {
+			return text
+		}
+		return "`" + text + "`"
+	})
+	s = rstLink.ReplaceAllString(s, "$1")
+	s = rstRef.ReplaceAllString(s, "$1")
+	s = strings.ReplaceAll(s, " --- ", " — ") // as Sphinx sets it
+	return rstSubst.ReplaceAllString(s, "$1")
+}
+
+// isAdornment reports whether a line is a title's underline or overline,
+// or a transition: one punctuation character, three times or more.
+func isAdornment(line string) bool {
+	t := strings.TrimRightFunc(line, unicode.IsSpace)
+	if len(t) < 3 || t[0] > unicode.MaxASCII || !unicode.IsPunct(rune(t[0])) && !unicode.IsSymbol(rune(t[0])) {
+		return false
+	}
+	return strings.Count(t, t[:1]) == len(t)
+}
+
+// indentOf is how many spaces (a tab counted as one) a line opens with.
+func indentOf(s string) int {
+	return len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+}
