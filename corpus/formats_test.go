@@ -295,10 +295,8 @@ func TestWordProcessorDocuments(t *testing.T) {
 			if d.Format != tt.format || d.Title != book.Title || d.Author != book.Author {
 				t.Errorf("format %s, title %q by %q; want %s, %q by %q", d.Format, d.Title, d.Author, tt.format, book.Title, book.Author)
 			}
-			var titles, omitted []string
-			for _, s := range d.Sections {
-				titles = append(titles, s.Title)
-			}
+			titles := sectionTitles(d)
+			var omitted []string
 			for _, o := range d.Omitted {
 				omitted = append(omitted, o.Reason)
 			}
@@ -311,6 +309,26 @@ func TestWordProcessorDocuments(t *testing.T) {
 			}
 		})
 	}
+}
+
+// paragraphOf is the paragraph of each of a document's sentences, by
+// its text.
+func paragraphOf(d *Document) map[string]int {
+	paragraph := map[string]int{}
+	for i := range d.SentenceCount() {
+		s := d.Sentence(i)
+		paragraph[s.Text] = s.Paragraph
+	}
+	return paragraph
+}
+
+// sectionTitles are the titles of a document's sections, in order.
+func sectionTitles(d *Document) []string {
+	var titles []string
+	for _, s := range d.Sections {
+		titles = append(titles, s.Title)
+	}
+	return titles
 }
 
 // checkWordProcessorText checks what TestWordProcessorDocuments's
@@ -688,11 +706,7 @@ func TestMediaWikiPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var titles []string
-	for _, s := range d.Sections {
-		titles = append(titles, s.Title)
-	}
-	if got, want := strings.Join(titles, " | "), "Levi's Stadium | History | Events"; got != want {
+	if got, want := strings.Join(sectionTitles(d), " | "), "Levi's Stadium | History | Events"; got != want {
 		t.Errorf("sections %q, want %q", got, want)
 	}
 	for i := range d.SentenceCount() {
@@ -773,11 +787,7 @@ Our last night was spent near Vik, where the owner served us lamb soup.</font>
 	if err != nil {
 		t.Fatal(err)
 	}
-	paragraph := map[string]int{}
-	for i := range d.SentenceCount() {
-		s := d.Sentence(i)
-		paragraph[s.Text] = s.Paragraph
-	}
+	paragraph := paragraphOf(d)
 	tests := []struct{ a, b string }{ // sentences in different paragraphs
 		{"We landed in Keflavik at six in the morning, tired but excited.", "The geyser called Strokkur erupts every five to ten minutes, shooting water twenty metres into the air."},
 		{"Our last night was spent near Vik, where the owner served us lamb soup.", "Last updated March 2003."},
@@ -964,10 +974,7 @@ func TestPDFBoldHeadings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var titles []string
-	for _, s := range d.Sections {
-		titles = append(titles, s.Title)
-	}
+	titles := sectionTitles(d)
 	want := first.Title + " · Lamps and Their Keepers"
 	if !slices.Contains(titles, want) {
 		t.Errorf("sections %q, want one titled %q", titles, want)
@@ -996,10 +1003,7 @@ func TestPDFOutline(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, s := range d.Sections {
-				got = append(got, s.Title)
-			}
+			got := sectionTitles(d)
 			if found := len(got) >= len(want) && slices.Equal(got[:len(want)], want); found != outline { // the notes follow
 				t.Errorf("sections %q; want %q found: %v", got, want, outline)
 			}
@@ -1043,11 +1047,7 @@ func TestPDFOneLineParagraphs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	paragraphs := map[string]int{}
-	for i := range d.SentenceCount() {
-		s := d.Sentence(i)
-		paragraphs[s.Text] = s.Paragraph
-	}
+	paragraphs := paragraphOf(d)
 	for i := 1; i < len(dialogue); i++ {
 		a, okA := paragraphs[dialogue[i-1]]
 		b, okB := paragraphs[dialogue[i]]
