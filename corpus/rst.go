@@ -94,6 +94,9 @@ func (r *rstRewriter) line(i int) int {
 		r.out[i] = rstInline(strings.Join(slices.DeleteFunc(cells, func(c string) bool { return c == "" }), " · "))
 		return i + 1
 	}
+	if strings.HasPrefix(strings.TrimSpace(l), ">>> ") && i > 0 && strings.TrimSpace(r.raw[i-1]) == "" {
+		return r.doctest(i)
+	}
 	text := l
 	if strings.HasSuffix(strings.TrimRight(l, " "), "::") {
 		text = strings.TrimSuffix(strings.TrimRight(l, " "), ":") // "…the queen::" reads "…the queen:"
@@ -217,6 +220,22 @@ func (r *rstRewriter) code(i int, lang string) int {
 		return last + 2
 	}
 	return last + 1
+}
+
+// doctest fences a doctest block (">>> print(1)" and its output), which
+// stands without a directive or an indent: the blank line before it
+// opens the fence, the one after closes it.
+func (r *rstRewriter) doctest(i int) int {
+	r.out[i-1] = "```pycon"
+	j := i
+	for ; j < len(r.raw) && strings.TrimSpace(r.raw[j]) != ""; j++ {
+		r.out[j] = strings.TrimLeft(r.raw[j], " \t")
+	}
+	if j < len(r.raw) {
+		r.out[j] = "```"
+		return j + 1
+	}
+	return j
 }
 
 // skipBlock leaves out the line at i and the lines indented under it.
