@@ -636,9 +636,10 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("1\n00:00:01,000 --> 00:00:04,000\n<i>Welcome</i> to the lecture,\n\n2\n00:00:04,500 --> 00:00:08,000\nwhich begins now.\n"))
 	f.Add([]byte("WEBVTT\n\n00:01.000 --> 00:04.000\n<v Ana>Thank you.\n"))
 	f.Add(DefaultText()[:2000])
+	f.Add([]byte("= Title\nA. Author\n:attr: v\n\n== Part\n\n.Box\n****\nText {attr}.\n****\n\n----\ncode\n----\n\n|===\n| a | b\n|===\n"))
 	f.Add([]byte("=====\nTitle\n=====\n\n.. note::\n\n   A note.\n\nText::\n\n    code\n\n.. function:: f(x)\n\n   Return x.\n\n+--+\n| a |\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, name := range []string{"fuzz.txt", "fuzz.rst"} {
+		for _, name := range []string{"fuzz.txt", "fuzz.rst", "fuzz.adoc"} {
 			if d, err := Parse(name, data); err == nil {
 				checkInvariants(t, d)
 			}

@@ -34,8 +34,8 @@ func Detect(name string, data []byte) Format {
 		return FormatRTF
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown", ".mdx", ".rst":
-		return FormatMarkdown // reStructuredText is read as the Markdown it is rewritten to
+	case ".md", ".markdown", ".mdx", ".rst", ".adoc", ".asciidoc":
+		return FormatMarkdown // reStructuredText and AsciiDoc are read as the Markdown they are rewritten to
 	case ".html", ".htm", ".xhtml":
 		return FormatHTML
 	case ".epub":

@@ -54,7 +54,7 @@ var builtCopies = map[string]bool{"_sources": true, "_build": true}
 // textExtensions are the file types Load reads from a directory; other
 // files of a documentation tree (licences, configuration, code) are not
 // texts.
-var textExtensions = []string{".txt", ".text", ".md", ".markdown", ".mdx", ".rst", ".html", ".htm", ".xhtml", ".epub", ".pdf", ".docx", ".odt", ".rtf", ".srt", ".vtt"}
+var textExtensions = []string{".txt", ".text", ".md", ".markdown", ".mdx", ".rst", ".adoc", ".asciidoc", ".html", ".htm", ".xhtml", ".epub", ".pdf", ".docx", ".odt", ".rtf", ".srt", ".vtt"}
 
 // Source is one file of a corpus, read but not parsed.
 type Source struct {

@@ -42,8 +42,11 @@ func parseMarkdown(name string, data []byte) (*Document, error) {
 	}
 	x := &extraction{format: FormatMarkdown, raw: raw, text: make([]string, len(raw))}
 	clean := docsMarkup(raw)
-	if isRST(name) {
+	switch {
+	case isRST(name):
 		clean = rstMarkup(raw)
+	case isAsciiDoc(name):
+		clean = asciidocMarkup(raw)
 	}
 	end, title := frontMatter(raw)
 	for i := range end {
