@@ -28,7 +28,7 @@ var (
 	ErrEmpty      = errors.New("file is empty")
 	ErrBinary     = errors.New("file looks binary, not text")
 	ErrEncoding   = errors.New("file is not valid UTF-8")
-	ErrNoText     = errors.New("no texts found (.txt, .md, .mdx, .html, .epub, .pdf, .docx, .odt or .rtf files)")
+	ErrNoText     = errors.New("no texts found (.txt, .md, .mdx, .rst, .adoc, .html, .epub, .pdf, .docx, .odt, .rtf, .srt or .vtt files)")
 	ErrTooLarge   = errors.New("file is too large")
 	ErrUTF16      = errors.New("file is not valid UTF-16")
 	ErrNotRegular = errors.New("not a regular file (a device, pipe or socket is not read)")
