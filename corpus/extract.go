@@ -91,6 +91,7 @@ func parseExtracted(name string, data []byte, x *extraction) (*Document, error) 
 		p.finish()
 		return doc, nil
 	}
+	boldHeadings(x)
 	blocks := p.extractedBlocks(x.blocks, lo, hi)
 	if x.format != FormatMarkdown {
 		speakers, ok := p.findSpeakers(blocks)
@@ -121,6 +122,41 @@ func (p *parser) extractedInterview(x *extraction, lo, hi int) ([]turn, bool) {
 	}
 	turns := boldTurns(x.blocks, lo, hi)
 	return turns, p.isInterview(turns, hi)
+}
+
+// maxBoldTitleWords is the most words a paragraph in bold holds to be a
+// heading.
+const maxBoldTitleWords = 10
+
+// boldHeadings makes headings of the paragraphs a web page or a word
+// processor's document sets in bold as headings, without a heading's
+// markup: a short line in bold, without a closing stop, over a paragraph
+// that is not in bold ("<p><strong>Winter</strong></p>", a Word
+// document's bold line with no heading style). It heads a section a level
+// under the document's deepest heading. An interview's questions in bold
+// were read as turns before; a run-in heading that ends with a stop
+// ("The first hive.") stays text.
+func boldHeadings(x *extraction) {
+	switch x.format {
+	case FormatHTML, FormatDOCX, FormatODT, FormatRTF:
+	default:
+		return
+	}
+	level := 1
+	for _, b := range x.blocks {
+		if b.kind == xHeading {
+			level = max(level, b.level)
+		}
+	}
+	for i, b := range x.blocks {
+		if b.kind != xParagraph || !b.bold || len(b.lines) != 1 || i+1 == len(x.blocks) {
+			continue
+		}
+		next, t := x.blocks[i+1], x.text[b.lines[0]]
+		if next.kind == xParagraph && !next.bold && len(strings.Fields(t)) <= maxBoldTitleWords && letters(t) >= 3 && !endsSentence(t) {
+			x.blocks[i].kind, x.blocks[i].level = xHeading, min(level+1, 6)
+		}
+	}
 }
 
 // boldTurns reads each paragraph set in bold as the interviewer's turn

@@ -718,8 +718,9 @@ func TestMediaWikiPage(t *testing.T) {
 
 // TestInterviewInBold reads web pages and Word documents whose
 // paragraphs in bold are either an interviewer's questions (an interview:
-// a section each, the question marked as asked) or a writer's run-in
-// headings (an article, as before).
+// a section each, the question marked as asked), a writer's run-in
+// headings ending in a stop (an article, as before), or headings set in
+// bold without a heading's markup (a section each).
 func TestInterviewInBold(t *testing.T) {
 	intro := "Maria Lopez has kept bees in the hills above the town for forty years, and we asked her about the work."
 	page := func(pairs ...string) []byte {
@@ -734,6 +735,7 @@ func TestInterviewInBold(t *testing.T) {
 	answer := "Since I was twelve, when my grandfather gave me my first hive, a wooden box he had built himself; I have never been without bees since, in any house I lived in."
 	questions := []string{"How long have you kept bees?", answer, "What is the hardest part of the work?", answer, "Do bees sting you often?", answer}
 	headings := []string{"The first hive.", answer, "Winter and its hunger.", answer, "Stings and calm.", answer}
+	titles := []string{"The first hive", answer, "Winter and its hunger", answer, "Stings and calm", answer}
 	asked := []string{"How long have you kept bees?", "What is the hardest part of the work?", "Do bees sting you often?"}
 	tests := []struct {
 		name  string
@@ -746,6 +748,8 @@ func TestInterviewInBold(t *testing.T) {
 		{"questions in bold in a Word document", "interview.docx", testformats.InterviewDOCX(intro, questions...), asked, true},
 		{"run-in headings in bold", "page.html", page(headings...), []string{"A page"}, false},
 		{"run-in headings in bold in a Word document", "article.docx", testformats.InterviewDOCX(intro, headings...), []string{"article"}, false},
+		{"headings in bold", "page.html", page(titles...), []string{"A page", "The first hive", "Winter and its hunger", "Stings and calm"}, false},
+		{"headings in bold in a Word document", "article.docx", testformats.InterviewDOCX(intro, titles...), []string{"The first hive", "Winter and its hunger", "Stings and calm"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
