@@ -423,7 +423,7 @@ func isPersona(cell *html.Node) bool { return strings.Contains(attr(cell, "epub:
 func isLayoutRow(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") &&
-			(holdsBlocks(c) || hasDoubleBreak(c) || len(textContent(c)) > layoutCellText) {
+			(leafBlocks(c) > 1 || holdsHeading(c) || hasDoubleBreak(c) || len(textContent(c)) > layoutCellText) {
 			return true
 		}
 	}
@@ -433,11 +433,28 @@ func isLayoutRow(n *html.Node) bool {
 // layoutCellText is the most text, in bytes, a cell of data holds.
 const layoutCellText = 400
 
-// holdsBlocks reports whether an element holds a block element or a
-// heading.
-func holdsBlocks(n *html.Node) bool {
+// leafBlocks counts the block elements under n that hold no other: the
+// paragraphs of a cell that lays a page out; a cell of data holds one at
+// most (docutils and Sphinx set each cell's text in a <p>).
+func leafBlocks(n *html.Node) int {
+	count := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (blockElements[c.Data] || headingLevel(c) > 0 || holdsBlocks(c)) {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		inner := leafBlocks(c)
+		if inner == 0 && blockElements[c.Data] {
+			inner = 1
+		}
+		count += inner
+	}
+	return count
+}
+
+// holdsHeading reports whether an element holds a heading.
+func holdsHeading(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (headingLevel(c) > 0 || holdsHeading(c)) {
 			return true
 		}
 	}
