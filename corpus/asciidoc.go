@@ -42,12 +42,8 @@ func isAsciiDoc(name string) bool {
 
 // asciidocMarkup rewrites AsciiDoc lines as Markdown lines, as many.
 func asciidocMarkup(raw []string) []string {
-	out := make([]string, len(raw))
-	a := &adocRewriter{raw: raw, out: out, attrs: map[string]string{}}
-	for i := 0; i < len(raw); {
-		i = a.line(i)
-	}
-	return out
+	a := &adocRewriter{raw: raw, out: make([]string, len(raw)), attrs: map[string]string{}}
+	return rewriteLines(a.out, a.line)
 }
 
 // adocRewriter rewrites a file's lines, knowing its attributes and the

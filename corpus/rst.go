@@ -55,10 +55,16 @@ func isRST(name string) bool {
 
 // rstMarkup rewrites reStructuredText lines as Markdown lines, as many.
 func rstMarkup(raw []string) []string {
-	out := make([]string, len(raw))
-	r := &rstRewriter{raw: raw, out: out, levels: map[string]int{}}
-	for i := 0; i < len(raw); {
-		i = r.line(i)
+	r := &rstRewriter{raw: raw, out: make([]string, len(raw)), levels: map[string]int{}}
+	return rewriteLines(r.out, r.line)
+}
+
+// rewriteLines fills out, a markup's lines rewritten as Markdown, by
+// line: each call rewrites the line at i, or the block it opens, and
+// returns the next line to read.
+func rewriteLines(out []string, line func(i int) int) []string {
+	for i := 0; i < len(out); {
+		i = line(i)
 	}
 	return out
 }
