@@ -32,6 +32,8 @@ func Detect(name string, data []byte) Format {
 		return FormatDOCX
 	case bytes.HasPrefix(data, []byte(`{\rtf`)):
 		return FormatRTF
+	case isMHTML(name, data):
+		return FormatHTML // a page saved as one file: read from its HTML part
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".md", ".markdown", ".mdx", ".rst", ".adoc", ".asciidoc":

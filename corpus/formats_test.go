@@ -4,9 +4,11 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"maps"
+	"mime/quotedprintable"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -1091,4 +1093,74 @@ func TestColumnsWithCode(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestMHTML reads a web page saved as one file (.mhtml, as Chrome's
+// "Webpage, Single File" writes it: a MIME message, the page
+// quoted-printable or base64, its links to itself written in full) as the
+// page itself reads; a message without a page is refused.
+func TestMHTML(t *testing.T) {
+	page := testformats.Essay().HTML(testformats.HTMLOptions{Chrome: true})
+	contents := []byte(`<p><a href="#ch1">The Reading Room</a><br><a href="#ch2">Lanterns</a><br><a href="#ch3">What Readers Leave Behind</a></p>`)
+	first := bytes.Index(page, []byte("<h2"))
+	first += bytes.Index(page[first:], []byte("</p>")) + len("</p>")
+	page = slices.Concat(page[:first], contents, page[first:]) // a list of links to the page itself, in its text
+	want, err := Parse("essay.html", page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const self = "https://example.org/essay.html"
+	saved := bytes.ReplaceAll(page, []byte(`href="#`), []byte(`href="`+self+`#`))
+	tests := []struct {
+		name, encoding string
+		body           []byte
+		err            error
+	}{
+		{"quoted-printable", "quoted-printable", quotedPrintable(t, saved), nil},
+		{"base64", "base64", []byte(base64.StdEncoding.EncodeToString(saved)), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("essay.mhtml", mhtmlMessage(self, tt.encoding, tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Format != FormatHTML || !slices.Equal(sectionTitles(d), sectionTitles(want)) || d.SentenceCount() != want.SentenceCount() {
+				t.Errorf("%s with sections %q and %d sentences; want %s, %q, %d", d.Format, sectionTitles(d), d.SentenceCount(), FormatHTML, sectionTitles(want), want.SentenceCount())
+			}
+			if !slices.Equal(d.Footnotes, want.Footnotes) {
+				t.Errorf("notes %v, want %v (the page's links to itself)", d.Footnotes, want.Footnotes)
+			}
+		})
+	}
+	css := mhtmlMessage(self, "7bit", []byte("body { color: black }"))
+	css = bytes.Replace(css, []byte("Content-Type: text/html"), []byte("Content-Type: text/css"), 1)
+	if _, err := Parse("styles.mhtml", css); !errors.Is(err, ErrNotMHTML) {
+		t.Errorf("a saved page without a page: %v, want %v", err, ErrNotMHTML)
+	}
+}
+
+// mhtmlMessage writes a page as a browser saves it in one file.
+func mhtmlMessage(location, encoding string, body []byte) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "From: <Saved by Blink>\r\nSnapshot-Content-Location: %s\r\nSubject: A page\r\nMIME-Version: 1.0\r\n", location)
+	b.WriteString("Content-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--x----\"\r\n\r\n\r\n")
+	fmt.Fprintf(&b, "------MultipartBoundary--x----\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: %s\r\nContent-Location: %s\r\n\r\n", encoding, location)
+	b.Write(body)
+	b.WriteString("\r\n------MultipartBoundary--x----\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n------MultipartBoundary--x------\r\n")
+	return b.Bytes()
+}
+
+// quotedPrintable encodes data as browsers write a saved page's text.
+func quotedPrintable(t *testing.T, data []byte) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w := quotedprintable.NewWriter(&b)
+	if _, err := w.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }

@@ -15,7 +15,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 68
+const ParserVersion = 69
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -25,6 +25,9 @@ func Parse(name string, data []byte) (*Document, error) {
 	case FormatMarkdown:
 		return parseMarkdown(name, data)
 	case FormatHTML:
+		if isMHTML(name, data) {
+			return parseMHTML(name, data)
+		}
 		return parseHTML(name, data)
 	case FormatEPUB:
 		return parseEPUB(name, data)
