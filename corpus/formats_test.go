@@ -814,8 +814,9 @@ Our last night was spent near Vik, where the owner served us lamb soup.</font>
 
 // TestFolderLeavesOutBuiltCopies loads a built documentation site: the
 // pages are read, and the copies of their sources Sphinx keeps beside
-// them (_sources) and hidden folders are not; and a source tree, whose
-// build (Sphinx's _build) is not read beside it.
+// them (_sources) and hidden folders are not; a source tree, whose build
+// (Sphinx's _build) is not read beside it; and a page a browser saved
+// complete, whose folder of parts is not read.
 func TestFolderLeavesOutBuiltCopies(t *testing.T) {
 	page := "<html><head><title>Install</title></head><body><main><h1>Install</h1><p>Install the tool with pip, inside a virtual environment if you can.</p></main></body></html>"
 	source := "Install\n=======\n\nInstall the tool with pip, inside a virtual environment if you can.\n"
@@ -834,6 +835,11 @@ func TestFolderLeavesOutBuiltCopies(t *testing.T) {
 			"index.rst":              source,
 			"_build/html/index.html": page,
 		}, []string{"index.rst"}},
+		{"a page saved complete", map[string]string{
+			"Install.html":                      page,
+			"Install_files/saved_resource.html": "<html><body><p>Win a free cruise today, click here for your prize now.</p></body></html>",
+			"notes_files/todo.txt":              "A folder named so with no page beside it is read.\n",
+		}, []string{"Install.html", "notes_files/todo.txt"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

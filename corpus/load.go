@@ -51,6 +51,22 @@ func (e *FileError) Unwrap() error { return e.Err }
 // question twice. Either is read when named as the corpus itself.
 var builtCopies = map[string]bool{"_sources": true, "_build": true}
 
+// savedPageFiles reports whether a folder holds what a browser saved with
+// a page ("Web Page, complete"): "Article_files" beside "Article.html",
+// its scripts, styles and the frames of its advertisements.
+func savedPageFiles(dir string) bool {
+	stem, ok := strings.CutSuffix(dir, "_files")
+	if !ok {
+		return false
+	}
+	for _, ext := range []string{".html", ".htm", ".xhtml"} {
+		if _, err := os.Stat(stem + ext); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
 // textExtensions are the file types Load reads from a directory; other
 // files of a documentation tree (licences, configuration, code) are not
 // texts.
@@ -174,7 +190,7 @@ func readSources(ctx context.Context, path string, opts LoadOptions, keep bool) 
 			return err
 		}
 		if d.IsDir() {
-			if p != path && (strings.HasPrefix(d.Name(), ".") || builtCopies[d.Name()]) {
+			if p != path && (strings.HasPrefix(d.Name(), ".") || builtCopies[d.Name()] || savedPageFiles(p)) {
 				return filepath.SkipDir
 			}
 			return nil
