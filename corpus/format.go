@@ -75,6 +75,7 @@ var unsupportedFormats = []struct {
 	{magic: "AT&TFORM", exts: []string{".djvu"}, what: "a DjVu scan; export it as a PDF with a text layer"},
 	{magic: "PK\x03\x04", exts: []string{".pages"}, byName: true, what: "an Apple Pages document; export it as .docx or .rtf"},
 	{magic: "{", exts: []string{".ipynb"}, byName: true, what: "a Jupyter notebook; export it as Markdown or HTML (jupyter nbconvert --to markdown)"},
+	{magic: "bplist00", exts: []string{".webarchive"}, what: "a Safari web archive; save the page as Page Source (.html) instead"},
 }
 
 // unsupportedExtension reports whether a file's extension is one of

@@ -659,8 +659,8 @@ func TestDetect(t *testing.T) {
 
 // TestFolderReportsUnsupported: a folder's old Word document, Kindle
 // book and Jupyter notebook are left out and reported with what to save
-// them as; its other texts are read. A notebook given alone is refused
-// so too, not read as the JSON it is.
+// them as; its other texts are read. A notebook or a Safari web archive
+// given alone is refused so too, not read as what it holds.
 func TestFolderReportsUnsupported(t *testing.T) {
 	dir := testsupport.WriteTree(t, map[string]string{
 		"notes.txt":    "The reading group meets on Tuesdays at the library.\n",
@@ -682,8 +682,10 @@ func TestFolderReportsUnsupported(t *testing.T) {
 		!strings.Contains(skipped[1], "minutes.doc: a format Lectern does not read: a Word 97–2003 document") || !strings.Contains(skipped[2], "convert it to EPUB") {
 		t.Errorf("%d documents, skipped %q; want notes.txt read, lesson.ipynb, minutes.doc and novel.mobi reported", len(c.Documents), skipped)
 	}
-	if _, err := Parse("lesson.ipynb", []byte(`{"cells": [], "nbformat": 4}`)); !errors.Is(err, ErrUnsupported) {
-		t.Errorf("a notebook given alone: %v, want %v", err, ErrUnsupported)
+	for name, data := range map[string]string{"lesson.ipynb": `{"cells": [], "nbformat": 4}`, "page.webarchive": "bplist00\xd1\x01\x02"} {
+		if _, err := Parse(name, []byte(data)); !errors.Is(err, ErrUnsupported) {
+			t.Errorf("%s given alone: %v, want %v", name, err, ErrUnsupported)
+		}
 	}
 }
 
