@@ -13,12 +13,14 @@ import (
 var ErrDamaged = errors.New("the file is damaged or not what its name says")
 
 // Detect tells a file's format by its content first (a PDF's magic
-// bytes, an EPUB's mimetype entry, an HTML document's markup), then by its
-// name: .md,
-// .markdown and .mdx are Markdown, .html, .htm and .xhtml HTML, .epub an
-// EPUB, .pdf a PDF, .docx a Word document, .odt an OpenDocument text;
-// anything else is plain text. An RTF document is known by its content
-// only: a file named .rtf that is not one is read as the text it is.
+// bytes, an EPUB's mimetype entry, a saved page's MIME headers, an HTML
+// document's markup), then by its name: .md, .markdown and .mdx are
+// Markdown, and so are .rst and .adoc once rewritten as it; .html, .htm
+// and .xhtml are HTML, and so are .mhtml and .mht, read from their page;
+// .epub an EPUB, .pdf a PDF, .docx a Word document, .odt an OpenDocument
+// text; anything else is plain text. An RTF document is known by its
+// content only: a file named .rtf that is not one is read as the text it
+// is.
 func Detect(name string, data []byte) Format {
 	head := data[:min(len(data), 1024)]
 	switch {
