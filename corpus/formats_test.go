@@ -363,15 +363,18 @@ func checkWordProcessorText(t *testing.T, d *Document) {
 // "Notes", each once, and recorded as notes where they are referred to.
 func checkNotesRead(t *testing.T, d *Document, b testformats.Book) {
 	t.Helper()
-	var text []string
+	var text, notes []string
 	for _, s := range d.AllSentences() {
 		text = append(text, s.Text)
+		if d.Sections[s.Section].Title == "Notes" {
+			notes = append(notes, s.Text)
+		}
 	}
-	quotable := strings.Join(text, " ")
+	quotable, underNotes := strings.Join(text, " "), strings.Join(notes, " ")
 	for _, c := range b.Chapters {
 		for _, note := range c.Notes {
-			if strings.Count(quotable, note) != 1 {
-				t.Errorf("the note %q is quotable %d times, want once", note, strings.Count(quotable, note))
+			if strings.Count(quotable, note) != 1 || !strings.Contains(underNotes, note) {
+				t.Errorf("the note %q is quotable %d times, under Notes %v; want once, under Notes", note, strings.Count(quotable, note), strings.Contains(underNotes, note))
 			}
 			if !slices.ContainsFunc(d.Footnotes, func(f Footnote) bool { return f.Text == note }) {
 				t.Errorf("the note %q is not among the footnotes %v", note, d.Footnotes)
