@@ -58,9 +58,8 @@ type adocRewriter struct {
 // next line to read.
 func (a *adocRewriter) line(i int) int {
 	l := strings.TrimRight(a.raw[i], " \t")
-	switch m := adocAttribute.FindStringSubmatch(l); {
-	case m != nil:
-		a.attrs[m[1]] = m[2]
+	switch {
+	case a.attribute(l):
 		return i + 1
 	case strings.HasPrefix(l, "//") && !strings.HasPrefix(l, "////"):
 		return i + 1 // a comment
@@ -77,9 +76,7 @@ func (a *adocRewriter) line(i int) int {
 		}
 		j := i + 1 // the document's title: its author and revision lines under it are not text
 		for ; j < len(a.raw) && strings.TrimSpace(a.raw[j]) != ""; j++ {
-			if m := adocAttribute.FindStringSubmatch(a.raw[j]); m != nil {
-				a.attrs[m[1]] = m[2]
-			}
+			a.attribute(a.raw[j])
 		}
 		return j
 	}
@@ -91,13 +88,23 @@ func (a *adocRewriter) line(i int) int {
 	text = adocList.ReplaceAllString(text, "* ")
 	text = adocOrdered.ReplaceAllString(text, "1. ")
 	if strings.HasPrefix(text, "|") {
-		text = "* " + strings.Join(adocCells(text), " · ") // a row, as a point of its own
+		text = "* " + strings.Join(tableCells(text), " · ") // a row, as a point of its own
 	}
 	if text = a.inline(strings.TrimLeft(text, " \t")); text != "" && a.title != "" {
 		text, a.title = a.title+termDash+text, "" // "The smoker — A smoker is a tin can…"
 	}
 	a.out[i] = text
 	return i + 1
+}
+
+// attribute keeps the value of a line that sets a document attribute
+// (":project: Beehive") and reports whether it is one.
+func (a *adocRewriter) attribute(line string) bool {
+	m := adocAttribute.FindStringSubmatch(line)
+	if m != nil {
+		a.attrs[m[1]] = m[2]
+	}
+	return m != nil
 }
 
 // block rewrites a delimited block that opens at i: code fenced, a
@@ -146,15 +153,4 @@ func (a *adocRewriter) inline(s string) string {
 		}
 		return m
 	})
-}
-
-// adocCells are the cells of a table row ("| March | syrup").
-func adocCells(row string) []string {
-	var cells []string
-	for _, c := range strings.Split(row, "|") {
-		if c = strings.TrimSpace(c); c != "" {
-			cells = append(cells, c)
-		}
-	}
-	return cells
 }

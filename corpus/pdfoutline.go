@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -123,7 +124,7 @@ func linesSay(page []pdfLine, k int, want []string) (int, bool) {
 			return 0, false
 		}
 		extra := len(got) - len(want)
-		if extra < 0 || !equalWords(got[extra:], want) || (extra > 0 && !isLabel(got[:extra])) {
+		if extra < 0 || !slices.Equal(got[extra:], want) || (extra > 0 && !isLabel(got[:extra])) {
 			continue
 		}
 		if extra >= first && strings.ContainsAny(page[k].text, "()[],;") {
@@ -157,16 +158,4 @@ var labelWords = map[string]bool{"chapter": true, "part": true, "book": true, "s
 // outlineWords are a title's words, lower-cased, letters and digits only.
 func outlineWords(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}
-
-func equalWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

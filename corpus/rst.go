@@ -3,7 +3,6 @@ package corpus
 import (
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 )
@@ -93,11 +92,7 @@ func (r *rstRewriter) line(i int) int {
 		return i + 1
 	}
 	if rstGridRow.MatchString(l) {
-		cells := strings.Split(strings.Trim(strings.TrimSpace(l), "|"), "|")
-		for k := range cells {
-			cells[k] = strings.TrimSpace(cells[k])
-		}
-		r.out[i] = rstInline(strings.Join(slices.DeleteFunc(cells, func(c string) bool { return c == "" }), " · "))
+		r.out[i] = rstInline(strings.Join(tableCells(l), " · "))
 		return i + 1
 	}
 	if strings.HasPrefix(strings.TrimSpace(l), ">>> ") && i > 0 && strings.TrimSpace(r.raw[i-1]) == "" {
@@ -125,7 +120,7 @@ func (r *rstRewriter) title(i int) (int, bool) {
 		return 0, false
 	}
 	under := strings.TrimSpace(r.raw[i+1])
-	if len(under) < min(len([]rune(t)), 3) || indentOf(r.raw[i]) > 0 && !over {
+	if indentOf(r.raw[i]) > 0 && !over {
 		return 0, false
 	}
 	style := under[:1]
@@ -157,14 +152,15 @@ func (r *rstRewriter) directive(i int, name, arg string) int {
 	}
 	r.out[i] = rstInline(strings.TrimSpace(arg)) // an admonition's first line, a topic's title
 	sep := termDash
-	if label, ok := rstVersions[name]; ok && arg != "" {
+	label, version := rstVersions[name]
+	if version && arg != "" {
 		r.out[i], sep = label+" "+r.out[i], ": " // "Changed in version 3.6: Accepts…"
 	}
 	j := i + 1
 	for ; j < len(r.raw) && rstOption.MatchString(r.raw[j]) && indentOf(r.raw[j]) > indent; j++ {
 		r.out[j] = "" // the directive's options
 	}
-	if _, version := rstVersions[name]; !(rstDescribes(name) || version) || arg == "" {
+	if !(rstDescribes(name) || version) || arg == "" {
 		return j
 	}
 	// An API's description: its signature opens the description's first
@@ -282,6 +278,18 @@ func isAdornment(line string) bool {
 		return false
 	}
 	return strings.Count(t, t[:1]) == len(t)
+}
+
+// tableCells are the cells of a table's row ("| March | syrup |"), in a
+// reStructuredText grid table or an AsciiDoc table.
+func tableCells(row string) []string {
+	var cells []string
+	for _, c := range strings.Split(row, "|") {
+		if c = strings.TrimSpace(c); c != "" {
+			cells = append(cells, c)
+		}
+	}
+	return cells
 }
 
 // indentOf is how many spaces (a tab counted as one) a line opens with.

@@ -49,7 +49,7 @@ func join(lines []srcLine) flow {
 	broken := false
 	for i, l := range lines {
 		t := strings.TrimSpace(l.text)
-		lead := len(l.text) - len(strings.TrimLeftFunc(l.text, unicode.IsSpace))
+		lead := indentOf(l.text)
 		if b.Len() > 0 && !broken && !wrappedAtDash(b.String()) {
 			b.WriteByte(' ')
 		}
