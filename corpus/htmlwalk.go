@@ -327,10 +327,11 @@ func (w *htmlWalk) verse(body string) {
 	w.flush()
 }
 
-// isCode reports whether a <pre> block holds code: marked as code, or
-// written as code is, with brackets, operators and few sentences.
+// isCode reports whether a <pre> block holds code: marked as code (a
+// class that says so marked it too, in tidyTree), or written as code is,
+// with brackets, operators and few sentences.
 func isCode(n *html.Node, body string) bool {
-	if find(n, "code") != nil || classedCode(n) {
+	if find(n, "code") != nil {
 		return true
 	}
 	if prompt.MatchString(body) {
@@ -640,9 +641,11 @@ func dropMarkers(n *html.Node) {
 var chromeRoles = map[string]bool{"navigation": true, "search": true, "banner": true, "contentinfo": true, "complementary": true}
 
 // isChrome reports whether an element is one of the parts of a page
-// around its text, by the words of its class and id, or its role.
+// around its text, by the words of its class and id, or its role. A box
+// set in the text, which a class may call a sidebar too, has lost its
+// class to tidyTree before any page is walked.
 func isChrome(n *html.Node) bool {
-	return (hasClassWord(n, chromeWords) && !isTextBox(n)) || chromeRoles[strings.ToLower(attr(n, "role"))] ||
+	return hasClassWord(n, chromeWords) || chromeRoles[strings.ToLower(attr(n, "role"))] ||
 		strings.Contains(attr(n, "class"), "list-of-") || // DocBook's lists of tables, figures and examples
 		strings.EqualFold(attr(n, "id"), "footer") // the page's footer; a class "footer" may set a book's footnotes
 }
