@@ -75,7 +75,7 @@ type setting struct {
 // flagged are the settings with flags. A flag given wins over the
 // environment and the .env file.
 var flagged = []setting{
-	{KeyCorpus, "corpus", "the text `path` to answer from: a file (.txt, .md, .mdx, .html, .epub, .pdf, .docx, .odt, .rtf, .srt, .vtt) or a folder of them (default: the embedded interview)"},
+	{KeyCorpus, "corpus", "the text `path` to answer from: a file (" + corpus.FileTypes() + ") or a folder of them (default: the embedded interview)"},
 	{KeyIndexDir, "index-dir", "`directory` where indexes of books are cached (default: the user cache directory)"},
 	{KeyResults, "k", fmt.Sprintf("`number` of results per query, 1 to %d (default %d)", retrieval.MaxResults, retrieval.DefaultResults)},
 	{KeyGuild, "guild", "register the commands to this server `ID` only, at once (default: globally)"},

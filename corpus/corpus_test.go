@@ -802,3 +802,26 @@ func TestSharedFormatsStructure(t *testing.T) {
 		})
 	}
 }
+
+// TestMySTRoles checks how MyST's roles read: a reference as its text, a
+// term as its word, a name or a formula as code, and nothing inside a
+// code span touched.
+func TestMySTRoles(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"see {ref}`the guide <guide>` first", "see the guide first"},
+		{"the {term}`cache` is kept", "the cache is kept"},
+		{"call {py:func}`~tool.install`", "call `tool.install`"},
+		{"where {math}`x^2 + 1` grows", "where `x^2 + 1` grows"},
+		{"read {doc}`usage`", "read `usage`"},
+		{"written ``{term}`cache` `` here", "written ``{term}`cache` `` here"},
+		{"`{not}` then {abbr}`LIFO (last in, first out)`", "`{not}` then LIFO (last in, first out)"},
+		{"no role {here} at all", "no role {here} at all"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := mystRoles(tt.in); got != tt.want {
+				t.Errorf("mystRoles(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

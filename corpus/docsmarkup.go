@@ -10,9 +10,10 @@ import (
 // whose bodies are indented, Docusaurus admonitions (:::tip), MDX import
 // lines and JSX components, Hugo and Jekyll shortcodes and Liquid tags,
 // emoji shortcodes, attribute lists; and notes apps' (Obsidian's, GitHub's)
-// callouts ("> [!NOTE]") and wiki links ("[[Page|the page]]"). docsMarkup turns it into plain
-// CommonMark line for line, keeping the prose inside it, so that line
-// numbers stay those of the file.
+// callouts ("> [!NOTE]") and wiki links ("[[Page|the page]]"); MyST's
+// (Sphinx's and Jupyter Book's Markdown) directives, targets, comments and
+// roles. docsMarkup turns it into plain CommonMark line for line, keeping
+// the prose inside it, so that line numbers stay those of the file.
 
 var (
 	mkdocsContainer = regexp.MustCompile(`^(!!!|\?\?\?\+?)\s+[\w-]+(\s+[\w-]+)*(\s+"[^"]*")?\s*$|^===\+?\s+"[^"]*"\s*$`)
@@ -25,6 +26,7 @@ var (
 	bookDirective   = regexp.MustCompile(`^(\{\{#.*\}\}|\[TOC\]|\[\[_TOC_\]\])$`)
 	shortcode       = regexp.MustCompile(`\{\{[<%].*?[%>]\}\}|\{%-?.*?-?%\}|\{\{-?\s*[\w.$]+.*?\}\}`)
 	emojiShortcode  = regexp.MustCompile(`:(?:material|octicons|fontawesome|simple|twemoji|[a-z]+)-[a-z0-9-]+:`)
+	bracketedSpan   = regexp.MustCompile(`\[([^\]]+)\]\{[.#][^{}]*\}`)
 	attributeList   = regexp.MustCompile(`\s*\{:?\s*(?:[.#:][^{}]*|[\w-]+=(?:"[^"]*"|[^\s{}]+)(?:\s+[.#]?[\w-]+(?:=(?:"[^"]*"|[^\s{}]+))?)*)\s*\}`)
 	markedText      = regexp.MustCompile(`==([^=\s](?:[^=]*[^=\s])?)==`)
 	keyboardKeys    = regexp.MustCompile(`\+\+([^+\s]+(?:\+[^+\s]+)*)\+\+`)
@@ -64,21 +66,26 @@ type container struct{ base int }
 
 // docsLines holds the state of docsMarkup across lines.
 type docsLines struct {
+	out        []string // the lines written so far
 	containers []container
+	myst       mystDirectives
 	fence      string // the open code fence, "" outside code
-	jsx        bool   // inside a JSX tag that spans lines
-	math       bool   // inside a $$ block of TeX
+	// codeOptions is set in a MyST code directive's first lines, which
+	// may be its options.
+	codeOptions bool
+	jsx         bool // inside a JSX tag that spans lines
+	math        bool // inside a $$ block of TeX
 }
 
 // docsMarkup returns the lines as plain CommonMark, each standing for
 // the line of the same number.
 func docsMarkup(lines []string) []string {
-	out := make([]string, len(lines))
-	var st docsLines
-	for i, l := range lines {
-		out[i] = st.line(l)
+	st := docsLines{out: make([]string, 0, len(lines))}
+	for _, l := range lines {
+		st.out = append(st.out, st.line(l))
 	}
-	return out
+	st.myst.flush(st.out)
+	return st.out
 }
 
 // line cleans one line.
@@ -91,10 +98,23 @@ func (st *docsLines) line(l string) string {
 		if indent(l) <= 3 && strings.HasPrefix(t, st.fence) && strings.Trim(t, st.fence[:1]) == "" {
 			st.fence = ""
 		}
+		if st.codeOptions = st.codeOptions && rstOption.MatchString(t); st.codeOptions {
+			return "" // a MyST code directive's options (":caption: setup.py")
+		}
 		return l
 	}
+	if st.myst.markup(t, indent(l), len(st.out), st.out) {
+		return ""
+	}
+	return st.myst.titled(st.prose(l), st.out)
+}
+
+// prose cleans a line outside code fences and MyST's markup.
+func (st *docsLines) prose(l string) string {
+	t := strings.TrimSpace(l)
 	if m := fence.FindString(t); m != "" && indent(l) <= 3 {
 		st.fence = m
+		st.codeOptions = mystDirective.MatchString(t)
 		return l
 	}
 	if st.jsx {
@@ -146,16 +166,19 @@ func (st *docsLines) dedent(l string) string {
 }
 
 // inlineMarkup removes shortcodes, Liquid tags, emoji shortcodes and
-// attribute lists, and writes keyboard keys and wiki links plainly (a
-// link as its text, an embedded note not at all), outside inline code.
+// attribute lists, and writes keyboard keys, wiki links, Pandoc's spans
+// ("[small caps]{.smallcaps}") and MyST's roles plainly (a link as its
+// text, an embedded note not at all), outside inline code.
 func inlineMarkup(l string) string {
 	if !strings.ContainsAny(l, "{:+=[") {
 		return l
 	}
+	l = mystRoles(l)
 	parts := strings.Split(l, "`")
 	for k := 0; k < len(parts); k += 2 {
 		p := shortcode.ReplaceAllString(parts[k], "")
 		p = emojiShortcode.ReplaceAllString(p, "")
+		p = bracketedSpan.ReplaceAllString(p, "$1")
 		p = attributeList.ReplaceAllString(p, "")
 		p = markedText.ReplaceAllString(p, "$1")
 		p = keyboardKeys.ReplaceAllString(p, "$1")

@@ -15,7 +15,8 @@ var ErrDamaged = errors.New("the file is damaged or not what its name says")
 // Detect tells a file's format by its content first (a PDF's magic
 // bytes, an EPUB's mimetype entry, a saved page's MIME headers, an HTML
 // document's markup), then by its name: .md, .markdown and .mdx are
-// Markdown, and so are .rst and .adoc once rewritten as it; .html, .htm
+// Markdown, as are Quarto's .qmd and R Markdown's .Rmd (their code cells
+// fenced as code), and so are .rst and .adoc once rewritten as it; .html, .htm
 // and .xhtml are HTML, and so are .mhtml and .mht, read from their page;
 // .epub an EPUB, .pdf a PDF, .docx a Word document, .odt an OpenDocument
 // text; anything else is plain text. An RTF document is known by its
@@ -38,7 +39,7 @@ func Detect(name string, data []byte) Format {
 		return FormatHTML // a page saved as one file: read from its HTML part
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown", ".mdx", ".rst", ".adoc", ".asciidoc":
+	case ".md", ".markdown", ".mdx", ".qmd", ".rmd", ".rst", ".adoc", ".asciidoc":
 		return FormatMarkdown // reStructuredText and AsciiDoc are read as the Markdown they are rewritten to
 	case ".html", ".htm", ".xhtml":
 		return FormatHTML

@@ -28,7 +28,7 @@ var (
 	ErrEmpty      = errors.New("file is empty")
 	ErrBinary     = errors.New("file looks binary, not text")
 	ErrEncoding   = errors.New("file is not valid UTF-8")
-	ErrNoText     = errors.New("no texts found (.txt, .md, .mdx, .rst, .adoc, .html, .mhtml, .epub, .pdf, .docx, .odt, .rtf, .srt or .vtt files)")
+	ErrNoText     = errors.New("no texts found (" + fileTypes + " files)")
 	ErrTooLarge   = errors.New("file is too large")
 	ErrUTF16      = errors.New("file is not valid UTF-16")
 	ErrNotRegular = errors.New("not a regular file (a device, pipe or socket is not read)")
@@ -70,7 +70,14 @@ func savedPageFiles(dir string) bool {
 // textExtensions are the file types Load reads from a directory; other
 // files of a documentation tree (licences, configuration, code) are not
 // texts.
-var textExtensions = []string{".txt", ".text", ".md", ".markdown", ".mdx", ".rst", ".adoc", ".asciidoc", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".epub", ".pdf", ".docx", ".odt", ".rtf", ".srt", ".vtt"}
+var textExtensions = []string{".txt", ".text", ".md", ".markdown", ".mdx", ".qmd", ".rmd", ".rst", ".adoc", ".asciidoc", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".epub", ".pdf", ".docx", ".odt", ".rtf", ".srt", ".vtt"}
+
+// fileTypes names the file types Lectern reads, for people: those of
+// textExtensions without their variants (.text, .markdown, .htm…).
+const fileTypes = ".txt, .md, .mdx, .qmd, .rst, .adoc, .html, .mhtml, .epub, .pdf, .docx, .odt, .rtf, .srt or .vtt"
+
+// FileTypes names the file types Lectern reads: ".txt, .md, … or .vtt".
+func FileTypes() string { return fileTypes }
 
 // Source is one file of a corpus, read but not parsed.
 type Source struct {
