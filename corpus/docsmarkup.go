@@ -16,14 +16,15 @@ import (
 // the prose inside it, so that line numbers stay those of the file.
 
 var (
-	mkdocsContainer = regexp.MustCompile(`^(!!!|\?\?\?\+?)\s+[\w-]+(\s+[\w-]+)*(\s+"[^"]*")?\s*$|^===\+?\s+"[^"]*"\s*$`)
+	mkdocsContainer = regexp.MustCompile(`^(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*(?:\s+"([^"]*)")?\s*$|^===\+?\s+"([^"]*)"\s*$`)
 	docusaurusFence = regexp.MustCompile(`^:::\s*\w*.*$`)
 	mdxImport       = regexp.MustCompile(`^(import\s+[\w{*].*\sfrom\s+['"].*|import\s+['"].*|export\s+(const|default|function|let|var)\b.*)$`)
 	jsxTag          = regexp.MustCompile(`^</?[A-Z][\w.]*(\s|/?>|$)`)
 	mdInHTML        = regexp.MustCompile(`^<(div|section|span|p|figure|details)\b[^>]*\bmarkdown\b[^>]*>\s*$|^</(div|section|span|p|figure|details)>\s*$`)
 	snippetInclude  = regexp.MustCompile(`^-{1,2}8<-{1,2}`)
 	abbreviation    = regexp.MustCompile(`^\*\[[^\]]+\]:`)
-	bookDirective   = regexp.MustCompile(`^(\{\{#.*\}\}|\[TOC\]|\[\[_TOC_\]\])$`)
+	bookDirective   = regexp.MustCompile(`^(\{\{#.*\}\}|(?i:\[TOC\]|\[\[_?TOC_?\]\])|<<<\s+\S.*)$`)
+	docsifyHint     = regexp.MustCompile(`^[?!]> `)
 	shortcode       = regexp.MustCompile(`\{\{[<%].*?[%>]\}\}|\{%-?.*?-?%\}|\{\{-?\s*[\w.$]+.*?\}\}`)
 	emojiShortcode  = regexp.MustCompile(`:(?:material|octicons|fontawesome|simple|twemoji|[a-z]+)-[a-z0-9-]+:`)
 	bracketedSpan   = regexp.MustCompile(`\[([^\]]+)\]\{[.#][^{}]*\}`)
@@ -129,6 +130,8 @@ func (st *docsLines) prose(l string) string {
 	switch {
 	case mkdocsContainer.MatchString(t):
 		st.containers = append(st.containers, container{base: indent(l)})
+		c := mkdocsContainer.FindStringSubmatch(t)
+		st.myst.entitle("admonition", c[1]+c[2], len(st.out), st.out)
 		return ""
 	case strings.HasPrefix(t, ":") && mkdocsContainer.MatchString(strings.TrimSpace(t[1:])):
 		// An admonition as a definition (":   !!! note"): the definition's
@@ -145,6 +148,8 @@ func (st *docsLines) prose(l string) string {
 		// A callout's type and title are its label, as an admonition's
 		// are; its body is the quote's next lines.
 		return strings.Repeat(" ", indent(l)) + calloutLine.FindStringSubmatch(t)[1]
+	case docsifyHint.MatchString(t):
+		return inlineMarkup(strings.Repeat(" ", indent(l)) + t[3:]) // Docsify's "?> tip" and "!> warning"
 	}
 	return inlineMarkup(l)
 }

@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // MyST, the Markdown of Sphinx's myst-parser and of Jupyter Book, writes
@@ -28,8 +26,11 @@ var (
 	mystDirective = regexp.MustCompile("^(`{3,}|~{3,}|:{3,})\\s*\\{([A-Za-z][\\w:.-]*)\\}\\s*(.*)$")
 	mystTarget    = regexp.MustCompile(`^\([\w.:-]+\)=$`)
 	mystRole      = regexp.MustCompile("\\{([A-Za-z][\\w:+-]*)\\}`([^`]+)`")
-	quartoCallout = regexp.MustCompile(`^(:{3,})\s*\{\.callout-[\w-]+(?:[^}]*?\btitle="([^"]*)")?[^}]*\}\s*$`)
-	listMarker    = regexp.MustCompile(`^([-*+]|\d{1,9}[.)])(\s|$)`)
+	// fencedAdmonition is Docusaurus's, VitePress's and Starlight's
+	// admonition: ":::tip Faster builds", ":::note[Custom title]".
+	fencedAdmonition = regexp.MustCompile(`^(:{3,})\s*([A-Za-z][\w-]*)(?:\[([^\]]*)\])?(?:\s+([^{\s].*?))?\s*$`)
+	quartoCallout    = regexp.MustCompile(`^(:{3,})\s*\{\.callout-[\w-]+(?:[^}]*?\btitle="([^"]*)")?[^}]*\}\s*$`)
+	listMarker       = regexp.MustCompile(`^([-*+]|\d{1,9}[.)])(\s|$)`)
 )
 
 // mystTextDirectives are the directives whose content is text, beyond
@@ -107,6 +108,10 @@ func (m *mystDirectives) markup(t string, ind, at int, out []string) bool {
 	}
 	d := mystDirective.FindStringSubmatch(t)
 	if d == nil {
+		if a := fencedAdmonition.FindStringSubmatch(t); a != nil {
+			m.open(a[1], "admonition", a[3]+a[4], at, out)
+			return true
+		}
 		return false
 	}
 	name := strings.ToLower(d[2])
@@ -126,9 +131,16 @@ func (m *mystDirectives) markup(t string, ind, at int, out []string) bool {
 // open opens a directive at line at, fenced by fence, with its name and
 // argument.
 func (m *mystDirectives) open(fence, name, arg string, at int, out []string) {
-	m.flush(out)
+	m.entitle(name, arg, at, out)
 	m.fences = append(m.fences, fence)
 	m.options, m.yaml, m.headed = false, false, false
+}
+
+// entitle keeps the title a box at line at has by its name and argument
+// for its first paragraph, as an admonition's that is not fenced (MkDocs's
+// '!!! tip "Title"').
+func (m *mystDirectives) entitle(name, arg string, at int, out []string) {
+	m.flush(out)
 	m.title, m.sep = mystTitle(name, strings.TrimSpace(arg))
 	m.titleAt = at
 }
@@ -141,7 +153,9 @@ func isMystText(name string) bool {
 
 // mystTitle is what opens a directive's first paragraph, and what joins
 // it to the paragraph: a version note's label ("New in version 2.1: …"),
-// an API's signature, an admonition's or a tab's title; a figure's
+// an API's signature, an admonition's or a tab's title, joined by a dash
+// as an HTML box's is, or a space when it asks ("Why a virtual
+// environment? A virtual environment keeps…"); a figure's
 // argument is its image's path, not text.
 func mystTitle(name, arg string) (title, sep string) {
 	if arg == "" || name == "figure" {
@@ -151,22 +165,24 @@ func mystTitle(name, arg string) (title, sep string) {
 	if label, ok := rstVersions[name]; ok {
 		return label + " " + arg, ": "
 	}
-	if r, _ := utf8.DecodeLastRuneInString(arg); unicode.IsPunct(r) && !strings.ContainsRune(")]\"'”’`", r) {
-		return arg, " "
+	if strings.HasSuffix(arg, "?") || strings.HasSuffix(arg, "!") {
+		return arg, " " // a title that asks is a sentence of its own
 	}
-	return arg, termDash
+	return arg, termDash // as an HTML box's title (joinBoxTitle)
 }
 
 // titled opens line l, as cleaned, with the title of the directive just
 // opened when l is its first paragraph's first line; a title before a
-// list, a table, code or a heading stands on the directive's own line.
+// list, a table, code or a heading is left out, as it was before titles
+// were kept. A directive with no content keeps its title on its own line
+// ("New in version 2.1").
 func (m *mystDirectives) titled(l string, out []string) string {
 	t := strings.TrimSpace(l)
 	if m.title == "" || t == "" {
 		return l
 	}
 	if opensBlock(t) {
-		m.flush(out)
+		m.title = "" // a label over a list or code ("Summary", "What You'll Learn") is no sentence
 		return l
 	}
 	l = l[:len(l)-len(strings.TrimLeft(l, " "))] + m.title + m.sep + t
