@@ -481,6 +481,7 @@ func FuzzFormats(f *testing.F) {
 	f.Add(uint8(5), testformats.InterviewDOCX("An introduction.", "Why bees?", "Because they are kind.", "And wasps?", "Less so, as you would expect."))
 	f.Add(uint8(2), []byte("<table><tr><td><a href=/>Home</a><br></td><td><b>Why?</b><br><br>Because.<br><br><p><strong>How?</strong></p><p>Slowly.</p></td></tr></table>"))
 	f.Add(uint8(3), []byte("> [!tip] Title\n> Body of the [[Page|callout]].\n\n![[embed]]\n"))
+	f.Add(uint8(3), []byte("<h1 align=center>T</h1>\n\n<details><summary>Why?</summary>Body &amp; more.</details>\n\n<table><tr><td>a<td>b</table>\n\n<pre>\nx &lt; 1\n</pre>\n\n<div><script>x</script><select><option>o</select>\n"))
 	f.Add(uint8(3), []byte("(t)=\n# T\n\n````{tab-set}\n```{admonition} Why?\n:class: x\n- a {ref}`b <c>`\n```\n````\n\n::: {.callout-tip}\n## Tip\nBody ``{x}`y` ``.\n:::\n```{toctree}\nx\n"))
 	engine := NewPDFEngine(testsupport.PDFiumCache())
 	f.Cleanup(func() { engine.Close() })

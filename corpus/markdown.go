@@ -123,7 +123,9 @@ func (w *mdWalk) blocks(n ast.Node) {
 			w.code(c)
 		case *east.Table:
 			w.table(c)
-		case *ast.HTMLBlock, *ast.ThematicBreak:
+		case *ast.HTMLBlock:
+			w.htmlBlock(c)
+		case *ast.ThematicBreak:
 			// markup, dropped
 		case *ast.Blockquote:
 			w.quoted++
