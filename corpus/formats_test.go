@@ -931,6 +931,35 @@ func TestSidebars(t *testing.T) {
 	}
 }
 
+// TestBoxTitleThatAsks checks that a box's title that asks stays a
+// sentence of its own, before the answer that its paragraph opens with,
+// in a web page and in Markdown's admonitions.
+func TestBoxTitleThatAsks(t *testing.T) {
+	answer := "Cool smoke from pine needles calms the bees without harming the brood."
+	tests := []struct{ name, file, src string }{
+		{"DocBook sidebar", "bees.html", `<html><body><h1>Beekeeping</h1><div class="section"><h2>Opening the hive</h2><p>The hive is opened in the morning, when the foragers are out and the colony is calm.</p><div class="sidebar"><p class="title"><strong>Why smoke?</strong></p><p>` + answer + ` A few puffs are enough for a small colony, and more would only drive the bees off the frames.</p></div></div></body></html>`},
+		{"MkDocs admonition", "bees.md", "# Beekeeping\n\n??? question \"Why smoke?\"\n\n    " + answer + "\n"},
+		{"MyST admonition", "bees.md", "# Beekeeping\n\n```{admonition} Why smoke?\n" + answer + "\n```\n"},
+		{"Docusaurus admonition", "bees.mdx", "# Beekeeping\n\n:::tip[Why smoke?]\n" + answer + "\n:::\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse(tt.file, []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var sentences []string
+			for i := range d.SentenceCount() {
+				sentences = append(sentences, d.Sentence(i).Text)
+			}
+			k := slices.Index(sentences, "Why smoke?")
+			if k < 0 || k+1 == len(sentences) || sentences[k+1] != answer {
+				t.Errorf("got sentences %q, want %q followed by %q", sentences, "Why smoke?", answer)
+			}
+		})
+	}
+}
+
 // TestPDFCode reads the lines a PDF sets in a fixed-pitch font, among
 // text in another, as code: each line as it stands, never joined to the
 // sentence before it. A book set in a fixed-pitch font throughout has no

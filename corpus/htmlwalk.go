@@ -149,6 +149,17 @@ func (w *htmlWalk) element(n *html.Node) {
 // termDash joins a glossary's term to its definition.
 const termDash = " — "
 
+// titleJoin is what joins a box's title to the paragraph it opens: a
+// dash ("TIP Incremental updates — The aim…"), or a space after a title
+// that asks, a sentence of its own ("Why a virtual environment? A
+// virtual environment keeps…").
+func titleJoin(title string) string {
+	if strings.HasSuffix(title, "?") || strings.HasSuffix(title, "!") {
+		return " "
+	}
+	return termDash
+}
+
 // text adds text to the paragraph being written, its white space
 // collapsed.
 func (w *htmlWalk) text(s string) {
@@ -795,7 +806,7 @@ func joinBoxTitle(box *html.Node) {
 	if c := para.FirstChild; c != nil && c.Type == html.TextNode {
 		c.Data = strings.TrimLeftFunc(c.Data, unicode.IsSpace)
 	}
-	para.InsertBefore(&html.Node{Type: html.TextNode, Data: text + " — "}, para.FirstChild)
+	para.InsertBefore(&html.Node{Type: html.TextNode, Data: text + titleJoin(text)}, para.FirstChild)
 	title.Parent.RemoveChild(title)
 }
 

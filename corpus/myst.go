@@ -153,9 +153,8 @@ func isMystText(name string) bool {
 
 // mystTitle is what opens a directive's first paragraph, and what joins
 // it to the paragraph: a version note's label ("New in version 2.1: …"),
-// an API's signature, an admonition's or a tab's title, joined by a dash
-// as an HTML box's is, or a space when it asks ("Why a virtual
-// environment? A virtual environment keeps…"); a figure's
+// an API's signature, an admonition's or a tab's title, joined as an
+// HTML box's is (titleJoin); a figure's
 // argument is its image's path, not text.
 func mystTitle(name, arg string) (title, sep string) {
 	if arg == "" || name == "figure" {
@@ -165,10 +164,7 @@ func mystTitle(name, arg string) (title, sep string) {
 	if label, ok := rstVersions[name]; ok {
 		return label + " " + arg, ": "
 	}
-	if strings.HasSuffix(arg, "?") || strings.HasSuffix(arg, "!") {
-		return arg, " " // a title that asks is a sentence of its own
-	}
-	return arg, termDash // as an HTML box's title (joinBoxTitle)
+	return arg, titleJoin(arg)
 }
 
 // titled opens line l, as cleaned, with the title of the directive just
