@@ -960,6 +960,47 @@ func TestBoxTitleThatAsks(t *testing.T) {
 	}
 }
 
+// TestVerseSetAsCode checks that verse set as code without a language
+// (pandoc's <pre><code> for a book's quoted poem, a poem indented in
+// Markdown) is read as verse, and that code so set stays code.
+func TestVerseSetAsCode(t *testing.T) {
+	poem := "Nor wars did men molest, when only\nBeechen bowls were in request, and the\nShepherd kept his flock upon the hill."
+	shell := "npm install the tool globally first\nthen run the tool with its config\ncd into the folder and build it"
+	docker := "FROM debian:bookworm as the base image\nRUN apt-get update and install curl here\nCOPY the build into the app folder now"
+	indent := func(s string) string { return "    " + strings.ReplaceAll(s, "\n", "\n    ") }
+	tests := []struct {
+		name, file, src string
+		code            bool
+	}{
+		{"pandoc's verse", "book.html", "<h1>Book</h1><p>He sang:</p><pre><code>" + poem + "</code></pre>", false},
+		{"commands without a language", "page.html", "<h1>Page</h1><p>Run:</p><pre><code>" + shell + "</code></pre>", true},
+		{"verse with a language", "page.html", "<h1>Page</h1><p>Run:</p><pre><code class=\"language-text\">" + poem + "</code></pre>", true},
+		{"a Dockerfile", "page.html", "<h1>Page</h1><p>Build:</p><pre><code>" + docker + "</code></pre>", true},
+		{"a poem indented in Markdown", "book.md", "# Book\n\nHe sang:\n\n" + indent(poem) + "\n", false},
+		{"commands indented in Markdown", "page.md", "# Page\n\nRun:\n\n" + indent(shell) + "\n", true},
+		{"a poem fenced in Markdown", "page.md", "# Page\n\nThe file:\n\n```\n" + poem + "\n```\n", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse(tt.file, []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var code, prose int
+			for i := range d.SentenceCount() {
+				if s := d.Sentence(i); s.Code {
+					code++
+				} else if !strings.Contains(s.Text, ":") {
+					prose++
+				}
+			}
+			if got := code > 0 && prose == 0; got != tt.code {
+				t.Errorf("read as code %v (%d code, %d other sentences), want %v", got, code, prose, tt.code)
+			}
+		})
+	}
+}
+
 // TestPDFCode reads the lines a PDF sets in a fixed-pitch font, among
 // text in another, as code: each line as it stands, never joined to the
 // sentence before it. A book set in a fixed-pitch font throughout has no

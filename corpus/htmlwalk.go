@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -342,11 +343,14 @@ func (w *htmlWalk) verse(body string) {
 // class that says so marked it too, in tidyTree), or written as code is,
 // with brackets, operators and few sentences.
 func isCode(n *html.Node, body string) bool {
-	if find(n, "code") != nil {
-		return true
-	}
+	return find(n, "code") != nil || !readsAsProse(body)
+}
+
+// readsAsProse reports whether preformatted text is words, not code: no
+// command at a prompt, and few brackets and operators among its letters.
+func readsAsProse(body string) bool {
 	if prompt.MatchString(body) {
-		return true // a command at a shell's or Python's prompt
+		return false // a command at a shell's or Python's prompt
 	}
 	symbols, letters := 0, 0
 	for _, r := range body {
@@ -357,7 +361,34 @@ func isCode(n *html.Node, body string) bool {
 			letters++
 		}
 	}
-	return symbols*12 > letters
+	return symbols*12 <= letters
+}
+
+// readsAsVerse reports whether a block set as code without a language is
+// verse: prose by its characters, in lines of five words or more on
+// average, two thirds of them opening with a capitalised word or a
+// quotation mark as verse's lines do ("Nor wars did men molest,"), where
+// code's open with a keyword, a command or an indented statement.
+func readsAsVerse(body string) bool {
+	if !readsAsProse(body) {
+		return false
+	}
+	lines, opened, words := 0, 0, 0
+	for l := range strings.SplitSeq(body, "\n") {
+		f := strings.Fields(l)
+		if len(f) == 0 {
+			continue
+		}
+		lines++
+		words += len(f)
+		first := strings.TrimLeft(f[0], "\"“‘'(")
+		r, size := utf8.DecodeRuneInString(first)
+		rest := first[size:]
+		if unicode.IsUpper(r) && (rest == "" || strings.ToUpper(rest) != rest || len(f[0]) > len(first)) {
+			opened++
+		}
+	}
+	return lines >= 2 && words >= 5*lines && opened*3 >= lines*2
 }
 
 // classedCode reports whether a <pre> block's class, or its parent's
@@ -372,15 +403,28 @@ func classedCode(n *html.Node) bool {
 }
 
 // markCode sets the text of each <pre> block whose class says it holds
-// code in a <code> element, which says so without a class.
+// code in a <code> element, which says so without a class, and takes
+// verse out of a <code> that names no language.
 func markCode(n *html.Node) {
-	if n.Type == html.ElementNode && n.Data == "pre" && find(n, "code") == nil && classedCode(n) {
-		code := &html.Node{Type: html.ElementNode, Data: "code", DataAtom: atom.Code}
-		for c := n.FirstChild; c != nil; c = n.FirstChild {
-			n.RemoveChild(c)
-			code.AppendChild(c)
+	if n.Type == html.ElementNode && n.Data == "pre" {
+		code := find(n, "code")
+		switch {
+		case code == nil && classedCode(n):
+			code = &html.Node{Type: html.ElementNode, Data: "code", DataAtom: atom.Code}
+			for c := n.FirstChild; c != nil; c = n.FirstChild {
+				n.RemoveChild(c)
+				code.AppendChild(c)
+			}
+			n.AppendChild(code)
+		case code != nil && code.Parent == n && !classedCode(n) && !classedCode(code) && readsAsVerse(textContent(code)):
+			// pandoc sets every <pre> in a <code>, a book's quoted
+			// verse too: verse naming no language is set as verse.
+			for c := code.FirstChild; c != nil; c = code.FirstChild {
+				code.RemoveChild(c)
+				n.InsertBefore(c, code)
+			}
+			n.RemoveChild(code)
 		}
-		n.AppendChild(code)
 		return
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {

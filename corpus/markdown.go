@@ -238,7 +238,10 @@ func codeSpanText(c *ast.CodeSpan, src []byte) string {
 }
 
 // code adds a code block, its lines as written, Docusaurus's
-// line-highlight comments left out.
+// line-highlight comments left out. An indented block that reads as
+// verse (a poem indented in a book's Markdown) is verse, a paragraph a
+// stanza; a fence without a language is not, since documentation fences
+// a program's output so, and its messages read as sentences.
 func (w *mdWalk) code(n ast.Node) {
 	var b xblock
 	b.kind = xCode
@@ -253,7 +256,35 @@ func (w *mdWalk) code(n ast.Node) {
 		w.x.text[l] = v
 		b.lines = append(b.lines, l)
 	}
+	if _, indented := n.(*ast.CodeBlock); indented && w.verse(b.lines) {
+		return
+	}
 	w.add(b)
+}
+
+// verse adds the lines of a code block as verse when they read as verse,
+// and reports whether they did.
+func (w *mdWalk) verse(lines []int) bool {
+	var body strings.Builder
+	for _, l := range lines {
+		body.WriteString(w.x.text[l] + "\n")
+	}
+	if !readsAsVerse(body.String()) {
+		return false
+	}
+	stanza := xblock{kind: xParagraph}
+	for k, l := range lines {
+		if k > 0 && l > lines[k-1]+1 || strings.TrimSpace(w.x.text[l]) == "" {
+			w.add(stanza)
+			stanza = xblock{kind: xParagraph}
+		}
+		if t := strings.TrimSpace(w.x.text[l]); t != "" {
+			w.x.text[l] = t
+			stanza.lines = append(stanza.lines, l)
+		}
+	}
+	w.add(stanza)
+	return true
 }
 
 // table adds each row of a table as a paragraph, its cells joined.
