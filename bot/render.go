@@ -282,6 +282,7 @@ var citedBy = map[corpus.Format][2]string{
 	corpus.FormatDOCX:     {"Word documents", "its section and the paragraph in that section"},
 	corpus.FormatODT:      {"OpenDocument texts", "its section and the paragraph in that section"},
 	corpus.FormatRTF:      {"RTF documents", "its section and the paragraph in that section"},
+	corpus.FormatNotebook: {"Jupyter notebooks", "its section and the paragraph in that section"},
 }
 
 // howToCite says how answers from the corpus are cited, with an example

@@ -81,7 +81,7 @@ func (c *Corpus) Size() int {
 // Format is what kind of file a document came from. It decides how the
 // document is cited: by the lines of the file (text, Markdown), by page
 // (PDF), by chapter and paragraph (EPUB), or by section and paragraph
-// (HTML, Word, OpenDocument, RTF).
+// (HTML, Word, OpenDocument, RTF, Jupyter notebooks).
 type Format uint8
 
 const (
@@ -93,14 +93,15 @@ const (
 	FormatDOCX                   // a Word document (.docx)
 	FormatODT                    // an OpenDocument text (.odt), LibreOffice's own
 	FormatRTF                    // an RTF document (.rtf): WordPad's, TextEdit's
+	FormatNotebook               // a Jupyter notebook (.ipynb)
 )
 
-var formatNames = [...]string{"text", "markdown", "html", "epub", "pdf", "docx", "odt", "rtf"}
+var formatNames = [...]string{"text", "markdown", "html", "epub", "pdf", "docx", "odt", "rtf", "notebook"}
 
 // BySection reports whether a format's quotes are cited by section and
-// paragraph: a web page, a word processor's document.
+// paragraph: a web page, a word processor's document, a notebook.
 func (f Format) BySection() bool {
-	return f == FormatHTML || f == FormatDOCX || f == FormatODT || f == FormatRTF
+	return f == FormatHTML || f == FormatDOCX || f == FormatODT || f == FormatRTF || f == FormatNotebook
 }
 
 func (f Format) String() string {

@@ -19,7 +19,7 @@ var ErrDamaged = errors.New("the file is damaged or not what its name says")
 // fenced as code), and so are .rst and .adoc once rewritten as it; .html, .htm
 // and .xhtml are HTML, and so are .mhtml and .mht, read from their page;
 // .epub an EPUB, .pdf a PDF, .docx a Word document, .odt an OpenDocument
-// text; anything else is plain text. An RTF document is known by its
+// text, .ipynb a Jupyter notebook; anything else is plain text. An RTF document is known by its
 // content only: a file named .rtf that is not one is read as the text it
 // is.
 func Detect(name string, data []byte) Format {
@@ -37,6 +37,8 @@ func Detect(name string, data []byte) Format {
 		return FormatRTF
 	case isMHTML(name, data):
 		return FormatHTML // a page saved as one file: read from its HTML part
+	case isNotebook(name, data):
+		return FormatNotebook
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".md", ".markdown", ".mdx", ".qmd", ".rmd", ".rst", ".adoc", ".asciidoc":
@@ -77,7 +79,6 @@ var unsupportedFormats = []struct {
 	{magic: "BOOKMOBI", offset: 60, exts: []string{".mobi", ".azw", ".azw3"}, what: "a Kindle book (MOBI, AZW); convert it to EPUB (Calibre does)"},
 	{magic: "AT&TFORM", exts: []string{".djvu"}, what: "a DjVu scan; export it as a PDF with a text layer"},
 	{magic: "PK\x03\x04", exts: []string{".pages"}, byName: true, what: "an Apple Pages document; export it as .docx or .rtf"},
-	{magic: "{", exts: []string{".ipynb"}, byName: true, what: "a Jupyter notebook; export it as Markdown or HTML (jupyter nbconvert --to markdown)"},
 	{magic: "bplist00", exts: []string{".webarchive"}, what: "a Safari web archive; save the page as Page Source (.html) instead"},
 }
 

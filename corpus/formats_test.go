@@ -96,6 +96,7 @@ func generatedInputs(t *testing.T) []generatedInput {
 		{"ncx.epub", book.EPUB(testformats.EPUBOptions{NCX: true}), nil},
 		{"page.html", book.HTML(testformats.HTMLOptions{Chrome: true}), nil},
 		{"plain.html", book.HTML(testformats.HTMLOptions{Charset: "utf-8"}), nil},
+		{"lesson.ipynb", book.Notebook(), nil},
 	}
 	var out []generatedInput
 	for _, in := range inputs {
@@ -485,7 +486,8 @@ func FuzzFormats(f *testing.F) {
 	f.Add(uint8(3), []byte("(t)=\n# T\n\n````{tab-set}\n```{admonition} Why?\n:class: x\n- a {ref}`b <c>`\n```\n````\n\n::: {.callout-tip}\n## Tip\nBody ``{x}`y` ``.\n:::\n```{toctree}\nx\n"))
 	engine := NewPDFEngine(testsupport.PDFiumCache())
 	f.Cleanup(func() { engine.Close() })
-	exts := []string{".pdf", ".epub", ".html", ".md", ".mdx", ".docx", ".odt", ".rtf"}
+	f.Add(uint8(8), []byte(`{"cells": [{"cell_type": "markdown", "source": ["# T\n", "<details><summary>Why?</summary>Body.</details>"]}, {"cell_type": "code", "source": "x = 1", "outputs": [{"text": ["1\n"]}, {"data": {"image/png": "", "text/plain": "<Figure>"}}]}], "nbformat": 4}`))
+	exts := []string{".pdf", ".epub", ".html", ".md", ".mdx", ".docx", ".odt", ".rtf", ".ipynb"}
 	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
 		d, err := parseWith(engine, "fuzz"+exts[int(kind)%len(exts)], data)
 		if err != nil {
@@ -662,16 +664,16 @@ func TestDetect(t *testing.T) {
 	}
 }
 
-// TestFolderReportsUnsupported: a folder's old Word document, Kindle
-// book and Jupyter notebook are left out and reported with what to save
-// them as; its other texts are read. A notebook or a Safari web archive
+// TestFolderReportsUnsupported: a folder's old Word document and Kindle
+// book are left out and reported with what to save them as; its other
+// texts are read, a Jupyter notebook among them. A Safari web archive
 // given alone is refused so too, not read as what it holds.
 func TestFolderReportsUnsupported(t *testing.T) {
 	dir := testsupport.WriteTree(t, map[string]string{
 		"notes.txt":    "The reading group meets on Tuesdays at the library.\n",
 		"minutes.doc":  "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 512),
 		"novel.mobi":   strings.Repeat("\x00", 60) + "BOOKMOBI" + strings.Repeat("\x00", 200),
-		"lesson.ipynb": `{"cells": [{"cell_type": "markdown", "source": ["# Bees"]}], "nbformat": 4}`,
+		"lesson.ipynb": `{"cells": [{"cell_type": "markdown", "source": ["# Bees\n", "Bees dance to say where the flowers are."]}], "nbformat": 4}`,
 		"picture.png":  "\x89PNG\r\n\x1a\n",
 	})
 	c, err := Load(dir)
@@ -683,14 +685,33 @@ func TestFolderReportsUnsupported(t *testing.T) {
 		skipped = append(skipped, s.Error())
 	}
 	slices.Sort(skipped)
-	if len(c.Documents) != 1 || len(skipped) != 3 || !strings.Contains(skipped[0], "lesson.ipynb: a format Lectern does not read: a Jupyter notebook") ||
-		!strings.Contains(skipped[1], "minutes.doc: a format Lectern does not read: a Word 97–2003 document") || !strings.Contains(skipped[2], "convert it to EPUB") {
-		t.Errorf("%d documents, skipped %q; want notes.txt read, lesson.ipynb, minutes.doc and novel.mobi reported", len(c.Documents), skipped)
+	if len(c.Documents) != 2 || len(skipped) != 2 || !strings.Contains(skipped[0], "minutes.doc: a format Lectern does not read: a Word 97–2003 document") || !strings.Contains(skipped[1], "convert it to EPUB") {
+		t.Errorf("%d documents, skipped %q; want notes.txt and lesson.ipynb read, minutes.doc and novel.mobi reported", len(c.Documents), skipped)
 	}
-	for name, data := range map[string]string{"lesson.ipynb": `{"cells": [], "nbformat": 4}`, "page.webarchive": "bplist00\xd1\x01\x02"} {
-		if _, err := Parse(name, []byte(data)); !errors.Is(err, ErrUnsupported) {
-			t.Errorf("%s given alone: %v, want %v", name, err, ErrUnsupported)
-		}
+	if _, err := Parse("page.webarchive", []byte("bplist00\xd1\x01\x02")); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("a web archive given alone: %v, want %v", err, ErrUnsupported)
+	}
+}
+
+// TestNotebookBadInput gives the notebook reader what users' folders
+// hold besides good notebooks: each gets an error that says what is
+// wrong.
+func TestNotebookBadInput(t *testing.T) {
+	tests := []struct {
+		name, data string
+		want       error
+	}{
+		{"cut short", `{"cells": [{"cell_type": "markdown", "sou`, ErrDamaged},
+		{"nbformat 3", `{"worksheets": [{"cells": []}], "nbformat": 3}`, ErrNotebookVersion},
+		{"no cells", `{"cells": [], "nbformat": 4}`, ErrNoContent},
+		{"only code", `{"cells": [{"cell_type": "code", "source": "", "outputs": []}], "nbformat": 4}`, ErrNoContent},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := Parse("lesson.ipynb", []byte(tt.data)); !errors.Is(err, tt.want) {
+				t.Errorf("got %v, want %v", err, tt.want)
+			}
+		})
 	}
 }
 

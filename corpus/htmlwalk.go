@@ -566,11 +566,13 @@ func (w *htmlWalk) row(n *html.Node) {
 func (w *htmlWalk) noteRef(n *html.Node) bool {
 	href := attr(n, "href")
 	_, frag, _ := strings.Cut(href, "#")
-	label := strings.Trim(strings.TrimSpace(textContent(n)), "[]()")
+	// A backlink's arrow may carry a text-style selector ("↩︎", as
+	// goldmark, and so Hugo, write it).
+	label := strings.TrimRight(strings.Trim(strings.TrimSpace(textContent(n)), "[]()"), "\ufe0e\ufe0f")
 	if frag == "" || !isNoteLabel(label) {
 		return false
 	}
-	if attr(n, "epub:type") == "backlink" || label == "↩" {
+	if attr(n, "epub:type") == "backlink" || attr(n, "role") == "doc-backlink" || label == "↩" {
 		return true
 	}
 	text, known := w.notes[frag]
@@ -619,7 +621,7 @@ func isNoteLabel(s string) bool {
 
 // footnoteID is the id of a note that says so only by its name: "fn3",
 // "fn-3", as Pandoc and Markdown processors write them.
-var footnoteID = regexp.MustCompile(`^(?i)fn[-_:]?\d+$`)
+var footnoteID = regexp.MustCompile(`^(?i)(?:[\w-]*[-_:])?fn[-_:]?\d+$`)
 
 // collectNotes reads the notes of a document by id: the elements a note
 // reference points to (footnotes, endnotes, asides).

@@ -15,7 +15,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 74
+const ParserVersion = 75
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -37,6 +37,8 @@ func Parse(name string, data []byte) (*Document, error) {
 		return parseODT(name, data)
 	case FormatRTF:
 		return parseRTF(name, data)
+	case FormatNotebook:
+		return parseNotebook(name, data)
 	case FormatPDF:
 		return nil, ErrPDFEngine
 	}

@@ -94,6 +94,8 @@ func Extent(d *corpus.Document) string {
 		return "an OpenDocument text"
 	case corpus.FormatRTF:
 		return "an RTF document"
+	case corpus.FormatNotebook:
+		return "a Jupyter notebook"
 	}
 	if d.Pages > 0 {
 		return fmt.Sprintf("%d lines, %d pages", d.Lines, d.Pages)

@@ -113,6 +113,7 @@ func TestExtent(t *testing.T) {
 		{corpus.FormatDOCX, "a Word document"},
 		{corpus.FormatODT, "an OpenDocument text"},
 		{corpus.FormatRTF, "an RTF document"},
+		{corpus.FormatNotebook, "a Jupyter notebook"},
 		{corpus.FormatText, "lines"},
 	}
 	for _, tt := range tests {

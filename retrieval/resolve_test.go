@@ -37,6 +37,9 @@ func essayDocuments(t *testing.T) map[corpus.Format]*corpus.Document {
 	if docs[corpus.FormatRTF], err = corpus.Parse("essay.rtf", book.RTF()); err != nil {
 		t.Fatal(err)
 	}
+	if docs[corpus.FormatNotebook], err = corpus.Parse("essay.ipynb", book.Notebook()); err != nil {
+		t.Fatal(err)
+	}
 	c, err := corpus.Default()
 	if err != nil {
 		t.Fatal(err)

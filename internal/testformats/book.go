@@ -2,7 +2,8 @@
 // a plain structure, for tests: a book laid out in PDF pages with running
 // heads, printed page numbers, hyphenated lines and footnotes; the same
 // book as an EPUB with a table of contents; as a web page inside a site's
-// menus and footer. Tests check that a text reads the same in every form,
+// menus and footer; as a Word, OpenDocument or RTF document; as a Jupyter
+// notebook. Tests check that a text reads the same in every form,
 // and that bad documents are refused clearly.
 package testformats
 
