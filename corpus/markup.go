@@ -45,6 +45,11 @@ const (
 // cleanLines fills p.text and p.flags for lines [lo, hi).
 func (p *parser) cleanLines(lo, hi int, markdown bool) {
 	inComment, inFence, inIllustration := false, false, false
+	var notes textNotes
+	defer func() {
+		notes.end()
+		p.notes = notes.found
+	}()
 	for i := lo; i < hi; i++ {
 		l := p.raw[i]
 		if inComment {
@@ -103,6 +108,9 @@ func (p *parser) cleanLines(lo, hi int, markdown bool) {
 		}
 		if strings.ContainsAny(l, "_*") {
 			l = stripEmphasis(l)
+		}
+		if !markdown {
+			l = notes.clean(i, l)
 		}
 		p.text[i] = l
 	}

@@ -15,7 +15,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 75
+const ParserVersion = 76
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -96,6 +96,7 @@ func (p *parser) finish() {
 			doc.Sections[i].Heading = doc.Title
 		}
 	}
+	attachNotes(p.notes, doc.Footnotes)
 	p.buildPassages()
 	slices.SortFunc(doc.Omitted, func(a, b Omission) int { return a.Lines.Start - b.Lines.Start })
 	if doc.Pages > 0 {
@@ -111,6 +112,7 @@ type parser struct {
 	page       []int      // page of each line, by 0-based index; 0 when unpaged
 	paragraph  int        // paragraphs so far
 	wordCounts []int      // words in each sentence, for building passages
+	notes      []textNote // a plain text's notes, found as its lines are cleaned
 }
 
 // line returns source line i (0-based) as a srcLine, its markup and
