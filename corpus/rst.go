@@ -16,8 +16,10 @@ import (
 // is text and its directive line markup; comments, targets, a toctree,
 // images and raw markup are left out; roles read as their text
 // (":func:`reload`" as `reload`, ":ref:`the guide <hives>`" as "the
-// guide"), and a link as its text. No maintained Go library parses
-// reStructuredText; this is the part of it documentation uses.
+// guide"), a link as its text and a substitution as what it replaces; a
+// definition list's term opens its definition ("swarm — A colony's…").
+// No maintained Go library parses reStructuredText; this is the part of
+// it documentation uses.
 
 var (
 	rstDirective = regexp.MustCompile(`^(\s*)\.\.\s+([A-Za-z][\w:-]*)::\s*(.*)$`)
@@ -28,6 +30,10 @@ var (
 	rstRef       = regexp.MustCompile("`([^`]+)`__?")
 	rstLiteral   = regexp.MustCompile("``([^`]+)``")
 	rstSubst     = regexp.MustCompile(`\|([\w -]+)\|_{0,2}`)
+	rstReplace   = regexp.MustCompile(`^\s*\.\.\s+\|([\w -]+)\|\s+replace::\s*(.*)$`)
+	// rstListStart opens a list item or a field, whose next lines are
+	// indented to its text, not a definition.
+	rstListStart = regexp.MustCompile(`^\s*([-*+•]\s|#\.\s|\d+[.)]\s|\(?[a-zA-Z0-9]\)\s|:[^:\s][^:]*:(\s|$))`)
 	// A grid table's borders ("+----+====+") and a simple table's ("===  ==="),
 	// and a grid table's row ("| March | syrup |").
 	rstTableBorder = regexp.MustCompile(`^\s*(\+[-=+]*\+|=+( +=+)+)\s*$`)
@@ -54,7 +60,12 @@ func isRST(name string) bool {
 
 // rstMarkup rewrites reStructuredText lines as Markdown lines, as many.
 func rstMarkup(raw []string) []string {
-	r := &rstRewriter{raw: raw, out: make([]string, len(raw)), levels: map[string]int{}}
+	r := &rstRewriter{raw: raw, out: make([]string, len(raw)), levels: map[string]int{}, substitutions: map[string]string{}}
+	for _, l := range raw {
+		if m := rstReplace.FindStringSubmatch(l); m != nil {
+			r.substitutions[m[1]] = rstInline(strings.TrimSpace(m[2]))
+		}
+	}
 	return rewriteLines(r.out, r.line)
 }
 
@@ -70,8 +81,23 @@ func rewriteLines(out []string, line func(i int) int) []string {
 
 // rstRewriter rewrites a file's lines, knowing the title styles seen.
 type rstRewriter struct {
-	raw, out []string
-	levels   map[string]int // heading level by title style
+	raw, out      []string
+	levels        map[string]int    // heading level by title style
+	substitutions map[string]string // text by name: ".. |project| replace:: Hivekeeper"
+}
+
+// inline rewrites a line's inline markup, its substitutions replaced by
+// the text they stand for.
+func (r *rstRewriter) inline(s string) string {
+	if strings.Contains(s, "|") && len(r.substitutions) > 0 {
+		s = rstSubst.ReplaceAllStringFunc(s, func(m string) string {
+			if text, ok := r.substitutions[rstSubst.FindStringSubmatch(m)[1]]; ok {
+				return text
+			}
+			return m
+		})
+	}
+	return rstInline(s)
 }
 
 // line rewrites the line at i (and the block it opens) and returns the
@@ -92,11 +118,18 @@ func (r *rstRewriter) line(i int) int {
 		return i + 1
 	}
 	if rstGridRow.MatchString(l) {
-		r.out[i] = rstInline(strings.Join(tableCells(l), " · "))
+		r.out[i] = r.inline(strings.Join(tableCells(l), " · "))
 		return i + 1
 	}
 	if strings.HasPrefix(strings.TrimSpace(l), ">>> ") && i > 0 && strings.TrimSpace(r.raw[i-1]) == "" {
 		return r.doctest(i)
+	}
+	if r.isTerm(i) {
+		// A definition list's term: it opens its definition's first
+		// line, as a glossary's term does in a web page.
+		r.out[i] = ""
+		r.out[i+1] = r.inline(strings.TrimSpace(l)) + termDash + r.inline(strings.TrimSpace(r.raw[i+1]))
+		return i + 2
 	}
 	text := l
 	if strings.HasSuffix(strings.TrimRight(l, " "), "::") {
@@ -104,10 +137,10 @@ func (r *rstRewriter) line(i int) int {
 		if strings.TrimSpace(text) == ":" {
 			text = ""
 		}
-		r.out[i] = rstInline(strings.TrimLeft(text, " \t"))
+		r.out[i] = r.inline(strings.TrimLeft(text, " \t"))
 		return r.code(i+1, "")
 	}
-	r.out[i] = rstInline(strings.TrimLeft(text, " \t"))
+	r.out[i] = r.inline(strings.TrimLeft(text, " \t"))
 	return i + 1
 }
 
@@ -133,7 +166,7 @@ func (r *rstRewriter) title(i int) (int, bool) {
 		level = min(len(r.levels)+1, 6)
 		r.levels[style] = level
 	}
-	r.out[i] = strings.Repeat("#", level) + " " + rstInline(t)
+	r.out[i] = strings.Repeat("#", level) + " " + r.inline(t)
 	r.out[i+1] = ""
 	return i + 2, true
 }
@@ -150,7 +183,7 @@ func (r *rstRewriter) directive(i int, name, arg string) int {
 	case rstDropped[name] || strings.HasPrefix(name, "auto"):
 		return r.skipBlock(i, indent)
 	}
-	r.out[i] = rstInline(strings.TrimSpace(arg)) // an admonition's first line, a topic's title
+	r.out[i] = r.inline(strings.TrimSpace(arg)) // an admonition's first line, a topic's title
 	sep := termDash
 	label, version := rstVersions[name]
 	if version && arg != "" {
@@ -171,7 +204,7 @@ func (r *rstRewriter) directive(i int, name, arg string) int {
 	if j == len(r.raw) || indentOf(r.raw[j]) <= indent || rstDirective.MatchString(r.raw[j]) {
 		return j
 	}
-	r.out[j] = r.out[i] + sep + rstInline(strings.TrimSpace(r.raw[j]))
+	r.out[j] = r.out[i] + sep + r.inline(strings.TrimSpace(r.raw[j]))
 	r.out[i] = ""
 	return j + 1
 }
@@ -295,4 +328,19 @@ func tableCells(row string) []string {
 // indentOf is how many spaces (a tab counted as one) a line opens with.
 func indentOf(s string) int {
 	return len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+}
+
+// isTerm reports whether the line at i is a definition list's term: a
+// line on its own after a blank one, its definition on the next line
+// indented further, as reStructuredText defines it (a paragraph's lines
+// share one indentation). A list item's or a field's next lines are its
+// own.
+func (r *rstRewriter) isTerm(i int) bool {
+	l := r.raw[i]
+	if strings.TrimSpace(l) == "" || i+1 >= len(r.raw) || i > 0 && strings.TrimSpace(r.raw[i-1]) != "" {
+		return false
+	}
+	next := r.raw[i+1]
+	return strings.TrimSpace(next) != "" && indentOf(next) > indentOf(l) && !rstListStart.MatchString(l) &&
+		!strings.HasSuffix(strings.TrimSpace(l), "::") && !rstDirective.MatchString(next)
 }
