@@ -90,6 +90,9 @@ type mdWalk struct {
 	starts []int
 	h1     string // the first top-level heading, a title when front matter has none
 	quoted int    // depth of block quotes around the node walked
+	// term is a definition list's term, not yet added: it opens its
+	// definition's first paragraph.
+	term *xblock
 }
 
 // lineOf is the 0-based line of a byte offset.
@@ -123,6 +126,11 @@ func (w *mdWalk) blocks(n ast.Node) {
 			w.code(c)
 		case *east.Table:
 			w.table(c)
+		case *east.DefinitionTerm:
+			w.add(xblock{}) // a term before it without a definition stands alone
+			if b := w.inline(c, xParagraph); len(b.lines) > 0 {
+				w.term = &b
+			}
 		case *ast.HTMLBlock:
 			w.htmlBlock(c)
 		case *ast.ThematicBreak:
@@ -151,7 +159,19 @@ func explicitAnchor(line string) string {
 	return m[1] + m[2]
 }
 
+// add adds a block, after the definition list's term that opens it when
+// it is a paragraph ("swarm — A colony's old queen…", as a web page's
+// <dt> opens its <dd>). A term that opens no paragraph is one of its own.
 func (w *mdWalk) add(b xblock) {
+	if t := w.term; t != nil {
+		w.term = nil
+		if b.kind == xParagraph && len(b.lines) > 0 && b.lines[0] > t.lines[len(t.lines)-1] {
+			w.x.text[b.lines[0]] = strings.TrimLeft(termDash, " ") + strings.TrimLeft(w.x.text[b.lines[0]], " ")
+			b.lines = append(t.lines, b.lines...)
+		} else {
+			w.add(*t)
+		}
+	}
 	if len(b.lines) > 0 {
 		w.x.blocks = append(w.x.blocks, b)
 	}
