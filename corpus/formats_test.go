@@ -1022,6 +1022,20 @@ func TestVerseSetAsCode(t *testing.T) {
 	}
 }
 
+// TestMathMLReadOnce checks that a formula in MathML reads once, as it
+// is shown, not again as the TeX of its annotation.
+func TestMathMLReadOnce(t *testing.T) {
+	page := `<html><body><h1>Frames</h1><p>The area of a frame is <math><semantics><mrow><mi>w</mi><mo>×</mo><mi>h</mi></mrow><annotation encoding="application/x-tex">w \times h</annotation></semantics></math>, about two thousand square centimetres for the deep frames most hives use.</p></body></html>`
+	d, err := Parse("frames.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The area of a frame is w×h, about two thousand square centimetres for the deep frames most hives use."
+	if got := d.Sentence(0).Text; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 // TestPDFCode reads the lines a PDF sets in a fixed-pitch font, among
 // text in another, as code: each line as it stands, never joined to the
 // sentence before it. A book set in a fixed-pitch font throughout has no

@@ -56,6 +56,9 @@ var skipped = map[string]bool{
 	"nav": true, "form": true, "button": true, "input": true, "select": true, "textarea": true,
 	"iframe": true, "object": true, "embed": true, "img": true, "picture": true, "video": true,
 	"audio": true, "canvas": true, "map": true, "d-byline": true,
+	// MathML's annotations are the formula again, as TeX: "w×h" is not
+	// "w×hw \times h".
+	"annotation": true, "annotation-xml": true,
 }
 
 // blockElements end the paragraph before them and after them.
