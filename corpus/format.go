@@ -79,6 +79,8 @@ var unsupportedFormats = []struct {
 	{magic: "BOOKMOBI", offset: 60, exts: []string{".mobi", ".azw", ".azw3"}, what: "a Kindle book (MOBI, AZW); convert it to EPUB (Calibre does)"},
 	{magic: "AT&TFORM", exts: []string{".djvu"}, what: "a DjVu scan; export it as a PDF with a text layer"},
 	{magic: "PK\x03\x04", exts: []string{".pages"}, byName: true, what: "an Apple Pages document; export it as .docx or .rtf"},
+	{magic: "PK\x03\x04", exts: []string{".pptx", ".key", ".odp"}, byName: true, what: "a presentation; export it as a PDF, whose slides Lectern reads page by page"},
+	{magic: "PK\x03\x04", exts: []string{".xlsx", ".numbers", ".ods"}, byName: true, what: "a spreadsheet, not a text; save the text it holds as .txt or .docx"},
 	{magic: "bplist00", exts: []string{".webarchive"}, what: "a Safari web archive; save the page as Page Source (.html) instead"},
 }
 

@@ -664,8 +664,8 @@ func TestDetect(t *testing.T) {
 	}
 }
 
-// TestFolderReportsUnsupported: a folder's old Word document and Kindle
-// book are left out and reported with what to save them as; its other
+// TestFolderReportsUnsupported: a folder's old Word document, Kindle
+// book and presentation are left out and reported with what to save them as; its other
 // texts are read, a Jupyter notebook among them. A Safari web archive
 // given alone is refused so too, not read as what it holds.
 func TestFolderReportsUnsupported(t *testing.T) {
@@ -673,6 +673,7 @@ func TestFolderReportsUnsupported(t *testing.T) {
 		"notes.txt":    "The reading group meets on Tuesdays at the library.\n",
 		"minutes.doc":  "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 512),
 		"novel.mobi":   strings.Repeat("\x00", 60) + "BOOKMOBI" + strings.Repeat("\x00", 200),
+		"slides.pptx":  "PK\x03\x04" + strings.Repeat("\x00", 100),
 		"lesson.ipynb": `{"cells": [{"cell_type": "markdown", "source": ["# Bees\n", "Bees dance to say where the flowers are."]}], "nbformat": 4}`,
 		"picture.png":  "\x89PNG\r\n\x1a\n",
 	})
@@ -685,8 +686,9 @@ func TestFolderReportsUnsupported(t *testing.T) {
 		skipped = append(skipped, s.Error())
 	}
 	slices.Sort(skipped)
-	if len(c.Documents) != 2 || len(skipped) != 2 || !strings.Contains(skipped[0], "minutes.doc: a format Lectern does not read: a Word 97–2003 document") || !strings.Contains(skipped[1], "convert it to EPUB") {
-		t.Errorf("%d documents, skipped %q; want notes.txt and lesson.ipynb read, minutes.doc and novel.mobi reported", len(c.Documents), skipped)
+	if len(c.Documents) != 2 || len(skipped) != 3 || !strings.Contains(skipped[0], "minutes.doc: a format Lectern does not read: a Word 97–2003 document") || !strings.Contains(skipped[1], "convert it to EPUB") ||
+		!strings.Contains(skipped[2], "slides.pptx: a format Lectern does not read: a presentation; export it as a PDF") {
+		t.Errorf("%d documents, skipped %q; want notes.txt and lesson.ipynb read, minutes.doc, novel.mobi and slides.pptx reported", len(c.Documents), skipped)
 	}
 	if _, err := Parse("page.webarchive", []byte("bplist00\xd1\x01\x02")); !errors.Is(err, ErrUnsupported) {
 		t.Errorf("a web archive given alone: %v, want %v", err, ErrUnsupported)
