@@ -98,7 +98,10 @@ func (m *mystDirectives) markup(t string, ind, at int, out []string) bool {
 	if m.drop || ind > 3 {
 		return m.drop
 	}
-	if mystTarget.MatchString(t) || t == "%" || strings.HasPrefix(t, "% ") || t == "+++" {
+	// A comment or a break stands after a blank line: a line of a
+	// paragraph may begin "% of respondents…".
+	opens := at == 0 || strings.TrimSpace(out[at-1]) == ""
+	if mystTarget.MatchString(t) || opens && (t == "%" || strings.HasPrefix(t, "% ") || t == "+++") {
 		return true
 	}
 	if c := quartoCallout.FindStringSubmatch(t); c != nil {
