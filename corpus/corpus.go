@@ -12,6 +12,7 @@ import (
 	"iter"
 	"sort"
 	"strings"
+	"time"
 )
 
 //go:embed interview.txt
@@ -146,6 +147,9 @@ type Document struct {
 	// nil when the text has no pages. They rise through the text, but a
 	// PDF's footnotes, gathered after it, keep the pages they stand on.
 	LinePages []int
+	// Cues are subtitles' cues by the line their text starts on, in the
+	// file's order; nil for any other text.
+	Cues []Cue
 	// Chapters are an EPUB's chapters, in reading order.
 	Chapters   []Chapter
 	Epigraph   *Epigraph
@@ -251,6 +255,23 @@ func (d *Document) PageLabel(page int) string {
 		return ""
 	}
 	return d.PageLabels[page-1]
+}
+
+// Cue is when a cue of subtitles is spoken: its text starts on Line
+// (1-based) at Start from the beginning of the recording.
+type Cue struct {
+	Line  int
+	Start time.Duration
+}
+
+// TimeOfLine is when line (1-based) of subtitles is spoken: the start of
+// the cue it stands in. It reports false for a text without cues.
+func (d *Document) TimeOfLine(line int) (time.Duration, bool) {
+	k := sort.Search(len(d.Cues), func(k int) bool { return d.Cues[k].Line > line }) - 1
+	if k < 0 {
+		return 0, false
+	}
+	return d.Cues[k].Start, true
 }
 
 // PageOfLine is the page that line (1-based) stands on, 0 when the text

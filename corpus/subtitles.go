@@ -1,14 +1,17 @@
 package corpus
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Subtitles (SubRip .srt, WebVTT .vtt) are a talk's or a lecture's words
 // in cues of a line or two, each with its number and its time. They are
-// read as the text they are, cited by the file's lines: the numbers,
+// read as the text they are, cited by when they are spoken and by the
+// file's lines (Document.Cues): the numbers,
 // times and markup left out, the cues of one breath joined into
 // paragraphs (a new one after a pause), so that a sentence spoken over
 // three cues is one sentence. A WebVTT voice ("<v Ana Ruiz>") names the
@@ -78,6 +81,10 @@ func parseSubtitles(name string, data []byte, raw []string, enc string) (*Docume
 	doc, err := parseExtracted(name, data, x)
 	if doc != nil {
 		doc.Encoding = enc
+		for _, c := range cues {
+			// Cue times are written to the millisecond, and so kept.
+			doc.Cues = append(doc.Cues, Cue{Line: c.lines[0] + 1, Start: time.Duration(math.Round(c.start*1000)) * time.Millisecond})
+		}
 	}
 	return doc, err
 }

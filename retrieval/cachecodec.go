@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unsafe"
 
 	"github.com/lectern-bot/lectern/corpus"
@@ -353,6 +354,12 @@ func encodeDocument(w *dataWriter, d *corpus.Document) {
 	w.strings(d.Text)
 	w.strings(d.PageLabels)
 	w.ints(d.LinePages)
+	cueLines, cueMillis := make([]int, len(d.Cues)), make([]int, len(d.Cues))
+	for k, c := range d.Cues {
+		cueLines[k], cueMillis[k] = c.Line, int(c.Start.Milliseconds())
+	}
+	w.ints(cueLines)
+	w.ints(cueMillis)
 	w.bool(d.Epigraph != nil)
 	if e := d.Epigraph; e != nil {
 		w.str(e.Text)
@@ -511,6 +518,12 @@ func decodeDocument(r *dataReader) *corpus.Document {
 	}
 	if d.LinePages = r.ints(); len(d.LinePages) == 0 {
 		d.LinePages = nil
+	}
+	if cueLines, cueMillis := r.ints(), r.ints(); len(cueLines) > 0 && len(cueLines) == len(cueMillis) {
+		d.Cues = make([]corpus.Cue, len(cueLines))
+		for k := range cueLines {
+			d.Cues[k] = corpus.Cue{Line: cueLines[k], Start: time.Duration(cueMillis[k]) * time.Millisecond}
+		}
 	}
 	if r.bool() {
 		d.Epigraph = &corpus.Epigraph{Text: r.str(), Attribution: r.str(), Lines: r.span()}

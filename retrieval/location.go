@@ -3,6 +3,7 @@ package retrieval
 import (
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/lectern-bot/lectern/corpus"
 )
@@ -37,6 +38,9 @@ type Location struct {
 	// Verse is chapter and verse in a verse-numbered text, as its readers
 	// cite it: "3:16", "3:16–17", "3:36–4:2".
 	Verse string `json:"verse,omitempty"`
+	// Time is when subtitles' text is spoken, from the start of the
+	// recording: "12:31", "1:02:03".
+	Time string `json:"time,omitempty"`
 }
 
 // Kinds of location.
@@ -67,6 +71,9 @@ func locate(d *corpus.Document, first, last int, lines corpus.Span) Location {
 			Paragraph: d.Sentence(first).Paragraph - start + 1, LastParagraph: d.Sentence(last).Paragraph - start + 1}.tidy()
 	}
 	l := Location{Kind: kindLines, StartLine: lines.Start, EndLine: lines.End, Verse: verses(d, first, last)}
+	if t, ok := d.TimeOfLine(lines.Start); ok {
+		l.Time = clockTime(t)
+	}
 	if d.Pages > 0 {
 		l.Page, l.LastPage = pageOf(d, first, lines.Start), pageOf(d, last, lines.End)
 	}
@@ -150,7 +157,8 @@ func (l Location) paragraphs() string {
 }
 
 // String is the location as readers cite it: "lines 351–356 · p. 11",
-// "3:16 · lines 344–346", "p. 31", "ch. 3 ¶ 12", "§2 ¶ 4".
+// "3:16 · lines 344–346", "12:31 · lines 7–12" (subtitles), "p. 31",
+// "ch. 3 ¶ 12", "§2 ¶ 4".
 func (l Location) String() string {
 	switch l.Kind {
 	case kindPage:
@@ -163,6 +171,9 @@ func (l Location) String() string {
 	s := l.Lines().Label()
 	if l.Verse != "" {
 		s = l.Verse + " · " + s
+	}
+	if l.Time != "" {
+		s = l.Time + " · " + s
 	}
 	if p := l.pages(); p != "" {
 		s += " · " + p
@@ -192,4 +203,14 @@ func (l Location) Anchor() string {
 		return fmt.Sprintf("s%d-%d", l.Section, l.Paragraph)
 	}
 	return fmt.Sprintf("L%d-L%d", l.StartLine, l.EndLine)
+}
+
+// clockTime is a time into a recording as players show it: "12:31",
+// "1:02:03" from an hour on, seconds rounded down.
+func clockTime(t time.Duration) string {
+	s := int(t / time.Second)
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }

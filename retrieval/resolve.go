@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/lectern-bot/lectern/corpus"
 )
@@ -40,7 +41,8 @@ var (
 // Resolve finds the lines of d (of d.Text, for formats that are not read
 // by line) that a citation names, written as d is cited: lines for text
 // and Markdown, pages for a PDF, chapters and paragraphs for an EPUB,
-// sections and paragraphs for a web page. A PDF's page is its printed
+// sections and paragraphs for a web page, a time ("12:31") or lines for
+// subtitles. A PDF's page is its printed
 // label where it has one; "#p47", a link's fragment, is the 47th page. A
 // range written backwards is read forwards.
 func Resolve(d *corpus.Document, citation string) (corpus.Span, error) {
@@ -70,6 +72,9 @@ func Resolve(d *corpus.Document, citation string) (corpus.Span, error) {
 			return resolveSection(d, m[1:])
 		}
 	default:
+		if m := timeForm.FindStringSubmatch(s); m != nil && len(d.Cues) > 0 {
+			return resolveTimes(d, m[1], m[2])
+		}
 		if m := verseForm.FindStringSubmatch(s); m != nil {
 			return resolveVerses(d, m[1:])
 		}
@@ -78,6 +83,49 @@ func Resolve(d *corpus.Document, citation string) (corpus.Span, error) {
 		}
 	}
 	return corpus.Span{}, ErrCitationForm
+}
+
+// timeForm is a time into a recording, or two, as subtitles are cited:
+// "12:31", "1:02:03", "12:31-13:05".
+var timeForm = regexp.MustCompile(`^(\d{1,2}(?::\d{2}){1,2})(?:\s*[-–]\s*(\d{1,2}(?::\d{2}){1,2}))?$`)
+
+// resolveTimes finds the lines of subtitles spoken from first to last
+// (or at first): from the cue under way at first to the last line of
+// text of the cue under way at last. A time is read to the second, as
+// citations write it: "1:15" is under way until 1:16.
+func resolveTimes(d *corpus.Document, first, last string) (corpus.Span, error) {
+	if last == "" {
+		last = first
+	}
+	a, b := clockDuration(first), clockDuration(last)
+	if b < a {
+		a, b = b, a
+	}
+	under := func(t time.Duration) int {
+		return max(0, sort.Search(len(d.Cues), func(k int) bool { return d.Cues[k].Start >= t+time.Second })-1)
+	}
+	from, to := under(a), under(b)
+	limit := d.Lines + 1 // the line after the cue at last: the next cue's number and time come before its text
+	if to+1 < len(d.Cues) {
+		limit = d.Cues[to+1].Line
+	}
+	span := corpus.Span{Start: d.Cues[from].Line, End: d.Cues[to].Line}
+	for _, s := range d.AllSentences() {
+		if s.Lines.Start >= span.Start && s.Lines.Start < limit {
+			span.End = max(span.End, min(s.Lines.End, limit-1))
+		}
+	}
+	return span, nil
+}
+
+// clockDuration reads a time as clockTime writes it: "12:31", "1:02:03".
+func clockDuration(s string) time.Duration {
+	var t time.Duration
+	for part := range strings.SplitSeq(s, ":") {
+		n, _ := strconv.Atoi(part)
+		t = t*60 + time.Duration(n)
+	}
+	return t * time.Second
 }
 
 // verseForm is chapter and verse, as a verse-numbered text is cited:

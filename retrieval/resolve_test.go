@@ -145,3 +145,47 @@ func TestResolve(t *testing.T) {
 		t.Errorf("p. 1 starts on the page labelled %q, want 1", pdf.PageLabel(got))
 	}
 }
+
+// TestSubtitlesCitedByTime checks that subtitles are cited by when their
+// words are spoken, as well as by lines, and that a time, or two, names
+// the lines of the cues spoken then.
+func TestSubtitlesCitedByTime(t *testing.T) {
+	srt := "1\n00:00:01,000 --> 00:00:04,000\nWelcome to the lecture on rivers.\n\n" +
+		"2\n00:01:15,500 --> 00:01:19,000\nThe Nile is the longest river in Africa.\n\n" +
+		"3\n01:02:03,000 --> 01:02:09,000\nThe Amazon carries more water\nthan any other river.\n"
+	d, err := corpus.Parse("lecture.srt", []byte(srt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cites := map[string]string{}
+	for i := range d.SentenceCount() {
+		cites[d.Sentence(i).Text] = Cite(d, i, i+1).Location.String()
+	}
+	for text, want := range map[string]string{
+		"Welcome to the lecture on rivers.":                   "0:01 · line 3",
+		"The Nile is the longest river in Africa.":            "1:15 · line 7",
+		"The Amazon carries more water than any other river.": "1:02:03 · lines 11–12",
+	} {
+		if got := cites[text]; got != want {
+			t.Errorf("%q cited %q, want %q", text, got, want)
+		}
+	}
+	tests := []struct {
+		citation string
+		want     corpus.Span
+	}{
+		{"1:15", corpus.Span{Start: 7, End: 7}},
+		{"1:17", corpus.Span{Start: 7, End: 7}},
+		{"0:00-1:16", corpus.Span{Start: 3, End: 7}},
+		{"1:02:05", corpus.Span{Start: 11, End: 12}},
+		{"7", corpus.Span{Start: 7, End: 7}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.citation, func(t *testing.T) {
+			got, err := Resolve(d, tt.citation)
+			if err != nil || got != tt.want {
+				t.Errorf("Resolve(%q) = %v, %v; want %v", tt.citation, got, err, tt.want)
+			}
+		})
+	}
+}
