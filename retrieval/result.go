@@ -146,18 +146,13 @@ func (r *ranker) resultAt(doc int, sents []int, stems []string, score, focus flo
 	if utf8.RuneCountInString(text) > MaxQuoteRunes {
 		lo, hi = clauseWindow(text, quote.Matches, trimmedQuoteRunes, focus)
 	}
-	// Cite the lines of what is shown, not of whole sentences.
-	quote.Span = corpus.Span{Start: math.MaxInt}
-	for i, s := range sents {
-		from, to := starts[i], starts[i]+len(texts[i])
-		a, b := max(from, lo), min(to, hi)
-		if a >= b {
-			continue
-		}
-		sp := d.Sentence(s).LinesOf(a-from, b-from)
-		quote.Span.Start = min(quote.Span.Start, sp.Start)
-		quote.Span.End = max(quote.Span.End, sp.End)
+	lines := quoteLines(d, sents, starts)
+	if sp := spanOf(lines, lo, hi); sp.End-sp.Start+1 >= maxQuoteLines {
+		lo, hi = lineWindow(lines, quote.Matches, lo, hi)
+		hi = lo + len(strings.TrimRight(text[lo:hi], " "))
 	}
+	// Cite the lines of what is shown, not of whole sentences.
+	quote.Span = spanOf(lines, lo, hi)
 	quote = quote.cut(lo, hi)
 
 	first := d.Sentence(sents[0])
@@ -396,4 +391,72 @@ func clauseEnd(s string) int {
 		}
 	}
 	return -1
+}
+
+// textLine is where a source line begins in a quote's text.
+type textLine struct{ offset, line int }
+
+// quoteLines are the source lines of a quote's text, sentences sents of d
+// joined with their starts: where each begins in the text.
+func quoteLines(d *corpus.Document, sents []int, starts []int) []textLine {
+	var out []textLine
+	for i, s := range sents {
+		sent := d.Sentence(s)
+		out = append(out, textLine{starts[i], sent.Lines.Start})
+		for _, ls := range sent.Starts {
+			if ls.Offset > 0 {
+				out = append(out, textLine{starts[i] + int(ls.Offset), int(ls.Line)})
+			}
+		}
+	}
+	return out
+}
+
+// spanOf is the span of source lines that text[lo:hi] stands on.
+func spanOf(lines []textLine, lo, hi int) corpus.Span {
+	sp := corpus.Span{Start: math.MaxInt}
+	for k, l := range lines {
+		end := math.MaxInt
+		if k+1 < len(lines) {
+			end = lines[k+1].offset
+		}
+		if l.offset < hi && end > lo {
+			sp.Start, sp.End = min(sp.Start, l.line), max(sp.End, l.line)
+		}
+	}
+	return sp
+}
+
+// lineWindow narrows text[lo:hi] to whole source lines spanning fewer
+// than maxQuoteLines, the run of them that holds the most matches (the
+// first such): subtitles' sentence spoken over many cues, a long
+// sentence of verse.
+func lineWindow(lines []textLine, matches [][2]int, lo, hi int) (int, int) {
+	bestLo, bestHi, best := lo, hi, -1
+	for a, first := range lines {
+		if first.offset >= hi {
+			break
+		}
+		end := hi
+		for b := a + 1; b < len(lines); b++ {
+			if lines[b].line-first.line+1 >= maxQuoteLines {
+				end = min(end, lines[b].offset)
+				break
+			}
+		}
+		from := max(lo, first.offset)
+		if end <= from {
+			continue
+		}
+		n := 0
+		for _, m := range matches {
+			if m[0] >= from && m[1] <= end {
+				n++
+			}
+		}
+		if n > best {
+			bestLo, bestHi, best = from, end, n
+		}
+	}
+	return bestLo, bestHi
 }

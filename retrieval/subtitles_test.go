@@ -1,0 +1,82 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// TestSubtitlesCitedByTime checks that subtitles are cited by when their
+// words are spoken, as well as by lines, and that a time, or two, names
+// the lines of the cues spoken then.
+func TestSubtitlesCitedByTime(t *testing.T) {
+	srt := "1\n00:00:01,000 --> 00:00:04,000\nWelcome to the lecture on rivers.\n\n" +
+		"2\n00:01:15,500 --> 00:01:19,000\nThe Nile is the longest river in Africa.\n\n" +
+		"3\n01:02:03,000 --> 01:02:09,000\nThe Amazon carries more water\nthan any other river.\n"
+	d, err := corpus.Parse("lecture.srt", []byte(srt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cites := map[string]string{}
+	for i := range d.SentenceCount() {
+		cites[d.Sentence(i).Text] = Cite(d, i, i+1).Location.String()
+	}
+	for text, want := range map[string]string{
+		"Welcome to the lecture on rivers.":                   "0:01 · line 3",
+		"The Nile is the longest river in Africa.":            "1:15 · line 7",
+		"The Amazon carries more water than any other river.": "1:02:03 · lines 11–12",
+	} {
+		if got := cites[text]; got != want {
+			t.Errorf("%q cited %q, want %q", text, got, want)
+		}
+	}
+	tests := []struct {
+		citation string
+		want     corpus.Span
+	}{
+		{"1:15", corpus.Span{Start: 7, End: 7}},
+		{"1:17", corpus.Span{Start: 7, End: 7}},
+		{"0:00-1:16", corpus.Span{Start: 3, End: 7}},
+		{"1:02:05", corpus.Span{Start: 11, End: 12}},
+		{"7", corpus.Span{Start: 7, End: 7}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.citation, func(t *testing.T) {
+			got, err := Resolve(d, tt.citation)
+			if err != nil || got != tt.want {
+				t.Errorf("Resolve(%q) = %v, %v; want %v", tt.citation, got, err, tt.want)
+			}
+		})
+	}
+}
+
+// TestLongSentenceQuotedWithinLines checks that a sentence spoken over
+// many cues of subtitles (or a long sentence of verse) is quoted by the
+// lines around its matches, fewer than a quote may span, not whole.
+func TestLongSentenceQuotedWithinLines(t *testing.T) {
+	words := strings.Fields("The river carried the boats past the old mill and under the stone bridge where the children waited with their nets and lanterns until the evening came down over the valley and the water turned dark and slow.")
+	var srt strings.Builder
+	for k := 0; k*5 < len(words); k++ {
+		fmt.Fprintf(&srt, "%d\n00:00:%02d,000 --> 00:00:%02d,500\n%s\n\n", k+1, 2*k, 2*k+1, strings.Join(words[k*5:min(len(words), k*5+5)], " "))
+	}
+	d, err := corpus.Parse("river.srt", []byte(srt.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: []*corpus.Document{d}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	rs, err := ix.Ask(context.Background(), "Where did the children wait with their nets?", 1)
+	if err != nil || len(rs) == 0 {
+		t.Fatalf("no answer: %v", err)
+	}
+	q := rs[0].Quote
+	if !q.Counts() || !strings.Contains(q.Text, "children waited with their nets") {
+		t.Errorf("got %q on lines %v, want the words around the matches on fewer than %d lines", q.Text, q.Span, maxQuoteLines)
+	}
+}
