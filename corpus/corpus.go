@@ -10,6 +10,7 @@ import (
 	_ "embed"
 	"fmt"
 	"iter"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -103,6 +104,29 @@ var formatNames = [...]string{"text", "markdown", "html", "epub", "pdf", "docx",
 // paragraph: a web page, a word processor's document, a notebook.
 func (f Format) BySection() bool {
 	return f == FormatHTML || f == FormatDOCX || f == FormatODT || f == FormatRTF || f == FormatNotebook
+}
+
+// Kind is what kind of file the document was read from, for people: its
+// format, or the markup its Markdown was rewritten from ("reStructuredText",
+// "AsciiDoc", "Quarto"), or "subtitles" for a text of cues.
+func (d *Document) Kind() string {
+	switch ext := strings.ToLower(filepath.Ext(d.Name)); {
+	case len(d.Cues) > 0:
+		return "subtitles"
+	case d.Format != FormatMarkdown:
+		return d.Format.String()
+	case ext == ".rst":
+		return "reStructuredText"
+	case ext == ".adoc" || ext == ".asciidoc":
+		return "AsciiDoc"
+	case ext == ".qmd":
+		return "Quarto"
+	case ext == ".rmd":
+		return "R Markdown"
+	case ext == ".mdx":
+		return "MDX"
+	}
+	return "markdown"
 }
 
 func (f Format) String() string {

@@ -825,3 +825,27 @@ func TestMySTRoles(t *testing.T) {
 		})
 	}
 }
+
+// TestDocumentKind checks the kind of file a document says it came from.
+func TestDocumentKind(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"guide.rst", "Guide\n=====\n\nText here.\n", "reStructuredText"},
+		{"guide.adoc", "= Guide\n\nText here.\n", "AsciiDoc"},
+		{"report.qmd", "# Report\n\nText here.\n", "Quarto"},
+		{"page.mdx", "# Page\n\nText here.\n", "MDX"},
+		{"notes.md", "# Notes\n\nText here.\n", "markdown"},
+		{"talk.vtt", "WEBVTT\n\n00:01.000 --> 00:02.000\nText here.\n", "subtitles"},
+		{"book.txt", "Text here.\n", "text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse(tt.name, []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := d.Kind(); got != tt.want {
+				t.Errorf("Kind() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -49,8 +49,8 @@ func describeCorpus(w io.Writer, c *corpus.Corpus) {
 		fmt.Fprintf(w, "corpus: left out %s: %v\n", f.Path, f.Err)
 	}
 	for _, d := range c.Documents {
-		fmt.Fprintf(w, "corpus: %s (%q, %s), %d bytes, %s, %d sections, %d sentences, %d passages\n",
-			d.Name, d.Title, d.Format, d.Size, retrieval.Extent(d), len(d.Sections), d.SentenceCount(), len(d.Passages))
+		fmt.Fprintf(w, "corpus: %s (%q, %s), %d bytes, %s, %s, %s, %s\n",
+			d.Name, d.Title, d.Kind(), d.Size, retrieval.Extent(d), counted(len(d.Sections), "section"), counted(d.SentenceCount(), "sentence"), counted(len(d.Passages), "passage"))
 		if d.Encoding != "" {
 			fmt.Fprintf(w, "  read as %s (not UTF-8)\n", d.Encoding)
 		}
@@ -113,4 +113,12 @@ func newProgress(w io.Writer, terminal bool) retrieval.Progress {
 			fmt.Fprintf(w, "indexing: %d%%\n", pct)
 		}
 	}
+}
+
+// counted is n things: "1 section", "3 sections".
+func counted(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
