@@ -111,6 +111,9 @@ func (p *parser) cleanLines(lo, hi int, markdown bool) {
 		}
 		if !markdown {
 			l = notes.clean(i, l)
+			if p.isEndMark(i, l) {
+				l = ""
+			}
 		}
 		p.text[i] = l
 	}
@@ -266,4 +269,24 @@ func dropInsertions(lines []srcLine) {
 		lines[i].text = before
 		lines[i+1].text = strings.TrimLeft(lines[i+1].text[end+1:], " ")
 	}
+}
+
+// endMark matches the line that closes a book: "THE END", "Finis.".
+var endMark = regexp.MustCompile(`(?i)^\s*(?:the\s+end|finis)\.?\s*$`)
+
+// isEndMark reports whether line i, cleaned as l, is the mark that
+// closes a book, a line of its own: not a sentence to quote ("How does
+// the book end?" is answered by its last sentence), unless it titles a
+// chapter ("CHAPTER XLII." over "THE END").
+func (p *parser) isEndMark(i int, l string) bool {
+	if !endMark.MatchString(l) || i+1 < len(p.raw) && strings.TrimSpace(p.raw[i+1]) != "" {
+		return false
+	}
+	for k := i - 1; k >= 0; k-- {
+		if prev := strings.TrimSpace(p.raw[k]); prev != "" {
+			_, heading := strongHeading(prev)
+			return !heading && k < i-1
+		}
+	}
+	return true
 }
