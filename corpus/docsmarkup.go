@@ -27,13 +27,19 @@ var (
 	docsifyHint     = regexp.MustCompile(`^[?!]> `)
 	shortcode       = regexp.MustCompile(`\{\{[<%].*?[%>]\}\}|\{%-?.*?-?%\}|\{\{-?\s*[\w.$]+.*?\}\}`)
 	emojiShortcode  = regexp.MustCompile(`:(?:material|octicons|fontawesome|simple|twemoji|[a-z]+)-[a-z0-9-]+:`)
-	bracketedSpan   = regexp.MustCompile(`\[([^\]]+)\]\{[.#][^{}]*\}`)
-	attributeList   = regexp.MustCompile(`\s*\{:?\s*(?:[.#:][^{}]*|[\w-]+=(?:"[^"]*"|[^\s{}]+)(?:\s+[.#]?[\w-]+(?:=(?:"[^"]*"|[^\s{}]+))?)*)\s*\}`)
-	markedText      = regexp.MustCompile(`==([^=\s](?:[^=]*[^=\s])?)==`)
-	keyboardKeys    = regexp.MustCompile(`\+\+([^+\s]+(?:\+[^+\s]+)*)\+\+`)
-	fence           = regexp.MustCompile("^(`{3,}|~{3,})")
-	calloutLine     = regexp.MustCompile(`^((?:>\s*)+)\[![A-Za-z-]+\][+-]?(?:\s.*)?$`)
-	wikiLink        = regexp.MustCompile(`!?\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]`)
+	// CriticMarkup (MkDocs's pymdownx.critic): an addition or a
+	// highlight reads as its text, a substitution as its new text; a
+	// deletion and a comment are not read.
+	criticKept    = regexp.MustCompile(`\{(\+\+|==)\s?(.*?)\s?(\+\+|==)\}`)
+	criticChanged = regexp.MustCompile(`\{~~.*?~>\s?(.*?)\s?~~\}`)
+	criticDropped = regexp.MustCompile(`\s?\{(--.*?--|>>.*?<<)\}`)
+	bracketedSpan = regexp.MustCompile(`\[([^\]]+)\]\{[.#][^{}]*\}`)
+	attributeList = regexp.MustCompile(`\s*\{:?\s*(?:[.#:][^{}]*|[\w-]+=(?:"[^"]*"|[^\s{}]+)(?:\s+[.#]?[\w-]+(?:=(?:"[^"]*"|[^\s{}]+))?)*)\s*\}`)
+	markedText    = regexp.MustCompile(`==([^=\s](?:[^=]*[^=\s])?)==`)
+	keyboardKeys  = regexp.MustCompile(`\+\+([^+\s]+(?:\+[^+\s]+)*)\+\+`)
+	fence         = regexp.MustCompile("^(`{3,}|~{3,})")
+	calloutLine   = regexp.MustCompile(`^((?:>\s*)+)\[![A-Za-z-]+\][+-]?(?:\s.*)?$`)
+	wikiLink      = regexp.MustCompile(`!?\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]`)
 )
 
 // frontMatter finds YAML (---) or TOML (+++) front matter at the start of
@@ -75,7 +81,10 @@ type docsLines struct {
 	// may be its options.
 	codeOptions bool
 	jsx         bool // inside a JSX tag that spans lines
-	math        bool // inside a $$ block of TeX
+	// script counts the brackets an MDX export or comment has left open
+	// at the end of a line: its lines go on until they close.
+	script int
+	math   bool // inside a $$ block of TeX
 }
 
 // docsMarkup returns the lines as plain CommonMark, each standing for
@@ -122,6 +131,12 @@ func (st *docsLines) prose(l string) string {
 		st.jsx = !strings.Contains(t, ">")
 		return ""
 	}
+	if st.script > 0 || mdxImport.MatchString(t) || strings.HasPrefix(t, "{/*") || strings.HasPrefix(t, "import {") && !strings.Contains(t, "}") {
+		// An export's code, a comment ("{/* … */}"), over as many lines
+		// as its brackets stay open.
+		st.script = max(0, st.script+bracketDepth(t))
+		return ""
+	}
 	if t == "$$" || st.math || strings.HasPrefix(t, "$$") && strings.HasSuffix(t, "$$") {
 		// TeX is not prose: a $$ block is dropped, its lines kept blank.
 		st.math = st.math != (t == "$$")
@@ -139,7 +154,7 @@ func (st *docsLines) prose(l string) string {
 		st.containers = append(st.containers, container{base: indent(l)}, container{base: indent(l)})
 		return ""
 	case docusaurusFence.MatchString(t), snippetInclude.MatchString(t), abbreviation.MatchString(t), bookDirective.MatchString(t),
-		mdxImport.MatchString(t), mdInHTML.MatchString(t):
+		mdInHTML.MatchString(t):
 		return ""
 	case jsxTag.MatchString(t):
 		st.jsx = !strings.Contains(t, ">")
@@ -172,7 +187,7 @@ func (st *docsLines) dedent(l string) string {
 
 // inlineMarkup removes shortcodes, Liquid tags, emoji shortcodes and
 // attribute lists, and writes keyboard keys, wiki links, Pandoc's spans
-// ("[small caps]{.smallcaps}") and MyST's roles plainly (a link as its
+// ("[small caps]{.smallcaps}"), CriticMarkup and MyST's roles plainly (a link as its
 // text, an embedded note not at all), outside inline code.
 func inlineMarkup(l string) string {
 	if !strings.ContainsAny(l, "{:+=[") {
@@ -184,6 +199,11 @@ func inlineMarkup(l string) string {
 		p := shortcode.ReplaceAllString(parts[k], "")
 		p = emojiShortcode.ReplaceAllString(p, "")
 		p = bracketedSpan.ReplaceAllString(p, "$1")
+		if strings.Contains(p, "{") {
+			p = criticKept.ReplaceAllString(p, "$2")
+			p = criticChanged.ReplaceAllString(p, "$1")
+			p = criticDropped.ReplaceAllString(p, "")
+		}
 		p = attributeList.ReplaceAllString(p, "")
 		p = markedText.ReplaceAllString(p, "$1")
 		p = keyboardKeys.ReplaceAllString(p, "$1")
@@ -215,3 +235,19 @@ func wikiLinkText(link string) string {
 var spaceRun = regexp.MustCompile(`[ \t]{2,}`)
 
 func indent(l string) int { return len(l) - len(strings.TrimLeft(l, " ")) }
+
+// bracketDepth is how many more brackets ( [ { a line of code opens than
+// it closes, those in its strings and comments counted too: enough to
+// tell where an export ends.
+func bracketDepth(l string) int {
+	n := 0
+	for _, r := range l {
+		switch r {
+		case '(', '[', '{':
+			n++
+		case ')', ']', '}':
+			n--
+		}
+	}
+	return n
+}
