@@ -638,8 +638,10 @@ func FuzzParse(f *testing.F) {
 	f.Add(DefaultText()[:2000])
 	f.Add([]byte("= Title\nA. Author\n:attr: v\n\n== Part\n\n.Box\n****\nText {attr}.\n****\n\n----\ncode\n----\n\n|===\n| a | b\n|===\n"))
 	f.Add([]byte("=====\nTitle\n=====\n\n.. note::\n\n   A note.\n\nText::\n\n    code\n\n.. function:: f(x)\n\n   Return x.\n\n+--+\n| a |\n"))
+	f.Add([]byte("CHAPTER I.\n\nText.[1] More [2].\n\n[Footnote 1: A note [with brackets]\nover lines.]\n\nFootnote 2:\n\n  Indented note.\n\n\nTHE END\n"))
+	f.Add([]byte("```{note}\n:class: x\nA note.\n```\n\n(t)=\n% c\n\n<details><summary>Why?</summary>Body.</details>\n\nterm\n: definition\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, name := range []string{"fuzz.txt", "fuzz.rst", "fuzz.adoc"} {
+		for _, name := range []string{"fuzz.txt", "fuzz.rst", "fuzz.adoc", "fuzz.md"} {
 			if d, err := Parse(name, data); err == nil {
 				checkInvariants(t, d)
 			}
