@@ -75,7 +75,7 @@ type container struct{ base int }
 type docsLines struct {
 	out        []string // the lines written so far
 	containers []container
-	myst       mystDirectives
+	boxes      fencedBoxes
 	fence      string // the open code fence, "" outside code
 	// codeOptions is set in a MyST code directive's first lines, which
 	// may be its options.
@@ -94,7 +94,7 @@ func docsMarkup(lines []string) []string {
 	for _, l := range lines {
 		st.out = append(st.out, st.line(l))
 	}
-	st.myst.flush(st.out)
+	st.boxes.flush(st.out)
 	return st.out
 }
 
@@ -113,10 +113,10 @@ func (st *docsLines) line(l string) string {
 		}
 		return l
 	}
-	if st.myst.markup(t, indent(l), len(st.out), st.out) {
+	if st.boxes.markup(t, indent(l), len(st.out), st.out) {
 		return ""
 	}
-	return st.myst.titled(st.prose(l), st.out)
+	return st.boxes.titled(st.prose(l), st.out)
 }
 
 // prose cleans a line outside code fences and MyST's markup.
@@ -146,7 +146,7 @@ func (st *docsLines) prose(l string) string {
 	case mkdocsContainer.MatchString(t):
 		st.containers = append(st.containers, container{base: indent(l)})
 		c := mkdocsContainer.FindStringSubmatch(t)
-		st.myst.entitle("admonition", c[1]+c[2], len(st.out), st.out)
+		st.boxes.entitle("admonition", c[1]+c[2], len(st.out), st.out)
 		return ""
 	case strings.HasPrefix(t, ":") && mkdocsContainer.MatchString(strings.TrimSpace(t[1:])):
 		// An admonition as a definition (":   !!! note"): the definition's

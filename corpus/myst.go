@@ -52,9 +52,11 @@ var mystTextRoles = map[string]bool{"term": true, "abbr": true, "kbd": true, "gu
 	"menuselection": true, "dfn": true, "sub": true, "sup": true, "emphasis": true, "strong": true,
 	"index": true, "title-reference": true}
 
-// mystDirectives holds the directives open at a line: those whose
-// content is text, and the title of the last until its first paragraph.
-type mystDirectives struct {
+// fencedBoxes holds the boxes open at a line whose content is text:
+// MyST's directives, Docusaurus's, VitePress's and Quarto's admonitions
+// (fenced), and the title of the last until its first paragraph, which
+// MkDocs's admonitions (indented) keep here too.
+type fencedBoxes struct {
 	fences  []string // the fences of the open directives
 	drop    bool     // inside a directive whose content is left out
 	options bool     // the lines after a directive's first: its options
@@ -70,7 +72,7 @@ type mystDirectives struct {
 // options, a directive whose content is not text to read (a toctree, an
 // include: reStructuredText's rstDropped), a target, a comment or a
 // block break.
-func (m *mystDirectives) markup(t string, ind, at int, out []string) bool {
+func (m *fencedBoxes) markup(t string, ind, at int, out []string) bool {
 	if m.headed && t != "" {
 		m.headed = false
 		if strings.HasPrefix(t, "#") {
@@ -133,7 +135,7 @@ func (m *mystDirectives) markup(t string, ind, at int, out []string) bool {
 
 // open opens a directive at line at, fenced by fence, with its name and
 // argument.
-func (m *mystDirectives) open(fence, name, arg string, at int, out []string) {
+func (m *fencedBoxes) open(fence, name, arg string, at int, out []string) {
 	m.entitle(name, arg, at, out)
 	m.fences = append(m.fences, fence)
 	m.options, m.yaml, m.headed = false, false, false
@@ -142,7 +144,7 @@ func (m *mystDirectives) open(fence, name, arg string, at int, out []string) {
 // entitle keeps the title a box at line at has by its name and argument
 // for its first paragraph, as an admonition's that is not fenced (MkDocs's
 // '!!! tip "Title"').
-func (m *mystDirectives) entitle(name, arg string, at int, out []string) {
+func (m *fencedBoxes) entitle(name, arg string, at int, out []string) {
 	m.flush(out)
 	m.title, m.sep = mystTitle(name, strings.TrimSpace(arg))
 	m.titleAt = at
@@ -175,7 +177,7 @@ func mystTitle(name, arg string) (title, sep string) {
 // list, a table, code or a heading is left out, as it was before titles
 // were kept. A directive with no content keeps its title on its own line
 // ("New in version 2.1").
-func (m *mystDirectives) titled(l string, out []string) string {
+func (m *fencedBoxes) titled(l string, out []string) string {
 	t := strings.TrimSpace(l)
 	if m.title == "" || t == "" {
 		return l
@@ -190,7 +192,7 @@ func (m *mystDirectives) titled(l string, out []string) string {
 }
 
 // flush writes a title not yet written on its directive's line.
-func (m *mystDirectives) flush(out []string) {
+func (m *fencedBoxes) flush(out []string) {
 	if m.title != "" {
 		out[m.titleAt] = m.title
 		m.title = ""
