@@ -1284,3 +1284,34 @@ func quotedPrintable(t *testing.T, data []byte) []byte {
 	}
 	return b.Bytes()
 }
+
+// TestBuiltSiteLeavesOutItsServicePages reads a built documentation
+// site as a folder: its pages, without the search page, the indexes and
+// the not-found page a generator writes beside them.
+func TestBuiltSiteLeavesOutItsServicePages(t *testing.T) {
+	page := func(body string) string {
+		return "<html><body><article><h1>Page</h1><p>" + body + "</p></article></body></html>"
+	}
+	dir := testsupport.WriteTree(t, map[string]string{
+		"index.html":        page("The hive is opened in the morning, when the foragers are out and the colony is calm."),
+		"search.html":       page("Searching for multiple words only shows matches that contain all words."),
+		"genindex.html":     page("built-in function lift() and the other names of the index."),
+		"py-modindex.html":  page("Python Module Index of every module the project documents."),
+		"404.html":          page("Page not found: the page you asked for is not here any more."),
+		"search/index.html": page("Search the documentation for any word you like."),
+		"guide/search.md":   "# Search\n\nA text about searching is read: it is named so, not built so.\n",
+		"guide/index.html":  page("Each frame is checked for eggs, larvae and capped brood."),
+	})
+	c, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range c.Documents {
+		got = append(got, d.Name)
+	}
+	slices.Sort(got)
+	if want := []string{"guide/index.html", "guide/search.md", "index.html"}; !slices.Equal(got, want) {
+		t.Errorf("read %q, want %q", got, want)
+	}
+}

@@ -51,6 +51,23 @@ func (e *FileError) Unwrap() error { return e.Err }
 // question twice. Either is read when named as the corpus itself.
 var builtCopies = map[string]bool{"_sources": true, "_build": true}
 
+// sitePage reports whether a file is a page a site generator writes for
+// the site rather than for its text: Sphinx's search page and indexes
+// (search.html, genindex.html, py-modindex.html), a site's not-found
+// page (404.html), Docusaurus's search page (search/index.html). Their
+// words are lists of names and instructions, which would answer
+// questions about the text. Read when named as the corpus itself.
+func sitePage(path string) bool {
+	name := strings.ToLower(filepath.Base(path))
+	switch {
+	case name == "search.html" || name == "404.html" || name == "genindex.html":
+		return true
+	case strings.HasPrefix(name, "genindex-") && strings.HasSuffix(name, ".html"), strings.HasSuffix(name, "-modindex.html"):
+		return true
+	}
+	return name == "index.html" && strings.EqualFold(filepath.Base(filepath.Dir(path)), "search")
+}
+
 // savedPageFiles reports whether a folder holds what a browser saved with
 // a page ("Web Page, complete"): "Article_files" beside "Article.html",
 // its scripts, styles and the frames of its advertisements.
@@ -205,7 +222,7 @@ func readSources(ctx context.Context, path string, opts LoadOptions, keep bool) 
 		// "~$notes.docx" is the lock file Word keeps beside a document it
 		// has open, not a document.
 		ext := strings.ToLower(filepath.Ext(p))
-		if (slices.Contains(textExtensions, ext) || unsupportedExtension(ext)) && !strings.HasPrefix(d.Name(), "~$") {
+		if (slices.Contains(textExtensions, ext) || unsupportedExtension(ext)) && !strings.HasPrefix(d.Name(), "~$") && !sitePage(p) {
 			files = append(files, p)
 		}
 		return nil
