@@ -33,13 +33,16 @@ var (
 	criticKept    = regexp.MustCompile(`\{(\+\+|==)\s?(.*?)\s?(\+\+|==)\}`)
 	criticChanged = regexp.MustCompile(`\{~~.*?~>\s?(.*?)\s?~~\}`)
 	criticDropped = regexp.MustCompile(`\s?\{(--.*?--|>>.*?<<)\}`)
-	bracketedSpan = regexp.MustCompile(`\[([^\]]+)\]\{[.#][^{}]*\}`)
-	attributeList = regexp.MustCompile(`\s*\{:?\s*(?:[.#:][^{}]*|[\w-]+=(?:"[^"]*"|[^\s{}]+)(?:\s+[.#]?[\w-]+(?:=(?:"[^"]*"|[^\s{}]+))?)*)\s*\}`)
-	markedText    = regexp.MustCompile(`==([^=\s](?:[^=]*[^=\s])?)==`)
-	keyboardKeys  = regexp.MustCompile(`\+\+([^+\s]+(?:\+[^+\s]+)*)\+\+`)
-	fence         = regexp.MustCompile("^(`{3,}|~{3,})")
-	calloutLine   = regexp.MustCompile(`^((?:>\s*)+)\[![A-Za-z-]+\][+-]?(?:\s.*)?$`)
-	wikiLink      = regexp.MustCompile(`!?\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]`)
+	// pandocCitation is Pandoc's and Quarto's citation ("[@smith2020, p.
+	// 4; @jones2019]"), which a reader sees as its keys in brackets.
+	pandocCitation = regexp.MustCompile(`\[(-?@[\w:.#$%&+?<>~/-]+[^\[\]]*)\]`)
+	bracketedSpan  = regexp.MustCompile(`\[([^\]]+)\]\{[.#][^{}]*\}`)
+	attributeList  = regexp.MustCompile(`\s*\{:?\s*(?:[.#:][^{}]*|[\w-]+=(?:"[^"]*"|[^\s{}]+)(?:\s+[.#]?[\w-]+(?:=(?:"[^"]*"|[^\s{}]+))?)*)\s*\}`)
+	markedText     = regexp.MustCompile(`==([^=\s](?:[^=]*[^=\s])?)==`)
+	keyboardKeys   = regexp.MustCompile(`\+\+([^+\s]+(?:\+[^+\s]+)*)\+\+`)
+	fence          = regexp.MustCompile("^(`{3,}|~{3,})")
+	calloutLine    = regexp.MustCompile(`^((?:>\s*)+)\[![A-Za-z-]+\][+-]?(?:\s.*)?$`)
+	wikiLink       = regexp.MustCompile(`!?\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]`)
 )
 
 // frontMatter finds YAML (---) or TOML (+++) front matter at the start of
@@ -199,6 +202,9 @@ func inlineMarkup(l string) string {
 		p := shortcode.ReplaceAllString(parts[k], "")
 		p = emojiShortcode.ReplaceAllString(p, "")
 		p = bracketedSpan.ReplaceAllString(p, "$1")
+		if strings.Contains(p, "[@") || strings.Contains(p, "[-@") {
+			p = pandocCitation.ReplaceAllStringFunc(p, citationText)
+		}
 		if strings.Contains(p, "{") {
 			p = criticKept.ReplaceAllString(p, "$2")
 			p = criticChanged.ReplaceAllString(p, "$1")
@@ -250,4 +256,10 @@ func bracketDepth(l string) int {
 		}
 	}
 	return n
+}
+
+// citationText is a Pandoc citation as a reader sees it: its keys and
+// locators in parentheses, "(frisch1967, p. 12; seeley2010)".
+func citationText(c string) string {
+	return "(" + strings.NewReplacer("-@", "", "@", "").Replace(c[1:len(c)-1]) + ")"
 }
