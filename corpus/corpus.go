@@ -119,6 +119,8 @@ func (d *Document) Kind() string {
 		return "reStructuredText"
 	case ext == ".adoc" || ext == ".asciidoc":
 		return "AsciiDoc"
+	case ext == ".org":
+		return "Org"
 	case ext == ".qmd":
 		return "Quarto"
 	case ext == ".rmd":

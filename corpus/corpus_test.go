@@ -639,9 +639,10 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("= Title\nA. Author\n:attr: v\n\n== Part\n\n.Box\n****\nText {attr}.\n****\n\n----\ncode\n----\n\n|===\n| a | b\n|===\n"))
 	f.Add([]byte("=====\nTitle\n=====\n\n.. note::\n\n   A note.\n\nText::\n\n    code\n\n.. function:: f(x)\n\n   Return x.\n\n+--+\n| a |\n"))
 	f.Add([]byte("CHAPTER I.\n\nText.[1] More [2].\n\n[Footnote 1: A note [with brackets]\nover lines.]\n\nFootnote 2:\n\n  Indented note.\n\n\nTHE END\n"))
+	f.Add([]byte("#+TITLE: T\n* TODO [#A] H :tag:\n:PROPERTIES:\n:ID: x\n:END:\n[[a][b]] =c= /d/ [fn:1]\n#+BEGIN_SRC go\n,* x\n#+END_SRC\n| a | b |\n|---+---|\n[fn:1] Note.\n#+BEGIN_QUOTE\n"))
 	f.Add([]byte("```{note}\n:class: x\nA note.\n```\n\n(t)=\n% c\n\n<details><summary>Why?</summary>Body.</details>\n\nterm\n: definition\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, name := range []string{"fuzz.txt", "fuzz.rst", "fuzz.adoc", "fuzz.md"} {
+		for _, name := range []string{"fuzz.txt", "fuzz.rst", "fuzz.adoc", "fuzz.md", "fuzz.org"} {
 			if d, err := Parse(name, data); err == nil {
 				checkInvariants(t, d)
 			}
@@ -834,6 +835,7 @@ func TestDocumentKind(t *testing.T) {
 		{"guide.rst", "Guide\n=====\n\nText here.\n", "reStructuredText"},
 		{"guide.adoc", "= Guide\n\nText here.\n", "AsciiDoc"},
 		{"report.qmd", "# Report\n\nText here.\n", "Quarto"},
+		{"notes.org", "* Notes\nText here.\n", "Org"},
 		{"page.mdx", "# Page\n\nText here.\n", "MDX"},
 		{"notes.md", "# Notes\n\nText here.\n", "markdown"},
 		{"talk.vtt", "WEBVTT\n\n00:01.000 --> 00:02.000\nText here.\n", "subtitles"},

@@ -47,6 +47,8 @@ func parseMarkdown(name string, data []byte) (*Document, error) {
 		clean = rstMarkup(raw)
 	case isAsciiDoc(name):
 		clean = asciidocMarkup(raw)
+	case isOrg(name):
+		clean = orgMarkup(raw)
 	}
 	end, title := frontMatter(raw)
 	for i := range end {
