@@ -931,15 +931,7 @@ func TestSidebars(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page := `<html><head><title>Beekeeping</title></head><body><h1>Beekeeping</h1>` + tt.body + `</body></html>`
-			d, err := Parse("bees.html", []byte(page))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var sentences []string
-			for i := range d.SentenceCount() {
-				sentences = append(sentences, d.Sentence(i).Text)
-			}
+			sentences := sentenceTexts(t, "bees.html", `<html><head><title>Beekeeping</title></head><body><h1>Beekeeping</h1>`+tt.body+`</body></html>`)
 			all := strings.Join(sentences, "\n")
 			if got := strings.Contains(all, "pine needles calms"); got != tt.kept {
 				t.Errorf("box read %v, want %v; sentences:\n%s", got, tt.kept, all)
@@ -952,6 +944,20 @@ func TestSidebars(t *testing.T) {
 			}
 		})
 	}
+}
+
+// sentenceTexts parses a document and returns its sentences' texts.
+func sentenceTexts(t *testing.T, name, src string) []string {
+	t.Helper()
+	d, err := Parse(name, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for i := range d.SentenceCount() {
+		out = append(out, d.Sentence(i).Text)
+	}
+	return out
 }
 
 // TestBoxTitleThatAsks checks that a box's title that asks stays a
@@ -967,14 +973,7 @@ func TestBoxTitleThatAsks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := Parse(tt.file, []byte(tt.src))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var sentences []string
-			for i := range d.SentenceCount() {
-				sentences = append(sentences, d.Sentence(i).Text)
-			}
+			sentences := sentenceTexts(t, tt.file, tt.src)
 			k := slices.Index(sentences, "Why smoke?")
 			if k < 0 || k+1 == len(sentences) || sentences[k+1] != answer {
 				t.Errorf("got sentences %q, want %q followed by %q", sentences, "Why smoke?", answer)
