@@ -51,7 +51,7 @@ func commands(userInstall bool) []*discordgo.ApplicationCommand {
 			private,
 		}},
 		{Name: "lines", Description: "Read the text at a citation", Options: []*discordgo.ApplicationCommandOption{
-			{Type: discordgo.ApplicationCommandOptionString, Name: "at", Description: "Where, as answers cite it: 351-356, p. 31, ch. 3 ¶ 12, §2 ¶ 4", Required: true, MaxLength: 40},
+			{Type: discordgo.ApplicationCommandOptionString, Name: "at", Description: "Where, as answers cite it: 351-356, p. 31, ch. 3 ¶ 12, §2 ¶ 4, 12:31", Required: true, MaxLength: 40},
 			text, private,
 		}},
 		{Name: "page", Description: "Read a page of the text", Options: []*discordgo.ApplicationCommandOption{

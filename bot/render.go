@@ -313,7 +313,7 @@ const helpMessage = "**Lectern** answers questions about its text with cited quo
 	"`/ask question:` the sentences that best answer a question\n" +
 	"`/quote phrase:` look a quotation up by keyword or phrase (suggestions appear as you type)\n" +
 	"`/section section:` read a section; type a number or part of its title\n" +
-	"`/lines at:` read the text at a citation, such as 351-356, ch. 3 ¶ 12 or §2 ¶ 4; `/page page:` read a page\n" +
+	"`/lines at:` read the text at a citation, such as 351-356, ch. 3 ¶ 12, §2 ¶ 4 or a time in subtitles, 12:31; `/page page:` read a page\n" +
 	"`/about` what text this is and how to cite it\n" +
 	"Right-click a message → **Apps** → **Find in text**: where the text says (or answers) what the message says.\n\n" +
 	"Add `private:True` to see an answer alone. Under an answer, ◀ ▶ show the next best quotes, **Context** the passage around one, " +
