@@ -134,9 +134,12 @@ func (st *docsLines) prose(l string) string {
 		st.jsx = !strings.Contains(t, ">")
 		return ""
 	}
+	if t == "" {
+		st.script = 0 // a bracket left open in a string never runs on into the prose
+	}
 	if st.script > 0 || mdxImport.MatchString(t) || strings.HasPrefix(t, "{/*") || strings.HasPrefix(t, "import {") && !strings.Contains(t, "}") {
 		// An export's code, a comment ("{/* … */}"), over as many lines
-		// as its brackets stay open.
+		// as its brackets stay open, up to a blank line.
 		st.script = max(0, st.script+bracketDepth(t))
 		return ""
 	}
