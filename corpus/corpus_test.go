@@ -853,3 +853,34 @@ func TestDocumentKind(t *testing.T) {
 		})
 	}
 }
+
+// TestTextNotes checks which lines of a plain text are Project
+// Gutenberg's notes and what each note's text is.
+func TestTextNotes(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  []textNote
+		clean []string
+	}{
+		{"in brackets over two lines", []string{"[Footnote 1: A note [with brackets]", "over two lines.] After."},
+			[]textNote{{1, 1, "A note [with brackets] over two lines."}}, []string{"A note [with brackets]", "over two lines.  After."}},
+		{"under a label", []string{"Footnote 2:", "", "  The note.", "", "Text."},
+			[]textNote{{2, 1, "The note."}}, []string{"", "", "  The note.", "", "Text."}},
+		{"a bracket that never closes", []string{"[Footnote 3: Never closed.", "", "Then [a] paragraph.]"},
+			[]textNote{{3, 1, "Never closed."}}, []string{"Never closed.", "", "Then [a] paragraph.]"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var n textNotes
+			var clean []string
+			for i, l := range tt.lines {
+				clean = append(clean, n.clean(i, l))
+			}
+			n.end()
+			if !slices.Equal(n.found, tt.want) || !slices.Equal(clean, tt.clean) {
+				t.Errorf("got notes %v and lines %q, want %v and %q", n.found, clean, tt.want, tt.clean)
+			}
+		})
+	}
+}

@@ -51,6 +51,10 @@ func (n *textNotes) clean(i int, l string) string {
 	blank := strings.TrimSpace(l) == ""
 	switch n.state {
 	case inBracketNote:
+		if blank {
+			n.end() // a note whose bracket never closes ends with its paragraph
+			return l
+		}
 		return n.bracketed(l)
 	case afterLabel:
 		if blank {
