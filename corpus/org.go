@@ -112,6 +112,9 @@ func (o *orgRewriter) block(i int, kind, lang string) int {
 	for end < len(o.raw) && !strings.EqualFold(strings.TrimSpace(o.raw[end]), "#+end_"+kind) {
 		end++
 	}
+	if end == len(o.raw) {
+		return i + 1 // a block that never ends is no block, as Org reads it: its lines are text
+	}
 	switch kind {
 	case "src", "example":
 		if kind == "example" {
@@ -121,9 +124,7 @@ func (o *orgRewriter) block(i int, kind, lang string) int {
 		for j := i + 1; j < end; j++ {
 			o.out[j] = strings.TrimPrefix(o.raw[j], ",") // Org escapes a line that starts with * or #+ with a comma
 		}
-		if end < len(o.raw) {
-			o.out[end] = "```"
-		}
+		o.out[end] = "```"
 		return end + 1
 	case "comment", "export", "html", "latex":
 		return end + 1
