@@ -116,10 +116,10 @@ func (st *docsLines) line(l string) string {
 		}
 		return l
 	}
-	if st.boxes.markup(t, indent(l), len(st.out), st.out) {
+	if st.boxes.markup(t, indent(l), st.out) {
 		return ""
 	}
-	return st.boxes.titled(st.prose(l), st.out)
+	return st.boxes.titled(st.prose(l))
 }
 
 // prose cleans a line outside code fences and MyST's markup.
@@ -152,7 +152,7 @@ func (st *docsLines) prose(l string) string {
 	case mkdocsContainer.MatchString(t):
 		st.containers = append(st.containers, container{base: indent(l)})
 		c := mkdocsContainer.FindStringSubmatch(t)
-		st.boxes.entitle("admonition", c[1]+c[2], len(st.out), st.out)
+		st.boxes.entitle("admonition", c[1]+c[2], st.out)
 		return ""
 	case strings.HasPrefix(t, ":") && mkdocsContainer.MatchString(strings.TrimSpace(t[1:])):
 		// An admonition as a definition (":   !!! note"): the definition's
@@ -193,8 +193,8 @@ func (st *docsLines) dedent(l string) string {
 
 // inlineMarkup removes shortcodes, Liquid tags, emoji shortcodes and
 // attribute lists, and writes keyboard keys, wiki links, Pandoc's spans
-// ("[small caps]{.smallcaps}"), CriticMarkup and MyST's roles plainly (a link as its
-// text, an embedded note not at all), outside inline code.
+// ("[small caps]{.smallcaps}"), CriticMarkup and MyST's roles plainly (a
+// link as its text, an embedded note not at all), outside inline code.
 func inlineMarkup(l string) string {
 	if !strings.ContainsAny(l, "{:+=[") {
 		return l

@@ -67,17 +67,17 @@ type fencedBoxes struct {
 	titleAt int      // the line of the last directive's first line
 }
 
-// markup reports whether trimmed line t, the at-th, indented by ind, is
-// MyST's markup, left out: a text directive's first and last lines and
+// markup reports whether trimmed line t, indented by ind, the line after
+// out (the lines written so far), is markup, left out: a text directive's first and last lines and
 // options, a directive whose content is not text to read (a toctree, an
 // include: reStructuredText's rstDropped), a target, a comment or a
 // block break.
-func (m *fencedBoxes) markup(t string, ind, at int, out []string) bool {
+func (m *fencedBoxes) markup(t string, ind int, out []string) bool {
 	if m.headed && t != "" {
 		m.headed = false
 		if strings.HasPrefix(t, "#") {
 			m.title, m.sep = mystTitle("callout", strings.TrimSpace(strings.TrimLeft(t, "#")))
-			m.titleAt = at
+			m.titleAt = len(out)
 			return true
 		}
 	}
@@ -102,19 +102,19 @@ func (m *fencedBoxes) markup(t string, ind, at int, out []string) bool {
 	}
 	// A comment or a break stands after a blank line: a line of a
 	// paragraph may begin "% of respondents…".
-	opens := at == 0 || strings.TrimSpace(out[at-1]) == ""
+	opens := len(out) == 0 || strings.TrimSpace(out[len(out)-1]) == ""
 	if mystTarget.MatchString(t) || opens && (t == "%" || strings.HasPrefix(t, "% ") || t == "+++") {
 		return true
 	}
 	if c := quartoCallout.FindStringSubmatch(t); c != nil {
-		m.open(c[1], "callout", c[2], at, out)
+		m.open(c[1], "callout", c[2], out)
 		m.headed = true
 		return true
 	}
 	d := mystDirective.FindStringSubmatch(t)
 	if d == nil {
 		if a := fencedAdmonition.FindStringSubmatch(t); a != nil {
-			m.open(a[1], "admonition", a[3]+a[4], at, out)
+			m.open(a[1], "admonition", a[3]+a[4], out)
 			return true
 		}
 		return false
@@ -122,32 +122,32 @@ func (m *fencedBoxes) markup(t string, ind, at int, out []string) bool {
 	name := strings.ToLower(d[2])
 	switch {
 	case isMystText(name):
-		m.open(d[1], name, d[3], at, out)
+		m.open(d[1], name, d[3], out)
 		m.options = true
 		return true
 	case rstDropped[name] || strings.HasPrefix(name, "auto"):
-		m.open(d[1], name, "", at, out)
+		m.open(d[1], name, "", out)
 		m.drop = true
 		return true
 	}
 	return false
 }
 
-// open opens a directive at line at, fenced by fence, with its name and
-// argument.
-func (m *fencedBoxes) open(fence, name, arg string, at int, out []string) {
-	m.entitle(name, arg, at, out)
+// open opens a directive on the line after out, fenced by fence, with
+// its name and argument.
+func (m *fencedBoxes) open(fence, name, arg string, out []string) {
+	m.entitle(name, arg, out)
 	m.fences = append(m.fences, fence)
 	m.options, m.yaml, m.headed = false, false, false
 }
 
-// entitle keeps the title a box at line at has by its name and argument
-// for its first paragraph, as an admonition's that is not fenced (MkDocs's
-// '!!! tip "Title"').
-func (m *fencedBoxes) entitle(name, arg string, at int, out []string) {
+// entitle keeps the title a box on the line after out has by its name
+// and argument for its first paragraph, as an admonition's that is not
+// fenced (MkDocs's '!!! tip "Title"').
+func (m *fencedBoxes) entitle(name, arg string, out []string) {
 	m.flush(out)
 	m.title, m.sep = mystTitle(name, strings.TrimSpace(arg))
-	m.titleAt = at
+	m.titleAt = len(out)
 }
 
 // isMystText reports whether a directive's content is text.
@@ -159,8 +159,8 @@ func isMystText(name string) bool {
 // mystTitle is what opens a directive's first paragraph, and what joins
 // it to the paragraph: a version note's label ("New in version 2.1: …"),
 // an API's signature, an admonition's or a tab's title, joined as an
-// HTML box's is (titleJoin); a figure's
-// argument is its image's path, not text.
+// HTML box's is (titleJoin); a figure's argument is its image's path,
+// not text.
 func mystTitle(name, arg string) (title, sep string) {
 	if arg == "" || name == "figure" {
 		return "", ""
@@ -177,7 +177,7 @@ func mystTitle(name, arg string) (title, sep string) {
 // list, a table, code or a heading is left out, as it was before titles
 // were kept. A directive with no content keeps its title on its own line
 // ("New in version 2.1").
-func (m *fencedBoxes) titled(l string, out []string) string {
+func (m *fencedBoxes) titled(l string) string {
 	t := strings.TrimSpace(l)
 	if m.title == "" || t == "" {
 		return l
