@@ -61,6 +61,7 @@ func parseMarkdown(name string, data []byte) (*Document, error) {
 	src := []byte(strings.Join(clean, "\n"))
 	w := &mdWalk{x: x, src: src, starts: lineOffsets(src)}
 	w.blocks(markdownParser().Parser().Parse(text.NewReader(src)))
+	w.endTerm()
 	// goldmark gathers footnotes at the end of its tree; the text keeps
 	// them where the file has them.
 	sort.SliceStable(x.blocks, func(i, j int) bool { return x.blocks[i].lines[0] < x.blocks[j].lines[0] })
@@ -129,7 +130,7 @@ func (w *mdWalk) blocks(n ast.Node) {
 		case *east.Table:
 			w.table(c)
 		case *east.DefinitionTerm:
-			w.add(xblock{}) // a term before it without a definition stands alone
+			w.endTerm()
 			if b := w.inline(c, xParagraph); len(b.lines) > 0 {
 				w.term = &b
 			}
@@ -165,17 +166,23 @@ func explicitAnchor(line string) string {
 // it is a paragraph ("swarm — A colony's old queen…", as a web page's
 // <dt> opens its <dd>). A term that opens no paragraph is one of its own.
 func (w *mdWalk) add(b xblock) {
-	if t := w.term; t != nil {
+	if t := w.term; t != nil && b.kind == xParagraph && len(b.lines) > 0 && b.lines[0] > t.lines[len(t.lines)-1] {
 		w.term = nil
-		if b.kind == xParagraph && len(b.lines) > 0 && b.lines[0] > t.lines[len(t.lines)-1] {
-			w.x.text[b.lines[0]] = strings.TrimLeft(termDash, " ") + strings.TrimLeft(w.x.text[b.lines[0]], " ")
-			b.lines = append(t.lines, b.lines...)
-		} else {
-			w.add(*t)
-		}
+		w.x.text[b.lines[0]] = strings.TrimLeft(termDash, " ") + strings.TrimLeft(w.x.text[b.lines[0]], " ")
+		b.lines = append(t.lines, b.lines...)
 	}
+	w.endTerm()
 	if len(b.lines) > 0 {
 		w.x.blocks = append(w.x.blocks, b)
+	}
+}
+
+// endTerm adds a definition list's term still waiting for its definition
+// as a paragraph of its own.
+func (w *mdWalk) endTerm() {
+	if t := w.term; t != nil {
+		w.term = nil
+		w.x.blocks = append(w.x.blocks, *t)
 	}
 }
 
