@@ -72,8 +72,16 @@ var blockElements = map[string]bool{
 
 // headingLevel is the level of h1 … h6, or 0.
 func headingLevel(n *html.Node) int {
-	if n.Type == html.ElementNode && len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6' {
-		return int(n.Data[1] - '0')
+	if n.Type != html.ElementNode {
+		return 0
+	}
+	return headingTag(n.Data)
+}
+
+// headingTag is the level of a heading's tag name, "h1" … "h6", or 0.
+func headingTag(name string) int {
+	if len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' {
+		return int(name[1] - '0')
 	}
 	return 0
 }

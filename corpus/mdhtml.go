@@ -92,8 +92,8 @@ func (h *mdHTML) tag(name string, tt html.TokenType) {
 	case slices.Contains(htmlBreaks, name):
 		h.broken = true
 		h.heading = 0
-		if tt == html.StartTagToken && len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' {
-			h.heading = int(name[1] - '0')
+		if tt == html.StartTagToken {
+			h.heading = headingTag(name)
 		}
 	}
 }
