@@ -21,9 +21,9 @@ import (
 // table row is a paragraph. Line numbers are the file's.
 
 // markdownParser is goldmark with GitHub's tables, strikethrough and task
-// lists, footnotes and definition lists.
-func markdownParser() goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList))
+// lists, footnotes (with the options given) and definition lists.
+func markdownParser(footnotes ...extension.FootnoteOption) goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.NewFootnote(footnotes...), extension.DefinitionList))
 }
 
 // highlightMarker matches Docusaurus's line-highlight comments, which

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	xhtml "golang.org/x/net/html"
@@ -88,16 +88,17 @@ func parseNotebook(name string, data []byte) (*Document, error) {
 // page renders the notebook's cells as one HTML page.
 func (nb *notebook) page() ([]byte, error) {
 	lang := nb.Metadata.KernelSpec.Language
+	// Each cell numbers its own footnotes: their ids carry the cell's.
+	at := 0
+	md := markdownParser(extension.WithFootnoteIDPrefixFunction(func(ast.Node) []byte { return fmt.Appendf(nil, "c%d-", at) }))
+	md.Renderer().AddOptions(gmhtml.WithUnsafe()) // a cell's own HTML (<details>) is text to read; scripts are not walked
 	var b, notes bytes.Buffer
 	b.WriteString("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n")
 	for i, c := range nb.Cells {
 		src := cellText(c.Source)
 		switch c.CellType {
 		case "markdown":
-			// Each cell numbers its own footnotes: its ids are its own.
-			md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.DefinitionList,
-				extension.NewFootnote(extension.WithFootnoteIDPrefix(fmt.Sprintf("c%d-", i)))),
-				goldmark.WithRendererOptions(gmhtml.WithUnsafe())) // a cell's own HTML (<details>) is text to read; scripts are not walked
+			at = i
 			clean := strings.Join(docsMarkup(strings.Split(src, "\n")), "\n")
 			var cell bytes.Buffer
 			if err := md.Convert([]byte(clean), &cell); err != nil {
