@@ -136,9 +136,11 @@ func (r *ranker) result(doc int, sents []int, stems []string, score float64) Res
 // 1 its end.
 func (r *ranker) resultAt(doc int, sents []int, stems []string, score, focus float64) Result {
 	d := r.corpus.Documents[doc]
+	quoted := make([]corpus.Sentence, len(sents)) // built once: a cached document builds a sentence on each call
 	texts := make([]string, len(sents))
 	for i, s := range sents {
-		texts[i] = d.Sentence(s).Text
+		quoted[i] = d.Sentence(s)
+		texts[i] = quoted[i].Text
 	}
 	text, starts := joinSentences(texts)
 	quote := Excerpt{Text: text, Matches: r.matches(text, stems)}
@@ -146,7 +148,7 @@ func (r *ranker) resultAt(doc int, sents []int, stems []string, score, focus flo
 	if utf8.RuneCountInString(text) > MaxQuoteRunes {
 		lo, hi = clauseWindow(text, quote.Matches, trimmedQuoteRunes, focus)
 	}
-	lines := quoteLines(d, sents, starts)
+	lines := quoteLines(quoted, starts)
 	if sp := spanOf(lines, lo, hi); sp.End-sp.Start+1 >= maxQuoteLines {
 		lo, hi = lineWindow(lines, quote.Matches, lo, hi)
 		hi = lo + len(strings.TrimRight(text[lo:hi], " "))
@@ -155,7 +157,7 @@ func (r *ranker) resultAt(doc int, sents []int, stems []string, score, focus flo
 	quote.Span = spanOf(lines, lo, hi)
 	quote = quote.cut(lo, hi)
 
-	first := d.Sentence(sents[0])
+	first := quoted[0]
 	quote.Code = first.Code
 	p := passageAround(d, sents)
 	pass := passageExcerpt(d, p)
@@ -396,12 +398,11 @@ func clauseEnd(s string) int {
 // textLine is where a source line begins in a quote's text.
 type textLine struct{ offset, line int }
 
-// quoteLines are the source lines of a quote's text, sentences sents of d
-// joined with their starts: where each begins in the text.
-func quoteLines(d *corpus.Document, sents []int, starts []int) []textLine {
+// quoteLines are the source lines of a quote's text, sentences joined
+// with their starts: where each line begins in the text.
+func quoteLines(sentences []corpus.Sentence, starts []int) []textLine {
 	var out []textLine
-	for i, s := range sents {
-		sent := d.Sentence(s)
+	for i, sent := range sentences {
 		out = append(out, textLine{starts[i], sent.Lines.Start})
 		for _, ls := range sent.Starts {
 			if ls.Offset > 0 {
