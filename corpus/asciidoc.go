@@ -88,7 +88,7 @@ func (a *adocRewriter) line(i int) int {
 	text = adocList.ReplaceAllString(text, "* ")
 	text = adocOrdered.ReplaceAllString(text, "1. ")
 	if strings.HasPrefix(text, "|") {
-		text = "* " + strings.Join(tableCells(text), " · ") // a row, as a point of its own
+		text = "* " + tableRow(text) // a row, as a point of its own
 	}
 	if text = a.inline(strings.TrimLeft(text, " \t")); text != "" && a.title != "" {
 		text, a.title = a.title+termDash+text, "" // "The smoker — A smoker is a tin can…"

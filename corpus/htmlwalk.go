@@ -567,7 +567,7 @@ func (w *htmlWalk) row(n *html.Node) {
 		}
 	}
 	if len(cells) > 0 {
-		w.block(xblock{kind: xParagraph, lines: []int{w.addLine(strings.Join(cells, " · "))}})
+		w.block(xblock{kind: xParagraph, lines: []int{w.addLine(strings.Join(cells, cellJoin))}})
 	}
 }
 

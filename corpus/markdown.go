@@ -331,7 +331,7 @@ func (w *mdWalk) table(t *east.Table) {
 		if line < 0 {
 			continue
 		}
-		w.x.text[line] = strings.Join(cells, " · ")
+		w.x.text[line] = strings.Join(cells, cellJoin)
 		w.add(xblock{kind: xParagraph, lines: []int{line}})
 	}
 }

@@ -150,7 +150,7 @@ func (p *parser) cleanMarkdownLine(i int, l string) string {
 		for k := range cells {
 			cells[k] = strings.TrimSpace(cells[k])
 		}
-		l = strings.Join(cells, " · ")
+		l = strings.Join(cells, cellJoin)
 	}
 	if strings.ContainsAny(l, "[<") {
 		l = mdImage.ReplaceAllString(l, "$1")

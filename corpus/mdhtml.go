@@ -127,7 +127,7 @@ func (h *mdHTML) put(l int, t string) {
 	}
 	switch {
 	case last == l && h.cell:
-		h.text[l] += " · " + t
+		h.text[l] += cellJoin + t
 	case last == l:
 		h.text[l] += " " + t
 	default:

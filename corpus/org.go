@@ -85,7 +85,7 @@ func (o *orgRewriter) line(i int) int {
 	case orgTableSep.MatchString(l):
 		return i + 1
 	case strings.HasPrefix(t, "|"):
-		o.out[i] = "* " + o.inline(strings.Join(tableCells(t), " · ")) // a row, as a point of its own
+		o.out[i] = "* " + o.inline(tableRow(t)) // a row, as a point of its own
 		return i + 1
 	}
 	if m := orgFootDef.FindStringSubmatch(l); m != nil {

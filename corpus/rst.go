@@ -118,7 +118,7 @@ func (r *rstRewriter) line(i int) int {
 		return i + 1
 	}
 	if rstGridRow.MatchString(l) {
-		r.out[i] = r.inline(strings.Join(tableCells(l), " · "))
+		r.out[i] = r.inline(tableRow(l))
 		return i + 1
 	}
 	if strings.HasPrefix(strings.TrimSpace(l), ">>> ") && i > 0 && strings.TrimSpace(r.raw[i-1]) == "" {
@@ -313,16 +313,21 @@ func isAdornment(line string) bool {
 	return strings.Count(t, t[:1]) == len(t)
 }
 
-// tableCells are the cells of a table's row ("| March | syrup |"), in a
-// reStructuredText grid table or an AsciiDoc table.
-func tableCells(row string) []string {
+// cellJoin joins a table row's cells into the one paragraph the row is
+// read as, in every format: "March · Sugar syrup, one to one".
+const cellJoin = " · "
+
+// tableRow is a table's row written with bars ("| March | syrup |": a
+// reStructuredText grid table's, an AsciiDoc or Org table's) as the
+// paragraph it is read as, its cells joined.
+func tableRow(row string) string {
 	var cells []string
 	for _, c := range strings.Split(row, "|") {
 		if c = strings.TrimSpace(c); c != "" {
 			cells = append(cells, c)
 		}
 	}
-	return cells
+	return strings.Join(cells, cellJoin)
 }
 
 // indentOf is how many spaces (a tab counted as one) a line opens with.
