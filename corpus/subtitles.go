@@ -11,10 +11,9 @@ import (
 // Subtitles (SubRip .srt, WebVTT .vtt) are a talk's or a lecture's words
 // in cues of a line or two, each with its number and its time. They are
 // read as the text they are, cited by when they are spoken and by the
-// file's lines (Document.Cues): the numbers,
-// times and markup left out, the cues of one breath joined into
-// paragraphs (a new one after a pause), so that a sentence spoken over
-// three cues is one sentence. A WebVTT voice ("<v Ana Ruiz>") names the
+// file's lines (Document.Cues): the numbers, times and markup left out,
+// the cues of one breath joined into paragraphs (a new one after a
+// pause), so that a sentence spoken over three cues is one sentence. A WebVTT voice ("<v Ana Ruiz>") names the
 // speaker.
 
 // cueTiming matches a cue's timing line: "00:01:02,500 --> 00:01:04,000"

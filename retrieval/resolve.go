@@ -42,9 +42,9 @@ var (
 // by line) that a citation names, written as d is cited: lines for text
 // and Markdown, pages for a PDF, chapters and paragraphs for an EPUB,
 // sections and paragraphs for a web page, a time ("12:31") or lines for
-// subtitles. A PDF's page is its printed
-// label where it has one; "#p47", a link's fragment, is the 47th page. A
-// range written backwards is read forwards.
+// subtitles. A PDF's page is its printed label where it has one; "#p47",
+// a link's fragment, is the 47th page. A range written backwards is read
+// forwards.
 func Resolve(d *corpus.Document, citation string) (corpus.Span, error) {
 	s := strings.TrimSpace(citation)
 	if !pageAnchor.MatchString(s) {
