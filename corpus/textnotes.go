@@ -56,19 +56,15 @@ func (n *textNotes) clean(i int, l string) string {
 			return l
 		}
 		return n.bracketed(l)
-	case afterLabel:
-		if blank {
-			return l
-		}
-		n.state = inLabelled
-	case inLabelled:
-		if blank {
+	case afterLabel, inLabelled:
+		switch {
+		case blank && n.state == afterLabel:
+		case blank:
 			n.end()
-			return l
+		default:
+			n.state = inLabelled
+			n.text = append(n.text, strings.TrimSpace(l))
 		}
-	}
-	if n.state == inLabelled {
-		n.text = append(n.text, strings.TrimSpace(l))
 		return l
 	}
 	if m := bracketNote.FindStringSubmatch(l); m != nil {
