@@ -115,11 +115,11 @@ func (d *Document) Kind() string {
 		return "subtitles"
 	case d.Format != FormatMarkdown:
 		return d.Format.String()
-	case ext == ".rst":
+	case isRST(d.Name):
 		return "reStructuredText"
-	case ext == ".adoc" || ext == ".asciidoc":
+	case isAsciiDoc(d.Name):
 		return "AsciiDoc"
-	case ext == ".org":
+	case isOrg(d.Name):
 		return "Org"
 	case ext == ".qmd":
 		return "Quarto"
