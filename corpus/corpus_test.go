@@ -884,3 +884,42 @@ func TestTextNotes(t *testing.T) {
 		})
 	}
 }
+
+// TestPartTitles reads a work bound after the chapters, its title in
+// capitals set apart as every chapter heading is, as a part of its own,
+// and leaves a line in capitals set closer to its text as text.
+func TestPartTitles(t *testing.T) {
+	para := "The prince must learn to be feared rather than loved, and he must learn it early in his reign.\n"
+	chapters := "CHAPTER I\n\n" + para + "\n\n\n\nCHAPTER II\n\n" + para
+	tests := []struct {
+		name, text string
+		want       []string
+		notQuoted  string
+	}{
+		{"a work set apart as the chapters are",
+			chapters + "\n\n\n\nTHE LIFE OF CASTRUCCIO CASTRACANI\n\nWRITTEN BY NICOLO MACHIAVELLI\n\n" + para,
+			[]string{"CHAPTER I", "CHAPTER II", "THE LIFE OF CASTRUCCIO CASTRACANI"}, "WRITTEN BY"},
+		{"capitals set as close as a paragraph",
+			chapters + "\nTHE DUKE SPEAKS\n\n" + para,
+			[]string{"CHAPTER I", "CHAPTER II"}, ""},
+		{"chapters set as close as paragraphs",
+			"CHAPTER I\n\n" + para + "\nCHAPTER II\n\n" + para + "\nTHE LIFE OF CASTRUCCIO\n\n" + para,
+			[]string{"CHAPTER I", "CHAPTER II"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("prince.txt", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := sectionTitles(d); !slices.Equal(got, tt.want) {
+				t.Errorf("got sections %q, want %q", got, tt.want)
+			}
+			for _, s := range d.AllSentences() {
+				if tt.notQuoted != "" && strings.Contains(s.Text, tt.notQuoted) {
+					t.Errorf("the byline %q is a sentence", s.Text)
+				}
+			}
+		})
+	}
+}

@@ -46,6 +46,7 @@ func (p *parser) findHeadings(blocks []*block, markdown bool) {
 	}
 	l := p.lookStyles(blocks, chapters)
 	p.applyLooks(blocks, l, anyStrong)
+	p.partTitles(blocks)
 	p.markRepeatedTitles(blocks)
 	p.sidenoteHeadings(blocks)
 }

@@ -47,6 +47,7 @@ const (
 	stylePoemTitle   // a title line over verse
 	stylePieceTitle  // The Old Umbrella Mender.: a piece's title in title case, with a full stop
 	styleDate        // March 12, 1933.: a dated entry's date
+	stylePartTitle   // a title in capitals set apart as the chapters are: a work bound after them
 )
 
 // byLook reports whether a style is a look that a heading opening the
