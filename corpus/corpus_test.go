@@ -923,3 +923,33 @@ func TestPartTitles(t *testing.T) {
 		})
 	}
 }
+
+// TestExclaimedPoemTitles reads a poem's title that exclaims ("O Captain!
+// My Captain!") as a title where it stands apart as the others do, and as
+// a line of text where it stands as close as a stanza.
+func TestExclaimedPoemTitles(t *testing.T) {
+	stanza := "  The ship has weather'd every rack, the prize we sought is won,\n  The port is near, the bells I hear, the people all exulting,\n"
+	var poems strings.Builder
+	for _, title := range []string{"Song of the Open Road", "Crossing the Ferry", "A Farm Picture", "The Ox-Tamer", "Sea-Drift"} {
+		poems.WriteString("\n\n\n\n" + title + "\n\n" + stanza)
+	}
+	tests := []struct {
+		name, gap string
+		want      bool
+	}{
+		{"set apart as the other titles", "\n\n\n\n", true},
+		{"as close as a stanza", "\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("poems.txt", []byte(poems.String()+tt.gap+"O Captain! My Captain!\n\n"+stanza))
+			if err != nil {
+				t.Fatal(err)
+			}
+			titles := sectionTitles(d)
+			if got := slices.Contains(titles, "O Captain! My Captain!"); got != tt.want {
+				t.Errorf("got sections %q; want the exclaimed title among them: %v", titles, tt.want)
+			}
+		})
+	}
+}

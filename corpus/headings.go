@@ -181,7 +181,11 @@ func (p *parser) mayBeLookHeading(blocks []*block, k int, style headingStyle, te
 	}
 	b := blocks[k]
 	t := p.textOf(b)
-	if texts[entryKey(t)] >= signatureRepeats || strings.HasSuffix(t, "!") || strings.HasSuffix(t, ":") || style != styleItalic && sentenceInside.MatchString(t) || signature.MatchString(t) {
+	// A line set apart as a part's title is ("O Captain! My Captain!")
+	// may exclaim.
+	apart := p.gapBefore(b) >= minPartGap
+	exclaims := !apart && (strings.HasSuffix(t, "!") || style != styleItalic && sentenceInside.MatchString(t))
+	if texts[entryKey(t)] >= signatureRepeats || exclaims || strings.HasSuffix(t, ":") || signature.MatchString(t) {
 		return false
 	}
 	if citationLike(t) || !p.headingPlace(b) {
