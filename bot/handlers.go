@@ -324,7 +324,7 @@ func (b *Bot) spellingNote(q string) string {
 // suggestions from the text's own words.
 func (b *Bot) nothingFound(q string) string {
 	var s strings.Builder
-	fmt.Fprintf(&s, "I found nothing in the text for “%s”.", escapeMarkdown(retrieval.Clip(q, 200)))
+	fmt.Fprintf(&s, "I found nothing in the text for “%s”.", escapeMarkdown(retrieval.ShownQuery(q)))
 	if sugg := b.searcher().Suggest(q); len(sugg) > 0 {
 		fmt.Fprintf(&s, " Did you mean %s?", boldWords(sugg))
 	}

@@ -159,6 +159,13 @@ func Clip(s string, n int) string {
 	return strings.TrimRight(cut, " \n,;:") + "…"
 }
 
+// shownQueryRunes is how much of a question a reply that echoes it shows:
+// "Nothing found for …".
+const shownQueryRunes = 200
+
+// ShownQuery is a question as a reply echoes it, clipped.
+func ShownQuery(q string) string { return Clip(q, shownQueryRunes) }
+
 // CleanQuery is a question or phrase as it is read and shown: invalid
 // bytes and control characters dropped, white space collapsed, at most
 // MaxQueryRunes characters.

@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+
+	"github.com/lectern-bot/lectern/retrieval"
 )
 
 // style is the pages' CSS: readable on a phone, no external assets.
@@ -50,7 +52,7 @@ const layout = `{{define "head"}}<!doctype html>
 var pages = struct {
 	search, text, paragraphs, problem *template.Template
 }{
-	search: template.Must(template.New("search").Parse(layout + `{{template "head" .Title}}
+	search: template.Must(template.New("search").Funcs(template.FuncMap{"shownQuery": retrieval.ShownQuery}).Parse(layout + `{{template "head" .Title}}
 <header><a href="/">Lectern</a><h1>{{.Title}}</h1></header>
 <form method="get" action="/" role="search">
 <input type="search" name="q" value="{{.Query}}" maxlength="1000" placeholder="Ask the text a question" aria-label="Question" autofocus>
@@ -59,7 +61,7 @@ var pages = struct {
 <button type="submit">Search</button>
 </form>
 {{with .Problem}}<p class="problem">{{.}}</p>{{end}}
-{{if .Searched}}{{if not .Answers}}<p class="problem">Nothing found for “{{.Query}}”. Try other or fewer words, or a name from the text.</p>{{end}}
+{{if .Searched}}{{if not .Answers}}<p class="problem">Nothing found for “{{shownQuery .Query}}”. Try other or fewer words, or a name from the text.</p>{{end}}
 <section id="answers">{{range .Answers}}
 <article class="answer"><div class="sec-of">{{.Section}}</div><blockquote>{{with .Speaker}}<b>{{.}}:</b> {{end}}{{.Quote}}</blockquote>{{with .Code}}<pre><code>{{.Text}}</code></pre>{{end}}
 <a class="cite" href="{{.Link}}">{{.Citation}}</a>{{with .SiteLink}} <a class="cite" href="{{.}}">· on the site</a>{{end}}</article>{{end}}</section>{{end}}

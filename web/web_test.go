@@ -195,6 +195,10 @@ func TestSearchPageGolden(t *testing.T) {
 		t.Error("the answer does not link its lines or mark its matches")
 	}
 	testsupport.Golden(t, "testdata/search.html", []byte(body))
+	status, _, body = get(t, srv.URL+"/?q="+url.QueryEscape(strings.Repeat("zzyzx ", 100)))
+	if status != 200 || !strings.Contains(body, "Nothing found for “zzyzx") || !strings.Contains(body, "zzyzx…”") {
+		t.Errorf("a long question found nothing: status %d; want it echoed clipped", status)
+	}
 	status, _, body = get(t, srv.URL+"/?q="+strings.Repeat("x", 1001))
 	if status != 400 || !strings.Contains(body, "longer than") {
 		t.Errorf("an overlong question: %d", status)

@@ -163,6 +163,7 @@ func TestExitCodesAndErrors(t *testing.T) {
 		{"broken env file", []string{"ask", "--env-file", badEnv, "x"}, 1, "bad.env: cannot parse", ""},
 		{"missing env file", []string{"ask", "--env-file", filepath.Join(dir, "none.env"), "x"}, 1, "does not exist", ""},
 		{"nothing found", []string{"ask", "what is it?"}, 0, "", "Nothing found"},
+		{"a long question is echoed clipped", []string{"ask", strings.Repeat("zzyzx ", 100)}, 0, "", `zzyzx…". Try`},
 		{"run without token", []string{"run"}, 1, "DISCORD_TOKEN: not set", ""},
 		{"check without token", []string{"check"}, 1, "DISCORD_TOKEN: not set", "DISCORD_TOKEN=(not set)"},
 		{"eval needs a file", []string{"eval"}, 2, "give one QUESTIONS.tsv", ""},

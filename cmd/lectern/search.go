@@ -115,7 +115,7 @@ func (c *searchCommand) Run(ctx context.Context, a *app, args []string) error {
 // printResults writes results for people: the quote, then its citation.
 func printResults(w io.Writer, q string, rs []retrieval.Result, color bool) {
 	if len(rs) == 0 {
-		fmt.Fprintf(w, "Nothing found for %q. Try other words, fewer words, or a name from the text.\n\n", q)
+		fmt.Fprintf(w, "Nothing found for %q. Try other words, fewer words, or a name from the text.\n\n", retrieval.ShownQuery(q))
 		return
 	}
 	for _, r := range rs {
