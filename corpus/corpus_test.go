@@ -953,3 +953,19 @@ func TestExclaimedPoemTitles(t *testing.T) {
 		})
 	}
 }
+
+// TestCapsHeadingOverTwoParagraphs joins a title in capitals set over two
+// paragraphs, the first ending in a comma, into one heading.
+func TestCapsHeadingOverTwoParagraphs(t *testing.T) {
+	para := "Until recently the great majority of naturalists believed that species were immutable productions.\n"
+	text := "AN HISTORICAL SKETCH OF THE PROGRESS OF OPINION ON THE ORIGIN OF\nSPECIES,\n\nPREVIOUSLY TO THE PUBLICATION OF THIS WORK.\n\n" + para +
+		"\n\n\nVARIATION UNDER DOMESTICATION\n\n" + para + "\n\n\nVARIATION UNDER NATURE\n\n" + para
+	d, err := Parse("origin.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"AN HISTORICAL SKETCH OF THE PROGRESS OF OPINION ON THE ORIGIN OF SPECIES, PREVIOUSLY TO THE PUBLICATION OF THIS WORK", "VARIATION UNDER DOMESTICATION", "VARIATION UNDER NATURE"}
+	if got := sectionTitles(d); !slices.Equal(got, want) {
+		t.Errorf("got sections %q, want %q", got, want)
+	}
+}

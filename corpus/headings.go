@@ -312,7 +312,12 @@ func (p *parser) withDate(blocks []*block, k int, t string) string {
 // of its title t.
 func (p *parser) joinCapsHeading(blocks []*block, k int, l looks, t string) string {
 	prev := k - 1
-	if prev < 0 || blocks[prev].role != roleBody || l.styles[prev] != styleNone || p.weakStyle(blocks[prev]) != styleCaps || blocks[prev].last()+3 < blocks[k].first() {
+	if prev < 0 || blocks[prev].role != roleBody || l.styles[prev] != styleNone || blocks[prev].last()+3 < blocks[k].first() {
+		return t
+	}
+	// The paragraph above may end in a comma, which no heading of its own
+	// does: "…ON THE ORIGIN OF SPECIES,".
+	if above := p.textOf(blocks[prev]); !p.isShort(blocks[prev]) || len(blocks[prev].lines) > 2 || upperShare(above) < capsShare || letters(above) < 3 {
 		return t
 	}
 	blocks[prev].role = roleDivider
