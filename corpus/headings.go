@@ -33,6 +33,9 @@ const (
 	// maxHeadingBlockLines is how many lines a keyword heading with a
 	// subtitle in capitals may take ("CHAPTER XXI" over three lines).
 	maxHeadingBlockLines = 5
+	// minEmphasisWords is the length from which a line in italics ending
+	// in a full stop, set as close as a paragraph, is a sentence stressed.
+	minEmphasisWords = 8
 	// maxRepeatedTitleWords is the length of a short title in capitals
 	// standing right before a heading: the book's title again.
 	maxRepeatedTitleWords = 8
@@ -182,10 +185,13 @@ func (p *parser) mayBeLookHeading(blocks []*block, k int, style headingStyle, te
 	b := blocks[k]
 	t := p.textOf(b)
 	// A line set apart as a part's title is ("O Captain! My Captain!")
-	// may exclaim.
+	// may exclaim; one set as close as a paragraph may not, nor be a
+	// sentence in italics for emphasis ("_My paramount object in this
+	// struggle is to save the Union…._").
 	apart := p.gapBefore(b) >= minPartGap
 	exclaims := !apart && (strings.HasSuffix(t, "!") || style != styleItalic && sentenceInside.MatchString(t))
-	if texts[entryKey(t)] >= signatureRepeats || exclaims || strings.HasSuffix(t, ":") || signature.MatchString(t) {
+	emphasis := !apart && style == styleItalic && strings.HasSuffix(t, ".") && len(strings.Fields(t)) >= minEmphasisWords && !isTitleCase(t)
+	if texts[entryKey(t)] >= signatureRepeats || exclaims || emphasis || strings.HasSuffix(t, ":") || signature.MatchString(t) {
 		return false
 	}
 	if citationLike(t) || !p.headingPlace(b) {
