@@ -996,3 +996,24 @@ func TestItalicEmphasisIsText(t *testing.T) {
 		t.Error("the sentence in italics is not a sentence of the letter")
 	}
 }
+
+// TestItalicSubtitle reads a line in italics right under a title in
+// capitals as the title's subtitle, not as a section of its own that
+// leaves the title with nothing under it.
+func TestItalicSubtitle(t *testing.T) {
+	para := "They gathered around the President, ran ahead, and hovered about the flanks of the little company.\n"
+	titles := [][2]string{{"HIS ENTRY INTO RICHMOND", "As Described by a Writer in the \"Atlantic Monthly\""}, {"HIS JOY IN GIVING A PARDON", "As Told by Schuyler Colfax"}, {"HIS DEMOCRATIC BEARING", "As Remembered by a Visitor"}}
+	var text strings.Builder
+	var want []string
+	for _, tt := range titles {
+		text.WriteString("\n\n\n" + tt[0] + "\n\n_" + tt[1] + "_\n\n" + para)
+		want = append(want, tt[0]+": "+tt[1])
+	}
+	d, err := Parse("anecdotes.txt", []byte(text.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sectionTitles(d); !slices.Equal(got, want) {
+		t.Errorf("got sections %q, want %q", got, want)
+	}
+}

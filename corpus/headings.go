@@ -238,6 +238,11 @@ func (p *parser) applyLooks(blocks []*block, l looks, anyStrong bool) {
 			b.role, b.head = roleHeading, &heading{style: style, rank: rank, title: t}
 		case style == styleItalic && k > 0 && (l.styles[k-1] == styleCaps || l.styles[k-1] == stylePieceTitle) && sourceNote.MatchString(t):
 			// where the piece titled above came from: "_Written for the Gazette._"
+		case style == styleItalic && k > 0 && blocks[k-1].role == roleHeading && blocks[k-1].head.style == styleCaps && l.counts[style] >= least:
+			// under a title in capitals, its subtitle: "LINCOLN'S ENTRY INTO
+			// RICHMOND…" / "_As Described at that time by a Writer…_"
+			blocks[k-1].head.title += ": " + t
+			b.role = roleDivider
 		case style == styleItalic && l.counts[style] >= least && titled:
 			b.role, b.head = roleHeading, &heading{style: style, rank: rank + 1, title: t}
 		case style == styleRomanTitle || style == styleNumberTitle:
@@ -314,11 +319,12 @@ func (p *parser) withDate(blocks []*block, k int, t string) string {
 
 // joinCapsHeading joins a heading in capitals set over two paragraphs
 // ("AN HISTORICAL SKETCH…" / "PREVIOUSLY TO THE PUBLICATION…"): the
-// paragraph before block k, in capitals and close above it, becomes part
-// of its title t.
+// paragraph before block k, in capitals and one blank line above it,
+// becomes part of its title t. Two blank lines part a heading from the
+// one it stands over ("ANECDOTES" / "LINCOLN'S ENTRY INTO RICHMOND…").
 func (p *parser) joinCapsHeading(blocks []*block, k int, l looks, t string) string {
 	prev := k - 1
-	if prev < 0 || blocks[prev].role != roleBody || l.styles[prev] != styleNone || blocks[prev].last()+3 < blocks[k].first() {
+	if prev < 0 || blocks[prev].role != roleBody || l.styles[prev] != styleNone || blocks[prev].last()+2 < blocks[k].first() {
 		return t
 	}
 	// The paragraph above may end in a comma, which no heading of its own
