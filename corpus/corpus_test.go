@@ -1017,3 +1017,17 @@ func TestItalicSubtitle(t *testing.T) {
 		t.Errorf("got sections %q, want %q", got, want)
 	}
 }
+
+// TestTitleLosesLeadingDash: a heading whose markup before a dash is left
+// out ("### <!-- md:version --> – Version") is titled by its words.
+func TestTitleLosesLeadingDash(t *testing.T) {
+	text := "# Conventions\n\n## Symbols\n\n### <!-- md:version --> – Version { #version }\n\nThe tag symbol shows the version a feature was added in.\n"
+	d, err := Parse("conventions.md", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := sectionTitles(d)
+	if got, want := titles[len(titles)-1], "Symbols · Version"; got != want {
+		t.Errorf("got the last section titled %q, want %q", got, want)
+	}
+}

@@ -395,8 +395,13 @@ var footnoteMarker = regexp.MustCompile(`\s*(\[\d+[a-z]?\]|\{\d+[a-z]?\}|\([*+#$
 func cleanTitle(t string) string {
 	t = footnoteMarker.ReplaceAllString(t, "")
 	t = strings.Join(strings.Fields(t), " ")
+	t = leadingDash.ReplaceAllString(t, "")
 	return strings.TrimRight(t, ".: ")
 }
+
+// leadingDash matches a dash left opening a title by markup that stood
+// before it: MkDocs Material's "<!-- md:default --> – Default value".
+var leadingDash = regexp.MustCompile(`^[-–—]+\s+`)
 
 // headingPlace reports whether a block stands where headings stand: at the
 // left margin, or centred.
