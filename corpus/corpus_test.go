@@ -493,7 +493,7 @@ func TestBooks(t *testing.T) {
 		wantTitle []string // section titles that must be present
 		notText   string   // licence text that must not be indexed
 	}{
-		{"ten-days-that-shook-the-world.txt", "Ten Days That Shook the World", "John Reed", 113,
+		{"ten-days-that-shook-the-world.txt", "Ten Days That Shook the World", "John Reed", 111,
 			[]string{"Preface", "Notes and Explanations", "Chapter I: Background", "Chapter XII: The Peasants’ Congress", "APPENDIX TO CHAPTER XII · 1: INSTRUCTION TO PEASANTS"},
 			"Project Gutenberg-tm"},
 		{"war-and-peace.txt", "War and Peace", "Leo Tolstoy", 365,
@@ -1029,5 +1029,43 @@ func TestTitleLosesLeadingDash(t *testing.T) {
 	titles := sectionTitles(d)
 	if got, want := titles[len(titles)-1], "Symbols · Version"; got != want {
 		t.Errorf("got the last section titled %q, want %q", got, want)
+	}
+}
+
+// TestItalicSignature reads two lines in italics that sign a document
+// ("_Military Revolutionary Committee_" / "_Petrograd Soviet…_") as text,
+// where titles in italics head sections.
+func TestItalicSignature(t *testing.T) {
+	para := "The Provisional Government is deposed, and the power of State has passed into the hands of the Soviet.\n"
+	var text strings.Builder
+	titles := []string{"Proclamation of the Fall of the Government", "Decree on Land", "Decree on Peace"}
+	for _, title := range titles {
+		text.WriteString("\n\n\n\n_" + title + "_\n\n" + para)
+	}
+	text.WriteString("\n_Military Revolutionary Committee_\n\n_Petrograd Soviet of Workers’ and Soldiers’ Deputies._\n\n" + para)
+	d, err := Parse("proclamations.txt", []byte(text.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sectionTitles(d); !slices.Equal(got, titles) {
+		t.Errorf("got sections %q, want %q", got, titles)
+	}
+}
+
+// TestPlateNotesLeftOut leaves out where a plate is bound ("To face page
+// 112") and a transcriber's note of a graphic, which are no sentences of
+// the text.
+func TestPlateNotesLeftOut(t *testing.T) {
+	text := "We had not known one another while free.\n\n[Graphic, page 33: text of placard in russian, translation follows]\n\nTo face page 112\n\nWe met in prison like old friends.\n"
+	d, err := Parse("memoir.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range d.AllSentences() {
+		got = append(got, s.Text)
+	}
+	if want := []string{"We had not known one another while free.", "We met in prison like old friends."}; !slices.Equal(got, want) {
+		t.Errorf("got sentences %q, want %q", got, want)
 	}
 }

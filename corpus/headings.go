@@ -194,6 +194,9 @@ func (p *parser) mayBeLookHeading(blocks []*block, k int, style headingStyle, te
 	if texts[entryKey(t)] >= signatureRepeats || exclaims || emphasis || strings.HasSuffix(t, ":") || signature.MatchString(t) {
 		return false
 	}
+	if style == styleItalic && k > 0 && blocks[k-1].role == roleBody && p.weakStyle(blocks[k-1]) == styleItalic {
+		return false // a signature's second line: "_Military Revolutionary Committee_" / "_Petrograd Soviet…_"
+	}
 	if citationLike(t) || !p.headingPlace(b) {
 		return false // a reference set under a quotation, "_Com. on Const., 1, 443-4._"
 	}

@@ -11,23 +11,26 @@ import (
 // blank. What a quote shows is the cleaned text.
 
 var (
-	mdFence       = regexp.MustCompile("^\\s*(```|~~~)")
-	mdDirective   = regexp.MustCompile(`^\s*(\{\{#.*\}\}|\[TOC\]|\[\[_TOC_\]\])\s*$`)
-	mdRefDef      = regexp.MustCompile(`^\s{0,3}\[[^\]]+\]:\s+\S+`)
-	mdQuote       = regexp.MustCompile(`^\s{0,3}(>\s?)+`)
-	mdListItem    = regexp.MustCompile(`^\s*([-*+]|\d{1,3}[.)])\s+\S`)
-	mdListMarker  = regexp.MustCompile(`^\s*([-*+]|\d{1,3}[.)])\s+`)
-	mdTableRule   = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$|^\s*\|\s*:?-{3,}:?\s*\|?\s*$`)
-	mdImage       = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)`)
-	mdLink        = regexp.MustCompile(`\[([^\]]+)\]\([^)\s]*(?:\s+"[^"]*")?\)`)
-	mdRefLink     = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
-	mdAutoLink    = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
-	htmlComment   = regexp.MustCompile(`<!--.*?-->`)
-	htmlTag       = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>`)
-	mdStrong      = regexp.MustCompile(`(\*\*|__)(\S(?:.*?\S)?)(\*\*|__)`)
-	mdEmphasis    = regexp.MustCompile(`(^|[\s(“‘"'—–-])[*_](\S(?:[^*_]*?\S)?)[*_]($|[\s)”’"'.,;:!?—–-])`)
-	mdCode        = regexp.MustCompile("`+([^`]+)`+")
-	illustration  = regexp.MustCompile(`(?i)^\s*\[(illustration|picture|image|frontispiece|(transcriber|redactor|editor|producer)['’]?s? note)\b`)
+	mdFence      = regexp.MustCompile("^\\s*(```|~~~)")
+	mdDirective  = regexp.MustCompile(`^\s*(\{\{#.*\}\}|\[TOC\]|\[\[_TOC_\]\])\s*$`)
+	mdRefDef     = regexp.MustCompile(`^\s{0,3}\[[^\]]+\]:\s+\S+`)
+	mdQuote      = regexp.MustCompile(`^\s{0,3}(>\s?)+`)
+	mdListItem   = regexp.MustCompile(`^\s*([-*+]|\d{1,3}[.)])\s+\S`)
+	mdListMarker = regexp.MustCompile(`^\s*([-*+]|\d{1,3}[.)])\s+`)
+	mdTableRule  = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$|^\s*\|\s*:?-{3,}:?\s*\|?\s*$`)
+	mdImage      = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)`)
+	mdLink       = regexp.MustCompile(`\[([^\]]+)\]\([^)\s]*(?:\s+"[^"]*")?\)`)
+	mdRefLink    = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
+	mdAutoLink   = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
+	htmlComment  = regexp.MustCompile(`<!--.*?-->`)
+	htmlTag      = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>`)
+	mdStrong     = regexp.MustCompile(`(\*\*|__)(\S(?:.*?\S)?)(\*\*|__)`)
+	mdEmphasis   = regexp.MustCompile(`(^|[\s(“‘"'—–-])[*_](\S(?:[^*_]*?\S)?)[*_]($|[\s)”’"'.,;:!?—–-])`)
+	mdCode       = regexp.MustCompile("`+([^`]+)`+")
+	illustration = regexp.MustCompile(`(?i)^\s*\[(illustration|picture|image|graphic|frontispiece|(transcriber|redactor|editor|producer)['’]?s? note)\b`)
+	// platePlace is where a plate is bound, on a line of its own: "To
+	// face page 112".
+	platePlace    = regexp.MustCompile(`(?i)^\s*(?:to\s+)?fac(?:e|ing)\s+(?:p\.|page)\s*\d+\s*$`)
 	sidenote      = regexp.MustCompile(`(?i)\[(?:sidenote|marginal note|margin):\s*([^\]]*)\]?`)
 	verseNumber   = regexp.MustCompile(`^(\d{1,3}):(\d{1,3}):(\d{1,3})\s+`)
 	entityPattern = regexp.MustCompile(`&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);`)
@@ -66,6 +69,10 @@ func (p *parser) cleanLines(lo, hi int, markdown bool) {
 			if strings.Contains(l, "]") {
 				inIllustration = false
 			}
+			continue
+		}
+		if platePlace.MatchString(l) {
+			p.text[i] = ""
 			continue
 		}
 		if strings.Contains(l, "[") && illustration.MatchString(l) {

@@ -67,10 +67,12 @@ func (p *parser) chapterGap(blocks []*block) (gap, first, rank int) {
 	return max(gap, 0), first, rank
 }
 
-// gapBefore is how many blank lines stand right before block b.
+// gapBefore is how many blank lines stand right before block b in the
+// file: a line left out (an illustration's note, "[Graphic, page 33: …]")
+// does not widen the gap.
 func (p *parser) gapBefore(b *block) int {
 	n := 0
-	for i := b.first() - 1; i >= 0 && p.blank(i); i-- {
+	for i := b.first() - 1; i >= 0 && strings.TrimSpace(p.raw[i]) == ""; i-- {
 		n++
 	}
 	return n
