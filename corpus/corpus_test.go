@@ -1069,3 +1069,35 @@ func TestPlateNotesLeftOut(t *testing.T) {
 		t.Errorf("got sentences %q, want %q", got, want)
 	}
 }
+
+// TestNumberedPiecesOfCollections reads the numbered pieces of a
+// collection as sections: stories, sonnets, psalms.
+func TestNumberedPiecesOfCollections(t *testing.T) {
+	prose := "To Sherlock Holmes she is always the woman. I have seldom heard him mention her under any other name.\n"
+	verse := "  From fairest creatures we desire increase,\n  That thereby beauty's rose might never die,\n"
+	tests := []struct {
+		name, piece string
+		heads       []string
+	}{
+		{"stories", prose, []string{"ADVENTURE I. A SCANDAL IN BOHEMIA", "ADVENTURE II. THE RED-HEADED LEAGUE", "ADVENTURE III. A CASE OF IDENTITY"}},
+		{"sonnets", verse, []string{"SONNET I", "SONNET II", "SONNET III"}},
+		{"psalms", verse, []string{"PSALM 1", "PSALM 2", "PSALM 3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var text strings.Builder
+			var want []string
+			for _, h := range tt.heads {
+				text.WriteString("\n\n" + h + "\n\n" + tt.piece)
+				want = append(want, strings.Replace(h, ". ", ": ", 1))
+			}
+			d, err := Parse("collection.txt", []byte(text.String()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := sectionTitles(d); !slices.Equal(got, want) {
+				t.Errorf("got sections %q, want %q", got, want)
+			}
+		})
+	}
+}

@@ -87,7 +87,14 @@ const (
 // keywordHeading matches a numbered structural heading: "CHAPTER IV",
 // "Chapter 3. On the Eve", "BOOK ONE: 1805", "THE FIRST DIALOGUE", "FIRST
 // ACT", "FEDERALIST No. 10", "LECTURE II.", "ARTICLE I.".
-var keywordHeading = regexp.MustCompile(`^(?i)(?:(?:the|his|her)\s+)?(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|last|final)\s+)?(volume|vol|book|part|act|chapter|chap|scene|article|section|letter|lecture|essay|dialogue|canto|stave|epistle|sermon|federalist|discourse|lesson|epilogue|prologue)\b\.?(.*)$`)
+var keywordHeading = regexp.MustCompile(`^(?i)(?:(?:the|his|her)\s+)?(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|last|final)\s+)?(` + strings.Join(headingKeywords, "|") + `)\b\.?(.*)$`)
+
+// headingKeywords are the words of numbered headings, one owner for the
+// pattern and for the words a heading may open with. A collection's
+// pieces are numbered too: "ADVENTURE I. A SCANDAL IN BOHEMIA", "SONNET
+// XVIII", "PSALM 23".
+var headingKeywords = strings.Fields("volume vol book part act chapter chap scene article section letter lecture essay dialogue canto stave epistle sermon federalist discourse lesson epilogue prologue " +
+	"adventure story tale fable psalm sonnet hymn poem")
 
 // numeralRest is what follows the keyword of a numbered heading: a number
 // or numeral, then perhaps a title.
@@ -218,11 +225,13 @@ func namedPart(t string) (heading, bool) {
 var headingStarts = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields("the his her an a first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth last final original " +
-		"volume vol book part act chapter chap scene article section letter lecture essay dialogue canto stave epistle sermon federalist discourse lesson epilogue prologue " +
 		"translator translator's translator’s translators author author's author’s authors editor editor's editor’s editors publisher publisher's publisher’s publishers transcriber transcriber's transcriber’s transcribers " +
 		"preface introduction introductory foreword afterword conclusion appendix appendices table contents index glossary bibliography notes footnote footnotes endnotes dedication acknowledgments acknowledgements postscript note summary synopsis addendum illustrations list persons dramatis characters " +
 		"select selected short some suggestions for further works references reading books " +
 		"indictment argument charge verdict sentence opinion judgment decision testimony evidence motion appearances plea pleadings summing cross-examination examination") {
+		m[w] = true
+	}
+	for _, w := range headingKeywords {
 		m[w] = true
 	}
 	return m

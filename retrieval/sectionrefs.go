@@ -26,6 +26,8 @@ var refKinds = map[string]string{
 	"article": "article", "art": "article", "section": "section", "sec": "section",
 	"paragraph": "paragraph", "para": "paragraph",
 	"paper": "paper", "federalist": "paper",
+	"adventure": "adventure", "story": "story", "tale": "tale", "fable": "fable",
+	"psalm": "psalm", "sonnet": "sonnet", "hymn": "hymn", "poem": "poem",
 }
 
 const refNumeral = `(\d{1,4}|[ivxlcdm]{1,8}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)`

@@ -20,6 +20,8 @@ func TestSectionRefs(t *testing.T) {
 		{"What does Madison argue in Federalist No. 10?", "What does Madison argue in ?", []sectionRef{{"paper", 10}}, false},
 		{"In the third chapter, who arrives?", "In , who arrives?", []sectionRef{{"chapter", 3}}, false},
 		{"BOOK ONE: 1805 · CHAPTER XII", ": 1805 ·", []sectionRef{{"book", 1}, {"chapter", 12}}, false},
+		{"What does Sonnet 18 compare the beloved to?", "What does compare the beloved to?", []sectionRef{{"sonnet", 18}}, false},
+		{"ADVENTURE II: THE RED-HEADED LEAGUE", ": THE RED-HEADED LEAGUE", []sectionRef{{"adventure", 2}}, false},
 		{"What did the book say?", "What did the book say?", nil, false},
 		{"Why did the act pass in 1862?", "Why did the act pass in 1862?", nil, false},
 		{"Why was Pooter late on April 11?", "Why was Pooter late on ?", []sectionRef{{"month", 4}, {"day", 11}}, false},
