@@ -1101,3 +1101,21 @@ func TestNumberedPiecesOfCollections(t *testing.T) {
 		})
 	}
 }
+
+// TestNumberedTitleLines reads a numeral and a title on one line ("I. The
+// Period") as a chapter's heading under its book, and a numbered point
+// that is a sentence as text.
+func TestNumberedTitleLines(t *testing.T) {
+	p := "It was the best of times, it was the worst of times, it was the age of wisdom.\n"
+	text := "\n\n\nBook the First--Recalled to Life\n\n\n\nI. The Period\n\n" + p + "\n\n\nII. The Mail\n\n" + p + "\n\n\nIII. The Night Shadows\n\n" + p +
+		"\nI. that the people of the town, having met in the square, agreed to it.\n\n" + p
+	d, err := Parse("two-cities.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	book := "Book the First: Recalled to Life · "
+	want := []string{book + "I. The Period", book + "II. The Mail", book + "III. The Night Shadows"}
+	if got := sectionTitles(d); !slices.Equal(got, want) {
+		t.Errorf("got sections %q, want %q", got, want)
+	}
+}

@@ -258,6 +258,8 @@ func (p *parser) applyLooks(blocks []*block, l looks, anyStrong bool) {
 			next.role = roleDivider
 		case style == styleRoman || style == styleNumber:
 			b.role = roleDivider // a numbered part without a title
+		case style == styleNumberedLine && l.counts[style] >= least:
+			b.role, b.head = roleHeading, &heading{style: style, rank: rank, title: t}
 		case style == styleCaps && l.counts[style] >= least:
 			t = p.withDate(blocks, k, p.withName(blocks, k, p.joinCapsHeading(blocks, k, l, t)))
 			b.role, b.head = roleHeading, &heading{style: style, rank: rank, title: t}

@@ -37,17 +37,18 @@ const (
 	styleSidenote              // "[Sidenote: Public debt.]": a marginal note over what it summarises
 	// Looks: headings without heading words, which count only when a
 	// text has several.
-	styleCaps        // THE GREAT TOWNS.
-	styleRoman       // IV.
-	styleNumber      // 12
-	styleRomanTitle  // IV. over a title line
-	styleNumberTitle // 12 over a title line
-	styleItalic      // _Letter to Mr. Smith_
-	styleTitle       // Early life
-	stylePoemTitle   // a title line over verse
-	stylePieceTitle  // The Old Umbrella Mender.: a piece's title in title case, with a full stop
-	styleDate        // March 12, 1933.: a dated entry's date
-	stylePartTitle   // a title in capitals set apart as the chapters are: a work bound after them
+	styleCaps         // THE GREAT TOWNS.
+	styleRoman        // IV.
+	styleNumber       // 12
+	styleRomanTitle   // IV. over a title line
+	styleNumberTitle  // 12 over a title line
+	styleItalic       // _Letter to Mr. Smith_
+	styleTitle        // Early life
+	stylePoemTitle    // a title line over verse
+	stylePieceTitle   // The Old Umbrella Mender.: a piece's title in title case, with a full stop
+	styleDate         // March 12, 1933.: a dated entry's date
+	stylePartTitle    // a title in capitals set apart as the chapters are: a work bound after them
+	styleNumberedLine // I. The Period: a numeral and a title in title case on one line
 )
 
 // byLook reports whether a style is a look that a heading opening the
@@ -292,6 +293,8 @@ func (p *parser) weakStyle(b *block) headingStyle {
 	switch {
 	case upperShare(t) >= capsShare && len(b.lines) <= 2 && utf8.RuneCountInString(t) <= 120:
 		return styleCaps
+	case len(b.lines) == 1 && numberedLine.MatchString(t) && isTitleCase(numberedLine.FindStringSubmatch(t)[1]) && !strings.ContainsRune(".:", last):
+		return styleNumberedLine
 	case len(b.lines) == 1 && utf8.RuneCountInString(t) <= 60 && len(strings.Fields(t)) <= 10 && p.indent(b) == 0 && !strings.ContainsRune(".:—", last) && (isTitleCase(t) || len(strings.Fields(t)) <= 6 && startsTitle(t)):
 		return styleTitle
 	case len(b.lines) == 1 && dateLine.MatchString(t):
@@ -302,6 +305,10 @@ func (p *parser) weakStyle(b *block) headingStyle {
 	}
 	return styleNone
 }
+
+// numberedLine matches a roman numeral and a title on one line: "I. The
+// Period", "XII. A Disappointment".
+var numberedLine = regexp.MustCompile(`^[IVXLC]{1,7}\.\s+(\S.{0,70})$`)
 
 // startsWithLetter reports whether s opens with a capital letter, not a
 // numeral or a letter that labels a line, as a title does and a numbered
