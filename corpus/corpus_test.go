@@ -1119,3 +1119,25 @@ func TestNumberedTitleLines(t *testing.T) {
 		t.Errorf("got sections %q, want %q", got, want)
 	}
 }
+
+// TestOrdinalHeadings reads headings that number their part with an
+// ordinal after the keyword, as Les Misérables and Dickens do, and leaves
+// a sentence opening with a keyword and an ordinal as text.
+func TestOrdinalHeadings(t *testing.T) {
+	tests := []struct {
+		line, want string
+	}{
+		{"BOOK FIRST.—A JUST MAN", "BOOK FIRST: A JUST MAN"},
+		{"Chapter the Twenty-First", "Chapter the Twenty-First"},
+		{"PART SECOND", "PART SECOND"},
+		{"Part first of all was the hardest.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			h, ok := strongHeading(tt.line)
+			if got := map[bool]string{true: h.title}[ok]; got != tt.want {
+				t.Errorf("got heading %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

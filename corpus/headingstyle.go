@@ -97,9 +97,10 @@ var keywordHeading = regexp.MustCompile(`^(?i)(?:(?:the|his|her)\s+)?(?:(first|s
 var headingKeywords = strings.Fields("volume vol book part act chapter chap scene article section letter lecture essay dialogue canto stave epistle sermon federalist discourse lesson epilogue prologue " +
 	"adventure story tale fable psalm sonnet hymn poem")
 
-// numeralRest is what follows the keyword of a numbered heading: a number
-// or numeral, then perhaps a title.
-var numeralRest = regexp.MustCompile(`^(?i)\s*(?:no\.?\s*)?((?:[ivxlcdm]+|\d+[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ]\w+)?|thirty(?:[- ]\w+)?|forty(?:[- ]\w+)?|fifty(?:[- ]\w+)?|the (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last))\b\.?)(.*)$`)
+// numeralRest is what follows the keyword of a numbered heading: a number,
+// numeral or ordinal ("BOOK FIRST", "Chapter the Twenty-First"), then
+// perhaps a title.
+var numeralRest = regexp.MustCompile(`^(?i)\s*(?:no\.?\s*)?((?:[ivxlcdm]+|\d+[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ]\w+)?|thirty(?:[- ]\w+)?|forty(?:[- ]\w+)?|fifty(?:[- ]\w+)?|(?:the\s+)?(?:(?:twenty|thirty|forty|fifty)-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|last))\b\.?)(.*)$`)
 
 // namedHeading matches the headings of a book's parts that have names
 // rather than numbers: "PREFACE", "Introduction", "APPENDIX TO CHAPTER I",

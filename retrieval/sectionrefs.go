@@ -35,16 +35,20 @@ const refNumeral = `(\d{1,4}|[ivxlcdm]{1,8}|one|two|three|four|five|six|seven|ei
 var (
 	// refAfter is a kind followed by its number: "chapter 3", "ACT II",
 	// "Federalist No. 10".
-	refAfter = regexp.MustCompile(`(?i)\b(` + kindWords() + `)\.?\s+(?:no\.?\s*)?` + refNumeral + `\b\.?`)
+	refAfter = regexp.MustCompile(`(?i)\b(` + alternatives(refKinds) + `)\.?\s+(?:no\.?\s*)?` + refNumeral + `\b\.?`)
 	// refBefore is an ordinal before the kind: "the third chapter".
-	refBefore = regexp.MustCompile(`(?i)\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+(` + kindWords() + `)\b`)
+	refBefore = regexp.MustCompile(`(?i)\b(?:the\s+)?(` + alternatives(ordinalWords) + `)\s+(` + alternatives(refKinds) + `)\b`)
+	// refOrdinalAfter is an ordinal after the kind, as titles write it:
+	// "BOOK FIRST", "CHAPTER THE SECOND". Only titles are read for it: a
+	// question's "the book first published" names no book.
+	refOrdinalAfter = regexp.MustCompile(`(?i)\b(` + alternatives(refKinds) + `)\s+(?:the\s+)?(` + alternatives(ordinalWords) + `)\b`)
 )
 
-// kindWords is the words of refKinds as alternatives, the longest first
-// ("chapter" before "chap" and "ch").
-func kindWords() string {
-	words := make([]string, 0, len(refKinds))
-	for w := range refKinds {
+// alternatives is the keys of m as a pattern's alternatives, the longest
+// first ("chapter" before "chap" and "ch").
+func alternatives[V any](m map[string]V) string {
+	words := make([]string, 0, len(m))
+	for w := range m {
 		words = append(words, w)
 	}
 	slices.SortFunc(words, func(a, b string) int {
@@ -80,6 +84,16 @@ func sectionRefs(text string) ([]sectionRef, string) {
 	})
 	dates, rest := dateRefs(rest)
 	return append(refs, dates...), strings.Join(strings.Fields(rest), " ")
+}
+
+// titleRefs finds the numbered and dated parts a section's title names,
+// ordinals after their kind among them ("BOOK FIRST: A JUST MAN").
+func titleRefs(title string) []sectionRef {
+	refs, _ := sectionRefs(title)
+	for _, m := range refOrdinalAfter.FindAllStringSubmatch(title, -1) {
+		refs = append(refs, sectionRef{refKinds[strings.ToLower(m[1])], ordinalWords[strings.ToLower(m[2])]})
+	}
+	return refs
 }
 
 // uniqueRefs is refs in order, each once.
@@ -156,8 +170,7 @@ func numberedSections(c *corpus.Corpus) map[sectionRef][]sectionAt {
 	out := map[sectionRef][]sectionAt{}
 	for _, d := range c.Documents {
 		for i, s := range d.Sections {
-			refs, _ := sectionRefs(s.Title)
-			for _, r := range uniqueRefs(refs) {
+			for _, r := range uniqueRefs(titleRefs(s.Title)) {
 				out[r] = append(out[r], sectionAt{d, i})
 			}
 		}

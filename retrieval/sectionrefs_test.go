@@ -51,6 +51,29 @@ func TestSectionRefs(t *testing.T) {
 	}
 }
 
+// TestTitleRefs reads the ordinals titles write after their kind, which a
+// question's words never count as.
+func TestTitleRefs(t *testing.T) {
+	tests := []struct {
+		title string
+		want  []sectionRef
+	}{
+		{"VOLUME I: FANTINE · BOOK FIRST: A JUST MAN · CHAPTER II", []sectionRef{{"volume", 1}, {"chapter", 2}, {"book", 1}}},
+		{"CHAPTER THE TWELFTH", []sectionRef{{"chapter", 12}}},
+		{"The Second Part", []sectionRef{{"part", 2}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			if got := titleRefs(tt.title); !slices.Equal(got, tt.want) {
+				t.Errorf("titleRefs = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	if refs, _ := questionRefs("Why was the book first published in Paris?"); refs != nil {
+		t.Errorf("a question's \"book first\" was read as %v", refs)
+	}
+}
+
 // TestAskWithinChapter: a question that names a chapter is answered from
 // it, though another chapter holds its words more plainly; a chapter the
 // text lacks, or one that holds nothing of the question, leaves the whole
