@@ -71,7 +71,49 @@ func (ix *Index) endSentence(te textEnd) (doc, sent int, ok bool) {
 			return i, sent, ok
 		}
 	}
-	return 0, 0, false
+	return sectionTitled(docs, te)
+}
+
+// sectionTitled finds where the one section whose own title te names
+// opens or ends: a story of a collection ("How does The Red-Headed League
+// end?" for "ADVENTURE II: THE RED-HEADED LEAGUE").
+func sectionTitled(docs []*corpus.Document, te textEnd) (doc, sent int, ok bool) {
+	want := ownTitle(te.of)
+	found := -1
+	var secs map[int]bool
+	for i, d := range docs {
+		for j, s := range d.Sections {
+			if want == "" || ownTitle(s.Title) != want {
+				continue
+			}
+			if found >= 0 {
+				return 0, 0, false // two parts of that title
+			}
+			found, secs = i, map[int]bool{j: true}
+		}
+	}
+	if found < 0 {
+		return 0, 0, false
+	}
+	sent, ok = endOfSections(docs[found], secs, te.last)
+	return found, sent, ok
+}
+
+// ownTitle is a section's own title, as a question names it: after the
+// titles of the parts above it and its numbered label, in lower case,
+// without a leading "the" ("ADVENTURE II: THE RED-HEADED LEAGUE" →
+// "red-headed league").
+func ownTitle(title string) string {
+	if i := strings.LastIndex(title, " · "); i >= 0 {
+		title = title[i+len(" · "):]
+	}
+	if label, rest, ok := strings.Cut(title, ": "); ok {
+		if refs, left := sectionRefs(label); len(refs) > 0 && strings.TrimSpace(left) == "" {
+			title = rest
+		}
+	}
+	title = strings.ToLower(strings.Trim(strings.TrimSpace(title), ".,;:!?\"'“”‘’"))
+	return strings.TrimPrefix(title, "the ")
 }
 
 // bodySections are the sections of d that hold its text: from the first

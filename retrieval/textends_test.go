@@ -66,6 +66,9 @@ func TestAskTextEnds(t *testing.T) {
 		t.Fatal(err)
 	}
 	library := docIndex(t, book, other)
+	stories := parsedIndex(t, "stories.txt", "ADVENTURE I. A SCANDAL IN BOHEMIA\n\nTo Holmes she is always the woman. He never spoke of her again.\n\n"+
+		"ADVENTURE II. THE RED-HEADED LEAGUE\n\nI had called upon my friend in the autumn. The league was never heard of again.\n\n"+
+		"ADVENTURE III. A CASE OF IDENTITY\n\nLife is infinitely stranger than anything we could invent. The typewriter gave him away.\n")
 	tests := []struct {
 		ix       *Index
 		question string
@@ -77,6 +80,9 @@ func TestAskTextEnds(t *testing.T) {
 		{ix, "How does chapter I end?", "Nobody had lived in it"},
 		{ix, "How does chapter 7 end?", ""},
 		{library, "How does the novel open?", ""},
+		{stories, "How does The Red-Headed League end?", "The league was never heard of again"},
+		{stories, "How does A Scandal in Bohemia begin?", "To Holmes she is always the woman"},
+		{stories, "How does the last adventure end?", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
