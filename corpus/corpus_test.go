@@ -1141,3 +1141,23 @@ func TestOrdinalHeadings(t *testing.T) {
 		})
 	}
 }
+
+// TestFirstHeadingOverShortParagraphs keeps the first chapter of a text
+// whose paragraphs are short numbered ones, as The Art of War's are: its
+// heading opens the text and is no title page's line.
+func TestFirstHeadingOverShortParagraphs(t *testing.T) {
+	chapter := func(title string) string {
+		return "\n\n" + title + "\n\n1. Sun Tzu said: The art of war is of vital importance to the State.\n\n" +
+			"2. It is a matter of life and death, a road either to safety or to ruin.\n\n" +
+			"3. The art of war, then, is governed by five constant factors, to be\ntaken into account in one's deliberations, when seeking to determine the\nconditions obtaining in the field.\n"
+	}
+	text := "THE ART OF WAR\n\nBy Sun Tzu\n\nTranslated by Lionel Giles\n\n" + chapter("I. LAYING PLANS") + chapter("II. WAGING WAR") + chapter("III. ATTACK BY STRATAGEM")
+	d, err := Parse("art-of-war.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"I. LAYING PLANS", "II. WAGING WAR", "III. ATTACK BY STRATAGEM"}
+	if got := sectionTitles(d); !slices.Equal(got, want) {
+		t.Errorf("got sections %q, want %q", got, want)
+	}
+}

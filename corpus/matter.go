@@ -54,6 +54,7 @@ func (p *parser) markMatter(blocks []*block) {
 			break
 		}
 	}
+	anchor = p.textOpening(blocks, anchor)
 	headings := 0
 	for _, b := range blocks {
 		if b.role == roleHeading {
@@ -72,6 +73,39 @@ func (p *parser) markMatter(blocks []*block) {
 		}
 	}
 	p.omitBlocks(front, "title page")
+}
+
+// textOpening moves the text's opening back from block anchor: from
+// running text to the heading it stands under, past paragraphs too short
+// to open the text by themselves, and from a heading to the first of its
+// look and rank with text under it. The Art of War's "I. LAYING PLANS"
+// stands over such paragraphs ("1. Sun Tzu said: The art of war is of
+// vital importance to the State.") and is its first chapter, not a title
+// page's line.
+func (p *parser) textOpening(blocks []*block, anchor int) int {
+	if anchor == len(blocks) {
+		return anchor
+	}
+	if blocks[anchor].role != roleHeading {
+		k := anchor - 1
+		for k >= 0 && (blocks[k].role == roleDivider || blocks[k].role == roleBody && p.isProse(blocks[k])) {
+			k--
+		}
+		if k < 0 || blocks[k].role != roleHeading {
+			return anchor
+		}
+		anchor = k
+	}
+	h := blocks[anchor].head
+	for k, b := range blocks[:anchor] {
+		if b.role != roleHeading || b.head.style != h.style || b.head.rank != h.rank {
+			continue
+		}
+		if next := p.nextNonDivider(blocks, k); next != nil && next.role == roleBody {
+			return k
+		}
+	}
+	return anchor
 }
 
 // minPageListLines is how many lines of titles and page numbers make a
