@@ -87,14 +87,35 @@ func sectionRefs(text string) ([]sectionRef, string) {
 }
 
 // titleRefs finds the numbered and dated parts a section's title names,
-// ordinals after their kind among them ("BOOK FIRST: A JUST MAN").
+// ordinals after their kind among them ("BOOK FIRST: A JUST MAN"); a part
+// numbered without a kind ("III. ATTACK BY STRATAGEM", "IV") is the
+// chapter readers call it.
 func titleRefs(title string) []sectionRef {
 	refs, _ := sectionRefs(title)
 	for _, m := range refOrdinalAfter.FindAllStringSubmatch(title, -1) {
 		refs = append(refs, sectionRef{refKinds[strings.ToLower(m[1])], ordinalWords[strings.ToLower(m[2])]})
 	}
+	if m := bareNumber.FindStringSubmatch(ownPart(title)); m != nil {
+		if n := numeralValue(m[1]); n > 0 {
+			refs = append(refs, sectionRef{"chapter", n})
+		}
+	}
 	return refs
 }
+
+// ownPart is a section title's last part, after the titles of the parts
+// above it: "II. The Mail" of "Book the First: Recalled to Life · II. The
+// Mail".
+func ownPart(title string) string {
+	if i := strings.LastIndex(title, " · "); i >= 0 {
+		return title[i+len(" · "):]
+	}
+	return title
+}
+
+// bareNumber is a part's number without a kind: "III. ATTACK BY
+// STRATAGEM", "IV", "12".
+var bareNumber = regexp.MustCompile(`^([IVXLC]{1,7}|\d{1,3})(?:\.\s|\.?$)`)
 
 // uniqueRefs is refs in order, each once.
 func uniqueRefs(refs []sectionRef) []sectionRef {

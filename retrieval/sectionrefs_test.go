@@ -61,6 +61,9 @@ func TestTitleRefs(t *testing.T) {
 		{"VOLUME I: FANTINE · BOOK FIRST: A JUST MAN · CHAPTER II", []sectionRef{{"volume", 1}, {"chapter", 2}, {"book", 1}}},
 		{"CHAPTER THE TWELFTH", []sectionRef{{"chapter", 12}}},
 		{"The Second Part", []sectionRef{{"part", 2}}},
+		{"III. ATTACK BY STRATAGEM", []sectionRef{{"chapter", 3}}},
+		{"Book the First: Recalled to Life · II. The Mail", []sectionRef{{"book", 1}, {"chapter", 2}}},
+		{"1805", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.title, func(t *testing.T) {

@@ -104,9 +104,7 @@ func sectionTitled(docs []*corpus.Document, te textEnd) (doc, sent int, ok bool)
 // without a leading "the" ("ADVENTURE II: THE RED-HEADED LEAGUE" →
 // "red-headed league").
 func ownTitle(title string) string {
-	if i := strings.LastIndex(title, " · "); i >= 0 {
-		title = title[i+len(" · "):]
-	}
+	title = ownPart(title)
 	if label, rest, ok := strings.Cut(title, ": "); ok {
 		if refs, left := sectionRefs(label); len(refs) > 0 && strings.TrimSpace(left) == "" {
 			title = rest
