@@ -1161,3 +1161,21 @@ func TestFirstHeadingOverShortParagraphs(t *testing.T) {
 		t.Errorf("got sections %q, want %q", got, want)
 	}
 }
+
+// TestContentsBeforeALetter ends a contents list, its entries indented a
+// line each, at the first letter's heading, though the letter's addressee
+// and date stand between the heading and its text.
+func TestContentsBeforeALetter(t *testing.T) {
+	letter := "You will rejoice to hear that no disaster has accompanied the\ncommencement of an enterprise which you have regarded with such evil\nforebodings. I arrived here yesterday.\n"
+	text := "Frankenstein;\n\nor, the Modern Prometheus\n\n\n CONTENTS\n\n Letter 1\n Letter 2\n Chapter 1\n Chapter 2\n\n\n\n\n" +
+		"Letter 1\n\n_To Mrs. Saville, England._\n\n\nSt. Petersburgh, Dec. 11th, 17—.\n\n\n" + letter +
+		"\n\n\n\nLetter 2\n\n_To Mrs. Saville, England._\n\n\nArchangel, 28th March, 17—.\n\n\n" + letter +
+		"\n\n\n\nChapter 1\n\n\n" + letter
+	d, err := Parse("frankenstein.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sectionTitles(d), []string{"Letter 1", "Letter 2", "Chapter 1"}; !slices.Equal(got, want) {
+		t.Errorf("got sections %q, want %q", got, want)
+	}
+}

@@ -246,6 +246,9 @@ func (p *parser) contentsEnd(blocks []*block, k int) int {
 				return r
 			}
 		}
+		if r := p.firstEntryAbove(blocks, k, j, first); r > 0 {
+			return r
+		}
 		start := j
 		for start > run && j-start < 2 && !p.listedBefore(blocks, k, start-1, entryKey(blocks[start-1].head.label())) {
 			start--
@@ -253,6 +256,47 @@ func (p *parser) contentsEnd(blocks []*block, k int) int {
 		return start
 	}
 	return len(blocks) // the contents end the text
+}
+
+// maxOpeningBlocks is how many short blocks may stand between the text's
+// first heading and its first running text: a letter's addressee and
+// date line.
+const maxOpeningBlocks = 3
+
+// firstEntryAbove finds the heading that opens the text above running
+// text at block j, across a letter's addressee and date line ("Letter 1"
+// / "_To Mrs. Saville, England._" / "St. Petersburgh, Dec. 11th, 17—."),
+// where the contents list it on a line of their own; 0 when none does.
+func (p *parser) firstEntryAbove(blocks []*block, k, j int, first string) int {
+	for r := j - 1; r > k+1 && j-r <= maxOpeningBlocks+1; r-- {
+		b := blocks[r]
+		if b.role == roleHeading {
+			if entryKey(b.head.label()) == first && p.listsLine(blocks, k, r, first) {
+				return r
+			}
+			return 0
+		}
+		if b.role != roleBody || p.isProse(b) || p.listLike(b) {
+			return 0
+		}
+	}
+	return 0
+}
+
+// listsLine reports whether a block of lines among blocks k+1 … end-1
+// lists key on a line of its own, as an indented contents list does.
+func (p *parser) listsLine(blocks []*block, k, end int, key string) bool {
+	for _, b := range blocks[k+1 : end] {
+		if b.role != roleBody || len(b.lines) < 2 {
+			continue
+		}
+		for _, i := range b.lines {
+			if entryKey(p.text[i]) == key {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wrappedEntry reports whether block j is the first line of a contents
