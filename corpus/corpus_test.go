@@ -908,13 +908,7 @@ func TestPartTitles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := Parse("prince.txt", []byte(tt.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := sectionTitles(d); !slices.Equal(got, tt.want) {
-				t.Errorf("got sections %q, want %q", got, tt.want)
-			}
+			d := wantSections(t, "prince.txt", tt.text, tt.want)
 			for _, s := range d.AllSentences() {
 				if tt.notQuoted != "" && strings.Contains(s.Text, tt.notQuoted) {
 					t.Errorf("the byline %q is a sentence", s.Text)
@@ -960,14 +954,8 @@ func TestCapsHeadingOverTwoParagraphs(t *testing.T) {
 	para := "Until recently the great majority of naturalists believed that species were immutable productions.\n"
 	text := "AN HISTORICAL SKETCH OF THE PROGRESS OF OPINION ON THE ORIGIN OF\nSPECIES,\n\nPREVIOUSLY TO THE PUBLICATION OF THIS WORK.\n\n" + para +
 		"\n\n\nVARIATION UNDER DOMESTICATION\n\n" + para + "\n\n\nVARIATION UNDER NATURE\n\n" + para
-	d, err := Parse("origin.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := []string{"AN HISTORICAL SKETCH OF THE PROGRESS OF OPINION ON THE ORIGIN OF SPECIES, PREVIOUSLY TO THE PUBLICATION OF THIS WORK", "VARIATION UNDER DOMESTICATION", "VARIATION UNDER NATURE"}
-	if got := sectionTitles(d); !slices.Equal(got, want) {
-		t.Errorf("got sections %q, want %q", got, want)
-	}
+	wantSections(t, "origin.txt", text, want)
 }
 
 // TestItalicEmphasisIsText reads a sentence set in italics inside a
@@ -980,14 +968,8 @@ func TestItalicEmphasisIsText(t *testing.T) {
 		text.WriteString("\n\n\n\n" + title + "\n\n" + para)
 	}
 	text.WriteString("\n_My paramount object in this struggle is to save the Union, and not\neither to save or to destroy slavery._\n\n" + para)
-	d, err := Parse("letters.txt", []byte(text.String()))
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := []string{"Letter to Colonel Robert Allen. June 21, 1836", "Letter to W.G. Anderson. October 31, 1840", "His Letter to Horace Greeley. August 22, 1862"}
-	if got := sectionTitles(d); !slices.Equal(got, want) {
-		t.Errorf("got sections %q, want %q", got, want)
-	}
+	d := wantSections(t, "letters.txt", text.String(), want)
 	found := false
 	for _, s := range d.AllSentences() {
 		found = found || strings.HasPrefix(s.Text, "My paramount object")
@@ -1009,13 +991,7 @@ func TestItalicSubtitle(t *testing.T) {
 		text.WriteString("\n\n\n" + tt[0] + "\n\n_" + tt[1] + "_\n\n" + para)
 		want = append(want, tt[0]+": "+tt[1])
 	}
-	d, err := Parse("anecdotes.txt", []byte(text.String()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := sectionTitles(d); !slices.Equal(got, want) {
-		t.Errorf("got sections %q, want %q", got, want)
-	}
+	wantSections(t, "anecdotes.txt", text.String(), want)
 }
 
 // TestTitleLosesLeadingDash: a heading whose markup before a dash is left
@@ -1043,13 +1019,7 @@ func TestItalicSignature(t *testing.T) {
 		text.WriteString("\n\n\n\n_" + title + "_\n\n" + para)
 	}
 	text.WriteString("\n_Military Revolutionary Committee_\n\n_Petrograd Soviet of Workers’ and Soldiers’ Deputies._\n\n" + para)
-	d, err := Parse("proclamations.txt", []byte(text.String()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := sectionTitles(d); !slices.Equal(got, titles) {
-		t.Errorf("got sections %q, want %q", got, titles)
-	}
+	wantSections(t, "proclamations.txt", text.String(), titles)
 }
 
 // TestPlateNotesLeftOut leaves out where a plate is bound ("To face page
@@ -1091,13 +1061,7 @@ func TestNumberedPiecesOfCollections(t *testing.T) {
 				text.WriteString("\n\n" + h + "\n\n" + tt.piece)
 				want = append(want, strings.Replace(h, ". ", ": ", 1))
 			}
-			d, err := Parse("collection.txt", []byte(text.String()))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := sectionTitles(d); !slices.Equal(got, want) {
-				t.Errorf("got sections %q, want %q", got, want)
-			}
+			wantSections(t, "collection.txt", text.String(), want)
 		})
 	}
 }
@@ -1109,15 +1073,9 @@ func TestNumberedTitleLines(t *testing.T) {
 	p := "It was the best of times, it was the worst of times, it was the age of wisdom.\n"
 	text := "\n\n\nBook the First--Recalled to Life\n\n\n\nI. The Period\n\n" + p + "\n\n\nII. The Mail\n\n" + p + "\n\n\nIII. The Night Shadows\n\n" + p +
 		"\nI. that the people of the town, having met in the square, agreed to it.\n\n" + p
-	d, err := Parse("two-cities.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
 	book := "Book the First: Recalled to Life · "
 	want := []string{book + "I. The Period", book + "II. The Mail", book + "III. The Night Shadows"}
-	if got := sectionTitles(d); !slices.Equal(got, want) {
-		t.Errorf("got sections %q, want %q", got, want)
-	}
+	wantSections(t, "two-cities.txt", text, want)
 }
 
 // TestOrdinalHeadings reads headings that number their part with an
@@ -1152,14 +1110,8 @@ func TestFirstHeadingOverShortParagraphs(t *testing.T) {
 			"3. The art of war, then, is governed by five constant factors, to be\ntaken into account in one's deliberations, when seeking to determine the\nconditions obtaining in the field.\n"
 	}
 	text := "THE ART OF WAR\n\nBy Sun Tzu\n\nTranslated by Lionel Giles\n\n" + chapter("I. LAYING PLANS") + chapter("II. WAGING WAR") + chapter("III. ATTACK BY STRATAGEM")
-	d, err := Parse("art-of-war.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := []string{"I. LAYING PLANS", "II. WAGING WAR", "III. ATTACK BY STRATAGEM"}
-	if got := sectionTitles(d); !slices.Equal(got, want) {
-		t.Errorf("got sections %q, want %q", got, want)
-	}
+	wantSections(t, "art-of-war.txt", text, want)
 }
 
 // TestContentsBeforeALetter ends a contents list, its entries indented a
@@ -1171,11 +1123,19 @@ func TestContentsBeforeALetter(t *testing.T) {
 		"Letter 1\n\n_To Mrs. Saville, England._\n\n\nSt. Petersburgh, Dec. 11th, 17—.\n\n\n" + letter +
 		"\n\n\n\nLetter 2\n\n_To Mrs. Saville, England._\n\n\nArchangel, 28th March, 17—.\n\n\n" + letter +
 		"\n\n\n\nChapter 1\n\n\n" + letter
-	d, err := Parse("frankenstein.txt", []byte(text))
+	wantSections(t, "frankenstein.txt", text, []string{"Letter 1", "Letter 2", "Chapter 1"})
+}
+
+// wantSections parses text as the file name and checks the titles of its
+// sections.
+func wantSections(t *testing.T, name, text string, want []string) *Document {
+	t.Helper()
+	d, err := Parse(name, []byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := sectionTitles(d), []string{"Letter 1", "Letter 2", "Chapter 1"}; !slices.Equal(got, want) {
+	if got := sectionTitles(d); !slices.Equal(got, want) {
 		t.Errorf("got sections %q, want %q", got, want)
 	}
+	return d
 }
