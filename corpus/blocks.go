@@ -59,7 +59,7 @@ func (p *parser) splitBlocks(lo, hi int, pageBreaks, markdown, linePerParagraph 
 			flush()
 		case len(cur) > 0 && p.flags[i]&lineCode != p.flags[cur[len(cur)-1]]&lineCode:
 			flush()
-		case len(cur) > 0 && verseNumber.MatchString(p.raw[i]):
+		case p.verses && len(cur) > 0 && verseNumber.MatchString(p.raw[i]):
 			flush()
 		}
 		cur = append(cur, i)

@@ -15,6 +15,7 @@ package corpus
 func (p *parser) parseBook(lo, hi int, markdown bool) {
 	pageBreaks := p.paginate(lo, hi, lo)
 	perLine := !pageBreaks && p.paragraphPerLine(lo, hi)
+	p.verses = p.verseNumbered(lo, hi)
 	blocks := p.splitBlocks(lo, hi, pageBreaks && !markdown, markdown, perLine)
 	if !markdown {
 		speakers, ok := p.findSpeakers(blocks)

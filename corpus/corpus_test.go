@@ -1139,3 +1139,17 @@ func wantSections(t *testing.T, name, text string, want []string) *Document {
 	}
 	return d
 }
+
+// TestTimesAreNoVerses keeps a paragraph whole where a wrapped line opens
+// with a time ("10:30 the train left"), as a verse label would: only a
+// text most of whose lines open so is verse-numbered.
+func TestTimesAreNoVerses(t *testing.T) {
+	text := "We waited on the platform until half past ten, and at\n10:30 the train left without us. Nobody on the platform knew\nwhy, and the stationmaster would not say.\n\nThe next train came at noon.\n"
+	d, err := Parse("journey.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Sentence(1).Paragraph; got != d.Sentence(0).Paragraph {
+		t.Errorf("the line opening with a time began paragraph %d; want it in the first", got)
+	}
+}

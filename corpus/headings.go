@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -361,35 +360,6 @@ func (p *parser) markRepeatedTitles(blocks []*block) {
 			b.role = roleDivider
 		}
 	}
-}
-
-// verseChapters opens a chapter wherever the chapter of verse numbers
-// ("43:003:016 For God so loved…") changes, when most paragraphs start
-// with one.
-func (p *parser) verseChapters(blocks []*block) []*block {
-	verses := 0
-	for _, b := range blocks {
-		if verseNumber.MatchString(p.raw[b.first()]) {
-			verses++
-		}
-	}
-	if verses < 3 || verses*2 < len(blocks) {
-		return blocks
-	}
-	var out []*block
-	chapter := ""
-	for _, b := range blocks {
-		if m := verseNumber.FindStringSubmatch(p.raw[b.first()]); m != nil {
-			if m[2] != chapter {
-				chapter = m[2]
-				n, _ := strconv.Atoi(chapter)
-				out = append(out, &block{lines: []int{b.first()}, role: roleHeading, head: &heading{style: styleVerse, rank: 2, title: "Chapter " + strconv.Itoa(n)}})
-			}
-			b.skip = len(m[0])
-		}
-		out = append(out, b)
-	}
-	return out
 }
 
 // footnoteMarker matches footnote references in a title: "[10]", "{7}", "(*)".

@@ -32,7 +32,7 @@ var (
 	// face page 112".
 	platePlace    = regexp.MustCompile(`(?i)^\s*(?:to\s+)?fac(?:e|ing)\s+(?:p\.|page)\s*\d+\s*$`)
 	sidenote      = regexp.MustCompile(`(?i)\[(?:sidenote|marginal note|margin):\s*([^\]]*)\]?`)
-	verseNumber   = regexp.MustCompile(`^(\d{1,3}):(\d{1,3}):(\d{1,3})\s+`)
+	verseNumber   = regexp.MustCompile(`^(?:(\d{1,3}):)?(\d{1,3}):(\d{1,3})\s+`) // [book:]chapter:verse (verses.go)
 	entityPattern = regexp.MustCompile(`&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);`)
 )
 

@@ -15,7 +15,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 99
+const ParserVersion = 100
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -113,6 +113,7 @@ type parser struct {
 	paragraph  int        // paragraphs so far
 	wordCounts []int      // words in each sentence, for building passages
 	notes      []textNote // a plain text's notes, found as its lines are cleaned
+	verses     bool       // the text is verse-numbered (verses.go)
 }
 
 // line returns source line i (0-based) as a srcLine, its markup and

@@ -2,7 +2,9 @@ package retrieval
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/lectern-bot/lectern/corpus"
 )
@@ -39,26 +41,59 @@ func verseRef(text string) (chapter, verse int, ok bool) {
 }
 
 // verseSentences finds the sentences of the verse a question cites, in
-// the one document whose verse-numbered chapter it names; ok is false
-// when no such verse is found, or several texts have it.
+// the one chapter of that number, or the one of the book the question
+// names ("Exodus 1:1" in a whole Bible); ok is false when no such verse is
+// found, or several are.
 func (ix *Index) verseSentences(text string) (doc int, sents []int, ok bool) {
 	chapter, verse, cited := verseRef(text)
 	if !cited || chapter == 0 || verse == 0 {
 		return 0, nil, false
 	}
-	found := 0
+	type found struct {
+		doc   int
+		sents []int
+		title string
+	}
+	var all []found
 	for i, d := range ix.corpus.Documents {
 		for _, s := range d.Sections {
 			if verseChapter(s) != chapter {
 				continue
 			}
 			if in := verseRange(d, s, verse, verse); len(in) > 0 {
-				doc, sents = i, in
-				found++
+				all = append(all, found{i, in, s.Title})
 			}
 		}
 	}
-	return doc, sents, found == 1
+	if len(all) > 1 {
+		all = slices.DeleteFunc(all, func(f found) bool { return !namesBook(text, f.title) })
+	}
+	if len(all) != 1 {
+		return 0, nil, false
+	}
+	return all[0].doc, all[0].sents, true
+}
+
+// bookBefore is the book a question names before a chapter and verse:
+// "Exodus 1:1", "1 Corinthians 13:4".
+var bookBefore = regexp.MustCompile(`(?:\b([1-3])\s*)?\b(\p{Lu}\p{Ll}+)\s+\d{1,3}:\d{1,3}\b`)
+
+// bookOrdinals are how a book's title numbers it: "The First Epistle of
+// Paul the Apostle to the Corinthians".
+var bookOrdinals = map[string]string{"1": "first", "2": "second", "3": "third"}
+
+// namesBook reports whether the book a question names before its chapter
+// and verse is the one a section's title names.
+func namesBook(question, title string) bool {
+	m := bookBefore.FindStringSubmatch(question)
+	if m == nil {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(strings.NewReplacer(":", " ", "·", " ", ",", " ").Replace(title)))
+	if !slices.Contains(words, strings.ToLower(m[2])) {
+		return false
+	}
+	return m[1] == "" || slices.Contains(words, bookOrdinals[m[1]]) || slices.Contains(words, m[1])
 }
 
 // verseChapter is the chapter a section of a verse-numbered text holds

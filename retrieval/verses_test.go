@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"context"
 	"testing"
 
 	"github.com/lectern-bot/lectern/corpus"
@@ -103,5 +104,55 @@ func TestVerseCitations(t *testing.T) {
 	}
 	if _, err := Resolve(d, "2:9"); err == nil {
 		t.Error("Resolve found a verse the chapter lacks")
+	}
+}
+
+// bibleText is two books of a whole Bible as Project Gutenberg's King
+// James Version sets them: each under its title, verses labelled
+// chapter:verse.
+const bibleText = `The First Book of Moses:  Called Genesis
+
+
+1:1 In the beginning God created the heaven and the earth.
+
+1:2 And the earth was without form, and void; and darkness was upon
+the face of the deep.
+
+2:1 Thus the heavens and the earth were finished, and all the host of
+them.
+
+2:2 And on the seventh day God ended his work which he had made.
+
+
+
+The Second Book of Moses:  Called Exodus
+
+
+1:1 Now these are the names of the children of Israel, which came into
+Egypt; every man and his household came with Jacob.
+
+1:2 Reuben, Simeon, Levi, and Judah.
+`
+
+// TestAskVerseOfABook: in a whole Bible, a verse is found in the book the
+// question names, and cited by its book's chapter; a chapter and verse
+// that several books have, with no book named, is answered as any other
+// question.
+func TestAskVerseOfABook(t *testing.T) {
+	ix := parsedIndex(t, "bible.txt", bibleText)
+	checkFirstQuotesBegin(t, ix, []firstQuote{
+		{"What does Exodus 1:1 say?", "Now these are the names of the children of Israel"},
+		{"Genesis 1:2", "And the earth was without form"},
+		{"What does Genesis 2:2 say about the seventh day?", "And on the seventh day God ended his work"},
+	})
+	if _, _, ok := ix.verseSentences("What does 1:1 say?"); ok {
+		t.Error("found one verse 1:1 where two books have one")
+	}
+	rs, err := ix.Ask(context.Background(), "What does Exodus 1:2 say?", 1)
+	if err != nil || len(rs) == 0 {
+		t.Fatalf("Ask: %v, %d results", err, len(rs))
+	}
+	if got, want := rs[0].Section.Title+" · "+rs[0].Location.String(), "The Second Book of Moses: Called Exodus · Chapter 1 · 1:2 · line 22"; got != want {
+		t.Errorf("cited %q, want %q", got, want)
 	}
 }
