@@ -100,7 +100,8 @@ func (ix *Index) leadingAnswer(ctx context.Context, text string, refs []sectionR
 
 // placeAnswer quotes the place a question points to by where it stands,
 // not by its words: where the text opens or ends, a verse, a numbered
-// paragraph. A speaker's words are never such a place.
+// paragraph, the answer under a heading that asks the same. A speaker's
+// words are never such a place.
 func (ix *Index) placeAnswer(text string, refs []sectionRef, q *question) (Result, bool) {
 	if te, ok := readTextEnd(text); ok {
 		if doc, sent, ok := ix.endSentence(te); ok {
@@ -111,6 +112,9 @@ func (ix *Index) placeAnswer(text string, refs []sectionRef, q *question) (Resul
 		return ix.rank.result(doc, sents, nil, 0), true
 	}
 	if doc, sent, ok := ix.numberedParagraph(refs, q); ok {
+		return ix.rank.result(doc, []int{sent}, q.stems(ix.rank.lex), 0), true
+	}
+	if doc, sent, ok := ix.askedHeading(q); ok {
 		return ix.rank.result(doc, []int{sent}, q.stems(ix.rank.lex), 0), true
 	}
 	return Result{}, false

@@ -1,0 +1,39 @@
+package retrieval
+
+import "testing"
+
+// faqPage is a page of questions as headings, each answered under it in
+// words of its own.
+const faqPage = `# Billing FAQ
+
+## When am I charged?
+
+On the first day of each month, for the month ahead.
+
+## Do you offer refunds?
+
+Refunds are given within fourteen days of a charge if you have not used the paid features.
+
+## Can I pay by invoice?
+
+Teams of ten or more can; write to the sales desk.
+`
+
+// TestAskedHeading: a question that asks what a heading asks is answered
+// first by the answer under it, though another sentence holds its words;
+// one that asks something else of the same words is answered as any
+// other question.
+func TestAskedHeading(t *testing.T) {
+	ix := parsedIndex(t, "faq.md", faqPage)
+	checkFirstQuotesBegin(t, ix, []firstQuote{
+		{"When am I charged?", "On the first day of each month"},
+		{"Can I pay by invoice?", "Teams of ten or more can"},
+	})
+	tests := []string{"Why am I charged?", "What does a refund cost?"}
+	for _, text := range tests {
+		q := ix.analyse(cleanQuery(text))
+		if _, _, ok := ix.askedHeading(&q); ok {
+			t.Errorf("%q found a heading that asks it", text)
+		}
+	}
+}
