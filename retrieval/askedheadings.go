@@ -21,14 +21,18 @@ const maxExtraTitleWords = 1
 // and comes to the point later.
 const maxAskedAnswer = 5
 
-// askedHeading finds the one section whose title asks what q asks and
-// the first sentence under it; ok is false when none or several do.
-func (ix *Index) askedHeading(q *question) (doc, sent int, ok bool) {
-	want := askedStems(q)
-	if len(want) == 0 {
-		return 0, 0, false
-	}
-	found := 0
+// askedTitle is a section titled by a question over a short answer, and
+// what its title asks.
+type askedTitle struct {
+	doc, sec int
+	intent   intent
+	stems    []string
+}
+
+// askedHeadings lists the sections titled by a question over at most
+// maxAskedAnswer sentences.
+func (ix *Index) askedHeadings() []askedTitle {
+	var out []askedTitle
 	for i, d := range ix.corpus.Documents {
 		for j, s := range d.Sections {
 			title := strings.TrimSpace(ownPart(s.Title))
@@ -36,13 +40,29 @@ func (ix *Index) askedHeading(q *question) (doc, sent int, ok bool) {
 				continue
 			}
 			tq := ix.analyse(title)
-			if tq.intent != q.intent || !asksSame(want, askedStems(&tq)) {
-				continue
-			}
-			if at, quotable := endOfSections(d, map[int]bool{j: true}, false); quotable {
-				doc, sent = i, at
-				found++
-			}
+			out = append(out, askedTitle{doc: i, sec: j, intent: tq.intent, stems: askedStems(&tq)})
+		}
+	}
+	return out
+}
+
+// askedHeading finds the one section whose title asks what q asks and
+// the first sentence under it; ok is false when none or several do.
+func (ix *Index) askedHeading(q *question) (doc, sent int, ok bool) {
+	want := askedStems(q)
+	if len(want) == 0 {
+		return 0, 0, false
+	}
+	ix.askedOnce.Do(func() { ix.asked = ix.askedHeadings() })
+	found := 0
+	for _, a := range ix.asked {
+		if a.intent != q.intent || !asksSame(want, a.stems) {
+			continue
+		}
+		d := ix.corpus.Documents[a.doc]
+		if at, quotable := endOfSections(d, map[int]bool{a.sec: true}, false); quotable {
+			doc, sent = a.doc, at
+			found++
 		}
 	}
 	return doc, sent, found == 1

@@ -60,6 +60,10 @@ type Index struct {
 	// a part.
 	numberedOnce sync.Once
 	numbered     map[sectionRef][]sectionAt
+	// asked are the sections titled by a question over a short answer
+	// (askedHeadings), read once, at the first question.
+	askedOnce sync.Once
+	asked     []askedTitle
 
 	closeOnce sync.Once
 	closeErr  error
