@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/lectern-bot/lectern/corpus"
@@ -154,5 +155,16 @@ func TestAskVerseOfABook(t *testing.T) {
 	}
 	if got, want := rs[0].Section.Title+" · "+rs[0].Location.String(), "The Second Book of Moses: Called Exodus · Chapter 1 · 1:2 · line 22"; got != want {
 		t.Errorf("cited %q, want %q", got, want)
+	}
+	d := ix.corpus.Documents[0]
+	if span, err := Resolve(d, "Exodus 1:2"); err != nil || span.Start != 22 || span.End != 22 {
+		t.Errorf("Resolve(Exodus 1:2) = %v, %v; want line 22", span, err)
+	}
+	if span, err := Resolve(d, "Genesis 1:1-2"); err != nil || span.Start != 4 || span.End != 7 {
+		t.Errorf("Resolve(Genesis 1:1-2) = %v, %v; want lines 4–7", span, err)
+	}
+	var pe *PlaceError
+	if _, err := Resolve(d, "Leviticus 1:1"); !errors.As(err, &pe) {
+		t.Errorf("Resolve(Leviticus 1:1) = %v; want a place the text lacks", err)
 	}
 }
