@@ -1153,3 +1153,34 @@ func TestTimesAreNoVerses(t *testing.T) {
 		t.Errorf("the line opening with a time began paragraph %d; want it in the first", got)
 	}
 }
+
+// TestTitlePageUnderTitle leaves out a web page's title page set under
+// its title heading, short lines until the next heading, and keeps a
+// Markdown page's points under its title.
+func TestTitlePageUnderTitle(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"common-sense.html", "<html><body><h1>COMMON SENSE;</h1><p>addressed to the</p><p>INHABITANTS</p><p>of</p><p>AMERICA,</p>" +
+			"<h2>INTRODUCTION</h2><p>Perhaps the sentiments contained in the following pages are not yet sufficiently fashionable to procure them general favor.</p></body></html>",
+			[]string{"Perhaps the sentiments contained in the following pages are not yet sufficiently fashionable to procure them general favor."}},
+		{"quick-start.md", "# Redux Toolkit Quick Start\n\n- How to set up and use Redux Toolkit\n\n## Introduction\n\nWelcome to the Redux Toolkit Quick Start tutorial.\n",
+			[]string{"How to set up and use Redux Toolkit", "Welcome to the Redux Toolkit Quick Start tutorial."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse(tt.name, []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range d.AllSentences() {
+				got = append(got, s.Text)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got sentences %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

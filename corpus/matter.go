@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -72,7 +73,47 @@ func (p *parser) markMatter(blocks []*block) {
 			front = append(front, b)
 		}
 	}
+	front = append(front, p.titleLinesUnder(blocks, anchor)...)
 	p.omitBlocks(front, "title page")
+}
+
+// maxTitleLines is how many short lines a title page may set under the
+// text's title heading, and maxTitleLineWords how many words each: a
+// poem's lines are longer, or a stanza is more than one.
+const (
+	maxTitleLines     = 8
+	maxTitleLineWords = 6
+)
+
+// titleLinesUnder leaves out, and returns, the title page's lines set
+// under the text's first heading when nothing but them stands between it
+// and the next heading: a web page's "COMMON SENSE;" over "addressed to
+// the" / "INHABITANTS" / "of" / "AMERICA," / "On the following
+// interesting" / "SUBJECTS".
+func (p *parser) titleLinesUnder(blocks []*block, anchor int) []*block {
+	if f := p.doc.Format; f != FormatText && f != FormatPDF && f != FormatHTML {
+		return nil // a Markdown page's points under its title are its text
+	}
+	if anchor >= len(blocks) || blocks[anchor].role != roleHeading || slices.ContainsFunc(blocks[:anchor], func(b *block) bool { return b.role == roleHeading }) {
+		return nil
+	}
+	end := anchor + 1
+	for end < len(blocks) && blocks[end].role != roleHeading {
+		b := blocks[end]
+		t := strings.TrimSpace(p.textOf(b))
+		if b.role != roleBody || b.code || len(b.lines) > 1 || len(strings.Fields(t)) > maxTitleLineWords || t == "" || strings.ContainsAny(t[len(t)-1:], ".?!:;\"”") {
+			return nil
+		}
+		end++
+	}
+	if end == anchor+1 || end-anchor-1 > maxTitleLines || end == len(blocks) {
+		return nil
+	}
+	under := blocks[anchor+1 : end]
+	for _, b := range under {
+		b.role = roleOmitted
+	}
+	return under
 }
 
 // textOpening moves the text's opening back from block anchor: from
