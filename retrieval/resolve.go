@@ -131,20 +131,20 @@ func clockDuration(s string) time.Duration {
 // verseForm is chapter and verse, as a verse-numbered text is cited,
 // perhaps after its book's name: "3:16", "3:16-17", "3:16–17", "Exodus
 // 3:14", "1 Corinthians 13:4-7".
-var verseForm = regexp.MustCompile(`^((?:[1-3]\s*)?\p{Lu}\p{Ll}+\s+)?(\d{1,3}):(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?$`)
+var verseForm = regexp.MustCompile(`^(?:(?:([1-3])\s*)?(\p{Lu}\p{Ll}+)\s+)?(\d{1,3}):(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?$`)
 
 // resolveVerses finds the lines of verses chapter:first to last of a
-// verse-numbered text (the parts of m: book, chapter, first verse, last),
-// in the book named where one is.
+// verse-numbered text (the parts of m: the book's number and name,
+// chapter, first verse, last), in the book named where one is.
 func resolveVerses(d *corpus.Document, m []string) (corpus.Span, error) {
-	book := strings.TrimSpace(m[0])
-	chapter, _ := strconv.Atoi(m[1])
-	a, b := numberRange(m[2], m[3])
+	number, name := m[0], m[1]
+	chapter, _ := strconv.Atoi(m[2])
+	a, b := numberRange(m[3], m[4])
 	for _, sec := range d.Sections {
 		if chapter == 0 || verseChapter(sec) != chapter || sec.EndSentence == sec.FirstSentence {
 			continue
 		}
-		if book != "" && !namesBook(book+" "+m[1]+":"+m[2], sec.Title) {
+		if name != "" && !titleNamesBook(sec.Title, number, name) {
 			continue
 		}
 		in := verseRange(d, sec, a, b)
@@ -153,8 +153,8 @@ func resolveVerses(d *corpus.Document, m []string) (corpus.Span, error) {
 		}
 		return corpus.Span{Start: d.Sentence(in[0]).Lines.Start, End: d.Sentence(in[len(in)-1]).Lines.End}, nil
 	}
-	if book != "" {
-		return corpus.Span{}, noPlace("no book named %s has a chapter %d", book, chapter)
+	if name != "" {
+		return corpus.Span{}, noPlace("no book named %s has a chapter %d", strings.TrimSpace(number+" "+name), chapter)
 	}
 	return corpus.Span{}, ErrCitationForm
 }

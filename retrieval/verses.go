@@ -65,8 +65,8 @@ func (ix *Index) verseSentences(text string) (doc int, sents []int, ok bool) {
 			}
 		}
 	}
-	if len(all) > 1 {
-		all = slices.DeleteFunc(all, func(f found) bool { return !namesBook(text, f.title) })
+	if number, name, named := bookIn(text); named && len(all) > 1 {
+		all = slices.DeleteFunc(all, func(f found) bool { return !titleNamesBook(f.title, number, name) })
 	}
 	if len(all) != 1 {
 		return 0, nil, false
@@ -82,18 +82,26 @@ var bookBefore = regexp.MustCompile(`(?:\b([1-3])\s*)?\b(\p{Lu}\p{Ll}+)\s+\d{1,3
 // Paul the Apostle to the Corinthians".
 var bookOrdinals = map[string]string{"1": "first", "2": "second", "3": "third"}
 
-// namesBook reports whether the book a question names before its chapter
-// and verse is the one a section's title names.
-func namesBook(question, title string) bool {
+// bookIn is the book a question names before its chapter and verse: its
+// number, if any, and its name ("1", "Corinthians"); ok is false when it
+// names none.
+func bookIn(question string) (number, name string, ok bool) {
 	m := bookBefore.FindStringSubmatch(question)
 	if m == nil {
-		return false
+		return "", "", false
 	}
+	return m[1], m[2], true
+}
+
+// titleNamesBook reports whether a section's title names the book of that
+// number and name: "The First Epistle of Paul the Apostle to the
+// Corinthians" for 1 Corinthians.
+func titleNamesBook(title, number, name string) bool {
 	words := strings.Fields(strings.ToLower(strings.NewReplacer(":", " ", "·", " ", ",", " ").Replace(title)))
-	if !slices.Contains(words, strings.ToLower(m[2])) {
+	if !slices.Contains(words, strings.ToLower(name)) {
 		return false
 	}
-	return m[1] == "" || slices.Contains(words, bookOrdinals[m[1]]) || slices.Contains(words, m[1])
+	return number == "" || slices.Contains(words, bookOrdinals[number]) || slices.Contains(words, number)
 }
 
 // verseChapter is the chapter a section of a verse-numbered text holds
