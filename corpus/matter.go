@@ -101,7 +101,7 @@ func (p *parser) titleLinesUnder(blocks []*block, anchor int) []*block {
 	for end < len(blocks) && blocks[end].role != roleHeading {
 		b := blocks[end]
 		t := strings.TrimSpace(p.textOf(b))
-		if b.role != roleBody || b.code || len(b.lines) > 1 || len(strings.Fields(t)) > maxTitleLineWords || t == "" || strings.ContainsAny(t[len(t)-1:], ".?!:;\"”") {
+		if b.role != roleBody || b.code || len(b.lines) > 1 || len(strings.Fields(t)) > maxTitleLineWords || closesLikeText(t) {
 			return nil
 		}
 		end++

@@ -82,10 +82,17 @@ func (p *parser) gapBefore(b *block) int {
 // not end as sentences do: its author, to whom it was sent, a subtitle.
 func (p *parser) byline(next []*block) {
 	for _, b := range next[:min(len(next), maxBylineBlocks)] {
-		t := strings.TrimSpace(p.textOf(b))
-		if b.role != roleBody || !p.isShort(b) || t == "" || strings.ContainsAny(t[len(t)-1:], ".!?:;\"”") {
+		if b.role != roleBody || !p.isShort(b) || closesLikeText(strings.TrimSpace(p.textOf(b))) {
 			return
 		}
 		b.role = roleDivider
 	}
+}
+
+// closesLikeText reports whether a short line ends as text does, with a
+// stop or a closing quotation mark, not as a title page's lines do
+// ("WRITTEN BY NICOLO MACHIAVELLI", "AMERICA,"); an empty line counts as
+// text.
+func closesLikeText(t string) bool {
+	return t == "" || strings.ContainsAny(t[len(t)-1:], ".!?:;\"”")
 }
