@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -1180,6 +1181,66 @@ func TestTitlePageUnderTitle(t *testing.T) {
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got sentences %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestPlayLayouts reads plays as Project Gutenberg sets them, older and
+// newer: an act and its scene on one line ("ACT I. Scene I."), speakers
+// abbreviated and indented ("  Samp. Gregory, …") and spelled out from
+// the persons of the play, a contents list of acts and scenes before
+// "Dramatis Personæ", and stage directions set without brackets, which
+// are nobody's lines and head nothing.
+func TestPlayLayouts(t *testing.T) {
+	older := "Dramatis Personae\n\n  Sampson, servant to Capulet.\n  Gregory, servant to Capulet.\n  Tybalt, nephew to Lady Capulet.\n\n\n\n" +
+		"ACT I. Scene I.\nVerona. A public place.\n\nEnter Sampson and Gregory.\n\n\n" +
+		"  Samp. Gregory, on my word, we'll not carry coals.\n\n  Greg. No, for then we should be colliers.\n\n" +
+		"  Samp. I mean, an we be in choler, we'll draw.\n\n  Greg. Ay, while you live, draw your neck out of collar.\n\n" +
+		"                          Enter Tybalt.\n\n" +
+		"  Samp. I strike quickly, being moved.\n\n  Greg. But thou art not quickly moved to strike.\n\n" +
+		"                             Exeunt.\n\n\n\n\nScene II.\nA Street.\n\n" +
+		"  Samp. A dog of the house of Montague moves me.\n\n  Greg. To move is to stir, and to be valiant is to stand.\n    Therefore, if thou art moved, thou runn'st away.\n"
+	contents := "ACT I\nScene I. Elsinore. A platform before the Castle.\nScene II. Elsinore. A room of state in the Castle.\n"
+	newer := "Contents\n\n" + contents + "\n\n\nDramatis Personæ\n\nHAMLET, Prince of Denmark.\nHORATIO, Friend to Hamlet.\nMARCELLUS, an Officer.\n\nSCENE. Elsinore.\n\n\n\n" +
+		"ACT I\n\nSCENE I. Elsinore. A platform before the Castle.\n\n Enter Horatio and Marcellus.\n\n" +
+		"MARCELLUS.\nWhat, has this thing appear’d again tonight?\n\nHORATIO.\nTush, tush, ’twill not appear.\n\n Enter Ghost.\n\n" +
+		"MARCELLUS.\nPeace, break thee off. Look where it comes again.\n\nHORATIO.\nMost like. It harrows me with fear and wonder.\n\n" +
+		"SCENE II. Elsinore. A room of state in the Castle.\n\n Enter Hamlet.\n\n" +
+		"HAMLET.\nO that this too too solid flesh would melt.\n\nHORATIO.\nHail to your lordship!\n\nHAMLET.\nI am glad to see you well.\n\nMARCELLUS.\nMy good lord.\n\n" +
+		"HAMLET.\nBut what, in faith, make you from Wittenberg?\n\nHORATIO.\nA truant disposition, good my lord.\n\nHAMLET.\nI would not hear your enemy say so.\n"
+	tests := []struct {
+		name, text string
+		sections   []string
+		spoken     map[string]string // a sentence → its speaker ("" for nobody's)
+	}{
+		{"older", older, []string{"ACT I · Scene I: Verona. A public place", "ACT I · Scene II: A Street"}, map[string]string{
+			"Gregory, on my word, we'll not carry coals.":        "Sampson",
+			"No, for then we should be colliers.":                "Gregory",
+			"Enter Tybalt.":                                      "",
+			"I strike quickly, being moved.":                     "Sampson",
+			"To move is to stir, and to be valiant is to stand.": "Gregory",
+		}},
+		{"newer", newer, []string{"ACT I · SCENE I: Elsinore. A platform before the Castle", "ACT I · SCENE II: Elsinore. A room of state in the Castle"}, map[string]string{
+			"Enter Horatio and Marcellus.":                "",
+			"Tush, tush, ’twill not appear.":              "Horatio",
+			"Enter Ghost.":                                "",
+			"O that this too too solid flesh would melt.": "Hamlet",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := wantSections(t, tt.name+".txt", tt.text, tt.sections)
+			got := map[string]string{}
+			for _, s := range d.AllSentences() {
+				got[s.Text] = s.Speaker
+			}
+			for text, want := range tt.spoken {
+				if sp, ok := got[text]; !ok {
+					t.Errorf("no sentence %q among %q", text, slices.Collect(maps.Keys(got)))
+				} else if sp != want {
+					t.Errorf("%q is spoken by %q, want %q", text, sp, want)
+				}
 			}
 		})
 	}

@@ -402,7 +402,7 @@ func (p *parser) takeSubtitle(h, next *block) {
 	if p.isProse(next) || romanAlone.MatchString(t) || numberAlone.MatchString(t) || utf8.RuneCountInString(t) > 140 {
 		return
 	}
-	if letters(t) < 2 || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") || verseNumber.MatchString(p.raw[next.first()]) {
+	if letters(t) < 2 || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") || verseNumber.MatchString(p.raw[next.first()]) || p.stageDirection(next) {
 		return
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, closers))

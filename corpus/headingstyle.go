@@ -19,6 +19,9 @@ type heading struct {
 	numbered bool
 	anchor   string // the id the source gives the heading ({#id}, id="…")
 	entry    bool   // an entry's date at the start of its paragraph (entries.go)
+	// within is the part a heading's line names before it: "ACT I" of
+	// "ACT I. Scene I.", which is scene I within act I.
+	within *heading
 }
 
 // headingStyle is how a heading was recognised: by its words, by its
@@ -169,6 +172,11 @@ func strongHeading(text string) (heading, bool) {
 					return heading{}, false
 				}
 				sub = strings.TrimRight(s, ".")
+				if inner, ok := strongHeading(sub); ok && inner.style == styleKeyword && inner.rank > h.rank {
+					h.title = head
+					inner.within = &h
+					return inner, true
+				}
 			}
 			h.title = head
 			if sub != "" {
@@ -190,7 +198,7 @@ func namedPart(t string) (heading, bool) {
 	if bibliographyHeading.MatchString(t) {
 		return heading{style: styleNamed, rank: 2, title: strings.TrimRight(t, ".:"), kind: matterBibliography}, true
 	}
-	if m := namedHeading.FindStringSubmatch(t); m != nil && utf8.RuneCountInString(t) <= 70 {
+	if m := namedHeading.FindStringSubmatch(ligatures.Replace(t)); m != nil && utf8.RuneCountInString(t) <= 70 {
 		word, rest := strings.ToLower(m[1]), strings.TrimSpace(m[2])
 		if rest != "" && !separator.MatchString(rest) && !namedRest.MatchString(rest) {
 			return heading{}, false
@@ -221,6 +229,11 @@ func namedPart(t string) (heading, bool) {
 	}
 	return heading{}, false
 }
+
+// ligatures spells out the ligature of older title pages, so that
+// "Dramatis Personæ" reads as "Dramatis Personae" (a regular expression's
+// \b takes "æ" for no letter).
+var ligatures = strings.NewReplacer("æ", "ae", "Æ", "AE")
 
 // headingStarts are the words a numbered or named heading may open with,
 // lower-cased: a cheap test before the regular expressions.

@@ -272,6 +272,9 @@ func (p *parser) contentsEnd(blocks []*block, k int) int {
 	first := ""
 	for j := k + 1; j < len(blocks); j++ {
 		b := blocks[j]
+		if b.role == roleHeading && b.head.kind == matterCast {
+			return j // the persons of the play, after its contents
+		}
 		if first == "" && b.role == roleHeading {
 			first = entryKey(b.head.label())
 		}
@@ -312,8 +315,11 @@ func (p *parser) firstEntryAbove(blocks []*block, k, j int, first string) int {
 	for r := j - 1; r > k+1 && j-r <= maxOpeningBlocks+1; r-- {
 		b := blocks[r]
 		if b.role == roleHeading {
-			if entryKey(b.head.label()) == first && p.listsLine(blocks, k, r, first) {
+			if entryKey(b.head.label()) == first && (p.listsLine(blocks, k, r, first) || p.listedBefore(blocks, k, r, first)) {
 				return r
+			}
+			if blocks[r-1].role == roleHeading {
+				continue // a scene under its act: "ACT I" over "SCENE I. Elsinore."
 			}
 			return 0
 		}

@@ -20,6 +20,12 @@ func (p *parser) buildSections(blocks []*block) {
 		switch b.role {
 		case roleHeading:
 			h := b.head
+			if w := h.within; w != nil {
+				for len(stack) > 0 && stack[len(stack)-1].rank >= w.rank {
+					stack = stack[:len(stack)-1]
+				}
+				stack = append(stack, open{w.rank, w.title})
+			}
 			for len(stack) > 0 && (stack[len(stack)-1].rank >= h.rank || h.style == styleNamed) {
 				stack = stack[:len(stack)-1]
 			}

@@ -55,18 +55,40 @@ type label struct {
 	form  int    // which of the label patterns matched: 0 capitals, 1 full stop, 2 colon, 3 dash, 4 alone
 }
 
-// labelOf finds a speaker label at the start of line.
+// labelOf finds a speaker label at the start of line, or indented by a
+// few spaces as older play texts set it ("  Rom. He jests at scars…").
 func labelOf(line string) (label, bool) {
+	indent := len(line) - len(strings.TrimLeft(line, " "))
+	if indent > maxLabelIndent {
+		return label{}, false // a stage direction or a title set in the middle
+	}
+	line = line[indent:]
 	if line == "" || line[0] < 'A' || line[0] > 'Z' || !strings.ContainsAny(line[:min(len(line), 50)], ".:-—") {
 		return label{}, false
 	}
-	for form, re := range labelForms {
+	forms := labelForms
+	if indent > 0 {
+		forms = append(forms[:len(forms):len(forms)], abbreviatedLabel)
+	}
+	for form, re := range forms {
 		if l, ok := labelAs(line, form, re.FindStringSubmatchIndex(line)); ok {
+			l.skip += indent
 			return l, true
 		}
 	}
 	return label{}, false
 }
+
+// maxLabelIndent is how far a speaker's label may be indented: older
+// Project Gutenberg plays set it two spaces in and the verse under it
+// four, and centre their stage directions.
+const maxLabelIndent = 3
+
+// abbreviatedLabel is an abbreviated name and one space, as older
+// Project Gutenberg plays set their speakers, indented: "  Samp. Gregory,
+// on my word…", "  La. Cap. Tybalt, my cousin!". Only an indented line is
+// read so: flush left, "Yes. I will" opens a paragraph of prose.
+var abbreviatedLabel = regexp.MustCompile(`^((?:[A-Z][a-z]{0,4}\. )?[A-Z][a-z]{1,9})\. [A-Z'‘"“(\[]`)
 
 // labelForms are the patterns of labels, in the order they are tried: a
 // line that one reads as no speaker ("MR." alone) may be another's
@@ -97,7 +119,7 @@ func labelAs(line string, form int, m []int) (label, bool) {
 			return label{}, false
 		}
 	}
-	if !isSpeakerName(name) {
+	if !isSpeakerName(name) || form == len(labelForms) && !abbreviatedName(name) {
 		return label{}, false
 	}
 	return label{name: name, skip: skip, alone: strings.TrimSpace(rest) == "", form: form}, true
@@ -119,6 +141,22 @@ func isSpeakerName(name string) bool {
 		}
 	}
 	return !strings.ContainsAny(name, "0123456789")
+}
+
+// abbreviatedName reports whether an abbreviated label's name is a name
+// rather than a word that opens a line of verse ("  Nay. I will…").
+func abbreviatedName(name string) bool {
+	return !verseOpeners[strings.ToLower(name)]
+}
+
+// verseOpeners are words that end a short first sentence of a line as
+// an abbreviated speaker's name ends: "Nay.", "Farewell.".
+var verseOpeners = map[string]bool{
+	"yes": true, "no": true, "nay": true, "ay": true, "well": true, "oh": true, "ah": true, "alas": true, "so": true, "now": true,
+	"then": true, "here": true, "there": true, "why": true, "what": true, "how": true, "sir": true, "madam": true, "good": true,
+	"indeed": true, "true": true, "farewell": true, "come": true, "peace": true, "hark": true, "amen": true, "enough": true,
+	"done": true, "exit": true, "enter": true, "exeunt": true, "away": true, "go": true, "stay": true, "look": true, "hence": true,
+	"adieu": true, "hold": true, "silence": true, "nothing": true, "never": true, "ever": true, "thus": true, "and": true, "but": true,
 }
 
 // isRoman reports whether s is an upper-case roman numeral.
@@ -164,6 +202,7 @@ func (p *parser) findSpeakers(blocks []*block) (speakerSet, bool) {
 		return speakerSet{}, false
 	}
 	canon := canonicalNames(counts)
+	p.spellOut(canon, blocks[0].first(), blocks[labels[0].block].first())
 	turns := map[string]int{}
 	for _, l := range labels {
 		turns[canon[l.name]]++
@@ -271,6 +310,39 @@ func canonicalNames(counts map[string]int) map[string]string {
 	return canon
 }
 
+// spellOut gives an abbreviated speaker ("SAMP", "JUL") the name it
+// abbreviates in the list of persons before the first turn, lines lo to
+// hi ("Sampson, servant to Capulet.", "Juliet, daughter to Capulet."),
+// where one name alone begins so.
+func (p *parser) spellOut(canon map[string]string, lo, hi int) {
+	names := map[string]bool{}
+	for i := lo; i < hi; i++ {
+		for _, w := range strings.FieldsFunc(p.text[i], func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+				names[strings.ToUpper(w)] = true
+			}
+		}
+	}
+	for key, c := range canon {
+		if c != key || strings.Contains(key, " ") || len(key) > 5 || names[key] {
+			continue
+		}
+		full := ""
+		for n := range names {
+			if len(n) >= len(key)+2 && strings.HasPrefix(n, key) {
+				if full != "" {
+					full = ""
+					break
+				}
+				full = n
+			}
+		}
+		if full != "" {
+			canon[key] = full
+		}
+	}
+}
+
 // displayName writes an all-capitals name as a name: "LADY MACBETH" →
 // "Lady Macbeth", "Senator SMITH" → "Senator Smith".
 func displayName(name string) string {
@@ -341,7 +413,7 @@ func (p *parser) continueTurns(blocks []*block) {
 				b.speaker = current
 			case speech && strings.HasSuffix(t, "as follows:"):
 				b.speaker = current // "The words of the law are as follows:"
-			case speech || bracketed(t):
+			case speech || bracketed(t) || p.stageDirection(b):
 				// A speech a heading opens ("SPEECH OF MATILDA JOSLYN
 				// GAGE") goes on past its own titles in capitals, as a
 				// play's turn does past "[Exit Servant.]".
@@ -376,5 +448,18 @@ func (p *parser) stageLine(b *block) bool {
 	t := strings.TrimSpace(p.textOf(b))
 	raw := strings.TrimSpace(p.raw[b.first()])
 	italic := strings.HasPrefix(raw, "_") && strings.HasSuffix(strings.TrimRight(strings.TrimSpace(p.raw[b.last()]), ".:"), "_") && len(b.lines) <= 2
-	return strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") || italic || p.weakStyle(b) == styleCaps || strings.HasSuffix(t, "as follows:")
+	return strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") || italic || p.weakStyle(b) == styleCaps || strings.HasSuffix(t, "as follows:") || p.stageDirection(b)
 }
+
+// stageDirection reports whether a paragraph is a play's stage direction
+// set without brackets, indented as Project Gutenberg's plays set them ("
+// Enter Horatio and Marcellus.", "                 Exeunt."): the speech
+// before it goes on after it, and a heading does not take it as its
+// subtitle.
+func (p *parser) stageDirection(b *block) bool {
+	raw := p.raw[b.first()]
+	return len(b.lines) <= 3 && strings.HasPrefix(raw, " ") && stageVerb.MatchString(strings.TrimSpace(raw))
+}
+
+// stageVerb matches the words a stage direction opens with.
+var stageVerb = regexp.MustCompile(`^(?:Re-?enter|Enter|Exit|Exeunt|Manet|Manent|Flourish|Alarums?|Sennet|Trumpets|Hautboys|Thunder)\b`)
