@@ -1190,8 +1190,9 @@ func TestTitlePageUnderTitle(t *testing.T) {
 // newer: an act and its scene on one line ("ACT I. Scene I."), speakers
 // abbreviated and indented ("  Samp. Gregory, …") and spelled out from
 // the persons of the play, a contents list of acts and scenes before
-// "Dramatis Personæ", and stage directions set without brackets, which
-// are nobody's lines and head nothing.
+// "Dramatis Personæ", Wilde's list of the acts' scenes ("ACT I.
+// Algernon Moncrieff’s Flat…") before "FIRST ACT", and stage directions
+// set without brackets, which are nobody's lines and head nothing.
 func TestPlayLayouts(t *testing.T) {
 	older := "Dramatis Personae\n\n  Sampson, servant to Capulet.\n  Gregory, servant to Capulet.\n  Tybalt, nephew to Lady Capulet.\n\n\n\n" +
 		"ACT I. Scene I.\nVerona. A public place.\n\nEnter Sampson and Gregory.\n\n\n" +
@@ -1209,6 +1210,12 @@ func TestPlayLayouts(t *testing.T) {
 		"SCENE II. Elsinore. A room of state in the Castle.\n\n Enter Hamlet.\n\n" +
 		"HAMLET.\nO that this too too solid flesh would melt.\n\nHORATIO.\nHail to your lordship!\n\nHAMLET.\nI am glad to see you well.\n\nMARCELLUS.\nMy good lord.\n\n" +
 		"HAMLET.\nBut what, in faith, make you from Wittenberg?\n\nHORATIO.\nA truant disposition, good my lord.\n\nHAMLET.\nI would not hear your enemy say so.\n"
+	wilde := "THE PERSONS OF THE PLAY\n\nAlgernon Moncrieff\nLane, Manservant\n\n\nTHE SCENES OF THE PLAY\n\n" +
+		"ACT I.  Algernon Moncrieff’s Flat in Half-Moon Street, W.\n\nACT II.  The Garden at the Manor House, Woolton.\n\nACT III.  Drawing-Room at the Manor House, Woolton.\n\nTIME: The Present.\n\n\n" +
+		"FIRST ACT\n\n\nSCENE\n\nMorning-room in Algernon’s flat in Half-Moon Street.  The room is\nluxuriously and artistically furnished.\n\n" +
+		"Algernon.  Did you hear what I was playing, Lane?\n\nLane.  I didn’t think it polite to listen, sir.\n\nAlgernon.  I’m sorry for that.\n\nLane.  Yes, sir.\n\n" +
+		"\nSECOND ACT\n\n\nSCENE\n\nGarden at the Manor House.\n\nAlgernon.  Why is it that the servants invariably drink the champagne?\n\n" +
+		"Lane.  I attribute it to the superior quality of the wine, sir.\n\nAlgernon.  Good heavens!\n\nLane.  Yes, sir.\n"
 	tests := []struct {
 		name, text string
 		sections   []string
@@ -1220,6 +1227,10 @@ func TestPlayLayouts(t *testing.T) {
 			"Enter Tybalt.":                                      "",
 			"I strike quickly, being moved.":                     "Sampson",
 			"To move is to stir, and to be valiant is to stand.": "Gregory",
+		}},
+		{"wilde", wilde, []string{"FIRST ACT", "SECOND ACT"}, map[string]string{
+			"Morning-room in Algernon’s flat in Half-Moon Street.":     "",
+			"I attribute it to the superior quality of the wine, sir.": "Lane",
 		}},
 		{"newer", newer, []string{"ACT I · SCENE I: Elsinore. A platform before the Castle", "ACT I · SCENE II: Elsinore. A room of state in the Castle"}, map[string]string{
 			"Enter Horatio and Marcellus.":                "",

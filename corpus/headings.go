@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -412,8 +413,11 @@ func (p *parser) takeSubtitle(h, next *block) {
 	if upperShare(t) < capsShare && (!isTitleCase(t) || sentenceInside.MatchString(t)) {
 		return
 	}
-	h.head.title += ": " + cleanTitle(seeAlso.ReplaceAllString(t, ""))
 	next.role = roleDivider
+	if slices.Contains(headingKeywords, strings.ToLower(strings.Trim(t, ".: "))) {
+		return // a bare "SCENE" under "FIRST ACT", over the scene's setting
+	}
+	h.head.title += ": " + cleanTitle(seeAlso.ReplaceAllString(t, ""))
 }
 
 // signature matches a name signed under a letter or proclamation: "A. F.

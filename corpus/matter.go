@@ -3,6 +3,7 @@ package corpus
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -276,7 +277,7 @@ func (p *parser) contentsEnd(blocks []*block, k int) int {
 			return j // the persons of the play, after its contents
 		}
 		if first == "" && b.role == roleHeading {
-			first = entryKey(b.head.label())
+			first = headingKey(b.head)
 		}
 		if b.speaker == "" && (!p.isProse(b) || p.listLike(b) || p.wrappedEntry(blocks, j)) {
 			continue
@@ -286,7 +287,7 @@ func (p *parser) contentsEnd(blocks []*block, k int) int {
 			run--
 		}
 		for r := run; r < j; r++ {
-			if first != "" && entryKey(blocks[r].head.label()) == first && r > k+1 && p.listedBefore(blocks, k, r, first) {
+			if first != "" && headingKey(blocks[r].head) == first && r > k+1 && p.listedBefore(blocks, k, r, first) {
 				return r
 			}
 		}
@@ -294,7 +295,7 @@ func (p *parser) contentsEnd(blocks []*block, k int) int {
 			return r
 		}
 		start := j
-		for start > run && j-start < 2 && !p.listedBefore(blocks, k, start-1, entryKey(blocks[start-1].head.label())) {
+		for start > run && j-start < 2 && !p.listedBefore(blocks, k, start-1, headingKey(blocks[start-1].head)) {
 			start--
 		}
 		return start
@@ -315,13 +316,16 @@ func (p *parser) firstEntryAbove(blocks []*block, k, j int, first string) int {
 	for r := j - 1; r > k+1 && j-r <= maxOpeningBlocks+1; r-- {
 		b := blocks[r]
 		if b.role == roleHeading {
-			if entryKey(b.head.label()) == first && (p.listsLine(blocks, k, r, first) || p.listedBefore(blocks, k, r, first)) {
+			if headingKey(b.head) == first && (p.listsLine(blocks, k, r, first) || p.listedBefore(blocks, k, r, first)) {
 				return r
 			}
 			if blocks[r-1].role == roleHeading {
 				continue // a scene under its act: "ACT I" over "SCENE I. Elsinore."
 			}
 			return 0
+		}
+		if b.role == roleDivider {
+			continue // a subtitle taken: "FIRST ACT" over "SCENE"
 		}
 		if b.role != roleBody || p.isProse(b) || p.listLike(b) {
 			return 0
@@ -338,7 +342,7 @@ func (p *parser) listsLine(blocks []*block, k, end int, key string) bool {
 			continue
 		}
 		for _, i := range b.lines {
-			if entryKey(p.text[i]) == key {
+			if lineKey(p.text[i]) == key {
 				return true
 			}
 		}
@@ -366,7 +370,7 @@ func (p *parser) listedBefore(blocks []*block, k, end int, key string) bool {
 	}
 	for j := k + 1; j < end; j++ {
 		b := blocks[j]
-		if b.role == roleHeading && entryKey(b.head.label()) == key {
+		if b.role == roleHeading && headingKey(b.head) == key {
 			return true
 		}
 	}
@@ -412,6 +416,64 @@ func (p *parser) entriesFollow(blocks []*block, k int) bool {
 		}
 	}
 	return n >= 3 && numbered*4 >= n*3
+}
+
+// headingKey is what a heading is listed by in a table of contents: its
+// kind and number where it has them, so that "FIRST ACT" is the "ACT I."
+// listed, or else entryKey of its label.
+func headingKey(h *heading) string {
+	if h.style == styleKeyword {
+		if n := numberIn(h.label()); n > 0 {
+			return h.keyword + strconv.Itoa(n)
+		}
+	}
+	return entryKey(h.label())
+}
+
+// lineKey is headingKey of a line that reads as a heading, or else its
+// entryKey.
+func lineKey(s string) string {
+	if h, ok := strongHeading(s); ok {
+		return headingKey(&h)
+	}
+	return entryKey(s)
+}
+
+// numberIn is the number a heading's label gives in figures, a roman
+// numeral, or a word ("FIRST ACT", "ACT I.", "Chapter 3", "BOOK ONE");
+// 0 when none.
+func numberIn(label string) int {
+	for _, w := range strings.Fields(label) {
+		w = strings.Trim(w, ".:,;")
+		if n, err := strconv.Atoi(w); err == nil {
+			return n
+		}
+		if isRoman(w) {
+			return romanValue(w)
+		}
+		if n := slices.Index(numberWords, strings.ToLower(w)); n >= 0 {
+			return n%20 + 1
+		}
+	}
+	return 0
+}
+
+// numberWords are the cardinals and then the ordinals of 1 to 20.
+var numberWords = strings.Fields("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty " +
+	"first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth")
+
+// romanValue is the value of an upper-case roman numeral.
+func romanValue(s string) int {
+	values := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		v := values[s[i]]
+		if i+1 < len(s) && values[s[i+1]] > v {
+			v = -v
+		}
+		n += v
+	}
+	return n
 }
 
 // entryKey reduces a heading or table-of-contents line to its letters and
