@@ -1256,3 +1256,14 @@ func TestPlayLayouts(t *testing.T) {
 		})
 	}
 }
+
+// TestConstitutionParts reads a constitution's preamble and numbered
+// amendments as its parts; a line of prose opening with "The preamble
+// of" heads nothing.
+func TestConstitutionParts(t *testing.T) {
+	text := "Preamble\n\nWe the People of the United States, in Order to form a more perfect Union, do ordain and establish this Constitution.\n\n" +
+		"Article I\n\nSection 1. All legislative Powers herein granted shall be vested in a Congress of the United States.\n\n" +
+		"Amendment I\n\nCongress shall make no law respecting an establishment of religion.\n\n" +
+		"Amendment II\n\nThe preamble of the federal constitution says\n\n\"We the People\" and not \"We the white male citizens\".\n"
+	wantSections(t, "constitution.txt", text, []string{"Preamble", "Article I", "Amendment I", "Amendment II"})
+}

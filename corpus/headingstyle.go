@@ -98,7 +98,7 @@ var keywordHeading = regexp.MustCompile(`^(?i)(?:(?:the|his|her)\s+)?(?:(first|s
 // pieces are numbered too: "ADVENTURE I. A SCANDAL IN BOHEMIA", "SONNET
 // XVIII", "PSALM 23".
 var headingKeywords = strings.Fields("volume vol book part act chapter chap scene article section letter lecture essay dialogue canto stave epistle sermon federalist discourse lesson epilogue prologue " +
-	"adventure story tale fable psalm sonnet hymn poem")
+	"adventure story tale fable psalm sonnet hymn poem amendment")
 
 // numeralRest is what follows the keyword of a numbered heading: a number,
 // numeral or ordinal ("BOOK FIRST", "Chapter the Twenty-First"), then
@@ -108,7 +108,7 @@ var numeralRest = regexp.MustCompile(`^(?i)\s*(?:no\.?\s*)?((?:[ivxlcdm]+|\d+[a-
 // namedHeading matches the headings of a book's parts that have names
 // rather than numbers: "PREFACE", "Introduction", "APPENDIX TO CHAPTER I",
 // "CONTENTS", "INDEX", "Persons Represented".
-var namedHeading = regexp.MustCompile(`^(?i)(?:(?:the|an?|first|second|third|last|final|original)\s+)?(?:(?:translator|author|editor|publisher|transcriber)(?:'s|’s|s'|s’|s)?\s+)?(preface|introduction|introductory|foreword|afterword|prologue|epilogue|conclusion|appendix|appendices|table of contents|contents|index|glossary|bibliography|notes|footnotes?|endnotes|dedication|acknowledge?ments|postscript|note|summary|synopsis|addendum|illustrations|list of illustrations|persons represented|dramatis personae|persons of the dialogue|persons of the play|characters|the persons of the play|scenes of the play)\b(.*)$`)
+var namedHeading = regexp.MustCompile(`^(?i)(?:(?:the|an?|first|second|third|last|final|original)\s+)?(?:(?:translator|author|editor|publisher|transcriber)(?:'s|’s|s'|s’|s)?\s+)?(preface|preamble|introduction|introductory|foreword|afterword|prologue|epilogue|conclusion|appendix|appendices|table of contents|contents|index|glossary|bibliography|notes|footnotes?|endnotes|dedication|acknowledge?ments|postscript|note|summary|synopsis|addendum|illustrations|list of illustrations|persons represented|dramatis personae|persons of the dialogue|persons of the play|characters|the persons of the play|scenes of the play)\b(.*)$`)
 
 // trialPart matches the heading of a part of a trial record, in
 // capitals: "INDICTMENT", "ARGUMENT OF MR. SELDEN FOR THE DEFENDANT",
@@ -140,6 +140,10 @@ func strongHeading(text string) (heading, bool) {
 		ordinal, word, rest := m[1], strings.ToLower(m[2]), m[3]
 		h := heading{style: styleKeyword, keyword: word, rank: keywordRank(word), numbered: true}
 		switch {
+		case ordinal != "" && word == "amendment":
+			// "FOURTEENTH AMENDMENT." titles an amendment a text quotes; a
+			// constitution numbers its own: "Amendment XIV".
+			return heading{}, false
 		case ordinal != "":
 			if rest = strings.TrimSpace(rest); rest != "" && !separator.MatchString(rest) {
 				if word != "epilogue" && word != "prologue" {
@@ -200,8 +204,8 @@ func namedPart(t string) (heading, bool) {
 	}
 	if m := namedHeading.FindStringSubmatch(ligatures.Replace(t)); m != nil && utf8.RuneCountInString(t) <= 70 {
 		word, rest := strings.ToLower(m[1]), strings.TrimSpace(m[2])
-		if rest != "" && !separator.MatchString(rest) && !namedRest.MatchString(rest) {
-			return heading{}, false
+		if rest != "" && !separator.MatchString(rest) && (!namedRest.MatchString(rest) || word == "preamble") {
+			return heading{}, false // "The preamble of the federal constitution says:"
 		}
 		h := heading{style: styleNamed, rank: 2, title: strings.TrimRight(strings.TrimSpace(t), ".:")}
 		switch word {
@@ -241,7 +245,7 @@ var headingStarts = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields("the his her an a first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth last final original " +
 		"translator translator's translator’s translators author author's author’s authors editor editor's editor’s editors publisher publisher's publisher’s publishers transcriber transcriber's transcriber’s transcribers " +
-		"scenes preface introduction introductory foreword afterword conclusion appendix appendices table contents index glossary bibliography notes footnote footnotes endnotes dedication acknowledgments acknowledgements postscript note summary synopsis addendum illustrations list persons dramatis characters " +
+		"scenes preface preamble introduction introductory foreword afterword conclusion appendix appendices table contents index glossary bibliography notes footnote footnotes endnotes dedication acknowledgments acknowledgements postscript note summary synopsis addendum illustrations list persons dramatis characters " +
 		"select selected short some suggestions for further works references reading books " +
 		"indictment argument charge verdict sentence opinion judgment decision testimony evidence motion appearances plea pleadings summing cross-examination examination") {
 		m[w] = true

@@ -28,6 +28,7 @@ var refKinds = map[string]string{
 	"paper": "paper", "federalist": "paper",
 	"adventure": "adventure", "story": "story", "tale": "tale", "fable": "fable",
 	"psalm": "psalm", "sonnet": "sonnet", "hymn": "hymn", "poem": "poem",
+	"amendment": "amendment",
 }
 
 const refNumeral = `(\d{1,4}|[ivxlcdm]{1,8}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)`
@@ -37,7 +38,7 @@ var (
 	// "Federalist No. 10".
 	refAfter = regexp.MustCompile(`(?i)\b(` + alternatives(refKinds) + `)\.?\s+(?:no\.?\s*)?` + refNumeral + `\b\.?`)
 	// refBefore is an ordinal before the kind: "the third chapter".
-	refBefore = regexp.MustCompile(`(?i)\b(?:the\s+)?(` + alternatives(ordinalWords) + `)\s+(` + alternatives(refKinds) + `)\b`)
+	refBefore = regexp.MustCompile(`(?i)\b(?:the\s+)?(` + alternatives(ordinalWords) + `|\d{1,3}(?:st|nd|rd|th))\s+(` + alternatives(refKinds) + `)\b`)
 	// refOrdinalAfter is an ordinal after the kind, as titles write it:
 	// "BOOK FIRST", "CHAPTER THE SECOND". Only titles are read for it: a
 	// question's "the book first published" names no book.
@@ -63,7 +64,19 @@ func alternatives[V any](m map[string]V) string {
 var numeralWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
 
-var ordinalWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+var ordinalWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+	"thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20}
+
+// ordinalValue is the number an ordinal gives, in words or figures
+// ("nineteenth", "19th"); 0 when it gives none.
+func ordinalValue(s string) int {
+	s = strings.ToLower(s)
+	if n, ok := ordinalWords[s]; ok {
+		return n
+	}
+	n, _ := strconv.Atoi(strings.TrimRight(s, "stndrh"))
+	return n
+}
 
 // sectionRefs finds the numbered and dated parts text points to, and the
 // text without them.
@@ -79,7 +92,7 @@ func sectionRefs(text string) ([]sectionRef, string) {
 	})
 	rest = refBefore.ReplaceAllStringFunc(rest, func(m string) string {
 		sub := refBefore.FindStringSubmatch(m)
-		refs = append(refs, sectionRef{refKinds[strings.ToLower(sub[2])], ordinalWords[strings.ToLower(sub[1])]})
+		refs = append(refs, sectionRef{refKinds[strings.ToLower(sub[2])], ordinalValue(sub[1])})
 		return " "
 	})
 	dates, rest := dateRefs(rest)
@@ -92,6 +105,11 @@ func sectionRefs(text string) ([]sectionRef, string) {
 // chapter readers call it.
 func titleRefs(title string) []sectionRef {
 	refs, _ := sectionRefs(title)
+	if m := refBefore.FindStringSubmatch(title); m != nil && refKinds[strings.ToLower(m[2])] == "amendment" {
+		// "FOURTEENTH AMENDMENT." titles an amendment a text quotes, as
+		// the parser reads it too; a constitution's own is "Amendment XIV".
+		refs = slices.DeleteFunc(refs, func(r sectionRef) bool { return r.kind == "amendment" && r.number == ordinalValue(m[1]) })
+	}
 	for _, m := range refOrdinalAfter.FindAllStringSubmatch(title, -1) {
 		refs = append(refs, sectionRef{refKinds[strings.ToLower(m[1])], ordinalWords[strings.ToLower(m[2])]})
 	}

@@ -32,7 +32,10 @@ func TestSectionRefs(t *testing.T) {
 		{"What happened on the 14th?", "What happened ?", []sectionRef{{"day", 14}}, false},
 		{"CHAPTER II · APRIL 8, Sunday", "· , Sunday", []sectionRef{{"chapter", 2}, {"month", 4}, {"day", 8}}, false},
 		{"Why may the 12 may vote in March?", "Why may the 12 may vote in March?", nil, false},
-		{"What did the 14th Amendment create?", "What did the 14th Amendment create?", nil, false},
+		{"What did the 14th Amendment create?", "What did create?", []sectionRef{{"amendment", 14}}, false},
+		{"What does the Second Amendment say?", "What does say?", []sectionRef{{"amendment", 2}}, false},
+		{"Amendment XIX", "", []sectionRef{{"amendment", 19}}, false},
+		{"In the nineteenth chapter, who dies?", "In , who dies?", []sectionRef{{"chapter", 19}}, false},
 		{"What happened in 1917?", "What happened in 1917?", nil, false},
 		{"What did he say about banks in 1933?", "What did he say about banks ?", []sectionRef{{"year", 1933}}, true},
 		{"What did he say in May 1940?", "What did he say in ?", []sectionRef{{"month", 5}, {"year", 1940}}, true},
@@ -64,6 +67,8 @@ func TestTitleRefs(t *testing.T) {
 		{"III. ATTACK BY STRATAGEM", []sectionRef{{"chapter", 3}}},
 		{"Book the First: Recalled to Life · II. The Mail", []sectionRef{{"book", 1}, {"chapter", 2}}},
 		{"1805", nil},
+		{"Amendment XIV", []sectionRef{{"amendment", 14}}},
+		{"FOURTEENTH AMENDMENT: JULY 28, 1868", []sectionRef{{"month", 7}, {"day", 28}, {"year", 1868}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.title, func(t *testing.T) {
@@ -103,6 +108,56 @@ In the evening the mill was quiet and the river ran on.
 		{"In chapter 3, what did the baker want?", "the baker came for flour", "CHAPTER II"},
 	}
 	checkFirstQuotes(t, ix, tests)
+}
+
+// TestAskAmendment: a constitution's amendments are its parts ("What
+// does the Second Amendment say?"), however the question numbers them; a
+// text that quotes an amendment under its title in words ("FOURTEENTH
+// AMENDMENT.") answers from all it says of it.
+func TestAskAmendment(t *testing.T) {
+	ix := parsedIndex(t, "constitution.txt", `Preamble
+
+We the People of the United States, in Order to form a more perfect Union, do ordain and establish this Constitution.
+
+Article I
+
+Section 1. All legislative Powers herein granted shall be vested in a Congress of the United States.
+
+Section 2. The House of Representatives shall be composed of Members chosen every second Year by the People.
+
+Amendment I
+
+Congress shall make no law respecting an establishment of religion, or abridging the freedom of speech.
+
+Amendment II
+
+A well regulated Militia, being necessary to the security of a free State, the right of the people to keep and bear Arms, shall not be infringed.
+
+Amendment XIX
+
+The right of citizens of the United States to vote shall not be denied or abridged on account of sex.
+`)
+	checkFirstQuotes(t, ix, []quotedFrom{
+		{"What does the Second Amendment say?", "A well regulated Militia", "Amendment II"},
+		{"What does the 19th Amendment say?", "on account of sex", "Amendment XIX"},
+		{"What is in Amendment I?", "freedom of speech", "Amendment I"},
+		{"What does the preamble say?", "more perfect Union", "Preamble"},
+	})
+	quoting := parsedIndex(t, "trial.txt", `THE CHARGE
+
+The Court charged the jury at length on the law of the case, and the jury retired to consider it.
+
+FOURTEENTH AMENDMENT.
+
+Section 1. All persons born or naturalized in the United States are citizens of the United States.
+
+THE VERDICT
+
+The Court said that the Fourteenth Amendment gave no right to vote to women, and directed a verdict of guilty.
+`)
+	checkFirstQuotes(t, quoting, []quotedFrom{
+		{"What did the court say the 14th Amendment gave women?", "gave no right to vote", "THE VERDICT"},
+	})
 }
 
 // TestSectionsReferred: every part a question names must be numbered by
