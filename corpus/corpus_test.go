@@ -1267,3 +1267,23 @@ func TestConstitutionParts(t *testing.T) {
 		"Amendment II\n\nThe preamble of the federal constitution says\n\n\"We the People\" and not \"We the white male citizens\".\n"
 	wantSections(t, "constitution.txt", text, []string{"Preamble", "Article I", "Amendment I", "Amendment II"})
 }
+
+// TestDiaryEntriesUnderMonths reads a diary as Pepys's is set: a heading
+// for each month, its first entry naming the month ("Jan. 1st (Lord's
+// day).") and the rest the day alone ("2nd."). Each entry heads a
+// section by its full date, though few name their month.
+func TestDiaryEntriesUnderMonths(t *testing.T) {
+	text := "JANUARY 1659-1660\n\nBlessed be God, at the end of the last year I was in very good health,\nwithout any sense of my old pain, but upon taking of cold.\n\n" +
+		"Jan. 1st (Lord's day). This morning (we living lately in the garret,) I\nrose, put on my suit with great skirts, having not lately worn any other.\n\n" +
+		"2nd. In the morning before I went forth old East brought me a dozen of\nbottles of sack, and I gave him a shilling for his pains.\n\n" +
+		"3rd. All the morning at home, in the afternoon I went to my Lord's\nlodgings, and the Doctor paid for the calf's head at the Swan.\n\n" +
+		"4th. Early came Mr. Vanly to me for his half-year's rent, which I had not\nin the house, but took his man to my office and there paid him.\n\n" +
+		"FEBRUARY 1659-60\n\nFeb. 1st. Took boat at Whitehall for Westminster, where I found the\nParliament sitting and a great crowd about the door.\n\n" +
+		"2nd. Up early and to my office, where I found all the soldiers in arms\nin the streets, for the Parliament had ordered them out of town.\n\n" +
+		"SEPTEMBER 1666\n\nSeptember 2nd (Lord's day). Some of our mayds sitting up late last night,\nJane called us up about three in the morning, to tell us of a great fire.\n\n" +
+		"3rd. About four o'clock in the morning, my Lady Batten sent me a cart to\ncarry away all my money, and plate, and best things.\n"
+	wantSections(t, "diary.txt", text, []string{"JANUARY 1659-1660",
+		"JANUARY 1659-1660 · January 1, 1659", "JANUARY 1659-1660 · January 2, 1659", "JANUARY 1659-1660 · January 3, 1659", "JANUARY 1659-1660 · January 4, 1659",
+		"FEBRUARY 1659-60 · February 1, 1659", "FEBRUARY 1659-60 · February 2, 1659",
+		"SEPTEMBER 1666 · September 2, 1666", "SEPTEMBER 1666 · September 3, 1666"})
+}

@@ -68,21 +68,12 @@ func readEntryDate(line string) (entryDate, bool) {
 
 // datedEntries makes each dated entry of a diary or journal a section,
 // below the chapters and months it stands in. It does nothing to a text
-// with fewer than minEntries dated paragraphs that name a month.
+// with fewer than minEntries dated paragraphs whose month is known.
 func (p *parser) datedEntries(blocks []*block) []*block {
-	withMonth, body := 0, 0
-	for _, b := range blocks {
-		if b.role == roleBody && b.speaker == "" {
-			body++
-			if d, ok := readEntryDate(p.text[b.first()]); ok && d.month != "" {
-				withMonth++
-			}
-		}
-	}
-	if withMonth < minEntries || withMonth*entryShare < body {
+	if !p.entriesDated(blocks) {
 		return blocks
 	}
-	out := make([]*block, 0, len(blocks)+withMonth)
+	out := make([]*block, 0, 2*len(blocks))
 	var month, year string
 	rank := 2
 	for _, b := range blocks {
@@ -111,6 +102,28 @@ func (p *parser) datedEntries(blocks []*block) []*block {
 		out = append(out, b)
 	}
 	return out
+}
+
+// entriesDated reports whether the blocks are a text of dated entries:
+// at least minEntries paragraphs, and one in entryShare, open with a
+// date whose month they name or a heading or entry before them named
+// ("JANUARY 1659-1660" over "Jan. 1st …", "2nd. In the morning …").
+func (p *parser) entriesDated(blocks []*block) bool {
+	dated, body, month := 0, 0, false
+	for _, b := range blocks {
+		if b.role == roleHeading && monthYear.MatchString(b.head.title) {
+			month = true
+		}
+		if b.role != roleBody || b.speaker != "" {
+			continue
+		}
+		body++
+		if d, ok := readEntryDate(p.text[b.first()]); ok && (d.month != "" || month) {
+			dated++
+			month = true
+		}
+	}
+	return dated >= minEntries && dated*entryShare >= body
 }
 
 // entryTitle writes an entry's date: "April 3", "August 14, 1666",
