@@ -154,6 +154,9 @@ func (r *ranker) matchWeights(e *evidence, m *matchScratch, length int) {
 // and of them the names, numbers and dates: what the question asks for.
 func answerWords(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
 	for k := lo; k < hi; k++ {
+		if e.q.units[t.toks[k].term] {
+			e.units++
+		}
 		if m.seen[k-lo] >= 0 {
 			continue
 		}

@@ -32,7 +32,7 @@ var features = [...]feature{
 	{name: "person", value: func(e *evidence) float64 { return e.asks(intentPerson, e.names > 0) }},
 	{name: "time", value: func(e *evidence) float64 { return e.asks(intentTime, e.dates > 0) }},
 	{name: "place", value: func(e *evidence) float64 { return e.asks(intentPlace, e.flags&sentPlace != 0) }},
-	{name: "quantity", value: func(e *evidence) float64 { return e.asks(intentQuantity, e.numbers > 0) }},
+	{name: "quantity", value: func(e *evidence) float64 { return e.asks(intentQuantity, e.numbers > 0 && e.statesMeasure()) }},
 	{name: "reason", value: func(e *evidence) float64 { return e.asks(intentReason, e.flags&sentReason != 0) }},
 	{name: "quotation", value: func(e *evidence) float64 { return e.asks(intentQuotation, e.flags&sentQuotation != 0) }},
 	{name: "length", value: func(e *evidence) float64 { return math.Log1p(e.words) }},
@@ -88,7 +88,9 @@ type evidence struct {
 
 	// Words the question lacks: names, numbers, dates, all of them.
 	names, numbers, dates, novel int
-	tokens                       int
+	// units counts the words of the measure the question asks for.
+	units  int
+	tokens int
 }
 
 // share is w as a share of the question's content weight.
@@ -110,6 +112,13 @@ func (e *evidence) framingShare() float64 {
 
 // asks is 1 when the question asks for i and the sentence has it.
 func (e *evidence) asks(i intent, has bool) float64 { return bit(e.q.intent == i && has) }
+
+// statesMeasure reports whether the sentence states the measure a
+// question of measure asks for: in its units, or for a length of time as
+// a span of dates. Any sentence does for other questions.
+func (e *evidence) statesMeasure() bool {
+	return e.q.units == nil || e.units > 0 || e.q.span && e.dates >= 2
+}
 
 // novelty is the share of the sentence's words that the question lacks.
 func (e *evidence) novelty() float64 {

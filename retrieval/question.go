@@ -23,6 +23,12 @@ type question struct {
 	// howTo is whether it asks how to do something: an answer may bring
 	// the code block that follows it.
 	howTo bool
+	// units are the terms an answer to a question of measure states it
+	// in ("how old": age, years), nil for other questions.
+	units map[uint32]bool
+	// span is whether a question of measure may be answered by two dates:
+	// "How long did Apollo run?", "from 1961 to 1972".
+	span bool
 }
 
 // A concept is one word of a question with the stems that count as it.
@@ -126,6 +132,10 @@ func intentOf(text string) intent {
 // question turns cleaned question text into concepts and an intent.
 func (a analyser) question(text string) question {
 	q := question{byTerm: map[uint32][]alt{}, rarest: -1, intent: intentOf(text), howTo: howToWords.MatchString(text)}
+	if m := howMeasure.FindStringSubmatch(text); m != nil {
+		q.units = a.terms(measureUnits[strings.ToLower(m[1])])
+		q.span = strings.EqualFold(m[1], "long")
+	}
 	spellings := 0
 	toks := withIdentifiers(text, analyze(a.stem, text), true)
 	for _, s := range uniqueTerms(toks, maxQueryTerms) {
@@ -145,6 +155,36 @@ func (a analyser) question(text string) question {
 		}
 	}
 	return q
+}
+
+// howMeasure matches a question of measure, and measureUnits are the
+// words its answer states the measure in: "41 years old", "at the age of
+// 18", "25 minutes", "6 miles", "twice a year".
+var (
+	howMeasure   = regexp.MustCompile(`(?i)\bhow (old|long|far|high|tall|often)\b`)
+	lengthUnits  = strings.Fields("mile miles kilometre kilometres kilometer kilometers km feet foot metre metres meter meters yard yards league leagues inch inches")
+	measureUnits = map[string][]string{
+		"old":   strings.Fields("age aged old year years"),
+		"long":  append(strings.Fields("year years month months week weeks day days hour hours minute minutes century centuries decade decades until"), lengthUnits...),
+		"far":   lengthUnits,
+		"high":  append(strings.Fields("degree degrees"), lengthUnits...),
+		"tall":  lengthUnits,
+		"often": strings.Fields("every times once twice daily weekly monthly annually yearly"),
+	}
+)
+
+// terms are the lexicon ids of words as the text's analysis stems them;
+// words the text lacks have none.
+func (a analyser) terms(words []string) map[uint32]bool {
+	ids := map[uint32]bool{}
+	for _, w := range words {
+		for _, t := range analyze(a.stem, w) {
+			if id, ok := a.lex.ids[t.term]; ok {
+				ids[id] = true
+			}
+		}
+	}
+	return ids
 }
 
 // alternatives fills a concept's alternative stems and its weight, and

@@ -131,3 +131,26 @@ A: Find a mentor. Books teach you the theory, but only an experienced keeper can
 `)
 	checkFirstQuotesBegin(t, ix, []firstQuote{{"What is the hardest part of beekeeping?", "Winter."}})
 }
+
+// TestAskMeasure: a question of measure ("how old", "how long", "how
+// far") is answered by a sentence stating it in its units, or a length of
+// time as a span of dates, rather than by another that holds a number.
+func TestAskMeasure(t *testing.T) {
+	ix := parsedIndex(t, "life.txt", `Luther married Katharina von Bora on 13 June 1525, in the town of Wittenberg, where he had taught since 1512.
+
+Luther was by then 41 years old, and Katharina was 26.
+
+The couple lived in the Black Cloister, a former monastery of the town that had housed 40 friars, 3 of them still there in 1525.
+
+The town of Wittenberg lies 60 miles from Leipzig.
+
+The Paris Commune ruled the city from 18 March to 28 May 1871.
+
+Elections were held on 26 March, and the Commune was proclaimed two days later.
+`)
+	checkFirstQuotes(t, ix, []quotedFrom{
+		{"How old was Luther when he married?", "41 years old", "life"},
+		{"How far was the town of the monastery from Leipzig?", "60 miles", "life"},
+		{"How long did the Paris Commune last?", "from 18 March to 28 May", "life"},
+	})
+}
