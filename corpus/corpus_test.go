@@ -494,7 +494,7 @@ func TestBooks(t *testing.T) {
 		wantTitle []string // section titles that must be present
 		notText   string   // licence text that must not be indexed
 	}{
-		{"ten-days-that-shook-the-world.txt", "Ten Days That Shook the World", "John Reed", 111,
+		{"ten-days-that-shook-the-world.txt", "Ten Days That Shook the World", "John Reed", 113,
 			[]string{"Preface", "Notes and Explanations", "Chapter I: Background", "Chapter XII: The Peasants’ Congress", "APPENDIX TO CHAPTER XII · 1: INSTRUCTION TO PEASANTS"},
 			"Project Gutenberg-tm"},
 		{"war-and-peace.txt", "War and Peace", "Leo Tolstoy", 365,
@@ -1286,4 +1286,15 @@ func TestDiaryEntriesUnderMonths(t *testing.T) {
 		"JANUARY 1659-1660 · January 1, 1659", "JANUARY 1659-1660 · January 2, 1659", "JANUARY 1659-1660 · January 3, 1659", "JANUARY 1659-1660 · January 4, 1659",
 		"FEBRUARY 1659-60 · February 1, 1659", "FEBRUARY 1659-60 · February 2, 1659",
 		"SEPTEMBER 1666 · September 2, 1666", "SEPTEMBER 1666 · September 3, 1666"})
+}
+
+// TestNumberedPoemsInGroups reads a collection as Dickinson's poems are
+// set: groups titled "I. LIFE." over poems numbered anew in each, a poem
+// titled under its numeral ("I." / "SUCCESS.") or untitled ("II."). An
+// untitled poem is a section of its own, and the group titles its poems.
+func TestNumberedPoemsInGroups(t *testing.T) {
+	poem := "Success is counted sweetest\nBy those who ne'er succeed.\nTo comprehend a nectar\nRequires sorest need.\n"
+	text := "I. LIFE.\n\n\nI.\n\nSUCCESS.\n\n" + poem + "\n\nII.\n\n" + poem + "\n\nIII.\n\nROUGE ET NOIR.\n\n" + poem +
+		"\n\nII. LOVE.\n\n\nI.\n\nMINE.\n\n" + poem + "\n\nII.\n\nBEQUEST.\n\n" + poem
+	wantSections(t, "poems.txt", text, []string{"I. LIFE · I: SUCCESS", "I. LIFE · II", "I. LIFE · III: ROUGE ET NOIR", "II. LOVE · I: MINE", "II. LOVE · II: BEQUEST"})
 }

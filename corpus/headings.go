@@ -156,6 +156,8 @@ func (p *parser) lookStyles(blocks []*block, chapters map[string]int) looks {
 			style = stylePoemTitle
 		case style == stylePieceTitle && !p.beforePiece(blocks, k):
 			continue
+		case style == styleCaps && p.weakStyle(next) == styleRoman:
+			style = styleGroupTitle // "I. LIFE." over "I." / "SUCCESS."
 		case !p.beforeText(style, next) && !p.beforeSourcedText(style, blocks, k):
 			continue
 		}
@@ -191,13 +193,16 @@ func (p *parser) mayBeLookHeading(blocks []*block, k int, style headingStyle, te
 	apart := p.gapBefore(b) >= minPartGap
 	exclaims := !apart && (strings.HasSuffix(t, "!") || style != styleItalic && sentenceInside.MatchString(t))
 	emphasis := !apart && style == styleItalic && strings.HasSuffix(t, ".") && len(strings.Fields(t)) >= minEmphasisWords && !isTitleCase(t)
-	if texts[entryKey(t)] >= signatureRepeats || exclaims || emphasis || strings.HasSuffix(t, ":") || signature.MatchString(t) {
+	// "I. LIFE." over "I." is no signature ("A. LINCOLN.") nor reference
+	// but a group of numbered pieces.
+	group := style == styleCaps && k+1 < len(blocks) && p.weakStyle(blocks[k+1]) == styleRoman
+	if texts[entryKey(t)] >= signatureRepeats || exclaims || emphasis || strings.HasSuffix(t, ":") || signature.MatchString(t) && !group {
 		return false
 	}
 	if style == styleItalic && k > 0 && blocks[k-1].role == roleBody && p.weakStyle(blocks[k-1]) == styleItalic {
 		return false // a signature's second line: "_Military Revolutionary Committee_" / "_Petrograd Soviet…_"
 	}
-	if citationLike(t) || !p.headingPlace(b) {
+	if citationLike(t) && !group || !p.headingPlace(b) {
 		return false // a reference set under a quotation, "_Com. on Const., 1, 443-4._"
 	}
 	// After "I reproduce an editorial…:" comes the title of what is
@@ -227,6 +232,7 @@ func (p *parser) applyLooks(blocks []*block, l looks, anyStrong bool) {
 	// case) when those titles are not far fewer than the italics.
 	titles := l.counts[styleCaps] + l.counts[stylePieceTitle]
 	titled := titles >= minLooks && titles*3 >= l.counts[styleItalic]
+	numbered := 0 // the number of the last titled numbered heading
 	for k, b := range blocks {
 		style := l.styles[k]
 		if style == styleNone || b.role != roleBody {
@@ -256,8 +262,16 @@ func (p *parser) applyLooks(blocks []*block, l looks, anyStrong bool) {
 			next := blocks[k+1]
 			b.role, b.head = roleHeading, &heading{style: style, rank: rank, title: t + ": " + cleanTitle(p.textOf(next))}
 			next.role = roleDivider
+			numbered = numberIn(t)
 		case style == styleRoman || style == styleNumber:
 			b.role = roleDivider // a numbered part without a title
+			if n := numberIn(t); numbered > 0 && n == numbered+1 {
+				// an untitled piece among titled ones: "II." between "I." /
+				// "SUCCESS." and "III." / "ROUGE ET NOIR."
+				b.role, b.head, numbered = roleHeading, &heading{style: style, rank: rank, title: strings.TrimRight(t, ".")}, n
+			}
+		case style == styleGroupTitle && l.counts[style] >= minNumberedTitles:
+			b.role, b.head = roleHeading, &heading{style: style, rank: rank - 1, title: t}
 		case style == styleNumberedLine && l.counts[style] >= least:
 			b.role, b.head = roleHeading, &heading{style: style, rank: rank, title: t}
 		case style == styleCaps && l.counts[style] >= least:

@@ -52,6 +52,7 @@ const (
 	styleDate         // March 12, 1933.: a dated entry's date
 	stylePartTitle    // a title in capitals set apart as the chapters are: a work bound after them
 	styleNumberedLine // I. The Period: a numeral and a title in title case on one line
+	styleGroupTitle   // I. LIFE.: a title in capitals over numbered pieces, the group they make
 )
 
 // byLook reports whether a style is a look that a heading opening the
