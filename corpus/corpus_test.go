@@ -1298,3 +1298,36 @@ func TestNumberedPoemsInGroups(t *testing.T) {
 		"\n\nII. LOVE.\n\n\nI.\n\nMINE.\n\n" + poem + "\n\nII.\n\nBEQUEST.\n\n" + poem
 	wantSections(t, "poems.txt", text, []string{"I. LIFE · I: SUCCESS", "I. LIFE · II", "I. LIFE · III: ROUGE ET NOIR", "II. LOVE · I: MINE", "II. LOVE · II: BEQUEST"})
 }
+
+// TestBoldQuestionsHeadAnswers reads a Markdown FAQ that sets its
+// questions in bold, with "Q:" and "A:" labels in one paragraph or
+// without: each question heads its answer, and neither the question nor
+// a label is a sentence to quote. (A web page so set reads as an
+// interview, a section for each question.)
+func TestBoldQuestionsHeadAnswers(t *testing.T) {
+	qs := []string{"When am I charged?", "Can I change my username?", "Do you offer refunds?"}
+	as := []string{"On the first day of each month, for the month ahead.", "Yes, once every thirty days, from the profile page.", "Within fourteen days of a payment, in full."}
+	var labelled, plain strings.Builder
+	labelled.WriteString("# FAQ\n\n")
+	plain.WriteString("# FAQ\n\n")
+	for i := range qs {
+		fmt.Fprintf(&labelled, "**Q: %s**\nA: %s\n\n", qs[i], as[i])
+		fmt.Fprintf(&plain, "**%s**\n\n%s\n\n", qs[i], as[i])
+	}
+	var want []string
+	for _, q := range qs {
+		want = append(want, "FAQ · "+q)
+	}
+	for _, tt := range []struct{ name, text string }{{"faq.md", labelled.String()}, {"faq2.md", plain.String()}} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := wantSections(t, tt.name, tt.text, want)
+			var got []string
+			for _, s := range d.AllSentences() {
+				got = append(got, s.Text)
+			}
+			if !slices.Equal(got, as) {
+				t.Errorf("got sentences %q, want %q", got, as)
+			}
+		})
+	}
+}

@@ -128,6 +128,10 @@ func (p *parser) extractedInterview(x *extraction, lo, hi int) ([]turn, bool) {
 // heading.
 const maxBoldTitleWords = 10
 
+// maxBoldQuestionWords is the most words a question in bold holds to head
+// its answer.
+const maxBoldQuestionWords = 16
+
 // boldHeadings makes headings of the paragraphs a web page or a word
 // processor's document sets in bold as headings, without a heading's
 // markup: a short line in bold, without a closing stop, over a paragraph
@@ -138,7 +142,7 @@ const maxBoldTitleWords = 10
 // ("The first hive.") stays text.
 func boldHeadings(x *extraction) {
 	switch x.format {
-	case FormatHTML, FormatDOCX, FormatODT, FormatRTF:
+	case FormatHTML, FormatDOCX, FormatODT, FormatRTF, FormatMarkdown:
 	default:
 		return
 	}
@@ -153,7 +157,13 @@ func boldHeadings(x *extraction) {
 			continue
 		}
 		next, t := x.blocks[i+1], x.text[b.lines[0]]
-		if next.kind == xParagraph && !next.bold && len(strings.Fields(t)) <= maxBoldTitleWords && letters(t) >= 3 && !endsSentence(t) {
+		// A question in bold heads its answer, as a FAQ sets them; in
+		// Markdown only such a question is a paragraph in bold.
+		asks, most := strings.HasSuffix(strings.TrimSpace(t), "?"), maxBoldTitleWords
+		if asks {
+			most = maxBoldQuestionWords
+		}
+		if next.kind == xParagraph && !next.bold && len(strings.Fields(t)) <= most && letters(t) >= 3 && (!endsSentence(t) || asks) {
 			x.blocks[i].kind, x.blocks[i].level = xHeading, min(level+1, 6)
 		}
 	}

@@ -124,7 +124,11 @@ func (w *mdWalk) blocks(n ast.Node) {
 				}
 			}
 		case *ast.Paragraph, *ast.TextBlock:
-			w.add(w.inline(c, xParagraph))
+			b := w.inline(c, xParagraph)
+			if q, ok := w.boldQuestion(&b); ok {
+				w.add(q)
+			}
+			w.add(b)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			w.code(c)
 		case *east.Table:
@@ -147,6 +151,37 @@ func (w *mdWalk) blocks(n ast.Node) {
 		}
 	}
 }
+
+// boldQuestion takes from a paragraph its first line where that line is
+// a question set in bold, as a FAQ sets its questions ("**How do I reset
+// my password?**", "**Q: When am I charged?**" over "A: On the first day
+// of each month…"), and returns it as a paragraph in bold of its own; the
+// labels "Q:" and "A:" are left out. ok is false for any other paragraph.
+func (w *mdWalk) boldQuestion(b *xblock) (xblock, bool) {
+	if len(b.lines) == 0 || w.quoted > 0 {
+		return xblock{}, false
+	}
+	first := b.lines[0]
+	raw := strings.TrimSpace(w.x.raw[first])
+	t := strings.TrimSpace(w.x.text[first])
+	if !boldLine.MatchString(raw) || !strings.HasSuffix(t, "?") {
+		return xblock{}, false
+	}
+	w.x.text[first] = faqLabel.ReplaceAllString(t, "")
+	q := xblock{kind: xParagraph, lines: []int{first}, bold: true}
+	b.lines = b.lines[1:]
+	if len(b.lines) > 0 {
+		w.x.text[b.lines[0]] = faqLabel.ReplaceAllString(w.x.text[b.lines[0]], "")
+	}
+	return q, true
+}
+
+var (
+	// boldLine is a Markdown line wholly in bold.
+	boldLine = regexp.MustCompile(`^(?:\*\*[^*]+\*\*|__[^_]+__)$`)
+	// faqLabel is a FAQ's label of a question or an answer: "Q:", "A.".
+	faqLabel = regexp.MustCompile(`^\s*[QA][:.]\s+`)
+)
 
 // markdownAnchor is the id a Markdown heading gives itself: "{#id}" or "{ #id
 // .class }" after its text (MkDocs, Hugo, Docusaurus), or an HTML anchor

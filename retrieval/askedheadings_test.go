@@ -37,3 +37,17 @@ func TestAskedHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestAskedBoldQuestion: a FAQ written in Markdown with its questions in
+// bold and labelled ("**Q: When am I charged?**" / "A: …") is answered
+// as one with questions for headings.
+func TestAskedBoldQuestion(t *testing.T) {
+	ix := parsedIndex(t, "faq.md", "# Billing FAQ\n\n"+
+		"**Q: When am I charged?**\nA: On the first day of each month, for the month ahead.\n\n"+
+		"**Q: Do you offer refunds?**\nA: Refunds are given within fourteen days of a charge if you have not used the paid features.\n\n"+
+		"**Q: Can I pay by invoice?**\nA: Teams of ten or more can; write to the sales desk.\n")
+	checkFirstQuotesBegin(t, ix, []firstQuote{
+		{"When am I charged?", "On the first day of each month"},
+		{"Can I pay by invoice?", "Teams of ten or more can"},
+	})
+}
