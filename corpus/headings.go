@@ -369,6 +369,12 @@ func (p *parser) markRepeatedTitles(blocks []*block) {
 			b.role = roleDivider
 			if k == 0 {
 				p.noteTitle(b)
+			} else if blocks[k+1].head.kind == matterCast {
+				// The work's title over its persons, after an introduction
+				// (Jowett's Plato: "INTRODUCTION." … "CRITO" / "PERSONS OF
+				// THE DIALOGUE: …"): the work starts here. Before the text
+				// it is the title page's.
+				b.role, b.head = roleHeading, &heading{style: styleCaps, rank: 2, title: cleanTitle(t)}
 			}
 		}
 		if keywordHeading.MatchString(t) && strings.TrimSpace(keywordHeading.FindStringSubmatch(t)[3]) == "" && len(strings.Fields(t)) == 1 {
