@@ -1331,3 +1331,21 @@ func TestBoldQuestionsHeadAnswers(t *testing.T) {
 		})
 	}
 }
+
+// TestPersonsListedInTheirParagraph leaves out the persons of a dialogue
+// listed after their heading's words over several lines, as Jowett's
+// Republic sets them; the scene under them stays text, and the work's
+// title over them heads it.
+func TestPersonsListedInTheirParagraph(t *testing.T) {
+	text := "INTRODUCTION AND ANALYSIS.\n\nThe Republic of Plato is the longest of his works with the exception of the\nLaws, and is certainly the greatest of them.\n\n" +
+		"THE REPUBLIC.\n\nPERSONS OF THE DIALOGUE: Socrates, who is the narrator, Glaucon,\nAdeimantus, Polemarchus, Cephalus, Thrasymachus, Cleitophon, and others who\nare mute auditors.\n\n" +
+		"The scene is laid in the house of Cephalus at the Piraeus; and the whole\ndialogue is narrated by Socrates the day after it actually took place to\nTimaeus, Hermocrates, Critias, and a nameless person, who are introduced in\nthe Timaeus.\n\n\n" +
+		"BOOK I.\n\nI went down yesterday to the Piraeus with Glaucon the son of Ariston, that\nI might offer up my prayer to the goddess.\n\n" +
+		"BOOK II.\n\nWith these words I was thinking that I had made an end of the discussion;\nbut the end, in truth, proved to be only a beginning.\n"
+	d := wantSections(t, "republic.txt", text, []string{"INTRODUCTION AND ANALYSIS", "THE REPUBLIC", "BOOK I", "BOOK II"})
+	for _, s := range d.AllSentences() {
+		if strings.Contains(s.Text, "PERSONS OF THE DIALOGUE") {
+			t.Errorf("the persons are a sentence: %q", s.Text)
+		}
+	}
+}

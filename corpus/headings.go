@@ -71,6 +71,12 @@ func (p *parser) strongHeadings(blocks []*block, markdown bool) (chapters map[st
 		if !ok && !markdown {
 			h, ok = p.headingWithCapsSubtitle(b)
 		}
+		if !ok && !markdown && inlineCast.MatchString(p.text[b.first()]) {
+			// "PERSONS OF THE DIALOGUE: Socrates, who is the narrator,
+			// Glaucon, …" over several lines: the persons, listed in their
+			// heading's paragraph.
+			h, ok = heading{style: styleNamed, rank: 2, title: strings.TrimSpace(inlineCast.FindString(p.text[b.first()])), kind: matterCast}, true
+		}
 		if !ok {
 			continue
 		}
@@ -94,6 +100,10 @@ func (p *parser) strongHeadings(blocks []*block, markdown bool) (chapters map[st
 	}
 	return chapters, any
 }
+
+// inlineCast matches the opening of a paragraph that lists a dialogue's
+// or a play's persons after its heading's words.
+var inlineCast = regexp.MustCompile(`^\s*(?i:persons of the dialogue|dramatis person(?:ae|æ)|persons represented|the persons)\s*:`)
 
 // headingWithCapsSubtitle recognises "CHAPTER XXI" over a subtitle of
 // several lines in capitals, as one block.
