@@ -1192,7 +1192,9 @@ func TestTitlePageUnderTitle(t *testing.T) {
 // the persons of the play, a contents list of acts and scenes before
 // "Dramatis Personæ", Wilde's list of the acts' scenes ("ACT I.
 // Algernon Moncrieff’s Flat…") before "FIRST ACT", and stage directions
-// set without brackets, which are nobody's lines and head nothing.
+// set without brackets, which are nobody's lines and head nothing; and
+// Shaw's names over how a line is said ("THE MOTHER [to Clara] Give it
+// to me.").
 func TestPlayLayouts(t *testing.T) {
 	older := "Dramatis Personae\n\n  Sampson, servant to Capulet.\n  Gregory, servant to Capulet.\n  Tybalt, nephew to Lady Capulet.\n\n\n\n" +
 		"ACT I. Scene I.\nVerona. A public place.\n\nEnter Sampson and Gregory.\n\n\n" +
@@ -1216,11 +1218,21 @@ func TestPlayLayouts(t *testing.T) {
 		"Algernon.  Did you hear what I was playing, Lane?\n\nLane.  I didn’t think it polite to listen, sir.\n\nAlgernon.  I’m sorry for that.\n\nLane.  Yes, sir.\n\n" +
 		"\nSECOND ACT\n\n\nSCENE\n\nGarden at the Manor House.\n\nAlgernon.  Why is it that the servants invariably drink the champagne?\n\n" +
 		"Lane.  I attribute it to the superior quality of the wine, sir.\n\nAlgernon.  Good heavens!\n\nLane.  Yes, sir.\n"
+	shaw := "ACT I\n\nCovent Garden at 11.15 p.m. Torrents of heavy summer rain. Cab whistles\nblowing frantically in all directions.\n\n" +
+		"THE DAUGHTER [in the space between the central pillars, close to the one on\nher left] I'm getting chilled to the bone. He's been gone twenty minutes.\n\n" +
+		"THE MOTHER [on her daughter's right] Not so long. But he ought to have got\nus a cab by this.\n\n" +
+		"THE MOTHER. But we must have a cab. It's too bad.\n\nTHE DAUGHTER. If Freddy had a bit of gumption, he would have got one.\n\n" +
+		"THE MOTHER. What could he have done, poor boy?\n\nTHE DAUGHTER. Other people got cabs. Why couldn't he?\n\n" +
+		"THE MOTHER [to Clara] Give it to me. Have you any pennies?\n\nTHE DAUGHTER [reluctantly] No. I've nothing smaller than sixpence.\n"
 	tests := []struct {
 		name, text string
 		sections   []string
 		spoken     map[string]string // a sentence → its speaker ("" for nobody's)
 	}{
+		{"shaw", shaw, []string{"ACT I"}, map[string]string{
+			"He's been gone twenty minutes.":         "The Daughter",
+			"[on her daughter's right] Not so long.": "The Mother",
+		}},
 		{"older", older, []string{"ACT I · Scene I: Verona. A public place", "ACT I · Scene II: A Street"}, map[string]string{
 			"Gregory, on my word, we'll not carry coals.":        "Sampson",
 			"No, for then we should be colliers.":                "Gregory",

@@ -17,11 +17,16 @@ import (
 //	MACBETH.                  (a capitalised name alone; the speech follows)
 //	MR. HAMILTON. Pray, …     (a title in capitals too)
 //	MISS ANTHONY--Yes, …      (a capitalised name and a dash)
+//	THE MOTHER [to Clara] Give it to me.   (a capitalised name over how it is said)
 var (
 	colonLabel  = regexp.MustCompile(`^([A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|for|of|de|la|van|von|and|the)){0,5}):\s+\S`)
 	periodLabel = regexp.MustCompile(`^([A-Z][\p{L}'’-]*(?:\s[A-Z][\p{L}'’-]*){0,3})\.\s{2,}\S`)
 	capsLabel   = regexp.MustCompile(`^((?:` + speakerTitle + `\.?\s+)?[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3})\.(?:--|—)?(?:\s+\S|\s*$)`)
 	dashLabel   = regexp.MustCompile(`^((?:` + speakerTitle + `\.?\s+)?[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3})\s*(?:--|—)\s*\S`)
+	// bracketLabel is a name in capitals over how it is said, as Shaw
+	// sets it: "THE DAUGHTER [in the space between the central pillars]
+	// I'm getting chilled to the bone."
+	bracketLabel = regexp.MustCompile(`^((?:` + speakerTitle + `\.?\s+)?[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3})\s+\[`)
 )
 
 // speakerTitle is a title that may open a speaker's name, in any case:
@@ -52,7 +57,7 @@ type label struct {
 	name  string // as written, without the colon or full stop
 	skip  int    // bytes of label, punctuation and spaces
 	alone bool   // the label is the whole line
-	form  int    // which of the label patterns matched: 0 capitals, 1 full stop, 2 colon, 3 dash, 4 alone
+	form  int    // which of the label patterns matched: 0 capitals, 1 full stop, 2 colon, 3 dash, 4 alone, 5 bracket, 6 abbreviated
 }
 
 // labelOf finds a speaker label at the start of line, or indented by a
@@ -63,7 +68,7 @@ func labelOf(line string) (label, bool) {
 		return label{}, false // a stage direction or a title set in the middle
 	}
 	line = line[indent:]
-	if line == "" || line[0] < 'A' || line[0] > 'Z' || !strings.ContainsAny(line[:min(len(line), 50)], ".:-—") {
+	if line == "" || line[0] < 'A' || line[0] > 'Z' || !strings.ContainsAny(line[:min(len(line), 50)], ".:-—[") {
 		return label{}, false
 	}
 	forms := labelForms
@@ -93,7 +98,7 @@ var abbreviatedLabel = regexp.MustCompile(`^((?:[A-Z][a-z]{0,4}\. )?[A-Z][a-z]{1
 // labelForms are the patterns of labels, in the order they are tried: a
 // line that one reads as no speaker ("MR." alone) may be another's
 // ("MR. CROWLEY:").
-var labelForms = []*regexp.Regexp{capsLabel, periodLabel, colonLabel, dashLabel, timedLabel}
+var labelForms = []*regexp.Regexp{capsLabel, periodLabel, colonLabel, dashLabel, timedLabel, bracketLabel}
 
 // labelAs reads the label a pattern matched (m) at the start of line.
 func labelAs(line string, form int, m []int) (label, bool) {
