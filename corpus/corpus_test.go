@@ -1192,9 +1192,10 @@ func TestTitlePageUnderTitle(t *testing.T) {
 // the persons of the play, a contents list of acts and scenes before
 // "Dramatis Personæ", Wilde's list of the acts' scenes ("ACT I.
 // Algernon Moncrieff’s Flat…") before "FIRST ACT", and stage directions
-// set without brackets, which are nobody's lines and head nothing; and
+// set without brackets, which are nobody's lines and head nothing;
 // Shaw's names over how a line is said ("THE MOTHER [to Clara] Give it
-// to me.").
+// to me."), and Ibsen's translators' ("Nora. Hide the Christmas Tree…",
+// "Helmer (calls out from his room). Is that…").
 func TestPlayLayouts(t *testing.T) {
 	older := "Dramatis Personae\n\n  Sampson, servant to Capulet.\n  Gregory, servant to Capulet.\n  Tybalt, nephew to Lady Capulet.\n\n\n\n" +
 		"ACT I. Scene I.\nVerona. A public place.\n\nEnter Sampson and Gregory.\n\n\n" +
@@ -1224,11 +1225,22 @@ func TestPlayLayouts(t *testing.T) {
 		"THE MOTHER. But we must have a cab. It's too bad.\n\nTHE DAUGHTER. If Freddy had a bit of gumption, he would have got one.\n\n" +
 		"THE MOTHER. What could he have done, poor boy?\n\nTHE DAUGHTER. Other people got cabs. Why couldn't he?\n\n" +
 		"THE MOTHER [to Clara] Give it to me. Have you any pennies?\n\nTHE DAUGHTER [reluctantly] No. I've nothing smaller than sixpence.\n"
+	ibsen := "ACT I\n\n(SCENE.--A room furnished comfortably and tastefully, but not\nextravagantly.)\n\n" +
+		"Nora. Hide the Christmas Tree carefully, Helen. (To the PORTER, taking out her\npurse.) How much?\n\nPorter. Sixpence.\n\n" +
+		"Nora. There is a shilling. No, keep the change.\n\nHelmer (calls out from his room). Is that my little lark twittering out\nthere?\n\n" +
+		"Nora (busy opening some of the parcels). Yes, it is!\n\nHelmer. Is it my little squirrel bustling about?\n\nNora. Yes!\n\n" +
+		"Helmer. When did my squirrel come home?\n\nNora. Just now. Come in here, Torvald, and see what I have bought.\n\n" +
+		"Helmer. Don't disturb me. Bought, did you say? All these things?\n"
 	tests := []struct {
 		name, text string
 		sections   []string
 		spoken     map[string]string // a sentence → its speaker ("" for nobody's)
 	}{
+		{"ibsen", ibsen, []string{"ACT I"}, map[string]string{
+			"Sixpence.": "Porter",
+			"Is that my little lark twittering out there?": "Helmer",
+			"Yes, it is!": "Nora",
+		}},
 		{"shaw", shaw, []string{"ACT I"}, map[string]string{
 			"He's been gone twenty minutes.":         "The Daughter",
 			"[on her daughter's right] Not so long.": "The Mother",
@@ -1358,6 +1370,28 @@ func TestPersonsListedInTheirParagraph(t *testing.T) {
 	for _, s := range d.AllSentences() {
 		if strings.Contains(s.Text, "PERSONS OF THE DIALOGUE") {
 			t.Errorf("the persons are a sentence: %q", s.Text)
+		}
+	}
+}
+
+// TestEnumerationsAreNoSpeakers keeps as text the paragraphs that open
+// as a play's abbreviated speakers do without being turns: an argument's
+// points ("First. The…") and testimony's questions and answers ("Q. Mr.
+// Jones, where…").
+func TestEnumerationsAreNoSpeakers(t *testing.T) {
+	var b strings.Builder
+	for range 3 {
+		b.WriteString("First. The powers delegated to the federal government are few and defined.\n\n" +
+			"Second. Those which are to remain in the State governments are numerous.\n\n" +
+			"Q. Mr. Jones, where do you reside?\n\nA. Mrs. Leyden keeps the house in the eighth ward.\n\n")
+	}
+	d, err := Parse("points.txt", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range d.AllSentences() {
+		if s.Speaker != "" && s.Speaker != "Mr. Jones" {
+			t.Errorf("%q is spoken by %q", s.Text, s.Speaker)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -57,7 +58,7 @@ type label struct {
 	name  string // as written, without the colon or full stop
 	skip  int    // bytes of label, punctuation and spaces
 	alone bool   // the label is the whole line
-	form  int    // which of the label patterns matched: 0 capitals, 1 full stop, 2 colon, 3 dash, 4 alone, 5 bracket, 6 abbreviated
+	form  int    // which of labelForms matched
 }
 
 // labelOf finds a speaker label at the start of line, or indented by a
@@ -71,11 +72,7 @@ func labelOf(line string) (label, bool) {
 	if line == "" || line[0] < 'A' || line[0] > 'Z' || !strings.ContainsAny(line[:min(len(line), 50)], ".:-—[") {
 		return label{}, false
 	}
-	forms := labelForms
-	if indent > 0 {
-		forms = append(forms[:len(forms):len(forms)], abbreviatedLabel)
-	}
-	for form, re := range forms {
+	for form, re := range labelForms {
 		if l, ok := labelAs(line, form, re.FindStringSubmatchIndex(line)); ok {
 			l.skip += indent
 			return l, true
@@ -89,16 +86,36 @@ func labelOf(line string) (label, bool) {
 // four, and centre their stage directions.
 const maxLabelIndent = 3
 
-// abbreviatedLabel is an abbreviated name and one space, as older
-// Project Gutenberg plays set their speakers, indented: "  Samp. Gregory,
-// on my word…", "  La. Cap. Tybalt, my cousin!". Only an indented line is
-// read so: flush left, "Yes. I will" opens a paragraph of prose.
-var abbreviatedLabel = regexp.MustCompile(`^((?:[A-Z][a-z]{0,4}\. )?[A-Z][a-z]{1,9})\. [A-Z'‘"“(\[]`)
+var (
+	// directedLabel is a name over how the line is said, in parentheses,
+	// as Ibsen's translators set it: "Helmer (calls out from his room).
+	// Is that my little lark…".
+	directedLabel = regexp.MustCompile(`^([A-Z][a-z]+(?: [A-Z][a-z]+)?) \([^()]{1,80}\)\.\s+\S`)
+	// abbreviatedLabel is a name, often abbreviated, and one space, as
+	// older Project Gutenberg plays set their speakers ("  Samp. Gregory,
+	// on my word…", "  La. Cap. Tybalt, my cousin!") and Ibsen's
+	// translators theirs ("Nora. Hide the Christmas Tree…"). Words that
+	// open a sentence so ("Yes. I will") are no names (abbreviatedName).
+	abbreviatedLabel = regexp.MustCompile(`^((?:[A-Z][a-z]{0,4}\. )?[A-Z][a-z]{1,9})\. [A-Z'‘"“(\[]`)
+)
+
+// The patterns of labels, by the number labelAs knows them by.
+const (
+	formCaps = iota
+	formPeriod
+	formColon
+	formDash
+	formTimed
+	formBracket
+	formDirected
+	formAbbreviated
+)
 
 // labelForms are the patterns of labels, in the order they are tried: a
 // line that one reads as no speaker ("MR." alone) may be another's
 // ("MR. CROWLEY:").
-var labelForms = []*regexp.Regexp{capsLabel, periodLabel, colonLabel, dashLabel, timedLabel, bracketLabel}
+var labelForms = []*regexp.Regexp{formCaps: capsLabel, formPeriod: periodLabel, formColon: colonLabel, formDash: dashLabel, formTimed: timedLabel,
+	formBracket: bracketLabel, formDirected: directedLabel, formAbbreviated: abbreviatedLabel}
 
 // labelAs reads the label a pattern matched (m) at the start of line.
 func labelAs(line string, form int, m []int) (label, bool) {
@@ -108,12 +125,14 @@ func labelAs(line string, form int, m []int) (label, bool) {
 	name := line[m[2]:m[3]]
 	skip := m[3] + 1
 	switch form {
-	case 0: // past a dash after the period: "APPARITION.--"
+	case formCaps: // past a dash after the period: "APPARITION.--"
 		skip = len(line) - len(strings.TrimLeft(line[skip:], "-—"))
-	case 3: // past the dash: "LEAR -- Attend"
+	case formDash: // past the dash: "LEAR -- Attend"
 		skip = len(line) - len(strings.TrimLeft(strings.TrimLeft(line[m[3]:], " "), "-—"))
-	case 4: // the whole line, the time with it: "Ana Ruiz  0:44"
+	case formTimed: // the whole line, the time with it: "Ana Ruiz  0:44"
 		skip = len(line)
+	case formDirected: // past how it is said: "Helmer (calls out from his room)."
+		skip = m[1] - 1
 	}
 	for skip < len(line) && (line[skip] == ' ' || line[skip] == '\t') {
 		skip++
@@ -124,8 +143,11 @@ func labelAs(line string, form int, m []int) (label, bool) {
 			return label{}, false
 		}
 	}
-	if !isSpeakerName(name) || form == len(labelForms) && !abbreviatedName(name) {
+	if !isSpeakerName(name) || (form == formAbbreviated || form == formDirected) && !abbreviatedName(name) {
 		return label{}, false
+	}
+	if form == formDirected {
+		form = formAbbreviated // one way of labelling: "Nora." and "Nora (busy…)."
 	}
 	return label{name: name, skip: skip, alone: strings.TrimSpace(rest) == "", form: form}, true
 }
@@ -151,7 +173,11 @@ func isSpeakerName(name string) bool {
 // abbreviatedName reports whether an abbreviated label's name is a name
 // rather than a word that opens a line of verse ("  Nay. I will…").
 func abbreviatedName(name string) bool {
-	return !verseOpeners[strings.ToLower(name)]
+	words := strings.Fields(strings.ToLower(strings.ReplaceAll(name, ".", "")))
+	if len(words) > 1 && (len(words[0]) == 1 || titles[words[len(words)-1]]) {
+		return false // a witness's answer or an examiner's question: "A. Mr. Jones…", "Q. Mrs. …"
+	}
+	return !verseOpeners[strings.ToLower(name)] && !slices.Contains(numberWords, strings.ToLower(name))
 }
 
 // verseOpeners are words that end a short first sentence of a line as
@@ -162,6 +188,8 @@ var verseOpeners = map[string]bool{
 	"indeed": true, "true": true, "farewell": true, "come": true, "peace": true, "hark": true, "amen": true, "enough": true,
 	"done": true, "exit": true, "enter": true, "exeunt": true, "away": true, "go": true, "stay": true, "look": true, "hence": true,
 	"adieu": true, "hold": true, "silence": true, "nothing": true, "never": true, "ever": true, "thus": true, "and": true, "but": true,
+	"firstly": true, "secondly": true, "thirdly": true, "lastly": true, "finally": true, "again": true, "also": true, "besides": true,
+	"therefore": true, "wherefore": true, "answer": true, "question": true, "note": true,
 }
 
 // isRoman reports whether s is an upper-case roman numeral.
