@@ -1395,3 +1395,23 @@ func TestEnumerationsAreNoSpeakers(t *testing.T) {
 		}
 	}
 }
+
+// TestDatedTitlesOverAddresses reads a collection of addresses titled as
+// Project Gutenberg's State of the Union addresses are: the address's
+// name, who gave it and its date on three lines, over a salutation. Each
+// heads its address, the first too, where the block had been quoted as
+// a sentence; a line that introduces a list is no salutation.
+func TestDatedTitlesOverAddresses(t *testing.T) {
+	body := "I embrace with great satisfaction the opportunity which now presents itself\nof congratulating you on the present favorable prospects of our public\naffairs, and on the abundant fruits of another year.\n\n"
+	var b strings.Builder
+	var want []string
+	b.WriteString("State of the Union Addresses\n\n\n")
+	for _, a := range [][2]string{{"George Washington", "January 8, 1790"}, {"Thomas Jefferson", "December 8, 1801"}, {"Abraham Lincoln", "December 1, 1862"}} {
+		fmt.Fprintf(&b, "***\n\nState of the Union Address\n%s\n%s\n\nFellow-Citizens of the Senate and House of Representatives:\n\n%s", a[0], a[1], body)
+		want = append(want, "State of the Union Address, "+a[0]+", "+a[1])
+	}
+	wantSections(t, "addresses.txt", b.String(), want)
+	if !salutes("Fellow-Citizens of the Senate and House of Representatives:") || salutes("The following is a list of Lincoln's published works:") {
+		t.Error("salutes reads the addressees and the list's introduction alike")
+	}
+}

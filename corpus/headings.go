@@ -249,6 +249,9 @@ func (p *parser) applyLooks(blocks []*block, l looks, anyStrong bool) {
 			continue
 		}
 		t := cleanTitle(p.textOf(b))
+		if style == styleDate && len(b.lines) > 1 {
+			t = p.linesTitle(b) // "State of the Union Address, George Washington, January 8, 1790"
+		}
 		switch {
 		case (style == stylePieceTitle || style == styleDate) && l.counts[style] >= minLooks && !l.chapterLevel:
 			// A collection's pieces, or dated entries; inside numbered
@@ -294,6 +297,16 @@ func (p *parser) applyLooks(blocks []*block, l looks, anyStrong bool) {
 			b.role, b.head = roleHeading, &heading{style: style, rank: rank, title: t}
 		}
 	}
+}
+
+// linesTitle is a title set over several lines, its lines joined by
+// commas.
+func (p *parser) linesTitle(b *block) string {
+	parts := make([]string, 0, len(b.lines))
+	for _, i := range b.lines {
+		parts = append(parts, cleanTitle(p.text[i]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // endsOpen reports whether a title in capitals ends with a word that needs
@@ -518,13 +531,23 @@ func (p *parser) beforeSourcedText(style headingStyle, blocks []*block, k int) b
 	}
 	t := p.textOf(source)
 	raw := strings.TrimSpace(p.raw[source.first()])
-	sourced := strings.HasPrefix(t, "(") || strings.HasPrefix(raw, "_") || strings.HasPrefix(t, "[") || byline.MatchString(t) || dateLine.MatchString(t) || salutation.MatchString(t)
+	sourced := strings.HasPrefix(t, "(") || strings.HasPrefix(raw, "_") || strings.HasPrefix(t, "[") || byline.MatchString(t) || dateLine.MatchString(t) || salutes(t)
 	return sourced && p.beforeText(style, next)
 }
 
 // salutation matches the line that opens an address or a letter: "My
-// Friends:", "Ladies and Gentlemen:", "Dear Sir,".
-var salutation = regexp.MustCompile(`^\p{Lu}[\p{L}'’.]*(?:\s+[\p{L}'’.]+){0,6}[:,]$`)
+// Friends:", "Ladies and Gentlemen:", "Dear Sir,", "Fellow-Citizens of
+// the Senate and House of Representatives:".
+var salutation = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){0,7}[:,]$`)
+
+// salutes reports whether a line is a salutation: a few words that end
+// in a colon or comma and say nothing ("The following is a list of
+// Lincoln's published works:" introduces what follows).
+func salutes(t string) bool {
+	return salutation.MatchString(t) && !copula.MatchString(t)
+}
+
+var copula = regexp.MustCompile(`\b(?:is|are|was|were)\b`)
 
 // beforePiece reports whether a piece's title at block k is followed by a
 // paragraph of running text, after where it came from if that is said.

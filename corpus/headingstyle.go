@@ -321,8 +321,29 @@ func (p *parser) weakStyle(b *block) headingStyle {
 	case len(b.lines) == 1 && last == '.' && p.indent(b) == 0 && utf8.RuneCountInString(t) <= 80 && len(strings.Fields(t)) >= 2 && len(strings.Fields(t)) <= 12 &&
 		startsWithLetter(t) && isTitleCase(strings.TrimSuffix(t, ".")) && allCapitalised(t) && !sentenceInside.MatchString(t):
 		return stylePieceTitle
+	case p.datedTitle(b):
+		return styleDate
 	}
 	return styleNone
+}
+
+// maxDatedTitleLines is how many lines a title over its date may take:
+// "State of the Union Address" / "George Washington" / "January 8, 1790".
+const maxDatedTitleLines = 4
+
+// datedTitle reports whether a block of short lines ends in a date, as a
+// collection of addresses titles each: its name, who gave it, when.
+func (p *parser) datedTitle(b *block) bool {
+	if len(b.lines) < 2 || len(b.lines) > maxDatedTitleLines || !dateLine.MatchString(strings.TrimSpace(p.text[b.last()])) {
+		return false
+	}
+	for _, i := range b.lines[:len(b.lines)-1] {
+		t := strings.TrimSpace(p.text[i])
+		if len(strings.Fields(t)) > 8 || letters(t) < 3 || endsSentence(t) && !strings.HasSuffix(t, ".") || !startsTitle(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // numberedLine matches a roman numeral and a title on one line: "I. The

@@ -220,6 +220,9 @@ func (p *parser) opensText(blocks []*block, k int) bool {
 		return true
 	}
 	next := p.nextNonDivider(blocks, k)
+	if next != nil && next.role == roleBody && salutes(strings.TrimSpace(p.textOf(next))) {
+		next = p.nextNonDivider(blocks, slices.Index(blocks, next)) // "Fellow-Citizens of the Senate…:" over the address
+	}
 	return next != nil && (next.role == roleHeading || next.speaker != "" || (p.isProse(next) && len(next.lines) >= 3))
 }
 
