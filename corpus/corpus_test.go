@@ -1415,3 +1415,20 @@ func TestDatedTitlesOverAddresses(t *testing.T) {
 		t.Error("salutes reads the addressees and the list's introduction alike")
 	}
 }
+
+// TestRomanNumeralsAlonePartTheText reads numerals alone on their lines,
+// I, II, III over parts of several paragraphs each, as the parts of a
+// text that has no other headings (Heart of Darkness); numerals that
+// number single paragraphs stay out of the outline.
+func TestRomanNumeralsAlonePartTheText(t *testing.T) {
+	para := "The Nellie, a cruising yawl, swung to her anchor without a flutter of the sails,\nand was at rest. The flood had made, the wind was nearly calm.\n\n"
+	var parts, points strings.Builder
+	parts.WriteString("HEART OF DARKNESS\n\nBy Joseph Conrad\n\n\n")
+	points.WriteString("MAXIMS\n\nBy an Author\n\n\n")
+	for _, n := range []string{"I", "II", "III"} {
+		parts.WriteString("\n" + n + "\n\n" + para + para + para + para)
+		points.WriteString("\n" + n + "\n\n" + para)
+	}
+	wantSections(t, "heart.txt", parts.String(), []string{"I", "II", "III"})
+	wantSections(t, "maxims.txt", points.String(), []string{"maxims"}) // one section, titled by the file
+}

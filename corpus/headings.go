@@ -128,6 +128,9 @@ type looks struct {
 	counts       map[headingStyle]int
 	chapterLevel bool // the text has numbered chapters: looks are sub-headings
 	numbered     int  // numbered chapters, of every keyword
+	// romanParts is whether the numerals alone count I, II, III… over
+	// parts of several paragraphs each: Heart of Darkness's parts.
+	romanParts bool
 }
 
 // lookStyles finds the blocks that look like headings and stand before
@@ -174,7 +177,37 @@ func (p *parser) lookStyles(blocks []*block, chapters map[string]int) looks {
 		l.styles[k] = style
 		l.counts[style]++
 	}
+	l.romanParts = p.romanParts(blocks, l.styles)
 	return l
+}
+
+// minPartBlocks is how many blocks the parts that numerals alone head
+// hold at least, each: a part has paragraphs, a numbered paragraph one.
+const minPartBlocks = 3
+
+// romanParts reports whether the numerals alone on their lines (styles)
+// count from I without a gap, two or more, each over a part of at least
+// minPartBlocks blocks: the parts of a text numbered without a title.
+func (p *parser) romanParts(blocks []*block, styles []headingStyle) bool {
+	var at []int
+	for k, s := range styles {
+		if s == styleRoman {
+			if numberIn(p.textOf(blocks[k])) != len(at)+1 {
+				return false
+			}
+			at = append(at, k)
+		}
+	}
+	if len(at) < 2 {
+		return false
+	}
+	at = append(at, len(blocks))
+	for i := 1; i < len(at); i++ {
+		if at[i]-at[i-1] <= minPartBlocks {
+			return false
+		}
+	}
+	return true
 }
 
 // numeralOverTitle is the style of a roman numeral or number standing
@@ -278,7 +311,7 @@ func (p *parser) applyLooks(blocks []*block, l looks, anyStrong bool) {
 			numbered = numberIn(t)
 		case style == styleRoman || style == styleNumber:
 			b.role = roleDivider // a numbered part without a title
-			if n := numberIn(t); numbered > 0 && n == numbered+1 {
+			if n := numberIn(t); numbered > 0 && n == numbered+1 || style == styleRoman && l.romanParts {
 				// an untitled piece among titled ones: "II." between "I." /
 				// "SUCCESS." and "III." / "ROUGE ET NOIR."
 				b.role, b.head, numbered = roleHeading, &heading{style: style, rank: rank, title: strings.TrimRight(t, ".")}, n
