@@ -1417,7 +1417,7 @@ func TestDatedTitlesOverAddresses(t *testing.T) {
 }
 
 // TestRomanNumeralsAlonePartTheText reads numerals alone on their lines,
-// I, II, III over parts of several paragraphs each, as the parts of a
+// I, II, III (or 1, 2, 3) over parts of several paragraphs each, as the parts of a
 // text that has no other headings (Heart of Darkness); numerals that
 // number single paragraphs stay out of the outline.
 func TestRomanNumeralsAlonePartTheText(t *testing.T) {
@@ -1430,5 +1430,7 @@ func TestRomanNumeralsAlonePartTheText(t *testing.T) {
 		points.WriteString("\n" + n + "\n\n" + para)
 	}
 	wantSections(t, "heart.txt", parts.String(), []string{"I", "II", "III"})
+	arabic := strings.NewReplacer("\nIII\n", "\n3\n", "\nII\n", "\n2\n", "\nI\n", "\n1\n").Replace(parts.String())
+	wantSections(t, "heart-1.txt", arabic, []string{"1", "2", "3"})
 	wantSections(t, "maxims.txt", points.String(), []string{"maxims"}) // one section, titled by the file
 }

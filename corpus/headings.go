@@ -128,9 +128,10 @@ type looks struct {
 	counts       map[headingStyle]int
 	chapterLevel bool // the text has numbered chapters: looks are sub-headings
 	numbered     int  // numbered chapters, of every keyword
-	// romanParts is whether the numerals alone count I, II, III… over
-	// parts of several paragraphs each: Heart of Darkness's parts.
-	romanParts bool
+	// partNumerals is the look (styleRoman or styleNumber) of numerals
+	// alone that count I, II, III… or 1, 2, 3… over parts of several
+	// paragraphs each, Heart of Darkness's parts; styleNone when none do.
+	partNumerals headingStyle
 }
 
 // lookStyles finds the blocks that look like headings and stand before
@@ -177,7 +178,11 @@ func (p *parser) lookStyles(blocks []*block, chapters map[string]int) looks {
 		l.styles[k] = style
 		l.counts[style]++
 	}
-	l.romanParts = p.romanParts(blocks, l.styles)
+	for _, style := range []headingStyle{styleRoman, styleNumber} {
+		if p.numeralParts(blocks, l.styles, style) {
+			l.partNumerals = style
+		}
+	}
 	return l
 }
 
@@ -185,13 +190,14 @@ func (p *parser) lookStyles(blocks []*block, chapters map[string]int) looks {
 // hold at least, each: a part has paragraphs, a numbered paragraph one.
 const minPartBlocks = 3
 
-// romanParts reports whether the numerals alone on their lines (styles)
-// count from I without a gap, two or more, each over a part of at least
-// minPartBlocks blocks: the parts of a text numbered without a title.
-func (p *parser) romanParts(blocks []*block, styles []headingStyle) bool {
+// numeralParts reports whether the numerals alone on their lines of a
+// look (styleRoman or styleNumber) count from one without a gap, two or
+// more, each over a part of at least minPartBlocks blocks: the parts of a
+// text numbered without a title.
+func (p *parser) numeralParts(blocks []*block, styles []headingStyle, style headingStyle) bool {
 	var at []int
 	for k, s := range styles {
-		if s == styleRoman {
+		if s == style {
 			if numberIn(p.textOf(blocks[k])) != len(at)+1 {
 				return false
 			}
@@ -311,7 +317,7 @@ func (p *parser) applyLooks(blocks []*block, l looks, anyStrong bool) {
 			numbered = numberIn(t)
 		case style == styleRoman || style == styleNumber:
 			b.role = roleDivider // a numbered part without a title
-			if n := numberIn(t); numbered > 0 && n == numbered+1 || style == styleRoman && l.romanParts {
+			if n := numberIn(t); numbered > 0 && n == numbered+1 || style == l.partNumerals {
 				// an untitled piece among titled ones: "II." between "I." /
 				// "SUCCESS." and "III." / "ROUGE ET NOIR."
 				b.role, b.head, numbered = roleHeading, &heading{style: style, rank: rank, title: strings.TrimRight(t, ".")}, n
