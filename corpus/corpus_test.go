@@ -1434,3 +1434,20 @@ func TestRomanNumeralsAlonePartTheText(t *testing.T) {
 	wantSections(t, "heart-1.txt", arabic, []string{"1", "2", "3"})
 	wantSections(t, "maxims.txt", points.String(), []string{"maxims"}) // one section, titled by the file
 }
+
+// TestLetterDatelines adds to a letter's title the line under it that
+// says where and when it was written, under its addressee or not; the
+// line is no sentence.
+func TestLetterDatelines(t *testing.T) {
+	body := "In the first place I hope you will live twenty-three years longer. We had an\nexceeding good ball last night, and I was very much disappointed.\n\nJ. A.\n\n\n"
+	text := "LETTER I.\n\nTO CASSANDRA AUSTEN.\n\nSteventon, Saturday (January 9, 1796).\n\n" + body +
+		"LETTER II.\n\nCork Street, Tuesday morn (August, 1796).\n\n" + body +
+		"LETTER III.\n\nTO CASSANDRA AUSTEN.\n\nHere I am once more in this scene of dissipation and vice.\n\n" + body
+	d := wantSections(t, "letters.txt", text, []string{"LETTER I: TO CASSANDRA AUSTEN, Steventon, Saturday (January 9, 1796)",
+		"LETTER II: Cork Street, Tuesday morn (August, 1796)", "LETTER III: TO CASSANDRA AUSTEN"})
+	for _, s := range d.AllSentences() {
+		if strings.Contains(s.Text, "1796") {
+			t.Errorf("the dateline is a sentence: %q", s.Text)
+		}
+	}
+}

@@ -97,6 +97,9 @@ func (p *parser) strongHeadings(blocks []*block, markdown bool) (chapters map[st
 		if h.numbered && !strings.Contains(h.title, ": ") && k+1 < len(blocks) {
 			p.takeSubtitle(b, blocks[k+1])
 		}
+		if h.keyword == "letter" || h.keyword == "epistle" {
+			p.takeDateline(blocks, k)
+		}
 	}
 	return chapters, any
 }
@@ -501,6 +504,31 @@ func (p *parser) takeSubtitle(h, next *block) {
 	}
 	h.head.title += ": " + cleanTitle(seeAlso.ReplaceAllString(t, ""))
 }
+
+// takeDateline adds to letter k's title the line under it, or under its
+// addressee, that says where and when it was written ("LETTER II: TO
+// CASSANDRA AUSTEN" over "Steventon, Thursday (January 16, 1796)."), so
+// that a question that names the date finds the letter; the line is then
+// no sentence.
+func (p *parser) takeDateline(blocks []*block, k int) {
+	next := p.nextNonDivider(blocks, k)
+	if next == nil || next.role != roleBody || next.speaker != "" || len(next.lines) != 1 {
+		return
+	}
+	t := strings.TrimSpace(p.textOf(next))
+	if len(strings.Fields(t)) > maxDatelineWords || !datelineDate.MatchString(t) || sentenceInside.MatchString(t) {
+		return
+	}
+	blocks[k].head.title += ", " + cleanTitle(t)
+	next.role = roleDivider
+}
+
+// maxDatelineWords is the most words a letter's dateline holds.
+const maxDatelineWords = 10
+
+// datelineDate finds the date in a letter's dateline: "January 16, 1796",
+// "Dec. 11th, 17—", "August, 1796".
+var datelineDate = regexp.MustCompile(monthName + `,?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?(?:\d{4}|\d\d—)`)
 
 // signature matches a name signed under a letter or proclamation: "A. F.
 // KERENSKY.", "W. L. COURTNEY".
