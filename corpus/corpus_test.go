@@ -1451,3 +1451,23 @@ func TestLetterDatelines(t *testing.T) {
 		}
 	}
 }
+
+// TestCastListLeftOut leaves out a play's persons listed a line each
+// with who they are, however long the list, as it leaves out their
+// heading.
+func TestCastListLeftOut(t *testing.T) {
+	text := "Dramatis Personae\n\n  Chorus.\n\n  Escalus, Prince of Verona.\n  Paris, a young Count, kinsman to the Prince.\n  Montague, heads of two houses at variance with each other.\n" +
+		"  Romeo, son to Montague.\n  Mercutio, kinsman to the Prince and friend to Romeo.\n  Tybalt, nephew to Lady Capulet.\n  Juliet, daughter to Capulet.\n\n\n\n" +
+		"ACT I. Scene I.\nVerona. A public place.\n\n  Samp. Gregory, on my word, we'll not carry coals.\n\n  Greg. No, for then we should be colliers.\n\n" +
+		"  Samp. I mean, an we be in choler, we'll draw.\n\n  Greg. Ay, while you live, draw your neck out of collar.\n\n" +
+		"  Samp. I strike quickly, being moved.\n\n  Greg. But thou art not quickly moved to strike.\n"
+	d, err := Parse("romeo.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range d.AllSentences() {
+		if strings.Contains(s.Text, "Prince of Verona") || strings.Contains(s.Text, "daughter to Capulet") {
+			t.Errorf("the cast is quoted: %q", s.Text)
+		}
+	}
+}

@@ -505,12 +505,29 @@ func (p *parser) castEnd(blocks []*block, k int) int {
 	}
 	for j := k + 1; j < len(blocks); j++ {
 		b := blocks[j]
-		if b.role == roleHeading || turns(j) || (p.isProse(b) && len(b.lines) > 3) {
+		if b.role == roleHeading || turns(j) || (p.isProse(b) && len(b.lines) > 3 && !p.personsListed(b)) {
 			return j
 		}
 	}
 	return len(blocks)
 }
+
+// personsListed reports whether most lines of a block name a person and
+// say who they are, as a cast lists them: "  Escalus, Prince of
+// Verona.", "Tybalt, nephew to Lady Capulet."
+func (p *parser) personsListed(b *block) bool {
+	n := 0
+	for _, i := range b.lines {
+		if castEntry.MatchString(p.text[i]) {
+			n++
+		}
+	}
+	return n*5 >= len(b.lines)*3
+}
+
+// castEntry matches a line of a list of persons: a name in capitals or
+// title case, a comma and a short description.
+var castEntry = regexp.MustCompile(`^\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3},\s+[^.;:!?]{2,70}[.;]?\s*$`)
 
 // nextHeading returns the index of the next heading of rank ≤ rank after
 // block k, or len(blocks).
