@@ -1471,3 +1471,12 @@ func TestCastListLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// TestPreludeHeads reads a novel's "PRELUDE." as its named part, as a
+// preface is, where it had been front matter.
+func TestPreludeHeads(t *testing.T) {
+	text := "PRELUDE.\n\nWho that cares much to know the history of man has not dwelt on the life of\nSaint Theresa, and smiled at the little girl who went forth to seek martyrdom?\n\n\n" +
+		"CHAPTER I.\n\nMiss Brooke had that kind of beauty which seems to be thrown into relief by\npoor dress, and her sister Celia had more common-sense.\n\n\n" +
+		"CHAPTER II.\n\nSir Humphry Davy? said Mr. Brooke, over the soup, in his easy smiling way.\n"
+	wantSections(t, "middlemarch.txt", text, []string{"PRELUDE", "CHAPTER I", "CHAPTER II"})
+}

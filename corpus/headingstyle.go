@@ -109,7 +109,7 @@ var numeralRest = regexp.MustCompile(`^(?i)\s*(?:no\.?\s*)?((?:[ivxlcdm]+|\d+[a-
 // namedHeading matches the headings of a book's parts that have names
 // rather than numbers: "PREFACE", "Introduction", "APPENDIX TO CHAPTER I",
 // "CONTENTS", "INDEX", "Persons Represented".
-var namedHeading = regexp.MustCompile(`^(?i)(?:(?:the|an?|first|second|third|last|final|original)\s+)?(?:(?:translator|author|editor|publisher|transcriber)(?:'s|’s|s'|s’|s)?\s+)?(preface|preamble|introduction|introductory|foreword|afterword|prologue|epilogue|conclusion|appendix|appendices|table of contents|contents|index|glossary|bibliography|notes|footnotes?|endnotes|dedication|acknowledge?ments|postscript|note|summary|synopsis|addendum|illustrations|list of illustrations|persons represented|dramatis personae|persons of the dialogue|persons of the play|characters|the persons of the play|scenes of the play)\b(.*)$`)
+var namedHeading = regexp.MustCompile(`^(?i)(?:(?:the|an?|first|second|third|last|final|original)\s+)?(?:(?:translator|author|editor|publisher|transcriber)(?:'s|’s|s'|s’|s)?\s+)?(preface|preamble|prelude|introduction|introductory|foreword|afterword|prologue|epilogue|conclusion|appendix|appendices|table of contents|contents|index|glossary|bibliography|notes|footnotes?|endnotes|dedication|acknowledge?ments|postscript|note|summary|synopsis|addendum|illustrations|list of illustrations|persons represented|dramatis personae|persons of the dialogue|persons of the play|characters|the persons of the play|scenes of the play)\b(.*)$`)
 
 // trialPart matches the heading of a part of a trial record, in
 // capitals: "INDICTMENT", "ARGUMENT OF MR. SELDEN FOR THE DEFENDANT",
@@ -246,7 +246,7 @@ var headingStarts = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields("the his her an a first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth last final original " +
 		"translator translator's translator’s translators author author's author’s authors editor editor's editor’s editors publisher publisher's publisher’s publishers transcriber transcriber's transcriber’s transcribers " +
-		"scenes preface preamble introduction introductory foreword afterword conclusion appendix appendices table contents index glossary bibliography notes footnote footnotes endnotes dedication acknowledgments acknowledgements postscript note summary synopsis addendum illustrations list persons dramatis characters " +
+		"scenes preface preamble prelude introduction introductory foreword afterword conclusion appendix appendices table contents index glossary bibliography notes footnote footnotes endnotes dedication acknowledgments acknowledgements postscript note summary synopsis addendum illustrations list persons dramatis characters " +
 		"select selected short some suggestions for further works references reading books " +
 		"indictment argument charge verdict sentence opinion judgment decision testimony evidence motion appearances plea pleadings summing cross-examination examination") {
 		m[w] = true

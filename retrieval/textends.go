@@ -163,12 +163,35 @@ func endOfSections(d *corpus.Document, secs map[int]bool, last bool) (int, bool)
 		step, at = -1, end-1
 	}
 	for ; at >= first && at < end; at += step {
-		if quotableEnd(d.Sentence(at)) {
+		if !last && at == first {
+			at = pastEpigraph(d, at, end)
+		}
+		if at < end && quotableEnd(d.Sentence(at)) {
 			return at, true
 		}
 	}
 	return 0, false
 }
+
+// pastEpigraph is the first sentence after the epigraph that opens a
+// part at sentence at, where one does: a paragraph whose last sentence
+// ends in its source after a dash ("Since I can do no good because a
+// woman, … --The Maid's Tragedy: BEAUMONT AND FLETCHER."). A chapter
+// opens after it.
+func pastEpigraph(d *corpus.Document, at, end int) int {
+	para := d.Sentence(at).Paragraph
+	last := at
+	for last+1 < end && d.Sentence(last+1).Paragraph == para {
+		last++
+	}
+	if last+1 < end && attribution.MatchString(strings.TrimSpace(d.Sentence(last).Text)) {
+		return last + 1
+	}
+	return at
+}
+
+// attribution matches the end of an epigraph: its source after a dash.
+var attribution = regexp.MustCompile(`(?:--|—)\s*\p{Lu}[^"“”—]{0,80}\.?$`)
 
 // quotableEnd reports whether a reader would quote s as where a text
 // opens or ends: not code, a stage direction ("[Exeunt.]"), a chapter's

@@ -53,7 +53,7 @@ The river is the Severn.
 `
 
 // TestAskTextEnds: a question about how the text or a chapter opens or
-// ends is answered first by that sentence; one that names no part the
+// ends is answered first by that sentence, past a chapter's epigraph; one that names no part the
 // text has, or a text in a library of several, is answered as any other.
 func TestAskTextEnds(t *testing.T) {
 	ix := parsedIndex(t, "book.txt", endsBook)
@@ -69,11 +69,18 @@ func TestAskTextEnds(t *testing.T) {
 	stories := parsedIndex(t, "stories.txt", "ADVENTURE I. A SCANDAL IN BOHEMIA\n\nTo Holmes she is always the woman. He never spoke of her again.\n\n"+
 		"ADVENTURE II. THE RED-HEADED LEAGUE\n\nI had called upon my friend in the autumn. The league was never heard of again.\n\n"+
 		"ADVENTURE III. A CASE OF IDENTITY\n\nLife is infinitely stranger than anything we could invent. The typewriter gave him away.\n")
+	epigraphs := parsedIndex(t, "middlemarch.txt", "PRELUDE.\n\nWho that cares much to know the history of man has not dwelt on the life of Saint Theresa?\n\n\n"+
+		"CHAPTER I.\n\n        \"Since I can do no good because a woman,\n         Reach constantly at something that is near it.\n                        --The Maid's Tragedy: BEAUMONT AND FLETCHER.\n\n\n"+
+		"Miss Brooke had that kind of beauty which seems to be thrown into relief\nby poor dress. Her sister Celia had more common-sense.\n\n\n"+
+		"CHAPTER II.\n\n        \"'Dime; no ves aquel caballero que hacia nosotros viene?'\n                                        --CERVANTES.\n\n\n"+
+		"\"Sir Humphry Davy?\" said Mr. Brooke, over the soup, in his easy smiling\nway.\n")
 	tests := []struct {
 		ix       *Index
 		question string
 		want     string // the first quote begins so; "" for no opening or ending found
 	}{
+		{epigraphs, "How does the novel open?", "Miss Brooke had that kind of beauty"},
+		{epigraphs, "How does chapter 2 begin?", "\"Sir Humphry Davy?\""},
 		{ix, "How does the novel open?", "The house stood on a hill"},
 		{ix, "How does the book end?", "By summer the garden was green"},
 		{ix, "What are the first words of chapter 2?", "In spring a family came"},
