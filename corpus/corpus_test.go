@@ -1411,6 +1411,11 @@ func TestDatedTitlesOverAddresses(t *testing.T) {
 		want = append(want, "State of the Union Address, "+a[0]+", "+a[1])
 	}
 	wantSections(t, "addresses.txt", b.String(), want)
+	var letters strings.Builder
+	for _, n := range []string{"TO JOSHUA SPEED", "TO MARY TODD", "TO HORACE GREELEY"} {
+		fmt.Fprintf(&letters, "%s\n\n%s%sYour friend,\nA. Lincoln.\nMarch 3, 1862.\n\n\n", n, body, body)
+	}
+	wantSections(t, "letters.txt", letters.String(), []string{"TO JOSHUA SPEED", "TO MARY TODD", "TO HORACE GREELEY"}) // a close is no title
 	if !salutes("Fellow-Citizens of the Senate and House of Representatives:") || salutes("The following is a list of Lincoln's published works:") {
 		t.Error("salutes reads the addressees and the list's introduction alike")
 	}

@@ -339,7 +339,8 @@ func (p *parser) datedTitle(b *block) bool {
 	}
 	for _, i := range b.lines[:len(b.lines)-1] {
 		t := strings.TrimSpace(p.text[i])
-		if len(strings.Fields(t)) > 8 || letters(t) < 3 || endsSentence(t) && !strings.HasSuffix(t, ".") || !startsTitle(t) {
+		if len(strings.Fields(t)) > 8 || letters(t) < 3 || endsSentence(t) && !strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") || !startsTitle(t) {
+			// a letter's close is no title: "Your friend," / "A. LINCOLN." / "March 3, 1862."
 			return false
 		}
 	}
