@@ -1485,3 +1485,30 @@ func TestPreludeHeads(t *testing.T) {
 		"CHAPTER II.\n\nSir Humphry Davy? said Mr. Brooke, over the soup, in his easy smiling way.\n"
 	wantSections(t, "middlemarch.txt", text, []string{"PRELUDE", "CHAPTER I", "CHAPTER II"})
 }
+
+// TestTestimonyLabels gives testimony's questions and answers their
+// speakers however the record labels them: "Q. ", "Q: ", "Q--", "A—".
+func TestTestimonyLabels(t *testing.T) {
+	for _, form := range []struct{ q, a string }{{"Q. ", "A. "}, {"Q: ", "A: "}, {"Q--", "A--"}, {"Q—", "A—"}} {
+		t.Run(strings.TrimSpace(form.q), func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString("JOHN T. SCOPES, a witness, being duly sworn, testified as follows:\n\nExamined by Mr. Darrow:\n\n")
+			for range 5 {
+				b.WriteString(form.q + "Where did you teach in the spring of that year?\n\n" + form.a + "At the high school in Dayton.\n\n")
+			}
+			d, err := Parse("trial.txt", []byte(b.String()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range d.AllSentences() {
+				want := "John T. Scopes"
+				if strings.HasPrefix(s.Text, "Where") {
+					want = "Mr. Darrow"
+				}
+				if s.Speaker != want || testimonyLabel.MatchString(s.Text) {
+					t.Errorf("%q spoken by %q; want %q, without its label", s.Text, s.Speaker, want)
+				}
+			}
+		})
+	}
+}

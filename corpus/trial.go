@@ -19,7 +19,8 @@ import (
 
 var (
 	// testimonyLabel opens a question or an answer in testimony.
-	testimonyLabel = regexp.MustCompile(`^(Q|A|Ques|Ans|Question|Answer)\.\s+\S`)
+	// "Q. Where…", "A: In the eighth ward", "Q--Your name?", "A—Walter White."
+	testimonyLabel = regexp.MustCompile(`^(Q|A|Ques|Ans|Question|Answer)(?:\.|:|\s*--|\s*—)\s*\S`)
 	// witnessLine introduces a witness: "JOHN E. POUND, a witness sworn
 	// …", "SUSAN B. ANTHONY, called as a witness …", "WILLIAM F.
 	// MORRISON recalled.".
@@ -59,12 +60,9 @@ func (p *parser) testimony(blocks []*block, labelled bool) {
 		first := p.text[b.first()]
 		switch {
 		case asked && testimonyLabel.MatchString(first):
-			b.speaker, b.skip = examiner, strings.Index(first, ".")+1
+			b.speaker, b.skip = examiner, len(testimonyLabel.FindString(first))-1 // up to the text's first character
 			if first[0] == 'A' {
 				b.speaker = witness
-			}
-			for b.skip < len(first) && first[b.skip] == ' ' {
-				b.skip++
 			}
 		case asked && witnessLine.MatchString(t) && (strings.Contains(strings.ToLower(t), "witness") || strings.HasSuffix(strings.TrimSpace(t), "recalled.")):
 			witness = displayName(strings.TrimRight(witnessLine.FindStringSubmatch(t)[1], ",. "))
