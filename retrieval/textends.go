@@ -173,25 +173,32 @@ func endOfSections(d *corpus.Document, secs map[int]bool, last bool) (int, bool)
 	return 0, false
 }
 
-// pastEpigraph is the first sentence after the epigraph that opens a
-// part at sentence at, where one does: a paragraph whose last sentence
-// ends in its source after a dash ("Since I can do no good because a
-// woman, … --The Maid's Tragedy: BEAUMONT AND FLETCHER."). A chapter
-// opens after it.
+// pastEpigraph is the first sentence after the epigraph or argument that
+// opens a part at sentence at, where one does: a paragraph whose last
+// sentence ends in its source after a dash ("Since I can do no good
+// because a woman, … --The Maid's Tragedy: BEAUMONT AND FLETCHER."), or
+// the paragraph under an argument's label ("BOOK I: THE ARGUMENT" over
+// "This first Book proposes…"). A chapter opens after it.
 func pastEpigraph(d *corpus.Document, at, end int) int {
-	para := d.Sentence(at).Paragraph
+	s := d.Sentence(at)
 	last := at
-	for last+1 < end && d.Sentence(last+1).Paragraph == para {
+	for last+1 < end && d.Sentence(last+1).Paragraph == s.Paragraph {
 		last++
 	}
-	if last+1 < end && attribution.MatchString(strings.TrimSpace(d.Sentence(last).Text)) {
+	argued := argumentLabel.MatchString(ownPart(d.Sections[s.Section].Title))
+	if last+1 < end && (argued || attribution.MatchString(strings.TrimSpace(d.Sentence(last).Text))) {
 		return last + 1
 	}
 	return at
 }
 
-// attribution matches the end of an epigraph: its source after a dash.
-var attribution = regexp.MustCompile(`(?:--|—)\s*\p{Lu}[^"“”—]{0,80}\.?$`)
+var (
+	// attribution matches the end of an epigraph: its source after a dash.
+	attribution = regexp.MustCompile(`(?:--|—)\s*\p{Lu}[^"“”—]{0,80}\.?$`)
+	// argumentLabel matches a part's title that labels its summary, the
+	// paragraph under it: "BOOK I: THE ARGUMENT", "Synopsis".
+	argumentLabel = regexp.MustCompile(`(?i)(?:^|: )(?:the )?(?:argument|synopsis|summary)$`)
+)
 
 // quotableEnd reports whether a reader would quote s as where a text
 // opens or ends: not code, a stage direction ("[Exeunt.]"), a chapter's

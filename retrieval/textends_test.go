@@ -53,7 +53,8 @@ The river is the Severn.
 `
 
 // TestAskTextEnds: a question about how the text or a chapter opens or
-// ends is answered first by that sentence, past a chapter's epigraph; one that names no part the
+// ends is answered first by that sentence, past a chapter's epigraph or
+// argument; one that names no part the
 // text has, or a text in a library of several, is answered as any other.
 func TestAskTextEnds(t *testing.T) {
 	ix := parsedIndex(t, "book.txt", endsBook)
@@ -74,6 +75,10 @@ func TestAskTextEnds(t *testing.T) {
 		"Miss Brooke had that kind of beauty which seems to be thrown into relief\nby poor dress. Her sister Celia had more common-sense.\n\n\n"+
 		"CHAPTER II.\n\n        \"'Dime; no ves aquel caballero que hacia nosotros viene?'\n                                        --CERVANTES.\n\n\n"+
 		"\"Sir Humphry Davy?\" said Mr. Brooke, over the soup, in his easy smiling\nway.\n")
+	argued := parsedIndex(t, "paradise.txt", "BOOK I.\n\nTHE ARGUMENT\n\nThis first Book proposes, first in brief, the whole subject--Man's\ndisobedience, and the loss thereupon of Paradise.\n\n"+
+		"  Of Man's first disobedience, and the fruit\n  Of that forbidden tree whose mortal taste\n  Brought death into the World, and all our woe.\n\n\n"+
+		"BOOK II.\n\nTHE ARGUMENT\n\nThe consultation begun, Satan debates whether another battle be to be\nhazarded.\n\n"+
+		"  High on a throne of royal state, which far\n  Outshone the wealth of Ormus and of Ind.\n")
 	tests := []struct {
 		ix       *Index
 		question string
@@ -81,6 +86,7 @@ func TestAskTextEnds(t *testing.T) {
 	}{
 		{epigraphs, "How does the novel open?", "Miss Brooke had that kind of beauty"},
 		{epigraphs, "How does chapter 2 begin?", "\"Sir Humphry Davy?\""},
+		{argued, "How does Book I begin?", "Of Man's first disobedience"},
 		{ix, "How does the novel open?", "The house stood on a hill"},
 		{ix, "How does the book end?", "By summer the garden was green"},
 		{ix, "What are the first words of chapter 2?", "In spring a family came"},
