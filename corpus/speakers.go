@@ -170,8 +170,9 @@ func isSpeakerName(name string) bool {
 	return !strings.ContainsAny(name, "0123456789")
 }
 
-// abbreviatedName reports whether an abbreviated label's name is a name
-// rather than a word that opens a line of verse ("  Nay. I will…").
+// abbreviatedName reports whether the name of a label set with one space
+// is a name rather than a word that opens a line of verse or prose so
+// ("  Nay. I will…", "First. The powers…", "Q. Mr. Jones, where…").
 func abbreviatedName(name string) bool {
 	words := strings.Fields(strings.ToLower(strings.ReplaceAll(name, ".", "")))
 	if len(words) > 1 && (len(words[0]) == 1 || titles[words[len(words)-1]]) {
@@ -181,7 +182,7 @@ func abbreviatedName(name string) bool {
 }
 
 // verseOpeners are words that end a short first sentence of a line as
-// an abbreviated speaker's name ends: "Nay.", "Farewell.".
+// an abbreviated speaker's name ends: "Nay.", "Farewell.", "Secondly.".
 var verseOpeners = map[string]bool{
 	"yes": true, "no": true, "nay": true, "ay": true, "well": true, "oh": true, "ah": true, "alas": true, "so": true, "now": true,
 	"then": true, "here": true, "there": true, "why": true, "what": true, "how": true, "sir": true, "madam": true, "good": true,
