@@ -1231,6 +1231,16 @@ func TestPlayLayouts(t *testing.T) {
 		"Nora (busy opening some of the parcels). Yes, it is!\n\nHelmer. Is it my little squirrel bustling about?\n\nNora. Yes!\n\n" +
 		"Helmer. When did my squirrel come home?\n\nNora. Just now. Come in here, Torvald, and see what I have bought.\n\n" +
 		"Helmer. Don't disturb me. Bought, did you say? All these things?\n"
+	var web strings.Builder
+	web.WriteString("<html><body><h1>HAMLET</h1><div class=\"chapter\"><h2>ACT I</h2><h3>SCENE I. Elsinore. A platform before the Castle.</h3>")
+	for _, turn := range []string{"BARNARDO.<br/>Who’s there?", "FRANCISCO.<br/>Nay, answer me.", "BARNARDO.<br/>Long live the King!", "FRANCISCO.<br/>Barnardo?", "BARNARDO.<br/>He.", "FRANCISCO.<br/>You come most carefully upon your hour."} {
+		web.WriteString("<p>" + turn + "</p>")
+	}
+	web.WriteString("<h3>SCENE II. Elsinore. A room of state in the Castle.</h3>")
+	for _, turn := range []string{"KING.<br/>The memory be green.", "HAMLET.<br/>A little more than kin, and less than kind.", "KING.<br/>How is it that the clouds still hang on you?", "HAMLET.<br/>Not so, my lord.", "KING.<br/>Why seems it so particular with thee?", "HAMLET.<br/>Seems, madam!"} {
+		web.WriteString("<p>" + turn + "</p>")
+	}
+	web.WriteString("</div></body></html>")
 	tests := []struct {
 		name, text string
 		sections   []string
@@ -1240,6 +1250,10 @@ func TestPlayLayouts(t *testing.T) {
 			"Sixpence.": "Porter",
 			"Is that my little lark twittering out there?": "Helmer",
 			"Yes, it is!": "Nora",
+		}},
+		{"web", web.String(), []string{"ACT I · SCENE I. Elsinore. A platform before the Castle", "ACT I · SCENE II. Elsinore. A room of state in the Castle"}, map[string]string{
+			"Who’s there?": "Barnardo",
+			"A little more than kin, and less than kind.": "Hamlet",
 		}},
 		{"shaw", shaw, []string{"ACT I"}, map[string]string{
 			"He's been gone twenty minutes.":         "The Daughter",
@@ -1265,7 +1279,11 @@ func TestPlayLayouts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := wantSections(t, tt.name+".txt", tt.text, tt.sections)
+			name := tt.name + ".txt"
+			if tt.name == "web" {
+				name = "hamlet.html"
+			}
+			d := wantSections(t, name, tt.text, tt.sections)
 			got := map[string]string{}
 			for _, s := range d.AllSentences() {
 				got[s.Text] = s.Speaker

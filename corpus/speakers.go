@@ -394,6 +394,10 @@ func displayName(name string) string {
 func (p *parser) assignTurns(blocks []*block, speakers speakerSet) []*block {
 	var out []*block
 	for _, b := range blocks {
+		if b.role != roleBody || b.code {
+			out = append(out, b) // a document's heading or code, read before its turns
+			continue
+		}
 		cur := &block{}
 		for _, i := range b.lines {
 			if l, ok := labelOf(p.text[i]); ok {
