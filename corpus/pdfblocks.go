@@ -282,7 +282,7 @@ func (l *pdfLayout) heading(ls []pdfLine, k int) int {
 	if named {
 		end = max(end, outlined.end)
 	}
-	for end < len(ls) && (l.isHeading(ls, end) || l.named(ls[end].page, end)) && ls[end-1].bottom-ls[end].top < 2.5*ls[end].size {
+	for end < len(ls) && (l.isHeading(ls, end) || l.named(ls[end].page, end)) && ls[end-1].bottom-ls[end].top < 2.5*ls[end].size && !numberedPart(ls[end].text) {
 		o, ok := l.outlined[[2]int{ls[end].page, end}]
 		switch {
 		case ok && named:
@@ -295,6 +295,14 @@ func (l *pdfLayout) heading(ls []pdfLine, k int) int {
 		}
 	}
 	return l.addHeading(ls, k, end, outlined, named)
+}
+
+// numberedPart reports whether a line is a numbered part's heading
+// ("ACT I", "SCENE II. Elsinore…", "CHAPTER 3"): a heading of its own,
+// not the next line of the title above it.
+func numberedPart(line string) bool {
+	h, ok := strongHeading(line)
+	return ok && h.numbered
 }
 
 // addHeading adds lines k to end-1 of a page as a heading, at the level
