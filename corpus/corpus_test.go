@@ -1053,6 +1053,11 @@ func TestNumberedPiecesOfCollections(t *testing.T) {
 		{"stories", prose, []string{"ADVENTURE I. A SCANDAL IN BOHEMIA", "ADVENTURE II. THE RED-HEADED LEAGUE", "ADVENTURE III. A CASE OF IDENTITY"}},
 		{"sonnets", verse, []string{"SONNET I", "SONNET II", "SONNET III"}},
 		{"psalms", verse, []string{"PSALM 1", "PSALM 2", "PSALM 3"}},
+		{"suras", prose, []string{"SURA I. THE OPENING", "SURA II. THE COW", "SURA III. THE FAMILY OF IMRAN"}},
+		{"meditations", prose, []string{"MEDITATION XVI", "MEDITATION XVII", "MEDITATION XVIII"}},
+		{"odes", verse, []string{"ODE I", "ODE II", "ODE III"}},
+		{"eclogues", verse, []string{"ECLOGUE I", "ECLOGUE II", "ECLOGUE III"}},
+		{"fits", verse, []string{"FIT THE FIRST", "FIT THE SECOND", "FIT THE THIRD"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -97,9 +97,10 @@ var keywordHeading = regexp.MustCompile(`^(?i)(?:(?:the|his|her)\s+)?(?:(first|s
 // headingKeywords are the words of numbered headings, one owner for the
 // pattern and for the words a heading may open with. A collection's
 // pieces are numbered too: "ADVENTURE I. A SCANDAL IN BOHEMIA", "SONNET
-// XVIII", "PSALM 23".
+// XVIII", "PSALM 23", "SURA II. THE COW", "MEDITATION XVII", "FIT THE
+// FIRST".
 var headingKeywords = strings.Fields("volume vol book part act chapter chap scene article section letter lecture essay dialogue canto stave epistle sermon federalist discourse lesson epilogue prologue " +
-	"adventure story tale fable psalm sonnet hymn poem amendment")
+	"adventure story tale fable psalm sonnet hymn poem amendment sura surah meditation ode elegy eclogue georgic idyll satire homily fit")
 
 // numeralRest is what follows the keyword of a numbered heading: a number,
 // numeral or ordinal ("BOOK FIRST", "Chapter the Twenty-First"), then

@@ -28,7 +28,8 @@ var refKinds = map[string]string{
 	"paper": "paper", "federalist": "paper",
 	"adventure": "adventure", "story": "story", "tale": "tale", "fable": "fable",
 	"psalm": "psalm", "sonnet": "sonnet", "hymn": "hymn", "poem": "poem",
-	"amendment": "amendment",
+	"amendment": "amendment", "sura": "sura", "surah": "sura", "meditation": "meditation", "ode": "ode", "elegy": "elegy",
+	"eclogue": "eclogue", "georgic": "georgic", "idyll": "idyll", "satire": "satire", "homily": "homily",
 }
 
 const refNumeral = `(\d{1,4}|[ivxlcdm]{1,8}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)`
