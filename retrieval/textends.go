@@ -18,6 +18,9 @@ var (
 	// endsWhat is "What are the first words of the book?", "What is the
 	// last line of Act V?".
 	endsWhat = regexp.MustCompile(`(?i)^what\s+(?:is|are|was|were)\s+the\s+(first|opening|last|closing|final)\s+(?:words?|lines?|sentences?)\s+(?:of|in)\s+(.{1,60}?)\s*\??$`)
+	// moralOf is "What is the moral of The Fox and the Grapes?": a
+	// fable's moral is how it ends.
+	moralOf = regexp.MustCompile(`(?i)^what\s+(?:is|was)\s+the\s+moral\s+(?:of|in)\s+(.{1,60}?)\s*\??$`)
 	// wholeText is how a question names the whole text.
 	wholeText = regexp.MustCompile(`(?i)^(?:the\s+)?(?:novel|book|story|narrative|text|play|poem|essay|diary|memoir|journal|work|tale|document|interview|dialogue|conversation|lecture|pamphlet|report|it)$`)
 	// closingTitle is a section that closes a book without being its text:
@@ -43,6 +46,9 @@ func readTextEnd(text string) (textEnd, bool) {
 	if m := endsWhat.FindStringSubmatch(text); m != nil {
 		which := strings.ToLower(m[1])
 		return textEnd{last: which != "first" && which != "opening", of: m[2]}, true
+	}
+	if m := moralOf.FindStringSubmatch(text); m != nil {
+		return textEnd{last: true, of: m[1]}, true
 	}
 	return textEnd{}, false
 }

@@ -22,6 +22,7 @@ func TestReadTextEnd(t *testing.T) {
 		{"What is the first sentence of the story?", textEnd{of: "the story"}, true},
 		{"Why does the novel open with a party?", textEnd{}, false},
 		{"How did the war end in 1815?", textEnd{}, false},
+		{"What is the moral of The Fox and the Grapes?", textEnd{last: true, of: "The Fox and the Grapes"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -75,6 +76,9 @@ func TestAskTextEnds(t *testing.T) {
 		"Miss Brooke had that kind of beauty which seems to be thrown into relief\nby poor dress. Her sister Celia had more common-sense.\n\n\n"+
 		"CHAPTER II.\n\n        \"'Dime; no ves aquel caballero que hacia nosotros viene?'\n                                        --CERVANTES.\n\n\n"+
 		"\"Sir Humphry Davy?\" said Mr. Brooke, over the soup, in his easy smiling\nway.\n")
+	fables := parsedIndex(t, "aesop.txt", "THE FOX AND THE GRAPES\n\nOne hot summer's day a Fox was strolling through an orchard till he came to a bunch\nof Grapes just ripening on a vine. \"Just the thing to quench my thirst,\" quoth he.\n\n  _It is easy to despise what you cannot get._\n\n\n"+
+		"THE TOWN MOUSE AND THE COUNTRY MOUSE\n\nNow you must know that a Town Mouse once upon a time went on a visit to his cousin\nin the country, who was rough and ready, this cousin.\n\n  _Better beans and bacon in peace than cakes and ale in fear._\n\n\n"+
+		"THE WOLF AND THE LAMB\n\nOnce upon a time a Wolf was lapping at a spring on a hillside, when, looking up,\nwhat should he see but a Lamb just beginning to drink a little lower down.\n\n  _The tyrant will always find a pretext for his tyranny._\n")
 	argued := parsedIndex(t, "paradise.txt", "BOOK I.\n\nTHE ARGUMENT\n\nThis first Book proposes, first in brief, the whole subject--Man's\ndisobedience, and the loss thereupon of Paradise.\n\n"+
 		"  Of Man's first disobedience, and the fruit\n  Of that forbidden tree whose mortal taste\n  Brought death into the World, and all our woe.\n\n\n"+
 		"BOOK II.\n\nTHE ARGUMENT\n\nThe consultation begun, Satan debates whether another battle be to be\nhazarded.\n\n"+
@@ -96,6 +100,7 @@ func TestAskTextEnds(t *testing.T) {
 		{stories, "How does The Red-Headed League end?", "The league was never heard of again"},
 		{stories, "How does A Scandal in Bohemia begin?", "To Holmes she is always the woman"},
 		{stories, "How does the last adventure end?", ""},
+		{fables, "What is the moral of The Fox and the Grapes?", "It is easy to despise"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
