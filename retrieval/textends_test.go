@@ -53,6 +53,94 @@ NOTES
 The river is the Severn.
 `
 
+// endsTexts are the texts TestAskTextEnds asks how parts open and end:
+// a collection's stories, chapters under epigraphs, fables ending in
+// their morals, books under their arguments.
+var endsTexts = map[string]string{
+	"stories.txt": `ADVENTURE I. A SCANDAL IN BOHEMIA
+
+To Holmes she is always the woman. He never spoke of her again.
+
+ADVENTURE II. THE RED-HEADED LEAGUE
+
+I had called upon my friend in the autumn. The league was never heard of again.
+
+ADVENTURE III. A CASE OF IDENTITY
+
+Life is infinitely stranger than anything we could invent. The typewriter gave him away.
+`,
+	"middlemarch.txt": `PRELUDE.
+
+Who that cares much to know the history of man has not dwelt on the life of Saint Theresa?
+
+
+CHAPTER I.
+
+        "Since I can do no good because a woman,
+         Reach constantly at something that is near it.
+                        --The Maid's Tragedy: BEAUMONT AND FLETCHER.
+
+
+Miss Brooke had that kind of beauty which seems to be thrown into relief
+by poor dress. Her sister Celia had more common-sense.
+
+
+CHAPTER II.
+
+        "'Dime; no ves aquel caballero que hacia nosotros viene?'
+                                        --CERVANTES.
+
+
+"Sir Humphry Davy?" said Mr. Brooke, over the soup, in his easy smiling
+way.
+`,
+	"aesop.txt": `THE FOX AND THE GRAPES
+
+One hot summer's day a Fox was strolling through an orchard till he came to a bunch
+of Grapes just ripening on a vine. "Just the thing to quench my thirst," quoth he.
+
+  _It is easy to despise what you cannot get._
+
+
+THE TOWN MOUSE AND THE COUNTRY MOUSE
+
+Now you must know that a Town Mouse once upon a time went on a visit to his cousin
+in the country, who was rough and ready, this cousin.
+
+  _Better beans and bacon in peace than cakes and ale in fear._
+
+
+THE WOLF AND THE LAMB
+
+Once upon a time a Wolf was lapping at a spring on a hillside, when, looking up,
+what should he see but a Lamb just beginning to drink a little lower down.
+
+  _The tyrant will always find a pretext for his tyranny._
+`,
+	"paradise.txt": `BOOK I.
+
+THE ARGUMENT
+
+This first Book proposes, first in brief, the whole subject--Man's
+disobedience, and the loss thereupon of Paradise.
+
+  Of Man's first disobedience, and the fruit
+  Of that forbidden tree whose mortal taste
+  Brought death into the World, and all our woe.
+
+
+BOOK II.
+
+THE ARGUMENT
+
+The consultation begun, Satan debates whether another battle be to be
+hazarded.
+
+  High on a throne of royal state, which far
+  Outshone the wealth of Ormus and of Ind.
+`,
+}
+
 // TestAskTextEnds: a question about how the text or a chapter opens or
 // ends is answered first by that sentence, past a chapter's epigraph or
 // argument; one that names no part the
@@ -68,21 +156,14 @@ func TestAskTextEnds(t *testing.T) {
 		t.Fatal(err)
 	}
 	library := docIndex(t, book, other)
-	stories := parsedIndex(t, "stories.txt", "ADVENTURE I. A SCANDAL IN BOHEMIA\n\nTo Holmes she is always the woman. He never spoke of her again.\n\n"+
-		"ADVENTURE II. THE RED-HEADED LEAGUE\n\nI had called upon my friend in the autumn. The league was never heard of again.\n\n"+
-		"ADVENTURE III. A CASE OF IDENTITY\n\nLife is infinitely stranger than anything we could invent. The typewriter gave him away.\n")
-	epigraphs := parsedIndex(t, "middlemarch.txt", "PRELUDE.\n\nWho that cares much to know the history of man has not dwelt on the life of Saint Theresa?\n\n\n"+
-		"CHAPTER I.\n\n        \"Since I can do no good because a woman,\n         Reach constantly at something that is near it.\n                        --The Maid's Tragedy: BEAUMONT AND FLETCHER.\n\n\n"+
-		"Miss Brooke had that kind of beauty which seems to be thrown into relief\nby poor dress. Her sister Celia had more common-sense.\n\n\n"+
-		"CHAPTER II.\n\n        \"'Dime; no ves aquel caballero que hacia nosotros viene?'\n                                        --CERVANTES.\n\n\n"+
-		"\"Sir Humphry Davy?\" said Mr. Brooke, over the soup, in his easy smiling\nway.\n")
-	fables := parsedIndex(t, "aesop.txt", "THE FOX AND THE GRAPES\n\nOne hot summer's day a Fox was strolling through an orchard till he came to a bunch\nof Grapes just ripening on a vine. \"Just the thing to quench my thirst,\" quoth he.\n\n  _It is easy to despise what you cannot get._\n\n\n"+
-		"THE TOWN MOUSE AND THE COUNTRY MOUSE\n\nNow you must know that a Town Mouse once upon a time went on a visit to his cousin\nin the country, who was rough and ready, this cousin.\n\n  _Better beans and bacon in peace than cakes and ale in fear._\n\n\n"+
-		"THE WOLF AND THE LAMB\n\nOnce upon a time a Wolf was lapping at a spring on a hillside, when, looking up,\nwhat should he see but a Lamb just beginning to drink a little lower down.\n\n  _The tyrant will always find a pretext for his tyranny._\n")
-	argued := parsedIndex(t, "paradise.txt", "BOOK I.\n\nTHE ARGUMENT\n\nThis first Book proposes, first in brief, the whole subject--Man's\ndisobedience, and the loss thereupon of Paradise.\n\n"+
-		"  Of Man's first disobedience, and the fruit\n  Of that forbidden tree whose mortal taste\n  Brought death into the World, and all our woe.\n\n\n"+
-		"BOOK II.\n\nTHE ARGUMENT\n\nThe consultation begun, Satan debates whether another battle be to be\nhazarded.\n\n"+
-		"  High on a throne of royal state, which far\n  Outshone the wealth of Ormus and of Ind.\n")
+	ixs := map[string]*Index{}
+	for name, text := range endsTexts {
+		ixs[name] = parsedIndex(t, name, text)
+	}
+	stories := ixs["stories.txt"]
+	epigraphs := ixs["middlemarch.txt"]
+	fables := ixs["aesop.txt"]
+	argued := ixs["paradise.txt"]
 	tests := []struct {
 		ix       *Index
 		question string
