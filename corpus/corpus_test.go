@@ -1535,3 +1535,25 @@ func TestTestimonyLabels(t *testing.T) {
 		})
 	}
 }
+
+// TestNumberedLinesAreParagraphs makes each line of a paragraph that
+// numbers its lines one after another a paragraph of its own, so that no
+// sentence ends in the next line's number; a wrapped line of prose that
+// happens to open with a number stays in its sentence.
+func TestNumberedLinesAreParagraphs(t *testing.T) {
+	text := "SURAH I\n\nTHE OPENING\n\n1. Praise be to Allah, Lord of the Worlds,\n2. The Beneficent, the Merciful.\n3. Owner of the Day of Judgment,\n\n" +
+		"The verses were counted again in the year of the council, and the scribes wrote\n1. as the number of the first of them.\n"
+	d, err := Parse("opening.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range d.AllSentences() {
+		got = append(got, s.Text)
+	}
+	want := []string{"1. Praise be to Allah, Lord of the Worlds,", "2. The Beneficent, the Merciful.", "3. Owner of the Day of Judgment,",
+		"The verses were counted again in the year of the council, and the scribes wrote 1. as the number of the first of them."}
+	if !slices.Equal(got, want) {
+		t.Errorf("got sentences %q, want %q", got, want)
+	}
+}

@@ -3,6 +3,7 @@ package corpus
 import (
 	"html"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -124,6 +125,48 @@ func (p *parser) cleanLines(lo, hi int, markdown bool) {
 		}
 		p.text[i] = l
 	}
+}
+
+// lineNumber opens a line with its number: "2. The Beneficent, the
+// Merciful."
+var lineNumber = regexp.MustCompile(`^\s*(\d{1,3})\.\s+\S`)
+
+// minNumberedRun is how many lines numbered one after another, in one
+// paragraph, make each a paragraph of its own.
+const minNumberedRun = 3
+
+// numberedRuns makes each line of a paragraph that numbers its lines one
+// after another ("1. Praise be to Allah, Lord of the Worlds," / "2. The
+// Beneficent, the Merciful." / "3. Owner of the Day of Judgment,") a
+// paragraph of its own, as a bullet's line is, so that a verse's number
+// never ends the sentence before it.
+func (p *parser) numberedRuns(lo, hi int) {
+	var run []int
+	prev := 0
+	end := func() {
+		if len(run) >= minNumberedRun {
+			for _, i := range run {
+				p.flags[i] |= lineListItem
+			}
+		}
+		run = run[:0]
+	}
+	for i := lo; i < hi; i++ {
+		if p.blank(i) {
+			end()
+			continue
+		}
+		m := lineNumber.FindStringSubmatch(p.text[i])
+		if m == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(m[1])
+		if len(run) > 0 && n != prev+1 {
+			end()
+		}
+		run, prev = append(run, i), n
+	}
+	end()
 }
 
 // bullet is a bullet that opens a list item in a text or a PDF, as word
