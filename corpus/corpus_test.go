@@ -1199,8 +1199,9 @@ func TestTitlePageUnderTitle(t *testing.T) {
 // Algernon Moncrieff’s Flat…") before "FIRST ACT", and stage directions
 // set without brackets, which are nobody's lines and head nothing;
 // Shaw's names over how a line is said ("THE MOTHER [to Clara] Give it
-// to me."), and Ibsen's translators' ("Nora. Hide the Christmas Tree…",
-// "Helmer (calls out from his room). Is that…").
+// to me."), Ibsen's translators' ("Nora. Hide the Christmas Tree…",
+// "Helmer (calls out from his room). Is that…"), and the First Folio's
+// ("Actus Primus. Scoena Prima.", speeches begun in mid-paragraph).
 func TestPlayLayouts(t *testing.T) {
 	older := "Dramatis Personae\n\n  Sampson, servant to Capulet.\n  Gregory, servant to Capulet.\n  Tybalt, nephew to Lady Capulet.\n\n\n\n" +
 		"ACT I. Scene I.\nVerona. A public place.\n\nEnter Sampson and Gregory.\n\n\n" +
@@ -1246,6 +1247,47 @@ func TestPlayLayouts(t *testing.T) {
 		web.WriteString("<p>" + turn + "</p>")
 	}
 	web.WriteString("</div></body></html>")
+	folio := `Actus Primus. Scoena Prima.
+
+Enter Barnardo and Francisco two Centinels.
+
+  Barnardo. Who's there?
+  Fran. Nay answer me: Stand & vnfold your selfe
+
+   Bar. Long liue the King
+
+   Fran. Barnardo?
+  Bar. He
+
+   Fran. You come most carefully vpon your houre
+
+   Bar. 'Tis now strook twelue, get thee to bed Francisco
+
+   Fran. For this releefe much thankes: 'Tis bitter cold,
+And I am sicke at heart
+
+Scena Secunda.
+
+Enter Claudius King of Denmarke, Gertrude the Queene, Hamlet.
+
+  King. Though yet of Hamlet our deere Brothers death
+The memory be greene
+
+   Ham. A little more then kin, and lesse then kinde
+
+   King. How is it that the Clouds still hang on you?
+  Ham. Not so my Lord, I am too much i'th' Sun
+
+Actus Secundus. Scena Prima.
+
+Enter Polonius, and Reynoldo.
+
+  Polon. Giue him his money, and these notes Reynoldo
+
+   Reynol. I will my Lord
+
+   Polon. You shall doe maruels wisely: good Reynoldo
+`
 	tests := []struct {
 		name, text string
 		sections   []string
@@ -1259,6 +1301,11 @@ func TestPlayLayouts(t *testing.T) {
 		{"web", web.String(), []string{"ACT I · SCENE I. Elsinore. A platform before the Castle", "ACT I · SCENE II. Elsinore. A room of state in the Castle"}, map[string]string{
 			"Who’s there?": "Barnardo",
 			"A little more than kin, and less than kind.": "Hamlet",
+		}},
+		{"folio", folio, []string{"Actus Primus · Scoena Prima", "Actus Primus · Scena Secunda", "Actus Secundus · Scena Prima"}, map[string]string{
+			"Who's there?": "Barnardo",
+			"Nay answer me: Stand & vnfold your selfe":                      "Francisco",
+			"Enter Claudius King of Denmarke, Gertrude the Queene, Hamlet.": "",
 		}},
 		{"shaw", shaw, []string{"ACT I"}, map[string]string{
 			"He's been gone twenty minutes.":         "The Daughter",

@@ -488,7 +488,8 @@ func (p *parser) takeSubtitle(h, next *block) {
 	if p.isProse(next) || romanAlone.MatchString(t) || numberAlone.MatchString(t) || utf8.RuneCountInString(t) > 140 {
 		return
 	}
-	if letters(t) < 2 || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") || verseNumber.MatchString(p.raw[next.first()]) || p.stageDirection(next) {
+	if letters(t) < 2 || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") || verseNumber.MatchString(p.raw[next.first()]) || p.stageDirection(next) ||
+		keywordRank(h.head.keyword) != 2 && stageVerb.MatchString(t) { // "Scena Secunda." over "Enter Claudius King of Denmarke…"
 		return
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, closers))

@@ -100,12 +100,14 @@ var keywordHeading = regexp.MustCompile(`^(?i)(?:(?:the|his|her)\s+)?(?:(first|s
 // XVIII", "PSALM 23", "SURA II. THE COW", "MEDITATION XVII", "FIT THE
 // FIRST".
 var headingKeywords = strings.Fields("volume vol book part act chapter chap scene article section letter lecture essay dialogue canto stave epistle sermon federalist discourse lesson epilogue prologue " +
-	"adventure story tale fable psalm sonnet hymn poem amendment sura surah meditation ode elegy eclogue georgic idyll satire homily fit")
+	"adventure story tale fable psalm sonnet hymn poem amendment sura surah meditation ode elegy eclogue georgic idyll satire homily fit " +
+	"actus scena scoena scaena")
 
 // numeralRest is what follows the keyword of a numbered heading: a number,
-// numeral or ordinal ("BOOK FIRST", "Chapter the Twenty-First"), then
-// perhaps a title.
-var numeralRest = regexp.MustCompile(`^(?i)\s*(?:no\.?\s*)?((?:[ivxlcdm]+|\d+[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ]\w+)?|thirty(?:[- ]\w+)?|forty(?:[- ]\w+)?|fifty(?:[- ]\w+)?|(?:the\s+)?(?:(?:twenty|thirty|forty|fifty)-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|last))\b\.?)(.*)$`)
+// numeral or ordinal ("BOOK FIRST", "Chapter the Twenty-First", the First
+// Folio's "Actus Primus. Scoena Prima."), then perhaps a title.
+var numeralRest = regexp.MustCompile(`^(?i)\s*(?:no\.?\s*)?((?:[ivxlcdm]+|\d+[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ]\w+)?|thirty(?:[- ]\w+)?|forty(?:[- ]\w+)?|fifty(?:[- ]\w+)?|(?:the\s+)?(?:(?:twenty|thirty|forty|fifty)-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|last)` +
+	`|prim[ua]s?|secund[ua]s?|terti[ua]s?|quart[ua]s?|quint[ua]s?|sext[ua]s?|septim[ua]s?|octav[ua]s?)\b\.?)(.*)$`)
 
 // namedHeading matches the headings of a book's parts that have names
 // rather than numbers: "PREFACE", "Introduction", "APPENDIX TO CHAPTER I",
@@ -269,9 +271,9 @@ func keywordRank(word string) int {
 	switch word {
 	case "volume", "vol":
 		return 0
-	case "book", "part", "act", "epilogue", "prologue":
+	case "book", "part", "act", "actus", "epilogue", "prologue":
 		return 1
-	case "scene", "section", "lesson":
+	case "scene", "scena", "scoena", "scaena", "section", "lesson":
 		return 3
 	}
 	return 2

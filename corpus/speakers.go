@@ -59,6 +59,10 @@ type label struct {
 	skip  int    // bytes of label, punctuation and spaces
 	alone bool   // the label is the whole line
 	form  int    // which of labelForms matched
+	// indented is whether the label is set in from the margin, as older
+	// plays set each speech's first line ("  Fran. Nay answer me"): such a
+	// line opens a turn inside a paragraph too.
+	indented bool
 }
 
 // labelOf finds a speaker label at the start of line, or indented by a
@@ -75,6 +79,7 @@ func labelOf(line string) (label, bool) {
 	for form, re := range labelForms {
 		if l, ok := labelAs(line, form, re.FindStringSubmatchIndex(line)); ok {
 			l.skip += indent
+			l.indented = indent > 0
 			return l, true
 		}
 	}
@@ -224,7 +229,7 @@ func (p *parser) findSpeakers(blocks []*block) (speakerSet, bool) {
 	for k, b := range blocks {
 		for _, i := range b.lines {
 			l, ok := labelOf(p.text[i])
-			if !ok || (i != b.first() && !l.alone) {
+			if !ok || (i != b.first() && !l.alone && !l.indented) {
 				continue
 			}
 			key := strings.ToUpper(l.name)
@@ -401,7 +406,7 @@ func (p *parser) assignTurns(blocks []*block, speakers speakerSet) []*block {
 		cur := &block{}
 		for _, i := range b.lines {
 			if l, ok := labelOf(p.text[i]); ok {
-				if name, known := speakers.of(l.name); known && (i == b.first() || l.alone) {
+				if name, known := speakers.of(l.name); known && (i == b.first() || l.alone || l.indented) {
 					if len(cur.lines) > 0 {
 						out = append(out, cur)
 					}
