@@ -173,7 +173,7 @@ func (p *parser) lookStyles(blocks []*block, chapters map[string]int) looks {
 			style = stylePoemTitle
 		case style == stylePieceTitle && !p.beforePiece(blocks, k):
 			continue
-		case style == styleCaps && p.weakStyle(next) == styleRoman:
+		case p.titlesNumbered(blocks, k, style):
 			style = styleGroupTitle // "I. LIFE." over "I." / "SUCCESS."
 		case !p.beforeText(style, next) && !p.beforeSourcedText(style, blocks, k):
 			continue
@@ -187,6 +187,13 @@ func (p *parser) lookStyles(blocks []*block, chapters map[string]int) looks {
 		}
 	}
 	return l
+}
+
+// titlesNumbered reports whether block k, of a look (style), is a title
+// in capitals over a numeral alone: a group of numbered pieces ("I.
+// LIFE." over "I." / "SUCCESS.").
+func (p *parser) titlesNumbered(blocks []*block, k int, style headingStyle) bool {
+	return style == styleCaps && k+1 < len(blocks) && p.weakStyle(blocks[k+1]) == styleRoman
 }
 
 // minPartBlocks is how many blocks the parts that numerals alone head
@@ -247,7 +254,7 @@ func (p *parser) mayBeLookHeading(blocks []*block, k int, style headingStyle, te
 	emphasis := !apart && style == styleItalic && strings.HasSuffix(t, ".") && len(strings.Fields(t)) >= minEmphasisWords && !isTitleCase(t)
 	// "I. LIFE." over "I." is no signature ("A. LINCOLN.") nor reference
 	// but a group of numbered pieces.
-	group := style == styleCaps && k+1 < len(blocks) && p.weakStyle(blocks[k+1]) == styleRoman
+	group := p.titlesNumbered(blocks, k, style)
 	if texts[entryKey(t)] >= signatureRepeats || exclaims || emphasis || strings.HasSuffix(t, ":") || signature.MatchString(t) && !group {
 		return false
 	}

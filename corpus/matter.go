@@ -219,11 +219,15 @@ func (p *parser) opensText(blocks []*block, k int) bool {
 	if !blocks[k].head.style.byLook() {
 		return true
 	}
-	next := p.nextNonDivider(blocks, k)
-	if next != nil && next.role == roleBody && salutes(strings.TrimSpace(p.textOf(next))) {
-		next = p.nextNonDivider(blocks, slices.Index(blocks, next)) // "Fellow-Citizens of the Senate…:" over the address
+	j := nextNonDividerAt(blocks, k)
+	if j < len(blocks) && blocks[j].role == roleBody && salutes(strings.TrimSpace(p.textOf(blocks[j]))) {
+		j = nextNonDividerAt(blocks, j) // "Fellow-Citizens of the Senate…:" over the address
 	}
-	return next != nil && (next.role == roleHeading || next.speaker != "" || (p.isProse(next) && len(next.lines) >= 3))
+	if j == len(blocks) {
+		return false
+	}
+	next := blocks[j]
+	return next.role == roleHeading || next.speaker != "" || (p.isProse(next) && len(next.lines) >= 3)
 }
 
 // noteEnd returns the block after a transcriber's note that starts at
@@ -467,16 +471,36 @@ var numberWords = strings.Fields("one two three four five six seven eight nine t
 
 // romanValue is the value of an upper-case roman numeral.
 func romanValue(s string) int {
-	values := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000}
 	n := 0
 	for i := 0; i < len(s); i++ {
-		v := values[s[i]]
-		if i+1 < len(s) && values[s[i+1]] > v {
+		v := romanDigit(s[i])
+		if i+1 < len(s) && romanDigit(s[i+1]) > v {
 			v = -v
 		}
 		n += v
 	}
 	return n
+}
+
+// romanDigit is the value of one roman digit, 0 for any other byte.
+func romanDigit(c byte) int {
+	switch c {
+	case 'I':
+		return 1
+	case 'V':
+		return 5
+	case 'X':
+		return 10
+	case 'L':
+		return 50
+	case 'C':
+		return 100
+	case 'D':
+		return 500
+	case 'M':
+		return 1000
+	}
+	return 0
 }
 
 // entryKey reduces a heading or table-of-contents line to its letters and

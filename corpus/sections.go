@@ -81,12 +81,20 @@ func (p *parser) buildSections(blocks []*block) {
 }
 
 func (p *parser) nextNonDivider(blocks []*block, k int) *block {
-	for j := k + 1; j < len(blocks); j++ {
-		if blocks[j].role != roleDivider {
-			return blocks[j]
-		}
+	if j := nextNonDividerAt(blocks, k); j < len(blocks) {
+		return blocks[j]
 	}
 	return nil
+}
+
+// nextNonDividerAt is the index of the first block after k that is no
+// divider, or len(blocks).
+func nextNonDividerAt(blocks []*block, k int) int {
+	j := k + 1
+	for j < len(blocks) && blocks[j].role == roleDivider {
+		j++
+	}
+	return j
 }
 
 // headingText is a heading block's lines as written, joined.

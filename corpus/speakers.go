@@ -188,14 +188,16 @@ func abbreviatedName(name string) bool {
 
 // verseOpeners are words that end a short first sentence of a line as
 // an abbreviated speaker's name ends: "Nay.", "Farewell.", "Secondly.".
+// Titles and headings' words ("Sir.", "Note.") isSpeakerName turns away
+// before.
 var verseOpeners = map[string]bool{
 	"yes": true, "no": true, "nay": true, "ay": true, "well": true, "oh": true, "ah": true, "alas": true, "so": true, "now": true,
-	"then": true, "here": true, "there": true, "why": true, "what": true, "how": true, "sir": true, "madam": true, "good": true,
+	"then": true, "here": true, "there": true, "why": true, "what": true, "how": true, "madam": true, "good": true,
 	"indeed": true, "true": true, "farewell": true, "come": true, "peace": true, "hark": true, "amen": true, "enough": true,
 	"done": true, "exit": true, "enter": true, "exeunt": true, "away": true, "go": true, "stay": true, "look": true, "hence": true,
 	"adieu": true, "hold": true, "silence": true, "nothing": true, "never": true, "ever": true, "thus": true, "and": true, "but": true,
 	"firstly": true, "secondly": true, "thirdly": true, "lastly": true, "finally": true, "again": true, "also": true, "besides": true,
-	"therefore": true, "wherefore": true, "answer": true, "question": true, "note": true,
+	"therefore": true, "wherefore": true,
 }
 
 // isRoman reports whether s is an upper-case roman numeral.
