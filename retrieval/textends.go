@@ -167,12 +167,11 @@ func endOfSections(d *corpus.Document, secs map[int]bool, last bool) (int, bool)
 	step, at := 1, first
 	if last {
 		step, at = -1, end-1
+	} else if first < end {
+		at = pastEpigraph(d, first, end)
 	}
 	for ; at >= first && at < end; at += step {
-		if !last && at == first {
-			at = pastEpigraph(d, at, end)
-		}
-		if at < end && quotableEnd(d.Sentence(at)) {
+		if quotableEnd(d.Sentence(at)) {
 			return at, true
 		}
 	}
