@@ -1028,14 +1028,7 @@ func TestItalicSignature(t *testing.T) {
 // the text.
 func TestPlateNotesLeftOut(t *testing.T) {
 	text := "We had not known one another while free.\n\n[Graphic, page 33: text of placard in russian, translation follows]\n\nTo face page 112\n\nWe met in prison like old friends.\n"
-	d, err := Parse("memoir.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, s := range d.AllSentences() {
-		got = append(got, s.Text)
-	}
+	got := sentenceTexts(t, "memoir.txt", text)
 	if want := []string{"We had not known one another while free.", "We met in prison like old friends."}; !slices.Equal(got, want) {
 		t.Errorf("got sentences %q, want %q", got, want)
 	}
@@ -1176,15 +1169,7 @@ func TestTitlePageUnderTitle(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := Parse(tt.name, []byte(tt.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, s := range d.AllSentences() {
-				got = append(got, s.Text)
-			}
-			if !slices.Equal(got, tt.want) {
+			if got := sentenceTexts(t, tt.name, tt.text); !slices.Equal(got, tt.want) {
 				t.Errorf("got sentences %q, want %q", got, tt.want)
 			}
 		})
@@ -1414,12 +1399,7 @@ func TestBoldQuestionsHeadAnswers(t *testing.T) {
 	}
 	for _, tt := range []struct{ name, text string }{{"faq.md", labelled.String()}, {"faq2.md", plain.String()}} {
 		t.Run(tt.name, func(t *testing.T) {
-			d := wantSections(t, tt.name, tt.text, want)
-			var got []string
-			for _, s := range d.AllSentences() {
-				got = append(got, s.Text)
-			}
-			if !slices.Equal(got, as) {
+			if got := textsOf(wantSections(t, tt.name, tt.text, want)); !slices.Equal(got, as) {
 				t.Errorf("got sentences %q, want %q", got, as)
 			}
 		})
@@ -1536,13 +1516,9 @@ func TestCastListLeftOut(t *testing.T) {
 		"ACT I. Scene I.\nVerona. A public place.\n\n  Samp. Gregory, on my word, we'll not carry coals.\n\n  Greg. No, for then we should be colliers.\n\n" +
 		"  Samp. I mean, an we be in choler, we'll draw.\n\n  Greg. Ay, while you live, draw your neck out of collar.\n\n" +
 		"  Samp. I strike quickly, being moved.\n\n  Greg. But thou art not quickly moved to strike.\n"
-	d, err := Parse("romeo.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range d.AllSentences() {
-		if strings.Contains(s.Text, "Prince of Verona") || strings.Contains(s.Text, "daughter to Capulet") {
-			t.Errorf("the cast is quoted: %q", s.Text)
+	for _, s := range sentenceTexts(t, "romeo.txt", text) {
+		if strings.Contains(s, "Prince of Verona") || strings.Contains(s, "daughter to Capulet") {
+			t.Errorf("the cast is quoted: %q", s)
 		}
 	}
 }
@@ -1590,14 +1566,7 @@ func TestTestimonyLabels(t *testing.T) {
 func TestNumberedLinesAreParagraphs(t *testing.T) {
 	text := "SURAH I\n\nTHE OPENING\n\n1. Praise be to Allah, Lord of the Worlds,\n2. The Beneficent, the Merciful.\n3. Owner of the Day of Judgment,\n\n" +
 		"The verses were counted again in the year of the council, and the scribes wrote\n1. as the number of the first of them.\n"
-	d, err := Parse("opening.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, s := range d.AllSentences() {
-		got = append(got, s.Text)
-	}
+	got := sentenceTexts(t, "opening.txt", text)
 	want := []string{"1. Praise be to Allah, Lord of the Worlds,", "2. The Beneficent, the Merciful.", "3. Owner of the Day of Judgment,",
 		"The verses were counted again in the year of the council, and the scribes wrote 1. as the number of the first of them."}
 	if !slices.Equal(got, want) {

@@ -963,6 +963,11 @@ func sentenceTexts(t *testing.T, name, src string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return textsOf(d)
+}
+
+// textsOf is a document's sentences' texts, in order.
+func textsOf(d *Document) []string {
 	var out []string
 	for i := range d.SentenceCount() {
 		out = append(out, d.Sentence(i).Text)
