@@ -63,8 +63,8 @@ func (p *parser) splitBlocks(lo, hi int, pageBreaks, markdown, linePerParagraph 
 			flush()
 		}
 		cur = append(cur, i)
-		if markdown && markdownHeading.MatchString(p.raw[i]) {
-			flush()
+		if markdown && markdownHeading.MatchString(p.raw[i]) || p.flags[i]&lineTable != 0 {
+			flush() // a heading, or a table's row, is a paragraph of its own
 		}
 	}
 	flush()

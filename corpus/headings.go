@@ -135,6 +135,9 @@ type looks struct {
 	// alone that count I, II, III… or 1, 2, 3… over parts of several
 	// paragraphs each, Heart of Darkness's parts; styleNone when none do.
 	partNumerals headingStyle
+	// decimal reports whether the lines numbered in decimals ("2.1
+	// Participants") count up as a paper's sections do (decimalSections).
+	decimal bool
 }
 
 // lookStyles finds the blocks that look like headings and stand before
@@ -175,6 +178,10 @@ func (p *parser) lookStyles(blocks []*block, chapters map[string]int) looks {
 			continue
 		case p.titlesNumbered(blocks, k, style):
 			style = styleGroupTitle // "I. LIFE." over "I." / "SUCCESS."
+		case style == styleDecimal && next.role == roleBody:
+			// its number says what it is: a section over its first
+			// subsection ("2. Methods" / "2.1 Participants"), or over one
+			// short paragraph
 		case !p.beforeText(style, next) && !p.beforeSourcedText(style, blocks, k):
 			continue
 		}
@@ -185,6 +192,9 @@ func (p *parser) lookStyles(blocks []*block, chapters map[string]int) looks {
 		if p.numeralParts(blocks, l.styles, style) {
 			l.partNumerals = style
 		}
+	}
+	if l.decimal = p.decimalSections(blocks, l.styles); !l.decimal {
+		p.notDecimal(blocks, &l)
 	}
 	return l
 }
@@ -334,6 +344,9 @@ func (p *parser) applyLooks(blocks []*block, l looks, anyStrong bool) {
 			}
 		case style == styleGroupTitle && l.counts[style] >= minNumberedTitles:
 			b.role, b.head = roleHeading, &heading{style: style, rank: rank - 1, title: t}
+		case style == styleDecimal && l.decimal:
+			depth := len(sectionNumber(t))
+			b.role, b.head = roleHeading, &heading{style: style, rank: rank + depth - 1, title: t}
 		case style == styleNumberedLine && l.counts[style] >= least:
 			b.role, b.head = roleHeading, &heading{style: style, rank: rank, title: t}
 		case style == styleCaps && l.counts[style] >= least:

@@ -53,6 +53,7 @@ const (
 	stylePartTitle    // a title in capitals set apart as the chapters are: a work bound after them
 	styleNumberedLine // I. The Period: a numeral and a title in title case on one line
 	styleGroupTitle   // I. LIFE.: a title in capitals over numbered pieces, the group they make
+	styleDecimal      // 2.1 Participants: a section numbered in decimals (decimal.go)
 )
 
 // byLook reports whether a style is a look that a heading opening the
@@ -112,7 +113,7 @@ var numeralRest = regexp.MustCompile(`^(?i)\s*(?:no\.?\s*)?((?:[ivxlcdm]+|\d+[a-
 // namedHeading matches the headings of a book's parts that have names
 // rather than numbers: "PREFACE", "Introduction", "APPENDIX TO CHAPTER I",
 // "CONTENTS", "INDEX", "Persons Represented".
-var namedHeading = regexp.MustCompile(`^(?i)(?:(?:the|an?|first|second|third|last|final|original)\s+)?(?:(?:translator|author|editor|publisher|transcriber)(?:'s|’s|s'|s’|s)?\s+)?(preface|preamble|prelude|introduction|introductory|foreword|afterword|prologue|epilogue|conclusion|appendix|appendices|table of contents|contents|index|glossary|bibliography|notes|footnotes?|endnotes|dedication|acknowledge?ments|postscript|note|summary|synopsis|addendum|illustrations|list of illustrations|persons represented|dramatis personae|persons of the dialogue|persons of the play|characters|the persons of the play|scenes of the play)\b(.*)$`)
+var namedHeading = regexp.MustCompile(`^(?i)(?:(?:the|an?|first|second|third|last|final|original)\s+)?(?:(?:translator|author|editor|publisher|transcriber)(?:'s|’s|s'|s’|s)?\s+)?(preface|preamble|prelude|introduction|introductory|foreword|afterword|prologue|epilogue|conclusion|appendix|appendices|table of contents|contents|index|glossary|bibliography|notes|footnotes?|endnotes|dedication|acknowledge?ments|abstract|postscript|note|summary|synopsis|addendum|illustrations|list of illustrations|persons represented|dramatis personae|persons of the dialogue|persons of the play|characters|the persons of the play|scenes of the play)\b(.*)$`)
 
 // trialPart matches the heading of a part of a trial record, in
 // capitals: "INDICTMENT", "ARGUMENT OF MR. SELDEN FOR THE DEFENDANT",
@@ -249,7 +250,7 @@ var headingStarts = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields("the his her an a first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth last final original " +
 		"translator translator's translator’s translators author author's author’s authors editor editor's editor’s editors publisher publisher's publisher’s publishers transcriber transcriber's transcriber’s transcribers " +
-		"scenes preface preamble prelude introduction introductory foreword afterword conclusion appendix appendices table contents index glossary bibliography notes footnote footnotes endnotes dedication acknowledgments acknowledgements postscript note summary synopsis addendum illustrations list persons dramatis characters " +
+		"scenes preface preamble prelude introduction introductory foreword afterword conclusion appendix appendices table contents index glossary bibliography notes footnote footnotes endnotes dedication acknowledgments acknowledgements abstract postscript note summary synopsis addendum illustrations list persons dramatis characters " +
 		"select selected short some suggestions for further works references reading books " +
 		"indictment argument charge verdict sentence opinion judgment decision testimony evidence motion appearances plea pleadings summing cross-examination examination") {
 		m[w] = true
@@ -291,8 +292,8 @@ func startsTitle(s string) bool {
 // number (12), _italics_ or a short title (Early life); styleNone when
 // it has none.
 func (p *parser) weakStyle(b *block) headingStyle {
-	if !p.isShort(b) || b.speaker != "" {
-		return styleNone
+	if !p.isShort(b) || b.speaker != "" || p.flags[b.first()]&lineTable != 0 {
+		return styleNone // a table's row heads nothing
 	}
 	t := p.textOf(b)
 	raw := strings.TrimSpace(p.raw[b.first()])
@@ -317,7 +318,9 @@ func (p *parser) weakStyle(b *block) headingStyle {
 		return styleCaps
 	case len(b.lines) == 1 && numberedLine.MatchString(t) && isTitleCase(numberedLine.FindStringSubmatch(t)[1]) && !strings.ContainsRune(".:", last):
 		return styleNumberedLine
-	case len(b.lines) == 1 && utf8.RuneCountInString(t) <= 60 && len(strings.Fields(t)) <= 10 && p.indent(b) == 0 && !strings.ContainsRune(".:—", last) && (isTitleCase(t) || len(strings.Fields(t)) <= 6 && startsTitle(t)):
+	case len(b.lines) == 1 && p.indent(b) == 0 && decimalTitle(t):
+		return styleDecimal
+	case len(b.lines) == 1 && utf8.RuneCountInString(t) <= maxTitleRunes && len(strings.Fields(t)) <= 10 && p.indent(b) == 0 && !strings.ContainsRune(".:—", last) && (isTitleCase(t) || len(strings.Fields(t)) <= 6 && startsTitle(t)):
 		return styleTitle
 	case len(b.lines) == 1 && dateLine.MatchString(t):
 		return styleDate
@@ -329,6 +332,10 @@ func (p *parser) weakStyle(b *block) headingStyle {
 	}
 	return styleNone
 }
+
+// maxTitleRunes is the length of the longest short title line ("Early
+// life") that heads a section by its look.
+const maxTitleRunes = 60
 
 // maxDatedTitleLines is how many lines a title over its date may take:
 // "State of the Union Address" / "George Washington" / "January 8, 1790".

@@ -169,6 +169,55 @@ func (p *parser) numberedRuns(lo, hi int) {
 	end()
 }
 
+// cellGap separates the cells of a table set out in spaces: three spaces
+// or more, or tabs. Two are the gap between sentences that typewritten
+// texts leave ("Is your bank account more secure?  Are your working
+// conditions better?").
+var cellGap = regexp.MustCompile(`(?: {3,}|\t)[ \t]*`)
+
+// tableRule is a line that rules a table set out in spaces: "-----",
+// "=====  =====", "---+---".
+var tableRule = regexp.MustCompile(`^[-=_+ ]*[-=_]{3,}[-=_+ ]*$`)
+
+// minTableCells is how many cells each line of a table set out in spaces
+// has at least: two columns may be a list's term and its page.
+const minTableCells = 3
+
+// spacedTables reads each line of a table set out in spaces ("Early
+// sleepers    22    41") as a row: a paragraph of its own, its cells
+// joined as every format's rows are. A table is two lines or more in a
+// paragraph, each of minTableCells cells or more; one drawn with bars
+// ("| Cotton | 1233 |") is read as its text is.
+func (p *parser) spacedTables(lo, hi int) {
+	var run []int
+	rows := 0
+	end := func() {
+		if rows >= 2 {
+			for _, i := range run {
+				p.flags[i] |= lineTable
+				p.text[i] = strings.Join(cellGap.Split(strings.TrimSpace(p.text[i]), -1), cellJoin)
+				if tableRule.MatchString(p.text[i]) {
+					p.text[i] = "" // the rule under its head
+				}
+			}
+		}
+		run, rows = run[:0], 0
+	}
+	for i := lo; i < hi; i++ {
+		t := strings.TrimSpace(p.text[i])
+		switch {
+		case rows > 0 && tableRule.MatchString(t):
+			run = append(run, i)
+		case t == "" || strings.ContainsRune("|+", rune(t[0])) || len(cellGap.FindAllStringIndex(t, -1)) < minTableCells-1:
+			end()
+		default:
+			run = append(run, i)
+			rows++
+		}
+	}
+	end()
+}
+
 // bullet is a bullet that opens a list item in a text or a PDF, as word
 // processors and slides write them: "• Fog is a cloud at ground level".
 var bullet = regexp.MustCompile(`^\s*[•◦▪▫●○■□‣⁃]\s+`)

@@ -15,7 +15,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 124
+const ParserVersion = 125
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -69,6 +69,7 @@ func parseText(name string, data []byte) (*Document, error) {
 	const markdown = false
 	p.cleanLines(lo, hi, markdown)
 	p.numberedRuns(lo, hi)
+	p.spacedTables(lo, hi)
 	if !p.hasText(lo, hi) {
 		if lo > 0 || hi < len(raw) {
 			return nil, errors.New("no text left after the Project Gutenberg header and licence")

@@ -1,0 +1,112 @@
+package corpus
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Papers, reports and manuals number their sections in decimals: "1.
+// Introduction", "2.1 Participants", "4.2.3 Limits". Such a line is a
+// heading when the text has several and their numbers count up as a
+// paper's do.
+
+// decimalHeading matches a section number in decimals and a title on one
+// line.
+var decimalHeading = regexp.MustCompile(`^((?:\d{1,2}\.){0,3}\d{1,2})\.?\s+(\p{Lu}.*)$`)
+
+// maxDecimalTitleWords is the length of the longest title a decimal
+// section number stands before; a numbered paragraph is longer.
+const maxDecimalTitleWords = 10
+
+// decimalTitle reports whether a line is a section number in decimals
+// and a title: short, not a sentence, in title case or of a few words.
+func decimalTitle(t string) bool {
+	m := decimalHeading.FindStringSubmatch(t)
+	if m == nil || utf8.RuneCountInString(m[2]) > 80 {
+		return false
+	}
+	title := m[2]
+	words := len(strings.Fields(title))
+	last, _ := utf8.DecodeLastRuneInString(title)
+	if words > maxDecimalTitleWords || strings.ContainsRune(".:;,", last) || sentenceInside.MatchString(title) {
+		return false
+	}
+	return isTitleCase(title) || words <= 6
+}
+
+// sectionNumber is the numbers of a decimal section number: [2 1] of
+// "2.1 Participants".
+func sectionNumber(t string) []int {
+	m := decimalHeading.FindStringSubmatch(t)
+	if m == nil {
+		return nil
+	}
+	var n []int
+	for _, part := range strings.Split(m[1], ".") {
+		v, err := strconv.Atoi(part)
+		if err != nil {
+			return nil
+		}
+		n = append(n, v)
+	}
+	return n
+}
+
+// countsUp reports whether section numbers follow one another as a
+// paper's do: the first top-level number 0 or 1, each number after the
+// one before it ("1", "1.1", "1.2", "2"), and no top-level number
+// skipped.
+func countsUp(numbers [][]int) bool {
+	if len(numbers) == 0 || numbers[0][0] > 1 {
+		return false
+	}
+	for i := 1; i < len(numbers); i++ {
+		a, b := numbers[i-1], numbers[i]
+		if !after(a, b) || b[0] > a[0]+1 {
+			return false
+		}
+	}
+	return true
+}
+
+// after reports whether section number b comes after a.
+func after(a, b []int) bool {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return b[i] > a[i]
+		}
+	}
+	return len(b) > len(a)
+}
+
+// decimalSections reports whether the blocks of the decimal look count up
+// as a paper's sections do, minLooks of them or more.
+func (p *parser) decimalSections(blocks []*block, styles []headingStyle) bool {
+	var numbers [][]int
+	for k, s := range styles {
+		if s == styleDecimal {
+			numbers = append(numbers, sectionNumber(p.textOf(blocks[k])))
+		}
+	}
+	return len(numbers) >= minLooks && countsUp(numbers)
+}
+
+// notDecimal gives the lines numbered in decimals that do not count up as
+// sections ("3 Bedrooms", "2 Bathrooms") the look they have without
+// their numbers: a short title before running text, or none.
+func (p *parser) notDecimal(blocks []*block, l *looks) {
+	for k, s := range l.styles {
+		if s != styleDecimal {
+			continue
+		}
+		l.counts[s]--
+		l.styles[k] = styleNone
+		t := p.textOf(blocks[k])
+		if utf8.RuneCountInString(t) <= maxTitleRunes && p.beforeText(styleTitle, blocks[k+1]) {
+			l.styles[k] = styleTitle
+			l.counts[styleTitle]++
+		}
+	}
+}

@@ -1,0 +1,74 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// paperText is a short paper numbered as papers are: sections "1." to
+// "3.", subsections "2.1", a section over its first subsection and one
+// over a one-sentence paragraph.
+const paperText = "Sleep Timing and Memory in Adolescents\n\nRuth Okafor and Daniel Brenner\n\n\n" +
+	"Abstract\n\nAdolescents sleep later than adults, yet school starts early. We asked whether the timing of sleep affects memory.\n\n" +
+	"%s Introduction\n\nMemory consolidation is the process by which new memories become stable. Much of it happens during slow-wave sleep.\n\n" +
+	"%s Methods\n\n%s Participants\n\nForty-two students aged 15 to 17 took part, recruited from two secondary schools.\n\n" +
+	"%s Procedure\n\nEach student learned 60 word pairs at 8 p.m. and was tested at 9 a.m. the next day.\n\n" +
+	"%s Conclusion\n\nSleep timing predicts overnight memory.\n"
+
+// TestDecimalSections makes headings of the lines a paper numbers its
+// sections with, nested by their numbers, in the forms papers write them.
+func TestDecimalSections(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		numbers []string
+	}{
+		{"full stops after sections", []string{"1.", "2.", "2.1", "2.2", "3."}},
+		{"full stops throughout", []string{"1.", "2.", "2.1.", "2.2.", "3."}},
+		{"no full stops", []string{"1", "2", "2.1", "2.2", "3"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := tc.numbers
+			text := strings.NewReplacer("%s Introduction", n[0]+" Introduction", "%s Methods", n[1]+" Methods", "%s Participants", n[2]+" Participants",
+				"%s Procedure", n[3]+" Procedure", "%s Conclusion", n[4]+" Conclusion").Replace(paperText)
+			wantSections(t, "paper.txt", text, []string{
+				"Abstract", n[0] + " Introduction", n[1] + " Methods · " + n[2] + " Participants",
+				n[1] + " Methods · " + n[3] + " Procedure", n[4] + " Conclusion",
+			})
+		})
+	}
+}
+
+// TestNumberedTitlesThatAreNoSections reads numbered lines that do not
+// count up as a paper's sections do ("3 Bedrooms", "2 Bathrooms") as the
+// short titles they look like, none nested in another.
+func TestNumberedTitlesThatAreNoSections(t *testing.T) {
+	text := "The survey asked three questions of every household.\n\n" +
+		"3 Bedrooms\n\nMost houses in the village had three bedrooms, and some had a fourth over the kitchen.\n\n" +
+		"2.1 Bathrooms\n\nFew houses had a second bathroom before the war, and many had none inside.\n\n" +
+		"1 Garden\n\nEvery house had a garden, most of them given over to vegetables.\n"
+	d := wantSections(t, "survey.txt", text, []string{"Front matter", "3 Bedrooms", "2.1 Bathrooms", "1 Garden"})
+	for _, s := range d.Sections[1:] {
+		if s.Level != d.Sections[1].Level {
+			t.Errorf("section %q is at level %d, %q at %d; want them at one level", s.Title, s.Level, d.Sections[1].Title, d.Sections[1].Level)
+		}
+	}
+}
+
+func TestCountsUp(t *testing.T) {
+	for _, tc := range []struct {
+		numbers [][]int
+		want    bool
+	}{
+		{[][]int{{1}, {1, 1}, {1, 2}, {2}, {2, 1}, {3}}, true},
+		{[][]int{{0}, {1}, {2}}, true},
+		{[][]int{{1}, {2}, {2, 1}, {2, 1, 1}, {2, 2}, {3}}, true},
+		{[][]int{{2}, {3}, {4}}, false},       // no first section
+		{[][]int{{1}, {3}, {4}}, false},       // a section skipped
+		{[][]int{{1}, {2}, {1}}, false},       // counting down
+		{[][]int{{1}, {1, 2}, {1, 1}}, false}, // a subsection before the one before it
+	} {
+		if got := countsUp(tc.numbers); got != tc.want {
+			t.Errorf("countsUp(%v) = %v, want %v", tc.numbers, got, tc.want)
+		}
+	}
+}
