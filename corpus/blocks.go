@@ -63,12 +63,24 @@ func (p *parser) splitBlocks(lo, hi int, pageBreaks, markdown, linePerParagraph 
 			flush()
 		}
 		cur = append(cur, i)
-		if markdown && markdownHeading.MatchString(p.raw[i]) || p.flags[i]&lineTable != 0 {
+		if markdown && markdownHeading.MatchString(p.raw[i]) || p.flags[i]&lineTable != 0 || !markdown && contentsLine(p.text[i]) {
 			flush() // a heading, or a table's row, is a paragraph of its own
 		}
 	}
 	flush()
 	return out
+}
+
+// contentsLine reports whether a line is a table of contents' heading,
+// which a copied web page sets right over its entries: "Contents" /
+// "1 Background".
+func contentsLine(line string) bool {
+	t := strings.TrimSpace(line)
+	if len(t) > len("table of contents:") {
+		return false
+	}
+	h, ok := namedPart(t)
+	return ok && h.kind == matterContents
 }
 
 // text is the block's cleaned lines joined by spaces, its label dropped.

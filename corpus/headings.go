@@ -90,7 +90,9 @@ func (p *parser) strongHeadings(blocks []*block, markdown bool) (chapters map[st
 			b.opens = speechBy(h.title)
 		}
 		b.role, b.head = roleHeading, &h
-		any = true
+		// A named part ("Introduction", "References") heads articles too,
+		// whose other headings are short titles.
+		any = any || h.style != styleNamed
 		if h.numbered && h.rank == 2 {
 			chapters[h.keyword]++
 		}

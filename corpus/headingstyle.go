@@ -122,7 +122,7 @@ var trialPart = regexp.MustCompile(`^(?:THE\s+)?(?:INDICTMENT|ARGUMENT|CHARGE|VE
 
 // bibliographyHeading matches the heading of a list of books: left out
 // like a licence, wherever it stands.
-var bibliographyHeading = regexp.MustCompile(`^(?i)(?:(?:a\s+)?(?:select|selected|short)\s+)?(?:bibliography|works cited|references|reading list|(?:(?:some\s+)?suggestions\s+for\s+|for\s+)?further\s+reading|books\s+for\s+further\s+reading)[.:]?$`)
+var bibliographyHeading = regexp.MustCompile(`^(?i)(?:(?:a\s+)?(?:select|selected|short)\s+)?(?:bibliography|works cited|references|reading list|(?:(?:some\s+)?suggestions\s+for\s+|for\s+)?further\s+reading|books\s+for\s+further\s+reading|see\s+also|external\s+links)[.:]?$`)
 
 // namedRest is what may follow a named heading's word: "TO THE SECOND
 // EDITION", "BY THE TRANSLATOR", "A", "II".
@@ -251,7 +251,7 @@ var headingStarts = func() map[string]bool {
 	for _, w := range strings.Fields("the his her an a first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth last final original " +
 		"translator translator's translator’s translators author author's author’s authors editor editor's editor’s editors publisher publisher's publisher’s publishers transcriber transcriber's transcriber’s transcribers " +
 		"scenes preface preamble prelude introduction introductory foreword afterword conclusion appendix appendices table contents index glossary bibliography notes footnote footnotes endnotes dedication acknowledgments acknowledgements abstract postscript note summary synopsis addendum illustrations list persons dramatis characters " +
-		"select selected short some suggestions for further works references reading books " +
+		"select selected short some suggestions for further works references reading books see external " +
 		"indictment argument charge verdict sentence opinion judgment decision testimony evidence motion appearances plea pleadings summing cross-examination examination") {
 		m[w] = true
 	}

@@ -113,6 +113,7 @@ func (p *parser) cleanLines(lo, hi int, markdown bool) {
 		}
 		if strings.Contains(l, "[") {
 			l = sidenote.ReplaceAllString(l, "$1")
+			l = wikiEdit.ReplaceAllString(l, "")
 		}
 		if strings.ContainsAny(l, "_*") {
 			l = stripEmphasis(l)
@@ -126,6 +127,10 @@ func (p *parser) cleanLines(lo, hi int, markdown bool) {
 		p.text[i] = l
 	}
 }
+
+// wikiEdit is the link a heading copied from a wiki page ends with:
+// "Background[edit]".
+var wikiEdit = regexp.MustCompile(`\s*\[edit\]\s*$`)
 
 // lineNumber opens a line with its number: "2. The Beneficent, the
 // Merciful."
