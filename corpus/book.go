@@ -18,6 +18,9 @@ func (p *parser) parseBook(lo, hi int, markdown bool) {
 	p.verses = p.verseNumbered(lo, hi)
 	blocks := p.splitBlocks(lo, hi, pageBreaks && !markdown, markdown, perLine)
 	if !markdown {
+		p.script = p.screenplay(blocks)
+	}
+	if !markdown && !p.script {
 		speakers, ok := p.findSpeakers(blocks)
 		if ok {
 			blocks = p.assignTurns(blocks, speakers)

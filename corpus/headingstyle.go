@@ -54,6 +54,7 @@ const (
 	styleNumberedLine // I. The Period: a numeral and a title in title case on one line
 	styleGroupTitle   // I. LIFE.: a title in capitals over numbered pieces, the group they make
 	styleDecimal      // 2.1 Participants: a section numbered in decimals (decimal.go)
+	styleScene        // INT. SIGNAL BOX - LATER: a screenplay's scene heading (screenplay.go)
 )
 
 // byLook reports whether a style is a look that a heading opening the

@@ -87,13 +87,14 @@ func savedPageFiles(dir string) bool {
 // textExtensions are the file types Load reads from a directory; other
 // files of a documentation tree (licences, configuration, code) are not
 // texts.
-var textExtensions = []string{".txt", ".text", ".md", ".markdown", ".mdx", ".qmd", ".rmd", ".rst", ".adoc", ".asciidoc", ".org", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".epub", ".pdf", ".docx", ".odt", ".rtf", ".ipynb", ".srt", ".vtt"}
+var textExtensions = []string{".txt", ".text", ".md", ".markdown", ".mdx", ".qmd", ".rmd", ".rst", ".adoc", ".asciidoc", ".org", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".epub", ".pdf", ".docx", ".odt", ".rtf", ".ipynb", ".srt", ".vtt", ".fountain"}
 
 // fileTypes names the file types Lectern reads, for people: those of
 // textExtensions without their variants (.text, .markdown, .htm…).
-const fileTypes = ".txt, .md, .mdx, .qmd, .rst, .adoc, .org, .html, .mhtml, .epub, .pdf, .docx, .odt, .rtf, .ipynb, .srt or .vtt"
+const fileTypes = ".txt, .md, .mdx, .qmd, .rst, .adoc, .org, .html, .mhtml, .epub, .pdf, .docx, .odt, .rtf, .ipynb, .srt, .vtt or .fountain"
 
-// FileTypes names the file types Lectern reads: ".txt, .md, … or .vtt".
+// FileTypes names the file types Lectern reads: ".txt, .md, … or
+// .fountain".
 func FileTypes() string { return fileTypes }
 
 // Source is one file of a corpus, read but not parsed.

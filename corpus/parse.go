@@ -15,7 +15,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 126
+const ParserVersion = 127
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -116,6 +116,7 @@ type parser struct {
 	wordCounts []int      // words in each sentence, for building passages
 	notes      []textNote // a plain text's notes, found as its lines are cleaned
 	verses     bool       // the text is verse-numbered (verses.go)
+	script     bool       // the text is a screenplay, every speech under its cue (screenplay.go)
 }
 
 // line returns source line i (0-based) as a srcLine, its markup and

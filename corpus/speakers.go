@@ -441,6 +441,9 @@ func (p *parser) assignTurns(blocks []*block, speakers speakerSet) []*block {
 // between; and the paragraphs after a heading that opens a speech, up to
 // the next heading or label, its speaker.
 func (p *parser) continueTurns(blocks []*block) {
+	if p.script {
+		return // a screenplay's every speech has its cue; the rest is action
+	}
 	current, speech := "", false
 	for _, b := range blocks {
 		switch {
