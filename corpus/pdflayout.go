@@ -398,13 +398,17 @@ func bodySize(lines [][]pdfLine) float64 {
 }
 
 // leading is the usual distance between the baselines of lines of body
-// text, measured on each page.
+// text, measured on each page: the distance a quarter of the gaps are
+// no wider than, so that a text of short paragraphs (a screenplay's
+// cues and speeches, a blank line between most lines) is measured by the
+// lines of its paragraphs, not the gaps between them. Gaps narrower than
+// a line are runs of one line set a little apart.
 func leading(lines [][]pdfLine, body float64) float64 {
 	var gaps []float64
 	for _, ls := range lines {
 		for k := 1; k < len(ls); k++ {
 			if math.Abs(ls[k].size-body) < 0.5 && math.Abs(ls[k-1].size-body) < 0.5 {
-				if g := ls[k-1].bottom - ls[k].bottom; g > 0 {
+				if g := ls[k-1].bottom - ls[k].bottom; g >= minLeading*body {
 					gaps = append(gaps, g)
 				}
 			}
@@ -414,5 +418,9 @@ func leading(lines [][]pdfLine, body float64) float64 {
 		return body * 1.2
 	}
 	sort.Float64s(gaps)
-	return gaps[len(gaps)/2]
+	return gaps[len(gaps)/4]
 }
+
+// minLeading is the narrowest distance between baselines, in units of
+// the body text's size, that advances a line.
+const minLeading = 0.8

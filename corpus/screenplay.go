@@ -49,6 +49,7 @@ func (p *parser) screenplay(blocks []*block) bool {
 		return false
 	}
 	p.fountainTitlePage(blocks[0])
+	speaking := "" // who speaks the block before
 	for _, b := range blocks {
 		switch {
 		case p.sceneHeadingAt(b):
@@ -59,7 +60,13 @@ func (p *parser) screenplay(blocks []*block) bool {
 			name := cueLine.FindStringSubmatch(strings.TrimSpace(p.text[b.first()]))[1]
 			b.speaker, b.skip = displayName(strings.TrimSpace(name)), len(p.text[b.first()])
 			p.dropParentheticals(b.lines[1:])
+		case speaking != "" && strings.HasPrefix(strings.TrimSpace(p.text[b.first()]), "("):
+			// a speech going on after how it is said, which a PDF sets
+			// apart: "(beat)" / "There's a room above the signal box."
+			b.speaker = speaking
+			p.dropParentheticals(b.lines)
 		}
+		speaking = b.speaker
 	}
 	return true
 }

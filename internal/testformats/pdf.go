@@ -559,3 +559,30 @@ func (w *pdfWriter) finish(info int) []byte {
 	fmt.Fprintf(&b, "trailer\n<< %s >>\nstartxref\n%d\n%%%%EOF\n", trailer, xref)
 	return b.Bytes()
 }
+
+// Typewritten text in a PDF: Courier at 12 points, 12 points apart, 54
+// lines a page, as screenwriting programs set scripts.
+const (
+	typedSize    = 12
+	typedLeading = 12
+	typedLines   = 54
+)
+
+// TypedPDF sets plain text in a PDF as a typewriter or a screenwriting
+// program sets it: each line at its indent, in Courier.
+func TypedPDF(title, text string) []byte {
+	l := &layout{}
+	for i, line := range strings.Split(text, "\n") {
+		if i%typedLines == 0 {
+			l.pages = append(l.pages, &pdfPage{})
+		}
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
+		}
+		indent := len(line) - len(strings.TrimLeft(line, " "))
+		p := l.pages[len(l.pages)-1]
+		p.lines = append(p.lines, pdfLine{x: leftMargin + float64(indent)*typedSize*0.6, y: float64(topLine - i%typedLines*typedLeading), font: "F4", size: typedSize, text: t})
+	}
+	return l.write(Book{Title: title})
+}
