@@ -38,7 +38,11 @@ func (m *matchScratch) match(q *question, t *sentenceTable, g int) {
 	m.seen = m.seen[:0]
 	for k := lo; k < hi; k++ {
 		c := int32(-1)
+		speaker := t.toks[k].kind&tokSpeaker != 0
 		for _, a := range q.byTerm[t.toks[k].term] {
+			if speaker && q.concepts[a.concept].object {
+				continue // "Duncan" of "Who killed Duncan?" is not who speaks
+			}
 			m.related[a.concept] = true
 			if a.how == altWordNet {
 				continue
@@ -51,7 +55,7 @@ func (m *matchScratch) match(q *question, t *sentenceTable, g int) {
 			case altDerived, altIrregular:
 				m.morph[a.concept] = true
 			}
-			if t.toks[k].kind&tokSpeaker == 0 {
+			if !speaker {
 				m.tf[a.concept]++
 				m.at[a.concept] = append(m.at[a.concept], t.toks[k].pos)
 			}
@@ -94,7 +98,7 @@ func (r *ranker) speakerCoverage(q *question, speaker string) float64 {
 	}
 	named := 0.0
 	for _, c := range q.concepts {
-		if !c.framing && slices.Contains(stems, c.stem) {
+		if !c.framing && !c.object && slices.Contains(stems, c.stem) {
 			named += c.weight
 		}
 	}
@@ -106,7 +110,7 @@ func (r *ranker) speakerCoverage(q *question, speaker string) float64 {
 func (r *ranker) namesSpeaker(q *question, term uint32, speaker string) bool {
 	stems := r.speakers[speaker]
 	for _, a := range q.byTerm[term] {
-		if slices.Contains(stems, q.concepts[a.concept].stem) {
+		if c := q.concepts[a.concept]; !c.object && slices.Contains(stems, c.stem) {
 			return true
 		}
 	}

@@ -41,7 +41,11 @@ type concept struct {
 	capital  bool    // written with a capital, not as the question's first word
 	number   bool    // a number or year
 	pos      int     // word position in the question
-	alts     []alt
+	// object is whether it names the one a "who" question's verb acts
+	// on ("Duncan" in "Who killed Duncan?"): a name, but not of who
+	// speaks the answer.
+	object bool
+	alts   []alt
 }
 
 // alt is a stem that counts for a concept, and how.
@@ -138,6 +142,7 @@ func (a analyser) question(text string) question {
 	}
 	spellings := 0
 	toks := withIdentifiers(text, analyze(a.stem, text), true)
+	objLo, objHi := whoObject(text)
 	for _, s := range uniqueTerms(toks, maxQueryTerms) {
 		c := concept{stem: s, framing: a.lex.frame[s] || a.lex.common[s]}
 		for i, t := range toks {
@@ -147,6 +152,7 @@ func (a analyser) question(text string) question {
 				c.proper = c.capital && i != 0
 				c.number = kind&tokNumber != 0 && isDigits(text[t.start:t.end])
 				c.pos = t.pos
+				c.object = t.start >= objLo && t.end <= objHi
 				break
 			}
 		}
@@ -155,6 +161,26 @@ func (a analyser) question(text string) question {
 		}
 	}
 	return q
+}
+
+// whoAsks matches a question asking who did something to someone named
+// right after the verb: "Who killed Duncan?", "Who told Lady Macbeth…".
+// Its verb is no auxiliary: in "Who did Macbeth kill?" Macbeth acts.
+var whoAsks = regexp.MustCompile(`^(?i:who|whom)\s+([a-z]+)\s+((?:[A-Z][\p{L}'’.-]*\s*)+)`)
+
+// auxiliaries are the verbs after "who" that leave the name after them
+// the subject: "Who did Macbeth kill?", "Who was Banquo?".
+var auxiliaries = map[string]bool{"is": true, "was": true, "are": true, "were": true, "do": true, "does": true, "did": true, "has": true, "had": true, "have": true,
+	"will": true, "would": true, "can": true, "could": true, "should": true, "shall": true, "may": true, "might": true, "must": true}
+
+// whoObject is the byte range of the name a "who" question's verb acts
+// on (whoAsks); empty when it names none.
+func whoObject(text string) (lo, hi int) {
+	m := whoAsks.FindStringSubmatchIndex(text)
+	if m == nil || auxiliaries[strings.ToLower(text[m[2]:m[3]])] {
+		return 0, 0
+	}
+	return m[4], m[5]
 }
 
 // howMeasure matches a question of measure, and measureUnits are the
