@@ -14,6 +14,7 @@ package corpus
 //  4. sections and sentences (sections.go).
 func (p *parser) parseBook(lo, hi int, markdown bool) {
 	pageBreaks := p.paginate(lo, hi, lo)
+	p.dropRunningLines(lo, hi)
 	perLine := !pageBreaks && p.paragraphPerLine(lo, hi)
 	p.verses = p.verseNumbered(lo, hi)
 	blocks := p.splitBlocks(lo, hi, pageBreaks && !markdown, markdown, perLine)
