@@ -270,7 +270,7 @@ type pdfChar struct {
 
 // pdfiumHyphen is how PDFium's text gives a hyphen that ends a line: its
 // own mark for a hyphen it found at a line's end (FPDFText_IsHyphen). It
-// is read as a hyphen, which joinHyphen decides like any other.
+// is read as a hyphen, which vocabulary.breaksWord decides like any other.
 const pdfiumHyphen = 0xfffe
 
 // pageChars reads a page's characters.

@@ -12,7 +12,7 @@ type pdfLayout struct {
 	pages   []pdfPage
 	body    float64 // font size of the body text
 	leading float64 // distance between its baselines
-	vocab   map[string]int
+	vocab   vocabulary
 	notes   []pdfNote
 	x       *extraction
 	// refs are the extracted lines that refer to each footnote, by page
@@ -88,29 +88,38 @@ func splitNumber(s string) (int, string) {
 	return n, strings.TrimLeft(s[i:], ". ")
 }
 
-// vocabulary counts the words of the text, lower-cased, as they stand
+// vocabulary counts the words of a text, lower-cased, as they stand
 // inside lines: what decides whether a hyphen at a line's end joins a
 // word broken there or is part of a compound.
-func vocabulary(lines [][]pdfLine) map[string]int {
-	v := map[string]int{}
+type vocabulary map[string]int
+
+// add counts the words of a line but those at its ends, which may be
+// broken.
+func (v vocabulary) add(line string) {
+	ws := strings.Fields(line)
+	if len(ws) > 2 {
+		ws = ws[1 : len(ws)-1]
+	}
+	for _, w := range ws {
+		v[strings.ToLower(strings.Trim(w, `.,;:!?"“”‘’'()[]`))]++
+	}
+}
+
+// vocabularyOf is the vocabulary of a PDF's lines.
+func vocabularyOf(lines [][]pdfLine) vocabulary {
+	v := vocabulary{}
 	for _, ls := range lines {
 		for _, l := range ls {
-			ws := strings.Fields(l.text)
-			if len(ws) > 2 {
-				ws = ws[1 : len(ws)-1] // the ends of a line may be broken words
-			}
-			for _, w := range ws {
-				v[strings.ToLower(strings.Trim(w, `.,;:!?"“”‘’'()[]`))]++
-			}
+			v.add(l.text)
 		}
 	}
 	return v
 }
 
-// joinHyphen decides a hyphen that ends a line before next: a word
+// breaksWord decides a hyphen that ends a line before next: a word
 // broken there (it is written whole elsewhere, or nowhere with its
 // hyphen) or a compound ("free-and-easy", "well-known").
-func (l *pdfLayout) joinHyphen(line, next string) bool {
+func (v vocabulary) breaksWord(line, next string) bool {
 	words := strings.Fields(line)
 	if len(words) == 0 {
 		return false
@@ -125,11 +134,11 @@ func (l *pdfLayout) joinHyphen(line, next string) bool {
 		return false
 	}
 	b := strings.ToLower(strings.TrimLeft(before, `"“‘'([`))
-	whole, compound := l.vocab[b+a], l.vocab[b+"-"+a]
+	whole, compound := v[b+a], v[b+"-"+a]
 	switch {
 	case whole != compound:
 		return whole > compound
-	case len(b) >= 3 && len(a) >= 3 && l.vocab[b] > 0 && l.vocab[a] > 0:
+	case len(b) >= 3 && len(a) >= 3 && v[b] > 0 && v[a] > 0:
 		return false // two words of the text: a compound ("oddly-named")
 	}
 	return true // most hyphens at the end of a justified line break a word
@@ -210,7 +219,7 @@ func (l *pdfLayout) line(p *pdfLine) int {
 func (l *pdfLayout) joinLast(next string) {
 	n := len(l.x.text) - 1
 	t := l.x.text[n]
-	if !strings.HasSuffix(t, "-") || !l.joinHyphen(t, next) {
+	if !strings.HasSuffix(t, "-") || !l.vocab.breaksWord(t, next) {
 		return
 	}
 	t = strings.TrimSuffix(t, "-") + "\u00ad"

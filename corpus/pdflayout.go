@@ -121,7 +121,7 @@ func layOut(pages []pdfPage, outline []outlineEntry) (*extraction, error) {
 	}
 	dropRunning(pages, lines)
 	body := bodySize(lines)
-	l := &pdfLayout{pages: pages, body: body, vocab: vocabulary(lines), codeFont: monoShare(lines) <= maxCodeShare,
+	l := &pdfLayout{pages: pages, body: body, vocab: vocabularyOf(lines), codeFont: monoShare(lines) <= maxCodeShare,
 		outlined: outlineHeadings(outline, lines)}
 	for i := range lines {
 		l.notes = append(l.notes, footnotes(lines[i], body)...)

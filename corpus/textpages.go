@@ -8,7 +8,8 @@ import "strings"
 const runningBand = 2
 
 // dropRunningLines leaves out the running heads, feet and page numbers of
-// a text whose pages form feeds set: lines at a page's head or foot whose
+// a text whose pages form feeds set, and joins the words its lines
+// break (joinBrokenWords): lines at a page's head or foot whose
 // text, numbers aside, recurs on several pages ("RFC 9999  Tea Transfer
 // Protocol  April 2026", "Doe  Informational  [Page 3]"), and numbers
 // alone at a page's foot (or, in figures, at its head).
@@ -37,6 +38,7 @@ func (p *parser) dropRunningLines(lo, hi int) {
 	if len(pages) < 2 {
 		return
 	}
+	p.joinBrokenWords(lo, hi)
 	seen := map[string]int{}
 	for _, band := range pages {
 		keys := map[string]bool{}
@@ -75,4 +77,22 @@ func bandKey(t string) string {
 		return t
 	}
 	return runningKey(t)
+}
+
+// joinBrokenWords marks the hyphens that end lines of a text whose pages
+// form feeds set where they break a word, as justified pages do ("morn-"
+// / "ing"), so that the lines join into the word; a compound's hyphen
+// ("well-" / "known") stays. The PDF reader decides them by the same
+// rule (vocabulary.breaksWord).
+func (p *parser) joinBrokenWords(lo, hi int) {
+	v := vocabulary{}
+	for i := lo; i < hi; i++ {
+		v.add(p.text[i])
+	}
+	for i := lo; i+1 < hi; i++ {
+		t := strings.TrimRight(p.text[i], " ")
+		if wrappedAtDash(t) && strings.HasSuffix(t, "-") && !p.blank(i+1) && v.breaksWord(t, strings.TrimSpace(p.text[i+1])) {
+			p.text[i] = strings.TrimSuffix(t, "-") + softHyphen
+		}
+	}
 }

@@ -10,10 +10,12 @@ import (
 // pdftotextBook is a book as pdftotext writes a PDF's pages: a form feed
 // before each page, the running heads (the book's title over even pages,
 // the chapter's over odd ones, with the page's number) and the page
-// number at the foot kept; a chapter opens on a new page, under no head.
+// number at the foot kept, words broken at lines' ends ("far-" / "mer")
+// and compounds ("well-" / "known") alike; a chapter opens on a new page,
+// under no head.
 func pdftotextBook() string {
 	var b strings.Builder
-	b.WriteString("CHAPTER I\n\nThe kettle boiled at seven every morning, and the house woke to it.\n\n1\n")
+	b.WriteString("CHAPTER I\n\nThe well-known kettle boiled at seven every morning, and the house woke to it.\n\n1\n")
 	for page := 2; page <= 7; page++ {
 		b.WriteString("\f")
 		switch {
@@ -24,14 +26,14 @@ func pdftotextBook() string {
 		default:
 			fmt.Fprintf(&b, "THE SILENT MORNING                         %d\n\n", page)
 		}
-		fmt.Fprintf(&b, "On the morning of page %d the farmer came up the lane to ask after the kettle.\n\n%d\n", page, page)
+		fmt.Fprintf(&b, "On the morning of page %d the far-\nmer came up the lane to ask after the well-\nknown kettle.\n\n%d\n", page, page)
 	}
 	return b.String()
 }
 
 // TestRunningLinesDropped leaves out the running heads and page numbers
-// of a text whose pages form feeds set, and keeps the chapter headings
-// that open pages.
+// of a text whose pages form feeds set, keeps the chapter headings that
+// open pages, and joins the words broken at lines' ends.
 func TestRunningLinesDropped(t *testing.T) {
 	d := wantSections(t, "kettle.txt", pdftotextBook(), []string{"CHAPTER I", "CHAPTER II"})
 	got := strings.Join(textsOf(d), "\n")
@@ -40,7 +42,7 @@ func TestRunningLinesDropped(t *testing.T) {
 			t.Errorf("got sentences %q, want the running head %q left out", got, running)
 		}
 	}
-	if want := "On the morning of page 7 the farmer came up the lane to ask after the kettle."; !strings.Contains(got, want) {
+	if want := "On the morning of page 7 the farmer came up the lane to ask after the well-known kettle."; !strings.Contains(got, want) {
 		t.Errorf("got sentences %q, want %q among them", got, want)
 	}
 	for _, s := range d.AllSentences() {
