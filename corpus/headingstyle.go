@@ -139,6 +139,15 @@ var (
 // structural heading or a named part. line is the block's text.
 func strongHeading(text string) (heading, bool) {
 	t := strings.TrimSpace(text)
+	if rest, ok := strings.CutPrefix(t, "§"); ok {
+		// a statute's section: "§ 3. Brewing." is "Section 3. Brewing."
+		h, ok := strongHeading("Section " + strings.TrimSpace(rest))
+		if !ok || h.keyword != "section" {
+			return heading{}, false
+		}
+		h.title = "§ " + strings.TrimPrefix(h.title, "Section ")
+		return h, true
+	}
 	if t == "" || len(t) > 480 || utf8.RuneCountInString(t) > 160 || !headingStarts[firstWord(t)] {
 		return heading{}, false
 	}

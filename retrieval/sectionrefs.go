@@ -79,10 +79,15 @@ func ordinalValue(s string) int {
 	return n
 }
 
+// sectionSign is the sign statutes number their sections with, "§ 3",
+// and the space after it.
+var sectionSign = regexp.MustCompile(`§\s*`)
+
 // sectionRefs finds the numbered and dated parts text points to, and the
 // text without them.
 func sectionRefs(text string) ([]sectionRef, string) {
 	var refs []sectionRef
+	text = sectionSign.ReplaceAllString(text, "section ") // a statute's "§ 3"
 	rest := refAfter.ReplaceAllStringFunc(text, func(m string) string {
 		sub := refAfter.FindStringSubmatch(m)
 		if n := numeralValue(sub[2]); n > 0 {

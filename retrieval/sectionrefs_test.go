@@ -35,6 +35,8 @@ func TestSectionRefs(t *testing.T) {
 		{"What did the 14th Amendment create?", "What did create?", []sectionRef{{"amendment", 14}}, false},
 		{"What does the Second Amendment say?", "What does say?", []sectionRef{{"amendment", 2}}, false},
 		{"Amendment XIX", "", []sectionRef{{"amendment", 19}}, false},
+		{"What does § 2 define?", "What does define?", []sectionRef{{"section", 2}}, false},
+		{"§3: Brewing", ": Brewing", []sectionRef{{"section", 3}}, false},
 		{"In the nineteenth chapter, who dies?", "In , who dies?", []sectionRef{{"chapter", 19}}, false},
 		{"What happened in 1917?", "What happened in 1917?", nil, false},
 		{"What did he say about banks in 1933?", "What did he say about banks ?", []sectionRef{{"year", 1933}}, true},
