@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -57,7 +58,24 @@ func Detect(name string, data []byte) Format {
 	if looksLikeHTML(head) {
 		return FormatHTML
 	}
+	if looksLikeMarkdown(data) {
+		return FormatMarkdown // notes, a README or a chat's answer saved as .txt
+	}
 	return FormatText
+}
+
+// atxHeading is a Markdown heading opening a paragraph: "## Summary".
+var atxHeading = regexp.MustCompile(`(?:\A|\n[ \t\r]*\n)#{1,6}[ \t]+\p{L}`)
+
+// markdownSniff is how much of a file looksLikeMarkdown reads.
+const markdownSniff = 64 << 10
+
+// looksLikeMarkdown reports whether a file's text is Markdown: two
+// headings or more written with hashes ("# Notes", "## Summary"), each
+// after a blank line, in its first markdownSniff bytes. A comment in a
+// listing ("# compute the total") follows the listing's lines.
+func looksLikeMarkdown(data []byte) bool {
+	return len(atxHeading.FindAllIndex(data[:min(len(data), markdownSniff)], 2)) == 2
 }
 
 // ErrUnsupported is a file in a format Lectern does not read; the error

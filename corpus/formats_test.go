@@ -654,6 +654,10 @@ func TestDetect(t *testing.T) {
 		{"essay.epub", book.EPUB(testformats.EPUBOptions{}), FormatEPUB},
 		{"page", []byte("<!DOCTYPE html><html><body><p>Hi.</p></body></html>"), FormatHTML},
 		{"guide.mdx", []byte("# Guide\n"), FormatMarkdown},
+		{"notes.txt", []byte("# Book Club Notes\n\n## Summary\n\nThe kettle boils.\n\n## Verdict\n\nWe liked it.\n"), FormatMarkdown},
+		{"notes-crlf.txt", []byte("Notes\r\n\r\n## Summary\r\n\r\nThe kettle boils.\r\n\r\n## Verdict\r\n"), FormatMarkdown},
+		{"one-heading.txt", []byte("# Notes\n\nThe kettle boils.\n"), FormatText},
+		{"listing.txt", []byte("The script reads:\n\n    total = 0\n    # add the cups\n    total += cups\n    # and the pots\n"), FormatText},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
