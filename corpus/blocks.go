@@ -46,6 +46,9 @@ func (p *parser) splitBlocks(lo, hi int, pageBreaks, markdown, linePerParagraph 
 		}
 	}
 	for i := lo; i < hi; i++ {
+		if p.flags[i]&lineTime != 0 {
+			continue
+		}
 		if p.blank(i) {
 			if !pageBreaks {
 				flush()

@@ -108,11 +108,14 @@ func (f Format) BySection() bool {
 
 // Kind is what kind of file the document was read from, for people: its
 // format, or the markup its Markdown was rewritten from ("reStructuredText",
-// "AsciiDoc", "Quarto"), or "subtitles" for a text of cues.
+// "AsciiDoc", "Quarto"), or "subtitles" for a text of cues ("timed
+// transcript" for one whose lines open with their times).
 func (d *Document) Kind() string {
 	switch ext := strings.ToLower(filepath.Ext(d.Name)); {
-	case len(d.Cues) > 0:
+	case len(d.Cues) > 0 && (ext == ".srt" || ext == ".vtt"):
 		return "subtitles"
+	case len(d.Cues) > 0:
+		return "timed transcript"
 	case d.Format != FormatMarkdown:
 		return d.Format.String()
 	case isRST(d.Name):

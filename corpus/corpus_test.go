@@ -840,6 +840,7 @@ func TestDocumentKind(t *testing.T) {
 		{"page.mdx", "# Page\n\nText here.\n", "MDX"},
 		{"notes.md", "# Notes\n\nText here.\n", "markdown"},
 		{"talk.vtt", "WEBVTT\n\n00:01.000 --> 00:02.000\nText here.\n", "subtitles"},
+		{"episode.txt", "[00:00:05] Text here.\n[00:00:09] And here.\n[00:00:14] And there.\n", "timed transcript"},
 		{"book.txt", "Text here.\n", "text"},
 	}
 	for _, tt := range tests {

@@ -38,12 +38,13 @@ type turn struct {
 func (p *parser) findTurns(lo, hi int) []turn {
 	var turns []turn
 	for i := lo; i < hi; i++ {
-		l := p.raw[i]
+		time := len(leadingTime.FindString(p.raw[i])) // "[00:00:14] OKAFOR: …"
+		l := p.raw[i][time:]
 		if l == "" || l[0] < 'A' || l[0] > 'Z' || !strings.Contains(l[:min(len(l), 42)], ":") {
 			continue
 		}
 		if m := labelLine.FindStringSubmatch(l); m != nil && len(m[1]) <= 40 {
-			turns = append(turns, turn{line: i, label: m[1], skip: len(l)})
+			turns = append(turns, turn{line: i, label: m[1], skip: len(p.raw[i])})
 			continue
 		}
 		m := speakerLabel.FindStringSubmatchIndex(l)
@@ -51,10 +52,10 @@ func (p *parser) findTurns(lo, hi int) []turn {
 			continue
 		}
 		skip := m[3] + 1
-		for skip < len(p.raw[i]) && p.raw[i][skip] == ' ' {
+		for skip < len(l) && l[skip] == ' ' {
 			skip++
 		}
-		turns = append(turns, turn{line: i, label: p.raw[i][m[2]:m[3]], skip: skip})
+		turns = append(turns, turn{line: i, label: l[m[2]:m[3]], skip: time + skip})
 	}
 	canonicalize(turns)
 	return turns

@@ -43,7 +43,8 @@ type lineFlag uint8
 const (
 	lineCode     lineFlag = 1 << iota // inside a fenced code block
 	lineListItem                      // a list item (Markdown's, or a bullet's): a paragraph of its own
-	lineTable                         // a Markdown table row
+	lineTable                         // a table's row (Markdown's, or one set out in spaces)
+	lineTime                          // a caption's time alone on its line: no text, and no break between paragraphs
 )
 
 // cleanLines fills p.text and p.flags for lines [lo, hi).
@@ -127,6 +128,10 @@ func (p *parser) cleanLines(lo, hi int, markdown bool) {
 		p.text[i] = l
 	}
 }
+
+// leadingTime is the time a transcript sets before each line, in
+// brackets: "[00:00:14] OKAFOR: Thanks for having me."
+var leadingTime = regexp.MustCompile(`^\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]\s*`)
 
 // wikiEdit is the link a heading copied from a wiki page ends with:
 // "Background[edit]".

@@ -15,7 +15,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 132
+const ParserVersion = 133
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -76,10 +76,15 @@ func parseText(name string, data []byte) (*Document, error) {
 		}
 		return nil, ErrEmpty
 	}
+	captions := p.captions(lo, hi)
 	if turns := p.findTurns(lo, hi); !markdown && p.isInterview(turns, hi) {
 		p.parseDialogue(lo, hi, turns)
 	} else {
 		p.parseBook(lo, hi, markdown)
+	}
+	doc.Cues = transcriptCues(raw[:hi], lo)
+	if captions != nil {
+		doc.Cues = captions
 	}
 	p.finish()
 	return doc, nil

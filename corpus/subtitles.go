@@ -135,3 +135,85 @@ func seconds(t string) float64 {
 	}
 	return total
 }
+
+// minTimedLines is how many lines of a transcript must open with their
+// time for the times to be its cues.
+const minTimedLines = 3
+
+// transcriptCues are the times a transcript sets before its lines
+// ("[00:00:14] OKAFOR: …"), from line lo on, as the cues subtitles have:
+// when each line is spoken. There are none unless minTimedLines lines or
+// more open with a time, each no earlier than the one before.
+func transcriptCues(raw []string, lo int) []Cue {
+	var cues []Cue
+	for i := lo; i < len(raw); i++ {
+		m := leadingTime.FindString(raw[i])
+		if m == "" {
+			continue
+		}
+		start := time.Duration(math.Round(seconds(strings.Trim(m, " \t[]()")) * 1000)) * time.Millisecond
+		if n := len(cues); n > 0 && start < cues[n-1].Start {
+			return nil
+		}
+		cues = append(cues, Cue{Line: i + 1, Start: start})
+	}
+	if len(cues) < minTimedLines {
+		return nil
+	}
+	return cues
+}
+
+// captionTime is a time alone on its line, as a video's transcript is
+// copied: "0:03" over what is said from then.
+var captionTime = regexp.MustCompile(`^\s*(\d{1,2}:\d{2}(?::\d{2})?)\s*$`)
+
+// Thresholds of a video's transcript: how many of its lines are times at
+// least (one in minCaptionShare), and how many cues make a paragraph when
+// the captions are not punctuated.
+const (
+	minCaptionShare  = 3
+	cuesPerParagraph = 3
+)
+
+// captions reads a video's transcript copied as text, a time alone on a
+// line before what is said from then: the times are left out of the text
+// and kept as its cues, and where the captions carry few full stops
+// (automatic ones carry none) every cuesPerParagraph cues make a
+// paragraph, so that no sentence runs the length of the video. It
+// returns the cues, none when lines [lo, hi) are no such transcript.
+func (p *parser) captions(lo, hi int) []Cue {
+	var times []int
+	lines, stops := 0, 0
+	for i := lo; i < hi; i++ {
+		if p.blank(i) {
+			continue
+		}
+		lines++
+		if captionTime.MatchString(p.text[i]) {
+			times = append(times, i)
+		} else {
+			stops += strings.Count(p.text[i], ". ") + strings.Count(p.text[i], "? ")
+			if endsSentence(strings.TrimSpace(p.text[i])) {
+				stops++
+			}
+		}
+	}
+	if len(times) < minTimedLines || len(times)*minCaptionShare < lines {
+		return nil
+	}
+	unpunctuated := stops*cuesPerParagraph < len(times)
+	var cues []Cue
+	for k, i := range times {
+		at := time.Duration(math.Round(seconds(strings.TrimSpace(p.text[i]))*1000)) * time.Millisecond
+		p.text[i] = ""
+		p.flags[i] |= lineTime
+		if n := len(cues); n > 0 && at < cues[n-1].Start {
+			return nil
+		}
+		cues = append(cues, Cue{Line: i + 2, Start: at})
+		if unpunctuated && k%cuesPerParagraph == 0 && i+1 < hi {
+			p.flags[i+1] |= lineListItem
+		}
+	}
+	return cues
+}
