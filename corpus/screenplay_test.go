@@ -9,77 +9,55 @@ import (
 	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
-// screenplayIndented is a screenplay as scripts are shared in plain
-// text: cues centred over indented speeches.
-const screenplayIndented = `                              THE LAST TRAIN
+// scriptPart is a part of a screenplay: a scene heading, action, a cue,
+// a parenthetical, dialogue or a transition.
+type scriptPart struct{ kind, text string }
 
-          FADE IN:
+// theLastTrain is a screenplay's opening, laid out by screenplay (as
+// scripts are shared in plain text) or fountain.
+var theLastTrain = []scriptPart{
+	{"transition", "FADE IN:"},
+	{"scene", "EXT. RAILWAY STATION - NIGHT"},
+	{"action", "Rain hammers the platform. MARGARET HALE (40s) waits under a broken lamp."},
+	{"cue", "MARGARET"}, {"dialogue", "He said the last train left at midnight."},
+	{"cue", "PORTER (O.S.)"}, {"dialogue", "Last train's gone, miss."},
+	{"action", "Margaret turns. The PORTER limps toward her."},
+	{"cue", "PORTER"}, {"parenthetical", "(beat)"}, {"dialogue", "There's a room above the signal box."},
+	{"transition", "CUT TO:"},
+	{"scene", "INT. SIGNAL BOX - LATER"},
+	{"action", "MRS. HIGGINS pours tea."},
+	{"cue", "MRS. HIGGINS"}, {"dialogue", "You'll be the one who writes letters to the mill owners."},
+	{"cue", "MARGARET (CONT'D)"}, {"dialogue", "How do you know that?"},
+}
 
-          EXT. RAILWAY STATION - NIGHT
+// screenplay lays a script out as screenwriting programs print it: cues
+// centred over indented speeches, a blank line between paragraphs.
+func screenplay(title string, parts []scriptPart) string {
+	indent := map[string]string{"scene": "          ", "action": "          ", "cue": "                              ",
+		"parenthetical": "                         ", "dialogue": "                    ", "transition": "                                                    "}
+	var b strings.Builder
+	b.WriteString("                              " + strings.ToUpper(title) + "\n")
+	for k, part := range parts {
+		if k == 0 || part.kind != "parenthetical" && part.kind != "dialogue" {
+			b.WriteString("\n")
+		}
+		b.WriteString(indent[part.kind] + part.text + "\n")
+	}
+	return b.String()
+}
 
-          Rain hammers the platform. MARGARET HALE (40s) waits
-          under a broken lamp.
-
-                              MARGARET
-                    He said the last train left at
-                    midnight.
-
-                              PORTER (O.S.)
-                    Last train's gone, miss.
-
-          Margaret turns. The PORTER limps toward her.
-
-                              PORTER
-                         (beat)
-                    There's a room above the signal box.
-
-                                                    CUT TO:
-
-          INT. SIGNAL BOX - LATER
-
-          MRS. HIGGINS pours tea.
-
-                              MRS. HIGGINS
-                    You'll be the one who writes
-                    letters to the mill owners.
-
-                              MARGARET (CONT'D)
-                    How do you know that?
-`
-
-// screenplayFountain is the same screenplay as a Fountain file, with
-// its title page.
-const screenplayFountain = `Title: The Last Train
-Author: Jane Doe
-
-EXT. RAILWAY STATION - NIGHT
-
-Rain hammers the platform. MARGARET HALE (40s) waits under a broken lamp.
-
-MARGARET
-He said the last train left at midnight.
-
-PORTER (O.S.)
-Last train's gone, miss.
-
-Margaret turns. The PORTER limps toward her.
-
-PORTER
-(beat)
-There's a room above the signal box.
-
-CUT TO:
-
-INT. SIGNAL BOX - LATER
-
-MRS. HIGGINS pours tea.
-
-MRS. HIGGINS
-You'll be the one who writes letters to the mill owners.
-
-MARGARET (CONT'D)
-How do you know that?
-`
+// fountain writes a script as a Fountain file, with its title page.
+func fountain(title, author string, parts []scriptPart) string {
+	var b strings.Builder
+	b.WriteString("Title: " + title + "\nAuthor: " + author + "\n")
+	for _, part := range parts {
+		if part.kind != "parenthetical" && part.kind != "dialogue" {
+			b.WriteString("\n")
+		}
+		b.WriteString(part.text + "\n")
+	}
+	return b.String()
+}
 
 // TestScreenplays reads a screenplay's scenes as sections and its cues
 // as speakers, in the layouts scripts are shared in (a PDF set as
@@ -92,9 +70,9 @@ func TestScreenplays(t *testing.T) {
 		name string
 		data []byte
 	}{
-		{"script.txt", []byte(screenplayIndented)},
-		{"script.fountain", []byte(screenplayFountain)},
-		{"script.pdf", testformats.TypedPDF("The Last Train", screenplayIndented)},
+		{"script.txt", []byte(screenplay("The Last Train", theLastTrain))},
+		{"script.fountain", []byte(fountain("The Last Train", "Jane Doe", theLastTrain))},
+		{"script.pdf", testformats.TypedPDF("The Last Train", screenplay("The Last Train", theLastTrain))},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d, err := parseWith(pdf, tc.name, tc.data)

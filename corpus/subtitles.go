@@ -151,7 +151,7 @@ func transcriptCues(raw []string, lo int) []Cue {
 		if m == "" {
 			continue
 		}
-		start := time.Duration(math.Round(seconds(strings.Trim(m, " \t[]()")) * 1000)) * time.Millisecond
+		start := time.Duration(math.Round(seconds(strings.Trim(m, " \t[]()"))*1000)) * time.Millisecond
 		if n := len(cues); n > 0 && start < cues[n-1].Start {
 			return nil
 		}
