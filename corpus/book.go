@@ -18,10 +18,15 @@ func (p *parser) parseBook(lo, hi int, markdown bool) {
 	perLine := !pageBreaks && p.paragraphPerLine(lo, hi)
 	p.verses = p.verseNumbered(lo, hi)
 	blocks := p.splitBlocks(lo, hi, pageBreaks && !markdown, markdown, perLine)
+	asked := false // a catechism's questions head their answers
 	if !markdown {
 		p.script = p.screenplay(blocks)
+		blocks, asked = p.catechism(blocks)
 	}
-	if !markdown && !p.script {
+	if !markdown && !asked {
+		blocks = p.splitTestimony(blocks)
+	}
+	if !markdown && !p.script && !asked {
 		speakers, ok := p.findSpeakers(blocks)
 		if ok {
 			blocks = p.assignTurns(blocks, speakers)

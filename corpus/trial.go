@@ -20,7 +20,8 @@ import (
 var (
 	// testimonyLabel opens a question or an answer in testimony.
 	// "Q. Where…", "A: In the eighth ward", "Q--Your name?", "A—Walter White."
-	testimonyLabel = regexp.MustCompile(`^(Q|A|Ques|Ans|Question|Answer)(?:\.|:|\s*--|\s*—)\s*\S`)
+	// A full stop is followed by a space: "A.D. 1872" opens no answer.
+	testimonyLabel = regexp.MustCompile(`^(Q|A|Ques|Ans|Question|Answer)(?:\.\s|:|\s*--|\s*—)\s*\S`)
 	// witnessLine introduces a witness: "JOHN E. POUND, a witness sworn
 	// …", "SUSAN B. ANTHONY, called as a witness …", "WILLIAM F.
 	// MORRISON recalled.".
@@ -35,6 +36,25 @@ var (
 
 // minTestimony is how many questions and as many answers make testimony.
 const minTestimony = 5
+
+// splitTestimony makes each question and answer of testimony a block of
+// its own where a record sets them on consecutive lines ("Q. Where did
+// you teach?" / "A. At the high school."), when minTestimony lines or
+// more open with each.
+func (p *parser) splitTestimony(blocks []*block) []*block {
+	qa := map[byte]int{}
+	for _, b := range blocks {
+		for _, i := range b.lines {
+			if testimonyLabel.MatchString(p.text[i]) {
+				qa[p.text[i][0]]++
+			}
+		}
+	}
+	if qa['Q'] < minTestimony || qa['A'] < minTestimony {
+		return blocks
+	}
+	return p.splitAt(blocks, testimonyLabel.MatchString)
+}
 
 // testimony marks the questions and answers of a record with their
 // speakers, and the lines that introduce witnesses, examiners and
