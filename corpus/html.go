@@ -111,6 +111,7 @@ func parseHTML(name string, data []byte) (*Document, error) {
 	default:
 		return nil, ErrNoContent
 	}
+	w.notesLeftOut()
 	w.addNotes()
 	w.flush()
 	if len(w.x.blocks) == 0 {

@@ -44,6 +44,9 @@ type htmlWalk struct {
 	// article readability found: its site header, footer and asides are
 	// left out too.
 	page bool
+	// underNotes is set while the walk reads under a heading of notes
+	// or references ("Notes", "Footnotes", "References").
+	underNotes bool
 }
 
 func newHTMLWalk(f Format) *htmlWalk {
@@ -107,6 +110,12 @@ func (w *htmlWalk) element(n *html.Node) {
 		return
 	case w.isPopupNote(n):
 		w.unread = append(w.unread, w.notes[attr(n, "id")]) // shown where it is referenced; searched under Notes
+	case !w.underNotes && w.opensNote(n):
+		// notes set after the text without a heading of their own, as
+		// Google Docs and Word write them: they are the Notes
+		w.flush()
+		w.heading(2, "Notes", "")
+		w.element(n)
 	case n.Data == "br":
 		w.lineBreak()
 	case n.Data == "pre":
@@ -275,6 +284,8 @@ func (w *htmlWalk) heading(level int, text, anchor string) {
 	if t == "" {
 		return
 	}
+	h, named := namedPart(t)
+	w.underNotes = named && (strings.Contains(strings.ToLower(h.title), "note") || h.kind == matterNotes || h.kind == matterBibliography)
 	w.block(xblock{kind: xHeading, level: level, lines: []int{w.addLine(t)}, anchor: anchor})
 }
 
@@ -594,6 +605,18 @@ func (w *htmlWalk) noteRef(n *html.Node) bool {
 	return true
 }
 
+// notesLeftOut queues the notes the text refers to that the walk did
+// not read (readability leaves a Word document's footnotes out), for
+// addNotes to write under Notes.
+func (w *htmlWalk) notesLeftOut() {
+	written := strings.Join(w.x.text, "\n")
+	for _, n := range w.x.notes {
+		if n.Text != "" && !strings.Contains(written, n.Text) && !slices.Contains(w.unread, n.Text) {
+			w.unread = append(w.unread, n.Text)
+		}
+	}
+}
+
 // addNotes writes the notes met since the last call that were not read
 // where they stand, under a heading "Notes", a paragraph each.
 func (w *htmlWalk) addNotes() {
@@ -631,8 +654,9 @@ func isNoteLabel(s string) bool {
 }
 
 // footnoteID is the id of a note that says so only by its name: "fn3",
-// "fn-3", as Pandoc and Markdown processors write them.
-var footnoteID = regexp.MustCompile(`^(?i)(?:[\w-]*[-_:])?fn[-_:]?\d+$`)
+// "fn-3", as Pandoc and Markdown processors write them; "ftnt3", as
+// Google Docs does; "_ftn3" and "_edn3", Word's footnotes and endnotes.
+var footnoteID = regexp.MustCompile(`^(?i)(?:[\w-]*[-_:])?(?:fn|ftnt?|edn)[-_:]?\d+$`)
 
 // collectNotes reads the notes of a document by id: the elements a note
 // reference points to (footnotes, endnotes, asides).
@@ -640,11 +664,10 @@ func (w *htmlWalk) collectNotes(root *html.Node) {
 	var visit func(n *html.Node)
 	visit = func(n *html.Node) {
 		if n.Type == html.ElementNode {
-			id := attr(n, "id")
+			id := anchorID(n)
 			kind := strings.ToLower(attr(n, "epub:type") + " " + attr(n, "role") + " " + attr(n, "class") + " " + id)
 			if id != "" && (strings.Contains(kind, "note") || footnoteID.MatchString(id)) && !strings.Contains(kind, "noteref") {
-				t := strings.Join(strings.Fields(textContent(n)), " ")
-				w.notes[id] = strings.TrimRight(t, " ↩\ufe0e") // without its way back ("↩︎")
+				w.notes[id] = noteText(n)
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -652,6 +675,51 @@ func (w *htmlWalk) collectNotes(root *html.Node) {
 		}
 	}
 	visit(root)
+}
+
+// opensNote reports whether a paragraph is a note: its id, or that of
+// the link to its label it opens with, is a note's.
+func (w *htmlWalk) opensNote(n *html.Node) bool {
+	if n.Data != "p" && n.Data != "div" && n.Data != "li" {
+		return false
+	}
+	if _, ok := w.notes[anchorID(n)]; ok {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			a := c
+			if a.Data == "sup" || a.Data == "span" {
+				a = find(a, "a")
+			}
+			if a == nil || a.Data != "a" {
+				return false
+			}
+			_, ok := w.notes[anchorID(a)]
+			return ok
+		}
+	}
+	return false
+}
+
+// anchorID is what an element can be linked by: its id, or an anchor's
+// name (<a name="_ftn1">, as Word writes its notes' anchors).
+func anchorID(n *html.Node) string {
+	if id := attr(n, "id"); id != "" || n.Data != "a" {
+		return id
+	}
+	return attr(n, "name")
+}
+
+// noteText is the text of a note: the element's, or, where the note's
+// id stands on its label's link (Google Docs' and Word's "[1]" before
+// the note), the paragraph's after the label.
+func noteText(n *html.Node) string {
+	t := strings.Join(strings.Fields(textContent(n)), " ")
+	if p := n.Parent; n.Data == "a" && p != nil && isNoteLabel(strings.Trim(t, "[]()")) {
+		t = strings.TrimSpace(strings.TrimPrefix(strings.Join(strings.Fields(textContent(p)), " "), t))
+	}
+	return strings.TrimRight(t, " ↩\ufe0e") // without its way back ("↩︎")
 }
 
 // isPopupNote reports whether an element is a note that reading systems

@@ -1,0 +1,47 @@
+package corpus
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestOfficeHTMLNotes reads the footnotes of a document exported as a
+// web page by Google Docs and by Word, which set them after the text
+// without a heading and give the note's id to the link on its label:
+// each note is recorded where it is referred to and quotable under
+// "Notes", not as the last section's text.
+func TestOfficeHTMLNotes(t *testing.T) {
+	const note = "The narrator calls it the loudest morning in forty years."
+	for _, tc := range []struct{ name, page string }{
+		{"google-docs.html", `<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"></head><body class="c6 doc-content">` +
+			`<p class="c2 title"><span class="c1">Reading Group Notes</span></p><h1 class="c4" id="h.def"><span>Summary</span></h1>` +
+			`<p class="c2"><span class="c1">The kettle boils every morning until the day it does not</span><sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup><span>.</span></p>` +
+			`<h1 class="c4" id="h.jkl"><span>Questions</span></h1><p class="c2"><span>Why does the author never say why the kettle stopped?</span></p>` +
+			`<hr class="c10"><div><p class="c2"><a href="#ftnt_ref1" id="ftnt1">[1]</a><span class="c1">&nbsp;` + note + `</span></p></div></body></html>`},
+		{"word.htm", `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name=Generator content="Microsoft Word 15"></head><body lang=EN-GB><div class=WordSection1>` +
+			`<p class=MsoTitle>Reading Group Notes</p><h1>Summary</h1><p class=MsoNormal>The kettle boils every morning until the day it does not` +
+			`<a href="#_ftn1" name="_ftnref1" title=""><span class=MsoFootnoteReference>[1]</span></a>.</p>` +
+			`<h1>Questions</h1><p class=MsoNormal>Why does the author never say why the kettle stopped?</p></div>` +
+			`<div style='mso-element:footnote-list'><br clear=all><hr align=left size=1 width="33%"><div style='mso-element:footnote' id=ftn1>` +
+			`<p class=MsoFootnoteText><a href="#_ftnref1" name="_ftn1" title=""><span class=MsoFootnoteReference>[1]</span></a> ` + note + `</p></div></div></body></html>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Parse(tc.name, []byte(tc.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := sectionTitles(d), []string{"Summary", "Questions", "Notes"}; !slices.Equal(got, want) {
+				t.Errorf("got sections %q, want %q", got, want)
+			}
+			if !slices.ContainsFunc(d.Footnotes, func(f Footnote) bool { return f.Text == note }) {
+				t.Errorf("got notes %v, want %q among them", d.Footnotes, note)
+			}
+			for _, s := range d.AllSentences() {
+				if strings.Contains(s.Text, "loudest") && d.Sections[s.Section].Title != "Notes" {
+					t.Errorf("the note is quoted under %q", d.Sections[s.Section].Title)
+				}
+			}
+		})
+	}
+}
