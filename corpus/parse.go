@@ -15,7 +15,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 135
+const ParserVersion = 136
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -79,6 +79,8 @@ func parseText(name string, data []byte) (*Document, error) {
 	captions := p.captions(lo, hi)
 	if turns := p.findTurns(lo, hi); !markdown && p.isInterview(turns, hi) {
 		p.parseDialogue(lo, hi, turns)
+	} else if p.isClippings(lo, hi) {
+		p.parseClippings(lo, hi)
 	} else {
 		p.parseBook(lo, hi, markdown)
 	}
