@@ -202,7 +202,7 @@ func (p *parser) spacedTables(lo, hi int) {
 	var run []int
 	rows := 0
 	end := func() {
-		if rows >= 2 {
+		if rows >= 2 && !p.pagesListed(run) {
 			for _, i := range run {
 				p.flags[i] |= lineTable
 				p.text[i] = strings.Join(cellGap.Split(strings.TrimSpace(p.text[i]), -1), cellJoin)
@@ -226,6 +226,25 @@ func (p *parser) spacedTables(lo, hi int) {
 		}
 	}
 	end()
+}
+
+// pagesListed reports whether the rows of a table set out in spaces end
+// in page numbers, each past the one before: a table of contents
+// ("CHAPTER II.    THE SILENCE    14"), read as contents are.
+func (p *parser) pagesListed(rows []int) bool {
+	last := 0
+	for _, i := range rows {
+		cells := cellGap.Split(strings.TrimSpace(p.text[i]), -1)
+		n, err := strconv.Atoi(strings.TrimRight(cells[len(cells)-1], "."))
+		if tableRule.MatchString(p.text[i]) {
+			continue
+		}
+		if err != nil || n <= last || n > 9999 {
+			return false
+		}
+		last = n
+	}
+	return true
 }
 
 // bullet is a bullet that opens a list item in a text or a PDF, as word
