@@ -38,7 +38,8 @@ func (p *parser) isClippings(lo, hi int) bool {
 			n++
 		}
 	}
-	return n >= minClippings && clippingDetails.MatchString(strings.TrimSpace(p.text[p.skipBlank(lo, hi)+1]))
+	first := p.skipBlank(lo, hi)
+	return n >= minClippings && first+1 < hi && clippingDetails.MatchString(strings.TrimSpace(p.text[first+1]))
 }
 
 // parseClippings reads a Kindle's clippings: a section for each, titled

@@ -642,6 +642,11 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("CHAPTER I.\n\nText.[1] More [2].\n\n[Footnote 1: A note [with brackets]\nover lines.]\n\nFootnote 2:\n\n  Indented note.\n\n\nTHE END\n"))
 	f.Add([]byte("#+TITLE: T\n* TODO [#A] H :tag:\n:PROPERTIES:\n:ID: x\n:END:\n[[a][b]] =c= /d/ [fn:1]\n#+BEGIN_SRC go\n,* x\n#+END_SRC\n| a | b |\n|---+---|\n[fn:1] Note.\n#+BEGIN_QUOTE\n"))
 	f.Add([]byte("```{note}\n:class: x\nA note.\n```\n\n(t)=\n% c\n\n<details><summary>Why?</summary>Body.</details>\n\nterm\n: definition\n"))
+	f.Add([]byte("INT. A ROOM - DAY\n\n          A lamp.\n\n                    ANA (O.S.)\n          (beat)\n          Hello.\n\nEXT. B - NIGHT\n\nANA\nBye.\n\nBEN\nNo.\n\nANA\nYes.\n\nCUT TO:\n"))
+	f.Add([]byte("Q. 1. What is it?\nA. It is.\n\nQ. 2. Why?\nAnswer: Because.\n\nQ. 3. How?\nA.\n"))
+	f.Add([]byte("Book (A)\r\n- Your Highlight on page 2 | Location 3-4 | Added on Monday\r\n\r\nText.\r\n==========\r\nBook (A)\r\n- Your Note at location 5 | Added\r\n==========\r\n"))
+	f.Add([]byte("0:00\nwelcome back\n0:03\nto the talk\n0:06\non tea\n[00:00:09] ANA: Hi.\n[00:00:12] BEN: Hello.\n"))
+	f.Add([]byte("RFC 1   Title   2026\n\n1.  Intro\n\n   Text broken at a line's end with a hy-\n   phen.\n\nDoe   Info   [Page 1]\n\f\nRFC 1   Title   2026\n\n2.  More\n\n   Text.   Cells   Here\n   a   b   c\n   ----   ----\n\nDoe   Info   [Page 2]\n\f\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, name := range []string{"fuzz.txt", "fuzz.rst", "fuzz.adoc", "fuzz.md", "fuzz.org"} {
 			if d, err := Parse(name, data); err == nil {
