@@ -4,8 +4,10 @@ package corpus
 // dialogues, transcripts, articles and Markdown. It runs in stages, each
 // over the paragraphs ("blocks", blocks.go) of lines [lo, hi):
 //
-//  1. turns (speakers.go): speaker labels that recur and alternate make a
-//     dialogue;
+//  1. turns (readTurns): speaker labels that recur and alternate make a
+//     dialogue (speakers.go), as a screenplay's cues (screenplay.go) and
+//     testimony's questions (trial.go) do, and a catechism's questions
+//     head their answers (catechism.go);
 //  2. headings (headings.go, recognised by headingstyle.go): numbered and
 //     named headings, then looks (ALL CAPS, a lone numeral, _italics_)
 //     that recur before running text;
@@ -18,20 +20,8 @@ func (p *parser) parseBook(lo, hi int, markdown bool) {
 	perLine := !pageBreaks && p.paragraphPerLine(lo, hi)
 	p.verses = p.verseNumbered(lo, hi)
 	blocks := p.splitBlocks(lo, hi, pageBreaks && !markdown, markdown, perLine)
-	asked := false // a catechism's questions head their answers
 	if !markdown {
-		p.script = p.screenplay(blocks)
-		blocks, asked = p.catechism(blocks)
-	}
-	if !markdown && !asked {
-		blocks = p.splitTestimony(blocks)
-	}
-	if !markdown && !p.script && !asked {
-		speakers, ok := p.findSpeakers(blocks)
-		if ok {
-			blocks = p.assignTurns(blocks, speakers)
-		}
-		p.testimony(blocks, ok)
+		blocks = p.readTurns(blocks)
 	}
 	blocks = p.verseChapters(blocks)
 	p.findHeadings(blocks, markdown)
@@ -40,6 +30,26 @@ func (p *parser) parseBook(lo, hi int, markdown bool) {
 	keepText(blocks)
 	p.continueTurns(blocks)
 	p.buildSections(blocks)
+}
+
+// readTurns finds who speaks or asks in the blocks (stage 1): a
+// screenplay's cues, a catechism's questions over their answers, or the
+// turns of a dialogue, a play or testimony.
+func (p *parser) readTurns(blocks []*block) []*block {
+	if p.script = p.screenplay(blocks); p.script {
+		return blocks
+	}
+	blocks, asked := p.catechism(blocks)
+	if asked {
+		return blocks
+	}
+	blocks = p.splitTestimony(blocks)
+	speakers, ok := p.findSpeakers(blocks)
+	if ok {
+		blocks = p.assignTurns(blocks, speakers)
+	}
+	p.testimony(blocks, ok)
+	return blocks
 }
 
 // keepText makes the headings of a text that has nothing but headings

@@ -56,22 +56,32 @@ func (p *parser) catechism(blocks []*block) ([]*block, bool) {
 	return split, true
 }
 
-// splitAt cuts blocks where a line opens that opens says opens a block
-// of its own: a question, an answer.
+// splitAt cuts the body blocks where a line opens that opens says opens
+// a block of its own (a question, an answer), into new blocks: those
+// given are left as they are.
 func (p *parser) splitAt(blocks []*block, opens func(line string) bool) []*block {
 	var out []*block
 	for _, b := range blocks {
-		from := 0
-		for k, i := range b.lines {
-			if k > from && opens(p.text[i]) {
-				out = append(out, &block{lines: b.lines[from:k], role: b.role, speaker: b.speaker, code: b.code})
-				from = k
+		if b.role != roleBody || b.code {
+			out = append(out, b) // a heading, or code, as the document has it
+			continue
+		}
+		cuts := []int{0}
+		for k := 1; k < len(b.lines); k++ {
+			if opens(p.text[b.lines[k]]) {
+				cuts = append(cuts, k)
 			}
 		}
-		if from == 0 {
+		if len(cuts) == 1 {
 			out = append(out, b)
-		} else {
-			out = append(out, &block{lines: b.lines[from:], role: b.role, speaker: b.speaker, code: b.code})
+			continue
+		}
+		cuts = append(cuts, len(b.lines))
+		first := *b // the first part keeps the block's label; b stays whole
+		first.lines = b.lines[:cuts[1]]
+		out = append(out, &first)
+		for c := 1; c+1 < len(cuts); c++ {
+			out = append(out, &block{lines: b.lines[cuts[c]:cuts[c+1]], speaker: b.speaker})
 		}
 	}
 	return out

@@ -94,14 +94,7 @@ func parseExtracted(name string, data []byte, x *extraction) (*Document, error) 
 	boldHeadings(x)
 	blocks := p.extractedBlocks(x.blocks, lo, hi)
 	if x.format != FormatMarkdown {
-		p.script = p.screenplay(blocks)
-	}
-	if x.format != FormatMarkdown && !p.script {
-		speakers, ok := p.findSpeakers(blocks)
-		if ok {
-			blocks = p.assignTurns(blocks, speakers)
-		}
-		p.testimony(blocks, ok)
+		blocks = p.readTurns(blocks)
 	}
 	blocks = p.datedEntries(blocks)
 	p.markMatter(blocks)
