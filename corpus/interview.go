@@ -38,8 +38,8 @@ type turn struct {
 func (p *parser) findTurns(lo, hi int) []turn {
 	var turns []turn
 	for i := lo; i < hi; i++ {
-		time := len(leadingTime.FindString(p.raw[i])) // "[00:00:14] OKAFOR: …"
-		l := p.raw[i][time:]
+		stamp := len(leadingTime.FindString(p.raw[i])) // "[00:00:14] OKAFOR: …"
+		l := p.raw[i][stamp:]
 		if l == "" || l[0] < 'A' || l[0] > 'Z' || !strings.Contains(l[:min(len(l), 42)], ":") {
 			continue
 		}
@@ -55,7 +55,7 @@ func (p *parser) findTurns(lo, hi int) []turn {
 		for skip < len(l) && l[skip] == ' ' {
 			skip++
 		}
-		turns = append(turns, turn{line: i, label: l[m[2]:m[3]], skip: time + skip})
+		turns = append(turns, turn{line: i, label: l[m[2]:m[3]], skip: stamp + skip})
 	}
 	canonicalize(turns)
 	return turns

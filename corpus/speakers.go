@@ -72,8 +72,8 @@ func labelOf(line string) (label, bool) {
 	if indent > maxLabelIndent {
 		return label{}, false // a stage direction or a title set in the middle
 	}
-	if time := len(leadingTime.FindString(line)); time > 0 {
-		indent = time // a transcript's "[00:00:14] OKAFOR: …"
+	if stamp := len(leadingTime.FindString(line)); stamp > 0 {
+		indent = stamp // a transcript's "[00:00:14] OKAFOR: …"
 	}
 	line = line[indent:]
 	if line == "" || line[0] < 'A' || line[0] > 'Z' || !strings.ContainsAny(line[:min(len(line), 50)], ".:-—[") {
