@@ -201,16 +201,18 @@ func (p *parser) captions(lo, hi int) []Cue {
 	if len(times) < minTimedLines || len(times)*minCaptionShare < lines {
 		return nil
 	}
-	unpunctuated := stops*cuesPerParagraph < len(times)
 	var cues []Cue
-	for k, i := range times {
+	for _, i := range times {
 		at := time.Duration(math.Round(seconds(strings.TrimSpace(p.text[i]))*1000)) * time.Millisecond
-		p.text[i] = ""
-		p.flags[i] |= lineTime
 		if n := len(cues); n > 0 && at < cues[n-1].Start {
-			return nil
+			return nil // times that go back: a list of times, not captions
 		}
 		cues = append(cues, Cue{Line: i + 2, Start: at})
+	}
+	unpunctuated := stops*cuesPerParagraph < len(times)
+	for k, i := range times {
+		p.text[i] = ""
+		p.flags[i] |= lineTime
 		if unpunctuated && k%cuesPerParagraph == 0 && i+1 < hi {
 			p.flags[i+1] |= lineListItem
 		}
