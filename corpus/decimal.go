@@ -81,24 +81,36 @@ func after(a, b []int) bool {
 	return len(b) > len(a)
 }
 
-// decimalSections reports whether the blocks of the decimal look count up
-// as a paper's sections do, minLooks of them or more.
-func (p *parser) decimalSections(blocks []*block, styles []headingStyle) bool {
+// decimalSections is the block from which the blocks of the decimal
+// look count up as a paper's sections do, minLooks of them or more; -1
+// when none do. The count may start again: the entries of a table of
+// contents come before the sections they list, and are no headings.
+func (p *parser) decimalSections(blocks []*block, styles []headingStyle) int {
+	var at []int
 	var numbers [][]int
 	for k, s := range styles {
 		if s == styleDecimal {
-			numbers = append(numbers, sectionNumber(p.textOf(blocks[k])))
+			n := sectionNumber(p.textOf(blocks[k]))
+			if len(numbers) > 0 && n[0] <= 1 && !after(numbers[len(numbers)-1], n) {
+				at, numbers = at[:0], numbers[:0] // counting again from the first section
+			}
+			at, numbers = append(at, k), append(numbers, n)
 		}
 	}
-	return len(numbers) >= minLooks && countsUp(numbers)
+	if len(numbers) < minLooks || !countsUp(numbers) {
+		return -1
+	}
+	return at[0]
 }
 
-// notDecimal gives the lines numbered in decimals that do not count up as
-// sections ("3 Bedrooms", "2 Bathrooms") the look they have without
-// their numbers: a short title before running text, or none.
-func (p *parser) notDecimal(blocks []*block, l *looks) {
+// notDecimal gives the lines numbered in decimals before block from (all
+// of them when from is -1), which do not count up as sections do ("3
+// Bedrooms", "2 Bathrooms", a table of contents' entries), the look they
+// have without their numbers: a short title before running text, or
+// none.
+func (p *parser) notDecimal(blocks []*block, l *looks, from int) {
 	for k, s := range l.styles {
-		if s != styleDecimal {
+		if s != styleDecimal || from >= 0 && k >= from {
 			continue
 		}
 		l.counts[s]--

@@ -72,3 +72,14 @@ func TestCountsUp(t *testing.T) {
 		}
 	}
 }
+
+// TestDecimalSectionsAfterContents heads a paper's sections where its
+// table of contents lists them first, a line each: the count starts again
+// at the first section, and the entries before it are no headings.
+func TestDecimalSectionsAfterContents(t *testing.T) {
+	text := "Sleep Timing and Memory\n\nContents\n\n1. Introduction\n\n2. Methods\n\n3. Results\n\n\n" +
+		"1. Introduction\n\nMemory consolidation is the process by which new memories become stable. Much of it happens during slow-wave sleep.\n\n" +
+		"2. Methods\n\nForty-two students aged 15 to 17 took part, recruited from two secondary schools.\n\n" +
+		"3. Results\n\nEarly sleepers recalled a mean of 41 pairs and late sleepers 35 pairs.\n"
+	wantSections(t, "paper.txt", text, []string{"1. Introduction", "2. Methods", "3. Results"})
+}

@@ -195,9 +195,9 @@ func (p *parser) lookStyles(blocks []*block, chapters map[string]int) looks {
 			l.partNumerals = style
 		}
 	}
-	if l.decimal = p.decimalSections(blocks, l.styles); !l.decimal {
-		p.notDecimal(blocks, &l)
-	}
+	from := p.decimalSections(blocks, l.styles)
+	l.decimal = from >= 0
+	p.notDecimal(blocks, &l, from)
 	return l
 }
 
