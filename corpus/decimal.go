@@ -122,3 +122,30 @@ func (p *parser) notDecimal(blocks []*block, l *looks, from int) {
 		}
 	}
 }
+
+// extractedDecimals makes headings of the paragraphs of an extracted
+// document (a web page, a Word or OpenDocument file, a PDF) that number
+// its sections in decimals where its markup set no headings: "2.1
+// Participants" typed in the body's style, each before a paragraph,
+// counting up as a paper's sections do.
+func (p *parser) extractedDecimals(blocks []*block) {
+	styles := make([]headingStyle, len(blocks))
+	for k, b := range blocks {
+		if b.role == roleHeading {
+			return // the markup heads the sections
+		}
+		if b.role == roleBody && !b.code && b.speaker == "" && len(b.lines) == 1 && k+1 < len(blocks) && blocks[k+1].role == roleBody && decimalTitle(p.textOf(b)) {
+			styles[k] = styleDecimal
+		}
+	}
+	from := p.decimalSections(blocks, styles)
+	if from < 0 {
+		return
+	}
+	for k := from; k < len(blocks); k++ {
+		if styles[k] == styleDecimal {
+			t := p.textOf(blocks[k])
+			blocks[k].role, blocks[k].head = roleHeading, &heading{style: styleDecimal, rank: 1 + len(sectionNumber(t)), title: t}
+		}
+	}
+}

@@ -83,3 +83,15 @@ func TestDecimalSectionsAfterContents(t *testing.T) {
 		"3. Results\n\nEarly sleepers recalled a mean of 41 pairs and late sleepers 35 pairs.\n"
 	wantSections(t, "paper.txt", text, []string{"1. Introduction", "2. Methods", "3. Results"})
 }
+
+// TestDecimalSectionsInExtractedDocuments heads a web page's sections
+// numbered in decimals in paragraphs of the body's style, as a paper
+// typed without heading styles and saved as a page sets them.
+func TestDecimalSectionsInExtractedDocuments(t *testing.T) {
+	page := "<html><head><title>Sleep Timing</title></head><body><p>Sleep Timing and Memory in Adolescents</p>" +
+		"<p>1. Introduction</p><p>Memory consolidation is the process by which new memories become stable. Much of it happens during slow-wave sleep.</p>" +
+		"<p>2. Methods</p><p>2.1 Participants</p><p>Forty-two students aged 15 to 17 took part, recruited from two secondary schools.</p>" +
+		"<p>2.2 Procedure</p><p>Each student learned 60 word pairs at 8 p.m. and was tested at 9 a.m. the next day.</p>" +
+		"<p>3. Results</p><p>Early sleepers recalled a mean of 41 pairs and late sleepers 35 pairs.</p></body></html>"
+	wantSections(t, "paper.html", page, []string{"1. Introduction", "2. Methods · 2.1 Participants", "2. Methods · 2.2 Procedure", "3. Results"})
+}

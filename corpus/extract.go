@@ -95,6 +95,7 @@ func parseExtracted(name string, data []byte, x *extraction) (*Document, error) 
 	blocks := p.extractedBlocks(x.blocks, lo, hi)
 	if x.format != FormatMarkdown {
 		blocks = p.readTurns(blocks)
+		p.extractedDecimals(blocks)
 	}
 	blocks = p.datedEntries(blocks)
 	p.markMatter(blocks)
