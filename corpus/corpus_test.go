@@ -232,6 +232,7 @@ func TestSentenceBounds(t *testing.T) {
 		{"decimal", "It was 10.40 P. M. when it ended.", []string{"It was 10.40 P. M. when it ended."}},
 		{"list markers", "e. _Yedinstvo._ A small group. 2. The Cadets. IV. Then.", []string{"e. _Yedinstvo._ A small group.", "2. The Cadets.", "IV. Then."}},
 		{"section labels", "SEC. 2. No person shall be Governor. Section 3. The Governor shall reside here. Art. IV. Courts.", []string{"SEC. 2. No person shall be Governor.", "Section 3. The Governor shall reside here.", "Art. IV. Courts."}},
+		{"captions", "Table 1. Recall by sleep onset group. Fig. 2. The actigraph. Early sleepers recalled 41 pairs (Table 1). The rest recalled fewer.", []string{"Table 1. Recall by sleep onset group.", "Fig. 2. The actigraph.", "Early sleepers recalled 41 pairs (Table 1).", "The rest recalled fewer."}},
 		{"section cited at a sentence's end", "As said in Section 3. The next part differs.", []string{"As said in Section 3.", "The next part differs."}},
 		{"no-break spaces", "He had collected eighty dollars. \u00a0And a jug of whisky.\u00a0 The king was pleased.", []string{"He had collected eighty dollars.", "And a jug of whisky.", "The king was pleased."}},
 		{"an elision opens a sentence", "It is bitter cold. ’Tis now struck twelve. Go to bed, ’em all.", []string{"It is bitter cold.", "’Tis now struck twelve.", "Go to bed, ’em all."}},

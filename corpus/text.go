@@ -366,8 +366,9 @@ func isListMarker(s string) bool {
 }
 
 // sectionLabel is a numbered provision's label opening a sentence, which
-// the sentence keeps: "SEC. 2. No person shall…", "Section 4. The…".
-var sectionLabel = regexp.MustCompile(`^(?i)(?:sec|sect|section|art|article|para|paragraph|clause|rule|§)\.?\s*(?:\d+[a-z]?|[ivxlc]+)$`)
+// the sentence keeps: "SEC. 2. No person shall…", "Section 4. The…"; and
+// a caption's: "Table 1. Recall by sleep onset group".
+var sectionLabel = regexp.MustCompile(`^(?i)(?:sec|sect|section|art|article|para|paragraph|clause|rule|§|table|figure|fig|plate|chart|map|exhibit|diagram)\.?\s*(?:\d+[a-z]?|[ivxlc]+)$`)
 
 // startsCommonly reports whether s begins with a word that usually starts a
 // sentence, so that "World War I. The" ends a sentence but "V. I. Lenin"
