@@ -21,7 +21,7 @@ func (p *parser) parseBook(lo, hi int, markdown bool) {
 	p.verses = p.verseNumbered(lo, hi)
 	blocks := p.splitBlocks(lo, hi, pageBreaks && !markdown, markdown, perLine)
 	if !markdown {
-		blocks = p.readTurns(blocks)
+		blocks = p.splitDecimalHeads(p.readTurns(blocks))
 	}
 	blocks = p.verseChapters(blocks)
 	p.findHeadings(blocks, markdown)

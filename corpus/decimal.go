@@ -149,3 +149,37 @@ func (p *parser) extractedDecimals(blocks []*block) {
 		}
 	}
 }
+
+// splitDecimalHeads makes a decimal section number and title that opens
+// a paragraph, its text on the next line ("1. Minutes of the last
+// meeting" / "The minutes of the February meeting were agreed…", as
+// minutes and notes are typed), a block of its own, when minLooks such
+// lines or more count up as sections do; the look of headings then
+// decides (lookStyles).
+func (p *parser) splitDecimalHeads(blocks []*block) []*block {
+	var heads []int
+	var numbers [][]int
+	for k, b := range blocks {
+		if b.role != roleBody || b.code || len(b.lines) < 2 || b.skip > 0 {
+			continue
+		}
+		t := strings.TrimSpace(p.text[b.first()])
+		next := strings.TrimSpace(p.text[b.lines[1]])
+		if decimalTitle(t) && startsWithLetter(next) && !strings.HasSuffix(t, ",") {
+			heads, numbers = append(heads, k), append(numbers, sectionNumber(t))
+		}
+	}
+	if len(heads) < minLooks || !countsUp(numbers) {
+		return blocks
+	}
+	out := make([]*block, 0, len(blocks)+len(heads))
+	for k, b := range blocks {
+		if len(heads) > 0 && heads[0] == k {
+			heads = heads[1:]
+			out = append(out, &block{lines: b.lines[:1]}, &block{lines: b.lines[1:], speaker: b.speaker})
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}

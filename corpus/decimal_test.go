@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -94,4 +95,23 @@ func TestDecimalSectionsInExtractedDocuments(t *testing.T) {
 		"<p>2.2 Procedure</p><p>Each student learned 60 word pairs at 8 p.m. and was tested at 9 a.m. the next day.</p>" +
 		"<p>3. Results</p><p>Early sleepers recalled a mean of 41 pairs and late sleepers 35 pairs.</p></body></html>"
 	wantSections(t, "paper.html", page, []string{"1. Introduction", "2. Methods · 2.1 Participants", "2. Methods · 2.2 Procedure", "3. Results"})
+}
+
+// TestMinutes reads a meeting's minutes as they are typed: each numbered
+// item over its text on the next line heads a section, and who was
+// present or sent apologies is text, a field to a paragraph, not the
+// title page.
+func TestMinutes(t *testing.T) {
+	text := "KETTLE CLUB\nMinutes of the meeting held on 3 March 2025 at the Dog and Gun\n\n" +
+		"Present: Ruth Okafor (chair), Daniel Brenner, Mrs. Higgins, the farmer\nApologies: John Thornton\n\n" +
+		"1. Minutes of the last meeting\nThe minutes of the February meeting were agreed as a true record.\n\n" +
+		"2. Matters arising\nDaniel reported that the back room is booked for every first Monday until June.\n\n" +
+		"3. Book for April\nThe club voted to read Middlemarch in April, by six votes to two.\n"
+	d := wantSections(t, "minutes.txt", text, []string{"Front matter", "1. Minutes of the last meeting", "2. Matters arising", "3. Book for April"})
+	got := textsOf(d)
+	for _, want := range []string{"Present: Ruth Okafor (chair), Daniel Brenner, Mrs. Higgins, the farmer", "Apologies: John Thornton"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("got sentences %q, want %q among them", got, want)
+		}
+	}
 }

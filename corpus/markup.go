@@ -247,6 +247,17 @@ func (p *parser) pagesListed(rows []int) bool {
 	return true
 }
 
+// fieldRuns makes each line of a paragraph of minutes' fields a
+// paragraph of its own ("Present: …" / "Apologies: …"), as a list's
+// items are.
+func (p *parser) fieldRuns(lo, hi int) {
+	for i := lo; i < hi; i++ {
+		if isFieldLine(p.text[i]) {
+			p.flags[i] |= lineListItem
+		}
+	}
+}
+
 // bullet is a bullet that opens a list item in a text or a PDF, as word
 // processors and slides write them: "• Fog is a cloud at ground level".
 var bullet = regexp.MustCompile(`^\s*[•◦▪▫●○■□‣⁃]\s+`)

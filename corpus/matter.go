@@ -197,7 +197,7 @@ func (p *parser) pageList(b *block) bool {
 func (p *parser) titlePageLine(b *block) bool {
 	t := p.textOf(b)
 	words := strings.Fields(t)
-	if p.isProse(b) {
+	if p.isProse(b) || p.fieldLines(b) {
 		return false
 	}
 	// A page's lines without a full stop are its title, byline and date
@@ -207,6 +207,31 @@ func (p *parser) titlePageLine(b *block) bool {
 	// long ("BEING A NARRATIVE OF THE VOYAGE …").
 	unpunctuated := !strings.ContainsAny(t, ".?!") && (len(words) <= maxTaglineWords || !p.doc.Format.marksUp())
 	return len(words) <= 2 || upperShare(t) >= 0.9 || isTitleCase(t) || unpunctuated
+}
+
+// fieldLabel opens a line that records a field of a meeting's minutes:
+// "Present: Ruth Okafor (chair), …", "Apologies: John Thornton".
+var fieldLabel = regexp.MustCompile(`^(?i:present|apologies|absent|attendees|attending|in attendance|chair|chaired by|minutes|minute taker|secretary|date|time|venue|location|place|agenda|action|actions|decision|decisions|next meeting|date of next meeting):\s+\S`)
+
+// fieldLines reports whether every line of a block records a field
+// (fieldLabel): minutes' "Present:" and "Apologies:" are what the text
+// says, not its title page.
+func (p *parser) fieldLines(b *block) bool {
+	for _, i := range b.lines {
+		if !isFieldLine(p.text[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isFieldLine reports whether a line records a field of minutes: its
+// label (fieldLabel) capitalised, as a wrapped line of prose ("place:
+// yea though it be…") is not.
+func isFieldLine(line string) bool {
+	t := strings.TrimSpace(line)
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r) && fieldLabel.MatchString(t)
 }
 
 // maxTaglineWords is the longest line without a full stop that a
