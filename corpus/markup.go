@@ -258,6 +258,29 @@ func (p *parser) fieldRuns(lo, hi int) {
 	}
 }
 
+// textBullet opens a list item as plain texts type it: "- ", "* ", "+ ".
+var textBullet = regexp.MustCompile(`^\s*[-*+]\s+\S`)
+
+// textLists makes each item of a list typed with hyphens, asterisks or
+// pluses, two items or more one after another, a paragraph of its own,
+// without its marker, as a bullet's is.
+func (p *parser) textLists(lo, hi int) {
+	for i := lo; i < hi; i++ {
+		m := textBullet.FindString(p.text[i])
+		if m == "" {
+			continue
+		}
+		marker := strings.TrimSpace(m)[:1]
+		prev := i > lo && strings.HasPrefix(strings.TrimSpace(p.raw[i-1]), marker+" ")
+		next := i+1 < hi && strings.HasPrefix(strings.TrimSpace(p.raw[i+1]), marker+" ")
+		if !prev && !next {
+			continue
+		}
+		p.flags[i] |= lineListItem
+		p.text[i] = strings.Repeat(" ", len(m)-1) + p.text[i][len(m)-1:] // the marker blanked, the columns kept
+	}
+}
+
 // bullet is a bullet that opens a list item in a text or a PDF, as word
 // processors and slides write them: "• Fog is a cloud at ground level".
 var bullet = regexp.MustCompile(`^\s*[•◦▪▫●○■□‣⁃]\s+`)

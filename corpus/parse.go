@@ -15,7 +15,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 143
+const ParserVersion = 144
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -71,6 +71,7 @@ func parseText(name string, data []byte) (*Document, error) {
 	p.numberedRuns(lo, hi)
 	p.spacedTables(lo, hi)
 	p.fieldRuns(lo, hi)
+	p.textLists(lo, hi)
 	if !p.hasText(lo, hi) {
 		if lo > 0 || hi < len(raw) {
 			return nil, errors.New("no text left after the Project Gutenberg header and licence")
