@@ -90,9 +90,9 @@ func (p *parser) strongHeadings(blocks []*block, markdown bool) (chapters map[st
 			b.opens = speechBy(h.title)
 		}
 		b.role, b.head = roleHeading, &h
-		// A named part ("Introduction", "References") heads articles too,
-		// whose other headings are short titles.
-		any = any || h.style != styleNamed
+		// A named part ("Introduction", "References", "Summary") heads
+		// articles too, whose other headings are short titles.
+		any = any || h.style != styleNamed && h.style != styleSummary
 		if h.numbered && h.rank == 2 {
 			chapters[h.keyword]++
 		}
@@ -575,7 +575,7 @@ func (p *parser) titleLine(b *block) bool {
 
 // beforeText reports whether a block after a possible heading of a given
 // look is what follows headings: running text or a speaker's turn. After
-// a title line, two lines or one long one will do.
+// a title line, two lines, one long one or a list will do.
 func (p *parser) beforeText(style headingStyle, next *block) bool {
 	if next.role == roleHeading {
 		return false
@@ -583,7 +583,9 @@ func (p *parser) beforeText(style headingStyle, next *block) bool {
 	if next.speaker != "" || p.isProse(next) || len(next.lines) >= 4 {
 		return true
 	}
-	return style == styleTitle && (len(next.lines) >= 2 || len(p.text[next.first()]) >= longLine)
+	// A short title may head a list ("Themes" over "- Routine, and what it
+	// hides").
+	return style == styleTitle && (len(next.lines) >= 2 || len(p.text[next.first()]) >= longLine || p.flags[next.first()]&lineListItem != 0)
 }
 
 // citationLike reports whether a short line is a reference to a source:

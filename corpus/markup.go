@@ -119,6 +119,9 @@ func (p *parser) cleanLines(lo, hi int, markdown bool) {
 		if strings.ContainsAny(l, "_*") {
 			l = stripEmphasis(l)
 		}
+		if !markdown && isRule(l) {
+			l = "" // a rule across the page ends a paragraph, as a blank line does
+		}
 		if !markdown {
 			l = notes.clean(i, l)
 			if p.isEndMark(i, l) {
@@ -132,6 +135,15 @@ func (p *parser) cleanLines(lo, hi int, markdown bool) {
 // leadingTime is the time a transcript sets before each line, in
 // brackets: "[00:00:14] OKAFOR: Thanks for having me."
 var leadingTime = regexp.MustCompile(`^\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]\s*`)
+
+// isRule reports whether a line is a rule drawn with underscores, tildes
+// or asterisks, as a document saved as text sets one over its notes
+// ("________________"). Hyphens and equals signs may underline a title,
+// and are read so (markupHeading).
+func isRule(l string) bool {
+	t := strings.TrimSpace(l)
+	return len(t) >= 3 && strings.Trim(t, t[:1]) == "" && strings.ContainsAny(t[:1], "_~*")
+}
 
 // wikiEdit is the link a heading copied from a wiki page ends with:
 // "Background[edit]".

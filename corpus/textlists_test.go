@@ -21,3 +21,16 @@ func TestTextLists(t *testing.T) {
 		t.Errorf("got sentences %q, want %q", got, want)
 	}
 }
+
+// TestDocumentSavedAsText reads a document saved as plain text (as Google
+// Docs writes one): a short title over a list heads it, also after a
+// named part ("Summary"), and the rule over the notes ends a paragraph
+// rather than opening the first note's sentence.
+func TestDocumentSavedAsText(t *testing.T) {
+	text := "\ufeffReading Group Notes: The Kettle\r\n\r\nSummary\r\n\r\nThe kettle boils every morning until the day it does not, and the village takes its silence for a sign.[1]\r\n\r\n" +
+		"Themes\r\n\r\n* Routine, and what it hides\r\n* Silence as news in a small village\r\n\r\n________________\r\n[1] The narrator calls it the loudest morning in forty years.\r\n"
+	d := wantSections(t, "notes.txt", text, []string{"Summary", "Themes"})
+	if got := textsOf(d); !slices.Contains(got, "The narrator calls it the loudest morning in forty years.") {
+		t.Errorf("got sentences %q, want the note's sentence without the rule", got)
+	}
+}
