@@ -230,7 +230,8 @@ func (p *parser) spacedTables(lo, hi int) {
 		switch {
 		case rows > 0 && tableRule.MatchString(t):
 			run = append(run, i)
-		case t == "" || strings.ContainsRune("|+", rune(t[0])) || len(cellGap.FindAllStringIndex(t, -1)) < minTableCells-1:
+		case t == "" || strings.ContainsRune("|+", rune(t[0])) || !strings.Contains(t, "   ") && !strings.ContainsRune(t, '\t') ||
+			len(cellGap.FindAllStringIndex(t, -1)) < minTableCells-1:
 			end()
 		default:
 			run = append(run, i)
