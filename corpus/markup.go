@@ -100,25 +100,7 @@ func (p *parser) cleanLines(lo, hi int, markdown bool) {
 				l = l[:start]
 			}
 		}
-		if markdown {
-			l = p.cleanMarkdownLine(i, l)
-		} else if strings.ContainsAny(l, "<&") {
-			l = htmlTag.ReplaceAllString(l, "")
-		}
-		if rest, ok := cutBullet(l); ok {
-			p.flags[i] |= lineListItem
-			l = rest
-		}
-		if strings.Contains(l, "&") {
-			l = entityPattern.ReplaceAllStringFunc(l, html.UnescapeString)
-		}
-		if strings.Contains(l, "[") {
-			l = sidenote.ReplaceAllString(l, "$1")
-			l = wikiEdit.ReplaceAllString(l, "")
-		}
-		if strings.ContainsAny(l, "_*") {
-			l = stripEmphasis(l)
-		}
+		l = p.cleanMarkup(i, l, markdown)
 		if !markdown && isRule(l) {
 			l = "" // a rule across the page ends a paragraph, as a blank line does
 		}
@@ -130,6 +112,32 @@ func (p *parser) cleanLines(lo, hi int, markdown bool) {
 		}
 		p.text[i] = l
 	}
+}
+
+// cleanMarkup removes the markup of line i (l, outside comments and
+// code): Markdown's or tags, a bullet (flagging the line a list item),
+// entities, sidenotes' brackets, a wiki's "[edit]" and emphasis.
+func (p *parser) cleanMarkup(i int, l string, markdown bool) string {
+	if markdown {
+		l = p.cleanMarkdownLine(i, l)
+	} else if strings.ContainsAny(l, "<&") {
+		l = htmlTag.ReplaceAllString(l, "")
+	}
+	if rest, ok := cutBullet(l); ok {
+		p.flags[i] |= lineListItem
+		l = rest
+	}
+	if strings.Contains(l, "&") {
+		l = entityPattern.ReplaceAllStringFunc(l, html.UnescapeString)
+	}
+	if strings.Contains(l, "[") {
+		l = sidenote.ReplaceAllString(l, "$1")
+		l = wikiEdit.ReplaceAllString(l, "")
+	}
+	if strings.ContainsAny(l, "_*") {
+		l = stripEmphasis(l)
+	}
+	return l
 }
 
 // leadingTime is the time a transcript sets before each line, in
