@@ -74,15 +74,29 @@ func TestCountsUp(t *testing.T) {
 	}
 }
 
-// TestDecimalSectionsAfterContents heads a paper's sections where its
-// table of contents lists them first, a line each: the count starts again
-// at the first section, and the entries before it are no headings.
-func TestDecimalSectionsAfterContents(t *testing.T) {
-	text := "Sleep Timing and Memory\n\nContents\n\n1. Introduction\n\n2. Methods\n\n3. Results\n\n\n" +
-		"1. Introduction\n\nMemory consolidation is the process by which new memories become stable. Much of it happens during slow-wave sleep.\n\n" +
-		"2. Methods\n\nForty-two students aged 15 to 17 took part, recruited from two secondary schools.\n\n" +
-		"3. Results\n\nEarly sleepers recalled a mean of 41 pairs and late sleepers 35 pairs.\n"
-	wantSections(t, "paper.txt", text, []string{"1. Introduction", "2. Methods", "3. Results"})
+// TestContentsBeforeSections leaves out a table of contents that lists
+// the sections before they stand, however it is set out, and heads the
+// sections: entries in columns with their pages, read as contents and
+// not as a table; a paper's decimal sections a line each, after which
+// the count starts again at the first section.
+func TestContentsBeforeSections(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"columns", "THE KETTLE\n\nCONTENTS\n\n   CHAPTER I.     THE MORNING           1\n   CHAPTER II.    THE SILENCE          14\n   CHAPTER III.   THE FARMER           27\n\n\n" +
+			"CHAPTER I.\n\nTHE MORNING\n\nThe kettle boiled at seven every morning, and the house woke to it.\n\n" +
+			"CHAPTER II.\n\nTHE SILENCE\n\nOne morning the kettle did not boil, and the house slept until noon.\n\n" +
+			"CHAPTER III.\n\nTHE FARMER\n\nThe farmer came up the lane to ask whether anyone had died.\n",
+			[]string{"CHAPTER I: THE MORNING", "CHAPTER II: THE SILENCE", "CHAPTER III: THE FARMER"}},
+		{"decimal", "Sleep Timing and Memory\n\nContents\n\n1. Introduction\n\n2. Methods\n\n3. Results\n\n\n" +
+			"1. Introduction\n\nMemory consolidation is the process by which new memories become stable. Much of it happens during slow-wave sleep.\n\n" +
+			"2. Methods\n\nForty-two students aged 15 to 17 took part, recruited from two secondary schools.\n\n" +
+			"3. Results\n\nEarly sleepers recalled a mean of 41 pairs and late sleepers 35 pairs.\n",
+			[]string{"1. Introduction", "2. Methods", "3. Results"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) { wantSections(t, tc.name+".txt", tc.text, tc.want) })
+	}
 }
 
 // TestDecimalSectionsInExtractedDocuments heads a web page's sections

@@ -32,14 +32,3 @@ func TestSpacedTables(t *testing.T) {
 		t.Errorf("the table's rule is quoted: %q", got)
 	}
 }
-
-// TestContentsSetOutInSpaces reads a table of contents set out in
-// columns as contents, not as a table: it ends at the first chapter it
-// lists.
-func TestContentsSetOutInSpaces(t *testing.T) {
-	text := "THE KETTLE\n\nCONTENTS\n\n   CHAPTER I.     THE MORNING           1\n   CHAPTER II.    THE SILENCE          14\n   CHAPTER III.   THE FARMER           27\n\n\n" +
-		"CHAPTER I.\n\nTHE MORNING\n\nThe kettle boiled at seven every morning, and the house woke to it.\n\n" +
-		"CHAPTER II.\n\nTHE SILENCE\n\nOne morning the kettle did not boil, and the house slept until noon.\n\n" +
-		"CHAPTER III.\n\nTHE FARMER\n\nThe farmer came up the lane to ask whether anyone had died.\n"
-	wantSections(t, "kettle.txt", text, []string{"CHAPTER I: THE MORNING", "CHAPTER II: THE SILENCE", "CHAPTER III: THE FARMER"})
-}
