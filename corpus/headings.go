@@ -214,8 +214,8 @@ const minPartBlocks = 3
 
 // numeralParts reports whether the numerals alone on their lines of a
 // look (styleRoman or styleNumber) count from one without a gap, two or
-// more, each over a part of at least minPartBlocks blocks: the parts of a
-// text numbered without a title.
+// more, each over a part of at least minPartBlocks blocks or of stanzas
+// (verseBetween): the parts of a text numbered without a title.
 func (p *parser) numeralParts(blocks []*block, styles []headingStyle, style headingStyle) bool {
 	var at []int
 	for k, s := range styles {
@@ -231,8 +231,33 @@ func (p *parser) numeralParts(blocks []*block, styles []headingStyle, style head
 	}
 	at = append(at, len(blocks))
 	for i := 1; i < len(at); i++ {
-		if at[i]-at[i-1] <= minPartBlocks {
+		if at[i]-at[i-1] <= minPartBlocks && !p.verseBetween(blocks, at[i-1]+1, at[i]) {
 			return false
+		}
+	}
+	return true
+}
+
+// maxVerseLine is the length of the longest line of a stanza: prose is
+// wrapped longer.
+const maxVerseLine = 60
+
+// verseBetween reports whether blocks [from, to) are stanzas: one or
+// more, each of three lines or more, none longer than maxVerseLine. A
+// numbered poem is a part, however short (the Tao Te Ching's chapters,
+// a sonnet sequence).
+func (p *parser) verseBetween(blocks []*block, from, to int) bool {
+	if from >= to {
+		return false
+	}
+	for _, b := range blocks[from:to] {
+		if b.role != roleBody || len(b.lines) < 3 {
+			return false
+		}
+		for _, i := range b.lines {
+			if utf8.RuneCountInString(strings.TrimSpace(p.text[i])) > maxVerseLine {
+				return false
+			}
 		}
 	}
 	return true
