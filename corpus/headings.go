@@ -180,6 +180,8 @@ func (p *parser) lookStyles(blocks []*block, chapters map[string]int) looks {
 			continue
 		case p.titlesNumbered(blocks, k, style):
 			style = styleGroupTitle // "I. LIFE." over "I." / "SUCCESS."
+		case style == styleTitle && p.overRecurringTitle(blocks, k, texts):
+			style = styleGroupTitle // "Scones" over "Ingredients", as every recipe has it
 		case style == styleDecimal && next.role == roleBody:
 			// its number says what it is: a section over its first
 			// subsection ("2. Methods" / "2.1 Participants"), or over one
@@ -292,7 +294,8 @@ func (p *parser) mayBeLookHeading(blocks []*block, k int, style headingStyle, te
 	// "I. LIFE." over "I." is no signature ("A. LINCOLN.") nor reference
 	// but a group of numbered pieces.
 	group := p.titlesNumbered(blocks, k, style)
-	if texts[entryKey(t)] >= signatureRepeats || exclaims || emphasis || strings.HasSuffix(t, ":") || signature.MatchString(t) && !group {
+	signs := texts[entryKey(t)] >= signatureRepeats && !p.headsList(blocks, k)
+	if signs || exclaims || emphasis || strings.HasSuffix(t, ":") || signature.MatchString(t) && !group {
 		return false
 	}
 	if style == styleItalic && k > 0 && blocks[k-1].role == roleBody && p.weakStyle(blocks[k-1]) == styleItalic {
@@ -309,6 +312,37 @@ func (p *parser) mayBeLookHeading(blocks []*block, k int, style headingStyle, te
 	// Inside numbered chapters, a centred line is the title of a document
 	// the text quotes, not a sub-heading.
 	return !chapterLevel || p.indent(b) <= maxCentredTitleIndent
+}
+
+// overRecurringTitle reports whether block k, a short title, stands
+// right over a short title that recurs (texts counts the lines): the
+// parts of a cookbook or a guide, each titled over the same sub-headings
+// ("Scones" over "Ingredients" and "Method").
+func (p *parser) overRecurringTitle(blocks []*block, k int, texts map[string]int) bool {
+	if k+1 >= len(blocks) || texts[entryKey(p.textOf(blocks[k]))] >= 2 || !namesPart(p.textOf(blocks[k])) {
+		return false
+	}
+	next := blocks[k+1]
+	t := p.textOf(next)
+	return next.role == roleBody && len(next.lines) == 1 && p.weakStyle(next) == styleTitle && namesPart(t) && texts[entryKey(t)] >= 2
+}
+
+// namesPart reports whether a short line may title a part: it opens with
+// a capital letter and does not end as a sentence, as a line of dialogue
+// ("“Has he taken his medicine?”", "“Yes.”") does.
+func namesPart(t string) bool {
+	return startsWithLetter(t) && !endsSentence(t) && !strings.ContainsAny(t, "“”\"")
+}
+
+// headsList reports whether block k stands over a list, of points or
+// numbered lines: a line that recurs so ("Ingredients" over each
+// recipe's) is a sub-heading, not a signature.
+func (p *parser) headsList(blocks []*block, k int) bool {
+	if k+1 >= len(blocks) || blocks[k+1].role != roleBody {
+		return false
+	}
+	first := blocks[k+1].first()
+	return p.flags[first]&lineListItem != 0 || lineNumber.MatchString(p.text[first])
 }
 
 // applyLooks makes headings of the looks a text has enough of: rank-3

@@ -102,8 +102,8 @@ func (p *parser) titleLinesUnder(blocks []*block, anchor int) []*block {
 	for end < len(blocks) && blocks[end].role != roleHeading {
 		b := blocks[end]
 		t := strings.TrimSpace(p.textOf(b))
-		if b.role != roleBody || b.code || len(b.lines) > 1 || len(strings.Fields(t)) > maxTitleLineWords || closesLikeText(t) {
-			return nil
+		if b.role != roleBody || b.code || len(b.lines) > 1 || len(strings.Fields(t)) > maxTitleLineWords || closesLikeText(t) || p.flags[b.first()]&lineListItem != 0 {
+			return nil // text, or a list's items
 		}
 		end++
 	}
@@ -239,7 +239,7 @@ func isFieldLine(line string) bool {
 const maxTaglineWords = 8
 
 // opensText reports whether heading k opens the text: a heading by its
-// words, or one by its look that running text follows.
+// words, or one by its look that running text or a list follows.
 func (p *parser) opensText(blocks []*block, k int) bool {
 	if !blocks[k].head.style.byLook() {
 		return true
@@ -252,7 +252,7 @@ func (p *parser) opensText(blocks []*block, k int) bool {
 		return false
 	}
 	next := blocks[j]
-	return next.role == roleHeading || next.speaker != "" || (p.isProse(next) && len(next.lines) >= 3)
+	return next.role == roleHeading || next.speaker != "" || (p.isProse(next) && len(next.lines) >= 3) || p.flags[next.first()]&lineListItem != 0
 }
 
 // noteEnd returns the block after a transcriber's note that starts at

@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -33,4 +35,24 @@ func TestDocumentSavedAsText(t *testing.T) {
 	if got := textsOf(d); !slices.Contains(got, "The narrator calls it the loudest morning in forty years.") {
 		t.Errorf("got sentences %q, want the note's sentence without the rule", got)
 	}
+}
+
+// TestCookbook reads recipes typed as a cookbook: each recipe's title
+// heads its part, and "Ingredients" and "Method", which every recipe
+// repeats over its list, head sections within it rather than being taken
+// for a signature; the lists are not a title page.
+func TestCookbook(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("THE KETTLE CLUB COOKBOOK\n\n")
+	for _, r := range []struct{ title, ingredient, step string }{
+		{"Lemon Drizzle Cake", "225g butter", "Bake for 45 minutes."},
+		{"Scones", "350g self-raising flour", "Bake for 10 minutes."},
+		{"Rock Cakes", "75g currants", "Bake for 15 minutes."},
+	} {
+		fmt.Fprintf(&b, "%s\n\nIngredients\n- %s\n- 2 eggs\n\nMethod\n1. Heat the oven to 200C.\n2. Mix everything together.\n3. %s\n\n", r.title, r.ingredient, r.step)
+	}
+	wantSections(t, "cookbook.txt", b.String(), []string{
+		"Lemon Drizzle Cake · Ingredients", "Lemon Drizzle Cake · Method", "Scones · Ingredients", "Scones · Method",
+		"Rock Cakes · Ingredients", "Rock Cakes · Method",
+	})
 }
