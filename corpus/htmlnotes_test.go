@@ -45,3 +45,25 @@ func TestOfficeHTMLNotes(t *testing.T) {
 		})
 	}
 }
+
+// TestInlineNotesStayInChapters keeps a chapter whole where its note is
+// set after the paragraph that refers to it, as Project Gutenberg's HTML
+// books set them: only notes gathered after the text are read under
+// "Notes".
+func TestInlineNotesStayInChapters(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>The Kettle</title></head><body><h1>THE KETTLE</h1>` +
+		`<h2><a id="CHAPTER_I"></a>CHAPTER I.</h2><p>The kettle boiled at seven every morning.<a id="FNanchor_1_1" href="#Footnote_1_1" class="fnanchor">[1]</a> Nobody remembered a morning without it.</p>` +
+		`<div class="footnote"><p><a id="Footnote_1_1" href="#FNanchor_1_1"><span class="label">[1]</span></a> A copper kettle, bought in 1850.</p></div>` +
+		`<p>The farmer came up the lane every day for milk, and stopped to hear the whistle.</p>` +
+		`<h2><a id="CHAPTER_II"></a>CHAPTER II.</h2><p>One morning the kettle did not boil, and the house slept until noon.</p></body></html>`
+	d, err := Parse("kettle.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sectionTitles(d), []string{"CHAPTER I", "CHAPTER II"}; !slices.Equal(got, want) {
+		t.Errorf("got sections %q, want %q", got, want)
+	}
+	if !slices.ContainsFunc(d.Footnotes, func(f Footnote) bool { return f.Text == "A copper kettle, bought in 1850." }) {
+		t.Errorf("got notes %v, want the copper kettle's", d.Footnotes)
+	}
+}

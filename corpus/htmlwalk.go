@@ -110,7 +110,7 @@ func (w *htmlWalk) element(n *html.Node) {
 		return
 	case w.isPopupNote(n):
 		w.unread = append(w.unread, w.notes[attr(n, "id")]) // shown where it is referenced; searched under Notes
-	case !w.underNotes && w.opensNote(n):
+	case !w.underNotes && w.opensNote(n) && w.notesToEnd(n):
 		// notes set after the text without a heading of their own, as
 		// Google Docs and Word write them: they are the Notes
 		w.flush()
@@ -700,6 +700,35 @@ func (w *htmlWalk) opensNote(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// notesToEnd reports whether nothing but notes follows note n in the
+// document: notes gathered after the text (Google Docs', Word's), not
+// one set after the paragraph that refers to it (Project Gutenberg's),
+// which the chapter goes on after.
+func (w *htmlWalk) notesToEnd(n *html.Node) bool {
+	for a := n; a != nil && a.Data != "body"; a = a.Parent {
+		for sib := a.NextSibling; sib != nil; sib = sib.NextSibling {
+			if sib.Type == html.ElementNode && strings.TrimSpace(textContent(sib)) != "" && !w.opensNote(sib) && !w.holdsNotesOnly(sib) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// holdsNotesOnly reports whether an element's children with text are
+// all notes: a list of notes, Word's footnote list.
+func (w *htmlWalk) holdsNotesOnly(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && strings.TrimSpace(textContent(c)) != "" && !w.opensNote(c) && !w.holdsNotesOnly(c) {
+			return false
+		}
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // anchorID is what an element can be linked by: its id, or an anchor's
