@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // TestOfficeHTMLNotes reads the footnotes of a document exported as a
@@ -65,5 +67,24 @@ func TestInlineNotesStayInChapters(t *testing.T) {
 	}
 	if !slices.ContainsFunc(d.Footnotes, func(f Footnote) bool { return f.Text == "A copper kettle, bought in 1850." }) {
 		t.Errorf("got notes %v, want the copper kettle's", d.Footnotes)
+	}
+}
+
+// TestCitationsAreNoNotesLeftOut writes under Notes the footnotes a
+// page's text refers to that the walk did not read, never a wiki's
+// citations, which are references.
+func TestCitationsAreNoNotesLeftOut(t *testing.T) {
+	w := newHTMLWalk(FormatHTML)
+	w.notes = map[string]string{"cite_note-1": `"Fact Sheet". 49ers.com. Retrieved May 1, 2015.`, "_ftn1": "The narrator calls it the loudest morning."}
+	for _, href := range []string{"#cite_note-1", "#_ftn1"} {
+		a := &html.Node{Type: html.ElementNode, Data: "a", Attr: []html.Attribute{{Key: "href", Val: href}}}
+		a.AppendChild(&html.Node{Type: html.TextNode, Data: "[1]"})
+		if !w.noteRef(a) {
+			t.Fatalf("the link to %s is no note's", href)
+		}
+	}
+	w.notesLeftOut()
+	if want := []string{"The narrator calls it the loudest morning."}; !slices.Equal(w.unread, want) {
+		t.Errorf("got notes left out %q, want %q", w.unread, want)
 	}
 }

@@ -47,6 +47,9 @@ type htmlWalk struct {
 	// underNotes is set while the walk reads under a heading of notes
 	// or references ("Notes", "Footnotes", "References").
 	underNotes bool
+	// footnotes are the texts of the notes referred to by footnotes'
+	// ids (footnoteID), in the order referred to.
+	footnotes []string
 }
 
 func newHTMLWalk(f Format) *htmlWalk {
@@ -602,17 +605,20 @@ func (w *htmlWalk) noteRef(n *html.Node) bool {
 		return false
 	}
 	w.note(label, text)
+	if footnoteID.MatchString(frag) {
+		w.footnotes = append(w.footnotes, text) // a footnote's, not a citation's ("cite_note-1")
+	}
 	return true
 }
 
-// notesLeftOut queues the notes the text refers to that the walk did
-// not read (readability leaves a Word document's footnotes out), for
-// addNotes to write under Notes.
+// notesLeftOut queues the footnotes the text refers to that the walk
+// did not read (readability leaves a Word document's out), for addNotes
+// to write under Notes; a wiki's citations are not among them.
 func (w *htmlWalk) notesLeftOut() {
 	written := strings.Join(w.x.text, "\n")
-	for _, n := range w.x.notes {
-		if n.Text != "" && !strings.Contains(written, n.Text) && !slices.Contains(w.unread, n.Text) {
-			w.unread = append(w.unread, n.Text)
+	for _, t := range w.footnotes {
+		if t != "" && !strings.Contains(written, t) && !slices.Contains(w.unread, t) {
+			w.unread = append(w.unread, t)
 		}
 	}
 }
