@@ -36,6 +36,10 @@ const (
 	// minEmphasisWords is the length from which a line in italics ending
 	// in a full stop, set as close as a paragraph, is a sentence stressed.
 	minEmphasisWords = 8
+	// minNamedTitles is how many short titles ("Early life") a text with
+	// named parts ("Introduction", "References") needs for them to head
+	// sections.
+	minNamedTitles = 2
 	// maxRepeatedTitleWords is the length of a short title in capitals
 	// standing right before a heading: the book's title again.
 	maxRepeatedTitleWords = 8
@@ -352,6 +356,12 @@ func (p *parser) headsList(blocks []*block, k int) bool {
 func (p *parser) applyLooks(blocks []*block, l looks, anyStrong bool) {
 	plain := !anyStrong && l.counts[styleCaps] < minLooks && l.counts[styleItalic] < minLooks &&
 		l.counts[styleRomanTitle] < minNumberedTitles && l.counts[stylePoemTitle] < minPoemTitles
+	// Beside named parts ("PREFACE"), a short line heads a section only
+	// as one of several: a book's one-line paragraph ("Then one day") is
+	// no title.
+	if plain && l.counts[styleTitle] < minNamedTitles && slices.ContainsFunc(blocks, func(b *block) bool { return b.role == roleHeading }) {
+		plain = false
+	}
 	rank, least := 2, minLooks
 	if l.chapterLevel {
 		// Sub-headings inside numbered chapters must be a habit of the

@@ -25,13 +25,14 @@ func TestTextLists(t *testing.T) {
 }
 
 // TestDocumentSavedAsText reads a document saved as plain text (as Google
-// Docs writes one): a short title over a list heads it, also after a
+// Docs writes one): short titles over lists head them, also beside a
 // named part ("Summary"), and the rule over the notes ends a paragraph
 // rather than opening the first note's sentence.
 func TestDocumentSavedAsText(t *testing.T) {
 	text := "\ufeffReading Group Notes: The Kettle\r\n\r\nSummary\r\n\r\nThe kettle boils every morning until the day it does not, and the village takes its silence for a sign.[1]\r\n\r\n" +
-		"Themes\r\n\r\n* Routine, and what it hides\r\n* Silence as news in a small village\r\n\r\n________________\r\n[1] The narrator calls it the loudest morning in forty years.\r\n"
-	d := wantSections(t, "notes.txt", text, []string{"Summary", "Themes"})
+		"Themes\r\n\r\n* Routine, and what it hides\r\n* Silence as news in a small village\r\n\r\n" +
+		"Questions\r\n\r\n* Why does the kettle stop?\r\n* What does the silence mean?\r\n\r\n________________\r\n[1] The narrator calls it the loudest morning in forty years.\r\n"
+	d := wantSections(t, "notes.txt", text, []string{"Summary", "Themes", "Questions"})
 	if got := textsOf(d); !slices.Contains(got, "The narrator calls it the loudest morning in forty years.") {
 		t.Errorf("got sentences %q, want the note's sentence without the rule", got)
 	}
@@ -55,4 +56,14 @@ func TestCookbook(t *testing.T) {
 		"Lemon Drizzle Cake · Ingredients", "Lemon Drizzle Cake · Method", "Scones · Ingredients", "Scones · Method",
 		"Rock Cakes · Ingredients", "Rock Cakes · Method",
 	})
+}
+
+// TestOneLineParagraphIsNoTitle keeps a book's one-line paragraph ("Then
+// one day") text beside its named parts: beside them, short titles head
+// sections only as several.
+func TestOneLineParagraphIsNoTitle(t *testing.T) {
+	text := "THE KETTLE\n\nPREFACE\n\nThis little book was written in the winter of 1890, when the author had nothing better to do than to listen to the kettle.\n\n\n" +
+		"The kettle boiled at seven every morning, and the house woke to it. Nobody in the house remembered a morning without it.\n\n" +
+		"Then one day\n\nThe kettle did not boil. The house slept until noon, and the farmer came up the lane to ask whether anyone had died.\n"
+	wantSections(t, "kettle.txt", text, []string{"PREFACE"})
 }
