@@ -86,6 +86,12 @@ func contentsLine(line string) bool {
 	return ok && h.kind == matterContents
 }
 
+// listItem reports whether a block opens with a list's item: a bullet's,
+// a typed list's or a run of numbered lines (markup.go).
+func (p *parser) listItem(b *block) bool {
+	return p.flags[b.first()]&lineListItem != 0
+}
+
 // text is the block's cleaned lines joined by spaces, its label dropped.
 func (p *parser) textOf(b *block) string {
 	var sb strings.Builder

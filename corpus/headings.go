@@ -345,8 +345,7 @@ func (p *parser) headsList(blocks []*block, k int) bool {
 	if k+1 >= len(blocks) || blocks[k+1].role != roleBody {
 		return false
 	}
-	first := blocks[k+1].first()
-	return p.flags[first]&lineListItem != 0 || lineNumber.MatchString(p.text[first])
+	return p.listItem(blocks[k+1]) || lineNumber.MatchString(p.text[blocks[k+1].first()])
 }
 
 // applyLooks makes headings of the looks a text has enough of: rank-3
@@ -654,7 +653,7 @@ func (p *parser) beforeText(style headingStyle, next *block) bool {
 	}
 	// A short title may head a list ("Themes" over "- Routine, and what it
 	// hides").
-	return style == styleTitle && (len(next.lines) >= 2 || len(p.text[next.first()]) >= longLine || p.flags[next.first()]&lineListItem != 0)
+	return style == styleTitle && (len(next.lines) >= 2 || len(p.text[next.first()]) >= longLine || p.listItem(next))
 }
 
 // citationLike reports whether a short line is a reference to a source:

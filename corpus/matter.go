@@ -102,7 +102,7 @@ func (p *parser) titleLinesUnder(blocks []*block, anchor int) []*block {
 	for end < len(blocks) && blocks[end].role != roleHeading {
 		b := blocks[end]
 		t := strings.TrimSpace(p.textOf(b))
-		if b.role != roleBody || b.code || len(b.lines) > 1 || len(strings.Fields(t)) > maxTitleLineWords || closesLikeText(t) || p.flags[b.first()]&lineListItem != 0 {
+		if b.role != roleBody || b.code || len(b.lines) > 1 || len(strings.Fields(t)) > maxTitleLineWords || closesLikeText(t) || p.listItem(b) {
 			return nil // text, or a list's items
 		}
 		end++
@@ -252,7 +252,7 @@ func (p *parser) opensText(blocks []*block, k int) bool {
 		return false
 	}
 	next := blocks[j]
-	return next.role == roleHeading || next.speaker != "" || (p.isProse(next) && len(next.lines) >= 3) || p.flags[next.first()]&lineListItem != 0
+	return next.role == roleHeading || next.speaker != "" || (p.isProse(next) && len(next.lines) >= 3) || p.listItem(next)
 }
 
 // noteEnd returns the block after a transcriber's note that starts at
