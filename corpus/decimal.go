@@ -54,6 +54,13 @@ func sectionNumber(t string) []int {
 	return n
 }
 
+// decimalHead is the heading a decimal section number and title (t)
+// make, its rank below rank by the number's depth: "2" a section,
+// "2.1" a subsection of it.
+func decimalHead(t string, rank int) *heading {
+	return &heading{style: styleDecimal, rank: rank + len(sectionNumber(t)) - 1, title: t}
+}
+
 // countsUp reports whether section numbers follow one another as a
 // paper's do: the first top-level number 0 or 1, each number after the
 // one before it ("1", "1.1", "1.2", "2"), and no top-level number
@@ -144,8 +151,7 @@ func (p *parser) extractedDecimals(blocks []*block) {
 	}
 	for k := from; k < len(blocks); k++ {
 		if styles[k] == styleDecimal {
-			t := p.textOf(blocks[k])
-			blocks[k].role, blocks[k].head = roleHeading, &heading{style: styleDecimal, rank: 1 + len(sectionNumber(t)), title: t}
+			blocks[k].role, blocks[k].head = roleHeading, decimalHead(p.textOf(blocks[k]), 2)
 		}
 	}
 }

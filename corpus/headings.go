@@ -415,8 +415,7 @@ func (p *parser) applyLooks(blocks []*block, l looks, anyStrong bool) {
 		case style == styleGroupTitle && l.counts[style] >= minNumberedTitles:
 			b.role, b.head = roleHeading, &heading{style: style, rank: rank - 1, title: t}
 		case style == styleDecimal && l.decimal:
-			depth := len(sectionNumber(t))
-			b.role, b.head = roleHeading, &heading{style: style, rank: rank + depth - 1, title: t}
+			b.role, b.head = roleHeading, decimalHead(t, rank)
 		case style == styleNumberedLine && l.counts[style] >= least:
 			b.role, b.head = roleHeading, &heading{style: style, rank: rank, title: t}
 		case style == styleCaps && l.counts[style] >= least:
