@@ -86,9 +86,9 @@ func parseText(name string, data []byte) (*Document, error) {
 	} else {
 		p.parseBook(lo, hi, markdown)
 	}
-	doc.Cues = transcriptCues(raw[:hi], lo)
-	if captions != nil {
-		doc.Cues = captions
+	doc.Cues = captions
+	if captions == nil {
+		doc.Cues = transcriptCues(raw[:hi], lo)
 	}
 	p.finish()
 	return doc, nil

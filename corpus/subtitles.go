@@ -81,8 +81,7 @@ func parseSubtitles(name string, data []byte, raw []string, enc string) (*Docume
 	if doc != nil {
 		doc.Encoding = enc
 		for _, c := range cues {
-			// Cue times are written to the millisecond, and so kept.
-			doc.Cues = append(doc.Cues, Cue{Line: c.lines[0] + 1, Start: time.Duration(math.Round(c.start*1000)) * time.Millisecond})
+			doc.Cues = append(doc.Cues, Cue{Line: c.lines[0] + 1, Start: cueTime(c.start)})
 		}
 	}
 	return doc, err
@@ -125,6 +124,12 @@ func readCues(raw, text []string) []subtitleCue {
 	return kept
 }
 
+// cueTime is a time in seconds as a cue keeps it: to the millisecond,
+// as cue times are written.
+func cueTime(seconds float64) time.Duration {
+	return time.Duration(math.Round(seconds*1000)) * time.Millisecond
+}
+
 // seconds reads a cue time: "01:02:03,500", "02:03.500".
 func seconds(t string) float64 {
 	t = strings.Replace(t, ",", ".", 1)
@@ -151,7 +156,7 @@ func transcriptCues(raw []string, lo int) []Cue {
 		if m == "" {
 			continue
 		}
-		start := time.Duration(math.Round(seconds(strings.Trim(m, " \t[]()"))*1000)) * time.Millisecond
+		start := cueTime(seconds(strings.Trim(m, " \t[]()")))
 		if n := len(cues); n > 0 && start < cues[n-1].Start {
 			return nil
 		}
@@ -203,7 +208,7 @@ func (p *parser) captions(lo, hi int) []Cue {
 	}
 	var cues []Cue
 	for _, i := range times {
-		at := time.Duration(math.Round(seconds(strings.TrimSpace(p.text[i]))*1000)) * time.Millisecond
+		at := cueTime(seconds(strings.TrimSpace(p.text[i])))
 		if n := len(cues); n > 0 && at < cues[n-1].Start {
 			return nil // times that go back: a list of times, not captions
 		}
