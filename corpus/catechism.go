@@ -37,11 +37,11 @@ func (p *parser) catechism(blocks []*block) ([]*block, bool) {
 		if m == nil || k+1 == len(split) || !answerLabel.MatchString(p.text[split[k+1].first()]) {
 			continue
 		}
-		if n, _ := strconv.Atoi(m[1]); n <= last {
+		n, _ := strconv.Atoi(m[1])
+		if n <= last {
 			return blocks, false // not counting up: numbered lines of another kind
-		} else {
-			last = n
 		}
+		last = n
 		asked = append(asked, k)
 	}
 	if len(asked) < minCatechism {

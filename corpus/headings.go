@@ -323,7 +323,10 @@ func (p *parser) mayBeLookHeading(blocks []*block, k int, style headingStyle, te
 // parts of a cookbook or a guide, each titled over the same sub-headings
 // ("Scones" over "Ingredients" and "Method").
 func (p *parser) overRecurringTitle(blocks []*block, k int, texts map[string]int) bool {
-	if k+1 >= len(blocks) || texts[entryKey(p.textOf(blocks[k]))] >= 2 || !namesPart(p.textOf(blocks[k])) {
+	if k+1 >= len(blocks) {
+		return false
+	}
+	if title := p.textOf(blocks[k]); texts[entryKey(title)] >= 2 || !namesPart(title) {
 		return false
 	}
 	next := blocks[k+1]

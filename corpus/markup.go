@@ -255,11 +255,11 @@ func (p *parser) spacedTables(lo, hi int) {
 func (p *parser) pagesListed(rows []int) bool {
 	last := 0
 	for _, i := range rows {
-		cells := cellGap.Split(strings.TrimSpace(p.text[i]), -1)
-		n, err := strconv.Atoi(strings.TrimRight(cells[len(cells)-1], "."))
-		if tableRule.MatchString(p.text[i]) {
+		if tableRule.MatchString(strings.TrimSpace(p.text[i])) {
 			continue
 		}
+		cells := cellGap.Split(strings.TrimSpace(p.text[i]), -1)
+		n, err := strconv.Atoi(strings.TrimRight(cells[len(cells)-1], "."))
 		if err != nil || n <= last || n > 9999 {
 			return false
 		}
