@@ -6,16 +6,21 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
 
 // An EPUB (2 or 3) is read in the order of its spine. Chapters are titled
 // from its navigation document (EPUB 3) or NCX (EPUB 2), and nested as
-// they are there; endnotes and footnotes are notes of the line that
-// refers to them. Cover, title page, imprint, colophon and licence pages
-// are left out. A quote is cited by its chapter and paragraph.
+// they are there; a document of the spine that holds several chapters
+// (Project Gutenberg's and Calibre's split a book by size) is cut where
+// the contents link into it. Endnotes and footnotes are notes of the line
+// that refers to them. Cover, title page, imprint, colophon and licence
+// pages are left out. A quote is cited by its chapter and paragraph.
 
 // Errors of EPUBs.
 var (
@@ -108,9 +113,57 @@ func parseEPUB(name string, data []byte) (*Document, error) {
 		w.x.title = strings.TrimSpace(pkg.Title[0])
 	}
 	if len(pkg.Creators) > 0 {
-		w.x.author = strings.TrimSpace(pkg.Creators[0])
+		w.x.author = readingOrder(pkg.Creators[0])
 	}
 	return parseExtracted(name, data, w.x)
+}
+
+// readingOrder turns a creator named in a catalogue's order ("Thoreau,
+// Henry David", as Project Gutenberg's EPUBs name theirs) into the order
+// it is read in ("Henry David Thoreau"), without a fuller form in
+// brackets ("Wells, H. G. (Herbert George)") or the dates and titles
+// after a second comma ("Tolstoy, Leo, graf, 1828-1910"). A name in any
+// other shape is returned as it is.
+func readingOrder(name string) string {
+	name = strings.Join(strings.Fields(nameInBrackets.ReplaceAllString(name, " ")), " ")
+	parts := strings.Split(name, ",")
+	if len(parts) < 2 {
+		return name
+	}
+	surname, given := strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])
+	if !personNames(surname, 3) || !personNames(given, 4) {
+		return name
+	}
+	out := given + " " + surname
+	for _, p := range parts[2:] {
+		if p = strings.TrimSpace(p); p == "Jr." || p == "Sr." {
+			out += " " + p
+		}
+	}
+	return out
+}
+
+// nameInBrackets is a part of a name in brackets.
+var nameInBrackets = regexp.MustCompile(`\([^)]*\)`)
+
+// nameParticles are the words a person's name holds in lower case.
+var nameParticles = map[string]bool{"de": true, "da": true, "di": true, "du": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "y": true}
+
+// personNames reports whether s is one to most words of a person's name:
+// each capitalised (or an initial, or a particle such as "de"), none with
+// a digit.
+func personNames(s string, most int) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > most {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !nameParticles[w] || strings.ContainsAny(w, "0123456789") {
+			return false
+		}
+	}
+	return true
 }
 
 // pkg finds and reads the package document.
@@ -184,12 +237,35 @@ func (r *zipReader) spineDocs(pkg *epubPackage, base string) ([]spineDoc, error)
 type tocEntry struct {
 	title string
 	depth int // 1 for a top-level entry
+	// fragment is the id of the element the entry links to inside its
+	// document, "" for the document's top.
+	fragment string
+}
+
+// epubTOC is the table of contents: the entries that link into each
+// document of the spine, by its path, in the order they are listed.
+type epubTOC map[string][]tocEntry
+
+// add records an entry linking to href ("chapter.xhtml#ch2") relative to
+// dir, unless one links to the same place already.
+func (t epubTOC) add(dir, href, title string, depth int) {
+	file, fragment, _ := strings.Cut(href, "#")
+	if file == "" {
+		return
+	}
+	key := path.Join(dir, file)
+	for _, e := range t[key] {
+		if e.fragment == fragment {
+			return
+		}
+	}
+	t[key] = append(t[key], tocEntry{title: strings.Join(strings.Fields(title), " "), depth: depth, fragment: fragment})
 }
 
 // toc reads the titles and nesting of the spine's documents from the
 // navigation document, or the NCX of an EPUB 2.
-func (r *zipReader) toc(pkg *epubPackage, base string) map[string]tocEntry {
-	out := map[string]tocEntry{}
+func (r *zipReader) toc(pkg *epubPackage, base string) epubTOC {
+	out := epubTOC{}
 	for _, it := range pkg.Manifest {
 		href := path.Join(base, it.Href)
 		switch {
@@ -207,7 +283,7 @@ func (r *zipReader) toc(pkg *epubPackage, base string) map[string]tocEntry {
 }
 
 // navTOC reads an EPUB 3 navigation document's table of contents.
-func navTOC(raw []byte, dir string, out map[string]tocEntry) {
+func navTOC(raw []byte, dir string, out epubTOC) {
 	root, err := html.Parse(bytes.NewReader(raw))
 	if err != nil {
 		return
@@ -221,11 +297,7 @@ func navTOC(raw []byte, dir string, out map[string]tocEntry) {
 			case n.Data == "ol":
 				depth++
 			case n.Data == "a":
-				href := strings.SplitN(attr(n, "href"), "#", 2)[0]
-				key := path.Join(dir, href)
-				if _, seen := out[key]; !seen && href != "" {
-					out[key] = tocEntry{title: strings.Join(strings.Fields(textContent(n)), " "), depth: depth}
-				}
+				out.add(dir, attr(n, "href"), textContent(n), depth)
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -236,7 +308,7 @@ func navTOC(raw []byte, dir string, out map[string]tocEntry) {
 }
 
 // ncxTOC reads an EPUB 2 NCX's navigation map.
-func ncxTOC(raw []byte, dir string, out map[string]tocEntry) {
+func ncxTOC(raw []byte, dir string, out epubTOC) {
 	type navPoint struct {
 		Label   string `xml:"navLabel>text"`
 		Content struct {
@@ -253,10 +325,7 @@ func ncxTOC(raw []byte, dir string, out map[string]tocEntry) {
 	var visit func(ps []navPoint, depth int)
 	visit = func(ps []navPoint, depth int) {
 		for _, p := range ps {
-			key := path.Join(dir, strings.SplitN(p.Content.Src, "#", 2)[0])
-			if _, seen := out[key]; !seen {
-				out[key] = tocEntry{title: strings.TrimSpace(p.Label), depth: depth}
-			}
+			out.add(dir, p.Content.Src, p.Label, depth)
 			visit(p.Points, depth+1)
 		}
 	}
@@ -306,32 +375,78 @@ func firstElement(n *html.Node) *html.Node {
 	return nil
 }
 
-// chapter reads one document of the spine as a chapter; a page that is
-// not the work is kept in the text but left out of what is quoted.
-func (w *htmlWalk) chapter(d spineDoc, toc tocEntry) {
+// chapter reads one document of the spine as a chapter, or as several
+// where the contents link into it; a page that is not the work is kept in
+// the text but left out of what is quoted.
+func (w *htmlWalk) chapter(d spineDoc, entries []tocEntry) {
 	body := find(d.root, "body")
 	if body == nil {
 		return
 	}
 	first := len(w.x.text)
 	firstBlock := len(w.x.blocks)
+	w.marks = map[string]int{}
+	for _, e := range entries {
+		if e.fragment != "" {
+			w.marks[e.fragment] = -1
+		}
+	}
 	w.walk(body)
 	w.addNotes()
 	w.flush()
+	marks := w.marks
+	w.marks = nil
 	if reason := pageKind(d); reason != "" {
 		for i := firstBlock; i < len(w.x.blocks); i++ {
 			w.x.blocks[i].kind, w.x.blocks[i].reason = xOmitted, reason
 		}
 		return
 	}
-	title := w.nestHeadings(w.x.blocks[firstBlock:], toc)
-	w.x.chapters = append(w.x.chapters, chapterStart{title: title, href: d.href, line: first})
+	parts := chapterParts(entries, marks, firstBlock, len(w.x.blocks))
+	for k, part := range parts {
+		end := len(w.x.blocks)
+		if k+1 < len(parts) {
+			end = parts[k+1].block
+		}
+		line := first
+		if part.block > firstBlock {
+			line = w.x.blocks[part.block].lines[0]
+		}
+		title := w.nestHeadings(w.x.blocks[part.block:end], part.entry)
+		w.x.chapters = append(w.x.chapters, chapterStart{title: title, href: d.href, line: line})
+	}
 }
 
-// nestHeadings sets the levels of a chapter's headings as the table of
-// contents nests the chapter: its first heading at the chapter's depth,
-// the others at least one below. It returns the chapter's title: the
-// table of contents', or its first heading.
+// chapterPart is where a chapter begins in the blocks of a document of
+// the spine, and the entry of the contents that names it.
+type chapterPart struct {
+	entry tocEntry
+	block int
+}
+
+// chapterParts cuts a document of the spine into its chapters: one for
+// each entry of the contents that links to an element met in it (marks,
+// the block it opens) and is no deeper than the document's first entry
+// (a section of a chapter stays in the chapter), in the order they come,
+// among the document's blocks [firstBlock, blocks). The first chapter
+// starts at the document's top.
+func chapterParts(entries []tocEntry, marks map[string]int, firstBlock, blocks int) []chapterPart {
+	if len(entries) == 0 {
+		return []chapterPart{{block: firstBlock}}
+	}
+	parts := []chapterPart{{entry: entries[0], block: firstBlock}}
+	for _, e := range entries[1:] {
+		block, ok := marks[e.fragment]
+		if !ok || block <= parts[len(parts)-1].block || block >= blocks || e.depth > entries[0].depth {
+			continue
+		}
+		parts = append(parts, chapterPart{entry: e, block: block})
+	}
+	return parts
+}
+
+// nestHeadings titles a chapter from its entry in the contents (or its
+// first heading) and nests its headings under the entry's depth.
 func (w *htmlWalk) nestHeadings(blocks []xblock, toc tocEntry) string {
 	title, top := toc.title, 0
 	for i := range blocks {

@@ -94,6 +94,10 @@ func generatedInputs(t *testing.T) []generatedInput {
 		{"columns.pdf", columnsPDF, columnsPages},
 		{"book.epub", book.EPUB(testformats.EPUBOptions{Cover: true}), nil},
 		{"ncx.epub", book.EPUB(testformats.EPUBOptions{NCX: true}), nil},
+		// Split by size, as Project Gutenberg and Calibre split a book:
+		// two chapters to a document, the contents linking to each.
+		{"split.epub", book.EPUB(testformats.EPUBOptions{PerFile: 2}), nil},
+		{"split-ncx.epub", book.EPUB(testformats.EPUBOptions{PerFile: 2, NCX: true}), nil},
 		{"page.html", book.HTML(testformats.HTMLOptions{Chrome: true}), nil},
 		{"plain.html", book.HTML(testformats.HTMLOptions{Charset: "utf-8"}), nil},
 		{"lesson.ipynb", book.Notebook(), nil},

@@ -23,6 +23,7 @@ var (
 // and author from the header, records both as omitted and returns the
 // body's line range [lo, hi).
 func (p *parser) gutenberg() (lo, hi int) {
+	defer func() { p.doc.Title, p.doc.Author = gutenbergTitle(p.doc.Title, p.doc.Author) }()
 	lo, hi = 0, len(p.raw)
 	n := len(p.raw)
 	headerEnd := -1
@@ -83,6 +84,30 @@ func (p *parser) gutenberg() (lo, hi int) {
 	return lo, hi
 }
 
+// gutenbergTitlePrefix opens the title Project Gutenberg gives its web
+// pages: "The Project Gutenberg eBook of Walden, by Henry David Thoreau".
+var gutenbergTitlePrefix = regexp.MustCompile(`(?i)^the project gutenberg e-?(book|text) of\s+`)
+
+// gutenbergTitle is a title without Project Gutenberg's "The Project
+// Gutenberg eBook of" and without the ", by" and author that end it, the
+// author taken from there when none is known.
+func gutenbergTitle(title, author string) (string, string) {
+	prefix := gutenbergTitlePrefix.FindString(title)
+	rest, catalogued := title[len(prefix):], prefix != ""
+	i := strings.LastIndex(rest, ", by ")
+	if i < 0 {
+		return rest, author
+	}
+	by := strings.TrimSpace(rest[i+len(", by "):])
+	switch {
+	case author == "" && catalogued:
+		return rest[:i], by
+	case strings.EqualFold(strings.TrimSuffix(by, "."), strings.TrimSuffix(author, ".")):
+		return rest[:i], author
+	}
+	return rest, author
+}
+
 // mayEndGutenberg is a cheap test before gutenbergEndLine.
 func mayEndGutenberg(l string) bool {
 	t := strings.TrimLeft(l, " \t")
@@ -96,7 +121,12 @@ func (p *parser) skipBlank(i, hi int) int {
 	return i
 }
 
+// headerFields takes the title and author, where none is known, from a
+// Project Gutenberg header's "Title:" and "Author:" lines, or from its
+// first line ("The Project Gutenberg EBook of Walden, by Henry David
+// Thoreau") in an old header without them.
 func (p *parser) headerFields(lo, hi int) {
+	catalogued := ""
 	for _, l := range p.raw[lo:hi] {
 		l = strings.TrimSpace(l)
 		if v, ok := strings.CutPrefix(l, "Title:"); ok && p.doc.Title == "" {
@@ -105,6 +135,12 @@ func (p *parser) headerFields(lo, hi int) {
 		if v, ok := strings.CutPrefix(l, "Author:"); ok && p.doc.Author == "" {
 			p.doc.Author = strings.TrimSpace(v)
 		}
+		if catalogued == "" && gutenbergTitlePrefix.MatchString(l) {
+			catalogued = l
+		}
+	}
+	if p.doc.Title == "" {
+		p.doc.Title = catalogued
 	}
 }
 

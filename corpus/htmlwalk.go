@@ -44,6 +44,9 @@ type htmlWalk struct {
 	// article readability found: its site header, footer and asides are
 	// left out too.
 	page bool
+	// marks are the ids an EPUB's contents link to in the document being
+	// walked, each with the block its element opens once met (-1 before).
+	marks map[string]int
 	// underNotes is set while the walk reads under a heading of notes
 	// or references ("Notes", "Footnotes", "References").
 	underNotes bool
@@ -106,6 +109,9 @@ func (w *htmlWalk) walk(n *html.Node) {
 
 // element reads one element.
 func (w *htmlWalk) element(n *html.Node) {
+	if w.marks != nil {
+		w.mark(n)
+	}
 	switch {
 	case skipped[n.Data] || hidden(n) || isPageNumber(n) || isChrome(n):
 		return
@@ -236,6 +242,21 @@ func (w *htmlWalk) lineBreak() {
 		return
 	}
 	w.newLine()
+}
+
+// mark records the block an element opens when the contents link to it:
+// the next one, or the one after the paragraph being written when the
+// element stands inside it.
+func (w *htmlWalk) mark(n *html.Node) {
+	id := anchorID(n)
+	if block, ok := w.marks[id]; !ok || block >= 0 {
+		return
+	}
+	block := len(w.x.blocks)
+	if len(w.lines) > 0 || strings.TrimSpace(w.line.String()) != "" {
+		block++
+	}
+	w.marks[id] = block
 }
 
 // flush ends the paragraph being written. A paragraph of links within

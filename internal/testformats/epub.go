@@ -14,6 +14,10 @@ type EPUBOptions struct {
 	// Cover adds a cover page and a copyright page, marked as such, before
 	// the text.
 	Cover bool
+	// PerFile, when above 1, writes that many chapters to each document
+	// of the spine, the contents linking to each chapter's heading by its
+	// id, as Project Gutenberg and Calibre split a book by size.
+	PerFile int
 	// Encryption, when set, is the algorithm META-INF/encryption.xml names
 	// for the first chapter, as a store's DRM (AES) or a font obfuscation
 	// would; the chapter itself is written in clear.
@@ -41,9 +45,19 @@ func (b Book) EPUB(o EPUBOptions) []byte {
 		add("cover", "cover.xhtml", xhtml("Cover", `<section epub:type="cover"><h1>`+html.EscapeString(b.Title)+`</h1></section>`))
 		add("copyright", "copyright.xhtml", xhtml("Copyright", `<section epub:type="copyright-page"><p>This edition is in the public domain. Typeset for Lectern's tests.</p></section>`))
 	}
+	per := max(o.PerFile, 1)
+	var group strings.Builder
 	for i, c := range b.Chapters {
-		href := fmt.Sprintf("chapter%02d.xhtml", i+1)
-		add(fmt.Sprintf("c%d", i+1), href, xhtml(c.Title, chapterBody(c)))
+		file := i / per
+		href := fmt.Sprintf("chapter%02d.xhtml", file+1)
+		group.WriteString(chapterBody(c, fmt.Sprintf("ch%d", i+1)))
+		if i%per == per-1 || i == len(b.Chapters)-1 {
+			add(fmt.Sprintf("c%d", file+1), href, xhtml(b.Chapters[file*per].Title, group.String()))
+			group.Reset()
+		}
+		if per > 1 {
+			href += fmt.Sprintf("#ch%d", i+1)
+		}
 		if o.NCX {
 			fmt.Fprintf(&toc, `<navPoint id="n%d" playOrder="%d"><navLabel><text>%s</text></navLabel><content src="%s"/></navPoint>`+"\n", i+1, i+1, html.EscapeString("Contents: "+c.Title), href)
 		} else {
@@ -81,17 +95,17 @@ func (b Book) EPUB(o EPUBOptions) []byte {
 	return a.bytes()
 }
 
-// chapterBody is a chapter as XHTML: its title, its paragraphs, and its
-// notes as EPUB footnotes after them.
-func chapterBody(c Chapter) string {
+// chapterBody is a chapter as XHTML: its title (with the id given), its
+// paragraphs, and its notes as EPUB footnotes after them.
+func chapterBody(c Chapter, id string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "<section epub:type=\"chapter\"><h1>%s</h1>\n", html.EscapeString(c.Title))
+	fmt.Fprintf(&b, "<section epub:type=\"chapter\"><h1 id=\"%s\">%s</h1>\n", id, html.EscapeString(c.Title))
 	var notes strings.Builder
 	for i, p := range c.Paragraphs {
 		b.WriteString("<p>" + html.EscapeString(p))
 		if note, ok := c.Notes[i]; ok {
-			fmt.Fprintf(&b, `<a epub:type="noteref" href="#note%d" id="ref%d"><sup>%d</sup></a>`, i, i, i)
-			fmt.Fprintf(&notes, `<aside epub:type="footnote" id="note%d"><p><a href="#ref%d">%d</a> %s</p></aside>`+"\n", i, i, i, html.EscapeString(note))
+			fmt.Fprintf(&b, `<a epub:type="noteref" href="#%snote%d" id="%sref%d"><sup>%d</sup></a>`, id, i, id, i, i)
+			fmt.Fprintf(&notes, `<aside epub:type="footnote" id="%snote%d"><p><a href="#%sref%d">%d</a> %s</p></aside>`+"\n", id, i, id, i, i, html.EscapeString(note))
 		}
 		b.WriteString("</p>\n")
 	}
