@@ -91,3 +91,28 @@ func TestChapterParts(t *testing.T) {
 		})
 	}
 }
+
+// TestSameTitle checks when a paragraph at a chapter's start says the
+// title the contents give it.
+func TestSameTitle(t *testing.T) {
+	tests := []struct {
+		paragraph, title string
+		want             bool
+	}{
+		{"Economy", "Economy", true},
+		{"CHAPTER I. ECONOMY", "Chapter I", true},
+		{"Chapter 1", "Chapter 1: The Beginning", true},
+		{"The Beginning", "Chapter 1: The Beginning", true},
+		{"Where I Lived, and What I Lived For", "Where I Lived, and What I Lived For", true},
+		{"Economy is the art of making the most of life, said the man who kept the accounts of the village.", "Economy", false},
+		{"Solitude", "Economy", false},
+		{"", "Economy", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.paragraph, func(t *testing.T) {
+			if got := sameTitle(tt.paragraph, tt.title); got != tt.want {
+				t.Errorf("sameTitle(%q, %q) = %v, want %v", tt.paragraph, tt.title, got, tt.want)
+			}
+		})
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -412,9 +413,57 @@ func (w *htmlWalk) chapter(d spineDoc, entries []tocEntry) {
 		if part.block > firstBlock {
 			line = w.x.blocks[part.block].lines[0]
 		}
+		w.titleParagraph(part.block, end, part.entry)
 		title := w.nestHeadings(w.x.blocks[part.block:end], part.entry)
 		w.x.chapters = append(w.x.chapters, chapterStart{title: title, href: d.href, line: line})
 	}
+}
+
+// titleParagraph makes a chapter's first paragraph, in blocks [from, to),
+// its heading when it says what the contents call the chapter: a book
+// converted by Calibre sets its chapters' titles as paragraphs of a
+// class, not as headings.
+func (w *htmlWalk) titleParagraph(from, to int, entry tocEntry) {
+	for i := from; i < to; i++ {
+		b := &w.x.blocks[i]
+		switch {
+		case b.kind == xOmitted:
+			continue
+		case b.kind == xParagraph && len(b.lines) == 1 && sameTitle(w.x.text[b.lines[0]], entry.title):
+			b.kind, b.level = xHeading, 2
+			if b.anchor == "" {
+				b.anchor = entry.fragment
+			}
+		}
+		return
+	}
+}
+
+// sameTitle reports whether a paragraph says a title of the contents, or
+// the start of it ("Chapter 1" for "Chapter 1: The Beginning") or its end
+// ("The Beginning"), or the title and a few more words ("CHAPTER I. THE
+// BEGINNING" for "Chapter I"), whatever their case and punctuation.
+func sameTitle(paragraph, title string) bool {
+	p, t := foldedWords(paragraph), foldedWords(title)
+	if len(p) == 0 || len(t) == 0 || len(p) > min(len(t)+maxSubtitleWords, maxTitleParagraphWords) {
+		return false
+	}
+	n := min(len(p), len(t))
+	return slices.Equal(p[:n], t[:n]) || slices.Equal(p, t[len(t)-n:])
+}
+
+// maxTitleParagraphWords is the most words a paragraph that says its
+// chapter's title holds, and maxSubtitleWords the most it holds beyond
+// the title's.
+const (
+	maxTitleParagraphWords = 16
+	maxSubtitleWords       = 8
+)
+
+// foldedWords are the words of a title, in lower case, without
+// punctuation.
+func foldedWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // chapterPart is where a chapter begins in the blocks of a document of

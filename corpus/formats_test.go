@@ -98,6 +98,8 @@ func generatedInputs(t *testing.T) []generatedInput {
 		// two chapters to a document, the contents linking to each.
 		{"split.epub", book.EPUB(testformats.EPUBOptions{PerFile: 2}), nil},
 		{"split-ncx.epub", book.EPUB(testformats.EPUBOptions{PerFile: 2, NCX: true}), nil},
+		// Calibre's: split, and the chapters' titles set as paragraphs.
+		{"calibre.epub", book.EPUB(testformats.EPUBOptions{PerFile: 2, TitlesAsParagraphs: true}), nil},
 		{"page.html", book.HTML(testformats.HTMLOptions{Chrome: true}), nil},
 		{"plain.html", book.HTML(testformats.HTMLOptions{Charset: "utf-8"}), nil},
 		{"lesson.ipynb", book.Notebook(), nil},

@@ -18,6 +18,9 @@ type EPUBOptions struct {
 	// of the spine, the contents linking to each chapter's heading by its
 	// id, as Project Gutenberg and Calibre split a book by size.
 	PerFile int
+	// TitlesAsParagraphs sets each chapter's title as a paragraph of a
+	// class, as Calibre's conversions do, rather than as a heading.
+	TitlesAsParagraphs bool
 	// Encryption, when set, is the algorithm META-INF/encryption.xml names
 	// for the first chapter, as a store's DRM (AES) or a font obfuscation
 	// would; the chapter itself is written in clear.
@@ -50,7 +53,7 @@ func (b Book) EPUB(o EPUBOptions) []byte {
 	for i, c := range b.Chapters {
 		file := i / per
 		href := fmt.Sprintf("chapter%02d.xhtml", file+1)
-		group.WriteString(chapterBody(c, fmt.Sprintf("ch%d", i+1)))
+		group.WriteString(chapterBody(c, fmt.Sprintf("ch%d", i+1), o.TitlesAsParagraphs))
 		if i%per == per-1 || i == len(b.Chapters)-1 {
 			add(fmt.Sprintf("c%d", file+1), href, xhtml(b.Chapters[file*per].Title, group.String()))
 			group.Reset()
@@ -95,11 +98,16 @@ func (b Book) EPUB(o EPUBOptions) []byte {
 	return a.bytes()
 }
 
-// chapterBody is a chapter as XHTML: its title (with the id given), its
-// paragraphs, and its notes as EPUB footnotes after them.
-func chapterBody(c Chapter, id string) string {
+// chapterBody is a chapter as XHTML: its title (with the id given, as a
+// heading or a paragraph), its paragraphs, and its notes as EPUB
+// footnotes after them.
+func chapterBody(c Chapter, id string, titleParagraph bool) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "<section epub:type=\"chapter\"><h1 id=\"%s\">%s</h1>\n", id, html.EscapeString(c.Title))
+	title := `<h1 id="%s">%s</h1>`
+	if titleParagraph {
+		title = `<p class="calibre6" id="%s"><span class="calibre7">%s</span></p>`
+	}
+	fmt.Fprintf(&b, "<section epub:type=\"chapter\">"+title+"\n", id, html.EscapeString(c.Title))
 	var notes strings.Builder
 	for i, p := range c.Paragraphs {
 		b.WriteString("<p>" + html.EscapeString(p))
