@@ -815,11 +815,13 @@ var chromeWords = map[string]bool{
 // Python-Markdown's "¶" links after each heading.
 var markerWords = map[string]bool{"editsection": true, "noprint": true, "headerlink": true}
 
-// dropMarkers removes the elements markerWords name from the page.
+// dropMarkers removes the elements markerWords name from the page, and
+// printed page numbers ("[Pg 12]" in Project Gutenberg's books), before
+// readability strips the classes that tell them.
 func dropMarkers(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		if c.Type == html.ElementNode && hasClassWord(c, markerWords) {
+		if c.Type == html.ElementNode && (hasClassWord(c, markerWords) || isPageNumber(c)) {
 			n.RemoveChild(c)
 		} else {
 			dropMarkers(c)
