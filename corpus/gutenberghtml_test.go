@@ -6,11 +6,22 @@ import (
 	"testing"
 )
 
+// gutenbergStanza is verse as Project Gutenberg's books set it, a line to
+// a division; its first four lines are one sentence.
+const gutenbergStanza = `<div class="poetry-container"><div class="poetry"><div class="stanza">
+<div class="verse indent0">O the wind blew high and the wind blew low,</div>
+<div class="verse indent2">And the ship went down to the sea,</div>
+<div class="verse indent0">But the men who sailed in her long ago</div>
+<div class="verse indent2">Came never again to me.</div>
+<div class="verse indent0">So row away.</div>
+</div></div></div>
+`
+
 // gutenbergPage is a book as Project Gutenberg's web pages are made
 // since 2023: a header section with the catalogue's title, the book
 // with its contents in a table, chapters in divisions whose paragraphs
-// carry the printed pages' numbers ("[Pg 12]"), and a footer section
-// with the licence.
+// carry the printed pages' numbers ("[Pg 12]"), a stanza in the last,
+// and a footer section with the licence.
 func gutenbergPage(chapters []string) string {
 	var toc, body strings.Builder
 	page := 1
@@ -21,6 +32,9 @@ func gutenbergPage(chapters []string) string {
 		for k := range 3 {
 			fmt.Fprintf(&body, `<p><span class="pagenum"><a id="Page_%d">[Pg %d]</a></span>In chapter %d, paragraph %d, the travellers talk about %s for a while, and nothing else happens to them.</p>`+"\n", page, page, i+1, k+1, strings.ToLower(title))
 			page++
+		}
+		if i == len(chapters)-1 {
+			body.WriteString(gutenbergStanza)
 		}
 		body.WriteString("</div>\n")
 	}
@@ -49,8 +63,9 @@ func gutenbergPage(chapters []string) string {
 
 // TestGutenbergPage checks that a book saved from Project Gutenberg's
 // site reads as the book: its title and author without the catalogue's
-// words, a section for each chapter, and no sentence holding a printed
-// page's number or Project Gutenberg's header or licence.
+// words, a section for each chapter, a sentence of verse over the lines
+// it runs on, and no sentence holding a printed page's number or Project
+// Gutenberg's header or licence.
 func TestGutenbergPage(t *testing.T) {
 	chapters := []string{"The Voyage Out", "A Storm at Sea", "The Island", "Homecoming"}
 	d, err := Parse("voyage.html", []byte(gutenbergPage(chapters)))
@@ -69,9 +84,16 @@ func TestGutenbergPage(t *testing.T) {
 	if len(titles) != len(chapters) {
 		t.Errorf("sections with text %q, want one for each of %q", titles, chapters)
 	}
+	verse := ""
 	for _, s := range d.AllSentences() {
 		if strings.Contains(s.Text, "[Pg") || strings.Contains(s.Text, "Gutenberg") {
 			t.Errorf("sentence %q: want the book's text only", s.Text)
 		}
+		if strings.HasPrefix(s.Text, "O the wind") {
+			verse = s.Text
+		}
+	}
+	if want := "O the wind blew high and the wind blew low, And the ship went down to the sea, But the men who sailed in her long ago Came never again to me."; verse != want {
+		t.Errorf("the stanza's first sentence reads %q, want %q", verse, want)
 	}
 }

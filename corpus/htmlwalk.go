@@ -901,6 +901,52 @@ func tidyTree(root *html.Node) {
 	dropAdmonitionLabels(root)
 	keepTextBoxes(root)
 	markCode(root)
+	joinVerseLines(root)
+}
+
+// stanzaWords name, in a class, a stanza of verse; poemWords a poem, whose
+// lines verseWords name.
+var (
+	stanzaWords = map[string]bool{"stanza": true}
+	poemWords   = map[string]bool{"poem": true, "poetry": true}
+	verseWords  = map[string]bool{"verse": true, "line": true}
+)
+
+// joinVerseLines sets the lines of a stanza, each a block of its own as
+// Project Gutenberg's books set them (<div class="verse">), as lines of
+// one paragraph, so that a sentence runs over them as it does in a text's
+// verse.
+func joinVerseLines(n *html.Node) {
+	if n.Type == html.ElementNode && (hasClassWord(n, stanzaWords) || hasClassWord(n, poemWords) && allChildren(n, verseWords)) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || c.Data != "div" && c.Data != "p" || hasClassWord(c, stanzaWords) {
+				continue
+			}
+			c.Data, c.DataAtom = "span", atom.Span
+			if c.NextSibling != nil {
+				n.InsertBefore(&html.Node{Type: html.ElementNode, Data: "br", DataAtom: atom.Br}, c.NextSibling)
+				c = c.NextSibling
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		joinVerseLines(c)
+	}
+}
+
+// allChildren reports whether every element under n is of a class words
+// name.
+func allChildren(n *html.Node, words map[string]bool) bool {
+	any := false
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			if !hasClassWord(c, words) {
+				return false
+			}
+			any = true
+		}
+	}
+	return any
 }
 
 // admonitionWords name, in a class, an admonition: a box headed by its
