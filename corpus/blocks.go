@@ -46,7 +46,7 @@ func (p *parser) splitBlocks(lo, hi int, pageBreaks, markdown, linePerParagraph 
 		}
 	}
 	for i := lo; i < hi; i++ {
-		if p.flags[i]&lineTime != 0 {
+		if p.flags[i]&(lineTime|linePageTurn) != 0 {
 			continue
 		}
 		if p.blank(i) {

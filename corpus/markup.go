@@ -45,6 +45,8 @@ const (
 	lineListItem                      // a list item (Markdown's, or a bullet's): a paragraph of its own
 	lineTable                         // a table's row (Markdown's, or one set out in spaces)
 	lineTime                          // a caption's time alone on its line: no text, and no break between paragraphs
+	linePageHead                      // a running head with its page number that opens a page printed without a form feed
+	linePageTurn                      // a page's turn inside a paragraph: its running lines and the blank lines around them
 )
 
 // cleanLines fills p.text and p.flags for lines [lo, hi).

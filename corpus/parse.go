@@ -15,7 +15,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 154
+const ParserVersion = 155
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -161,23 +161,17 @@ func (p *parser) hasText(lo, hi int) bool {
 	return false
 }
 
-// paginate numbers pages. A form feed starts a page. Without form feeds, a
-// text whose blank lines mostly fall in the middle of sentences is a printed
-// page layout: each blank line (run) after start begins a new page.
+// paginate numbers pages. A form feed starts a page, or a running head
+// with its page number (runningHeadPages). Without them, a text whose
+// blank lines mostly fall in the middle of sentences is a printed page
+// layout: each blank line (run) after start begins a new page.
 // It reports whether blank lines are page breaks.
 func (p *parser) paginate(lo, hi, start int) bool {
-	formFeeds := false
-	for i := lo; i < hi; i++ {
-		if strings.Contains(p.raw[i], "\f") {
-			formFeeds = true
-			break
-		}
-	}
-	if formFeeds {
+	if p.runningHeadPages(lo, hi) {
 		page := 1
 		for i := range p.raw {
-			if i >= lo && i < hi && strings.Contains(p.raw[i], "\f") && i > lo {
-				page += strings.Count(p.raw[i], "\f")
+			if i > lo && i < hi && p.opensPage(i) {
+				page += max(1, strings.Count(p.raw[i], "\f"))
 			}
 			p.page[i] = page
 		}

@@ -1,6 +1,12 @@
 package corpus
 
-import "strings"
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+)
 
 // runningBand is how many lines at the head and at the foot of a page
 // that form feeds set (as pdftotext writes a PDF's pages) may be its
@@ -8,8 +14,9 @@ import "strings"
 const runningBand = 2
 
 // dropRunningLines leaves out the running heads, feet and page numbers of
-// a text whose pages form feeds set, and joins the words its lines
-// break (joinBrokenWords): lines at a page's head or foot whose
+// a text whose pages form feeds or running heads set, joins the
+// paragraphs that run on over a page's turn (joinPageTurns) and the
+// words its lines break (joinBrokenWords): lines at a page's head or foot whose
 // text, numbers aside, recurs on several pages ("RFC 9999  Tea Transfer
 // Protocol  April 2026", "Doe  Informational  [Page 3]"), and numbers
 // alone at a page's foot (or, in figures, at its head).
@@ -27,7 +34,7 @@ func (p *parser) dropRunningLines(lo, hi int) {
 		page = page[:0]
 	}
 	for i := lo; i < hi; i++ {
-		if strings.Contains(p.raw[i], "\f") {
+		if p.opensPage(i) {
 			end()
 		}
 		if !p.blank(i) {
@@ -38,7 +45,6 @@ func (p *parser) dropRunningLines(lo, hi int) {
 	if len(pages) < 2 {
 		return
 	}
-	p.joinBrokenWords(lo, hi)
 	seen := map[string]int{}
 	for _, band := range pages {
 		keys := map[string]bool{}
@@ -55,12 +61,172 @@ func (p *parser) dropRunningLines(lo, hi int) {
 			t := pageText(p.text[i])
 			foot := k >= len(band)/2
 			number := pageNumberLine.MatchString(t) && (foot || !strings.ContainsAny(strings.ToLower(t), "ivxlcdm"))
-			if seen[bandKey(t)] >= least || number {
+			if seen[bandKey(t)] >= least || number || p.flags[i]&linePageHead != 0 {
 				p.omit(i, i+1, "running head")
 				p.text[i] = ""
 			}
 		}
 	}
+	p.joinPageTurns(lo, hi)
+	p.joinBrokenWords(lo, hi)
+}
+
+// joinPageTurns joins a paragraph that runs on over a page's turn: where
+// the last line of a page ends no sentence and the next page's text
+// opens in lower case ("…did not hold" / "it at the pleasure of…"), the
+// blank and left-out lines between them part no paragraphs.
+func (p *parser) joinPageTurns(lo, hi int) {
+	last := -1 // the last line of text
+	for i := lo; i < hi; i++ {
+		if p.blank(i) {
+			continue
+		}
+		if last >= 0 && i > last+1 && p.turnsPage(last, i) && !endsSentence(strings.TrimSpace(p.text[last])) && startsLower(p.text[i]) {
+			for k := last + 1; k < i; k++ {
+				p.flags[k] |= linePageTurn
+			}
+		}
+		last = i
+	}
+}
+
+// turnsPage reports whether a page opens after line a, up to line b.
+func (p *parser) turnsPage(a, b int) bool {
+	for k := a + 1; k <= b; k++ {
+		if p.opensPage(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsLower reports whether a line's text opens with a lower-case
+// letter.
+func startsLower(line string) bool {
+	for _, r := range line {
+		if !unicode.IsSpace(r) && r != '\f' {
+			return unicode.IsLower(r)
+		}
+	}
+	return false
+}
+
+// opensPage reports whether line i opens a page: a form feed stands in
+// it, or it is a running head that runningHeadPages found.
+func (p *parser) opensPage(i int) bool {
+	return p.flags[i]&linePageHead != 0 || strings.Contains(p.raw[i], "\f")
+}
+
+// pageHead is a line that may be a running head with its page number, at
+// either end: "10 ON LIBERTY.", "INTRODUCTORY. 11".
+var pageHead = regexp.MustCompile(`^\s*(?:([0-9]{1,4})\s+(\S.{0,58}?)|(\S.{0,58}?)\s+([0-9]{1,4}))\s*$`)
+
+// headCandidate is a line that may be a running head: its page number
+// and its text with the number made alike (runningKey).
+type headCandidate struct {
+	line, number int
+	key          string
+}
+
+// minRunningHeads is the fewest running heads that make a text's pages.
+const minRunningHeads = 4
+
+// runningHeadPages reports whether the text's pages are marked: by form
+// feeds, or, in a book printed without them (an OCR'd book as
+// archive.org's "djvu.txt" gives it), by running heads, which it marks
+// as opening their pages. A running head stands apart from the text
+// (a blank line before or after it), beside a page number that counts up
+// from the last head's, and says what other heads say.
+func (p *parser) runningHeadPages(lo, hi int) bool {
+	var cands []headCandidate
+	for i := lo; i < hi; i++ {
+		if strings.Contains(p.raw[i], "\f") {
+			return true
+		}
+		if c, ok := p.headCandidate(i, lo, hi); ok {
+			cands = append(cands, c)
+		}
+	}
+	keys := map[string]int{}
+	for _, c := range cands {
+		keys[c.key]++
+	}
+	var heads []int
+	for k, c := range cands {
+		countsOn := k > 0 && countsUpTo(cands[k-1].number, c.number) || k+1 < len(cands) && countsUpTo(c.number, cands[k+1].number)
+		if countsOn && keys[c.key] >= 2 {
+			heads = append(heads, c.line)
+		}
+	}
+	if len(heads) < minRunningHeads || len(heads)*2 < len(cands) || !evenlySpaced(heads) {
+		return false
+	}
+	for _, i := range heads {
+		p.flags[i] |= linePageHead
+	}
+	return true
+}
+
+// headCandidate reads line i as a running head, if it may be one.
+func (p *parser) headCandidate(i, lo, hi int) (headCandidate, bool) {
+	m := pageHead.FindStringSubmatch(p.raw[i])
+	if m == nil || (i > lo && !p.blank(i-1)) && (i+1 < hi && !p.blank(i+1)) {
+		return headCandidate{}, false
+	}
+	number, text := m[1], m[2]
+	if number == "" {
+		number, text = m[4], m[3]
+	}
+	if len(strings.Fields(text)) > maxRunningHeadWords || !strings.ContainsFunc(text, unicode.IsLetter) {
+		return headCandidate{}, false
+	}
+	if h, heading := strongHeading(p.raw[i]); heading && h.numbered {
+		return headCandidate{}, false // "Letter 2", "Chapter 10": numbered parts, not pages
+	}
+	n, _ := strconv.Atoi(number)
+	return headCandidate{line: i, number: n, key: runningKey(text)}, true
+}
+
+// evenlySpaced reports whether lines stand a page apart: most of the
+// gaps between them are about the same (the page's length), or twice it
+// (a page without a head), and a page is more than a paragraph's few
+// lines.
+func evenlySpaced(lines []int) bool {
+	gaps := make([]int, 0, len(lines)-1)
+	for k := 1; k < len(lines); k++ {
+		gaps = append(gaps, lines[k]-lines[k-1])
+	}
+	sorted := slices.Sorted(slices.Values(gaps))
+	page := sorted[len(sorted)/2]
+	if page < minPageLines {
+		return false
+	}
+	even := 0
+	for _, g := range gaps {
+		if near(g, page) || near(g, 2*page) {
+			even++
+		}
+	}
+	return even*4 >= len(gaps)*3
+}
+
+// minPageLines is the fewest lines of a printed page.
+const minPageLines = 15
+
+// near reports whether n is within a fifth of m.
+func near(n, m int) bool {
+	return n*5 >= m*4 && n*5 <= m*6
+}
+
+// maxRunningHeadWords is the most words of a running head beside its page
+// number.
+const maxRunningHeadWords = 10
+
+// countsUpTo reports whether page number b may follow a: the next page's,
+// or one a page or two further on (a chapter's first page, or a plate,
+// prints no head).
+func countsUpTo(a, b int) bool {
+	return b > a && b-a <= 3
 }
 
 // pageText is a line without its form feed and the space around it.
@@ -90,8 +256,12 @@ func (p *parser) joinBrokenWords(lo, hi int) {
 		v.add(p.text[i])
 	}
 	for i := lo; i+1 < hi; i++ {
+		next := i + 1
+		for next < hi && p.flags[next]&linePageTurn != 0 {
+			next++ // the word runs on over the page's turn
+		}
 		t := strings.TrimRight(p.text[i], " ")
-		if wrappedAtDash(t) && strings.HasSuffix(t, "-") && !p.blank(i+1) && v.breaksWord(t, strings.TrimSpace(p.text[i+1])) {
+		if next < hi && wrappedAtDash(t) && strings.HasSuffix(t, "-") && !p.blank(next) && v.breaksWord(t, strings.TrimSpace(p.text[next])) {
 			p.text[i] = strings.TrimSuffix(t, "-") + softHyphen
 		}
 	}

@@ -51,3 +51,63 @@ func TestRunningLinesDropped(t *testing.T) {
 		}
 	}
 }
+
+// ocrBook is a book as archive.org's OCR text ("djvu.txt") gives it: no
+// form feeds, each page opening with its running head and number (the
+// book's title over even pages, the chapter's over odd ones) over a blank
+// line, pages parted by blank lines, a paragraph and a word ("pleas-" /
+// "ure") running on over a page's turn.
+func ocrBook() string {
+	var b strings.Builder
+	b.WriteString("CHAPTER I.\n\nTHE SILENT MORNING.\n\n")
+	filler := strings.Repeat("The kettle boiled at seven every morning, and the house woke to it slowly.\n", 24)
+	for page := 9; page <= 16; page++ {
+		if page > 9 {
+			if page%2 == 0 {
+				fmt.Fprintf(&b, "%d THE KETTLE. \n\n", page)
+			} else {
+				fmt.Fprintf(&b, "THE SILENT MORNING. %d \n\n", page)
+			}
+		}
+		switch page {
+		case 10:
+			b.WriteString("the farmer came up the lane to ask after it, as he always did.\n\n")
+		case 12:
+			b.WriteString("ure of hearing it sing before the sun was up.\n\n")
+		case 13:
+			b.WriteString("CHAPTER II.\n\nTHE LANE.\n\n")
+		}
+		b.WriteString(filler)
+		switch page {
+		case 9:
+			b.WriteString("Every morning without fail\n\n\n")
+		case 11:
+			b.WriteString("He said he took a great pleas-\n\n\n")
+		default:
+			b.WriteString("The morning went on.\n\n\n")
+		}
+	}
+	return b.String()
+}
+
+// TestRunningHeadsWithoutFormFeeds reads the pages of an OCR'd book by
+// their running heads: the heads are left out, every page is counted,
+// and a paragraph and a word that run on over a page's turn are whole.
+func TestRunningHeadsWithoutFormFeeds(t *testing.T) {
+	d := wantSections(t, "kettle.txt", ocrBook(), []string{"CHAPTER I: THE SILENT MORNING", "CHAPTER II: THE LANE"})
+	got := strings.Join(textsOf(d), "\n")
+	if strings.Contains(got, "THE KETTLE") || strings.Contains(got, "MORNING. 1") {
+		t.Errorf("got sentences %q, want the running heads left out", got)
+	}
+	for _, want := range []string{
+		"Every morning without fail the farmer came up the lane to ask after it, as he always did.",
+		"He said he took a great pleasure of hearing it sing before the sun was up.",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got sentences %q, want %q among them", got, want)
+		}
+	}
+	if d.Pages != 8 {
+		t.Errorf("got %d pages, want 8", d.Pages)
+	}
+}
