@@ -66,6 +66,64 @@ func countHeadings(n *html.Node) int {
 	return c
 }
 
+// lostHeading reports whether readability left out a heading of the text
+// itself: one whose next paragraph it kept, as a chapter's title set in a
+// box with the author's notes, whose class readability takes for a
+// page's metadata (an Archive of Our Own download). The page's title
+// (its first <h1>, or the article's title), which readability takes out
+// of the text to give it, is not lost.
+func lostHeading(body, article *html.Node, title string) bool {
+	if body == nil {
+		return false
+	}
+	kept := map[string]bool{strings.Join(strings.Fields(title), " "): true}
+	if h1 := find(body, "h1"); h1 != nil {
+		kept[strings.Join(strings.Fields(textContent(h1)), " ")] = true
+	}
+	var text strings.Builder
+	var read func(n *html.Node)
+	read = func(n *html.Node) {
+		if headingLevel(n) > 0 {
+			kept[strings.Join(strings.Fields(textContent(n)), " ")] = true
+		}
+		if n.Type == html.TextNode {
+			text.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			read(c)
+		}
+	}
+	read(article)
+	articleText := strings.Join(strings.Fields(text.String()), " ")
+	lost := false // a heading left out, whose paragraph is awaited
+	var visit func(n *html.Node) bool
+	visit = func(n *html.Node) bool {
+		switch {
+		case n.Type == html.ElementNode && (skipped[n.Data] || isChrome(n)):
+			return false
+		case headingLevel(n) > 0:
+			lost = !kept[strings.Join(strings.Fields(textContent(n)), " ")]
+			return false
+		case lost && n.Type == html.ElementNode && n.Data == "p":
+			if t := strings.Join(strings.Fields(textContent(n)), " "); len(t) >= minKeptParagraph {
+				lost = false
+				return strings.Contains(articleText, t[:minKeptParagraph])
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if visit(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(body)
+}
+
+// minKeptParagraph is how much of a paragraph after a heading lostHeading
+// looks for in the article: a paragraph of text, not a label.
+const minKeptParagraph = 60
+
 func xmlEncodingOf(head []byte) []byte {
 	if m := xmlEncoding.FindSubmatch(head); m != nil {
 		return m[1]
@@ -100,7 +158,7 @@ func parseHTML(name string, data []byte) (*Document, error) {
 	}
 	article, err := readability.FromDocument(root, nil)
 	switch {
-	case err == nil && article.Node != nil && countHeadings(article.Node)*2 >= bodyHeadings:
+	case err == nil && article.Node != nil && countHeadings(article.Node)*2 >= bodyHeadings && !lostHeading(body, article.Node, article.Title()):
 		w.walk(article.Node)
 	case body != nil:
 		// Readability left out most of the headings (a book's chapter
