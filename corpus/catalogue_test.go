@@ -59,8 +59,9 @@ func TestReadingOrder(t *testing.T) {
 
 // TestChapterParts checks where a document of an EPUB's spine is cut into
 // chapters: at each entry of the contents met in it, never at a section
-// of a chapter (an entry deeper than the document's first), nor at an
-// entry whose element is missing or out of order.
+// of a chapter (an entry deeper than the document's first, or one that
+// links to a lower heading than the document's first), nor at an entry
+// whose element is missing or out of order.
 func TestChapterParts(t *testing.T) {
 	entries := []tocEntry{
 		{title: "I", depth: 1},
@@ -70,19 +71,25 @@ func TestChapterParts(t *testing.T) {
 		{title: "IV", depth: 1, fragment: "c4"},
 		{title: "V", depth: 1, fragment: "c5"},
 	}
+	blocks := make([]xblock, 30)
+	for i := range blocks {
+		blocks[i] = xblock{kind: xHeading, level: 2}
+	}
+	blocks[20].level = 3 // a section's heading
 	tests := []struct {
 		name  string
 		marks map[string]int
 		want  []int // the blocks where chapters start
 	}{
-		{"every chapter met", map[string]int{"s1": 12, "c2": 14, "c3": 18, "c4": 20, "c5": 25}, []int{10, 14, 18, 20, 25}},
+		{"every chapter met", map[string]int{"s1": 12, "c2": 14, "c3": 18, "c4": 21, "c5": 25}, []int{10, 14, 18, 21, 25}},
 		{"one missing, one out of order", map[string]int{"s1": 12, "c2": 14, "c3": -1, "c4": 13, "c5": 25}, []int{10, 14, 25}},
 		{"one after the last block", map[string]int{"c2": 14, "c5": 30}, []int{10, 14}},
+		{"one at a section's heading", map[string]int{"c2": 14, "c3": 20, "c4": 22}, []int{10, 14, 22}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []int
-			for _, p := range chapterParts(entries, tt.marks, 10, 30) {
+			for _, p := range chapterParts(entries, tt.marks, blocks, 10) {
 				got = append(got, p.block)
 			}
 			if !slices.Equal(got, tt.want) {

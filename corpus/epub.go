@@ -403,7 +403,7 @@ func (w *htmlWalk) chapter(d spineDoc, entries []tocEntry) {
 		}
 		return
 	}
-	parts := chapterParts(entries, marks, firstBlock, len(w.x.blocks))
+	parts := chapterParts(entries, marks, w.x.blocks, firstBlock)
 	for k, part := range parts {
 		end := len(w.x.blocks)
 		if k+1 < len(parts) {
@@ -473,20 +473,31 @@ type chapterPart struct {
 	block int
 }
 
-// chapterParts cuts a document of the spine into its chapters: one for
-// each entry of the contents that links to an element met in it (marks,
-// the block it opens) and is no deeper than the document's first entry
-// (a section of a chapter stays in the chapter), in the order they come,
-// among the document's blocks [firstBlock, blocks). The first chapter
-// starts at the document's top.
-func chapterParts(entries []tocEntry, marks map[string]int, firstBlock, blocks int) []chapterPart {
+// chapterParts cuts a document of the spine, blocks[firstBlock:], into
+// its chapters: one for each entry of the contents that links to an
+// element met in it (marks, the block it opens), in the order they come,
+// but for a section of a chapter: an entry deeper than the document's
+// first, or one that links to a heading of a lower level than the
+// document's first heading (a flat contents that lists sections too).
+// The first chapter starts at the document's top.
+func chapterParts(entries []tocEntry, marks map[string]int, blocks []xblock, firstBlock int) []chapterPart {
 	if len(entries) == 0 {
 		return []chapterPart{{block: firstBlock}}
+	}
+	top := 0
+	for _, b := range blocks[firstBlock:] {
+		if b.kind == xHeading {
+			top = b.level
+			break
+		}
 	}
 	parts := []chapterPart{{entry: entries[0], block: firstBlock}}
 	for _, e := range entries[1:] {
 		block, ok := marks[e.fragment]
-		if !ok || block <= parts[len(parts)-1].block || block >= blocks || e.depth > entries[0].depth {
+		if !ok || block <= parts[len(parts)-1].block || block >= len(blocks) || e.depth > entries[0].depth {
+			continue
+		}
+		if b := blocks[block]; b.kind == xHeading && top > 0 && b.level > top {
 			continue
 		}
 		parts = append(parts, chapterPart{entry: e, block: block})
