@@ -199,6 +199,38 @@ func (ix *Index) answer(ctx context.Context, q *question, k int, f Filter) ([]Re
 // or the question names, that hold something of the question: passages
 // found by their words alone may miss "what did Miss Anthony say about
 // her prosecutors", whose answer never says "Anthony".
+// definitionPool is the most sentences that define a definition
+// question's word join the candidates.
+const definitionPool = 40
+
+// definitionCandidates adds, for a question asking who or what something
+// is, the sentences that define its rarest word ("Pierre, the one who…",
+// "X was a …"), in the text's order: among the many sentences that only
+// name it, a long one that says who it is scores low by BM25.
+func (ix *Index) definitionCandidates(q *question, add func(doc, sent int, passage float64)) {
+	if q.intent != intentDefinition || q.rarest < 0 {
+		return
+	}
+	t := ix.table
+	n := 0
+	for _, a := range q.concepts[q.rarest].alts {
+		for _, g := range ix.postings.of(a.term) {
+			lo, hi := t.tokens(int(g))
+			for k := lo; k < hi; k++ {
+				if t.toks[k].term == a.term && t.toks[k].kind&tokDefined != 0 {
+					doc, sent := t.local(int(g))
+					add(doc, sent, 0)
+					n++
+					break
+				}
+			}
+			if n >= definitionPool {
+				return
+			}
+		}
+	}
+}
+
 func (ix *Index) speakerCandidates(q *question, f Filter, add func(doc, sent int, passage float64)) {
 	named := map[string]bool{}
 	if f.Speaker != "" {
@@ -376,6 +408,7 @@ func (ix *Index) candidates(ctx context.Context, q *question, f Filter) ([]candi
 		}
 	}
 	ix.speakerCandidates(q, f, add)
+	ix.definitionCandidates(q, add)
 	ix.prefetch(runsOf(out[found:]))
 	return out, nil
 }

@@ -12,15 +12,16 @@ import (
 )
 
 // fingerprintText exercises what analysis marks: names, numbers, years
-// and months, definitions, quotations with their speakers, reasons,
-// places, an interviewer's question and speakers' turns.
+// and months, definitions (and what is none: a place in an order, a name
+// someone calls), quotations with their speakers, reasons, places, an
+// interviewer's question and speakers' turns.
 const fingerprintText = `NP: Why did the Bolsheviks dissolve the Constituent Assembly in January 1918?
 
 SW: The Assembly, a body elected in November 1917, met at the Tauride Palace. They dissolved it because the soviets held power; Lenin said, “The Constituent Assembly is dead.” About 700 delegates had been chosen, and the Socialist Revolutionaries (SRs) held a majority.
 
 NP: What came after that?
 
-SW: What followed was called War Communism, which lasted three years.
+SW: What followed was called War Communism, which lasted three years. Lenin was the first to speak, and they called Trotsky.
 `
 
 // fingerprintGlossary is a glossary, whose entries define their terms.

@@ -101,9 +101,16 @@ type analysed struct {
 }
 
 var (
-	definitionAfter  = regexp.MustCompile(`^[’'s]*[._”"]*\s*(,|--|—|\(|\s+(is|was|are|were))\s*(a|an|the|one|so-called|also)\b`)
+	definitionAfter = regexp.MustCompile(`^[’'s]*[._”"]*\s*(,|--|—|\(|\s+(is|was|are|were))\s*(a|an|the|one|so-called|also)\b`)
+	// rankAfter is a place in an order after a name, which says when it
+	// came, not what it is: "Pierre was the sixth to enter", "one of the
+	// first to meet him".
+	rankAfter        = regexp.MustCompile(`^[’'s]*[._”"]*\s*(,|\s+(is|was|are|were))\s*(the|a|an|one of the)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|only|same)\b`)
 	definitionBefore = regexp.MustCompile(`\b(?i:dubbed|called|known as|named|termed|so-called)\s*[“"‘']?(\p{Lu}[\p{L}'’-]*\s+){0,2}$`)
-	numberWords      = map[string]bool{
+	// calledBy is a naming verb with a pronoun for its subject, which
+	// says who was called, not what a name is: "He called Natásha".
+	calledBy    = regexp.MustCompile(`\b(?i:he|she|they|I|we|you|who)\s+(?i:called|named|dubbed)\s*[“"‘']?(\p{Lu}[\p{L}'’-]*\s+){0,2}$`)
+	numberWords = map[string]bool{
 		"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
 		"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "twenty": true, "thirty": true,
 		"forty": true, "fifty": true, "hundred": true, "hundreds": true, "thousand": true, "thousands": true,
@@ -248,14 +255,14 @@ func definedAt(text string, start, end int) bool {
 		return true
 	}
 	if a := strings.TrimLeft(after, "’'s._”\""); a != "" && (a[0] == ',' || a[0] == '(' || strings.HasPrefix(a, "—") || strings.HasPrefix(a, "--") || strings.HasPrefix(a, " is ") || strings.HasPrefix(a, " was ") || strings.HasPrefix(a, " are ") || strings.HasPrefix(a, " were ")) {
-		if definitionAfter.MatchString(after) {
+		if definitionAfter.MatchString(after) && !rankAfter.MatchString(after) {
 			return true
 		}
 	}
 	if strings.Contains(before, "dubbed") || strings.Contains(before, "called") || strings.Contains(before, "known as") ||
 		strings.Contains(before, "named") || strings.Contains(before, "termed") || strings.Contains(before, "so-called") ||
 		strings.Contains(before, "Called") || strings.Contains(before, "Known as") || strings.Contains(before, "Dubbed") {
-		return definitionBefore.MatchString(before)
+		return definitionBefore.MatchString(before) && !calledBy.MatchString(before)
 	}
 	return false
 }

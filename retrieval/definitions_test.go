@@ -1,0 +1,62 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// characterNovel is a novel in which Nadia is named in hundreds of short
+// sentences, some of which place her in an order ("Nadia was the first
+// to…") or have someone call her, and introduced once, in a long
+// sentence that says who she is.
+func characterNovel(introduction string) string {
+	var b strings.Builder
+	lines := []string{
+		"“Nadia!” cried the boy from the yard.",
+		"Nadia was the first to reach the gate that morning.",
+		"He called Nadia and asked her to fetch the lantern.",
+		"Nadia laughed at the ducks.",
+		"“Come in, Nadia,” said her aunt.",
+		"Nadia was the only one awake when the cart came.",
+	}
+	for chapter := 1; chapter <= 40; chapter++ {
+		fmt.Fprintf(&b, "CHAPTER %d\n\n", chapter)
+		for p := range 4 {
+			for k := range lines {
+				b.WriteString(lines[(k+p+chapter)%len(lines)] + " ")
+			}
+			b.WriteString("\n\n")
+		}
+		if chapter == 20 {
+			b.WriteString(introduction + "\n\n")
+		}
+	}
+	return b.String()
+}
+
+// TestWhoIsAName answers "Who is Nadia?" with the sentence that says who
+// she is, wherever it stands among the many that only name her, and not
+// with one that gives her place in an order or has someone call her.
+func TestWhoIsAName(t *testing.T) {
+	introduction := "Nadia, the miller's youngest daughter, had kept the accounts of the mill since the winter her father fell ill, and knew every farmer along the river by the weight of his sacks."
+	d, err := corpus.Parse("novel.txt", []byte(characterNovel(introduction)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := docIndex(t, d)
+	for _, q := range []string{"Who is Nadia?", "Who was Nadia?"} {
+		t.Run(q, func(t *testing.T) {
+			rs, err := ix.Ask(context.Background(), q, 3)
+			if err != nil || len(rs) == 0 {
+				t.Fatalf("%v, %d results; want an answer", err, len(rs))
+			}
+			if got := rs[0].Quote.Text; got != introduction {
+				t.Errorf("got %q first, want %q", got, introduction)
+			}
+		})
+	}
+}
