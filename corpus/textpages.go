@@ -180,8 +180,8 @@ func (p *parser) headCandidate(i, lo, hi int) (headCandidate, bool) {
 	if len(strings.Fields(text)) > maxRunningHeadWords || !strings.ContainsFunc(text, unicode.IsLetter) {
 		return headCandidate{}, false
 	}
-	if h, heading := strongHeading(p.raw[i]); heading && h.numbered {
-		return headCandidate{}, false // "Letter 2", "Chapter 10": numbered parts, not pages
+	if h, heading := strongHeading(p.raw[i]); heading && h.numbered || sectionLabel.MatchString(strings.TrimSpace(p.raw[i])) || countedWords[strings.ToLower(strings.Trim(text, ".:"))] {
+		return headCandidate{}, false // "Letter 2", "Figure 3", "Day 12": numbered parts, not pages
 	}
 	n, _ := strconv.Atoi(number)
 	return headCandidate{line: i, number: n, key: runningKey(text)}, true
@@ -217,6 +217,12 @@ const minPageLines = 15
 func near(n, m int) bool {
 	return n*5 >= m*4 && n*5 <= m*6
 }
+
+// countedWords are the words a count of a text's own parts stands beside
+// ("Day 12", "Session 3"), which a running head's page number never does.
+var countedWords = map[string]bool{"day": true, "week": true, "month": true, "year": true, "entry": true, "session": true,
+	"episode": true, "round": true, "step": true, "exercise": true, "problem": true, "question": true, "item": true,
+	"unit": true, "module": true, "track": true, "level": true, "stage": true, "phase": true, "no": true, "number": true}
 
 // maxRunningHeadWords is the most words of a running head beside its page
 // number.

@@ -111,3 +111,25 @@ func TestRunningHeadsWithoutFormFeeds(t *testing.T) {
 		t.Errorf("got %d pages, want 8", d.Pages)
 	}
 }
+
+// TestCountedPartsAreNoPages keeps a log's entries, numbered as they come
+// and about as long as one another ("Day 12"): they are no running heads,
+// however evenly they stand.
+func TestCountedPartsAreNoPages(t *testing.T) {
+	var b strings.Builder
+	for day := 1; day <= 8; day++ {
+		fmt.Fprintf(&b, "Day %d\n\n", day)
+		b.WriteString(strings.Repeat("We walked along the coast all morning and camped by the river at dusk.\n", 16))
+		b.WriteString("\n")
+	}
+	d, err := Parse("log.txt", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Pages != 0 {
+		t.Errorf("got %d pages, want none", d.Pages)
+	}
+	for _, o := range d.Omitted {
+		t.Errorf("lines %v left out as %q, want every day kept", o.Lines, o.Reason)
+	}
+}
