@@ -200,8 +200,13 @@ func (ix *Index) answer(ctx context.Context, q *question, k int, f Filter) ([]Re
 // found by their words alone may miss "what did Miss Anthony say about
 // her prosecutors", whose answer never says "Anthony".
 // definitionPool is the most sentences that define a definition
-// question's word join the candidates.
-const definitionPool = 40
+// question's word join the candidates, and definitionScan the most of
+// the sentences holding the word that are looked at for them, so that a
+// word in every other sentence of a large library costs little.
+const (
+	definitionPool = 40
+	definitionScan = 2000
+)
 
 // definitionCandidates adds, for a question asking who or what something
 // is, the sentences that define its rarest word ("Pierre, the one who…",
@@ -214,7 +219,8 @@ func (ix *Index) definitionCandidates(q *question, add func(doc, sent int, passa
 	t := ix.table
 	n := 0
 	for _, a := range q.concepts[q.rarest].alts {
-		for _, g := range ix.postings.of(a.term) {
+		holding := ix.postings.of(a.term)
+		for _, g := range holding[:min(len(holding), definitionScan)] {
 			lo, hi := t.tokens(int(g))
 			for k := lo; k < hi; k++ {
 				if t.toks[k].term == a.term && t.toks[k].kind&tokDefined != 0 {
