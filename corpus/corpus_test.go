@@ -1303,7 +1303,8 @@ Enter Polonius, and Reynoldo.
 			"He's been gone twenty minutes.":         "The Daughter",
 			"[on her daughter's right] Not so long.": "The Mother",
 		}},
-		{"older", older, []string{"ACT I · Scene I: Verona. A public place", "ACT I · Scene II: A Street"}, map[string]string{
+		{"older", older, []string{"Dramatis Personae", "ACT I · Scene I: Verona. A public place", "ACT I · Scene II: A Street"}, map[string]string{
+			"Tybalt, nephew to Lady Capulet.":                    "",
 			"Gregory, on my word, we'll not carry coals.":        "Sampson",
 			"No, for then we should be colliers.":                "Gregory",
 			"Enter Tybalt.":                                      "",
@@ -1314,7 +1315,8 @@ Enter Polonius, and Reynoldo.
 			"Morning-room in Algernon’s flat in Half-Moon Street.":     "",
 			"I attribute it to the superior quality of the wine, sir.": "Lane",
 		}},
-		{"newer", newer, []string{"ACT I · SCENE I: Elsinore. A platform before the Castle", "ACT I · SCENE II: Elsinore. A room of state in the Castle"}, map[string]string{
+		{"newer", newer, []string{"Dramatis Personæ", "ACT I · SCENE I: Elsinore. A platform before the Castle", "ACT I · SCENE II: Elsinore. A room of state in the Castle"}, map[string]string{
+			"HAMLET, Prince of Denmark.":                  "",
 			"Enter Horatio and Marcellus.":                "",
 			"Tush, tush, ’twill not appear.":              "Horatio",
 			"Enter Ghost.":                                "",
@@ -1514,19 +1516,27 @@ func TestLetterDatelines(t *testing.T) {
 	}
 }
 
-// TestCastListLeftOut leaves out a play's persons listed a line each
-// with who they are, however long the list, as it leaves out their
-// heading.
-func TestCastListLeftOut(t *testing.T) {
+// TestCastListQuoted keeps a play's persons listed a line each with who
+// they are, however long the list, as a section of their own, each a
+// sentence that no one speaks: "Who is Juliet?" is answered there.
+func TestCastListQuoted(t *testing.T) {
 	text := "Dramatis Personae\n\n  Chorus.\n\n  Escalus, Prince of Verona.\n  Paris, a young Count, kinsman to the Prince.\n  Montague, heads of two houses at variance with each other.\n" +
 		"  Romeo, son to Montague.\n  Mercutio, kinsman to the Prince and friend to Romeo.\n  Tybalt, nephew to Lady Capulet.\n  Juliet, daughter to Capulet.\n\n\n\n" +
 		"ACT I. Scene I.\nVerona. A public place.\n\n  Samp. Gregory, on my word, we'll not carry coals.\n\n  Greg. No, for then we should be colliers.\n\n" +
 		"  Samp. I mean, an we be in choler, we'll draw.\n\n  Greg. Ay, while you live, draw your neck out of collar.\n\n" +
 		"  Samp. I strike quickly, being moved.\n\n  Greg. But thou art not quickly moved to strike.\n"
-	for _, s := range sentenceTexts(t, "romeo.txt", text) {
-		if strings.Contains(s, "Prince of Verona") || strings.Contains(s, "daughter to Capulet") {
-			t.Errorf("the cast is quoted: %q", s)
+	d := wantSections(t, "romeo.txt", text, []string{"Dramatis Personae", "ACT I · Scene I: Verona. A public place"})
+	want := map[string]bool{"Escalus, Prince of Verona.": true, "Juliet, daughter to Capulet.": true}
+	for _, s := range d.AllSentences() {
+		if want[s.Text] {
+			delete(want, s.Text)
+			if s.Speaker != "" {
+				t.Errorf("%q is spoken by %s, want no one", s.Text, s.Speaker)
+			}
 		}
+	}
+	for s := range want {
+		t.Errorf("%q is no sentence, want the cast quotable", s)
 	}
 }
 

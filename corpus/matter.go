@@ -24,6 +24,9 @@ func (p *parser) markMatter(blocks []*block) {
 		case matterContents:
 			end, reason = p.contentsEnd(blocks, k), "table of contents"
 		case matterCast:
+			if p.keepCast(blocks, k) {
+				continue
+			}
 			end, reason = p.castEnd(blocks, k), "cast"
 		case matterIndex:
 			switch {
@@ -559,6 +562,31 @@ func (p *parser) castEnd(blocks []*block, k int) int {
 		}
 	}
 	return len(blocks)
+}
+
+// keepCast keeps as a section of its own the persons of a play listed a
+// line each with who they are, the cast heading at block k: "BANQUO,
+// General in the King's Army." says who Banquo is, and no one speaks it.
+// The rest under the heading (persons named without saying who they
+// are, the scene) is left out, as a whole cast is where none is listed
+// so; keepCast reports whether it kept any.
+func (p *parser) keepCast(blocks []*block, k int) bool {
+	end := p.castEnd(blocks, k)
+	kept := false
+	for _, b := range blocks[k+1 : end] {
+		kept = kept || p.personsListed(b)
+	}
+	if !kept {
+		return false
+	}
+	for _, b := range blocks[k+1 : end] {
+		b.speaker = ""
+		if !p.personsListed(b) {
+			b.role = roleOmitted
+			p.omitBlocks([]*block{b}, "cast")
+		}
+	}
+	return true
 }
 
 // personsListed reports whether most lines of a block name a person and

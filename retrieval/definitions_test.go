@@ -60,3 +60,57 @@ func TestWhoIsAName(t *testing.T) {
 		})
 	}
 }
+
+// castPlay is a scene under its list of persons.
+const castPlay = `Persons Represented
+
+DUNCAN, King of Scotland.
+MACBETH, General in the King's Army.
+BANQUO, General in the King's Army.
+FLEANCE, Son to Banquo.
+
+ACT I
+
+SCENE I. A heath.
+
+BANQUO. The earth hath bubbles, as the water has, and these are of them.
+
+MACBETH. Into the air; and what seem'd corporal melted as breath into the wind.
+
+BANQUO. Were such things here as we do speak about? Or have we eaten on the insane root that takes the reason prisoner?
+
+MACBETH. Your children shall be kings.
+
+BANQUO. You shall be king.
+
+FLEANCE. The moon is down; I have not heard the clock.
+
+DUNCAN. There's no art to find the mind's construction in the face.
+`
+
+// TestWhoIsAPerson answers "Who is Banquo?" with the play's list of
+// persons, not with what Banquo says; a question about what he says
+// still gets his words.
+func TestWhoIsAPerson(t *testing.T) {
+	d, err := corpus.Parse("macbeth.txt", []byte(castPlay))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := docIndex(t, d)
+	tests := []struct{ question, want string }{
+		{"Who is Banquo?", "BANQUO, General in the King's Army."},
+		{"Who was Fleance?", "FLEANCE, Son to Banquo."},
+		{"What does Banquo ask about the insane root?", "Or have we eaten on the insane root that takes the reason prisoner?"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			rs, err := ix.Ask(context.Background(), tt.question, 3)
+			if err != nil || len(rs) == 0 {
+				t.Fatalf("%v, %d results; want an answer", err, len(rs))
+			}
+			if got := rs[0].Quote.Text; !strings.Contains(got, tt.want) {
+				t.Errorf("got %q first, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -143,6 +143,9 @@ func (a analyser) question(text string) question {
 	spellings := 0
 	toks := withIdentifiers(text, analyze(a.stem, text), true)
 	objLo, objHi := whoObject(text)
+	if q.intent == intentDefinition {
+		objLo, objHi = whoIsName(text)
+	}
 	for _, s := range uniqueTerms(toks, maxQueryTerms) {
 		c := concept{stem: s, framing: a.lex.frame[s] || a.lex.common[s]}
 		for i, t := range toks {
@@ -172,6 +175,20 @@ var whoAsks = regexp.MustCompile(`^(?i:who|whom)\s+([a-z]+)\s+((?:[A-Z][\p{L}'�
 // the subject: "Who did Macbeth kill?", "Who was Banquo?".
 var auxiliaries = map[string]bool{"is": true, "was": true, "are": true, "were": true, "do": true, "does": true, "did": true, "has": true, "had": true, "have": true,
 	"will": true, "would": true, "can": true, "could": true, "should": true, "shall": true, "may": true, "might": true, "must": true}
+
+// whoIs matches a question asking who someone is: "Who is Banquo?", "Who
+// was the Thane of Cawdor?".
+var whoIs = regexp.MustCompile(`^(?i:who)\s+(?i:is|was|are|were)\s+((?:(?i:the)\s+)?(?:[\p{Lu}][\p{L}'’.-]*\s*)+(?:(?i:of|de|van|von)\s+(?:[\p{Lu}][\p{L}'’.-]*\s*)+)?)`)
+
+// whoIsName is the byte range of the name a question asking who someone
+// is names (whoIs): what the answer says about them, not what they say.
+func whoIsName(text string) (lo, hi int) {
+	m := whoIs.FindStringSubmatchIndex(text)
+	if m == nil {
+		return 0, 0
+	}
+	return m[2], m[3]
+}
 
 // whoObject is the byte range of the name a "who" question's verb acts
 // on (whoAsks); empty when it names none.

@@ -246,7 +246,7 @@ func tokenKind(text string, t token, first bool) uint8 {
 // workers…"). Cheap tests come before the regular expressions: this runs
 // for every word of the text.
 func definedAt(text string, start, end int) bool {
-	if glossaryTerm(text, end) {
+	if glossaryTerm(text, end) || castName(text, start, end) {
 		return true
 	}
 	after := text[end:min(len(text), end+40)]
@@ -266,6 +266,26 @@ func definedAt(text string, start, end int) bool {
 	}
 	return false
 }
+
+// castName reports whether the word at text[start:end] stands in the name
+// a play's list of persons opens an entry with, in capitals, before a
+// comma and who they are: "BANQUO, General in the King's Army.", "YOUNG
+// SIWARD, his Son."
+func castName(text string, start, end int) bool {
+	if start > maxCastName || len(text) <= end {
+		return false
+	}
+	comma := strings.IndexByte(text, ',')
+	if comma < end || comma > maxCastName {
+		return false
+	}
+	name := text[:comma]
+	return strings.ContainsFunc(name, unicode.IsLetter) && strings.ToUpper(name) == name && !strings.ContainsAny(name, ".:;!?")
+}
+
+// maxCastName is the longest name, in bytes, a list of persons opens an
+// entry with.
+const maxCastName = 40
 
 // glossaryTerm reports whether a word ending at end stands in the term
 // that opens a glossary entry: a few words and a period, then the
