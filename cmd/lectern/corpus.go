@@ -55,7 +55,6 @@ func describeCorpus(w io.Writer, c *corpus.Corpus) {
 			fmt.Fprintf(w, "  read as %s (not UTF-8)\n", d.Encoding)
 		}
 		gutenberg, other := 0, 0
-		var parts []string
 		for _, o := range d.Omitted {
 			n := o.Lines.End - o.Lines.Start + 1
 			if strings.HasPrefix(o.Reason, "Project Gutenberg") {
@@ -63,15 +62,44 @@ func describeCorpus(w io.Writer, c *corpus.Corpus) {
 			} else {
 				other += n
 			}
-			parts = append(parts, strings.TrimSpace(omittedWhere(d, o)+" "+o.Reason))
 		}
-		if len(parts) > 0 {
+		if parts := omissions(d); len(parts) > 0 {
 			fmt.Fprintf(w, "  left out: %s\n", strings.Join(parts, "; "))
 		}
 		if body := d.Lines - gutenberg; body > 0 && float64(other) > largeOmission*float64(body) {
 			fmt.Fprintf(w, "  warning: %d%% of %s was left out as front or back matter; check 'lectern sections' and report the layout if text is missing\n", other*100/body, d.Name)
 		}
 	}
+}
+
+// maxListedOmissions is the most parts left out for one reason that are
+// listed one by one; more (a book's running heads, a line on each page)
+// are counted, with the first and the last.
+const maxListedOmissions = 4
+
+// omissions lists what was left out of d and where, in the text's order,
+// the parts left out for one reason counted when there are many.
+func omissions(d *corpus.Document) []string {
+	byReason := map[string][]corpus.Omission{}
+	for _, o := range d.Omitted {
+		byReason[o.Reason] = append(byReason[o.Reason], o)
+	}
+	var parts []string
+	for _, o := range d.Omitted {
+		all := byReason[o.Reason]
+		switch {
+		case len(all) <= maxListedOmissions:
+			parts = append(parts, strings.TrimSpace(omittedWhere(d, o)+" "+o.Reason))
+		case o == all[0]:
+			first, last := omittedWhere(d, all[0]), omittedWhere(d, all[len(all)-1])
+			part := fmt.Sprintf("%s ×%d", o.Reason, len(all))
+			if first != "" {
+				part += fmt.Sprintf(" (%s … %s)", first, last)
+			}
+			parts = append(parts, part)
+		}
+	}
+	return parts
 }
 
 // omittedWhere is where a left-out part stands, as d is cited: its lines,
