@@ -99,7 +99,10 @@ func questionTexts(name string) func(testing.TB) []string {
 	}
 }
 
-// TestDefinedAt: which words a sentence defines, by the word's end.
+// TestDefinedAt: which words a sentence defines, by the word's end: a
+// glossary's term, a name followed by who or what it is (the rest of the
+// name between them too), a cast's entry; not a place in an order, nor a
+// name a pronoun's verb calls.
 func TestDefinedAt(t *testing.T) {
 	tests := []struct {
 		text, word string
@@ -112,6 +115,17 @@ func TestDefinedAt(t *testing.T) {
 		{"Plekhanov, the father of Russian Marxism, objected.", "Plekhanov", true},
 		{"The so-called Savage Division came too.", "Savage", true},
 		{"Knights of St. George and the Cross. The award was for valour.", "Knights", false},
+		// the rest of a name between it and who or what it is
+		{"RTK Query is a powerful data fetching and caching tool.", "RTK", true},
+		{"Natásha Rostóva, a girl of thirteen, ran into the room.", "Natásha", true},
+		{"RTK Query fetches the data.", "RTK", false},
+		{"In Paris the rain fell all night.", "Paris", false},
+		// a cast's entry
+		{"BANQUO, General in the King's Army.", "BANQUO", true},
+		// a place in an order, a name a pronoun's verb calls
+		{"Pierre was the sixth to enter.", "Pierre", false},
+		{"Natásha was one of the first to meet him.", "Natásha", false},
+		{"He called Natásha and asked her what was the matter.", "Natásha", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+"/"+tt.word, func(t *testing.T) {

@@ -254,10 +254,8 @@ func definedAt(text string, start, end int) bool {
 	if strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")") {
 		return true
 	}
-	if a := strings.TrimLeft(after, "’'s._”\""); a != "" && (a[0] == ',' || a[0] == '(' || strings.HasPrefix(a, "—") || strings.HasPrefix(a, "--") || strings.HasPrefix(a, " is ") || strings.HasPrefix(a, " was ") || strings.HasPrefix(a, " are ") || strings.HasPrefix(a, " were ")) {
-		if definitionAfter.MatchString(after) && !rankAfter.MatchString(after) {
-			return true
-		}
+	if definedAfter(after) || definedAfter(restOfName(text, end)) {
+		return true
 	}
 	if strings.Contains(before, "dubbed") || strings.Contains(before, "called") || strings.Contains(before, "known as") ||
 		strings.Contains(before, "named") || strings.Contains(before, "termed") || strings.Contains(before, "so-called") ||
@@ -266,6 +264,42 @@ func definedAt(text string, start, end int) bool {
 	}
 	return false
 }
+
+// definedAfter reports whether what follows a word defines it: ", a …",
+// " was the …", "(…" — not a place in an order (rankAfter).
+func definedAfter(after string) bool {
+	a := strings.TrimLeft(after, "’'s._”\"")
+	if a == "" || !(a[0] == ',' || a[0] == '(' || strings.HasPrefix(a, "—") || strings.HasPrefix(a, "--") || strings.HasPrefix(a, " is ") || strings.HasPrefix(a, " was ") || strings.HasPrefix(a, " are ") || strings.HasPrefix(a, " were ")) {
+		return false
+	}
+	return definitionAfter.MatchString(after) && !rankAfter.MatchString(after)
+}
+
+// restOfName is what follows the rest of a name a word at text[:end]
+// opens ("RTK" of "RTK Query is a…", "Natásha" of "Natásha Rostóva, a…"),
+// up to maxNameWords capitalised words on; "" when no such word follows.
+func restOfName(text string, end int) string {
+	i, words := end, 0
+	for words < maxNameWords && i+1 < len(text) && text[i] == ' ' {
+		r, size := utf8.DecodeRuneInString(text[i+1:])
+		if !unicode.IsUpper(r) {
+			break
+		}
+		j := strings.IndexAny(text[i+1+size:], " ,;:()")
+		if j < 0 {
+			return ""
+		}
+		i += 1 + size + j
+		words++
+	}
+	if words == 0 {
+		return ""
+	}
+	return text[i:min(len(text), i+40)]
+}
+
+// maxNameWords is the most capitalised words a name runs on over.
+const maxNameWords = 3
 
 // castName reports whether the word at text[start:end] stands in the name
 // a play's list of persons opens an entry with, in capitals, before a
