@@ -15,7 +15,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 159
+const ParserVersion = 160
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -126,6 +126,9 @@ type parser struct {
 	notes      []textNote // a plain text's notes, found as its lines are cleaned
 	verses     bool       // the text is verse-numbered (verses.go)
 	script     bool       // the text is a screenplay, every speech under its cue (screenplay.go)
+	// printed are the page numbers running heads print, by the line of
+	// the head (runningHeadPages).
+	printed map[int]int
 }
 
 // line returns source line i (0-based) as a srcLine, its markup and
@@ -176,6 +179,7 @@ func (p *parser) paginate(lo, hi, start int) bool {
 			p.page[i] = page
 		}
 		p.doc.Pages = page
+		p.doc.PageLabels = p.printedLabels()
 		return false
 	}
 	for hi > start && p.blank(hi-1) {

@@ -161,10 +161,46 @@ func (p *parser) runningHeadPages(lo, hi int) bool {
 	if len(heads) < minRunningHeads || len(heads)*2 < len(cands) || !evenlySpaced(heads) {
 		return false
 	}
-	for _, i := range heads {
-		p.flags[i] |= linePageHead
+	p.printed = map[int]int{}
+	for k, c := range cands {
+		if slices.Contains(heads, c.line) {
+			p.flags[c.line] |= linePageHead
+			p.printed[c.line] = cands[k].number
+		}
 	}
 	return true
+}
+
+// printedLabels are the numbers the pages print, as running heads give
+// them, for every page: a page without a head (a chapter's first) is the
+// one after the page before it, the page before the first head the one
+// before it. Nil where the heads' numbers would not count up.
+func (p *parser) printedLabels() []string {
+	if len(p.printed) == 0 {
+		return nil
+	}
+	numbers := make([]int, p.doc.Pages)
+	for line, n := range p.printed {
+		numbers[p.page[line]-1] = n
+	}
+	for k := range numbers {
+		if numbers[k] == 0 && k > 0 && numbers[k-1] > 0 {
+			numbers[k] = numbers[k-1] + 1
+		}
+	}
+	for k := len(numbers) - 1; k >= 0; k-- {
+		if numbers[k] == 0 && k+1 < len(numbers) && numbers[k+1] > 1 {
+			numbers[k] = numbers[k+1] - 1
+		}
+	}
+	labels := make([]string, len(numbers))
+	for k, n := range numbers {
+		if n <= 0 || k > 0 && n <= numbers[k-1] {
+			return nil
+		}
+		labels[k] = strconv.Itoa(n)
+	}
+	return labels
 }
 
 // headCandidate reads line i as a running head, if it may be one.

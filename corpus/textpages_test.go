@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -91,8 +92,10 @@ func ocrBook() string {
 }
 
 // TestRunningHeadsWithoutFormFeeds reads the pages of an OCR'd book by
-// their running heads: the heads are left out, every page is counted,
-// and a paragraph and a word that run on over a page's turn are whole.
+// their running heads: the heads are left out, every page is counted and
+// labelled by the number it prints (the first, under no head, by the one
+// before the next), and a paragraph and a word that run on over a page's
+// turn are whole.
 func TestRunningHeadsWithoutFormFeeds(t *testing.T) {
 	d := wantSections(t, "kettle.txt", ocrBook(), []string{"CHAPTER I: THE SILENT MORNING", "CHAPTER II: THE LANE"})
 	got := strings.Join(textsOf(d), "\n")
@@ -109,6 +112,9 @@ func TestRunningHeadsWithoutFormFeeds(t *testing.T) {
 	}
 	if d.Pages != 8 {
 		t.Errorf("got %d pages, want 8", d.Pages)
+	}
+	if want := []string{"9", "10", "11", "12", "13", "14", "15", "16"}; !slices.Equal(d.PageLabels, want) {
+		t.Errorf("got pages labelled %q, want %q (the numbers their heads print)", d.PageLabels, want)
 	}
 }
 

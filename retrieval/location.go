@@ -76,6 +76,7 @@ func locate(d *corpus.Document, first, last int, lines corpus.Span) Location {
 	}
 	if d.Pages > 0 {
 		l.Page, l.LastPage = pageOf(d, first, lines.Start), pageOf(d, last, lines.End)
+		l.PageLabel, l.LastPageLabel = d.PageLabel(l.Page), d.PageLabel(l.LastPage)
 	}
 	return l.tidy()
 }
