@@ -10,7 +10,8 @@ import (
 )
 
 // TestPrintedPages cites a page of an OCR'd book by the number it prints
-// in its running head, not by its count from the file's first page.
+// in its running head, not by its count from the file's first page, and
+// finds the page a reader names so.
 func TestPrintedPages(t *testing.T) {
 	var b strings.Builder
 	for page := 11; page <= 16; page++ {
@@ -36,5 +37,9 @@ func TestPrintedPages(t *testing.T) {
 	}
 	if got, want := rs[0].Citation().String(), "· p. 13"; !strings.HasSuffix(got, want) {
 		t.Errorf("got citation %q, want it to end %q (the page's printed number)", got, want)
+	}
+	span, err := Resolve(d, "p. 13")
+	if err != nil || !span.Overlaps(rs[0].Quote.Span) {
+		t.Errorf("p. 13 resolves to lines %v (%v), want the lines that hold %v", span, err, rs[0].Quote.Span)
 	}
 }
