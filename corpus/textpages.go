@@ -56,19 +56,81 @@ func (p *parser) dropRunningLines(lo, hi int) {
 		}
 	}
 	least := max(2, min(3, len(pages)/5))
+	var printed []pagePrint
 	for _, band := range pages {
 		for k, i := range band {
 			t := pageText(p.text[i])
 			foot := k >= len(band)/2
 			number := pageNumberLine.MatchString(t) && (foot || !strings.ContainsAny(strings.ToLower(t), "ivxlcdm"))
 			if seen[bandKey(t)] >= least || number || p.flags[i]&linePageHead != 0 {
+				if n, ok := printedNumber(t); ok {
+					printed = append(printed, pagePrint{page: p.page[i], number: n})
+				}
 				p.omit(i, i+1, "running head")
 				p.text[i] = ""
 			}
 		}
 	}
+	if p.doc.PageLabels == nil {
+		p.doc.PageLabels = offsetLabels(printed, p.doc.Pages)
+	}
 	p.joinPageTurns(lo, hi)
 	p.joinBrokenWords(lo, hi)
+}
+
+// pagePrint is a number a page's running line prints, and the page.
+type pagePrint struct{ page, number int }
+
+// printedNumber is the page number a running line prints: the line's
+// number alone ("- 12 -", "Page 12") or at either end of its head ("12
+// THE KETTLE", "THE SILENT MORNING 13").
+func printedNumber(t string) (int, bool) {
+	if m := pageNumberLine.FindStringSubmatch(t); m != nil {
+		n, err := strconv.Atoi(m[2])
+		return n, err == nil
+	}
+	words := strings.Fields(strings.Trim(t, "[]()"))
+	if len(words) < 2 {
+		return 0, false
+	}
+	for _, w := range []string{words[0], words[len(words)-1]} {
+		if n, err := strconv.Atoi(strings.Trim(w, "[]()")); err == nil && len(w) <= 4 {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// offsetLabels labels a book's pages by the numbers their running lines
+// print, where most of those stand a fixed number of pages from the
+// pages' count (the pages before its first, a title page and front
+// matter, print none or roman numbers): the label of page k is k plus
+// that offset, "" where that is below 1. Nil where no offset holds for
+// most of the pages that print a number, or where the labels would be
+// the pages' count.
+func offsetLabels(printed []pagePrint, pages int) []string {
+	offsets := map[int]int{}
+	numbered := map[int]bool{}
+	for _, pp := range printed {
+		numbered[pp.page] = true
+		offsets[pp.number-pp.page]++
+	}
+	best, count := 0, 0
+	for o, c := range offsets {
+		if c > count || c == count && o < best {
+			best, count = o, c
+		}
+	}
+	if best == 0 || count < 2 || count*2 < len(numbered) {
+		return nil
+	}
+	labels := make([]string, pages)
+	for k := range labels {
+		if n := k + 1 + best; n >= 1 {
+			labels[k] = strconv.Itoa(n)
+		}
+	}
+	return labels
 }
 
 // joinPageTurns joins a paragraph that runs on over a page's turn: where

@@ -139,3 +139,25 @@ func TestCountedPartsAreNoPages(t *testing.T) {
 		t.Errorf("lines %v left out as %q, want every day kept", o.Lines, o.Reason)
 	}
 }
+
+// TestFormFeedPagesPrinted labels the pages pdftotext writes by the
+// numbers they print, counted from the text's first page after roman
+// front matter: a quote is cited as the reader's copy numbers it.
+func TestFormFeedPagesPrinted(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("THE KETTLE\n\nA Story\n")
+	for _, roman := range []string{"ii", "iii"} {
+		fmt.Fprintf(&b, "\fPREFACE\n\nThe author wrote this preface on a rainy afternoon in the spring.\n\n%s\n", roman)
+	}
+	for page := 1; page <= 5; page++ {
+		fmt.Fprintf(&b, "\f%d                         THE KETTLE\n\nOn the morning of page %d the farmer came up the lane to ask after the kettle.\n\n%d\n", page, page, page)
+	}
+	d, err := Parse("kettle.txt", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"", "", "", "1", "2", "3", "4", "5"}
+	if !slices.Equal(d.PageLabels, want) {
+		t.Errorf("got pages labelled %q, want %q", d.PageLabels, want)
+	}
+}
