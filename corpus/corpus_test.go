@@ -537,6 +537,9 @@ func TestBooks(t *testing.T) {
 // checkInvariants asserts what must hold of any parse.
 func checkInvariants(t *testing.T, d *Document) {
 	t.Helper()
+	if d.PageLabels != nil && len(d.PageLabels) != d.Pages {
+		t.Fatalf("%d page labels for %d pages", len(d.PageLabels), d.Pages)
+	}
 	for i, s := range d.sentences {
 		if s.Index != i || s.Lines.Start < 1 || s.Lines.End > d.Lines || s.Lines.Start > s.Lines.End {
 			t.Fatalf("sentence %d: index %d, lines %s of %d", i, s.Index, s.Lines, d.Lines)
@@ -648,6 +651,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("Book (A)\r\n- Your Highlight on page 2 | Location 3-4 | Added on Monday\r\n\r\nText.\r\n==========\r\nBook (A)\r\n- Your Note at location 5 | Added\r\n==========\r\n"))
 	f.Add([]byte("0:00\nwelcome back\n0:03\nto the talk\n0:06\non tea\n[00:00:09] ANA: Hi.\n[00:00:12] BEN: Hello.\n"))
 	f.Add([]byte("RFC 1   Title   2026\n\n1.  Intro\n\n   Text broken at a line's end with a hy-\n   phen.\n\nDoe   Info   [Page 1]\n\f\nRFC 1   Title   2026\n\n2.  More\n\n   Text.   Cells   Here\n   a   b   c\n   ----   ----\n\nDoe   Info   [Page 2]\n\f\n"))
+	ocr := strings.Repeat("Text of the page.\n", 16)
+	f.Add([]byte("CHAPTER I.\n\n" + ocr + "\n\n10 THE BOOK. \n\n" + ocr + "ends on a pleas-\n\n\nTHE CHAPTER. 11 \n\nure\n" + ocr + "\n\n12 THE BOOK. \n\n" + ocr + "\n\nTHE CHAPTER. 13 \n\n" + ocr))
+	f.Add([]byte("Persons Represented\n\nDUNCAN, King of Scotland.\nBANQUO, General.\n\nLADY MACBETH.\n\nACT I\n\nSCENE I. A heath.\n\nBANQUO. Hail.\n\nDUNCAN. Welcome.\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, name := range []string{"fuzz.txt", "fuzz.rst", "fuzz.adoc", "fuzz.md", "fuzz.org"} {
 			if d, err := Parse(name, data); err == nil {
