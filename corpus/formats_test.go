@@ -62,6 +62,21 @@ func TestGeneratedFormats(t *testing.T) {
 			t.Errorf("got labels %q, want them to begin %q", d.PageLabels, want)
 		}
 	})
+	t.Run("printed numbers without labels", func(t *testing.T) {
+		// A PDF that records no labels is labelled by the numbers its
+		// feet print: its roman front matter by none, the text from 1.
+		data, _ := book.PDF(testformats.PDFOptions{PageNumbers: true, FrontMatter: 2, LinesPerPage: 22})
+		pdf := NewPDFEngine(testsupport.PDFiumCache())
+		defer pdf.Close()
+		d, err := pdf.Parse("book.pdf", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"", "", "1", "2"}
+		if len(d.PageLabels) < len(want) || !slices.Equal(d.PageLabels[:len(want)], want) {
+			t.Errorf("got labels %q, want them to begin %q", d.PageLabels, want)
+		}
+	})
 }
 
 // generatedInput is the test essay in one format, parsed.

@@ -23,6 +23,9 @@ type pdfLayout struct {
 	// block; and in ragged-right text, a short line that ends a sentence
 	// does not end a paragraph (the next one is indented where it does).
 	indents, justified bool
+	// printed are the page numbers the running lines print, with their
+	// pages: the labels of a PDF that records none.
+	printed []pagePrint
 	// outlined are the headings the PDF's outline names, by page and line.
 	outlined map[[2]int]outlineHeading
 	// codeFont is whether a fixed-pitch font marks code: it sets a few
@@ -478,7 +481,8 @@ func (l *pdfLayout) addNotes() {
 	}
 }
 
-// labels records the pages' printed labels, where the PDF has any.
+// labels records the pages' printed labels, where the PDF has any, or
+// else the numbers its running heads and feet print (offsetLabels).
 func (l *pdfLayout) labels() {
 	any := false
 	labels := make([]string, len(l.pages))
@@ -488,5 +492,7 @@ func (l *pdfLayout) labels() {
 	}
 	if any {
 		l.x.labels = labels
+		return
 	}
+	l.x.labels = offsetLabels(l.printed, len(l.pages))
 }

@@ -119,10 +119,10 @@ func layOut(pages []pdfPage, outline []outlineEntry) (*extraction, error) {
 	if len(pages) == 0 || letters < minPageLetters*len(pages) {
 		return nil, ErrNoTextLayer
 	}
-	dropRunning(pages, lines)
+	printed := dropRunning(pages, lines)
 	body := bodySize(lines)
 	l := &pdfLayout{pages: pages, body: body, vocab: vocabularyOf(lines), codeFont: monoShare(lines) <= maxCodeShare,
-		outlined: outlineHeadings(outline, lines)}
+		outlined: outlineHeadings(outline, lines), printed: printed}
 	for i := range lines {
 		l.notes = append(l.notes, footnotes(lines[i], body)...)
 	}
@@ -302,8 +302,9 @@ func runningKey(s string) string {
 // dropRunning removes running heads and feet and page numbers: lines in
 // the top or bottom band of a page whose text, numbers aside, recurs on
 // several pages, or which stand apart from the text at the same place on
-// several pages (a chapter's title over its pages).
-func dropRunning(pages []pdfPage, lines [][]pdfLine) {
+// several pages (a chapter's title over its pages). It returns the page
+// numbers the lines it removed print, with their pages (from 1).
+func dropRunning(pages []pdfPage, lines [][]pdfLine) []pagePrint {
 	inBand := func(l pdfLine) bool {
 		h := pages[l.page].height
 		return h > 0 && (l.bottom > h*(1-bandShare) || l.top < h*bandShare)
@@ -324,6 +325,7 @@ func dropRunning(pages []pdfPage, lines [][]pdfLine) {
 		}
 	}
 	least := max(2, min(3, len(pages)/5))
+	var printed []pagePrint
 	for i, ls := range lines {
 		apart := map[string]bool{}
 		for _, k := range apartPlaces(ls, inBand) {
@@ -332,12 +334,16 @@ func dropRunning(pages []pdfPage, lines [][]pdfLine) {
 		kept := ls[:0]
 		for _, l := range ls {
 			if inBand(l) && (seen[runningKey(l.text)] >= least || pageNumberLine.MatchString(l.text) || apart[placeKey(l)]) {
+				if n, ok := printedNumber(l.text); ok {
+					printed = append(printed, pagePrint{page: i + 1, number: n})
+				}
 				continue
 			}
 			kept = append(kept, l)
 		}
 		lines[i] = kept
 	}
+	return printed
 }
 
 // apartGap is the space, in font sizes, that sets a running head or foot
