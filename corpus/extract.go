@@ -75,6 +75,9 @@ func parseExtracted(name string, data []byte, x *extraction) (*Document, error) 
 	for _, pg := range page {
 		doc.Pages = max(doc.Pages, pg)
 	}
+	if len(doc.PageLabels) > doc.Pages {
+		doc.PageLabels = doc.PageLabels[:doc.Pages] // blank pages at the end hold nothing to cite
+	}
 	p := &parser{doc: doc, raw: x.raw, text: x.text, flags: make([]lineFlag, len(x.text)), page: page}
 	doc.sentences = make([]Sentence, 0, len(data)/120+8)
 	lo, hi := p.gutenberg()
