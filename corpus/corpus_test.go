@@ -1596,3 +1596,38 @@ func TestNumberedLinesAreParagraphs(t *testing.T) {
 		t.Errorf("got sentences %q, want %q", got, want)
 	}
 }
+
+// TestShortSceneUnderItsCast gives a short scene's lines their speakers,
+// too few turns to tell a dialogue by, where its list of persons names
+// everyone who speaks; without the list, or with a speaker it does not
+// name, the labels are not taken for speakers on so little.
+func TestShortSceneUnderItsCast(t *testing.T) {
+	cast := "Persons Represented\n\nDUNCAN, King of Scotland.\nMACBETH, General in the King's Army.\nBANQUO, General in the King's Army.\n\n"
+	scene := "ACT I\n\nSCENE I. A heath.\n\nBANQUO. The earth hath bubbles, as the water has.\n\nMACBETH. Into the air.\n\n" +
+		"BANQUO. Were such things here as we do speak about?\n\nMACBETH. Your children shall be kings.\n\nDUNCAN. There's no art to find the mind's construction in the face.\n"
+	tests := []struct {
+		name, text string
+		want       string // who speaks "Into the air."
+	}{
+		{"under its cast", cast + scene, "Macbeth"},
+		{"without a cast", scene, ""},
+		{"a speaker the cast does not name", cast + scene + "\nLENNOX. What a haste looks through his eyes!\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("scene.txt", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, found := "", false
+			for _, s := range d.AllSentences() {
+				if strings.HasSuffix(s.Text, "Into the air.") {
+					got, found = s.Speaker, true
+				}
+			}
+			if !found || got != tt.want {
+				t.Errorf("\"Into the air.\" spoken by %q (found %v), want %q", got, found, tt.want)
+			}
+		})
+	}
+}

@@ -243,7 +243,7 @@ func (p *parser) findSpeakers(blocks []*block) (speakerSet, bool) {
 		}
 	}
 	if len(labels) < 8 {
-		return speakerSet{}, false
+		return p.listedSpeakers(blocks, counts)
 	}
 	canon := canonicalNames(counts)
 	p.spellOut(canon, blocks[0].first(), blocks[labels[0].block].first())
@@ -258,7 +258,7 @@ func (p *parser) findSpeakers(blocks []*block) (speakerSet, bool) {
 		}
 	}
 	if names < 2 {
-		return speakerSet{}, false
+		return p.listedSpeakers(blocks, counts)
 	}
 	recurring := func(key string) bool { return turns[canon[key]] >= 3 }
 	var kept []seen
@@ -276,7 +276,7 @@ func (p *parser) findSpeakers(blocks []*block) (speakerSet, bool) {
 	// Speakers alternate, though in a trial the court speaks again and
 	// again between questions and answers that carry no label.
 	if len(kept) < 8 || changes*3 < len(kept)-1 || denseTurns(kept, func(l seen) int { return l.block }) < 8 {
-		return speakerSet{}, false
+		return p.listedSpeakers(blocks, counts)
 	}
 	// Once the text is a dialogue, a speaker with one or two turns counts
 	// too when labelled as the others are ("Mr. ROSTRON." among "Mr.
@@ -300,6 +300,44 @@ func (p *parser) findSpeakers(blocks []*block) (speakerSet, bool) {
 	}
 	return set, true
 }
+
+// listedSpeakers are the speakers of a short scene, too few turns to
+// tell a dialogue by (findSpeakers), whose list of persons names every
+// one of its labels ("BANQUO, General in the King's Army." over "BANQUO.
+// The earth hath bubbles…"): at least minListedTurns turns, of two
+// persons or more.
+func (p *parser) listedSpeakers(blocks []*block, counts map[string]int) (speakerSet, bool) {
+	listed := map[string]bool{}
+	for _, b := range blocks {
+		if !p.personsListed(b) {
+			continue
+		}
+		for _, i := range b.lines {
+			if name, _, ok := strings.Cut(strings.TrimSpace(p.text[i]), ","); ok {
+				listed[strings.ToUpper(name)] = true
+			}
+		}
+	}
+	turns := 0
+	for name, n := range counts {
+		if !listed[name] {
+			return speakerSet{}, false
+		}
+		turns += n
+	}
+	if len(counts) < 2 || turns < minListedTurns {
+		return speakerSet{}, false
+	}
+	set := speakerSet{canon: map[string]string{}}
+	for name := range counts {
+		set.canon[name] = displayName(name)
+	}
+	return set, true
+}
+
+// minListedTurns is the fewest turns a scene under its list of persons
+// has to be read as theirs.
+const minListedTurns = 4
 
 // minorTurnGap is how near, in blocks, a speaker of one or two turns must
 // stand to the recurring speakers' turns on both sides (on the one side
