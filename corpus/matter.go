@@ -24,10 +24,10 @@ func (p *parser) markMatter(blocks []*block) {
 		case matterContents:
 			end, reason = p.contentsEnd(blocks, k), "table of contents"
 		case matterCast:
-			if p.keepCast(blocks, k) {
+			if end = p.castEnd(blocks, k); p.keepCast(blocks[k+1 : end]) {
 				continue
 			}
-			end, reason = p.castEnd(blocks, k), "cast"
+			reason = "cast"
 		case matterIndex:
 			switch {
 			case b.first() >= p.doc.Lines*6/10:
@@ -565,21 +565,16 @@ func (p *parser) castEnd(blocks []*block, k int) int {
 }
 
 // keepCast keeps as a section of its own the persons of a play listed a
-// line each with who they are, the cast heading at block k: "BANQUO,
-// General in the King's Army." says who Banquo is, and no one speaks it.
-// The rest under the heading (persons named without saying who they
-// are, the scene) is left out, as a whole cast is where none is listed
-// so; keepCast reports whether it kept any.
-func (p *parser) keepCast(blocks []*block, k int) bool {
-	end := p.castEnd(blocks, k)
-	kept := false
-	for _, b := range blocks[k+1 : end] {
-		kept = kept || p.personsListed(b)
-	}
-	if !kept {
+// line each with who they are, among the blocks under a cast's heading:
+// "BANQUO, General in the King's Army." says who Banquo is, and no one
+// speaks it. The rest under the heading (persons named without saying
+// who they are, the scene) is left out, as a whole cast is where none is
+// listed so; keepCast reports whether it kept any.
+func (p *parser) keepCast(cast []*block) bool {
+	if !slices.ContainsFunc(cast, p.personsListed) {
 		return false
 	}
-	for _, b := range blocks[k+1 : end] {
+	for _, b := range cast {
 		b.speaker = ""
 		if !p.personsListed(b) {
 			b.role = roleOmitted

@@ -270,6 +270,13 @@ func countLetters(s string) int {
 // "12", "xiv", "- 12 -", "Page 3", "3/40", "3 of 40".
 var pageNumberLine = regexp.MustCompile(`(?i)^[-–—\s]*(page\s+)?([0-9]+|[ivxlcdm]+)(\s*(/|of)\s*[0-9]+)?[-–—\s]*$`)
 
+// recurringPages is the fewest pages of a document's n on which a line
+// recurs to be a running head or foot: two, or three from fifteen pages.
+// The PDF reader and the text reader (dropRunningLines) decide it alike.
+func recurringPages(n int) int {
+	return max(2, min(3, n/5))
+}
+
 // runningKey is a line's text with its numbers made alike, so that the
 // same running head on different pages has the same key: arabic numbers
 // and a roman numeral at either end.
@@ -324,7 +331,7 @@ func dropRunning(pages []pdfPage, lines [][]pdfLine) []pagePrint {
 			places[k]++
 		}
 	}
-	least := max(2, min(3, len(pages)/5))
+	least := recurringPages(len(pages))
 	var printed []pagePrint
 	for i, ls := range lines {
 		apart := map[string]bool{}

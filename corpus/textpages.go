@@ -55,7 +55,7 @@ func (p *parser) dropRunningLines(lo, hi int) {
 			seen[k]++
 		}
 	}
-	least := max(2, min(3, len(pages)/5))
+	least := recurringPages(len(pages))
 	var printed []pagePrint
 	for _, band := range pages {
 		for k, i := range band {
@@ -213,22 +213,22 @@ func (p *parser) runningHeadPages(lo, hi int) bool {
 	for _, c := range cands {
 		keys[c.key]++
 	}
-	var heads []int
+	var heads []headCandidate
+	var lines []int
 	for k, c := range cands {
 		countsOn := k > 0 && countsUpTo(cands[k-1].number, c.number) || k+1 < len(cands) && countsUpTo(c.number, cands[k+1].number)
 		if countsOn && keys[c.key] >= 2 {
-			heads = append(heads, c.line)
+			heads = append(heads, c)
+			lines = append(lines, c.line)
 		}
 	}
-	if len(heads) < minRunningHeads || len(heads)*2 < len(cands) || !evenlySpaced(heads) {
+	if len(heads) < minRunningHeads || len(heads)*2 < len(cands) || !evenlySpaced(lines) {
 		return false
 	}
 	p.printed = map[int]int{}
-	for k, c := range cands {
-		if slices.Contains(heads, c.line) {
-			p.flags[c.line] |= linePageHead
-			p.printed[c.line] = cands[k].number
-		}
+	for _, h := range heads {
+		p.flags[h.line] |= linePageHead
+		p.printed[h.line] = h.number
 	}
 	return true
 }
