@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -183,7 +184,35 @@ func parseHTML(name string, data []byte) (*Document, error) {
 	}
 	w.x.title = title
 	w.x.author = strings.TrimSpace(byPrefix.ReplaceAllString(article.Byline(), ""))
+	if names := paperAuthors(root); names != "" {
+		w.x.author = names
+	}
 	return parseExtracted(name, data, w.x)
+}
+
+// paperAuthors are the authors' names LaTeXML sets apart from their
+// affiliations and notes (ltx_personname), joined: readability takes a
+// paper's affiliation for its byline.
+func paperAuthors(root *html.Node) string {
+	var names []string
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		if n.Type == html.ElementNode && slices.Contains(strings.Fields(attr(n, "class")), "ltx_personname") {
+			var first strings.Builder
+			for c := n.FirstChild; c != nil && !(c.Type == html.ElementNode && c.Data == "br"); c = c.NextSibling {
+				first.WriteString(textContent(c))
+			}
+			if name := strings.Join(strings.Fields(first.String()), " "); name != "" {
+				names = append(names, name)
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c)
+		}
+	}
+	visit(root)
+	return joinNames(names)
 }
 
 // byPrefix is the "by" a byline opens with.

@@ -221,6 +221,7 @@ func (w *htmlWalk) text(s string) {
 // invisible removes typography a reader does not see (word joiners,
 // soft hyphens) and makes thin, hair and no-break spaces plain spaces.
 var invisible = strings.NewReplacer("\u2060", "", "\ufeff", "", "\u00ad", "", "\u200b", "",
+	"\u2061", "", "\u2062", "", "\u2063", "", "\u2064", "", // MathML's invisible operators ("3.57⁢h")
 	"\u200a", " ", "\u2009", " ", "\u202f", " ", "\u00a0", " ")
 
 // newLine ends the current line of the paragraph, at a <br>.
@@ -596,7 +597,7 @@ func (w *htmlWalk) row(n *html.Node) {
 	var cells []string
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
-			if t := strings.Join(strings.Fields(textContent(c)), " "); t != "" {
+			if t := strings.Join(strings.Fields(invisible.Replace(textContent(c))), " "); t != "" {
 				cells = append(cells, t)
 			}
 		}
@@ -897,11 +898,93 @@ func inTextSection(n *html.Node) bool {
 // text and the labels of its admonitions, keeps the boxes set in its
 // text, and marks its code.
 func tidyTree(root *html.Node) {
+	inlineNotes(root)
+	keepDataTables(root)
 	dropMarkers(root)
 	dropAdmonitionLabels(root)
 	keepTextBoxes(root)
 	markCode(root)
 	joinVerseLines(root)
+}
+
+// inlineNoteClasses are the classes of a note set inside the sentence
+// that refers to it: LaTeXML's footnotes (an arXiv paper's HTML), Tufte
+// CSS's side and margin notes.
+var inlineNoteClasses = map[string]bool{"ltx_note": true, "sidenote": true, "marginnote": true}
+
+// inlineNotes sets each note written inside its sentence apart as Distill
+// does (<d-footnote>), which the walk keeps as the note of its line and
+// writes under Notes, with its text alone (not LaTeXML's repeated marks);
+// Tufte CSS's toggles of its notes go.
+func inlineNotes(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch {
+		case c.Type != html.ElementNode:
+		case c.Data == "label" && slices.Contains(strings.Fields(attr(c, "class")), "margin-toggle"):
+			n.RemoveChild(c)
+		case c.Data != "div" && slices.ContainsFunc(strings.Fields(attr(c, "class")), func(w string) bool { return inlineNoteClasses[w] }):
+			text := noteContent(c)
+			note := &html.Node{Type: html.ElementNode, Data: "d-footnote"}
+			note.AppendChild(&html.Node{Type: html.TextNode, Data: text})
+			n.InsertBefore(note, c)
+			n.RemoveChild(c)
+		default:
+			inlineNotes(c)
+		}
+		c = next
+	}
+}
+
+// noteContent is the text of an inline note without its marks: LaTeXML
+// repeats the number in the note's content (ltx_note_mark, ltx_tag_note).
+func noteContent(n *html.Node) string {
+	var b strings.Builder
+	var read func(n *html.Node)
+	read = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			return
+		}
+		class := attr(n, "class")
+		if strings.Contains(class, "ltx_note_mark") || strings.Contains(class, "ltx_tag_note") {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			read(c)
+		}
+	}
+	if content := findClass(n, "ltx_note_content"); content != nil {
+		n = content
+	}
+	read(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// findClass is the first element under n, or n, of a class.
+func findClass(n *html.Node, class string) *html.Node {
+	if n.Type == html.ElementNode && slices.Contains(strings.Fields(attr(n, "class")), class) {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findClass(c, class); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// keepDataTables takes the class off each table of data (one with header
+// cells or a caption) that is not a page's chrome: readability drops an
+// element whose class reads as a page's header or footer, and LaTeXML
+// classes a paper's tables "ltx_guessed_headers".
+func keepDataTables(n *html.Node) {
+	if n.Type == html.ElementNode && n.Data == "table" && !isChrome(n) && (find(n, "th") != nil || find(n, "caption") != nil) {
+		n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "class" })
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		keepDataTables(c)
+	}
 }
 
 // stanzaWords name, in a class, a stanza of verse; poemWords a poem, whose

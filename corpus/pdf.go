@@ -119,7 +119,12 @@ func (e *PDFEngine) Parse(name string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	x.title, x.author = meta.title, meta.author
+	if meta.title != "" || x.title == "" {
+		x.title = meta.title // what the PDF says of itself, else the title its first page opens with
+	}
+	if meta.author != "" || x.author == "" {
+		x.author = meta.author
+	}
 	return parseExtracted(name, data, x)
 }
 
@@ -256,10 +261,12 @@ func (f pdfFont) fixedPitch() bool {
 		strings.Contains(f.name, "cmtt") || strings.Contains(f.name, "consol") || strings.Contains(f.name, "typewriter")
 }
 
-// bold reports whether a font's name says it is bold ("DejaVuSans-Bold"),
+// bold reports whether a font's name says it is bold ("DejaVuSans-Bold",
+// TeX's Computer Modern "CMBX10" and "SFBX1000", Nimbus's "NimbusRomNo9L-Medi"),
 // for a font whose weight PDFium does not give.
 func (f pdfFont) bold() bool {
-	return strings.Contains(f.name, "bold") || strings.Contains(f.name, "black") || strings.Contains(f.name, "heavy")
+	return strings.Contains(f.name, "bold") || strings.Contains(f.name, "black") || strings.Contains(f.name, "heavy") ||
+		strings.Contains(f.name, "cmbx") || strings.Contains(f.name, "sfbx") || strings.HasSuffix(f.name, "-medi") || strings.HasSuffix(f.name, "-mediital")
 }
 
 // pdfChar is a character of a page with its loose box.
@@ -290,6 +297,9 @@ func pageChars(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE) ([]pdfChar, erro
 			chars[c].r = runes[c]
 		} else if u, err := inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp, Index: c}); err == nil {
 			chars[c].r = rune(u.Unicode)
+		}
+		if r := chars[c].r; r >= 0x80 && r <= 0x9f {
+			chars[c].r = ' ' // a C1 control, never text: a glyph a font without a map to Unicode sets (pdfTeX's bitmap bullet)
 		}
 		switch chars[c].r {
 		case ' ', '\r', '\n':

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,7 +50,7 @@ func footnotes(ls []pdfLine, body float64) []pdfNote {
 	for start > 0 && ls[start-1].size > 0 && ls[start-1].size < noteSize*body {
 		start--
 	}
-	if start == len(ls) || ls[start].note == 0 && !startsWithNumber(ls[start].text) {
+	if start == len(ls) || ls[start].note == 0 && !ls[start].symbolNote && !startsWithNumber(ls[start].text) {
 		return nil
 	}
 	var out []pdfNote
@@ -58,13 +59,27 @@ func footnotes(ls []pdfLine, body float64) []pdfNote {
 		if m, rest := splitNumber(l.text); n == 0 && m > 0 && (len(out) == 0 || m == out[len(out)-1].number+1) {
 			n, l.text = m, rest // a note numbered in line, the next one
 		}
-		if n > 0 || len(out) == 0 {
+		if n > 0 || l.symbolNote || len(out) == 0 {
 			out = append(out, pdfNote{page: l.page, number: n})
 		}
 		out[len(out)-1].lines = append(out[len(out)-1].lines, l)
 	}
 	for k := range ls[start:] {
 		ls[start+k].text = "" // read as notes, not as body text
+	}
+	return out
+}
+
+// columns parts a page's lines where they go from one column to the
+// other, so that each column's foot is read for its notes.
+func columns(ls []pdfLine) [][]pdfLine {
+	var out [][]pdfLine
+	start := 0
+	for k := 1; k <= len(ls); k++ {
+		if k == len(ls) || ls[k].column != ls[k-1].column {
+			out = append(out, ls[start:k])
+			start = k
+		}
 	}
 	return out
 }
@@ -156,6 +171,7 @@ func (l *pdfLayout) build(lines [][]pdfLine) {
 	var para []int // lines of the paragraph or code being written
 	var prev *pdfLine
 	code := false // para is code
+	titlePage, titled := titleLines(lines, l.body)
 	flush := func() {
 		if len(para) > 0 {
 			kind := xParagraph
@@ -183,6 +199,11 @@ func (l *pdfLayout) build(lines [][]pdfLine) {
 					continue
 				}
 			}
+			if i == titlePage && k == 0 && titled > 0 {
+				flush()
+				k = l.title(lines[i], titled) - 1
+				continue
+			}
 			if l.isHeading(lines[i], k) || l.named(line.page, k) {
 				flush()
 				k = l.heading(lines[i], k) - 1
@@ -202,6 +223,86 @@ func (l *pdfLayout) build(lines [][]pdfLine) {
 	flush()
 	l.addNotes()
 	l.labels()
+}
+
+// titleLines finds the title a document opens with: the first lines of
+// its first page with text, in a size larger than the text's that no
+// other page uses (a paper's or a report's title over its authors), and
+// not a numbered part ("Chapter 1"). It returns the page and the number
+// of the title's lines, 0 for none.
+func titleLines(lines [][]pdfLine, body float64) (page, n int) {
+	page = slices.IndexFunc(lines, func(ls []pdfLine) bool { return len(ls) > 0 })
+	if page < 0 {
+		return 0, 0
+	}
+	first := lines[page]
+	size := first[0].size
+	if size < headingSize*body || numberedPart(first[0].text) {
+		return page, 0
+	}
+	for i, ls := range lines {
+		for k, l := range ls {
+			if l.size >= 0.95*size && (i != page || k > 0 && math.Abs(l.size-size) > 0.05*size) {
+				return page, 0 // the size of headings, or larger type further on
+			}
+		}
+	}
+	for n < len(first) && math.Abs(first[n].size-size) <= 0.05*size {
+		n++
+	}
+	return page, n
+}
+
+// title adds the title that opens a page, its first n lines, with the
+// lines under it that are set as headings but not in bold (its authors,
+// a date), as the document's title left out of the text, and returns the
+// line after them.
+func (l *pdfLayout) title(ls []pdfLine, n int) int {
+	var words []string
+	for _, line := range ls[:n] {
+		words = append(words, line.text)
+	}
+	l.x.title = strings.Join(words, " ")
+	end := n
+	var names []string
+	for end < len(ls) && l.isHeading(ls, end) && !ls[end].bold && !numberedPart(ls[end].text) {
+		if end == n || math.Abs(ls[end].bottom-ls[n].bottom) < 1 && names != nil {
+			names = append(names, authorNames(ls[end])...) // the names on the line under the title, in two columns two lines
+		}
+		end++
+	}
+	l.x.author = joinNames(names)
+	b := xblock{kind: xOmitted, reason: "title"}
+	for k := 0; k < end; k++ {
+		b.lines = append(b.lines, l.line(&ls[k]))
+	}
+	l.block(b)
+	return end
+}
+
+// authorNames reads the authors' names from a line under a title: names
+// alone, set apart side by side or listed ("A. Berg and C. Diaz"); none
+// for anything else (an affiliation, a date).
+func authorNames(line pdfLine) []string {
+	names := slices.Clone(line.parts)
+	if len(names) == 0 {
+		names = strings.FieldsFunc(strings.ReplaceAll(line.text, " and ", ","), func(r rune) bool { return r == ',' })
+	}
+	for i, n := range names {
+		names[i] = strings.TrimSpace(n)
+		if !personNames(names[i], 4) || len(strings.Fields(names[i])) < 2 {
+			return nil
+		}
+	}
+	return names
+}
+
+// joinNames lists names as a byline does: "A", "A and B", "A, B and C".
+func joinNames(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // line adds a line of a page to the extracted text and returns its index.
@@ -245,7 +346,7 @@ func (l *pdfLayout) isHeading(page []pdfLine, k int) bool {
 	if line.size >= headingSize*l.body {
 		return true
 	}
-	if l.boldHeading(page, k) {
+	if l.boldHeading(page, k) || line.bold && namedAlone(line.text) {
 		return true
 	}
 	if upperShare(line.text) < capsShare || countLetters(line.text) < 4 || strings.HasSuffix(line.text, "-") {
@@ -254,6 +355,14 @@ func (l *pdfLayout) isHeading(page []pdfLine, k int) bool {
 	left, right := l.margins(page)
 	center := (line.left + line.right) / 2
 	return line.left-left > 2*line.size && math.Abs(center-(left+right)/2) < 2*line.size
+}
+
+// namedAlone reports whether a line is only the name of a part a
+// paper or a book has ("Abstract", "Acknowledgements"), as a paper sets
+// its abstract's heading in bold smaller than its text.
+func namedAlone(text string) bool {
+	m := namedHeading.FindStringSubmatch(strings.TrimRight(text, ".:"))
+	return m != nil && m[2] == "" && unicode.IsUpper([]rune(text)[0])
 }
 
 // named reports whether line k of a page opens a heading the PDF's
@@ -464,20 +573,28 @@ func (l *pdfLayout) addNotes() {
 	for _, n := range l.notes {
 		var b xblock
 		b.kind = xParagraph
-		var parts []string
+		var text strings.Builder
 		for _, line := range n.lines {
+			switch last := text.String(); {
+			case last == "":
+			case strings.HasSuffix(last, "-") && l.vocab.breaksWord(last, line.text):
+				text.Reset()
+				text.WriteString(strings.TrimSuffix(last, "-")) // "polish-" / "ing"
+			default:
+				text.WriteByte(' ')
+			}
+			text.WriteString(line.text)
 			if len(b.lines) > 0 {
 				l.joinLast(line.text)
 			}
 			b.lines = append(b.lines, l.line(&line))
-			parts = append(parts, line.text)
 		}
 		l.block(b)
 		ref, ok := l.refs[[2]int{n.page, n.number}]
 		if !ok {
 			ref = b.lines[0]
 		}
-		l.x.notes = append(l.x.notes, Footnote{Number: n.number, Line: ref + 1, Text: strings.Join(parts, " ")})
+		l.x.notes = append(l.x.notes, Footnote{Number: n.number, Line: ref + 1, Text: text.String()})
 	}
 }
 

@@ -98,7 +98,7 @@ func findGutter(runs []pdfRun) (gutterBand, bool) {
 // page's letters, most lines filling most of its width.
 func isColumn(runs []pdfRun, g gutterBand, side int, from, to float64) bool {
 	letters, all, lines := 0, 0, 0
-	var fill []float64
+	extents := map[float64][2]float64{} // the text's extent on each baseline: a table's cells, a formula's parts are one line
 	for _, r := range runs {
 		n := countLetters(r.text)
 		all += n
@@ -106,15 +106,24 @@ func isColumn(runs []pdfRun, g gutterBand, side int, from, to float64) bool {
 			letters += n
 			lines++
 			if !r.mono { // code's lines are as long as they are
-				fill = append(fill, (r.right-r.left)/(to-from))
+				base := math.Round(r.bottom / 2)
+				e, ok := extents[base]
+				if !ok {
+					e = [2]float64{r.left, r.right}
+				}
+				extents[base] = [2]float64{min(e[0], r.left), max(e[1], r.right)}
 			}
 		}
 	}
 	if lines < columnMinRuns || float64(letters) < columnTextShare*float64(all) {
 		return false
 	}
-	if len(fill) == 0 {
+	if len(extents) == 0 {
 		return true // a column of code
+	}
+	fill := make([]float64, 0, len(extents))
+	for _, e := range extents {
+		fill = append(fill, (e[1]-e[0])/(to-from))
 	}
 	sort.Float64s(fill)
 	return fill[len(fill)/2] >= columnFill
@@ -143,8 +152,13 @@ func columnLines(runs []pdfRun, g gutterBand, page int) []pdfLine {
 	var across, leftCol, rightCol []pdfRun
 	flush := func() {
 		out = append(out, groupLines(across, page)...)
-		out = append(out, groupLines(leftCol, page)...)
-		out = append(out, groupLines(rightCol, page)...)
+		for column, runs := range [][]pdfRun{leftCol, rightCol} {
+			ls := groupLines(runs, page)
+			for k := range ls {
+				ls[k].column = column + 1
+			}
+			out = append(out, ls...)
+		}
 		across, leftCol, rightCol = nil, nil, nil
 	}
 	for _, r := range runs {

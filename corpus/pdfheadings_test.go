@@ -7,19 +7,21 @@ import (
 )
 
 // TestStackedPDFHeadings reads a title, an act and a scene set one under
-// the other in falling sizes (a play printed from a web page) as three
-// headings, where they had been joined as one title; a label over its
-// title ("Lecture III" / "Some Metaphysical Problems") stays one.
+// the other in falling sizes (a play printed from a web page) as the
+// document's title and two headings, where they had been joined as one
+// title; a label over its title ("Lecture III" / "Some Metaphysical
+// Problems") stays one.
 func TestStackedPDFHeadings(t *testing.T) {
 	tests := []struct {
 		name  string
 		heads []pdfLine
+		title string
 		want  []string
 	}{
 		{"stacked", []pdfLine{{size: 24, text: "THE TRAGEDY OF HAMLET"}, {size: 18, text: "ACT I"}, {size: 14, text: "SCENE I. Elsinore. A platform before the Castle."}},
-			[]string{"THE TRAGEDY OF HAMLET", "ACT I", "SCENE I. Elsinore. A platform before the Castle."}},
+			"THE TRAGEDY OF HAMLET", []string{"ACT I", "SCENE I. Elsinore. A platform before the Castle."}},
 		{"label over title", []pdfLine{{size: 18, text: "Lecture III"}, {size: 14, text: "Some Metaphysical Problems"}},
-			[]string{"Lecture III: Some Metaphysical Problems"}},
+			"", []string{"Lecture III: Some Metaphysical Problems"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -50,6 +52,9 @@ func TestStackedPDFHeadings(t *testing.T) {
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got headings %q, want %q", got, tt.want)
+			}
+			if l.x.title != tt.title {
+				t.Errorf("got title %q, want %q", l.x.title, tt.title)
 			}
 		})
 	}

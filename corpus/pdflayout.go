@@ -89,8 +89,11 @@ type pdfLine struct {
 	bold                     bool
 	mono                     bool // all of it in a fixed-pitch font
 	text                     string
-	marks                    []int // footnote markers in it
-	note                     int   // the number a footnote line starts with, or 0
+	marks                    []int    // footnote markers in it
+	note                     int      // the number a footnote line starts with, or 0
+	symbolNote               bool     // it starts with a raised symbol that marks a note ("*", "†")
+	column                   int      // 1 or 2 on a page in two columns, 0 for a line across them
+	parts                    []string // its text in the parts that stand apart (partGap), where there are several
 }
 
 // Proportions of the layout, in units of the font size or of the page.
@@ -124,7 +127,9 @@ func layOut(pages []pdfPage, outline []outlineEntry) (*extraction, error) {
 	l := &pdfLayout{pages: pages, body: body, vocab: vocabularyOf(lines), codeFont: monoShare(lines) <= maxCodeShare,
 		outlined: outlineHeadings(outline, lines), printed: printed}
 	for i := range lines {
-		l.notes = append(l.notes, footnotes(lines[i], body)...)
+		for _, column := range columns(lines[i]) {
+			l.notes = append(l.notes, footnotes(column, body)...)
+		}
 	}
 	l.leading = leading(lines, body)
 	l.build(lines)
@@ -215,13 +220,19 @@ func makeLine(g []pdfRun, page int) (pdfLine, bool) {
 	main := mainRun(g)
 	l := pdfLine{page: page, left: math.Inf(1), size: main.size, bold: main.bold, bottom: main.bottom, mono: true}
 	var b strings.Builder
+	var parts []int // where a part set apart begins in b
 	prevRight := math.Inf(-1)
 	for k, r := range g {
 		t := r.text
 		digits := strings.Trim(strings.TrimSpace(t), "[]()")
+		raised := r.size < 0.85*main.size && r.bottom > main.bottom+0.15*main.size
+		if raised && noteSymbols[digits] {
+			l.symbolNote = l.symbolNote || b.Len() == 0 // a note's mark, at its head or where it is referred to
+			continue
+		}
 		if n, err := strconv.Atoi(digits); err == nil {
 			switch {
-			case r.size < 0.85*main.size && r.bottom > main.bottom+0.15*main.size:
+			case raised:
 				if b.Len() == 0 {
 					l.note = n // a footnote begins with its number
 				} else {
@@ -231,6 +242,9 @@ func makeLine(g []pdfRun, page int) (pdfLine, bool) {
 			case k == len(g)-1 && k > 0 && r.left-prevRight > marginGap*main.size:
 				continue // a page number of the printed original, in the margin
 			}
+		}
+		if b.Len() > 0 && r.left-prevRight > partGap*main.size {
+			parts = append(parts, b.Len()) // names set side by side, cells of a row
 		}
 		if b.Len() > 0 && r.left-prevRight > 0.15*r.size && !strings.HasSuffix(b.String(), " ") && !strings.HasPrefix(t, " ") {
 			b.WriteByte(' ')
@@ -242,8 +256,23 @@ func makeLine(g []pdfRun, page int) (pdfLine, bool) {
 		prevRight = r.right
 	}
 	l.text = strings.Join(strings.Fields(b.String()), " ")
+	if len(parts) > 0 {
+		from := 0
+		for _, to := range append(parts, b.Len()) {
+			l.parts = append(l.parts, strings.Join(strings.Fields(b.String()[from:to]), " "))
+			from = to
+		}
+	}
 	return l, l.text != ""
 }
+
+// partGap is the space, in font sizes, between the parts of a line set
+// apart: authors' names side by side under a title.
+const partGap = 2.0
+
+// noteSymbols mark notes where numbers do not: an author's affiliation
+// (LaTeX's \thanks), a note in a book that numbers none.
+var noteSymbols = map[string]bool{"*": true, "∗": true, "†": true, "‡": true, "§": true, "¶": true, "‖": true}
 
 // mainRun is the run with the most text: its font is the line's.
 func mainRun(g []pdfRun) pdfRun {
@@ -339,8 +368,9 @@ func dropRunning(pages []pdfPage, lines [][]pdfLine) []pagePrint {
 			apart[k] = places[k] >= least
 		}
 		kept := ls[:0]
-		for _, l := range ls {
-			if inBand(l) && (seen[runningKey(l.text)] >= least || pageNumberLine.MatchString(l.text) || apart[placeKey(l)]) {
+		for k, l := range ls {
+			if inBand(l) && (seen[runningKey(l.text)] >= least || pageNumberLine.MatchString(l.text) || apart[placeKey(l)]) ||
+				edgeNumber(pages[i], ls, k) {
 				if n, ok := printedNumber(l.text); ok {
 					printed = append(printed, pagePrint{page: i + 1, number: n})
 				}
@@ -352,6 +382,29 @@ func dropRunning(pages []pdfPage, lines [][]pdfLine) []pagePrint {
 	}
 	return printed
 }
+
+// edgeNumber reports whether line k of a page's lines is a page number
+// set at its top or bottom farther in than the band: the page's first or
+// last line, a number alone and apart from the text, within the outer
+// numberShare of the page (LaTeX sets its foot 1.2 inches up a letter
+// page, an eighth of its height).
+func edgeNumber(p pdfPage, ls []pdfLine, k int) bool {
+	l := ls[k]
+	if len(ls) < 2 || !pageNumberLine.MatchString(l.text) {
+		return false
+	}
+	switch k {
+	case 0:
+		return l.bottom > p.height*(1-numberShare) && l.bottom-ls[1].top > apartGap*l.size
+	case len(ls) - 1:
+		return l.top < p.height*numberShare && ls[k-1].bottom-l.top > apartGap*l.size
+	}
+	return false
+}
+
+// numberShare is the top and bottom of a page where a page number stands
+// apart from the text.
+const numberShare = 0.2
 
 // apartGap is the space, in font sizes, that sets a running head or foot
 // apart from the text beside it.
