@@ -540,6 +540,11 @@ func checkInvariants(t *testing.T, d *Document) {
 	if d.PageLabels != nil && len(d.PageLabels) != d.Pages {
 		t.Fatalf("%d page labels for %d pages", len(d.PageLabels), d.Pages)
 	}
+	for _, o := range d.Omitted {
+		if o.Lines.Start < 1 || o.Lines.Start > o.Lines.End || o.Lines.End > d.Lines {
+			t.Fatalf("%s left out at lines %s of %d", o.Reason, o.Lines, d.Lines)
+		}
+	}
 	for i, s := range d.sentences {
 		if s.Index != i || s.Lines.Start < 1 || s.Lines.End > d.Lines || s.Lines.Start > s.Lines.End {
 			t.Fatalf("sentence %d: index %d, lines %s of %d", i, s.Index, s.Lines, d.Lines)

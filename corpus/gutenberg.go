@@ -157,8 +157,11 @@ func (p *parser) omit(lo, hi int, reason string) {
 		return
 	}
 	span := Span{Start: lo + 1, End: hi}
-	if n := len(p.doc.Omitted); n > 0 && p.doc.Omitted[n-1].Reason == reason && p.doc.Omitted[n-1].Lines.End >= span.Start-4 {
-		p.doc.Omitted[n-1].Lines.End = span.End
+	// A part left out for the same reason a few lines on from the last
+	// extends it; one before it (a page's contents, found after the
+	// links that stand at each of its parts) stands apart.
+	if n := len(p.doc.Omitted); n > 0 && p.doc.Omitted[n-1].Reason == reason && p.doc.Omitted[n-1].Lines.End >= span.Start-4 && span.Start > p.doc.Omitted[n-1].Lines.Start {
+		p.doc.Omitted[n-1].Lines.End = max(span.End, p.doc.Omitted[n-1].Lines.End)
 		return
 	}
 	p.doc.Omitted = append(p.doc.Omitted, Omission{Lines: span, Reason: reason})

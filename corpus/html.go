@@ -121,6 +121,50 @@ func lostHeading(body, article *html.Node, title string) bool {
 	return visit(body)
 }
 
+// leadHeading is the heading a page without an <h1> opens with, where
+// readability took it for the page's title and left it out (it repeats
+// the words of the <title>): a chapter's "2 Invoking Tide" on a manual's
+// page titled "Invoking (Tide Manual 2.3)", whose text would have stood
+// under no heading of its own. nil when readability kept it.
+func leadHeading(body, article *html.Node) *html.Node {
+	if body == nil || find(body, "h1") != nil {
+		return nil
+	}
+	var first *html.Node
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		switch {
+		case first != nil || n.Type == html.ElementNode && (skipped[n.Data] || isChrome(n)):
+		case headingLevel(n) > 0:
+			first = n
+		default:
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				visit(c)
+			}
+		}
+	}
+	visit(body)
+	if first == nil {
+		return nil
+	}
+	title := strings.Join(strings.Fields(textContent(first)), " ")
+	kept := false
+	var inArticle func(n *html.Node)
+	inArticle = func(n *html.Node) {
+		if headingLevel(n) > 0 && strings.Join(strings.Fields(textContent(n)), " ") == title {
+			kept = true
+		}
+		for c := n.FirstChild; c != nil && !kept; c = c.NextSibling {
+			inArticle(c)
+		}
+	}
+	inArticle(article)
+	if kept || title == "" {
+		return nil
+	}
+	return first
+}
+
 // minKeptParagraph is how much of a paragraph after a heading lostHeading
 // looks for in the article: a paragraph of text, not a label.
 const minKeptParagraph = 60
@@ -160,6 +204,9 @@ func parseHTML(name string, data []byte) (*Document, error) {
 	article, err := readability.FromDocument(root, nil)
 	switch {
 	case err == nil && article.Node != nil && countHeadings(article.Node)*2 >= bodyHeadings && !lostHeading(body, article.Node, article.Title()):
+		if lead := leadHeading(body, article.Node); lead != nil {
+			w.heading(headingLevel(lead), textContent(lead), headingID(lead))
+		}
 		w.walk(article.Node)
 	case body != nil:
 		// Readability left out most of the headings (a book's chapter
@@ -173,8 +220,8 @@ func parseHTML(name string, data []byte) (*Document, error) {
 	w.notesLeftOut()
 	w.addNotes()
 	w.flush()
-	if len(w.x.blocks) == 0 {
-		return nil, ErrNoContent
+	if !slices.ContainsFunc(w.x.blocks, func(b xblock) bool { return b.kind == xParagraph || b.kind == xCode }) {
+		return nil, ErrNoContent // nothing but headings and what is left out: a manual's index, a site's service page
 	}
 	if t := strings.Join(strings.Fields(article.Title()), " "); t != "" {
 		title = t

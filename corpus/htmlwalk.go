@@ -133,6 +133,9 @@ func (w *htmlWalk) element(n *html.Node) {
 	case n.Data == "hgroup":
 		w.flush()
 		w.hgroup(n)
+	case headingLevel(n) > 0 && w.labelsNote(n):
+		// a note's label set as a heading over it, as Texinfo sets "(1)":
+		// the note is read, its label is not a section
 	case headingLevel(n) > 0:
 		w.flush()
 		w.heading(headingLevel(n), textContent(n), headingID(n))
@@ -683,8 +686,9 @@ func isNoteLabel(s string) bool {
 
 // footnoteID is the id of a note that says so only by its name: "fn3",
 // "fn-3", as Pandoc and Markdown processors write them; "ftnt3", as
-// Google Docs does; "_ftn3" and "_edn3", Word's footnotes and endnotes.
-var footnoteID = regexp.MustCompile(`^(?i)(?:[\w-]*[-_:])?(?:fn|ftnt?|edn)[-_:]?\d+$`)
+// Google Docs does; "_ftn3" and "_edn3", Word's footnotes and endnotes;
+// "FOOT3", Texinfo's.
+var footnoteID = regexp.MustCompile(`^(?i)(?:[\w-]*[-_:])?(?:fn|ftnt?|edn|foot)[-_:]?\d+$`)
 
 // collectNotes reads the notes of a document by id: the elements a note
 // reference points to (footnotes, endnotes, asides).
@@ -775,8 +779,35 @@ func noteText(n *html.Node) string {
 	t := strings.Join(strings.Fields(textContent(n)), " ")
 	if p := n.Parent; n.Data == "a" && p != nil && isNoteLabel(strings.Trim(t, "[]()")) {
 		t = strings.TrimSpace(strings.TrimPrefix(strings.Join(strings.Fields(textContent(p)), " "), t))
+		if next := nextElement(p); t == "" && headingLevel(p) > 0 && next != nil {
+			t = strings.Join(strings.Fields(textContent(next)), " ") // the label a heading of its own over the note, as Texinfo sets it
+		}
 	}
 	return strings.TrimRight(t, " ↩\ufe0e") // without its way back ("↩︎")
+}
+
+// labelsNote reports whether a heading holds only the label of a note
+// the page refers to ("(1)").
+func (w *htmlWalk) labelsNote(h *html.Node) bool {
+	if !isNoteLabel(strings.Trim(strings.TrimSpace(textContent(h)), "[]()")) {
+		return false
+	}
+	a := find(h, "a")
+	if a == nil {
+		return false
+	}
+	_, ok := w.notes[anchorID(a)]
+	return ok
+}
+
+// nextElement is the element after n among its siblings, or nil.
+func nextElement(n *html.Node) *html.Node {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
 }
 
 // isPopupNote reports whether an element is a note that reading systems
@@ -789,6 +820,32 @@ func (w *htmlWalk) isPopupNote(n *html.Node) bool {
 	kind := attr(n, "epub:type") + " " + attr(n, "role")
 	return n.Data == "aside" || strings.Contains(kind, "footnote")
 }
+
+// isNodeLinks reports whether an element is the links a Texinfo manual
+// sets over each of its nodes: "Next: Stations, Previous: Overview, Up:
+// Tide [Contents][Index]" in a header or navigation panel.
+func isNodeLinks(n *html.Node) bool {
+	if !hasClassWord(n, nodeLinksWords) {
+		return false
+	}
+	t := strings.TrimSpace(textContent(n))
+	return strings.HasPrefix(t, "Next:") || strings.HasPrefix(t, "Previous:") || strings.HasPrefix(t, "Up:")
+}
+
+// isIndexTable reports whether an element is a Texinfo index, or the
+// letters that lead into it ("Jump to: C D I"): a table of class
+// "index-cp" (Texinfo 6) or "cp-entries-printindex" (Texinfo 7), or one
+// of links to an index's letters.
+func isIndexTable(n *html.Node) bool {
+	if n.Data != "table" {
+		return false
+	}
+	class := attr(n, "class")
+	return strings.HasPrefix(class, "index-") || strings.Contains(class, "printindex") || findClass(n, "summary-letter") != nil
+}
+
+// nodeLinksWords name, in a class, the header of a Texinfo node.
+var nodeLinksWords = map[string]bool{"header": true, "panel": true}
 
 // hidden reports whether an element is hidden from readers.
 func hidden(n *html.Node) bool {
@@ -813,7 +870,8 @@ var chromeWords = map[string]bool{
 // markerWords name, in a class, the marks a site sets inside its text
 // that are not part of it: MediaWiki's "[edit]" links by each heading,
 // and what it leaves out of print ("[citation needed]"); Sphinx's and
-// Python-Markdown's "¶" links after each heading.
+// Python-Markdown's "¶" links after each heading. Texinfo's links over
+// each node and its index go too (isNodeLinks, isIndexTable).
 var markerWords = map[string]bool{"editsection": true, "noprint": true, "headerlink": true}
 
 // dropMarkers removes the elements markerWords name from the page, and
@@ -822,7 +880,7 @@ var markerWords = map[string]bool{"editsection": true, "noprint": true, "headerl
 func dropMarkers(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		if c.Type == html.ElementNode && (hasClassWord(c, markerWords) || isPageNumber(c)) {
+		if c.Type == html.ElementNode && (hasClassWord(c, markerWords) || isPageNumber(c) || isNodeLinks(c) || isIndexTable(c)) {
 			n.RemoveChild(c)
 		} else {
 			dropMarkers(c)
@@ -899,8 +957,8 @@ func inTextSection(n *html.Node) bool {
 // text, and marks its code.
 func tidyTree(root *html.Node) {
 	inlineNotes(root)
-	keepDataTables(root)
 	dropMarkers(root)
+	keepDataTables(root) // after dropMarkers, which knows an index's table by its class
 	dropAdmonitionLabels(root)
 	keepTextBoxes(root)
 	markCode(root)

@@ -31,9 +31,9 @@ func (p *parser) markMatter(blocks []*block) {
 		case matterIndex:
 			switch {
 			case b.first() >= p.doc.Lines*6/10:
-				end, reason = p.nextHeading(blocks, k, 2), "index"
+				end, reason = p.indexEnd(blocks, k), "index"
 			case p.entriesFollow(blocks, k):
-				end, reason = p.nextHeading(blocks, k, 2), "index" // an index before an appendix
+				end, reason = p.indexEnd(blocks, k), "index" // an index before an appendix
 			case k+1 < len(blocks) && p.listLike(blocks[k+1]), k+2 < len(blocks) && p.listLike(blocks[k+2]):
 				end, reason = p.contentsEnd(blocks, k), "index" // an index of pages at the front
 			default:
@@ -600,6 +600,22 @@ func (p *parser) personsListed(b *block) bool {
 // castEntry matches a line of a list of persons: a name in capitals or
 // title case, a comma and a short description.
 var castEntry = regexp.MustCompile(`^\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3},\s+[^.;:!?]{2,70}[.;]?\s*$`)
+
+// indexEnd is where the index at block k ends: at the next heading of
+// rank 2 or above, or at the notes set under it (a Texinfo page's
+// footnotes follow its index).
+func (p *parser) indexEnd(blocks []*block, k int) int {
+	end := p.nextHeading(blocks, k, 2)
+	for j := k + 1; j < end; j++ {
+		if b := blocks[j]; b.role == roleHeading && notesTitles[strings.ToLower(b.head.title)] {
+			return j
+		}
+	}
+	return end
+}
+
+// notesTitles are the headings notes stand under.
+var notesTitles = map[string]bool{"notes": true, "footnotes": true, "endnotes": true}
 
 // nextHeading returns the index of the next heading of rank ≤ rank after
 // block k, or len(blocks).

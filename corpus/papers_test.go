@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -95,5 +96,18 @@ func TestLaTeXMLAuthors(t *testing.T) {
 	}
 	if want := "Marta Okonkwo and Piet Vermeulen"; d.Author != want {
 		t.Errorf("got author %q, want %q", d.Author, want)
+	}
+}
+
+// TestTexinfoIndexLeftOut reads a Texinfo manual's index page, made by
+// makeinfo from testdata/texinfo/tide.texi, as a page without text to
+// quote: its tables of entries and letters are no sentences.
+func TestTexinfoIndexLeftOut(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "texinfo", "Index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Parse("Index.html", data); !errors.Is(err, ErrNoContent) {
+		t.Errorf("got %v, want %v", err, ErrNoContent)
 	}
 }
