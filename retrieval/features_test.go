@@ -126,6 +126,11 @@ func TestDefinedAt(t *testing.T) {
 		{"Pierre was the sixth to enter.", "Pierre", false},
 		{"Natásha was one of the first to meet him.", "Natásha", false},
 		{"He called Natásha and asked her what was the matter.", "Natásha", false},
+		// a term with its complement, defined as a sentence opens
+		{"The range of a light is the greatest distance at which it can be seen.", "range", true},
+		{"Range of sound is a measure of distance.", "Range", true},
+		{"The range of a light depends on its height.", "range", false},
+		{"Beyond the range of a light is the open sea.", "range", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+"/"+tt.word, func(t *testing.T) {

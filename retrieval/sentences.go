@@ -254,7 +254,7 @@ func definedAt(text string, start, end int) bool {
 	if strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")") {
 		return true
 	}
-	if definedAfter(after) || definedAfter(restOfName(text, end)) {
+	if definedAfter(after) || definedAfter(restOfName(text, end)) || opensDefinition(text, start, end) {
 		return true
 	}
 	if strings.Contains(before, "dubbed") || strings.Contains(before, "called") || strings.Contains(before, "known as") ||
@@ -274,6 +274,24 @@ func definedAfter(after string) bool {
 	}
 	return definitionAfter.MatchString(after) && !rankAfter.MatchString(after)
 }
+
+// opensDefinition reports whether the word at text[start:end] is the
+// head of the phrase a sentence opens by defining: "The range of a light
+// is the greatest distance…", a textbook's definition of a term with its
+// complement.
+func opensDefinition(text string, start, end int) bool {
+	if start > len("The ") || !strings.HasPrefix(text[end:], " of ") {
+		return false
+	}
+	if lead := strings.TrimSpace(text[:start]); lead != "" && lead != "The" && lead != "A" && lead != "An" {
+		return false
+	}
+	return complementDefined.MatchString(text[end:min(len(text), end+80)])
+}
+
+// complementDefined is a term's complement and its definition: " of a
+// light is the …", " of sound is a …".
+var complementDefined = regexp.MustCompile(`^ of (?:(?:a|an|the) )?[\p{L}-]+(?: [\p{L}-]+)? (?:is|are) (?:a|an|the|one)\b`)
 
 // restOfName is what follows the rest of a name a word at text[:end]
 // opens ("RTK" of "RTK Query is a…", "Natásha" of "Natásha Rostóva, a…"),
