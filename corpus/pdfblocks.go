@@ -50,7 +50,10 @@ func footnotes(ls []pdfLine, body float64) []pdfNote {
 	for start > 0 && ls[start-1].size > 0 && ls[start-1].size < noteSize*body {
 		start--
 	}
-	if start == len(ls) || ls[start].note == 0 && !ls[start].symbolNote && !startsWithNumber(ls[start].text) {
+	if start == len(ls) {
+		return nil
+	}
+	if marked := ls[start].note != 0 || ls[start].symbolNote || startsWithNumber(ls[start].text); !marked && !notesApart(ls, start) {
 		return nil
 	}
 	var out []pdfNote
@@ -83,6 +86,37 @@ func columns(ls []pdfLine) [][]pdfLine {
 	}
 	return out
 }
+
+// notesApart reports whether the lines from start, in smaller type at a
+// page's foot, stand apart from the text above them as notes do, where
+// their marks do not say so (an OCR'd page reads a raised "1" as "'"):
+// further below it than its lines stand from each other, a few lines
+// of several words.
+func notesApart(ls []pdfLine, start int) bool {
+	words := 0
+	for _, l := range ls[start:] {
+		words += len(strings.Fields(l.text))
+	}
+	if start < 3 || len(ls)-start > max(noteLinesMin, len(ls)/3) || words < noteWordsMin {
+		return false // a line or two of small type under the text: an epigraph's attribution, a caption
+	}
+	var spaces []float64
+	for k := 1; k < start; k++ {
+		spaces = append(spaces, ls[k-1].bottom-ls[k].top)
+	}
+	slices.Sort(spaces)
+	gap := ls[start-1].bottom - ls[start].top
+	return gap > noteGap*max(spaces[len(spaces)/2], 0) && gap > 0.5*ls[start].size
+}
+
+// Notes set apart without marks: the space above them, as a multiple of
+// the space between the text's lines, and how many lines they may take
+// on a page of few.
+const (
+	noteGap      = 2.0
+	noteLinesMin = 4
+	noteWordsMin = 6
+)
 
 func startsWithNumber(s string) bool {
 	n, _ := splitNumber(s)
@@ -237,8 +271,8 @@ func titleLines(lines [][]pdfLine, body float64) (page, n int) {
 	}
 	first := lines[page]
 	size := first[0].size
-	if size < headingSize*body || numberedPart(first[0].text) {
-		return page, 0
+	if _, head := printedNumber(first[0].text); size < headingSize*body || numberedPart(first[0].text) || head {
+		return page, 0 // no title: a numbered part, or a running head with its page's number ("18 PRAGMATISM")
 	}
 	for i, ls := range lines {
 		for k, l := range ls {
