@@ -125,6 +125,12 @@ func (w *mdWalk) blocks(n ast.Node) {
 			}
 		case *ast.Paragraph, *ast.TextBlock:
 			b := w.inline(c, xParagraph)
+			if w.properties(b) {
+				for _, l := range b.lines[:len(b.lines)-1] {
+					w.add(xblock{kind: xParagraph, lines: []int{l}}) // a property a paragraph, not a sentence run over them all
+				}
+				b.lines = b.lines[len(b.lines)-1:]
+			}
 			if q, ok := w.boldQuestion(&b); ok {
 				w.add(q)
 			}
@@ -151,6 +157,26 @@ func (w *mdWalk) blocks(n ast.Node) {
 		}
 	}
 }
+
+// properties reports whether a paragraph is the properties a page
+// lists under its title, a line each, as Notion exports them ("Created:
+// September 2, 2024 7:41 PM", "Attendees: Dana Whitfield, Omar Haddad"):
+// each is a statement of its own, not a sentence run over them all.
+func (w *mdWalk) properties(b xblock) bool {
+	if len(b.lines) < 2 || len(w.x.blocks) != 1 || w.x.blocks[0].kind != xHeading || w.x.blocks[0].level != 1 {
+		return false
+	}
+	for _, l := range b.lines {
+		if !propertyLine.MatchString(w.x.raw[l]) {
+			return false
+		}
+	}
+	return true
+}
+
+// propertyLine is a property and its value: a name of a few capitalised
+// words, a colon, the value.
+var propertyLine = regexp.MustCompile(`^\p{Lu}[\p{L}]*(?: [\p{L}]+){0,2}: \S`)
 
 // boldQuestion takes from a paragraph its first line where that line is
 // a question set in bold, as a FAQ sets its questions ("**How do I reset

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"golang.org/x/net/html"
@@ -38,6 +39,7 @@ type mdHTML struct {
 	heading int            // the level of the heading being read, 0 outside one
 	pre     bool           // inside a <pre>: code, its lines as written
 	skip    int            // depth of elements whose content is skipped
+	aside   int            // depth of <aside>: a callout, as Notion writes one with its icon first
 }
 
 // htmlBlock reads an HTML block's text.
@@ -89,6 +91,12 @@ func (h *mdHTML) tag(name string, tt html.TokenType) {
 		}
 	case name == "td" || name == "th":
 		h.cell = h.cell || tt == html.StartTagToken
+	case name == "aside" && tt == html.StartTagToken:
+		h.aside++
+		h.broken = true
+	case name == "aside" && tt == html.EndTagToken:
+		h.aside = max(0, h.aside-1)
+		h.broken = true
 	case slices.Contains(htmlBreaks, name):
 		h.broken = true
 		h.heading = 0
@@ -131,6 +139,9 @@ func (h *mdHTML) put(l int, t string) {
 	case last == l:
 		h.text[l] += " " + t
 	default:
+		if len(h.block.lines) == 0 && h.aside > 0 {
+			t = withoutIcon(t) // "💡 We meet on…"
+		}
 		h.block.lines = append(h.block.lines, l)
 		h.text[l] = t
 		if len(h.block.lines) == 1 && h.heading > 0 {
@@ -151,4 +162,24 @@ func (h *mdHTML) end() {
 		h.w.h1 = cleanTitle(h.text[h.block.lines[0]])
 	}
 	h.block, h.text = xblock{kind: xParagraph}, map[int]string{}
+}
+
+// withoutIcon is a callout's text without the emoji it opens with, its
+// icon ("💡", "⚠️"), and the joiners and selectors that go with it.
+func withoutIcon(t string) string {
+	r, size := utf8.DecodeRuneInString(t)
+	if !isEmoji(r) {
+		return t
+	}
+	rest := strings.TrimLeftFunc(t[size:], func(r rune) bool { return r == '\ufe0f' || r == '\u200d' || isEmoji(r) })
+	if rest == "" {
+		return t
+	}
+	return strings.TrimSpace(rest)
+}
+
+// isEmoji reports whether r is an emoji as icons are: pictographs,
+// dingbats and miscellaneous symbols.
+func isEmoji(r rune) bool {
+	return r >= 0x1f300 && r <= 0x1faff || r >= 0x2600 && r <= 0x27bf || r >= 0x1f000 && r <= 0x1f2ff
 }
