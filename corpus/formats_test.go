@@ -505,6 +505,17 @@ func FuzzFormats(f *testing.F) {
 	f.Add(uint8(3), []byte("> [!tip] Title\n> Body of the [[Page|callout]].\n\n![[embed]]\n"))
 	f.Add(uint8(3), []byte("<h1 align=center>T</h1>\n\n<details><summary>Why?</summary>Body &amp; more.</details>\n\n<table><tr><td>a<td>b</table>\n\n<pre>\nx &lt; 1\n</pre>\n\n<div><script>x</script><select><option>o</select>\n"))
 	f.Add(uint8(3), []byte("(t)=\n# T\n\n````{tab-set}\n```{admonition} Why?\n:class: x\n- a {ref}`b <c>`\n```\n````\n\n::: {.callout-tip}\n## Tip\nBody ``{x}`y` ``.\n:::\n```{toctree}\nx\n"))
+	for _, seed := range []struct { // a paper in two columns, notes set in sentences, a manual's node, a Notion page
+		kind uint8
+		path string
+	}{{0, "papers/lighthouse-2col.pdf"}, {2, "formats/latexml-paper.html.input"}, {2, "formats/tufte-page.html.input"},
+		{2, "formats/texinfo-notes.html.input"}, {3, "formats/notion-page.md.input"}} {
+		data, err := os.ReadFile(filepath.Join("testdata", seed.path))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(seed.kind, data)
+	}
 	engine := NewPDFEngine(testsupport.PDFiumCache())
 	f.Cleanup(func() { engine.Close() })
 	f.Add(uint8(8), []byte(`{"cells": [{"cell_type": "markdown", "source": ["# T\n", "<details><summary>Why?</summary>Body.</details>"]}, {"cell_type": "code", "source": "x = 1", "outputs": [{"text": ["1\n"]}, {"data": {"image/png": "", "text/plain": "<Figure>"}}]}], "nbformat": 4}`))

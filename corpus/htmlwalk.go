@@ -21,6 +21,9 @@ type htmlWalk struct {
 	line  strings.Builder // the paragraph line being written
 	lines []int           // lines of the paragraph being written
 	notes map[string]string
+	// refs are the ids of the links that refer to notes: a link to one
+	// from a note is the note's way back, not a note.
+	refs  map[string]bool
 	inPre bool
 	// Letters of the paragraph being written, and of them those in links
 	// within the page: a paragraph of such links is a table of contents.
@@ -56,7 +59,7 @@ type htmlWalk struct {
 }
 
 func newHTMLWalk(f Format) *htmlWalk {
-	return &htmlWalk{x: &extraction{format: f}, notes: map[string]string{}}
+	return &htmlWalk{x: &extraction{format: f}, notes: map[string]string{}, refs: map[string]bool{}}
 }
 
 // skipped are elements that hold no text to read.
@@ -622,7 +625,7 @@ func (w *htmlWalk) noteRef(n *html.Node) bool {
 	if frag == "" || !isNoteLabel(label) {
 		return false
 	}
-	if attr(n, "epub:type") == "backlink" || attr(n, "role") == "doc-backlink" || label == "↩" {
+	if attr(n, "epub:type") == "backlink" || attr(n, "role") == "doc-backlink" || label == "↩" || w.refs[frag] {
 		return true
 	}
 	text, known := w.notes[frag]
@@ -707,6 +710,19 @@ func (w *htmlWalk) collectNotes(root *html.Node) {
 		}
 	}
 	visit(root)
+	var refer func(n *html.Node)
+	refer = func(n *html.Node) {
+		if _, frag, ok := strings.Cut(attr(n, "href"), "#"); ok && n.Data == "a" && attr(n, "id") != "" {
+			if _, note := w.notes[frag]; note {
+				w.refs[attr(n, "id")] = true // Substack's "footnote-anchor-1", which its note links back to
+				delete(w.notes, attr(n, "id"))
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			refer(c)
+		}
+	}
+	refer(root)
 }
 
 // opensNote reports whether a paragraph is a note: its id, or that of
@@ -721,8 +737,11 @@ func (w *htmlWalk) opensNote(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {
 			a := c
-			if a.Data == "sup" || a.Data == "span" {
+			switch a.Data {
+			case "sup", "span":
 				a = find(a, "a")
+			case "p", "div":
+				return w.opensNote(a) // the note's label a paragraph of its own, as readability leaves Substack's
 			}
 			if a == nil || a.Data != "a" {
 				return false
@@ -957,6 +976,7 @@ func inTextSection(n *html.Node) bool {
 // text, and marks its code.
 func tidyTree(root *html.Node) {
 	inlineNotes(root)
+	keepHeadings(root)
 	dropMarkers(root)
 	keepDataTables(root) // after dropMarkers, which knows an index's table by its class
 	dropAdmonitionLabels(root)
@@ -1030,6 +1050,19 @@ func findClass(n *html.Node, class string) *html.Node {
 		}
 	}
 	return nil
+}
+
+// keepHeadings takes the class off each heading whose class names it a
+// header ("header-anchor-post", as Substack classes every heading of a
+// post): readability drops an element whose class reads as a page's
+// header.
+func keepHeadings(n *html.Node) {
+	if headingLevel(n) > 0 && strings.Contains(strings.ToLower(attr(n, "class")), "header") {
+		n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "class" })
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		keepHeadings(c)
+	}
 }
 
 // keepDataTables takes the class off each table of data (one with header
