@@ -696,20 +696,23 @@ var footnoteID = regexp.MustCompile(`^(?i)(?:[\w-]*[-_:])?(?:fn|ftnt?|edn|foot)[
 // collectNotes reads the notes of a document by id: the elements a note
 // reference points to (footnotes, endnotes, asides).
 func (w *htmlWalk) collectNotes(root *html.Node) {
-	var visit func(n *html.Node)
-	visit = func(n *html.Node) {
+	var visit func(n *html.Node, listed bool)
+	visit = func(n *html.Node, listed bool) {
 		if n.Type == html.ElementNode {
 			id := anchorID(n)
 			kind := strings.ToLower(attr(n, "epub:type") + " " + attr(n, "role") + " " + attr(n, "class") + " " + id)
-			if id != "" && (strings.Contains(kind, "note") || footnoteID.MatchString(id)) && !strings.Contains(kind, "noteref") {
+			if id != "" && (strings.Contains(kind, "note") || footnoteID.MatchString(id) || listed && n.Data == "li") && !strings.Contains(kind, "noteref") {
 				w.notes[id] = noteText(n)
 			}
+			// a list of notes whose items say so only by where they stand,
+			// as WordPress's footnotes block ids its items by UUID
+			listed = listed || (n.Data == "ol" || n.Data == "ul") && (strings.Contains(kind, "footnotes") || strings.Contains(kind, "endnotes"))
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			visit(c)
+			visit(c, listed)
 		}
 	}
-	visit(root)
+	visit(root, false)
 	var refer func(n *html.Node)
 	refer = func(n *html.Node) {
 		if _, frag, ok := strings.Cut(attr(n, "href"), "#"); ok && n.Data == "a" && attr(n, "id") != "" {
