@@ -234,6 +234,9 @@ func parseHTML(name string, data []byte) (*Document, error) {
 	if names := paperAuthors(root); names != "" {
 		w.x.author = names
 	}
+	if w.x.author == "" {
+		w.x.author = citedAuthors(root)
+	}
 	return parseExtracted(name, data, w.x)
 }
 
@@ -253,6 +256,27 @@ func paperAuthors(root *html.Node) string {
 				names = append(names, name)
 			}
 			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c)
+		}
+	}
+	visit(root)
+	return joinNames(names)
+}
+
+// citedAuthors are the authors a scholarly page names for citation, as
+// journals, preprint servers and encyclopedias do for Google Scholar
+// (<meta name="citation_author" content="Okonkwo, Marta">), in reading
+// order and joined.
+func citedAuthors(root *html.Node) string {
+	var names []string
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "meta" && strings.EqualFold(attr(n, "name"), "citation_author") {
+			if name := strings.Join(strings.Fields(attr(n, "content")), " "); name != "" {
+				names = append(names, readingOrder(name))
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			visit(c)

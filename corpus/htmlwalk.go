@@ -36,6 +36,9 @@ type htmlWalk struct {
 	// speaker is who speaks the paragraphs being written: a play's
 	// persona (speech), "" for none.
 	speaker string
+	// bracketed is set after a note's mark set in brackets ("[1]", the
+	// brackets outside its link), whose closing bracket goes with it.
+	bracketed bool
 	// inTerm is set after a glossary's term (<dt>), whose definition
 	// (<dd>) continues its paragraph.
 	inTerm bool
@@ -204,6 +207,10 @@ func (w *htmlWalk) text(s string) {
 		return
 	}
 	s = invisible.Replace(s)
+	if w.bracketed {
+		w.bracketed = false
+		s = strings.TrimPrefix(strings.TrimPrefix(s, "]"), ")")
+	}
 	if s == "" {
 		return
 	}
@@ -633,6 +640,11 @@ func (w *htmlWalk) noteRef(n *html.Node) bool {
 		return false
 	}
 	w.note(label, text)
+	if line := w.line.String(); strings.HasSuffix(line, "[") || strings.HasSuffix(line, "(") {
+		w.line.Reset()
+		w.line.WriteString(line[:len(line)-1])
+		w.bracketed = true
+	}
 	if footnoteID.MatchString(frag) {
 		w.footnotes = append(w.footnotes, text) // a footnote's, not a citation's ("cite_note-1")
 	}

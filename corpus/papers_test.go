@@ -82,20 +82,30 @@ func TestLaTeXPapers(t *testing.T) {
 	}
 }
 
-// TestLaTeXMLAuthors takes a paper's authors from the names LaTeXML sets
-// apart (an arXiv paper's web page), not the affiliation readability
-// takes for its byline.
-func TestLaTeXMLAuthors(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "formats", "latexml-paper.html.input"))
-	if err != nil {
-		t.Fatal(err)
+// TestPageAuthors takes a scholarly page's authors from what it says of
+// them for citation: the names LaTeXML sets apart (an arXiv paper's web
+// page), not the affiliation readability takes for its byline; the
+// citation_author metadata journals and encyclopedias write, in reading
+// order.
+func TestPageAuthors(t *testing.T) {
+	tests := []struct{ input, want string }{
+		{"latexml-paper.html.input", "Marta Okonkwo and Piet Vermeulen"},
+		{"sep-entry.html.input", "Marta Okonkwo"},
 	}
-	d, err := Parse("lighthouse.html", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := "Marta Okonkwo and Piet Vermeulen"; d.Author != want {
-		t.Errorf("got author %q, want %q", d.Author, want)
+	for _, tt := range tests {
+		t.Run(tt.input, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", "formats", tt.input))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := Parse(strings.TrimSuffix(tt.input, ".input"), data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Author != tt.want {
+				t.Errorf("got author %q, want %q", d.Author, tt.want)
+			}
+		})
 	}
 }
 
