@@ -235,7 +235,7 @@ func (r *ranker) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int
 		if !ok {
 			sc = math.Inf(-1)
 		}
-		short := n == c.sent+1 && r.table.words[r.table.global(c.doc, c.sent)] < shortSentence
+		short := n == c.sent+1 && (r.table.words[r.table.global(c.doc, c.sent)] < shortSentence || asks(d.Sentence(c.sent).Text))
 		if short {
 			sc = math.Max(sc, c.score)
 		}
@@ -243,27 +243,51 @@ func (r *ranker) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int
 			best, bestScore = n, sc
 		}
 	}
+	var sents []int
 	switch {
 	case best < 0:
-		return []int{c.sent}
+		sents = []int{c.sent}
 	case best < c.sent:
-		return []int{best, c.sent}
+		sents = []int{best, c.sent}
+	default:
+		sents = []int{c.sent, best}
 	}
-	return []int{c.sent, best}
+	// A question the text asks goes on to its answer: "Why does Spencer
+	// call out so much reverence…? Why should so many…? Simply because…"
+	for last := sents[len(sents)-1]; asks(d.Sentence(last).Text) && last+1 < d.SentenceCount() && !used[[2]int{c.doc, last + 1}] && quotableRun(d, sents[0], last+1, true); last++ {
+		sents = append(sents, last+1)
+	}
+	return sents
+}
+
+// asks reports whether a sentence is a question, which the text answers
+// in the sentences after it ("Why does Spencer call out so much
+// reverence…? … Simply because…").
+func asks(text string) bool {
+	return strings.HasSuffix(strings.TrimRight(text, "”’\"' "), "?")
 }
 
 // quotableWith reports whether sentence n of d may be quoted with
 // sentence s: in the same paragraph and role, and short enough together.
 func quotableWith(d *corpus.Document, s, n int) bool {
-	a, b := d.Sentence(s), d.Sentence(n)
-	if a.Paragraph != b.Paragraph || a.Question != b.Question {
-		return false
+	return quotableRun(d, min(s, n), max(s, n), false)
+}
+
+// quotableRun reports whether sentences from to to of d may be quoted
+// together: in the same paragraph (or, across paragraphs, the same
+// section and speaker) and role, and short enough.
+func quotableRun(d *corpus.Document, from, to int, acrossParagraphs bool) bool {
+	first := d.Sentence(from)
+	runes := -1
+	for i := from; i <= to; i++ {
+		s := d.Sentence(i)
+		together := s.Paragraph == first.Paragraph || acrossParagraphs && s.Section == first.Section && s.Speaker == first.Speaker
+		if !together || s.Question != first.Question {
+			return false
+		}
+		runes += utf8.RuneCountInString(s.Text) + 1
 	}
-	if utf8.RuneCountInString(a.Text)+utf8.RuneCountInString(b.Text)+1 > MaxQuoteRunes {
-		return false
-	}
-	lo, hi := min(a.Lines.Start, b.Lines.Start), max(a.Lines.End, b.Lines.End)
-	return hi-lo+1 < maxQuoteLines
+	return runes <= MaxQuoteRunes && d.Sentence(to).Lines.End-first.Lines.Start+1 < maxQuoteLines
 }
 
 // shortSentence is the length in words below which a quoted sentence

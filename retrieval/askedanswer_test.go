@@ -1,0 +1,48 @@
+package retrieval
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// TestQuestionQuotedWithAnswer quotes a question the text asks with the
+// sentences that answer it, the next paragraph's too where the same voice
+// goes on ("…in the Abbey notwithstanding?" / "Simply because…"); a
+// reply in another speaker's voice is not taken along.
+func TestQuestionQuotedWithAnswer(t *testing.T) {
+	essay := "LECTURE I\n\nThe present dilemma in philosophy is old. Critics have written about it at length.\n\n" +
+		"Why does Spencer call out so much reverence in spite of his weakness in rationalistic eyes? Why should so many educated men wish to see him in the Abbey?\n\n" +
+		"Simply because we feel his heart to be in the right place philosophically. His principles may be all skin and bone.\n"
+	dialogue := "PERSONS OF THE DIALOGUE\n\nHYLAS.\nPHILONOUS.\n\nHYL. Good morrow, Philonous.\n\nPHIL. Good morrow, Hylas.\n\n" +
+		"HYL. Why does Spencer call out so much reverence in spite of his weakness in rationalistic eyes?\n\n" +
+		"PHIL. Simply because we feel his heart to be in the right place philosophically.\n\nHYL. I see it now.\n\nPHIL. You do.\n\nHYL. Then farewell.\n\nPHIL. Farewell, Hylas.\n"
+	tests := []struct {
+		name, text string
+		wantAnswer bool
+	}{
+		{"essay", essay, true},
+		{"dialogue", dialogue, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := corpus.Parse(tt.name+".txt", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs, err := docIndex(t, d).Ask(context.Background(), "Why does Spencer call out so much reverence?", 1)
+			if err != nil || len(rs) == 0 {
+				t.Fatalf("%v, %d results; want an answer", err, len(rs))
+			}
+			got := rs[0].Quote.Text
+			if !strings.HasPrefix(got, "Why does Spencer") {
+				t.Fatalf("got %q first, want the question the text asks", got)
+			}
+			if has := strings.Contains(got, "Simply because"); has != tt.wantAnswer {
+				t.Errorf("got %q; quoting the answer: %v, want %v", got, has, tt.wantAnswer)
+			}
+		})
+	}
+}
