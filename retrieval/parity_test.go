@@ -280,13 +280,24 @@ func wordsOnly(s string) string {
 func onPage(r Result, pageText func(int) string) bool {
 	p := r.Location.Page
 	page := " " + wordsOnly(pageText(p)) + " "
-	both := page + wordsOnly(pageText(p+1)) + " "
+	both := page + wordsOnly(withoutHead(pageText(p+1))) + " "
 	w := strings.Fields(wordsOnly(strings.TrimPrefix(r.Quote.Text, "…")))
 	has := func(s string, words []string) bool { return strings.Contains(s, " "+strings.Join(words, " ")+" ") }
 	if len(w) < 3 {
 		return has(page, w)
 	}
 	return (has(page, w[:1]) || has(page, w[1:2])) && (has(both, w[:3]) || has(both, w[1:3]))
+}
+
+// withoutHead is a page's text without the short lines it opens with, a
+// running head and its number, which stand between a sentence's words
+// that run on from the page before.
+func withoutHead(page string) string {
+	lines := strings.Split(page, "\n")
+	for len(lines) > 0 && len(strings.Fields(lines[0])) < 4 {
+		lines = lines[1:]
+	}
+	return strings.Join(lines, "\n")
 }
 
 // TestInterviewAsWebPage publishes the interview as the web article it
