@@ -3,6 +3,7 @@ package corpus
 import (
 	"html"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -67,6 +68,9 @@ func parseMarkdown(name string, data []byte) (*Document, error) {
 	sort.SliceStable(x.blocks, func(i, j int) bool { return x.blocks[i].lines[0] < x.blocks[j].lines[0] })
 	if x.title == "" {
 		x.title = w.h1
+	}
+	if !slices.ContainsFunc(x.blocks, func(b xblock) bool { return b.kind == xParagraph || b.kind == xCode }) && len(x.blocks) > 0 {
+		return nil, ErrNoContent // headings over links to the pages: a book's SUMMARY.md
 	}
 	doc, err := parseExtracted(name, data, x)
 	if doc != nil {
@@ -261,6 +265,8 @@ func (w *mdWalk) inline(n ast.Node, kind xkind) xblock {
 	pieces := map[int]*strings.Builder{}
 	line := w.lineOf(w.segmentsStart(n))
 	var put func(n ast.Node)
+	inPageLink := false
+	all, linked := 0, 0 // letters, and of them those in links to the site's pages
 	write := func(l int, s string) {
 		b := pieces[l]
 		if b == nil {
@@ -269,6 +275,10 @@ func (w *mdWalk) inline(n ast.Node, kind xkind) xblock {
 		}
 		b.WriteString(s)
 		line = l
+		all += letters(s)
+		if inPageLink {
+			linked += letters(s)
+		}
 	}
 	put = func(n ast.Node) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -290,6 +300,10 @@ func (w *mdWalk) inline(n ast.Node, kind xkind) xblock {
 				write(line, string(c.Label(w.src)))
 			case *ast.Image, *ast.RawHTML, *east.FootnoteLink, *east.TaskCheckBox:
 				// markup, dropped
+			case *ast.Link:
+				inPageLink = pageLink(string(c.Destination))
+				put(c)
+				inPageLink = false
 			default: // emphasis, links (their text), strikethrough
 				put(c)
 			}
@@ -305,7 +319,44 @@ func (w *mdWalk) inline(n ast.Node, kind xkind) xblock {
 	for _, l := range b.lines {
 		w.x.text[l] = strings.TrimRight(pieces[l].String(), " ")
 	}
+	if kind == xParagraph && all > 0 && linked == all && w.contentsEntry(n, b) {
+		// an entry of a book's contents (mdBook's and GitBook's
+		// SUMMARY.md, Docsify's _sidebar.md) or of a list of pages to
+		// read next: the page it links to is the text
+		b.kind, b.reason = xOmitted, "table of contents"
+	}
 	return b
+}
+
+// contentsEntry reports whether a block of links to pages, n's, is an
+// entry of contents: an item of a list each line as short as a page's
+// title (a link that says what to do, "set up a single RTK Query API
+// slice definition and add…", is text), or a line of a few words alone
+// (mdBook's "[Introduction](./intro.md)" before its numbered chapters).
+func (w *mdWalk) contentsEntry(n ast.Node, b xblock) bool {
+	if _, listed := n.Parent().(*ast.ListItem); !listed {
+		return len(b.lines) == 1 && len(strings.Fields(w.x.text[b.lines[0]])) <= maxLoneEntryWords
+	}
+	for _, l := range b.lines {
+		if len(strings.Fields(w.x.text[l])) > maxTitleWords {
+			return false
+		}
+	}
+	return true
+}
+
+// The most words a linked page's title has in a list of contents, and
+// standing alone.
+const (
+	maxTitleWords     = 12
+	maxLoneEntryWords = 4
+)
+
+// pageLink reports whether a link's destination is another page of the
+// same site or book ("./install.md", "guide/", "../api.html#x"), not a
+// place on this page nor another site.
+func pageLink(dest string) bool {
+	return dest != "" && !strings.HasPrefix(dest, "#") && !strings.Contains(dest, "://") && !strings.HasPrefix(dest, "mailto:")
 }
 
 // codeSpanLine is the line where an inline code span starts.
