@@ -18,8 +18,8 @@ import (
 // than a running foot, left out; the notes at the foot of a page or of a
 // column (the first marked "*") under Notes, not in the text nor between
 // the halves of a sentence that runs on over the page; the columns read
-// one after the other; and no control character that a bitmap font's
-// bullet gives.
+// one after the other; the numbers a manuscript sets by its lines left
+// out; and no control character that a bitmap font's bullet gives.
 func TestLaTeXPapers(t *testing.T) {
 	pdf := NewPDFEngine(testsupport.PDFiumCache())
 	t.Cleanup(func() { pdf.Close() })
@@ -35,7 +35,7 @@ func TestLaTeXPapers(t *testing.T) {
 		"One keeper at Skerryvore recorded eleven hours of polishing in a single week of February 1839.",
 		"The Board’s first report, in 1852, described the American lights as the worst in the civilised world.",
 	}
-	for _, name := range []string{"lighthouse.pdf", "lighthouse-2col.pdf"} {
+	for _, name := range []string{"lighthouse.pdf", "lighthouse-2col.pdf", "lighthouse-lineno.pdf"} {
 		t.Run(name, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join("testdata", "papers", name))
 			if err != nil {

@@ -168,6 +168,15 @@ func pageLines(p pdfPage, page int) []pdfLine {
 			runs = append(runs, r)
 		}
 	}
+	if numbers := lineNumbers(runs); numbers != nil {
+		kept := runs[:0]
+		for i, r := range runs {
+			if !numbers[i] {
+				kept = append(kept, r)
+			}
+		}
+		runs = kept
+	}
 	if g, ok := findGutter(runs); ok {
 		return columnLines(runs, g, page)
 	}
