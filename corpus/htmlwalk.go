@@ -897,7 +897,7 @@ var chromeWords = map[string]bool{
 	"subscribe": true, "subscription": true, "newsletter": true, "share": true, "sharing": true, "social": true,
 	"disqus": true, "comment": true, "comments": true, "reuse": true, "citation": true, "cookie": true,
 	"cookies": true, "banner": true, "navbar": true, "breadcrumb": true, "breadcrumbs": true, "pagination": true,
-	"advert": true, "advertisement": true, "promo": true, "related": true, "sidebar": true,
+	"advert": true, "advertisement": true, "ad": true, "ads": true, "promo": true, "related": true, "sidebar": true,
 	"navheader": true, "navfooter": true, "docnav": true, "toc": true, // DocBook's and Publican's links between pages, a page's contents
 }
 
@@ -996,9 +996,45 @@ func tidyTree(root *html.Node) {
 	keepDataTables(root) // after dropMarkers, which knows an index's table by its class
 	dropAdmonitionLabels(root)
 	keepTextBoxes(root)
+	if body := find(root, "body"); body != nil {
+		dropChrome(body, letters(textContent(body))) // after keepTextBoxes, which keeps the boxes a class calls sidebars
+	}
 	markCode(root)
 	joinVerseLines(root)
 }
+
+// dropChrome removes the boxes set into an article that their class
+// names (boxWords: a newsletter's sign-up box, an advertisement's slot,
+// comments, sharing) before readability, which strips the classes and
+// keeps what it finds in the article. A block that holds a good part of
+// the page's text stays whatever its class says (Substack's post is an
+// <article> of class "newsletter-post").
+func dropChrome(n *html.Node, total int) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && chromeBlocks[c.Data] && hasClassWord(c, boxWords) && letters(textContent(c))*chromeShare < total {
+			n.RemoveChild(c)
+		} else if c.Type == html.ElementNode && c.Data != "pre" {
+			dropChrome(c, total)
+		}
+		c = next
+	}
+}
+
+// boxWords name, in a class, the boxes a site sets into its articles:
+// a newsletter's sign-up, an advertisement, sharing and comments.
+var boxWords = map[string]bool{"newsletter": true, "subscribe": true, "subscription": true, "signup": true,
+	"advert": true, "advertisement": true, "ad": true, "ads": true, "promo": true, "share": true, "sharing": true,
+	"comment": true, "comments": true, "disqus": true, "cookie": true, "cookies": true}
+
+// chromeBlocks are the elements dropChrome removes: blocks, never a
+// phrase inside a sentence (Pandoc's <span class="citation">).
+var chromeBlocks = map[string]bool{"div": true, "section": true, "aside": true, "nav": true, "form": true,
+	"ul": true, "ol": true, "header": true, "footer": true, "p": true, "figure": true, "table": true}
+
+// chromeShare: a block of chrome holds less than a third of the page's
+// letters.
+const chromeShare = 3
 
 // inlineNoteClasses are the classes of a note set inside the sentence
 // that refers to it: LaTeXML's footnotes (an arXiv paper's HTML), Tufte
