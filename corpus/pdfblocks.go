@@ -271,8 +271,10 @@ func titleLines(lines [][]pdfLine, body float64) (page, n int) {
 	}
 	first := lines[page]
 	size := first[0].size
-	if _, head := printedNumber(first[0].text); size < headingSize*body || numberedPart(first[0].text) || head {
-		return page, 0 // no title: a numbered part, or a running head with its page's number ("18 PRAGMATISM")
+	_, head := printedNumber(first[0].text)
+	named, isNamed := strongHeading(first[0].text)
+	if size < headingSize*body || numberedPart(first[0].text) || head || isNamed && named.style == styleNamed {
+		return page, 0 // no title: a numbered part, a part a book names ("Introduction"), or a running head with its page's number ("18 PRAGMATISM")
 	}
 	for i, ls := range lines {
 		for k, l := range ls {

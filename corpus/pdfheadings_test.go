@@ -10,8 +10,8 @@ import (
 // the other in falling sizes (a play printed from a web page) as the
 // document's title and two headings, where they had been joined as one
 // title; a label over its title ("Lecture III" / "Some Metaphysical
-// Problems") stays one; a running head with its page's number is no
-// title.
+// Problems") stays one; a running head with its page's number, or a
+// part a book names ("Introduction"), is no title.
 func TestStackedPDFHeadings(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -22,6 +22,7 @@ func TestStackedPDFHeadings(t *testing.T) {
 		{"stacked", []pdfLine{{size: 24, text: "THE TRAGEDY OF HAMLET"}, {size: 18, text: "ACT I"}, {size: 14, text: "SCENE I. Elsinore. A platform before the Castle."}},
 			"THE TRAGEDY OF HAMLET", []string{"ACT I", "SCENE I. Elsinore. A platform before the Castle."}},
 		{"running head", []pdfLine{{size: 14, text: "18 PRAGMATISM"}}, "", []string{"18 PRAGMATISM"}},
+		{"named part", []pdfLine{{size: 18, text: "Introduction"}}, "", []string{"Introduction"}},
 		{"label over title", []pdfLine{{size: 18, text: "Lecture III"}, {size: 14, text: "Some Metaphysical Problems"}},
 			"", []string{"Lecture III: Some Metaphysical Problems"}},
 	}
