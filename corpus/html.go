@@ -241,28 +241,19 @@ func parseHTML(name string, data []byte) (*Document, error) {
 }
 
 // paperAuthors are the authors' names LaTeXML sets apart from their
-// affiliations and notes (ltx_personname), joined: readability takes a
-// paper's affiliation for its byline.
+// affiliations and notes (ltx_personname, up to its first line break),
+// joined: readability takes a paper's affiliation for its byline.
 func paperAuthors(root *html.Node) string {
-	var names []string
-	var visit func(n *html.Node)
-	visit = func(n *html.Node) {
-		if n.Type == html.ElementNode && slices.Contains(strings.Fields(attr(n, "class")), "ltx_personname") {
-			var first strings.Builder
-			for c := n.FirstChild; c != nil && !(c.Type == html.ElementNode && c.Data == "br"); c = c.NextSibling {
-				first.WriteString(textContent(c))
-			}
-			if name := strings.Join(strings.Fields(first.String()), " "); name != "" {
-				names = append(names, name)
-			}
-			return
+	return namesOn(root, func(n *html.Node) string {
+		if !slices.Contains(strings.Fields(attr(n, "class")), "ltx_personname") {
+			return ""
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			visit(c)
+		var first strings.Builder
+		for c := n.FirstChild; c != nil && !(c.Type == html.ElementNode && c.Data == "br"); c = c.NextSibling {
+			first.WriteString(textContent(c))
 		}
-	}
-	visit(root)
-	return joinNames(names)
+		return first.String()
+	})
 }
 
 // citedAuthors are the authors a scholarly page names for citation, as
@@ -270,12 +261,24 @@ func paperAuthors(root *html.Node) string {
 // (<meta name="citation_author" content="Okonkwo, Marta">), in reading
 // order and joined.
 func citedAuthors(root *html.Node) string {
+	return namesOn(root, func(n *html.Node) string {
+		if n.Data != "meta" || !strings.EqualFold(attr(n, "name"), "citation_author") {
+			return ""
+		}
+		return readingOrder(strings.Join(strings.Fields(attr(n, "content")), " "))
+	})
+}
+
+// namesOn joins the names that name finds on the elements of a page, in
+// the page's order ("A, B and C").
+func namesOn(root *html.Node, name func(n *html.Node) string) string {
 	var names []string
 	var visit func(n *html.Node)
 	visit = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.Data == "meta" && strings.EqualFold(attr(n, "name"), "citation_author") {
-			if name := strings.Join(strings.Fields(attr(n, "content")), " "); name != "" {
-				names = append(names, readingOrder(name))
+		if n.Type == html.ElementNode {
+			if got := strings.Join(strings.Fields(name(n)), " "); got != "" {
+				names = append(names, got)
+				return
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
