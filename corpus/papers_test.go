@@ -18,8 +18,9 @@ import (
 // than a running foot, left out; the notes at the foot of a page or of a
 // column (the first marked "*") under Notes, not in the text nor between
 // the halves of a sentence that runs on over the page; the columns read
-// one after the other; the numbers a manuscript sets by its lines left
-// out; and no control character that a bitmap font's bullet gives.
+// one after the other; a table a row a paragraph; the numbers a
+// manuscript sets by its lines left out; and no control character that a
+// bitmap font's bullet gives.
 func TestLaTeXPapers(t *testing.T) {
 	pdf := NewPDFEngine(testsupport.PDFiumCache())
 	t.Cleanup(func() { pdf.Close() })
@@ -29,6 +30,7 @@ func TestLaTeXPapers(t *testing.T) {
 		"Their polished copper bowls tarnished within weeks, and keepers spent much of each day scrubbing them.",
 		"we assemble the first complete register of lens installations before 1860;",
 		"A first-order lens has a focal distance of 920 millimetres and stands taller than a grown man; a sixth-order lens, used in harbours, has a focal distance of 150 millimetres.",
+		"Sixth · 150 harbour or pier", // a table's row, its cells apart
 	}
 	wantNotes := []string{
 		"Department of Maritime History, Harbour University.",

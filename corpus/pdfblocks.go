@@ -244,6 +244,13 @@ func (l *pdfLayout) build(lines [][]pdfLine) {
 				prev = nil
 				continue
 			}
+			if pdfTableRow(lines[i], k) {
+				flush()
+				line.text = strings.Join(line.parts, cellJoin) // a row of a table, its cells apart
+				l.block(xblock{kind: xParagraph, lines: []int{l.line(line)}})
+				prev = nil
+				continue
+			}
 			if prev != nil && l.newParagraph(prev, line, lines[i]) {
 				flush()
 			}
@@ -257,6 +264,26 @@ func (l *pdfLayout) build(lines [][]pdfLine) {
 	flush()
 	l.addNotes()
 	l.labels()
+}
+
+// pdfTableRow reports whether line k of a page is a row of a table: its
+// text stands in parts set apart, two of them words, as does a line next
+// to it. A row of figures alone ("90 = 29,886") is no sentence: it stays
+// with the lines around it.
+func pdfTableRow(page []pdfLine, k int) bool {
+	cells := func(j int) bool {
+		if j < 0 || j >= len(page) || page[j].mono {
+			return false
+		}
+		worded := 0
+		for _, p := range page[j].parts {
+			if countLetters(p) > 0 {
+				worded++
+			}
+		}
+		return worded > 1
+	}
+	return cells(k) && (cells(k-1) || cells(k+1))
 }
 
 // titleLines finds the title a document opens with: the first lines of

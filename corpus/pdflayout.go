@@ -276,8 +276,10 @@ func makeLine(g []pdfRun, page int) (pdfLine, bool) {
 }
 
 // partGap is the space, in font sizes, between the parts of a line set
-// apart: authors' names side by side under a title.
-const partGap = 2.0
+// apart: authors' names side by side under a title, a table's cells.
+// Words stand a third of a font size apart, a justified line's no more
+// than one.
+const partGap = 1.5
 
 // noteSymbols mark notes where numbers do not: an author's affiliation
 // (LaTeX's \thanks), a note in a book that numbers none.
