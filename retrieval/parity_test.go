@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -289,11 +290,25 @@ func onPage(r Result, pageText func(int) string) bool {
 	return (has(page, w[:1]) || has(page, w[1:2])) && (has(both, w[:3]) || has(both, w[1:3]))
 }
 
-// withoutHead is a page's text without the short lines it opens with, a
-// running head and its number, which stand between a sentence's words
-// that run on from the page before.
+// withoutHead is a page's text without the running head it opens with
+// (its title and number, "Lecture VII. Pragmatism and Humanism" over
+// "105", or the other way round), which stands between a sentence's
+// words that run on from the page before: the lines up to its page
+// number among its first three, else its opening short lines.
 func withoutHead(page string) string {
 	lines := strings.Split(page, "\n")
+	seen := 0
+	for i, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		if _, err := strconv.Atoi(strings.TrimSpace(l)); err == nil {
+			return strings.Join(lines[i+1:], "\n")
+		}
+		if seen++; seen == 3 {
+			break
+		}
+	}
 	for len(lines) > 0 && len(strings.Fields(lines[0])) < 4 {
 		lines = lines[1:]
 	}
