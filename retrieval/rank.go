@@ -192,7 +192,7 @@ func (r *ranker) choose(q *question, cands []candidate, k int) []Result {
 // ("Suzi, you're the author of a biography of Victor Serge") is quoted as
 // it stands.
 func answerTo(d *corpus.Document, i int, s corpus.Sentence) (int, bool) {
-	if !s.Question || !strings.HasSuffix(strings.TrimRight(s.Text, "”’\"' "), "?") {
+	if !s.Question || !asks(s.Text) {
 		return 0, false
 	}
 	for a := i + 1; a < d.SentenceCount(); a++ {
