@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"slices"
 	"strings"
 )
 
@@ -198,6 +199,12 @@ func (p *parser) titleIntroduction() {
 	if (d.Format == FormatMarkdown || d.Format.BySection()) && d.Title != "" && len(d.Sections) > 0 && d.Sections[0].Number == 0 {
 		d.Sections[0].Title, d.Sections[0].Heading = d.Title, d.Title
 	}
+}
+
+// holdsText reports whether an extraction's blocks hold text to quote, a
+// paragraph or code, beside headings and what is left out.
+func holdsText(blocks []xblock) bool {
+	return slices.ContainsFunc(blocks, func(b xblock) bool { return b.kind == xParagraph || b.kind == xCode })
 }
 
 // extractedBlocks turns an extraction's blocks within lines [lo, hi)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -77,25 +76,12 @@ func lostHeading(body, article *html.Node, title string) bool {
 	if body == nil {
 		return false
 	}
-	kept := map[string]bool{strings.Join(strings.Fields(title), " "): true}
+	kept := headingTexts(article)
+	kept[strings.Join(strings.Fields(title), " ")] = true
 	if h1 := find(body, "h1"); h1 != nil {
 		kept[strings.Join(strings.Fields(textContent(h1)), " ")] = true
 	}
-	var text strings.Builder
-	var read func(n *html.Node)
-	read = func(n *html.Node) {
-		if headingLevel(n) > 0 {
-			kept[strings.Join(strings.Fields(textContent(n)), " ")] = true
-		}
-		if n.Type == html.TextNode {
-			text.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			read(c)
-		}
-	}
-	read(article)
-	articleText := strings.Join(strings.Fields(text.String()), " ")
+	articleText := strings.Join(strings.Fields(textContent(article)), " ")
 	lost := false // a heading left out, whose paragraph is awaited
 	var visit func(n *html.Node) bool
 	visit = func(n *html.Node) bool {
@@ -147,22 +133,27 @@ func leadHeading(body, article *html.Node) *html.Node {
 	if first == nil {
 		return nil
 	}
-	title := strings.Join(strings.Fields(textContent(first)), " ")
-	kept := false
-	var inArticle func(n *html.Node)
-	inArticle = func(n *html.Node) {
-		if headingLevel(n) > 0 && strings.Join(strings.Fields(textContent(n)), " ") == title {
-			kept = true
-		}
-		for c := n.FirstChild; c != nil && !kept; c = c.NextSibling {
-			inArticle(c)
-		}
-	}
-	inArticle(article)
-	if kept || title == "" {
+	if title := strings.Join(strings.Fields(textContent(first)), " "); title == "" || headingTexts(article)[title] {
 		return nil
 	}
 	return first
+}
+
+// headingTexts are the texts of the headings under n, their spaces made
+// alike.
+func headingTexts(n *html.Node) map[string]bool {
+	texts := map[string]bool{}
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		if headingLevel(n) > 0 {
+			texts[strings.Join(strings.Fields(textContent(n)), " ")] = true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c)
+		}
+	}
+	visit(n)
+	return texts
 }
 
 // minKeptParagraph is how much of a paragraph after a heading lostHeading
@@ -220,7 +211,7 @@ func parseHTML(name string, data []byte) (*Document, error) {
 	w.notesLeftOut()
 	w.addNotes()
 	w.flush()
-	if !slices.ContainsFunc(w.x.blocks, func(b xblock) bool { return b.kind == xParagraph || b.kind == xCode }) {
+	if !holdsText(w.x.blocks) {
 		return nil, ErrNoContent // nothing but headings and what is left out: a manual's index, a site's service page
 	}
 	if t := strings.Join(strings.Fields(article.Title()), " "); t != "" {
@@ -245,7 +236,7 @@ func parseHTML(name string, data []byte) (*Document, error) {
 // joined: readability takes a paper's affiliation for its byline.
 func paperAuthors(root *html.Node) string {
 	return namesOn(root, func(n *html.Node) string {
-		if !slices.Contains(strings.Fields(attr(n, "class")), "ltx_personname") {
+		if !hasClass(n, "ltx_personname") {
 			return ""
 		}
 		var first strings.Builder

@@ -991,9 +991,8 @@ func inTextSection(n *html.Node) bool {
 // text, and marks its code.
 func tidyTree(root *html.Node) {
 	inlineNotes(root)
-	keepHeadings(root)
 	dropMarkers(root)
-	keepDataTables(root) // after dropMarkers, which knows an index's table by its class
+	keepMisclassed(root) // after dropMarkers, which knows an index's table by its class
 	dropAdmonitionLabels(root)
 	keepTextBoxes(root)
 	if body := find(root, "body"); body != nil {
@@ -1050,7 +1049,7 @@ func inlineNotes(n *html.Node) {
 		next := c.NextSibling
 		switch {
 		case c.Type != html.ElementNode:
-		case c.Data == "label" && slices.Contains(strings.Fields(attr(c, "class")), "margin-toggle"):
+		case c.Data == "label" && hasClass(c, "margin-toggle"):
 			n.RemoveChild(c)
 		case c.Data != "div" && slices.ContainsFunc(strings.Fields(attr(c, "class")), func(w string) bool { return inlineNoteClasses[w] }):
 			text := noteContent(c)
@@ -1090,9 +1089,15 @@ func noteContent(n *html.Node) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
+// hasClass reports whether an element is of a class, one of the names
+// its class attribute lists.
+func hasClass(n *html.Node, class string) bool {
+	return slices.Contains(strings.Fields(attr(n, "class")), class)
+}
+
 // findClass is the first element under n, or n, of a class.
 func findClass(n *html.Node, class string) *html.Node {
-	if n.Type == html.ElementNode && slices.Contains(strings.Fields(attr(n, "class")), class) {
+	if n.Type == html.ElementNode && hasClass(n, class) {
 		return n
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -1103,30 +1108,26 @@ func findClass(n *html.Node, class string) *html.Node {
 	return nil
 }
 
-// keepHeadings takes the class off each heading whose class names it a
-// header ("header-anchor-post", as Substack classes every heading of a
-// post): readability drops an element whose class reads as a page's
-// header.
-func keepHeadings(n *html.Node) {
-	if headingLevel(n) > 0 && strings.Contains(strings.ToLower(attr(n, "class")), "header") {
-		n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "class" })
+// keepMisclassed takes the class off the elements of the text that
+// readability would drop by a class that reads as a page's header: a
+// heading whose class names it a header ("header-anchor-post", as
+// Substack classes every heading of a post), and a table of data (with
+// header cells or a caption) that is not a page's chrome (LaTeXML classes
+// a paper's tables "ltx_guessed_headers").
+func keepMisclassed(n *html.Node) {
+	switch {
+	case headingLevel(n) > 0 && strings.Contains(strings.ToLower(attr(n, "class")), "header"),
+		n.Type == html.ElementNode && n.Data == "table" && !isChrome(n) && (find(n, "th") != nil || find(n, "caption") != nil):
+		dropAttrs(n, "class")
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		keepHeadings(c)
+		keepMisclassed(c)
 	}
 }
 
-// keepDataTables takes the class off each table of data (one with header
-// cells or a caption) that is not a page's chrome: readability drops an
-// element whose class reads as a page's header or footer, and LaTeXML
-// classes a paper's tables "ltx_guessed_headers".
-func keepDataTables(n *html.Node) {
-	if n.Type == html.ElementNode && n.Data == "table" && !isChrome(n) && (find(n, "th") != nil || find(n, "caption") != nil) {
-		n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "class" })
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		keepDataTables(c)
-	}
+// dropAttrs takes attributes off an element.
+func dropAttrs(n *html.Node, keys ...string) {
+	n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return slices.Contains(keys, a.Key) })
 }
 
 // stanzaWords name, in a class, a stanza of verse; poemWords a poem, whose
@@ -1217,7 +1218,7 @@ func keepTextBoxes(n *html.Node) {
 	if n.Type == html.ElementNode && isTextBox(n) {
 		joinBoxTitle(n)
 		n.Data, n.DataAtom = "div", atom.Div
-		n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "class" || a.Key == "id" })
+		dropAttrs(n, "class", "id")
 		return
 	}
 	if n.Type == html.ElementNode && hasClassWord(n, titledBlockWords) {

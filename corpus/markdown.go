@@ -3,7 +3,6 @@ package corpus
 import (
 	"html"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 
@@ -69,7 +68,7 @@ func parseMarkdown(name string, data []byte) (*Document, error) {
 	if x.title == "" {
 		x.title = w.h1
 	}
-	if !slices.ContainsFunc(x.blocks, func(b xblock) bool { return b.kind == xParagraph || b.kind == xCode }) && len(x.blocks) > 0 {
+	if len(x.blocks) > 0 && !holdsText(x.blocks) {
 		return nil, ErrNoContent // headings over links to the pages: a book's SUMMARY.md
 	}
 	doc, err := parseExtracted(name, data, x)
