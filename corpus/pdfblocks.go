@@ -389,7 +389,7 @@ func (l *pdfLayout) joinLast(next string) {
 	if !strings.HasSuffix(t, "-") || !l.vocab.breaksWord(t, next) {
 		return
 	}
-	t = strings.TrimSuffix(t, "-") + "\u00ad"
+	t = strings.TrimSuffix(t, "-") + softHyphen
 	l.x.text[n], l.x.raw[n] = t, t
 }
 
@@ -638,18 +638,17 @@ func (l *pdfLayout) addNotes() {
 		b.kind = xParagraph
 		var text strings.Builder
 		for _, line := range n.lines {
-			switch last := text.String(); {
-			case last == "":
-			case strings.HasSuffix(last, "-") && l.vocab.breaksWord(last, line.text):
-				text.Reset()
-				text.WriteString(strings.TrimSuffix(last, "-")) // "polish-" / "ing"
-			default:
-				text.WriteByte(' ')
-			}
-			text.WriteString(line.text)
 			if len(b.lines) > 0 {
 				l.joinLast(line.text)
+				if strings.HasSuffix(l.x.text[b.lines[len(b.lines)-1]], softHyphen) {
+					joined := strings.TrimSuffix(text.String(), "-") // a word broken over the lines: "polish-" / "ing"
+					text.Reset()
+					text.WriteString(joined)
+				} else {
+					text.WriteByte(' ')
+				}
 			}
+			text.WriteString(line.text)
 			b.lines = append(b.lines, l.line(&line))
 		}
 		l.block(b)

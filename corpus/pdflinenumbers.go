@@ -31,7 +31,8 @@ func lineNumbers(runs []pdfRun) map[int]bool {
 		if len(t) == 0 || len(t) > lineNumberDigits || strings.Trim(t, "0123456789") != "" {
 			continue
 		}
-		byEdge[math.Round(r.right)] = append(byEdge[math.Round(r.right)], i)
+		edge := math.Round(r.right)
+		byEdge[edge] = append(byEdge[edge], i)
 	}
 	var column []int
 	for _, ix := range byEdge {
