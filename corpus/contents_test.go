@@ -19,14 +19,7 @@ func TestMarkdownContentsEntries(t *testing.T) {
 		"[Redux middleware are all written as a series of 3 nested functions](../store.md#middleware):\n\n" +
 		"Read [the station list](stations.md) for the names.\n\n" +
 		"- [Trinity House](https://www.trinityhouse.co.uk/), the lighthouse authority of England and Wales.\n"
-	d, err := Parse("install.md", []byte(page))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, s := range d.AllSentences() {
-		got = append(got, s.Text)
-	}
+	got := sentenceTexts(t, "install.md", page)
 	want := []string{
 		"Install Tide with Cargo before anything else.",
 		"See also:",
