@@ -61,13 +61,19 @@ func (r *ranker) authorConcepts(q *question, doc int) []int {
 // authorRarity holds is what the text is about, not who narrates it.
 const authorRarity = 50
 
-// creditAuthor counts the concepts naming the document's author as held
-// by a sentence the author narrates (one with no speaker of its own):
-// "Douglass" in "Where was Douglass born?" is the "I" of every sentence
-// of his narrative, and a sentence that happens to print his name (an
-// editor's preface) answers no better for it.
-func (m *matchScratch) creditAuthor(concepts []int) {
+// credit counts the concepts as held by the sentence being matched, as
+// the concepts naming the document's author are by a sentence the author
+// narrates (one with no speaker of its own): "Douglass" in "Where was
+// Douglass born?" is the "I" of every sentence of his narrative, and a
+// sentence that happens to print his name (an editor's preface) answers
+// no better for it.
+func (m *matchScratch) credit(concepts []int) {
 	for _, i := range concepts {
-		m.exact[i], m.morph[i], m.loose[i], m.related[i] = true, true, true, true
+		m.hold(i)
 	}
+}
+
+// hold counts concept i as held, by every kind of match.
+func (m *matchScratch) hold(i int) {
+	m.exact[i], m.morph[i], m.loose[i], m.related[i] = true, true, true, true
 }

@@ -73,8 +73,9 @@ func (r *ranker) gather(q *question, m *matchScratch, doc, sent int, passage flo
 	m.match(q, t, g)
 	s := r.corpus.Documents[doc].Sentence(sent)
 	if s.Speaker == "" {
-		m.creditAuthor(r.authorConcepts(q, doc))
+		m.credit(r.authorConcepts(q, doc))
 	}
+	m.creditTitle(q, r.table.titles[t.section(doc, s.Section)])
 	lo, hi := t.tokens(g)
 	e := &evidence{q: q, passage: passage, flags: t.flags[g], words: float64(t.words[g]), tokens: hi - lo}
 	r.matchWeights(e, m, hi-lo)
@@ -369,6 +370,28 @@ func (r *ranker) titleCoverage(q *question, doc, sec int) float64 {
 		return 0
 	}
 	return sum / total
+}
+
+// creditTitle counts the names a section's title gives, as the question
+// writes them (with a capital), as held by every sentence under it: a
+// section is about what its title names, and its sentences say "the
+// game" or "it" ("Where did Super Bowl 50 take place?" of the article
+// "Super Bowl 50", whose answer is "The game was played … at Levi's
+// Stadium"), while a sentence that happens to print the name answers no
+// better for it. A common word of a title may be the scene's setting
+// ("A Room of state in the Palace"), not its subject.
+func (m *matchScratch) creditTitle(q *question, title []uint32) {
+	for i, c := range q.concepts {
+		if c.framing || !c.capital {
+			continue
+		}
+		for _, a := range c.alts {
+			if a.how == altExact && containsID(title, a.term) {
+				m.hold(i)
+				break
+			}
+		}
+	}
 }
 
 func containsID(ids []uint32, id uint32) bool {

@@ -1,0 +1,43 @@
+package retrieval
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+// TestTitleNamesItsSubject: a name a section's title gives is held by
+// every sentence under it, so the sentence that says "the tower" answers
+// a question naming the light before one that prints the name in passing.
+func TestTitleNamesItsSubject(t *testing.T) {
+	doc, err := corpus.Parse("lights.md", []byte("# Scottish lights\n\n## Skerryvore\n\n"+
+		"The tower was built between 1838 and 1844 on a reef twelve miles out. "+
+		"Its light can be seen for eighteen miles.\n\n"+
+		"## Ardnamurchan\n\n"+
+		"The lighthouse on the point was built in 1849, five years after Skerryvore. "+
+		"It stands on the most westerly point of the mainland.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, a := standaloneDoc(t, doc)
+	tests := []struct{ question, want string }{
+		{"When was Skerryvore built?", "between 1838 and 1844"},
+		{"When was the lighthouse on Ardnamurchan built?", "in 1849"},
+		{"How far out is the reef of Skerryvore?", "twelve miles out"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			q := a.question(cleanQuery(tt.question))
+			var cands []candidate
+			for s := range doc.SentenceCount() {
+				cands = append(cands, candidate{doc: 0, sent: s, passage: 1})
+			}
+			r.scoreAll(&q, cands)
+			rs := r.choose(&q, cands, 1)
+			if len(rs) != 1 || !strings.Contains(rs[0].Quote.Text, tt.want) {
+				t.Errorf("first quote %+v, want the one saying %q", rs, tt.want)
+			}
+		})
+	}
+}
