@@ -114,3 +114,34 @@ func TestWhoIsAPerson(t *testing.T) {
 		})
 	}
 }
+
+// TestAbbreviationSpelledOut answers what an abbreviation stands for with
+// the sentence that spells it out, among the many that only use it.
+func TestAbbreviationSpelledOut(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("CHAPTER 1\n\n")
+	for i := range 30 {
+		fmt.Fprintf(&b, "Under NEP the markets of district %d reopened, and short queues formed at the NEP shops. ", i+1)
+		if i%10 == 9 {
+			b.WriteString("\n\n")
+		}
+	}
+	spelled := "In 1921 the party adopted the New Economic Policy (NEP), which allowed small private trade."
+	b.WriteString(spelled + "\n\nCHAPTER 2\n\nThe peasants sold grain under NEP for the first time in years.\n")
+	d, err := corpus.Parse("history.txt", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := docIndex(t, d)
+	for _, q := range []string{"What does NEP stand for?", "What is NEP short for?", "What does the acronym NEP stand for?", "What was NEP an abbreviation of?"} {
+		t.Run(q, func(t *testing.T) {
+			rs, err := ix.Ask(context.Background(), q, 3)
+			if err != nil || len(rs) == 0 {
+				t.Fatalf("%v, %d results; want an answer", err, len(rs))
+			}
+			if got := rs[0].Quote.Text; !strings.Contains(got, spelled) {
+				t.Errorf("got %q first, want %q", got, spelled)
+			}
+		})
+	}
+}

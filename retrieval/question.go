@@ -87,6 +87,13 @@ var (
 	whyWords   = regexp.MustCompile(`(?i)^why\b|\bwhy (did|do|does|was|were|is|are|would)\b|\b(what|which) (reason|cause|caused|led)\b`)
 	saidWords  = regexp.MustCompile(`(?i)\bwhat did .{1,40}\b(say|said|write|wrote|call|declare|tell|reply|answer|shout|cry)\b|\bhow did .{1,40}\b(put it|describe|call)\b|\bwho said\b|\bin whose words\b`)
 	definedAs  = regexp.MustCompile(`(?i)^(who|what) (is|was|are|were) (the |a |an )?[^ ]+( [^ ]+){0,3}\??$`)
+	// standsFor asks what an abbreviation is short for: "What does AFC
+	// stand for?", "What is the AFC short for?", which the sentence that
+	// spells it out answers ("the American Football Conference (AFC)").
+	standsFor = regexp.MustCompile(`(?i)^(what|which)\b.*(\b(stands?|stood|short) for\W*$|\b(acronym|abbreviation|initialism)\b)`)
+	// abbreviationWords are the words of a standsFor question that the
+	// answer need not hold.
+	abbreviationWords = regexp.MustCompile(`(?i)\b((stands?|stood|short) for|acronym|abbreviation|initialism)\b`)
 	// notDefined are the last words of "what is the X?" questions that ask
 	// for a date, a number or a name rather than a definition.
 	notDefined = regexp.MustCompile(`(?i)\b(date|year|month|day|time|number|size|population|name|age|length|height|cost|price|amount|total|percentage|distance|capital|largest|biggest|smallest|first|last)\W*$`)
@@ -101,6 +108,7 @@ var questionForms = []struct {
 	intent  intent
 }{
 	{definedAs, intentDefinition},
+	{standsFor, intentDefinition},
 	{howMany, intentQuantity},
 	{whenWords, intentTime},
 	{whoWords, intentPerson},
@@ -141,6 +149,9 @@ func (a analyser) question(text string) question {
 		q.span = strings.EqualFold(m[1], "long")
 	}
 	spellings := 0
+	if q.intent == intentDefinition && standsFor.MatchString(text) {
+		text = abbreviationWords.ReplaceAllString(text, " ") // "short" of "short for" is no word of the answer
+	}
 	toks := withIdentifiers(text, analyze(a.stem, text), true)
 	objLo, objHi := whoObject(text)
 	if q.intent == intentDefinition {
