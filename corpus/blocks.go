@@ -32,11 +32,19 @@ type block struct {
 func (b *block) first() int { return b.lines[0] }
 func (b *block) last() int  { return b.lines[len(b.lines)-1] }
 
+// blockRules say where, besides blank lines, a text's paragraphs end.
+type blockRules struct {
+	pageBreaks       bool // blank lines are page breaks, not paragraph ends
+	markdown         bool // Markdown headings are paragraphs of their own
+	linePerParagraph bool // every line is a paragraph
+	indented         bool // an indented line opens a paragraph (indentParagraphed)
+}
+
 // splitBlocks cuts lines [lo, hi) into paragraphs at blank lines (unless
 // blank lines are page breaks), Markdown headings, list items, code-block
-// edges, verse numbers and, when every long line is a paragraph, at each
-// line.
-func (p *parser) splitBlocks(lo, hi int, pageBreaks, markdown, linePerParagraph bool) []*block {
+// edges, verse numbers, an indented paragraph's first line and, when
+// every long line is a paragraph, at each line.
+func (p *parser) splitBlocks(lo, hi int, rules blockRules) []*block {
 	var out []*block
 	var cur []int
 	flush := func() {
@@ -50,15 +58,17 @@ func (p *parser) splitBlocks(lo, hi int, pageBreaks, markdown, linePerParagraph 
 			continue
 		}
 		if p.blank(i) {
-			if !pageBreaks {
+			if !rules.pageBreaks {
 				flush()
 			}
 			continue
 		}
 		switch {
-		case linePerParagraph:
+		case rules.linePerParagraph:
 			flush()
-		case markdown && markdownHeading.MatchString(p.raw[i]), p.flags[i]&(lineListItem|lineTable) != 0:
+		case rules.indented && len(cur) > 0 && p.opensIndented(cur[len(cur)-1], i):
+			flush()
+		case rules.markdown && markdownHeading.MatchString(p.raw[i]), p.flags[i]&(lineListItem|lineTable) != 0:
 			flush()
 		case len(cur) > 0 && p.flags[i]&lineCode != p.flags[cur[len(cur)-1]]&lineCode:
 			flush()
@@ -66,12 +76,73 @@ func (p *parser) splitBlocks(lo, hi int, pageBreaks, markdown, linePerParagraph 
 			flush()
 		}
 		cur = append(cur, i)
-		if markdown && markdownHeading.MatchString(p.raw[i]) || p.flags[i]&lineTable != 0 || !markdown && contentsLine(p.text[i]) {
+		if rules.markdown && markdownHeading.MatchString(p.raw[i]) || p.flags[i]&lineTable != 0 || !rules.markdown && contentsLine(p.text[i]) {
 			flush() // a heading, or a table's row, is a paragraph of its own
 		}
 	}
 	flush()
 	return out
+}
+
+// indentParagraphed reports whether lines [lo, hi) mark paragraphs by
+// indenting their first line rather than by blank lines, as older
+// etexts and typed manuscripts do: blank lines are rare, a third of the
+// lines or more are flush left, and an indented line after a flush one
+// comes at least every twentieth line, opening paragraphs of three lines
+// or more on average (verse indenting every other line does not).
+func (p *parser) indentParagraphed(lo, hi int) bool {
+	lines, blank, flush, opens := 0, 0, 0, 0
+	for i := lo; i < hi; i++ {
+		if p.blank(i) {
+			blank++
+			continue
+		}
+		lines++
+		switch in := lineIndent(p.text[i]); {
+		case in == 0:
+			flush++
+		case i > lo && !p.blank(i-1) && lineIndent(p.text[i-1]) == 0:
+			opens++
+		}
+	}
+	return opens >= 5 && blank*10 < lines && flush*3 > lines && opens*20 >= lines && opens*3 <= lines
+}
+
+// opensIndented reports whether line i, in a text whose paragraphs open
+// indented, opens a paragraph after line prev: it is indented and prev
+// is flush or indented otherwise (a centred heading, the end of a block
+// quotation), or prev is a short line ending a sentence ("“Yes,” said
+// he." over the next speaker's line).
+func (p *parser) opensIndented(prev, i int) bool {
+	in := lineIndent(p.text[i])
+	if in == 0 {
+		return false
+	}
+	if lineIndent(p.text[prev]) != in {
+		return true
+	}
+	return utf8.RuneCountInString(p.text[prev]) < shortIndentedLine && endsSentence(strings.TrimSpace(p.text[prev]))
+}
+
+// shortIndentedLine is the length under which an indented line ending a
+// sentence ends its paragraph, in a text whose lines wrap near 70.
+const shortIndentedLine = 50
+
+// lineIndent is the leading white space of a line, in columns, a tab
+// counting as four.
+func lineIndent(line string) int {
+	n := 0
+	for _, r := range line {
+		switch r {
+		case ' ':
+			n++
+		case '\t':
+			n += 4
+		default:
+			return n
+		}
+	}
+	return n
 }
 
 // contentsLine reports whether a line is a table of contents' heading,

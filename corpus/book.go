@@ -17,9 +17,11 @@ package corpus
 func (p *parser) parseBook(lo, hi int, markdown bool) {
 	pageBreaks := p.paginate(lo, hi, lo)
 	p.dropRunningLines(lo, hi)
-	perLine := !pageBreaks && p.paragraphPerLine(lo, hi)
+	rules := blockRules{pageBreaks: pageBreaks && !markdown, markdown: markdown}
+	rules.linePerParagraph = !pageBreaks && p.paragraphPerLine(lo, hi)
+	rules.indented = !pageBreaks && !markdown && !rules.linePerParagraph && p.indentParagraphed(lo, hi)
 	p.verses = p.verseNumbered(lo, hi)
-	blocks := p.splitBlocks(lo, hi, pageBreaks && !markdown, markdown, perLine)
+	blocks := p.splitBlocks(lo, hi, rules)
 	if !markdown {
 		blocks = p.splitDecimalHeads(p.readTurns(blocks))
 	}

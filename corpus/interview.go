@@ -253,7 +253,7 @@ func (p *parser) turnLines(t turn, end int) [][]srcLine {
 // plain paragraphs.
 func (p *parser) frontMatter(lo, hi int) {
 	var blocks [][]int
-	for _, b := range p.splitBlocks(lo, hi, false, false, false) {
+	for _, b := range p.splitBlocks(lo, hi, blockRules{}) {
 		blocks = append(blocks, b.lines)
 	}
 	if len(blocks) == 0 {
