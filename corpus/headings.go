@@ -524,6 +524,9 @@ func (p *parser) markRepeatedTitles(blocks []*block) {
 		t := p.textOf(b)
 		if k+1 < len(blocks) && blocks[k+1].role == roleHeading && p.weakStyle(b) == styleCaps && len(strings.Fields(t)) <= maxRepeatedTitleWords {
 			b.role = roleDivider
+			if k <= 2 {
+				p.noteAuthor(b) // "BY ANN EXAMPLE" over "CHAPTER I", at the top
+			}
 			if k == 0 {
 				p.noteTitle(b)
 			} else if blocks[k+1].head.kind == matterCast {

@@ -74,6 +74,7 @@ func (p *parser) markMatter(blocks []*block) {
 		if b.role == roleHeading || b.role == roleBody && !b.code && p.titlePageLine(b) {
 			b.role = roleOmitted
 			p.noteTitle(b)
+			p.noteAuthor(b)
 			front = append(front, b)
 		}
 	}
@@ -116,6 +117,10 @@ func (p *parser) titleLinesUnder(blocks []*block, anchor int) []*block {
 	under := blocks[anchor+1 : end]
 	for _, b := range under {
 		b.role = roleOmitted
+		p.noteAuthor(b)
+	}
+	if h := blocks[anchor].head; p.doc.Title == "" && blocks[end].head.rank > h.rank {
+		p.doc.Title = h.title // the text's title, over its byline and its chapters
 	}
 	return under
 }
@@ -287,6 +292,20 @@ func (p *parser) noteTitle(b *block) {
 		if t := strings.TrimSpace(p.textOf(b)); utf8.RuneCountInString(t) <= 100 && letters(t) >= 3 {
 			p.doc.Title = strings.TrimRight(t, ".,")
 		}
+	}
+}
+
+// authorLine matches a title page's line that names its author and
+// nothing else: "by Ann Example", "BY MARK TWAIN", "By Ann Example and
+// Tom Rae" (byline, the looser test, also takes "By Eugene Debs, for the
+// Appeal").
+var authorLine = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|la|du))*)\.?$`)
+
+// noteAuthor takes the text's author from a title page's byline when the
+// file had no Project Gutenberg header to name one.
+func (p *parser) noteAuthor(b *block) {
+	if m := authorLine.FindStringSubmatch(strings.TrimSpace(p.textOf(b))); m != nil && p.doc.Author == "" && len(strings.Fields(m[1])) <= maxTaglineWords {
+		p.doc.Author = m[1]
 	}
 }
 

@@ -104,7 +104,7 @@ func (p *parser) headingText(b *block) string {
 	}
 	var parts []string
 	for _, i := range b.lines {
-		if t := strings.TrimSpace(p.text[i]); t != "" {
+		if t := strings.TrimSpace(p.text[i]); t != "" && !(b.head.style == styleSetext && underline.MatchString(t)) {
 			parts = append(parts, t)
 		}
 	}
