@@ -31,7 +31,7 @@ func authorStems(a analysis.Analyzer, c *corpus.Corpus) [][]string {
 				continue
 			}
 			for _, t := range analyze(a, name) {
-				if !speakerTitles[t.term] && !notAuthors[t.term] && !slices.Contains(out[i], t.term) {
+				if !speakerTitle(t.term) && !notAuthors[t.term] && !slices.Contains(out[i], t.term) {
 					out[i] = append(out[i], t.term)
 				}
 			}

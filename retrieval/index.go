@@ -168,7 +168,7 @@ func speakerIndex(a analysis.Analyzer, c *corpus.Corpus, t *sentenceTable) (stem
 			}
 			stems[s.Speaker] = []string{}
 			for _, t := range analyze(a, s.Speaker) {
-				if !speakerTitles[t.term] {
+				if !speakerTitle(t.term) {
 					stems[s.Speaker] = append(stems[s.Speaker], t.term)
 				}
 			}
@@ -177,9 +177,16 @@ func speakerIndex(a analysis.Analyzer, c *corpus.Corpus, t *sentenceTable) (stem
 	return stems, spoken
 }
 
-// speakerTitles are stems of the titles before speakers' names, which
-// name no one in particular: "what did the Judge say" is about judges.
-var speakerTitles = map[string]bool{"mr": true, "mrs": true, "miss": true, "ms": true, "dr": true, "sir": true, "hon": true, "the": true}
+// honorifics are stems of the titles before names ("Miss Anthony", "Mr.
+// Crowley"), which name no one in particular.
+var honorifics = map[string]bool{"mr": true, "mrs": true, "miss": true, "ms": true, "dr": true, "sir": true, "hon": true}
+
+// speakerTitle reports whether a stem before a speaker's name is no part
+// of the name: an honorific, or "the" ("what did the Judge say" is about
+// judges).
+func speakerTitle(stem string) bool {
+	return honorifics[stem] || stem == "the"
+}
 
 // analyse analyses a question against the text, with close spellings
 // from the index's dictionary.

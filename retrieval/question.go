@@ -167,6 +167,9 @@ func (a analyser) question(text string) question {
 				c.number = kind&tokNumber != 0 && isDigits(text[t.start:t.end])
 				c.pos = t.pos
 				c.object = t.start >= objLo && t.end <= objHi
+				// "Miss" of "What did Miss Anthony say…?" names no one:
+				// the name after it does.
+				c.framing = c.framing || c.capital && honorifics[s]
 				break
 			}
 		}

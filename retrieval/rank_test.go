@@ -154,3 +154,28 @@ Elections were held on 26 March, and the Commune was proclaimed two days later.
 		{"How long did the Paris Commune last?", "from 18 March to 28 May", "life"},
 	})
 }
+
+// TestHonorificNamesNoOne: "Miss" of "What did Miss Anthony say…?" is
+// no word the answer must hold, so her own sentence answers before one
+// that names her with the honorific.
+func TestHonorificNamesNoOne(t *testing.T) {
+	ix := parsedIndex(t, "trial.txt", `THE TRIAL
+
+CROWLEY: Did Miss Anthony claim her rights as a citizen when she registered to vote in the first ward?
+
+ANTHONY: My natural rights, my civil rights, my political rights, are all alike ignored by this court.
+
+CROWLEY: The defendant voted in the first ward on the fifth of November.
+
+ANTHONY: I voted because I believed the constitution gave me the right to vote.
+
+CROWLEY: She is not competent as a witness in her own behalf.
+
+ANTHONY: I shall never pay a dollar of the unjust penalty.
+
+CROWLEY: The court will decide what the penalty shall be.
+
+ANTHONY: Then I appeal to the people, who are the court above this one.
+`)
+	checkFirstQuotesBegin(t, ix, []firstQuote{{"What did Miss Anthony say about her rights?", "My natural rights"}})
+}
