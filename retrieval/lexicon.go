@@ -242,10 +242,13 @@ var frameWords = []string{
 	"chapter", "passage", "writer", "narrator",
 }
 
-// commonWords are everyday English verbs and adverbs. In a short text
-// they are rare, so their inverse document frequency overstates how much
-// they say about a question's topic.
+// commonWords are everyday English verbs and adverbs, modal verbs among
+// them ("What can a reducer return?"; not "will" and "may", which are
+// also a testament and a month). In a short text they are rare, so their
+// inverse document frequency overstates how much they say about a
+// question's topic.
 var commonWords = []string{
+	"can", "could", "must", "shall", "might", "would", "should", "ought",
 	"see", "come", "go", "get", "make", "take", "know", "give", "find", "use", "want", "look",
 	"seem", "feel", "try", "leave", "call", "keep", "let", "begin", "show", "hear", "run",
 	"move", "live", "believe", "hold", "bring", "write", "sit", "stand", "meet", "continue",

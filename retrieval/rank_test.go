@@ -179,3 +179,39 @@ ANTHONY: Then I appeal to the people, who are the court above this one.
 `)
 	checkFirstQuotesBegin(t, ix, []firstQuote{{"What did Miss Anthony say about her rights?", "My natural rights"}})
 }
+
+// TestQuestionFraming: the words that say how a question is asked (a
+// modal verb, an honorific before a name) frame it; the words that say
+// what it is about, "May" the month among them, do not.
+func TestQuestionFraming(t *testing.T) {
+	_, a := standalone(t, "Notes\n\nDifferent persons perceive the same thing in May, said Miss Anthony to her prosecutors, and they can agree on it. "+
+		"A reducer must compute the next state. The meeting will decide by the will of the members.\n")
+	tests := []struct {
+		question         string
+		framing, content []string
+	}{
+		{"Can different persons perceive the same thing?", []string{"can"}, []string{"person", "perceiv"}},
+		{"What must a reducer compute?", []string{"must"}, []string{"reduc", "comput"}},
+		{"What did Miss Anthony say about her prosecutors?", []string{"miss"}, []string{"anthoni", "prosecutor"}},
+		{"What will the meeting decide in May?", nil, []string{"mai", "decid", "will"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			q := a.question(cleanQuery(tt.question))
+			framing := map[string]bool{}
+			for _, c := range q.concepts {
+				framing[c.stem] = c.framing
+			}
+			for _, s := range tt.framing {
+				if f, ok := framing[s]; !ok || !f {
+					t.Errorf("%q framing %v (a concept: %v), want it to frame the question", s, f, ok)
+				}
+			}
+			for _, s := range tt.content {
+				if f, ok := framing[s]; !ok || f {
+					t.Errorf("%q framing %v (a concept: %v), want it content", s, f, ok)
+				}
+			}
+		})
+	}
+}
