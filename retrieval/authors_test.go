@@ -60,13 +60,7 @@ func TestAuthorNamedInQuestion(t *testing.T) {
 	}
 	doc.Author = "Frederick Douglass"
 	r, a := standaloneDoc(t, doc)
-	q := a.question(cleanQuery("When did Douglass leave Baltimore?"))
-	var cands []candidate
-	for s := range doc.SentenceCount() {
-		cands = append(cands, candidate{doc: 0, sent: s, passage: 1})
-	}
-	r.scoreAll(&q, cands)
-	rs := r.choose(&q, cands, 1)
+	rs := rankEvery(r, a, "When did Douglass leave Baltimore?")
 	if len(rs) != 1 || !strings.Contains(rs[0].Quote.Text, "I left Baltimore") {
 		t.Errorf("first quote %+v, want the sentence that says when he left", rs)
 	}

@@ -1,7 +1,6 @@
 package retrieval
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/lectern-bot/lectern/corpus"
@@ -21,23 +20,9 @@ func TestTitleNamesItsSubject(t *testing.T) {
 		t.Fatal(err)
 	}
 	r, a := standaloneDoc(t, doc)
-	tests := []struct{ question, want string }{
+	checkRankedFirst(t, r, a, []firstQuote{
 		{"When was Skerryvore built?", "between 1838 and 1844"},
 		{"When was the lighthouse on Ardnamurchan built?", "in 1849"},
 		{"How far out is the reef of Skerryvore?", "twelve miles out"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.question, func(t *testing.T) {
-			q := a.question(cleanQuery(tt.question))
-			var cands []candidate
-			for s := range doc.SentenceCount() {
-				cands = append(cands, candidate{doc: 0, sent: s, passage: 1})
-			}
-			r.scoreAll(&q, cands)
-			rs := r.choose(&q, cands, 1)
-			if len(rs) != 1 || !strings.Contains(rs[0].Quote.Text, tt.want) {
-				t.Errorf("first quote %+v, want the one saying %q", rs, tt.want)
-			}
-		})
-	}
+	})
 }

@@ -65,6 +65,32 @@ func standaloneDoc(t *testing.T, doc *corpus.Document) (*ranker, analyser) {
 	return r, analyser{stem: stem, lex: lex}
 }
 
+// rankEvery ranks every sentence of r's first document for a question,
+// as the search would hand them over, and returns the first result.
+func rankEvery(r *ranker, a analyser, question string) []Result {
+	q := a.question(cleanQuery(question))
+	var cands []candidate
+	for s := range r.corpus.Documents[0].SentenceCount() {
+		cands = append(cands, candidate{doc: 0, sent: s, passage: 1})
+	}
+	r.scoreAll(&q, cands)
+	return r.choose(&q, cands, 1)
+}
+
+// checkRankedFirst ranks every sentence for each question (rankEvery)
+// and checks that the first quote holds what it wants.
+func checkRankedFirst(t *testing.T, r *ranker, a analyser, tests []firstQuote) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			rs := rankEvery(r, a, tt.question)
+			if len(rs) != 1 || !strings.Contains(rs[0].Quote.Text, tt.want) {
+				t.Errorf("first quote %+v, want one with %q", rs, tt.want)
+			}
+		})
+	}
+}
+
 // TestRankerWithoutSearch ranks every sentence of a small text, as the
 // search would hand them over, and checks which is quoted first.
 func TestRankerWithoutSearch(t *testing.T) {
@@ -73,27 +99,11 @@ func TestRankerWithoutSearch(t *testing.T) {
 		"The mill burned down in 1871 because a lamp fell over. "+
 		"Nobody rebuilt the mill after the fire. "+
 		"Children still play where the mill stood.\n")
-	tests := []struct {
-		question, want string
-	}{
+	checkRankedFirst(t, r, a, []firstQuote{
 		{"When did the mill burn down?", "1871"},
 		{"Why did the mill burn?", "because a lamp fell"},
 		{"Who ground the flour?", "The miller ground flour"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.question, func(t *testing.T) {
-			q := a.question(cleanQuery(tt.question))
-			var cands []candidate
-			for s := range r.corpus.Documents[0].SentenceCount() {
-				cands = append(cands, candidate{doc: 0, sent: s, passage: 1})
-			}
-			r.scoreAll(&q, cands)
-			rs := r.choose(&q, cands, 1)
-			if len(rs) != 1 || !strings.Contains(rs[0].Quote.Text, tt.want) {
-				t.Errorf("first quote %+v, want one with %q", rs, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestAnswersSaySomethingNew checks that a sentence holding nothing the
