@@ -131,6 +131,11 @@ func TestDefinedAt(t *testing.T) {
 		{"Range of sound is a measure of distance.", "Range", true},
 		{"The range of a light depends on its height.", "range", false},
 		{"Beyond the range of a light is the open sea.", "range", false},
+		// a plural term defined without an article, at a sentence's head
+		{"Iterator adapters are methods defined on the Iterator trait.", "adapters", true},
+		{"Closures are anonymous functions that capture their environment.", "Closures", true},
+		{"Adapters are lazy, so nothing happens until they are consumed.", "Adapters", false},
+		{"In most Rust programs closures are anonymous functions that capture values.", "closures", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+"/"+tt.word, func(t *testing.T) {

@@ -254,7 +254,7 @@ func definedAt(text string, start, end int) bool {
 	if strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")") {
 		return true
 	}
-	if definedAfter(after) || definedAfter(restOfName(text, end)) || opensDefinition(text, start, end) {
+	if definedAfter(after) || definedAfter(restOfName(text, end)) || opensDefinition(text, start, end) || pluralDefined(text, start, end) {
 		return true
 	}
 	if strings.Contains(before, "dubbed") || strings.Contains(before, "called") || strings.Contains(before, "known as") ||
@@ -274,6 +274,22 @@ func definedAfter(after string) bool {
 	}
 	return definitionAfter.MatchString(after) && !rankAfter.MatchString(after)
 }
+
+// pluralDefined reports whether the word at text[start:end], among a
+// sentence's first three, is a plural term the sentence defines without
+// an article: "Iterator adapters are methods defined on the Iterator
+// trait…", "Closures are anonymous functions that…" (not "Adapters are
+// lazy").
+func pluralDefined(text string, start, end int) bool {
+	if !strings.HasPrefix(text[end:], " are ") || strings.Count(text[:start], " ") > 2 {
+		return false
+	}
+	return pluralDefinition.MatchString(text[end:min(len(text), end+60)])
+}
+
+// pluralDefinition is what follows a plural term a sentence defines: one
+// or two words for what it is, then what says more of it.
+var pluralDefinition = regexp.MustCompile(`^ are (?:[\p{Ll}-]+ ){1,2}(?:that|which|who|whose|defined|used|made|called|for|of|in|with|to)\b`)
 
 // opensDefinition reports whether the word at text[start:end] is the
 // head of the phrase a sentence opens by defining: "The range of a light
