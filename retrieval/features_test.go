@@ -131,6 +131,10 @@ func TestDefinedAt(t *testing.T) {
 		{"Range of sound is a measure of distance.", "Range", true},
 		{"The range of a light depends on its height.", "range", false},
 		{"Beyond the range of a light is the open sea.", "range", false},
+		// a term in quotation marks after a naming, whatever its case
+		{"This strategy, called 'code splitting', helps performance.", "splitting", true},
+		{"The policy, known as “war communism”, took the grain.", "war", true},
+		{"They called it a day and went home.", "day", false},
 		// a plural term defined without an article, at a sentence's head
 		{"Iterator adapters are methods defined on the Iterator trait.", "adapters", true},
 		{"Closures are anonymous functions that capture their environment.", "Closures", true},

@@ -13,7 +13,7 @@ import (
 
 // fingerprintText exercises what analysis marks: names, numbers, years
 // and months, definitions (a term with its complement, a plural term
-// without an article, and what is none: a place in an order, a name
+// without an article, a quoted term after a naming, and what is none: a place in an order, a name
 // someone calls), quotations with their speakers, reasons, places, an
 // interviewer's question and speakers' turns.
 const fingerprintText = `NP: Why did the Bolsheviks dissolve the Constituent Assembly in January 1918?
@@ -22,7 +22,7 @@ SW: The Assembly, a body elected in November 1917, met at the Tauride Palace. Th
 
 NP: What came after that?
 
-SW: What followed was called War Communism, which lasted three years. Lenin was the first to speak, and they called Trotsky. The power of a soviet is the will of its delegates. Soviets are councils that workers elected.
+SW: What followed was called War Communism, which lasted three years. Lenin was the first to speak, and they called Trotsky. The power of a soviet is the will of its delegates. Soviets are councils that workers elected. The policy, called “requisitioning”, took the grain.
 `
 
 // fingerprintGlossary is a glossary, whose entries define their terms.

@@ -106,7 +106,7 @@ var (
 	// came, not what it is: "Pierre was the sixth to enter", "one of the
 	// first to meet him".
 	rankAfter        = regexp.MustCompile(`^[’'s]*[._”"]*\s*(,|\s+(is|was|are|were))\s*(the|a|an|one of the)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|only|same)\b`)
-	definitionBefore = regexp.MustCompile(`\b(?i:dubbed|called|known as|named|termed|so-called)\s*[“"‘']?(\p{Lu}[\p{L}'’-]*\s+){0,2}$`)
+	definitionBefore = regexp.MustCompile(`\b(?i:dubbed|called|known as|named|termed|so-called)\s*(?:[“"‘']?(\p{Lu}[\p{L}'’-]*\s+){0,2}|[“"‘']([\p{L}'’-]+\s+){0,2})$`)
 	// calledBy is a naming verb with a pronoun for its subject, which
 	// says who was called, not what a name is: "He called Natásha".
 	calledBy    = regexp.MustCompile(`\b(?i:he|she|they|I|we|you|who)\s+(?i:called|named|dubbed)\s*[“"‘']?(\p{Lu}[\p{L}'’-]*\s+){0,2}$`)
