@@ -22,7 +22,7 @@ SW: The Assembly, a body elected in November 1917, met at the Tauride Palace. Th
 
 NP: What came after that?
 
-SW: What followed was called War Communism, which lasted three years. Lenin was the first to speak, and they called Trotsky. The power of a soviet is the will of its delegates. Soviets are councils that workers elected. The policy, called “requisitioning”, took the grain.
+SW: What followed was called War Communism, which lasted three years. Lenin was the first to speak, and they called Trotsky. The power of a soviet is the will of its delegates. Soviets are councils that workers elected. The policy, called “grain requisitioning”, took the harvest.
 `
 
 // fingerprintGlossary is a glossary, whose entries define their terms.
