@@ -46,3 +46,23 @@ func TestQuestionQuotedWithAnswer(t *testing.T) {
 		})
 	}
 }
+
+// TestColonQuotedWithWhatFollows: a quote that ends on a sentence
+// introducing something with a colon goes on to what it introduces, in
+// the next paragraph too.
+func TestColonQuotedWithWhatFollows(t *testing.T) {
+	d, err := corpus.Parse("travels.txt", []byte("CHAPTER XV\n\n"+
+		"We crossed the pass at dawn. My companion was an arriero, with his ten mules and a madrina. The madrina (or godmother) is a most important personage:\n\n"+
+		"She is an old steady mare, with a little bell round her neck; and wherever she goes, the mules follow her.\n\n"+
+		"The road beyond the pass was steep and covered in snow, and we were glad of the mules.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := docIndex(t, d).Ask(context.Background(), "What is a madrina?", 1)
+	if err != nil || len(rs) == 0 {
+		t.Fatalf("%v, %d results; want an answer", err, len(rs))
+	}
+	if got := rs[0].Quote.Text; !strings.Contains(got, "personage:") || !strings.Contains(got, "an old steady mare") {
+		t.Errorf("got %q first, want the sentence with the colon and what it introduces", got)
+	}
+}

@@ -252,12 +252,22 @@ func (r *ranker) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int
 	default:
 		sents = []int{c.sent, best}
 	}
-	// A question the text asks goes on to its answer: "Why does Spencer
-	// call out so much reverence…? Why should so many…? Simply because…"
-	for last := sents[len(sents)-1]; asks(d.Sentence(last).Text) && last+1 < d.SentenceCount() && !used[[2]int{c.doc, last + 1}] && quotableRun(d, sents[0], last+1, true); last++ {
+	// A question the text asks goes on to its answer ("Why does Spencer
+	// call out so much reverence…? … Simply because…"), and a sentence
+	// ending in a colon to what it introduces ("The madrina (or
+	// godmother) is a most important personage:" / "She is an old steady
+	// mare…").
+	for last := sents[len(sents)-1]; leadsOn(d.Sentence(last).Text) && last+1 < d.SentenceCount() && !used[[2]int{c.doc, last + 1}] && quotableRun(d, sents[0], last+1, true); last++ {
 		sents = append(sents, last+1)
 	}
 	return sents
+}
+
+// leadsOn reports whether a quote ending on a sentence must go on to the
+// next: the sentence asks a question the text answers after it, or ends
+// in a colon.
+func leadsOn(text string) bool {
+	return asks(text) || strings.HasSuffix(strings.TrimRight(text, "”’\"' "), ":")
 }
 
 // asks reports whether a sentence is a question, which the text answers
@@ -275,14 +285,15 @@ func quotableWith(d *corpus.Document, s, n int) bool {
 
 // quotableRun reports whether sentences from to to of d may be quoted
 // together: in the same paragraph (or, across paragraphs, the same
-// section and speaker) and role, and short enough.
+// section and speaker) and role (an interviewer's question, prose or
+// code), and short enough.
 func quotableRun(d *corpus.Document, from, to int, acrossParagraphs bool) bool {
 	first := d.Sentence(from)
 	runes := -1
 	for i := from; i <= to; i++ {
 		s := d.Sentence(i)
 		together := s.Paragraph == first.Paragraph || acrossParagraphs && s.Section == first.Section && s.Speaker == first.Speaker
-		if !together || s.Question != first.Question {
+		if !together || s.Question != first.Question || s.Code != first.Code {
 			return false
 		}
 		runes += utf8.RuneCountInString(s.Text) + 1
