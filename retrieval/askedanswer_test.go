@@ -66,3 +66,30 @@ func TestColonQuotedWithWhatFollows(t *testing.T) {
 		t.Errorf("got %q first, want the sentence with the colon and what it introduces", got)
 	}
 }
+
+// TestColonQuotedForwards: a sentence ending in a colon is quoted with
+// what follows it rather than with the sentence before, which would
+// leave no room under the eight-line rule.
+func TestColonQuotedForwards(t *testing.T) {
+	d, err := corpus.Parse("trial.txt", []byte("THE TRIAL\n\n"+
+		"Upon the trial of Mrs. Rae before the\n"+
+		"Circuit Court at Oban, in June, 1873,\n"+
+		"it was proved that before keeping the\n"+
+		"light she was advised by her counsel\n"+
+		"that she had a right to keep it,\n"+
+		"whatever the Board might say. It was\n"+
+		"claimed in her behalf:\n\n"+
+		"I. That she was legally entitled to keep the light.\n\n"+
+		"II. That if she was not so entitled, she acted in good faith.\n\n"+
+		"The court held that good faith was no defence, and the jury was discharged.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := docIndex(t, d).Ask(context.Background(), "What was claimed in Mrs. Rae's behalf?", 1)
+	if err != nil || len(rs) == 0 {
+		t.Fatalf("%v, %d results; want an answer", err, len(rs))
+	}
+	if got := rs[0].Quote.Text; !strings.Contains(got, "claimed in her behalf:") || !strings.Contains(got, "legally entitled") {
+		t.Errorf("got %q first, want the claim and what it introduces", got)
+	}
+}

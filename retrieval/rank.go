@@ -222,14 +222,18 @@ func (r *ranker) chosen(q *question, c candidate, sents []int, stems []string, u
 
 // extend returns the sentences to quote for a chosen sentence: it alone,
 // or with the neighbour in its paragraph that scores within the Extend
-// margin of it, or that completes a very short sentence; never longer
-// than MaxQuoteRunes or maxQuoteLines.
+// margin of it, or that completes a very short sentence, and for a
+// sentence that leads on (leadsOn), what follows it rather than what
+// comes before; never longer than MaxQuoteRunes or maxQuoteLines.
 func (r *ranker) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int]bool) []int {
 	d := r.corpus.Documents[c.doc]
 	best, bestScore := -1, math.Inf(-1)
 	for _, n := range []int{c.sent - 1, c.sent + 1} {
 		if n < 0 || n >= d.SentenceCount() || used[[2]int{c.doc, n}] || !quotableWith(d, c.sent, n) {
 			continue
+		}
+		if n < c.sent && leadsOn(d.Sentence(c.sent).Text) {
+			continue // what it leads on to comes after it, and needs the room
 		}
 		sc, ok := scoreOf[[2]int{c.doc, n}]
 		if !ok {
