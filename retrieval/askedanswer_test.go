@@ -47,49 +47,48 @@ func TestQuestionQuotedWithAnswer(t *testing.T) {
 	}
 }
 
-// TestColonQuotedWithWhatFollows: a quote that ends on a sentence
-// introducing something with a colon goes on to what it introduces, in
-// the next paragraph too.
-func TestColonQuotedWithWhatFollows(t *testing.T) {
-	d, err := corpus.Parse("travels.txt", []byte("CHAPTER XV\n\n"+
-		"We crossed the pass at dawn. My companion was an arriero, with his ten mules and a madrina. The madrina (or godmother) is a most important personage:\n\n"+
-		"She is an old steady mare, with a little bell round her neck; and wherever she goes, the mules follow her.\n\n"+
-		"The road beyond the pass was steep and covered in snow, and we were glad of the mules.\n"))
-	if err != nil {
-		t.Fatal(err)
+// TestColonQuoted: a quote that ends on a sentence introducing something
+// with a colon goes on to what it introduces, in the next paragraph too,
+// and takes it rather than the sentence before, which would leave no
+// room under the eight-line rule.
+func TestColonQuoted(t *testing.T) {
+	tests := []struct {
+		name, text, question string
+		want                 []string // in the first quote
+	}{
+		{"what follows", "CHAPTER XV\n\n" +
+			"We crossed the pass at dawn. My companion was an arriero, with his ten mules and a madrina. The madrina (or godmother) is a most important personage:\n\n" +
+			"She is an old steady mare, with a little bell round her neck; and wherever she goes, the mules follow her.\n\n" +
+			"The road beyond the pass was steep and covered in snow, and we were glad of the mules.\n",
+			"What is a madrina?", []string{"personage:", "an old steady mare"}},
+		{"forwards", "THE TRIAL\n\n" +
+			"Upon the trial of Mrs. Rae before the\n" +
+			"Circuit Court at Oban, in June, 1873,\n" +
+			"it was proved that before keeping the\n" +
+			"light she was advised by her counsel\n" +
+			"that she had a right to keep it,\n" +
+			"whatever the Board might say. It was\n" +
+			"claimed in her behalf:\n\n" +
+			"I. That she was legally entitled to keep the light.\n\n" +
+			"II. That if she was not so entitled, she acted in good faith.\n\n" +
+			"The court held that good faith was no defence, and the jury was discharged.\n",
+			"What was claimed in Mrs. Rae's behalf?", []string{"claimed in her behalf:", "legally entitled"}},
 	}
-	rs, err := docIndex(t, d).Ask(context.Background(), "What is a madrina?", 1)
-	if err != nil || len(rs) == 0 {
-		t.Fatalf("%v, %d results; want an answer", err, len(rs))
-	}
-	if got := rs[0].Quote.Text; !strings.Contains(got, "personage:") || !strings.Contains(got, "an old steady mare") {
-		t.Errorf("got %q first, want the sentence with the colon and what it introduces", got)
-	}
-}
-
-// TestColonQuotedForwards: a sentence ending in a colon is quoted with
-// what follows it rather than with the sentence before, which would
-// leave no room under the eight-line rule.
-func TestColonQuotedForwards(t *testing.T) {
-	d, err := corpus.Parse("trial.txt", []byte("THE TRIAL\n\n"+
-		"Upon the trial of Mrs. Rae before the\n"+
-		"Circuit Court at Oban, in June, 1873,\n"+
-		"it was proved that before keeping the\n"+
-		"light she was advised by her counsel\n"+
-		"that she had a right to keep it,\n"+
-		"whatever the Board might say. It was\n"+
-		"claimed in her behalf:\n\n"+
-		"I. That she was legally entitled to keep the light.\n\n"+
-		"II. That if she was not so entitled, she acted in good faith.\n\n"+
-		"The court held that good faith was no defence, and the jury was discharged.\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := docIndex(t, d).Ask(context.Background(), "What was claimed in Mrs. Rae's behalf?", 1)
-	if err != nil || len(rs) == 0 {
-		t.Fatalf("%v, %d results; want an answer", err, len(rs))
-	}
-	if got := rs[0].Quote.Text; !strings.Contains(got, "claimed in her behalf:") || !strings.Contains(got, "legally entitled") {
-		t.Errorf("got %q first, want the claim and what it introduces", got)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := corpus.Parse(tt.name+".txt", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs, err := docIndex(t, d).Ask(context.Background(), tt.question, 1)
+			if err != nil || len(rs) == 0 {
+				t.Fatalf("%v, %d results; want an answer", err, len(rs))
+			}
+			for _, w := range tt.want {
+				if got := rs[0].Quote.Text; !strings.Contains(got, w) {
+					t.Errorf("got %q first, want it to hold %q", got, w)
+				}
+			}
+		})
 	}
 }
