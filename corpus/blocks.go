@@ -128,21 +128,9 @@ func (p *parser) opensIndented(prev, i int) bool {
 // sentence ends its paragraph, in a text whose lines wrap near 70.
 const shortIndentedLine = 50
 
-// lineIndent is the leading white space of a line, in columns, a tab
-// counting as four.
+// lineIndent is the leading white space of a line: its spaces and tabs.
 func lineIndent(line string) int {
-	n := 0
-	for _, r := range line {
-		switch r {
-		case ' ':
-			n++
-		case '\t':
-			n += 4
-		default:
-			return n
-		}
-	}
-	return n
+	return len(line) - len(strings.TrimLeft(line, " \t"))
 }
 
 // contentsLine reports whether a line is a table of contents' heading,
@@ -183,10 +171,9 @@ func (p *parser) textOf(b *block) string {
 	return sb.String()
 }
 
-// indent is the leading white space of the block's first line, in columns.
+// indent is the leading white space of the block's first line.
 func (p *parser) indent(b *block) int {
-	l := p.text[b.first()]
-	return len(l) - len(strings.TrimLeft(l, " \t"))
+	return lineIndent(p.text[b.first()])
 }
 
 // isShort reports whether a block could be a heading or a list entry: at
