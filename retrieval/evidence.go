@@ -359,11 +359,8 @@ func (r *ranker) titleCoverage(q *question, doc, sec int) float64 {
 	sum, total := 0.0, 0.0
 	for _, c := range q.concepts {
 		total += c.weight
-		for _, a := range c.alts {
-			if containsID(ids, a.term) {
-				sum += c.weight
-				break
-			}
+		if c.namedIn(ids, false) {
+			sum += c.weight
 		}
 	}
 	if total == 0 {
@@ -382,16 +379,21 @@ func (r *ranker) titleCoverage(q *question, doc, sec int) float64 {
 // ("A Room of state in the Palace"), not its subject.
 func (m *matchScratch) creditTitle(q *question, title []uint32) {
 	for i, c := range q.concepts {
-		if c.framing || !c.capital {
-			continue
-		}
-		for _, a := range c.alts {
-			if a.how == altExact && containsID(title, a.term) {
-				m.hold(i)
-				break
-			}
+		if !c.framing && c.capital && c.namedIn(title, true) {
+			m.hold(i)
 		}
 	}
+}
+
+// namedIn reports whether a title's words (ids) hold the concept: as the
+// question writes it when exact, or in any of its forms.
+func (c concept) namedIn(ids []uint32, exact bool) bool {
+	for _, a := range c.alts {
+		if (!exact || a.how == altExact) && containsID(ids, a.term) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsID(ids []uint32, id uint32) bool {

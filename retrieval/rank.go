@@ -227,19 +227,20 @@ func (r *ranker) chosen(q *question, c candidate, sents []int, stems []string, u
 // comes before; never longer than MaxQuoteRunes or maxQuoteLines.
 func (r *ranker) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int]bool) []int {
 	d := r.corpus.Documents[c.doc]
+	text := d.Sentence(c.sent).Text // built from the cache's records on each call: once here
 	best, bestScore := -1, math.Inf(-1)
 	for _, n := range []int{c.sent - 1, c.sent + 1} {
 		if n < 0 || n >= d.SentenceCount() || used[[2]int{c.doc, n}] || !quotableWith(d, c.sent, n) {
 			continue
 		}
-		if n < c.sent && leadsOn(d.Sentence(c.sent).Text) {
+		if n < c.sent && leadsOn(text) {
 			continue // what it leads on to comes after it, and needs the room
 		}
 		sc, ok := scoreOf[[2]int{c.doc, n}]
 		if !ok {
 			sc = math.Inf(-1)
 		}
-		short := n == c.sent+1 && (r.table.words[r.table.global(c.doc, c.sent)] < shortSentence || asks(d.Sentence(c.sent).Text))
+		short := n == c.sent+1 && (r.table.words[r.table.global(c.doc, c.sent)] < shortSentence || asks(text))
 		if short {
 			sc = math.Max(sc, c.score)
 		}
