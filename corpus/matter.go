@@ -304,7 +304,10 @@ var authorLine = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:
 // noteAuthor takes the text's author from a title page's byline when the
 // file had no Project Gutenberg header to name one.
 func (p *parser) noteAuthor(b *block) {
-	if m := authorLine.FindStringSubmatch(strings.TrimSpace(p.textOf(b))); m != nil && p.doc.Author == "" && len(strings.Fields(m[1])) <= maxTaglineWords {
+	if p.doc.Author != "" {
+		return
+	}
+	if m := authorLine.FindStringSubmatch(strings.TrimSpace(p.textOf(b))); m != nil && len(strings.Fields(m[1])) <= maxTaglineWords {
 		p.doc.Author = m[1]
 	}
 }
