@@ -235,6 +235,7 @@ func TestSentenceBounds(t *testing.T) {
 		{"captions", "Table 1. Recall by sleep onset group. Fig. 2. The actigraph. Early sleepers recalled 41 pairs (Table 1). The rest recalled fewer.", []string{"Table 1. Recall by sleep onset group.", "Fig. 2. The actigraph.", "Early sleepers recalled 41 pairs (Table 1).", "The rest recalled fewer."}},
 		{"section cited at a sentence's end", "As said in Section 3. The next part differs.", []string{"As said in Section 3.", "The next part differs."}},
 		{"no-break spaces", "He had collected eighty dollars. \u00a0And a jug of whisky.\u00a0 The king was pleased.", []string{"He had collected eighty dollars.", "And a jug of whisky.", "The king was pleased."}},
+		{"cases and abbreviated names", "It led to FCC v. Pacifica Foundation. Wm. H. Herndon was Assistant Dist. Attorney. See ch. v. The end.", []string{"It led to FCC v. Pacifica Foundation.", "Wm. H. Herndon was Assistant Dist. Attorney.", "See ch. v.", "The end."}},
 		{"an elision opens a sentence", "It is bitter cold. ’Tis now struck twelve. Go to bed, ’em all.", []string{"It is bitter cold.", "’Tis now struck twelve.", "Go to bed, ’em all."}},
 	}
 	for _, tt := range tests {

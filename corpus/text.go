@@ -253,7 +253,10 @@ var abbreviations = map[string]bool{
 	"sen": true, "rep": true, "jan": true, "feb": true, "mar": true, "apr": true, "aug": true,
 	"sept": true, "sep": true, "oct": true, "nov": true, "dec": true, "approx": true, "fig": true,
 	"ed": true, "eds": true, "esq": true, "mme": true, "mlle": true, "messrs": true, "viz": true,
-	"ca": true, "art": true, "sec": true, "para": true,
+	"ca": true, "art": true, "sec": true, "para": true, "v": true, "dist": true, "dept": true,
+	"atty": true, "asst": true, "supt": true, "maj": true, "brig": true, "univ": true, "bros": true,
+	"wm": true, "geo": true, "chas": true, "thos": true, "jas": true, "benj": true, "robt": true,
+	"saml": true, "jno": true,
 }
 
 // isAbbreviation reports whether word, the text before a period, is an
