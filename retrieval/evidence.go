@@ -76,6 +76,7 @@ func (r *ranker) gather(q *question, m *matchScratch, doc, sent int, passage flo
 		m.credit(r.authorConcepts(q, doc))
 	}
 	m.creditTitle(q, r.table.titles[t.section(doc, s.Section)])
+	r.creditNamed(q, m, doc, sent)
 	lo, hi := t.tokens(g)
 	e := &evidence{q: q, passage: passage, flags: t.flags[g], words: float64(t.words[g]), tokens: hi - lo}
 	r.matchWeights(e, m, hi-lo)
@@ -399,6 +400,56 @@ func (c concept) namedIn(ids []uint32, exact bool) bool {
 func containsID(ids []uint32, id uint32) bool {
 	for _, x := range ids {
 		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// nameWindow is how many sentences of its paragraph before a sentence may
+// give a name the sentence calls by its last word.
+const nameWindow = 8
+
+// creditNamed counts a question's words that are the first words of a
+// name given earlier in the paragraph as held by a sentence that calls
+// the name by its last word in lower case: "The $1.2 billion stadium
+// opened in 2014" after "…awarded the game to Levi's Stadium" answers
+// "When did Levi's Stadium open?".
+func (r *ranker) creditNamed(q *question, m *matchScratch, doc, sent int) {
+	d := r.corpus.Documents[doc]
+	para := d.Sentence(sent).Paragraph
+	t := r.table
+	lo, hi := t.tokens(t.global(doc, sent))
+	for n := sent - 1; n >= max(0, sent-nameWindow) && d.Sentence(n).Paragraph == para; n-- {
+		plo, phi := t.tokens(t.global(doc, n))
+		for k := plo; k < phi; k++ {
+			if !isNameWord(t.toks[k]) || len(q.byTerm[t.toks[k].term]) == 0 {
+				continue
+			}
+			head := k
+			for head+1 < phi && isNameWord(t.toks[head+1]) && t.toks[head+1].pos == t.toks[head].pos+1 {
+				head++
+			}
+			if head > k && callsByLowerCase(t.toks[lo:hi], t.toks[head].term) {
+				for _, a := range q.byTerm[t.toks[k].term] {
+					if a.how != altWordNet && !q.concepts[a.concept].framing {
+						m.hold(a.concept)
+					}
+				}
+			}
+		}
+	}
+}
+
+// isNameWord reports whether a token is written with a capital in the text.
+func isNameWord(tk tableToken) bool {
+	return tk.kind&tokCapital != 0 && tk.kind&tokSpeaker == 0
+}
+
+// callsByLowerCase reports whether toks hold term in lower case.
+func callsByLowerCase(toks []tableToken, term uint32) bool {
+	for _, tk := range toks {
+		if tk.term == term && tk.kind&(tokCapital|tokSpeaker) == 0 {
 			return true
 		}
 	}

@@ -26,3 +26,15 @@ func TestTitleNamesItsSubject(t *testing.T) {
 		{"How far out is the reef of Skerryvore?", "twelve miles out"},
 	})
 }
+
+func TestNameCalledByItsLastWord(t *testing.T) {
+	r, a := standalone(t, "Stadiums\n\n"+
+		"In 2012 the league named two finalists, Sun Life Stadium and Levi's Stadium. "+
+		"In May 2013 the owners met in Boston and voted for Santa Clara. "+
+		"The new stadium opened in 2014 beside the old fairground.\n\n"+
+		"The Sun Life company sold its naming rights in 2016.\n")
+	checkRankedFirst(t, r, a, []firstQuote{
+		{"When did Levi's Stadium open?", "opened in 2014"},
+		{"When did Sun Life sell its naming rights?", "sold its naming rights"},
+	})
+}
