@@ -446,10 +446,11 @@ func isNameWord(tk tableToken) bool {
 	return tk.kind&tokCapital != 0 && tk.kind&tokSpeaker == 0
 }
 
-// callsByLowerCase reports whether toks hold term in lower case.
+// callsByLowerCase reports whether toks, a sentence's, hold term in lower
+// case. The first word's case says nothing.
 func callsByLowerCase(toks []tableToken, term uint32) bool {
-	for _, tk := range toks {
-		if tk.term == term && tk.kind&(tokCapital|tokSpeaker) == 0 {
+	for i, tk := range toks {
+		if i > 0 && tk.term == term && tk.kind&(tokCapital|tokSpeaker) == 0 {
 			return true
 		}
 	}

@@ -38,3 +38,14 @@ func TestNameCalledByItsLastWord(t *testing.T) {
 		{"When did Sun Life sell its naming rights?", "sold its naming rights"},
 	})
 }
+
+func TestAbbreviationStandsForName(t *testing.T) {
+	r, a := standalone(t, "Sports\n\n"+
+		"The National Football League (NFL) decides the champion of each season in a final game.\n\n"+
+		"The NFL was founded in 1920 in Canton.\n\n"+
+		"Many a football league was founded in the 1920s and folded within a year.\n")
+	checkRankedFirst(t, r, a, []firstQuote{
+		{"When was the National Football League founded?", "in 1920 in Canton"},
+		{"What does the NFL decide?", "decides the champion"},
+	})
+}

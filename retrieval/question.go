@@ -2,8 +2,11 @@ package retrieval
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 )
@@ -177,7 +180,66 @@ func (a analyser) question(text string) question {
 			q.add(c)
 		}
 	}
+	a.abbreviate(&q, text)
 	return q
+}
+
+// nameRun is a name of two or more capitalised words, with the small
+// words names hold between them: "National Football League", "Bank of
+// England".
+var nameRun = regexp.MustCompile(`\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|the|for|on)\s+)*\p{Lu}[\p{L}'’-]*)+`)
+
+// abbreviate lets the abbreviation a text writes for a name the question
+// spells out stand for the name's words: "NFL" in the text holds
+// "National Football League" of the question. The text must write the
+// initials in capitals.
+func (a analyser) abbreviate(q *question, text string) {
+	for _, m := range nameRun.FindAllStringIndex(text, -1) {
+		words := strings.Fields(text[m[0]:m[1]])
+		if m[0] == 0 {
+			words = words[1:] // the question's first word: "What British TV…"
+		}
+		for i := range words {
+			for j := i + 2; j <= len(words); j++ {
+				a.abbreviation(q, words[i:j])
+			}
+		}
+	}
+}
+
+// minAbbreviation is the fewest letters of an abbreviation that stands
+// for a name: two-letter ones ("DW", "SR") are too often something else.
+const minAbbreviation = 3
+
+// abbreviation gives the name's words the abbreviation of their initials
+// as an alternative, when the text writes it.
+func (a analyser) abbreviation(q *question, name []string) {
+	var initials strings.Builder
+	for _, w := range name {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			initials.WriteRune(r)
+		}
+	}
+	abbr := initials.String()
+	first, _ := utf8.DecodeRuneInString(name[0])
+	last, _ := utf8.DecodeRuneInString(name[len(name)-1])
+	if utf8.RuneCountInString(abbr) < minAbbreviation || !unicode.IsUpper(first) || !unicode.IsUpper(last) {
+		return
+	}
+	id, ok := a.lex.ids[strings.ToLower(abbr)]
+	if !ok || a.lex.surface[id] != abbr {
+		return
+	}
+	for _, t := range analyze(a.stem, strings.Join(name, " ")) {
+		for i := range q.concepts {
+			c := &q.concepts[i]
+			if c.stem == t.term && !slices.ContainsFunc(c.alts, func(x alt) bool { return x.term == id }) {
+				x := alt{concept: i, term: id, how: altDerived}
+				c.alts = append(c.alts, x)
+				q.byTerm[id] = append(q.byTerm[id], x)
+			}
+		}
+	}
 }
 
 // whoAsks matches a question asking who did something to someone named
