@@ -414,8 +414,15 @@ func splitSamples(sets []*labelledSet) (train, heldSquad, heldBooks []sample, va
 	return train, heldSquad, heldBooks, validate
 }
 
+// maxMeanQuote is the mean length, in characters, that first quotes stay
+// under: one sentence and, often, its neighbour. chooseExtend keeps the
+// training sets' quotes under it and TestSQuAD checks SQuAD-even's. It
+// was 230 and 260 until two sentences that fit in pairedQuoteRunes were
+// always quoted together, which adds about 15.
+const maxMeanQuote = 270
+
 // chooseExtend picks the extension margin that answers the most on the
-// training sets while quotes stay short (a mean of at most 230 characters).
+// training sets while quotes stay short (a mean of at most maxMeanQuote).
 func chooseExtend(t *testing.T, sets []*labelledSet, lm learnedModel) float64 {
 	t.Helper()
 	var trainSets []*labelledSet
@@ -436,7 +443,7 @@ func chooseExtend(t *testing.T, sets []*labelledSet, lm learnedModel) float64 {
 		}
 		meanLen /= float64(len(lengths))
 		t.Logf("extend margin %.2f: train hit@1 %.3f, mean quote %.0f characters", ext, hit, meanLen)
-		if meanLen <= 230 && hit > bestHit {
+		if meanLen <= maxMeanQuote && hit > bestHit {
 			bestExt, bestHit = ext, hit
 		}
 	}

@@ -32,6 +32,10 @@ type question struct {
 	// span is whether a question of measure may be answered by two dates:
 	// "How long did Apollo run?", "from 1961 to 1972".
 	span bool
+	// asked is whether the text reads as a question rather than words
+	// looked up ("someone said it was a peace of shame"), whose sentence
+	// is quoted without a neighbour it does not need.
+	asked bool
 }
 
 // A concept is one word of a question with the stems that count as it.
@@ -146,7 +150,7 @@ func intentOf(text string) intent {
 
 // question turns cleaned question text into concepts and an intent.
 func (a analyser) question(text string) question {
-	q := question{byTerm: map[uint32][]alt{}, rarest: -1, intent: intentOf(text), howTo: howToWords.MatchString(text)}
+	q := question{byTerm: map[uint32][]alt{}, rarest: -1, intent: intentOf(text), howTo: howToWords.MatchString(text), asked: reads(text)}
 	if m := howMeasure.FindStringSubmatch(text); m != nil {
 		q.units = a.terms(measureUnits[strings.ToLower(m[1])])
 		q.span = strings.EqualFold(m[1], "long")
@@ -240,6 +244,15 @@ func (a analyser) abbreviation(q *question, name []string) {
 			}
 		}
 	}
+}
+
+// interrogative matches the words a question opens with.
+var interrogative = regexp.MustCompile(`^(?i:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|in what|in which)\b`)
+
+// reads reports whether text reads as a question: it ends with a question
+// mark or opens with a question word.
+func reads(text string) bool {
+	return strings.HasSuffix(text, "?") || interrogative.MatchString(text)
 }
 
 // whoAsks matches a question asking who did something to someone named
