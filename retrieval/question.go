@@ -101,6 +101,11 @@ var (
 	// abbreviationWords are the words of a standsFor question that the
 	// answer need not hold.
 	abbreviationWords = regexp.MustCompile(`(?i)\b((stands?|stood|short) for|acronym|abbreviation|initialism)\b`)
+	// kindOf asks which of a kind something is: "What type of climate
+	// does Jacksonville have?" is answered by "a humid subtropical
+	// climate", and a sentence about "two types of civil disobedience"
+	// answers no better for its "types".
+	kindOf = regexp.MustCompile(`(?i)\b(what|which)\s+(?:types?|kinds?|sorts?)\s+of\b`)
 	// notDefined are the last words of "what is the X?" questions that ask
 	// for a date, a number or a name rather than a definition.
 	notDefined = regexp.MustCompile(`(?i)\b(date|year|month|day|time|number|size|population|name|age|length|height|cost|price|amount|total|percentage|distance|capital|largest|biggest|smallest|first|last)\W*$`)
@@ -159,6 +164,7 @@ func (a analyser) question(text string) question {
 	if q.intent == intentDefinition && standsFor.MatchString(text) {
 		text = abbreviationWords.ReplaceAllString(text, " ") // "short" of "short for" is no word of the answer
 	}
+	text = kindOf.ReplaceAllString(text, "$1 of") // "What type of climate…?": the answer names the climate, not a type
 	toks := withIdentifiers(text, analyze(a.stem, text), true)
 	objLo, objHi := whoObject(text)
 	if q.intent == intentDefinition {
