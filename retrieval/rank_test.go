@@ -3,6 +3,7 @@ package retrieval
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -259,4 +260,22 @@ func TestKindOfIsNoWordOfTheAnswer(t *testing.T) {
 		{"What type of climate does Jacksonville have?", "humid subtropical"},
 		{"What kinds of studio grew up in Jacksonville?", "types of studio"},
 	})
+}
+
+// TestLongSentenceCut: a sentence longer than MaxQuoteRunes is cut to the
+// clauses around its matches, using the room a quote has.
+func TestLongSentenceCut(t *testing.T) {
+	clauses := strings.Repeat("the carts went up the hill, ", 25)
+	r, a := standalone(t, "The Harvest\n\nIn the autumn "+clauses+"and at last the miller paid the farmers in silver, as his father had, and the carts came down again.\n")
+	rs := rankEvery(r, a, "How did the miller pay the farmers?")
+	if len(rs) != 1 {
+		t.Fatalf("got %d results, want 1", len(rs))
+	}
+	got := rs[0].Quote.Text
+	if n := utf8.RuneCountInString(got); n > MaxQuoteRunes || n < MaxQuoteRunes*3/4 {
+		t.Errorf("quote of %d characters, want between %d and %d: %q", n, MaxQuoteRunes*3/4, MaxQuoteRunes, got)
+	}
+	if !strings.HasPrefix(got, "…") || !strings.Contains(got, "paid the farmers in silver") {
+		t.Errorf("quote %q, want the clauses around the match, cut", got)
+	}
 }

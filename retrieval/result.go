@@ -10,13 +10,9 @@ import (
 	"github.com/lectern-bot/lectern/corpus"
 )
 
-// Quote lengths, in characters. A quote of one or two sentences is at most
-// MaxQuoteRunes; a sentence longer than that is cut to the clauses around
-// its matches, at most trimmedQuoteRunes.
-const (
-	MaxQuoteRunes     = 400
-	trimmedQuoteRunes = 300
-)
+// MaxQuoteRunes is the longest quote, in characters: one or two
+// sentences, and a longer one cut to the clauses around its matches.
+const MaxQuoteRunes = 400
 
 // How many answers a question gets: DefaultResults unless asked for
 // more, at most MaxResults, for every front end.
@@ -146,7 +142,7 @@ func (r *ranker) resultAt(doc int, sents []int, stems []string, score, focus flo
 	quote := Excerpt{Text: text, Matches: r.matches(text, stems)}
 	lo, hi := 0, len(text)
 	if utf8.RuneCountInString(text) > MaxQuoteRunes {
-		lo, hi = clauseWindow(text, quote.Matches, trimmedQuoteRunes, focus)
+		lo, hi = clauseWindow(text, quote.Matches, MaxQuoteRunes, focus)
 	}
 	lines := quoteLines(quoted, starts)
 	if sp := spanOf(lines, lo, hi); sp.End-sp.Start+1 >= maxQuoteLines {
