@@ -252,11 +252,12 @@ func (a analyser) abbreviation(q *question, name []string) {
 	}
 }
 
-// interrogative matches the words a question opens with.
-var interrogative = regexp.MustCompile(`^(?i:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|in what|in which)\b`)
+// interrogative matches the words a question opens with, and the verbs
+// of a request for an answer ("Describe the witches").
+var interrogative = regexp.MustCompile(`^(?i:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|in what|in which|tell|explain|describe|define|name|list|give|summari[sz]e)\b`)
 
 // reads reports whether text reads as a question: it ends with a question
-// mark or opens with a question word.
+// mark or opens with a question word or a request.
 func reads(text string) bool {
 	return strings.HasSuffix(text, "?") || interrogative.MatchString(text)
 }

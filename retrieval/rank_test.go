@@ -279,3 +279,26 @@ func TestLongSentenceCut(t *testing.T) {
 		t.Errorf("quote %q, want the clauses around the match, cut", got)
 	}
 }
+
+func TestReadsAsAQuestion(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"When did the mill burn down?", true},
+		{"the mill burned down?", true},
+		{"Who killed Duncan", true},
+		{"Describe the witches", true},
+		{"tell me about the Constituent Assembly", true},
+		{"someone said it was a peace of shame", false},
+		{"peace of shame", false},
+		{"Whoever hesitates is lost", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := reads(tt.text); got != tt.want {
+				t.Errorf("reads(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
