@@ -27,25 +27,57 @@ func TestTitleNamesItsSubject(t *testing.T) {
 	})
 }
 
-func TestNameCalledByItsLastWord(t *testing.T) {
-	r, a := standalone(t, "Stadiums\n\n"+
-		"In 2012 the league named two finalists, Sun Life Stadium and Levi's Stadium. "+
-		"In May 2013 the owners met in Boston and voted for Santa Clara. "+
-		"The new stadium opened in 2014 beside the old fairground.\n\n"+
-		"The Sun Life company sold its naming rights in 2016.\n")
-	checkRankedFirst(t, r, a, []firstQuote{
-		{"When did Levi's Stadium open?", "opened in 2014"},
-		{"When did Sun Life sell its naming rights?", "sold its naming rights"},
-	})
-}
-
-func TestAbbreviationStandsForName(t *testing.T) {
-	r, a := standalone(t, "Sports\n\n"+
-		"The National Football League (NFL) decides the champion of each season in a final game.\n\n"+
-		"The NFL was founded in 1920 in Canton.\n\n"+
-		"Many a football league was founded in the 1920s and folded within a year.\n")
-	checkRankedFirst(t, r, a, []firstQuote{
-		{"When was the National Football League founded?", "in 1920 in Canton"},
-		{"What does the NFL decide?", "decides the champion"},
-	})
+// TestNamesAndKinds: how a question's names and kinds find the sentence
+// that answers it.
+func TestNamesAndKinds(t *testing.T) {
+	tests := []struct {
+		name, text string
+		first      []firstQuote
+	}{
+		{
+			// A name given earlier in the paragraph is held by a sentence
+			// that calls it by its last word in lower case.
+			"a name called by its last word",
+			"Stadiums\n\n" +
+				"In 2012 the league named two finalists, Sun Life Stadium and Levi's Stadium. " +
+				"In May 2013 the owners met in Boston and voted for Santa Clara. " +
+				"The new stadium opened in 2014 beside the old fairground.\n\n" +
+				"The Sun Life company sold its naming rights in 2016.\n",
+			[]firstQuote{
+				{"When did Levi's Stadium open?", "opened in 2014"},
+				{"When did Sun Life sell its naming rights?", "sold its naming rights"},
+			},
+		},
+		{
+			// An abbreviation the text writes stands for the name the
+			// question spells out.
+			"an abbreviation for a name",
+			"Sports\n\n" +
+				"The National Football League (NFL) decides the champion of each season in a final game.\n\n" +
+				"The NFL was founded in 1920 in Canton.\n\n" +
+				"Many a football league was founded in the 1920s and folded within a year.\n",
+			[]firstQuote{
+				{"When was the National Football League founded?", "in 1920 in Canton"},
+				{"What does the NFL decide?", "decides the champion"},
+			},
+		},
+		{
+			// "What type of climate…?" is answered by the climate named,
+			// not by a sentence that counts types.
+			"what type of",
+			"Jacksonville\n\n" +
+				"Geographers tell two types of climate apart in Florida, and two types of studio grew up in Jacksonville.\n\n" +
+				"Jacksonville has a humid subtropical climate, with mild winters and hot summers.\n",
+			[]firstQuote{
+				{"What type of climate does Jacksonville have?", "humid subtropical"},
+				{"What kinds of studio grew up in Jacksonville?", "types of studio"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, a := standalone(t, tt.text)
+			checkRankedFirst(t, r, a, tt.first)
+		})
+	}
 }

@@ -250,18 +250,6 @@ func TestShortNeighboursQuotedTogether(t *testing.T) {
 	}
 }
 
-// TestKindOfIsNoWordOfTheAnswer: "What type of climate…?" is answered
-// by the climate named, not by a sentence that counts types.
-func TestKindOfIsNoWordOfTheAnswer(t *testing.T) {
-	r, a := standalone(t, "Jacksonville\n\n"+
-		"Geographers tell two types of climate apart in Florida, and two types of studio grew up in Jacksonville.\n\n"+
-		"Jacksonville has a humid subtropical climate, with mild winters and hot summers.\n")
-	checkRankedFirst(t, r, a, []firstQuote{
-		{"What type of climate does Jacksonville have?", "humid subtropical"},
-		{"What kinds of studio grew up in Jacksonville?", "types of studio"},
-	})
-}
-
 // TestLongSentenceCut: a sentence longer than MaxQuoteRunes is cut to the
 // clauses around its matches, using the room a quote has.
 func TestLongSentenceCut(t *testing.T) {
@@ -280,6 +268,8 @@ func TestLongSentenceCut(t *testing.T) {
 	}
 }
 
+// TestReadsAsAQuestion: which texts are questions, whose quotes may take
+// a short neighbour, and which are words looked up.
 func TestReadsAsAQuestion(t *testing.T) {
 	tests := []struct {
 		text string
