@@ -11,14 +11,14 @@ import (
 	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
-// fingerprintText exercises what analysis marks: names, numbers, years
-// and months, definitions (a term with its complement, a plural term
+// fingerprintText exercises what analysis marks: names, numbers, years,
+// decades, months and weekdays, definitions (a term with its complement, a plural term
 // without an article, a quoted term after a naming, and what is none: a place in an order, a name
 // someone calls), quotations with their speakers, reasons, places, an
 // interviewer's question and speakers' turns.
 const fingerprintText = `NP: Why did the Bolsheviks dissolve the Constituent Assembly in January 1918?
 
-SW: The Assembly, a body elected in November 1917, met at the Tauride Palace. They dissolved it because the soviets held power; Lenin said, “The Constituent Assembly is dead.” About 700 delegates had been chosen, and the Socialist Revolutionaries (SRs) held a majority.
+SW: The Assembly, a body elected in November 1917, met at the Tauride Palace on a Friday, as few bodies had since the 1790s. They dissolved it because the soviets held power; Lenin said, “The Constituent Assembly is dead.” About 700 delegates had been chosen, and the Socialist Revolutionaries (SRs) held a majority.
 
 NP: What came after that?
 

@@ -292,3 +292,34 @@ func TestReadsAsAQuestion(t *testing.T) {
 		})
 	}
 }
+
+// TestDateWords: the words a "when" question's answer gives a date in.
+func TestDateWords(t *testing.T) {
+	stem, err := registry.NewCache().AnalyzerNamed(en.AnalyzerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		word string
+		want uint8
+	}{
+		{"1917", tokYear},
+		{"1920s", tokYear},
+		{"November", tokMonth},
+		{"Friday", tokMonth},
+		{"winter", tokMonth},
+		{"1917th", 0},
+		{"12345s", 0},
+		{"Fridays", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			text := "It was " + tt.word
+			toks := analyze(stem, text)
+			got := tokenKind(text, toks[len(toks)-1], false) & (tokYear | tokMonth)
+			if got != tt.want {
+				t.Errorf("%q: date bits %06b, want %06b", tt.word, got, tt.want)
+			}
+		})
+	}
+}

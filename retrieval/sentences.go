@@ -17,8 +17,8 @@ import (
 const (
 	tokCapital uint8 = 1 << iota // starts with a capital letter, not the sentence's first word
 	tokNumber                    // digits or a number word
-	tokYear                      // a year, 1000–2099
-	tokMonth                     // a month's name
+	tokYear                      // a year or decade, 1000–2099 ("1920s")
+	tokMonth                     // a month's, season's or weekday's name
 	tokDefined                   // followed by a definition: "X, a …", "X was the …", "X (…)"
 	tokSpeaker                   // not in the text: the sentence's speaker or quoted person
 )
@@ -121,6 +121,7 @@ var (
 		"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
 		"august": true, "september": true, "october": true, "november": true, "december": true,
 		"century": true, "centuries": true, "spring": true, "summer": true, "autumn": true, "winter": true,
+		"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 	}
 )
 
@@ -226,7 +227,7 @@ func tokenKind(text string, t token, first bool) uint8 {
 	}
 	if unicode.IsDigit(r) || numberWords[t.term] {
 		k |= tokNumber
-		if len(word) == 4 && (word[0] == '1' || (word[0] == '2' && word[1] == '0')) && isDigits(word) {
+		if year := strings.TrimSuffix(word, "s"); len(year) == 4 && (word[0] == '1' || (word[0] == '2' && word[1] == '0')) && isDigits(year) {
 			k |= tokYear
 		}
 	}
