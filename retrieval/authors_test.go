@@ -5,17 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/bleve/v2/registry"
-
 	"github.com/lectern-bot/lectern/corpus"
 )
 
 func TestAuthorStems(t *testing.T) {
-	stem, err := registry.NewCache().AnalyzerNamed(en.AnalyzerName)
-	if err != nil {
-		t.Fatal(err)
-	}
+	stem := englishAnalyzer(t)
 	tests := []struct {
 		author    string
 		want, not []string

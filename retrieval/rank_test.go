@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/registry"
 
@@ -48,14 +49,21 @@ func standalone(t *testing.T, text string) (*ranker, analyser) {
 	return standaloneDoc(t, doc)
 }
 
-// standaloneDoc is standalone over a parsed document.
-func standaloneDoc(t *testing.T, doc *corpus.Document) (*ranker, analyser) {
+// englishAnalyzer is the analyzer the index uses, for tests of analysis.
+func englishAnalyzer(t *testing.T) analysis.Analyzer {
 	t.Helper()
-	c := &corpus.Corpus{Documents: []*corpus.Document{doc}}
 	stem, err := registry.NewCache().AnalyzerNamed(en.AnalyzerName)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return stem
+}
+
+// standaloneDoc is standalone over a parsed document.
+func standaloneDoc(t *testing.T, doc *corpus.Document) (*ranker, analyser) {
+	t.Helper()
+	c := &corpus.Corpus{Documents: []*corpus.Document{doc}}
+	stem := englishAnalyzer(t)
 	table, lex := buildSentenceTable(stem, c, nil)
 	lex.relate(stem, c)
 	m, err := newModel(learnedWeights, learnedForest)
@@ -295,10 +303,7 @@ func TestReadsAsAQuestion(t *testing.T) {
 
 // TestDateWords: the words a "when" question's answer gives a date in.
 func TestDateWords(t *testing.T) {
-	stem, err := registry.NewCache().AnalyzerNamed(en.AnalyzerName)
-	if err != nil {
-		t.Fatal(err)
-	}
+	stem := englishAnalyzer(t)
 	tests := []struct {
 		word string
 		want uint8
