@@ -6,38 +6,35 @@ import (
 	"github.com/lectern-bot/lectern/corpus"
 )
 
-// TestTitleNamesItsSubject: a name a section's title gives is held by
-// every sentence under it, so the sentence that says "the tower" answers
-// a question naming the light before one that prints the name in passing.
-func TestTitleNamesItsSubject(t *testing.T) {
-	doc, err := corpus.Parse("lights.md", []byte("# Scottish lights\n\n## Skerryvore\n\n"+
-		"The tower was built between 1838 and 1844 on a reef twelve miles out. "+
-		"Its light can be seen for eighteen miles.\n\n"+
-		"## Ardnamurchan\n\n"+
-		"The lighthouse on the point was built in 1849, five years after Skerryvore. "+
-		"It stands on the most westerly point of the mainland.\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, a := standaloneDoc(t, doc)
-	checkRankedFirst(t, r, a, []firstQuote{
-		{"When was Skerryvore built?", "between 1838 and 1844"},
-		{"When was the lighthouse on Ardnamurchan built?", "in 1849"},
-		{"How far out is the reef of Skerryvore?", "twelve miles out"},
-	})
-}
-
-// TestNamesAndKinds: how a question's names and kinds find the sentence
-// that answers it.
+// TestNamesAndKinds: how the names and kinds a question gives find the
+// sentence that answers it.
 func TestNamesAndKinds(t *testing.T) {
 	tests := []struct {
-		name, text string
-		first      []firstQuote
+		name, file, text string
+		first            []firstQuote
 	}{
+		{
+			// A name a section's title gives is held by every sentence
+			// under it, so the sentence that says "the tower" answers a
+			// question naming the light before one that prints the name
+			// in passing.
+			"a name a title gives", "lights.md",
+			"# Scottish lights\n\n## Skerryvore\n\n" +
+				"The tower was built between 1838 and 1844 on a reef twelve miles out. " +
+				"Its light can be seen for eighteen miles.\n\n" +
+				"## Ardnamurchan\n\n" +
+				"The lighthouse on the point was built in 1849, five years after Skerryvore. " +
+				"It stands on the most westerly point of the mainland.\n",
+			[]firstQuote{
+				{"When was Skerryvore built?", "between 1838 and 1844"},
+				{"When was the lighthouse on Ardnamurchan built?", "in 1849"},
+				{"How far out is the reef of Skerryvore?", "twelve miles out"},
+			},
+		},
 		{
 			// A name given earlier in the paragraph is held by a sentence
 			// that calls it by its last word in lower case.
-			"a name called by its last word",
+			"a name called by its last word", "stadiums.txt",
 			"Stadiums\n\n" +
 				"In 2012 the league named two finalists, Sun Life Stadium and Levi's Stadium. " +
 				"In May 2013 the owners met in Boston and voted for Santa Clara. " +
@@ -51,7 +48,7 @@ func TestNamesAndKinds(t *testing.T) {
 		{
 			// An abbreviation the text writes stands for the name the
 			// question spells out.
-			"an abbreviation for a name",
+			"an abbreviation for a name", "sports.txt",
 			"Sports\n\n" +
 				"The National Football League (NFL) decides the champion of each season in a final game.\n\n" +
 				"The NFL was founded in 1920 in Canton.\n\n" +
@@ -64,7 +61,7 @@ func TestNamesAndKinds(t *testing.T) {
 		{
 			// "What type of climate…?" is answered by the climate named,
 			// not by a sentence that counts types.
-			"what type of",
+			"what type of", "jacksonville.txt",
 			"Jacksonville\n\n" +
 				"Geographers tell two types of climate apart in Florida, and two types of studio grew up in Jacksonville.\n\n" +
 				"Jacksonville has a humid subtropical climate, with mild winters and hot summers.\n",
@@ -76,7 +73,11 @@ func TestNamesAndKinds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, a := standalone(t, tt.text)
+			doc, err := corpus.Parse(tt.file, []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, a := standaloneDoc(t, doc)
 			checkRankedFirst(t, r, a, tt.first)
 		})
 	}
