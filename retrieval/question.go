@@ -166,6 +166,7 @@ func (a analyser) question(text string) question {
 	}
 	text = kindOf.ReplaceAllString(text, "$1 of") // "What type of climate…?": the answer names the climate, not a type
 	toks := withIdentifiers(text, analyze(a.stem, text), true)
+	abbreviations := a.abbreviations(text)
 	objLo, objHi := whoObject(text)
 	if q.intent == intentDefinition {
 		objLo, objHi = whoIsName(text)
@@ -187,10 +188,14 @@ func (a analyser) question(text string) question {
 			}
 		}
 		if a.alternatives(&c, &spellings) {
+			for _, id := range abbreviations[s] {
+				if !slices.ContainsFunc(c.alts, func(x alt) bool { return x.term == id }) {
+					c.alts = append(c.alts, alt{term: id, how: altDerived})
+				}
+			}
 			q.add(c)
 		}
 	}
-	a.abbreviate(&q, text)
 	return q
 }
 
@@ -199,11 +204,12 @@ func (a analyser) question(text string) question {
 // England".
 var nameRun = regexp.MustCompile(`\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|the|for|on)\s+)*\p{Lu}[\p{L}'’-]*)+`)
 
-// abbreviate lets the abbreviation a text writes for a name the question
-// spells out stand for the name's words: "NFL" in the text holds
-// "National Football League" of the question. The text must write the
-// initials in capitals.
-func (a analyser) abbreviate(q *question, text string) {
+// abbreviations are the abbreviations a text writes for the names a
+// question spells out, by the stems of the names' words: "NFL" in the
+// text stands for "National Football League" of the question. The text
+// must write the initials in capitals.
+func (a analyser) abbreviations(text string) map[string][]uint32 {
+	out := map[string][]uint32{}
 	for _, m := range nameRun.FindAllStringIndex(text, -1) {
 		words := strings.Fields(text[m[0]:m[1]])
 		if m[0] == 0 {
@@ -211,19 +217,28 @@ func (a analyser) abbreviate(q *question, text string) {
 		}
 		for i := range words {
 			for j := i + 2; j <= len(words); j++ {
-				a.abbreviation(q, words[i:j])
+				id, ok := a.abbreviation(words[i:j])
+				if !ok {
+					continue
+				}
+				for _, t := range analyze(a.stem, strings.Join(words[i:j], " ")) {
+					if !slices.Contains(out[t.term], id) {
+						out[t.term] = append(out[t.term], id)
+					}
+				}
 			}
 		}
 	}
+	return out
 }
 
 // minAbbreviation is the fewest letters of an abbreviation that stands
 // for a name: two-letter ones ("DW", "SR") are too often something else.
 const minAbbreviation = 3
 
-// abbreviation gives the name's words the abbreviation of their initials
-// as an alternative, when the text writes it.
-func (a analyser) abbreviation(q *question, name []string) {
+// abbreviation is the lexicon id of the abbreviation of a name's
+// initials, when the text writes it.
+func (a analyser) abbreviation(name []string) (uint32, bool) {
 	var initials strings.Builder
 	for _, w := range name {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
@@ -234,22 +249,10 @@ func (a analyser) abbreviation(q *question, name []string) {
 	first, _ := utf8.DecodeRuneInString(name[0])
 	last, _ := utf8.DecodeRuneInString(name[len(name)-1])
 	if utf8.RuneCountInString(abbr) < minAbbreviation || !unicode.IsUpper(first) || !unicode.IsUpper(last) {
-		return
+		return 0, false
 	}
 	id, ok := a.lex.ids[strings.ToLower(abbr)]
-	if !ok || a.lex.surface[id] != abbr {
-		return
-	}
-	for _, t := range analyze(a.stem, strings.Join(name, " ")) {
-		for i := range q.concepts {
-			c := &q.concepts[i]
-			if c.stem == t.term && !slices.ContainsFunc(c.alts, func(x alt) bool { return x.term == id }) {
-				x := alt{concept: i, term: id, how: altDerived}
-				c.alts = append(c.alts, x)
-				q.byTerm[id] = append(q.byTerm[id], x)
-			}
-		}
-	}
+	return id, ok && a.lex.surface[id] == abbr
 }
 
 // interrogative matches the words a question opens with, and the verbs
