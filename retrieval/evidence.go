@@ -76,7 +76,7 @@ func (r *ranker) gather(q *question, m *matchScratch, doc, sent int, passage flo
 		m.credit(r.authorConcepts(q, doc))
 	}
 	m.creditTitle(q, r.table.titles[t.section(doc, s.Section)])
-	r.creditNamed(q, m, doc, sent)
+	r.creditNamed(q, m, doc, sent, s.Paragraph)
 	lo, hi := t.tokens(g)
 	e := &evidence{q: q, passage: passage, flags: t.flags[g], words: float64(t.words[g]), tokens: hi - lo}
 	r.matchWeights(e, m, hi-lo)
@@ -411,13 +411,12 @@ func containsID(ids []uint32, id uint32) bool {
 const nameWindow = 8
 
 // creditNamed counts a question's words that are the first words of a
-// name given earlier in the paragraph as held by a sentence that calls
+// name given earlier in the paragraph (para, sentence sent's) as held by a sentence that calls
 // the name by its last word in lower case: "The $1.2 billion stadium
 // opened in 2014" after "…awarded the game to Levi's Stadium" answers
 // "When did Levi's Stadium open?".
-func (r *ranker) creditNamed(q *question, m *matchScratch, doc, sent int) {
+func (r *ranker) creditNamed(q *question, m *matchScratch, doc, sent, para int) {
 	d := r.corpus.Documents[doc]
-	para := d.Sentence(sent).Paragraph
 	t := r.table
 	lo, hi := t.tokens(t.global(doc, sent))
 	for n := sent - 1; n >= max(0, sent-nameWindow) && d.Sentence(n).Paragraph == para; n-- {
