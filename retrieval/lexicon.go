@@ -109,6 +109,10 @@ func (l *lexicon) idf(df int) float64 {
 	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 }
 
+// framing reports whether stem frames a question or says little ("how
+// many", "tell"): such a word the text lacks is no misspelling.
+func (l *lexicon) framing(stem string) bool { return l.frame[stem] || l.common[stem] }
+
 // relate fills the word knowledge of the lexicon, analysed as the index
 // analyses text; the speakers of an interview frame its questions too
 // ("According to Weissman, …").

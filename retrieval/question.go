@@ -172,7 +172,7 @@ func (a analyser) question(text string) question {
 		objLo, objHi = whoIsName(text)
 	}
 	for _, s := range uniqueTerms(toks, maxQueryTerms) {
-		c := concept{stem: s, framing: a.lex.frame[s] || a.lex.common[s]}
+		c := concept{stem: s, framing: a.lex.framing(s)}
 		for i, t := range toks {
 			if t.term == s {
 				kind := tokenKind(text, t, t.start == 0)
@@ -363,6 +363,8 @@ func (a analyser) alternatives(c *concept, spellings *int) bool {
 		c.weight = lex.idf(1)
 	case strings.Contains(s, "-"):
 		return false // an identifier the text lacks: no close spellings
+	case c.framing:
+		// "many" the text lacks is no misspelling of "Manning".
 	default:
 		c.misspelt = true
 		if *spellings++; *spellings <= maxSpellings && a.spell != nil {

@@ -407,3 +407,53 @@ func docIndex(t testing.TB, docs ...*corpus.Document) *Index {
 	t.Cleanup(func() { ix.Close() })
 	return ix
 }
+
+// TestFramingWordsAreNoMisspellings checks that a word framing a question
+// that the text lacks ("many") is not read as a misspelling of a word the
+// text has ("Manning"), while a misspelt word of the question's subject
+// still is.
+func TestFramingWordsAreNoMisspellings(t *testing.T) {
+	doc, err := corpus.Parse("season.txt", []byte("The season\n\n"+
+		"Manning finished the season throwing for 2,249 yards, with 17 interceptions.\n\n"+
+		"Newton had his best season, throwing for 3,837 yards and rushing for 636, with 45 touchdowns and 10 interceptions.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: []*corpus.Document{doc}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	tests := []struct {
+		question  string
+		spelt     []string // the stems read as misspelt
+		first     string   // the first quote holds it
+		suggested []string
+	}{
+		{"How many interceptions did Newton throw?", nil, "Newton", nil},
+		{"How many intercpetions did Newton throw?", []string{"intercpet"}, "Newton", []string{"interceptions"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			var spelt []string
+			for _, c := range ix.analyse(cleanQuery(tt.question)).concepts {
+				if slices.ContainsFunc(c.alts, func(x alt) bool { return x.how == altSpelling }) {
+					spelt = append(spelt, c.stem)
+				}
+			}
+			if !slices.Equal(spelt, tt.spelt) {
+				t.Errorf("misspelt stems %q, want %q", spelt, tt.spelt)
+			}
+			if got := ix.Suggest(tt.question); !slices.Equal(got, tt.suggested) {
+				t.Errorf("Suggest = %q, want %q", got, tt.suggested)
+			}
+			rs, err := ix.Ask(context.Background(), tt.question, 1)
+			if err != nil || len(rs) == 0 {
+				t.Fatalf("Ask: %v results, error %v", len(rs), err)
+			}
+			if got := rs[0].Quote.Text; !strings.Contains(got, tt.first) {
+				t.Errorf("first quote %q, want one holding %q", got, tt.first)
+			}
+		})
+	}
+}

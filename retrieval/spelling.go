@@ -16,7 +16,8 @@ func (ix *Index) spell(stem string) []string { return ix.closeTerms(fieldText, s
 // Suggest returns words of the text close in spelling to the words of
 // text that the text lacks in every form, at most three, closest first.
 // An inflection or a derived form of a word of the text ("dissolve" for
-// "dissolved") is not a misspelling.
+// "dissolved") is not a misspelling, nor is a word that frames a question
+// ("many").
 func (ix *Index) Suggest(text string) []string {
 	known := map[string]bool{}
 	var out []string
@@ -27,7 +28,7 @@ func (ix *Index) Suggest(text string) []string {
 			continue
 		}
 		s := stems[0].term
-		if ix.lex.dfOf(s) > 0 || ix.lex.titleDFOf(s) > 0 || len(ix.lex.derived(s)) > 0 || ix.knownForm(s) {
+		if ix.lex.framing(s) || ix.lex.dfOf(s) > 0 || ix.lex.titleDFOf(s) > 0 || len(ix.lex.derived(s)) > 0 || ix.knownForm(s) {
 			continue
 		}
 		if tried++; tried > maxSpellings {
