@@ -97,6 +97,11 @@ func TestCleanQuery(t *testing.T) {
 			t.Errorf("CleanQuery(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+	// The analyzer reads "title:soviets" as one word; the question means
+	// two. A time keeps its colon.
+	if got, want := cleanQuery("title:soviets a:b:c at 12:31"), "title soviets a b c at 12:31"; got != want {
+		t.Errorf("cleanQuery = %q, want %q", got, want)
+	}
 }
 
 // TestExtent: how long each format's document is, in the units it is

@@ -82,9 +82,24 @@ func foldAccent(r rune) rune {
 }
 
 // cleanQuery trims user input to MaxQueryRunes and drops control characters
-// and invalid bytes.
+// and invalid bytes. A colon between letters parts two words
+// ("title:soviets"), which the analyzer would read as one.
 func cleanQuery(q string) string {
-	return strings.Join(strings.Fields(normalize(CleanQuery(q))), " ")
+	return strings.Join(strings.Fields(partColons(normalize(CleanQuery(q)))), " ")
+}
+
+// partColons turns a colon between two letters into a space.
+func partColons(s string) string {
+	if !strings.Contains(s, ":") {
+		return s
+	}
+	rs := []rune(s)
+	for i := 1; i+1 < len(rs); i++ {
+		if rs[i] == ':' && unicode.IsLetter(rs[i-1]) && unicode.IsLetter(rs[i+1]) {
+			rs[i] = ' '
+		}
+	}
+	return string(rs)
 }
 
 // token is one analysed word: its term and where it stands in the original
