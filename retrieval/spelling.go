@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -10,8 +11,19 @@ import (
 )
 
 // spell returns up to three stems of the text within a small edit
-// distance of a stem the text lacks, closest and most frequent first.
-func (ix *Index) spell(stem string) []string { return ix.closeTerms(fieldText, stem) }
+// distance of a stem the text lacks, closest and most frequent first. A
+// word of English the text lacks is no misspelling of another word
+// ("cost" of "lost"), only of a longer or shorter form of itself
+// ("catalogue" of "catalog", "unlimited" of "limit").
+func (ix *Index) spell(stem string) []string {
+	close := ix.closeTerms(fieldText, stem)
+	if wordnetRelated(stem) == nil {
+		return close
+	}
+	return slices.DeleteFunc(close, func(t string) bool {
+		return !strings.Contains(t, stem) && !strings.Contains(stem, t)
+	})
+}
 
 // Suggest returns words of the text close in spelling to the words of
 // text that the text lacks in every form, at most three, closest first.
@@ -34,7 +46,7 @@ func (ix *Index) Suggest(text string) []string {
 		if tried++; tried > maxSpellings {
 			break
 		}
-		if close := ix.closeTerms(fieldText, s); len(close) > 0 {
+		if close := ix.spell(s); len(close) > 0 {
 			word := close[0]
 			if id, ok := ix.lex.ids[word]; ok {
 				word = strings.ToLower(ix.lex.surface[id])
