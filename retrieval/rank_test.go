@@ -328,3 +328,19 @@ func TestDateWords(t *testing.T) {
 		})
 	}
 }
+
+// TestWordListsHoldWords checks that every entry of the thesaurus and of
+// the irregular verbs is one word as the analyzer reads it: "well-known"
+// read as "well" and "known" made "known" a synonym of "well".
+func TestWordListsHoldWords(t *testing.T) {
+	stem := englishAnalyzer(t)
+	for name, groups := range map[string][][]string{"thesaurusGroups": thesaurusGroups, "irregularVerbs": irregularVerbs} {
+		for _, g := range groups {
+			for _, w := range g {
+				if n := len(analyze(stem, w)); n > 1 {
+					t.Errorf("%s: %q is %d words to the analyzer, want one", name, w, n)
+				}
+			}
+		}
+	}
+}

@@ -44,7 +44,7 @@ var thesaurusGroups = [][]string{
 	{"country", "nation"},
 	{"government", "regime", "administration"},
 	{"important", "significant", "matter", "matters"},
-	{"famous", "renowned", "well-known"},
+	{"famous", "renowned"},
 	{"want", "wish", "desire"},
 	{"america", "usa"},
 	{"demand", "demanded", "require"},
