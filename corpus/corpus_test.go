@@ -230,6 +230,7 @@ func TestSentenceBounds(t *testing.T) {
 		{"em-dash", "The class—and its form. Next.", []string{"The class—and its form.", "Next."}},
 		{"ellipsis", "Talking Peace.... The Professor was puzzled.", []string{"Talking Peace....", "The Professor was puzzled."}},
 		{"decimal", "It was 10.40 P. M. when it ended.", []string{"It was 10.40 P. M. when it ended."}},
+		{"decimal ends a sentence", "Its rating was 99.4. Newton led. 2.1. The first results.", []string{"Its rating was 99.4.", "Newton led.", "2.1. The first results."}},
 		{"list markers", "e. _Yedinstvo._ A small group. 2. The Cadets. IV. Then.", []string{"e. _Yedinstvo._ A small group.", "2. The Cadets.", "IV. Then."}},
 		{"section labels", "SEC. 2. No person shall be Governor. Section 3. The Governor shall reside here. Art. IV. Courts.", []string{"SEC. 2. No person shall be Governor.", "Section 3. The Governor shall reside here.", "Art. IV. Courts."}},
 		{"captions", "Table 1. Recall by sleep onset group. Fig. 2. The actigraph. Early sleepers recalled 41 pairs (Table 1). The rest recalled fewer.", []string{"Table 1. Recall by sleep onset group.", "Fig. 2. The actigraph.", "Early sleepers recalled 41 pairs (Table 1).", "The rest recalled fewer."}},

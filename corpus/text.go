@@ -266,8 +266,8 @@ func isAbbreviation(word string) bool {
 	if w == "" {
 		return false
 	}
-	if strings.Contains(w, ".") { // U.S, e.g, i.e
-		return true
+	if strings.Contains(w, ".") { // U.S, e.g, i.e; not a decimal, 99.4
+		return strings.IndexFunc(w, unicode.IsLetter) >= 0
 	}
 	if r, _ := utf8.DecodeRuneInString(w); utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r) {
 		return true // an initial
@@ -314,7 +314,7 @@ func sentenceBounds(text string) [][2]int {
 			i = j // a stage direction or note in brackets is one piece
 			continue
 		}
-		if !startsSentence(next) || (r == '.' && j == i+1 && isAbbreviation(lastWord(text[:i])) && !startsCommonly(text[k:])) || (r == '.' && (isListMarker(text[start:i]) || sectionLabel.MatchString(text[start:i]))) {
+		if !startsSentence(next) || (r == '.' && j == i+1 && isAbbreviation(lastWord(text[:i])) && !startsCommonly(text[k:])) || (r == '.' && (isListMarker(text[start:i]) || decimalLabel.MatchString(text[start:i]) || sectionLabel.MatchString(text[start:i]))) {
 			i = j
 			continue
 		}
@@ -367,6 +367,10 @@ func isListMarker(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLower(r) || unicode.IsDigit(r) || strings.Trim(s, "IVXLC") == ""
 }
+
+// decimalLabel is a decimal section number opening a sentence, which the
+// sentence keeps: "2.1. The first results".
+var decimalLabel = regexp.MustCompile(`^\d+(?:\.\d+)+$`)
 
 // sectionLabel is a numbered provision's label opening a sentence, which
 // the sentence keeps: "SEC. 2. No person shall…", "Section 4. The…"; and
