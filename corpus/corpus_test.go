@@ -231,6 +231,8 @@ func TestSentenceBounds(t *testing.T) {
 		{"ellipsis", "Talking Peace.... The Professor was puzzled.", []string{"Talking Peace....", "The Professor was puzzled."}},
 		{"decimal", "It was 10.40 P. M. when it ended.", []string{"It was 10.40 P. M. when it ended."}},
 		{"decimal ends a sentence", "Its rating was 99.4. Newton led. 2.1. The first results.", []string{"Its rating was 99.4.", "Newton led.", "2.1. The first results."}},
+		{"an abbreviation of a numbered thing before a word", "Yes or no. Notable cases exist. See No. 4 and art. IV. Theodore P. Shonts came. Inspire art. Art is more.", []string{"Yes or no.", "Notable cases exist.", "See No. 4 and art. IV.", "Theodore P. Shonts came.", "Inspire art.", "Art is more."}},
+		{"a file or site name ends a sentence", "Create tests/integration_test.rs. Your folder holds it. They sold it on Amazon.com. Then a Ph.D. Student came.", []string{"Create tests/integration_test.rs.", "Your folder holds it.", "They sold it on Amazon.com.", "Then a Ph.D. Student came."}},
 		{"list markers", "e. _Yedinstvo._ A small group. 2. The Cadets. IV. Then.", []string{"e. _Yedinstvo._ A small group.", "2. The Cadets.", "IV. Then."}},
 		{"section labels", "SEC. 2. No person shall be Governor. Section 3. The Governor shall reside here. Art. IV. Courts.", []string{"SEC. 2. No person shall be Governor.", "Section 3. The Governor shall reside here.", "Art. IV. Courts."}},
 		{"captions", "Table 1. Recall by sleep onset group. Fig. 2. The actigraph. Early sleepers recalled 41 pairs (Table 1). The rest recalled fewer.", []string{"Table 1. Recall by sleep onset group.", "Fig. 2. The actigraph.", "Early sleepers recalled 41 pairs (Table 1).", "The rest recalled fewer."}},

@@ -266,7 +266,12 @@ func isAbbreviation(word string) bool {
 	if w == "" {
 		return false
 	}
-	if strings.Contains(w, ".") { // U.S, e.g, i.e; not a decimal, 99.4
+	if strings.Contains(w, ".") { // U.S, e.g, i.e, Ph.D; not 99.4 or Amazon.com
+		for _, part := range strings.Split(w, ".") {
+			if utf8.RuneCountInString(part) > 3 {
+				return false
+			}
+		}
 		return strings.IndexFunc(w, unicode.IsLetter) >= 0
 	}
 	if r, _ := utf8.DecodeRuneInString(w); utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r) {
@@ -274,6 +279,34 @@ func isAbbreviation(word string) bool {
 	}
 	return abbreviations[strings.ToLower(w)]
 }
+
+// numberAbbreviations abbreviate a word a number follows: "No. 4",
+// "art. IV", "p. 62".
+var numberAbbreviations = map[string]bool{
+	"no": true, "nos": true, "art": true, "sec": true, "sect": true, "para": true,
+	"p": true, "pp": true, "vol": true, "vols": true, "ch": true, "chap": true, "fig": true,
+}
+
+// abbreviationBefore reports whether word, before a full stop, is an
+// abbreviation that the text after the stop continues: not before a
+// word that usually starts a sentence ("World War I. The"), and for an
+// abbreviation of a numbered thing, not before a capitalised word ("yes
+// or no. Notable…", "inspire art. Art is…"). An initial is an initial
+// ("Theodore P. Shonts").
+func abbreviationBefore(word, after string) bool {
+	if !isAbbreviation(word) || startsCommonly(after) {
+		return false
+	}
+	if !numberAbbreviations[word] && !numberAbbreviations[strings.ToLower(word)] || word == "P" {
+		return true
+	}
+	next := after[:len(after)-len(strings.TrimLeftFunc(after, unicode.IsLetter))]
+	return !capitalisedWord.MatchString(next)
+}
+
+// capitalisedWord is a word of a capital and small letters, "Notable",
+// not a numeral ("VI") or an initial.
+var capitalisedWord = regexp.MustCompile(`^\p{Lu}\p{Ll}+$`)
 
 // sentenceBounds splits text into sentences and returns their byte ranges.
 func sentenceBounds(text string) [][2]int {
@@ -314,7 +347,7 @@ func sentenceBounds(text string) [][2]int {
 			i = j // a stage direction or note in brackets is one piece
 			continue
 		}
-		if !startsSentence(next) || (r == '.' && j == i+1 && isAbbreviation(lastWord(text[:i])) && !startsCommonly(text[k:])) || (r == '.' && (isListMarker(text[start:i]) || decimalLabel.MatchString(text[start:i]) || sectionLabel.MatchString(text[start:i]))) {
+		if !startsSentence(next) || (r == '.' && j == i+1 && abbreviationBefore(lastWord(text[:i]), text[k:])) || (r == '.' && (isListMarker(text[start:i]) || decimalLabel.MatchString(text[start:i]) || sectionLabel.MatchString(text[start:i]))) {
 			i = j
 			continue
 		}

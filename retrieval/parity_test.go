@@ -269,6 +269,9 @@ func sharesRun(a, b string, n int) bool {
 
 // wordsOnly is text as lower-case words, punctuation and markers gone.
 func wordsOnly(s string) string {
+	// Hyphens are dropped, not spaced: Poppler joins a compound broken
+	// at a line's end ("heat-" over "conduction" is "heatconduction").
+	s = strings.ReplaceAll(s, "-", "")
 	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
 	}), " ")
@@ -294,7 +297,7 @@ func onPage(r Result, pageText func(int) string) bool {
 // (its title and number, "Lecture VII. Pragmatism and Humanism" over
 // "105", or the other way round), which stands between a sentence's
 // words that run on from the page before: the lines up to its page
-// number among its first three, else its opening short lines.
+// number among its first three, and the short lines after them.
 func withoutHead(page string) string {
 	lines := strings.Split(page, "\n")
 	seen := 0
@@ -303,7 +306,8 @@ func withoutHead(page string) string {
 			continue
 		}
 		if _, err := strconv.Atoi(strings.TrimSpace(l)); err == nil {
-			return strings.Join(lines[i+1:], "\n")
+			lines = lines[i+1:] // a title may follow the number: "40" over "Pragmatism"
+			break
 		}
 		if seen++; seen == 3 {
 			break
