@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -219,22 +220,33 @@ func (l *lexicon) derived(s string) []string {
 // or more: marri/marriag, priest/priesthood, settl/settlement.
 func (l *lexicon) prefixForms(s string) []string {
 	const minStem, maxExtra = 5, 4
-	if len(s) < minStem {
+	if len(s) < minStem || romanDigits(s) {
 		return nil
 	}
 	var out []string
 	i, _ := slices.BinarySearch(l.sorted, s)
 	for ; i < len(l.sorted) && strings.HasPrefix(l.sorted[i], s); i++ {
-		if t := l.sorted[i]; t != s && len(t)-len(s) <= maxExtra && l.df[l.ids[t]] > 0 {
+		if t := l.sorted[i]; t != s && len(t)-len(s) <= maxExtra && l.df[l.ids[t]] > 0 && formEnding(t[len(s):]) {
 			out = append(out, t)
 		}
 	}
 	for n := len(s) - 1; n >= minStem && len(s)-n <= maxExtra; n-- {
-		if id, ok := l.ids[s[:n]]; ok && l.df[id] > 0 {
+		if id, ok := l.ids[s[:n]]; ok && l.df[id] > 0 && formEnding(s[n:]) && !romanDigits(s[:n]) {
 			out = append(out, s[:n])
 		}
 	}
 	return out
+}
+
+// romanDigits reports whether a stem is all roman digits: "xxxiii" is
+// no form of "xxxii".
+func romanDigits(s string) bool { return strings.Trim(s, "ivxlcdm") == "" }
+
+// formEnding reports whether s may end a form of a word: it holds no
+// digit or hyphen. "oxygen-18" is no form of "oxygen"; "scotch'd" is one
+// of "scotch".
+func formEnding(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsDigit(r) || r == '-' }) < 0
 }
 
 // frameWords frame a question rather than name what it is about ("What

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -342,5 +343,28 @@ func TestWordListsHoldWords(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestPrefixForms: the stems of a text that count as forms of a
+// question's word by a few letters more or less.
+func TestPrefixForms(t *testing.T) {
+	_, a := standalone(t, "Forms\n\nThe marriage was settled at Super Bowl XXXII. "+
+		"Oxygen-18 is heavier than oxygen. We have scotch'd the snake.\n")
+	tests := []struct {
+		stem string
+		want []string
+	}{
+		{"marri", []string{"marriag"}},
+		{"xxxiii", nil}, // a numeral is no form of another
+		{"oxygen", nil}, // "oxygen-18" is another word
+		{"scotch", []string{"scotch'd"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.stem, func(t *testing.T) {
+			if got := a.lex.prefixForms(tt.stem); !slices.Equal(got, tt.want) {
+				t.Errorf("prefixForms(%q) = %q, want %q", tt.stem, got, tt.want)
+			}
+		})
 	}
 }
