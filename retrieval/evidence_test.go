@@ -70,6 +70,16 @@ func TestNamesAndKinds(t *testing.T) {
 				{"What kinds of studio grew up in Jacksonville?", "types of studio"},
 			},
 		},
+		{
+			// "take place" is "happen": no place is asked for.
+			"take place", "borodino.txt",
+			"Borodino\n\n" +
+				"The battle was fought beside the village of Borodino in September 1812.\n\n" +
+				"The place of the battle had been chosen by Kutuzov for its hills.\n",
+			[]firstQuote{
+				{"When did the battle take place?", "September 1812"},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
