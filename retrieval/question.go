@@ -105,10 +105,10 @@ var (
 	// does Jacksonville have?" is answered by "a humid subtropical
 	// climate", and a sentence about "two types of civil disobedience"
 	// answers no better for its "types".
+	kindOf = regexp.MustCompile(`(?i)\b(what|which)\s+(?:types?|kinds?|sorts?)\s+of\b`)
 	// takePlace is "take place", "happen", whose place is no word of
 	// the answer.
 	takePlace = regexp.MustCompile(`(?i)\b(take|takes|took|taken|taking)\s+place\b`)
-	kindOf    = regexp.MustCompile(`(?i)\b(what|which)\s+(?:types?|kinds?|sorts?)\s+of\b`)
 	// notDefined are the last words of "what is the X?" questions that ask
 	// for a date, a number or a name rather than a definition.
 	notDefined = regexp.MustCompile(`(?i)\b(date|year|month|day|time|number|size|population|name|age|length|height|cost|price|amount|total|percentage|distance|capital|largest|biggest|smallest|first|last)\W*$`)
