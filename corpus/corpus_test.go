@@ -10,6 +10,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"syscall"
@@ -1324,6 +1325,12 @@ Enter Polonius, and Reynoldo.
 			"No, for then we should be colliers.":                "Gregory",
 			"Enter Tybalt.":                                      "",
 			"I strike quickly, being moved.":                     "Sampson",
+			"To move is to stir, and to be valiant is to stand.": "Gregory",
+		}},
+		// The older layout with its labels set in by a tab, not spaces.
+		{"tabbed", regexp.MustCompile(`(?m)^  (\S)`).ReplaceAllString(older, "\t$1"), []string{"Dramatis Personae", "ACT I · Scene I: Verona. A public place", "ACT I · Scene II: A Street"}, map[string]string{
+			"Gregory, on my word, we'll not carry coals.": "Sampson",
+			"Enter Tybalt.": "",
 			"To move is to stir, and to be valiant is to stand.": "Gregory",
 		}},
 		{"wilde", wilde, []string{"FIRST ACT", "SECOND ACT"}, map[string]string{

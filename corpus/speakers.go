@@ -66,10 +66,11 @@ type label struct {
 }
 
 // labelOf finds a speaker label at the start of line, or indented by a
-// few spaces as older play texts set it ("  Rom. He jests at scars…").
+// few spaces or a tab as older play texts set it ("  Rom. He jests at
+// scars…").
 func labelOf(line string) (label, bool) {
-	indent := len(line) - len(strings.TrimLeft(line, " "))
-	if indent > maxLabelIndent {
+	indent := lineIndent(line)
+	if indent > maxLabelIndent || strings.Count(line[:indent], "\t") > 1 {
 		return label{}, false // a stage direction or a title set in the middle
 	}
 	if stamp := len(leadingTime.FindString(line)); stamp > 0 {
