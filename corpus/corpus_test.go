@@ -1327,8 +1327,9 @@ Enter Polonius, and Reynoldo.
 			"I strike quickly, being moved.":                     "Sampson",
 			"To move is to stir, and to be valiant is to stand.": "Gregory",
 		}},
-		// The older layout with its labels set in by a tab, not spaces.
-		{"tabbed", regexp.MustCompile(`(?m)^  (\S)`).ReplaceAllString(older, "\t$1"), []string{"Dramatis Personae", "ACT I · Scene I: Verona. A public place", "ACT I · Scene II: A Street"}, map[string]string{
+		// The older layout set in by tabs, not spaces: a tab before each
+		// label, three before a stage direction.
+		{"tabbed", regexp.MustCompile(`(?m)^ {20,}`).ReplaceAllString(regexp.MustCompile(`(?m)^  (\S)`).ReplaceAllString(older, "\t$1"), "\t\t\t"), []string{"Dramatis Personae", "ACT I · Scene I: Verona. A public place", "ACT I · Scene II: A Street"}, map[string]string{
 			"Gregory, on my word, we'll not carry coals.": "Sampson",
 			"Enter Tybalt.": "",
 			"To move is to stir, and to be valiant is to stand.": "Gregory",

@@ -548,7 +548,7 @@ func (p *parser) stageLine(b *block) bool {
 // subtitle.
 func (p *parser) stageDirection(b *block) bool {
 	raw := p.raw[b.first()]
-	return len(b.lines) <= 3 && strings.HasPrefix(raw, " ") && stageVerb.MatchString(strings.TrimSpace(raw))
+	return len(b.lines) <= 3 && lineIndent(raw) > 0 && stageVerb.MatchString(strings.TrimSpace(raw))
 }
 
 // stageVerb matches the words a stage direction opens with.
