@@ -233,6 +233,7 @@ func TestSentenceBounds(t *testing.T) {
 		{"decimal", "It was 10.40 P. M. when it ended.", []string{"It was 10.40 P. M. when it ended."}},
 		{"decimal ends a sentence", "Its rating was 99.4. Newton led. 2.1. The first results.", []string{"Its rating was 99.4.", "Newton led.", "2.1. The first results."}},
 		{"an abbreviation of a numbered thing before a word", "Yes or no. Notable cases exist. See No. 4 and art. IV. Theodore P. Shonts came. Inspire art. Art is more.", []string{"Yes or no.", "Notable cases exist.", "See No. 4 and art. IV.", "Theodore P. Shonts came.", "Inspire art.", "Art is more."}},
+		{"a book's volumes and a first name", "See Green's Town Life (2 vols. London, 1894). Ch. Dixon writes so.", []string{"See Green's Town Life (2 vols. London, 1894).", "Ch. Dixon writes so."}},
 		{"a file or site name ends a sentence", "Create tests/integration_test.rs. Your folder holds it. They sold it on Amazon.com. Then a Ph.D. Student came.", []string{"Create tests/integration_test.rs.", "Your folder holds it.", "They sold it on Amazon.com.", "Then a Ph.D. Student came."}},
 		{"list markers", "e. _Yedinstvo._ A small group. 2. The Cadets. IV. Then.", []string{"e. _Yedinstvo._ A small group.", "2. The Cadets.", "IV. Then."}},
 		{"section labels", "SEC. 2. No person shall be Governor. Section 3. The Governor shall reside here. Art. IV. Courts.", []string{"SEC. 2. No person shall be Governor.", "Section 3. The Governor shall reside here.", "Art. IV. Courts."}},

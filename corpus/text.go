@@ -284,7 +284,7 @@ func isAbbreviation(word string) bool {
 // "art. IV", "p. 62".
 var numberAbbreviations = map[string]bool{
 	"no": true, "nos": true, "art": true, "sec": true, "sect": true, "para": true,
-	"p": true, "pp": true, "vol": true, "vols": true, "ch": true, "chap": true, "fig": true,
+	"p": true, "pp": true, "ch": true, "chap": true, "fig": true,
 }
 
 // abbreviationBefore reports whether word, before a full stop, is an
@@ -292,12 +292,12 @@ var numberAbbreviations = map[string]bool{
 // word that usually starts a sentence ("World War I. The"), and for an
 // abbreviation of a numbered thing, not before a capitalised word ("yes
 // or no. Notable…", "inspire art. Art is…"). An initial is an initial
-// ("Theodore P. Shonts").
+// ("Theodore P. Shonts"), and "Ch." a first name ("Ch. Dixon writes").
 func abbreviationBefore(word, after string) bool {
 	if !isAbbreviation(word) || startsCommonly(after) {
 		return false
 	}
-	if !numberAbbreviations[word] && !numberAbbreviations[strings.ToLower(word)] || word == "P" {
+	if !numberAbbreviations[word] && !numberAbbreviations[strings.ToLower(word)] || word == "P" || word == "Ch" {
 		return true
 	}
 	next := after[:len(after)-len(strings.TrimLeftFunc(after, unicode.IsLetter))]
