@@ -413,18 +413,10 @@ func docIndex(t testing.TB, docs ...*corpus.Document) *Index {
 // ("many" of "Manning") nor a word of English ("cost" of "lost"), but a
 // typing slip, and a longer or shorter form of a word ("catalogue").
 func TestMisspellings(t *testing.T) {
-	doc, err := corpus.Parse("season.txt", []byte("The season\n\n"+
+	ix := parsedIndex(t, "season.txt", "The season\n\n"+
 		"Manning finished the season throwing for 2,249 yards, with 17 interceptions, and lost two games.\n\n"+
 		"Newton had his best season, throwing for 3,837 yards and rushing for 636, with 45 touchdowns and 10 interceptions.\n\n"+
-		"The league's catalog of records lists both of them.\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: []*corpus.Document{doc}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+		"The league's catalog of records lists both of them.\n")
 	tests := []struct {
 		question  string
 		spelt     []string // the stems read as misspelt

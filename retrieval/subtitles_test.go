@@ -62,15 +62,7 @@ func TestLongSentenceQuotedWithinLines(t *testing.T) {
 	for k := 0; k*5 < len(words); k++ {
 		fmt.Fprintf(&srt, "%d\n00:00:%02d,000 --> 00:00:%02d,500\n%s\n\n", k+1, 2*k, 2*k+1, strings.Join(words[k*5:min(len(words), k*5+5)], " "))
 	}
-	d, err := corpus.Parse("river.srt", []byte(srt.String()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := NewMemory(context.Background(), &corpus.Corpus{Documents: []*corpus.Document{d}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := parsedIndex(t, "river.srt", srt.String())
 	rs, err := ix.Ask(context.Background(), "Where did the children wait with their nets?", 1)
 	if err != nil || len(rs) == 0 {
 		t.Fatalf("no answer: %v", err)
