@@ -297,7 +297,7 @@ func abbreviationBefore(word, after string) bool {
 	if !isAbbreviation(word) || startsCommonly(after) {
 		return false
 	}
-	if !numberAbbreviations[word] && !numberAbbreviations[strings.ToLower(word)] || word == "P" || word == "Ch" {
+	if !numberAbbreviations[strings.ToLower(word)] || word == "P" || word == "Ch" {
 		return true
 	}
 	next := after[:len(after)-len(strings.TrimLeftFunc(after, unicode.IsLetter))]

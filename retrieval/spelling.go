@@ -16,11 +16,11 @@ import (
 // ("cost" of "lost"), only of a longer or shorter form of itself
 // ("catalogue" of "catalog", "unlimited" of "limit").
 func (ix *Index) spell(stem string) []string {
-	close := ix.closeTerms(fieldText, stem)
+	near := ix.closeTerms(fieldText, stem)
 	if wordnetRelated(stem) == nil {
-		return close
+		return near
 	}
-	return slices.DeleteFunc(close, func(t string) bool {
+	return slices.DeleteFunc(near, func(t string) bool {
 		return !strings.Contains(t, stem) && !strings.Contains(stem, t)
 	})
 }
@@ -29,7 +29,7 @@ func (ix *Index) spell(stem string) []string {
 // text that the text lacks in every form, at most three, closest first.
 // An inflection or a derived form of a word of the text ("dissolve" for
 // "dissolved") is not a misspelling, nor is a word that frames a question
-// ("many").
+// ("many"); a word of English is one only of its own forms (spell).
 func (ix *Index) Suggest(text string) []string {
 	known := map[string]bool{}
 	var out []string
@@ -46,8 +46,8 @@ func (ix *Index) Suggest(text string) []string {
 		if tried++; tried > maxSpellings {
 			break
 		}
-		if close := ix.spell(s); len(close) > 0 {
-			word := close[0]
+		if near := ix.spell(s); len(near) > 0 {
+			word := near[0]
 			if id, ok := ix.lex.ids[word]; ok {
 				word = strings.ToLower(ix.lex.surface[id])
 			}
