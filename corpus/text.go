@@ -290,14 +290,16 @@ var numberAbbreviations = map[string]bool{
 // abbreviationBefore reports whether word, before a full stop, is an
 // abbreviation that the text after the stop continues: not before a
 // word that usually starts a sentence ("World War I. The"), and for an
-// abbreviation of a numbered thing, not before a capitalised word ("yes
-// or no. Notable…", "inspire art. Art is…"). An initial is an initial
-// ("Theodore P. Shonts"), and "Ch." a first name ("Ch. Dixon writes").
+// abbreviation of a numbered thing in small letters, or "No", not
+// before a capitalised word ("yes or no. Notable…", "inspire art. Art
+// is…", "“No. Certainly not.”"). Written with a capital, the others may
+// be an initial or a title: "Theodore P. Shonts", "Ch. Dixon", "Sec.
+// Stanton".
 func abbreviationBefore(word, after string) bool {
 	if !isAbbreviation(word) || startsCommonly(after) {
 		return false
 	}
-	if !numberAbbreviations[strings.ToLower(word)] || word == "P" || word == "Ch" {
+	if lower := strings.ToLower(word); !numberAbbreviations[lower] || word != lower && lower != "no" {
 		return true
 	}
 	next := after[:len(after)-len(strings.TrimLeftFunc(after, unicode.IsLetter))]
