@@ -251,6 +251,99 @@ func (p *parser) spacedTables(lo, hi int) {
 	end()
 }
 
+// gridBorder is a border of a table drawn in characters, as Project
+// Gutenberg's texts and pandoc draw them: "+--------+------+", "+===+".
+var gridBorder = regexp.MustCompile(`^\s*\+(?:[-=]+\+)+\s*$`)
+
+// maxCellLines is how many lines a row of a table drawn with borders
+// may take between two borders; more, and the table draws borders only
+// round its head and foot, each line a row.
+const maxCellLines = 4
+
+// gridTables reads each table drawn with "+---+" borders and "|" bars
+// (two borders or more, its rows between) as rows: the lines between
+// two borders are one row, each cell's lines joined ("Liberal
+// Professions--Doctors, Lawyers," over "Journalists, etc."), a
+// paragraph of its own with its cells joined as every format's rows
+// are. The borders are read as nothing.
+func (p *parser) gridTables(lo, hi int) {
+	for i := lo; i < hi; i++ {
+		if !gridBorder.MatchString(p.text[i]) {
+			continue
+		}
+		end, borders := i, 0
+		for ; end < hi && (gridBorder.MatchString(p.text[end]) || rstGridRow.MatchString(p.text[end])); end++ {
+			if gridBorder.MatchString(p.text[end]) {
+				borders++
+			}
+		}
+		if borders >= 2 {
+			p.gridTable(i, end)
+		}
+		i = end - 1
+	}
+}
+
+// gridTable reads lines [lo, hi) of a table drawn with borders.
+func (p *parser) gridTable(lo, hi int) {
+	var row []int
+	flush := func() {
+		if len(row) > maxCellLines {
+			for _, i := range row {
+				p.text[i] = tableRow(p.text[i])
+			}
+		} else if len(row) > 0 {
+			joined := joinCells(p.text, row)
+			for _, i := range row {
+				p.text[i] = ""
+			}
+			p.text[row[0]] = joined
+		}
+		row = row[:0]
+	}
+	for i := lo; i < hi; i++ {
+		p.flags[i] |= lineTable
+		if gridBorder.MatchString(p.text[i]) {
+			flush()
+			p.text[i] = ""
+			continue
+		}
+		row = append(row, i)
+	}
+	flush()
+}
+
+// joinCells joins the lines of one row of a table drawn with bars cell
+// by cell, when each line has as many cells; else line by line.
+func joinCells(text []string, row []int) string {
+	var cols [][]string
+	for _, i := range row {
+		cells := strings.Split(strings.Trim(strings.TrimSpace(text[i]), "|"), "|")
+		if cols != nil && len(cells) != len(cols) {
+			var lines []string
+			for _, k := range row {
+				lines = append(lines, tableRow(text[k]))
+			}
+			return strings.Join(lines, cellJoin)
+		}
+		if cols == nil {
+			cols = make([][]string, len(cells))
+		}
+		for c, cell := range cells {
+			if cell = strings.TrimSpace(cell); cell != "" {
+				cols[c] = append(cols[c], cell)
+			}
+		}
+	}
+	var out []string
+	for _, col := range cols {
+		if len(col) > 0 {
+			out = append(out, stripEmphasis(strings.Join(col, " "))) // "_%" over "Increase_"
+		}
+	}
+	return strings.Join(out, cellJoin)
+}
+
 // pagesListed reports whether the rows of a table set out in spaces end
 // in page numbers, each past the one before: a table of contents
 // ("CHAPTER II.    THE SILENCE    14"), read as contents are.

@@ -69,6 +69,7 @@ func parseText(name string, data []byte) (*Document, error) {
 	const markdown = false
 	p.cleanLines(lo, hi, markdown)
 	p.numberedRuns(lo, hi)
+	p.gridTables(lo, hi)
 	p.spacedTables(lo, hi)
 	p.fieldRuns(lo, hi)
 	p.textLists(lo, hi)

@@ -32,3 +32,46 @@ func TestSpacedTables(t *testing.T) {
 		t.Errorf("the table's rule is quoted: %q", got)
 	}
 }
+
+// TestGridTables reads a table drawn with "+---+" borders and "|" bars, as
+// Project Gutenberg's texts draw them, row by row: the lines between two
+// borders are one row, a cell's lines joined, and no border is quoted.
+func TestGridTables(t *testing.T) {
+	text := "The Congress was made up as follows:\n\n" +
+		"  +---------------+----------------------------------------------------+\n" +
+		"  | 100 delegates | Trade Unions                                       |\n" +
+		"  +---------------+----------------------------------------------------+\n" +
+		"  | 15 delegates  | Liberal Professions--Doctors, Lawyers,             |\n" +
+		"  |               | Journalists, etc.                                  |\n" +
+		"  +---------------+----------------------------------------------------+\n\n" +
+		"_Cost of Food_\n\n" +
+		"  +-------------+---------------+---------------+\n" +
+		"  |             | August 1914   | _% Increase   |\n" +
+		"  |             |               | since 1914_   |\n" +
+		"  +=============+===============+===============+\n" +
+		"  | Black bread | .02 1/2       |  .12          |\n" +
+		"  | Beef        | .22           | 1.10          |\n" +
+		"  | Veal        | .26           | 2.15          |\n" +
+		"  | Pork        | .23           | 2.            |\n" +
+		"  | Herring     | .06           |  .52          |\n" +
+		"  +-------------+---------------+---------------+\n\n" +
+		"Prices rose fourfold.\n"
+	got := sentenceTexts(t, "congress.txt", text)
+	for _, want := range []string{
+		"100 delegates · Trade Unions",
+		"15 delegates · Liberal Professions--Doctors, Lawyers, Journalists, etc.",
+		"August 1914 · % Increase since 1914",
+		"Black bread · .02 1/2 · .12",
+		"Herring · .06 · .52",
+		"Prices rose fourfold.",
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("got sentences %q, want %q among them", got, want)
+		}
+	}
+	for _, s := range got {
+		if strings.ContainsAny(s, "+|") {
+			t.Errorf("a border or bar is quoted: %q", s)
+		}
+	}
+}
