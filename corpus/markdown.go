@@ -128,6 +128,9 @@ func (w *mdWalk) blocks(n ast.Node) {
 			}
 		case *ast.Paragraph, *ast.TextBlock:
 			b := w.inline(c, xParagraph)
+			if w.gridTable(b) {
+				continue
+			}
 			if w.properties(b) {
 				for _, l := range b.lines[:len(b.lines)-1] {
 					w.add(xblock{kind: xParagraph, lines: []int{l}}) // a property a paragraph, not a sentence run over them all
@@ -159,6 +162,24 @@ func (w *mdWalk) blocks(n ast.Node) {
 			w.blocks(c)
 		}
 	}
+}
+
+// gridTable adds a paragraph that is a table drawn with "+---+"
+// borders, as pandoc writes one, as its rows, and reports whether it
+// was one.
+func (w *mdWalk) gridTable(b xblock) bool {
+	if len(b.lines) < 3 {
+		return false
+	}
+	lo, hi := b.lines[0], b.lines[len(b.lines)-1]+1
+	if gridTableEnd(w.x.raw, lo, hi) != hi {
+		return false
+	}
+	copy(w.x.text[lo:hi], w.x.raw[lo:hi])
+	for _, r := range gridRows(w.x.text, lo, hi) {
+		w.add(xblock{kind: xParagraph, lines: []int{r}})
+	}
+	return true
 }
 
 // properties reports whether a paragraph is the properties a page

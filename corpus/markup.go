@@ -261,56 +261,75 @@ var gridBorder = regexp.MustCompile(`^\s*\+(?:[-=]+\+)+\s*$`)
 const maxCellLines = 4
 
 // gridTables reads each table drawn with "+---+" borders and "|" bars
-// (two borders or more, its rows between) as rows: the lines between
-// two borders are one row, each cell's lines joined ("Liberal
-// Professions--Doctors, Lawyers," over "Journalists, etc."), a
-// paragraph of its own with its cells joined as every format's rows
-// are. The borders are read as nothing.
+// (two borders or more, its rows between) as rows, each a paragraph of
+// its own (gridRows).
 func (p *parser) gridTables(lo, hi int) {
 	for i := lo; i < hi; i++ {
-		if !gridBorder.MatchString(p.text[i]) {
-			continue
-		}
-		end, borders := i, 0
-		for ; end < hi && (gridBorder.MatchString(p.text[end]) || rstGridRow.MatchString(p.text[end])); end++ {
-			if gridBorder.MatchString(p.text[end]) {
-				borders++
+		if end := gridTableEnd(p.text, i, hi); end > i {
+			gridRows(p.text, i, end)
+			for k := i; k < end; k++ {
+				p.flags[k] |= lineTable
 			}
+			i = end - 1
 		}
-		if borders >= 2 {
-			p.gridTable(i, end)
-		}
-		i = end - 1
 	}
 }
 
-// gridTable reads lines [lo, hi) of a table drawn with borders.
-func (p *parser) gridTable(lo, hi int) {
-	var row []int
-	flush := func() {
-		if len(row) > maxCellLines {
-			for _, i := range row {
-				p.text[i] = tableRow(p.text[i])
-			}
-		} else if len(row) > 0 {
-			joined := joinCells(p.text, row)
-			for _, i := range row {
-				p.text[i] = ""
-			}
-			p.text[row[0]] = joined
+// gridTableEnd is the end of the table drawn with borders that opens at
+// line lo of text, or lo when none does: a run of borders and rows
+// before hi, two borders or more.
+func gridTableEnd(text []string, lo, hi int) int {
+	if !gridBorder.MatchString(text[lo]) {
+		return lo
+	}
+	end, borders := lo, 0
+	for ; end < hi && (gridBorder.MatchString(text[end]) || rstGridRow.MatchString(text[end])); end++ {
+		if gridBorder.MatchString(text[end]) {
+			borders++
 		}
-		row = row[:0]
+	}
+	if borders < 2 {
+		return lo
+	}
+	return end
+}
+
+// gridRows rewrites lines [lo, hi) of text, a table drawn with borders,
+// as its rows and returns the line each row is read from. The lines
+// between two borders are one row, each cell's lines joined ("Liberal
+// Professions--Doctors, Lawyers," over "Journalists, etc."), unless
+// there are more than maxCellLines (a table bordered only round its
+// head and foot, each line a row); a row's cells are joined as every
+// format's rows are, and the borders and a row's other lines read as
+// nothing.
+func gridRows(text []string, lo, hi int) []int {
+	var rows, group []int
+	flush := func() {
+		if len(group) > maxCellLines {
+			for _, i := range group {
+				text[i] = tableRow(text[i])
+			}
+			rows = append(rows, group...)
+		} else if len(group) > 0 {
+			joined := joinCells(text, group)
+			for _, i := range group {
+				text[i] = ""
+			}
+			text[group[0]] = joined
+			rows = append(rows, group[0])
+		}
+		group = group[:0]
 	}
 	for i := lo; i < hi; i++ {
-		p.flags[i] |= lineTable
-		if gridBorder.MatchString(p.text[i]) {
+		if gridBorder.MatchString(text[i]) {
 			flush()
-			p.text[i] = ""
+			text[i] = ""
 			continue
 		}
-		row = append(row, i)
+		group = append(group, i)
 	}
 	flush()
+	return rows
 }
 
 // joinCells joins the lines of one row of a table drawn with bars cell

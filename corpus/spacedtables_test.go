@@ -34,8 +34,9 @@ func TestSpacedTables(t *testing.T) {
 }
 
 // TestGridTables reads a table drawn with "+---+" borders and "|" bars, as
-// Project Gutenberg's texts draw them, row by row: the lines between two
-// borders are one row, a cell's lines joined, and no border is quoted.
+// Project Gutenberg's texts and pandoc draw them, row by row: the lines
+// between two borders are one row, a cell's lines joined, and no border
+// is quoted.
 func TestGridTables(t *testing.T) {
 	text := "The Congress was made up as follows:\n\n" +
 		"  +---------------+----------------------------------------------------+\n" +
@@ -56,22 +57,27 @@ func TestGridTables(t *testing.T) {
 		"  | Herring     | .06           |  .52          |\n" +
 		"  +-------------+---------------+---------------+\n\n" +
 		"Prices rose fourfold.\n"
-	got := sentenceTexts(t, "congress.txt", text)
-	for _, want := range []string{
-		"100 delegates · Trade Unions",
-		"15 delegates · Liberal Professions--Doctors, Lawyers, Journalists, etc.",
-		"August 1914 · % Increase since 1914",
-		"Black bread · .02 1/2 · .12",
-		"Herring · .06 · .52",
-		"Prices rose fourfold.",
-	} {
-		if !slices.Contains(got, want) {
-			t.Errorf("got sentences %q, want %q among them", got, want)
-		}
-	}
-	for _, s := range got {
-		if strings.ContainsAny(s, "+|") {
-			t.Errorf("a border or bar is quoted: %q", s)
-		}
+	// As a text, and as Markdown as pandoc writes its grid tables.
+	for _, name := range []string{"congress.txt", "congress.md"} {
+		t.Run(name, func(t *testing.T) {
+			got := sentenceTexts(t, name, text)
+			for _, want := range []string{
+				"100 delegates · Trade Unions",
+				"15 delegates · Liberal Professions--Doctors, Lawyers, Journalists, etc.",
+				"August 1914 · % Increase since 1914",
+				"Black bread · .02 1/2 · .12",
+				"Herring · .06 · .52",
+				"Prices rose fourfold.",
+			} {
+				if !slices.Contains(got, want) {
+					t.Errorf("got sentences %q, want %q among them", got, want)
+				}
+			}
+			for _, s := range got {
+				if strings.ContainsAny(s, "+|") {
+					t.Errorf("a border or bar is quoted: %q", s)
+				}
+			}
+		})
 	}
 }
