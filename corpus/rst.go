@@ -3,6 +3,7 @@ package corpus
 import (
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -112,6 +113,14 @@ func (r *rstRewriter) line(i int) int {
 	}
 	if rstExplicit.MatchString(l) {
 		return r.skipBlock(i, indentOf(l))
+	}
+	if end := gridTableEnd(r.raw, i, len(r.raw)); end > i {
+		rows := slices.Clone(r.raw[i:end]) // a grid table, a cell's lines joined
+		gridRows(rows, 0, len(rows))
+		for k, row := range rows {
+			r.out[i+k] = r.inline(row)
+		}
+		return end
 	}
 	if isAdornment(l) || rstTableBorder.MatchString(l) {
 		r.out[i] = "" // a transition, a table's border

@@ -81,3 +81,19 @@ func TestGridTables(t *testing.T) {
 		})
 	}
 }
+
+// TestGridTableCells joins a reStructuredText grid table's cells of
+// several lines cell by cell, not line by line.
+func TestGridTableCells(t *testing.T) {
+	text := "Feeding\n=======\n\n" +
+		"+--------+--------------+-------------------+\n" +
+		"| Month  | Feed         | Note              |\n" +
+		"+========+==============+===================+\n" +
+		"| March  | sugar syrup, | only when the     |\n" +
+		"|        | one to one   | stores run low    |\n" +
+		"+--------+--------------+-------------------+\n"
+	got := sentenceTexts(t, "feeding.rst", text)
+	if want := "March · sugar syrup, one to one · only when the stores run low"; !slices.Contains(got, want) {
+		t.Errorf("got sentences %q, want %q among them", got, want)
+	}
+}
