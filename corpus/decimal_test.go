@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"slices"
 	"strings"
 	"testing"
 )
@@ -122,10 +121,5 @@ func TestMinutes(t *testing.T) {
 		"2. Matters arising\nDaniel reported that the back room is booked for every first Monday until June.\n\n" +
 		"3. Book for April\nThe club voted to read Middlemarch in April, by six votes to two.\n"
 	d := wantSections(t, "minutes.txt", text, []string{"Front matter", "1. Minutes of the last meeting", "2. Matters arising", "3. Book for April"})
-	got := textsOf(d)
-	for _, want := range []string{"Present: Ruth Okafor (chair), Daniel Brenner, Mrs. Higgins, the farmer", "Apologies: John Thornton"} {
-		if !slices.Contains(got, want) {
-			t.Errorf("got sentences %q, want %q among them", got, want)
-		}
-	}
+	wantAmong(t, textsOf(d), "Present: Ruth Okafor (chair), Daniel Brenner, Mrs. Higgins, the farmer", "Apologies: John Thornton")
 }

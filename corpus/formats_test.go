@@ -1002,6 +1002,16 @@ func sentenceTexts(t *testing.T, name, src string) []string {
 	return textsOf(d)
 }
 
+// wantAmong reports each of want that is not among the sentences got.
+func wantAmong(t *testing.T, got []string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("got sentences %q, want %q among them", got, w)
+		}
+	}
+}
+
 // textsOf is a document's sentences' texts, in order.
 func textsOf(d *Document) []string {
 	var out []string
