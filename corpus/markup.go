@@ -3,6 +3,7 @@ package corpus
 import (
 	"html"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -272,6 +273,30 @@ func (p *parser) gridTables(lo, hi int) {
 			}
 			i = end - 1
 		}
+	}
+}
+
+// barTables reads each table drawn with bars alone, as Markdown's are
+// typed into a text ("| March | syrup |" under its head and rule,
+// "|---|---|"), a row a paragraph with its cells joined; the rule reads
+// as nothing. Bars without the rule are read as the text they are in.
+func (p *parser) barTables(lo, hi int) {
+	for i := lo; i < hi; i++ {
+		end := i
+		for end < hi && p.flags[end]&lineTable == 0 && rstGridRow.MatchString(p.text[end]) {
+			end++
+		}
+		if end-i >= 3 && slices.ContainsFunc(p.text[i:end], mdTableRule.MatchString) {
+			for k := i; k < end; k++ {
+				p.flags[k] |= lineTable
+				if mdTableRule.MatchString(p.text[k]) {
+					p.text[k] = ""
+				} else {
+					p.text[k] = stripEmphasis(tableRow(p.text[k]))
+				}
+			}
+		}
+		i = max(i, end-1)
 	}
 }
 

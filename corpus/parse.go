@@ -15,7 +15,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 185
+const ParserVersion = 186
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -70,6 +70,7 @@ func parseText(name string, data []byte) (*Document, error) {
 	p.cleanLines(lo, hi, markdown)
 	p.numberedRuns(lo, hi)
 	p.gridTables(lo, hi)
+	p.barTables(lo, hi)
 	p.spacedTables(lo, hi)
 	p.fieldRuns(lo, hi)
 	p.textLists(lo, hi)

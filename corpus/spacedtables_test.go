@@ -29,7 +29,8 @@ func TestSpacedTables(t *testing.T) {
 // TestGridTables reads a table drawn with "+---+" borders and "|" bars, as
 // Project Gutenberg's texts, pandoc and reStructuredText draw them, row
 // by row: the lines between two borders are one row, each cell's lines
-// joined, and no border is quoted.
+// joined, and no border is quoted; and a Markdown table typed into a
+// text, a line a row.
 func TestGridTables(t *testing.T) {
 	congress := "The Congress was made up as follows:\n\n" +
 		"  +---------------+----------------------------------------------------+\n" +
@@ -65,6 +66,9 @@ func TestGridTables(t *testing.T) {
 		"| March  | sugar syrup, | only when the     |\n" +
 		"|        | one to one   | stores run low    |\n" +
 		"+--------+--------------+-------------------+\n"
+	pipes := "Feeding\n\nThe table gives the feed by month.\n\n" +
+		"| Month | Feed |\n|-------|------|\n| March | sugar syrup |\n| April | pollen patties |\n\n" +
+		"Bees need less in summer.\n"
 	tests := []struct {
 		name, text string
 		want       []string
@@ -72,6 +76,8 @@ func TestGridTables(t *testing.T) {
 		{"congress.txt", congress, rows},
 		{"congress.md", congress, rows}, // pandoc's grid tables
 		{"feeding.rst", feeding, []string{"March · sugar syrup, one to one · only when the stores run low"}},
+		// Markdown's table typed into a text: bars and a rule, no borders.
+		{"feeding.txt", pipes, []string{"Month · Feed", "April · pollen patties", "Bees need less in summer."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
