@@ -220,7 +220,7 @@ func (l *lexicon) derived(s string) []string {
 // or more: marri/marriag, priest/priesthood, settl/settlement.
 func (l *lexicon) prefixForms(s string) []string {
 	const minStem, maxExtra = 5, 4
-	if len(s) < minStem || romanDigits(s) {
+	if len(s) < minStem || isRomanNumeral(s) {
 		return nil
 	}
 	var out []string
@@ -231,16 +231,19 @@ func (l *lexicon) prefixForms(s string) []string {
 		}
 	}
 	for n := len(s) - 1; n >= minStem && len(s)-n <= maxExtra; n-- {
-		if id, ok := l.ids[s[:n]]; ok && l.df[id] > 0 && formEnding(s[n:]) && !romanDigits(s[:n]) {
+		if id, ok := l.ids[s[:n]]; ok && l.df[id] > 0 && formEnding(s[n:]) && !isRomanNumeral(s[:n]) {
 			out = append(out, s[:n])
 		}
 	}
 	return out
 }
 
-// romanDigits reports whether a stem is all roman digits: "xxxiii" is
-// no form of "xxxii".
-func romanDigits(s string) bool { return strings.Trim(s, "ivxlcdm") == "" }
+// isRomanNumeral reports whether a stem is a Roman numeral as written
+// ("xxxiii" is no form of "xxxii"), not a word of its letters ("civil").
+func isRomanNumeral(s string) bool {
+	n := romanValue(s)
+	return n > 0 && n < 4000 && strings.ToLower(romanNumeral(n)) == s
+}
 
 // formEnding reports whether s may end a form of a word: it holds no
 // digit or hyphen. "oxygen-18" is no form of "oxygen"; "scotch'd" is one

@@ -349,15 +349,16 @@ func TestWordListsHoldWords(t *testing.T) {
 // TestPrefixForms: the stems of a text that count as forms of a
 // question's word by a few letters more or less.
 func TestPrefixForms(t *testing.T) {
-	_, a := standalone(t, "Forms\n\nThe marriage was settled at Super Bowl XXXII. "+
+	_, a := standalone(t, "Forms\n\nThe marriage was settled at Super Bowl XXXII by a civilian. "+
 		"Oxygen-18 is heavier than oxygen. We have scotch'd the snake.\n")
 	tests := []struct {
 		stem string
 		want []string
 	}{
 		{"marri", []string{"marriag"}},
-		{"xxxiii", nil}, // a numeral is no form of another
-		{"oxygen", nil}, // "oxygen-18" is another word
+		{"xxxiii", nil},                 // a numeral is no form of another
+		{"civil", []string{"civilian"}}, // a word of a numeral's letters keeps its forms
+		{"oxygen", nil},                 // "oxygen-18" is another word
 		{"scotch", []string{"scotch'd"}},
 	}
 	for _, tt := range tests {
