@@ -80,6 +80,21 @@ func TestNamesAndKinds(t *testing.T) {
 				{"When did the battle take place?", "September 1812"},
 			},
 		},
+		{
+			// A number is the same in words and in figures, an ordinal
+			// too; "one" is too often no count to be "1".
+			"numbers in words and figures", "season.txt",
+			"The season\n\n" +
+				"Allen led the line and made sacks in every game of the season.\n\n" +
+				"Ealy had 5 sacks in 9 starts at the end of the line.\n\n" +
+				"The fourth coach of the team, Rivera, came in 2011.\n\n" +
+				"Rivera was one coach among many who made the team a winner.\n\n" +
+				"Rivera had been a coach of the team since the 4th game of 2011.\n",
+			[]firstQuote{
+				{"Who had five sacks in nine games?", "Ealy had 5 sacks"},
+				{"Who was the 4th coach of the team?", "The fourth coach"},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package retrieval
 import (
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,6 +28,7 @@ type lexicon struct {
 
 	equivalents map[string][]string // thesaurus stems, both ways
 	irregular   map[string][]string // irregular verb forms, both ways
+	numerals    map[string][]string // a number in words and in figures, both ways
 	frame       map[string]bool     // stems of words that frame a question
 	common      map[string]bool     // stems of everyday verbs and adverbs
 	sorted      []string            // the terms in order, for prefix search
@@ -120,6 +122,7 @@ func (l *lexicon) framing(stem string) bool { return l.frame[stem] || l.common[s
 func (l *lexicon) relate(a analysis.Analyzer, c *corpus.Corpus) {
 	l.equivalents = equivalences(a, thesaurusGroups)
 	l.irregular = equivalences(a, irregularVerbs)
+	l.numerals = equivalences(a, numeralGroups())
 	frame := append([]string(nil), frameWords...)
 	for _, d := range c.Documents {
 		var speakers []string
@@ -136,6 +139,56 @@ func (l *lexicon) relate(a analysis.Analyzer, c *corpus.Corpus) {
 	}
 	l.frame = stemSet(a, frame, l.irregular)
 	l.common = stemSet(a, commonWords, l.irregular)
+}
+
+// knownForm reports whether the text holds an irregular form, a
+// thesaurus equivalent or the figures of stem: a word the text lacks
+// but writes another way is no misspelling.
+func (l *lexicon) knownForm(stem string) bool {
+	for _, forms := range [][]string{l.irregular[stem], l.equivalents[stem], l.numerals[stem]} {
+		for _, f := range forms {
+			if l.dfOf(f) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// numeralGroups pair a number's word with its figures ("five", "5") and
+// an ordinal's ("fifth", "5th"): a question may write either. "One" and
+// "first" are left out: they are more often no count ("one of them",
+// "for the first time").
+func numeralGroups() [][]string {
+	var groups [][]string
+	for w, n := range numeralWords {
+		if n > 1 {
+			groups = append(groups, []string{w, strconv.Itoa(n)})
+		}
+	}
+	for w, n := range ordinalWords {
+		if n > 1 {
+			groups = append(groups, []string{w, strconv.Itoa(n) + ordinalSuffix(n)})
+		}
+	}
+	slices.SortFunc(groups, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+	return groups
+}
+
+// ordinalSuffix is the ending of an ordinal in figures: 1st, 2nd, 3rd,
+// 4th, 11th, 21st.
+func ordinalSuffix(n int) string {
+	if n%100/10 != 1 {
+		switch n % 10 {
+		case 1:
+			return "st"
+		case 2:
+			return "nd"
+		case 3:
+			return "rd"
+		}
+	}
+	return "th"
 }
 
 // interviewLike reports whether a document's questions are marked, as an

@@ -369,6 +369,8 @@ func (a analyser) alternatives(c *concept, spellings *int) bool {
 		return false // an identifier the text lacks: no close spellings
 	case c.framing:
 		// "many" the text lacks is no misspelling of "Manning".
+	case lex.knownForm(s):
+		// Nor is "five" where the text writes "5".
 	default:
 		c.misspelt = true
 		if *spellings++; *spellings <= maxSpellings && a.spell != nil {
@@ -379,6 +381,9 @@ func (a analyser) alternatives(c *concept, spellings *int) bool {
 	}
 	for _, f := range lex.irregular[s] {
 		add(f, altIrregular)
+	}
+	for _, f := range lex.numerals[s] {
+		add(f, altExact) // "five" is "5" as written another way
 	}
 	for _, syn := range lex.equivalents[s] {
 		add(syn, altSynonym)

@@ -427,6 +427,7 @@ func TestMisspellings(t *testing.T) {
 		{"How many intercpetions did Newton throw?", []string{"intercpet"}, []string{"interceptions"}, "Newton"},
 		{"What did the Newton season cost?", nil, nil, "Newton"},
 		{"Which catalogue lists the records?", []string{"catalogu"}, []string{"catalog"}, "catalog"},
+		{"Who threw seventeen interceptions?", nil, nil, "Manning"}, // written "17"
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

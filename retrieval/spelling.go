@@ -40,7 +40,7 @@ func (ix *Index) Suggest(text string) []string {
 			continue
 		}
 		s := stems[0].term
-		if ix.lex.framing(s) || ix.lex.dfOf(s) > 0 || ix.lex.titleDFOf(s) > 0 || len(ix.lex.derived(s)) > 0 || ix.knownForm(s) {
+		if ix.lex.framing(s) || ix.lex.dfOf(s) > 0 || ix.lex.titleDFOf(s) > 0 || len(ix.lex.derived(s)) > 0 || ix.lex.knownForm(s) {
 			continue
 		}
 		if tried++; tried > maxSpellings {
@@ -58,19 +58,6 @@ func (ix *Index) Suggest(text string) []string {
 		}
 	}
 	return out
-}
-
-// knownForm reports whether the text holds an irregular form or a
-// thesaurus equivalent of stem.
-func (ix *Index) knownForm(stem string) bool {
-	for _, l := range [][]string{ix.lex.irregular[stem], ix.lex.equivalents[stem]} {
-		for _, f := range l {
-			if ix.lex.dfOf(f) > 0 {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // closeTerms returns up to three terms of a field within a small edit
