@@ -115,6 +115,12 @@ func TestDefinedAt(t *testing.T) {
 		{"Plekhanov, the father of Russian Marxism, objected.", "Plekhanov", true},
 		{"The so-called Savage Division came too.", "Savage", true},
 		{"Knights of St. George and the Cross. The award was for valour.", "Knights", false},
+		// an older glossary's term in capitals before a dash; not a speech's clause
+		{"CIRRIPEDES.--An order of Crustaceans including the Barnacles.", "CIRRIPEDES", true},
+		{"BOULDERS.—Large transported blocks of stone.", "BOULDERS", true},
+		{"ABERRATION (in Optics).--In the refraction of light by a lens the rays meet.", "ABERRATION", true},
+		{"I have done the deed.--Didst thou not hear a noise?", "deed", false},
+		{"Note.--Orderlies are left only for headquarters.", "Note", false},
 		// the rest of a name between it and who or what it is
 		{"RTK Query is a powerful data fetching and caching tool.", "RTK", true},
 		{"Natásha Rostóva, a girl of thirteen, ran into the room.", "Natásha", true},

@@ -358,17 +358,43 @@ const maxCastName = 40
 
 // glossaryTerm reports whether a word ending at end stands in the term
 // that opens a glossary entry: a few words and a period, then the
-// definition, capitalised ("Vikzhel. All-Russian Central Committee…").
+// definition, capitalised ("Vikzhel. All-Russian Central Committee…"),
+// or after a dash, as older glossaries set it ("CIRRIPEDES.--An order of
+// Crustaceans…").
 func glossaryTerm(text string, end int) bool {
-	stop := strings.Index(text, ". ")
+	stop, rest, dashed := termEnd(text)
 	if stop <= 0 || end > stop || stop > maxTermBytes || strings.Count(text[:stop], " ") >= corpus.MaxTermWords {
 		return false
+	}
+	if first, _, _ := strings.Cut(text[:stop], " "); dashed && (len(first) < 2 || strings.ToUpper(first) != first) {
+		return false // a glossary sets its term in capitals before a dash, a speech its clauses
 	}
 	if last := text[strings.LastIndexByte(text[:stop], ' ')+1 : stop]; len(last) < 3 && last != strings.ToUpper(last) {
 		return false // "St. George", "Mr. Smith": an abbreviation, not a term's end
 	}
-	r, _ := utf8.DecodeRuneInString(text[stop+2:])
+	r, _ := utf8.DecodeRuneInString(rest)
 	return unicode.IsUpper(r) || r == '“' || r == '"'
+}
+
+// termEnd returns where the first period followed by a space or a dash
+// ("--", "—", "–") stands in text, what follows them, and whether it was
+// a dash; -1 when none does.
+func termEnd(text string) (stop int, rest string, dashed bool) {
+	for i := 0; i < len(text) && i <= maxTermBytes; i++ {
+		if text[i] != '.' {
+			continue
+		}
+		after := text[i+1:]
+		if rest, ok := strings.CutPrefix(after, " "); ok {
+			return i, rest, false
+		}
+		for _, d := range []string{"--", "—", "–"} {
+			if rest, ok := strings.CutPrefix(after, d); ok {
+				return i, strings.TrimLeft(rest, " "), true
+			}
+		}
+	}
+	return -1, "", false
 }
 
 // maxTermBytes is the longest glossary term, in bytes, beside its
