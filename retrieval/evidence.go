@@ -75,7 +75,8 @@ func (r *ranker) gather(q *question, m *matchScratch, doc, sent int, passage flo
 	if s.Speaker == "" {
 		m.credit(r.authorConcepts(q, doc))
 	}
-	m.creditTitle(q, r.table.titles[t.section(doc, s.Section)])
+	sec := r.corpus.Documents[doc].Sections[s.Section]
+	m.creditTitle(q, r.table.titles[t.section(doc, s.Section)], sec.EndSentence-sec.FirstSentence <= shortSection)
 	r.creditNamed(q, m, doc, sent, s.Paragraph)
 	lo, hi := t.tokens(g)
 	e := &evidence{q: q, passage: passage, flags: t.flags[g], words: float64(t.words[g]), tokens: hi - lo}
@@ -377,10 +378,12 @@ func (r *ranker) titleCoverage(q *question, doc, sec int) float64 {
 // "Super Bowl 50", whose answer is "The game was played … at Levi's
 // Stadium"), while a sentence that happens to print the name answers no
 // better for it. A common word of a title may be the scene's setting
-// ("A Room of state in the Palace"), not its subject.
-func (m *matchScratch) creditTitle(q *question, title []uint32) {
+// ("A Room of state in the Palace"), not its subject, except over a
+// section too short to name it again: a constitution's sidenote over its
+// section, a glossary's term, a documentation page's heading.
+func (m *matchScratch) creditTitle(q *question, title []uint32, short bool) {
 	for i, c := range q.concepts {
-		if !c.framing && c.capital && c.namedIn(title, true) {
+		if !c.framing && (c.capital || short) && c.namedIn(title, true) {
 			m.hold(i)
 		}
 	}
@@ -405,6 +408,10 @@ func containsID(ids []uint32, id uint32) bool {
 	}
 	return false
 }
+
+// shortSection is the most sentences a section may have for every word
+// of its title to count as held by them.
+const shortSection = 2
 
 // nameWindow is how many sentences of its paragraph before a sentence may
 // give a name the sentence calls by its last word.

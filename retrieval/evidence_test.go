@@ -81,6 +81,19 @@ func TestNamesAndKinds(t *testing.T) {
 			},
 		},
 		{
+			// Every word of a short section's title counts for the
+			// sentences under it: a constitution's sidenote says what its
+			// section is about.
+			"a short section's title", "constitution.md",
+			"# Constitution\n\n## Annual reports from officers\n\n" +
+				"The officers of the Executive Department shall report to the Governor before each session.\n\n" +
+				"## Drawing money\n\n" +
+				"No money shall be drawn but by law, and an account of the public money shall be annually published.\n",
+			[]firstQuote{
+				{"Who must make annual reports?", "officers of the Executive"},
+			},
+		},
+		{
 			// A number is the same in words and in figures, an ordinal
 			// too; "one" is too often no count to be "1".
 			"numbers in words and figures", "season.txt",
