@@ -29,6 +29,7 @@ type lexicon struct {
 	equivalents map[string][]string // thesaurus stems, both ways
 	irregular   map[string][]string // irregular verb forms, both ways
 	numerals    map[string][]string // a number in words and in figures, both ways
+	textNouns   map[string]bool     // stems of textNouns
 	frame       map[string]bool     // stems of words that frame a question
 	common      map[string]bool     // stems of everyday verbs and adverbs
 	sorted      []string            // the terms in order, for prefix search
@@ -123,7 +124,7 @@ func (l *lexicon) relate(a analysis.Analyzer, c *corpus.Corpus) {
 	l.equivalents = equivalences(a, thesaurusGroups)
 	l.irregular = equivalences(a, irregularVerbs)
 	l.numerals = equivalences(a, numeralGroups())
-	frame := append([]string(nil), frameWords...)
+	frame := slices.Concat(frameWords, textNouns)
 	for _, d := range c.Documents {
 		var speakers []string
 		for _, s := range d.Sections {
@@ -138,6 +139,7 @@ func (l *lexicon) relate(a analysis.Analyzer, c *corpus.Corpus) {
 		}
 	}
 	l.frame = stemSet(a, frame, l.irregular)
+	l.textNouns = stemSet(a, textNouns, nil)
 	l.common = stemSet(a, commonWords, l.irregular)
 }
 
@@ -310,7 +312,15 @@ func formEnding(s string) bool {
 var frameWords = []string{
 	"happen", "happened", "describe", "explain", "mean", "think", "tell", "role", "kind",
 	"type", "way", "example", "important", "significance", "main", "like", "say", "said",
-	"according", "author", "interview", "interviewer", "interviewee", "article", "text", "book",
+	"according",
+}
+
+// textNouns name the text a question is asked of, or its author ("What
+// does the book say…", "According to the author…"): framing words when
+// a determiner points them at it, not as bare plurals or with "a"
+// ("What are books…?").
+var textNouns = []string{
+	"author", "interview", "interviewer", "interviewee", "article", "text", "book",
 	"chapter", "passage", "writer", "narrator",
 }
 

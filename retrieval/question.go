@@ -188,6 +188,8 @@ func (a analyser) question(text string) question {
 				// "Miss" of "What did Miss Anthony say…?" names no one:
 				// the name after it does.
 				c.framing = c.framing || c.capital && honorifics[s]
+				// "books" of "What are books…?" is what it asks about.
+				c.framing = c.framing && !(a.lex.textNouns[s] && !determined(text[:t.start]))
 				break
 			}
 		}
@@ -202,6 +204,16 @@ func (a analyser) question(text string) question {
 	}
 	return q
 }
+
+// determined reports whether the text before a word ends in a
+// determiner that points it at one thing: "the book", "his book".
+func determined(before string) bool {
+	words := strings.Fields(before)
+	return len(words) > 0 && determiners[strings.ToLower(words[len(words)-1])]
+}
+
+var determiners = map[string]bool{"the": true, "this": true, "that": true, "these": true, "those": true,
+	"his": true, "her": true, "its": true, "their": true, "your": true, "my": true, "our": true}
 
 // nameRun is a name of two or more capitalised words, with the small
 // words names hold between them: "National Football League", "Bank of

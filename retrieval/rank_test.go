@@ -201,11 +201,13 @@ ANTHONY: Then I appeal to the people, who are the court above this one.
 }
 
 // TestQuestionFraming: the words that say how a question is asked (a
-// modal verb, an honorific before a name) frame it; the words that say
-// what it is about, "May" the month among them, do not.
+// modal verb, an honorific before a name, "the book") frame it; the words
+// that say what it is about, "May" the month and "books" among them, do
+// not.
 func TestQuestionFraming(t *testing.T) {
 	_, a := standalone(t, "Notes\n\nDifferent persons perceive the same thing in May, said Miss Anthony to her prosecutors, and they can agree on it. "+
-		"A reducer must compute the next state. The meeting will decide by the will of the members.\n")
+		"A reducer must compute the next state. The meeting will decide by the will of the members. "+
+		"Books are the wealth of the world, according to the author of this book.\n")
 	tests := []struct {
 		question         string
 		framing, content []string
@@ -214,6 +216,10 @@ func TestQuestionFraming(t *testing.T) {
 		{"What must a reducer compute?", []string{"must"}, []string{"reduc", "comput"}},
 		{"What did Miss Anthony say about her prosecutors?", []string{"miss"}, []string{"anthoni", "prosecutor"}},
 		{"What will the meeting decide in May?", nil, []string{"mai", "decid", "will"}},
+		// a word naming the text frames a question when a determiner
+		// points it at the text, not as a bare plural
+		{"What are books according to the author?", []string{"accord", "author"}, []string{"book"}},
+		{"What does the book say about the world?", []string{"book", "sai"}, []string{"world"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
