@@ -135,6 +135,7 @@ func (p *parser) cleanMarkup(i int, l string, markdown bool) string {
 	if strings.Contains(l, "[") {
 		l = sidenote.ReplaceAllString(l, "$1")
 		l = wikiEdit.ReplaceAllString(l, "")
+		l = wikiCleanupTag.ReplaceAllString(l, "")
 	}
 	if strings.ContainsAny(l, "_*") {
 		l = stripEmphasis(l)
@@ -158,6 +159,14 @@ func isRule(l string) bool {
 // wikiEdit is the link a heading copied from a wiki page ends with:
 // "Background[edit]".
 var wikiEdit = regexp.MustCompile(`\s*\[edit\]\s*$`)
+
+// wikiCleanupTag is a note Wikipedia's editors set in an article's text,
+// which its printed version leaves out, as a page copied from the browser
+// keeps it: "…during the Roman Empire[citation needed].", "[who?]".
+var wikiCleanupTag = regexp.MustCompile(`\[(?i:(?:full |better )?citation needed|clarification needed|verification needed|` +
+	`further explanation needed|better source needed|failed verification|page needed|year needed|not in citation given|` +
+	`original research\??|(?:dubious|disputed)(?: [–—-] discuss)?|vague|update|needs update|unreliable source\??|` +
+	`who\?|when\?|where\?|which\?|why\?|how\?|by whom\?|according to whom\?)\]`)
 
 // lineNumber opens a line with its number: "2. The Beneficent, the
 // Merciful."
