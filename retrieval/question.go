@@ -188,8 +188,7 @@ func (a analyser) question(text string) question {
 				// "Miss" of "What did Miss Anthony say…?" names no one:
 				// the name after it does.
 				c.framing = c.framing || c.capital && honorifics[s]
-				// "books" of "What are books…?" is what it asks about.
-				c.framing = c.framing && !(a.lex.textNouns[s] && !determined(text[:t.start]))
+				c.framing = c.framing && a.frames(s, text[:t.start])
 				break
 			}
 		}
@@ -205,14 +204,35 @@ func (a analyser) question(text string) question {
 	return q
 }
 
+// frames reports whether a framing word, with the question's text
+// before it, frames the question: a word naming the text only after a
+// determiner ("the book", not "What are books…?"), an everyday word only
+// without one ("the name Cadets", "a standing army" are what a question
+// asks about).
+func (a analyser) frames(stem, before string) bool {
+	switch {
+	case a.lex.textNouns[stem]:
+		return determined(before) && !article(before)
+	case a.lex.common[stem] && !a.lex.frame[stem]:
+		return !determined(before)
+	}
+	return true
+}
+
+// article reports whether the text before a word ends in "a" or "an".
+func article(before string) bool {
+	words := strings.Fields(before)
+	return len(words) > 0 && (strings.EqualFold(words[len(words)-1], "a") || strings.EqualFold(words[len(words)-1], "an"))
+}
+
 // determined reports whether the text before a word ends in a
-// determiner that points it at one thing: "the book", "his book".
+// determiner: "the book", "his book", "a book".
 func determined(before string) bool {
 	words := strings.Fields(before)
 	return len(words) > 0 && determiners[strings.ToLower(words[len(words)-1])]
 }
 
-var determiners = map[string]bool{"the": true, "this": true, "that": true, "these": true, "those": true,
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
 	"his": true, "her": true, "its": true, "their": true, "your": true, "my": true, "our": true}
 
 // nameRun is a name of two or more capitalised words, with the small

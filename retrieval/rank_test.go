@@ -202,12 +202,13 @@ ANTHONY: Then I appeal to the people, who are the court above this one.
 
 // TestQuestionFraming: the words that say how a question is asked (a
 // modal verb, an honorific before a name, "the book") frame it; the words
-// that say what it is about, "May" the month and "books" among them, do
-// not.
+// that say what it is about, "May" the month, "books" and "the name"
+// among them, do not.
 func TestQuestionFraming(t *testing.T) {
 	_, a := standalone(t, "Notes\n\nDifferent persons perceive the same thing in May, said Miss Anthony to her prosecutors, and they can agree on it. "+
 		"A reducer must compute the next state. The meeting will decide by the will of the members. "+
-		"Books are the wealth of the world, according to the author of this book.\n")
+		"Books are the wealth of the world, according to the author of this book. "+
+		"The name of the Cadets came from their initials, and a standing army is dangerous.\n")
 	tests := []struct {
 		question         string
 		framing, content []string
@@ -220,6 +221,9 @@ func TestQuestionFraming(t *testing.T) {
 		// points it at the text, not as a bare plural
 		{"What are books according to the author?", []string{"accord", "author"}, []string{"book"}},
 		{"What does the book say about the world?", []string{"book", "sai"}, []string{"world"}},
+		// an everyday word after a determiner is what a question asks about
+		{"Where did the name Cadets come from?", []string{"come"}, []string{"name", "cadet"}},
+		{"Why is a standing army dangerous?", nil, []string{"stand", "armi", "danger"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
