@@ -94,6 +94,17 @@ func TestNamesAndKinds(t *testing.T) {
 			},
 		},
 		{
+			// "many" of "How many…?" asks for a number: "so many" in
+			// a sentence holds no word of the question.
+			"how many", "madeira.txt",
+			"Madeira\n\n" +
+				"Mr. Wollaston found that 200 beetles, out of the 550 species inhabiting Madeira, are so far deficient in wings that they cannot fly.\n\n" +
+				"So many Madeira beetles cannot fly because the wind blows the fliers out to sea.\n",
+			[]firstQuote{
+				{"How many beetles in Madeira cannot fly?", "200 beetles"},
+			},
+		},
+		{
 			// A number is the same in words and in figures, an ordinal
 			// too; "one" is too often no count to be "1".
 			"numbers in words and figures", "season.txt",

@@ -106,6 +106,9 @@ var (
 	// climate", and a sentence about "two types of civil disobedience"
 	// answers no better for its "types".
 	kindOf = regexp.MustCompile(`(?i)\b(what|which)\s+(?:types?|kinds?|sorts?)\s+of\b`)
+	// howManyWord is the word of "how many", "how much", which asks for a
+	// number and is no word of the answer.
+	howManyWord = regexp.MustCompile(`(?i)\b(how)\s+(?:many|much)\b`)
 	// takePlace is "take place", "happen", whose place is no word of
 	// the answer.
 	takePlace = regexp.MustCompile(`(?i)\b(take|takes|took|taken|taking)\s+place\b`)
@@ -167,8 +170,9 @@ func (a analyser) question(text string) question {
 	if q.intent == intentDefinition && standsFor.MatchString(text) {
 		text = abbreviationWords.ReplaceAllString(text, " ") // "short" of "short for" is no word of the answer
 	}
-	text = kindOf.ReplaceAllString(text, "$1 of") // "What type of climate…?": the answer names the climate, not a type
-	text = takePlace.ReplaceAllString(text, "$1") // "When did it take place?" asks for no place
+	text = kindOf.ReplaceAllString(text, "$1 of")   // "What type of climate…?": the answer names the climate, not a type
+	text = takePlace.ReplaceAllString(text, "$1")   // "When did it take place?" asks for no place
+	text = howManyWord.ReplaceAllString(text, "$1") // "so many beetles" answers no better for "How many beetles…?"
 	toks := withIdentifiers(text, analyze(a.stem, text), true)
 	abbreviations := a.abbreviations(text)
 	objLo, objHi := whoObject(text)
