@@ -50,16 +50,67 @@ func (r *ranker) authorConcepts(q *question, doc int) []int {
 	}
 	var out []int
 	for i, c := range q.concepts {
-		if !c.framing && c.capital && slices.Contains(r.authors[doc], c.stem) && r.lex.dfOf(c.stem) <= max(r.lex.n/authorRarity, 1) {
+		if !c.framing && c.capital && slices.Contains(r.authors[doc], c.stem) && r.narrator(doc, c.stem) {
 			out = append(out, i)
 		}
 	}
 	return out
 }
 
+// narrator reports whether an author's name, as a stem, names who
+// narrates document doc rather than what it is about: few of the
+// library's sentences hold it (authorRarity), or few of the document's
+// own past its front (authorFront), where a preface or an editor's
+// introduction names the author throughout.
+func (r *ranker) narrator(doc int, stem string) bool {
+	if r.lex.dfOf(stem) <= max(r.lex.n/authorRarity, 1) {
+		return true
+	}
+	later := r.table.docSentences(doc) - r.table.docSentences(doc)/authorFront
+	return r.authorsLater[doc][stem] <= max(later/authorRarity, 1)
+}
+
 // authorRarity: an author's name that more than one sentence in
-// authorRarity holds is what the text is about, not who narrates it.
-const authorRarity = 50
+// authorRarity holds is what the text is about, not who narrates it,
+// unless it is the text's front that names it so often: the first
+// sentence in authorFront.
+const (
+	authorRarity = 50
+	authorFront  = 4
+)
+
+// authorsLater counts, for each document, the sentences past its front
+// that hold each stem of its authors' names.
+func authorsLater(t *sentenceTable, lex *lexicon, authors [][]string) []map[string]int {
+	out := make([]map[string]int, len(authors))
+	for doc := range authors {
+		out[doc] = map[string]int{}
+		n := t.docSentences(doc)
+		for _, stem := range authors[doc] {
+			id, ok := lex.ids[stem]
+			if !ok {
+				continue
+			}
+			for s := n / authorFront; s < n; s++ {
+				if sentenceHolds(t, t.global(doc, s), id) {
+					out[doc][stem]++
+				}
+			}
+		}
+	}
+	return out
+}
+
+// sentenceHolds reports whether sentence g holds term id.
+func sentenceHolds(t *sentenceTable, g int, id uint32) bool {
+	lo, hi := t.tokens(g)
+	for k := lo; k < hi; k++ {
+		if t.toks[k].term == id {
+			return true
+		}
+	}
+	return false
+}
 
 // credit counts the concepts as held by the sentence being matched, as
 // the concepts naming the document's author are by a sentence the author

@@ -61,17 +61,23 @@ func TestAuthorNamedInQuestion(t *testing.T) {
 }
 
 // TestAuthorConcepts: only a word written as a name, and rare in the
-// text, is taken for its author.
+// text (or in all of it but its front, where an introduction names the
+// author), is taken for its author.
 func TestAuthorConcepts(t *testing.T) {
 	raft := "Chapter I\n\nWe floated down the river on the raft at night. The raft was long and flat. " +
 		"The river was wide and slow. We slept on the raft by day. It left a mark. Mr. Twain wrote it down.\n"
 	london := "Chapter I\n\nLondon was grey. The docks of London were crowded. London never slept. " +
 		"Men slept in London parks. The poor of London starved. So Jack wrote.\n"
+	introduced := "Introduction\n\nMill wrote the essay in 1859. Mill thought that fashion deserved a chapter. Mill sat in Parliament.\n\n" +
+		"Chapter I\n\nEvery one must dress like other people. But the fashion may change once or twice a year. Custom rules the rest. " +
+		"We have discarded the costumes of our forefathers. The young dress as the old once did. Nobody asks why. " +
+		"Society likes its habits. The tailors know this well. The fashion makes the man.\n"
 	tests := []struct {
 		name, author, text, question string
 		want                         []string
 	}{
 		{"named author", "Mark Twain", raft, "What did Twain say about the raft?", []string{"twain"}},
+		{"the name is an introduction's", "John Stuart Mill", introduced, "Why does fashion change, according to Mill?", []string{"mill"}},
 		{"a word that is not a name", "Mark Twain", raft, "What mark did the raft leave?", nil},
 		{"the name is what the text is about", "Jack London", london, "What did Jack say about London?", []string{"jack"}},
 		{"no author", "", raft, "What did Twain say about the raft?", nil},

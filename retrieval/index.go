@@ -149,6 +149,7 @@ func newIndex(c *corpus.Corpus, b bleve.Index, path string, cached *cachedData, 
 	ix.rank = &ranker{corpus: c, table: ix.table, lex: ix.lex, stem: ix.stem, model: m}
 	ix.rank.speakers, ix.spoken = speakerIndex(ix.stem, c, ix.table)
 	ix.rank.authors = authorStems(ix.stem, c)
+	ix.rank.authorsLater = authorsLater(ix.table, ix.lex, ix.rank.authors)
 	return ix, nil
 }
 

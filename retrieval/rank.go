@@ -25,8 +25,10 @@ type ranker struct {
 	// speakers are the stems of the speakers' names (speakerStems).
 	speakers map[string][]string
 	// authors are the stems of each document's authors' names
-	// (authorStems).
-	authors [][]string
+	// (authorStems), and authorsLater counts the sentences past each
+	// document's front that hold each.
+	authors      [][]string
+	authorsLater []map[string]int
 }
 
 // candidate is a sentence being considered as a quote.

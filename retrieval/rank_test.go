@@ -72,6 +72,7 @@ func standaloneDoc(t *testing.T, doc *corpus.Document) (*ranker, analyser) {
 		t.Fatal(err)
 	}
 	r := &ranker{corpus: c, table: table, lex: lex, stem: stem, model: m, authors: authorStems(stem, c)}
+	r.authorsLater = authorsLater(table, lex, r.authors)
 	return r, analyser{stem: stem, lex: lex}
 }
 

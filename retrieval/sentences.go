@@ -72,6 +72,15 @@ func (t *sentenceTable) section(doc, sec int) int { return int(t.secStart[doc]) 
 
 func (t *sentenceTable) global(doc, sent int) int { return int(t.docStart[doc]) + sent }
 
+// docSentences is the number of sentences of document doc.
+func (t *sentenceTable) docSentences(doc int) int {
+	end := t.sentences()
+	if doc+1 < len(t.docStart) {
+		end = int(t.docStart[doc+1])
+	}
+	return end - int(t.docStart[doc])
+}
+
 // local is the document and sentence number of global sentence g.
 func (t *sentenceTable) local(g int) (doc, sent int) {
 	doc, found := slices.BinarySearch(t.docStart, uint32(g))
