@@ -105,6 +105,18 @@ func TestNamesAndKinds(t *testing.T) {
 			},
 		},
 		{
+			// Two words of a question are the compound the text writes
+			// as one.
+			"a compound written as one word", "gettysburg.txt",
+			"Addresses\n\n" +
+				"On the occasion corresponding to this four years ago, all thoughts were directed to an impending civil war.\n\n" +
+				"Fourscore and seven years ago our fathers brought forth upon this continent a new nation.\n",
+			[]firstQuote{
+				{"four score and seven years ago", "Fourscore"},
+				{"What happened four score years ago?", "Fourscore"},
+			},
+		},
+		{
 			// A number is the same in words and in figures, an ordinal
 			// too; "one" is too often no count to be "1".
 			"numbers in words and figures", "season.txt",

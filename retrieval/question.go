@@ -175,12 +175,13 @@ func (a analyser) question(text string) question {
 	text = howManyWord.ReplaceAllString(text, "$1") // "so many beetles" answers no better for "How many beetles…?"
 	toks := withIdentifiers(text, analyze(a.stem, text), true)
 	abbreviations := a.abbreviations(text)
+	joined := a.compounds(text, toks)
 	objLo, objHi := whoObject(text)
 	if q.intent == intentDefinition {
 		objLo, objHi = whoIsName(text)
 	}
 	for _, s := range uniqueTerms(toks, maxQueryTerms) {
-		c := concept{stem: s, framing: a.lex.framing(s)}
+		c := concept{stem: s, framing: a.lex.framing(s), alts: slices.Clone(joined[s])}
 		for i, t := range toks {
 			if t.term == s {
 				kind := tokenKind(text, t, t.start == 0)
@@ -206,6 +207,29 @@ func (a analyser) question(text string) question {
 		}
 	}
 	return q
+}
+
+// compounds finds the words of the text that two neighbouring words of
+// the question make written as one ("Fourscore and seven years ago" for
+// "four score"), by the stems of the two words: each of them counts as
+// held by a sentence that writes the compound.
+func (a analyser) compounds(text string, toks []token) map[string][]alt {
+	out := map[string][]alt{}
+	for i := 0; i+1 < len(toks); i++ {
+		t, u := toks[i], toks[i+1]
+		if u.pos != t.pos+1 || u.start-t.end != 1 || text[t.end] != ' ' {
+			continue
+		}
+		joint := analyze(a.stem, text[t.start:t.end]+text[u.start:u.end])
+		if len(joint) != 1 {
+			continue
+		}
+		if id, ok := a.lex.ids[joint[0].term]; ok && a.lex.df[id] > 0 {
+			out[t.term] = append(out[t.term], alt{term: id, how: altExact})
+			out[u.term] = append(out[u.term], alt{term: id, how: altExact})
+		}
+	}
+	return out
 }
 
 // frames reports whether a framing word, with the question's text
