@@ -109,6 +109,9 @@ var (
 	// howManyWord is the word of "how many", "how much", which asks for a
 	// number and is no word of the answer.
 	howManyWord = regexp.MustCompile(`(?i)\b(how)\s+(?:many|much)\b`)
+	// dealWith is a chat's way of asking about something: "what's the
+	// deal with war communism", "what is the story behind Kronstadt".
+	dealWith = regexp.MustCompile(`(?i)\b(what(?:'s|’s|s| is| was)?)\s+the\s+(?:deal|story|thing)\s+(?:with|behind|about)\b`)
 	// takePlace is "take place", "happen", whose place is no word of
 	// the answer.
 	takePlace = regexp.MustCompile(`(?i)\b(take|takes|took|taken|taking)\s+place\b`)
@@ -173,6 +176,7 @@ func (a analyser) question(text string) question {
 	text = kindOf.ReplaceAllString(text, "$1 of")   // "What type of climate…?": the answer names the climate, not a type
 	text = takePlace.ReplaceAllString(text, "$1")   // "When did it take place?" asks for no place
 	text = howManyWord.ReplaceAllString(text, "$1") // "so many beetles" answers no better for "How many beetles…?"
+	text = dealWith.ReplaceAllString(text, "$1")    // "what's the deal with X" asks about X
 	toks := withIdentifiers(text, analyze(a.stem, text), true)
 	abbreviations := a.abbreviations(text)
 	joined := a.compounds(text, toks)

@@ -201,6 +201,30 @@ ANTHONY: Then I appeal to the people, who are the court above this one.
 	checkFirstQuotesBegin(t, ix, []firstQuote{{"What did Miss Anthony say about her rights?", "My natural rights"}})
 }
 
+// TestChatPhrases: a chat's way of asking about something is no word of
+// what it asks about.
+func TestChatPhrases(t *testing.T) {
+	_, a := standalone(t, "Notes\n\nWar Communism was a great deal worse than the war. The story behind it is long.\n")
+	for _, tt := range []struct {
+		question string
+		want     []string
+	}{
+		{"whats the deal with war communism", []string{"war", "commun"}},
+		{"What's the story behind War Communism?", []string{"war", "commun"}},
+		{"Was War Communism a great deal worse than the war?", []string{"war", "commun", "great", "deal", "wors"}},
+	} {
+		t.Run(tt.question, func(t *testing.T) {
+			var got []string
+			for _, c := range a.question(cleanQuery(tt.question)).concepts {
+				got = append(got, c.stem)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("concepts %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestQuestionFraming: the words that say how a question is asked (a
 // modal verb, an honorific before a name, "the book") frame it; the words
 // that say what it is about, "May" the month, "books" and "the name"
