@@ -29,6 +29,9 @@ var (
 	// synopsis is a chapter's list of contents run together: "Porto
 	// Praya--Ribeira Grande--Atmospheric Dust--…".
 	synopsis = regexp.MustCompile(`(?:--|—)[^-—]*(?:--|—)[^-—]*(?:--|—)`)
+	// signOff closes a book or a letter without saying anything: "THE
+	// END.", "YOURS TRULY, HUCK FINN.", "Your obedient servant".
+	signOff = regexp.MustCompile(`(?i)^(?:(?:the end|finis)\b|yours(?:\s+(?:truly|sincerely|faithfully|ever|affectionately|respectfully))?\s*[,.!]|(?:i am,?\s+)?(?:sir,?\s+)?your (?:most )?(?:obedient|humble|loving|affectionate) (?:and \w+ )?servant\b)`)
 )
 
 // textEnd is what a question about an opening or an ending asks for.
@@ -218,5 +221,5 @@ func quotableEnd(s corpus.Sentence) bool {
 	case strings.HasSuffix(text, ":") && len(text) < 40:
 		return false
 	}
-	return !synopsis.MatchString(text)
+	return !synopsis.MatchString(text) && !signOff.MatchString(text)
 }

@@ -219,6 +219,10 @@ func TestQuotableEnd(t *testing.T) {
 		{corpus.Sentence{Text: "concerning HIMSELF:"}, false},
 		{corpus.Sentence{Text: "fn main() {}", Code: true}, false},
 		{corpus.Sentence{Text: "Amen."}, true},
+		{corpus.Sentence{Text: "THE END."}, false},
+		{corpus.Sentence{Text: "YOURS TRULY, HUCK FINN."}, false},
+		{corpus.Sentence{Text: "I am, Sir, your obedient servant, A. LINCOLN."}, false},
+		{corpus.Sentence{Text: "Yours is the kingdom."}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.s.Text, func(t *testing.T) {
