@@ -32,7 +32,7 @@ var features = [...]feature{
 	{name: "person", value: func(e *evidence) float64 { return e.asks(intentPerson, e.names > 0) }},
 	{name: "time", value: func(e *evidence) float64 { return e.asks(intentTime, e.dates > 0) }},
 	{name: "place", value: func(e *evidence) float64 { return e.asks(intentPlace, e.flags&sentPlace != 0) }},
-	{name: "quantity", value: func(e *evidence) float64 { return e.asks(intentQuantity, e.numbers > 0 && e.statesMeasure()) }},
+	{name: "quantity", value: func(e *evidence) float64 { return e.asks(intentQuantity, e.givesMeasure()) }},
 	{name: "reason", value: func(e *evidence) float64 { return e.asks(intentReason, e.flags&sentReason != 0) }},
 	{name: "quotation", value: func(e *evidence) float64 { return e.asks(intentQuotation, e.flags&sentQuotation != 0) }},
 	{name: "length", value: func(e *evidence) float64 { return math.Log1p(e.words) }},
@@ -118,6 +118,13 @@ func (e *evidence) asks(i intent, has bool) float64 { return bit(e.q.intent == i
 // a span of dates. Any sentence does for other questions.
 func (e *evidence) statesMeasure() bool {
 	return e.q.units == nil || e.units > 0 || e.q.span && e.dates >= 2
+}
+
+// givesMeasure reports whether the sentence gives the quantity a
+// question of quantity asks for: a number, in the measure's units where
+// it asks for one, or a unit alone ("for a month", "a mile off").
+func (e *evidence) givesMeasure() bool {
+	return e.numbers > 0 && e.statesMeasure() || e.q.units != nil && e.units > 0
 }
 
 // novelty is the share of the sentence's words that the question lacks.

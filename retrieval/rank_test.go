@@ -154,8 +154,9 @@ A: Find a mentor. Books teach you the theory, but only an experienced keeper can
 }
 
 // TestAskMeasure: a question of measure ("how old", "how long", "how
-// far") is answered by a sentence stating it in its units, or a length of
-// time as a span of dates, rather than by another that holds a number.
+// far") is answered by a sentence stating it in its units (a unit alone
+// too: "for a month"), or a length of time as a span of dates, rather
+// than by another that holds a number.
 func TestAskMeasure(t *testing.T) {
 	ix := parsedIndex(t, "life.txt", `Luther married Katharina von Bora on 13 June 1525, in the town of Wittenberg, where he had taught since 1512.
 
@@ -168,11 +169,16 @@ The town of Wittenberg lies 60 miles from Leipzig.
 The Paris Commune ruled the city from 18 March to 28 May 1871.
 
 Elections were held on 26 March, and the Commune was proclaimed two days later.
+
+Some fishermen come here and fish for a day, and others stop and fish for a month.
+
+Two old fishermen fish in a punt moored a quarter of a mile off.
 `)
 	checkFirstQuotes(t, ix, []quotedFrom{
 		{"How old was Luther when he married?", "41 years old", "life"},
 		{"How far was the town of the monastery from Leipzig?", "60 miles", "life"},
 		{"How long did the Paris Commune last?", "from 18 March to 28 May", "life"},
+		{"How long do fishermen stay to fish?", "for a month", "life"},
 	})
 }
 
