@@ -72,8 +72,8 @@ func (r *ranker) narrator(doc int, stem string) bool {
 
 // authorRarity: an author's name that more than one sentence in
 // authorRarity holds is what the text is about, not who narrates it,
-// unless it is the text's front that names it so often: the first
-// sentence in authorFront.
+// unless it is the text's front that names it so often (its first
+// sentence in authorFront, where prefaces and introductions stand).
 const (
 	authorRarity = 50
 	authorFront  = 4
