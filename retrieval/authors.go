@@ -63,7 +63,7 @@ func (r *ranker) authorConcepts(q *question, doc int) []int {
 // own past its front (authorFront), where a preface or an editor's
 // introduction names the author throughout.
 func (r *ranker) narrator(doc int, stem string) bool {
-	if r.lex.dfOf(stem) <= max(r.lex.n/authorRarity, 1) {
+	if rareName(r.lex, stem) {
 		return true
 	}
 	later := r.table.docSentences(doc) - r.table.docSentences(doc)/authorFront
@@ -79,18 +79,25 @@ const (
 	authorFront  = 4
 )
 
+// rareName reports whether few of the library's sentences hold a name's
+// stem: no more than one in authorRarity.
+func rareName(lex *lexicon, stem string) bool {
+	return lex.dfOf(stem) <= max(lex.n/authorRarity, 1)
+}
+
 // authorsLater counts, for each document, the sentences past its front
-// that hold each stem of its authors' names.
+// that hold each stem of its authors' names that is not rare anyway, so
+// that opening an index reads the sentences of those few documents only.
 func authorsLater(t *sentenceTable, lex *lexicon, authors [][]string) []map[string]int {
 	out := make([]map[string]int, len(authors))
 	for doc := range authors {
 		out[doc] = map[string]int{}
 		n := t.docSentences(doc)
 		for _, stem := range authors[doc] {
-			id, ok := lex.ids[stem]
-			if !ok {
-				continue
+			if rareName(lex, stem) {
+				continue // a narrator's name by its rarity alone
 			}
+			id := lex.ids[stem]
 			for s := n / authorFront; s < n; s++ {
 				if sentenceHolds(t, t.global(doc, s), id) {
 					out[doc][stem]++
