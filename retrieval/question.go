@@ -242,28 +242,25 @@ func (a analyser) compounds(text string, toks []token) map[string][]alt {
 // without one ("the name Cadets", "a standing army" are what a question
 // asks about).
 func (a analyser) frames(stem, before string) bool {
+	last := lastWord(before)
 	switch {
 	case a.lex.textNouns[stem]:
-		return determined(before) && !article(before)
+		return determiners[last] && last != "a" && last != "an"
 	case a.lex.common[stem] && !a.lex.frame[stem]:
-		return !determined(before)
+		return !determiners[last]
 	}
 	return true
 }
 
-// article reports whether the text before a word ends in "a" or "an".
-func article(before string) bool {
-	words := strings.Fields(before)
-	return len(words) > 0 && (strings.EqualFold(words[len(words)-1], "a") || strings.EqualFold(words[len(words)-1], "an"))
+// lastWord is the last word of text, in lower case: what stands before a
+// question's word.
+func lastWord(text string) string {
+	text = strings.TrimRightFunc(text, unicode.IsSpace)
+	return strings.ToLower(text[strings.LastIndexFunc(text, unicode.IsSpace)+1:])
 }
 
-// determined reports whether the text before a word ends in a
-// determiner: "the book", "his book", "a book".
-func determined(before string) bool {
-	words := strings.Fields(before)
-	return len(words) > 0 && determiners[strings.ToLower(words[len(words)-1])]
-}
-
+// determiners point a word at one thing: "the book", "his book", "a
+// book".
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
 	"his": true, "her": true, "its": true, "their": true, "your": true, "my": true, "our": true}
 
