@@ -418,10 +418,10 @@ const shortSection = 2
 const nameWindow = 8
 
 // creditNamed counts a question's words that are the first words of a
-// name given earlier in the paragraph (para, sentence sent's) as held by a sentence that calls
-// the name by its last word in lower case: "The $1.2 billion stadium
-// opened in 2014" after "…awarded the game to Levi's Stadium" answers
-// "When did Levi's Stadium open?".
+// name given earlier in paragraph para as held by sentence sent, of that
+// paragraph, when it calls the name by its last word in lower case: "The
+// $1.2 billion stadium opened in 2014" after "…awarded the game to
+// Levi's Stadium" answers "When did Levi's Stadium open?".
 func (r *ranker) creditNamed(q *question, m *matchScratch, doc, sent, para int) {
 	d := r.corpus.Documents[doc]
 	t := r.table
