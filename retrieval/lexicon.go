@@ -253,15 +253,15 @@ var derivationSuffixes = []string{"i", "n", "an", "ian", "al", "ic", "ist", "ism
 // unrelated words.
 func (l *lexicon) derived(s string) []string {
 	const minStem = 4
-	if utf8.RuneCountInString(s) < minStem {
-		return nil
+	if utf8.RuneCountInString(s) < minStem || isRomanNumeral(s) {
+		return nil // Super Bowl XXXIII is not XXXII with a suffix
 	}
 	var out []string
 	for _, suf := range derivationSuffixes {
-		if _, ok := l.ids[s+suf]; ok {
+		if _, ok := l.ids[s+suf]; ok && !isRomanNumeral(s+suf) {
 			out = append(out, s+suf)
 		}
-		if base, ok := strings.CutSuffix(s, suf); ok && utf8.RuneCountInString(base) >= minStem {
+		if base, ok := strings.CutSuffix(s, suf); ok && utf8.RuneCountInString(base) >= minStem && !isRomanNumeral(base) {
 			if _, ok := l.ids[base]; ok {
 				out = append(out, base)
 			}

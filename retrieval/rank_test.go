@@ -393,19 +393,22 @@ func TestPrefixForms(t *testing.T) {
 	_, a := standalone(t, "Forms\n\nThe marriage was settled at Super Bowl XXXII by a civilian. "+
 		"Oxygen-18 is heavier than oxygen. We have scotch'd the snake.\n")
 	tests := []struct {
-		stem string
-		want []string
+		stem          string
+		want, derived []string
 	}{
-		{"marri", []string{"marriag"}},
-		{"xxxiii", nil},                 // a numeral is no form of another
-		{"civil", []string{"civilian"}}, // a word of a numeral's letters keeps its forms
-		{"oxygen", nil},                 // "oxygen-18" is another word
-		{"scotch", []string{"scotch'd"}},
+		{"marri", []string{"marriag"}, nil},
+		{"xxxiii", nil, nil},                                  // a numeral is no form of another, nor derived from one
+		{"civil", []string{"civilian"}, []string{"civilian"}}, // a word of a numeral's letters keeps its forms
+		{"oxygen", nil, nil},                                  // "oxygen-18" is another word
+		{"scotch", []string{"scotch'd"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.stem, func(t *testing.T) {
 			if got := a.lex.prefixForms(tt.stem); !slices.Equal(got, tt.want) {
 				t.Errorf("prefixForms(%q) = %q, want %q", tt.stem, got, tt.want)
+			}
+			if got := a.lex.derived(tt.stem); !slices.Equal(got, tt.derived) {
+				t.Errorf("derived(%q) = %q, want %q", tt.stem, got, tt.derived)
 			}
 		})
 	}
