@@ -412,13 +412,12 @@ func (a analyser) alternatives(c *concept, spellings *int) bool {
 		c.alts = append(c.alts, alt{term: id, how: how})
 	}
 	df := lex.dfOf(s)
+	forms := append(lex.derived(s), lex.prefixForms(s)...)
+	longer := slices.DeleteFunc(slices.Clone(forms), func(f string) bool { return len(f) <= len(s) })
 	switch {
 	case df > 0:
 		add(s, altExact)
-		for _, d := range lex.derived(s) {
-			add(d, altDerived)
-		}
-		for _, d := range lex.prefixForms(s) {
+		for _, d := range forms {
 			add(d, altDerived)
 		}
 	case lex.titleDFOf(s) > 0:
@@ -430,6 +429,12 @@ func (a analyser) alternatives(c *concept, spellings *int) bool {
 		return false // an identifier the text lacks: no close spellings
 	case c.framing:
 		// "many" the text lacks is no misspelling of "Manning".
+	case len(longer) > 0:
+		// "slave" where the text writes only "slavery" is no
+		// misspelling either: it is held in a longer form.
+		for _, d := range longer {
+			add(d, altDerived)
+		}
 	case lex.knownForm(s):
 		// Nor is "five" where the text writes "5".
 	default:

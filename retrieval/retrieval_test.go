@@ -412,6 +412,42 @@ func docIndex(t testing.TB, docs ...*corpus.Document) *Index {
 // read as misspellings of its words: not a word framing the question
 // ("many" of "Manning") nor a word of English ("cost" of "lost"), but a
 // typing slip, and a longer or shorter form of a word ("catalogue").
+// TestLongerForms checks that a word the text holds only in a longer
+// form ("slavery" for "slave") counts as held by it, as a word the text
+// has counts by its forms, and is no misspelling.
+func TestLongerForms(t *testing.T) {
+	ix := parsedIndex(t, "trade.txt", "Trade\n\n"+
+		"The Mongols practiced debt slavery. Kublai in 1291 forbade the sale abroad of Mongols.\n")
+	tests := []struct {
+		question string
+		stem     string
+		forms    []string // the stems counted as it by their form
+	}{
+		{"Was debt a form of slave labour?", "slave", []string{"slaveri"}},
+		{"Did the Mongols practise debt?", "mongol", []string{"mongol"}},
+		{"Who traded catalogues?", "catalogu", nil}, // no shorter form: a misspelling
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			q := ix.analyse(cleanQuery(tt.question))
+			var forms []string
+			for _, c := range q.concepts {
+				if c.stem != tt.stem {
+					continue
+				}
+				for _, a := range c.alts {
+					if a.how == altExact || a.how == altDerived {
+						forms = append(forms, ix.rank.lex.terms[a.term])
+					}
+				}
+			}
+			if !slices.Equal(forms, tt.forms) {
+				t.Errorf("forms of %q = %q, want %q", tt.stem, forms, tt.forms)
+			}
+		})
+	}
+}
+
 func TestMisspellings(t *testing.T) {
 	ix := parsedIndex(t, "season.txt", "The season\n\n"+
 		"Manning finished the season throwing for 2,249 yards, with 17 interceptions, and lost two games.\n\n"+
@@ -428,6 +464,7 @@ func TestMisspellings(t *testing.T) {
 		{"What did the Newton season cost?", nil, nil, "Newton"},
 		{"Which catalogue lists the records?", []string{"catalogu"}, []string{"catalog"}, "catalog"},
 		{"Who threw seventeen interceptions?", nil, nil, "Manning"}, // written "17"
+		{"Was Newton a rusher?", nil, nil, "Newton"},                // held as "rushing"
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
