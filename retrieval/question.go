@@ -152,8 +152,19 @@ type analyser struct {
 	spell func(stem string) []string
 }
 
+// leadingClause is a clause set before a question's own words: "When
+// violence is used, what is civil disobedience called?" asks what, not
+// when. The second group is the question.
+var leadingClause = regexp.MustCompile(`(?i)^(\S+\s+[^,?]+),\s*((?:who|whom|whose|what|which|where|when|why|how)\b.*)$`)
+
+// questionWord is a question's word for what it asks.
+var questionWord = regexp.MustCompile(`(?i)^(who|whom|whose|what|which|where|why|how)\b`)
+
 // intentOf is what kind of answer a question wants.
 func intentOf(text string) intent {
+	if m := leadingClause.FindStringSubmatch(text); m != nil && !questionWord.MatchString(m[1]) {
+		text = m[2]
+	}
 	for _, f := range questionForms {
 		if f.pattern.MatchString(text) && !(f.intent == intentDefinition && notDefined.MatchString(text)) {
 			return f.intent
