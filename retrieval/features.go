@@ -122,8 +122,12 @@ func (e *evidence) statesMeasure() bool {
 
 // givesMeasure reports whether the sentence gives the quantity a
 // question of quantity asks for: a number, in the measure's units where
-// it asks for one, or a unit alone ("for a month", "a mile off").
+// it asks for one, or a unit alone ("for a month", "a mile off"); a sum
+// for a question of money.
 func (e *evidence) givesMeasure() bool {
+	if e.q.money {
+		return e.flags&sentMoney != 0
+	}
 	return e.numbers > 0 && e.statesMeasure() || e.q.units != nil && e.units > 0
 }
 

@@ -32,6 +32,9 @@ type question struct {
 	// span is whether a question of measure may be answered by two dates:
 	// "How long did Apollo run?", "from 1961 to 1972".
 	span bool
+	// money is whether a question of quantity asks for a sum of money:
+	// "How much did the stadium cost?".
+	money bool
 	// asked is whether the text reads as a question rather than words
 	// looked up ("someone said it was a peace of shame"), whose sentence
 	// is quoted without a neighbour it does not need.
@@ -180,6 +183,7 @@ func (a analyser) question(text string) question {
 		q.units = a.terms(measureUnits[strings.ToLower(m[1])])
 		q.span = strings.EqualFold(m[1], "long")
 	}
+	q.money = q.intent == intentQuantity && howMuchMoney.MatchString(text)
 	spellings := 0
 	if q.intent == intentDefinition && standsFor.MatchString(text) {
 		text = abbreviationWords.ReplaceAllString(text, " ") // "short" of "short for" is no word of the answer
@@ -380,6 +384,7 @@ func whoObject(text string) (lo, hi int) {
 // 18", "25 minutes", "6 miles", "twice a year".
 var (
 	howMeasure   = regexp.MustCompile(`(?i)\bhow (old|long|far|high|tall|often)\b`)
+	howMuchMoney = regexp.MustCompile(`(?i)\bhow much\b.*\b(cost|costs|pay|paid|pays|spend|spends|spent|raise|raised|earn|earned|earns|worth|price|priced|sell|sold|buy|bought|charge|charged|owe|owed|bid|offer|offered|money|funds?|funding|fees?|salary|wages?|invest|invested|donate|donated|cash|dollars|pounds|roubles|rubles|francs)\b`)
 	lengthUnits  = strings.Fields("mile miles kilometre kilometres kilometer kilometers km feet foot metre metres meter meters yard yards league leagues inch inches")
 	measureUnits = map[string][]string{
 		"old":   strings.Fields("age aged old year years"),

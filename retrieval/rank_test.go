@@ -155,8 +155,8 @@ A: Find a mentor. Books teach you the theory, but only an experienced keeper can
 
 // TestAskMeasure: a question of measure ("how old", "how long", "how
 // far") is answered by a sentence stating it in its units (a unit alone
-// too: "for a month"), or a length of time as a span of dates, rather
-// than by another that holds a number.
+// too: "for a month"), or a length of time as a span of dates, and one
+// of money by a sum, rather than by another that holds a number.
 func TestAskMeasure(t *testing.T) {
 	ix := parsedIndex(t, "life.txt", `Luther married Katharina von Bora on 13 June 1525, in the town of Wittenberg, where he had taught since 1512.
 
@@ -173,13 +173,46 @@ Elections were held on 26 March, and the Commune was proclaimed two days later.
 Some fishermen come here and fish for a day, and others stop and fish for a month.
 
 Two old fishermen fish in a punt moored a quarter of a mile off.
+
+The Host Committee will dedicate 25 percent of all money it raises for causes in the Bay Area.
+
+The host committee has already raised over $40 million through sponsors.
+
+The bank paid out to 300 clerks, and Smolny demanded some thirty-five millions of rubles from it.
 `)
 	checkFirstQuotes(t, ix, []quotedFrom{
 		{"How old was Luther when he married?", "41 years old", "life"},
 		{"How far was the town of the monastery from Leipzig?", "60 miles", "life"},
 		{"How long did the Paris Commune last?", "from 18 March to 28 May", "life"},
 		{"How long do fishermen stay to fish?", "for a month", "life"},
+		{"How much money did the committee raise?", "$40 million", "life"},
 	})
+}
+
+func TestStatesMoney(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"The $1.2 billion stadium was built in two years.", true},
+		{"Sky bid £1.3bn for the rights.", true},
+		{"Smolny demanded some thirty-five millions of rubles.", true},
+		{"He left her 5,000 pounds a year.", true},
+		{"Ten francs a week was all he had.", true},
+		{"The stadium held 68,500 seats in 2014.", false},
+		{"He paid in dollars and cents.", false},
+		{"Kopecks were minted $ by the Tsar in 1700.", false},
+		{"The horse was worth a thousand rubles.", true},
+		{"He made a remark about 3 innocent men.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			out := analyseSentence(englishAnalyzer(t), corpus.Sentence{Text: tt.text}, nil)
+			if got := out.flags&sentMoney != 0; got != tt.want {
+				t.Errorf("statesMoney = %v, want %v", got, tt.want)
+			}
+		})
+	}
 }
 
 // TestHonorificNamesNoOne: "Miss" of "What did Miss Anthony say…?" is

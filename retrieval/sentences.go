@@ -40,6 +40,7 @@ const (
 	sentPlace                        // "in/at/to/from Capitalised"
 	sentQuestion                     // asked by an interviewer
 	sentFirst                        // first sentence of its paragraph
+	sentMoney                        // a sum of money: "$1.2 billion", "5,000 roubles"
 )
 
 // tableToken is one token of the sentence table. Its term, position and
@@ -171,7 +172,39 @@ func analyseSentence(a analysis.Analyzer, s corpus.Sentence, speakers []string) 
 	if s.Question {
 		out.flags |= sentQuestion
 	}
+	if statesMoney(text, &out) {
+		out.flags |= sentMoney
+	}
 	return out
+}
+
+// currencySymbols stand before a sum: "$1.2 billion", "£304m".
+const currencySymbols = "$£€¥"
+
+// currencies are the names of currencies, which stand after a sum:
+// "5,000 roubles", "forty pounds", "thirty-five millions of rubles".
+var currencies = map[string]bool{"dollar": true, "pound": true, "franc": true, "rouble": true, "ruble": true,
+	"kopeck": true, "cent": true, "shilling": true, "pence": true, "penny": true, "guinea": true, "mark": true,
+	"yen": true, "euro": true, "crown": true, "florin": true, "ducat": true, "sovereign": true, "livre": true}
+
+// statesMoney reports whether a sentence states a sum of money: a figure
+// after a currency's symbol, or a currency's name after a number (one
+// word, "of", may stand between them).
+func statesMoney(text string, out *analysed) bool {
+	if strings.ContainsAny(text, currencySymbols) {
+		for i, r := range text {
+			if rest := strings.TrimLeft(text[i+utf8.RuneLen(r):], " "); strings.ContainsRune(currencySymbols, r) && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+				return true
+			}
+		}
+	}
+	for k := 1; k < len(out.surface) && out.pos[k] != notInText; k++ {
+		name := strings.TrimSuffix(strings.ToLower(out.surface[k]), "s")
+		if currencies[name] && out.kind[k-1]&tokNumber != 0 && out.pos[k]-out.pos[k-1] <= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // reasonPhrases say why.
