@@ -198,7 +198,7 @@ func TestStatesMoney(t *testing.T) {
 		{"Sky bid £1.3bn for the rights.", true},
 		{"Smolny demanded some thirty-five millions of rubles.", true},
 		{"He left her 5,000 pounds a year.", true},
-		{"Ten francs a week was all he had.", true},
+		{"Forty francs a week was all he had.", true},
 		{"The stadium held 68,500 seats in 2014.", false},
 		{"He paid in dollars and cents.", false},
 		{"Kopecks were minted $ by the Tsar in 1700.", false},

@@ -267,7 +267,7 @@ func tokenKind(text string, t token, first bool) uint8 {
 	if unicode.IsUpper(r) && !first {
 		k |= tokCapital
 	}
-	if unicode.IsDigit(r) || numberWords[t.term] {
+	if unicode.IsDigit(r) || numberWords[t.term] || numberWords[strings.ToLower(word)] {
 		k |= tokNumber
 		if year := strings.TrimSuffix(word, "s"); len(year) == 4 && (word[0] == '1' || (word[0] == '2' && word[1] == '0')) && isDigits(year) {
 			k |= tokYear
