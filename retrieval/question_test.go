@@ -10,6 +10,9 @@ func TestIntentOf(t *testing.T) {
 		{"When did Mongke Khan die?", intentTime},
 		{"In what year did the Jin dynasty end?", intentTime},
 		{"Who led the Broncos?", intentPerson},
+		{"What is the name of the stadium in Miami?", intentPerson}, // a name, as a who question's is
+		{"What was the last name of the player who fumbled?", intentPerson},
+		{"What does the name Cadets mean?", intentNone},
 		{"Where was Smolny Institute?", intentPlace},
 		{"Why did the Bolsheviks dissolve the Constituent Assembly?", intentReason},
 		{"How many sacks did Miller have?", intentQuantity},
