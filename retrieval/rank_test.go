@@ -204,6 +204,7 @@ func TestStatesMoney(t *testing.T) {
 		{"Kopecks were minted $ by the Tsar in 1700.", false},
 		{"The horse was worth a thousand rubles.", true},
 		{"He made a remark about 3 innocent men.", false},
+		{"Broken \xff bytes and a $ at the end \xff$", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

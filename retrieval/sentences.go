@@ -191,11 +191,12 @@ var currencies = map[string]bool{"dollar": true, "pound": true, "franc": true, "
 // after a currency's symbol, or a currency's name after a number (one
 // word, "of", may stand between them).
 func statesMoney(text string, out *analysed) bool {
-	if strings.ContainsAny(text, currencySymbols) {
-		for i, r := range text {
-			if rest := strings.TrimLeft(text[i+utf8.RuneLen(r):], " "); strings.ContainsRune(currencySymbols, r) && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
-				return true
-			}
+	for i, r := range text {
+		if !strings.ContainsRune(currencySymbols, r) {
+			continue
+		}
+		if rest := strings.TrimLeft(text[i+utf8.RuneLen(r):], " "); rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			return true
 		}
 	}
 	for k := 1; k < len(out.surface) && out.pos[k] != notInText; k++ {
