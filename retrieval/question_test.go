@@ -13,6 +13,8 @@ func TestIntentOf(t *testing.T) {
 		{"What is the name of the stadium in Miami?", intentPerson}, // a name, as a who question's is
 		{"What was the last name of the player who fumbled?", intentPerson},
 		{"What does the name Cadets mean?", intentNone},
+		{"Which Broncos player intercepted Newton?", intentPerson}, // a kind of thing named: a name
+		{"In what book did Meggers describe the idea?", intentPerson},
 		{"Where was Smolny Institute?", intentPlace},
 		{"Why did the Bolsheviks dissolve the Constituent Assembly?", intentReason},
 		{"How many sacks did Miller have?", intentQuantity},
