@@ -189,6 +189,14 @@ The bank paid out to 300 clerks, and Smolny demanded some thirty-five millions o
 	})
 }
 
+func TestMaxNumberWord(t *testing.T) {
+	for w := range numberWords {
+		if len(w) > maxNumberWord {
+			t.Errorf("number word %q is longer than maxNumberWord (%d)", w, maxNumberWord)
+		}
+	}
+}
+
 func TestStatesMoney(t *testing.T) {
 	tests := []struct {
 		text string

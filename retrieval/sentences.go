@@ -119,7 +119,9 @@ var (
 	definitionBefore = regexp.MustCompile(`\b(?i:dubbed|called|known as|named|termed|so-called)\s*(?:[“"‘']?(\p{Lu}[\p{L}'’-]*\s+){0,2}|[“"‘']([\p{L}'’-]+\s+){0,2})$`)
 	// calledBy is a naming verb with a pronoun for its subject, which
 	// says who was called, not what a name is: "He called Natásha".
-	calledBy    = regexp.MustCompile(`\b(?i:he|she|they|I|we|you|who)\s+(?i:called|named|dubbed)\s*[“"‘']?(\p{Lu}[\p{L}'’-]*\s+){0,2}$`)
+	calledBy = regexp.MustCompile(`\b(?i:he|she|they|I|we|you|who)\s+(?i:called|named|dubbed)\s*[“"‘']?(\p{Lu}[\p{L}'’-]*\s+){0,2}$`)
+	// numberWords are words of numbers, found by their stem or as
+	// written ("forty" stems to "forti"); maxNumberWord is the longest.
 	numberWords = map[string]bool{
 		"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
 		"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "twenty": true, "thirty": true,
@@ -134,6 +136,9 @@ var (
 		"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 	}
 )
+
+// maxNumberWord is the length of the longest of numberWords.
+const maxNumberWord = len("thousands")
 
 // analyseSentence tokenises a sentence and marks its tokens and itself.
 func analyseSentence(a analysis.Analyzer, s corpus.Sentence, speakers []string) analysed {
@@ -200,8 +205,7 @@ func statesMoney(text string, out *analysed) bool {
 		}
 	}
 	for k := 1; k < len(out.surface) && out.pos[k] != notInText; k++ {
-		name := strings.TrimSuffix(strings.ToLower(out.surface[k]), "s")
-		if currencies[name] && out.kind[k-1]&tokNumber != 0 && out.pos[k]-out.pos[k-1] <= 2 {
+		if out.kind[k-1]&tokNumber != 0 && out.pos[k]-out.pos[k-1] <= 2 && currencies[strings.TrimSuffix(strings.ToLower(out.surface[k]), "s")] {
 			return true
 		}
 	}
@@ -268,7 +272,7 @@ func tokenKind(text string, t token, first bool) uint8 {
 	if unicode.IsUpper(r) && !first {
 		k |= tokCapital
 	}
-	if unicode.IsDigit(r) || numberWords[t.term] || numberWords[strings.ToLower(word)] {
+	if unicode.IsDigit(r) || numberWords[t.term] || numberWords[word] || unicode.IsUpper(r) && len(word) <= maxNumberWord && numberWords[strings.ToLower(word)] {
 		k |= tokNumber
 		if year := strings.TrimSuffix(word, "s"); len(year) == 4 && (word[0] == '1' || (word[0] == '2' && word[1] == '0')) && isDigits(year) {
 			k |= tokYear
