@@ -91,6 +91,12 @@ const (
 )
 
 var (
+	// leadingClause is a clause set before a question's own words: "When
+	// violence is used, what is civil disobedience called?" asks what,
+	// not when. The second group is the question. questionWord is a
+	// question's word for what it asks.
+	leadingClause = regexp.MustCompile(`(?i)^(\S+\s+[^,?]+),\s*((?:who|whom|whose|what|which|where|when|why|how)\b.*)$`)
+	questionWord  = regexp.MustCompile(`(?i)^(who|whom|whose|what|which|where|why|how)\b`)
 	// whoWords ask for a person, or for a name ("What is the name of the
 	// stadium?"): either way a sentence holding a name the question lacks.
 	whoWords   = regexp.MustCompile(`(?i)^(who|whom|whose)\b|\bwho (was|were|is|led|said|wrote)\b|\b(which|what) (\pL+ )?(person|man|woman|king|team|company|group|party|people|country|city|general|leader|president|player|film|movie|show|series|song|book|novel|ship|newspaper|organi[sz]ation|university|college|school|church|dynasty|emperor|queen|actor|band|network|station|channel|empire|tribe|nation)\b|\b(what|which) (is|was|are|were) (the|their|his|her|its) (full |last |first )?names? of\b`)
@@ -156,14 +162,6 @@ type analyser struct {
 	// the text lacks; nil finds none.
 	spell func(stem string) []string
 }
-
-// leadingClause is a clause set before a question's own words: "When
-// violence is used, what is civil disobedience called?" asks what, not
-// when. The second group is the question.
-var leadingClause = regexp.MustCompile(`(?i)^(\S+\s+[^,?]+),\s*((?:who|whom|whose|what|which|where|when|why|how)\b.*)$`)
-
-// questionWord is a question's word for what it asks.
-var questionWord = regexp.MustCompile(`(?i)^(who|whom|whose|what|which|where|why|how)\b`)
 
 // intentOf is what kind of answer a question wants.
 func intentOf(text string) intent {
