@@ -432,7 +432,7 @@ var markdownHeading = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
 // markupHeading recognises Markdown, setext and MediaWiki headings.
 func (p *parser) markupHeading(b *block, markdown bool) (heading, bool) {
 	if len(b.lines) == 2 {
-		title, under := strings.TrimSpace(p.text[b.lines[0]]), strings.TrimSpace(p.raw[b.lines[1]])
+		title, under := strings.TrimSpace(p.text[b.lines[0]]), strings.TrimSpace(p.text[b.lines[1]])
 		if m := underline.FindString(under); m != "" && title != "" && utf8.RuneCountInString(title) <= 80 && !underline.MatchString(title) {
 			rank := 3
 			if m[0] == '=' {

@@ -15,7 +15,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 187
+const ParserVersion = 188
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -68,6 +68,7 @@ func parseText(name string, data []byte) (*Document, error) {
 	lo, hi := p.gutenberg()
 	const markdown = false
 	p.cleanLines(lo, hi, markdown)
+	p.starBoxes(lo, hi)
 	p.numberedRuns(lo, hi)
 	p.gridTables(lo, hi)
 	p.barTables(lo, hi)
