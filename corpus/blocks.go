@@ -24,9 +24,13 @@ type block struct {
 	role    role
 	speaker string // who speaks, for a turn of a dialogue or play
 	skip    int    // bytes of the speaker label to drop from the first line
-	head    *heading
-	code    bool   // a code block, quoted as written
-	opens   string // of a heading: whose speech follows it ("MR. CROWLEY opened the case as follows:")
+	// runIn is, for a heading that runs into the paragraph after it
+	// ("2. Grant of Copyright License. Subject to…"), the bytes of its
+	// line that are the heading's; 0 when the heading has the whole line.
+	runIn int
+	head  *heading
+	code  bool   // a code block, quoted as written
+	opens string // of a heading: whose speech follows it ("MR. CROWLEY opened the case as follows:")
 }
 
 func (b *block) first() int { return b.lines[0] }
@@ -156,6 +160,9 @@ func (p *parser) textOf(b *block) string {
 	var sb strings.Builder
 	for k, i := range b.lines {
 		t := p.text[i]
+		if k == 0 && b.runIn > 0 {
+			t = t[:min(b.runIn, len(t))]
+		}
 		if k == 0 {
 			t = t[min(b.skip, len(t)):]
 		}
@@ -181,6 +188,9 @@ func (p *parser) indent(b *block) int {
 func (p *parser) isShort(b *block) bool {
 	if len(b.lines) > 3 {
 		return false
+	}
+	if b.runIn > 0 {
+		return true // a run-in title, up to its full stop (runInTitle)
 	}
 	total := 0
 	for _, i := range b.lines {

@@ -27,7 +27,7 @@ func (p *parser) parseBook(lo, hi int, markdown bool) {
 	}
 	blocks = p.verseChapters(blocks)
 	p.findHeadings(blocks, markdown)
-	blocks = p.datedEntries(blocks)
+	blocks = p.datedEntries(rejoinRunIns(blocks))
 	p.markMatter(blocks)
 	keepText(blocks)
 	p.continueTurns(blocks)

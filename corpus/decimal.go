@@ -20,20 +20,41 @@ var decimalHeading = regexp.MustCompile(`^((?:\d{1,2}\.){0,3}\d{1,2})\.?\s+(\p{L
 // section number stands before; a numbered paragraph is longer.
 const maxDecimalTitleWords = 10
 
+// maxDecimalIndent is the deepest a decimal section number and title
+// may be set in: a licence sets its clauses' titles in as far as its
+// paragraphs ("  0. Definitions.", "   1. Definitions.").
+const maxDecimalIndent = 4
+
 // decimalTitle reports whether a line is a section number in decimals
-// and a title: short, not a sentence, in title case or of a few words.
+// and a title: short, not a sentence, in title case or of a few words;
+// in title case when it ends in a full stop, as a licence's or a
+// contract's clauses are titled ("2. Basic Permissions.").
 func decimalTitle(t string) bool {
 	m := decimalHeading.FindStringSubmatch(t)
 	if m == nil || utf8.RuneCountInString(m[2]) > 80 {
 		return false
 	}
-	title := m[2]
+	title, stop := strings.CutSuffix(m[2], ".")
 	words := len(strings.Fields(title))
 	last, _ := utf8.DecodeLastRuneInString(title)
 	if words > maxDecimalTitleWords || strings.ContainsRune(".:;,", last) || sentenceInside.MatchString(title) {
 		return false
 	}
-	return isTitleCase(title) || words <= 6
+	return isTitleCase(title) || words <= 6 && !stop
+}
+
+// runInTitle is the length in bytes of a clause's number and title in
+// title case that open line t, its text after them on the line: "2.
+// Grant of Copyright License." of "2. Grant of Copyright License.
+// Subject to the terms…"; 0 when none does. The title is the line's
+// first sentence, so "12. Mr. Smith said…" has none.
+func runInTitle(t string) int {
+	lead := len(t) - len(strings.TrimLeft(t, " \t"))
+	bounds := sentenceBounds(t[lead:])
+	if len(bounds) < 2 || !strings.HasSuffix(t[lead:lead+bounds[0][1]], ".") || !decimalTitle(t[lead:lead+bounds[0][1]]) {
+		return 0
+	}
+	return lead + bounds[0][1]
 }
 
 // sectionNumber is the numbers of a decimal section number: [2 1] of
@@ -157,32 +178,60 @@ func (p *parser) extractedDecimals(blocks []*block) {
 }
 
 // splitDecimalHeads makes a decimal section number and title that opens
-// a paragraph, its text on the next line ("1. Minutes of the last
-// meeting" / "The minutes of the February meeting were agreed…", as
-// minutes and notes are typed), a block of its own, when minLooks such
-// lines or more count up as sections do; the look of headings then
+// a paragraph a block of its own, when minLooks such lines or more count
+// up as sections do, with the titles alone on their lines: its text on
+// the next line ("1. Minutes of the last meeting" / "The minutes of the
+// February meeting were agreed…", as minutes and notes are typed), or
+// after it on the same line, as a licence's clauses run in ("2. Grant of
+// Copyright License. Subject to the terms…"). The look of headings then
 // decides (lookStyles).
 func (p *parser) splitDecimalHeads(blocks []*block) []*block {
-	var heads []int
+	heads := map[int]int{} // block → the bytes of a run-in title, 0 for one on its own line
 	var numbers [][]int
 	for k, b := range blocks {
-		if b.role != roleBody || b.code || len(b.lines) < 2 || b.skip > 0 {
-			continue
+		if b.role != roleBody || b.code || b.skip > 0 || p.listItem(b) {
+			continue // a recipe's steps are no sections
 		}
-		t := strings.TrimSpace(p.text[b.first()])
-		next := strings.TrimSpace(p.text[b.lines[1]])
-		if decimalTitle(t) && startsWithLetter(next) && !strings.HasSuffix(t, ",") {
-			heads, numbers = append(heads, k), append(numbers, sectionNumber(t))
+		first := p.text[b.first()]
+		t := strings.TrimSpace(first)
+		switch {
+		case len(b.lines) == 1 && decimalTitle(t):
+			numbers = append(numbers, sectionNumber(t)) // counts, and needs no split
+		case runInTitle(first) > 0:
+			heads[k] = runInTitle(first)
+			numbers = append(numbers, sectionNumber(t))
+		case len(b.lines) >= 2 && decimalTitle(t) && startsWithLetter(strings.TrimSpace(p.text[b.lines[1]])) && !strings.HasSuffix(t, ","):
+			heads[k] = 0
+			numbers = append(numbers, sectionNumber(t))
 		}
 	}
-	if len(heads) < minLooks || !countsUp(numbers) {
+	if len(heads) == 0 || len(numbers) < minLooks || !countsUp(numbers) {
 		return blocks
 	}
 	out := make([]*block, 0, len(blocks)+len(heads))
 	for k, b := range blocks {
-		if len(heads) > 0 && heads[0] == k {
-			heads = heads[1:]
+		cut, ok := heads[k]
+		switch {
+		case !ok:
+			out = append(out, b)
+		case cut > 0:
+			line := p.text[b.first()]
+			skip := len(line) - len(strings.TrimLeft(line[cut:], " \t"))
+			out = append(out, &block{lines: b.lines[:1], runIn: cut}, &block{lines: b.lines, speaker: b.speaker, skip: skip})
+		default:
 			out = append(out, &block{lines: b.lines[:1]}, &block{lines: b.lines[1:], speaker: b.speaker})
+		}
+	}
+	return out
+}
+
+// rejoinRunIns gives each run-in title that findHeadings did not make a
+// heading back to its paragraph, which then reads from the line's start.
+func rejoinRunIns(blocks []*block) []*block {
+	out := blocks[:0]
+	for k, b := range blocks {
+		if b.runIn > 0 && b.role != roleHeading && k+1 < len(blocks) {
+			blocks[k+1].skip = 0
 			continue
 		}
 		out = append(out, b)

@@ -123,3 +123,69 @@ func TestMinutes(t *testing.T) {
 	d := wantSections(t, "minutes.txt", text, []string{"Front matter", "1. Minutes of the last meeting", "2. Matters arising", "3. Book for April"})
 	wantAmong(t, textsOf(d), "Present: Ruth Okafor (chair), Daniel Brenner, Mrs. Higgins, the farmer", "Apologies: John Thornton")
 }
+
+// TestLicenceClauses makes sections of a licence's or a contract's
+// numbered clauses as they are typed: titles with full stops on their own
+// lines, set in as far as the paragraphs ("  0. Definitions."), or run
+// into the clause's first paragraph ("2. Grant of Copyright License.
+// Subject to…"), whose sentences then begin after the title.
+func TestLicenceClauses(t *testing.T) {
+	own := "THE KETTLE LICENSE\n\n  Preamble text says what this licence is for. It is short.\n\n" +
+		"  0. Definitions.\n\n  \"The Kettle\" means the program this licence comes with.\n\n" +
+		"  1. Basic Permissions.\n\n  You may run the Kettle as often as you like.\n\n" +
+		"  2. Termination of Your Rights.\n\n  You lose these rights if you sell the Kettle.\n"
+	runIn := "   1. Definitions.\n\n      \"Work\" shall mean the kettle and its lid.\n\n" +
+		"   2. Grant of Copyright License. Subject to the terms of this License, each Contributor\n   grants You a licence to copy the Work.\n\n" +
+		"   3. Trademarks. This License does not grant permission to use the\n   name of the Kettle.\n\n" +
+		"   4. Disclaimer of Warranty. The Work is provided as it is.\n"
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+		opens      string // the first sentence of the next to last clause
+	}{
+		{"titles on their own lines", own, []string{"Front matter", "0. Definitions", "1. Basic Permissions", "2. Termination of Your Rights"}, "You may run the Kettle as often as you like."},
+		{"titles run into the clause", runIn, []string{"1. Definitions", "2. Grant of Copyright License", "3. Trademarks", "4. Disclaimer of Warranty"},
+			"This License does not grant permission to use the name of the Kettle."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := wantSections(t, "licence.txt", tc.text, tc.want)
+			if got := d.Sentence(d.Sections[len(d.Sections)-2].FirstSentence).Text; got != tc.opens {
+				t.Errorf("the next to last clause opens with %q, want %q", got, tc.opens)
+			}
+		})
+	}
+}
+
+// TestNumberedParagraphsThatAreNoClauses keeps numbered paragraphs whose
+// first sentence is no title whole: "12. Mr. Smith…" runs on past its
+// abbreviation, and a sentence in small letters is no title.
+func TestNumberedParagraphsThatAreNoClauses(t *testing.T) {
+	text := "1. Mr. Smith came to the house at noon. He stayed for an hour.\n\n" +
+		"2. The lamp was lit. Nobody came to the door after that.\n\n" +
+		"3. Dr. Jones arrived at six. He stayed the night.\n"
+	d := wantSections(t, "notes.txt", text, []string{"notes"})
+	if got, want := d.Sentence(0).Text, "1. Mr. Smith came to the house at noon."; got != want {
+		t.Errorf("first sentence %q, want %q", got, want)
+	}
+}
+
+// TestRunInTitlesSetDeepIn keeps clauses whose titles are set in deeper
+// than headings are as the paragraphs they are: no sections, and every
+// word read once.
+func TestRunInTitlesSetDeepIn(t *testing.T) {
+	text := "The licence follows.\n\n" +
+		"        1. Definitions. \"Work\" shall mean the kettle and its lid.\n\n" +
+		"        2. Grant of Copyright License. Each Contributor grants You a licence to copy the Work.\n\n" +
+		"        3. Trademarks. This License does not grant permission to use the name.\n"
+	d := wantSections(t, "licence.txt", text, []string{"licence"})
+	var all []string
+	for i := range d.SentenceCount() {
+		all = append(all, d.Sentence(i).Text)
+	}
+	got := strings.Join(all, " ")
+	for _, want := range []string{"2. Grant of Copyright License.", "Each Contributor grants You", "3. Trademarks."} {
+		if n := strings.Count(got, want); n != 1 {
+			t.Errorf("%q read %d times in %q, want once", want, n, got)
+		}
+	}
+}

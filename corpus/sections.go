@@ -102,6 +102,9 @@ func (p *parser) headingText(b *block) string {
 	if b.head.style == styleVerse || b.head.entry {
 		return b.head.title // a verse number, or an entry's date at the start of its paragraph
 	}
+	if b.runIn > 0 {
+		return p.textOf(b)
+	}
 	var parts []string
 	for _, i := range b.lines {
 		if t := strings.TrimSpace(p.text[i]); t != "" && !(b.head.style == styleSetext && underline.MatchString(t)) {
