@@ -146,6 +146,16 @@ func TestDefinedAt(t *testing.T) {
 		{"Closures are anonymous functions that capture their environment.", "Closures", true},
 		{"Adapters are lazy, so nothing happens until they are consumed.", "Adapters", false},
 		{"In most Rust programs closures are anonymous functions that capture values.", "closures", false},
+		// a quoted term with the verb laws, licences and contracts define by
+		{`1.7. "Larger Work" means a work that combines Covered Software with other material.`, "Work", true},
+		{`1.7. "Larger Work" means a work that combines Covered Software with other material.`, "Larger", true},
+		{`"License" shall mean the terms and conditions for use.`, "License", true},
+		{`"The Program" refers to any copyrightable work licensed under this License.`, "Program", true},
+		{`"Entropy" denotes the disorder of a system.`, "Entropy", true},
+		{`"Freedom" means that you can run the program.`, "Freedom", false},
+		{"Freedom means to run the program as you wish.", "Freedom", false},
+		{`"Installation Information" for a User Product means any methods required to install it.`, "Product", false},
+		{`"Installation Information" for a User Product means any methods required to install it.`, "Information", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+"/"+tt.word, func(t *testing.T) {

@@ -112,6 +112,9 @@ type analysed struct {
 
 var (
 	definitionAfter = regexp.MustCompile(`^[’'s]*[._”"]*\s*(,|--|—|\(|\s+(is|was|are|were))\s*(a|an|the|one|so-called|also)\b`)
+	// meansAfter is a definition's verb after its term: "\"Larger Work\"
+	// means a work that…", "\"License\" shall mean the terms…".
+	meansAfter = regexp.MustCompile(`^[’'s]*[”"’']?\s+(?:means|shall mean|refers to|is defined as|denotes)\s+(\pL+)`)
 	// rankAfter is a place in an order after a name, which says when it
 	// came, not what it is: "Pierre was the sixth to enter", "one of the
 	// first to meet him".
@@ -302,7 +305,7 @@ func definedAt(text string, start, end int) bool {
 	if strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")") {
 		return true
 	}
-	if definedAfter(after) || definedAfter(restOfName(text, end)) || opensDefinition(text, start, end) || pluralDefined(text, start, end) {
+	if definedAfter(after) || definedAfter(restOfName(text, end)) || opensDefinition(text, start, end) || pluralDefined(text, start, end) || termMeans(text, start, end) {
 		return true
 	}
 	if strings.Contains(before, "dubbed") || strings.Contains(before, "called") || strings.Contains(before, "known as") ||
@@ -321,6 +324,29 @@ func definedAfter(after string) bool {
 		return false
 	}
 	return definitionAfter.MatchString(after) && !rankAfter.MatchString(after)
+}
+
+// termMeans reports whether the word at text[start:end], or the name it
+// opens, is a term in quotation marks defined as laws, licences and
+// contracts define one: before " means …", " shall mean …", " refers to
+// …" ("\"Larger Work\" means a work that…"); not before "means that".
+// Unquoted ("Freedom means…") it is as often a subject explained as a
+// term defined, and is left to the other forms.
+func termMeans(text string, start, end int) bool {
+	opened := strings.HasSuffix(text[:start], "\"") || strings.HasSuffix(text[:start], "“") || strings.HasSuffix(text[:start], "‘")
+	for _, after := range []string{text[end:min(len(text), end+40)], restOfName(text, end)} {
+		if !strings.Contains(after, " mean") && !strings.Contains(after, " refers") && !strings.Contains(after, " is defined") && !strings.Contains(after, " denotes") {
+			continue // cheap: this runs for every word of the text
+		}
+		m := meansAfter.FindStringSubmatch(after)
+		if m == nil || m[1] == "that" {
+			continue
+		}
+		if opened || strings.ContainsAny(after[:min(4, len(after))], "”\"’'") {
+			return true // in quotation marks
+		}
+	}
+	return false
 }
 
 // pluralDefined reports whether the word at text[start:end], among a
