@@ -17,8 +17,12 @@ import (
 var decimalHeading = regexp.MustCompile(`^((?:\d{1,2}\.){0,3}\d{1,2})\.?\s+(\p{Lu}.*)$`)
 
 // maxDecimalTitleWords is the length of the longest title a decimal
-// section number stands before; a numbered paragraph is longer.
-const maxDecimalTitleWords = 10
+// section number stands before; a numbered paragraph is longer. A FAQ's
+// question may take maxDecimalQuestionWords.
+const (
+	maxDecimalTitleWords    = 10
+	maxDecimalQuestionWords = 20
+)
 
 // maxDecimalIndent is the deepest a decimal section number and title
 // may be set in: a licence sets its clauses' titles in as far as its
@@ -31,16 +35,29 @@ const maxDecimalIndent = 4
 // contract's clauses are titled ("2. Basic Permissions.").
 func decimalTitle(t string) bool {
 	m := decimalHeading.FindStringSubmatch(t)
-	if m == nil || utf8.RuneCountInString(m[2]) > 80 {
+	if m == nil {
 		return false
 	}
 	title, stop := strings.CutSuffix(m[2], ".")
 	words := len(strings.Fields(title))
+	if strings.HasSuffix(strings.TrimRight(title, "\"”’'"), "?") {
+		// a FAQ's question, or two: "1.3 Where can I get more lsof
+		// documentation?", "3.23 Why doesn't lsof report fully on file
+		// \"foo\" on UNIX dialect \"bar?\""
+		return words <= maxDecimalQuestionWords && !sentenceInside.MatchString(strings.ReplaceAll(title, "?", ","))
+	}
 	last, _ := utf8.DecodeLastRuneInString(title)
-	if words > maxDecimalTitleWords || strings.ContainsRune(".:;,", last) || sentenceInside.MatchString(title) {
+	if utf8.RuneCountInString(title) > 80 || words > maxDecimalTitleWords || strings.ContainsRune(".:;,", last) || sentenceInside.MatchString(title) {
 		return false
 	}
 	return isTitleCase(title) || words <= 6 && !stop
+}
+
+// wrapsDecimalTitle reports whether block b may hold a decimal section
+// number and title: one line, or a long title wrapped onto a second that
+// opens no section of its own (as a table of contents' next entry does).
+func (p *parser) wrapsDecimalTitle(b *block) bool {
+	return len(b.lines) == 1 || len(b.lines) == 2 && !decimalHeading.MatchString(strings.TrimSpace(p.text[b.lines[1]]))
 }
 
 // runInTitle is the length in bytes of a clause's number and title in
@@ -71,6 +88,9 @@ func sectionNumber(t string) []int {
 			return nil
 		}
 		n = append(n, v)
+	}
+	for len(n) > 1 && n[len(n)-1] == 0 {
+		n = n[:len(n)-1] // "7.0" numbers section 7, over its "7.1"
 	}
 	return n
 }

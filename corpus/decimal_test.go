@@ -189,3 +189,29 @@ func TestRunInTitlesSetDeepIn(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberedFAQ reads a FAQ typed as text as its numbered questions: a
+// question may be long, wrap onto a second line or ask twice; "2.0"
+// numbers the part its "2.1" stands in; and the table of contents that
+// lists the questions before them is left out.
+func TestNumberedFAQ(t *testing.T) {
+	text := "Frequently Asked Questions about kettles\n\nTable of Contents:\n\n" +
+		"1.0\tGeneral Concepts\n1.1\tKettle -- what is it?\n1.2\tWhere can I get more kettle documentation for my own kettle?\n" +
+		"2.0\tKettle Problems\n2.1\tWhy does the kettle report different temperatures on the\n\tsame stove (the altitude phenomenon)?\n" +
+		"2.2\tDoes the kettle whistle?  How do I stop it?\n\n" +
+		"1.0\tGeneral Concepts\n\n1.1\tKettle -- what is it?\n\n\tA kettle boils water. It has a spout.\n\n" +
+		"1.2\tWhere can I get more kettle documentation for my own kettle?\n\n\tThe kettle's box holds a leaflet.\n\n" +
+		"2.0\tKettle Problems\n\n2.1\tWhy does the kettle report different temperatures on the\n\tsame stove (the altitude phenomenon)?\n\n\tWater boils at a lower temperature on a mountain.\n\n" +
+		"2.2\tDoes the kettle whistle?  How do I stop it?\n\n\tIt whistles when the water boils. Lift the lid to stop it.\n"
+	d := wantSections(t, "faq.txt", text, []string{
+		"1.0 General Concepts · 1.1 Kettle -- what is it?",
+		"1.0 General Concepts · 1.2 Where can I get more kettle documentation for my own kettle?",
+		"2.0 Kettle Problems · 2.1 Why does the kettle report different temperatures on the same stove (the altitude phenomenon)?",
+		"2.0 Kettle Problems · 2.2 Does the kettle whistle? How do I stop it?",
+	})
+	for i := range d.SentenceCount() {
+		if s := d.Sentence(i).Text; strings.Contains(s, "1.2") {
+			t.Errorf("the table of contents is read as text: %q", s)
+		}
+	}
+}

@@ -335,6 +335,9 @@ func (p *parser) contentsEnd(blocks []*block, k int) int {
 		}
 		if first == "" && b.role == roleHeading {
 			first = headingKey(b.head)
+			if p.listsLine(blocks, k, j, first) {
+				return j // the text opens with the first entry, however short its sections
+			}
 		}
 		if b.speaker == "" && (!p.isProse(b) || p.listLike(b) || p.wrappedEntry(blocks, j)) {
 			continue
@@ -434,14 +437,15 @@ func (p *parser) listedBefore(blocks []*block, k, end int, key string) bool {
 	return false
 }
 
-// listLike reports whether most lines of a block end in page numbers or
-// are joined by dashes, as the entries of a table of contents are.
+// listLike reports whether most lines of a block end in page numbers,
+// open with a section number or are joined by dashes, as the entries of
+// a table of contents are.
 func (p *parser) listLike(b *block) bool {
 	n := 0
 	for _, i := range b.lines {
 		t := strings.TrimSpace(p.text[i])
-		if pageNumberEnd.MatchString(t) || strings.Count(t, "—")+strings.Count(t, "--") >= 2 {
-			n++
+		if pageNumberEnd.MatchString(t) || strings.Count(t, "—")+strings.Count(t, "--") >= 2 || decimalHeading.MatchString(t) {
+			n++ // "Introduction 1", "Topic—topic—topic", "1.2 Where do I get lsof?"
 		}
 	}
 	if n*2 > len(b.lines) {
