@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -16,10 +17,15 @@ import (
 // the reader's does not, and still ask the same.
 const maxExtraTitleWords = 1
 
-// maxAskedAnswer is the most sentences under such a heading for its first
-// to be the answer: a FAQ's answer is short, where an interview's runs on
-// and comes to the point later.
+// maxAskedAnswer is the most sentences an interviewer's question may
+// stand over for the first to be the answer: an interview's answer runs
+// on and comes to the point later, where a FAQ's opens with it, however
+// long it goes on.
 const maxAskedAnswer = 5
+
+// sectionNumber is the number a FAQ sets before its question: "1.9" of
+// "1.9 Is there an lsof license?".
+var sectionNumber = regexp.MustCompile(`^\d{1,3}(?:\.\d{1,3})*\.?\s+`)
 
 // askedTitle is a section titled by a question over a short answer, and
 // what its title asks.
@@ -29,14 +35,14 @@ type askedTitle struct {
 	stems    []string
 }
 
-// askedHeadings lists the sections titled by a question over at most
-// maxAskedAnswer sentences.
+// askedHeadings lists the sections titled by a question, an
+// interviewer's over at most maxAskedAnswer sentences.
 func (ix *Index) askedHeadings() []askedTitle {
 	var out []askedTitle
 	for i, d := range ix.corpus.Documents {
 		for j, s := range d.Sections {
-			title := strings.TrimSpace(ownPart(s.Title))
-			if !strings.HasSuffix(title, "?") || s.EndSentence == s.FirstSentence || s.EndSentence-s.FirstSentence > maxAskedAnswer {
+			title := sectionNumber.ReplaceAllString(strings.TrimSpace(ownPart(s.Title)), "")
+			if !strings.HasSuffix(title, "?") || s.EndSentence == s.FirstSentence || len(s.Speakers) > 0 && s.EndSentence-s.FirstSentence > maxAskedAnswer {
 				continue
 			}
 			tq := ix.analyse(title)

@@ -51,3 +51,19 @@ func TestAskedBoldQuestion(t *testing.T) {
 		{"Can I pay by invoice?", "Teams of ten or more can"},
 	})
 }
+
+// TestAskedNumberedHeading: a FAQ typed as text numbers its questions
+// ("1.2 Is there a test suite?") and answers them at length; the answer's
+// first sentence comes first however many follow it, though a later
+// section holds more of the question's words.
+func TestAskedNumberedHeading(t *testing.T) {
+	long := " It runs on every platform the tool supports. It needs a compiler. It takes a minute. It prints a line for each test. It stops at the first failure. It leaves its files in a temporary directory."
+	text := "1.0\tGeneral\n\n1.1\tIs there a test suite?\n\n\tYes, in the tests directory." + long + "\n\n" +
+		"1.2\tIs there a licence?\n\n\tNo, the tool is free to use." + long + "\n\n" +
+		"1.3\tWhy do some tests fail?\n\n\tA test suite fails where there is no compiler for the test suite to use.\n"
+	ix := parsedIndex(t, "faq.txt", text)
+	checkFirstQuotesBegin(t, ix, []firstQuote{
+		{"Is there a test suite?", "Yes, in the tests directory."},
+		{"Is there a licence?", "No, the tool is free to use."},
+	})
+}
