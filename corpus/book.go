@@ -23,7 +23,7 @@ func (p *parser) parseBook(lo, hi int, markdown bool) {
 	p.verses = p.verseNumbered(lo, hi)
 	blocks := p.splitBlocks(lo, hi, rules)
 	if !markdown {
-		blocks = p.splitDecimalHeads(p.readTurns(blocks))
+		blocks = p.splitHangingTitles(p.splitDecimalHeads(p.readTurns(blocks)))
 	}
 	blocks = p.verseChapters(blocks)
 	p.findHeadings(blocks, markdown)

@@ -15,7 +15,7 @@ import (
 
 // ParserVersion changes whenever parsing or passage building changes the
 // result, so that cached indexes built from an older parse are rebuilt.
-const ParserVersion = 190
+const ParserVersion = 191
 
 // Parse parses one file of any format but PDF, which needs a PDFEngine:
 // plain text, Markdown and MDX, HTML, EPUB. name is how the file is cited;
@@ -69,6 +69,7 @@ func parseText(name string, data []byte) (*Document, error) {
 	const markdown = false
 	p.cleanLines(lo, hi, markdown)
 	p.starBoxes(lo, hi)
+	p.typesetBreaks(lo, hi)
 	p.numberedRuns(lo, hi)
 	p.gridTables(lo, hi)
 	p.barTables(lo, hi)

@@ -68,12 +68,15 @@ func join(lines []srcLine) flow {
 }
 
 // wrappedAtDash reports whether text ends with a dash, or with a hyphen
-// right after a letter.
+// ("-", or typeset: "‐") right after a letter.
 func wrappedAtDash(text string) bool {
 	if strings.HasSuffix(text, "—") || strings.HasSuffix(text, "–") {
 		return true
 	}
 	rest, ok := strings.CutSuffix(text, "-")
+	if !ok {
+		rest, ok = strings.CutSuffix(text, typesetHyphen)
+	}
 	if !ok {
 		return false
 	}

@@ -370,3 +370,35 @@ func (p *parser) joinBrokenWords(lo, hi int) {
 		}
 	}
 }
+
+// typesetHyphen is the hyphen (U+2010) groff sets where it breaks a word
+// at a line's end, as a manual page saved as text ("man find > find.txt")
+// has them: "prop‐" / "erties".
+const typesetHyphen = "\u2010"
+
+// minTypesetBreaks is how many lines must end in typesetHyphen, and none
+// hold it inside, for it to mark breaks rather than compounds.
+const minTypesetBreaks = 3
+
+// typesetBreaks marks the typeset hyphens that end lines [lo, hi) as
+// breaks inside a word, which joining the lines drops, when the text
+// sets that hyphen nowhere else: its own hyphens are "-".
+func (p *parser) typesetBreaks(lo, hi int) {
+	var ends []int
+	for i := lo; i < hi; i++ {
+		t := strings.TrimRight(p.text[i], " ")
+		body, broken := strings.CutSuffix(t, typesetHyphen)
+		if strings.Contains(body, typesetHyphen) {
+			return // compounds are set with it: "well‐known"
+		}
+		if broken && body != "" {
+			ends = append(ends, i)
+		}
+	}
+	if len(ends) < minTypesetBreaks {
+		return
+	}
+	for _, i := range ends {
+		p.text[i] = strings.TrimSuffix(strings.TrimRight(p.text[i], " "), typesetHyphen) + softHyphen
+	}
+}
