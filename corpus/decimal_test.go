@@ -215,3 +215,19 @@ func TestNumberedFAQ(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownParts titles the sections under each of a Markdown file's
+// several top headings by it too, as a changelog's versions stand over
+// their "Features" and "Bug Fixes"; one top heading names the file and
+// is left out.
+func TestMarkdownParts(t *testing.T) {
+	release := func(v string) string {
+		return "# " + v + "\n\nThis release makes the kettle faster.\n\n## Features\n\n* The kettle whistles.\n\n## Bug Fixes\n\n* The lid no longer sticks.\n\n"
+	}
+	wantSections(t, "CHANGELOG.md", release("1.2.0 (May 1)")+release("1.1.0 (April 1)"), []string{
+		"1.2.0 (May 1)", "1.2.0 (May 1) · Features", "1.2.0 (May 1) · Bug Fixes",
+		"1.1.0 (April 1)", "1.1.0 (April 1) · Features", "1.1.0 (April 1) · Bug Fixes",
+	})
+	wantSections(t, "README.md", "# Kettle\n\nA kettle for the command line.\n\n## Features\n\n* It whistles.\n\n## Install\n\nRun the installer.\n",
+		[]string{"Kettle", "Features", "Install"})
+}

@@ -16,6 +16,7 @@ func (p *parser) buildSections(blocks []*block) {
 	}
 	var stack []open
 	sec := -1
+	parts := (p.doc.Format == FormatMarkdown || p.doc.Format == FormatText) && severalTopHeadings(blocks)
 	for k, b := range blocks {
 		switch b.role {
 		case roleHeading:
@@ -44,9 +45,14 @@ func (p *parser) buildSections(blocks []*block) {
 			p.doc.Sections[sec].Level = min(max(h.rank, 1), 3)
 			p.doc.Sections[sec].Anchor = h.anchor
 			p.doc.Sections[sec].Verses = h.style == styleVerse
-			if h.style != styleMarkdown && h.style != styleSetext || h.rank > 2 {
+			if h.style != styleMarkdown && h.style != styleSetext || h.rank > 2 || parts {
 				// A Markdown file's top heading names the whole file; the
-				// sections under it need not repeat it.
+				// sections under it need not repeat it. Several top
+				// headings of a file written in Markdown are parts: a
+				// changelog's versions over their "Features" and "Bug
+				// Fixes". (A page's or a book's markup sets its levels
+				// less carefully: an EPUB's "Introduction" over its
+				// chapters.)
 				stack = append(stack, open{h.rank, h.title})
 			}
 		case roleBody:
@@ -187,3 +193,16 @@ func (p *parser) collectSpeakers() {
 // bareNumber is a line holding only a number, as a poem's numbered
 // sections are set: the number on a line of its own over the stanza.
 var bareNumber = regexp.MustCompile(`^\s*\d{1,3}\.?\s*$`)
+
+// severalTopHeadings reports whether blocks hold more than one top
+// heading in Markdown or setext ("# 5.13.0", "# 5.12.0"), which then
+// title parts rather than the file.
+func severalTopHeadings(blocks []*block) bool {
+	n := 0
+	for _, b := range blocks {
+		if b.role == roleHeading && (b.head.style == styleMarkdown || b.head.style == styleSetext) && b.head.rank <= 2 {
+			n++
+		}
+	}
+	return n > 1
+}
