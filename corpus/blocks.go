@@ -267,3 +267,52 @@ func letters(s string) int {
 	}
 	return n
 }
+
+// splitHangingTitles makes a title in capitals that stands over its
+// text's indented lines, without a blank line between them, a block of
+// its own, as a manual page saved as text sets its sections ("EXIT
+// STATUS" over "       find exits with status 0…"), when minLooks such
+// titles or more do; the look of headings then decides (lookStyles).
+func (p *parser) splitHangingTitles(blocks []*block) []*block {
+	var heads []int
+	for k, b := range blocks {
+		if b.role == roleBody && !b.code && b.speaker == "" && b.skip == 0 && p.hangsOver(b) {
+			heads = append(heads, k)
+		}
+	}
+	if len(heads) < minLooks {
+		return blocks
+	}
+	out := make([]*block, 0, len(blocks)+len(heads))
+	for k, b := range blocks {
+		if len(heads) > 0 && heads[0] == k {
+			heads = heads[1:]
+			out = append(out, &block{lines: b.lines[:1]}, &block{lines: b.lines[1:]})
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// hangsOver reports whether block b opens with a short title in capitals
+// set out to the left of every line under it.
+func (p *parser) hangsOver(b *block) bool {
+	if len(b.lines) < 2 {
+		return false
+	}
+	title := strings.TrimSpace(p.text[b.first()])
+	if utf8.RuneCountInString(title) > maxTitleRunes || letters(title) < 3 || upperShare(title) < capsShare || strings.ContainsAny(title[len(title)-1:], ".,;:!?") {
+		return false
+	}
+	in := lineIndent(p.text[b.first()])
+	if in > maxDecimalIndent {
+		return false // a term over its definition: "       TZ" / "              Affects the time zone…"
+	}
+	for _, i := range b.lines[1:] {
+		if lineIndent(p.text[i]) < in+2 {
+			return false
+		}
+	}
+	return true
+}
