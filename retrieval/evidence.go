@@ -3,6 +3,7 @@ package retrieval
 import (
 	"math"
 	"slices"
+	"strings"
 )
 
 // BM25 parameters for single sentences.
@@ -76,7 +77,8 @@ func (r *ranker) gather(q *question, m *matchScratch, doc, sent int, passage flo
 		m.credit(r.authorConcepts(q, doc))
 	}
 	sec := r.corpus.Documents[doc].Sections[s.Section]
-	m.creditTitle(q, r.table.titles[t.section(doc, s.Section)], sec.EndSentence-sec.FirstSentence <= shortSection)
+	opening := sent == sec.FirstSentence && !strings.HasPrefix(s.Text, "[") // not a stage direction under a scene's setting
+	m.creditTitle(q, r.table.titles[t.section(doc, s.Section)], sec.EndSentence-sec.FirstSentence <= shortSection || opening)
 	r.creditNamed(q, m, doc, sent, s.Paragraph)
 	lo, hi := t.tokens(g)
 	e := &evidence{q: q, passage: passage, flags: t.flags[g], words: float64(t.words[g]), tokens: hi - lo}
@@ -410,7 +412,12 @@ func containsID(ids []uint32, id uint32) bool {
 }
 
 // shortSection is the most sentences a section may have for every word
-// of its title to count as held by them.
+// of its title to count as held by them; a longer section's opening
+// sentence holds them, as it opens on what the title names (a
+// changelog's "5.13.0 · Security Fixes" over "Panic in Rows.Values on
+// malformed server responses"), unless it is a stage direction: a play's
+// scene is titled by its setting ("A Room of state in the Palace" over
+// "[Enter Macbeth, Lady Macbeth, Ross…]").
 const shortSection = 2
 
 // nameWindow is how many sentences of its paragraph before a sentence may

@@ -94,6 +94,19 @@ func TestNamesAndKinds(t *testing.T) {
 			},
 		},
 		{
+			// Every word of a section's title counts for the sentence
+			// that opens it too: a changelog's release over its
+			// "Security Fixes", whose first entry names neither.
+			"a section's opening sentence", "CHANGELOG.md",
+			"# 1.3.0 (May 1)\n\nThis release fixes the lid and speeds the boil, and adds a whistle.\n\n" +
+				"## Security Fixes\n\n* The lid could open under pressure and scald the hand that held it. It now locks until the water cools. Older lids are replaced free.\n\n" +
+				"## Documentation\n\n* The manual says how long 1.3.0 takes to boil a litre.\n\n" +
+				"# 1.2.0 (April 1)\n\nThis release adds a blue kettle.\n\n## Security Fixes\n\n* The handle no longer gets hot. It is wrapped in cork. Cork does not burn.\n",
+			[]firstQuote{
+				{"What security fix was in 1.3.0?", "The lid could open"},
+			},
+		},
+		{
 			// "many" of "How many…?" asks for a number: "so many" in
 			// a sentence holds no word of the question.
 			"how many", "madeira.txt",
