@@ -38,8 +38,8 @@ lectern index --corpus book.txt
 `
 
 // TestCodeComesWithItsAnswer checks that an answer to a question of how
-// is prose, with the command under it, and that code is never a quote of
-// Ask but may be found by Quote, marked as code.
+// is prose, with the command under it, and that code beside prose is
+// never a quote of Ask but may be found by Quote, marked as code.
 func TestCodeComesWithItsAnswer(t *testing.T) {
 	ix := parsedIndex(t, "start.md", docsPage)
 	tests := []struct {
@@ -72,6 +72,23 @@ func TestCodeComesWithItsAnswer(t *testing.T) {
 	rs, err := ix.Quote(context.Background(), "go install example.org", 1)
 	if err != nil || len(rs) == 0 || !rs[0].Quote.Code {
 		t.Errorf("Quote of a command: %v, %+v; want the code block, marked as code", err, rs)
+	}
+}
+
+// TestCodeAloneAnswers: a section that holds code and no prose, as a
+// README's "Installation" holds its command, is answered by the code,
+// marked as code; code beside prose still comes with the prose.
+func TestCodeAloneAnswers(t *testing.T) {
+	readme := "# kettle\n\nA kettle for the command line, which boils water.\n\n" +
+		"## Installation\n\n```sh\ngo install example.org/kettle@latest\n```\n\n" +
+		"## Development\n\nHost setup installs the test dependencies. It does not install the kettle itself.\n"
+	ix := parsedIndex(t, "README.md", readme)
+	rs, err := ix.Ask(context.Background(), "How do I install kettle?", 1)
+	if err != nil || len(rs) == 0 {
+		t.Fatalf("Ask: %v, %d results", err, len(rs))
+	}
+	if got := rs[0].Quote; !got.Code || !strings.Contains(got.Text, "go install example.org/kettle@latest") {
+		t.Errorf("first quote %q (code %v), want the installation command, marked as code", got.Text, got.Code)
 	}
 }
 

@@ -169,7 +169,7 @@ func (r *ranker) choose(q *question, cands []candidate, k int) []Result {
 		}
 		d := r.corpus.Documents[c.doc]
 		s := d.Sentence(c.sent)
-		if s.Code {
+		if s.Code && !codeAlone(d, s.Section) {
 			continue // an answer is prose; code comes with it (followingCode)
 		}
 		if !c.informs && q.intent != intentNone {
@@ -187,6 +187,19 @@ func (r *ranker) choose(q *question, cands []candidate, k int) []Result {
 		}
 	}
 	return out
+}
+
+// codeAlone reports whether section sec of d holds code and no prose, as
+// a README's "Installation" holds "go get …" alone: its code is the
+// answer.
+func codeAlone(d *corpus.Document, sec int) bool {
+	s := d.Sections[sec]
+	for i := s.FirstSentence; i < s.EndSentence; i++ {
+		if !d.Sentence(i).Code {
+			return false
+		}
+	}
+	return true
 }
 
 // answerTo is the first sentence of the answer to an interviewer's
