@@ -100,6 +100,7 @@ type pdfLine struct {
 const (
 	bandShare      = 0.12 // the top and bottom of a page where running heads and feet stand
 	headingSize    = 1.15 // a line this much larger than the body's is a heading
+	runningSize    = 1.05 // a running head far in from the page's edge is no larger than the body
 	noteSize       = 0.92 // a line this much smaller at the foot is a footnote
 	paragraphGap   = 1.45 // leading between lines that starts a paragraph
 	firstIndentMin = 0.8  // a first line's indent, in font sizes
@@ -356,6 +357,14 @@ func dropRunning(pages []pdfPage, lines [][]pdfLine) []pagePrint {
 		h := pages[l.page].height
 		return h > 0 && (l.bottom > h*(1-bandShare) || l.top < h*bandShare)
 	}
+	// A book's text block may sit far in from the page's edges, its
+	// running head above the band ("2 CHAPTER 1. INTRODUCTION" an eighth
+	// of the way down a letter page): a page's first or last line in the
+	// body's type or smaller stands where a head or foot does too, if it
+	// stands apart there on several pages. A slide's title, larger, does
+	// not.
+	body := bodySize(lines)
+	atEdge := func(l pdfLine) bool { return inBand(l) || l.size <= body*runningSize }
 	seen, places := map[string]int{}, map[string]int{}
 	for _, ls := range lines {
 		keys := map[string]bool{}
@@ -367,7 +376,7 @@ func dropRunning(pages []pdfPage, lines [][]pdfLine) []pagePrint {
 		for k := range keys {
 			seen[k]++
 		}
-		for _, k := range apartPlaces(ls, inBand) {
+		for _, k := range apartPlaces(ls, atEdge) {
 			places[k]++
 		}
 	}
@@ -375,12 +384,12 @@ func dropRunning(pages []pdfPage, lines [][]pdfLine) []pagePrint {
 	var printed []pagePrint
 	for i, ls := range lines {
 		apart := map[string]bool{}
-		for _, k := range apartPlaces(ls, inBand) {
+		for _, k := range apartPlaces(ls, atEdge) {
 			apart[k] = places[k] >= least
 		}
 		kept := ls[:0]
 		for k, l := range ls {
-			if inBand(l) && (seen[runningKey(l.text)] >= least || pageNumberLine.MatchString(l.text) || apart[placeKey(l)]) ||
+			if inBand(l) && (seen[runningKey(l.text)] >= least || pageNumberLine.MatchString(l.text)) || atEdge(l) && apart[placeKey(l)] ||
 				edgeNumber(pages[i], ls, k) {
 				if n, ok := printedNumber(l.text); ok {
 					printed = append(printed, pagePrint{page: i + 1, number: n})
