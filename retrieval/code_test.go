@@ -81,7 +81,7 @@ func TestCodeComesWithItsAnswer(t *testing.T) {
 func TestCodeAloneAnswers(t *testing.T) {
 	readme := "# kettle\n\nA kettle for the command line, which boils water.\n\n" +
 		"## Installation\n\n```sh\ngo install example.org/kettle@latest\n```\n\n" +
-		"## Development\n\nHost setup installs the test dependencies. It does not install the kettle itself.\n"
+		"## Development\n\nHost setup installs the test dependencies and the database the tests run against.\n"
 	ix := parsedIndex(t, "README.md", readme)
 	rs, err := ix.Ask(context.Background(), "How do I install kettle?", 1)
 	if err != nil || len(rs) == 0 {

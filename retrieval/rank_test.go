@@ -322,14 +322,15 @@ func TestQuestionFraming(t *testing.T) {
 // TestShortNeighboursQuotedTogether: for a question, two sentences of a
 // paragraph short enough to be read as one are quoted together, whatever
 // the neighbour scores; a long neighbour is not, nor one of words looked
-// up.
+// up (with no learned margin to bring a neighbour that scores close).
 func TestShortNeighboursQuotedTogether(t *testing.T) {
 	long := "The inspectors then walked the length of the building" + strings.Repeat(", counted every sack of grain in the loft", 8) + "."
 	r, a := standalone(t, "The Mill\n\n"+
-		"The mill burned down in 1871. A lamp had been left burning in the loft.\n\n"+
+		"The mill burned down in 1871. A lamp had been left alight in the loft.\n\n"+
 		"The old granary closed in 1890. "+long+"\n")
+	r.model.extend = 0
 	checkRankedFirst(t, r, a, []firstQuote{
-		{"When did the mill burn down?", "A lamp had been left burning"},
+		{"When did the mill burn down?", "A lamp had been left alight"},
 	})
 	for _, tt := range []struct{ query, alone, without string }{
 		{"When did the old granary close?", "granary closed", "inspectors"}, // a long neighbour
