@@ -116,6 +116,32 @@ func (p *parser) cleanLines(lo, hi int, markdown bool) {
 	}
 }
 
+// textTags are the HTML elements a plain text may carry as stray markup
+// ("<i>Pravda</i>", "<br>"); other words in angle brackets are its text:
+// a licence's placeholders ("Copyright (C) <year> <name of author>"), a
+// type's parameter ("Vec<T>").
+var textTags = map[string]bool{
+	"a": true, "abbr": true, "b": true, "big": true, "blockquote": true, "body": true, "br": true, "center": true,
+	"cite": true, "dd": true, "del": true, "div": true, "dl": true, "dt": true, "em": true, "font": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "head": true, "hr": true, "html": true,
+	"i": true, "img": true, "ins": true, "li": true, "ol": true, "p": true, "pre": true, "small": true, "span": true,
+	"strike": true, "strong": true, "sub": true, "sup": true, "table": true, "td": true, "th": true, "tr": true,
+	"tt": true, "u": true, "ul": true,
+}
+
+// textTag is what a tag in a plain text reads as: nothing for an HTML
+// element's (textTags), the tag itself for any other word in brackets.
+func textTag(tag string) string {
+	name := strings.TrimLeft(tag, "</")
+	if end := strings.IndexAny(name, " \t/>"); end >= 0 {
+		name = name[:end]
+	}
+	if textTags[strings.ToLower(name)] {
+		return ""
+	}
+	return tag
+}
+
 // cleanMarkup removes the markup of line i (l, outside comments and
 // code): Markdown's or tags, a bullet (flagging the line a list item),
 // entities, sidenotes' brackets, a wiki's "[edit]" and emphasis.
@@ -123,7 +149,7 @@ func (p *parser) cleanMarkup(i int, l string, markdown bool) string {
 	if markdown {
 		l = p.cleanMarkdownLine(i, l)
 	} else if strings.ContainsAny(l, "<&") {
-		l = htmlTag.ReplaceAllString(l, "")
+		l = htmlTag.ReplaceAllStringFunc(l, textTag)
 	}
 	if rest, ok := cutBullet(l); ok {
 		p.flags[i] |= lineListItem
