@@ -178,10 +178,7 @@ func TestRunInTitlesSetDeepIn(t *testing.T) {
 		"        2. Grant of Copyright License. Each Contributor grants You a licence to copy the Work.\n\n" +
 		"        3. Trademarks. This License does not grant permission to use the name.\n"
 	d := wantSections(t, "licence.txt", text, []string{"licence"})
-	var all []string
-	for i := range d.SentenceCount() {
-		all = append(all, d.Sentence(i).Text)
-	}
+	all := textsOf(d)
 	got := strings.Join(all, " ")
 	for _, want := range []string{"2. Grant of Copyright License.", "Each Contributor grants You", "3. Trademarks."} {
 		if n := strings.Count(got, want); n != 1 {

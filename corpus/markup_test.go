@@ -14,10 +14,7 @@ func TestBracketedWordsInText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var all []string
-	for i := range d.SentenceCount() {
-		all = append(all, d.Sentence(i).Text)
-	}
+	all := textsOf(d)
 	got := strings.Join(all, " ")
 	for _, want := range []string{"Copyright (C) <year> <name of author> keeps every right.", "The type Vec<T> holds many values."} {
 		if !strings.Contains(got, want) {

@@ -23,10 +23,7 @@ const manPage = "KETTLE(1)                General Commands Manual               
 // titles in capitals, and words broken at a line's end whole.
 func TestManPage(t *testing.T) {
 	d := wantSections(t, "kettle.txt", manPage, []string{"SYNOPSIS", "DESCRIPTION", "OPTIONS", "EXIT STATUS"})
-	var all []string
-	for i := range d.SentenceCount() {
-		all = append(all, d.Sentence(i).Text)
-	}
+	all := textsOf(d)
 	text := strings.Join(all, " ")
 	for _, word := range []string{"command line", "property", "kettle was empty"} {
 		if !strings.Contains(text, word) {
@@ -45,10 +42,7 @@ func TestTypesetHyphenInCompounds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var all []string
-	for i := range d.SentenceCount() {
-		all = append(all, d.Sentence(i).Text)
-	}
+	all := textsOf(d)
 	if got := strings.Join(all, " "); !strings.Contains(got, "self‐evidently") || !strings.Contains(got, "ready‐made") {
 		t.Errorf("compounds set with the typeset hyphen lost it: %q", got)
 	}
