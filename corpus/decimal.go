@@ -214,11 +214,14 @@ func (p *parser) splitDecimalHeads(blocks []*block) []*block {
 		}
 		first := p.text[b.first()]
 		t := strings.TrimSpace(first)
-		switch {
+		if t == "" || t[0] < '0' || t[0] > '9' {
+			continue // no section number opens it
+		}
+		switch cut := runInTitle(first); {
 		case len(b.lines) == 1 && decimalTitle(t):
 			numbers = append(numbers, sectionNumber(t)) // counts, and needs no split
-		case runInTitle(first) > 0:
-			heads[k] = runInTitle(first)
+		case cut > 0:
+			heads[k] = cut
 			numbers = append(numbers, sectionNumber(t))
 		case len(b.lines) >= 2 && decimalTitle(t) && startsWithLetter(strings.TrimSpace(p.text[b.lines[1]])) && !strings.HasSuffix(t, ","):
 			heads[k] = 0
