@@ -333,7 +333,6 @@ func definedAfter(after string) bool {
 // Unquoted ("Freedom means…") it is as often a subject explained as a
 // term defined, and is left to the other forms.
 func termMeans(text string, start, end int) bool {
-	opened := strings.HasSuffix(text[:start], "\"") || strings.HasSuffix(text[:start], "“") || strings.HasSuffix(text[:start], "‘")
 	for _, after := range []string{text[end:min(len(text), end+40)], restOfName(text, end)} {
 		if !strings.Contains(after, " mean") && !strings.Contains(after, " refers") && !strings.Contains(after, " is defined") && !strings.Contains(after, " denotes") {
 			continue // cheap: this runs for every word of the text
@@ -342,7 +341,8 @@ func termMeans(text string, start, end int) bool {
 		if m == nil || m[1] == "that" {
 			continue
 		}
-		if opened || strings.ContainsAny(after[:min(4, len(after))], "”\"’'") {
+		before := text[:start]
+		if strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "“") || strings.HasSuffix(before, "‘") || strings.ContainsAny(after[:min(4, len(after))], "”\"’'") {
 			return true // in quotation marks
 		}
 	}
