@@ -306,7 +306,7 @@ func (p *parser) hangsOver(b *block) bool {
 		return false
 	}
 	in := lineIndent(p.text[b.first()])
-	if in > maxDecimalIndent {
+	if in > maxTitleIndent {
 		return false // a term over its definition: "       TZ" / "              Affects the time zone…"
 	}
 	for _, i := range b.lines[1:] {

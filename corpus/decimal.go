@@ -24,10 +24,11 @@ const (
 	maxDecimalQuestionWords = 20
 )
 
-// maxDecimalIndent is the deepest a decimal section number and title
-// may be set in: a licence sets its clauses' titles in as far as its
-// paragraphs ("  0. Definitions.", "   1. Definitions.").
-const maxDecimalIndent = 4
+// maxTitleIndent is the deepest a title known by its number or its
+// capitals (a decimal section's, a manual page's hanging title) may be
+// set in: a licence sets its clauses' titles in as far as its paragraphs
+// ("  0. Definitions.", "   1. Definitions.").
+const maxTitleIndent = 4
 
 // decimalTitle reports whether a line is a section number in decimals
 // and a title: short, not a sentence, in title case or of a few words;

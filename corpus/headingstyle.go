@@ -328,7 +328,7 @@ func (p *parser) weakStyle(b *block) headingStyle {
 		return styleCaps
 	case len(b.lines) == 1 && numberedLine.MatchString(t) && isTitleCase(numberedLine.FindStringSubmatch(t)[1]) && !strings.ContainsRune(".:", last):
 		return styleNumberedLine
-	case p.wrapsDecimalTitle(b) && p.indent(b) <= maxDecimalIndent && !p.listItem(b) && decimalTitle(t):
+	case p.wrapsDecimalTitle(b) && p.indent(b) <= maxTitleIndent && !p.listItem(b) && decimalTitle(t):
 		return styleDecimal
 	case len(b.lines) == 1 && utf8.RuneCountInString(t) <= maxTitleRunes && len(strings.Fields(t)) <= 10 && p.indent(b) == 0 && !strings.ContainsRune(".:—", last) && (isTitleCase(t) || len(strings.Fields(t)) <= 6 && startsTitle(t)):
 		return styleTitle
