@@ -23,15 +23,16 @@ import (
 // it documentation uses.
 
 var (
-	rstDirective = regexp.MustCompile(`^(\s*)\.\.\s+([A-Za-z][\w:-]*)::\s*(.*)$`)
-	rstExplicit  = regexp.MustCompile(`^(\s*)\.\.(\s|$)`) // a comment, a target, a footnote, a substitution
-	rstOption    = regexp.MustCompile(`^\s*:[\w-]+:`)
-	rstRole      = regexp.MustCompile(":[\\w:+-]+:`([^`<]*?)\\s*(?:<[^`>]*>)?`")
-	rstLink      = regexp.MustCompile("`([^`<]+?)\\s*<[^`>]+>`__?")
-	rstRef       = regexp.MustCompile("`([^`]+)`__?")
-	rstLiteral   = regexp.MustCompile("``([^`]+)``")
-	rstSubst     = regexp.MustCompile(`\|([\w -]+)\|_{0,2}`)
-	rstReplace   = regexp.MustCompile(`^\s*\.\.\s+\|([\w -]+)\|\s+replace::\s*(.*)$`)
+	rstDirective  = regexp.MustCompile(`^(\s*)\.\.\s+([A-Za-z][\w:-]*)::\s*(.*)$`)
+	rstExplicit   = regexp.MustCompile(`^(\s*)\.\.(\s|$)`) // a comment, a target, a footnote, a substitution
+	rstOption     = regexp.MustCompile(`^\s*:[\w-]+:`)
+	rstRole       = regexp.MustCompile(":[\\w:+-]+:`([^`<]*?)\\s*(?:<[^`>]*>)?`")
+	rstLink       = regexp.MustCompile("`([^`<]+?)\\s*<[^`>]+>`__?")
+	rstRef        = regexp.MustCompile("`([^`]+)`__?")
+	rstLiteral    = regexp.MustCompile("``([^`]+)``")
+	rstRolePrefix = regexp.MustCompile(`:[\w:+-]+:$`) // a role's name before its text
+	rstSubst      = regexp.MustCompile(`\|([\w -]+)\|_{0,2}`)
+	rstReplace    = regexp.MustCompile(`^\s*\.\.\s+\|([\w -]+)\|\s+replace::\s*(.*)$`)
 	// rstListStart opens a list item or a field, whose next lines are
 	// indented to its text, not a definition.
 	rstListStart = regexp.MustCompile(`^\s*([-*+•]\s|#\.\s|\d+[.)]\s|\(?[a-zA-Z0-9]\)\s|:[^:\s][^:]*:(\s|$))`)
@@ -61,7 +62,7 @@ func isRST(name string) bool {
 
 // rstMarkup rewrites reStructuredText lines as Markdown lines, as many.
 func rstMarkup(raw []string) []string {
-	r := &rstRewriter{raw: raw, out: make([]string, len(raw)), levels: map[string]int{}, substitutions: map[string]string{}}
+	r := &rstRewriter{raw: slices.Clone(raw), out: make([]string, len(raw)), levels: map[string]int{}, substitutions: map[string]string{}}
 	for _, l := range raw {
 		if m := rstReplace.FindStringSubmatch(l); m != nil {
 			r.substitutions[m[1]] = rstInline(strings.TrimSpace(m[2]))
@@ -99,6 +100,66 @@ func (r *rstRewriter) inline(s string) string {
 		})
 	}
 	return rstInline(s)
+}
+
+// inlineAt rewrites the inline markup of s, the text of line i, whole
+// where a role, link or literal it opens closes on the next line
+// (":ref:`binary" over "mode <tut-files>`."): the construct's end moves
+// up into s, or, where that would leave the next line blank, its start
+// moves down, so that no paragraph is parted. (The rewriter's lines are
+// its own copy of the file's.)
+func (r *rstRewriter) inlineAt(i int, s string) string {
+	open := openConstruct(s)
+	if open < 0 || i+1 == len(r.raw) {
+		return r.inline(s)
+	}
+	next := r.raw[i+1]
+	t := strings.TrimLeft(next, " \t")
+	closing := "`"
+	if strings.HasPrefix(s[open:], "``") {
+		closing = "``"
+	}
+	end := strings.Index(t, closing)
+	if t == "" || end < 0 {
+		return r.inline(s)
+	}
+	end += len(closing)
+	for end < len(t) && t[end] != ' ' {
+		end++ // "`__", the punctuation after it
+	}
+	indent := next[:len(next)-len(t)]
+	if rest := strings.TrimLeft(t[end:], " "); rest != "" {
+		r.raw[i+1] = indent + rest
+		return r.inline(s + " " + t[:end])
+	}
+	if loc := rstRolePrefix.FindStringIndex(s[:open]); loc != nil {
+		open = loc[0]
+	}
+	if strings.TrimSpace(s[:open]) == "" {
+		return r.inline(s)
+	}
+	r.raw[i+1] = indent + s[open:] + " " + t
+	return r.inline(strings.TrimRight(s[:open], " "))
+}
+
+// openConstruct returns where s opens an inline construct it does not
+// close (a role's or link's backquote, a literal's two), or -1.
+func openConstruct(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '`' {
+			continue
+		}
+		mark := "`"
+		if strings.HasPrefix(s[i:], "``") {
+			mark = "``"
+		}
+		end := strings.Index(s[i+len(mark):], mark)
+		if end < 0 {
+			return i
+		}
+		i += len(mark) + end + len(mark) - 1
+	}
+	return -1
 }
 
 // line rewrites the line at i (and the block it opens) and returns the
@@ -146,10 +207,10 @@ func (r *rstRewriter) line(i int) int {
 		if strings.TrimSpace(text) == ":" {
 			text = ""
 		}
-		r.out[i] = r.inline(strings.TrimLeft(text, " \t"))
+		r.out[i] = r.inlineAt(i, strings.TrimLeft(text, " \t"))
 		return r.code(i+1, "")
 	}
-	r.out[i] = r.inline(strings.TrimLeft(text, " \t"))
+	r.out[i] = r.inlineAt(i, strings.TrimLeft(text, " \t"))
 	return i + 1
 }
 
@@ -192,7 +253,7 @@ func (r *rstRewriter) directive(i int, name, arg string) int {
 	case rstDropped[name] || strings.HasPrefix(name, "auto"):
 		return r.skipBlock(i, indent)
 	}
-	r.out[i] = r.inline(strings.TrimSpace(arg)) // an admonition's first line, a topic's title
+	r.out[i] = r.inlineAt(i, strings.TrimSpace(arg)) // an admonition's first line, a topic's title
 	sep := termDash
 	label, version := rstVersions[name]
 	if version && arg != "" {
@@ -213,7 +274,7 @@ func (r *rstRewriter) directive(i int, name, arg string) int {
 	if j == len(r.raw) || indentOf(r.raw[j]) <= indent || rstDirective.MatchString(r.raw[j]) {
 		return j
 	}
-	r.out[j] = r.out[i] + sep + r.inline(strings.TrimSpace(r.raw[j]))
+	r.out[j] = r.out[i] + sep + r.inlineAt(j, strings.TrimSpace(r.raw[j]))
 	r.out[i] = ""
 	return j + 1
 }
