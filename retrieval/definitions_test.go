@@ -145,3 +145,20 @@ func TestAbbreviationSpelledOut(t *testing.T) {
 		})
 	}
 }
+
+// TestTermDefinedByItsHead answers a definition question whose term is
+// several words with the sentence defining the term's last word, the one
+// the question's rarest word stands before: "the read timeout is the
+// number of seconds…" for "What is the read timeout?".
+func TestTermDefinedByItsHead(t *testing.T) {
+	r, a := standalone(t, "Timeouts\n\n"+
+		"Requests do not time out unless a timeout is set. "+
+		"The timeout value will be applied to both the connect and the read timeouts. "+
+		"Neither the connect nor the read timeouts are wall clock. "+
+		"Once your client has sent the request, the read timeout is the number of seconds the client will wait for the server to send a response. "+
+		"A connect timeout of three seconds is a good practice.\n")
+	checkRankedFirst(t, r, a, []firstQuote{
+		{"What is the read timeout?", "the read timeout is the number of seconds"},
+		{"What is the read timeout of a request?", "the read timeout is the number of seconds"},
+	})
+}

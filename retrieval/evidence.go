@@ -203,6 +203,9 @@ func rarestPlace(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
 			e.subject = e.subject || int(t.toks[k].pos)-first <= subjectWindow
 			e.defined = e.defined || t.toks[k].kind&tokDefined != 0
 		}
+		if e.q.head >= 0 && int(m.seen[k-lo]) == e.q.head {
+			e.defined = e.defined || t.toks[k].kind&tokDefined != 0
+		}
 	}
 }
 

@@ -23,6 +23,10 @@ type question struct {
 	// question is about; framing is that of frame and everyday words.
 	content, framing float64
 	rarest           int // the concept with the highest weight, or -1
+	// head is the concept a definition question's term ends in, before
+	// any "of" ("timeout" of "What is the read timeout?"), or -1: the word
+	// a defining sentence defines, which need not be the rarest.
+	head int
 	// howTo is whether it asks how to do something: an answer may bring
 	// the code block that follows it.
 	howTo bool
@@ -178,7 +182,7 @@ func intentOf(text string) intent {
 
 // question turns cleaned question text into concepts and an intent.
 func (a analyser) question(text string) question {
-	q := question{byTerm: map[uint32][]alt{}, rarest: -1, intent: intentOf(text), howTo: howToWords.MatchString(text), asked: reads(text)}
+	q := question{byTerm: map[uint32][]alt{}, rarest: -1, head: -1, intent: intentOf(text), howTo: howToWords.MatchString(text), asked: reads(text)}
 	if m := howMeasure.FindStringSubmatch(text); m != nil {
 		q.units = a.terms(measureUnits[strings.ToLower(m[1])])
 		q.span = strings.EqualFold(m[1], "long")
@@ -225,7 +229,28 @@ func (a analyser) question(text string) question {
 			q.add(c)
 		}
 	}
+	q.head = a.termHead(q, text)
 	return q
+}
+
+// termHead is the concept the term a definition question asks about ends
+// in, before any "of": "timeout" of "What is the read timeout?", "range"
+// of "What is the range of a light?"; -1 for other questions.
+func (a analyser) termHead(q question, text string) int {
+	m := definedAs.FindStringSubmatchIndex(text)
+	if q.intent != intentDefinition || m == nil {
+		return -1
+	}
+	term, _, _ := strings.Cut(strings.TrimRight(text[m[5]:], "?"), " of ")
+	words := strings.Fields(term)
+	if len(words) == 0 {
+		return -1
+	}
+	toks := analyze(a.stem, words[len(words)-1])
+	if len(toks) != 1 {
+		return -1
+	}
+	return slices.IndexFunc(q.concepts, func(c concept) bool { return c.stem == toks[0].term && !c.framing })
 }
 
 // compounds finds the words of the text that two neighbouring words of
