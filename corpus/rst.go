@@ -15,9 +15,10 @@ import (
 // the order their styles first appear; a literal block (after "::") and
 // a code directive are code; an admonition's or other directive's content
 // is text and its directive line markup; comments, targets, a toctree,
-// images and raw markup are left out; roles read as their text
-// (":func:`reload`" as `reload`, ":ref:`the guide <hives>`" as "the
-// guide"), a link as its text and a substitution as what it replaces; a
+// images, raw markup and Sphinx's notes to itself (currentmodule,
+// sectionauthor) are left out; roles read as their text, as Sphinx shows
+// it (":func:`reload`" as `reload`, ":class:`~pool.PoolManager`" as
+// `PoolManager`, ":ref:`the guide <hives>`" as "the guide"), a link as its text and a substitution as what it replaces; a
 // definition list's term opens its definition ("swarm — A colony's…").
 // No maintained Go library parses reStructuredText; this is the part of
 // it documentation uses.
@@ -48,7 +49,9 @@ var (
 	rstCode    = map[string]bool{"code-block": true, "code": true, "sourcecode": true, "literalinclude": true, "doctest": true, "testcode": true, "prompt": true}
 	rstDropped = map[string]bool{"toctree": true, "image": true, "figure": true, "raw": true, "include": true, "only": true,
 		"contents": true, "autosummary": true, "automodule": true, "autoclass": true, "autofunction": true, "highlight": true,
-		"index": true, "meta": true, "tabularcolumns": true, "graphviz": true, "math": true, "csv-table": true}
+		"index": true, "meta": true, "tabularcolumns": true, "graphviz": true, "math": true, "csv-table": true,
+		"currentmodule": true, "py:currentmodule": true, "default-role": true, "default-domain": true, "role": true,
+		"sectionauthor": true, "moduleauthor": true, "codeauthor": true}
 )
 
 // rstVersions are how Sphinx labels its version notes.
@@ -361,7 +364,11 @@ func (r *rstRewriter) skipBlock(i, indent int) int {
 func rstInline(s string) string {
 	s = rstLiteral.ReplaceAllString(s, "`$1`")
 	s = rstRole.ReplaceAllStringFunc(s, func(m string) string {
-		text := strings.TrimLeft(rstRole.FindStringSubmatch(m)[1], "~!") // a role's marks: last part only, no link
+		text := rstRole.FindStringSubmatch(m)[1]
+		if rest, ok := strings.CutPrefix(text, "~"); ok {
+			text = rest[strings.LastIndexByte(rest, '.')+1:] // Sphinx shows "~urllib3.PoolManager" as "PoolManager"
+		}
+		text = strings.TrimLeft(text, "!") // no link
 		if strings.ContainsAny(text, " ") {
 			return text
 		}
