@@ -14,11 +14,11 @@ Poetry installs the project itself unless you pass the option that skips it. The
 
 ## Options
 
-With --no-root, Poetry installs the dependencies but not the project. The poetry.lock file pins each package. The caret requirement ^0.2.3 allows updates that do not change the left-most non-zero digit. Requests are signed: check the X-Signature-Ed25519 header against the body. A tilde requirement ~1.2 allows patch updates. Run it with -v to see each step.
+With --no-root, Poetry installs the dependencies but not the project. The poetry.lock file pins each package. The caret requirement ^0.2.3 allows updates that do not change the left-most non-zero digit. Requests are signed: check the X-Signature-Ed25519 header against the body. A tilde requirement ~1.2 allows patch updates. Run it with -v to see each step. Set keyring.backend in the configuration to choose where passwords are kept.
 
 ## Layout
 
-The root folder holds the sources. A root user should not run installs. Each package has a root module. The lock command refreshes the lock. Poetry reads the root configuration first. The signature of a function is checked. Version 0.2 of the tool added plugins. Each step is logged.
+The root folder holds the sources. A root user should not run installs. Each package has a root module. The lock command refreshes the lock. Poetry reads the root configuration first. The signature of a function is checked. Version 0.2 of the tool added plugins. Each step is logged. The build backend builds each package. A backend is chosen per project.
 `
 
 // TestIdentifiersAreSearchable asks for options, versions and header
@@ -34,6 +34,7 @@ func TestIdentifiersAreSearchable(t *testing.T) {
 		{"Which header is X-Signature-Ed25519?", "X-Signature-Ed25519"},
 		{"What does ~1.2 allow?", "~1.2"},
 		{"What does -v show?", "-v"},
+		{"How do I choose the keyring backend?", "keyring.backend"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -70,6 +71,31 @@ func TestWithIdentifiers(t *testing.T) {
 		t.Run(tt.text, func(t *testing.T) {
 			var got []string
 			for _, tok := range withIdentifiers(tt.text, nil, tt.loose) {
+				got = append(got, tok.term)
+			}
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWithNameParts(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // part terms added
+	}{
+		{"Call requests.Session here; urllib3.PoolManager is two words already.", []string{"request", "session"}},
+		{"The poetry.lock file pins versions.", []string{"poetri", "lock"}},
+		{"Keys go in /path/client.key, not in C.I.A files.", []string{"client", "kei"}},
+		{"The U.S. Army, e.g. its 3.5 divisions.", nil},
+	}
+	stem := englishAnalyzer(t)
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			toks := analyze(stem, tt.text)
+			var got []string
+			for _, tok := range withNameParts(stem, tt.text, toks)[len(toks):] {
 				got = append(got, tok.term)
 			}
 			if strings.Join(got, " ") != strings.Join(tt.want, " ") {

@@ -196,7 +196,7 @@ func (a analyser) question(text string) question {
 	text = takePlace.ReplaceAllString(text, "$1")   // "When did it take place?" asks for no place
 	text = howManyWord.ReplaceAllString(text, "$1") // "so many beetles" answers no better for "How many beetles…?"
 	text = dealWith.ReplaceAllString(text, "$1")    // "what's the deal with X" asks about X
-	toks := withIdentifiers(text, analyze(a.stem, text), true)
+	toks := withIdentifiers(text, withNameParts(a.stem, text, analyze(a.stem, text)), true)
 	abbreviations := a.abbreviations(text)
 	joined := a.compounds(text, toks)
 	objLo, objHi := whoObject(text)

@@ -121,6 +121,33 @@ func analyze(a analysis.Analyzer, text string) []token {
 	return out
 }
 
+// withNameParts adds to the tokens of text a token for each part of a
+// dotted name the analyzer keeps whole ("urllib3.PoolManager",
+// "poetry.lock", "client.key"): each part of two characters or more
+// holding a letter, analysed, at the name's word position, so that
+// "PoolManager" or "the lock file" finds it. An abbreviation's parts are
+// single letters ("U.S", "e.g"), a number's digits ("3.5"): they add
+// nothing.
+func withNameParts(a analysis.Analyzer, text string, toks []token) []token {
+	for _, t := range toks {
+		if !strings.Contains(t.term, ".") {
+			continue
+		}
+		off := t.start
+		for part := range strings.SplitSeq(text[t.start:t.end], ".") {
+			start := off
+			off += len(part) + 1
+			if utf8.RuneCountInString(part) < 2 || !strings.ContainsFunc(part, unicode.IsLetter) {
+				continue
+			}
+			for _, p := range analyze(a, part) {
+				toks = append(toks, token{term: p.term, start: start + p.start, end: start + p.end, pos: t.pos})
+			}
+		}
+	}
+	return toks
+}
+
 // uniqueTerms returns the distinct terms of tokens in order, at most max.
 func uniqueTerms(tokens []token, max int) []string {
 	var out []string
