@@ -44,7 +44,7 @@ func parseMarkdown(name string, data []byte) (*Document, error) {
 	clean := docsMarkup(raw)
 	switch {
 	case isRST(name):
-		clean = rstMarkup(raw)
+		clean, x.author = rstMarkup(raw)
 	case isAsciiDoc(name):
 		clean = asciidocMarkup(raw)
 	case isOrg(name):

@@ -4,24 +4,29 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A reStructuredText file (.rst: Sphinx's and docutils' sources, most
 // Python projects' documentation) is rewritten as Markdown line for line,
-// so that its line numbers are the file's, and read as Markdown is:
-// titles over or under lines of punctuation are headings, at levels in
-// the order their styles first appear; a literal block (after "::") and
-// a code directive are code; an admonition's or other directive's content
-// is text and its directive line markup; comments, targets, a toctree,
-// images, raw markup and Sphinx's notes to itself (currentmodule,
-// sectionauthor) are left out; roles read as their text, as Sphinx shows
-// it (":func:`reload`" as `reload`, ":class:`~pool.PoolManager`" as
-// `PoolManager`, ":ref:`the guide <hives>`" as "the guide"), a link as its text and a substitution as what it replaces; a
-// definition list's term opens its definition ("swarm — A colony's…").
-// No maintained Go library parses reStructuredText; this is the part of
-// it documentation uses.
+// so that its line numbers are the file's, and read as Markdown is: titles
+// over or under lines of punctuation are headings, at levels in the order
+// their styles first appear; a literal block (after "::") and a code
+// directive are code; an admonition's or other directive's content is text
+// and its directive line markup; comments, targets, a toctree, images, raw
+// markup and Sphinx's notes to itself (currentmodule, sectionauthor) are
+// left out; a field list's fields read as docutils shows them ("Author:
+// Paul McGuire"), the first author's the document's; angle brackets are
+// text ("<salutation>"), never HTML; roles read as their text, as Sphinx
+// shows it (":func:`reload`" as `reload`, ":class:`~pool.PoolManager`" as
+// `PoolManager`, ":ref:`the guide <hives>`" as "the guide"), a link as its
+// text and a substitution as what it replaces (a character code as its
+// character); a definition list's term opens its definition ("swarm — A
+// colony's…"). No maintained Go library parses reStructuredText; this is
+// the part of it documentation uses.
 
 var (
 	rstDirective  = regexp.MustCompile(`^(\s*)\.\.\s+([A-Za-z][\w:-]*)::\s*(.*)$`)
@@ -33,7 +38,11 @@ var (
 	rstLiteral    = regexp.MustCompile("``([^`]+)``")
 	rstRolePrefix = regexp.MustCompile(`:[\w:+-]+:$`) // a role's name before its text
 	rstSubst      = regexp.MustCompile(`\|([\w -]+)\|_{0,2}`)
-	rstReplace    = regexp.MustCompile(`^\s*\.\.\s+\|([\w -]+)\|\s+replace::\s*(.*)$`)
+	rstReplace    = regexp.MustCompile(`^\s*\.\.\s+\|([\w -]+)\|\s+(replace|unicode)::\s*(.*)$`)
+	rstCodePoint  = regexp.MustCompile(`^(?:0x|x|\\x|U\+|u|\\u)([0-9A-Fa-f]{1,6})$`)
+	// rstField is a field of a field list: ":author: Paul McGuire",
+	// ":param x: the value".
+	rstField = regexp.MustCompile(`^:([^:\s][^:]*):(?:\s+(.*))?$`)
 	// rstListStart opens a list item or a field, whose next lines are
 	// indented to its text, not a definition.
 	rstListStart = regexp.MustCompile(`^\s*([-*+•]\s|#\.\s|\d+[.)]\s|\(?[a-zA-Z0-9]\)\s|:[^:\s][^:]*:(\s|$))`)
@@ -48,7 +57,7 @@ var (
 var (
 	rstCode    = map[string]bool{"code-block": true, "code": true, "sourcecode": true, "literalinclude": true, "doctest": true, "testcode": true, "prompt": true}
 	rstDropped = map[string]bool{"toctree": true, "image": true, "figure": true, "raw": true, "include": true, "only": true,
-		"contents": true, "autosummary": true, "automodule": true, "autoclass": true, "autofunction": true, "highlight": true,
+		"contents": true, "sectnum": true, "autosummary": true, "automodule": true, "autoclass": true, "autofunction": true, "highlight": true,
 		"index": true, "meta": true, "tabularcolumns": true, "graphviz": true, "math": true, "csv-table": true,
 		"currentmodule": true, "py:currentmodule": true, "default-role": true, "default-domain": true, "role": true,
 		"sectionauthor": true, "moduleauthor": true, "codeauthor": true}
@@ -63,15 +72,40 @@ func isRST(name string) bool {
 	return strings.EqualFold(filepath.Ext(name), ".rst")
 }
 
-// rstMarkup rewrites reStructuredText lines as Markdown lines, as many.
-func rstMarkup(raw []string) []string {
+// rstMarkup rewrites reStructuredText lines as Markdown lines, as many,
+// and returns the author its bibliographic fields name.
+func rstMarkup(raw []string) ([]string, string) {
 	r := &rstRewriter{raw: slices.Clone(raw), out: make([]string, len(raw)), levels: map[string]int{}, substitutions: map[string]string{}}
 	for _, l := range raw {
 		if m := rstReplace.FindStringSubmatch(l); m != nil {
-			r.substitutions[m[1]] = rstInline(strings.TrimSpace(m[2]))
+			text := strings.TrimSpace(m[3])
+			if m[2] == "unicode" {
+				text = codePoints(text)
+			}
+			r.substitutions[m[1]] = rstInline(text)
 		}
 	}
-	return rewriteLines(r.out, r.line)
+	return rewriteLines(r.out, r.line), r.author
+}
+
+// codePoints is the text a unicode directive gives: its character codes
+// as the characters ("0xA9" as "©"), its other words as written, with
+// no space between them, up to a comment ("..").
+func codePoints(arg string) string {
+	var b strings.Builder
+	for w := range strings.FieldsSeq(arg) {
+		if w == ".." {
+			break // a comment
+		}
+		if m := rstCodePoint.FindStringSubmatch(w); m != nil {
+			if n, err := strconv.ParseUint(m[1], 16, 32); err == nil && utf8.ValidRune(rune(n)) {
+				b.WriteRune(rune(n))
+				continue
+			}
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // rewriteLines fills out, a markup's lines rewritten as Markdown, by
@@ -89,6 +123,7 @@ type rstRewriter struct {
 	raw, out      []string
 	levels        map[string]int    // heading level by title style
 	substitutions map[string]string // text by name: ".. |project| replace:: Hivekeeper"
+	author        string            // the first ":author:" field's
 }
 
 // inline rewrites a line's inline markup, its substitutions replaced by
@@ -197,6 +232,9 @@ func (r *rstRewriter) line(i int) int {
 	if strings.HasPrefix(strings.TrimSpace(l), ">>> ") && i > 0 && strings.TrimSpace(r.raw[i-1]) == "" {
 		return r.doctest(i)
 	}
+	if m := rstField.FindStringSubmatch(l); m != nil {
+		return r.field(i, m[1], m[2])
+	}
 	if r.isTerm(i) {
 		// A definition list's term: it opens its definition's first
 		// line, as a glossary's term does in a web page.
@@ -214,6 +252,19 @@ func (r *rstRewriter) line(i int) int {
 		return r.code(i+1, "")
 	}
 	r.out[i] = r.inlineAt(i, strings.TrimLeft(text, " \t"))
+	return i + 1
+}
+
+// field rewrites a field of a field list at i as the list item docutils
+// shows it as: ":author: Paul McGuire" reads "Author: Paul McGuire", and a
+// document's first author is its author.
+func (r *rstRewriter) field(i int, name, body string) int {
+	if strings.EqualFold(name, "author") && r.author == "" {
+		r.author = r.inline(body)
+	}
+	label := []rune(name)
+	label[0] = unicode.ToUpper(label[0])
+	r.out[i] = "- " + string(label) + ": " + r.inlineAt(i, body)
 	return i + 1
 }
 
@@ -255,6 +306,9 @@ func (r *rstRewriter) directive(i int, name, arg string) int {
 		return r.code(i+1, strings.TrimSpace(arg))
 	case rstDropped[name] || strings.HasPrefix(name, "auto"):
 		return r.skipBlock(i, indent)
+	}
+	if rstOption.MatchString(arg) {
+		arg = "" // an option set on the directive's line: ".. sectnum:: :depth: 4"
 	}
 	r.out[i] = r.inlineAt(i, strings.TrimSpace(arg)) // an admonition's first line, a topic's title
 	sep := termDash
@@ -377,7 +431,28 @@ func rstInline(s string) string {
 	s = rstLink.ReplaceAllString(s, "$1")
 	s = rstRef.ReplaceAllString(s, "$1")
 	s = strings.ReplaceAll(s, " --- ", " — ") // as Sphinx sets it
-	return rstSubst.ReplaceAllString(s, "$1")
+	return escapeAngles(rstSubst.ReplaceAllString(s, "$1"))
+}
+
+// escapeAngles escapes the angle brackets of a line rewritten as
+// Markdown, outside its code, which in reStructuredText are text
+// ("of the form <salutation>, <addressee>!"), never HTML.
+func escapeAngles(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	var b strings.Builder
+	code := false
+	for _, c := range s {
+		switch {
+		case c == '`':
+			code = !code
+		case c == '<' && !code:
+			b.WriteByte('\\')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 // isAdornment reports whether a line is a title's underline or overline,
