@@ -124,6 +124,8 @@ func (d *Document) Kind() string {
 		return "AsciiDoc"
 	case isOrg(d.Name):
 		return "Org"
+	case isLaTeX(d.Name):
+		return "LaTeX"
 	case ext == ".qmd":
 		return "Quarto"
 	case ext == ".rmd":

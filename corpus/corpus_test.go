@@ -664,9 +664,10 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("RFC 1   Title   2026\n\n1.  Intro\n\n   Text broken at a line's end with a hy-\n   phen.\n\nDoe   Info   [Page 1]\n\f\nRFC 1   Title   2026\n\n2.  More\n\n   Text.   Cells   Here\n   a   b   c\n   ----   ----\n\nDoe   Info   [Page 2]\n\f\n"))
 	ocr := strings.Repeat("Text of the page.\n", 16)
 	f.Add([]byte("CHAPTER I.\n\n" + ocr + "\n\n10 THE BOOK. \n\n" + ocr + "ends on a pleas-\n\n\nTHE CHAPTER. 11 \n\nure\n" + ocr + "\n\n12 THE BOOK. \n\n" + ocr + "\n\nTHE CHAPTER. 13 \n\n" + ocr))
+	f.Add([]byte("\\documentclass{article}\\title{T}\n\\begin{document}\n\\section{A}\\label{a} x$y\\footnote{n\n\\begin{itemize}\\item[\n\\end{document}\n\\begin{verbatim}\n"))
 	f.Add([]byte("Persons Represented\n\nDUNCAN, King of Scotland.\nBANQUO, General.\n\nLADY MACBETH.\n\nACT I\n\nSCENE I. A heath.\n\nBANQUO. Hail.\n\nDUNCAN. Welcome.\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, name := range []string{"fuzz.txt", "fuzz.rst", "fuzz.adoc", "fuzz.md", "fuzz.org"} {
+		for _, name := range []string{"fuzz.txt", "fuzz.rst", "fuzz.adoc", "fuzz.md", "fuzz.org", "fuzz.tex"} {
 			if d, err := Parse(name, data); err == nil {
 				checkInvariants(t, d)
 			}
@@ -860,6 +861,7 @@ func TestDocumentKind(t *testing.T) {
 		{"guide.adoc", "= Guide\n\nText here.\n", "AsciiDoc"},
 		{"report.qmd", "# Report\n\nText here.\n", "Quarto"},
 		{"notes.org", "* Notes\nText here.\n", "Org"},
+		{"paper.tex", "\\section{Notes}\nText here.\n", "LaTeX"},
 		{"page.mdx", "# Page\n\nText here.\n", "MDX"},
 		{"notes.md", "# Notes\n\nText here.\n", "markdown"},
 		{"talk.vtt", "WEBVTT\n\n00:01.000 --> 00:02.000\nText here.\n", "subtitles"},

@@ -17,7 +17,8 @@ var ErrDamaged = errors.New("the file is damaged or not what its name says")
 // bytes, an EPUB's mimetype entry, a saved page's MIME headers, an HTML
 // document's markup), then by its name: .md, .markdown and .mdx are
 // Markdown, as are Quarto's .qmd and R Markdown's .Rmd (their code cells
-// fenced as code), and so are .rst, .adoc and .org once rewritten as it;
+// fenced as code), and so are .rst, .adoc, .org and LaTeX's .tex once
+// rewritten as it;
 // .html, .htm and .xhtml are HTML, and so are .mhtml and .mht, read from
 // their page; .epub an EPUB, .pdf a PDF, .docx a Word document, .odt an
 // OpenDocument text, .ipynb a Jupyter notebook; anything else is plain
@@ -42,7 +43,7 @@ func Detect(name string, data []byte) Format {
 		return FormatNotebook
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown", ".mdx", ".qmd", ".rmd", ".rst", ".adoc", ".asciidoc", ".org":
+	case ".md", ".markdown", ".mdx", ".qmd", ".rmd", ".rst", ".adoc", ".asciidoc", ".org", ".tex", ".ltx", ".latex":
 		return FormatMarkdown // reStructuredText and AsciiDoc are read as the Markdown they are rewritten to
 	case ".html", ".htm", ".xhtml":
 		return FormatHTML

@@ -87,11 +87,11 @@ func savedPageFiles(dir string) bool {
 // textExtensions are the file types Load reads from a directory; other
 // files of a documentation tree (licences, configuration, code) are not
 // texts.
-var textExtensions = []string{".txt", ".text", ".md", ".markdown", ".mdx", ".qmd", ".rmd", ".rst", ".adoc", ".asciidoc", ".org", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".epub", ".pdf", ".docx", ".odt", ".rtf", ".ipynb", ".srt", ".vtt", ".fountain"}
+var textExtensions = []string{".txt", ".text", ".md", ".markdown", ".mdx", ".qmd", ".rmd", ".rst", ".adoc", ".asciidoc", ".org", ".tex", ".ltx", ".latex", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".epub", ".pdf", ".docx", ".odt", ".rtf", ".ipynb", ".srt", ".vtt", ".fountain"}
 
 // fileTypes names the file types Lectern reads, for people: those of
 // textExtensions without their variants (.text, .markdown, .htm…).
-const fileTypes = ".txt, .md, .mdx, .qmd, .rst, .adoc, .org, .html, .mhtml, .epub, .pdf, .docx, .odt, .rtf, .ipynb, .srt, .vtt or .fountain"
+const fileTypes = ".txt, .md, .mdx, .qmd, .rst, .adoc, .org, .tex, .html, .mhtml, .epub, .pdf, .docx, .odt, .rtf, .ipynb, .srt, .vtt or .fountain"
 
 // FileTypes names the file types Lectern reads: ".txt, .md, … or
 // .fountain".

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"cmp"
 	"html"
 	"regexp"
 	"sort"
@@ -42,7 +43,10 @@ func parseMarkdown(name string, data []byte) (*Document, error) {
 	}
 	x := &extraction{format: FormatMarkdown, raw: raw, text: make([]string, len(raw))}
 	clean := docsMarkup(raw)
+	markupTitle := ""
 	switch {
+	case isLaTeX(name):
+		clean, markupTitle, x.author = latexMarkup(raw)
 	case isRST(name):
 		clean, x.author = rstMarkup(raw)
 	case isAsciiDoc(name):
@@ -57,7 +61,7 @@ func parseMarkdown(name string, data []byte) (*Document, error) {
 	if end > 0 {
 		x.omitted = append(x.omitted, Omission{Lines: Span{Start: 1, End: end}, Reason: "front matter"})
 	}
-	x.title = title
+	x.title = cmp.Or(title, markupTitle)
 	src := []byte(strings.Join(clean, "\n"))
 	w := &mdWalk{x: x, src: src, starts: lineOffsets(src)}
 	w.blocks(markdownParser().Parser().Parse(text.NewReader(src)))
