@@ -126,6 +126,10 @@ func TestDefinedAt(t *testing.T) {
 		{"Natásha Rostóva, a girl of thirteen, ran into the room.", "Natásha", true},
 		{"RTK Query fetches the data.", "RTK", false},
 		{"In Paris the rain fell all night.", "Paris", false},
+		// what a rule or a problem is, a clause
+		{"The first rule is that the compiler assigns a lifetime to each parameter.", "rule", true},
+		{"The trouble was that nobody came.", "trouble", true},
+		{"The rule that the compiler applies is simple.", "rule", false},
 		// a cast's entry
 		{"BANQUO, General in the King's Army.", "BANQUO", true},
 		// a place in an order, a name a pronoun's verb calls

@@ -85,10 +85,10 @@ func TestQuality(t *testing.T) {
 		{"federalist", "federalist.tsv", library("hamilton-madison-jay-federalist-papers.txt"), 30, 0.52, 0.69},
 		{"beagle", "beagle.tsv", library("darwin-voyage-of-the-beagle.txt"), 30, 0.77, 0.82},
 		{"douglass", "douglass.tsv", library("douglass-narrative-of-the-life.txt"), 30, 0.56, 0.74},
-		{"rust book", "rust-book.tsv", library("rust-book-chapters-10-13.md"), 30, 0.58, 0.77},
+		{"rust book", "rust-book.tsv", library("rust-book-chapters-10-13.md"), 30, 0.63, 0.88},
 		{"trial record (Anthony)", "anthony-trial.tsv", library("anthony-trial-1873.txt"), 40, 0.43, 0.58},
 		{"speech collection (Fireside Chats, held back)", "roosevelt-fireside-chats.tsv", library("roosevelt-fireside-chats.txt"), 40, 0.83, 0.90},
-		{"mkdocs documentation folder", "mkdocs-material.tsv", docs("mkdocs-material"), 30, 0.83, 0.97},
+		{"mkdocs documentation folder", "mkdocs-material.tsv", docs("mkdocs-material"), 30, 0.86, 0.97},
 		{"docusaurus documentation folder", "redux-docusaurus.tsv", docs("redux-docusaurus"), 30, 0.75, 0.86},
 		{"diary (held back)", "grossmith-diary.tsv", library("grossmith-diary-of-a-nobody.txt"), 40, 0.48, 0.59},
 	}

@@ -111,7 +111,7 @@ type analysed struct {
 }
 
 var (
-	definitionAfter = regexp.MustCompile(`^[’'s]*[._”"]*\s*(,|--|—|\(|\s+(is|was|are|were))\s*(a|an|the|one|so-called|also)\b`)
+	definitionAfter = regexp.MustCompile(`^[’'s]*[._”"]*\s*(,|--|—|\(|\s+(is|was|are|were))\s*(a|an|the|one|so-called|also|that)\b`)
 	// meansAfter is a definition's verb after its term: "\"Larger Work\"
 	// means a work that…", "\"License\" shall mean the terms…".
 	meansAfter = regexp.MustCompile(`^[’'s]*[”"’']?\s+(?:means|shall mean|refers to|is defined as|denotes)\s+(\pL+)`)
@@ -317,7 +317,8 @@ func definedAt(text string, start, end int) bool {
 }
 
 // definedAfter reports whether what follows a word defines it: ", a …",
-// " was the …", "(…" — not a place in an order (rankAfter).
+// " was the …", " is that …" (what a rule says), "(…" — not a place in
+// an order (rankAfter).
 func definedAfter(after string) bool {
 	a := strings.TrimLeft(after, "’'s._”\"")
 	if a == "" || !(a[0] == ',' || a[0] == '(' || strings.HasPrefix(a, "—") || strings.HasPrefix(a, "--") || strings.HasPrefix(a, " is ") || strings.HasPrefix(a, " was ") || strings.HasPrefix(a, " are ") || strings.HasPrefix(a, " were ")) {
