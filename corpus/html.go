@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -49,6 +50,54 @@ func decodeHTML(data []byte) ([]byte, error) {
 		return nil, fmt.Errorf("decoding the page: %w", err)
 	}
 	return bytes.TrimPrefix(out, []byte("\xef\xbb\xbf")), nil
+}
+
+// readWebPage walks a page's text, with the notes collected before:
+// readability's article, or the whole body where readability left out
+// most of the headings (a book's chapter titles that link back to its
+// contents look like navigation), read without its site's chrome —
+// unless the body so read keeps less than half the article's words (a
+// news page's article, whose few headings readability dropped, set among
+// fifty headlines that look like text). Nil for a page with neither.
+func readWebPage(collected *htmlWalk, body *html.Node, article readability.Article) *htmlWalk {
+	bodyHeadings := 0
+	if body != nil {
+		bodyHeadings = countHeadings(body)
+	}
+	whole := article.Node != nil && countHeadings(article.Node)*2 >= bodyHeadings && !lostHeading(body, article.Node, article.Title())
+	if body != nil && !whole {
+		w := collected.fresh()
+		w.page = true
+		w.walk(body)
+		if article.Node == nil || w.words()*2 >= len(strings.Fields(textContent(article.Node))) {
+			return w
+		}
+	}
+	if article.Node == nil {
+		return nil
+	}
+	w := collected.fresh()
+	if lead := leadHeading(body, article.Node); lead != nil {
+		w.heading(headingLevel(lead), textContent(lead), headingID(lead))
+	}
+	w.walk(article.Node)
+	return w
+}
+
+// fresh is a walk of its own with the notes w collected.
+func (w *htmlWalk) fresh() *htmlWalk {
+	f := newHTMLWalk(w.x.format)
+	f.notes, f.refs = maps.Clone(w.notes), maps.Clone(w.refs)
+	return f
+}
+
+// words counts the words the walk has written.
+func (w *htmlWalk) words() int {
+	n := 0
+	for _, l := range w.x.text {
+		n += len(strings.Fields(l))
+	}
+	return n
 }
 
 // countHeadings counts the headings under n, outside navigation.
@@ -185,27 +234,15 @@ func parseHTML(name string, data []byte) (*Document, error) {
 	}
 	title := strings.Join(strings.Fields(textContent(find(root, "title"))), " ")
 	tidyTree(root) // before readability, which strips the class names that tell what to tidy
-	w := newHTMLWalk(FormatHTML)
-	w.collectNotes(root) // before readability, which may leave the notes out
+	collected := newHTMLWalk(FormatHTML)
+	collected.collectNotes(root) // before readability, which may leave the notes out
 	body := find(root, "body")
-	bodyHeadings := 0
-	if body != nil {
-		bodyHeadings = countHeadings(body)
-	}
 	article, err := readability.FromDocument(root, nil)
-	switch {
-	case err == nil && article.Node != nil && countHeadings(article.Node)*2 >= bodyHeadings && !lostHeading(body, article.Node, article.Title()):
-		if lead := leadHeading(body, article.Node); lead != nil {
-			w.heading(headingLevel(lead), textContent(lead), headingID(lead))
-		}
-		w.walk(article.Node)
-	case body != nil:
-		// Readability left out most of the headings (a book's chapter
-		// titles that link back to its contents look like navigation):
-		// the page is its content, read without its page chrome.
-		w.page = true
-		w.walk(body)
-	default:
+	if err != nil {
+		article = readability.Article{}
+	}
+	w := readWebPage(collected, body, article)
+	if w == nil {
 		return nil, ErrNoContent
 	}
 	w.notesLeftOut()

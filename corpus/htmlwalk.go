@@ -119,7 +119,7 @@ func (w *htmlWalk) element(n *html.Node) {
 		w.mark(n)
 	}
 	switch {
-	case skipped[n.Data] || hidden(n) || isPageNumber(n) || isChrome(n):
+	case skipped[n.Data] || hidden(n) || isPageNumber(n) || isChrome(n) && !wrapsText(n):
 		return
 	case w.page && (n.Data == "header" || n.Data == "footer" || n.Data == "aside"):
 		return
@@ -937,6 +937,30 @@ func isChrome(n *html.Node) bool {
 		strings.EqualFold(attr(n, "id"), "footer") // the page's footer; a class "footer" may set a book's footnotes
 }
 
+// widgetWords name, in a class or id, a widget a site sets by its text
+// (share buttons, a newsletter's form), whose script may wrap the text
+// itself: The Independent's article stands in
+// "gigya-share-btns-2_gig_containerParent".
+var widgetWords = map[string]bool{"share": true, "sharing": true, "social": true, "subscribe": true,
+	"subscription": true, "newsletter": true, "reuse": true}
+
+// minProseWords is the fewest words a widget's element holds, few of
+// them in links, when it wraps the text rather than being a widget.
+const minProseWords = 150
+
+// wrapsText reports whether an element a widget's words name wraps the
+// text rather than being the widget: it holds a text's worth of words.
+func wrapsText(n *html.Node) bool {
+	return hasClassWord(n, widgetWords) && holdsProse(n)
+}
+
+// holdsProse reports whether an element holds a text's worth of words,
+// few of them in links.
+func holdsProse(n *html.Node) bool {
+	words := len(strings.Fields(textContent(n)))
+	return words >= minProseWords && linkedWords(n)*4 < words
+}
+
 // isTextBox reports whether an element a class calls a sidebar is a box
 // set in the text — DocBook's and O'Reilly's sidebar (a "TIP" or "BACK TO
 // BASICS" box with a title and paragraphs), Sphinx's sidebar directive —
@@ -1275,7 +1299,11 @@ var (
 // hasClassWord reports whether a word of an element's class or id (split
 // at spaces, hyphens and underscores) is one of words.
 func hasClassWord(n *html.Node, words map[string]bool) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(attr(n, "class")+" "+attr(n, "id")), func(r rune) bool {
+	id := attr(n, "id")
+	if anchorsHeading(n, id) {
+		id = "" // docutils' "sharing-with-a-single-developer": its heading's words, not a widget's
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(attr(n, "class")+" "+id), func(r rune) bool {
 		return r == ' ' || r == '-' || r == '_'
 	}) {
 		if words[w] {
@@ -1283,6 +1311,25 @@ func hasClassWord(n *html.Node, words map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// anchorsHeading reports whether id is the anchor a section takes from
+// the heading it opens with: its words, joined by hyphens.
+func anchorsHeading(n *html.Node, id string) bool {
+	if id == "" {
+		return false
+	}
+	h := n.FirstChild
+	for h != nil && h.Type != html.ElementNode {
+		h = h.NextSibling
+	}
+	if h == nil || headingLevel(h) == 0 {
+		return false
+	}
+	slug := strings.Join(strings.FieldsFunc(strings.ToLower(textContent(h)), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), "-")
+	return slug != "" && strings.HasPrefix(strings.ToLower(id), slug)
 }
 
 // isPageNumber reports whether an element is a page number of the

@@ -54,7 +54,10 @@ func (p *parser) markMatter(blocks []*block) {
 	p.omitPageLists(blocks)
 	anchor := len(blocks)
 	for k, b := range blocks {
-		if b.role == roleHeading && p.opensText(blocks, k) || b.speaker != "" || (b.role == roleBody && p.isProse(b) && len(b.lines) >= 3) {
+		// Prose opens the text: three lines of it, or in a format that
+		// sets a paragraph on one line (a web page, a Word document) a
+		// paragraph.
+		if b.role == roleHeading && p.opensText(blocks, k) || b.speaker != "" || (b.role == roleBody && p.isProse(b) && (len(b.lines) >= 3 || !p.doc.Format.LineBased())) {
 			anchor = k
 			break
 		}
