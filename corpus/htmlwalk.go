@@ -938,11 +938,12 @@ func isChrome(n *html.Node) bool {
 }
 
 // widgetWords name, in a class or id, a widget a site sets by its text
-// (share buttons, a newsletter's form), whose script may wrap the text
-// itself: The Independent's article stands in
-// "gigya-share-btns-2_gig_containerParent".
+// (share buttons, a newsletter's form, an advertisement's slot), whose
+// script may wrap the text itself: The Independent's article stands in
+// "gigya-share-btns-2_gig_containerParent", Libération's in "ad-portal".
 var widgetWords = map[string]bool{"share": true, "sharing": true, "social": true, "subscribe": true,
-	"subscription": true, "newsletter": true, "reuse": true}
+	"subscription": true, "newsletter": true, "reuse": true, "ad": true, "ads": true, "advert": true,
+	"advertisement": true, "promo": true, "banner": true}
 
 // minProseWords is the fewest words a widget's element holds, few of
 // them in links, when it wraps the text rather than being a widget.

@@ -54,8 +54,9 @@ func TestHeadingReadabilityLeftOut(t *testing.T) {
 // TestWebPageTextKept reads web pages whose text a site's markup made
 // look like what is left out: a section whose id, taken from its heading,
 // holds a widget's word ("sharing-with-a-single-developer", docutils); an
-// article wrapped in a share widget's container (The Independent); and a
-// how-to's list of what you need, with no heading, before its steps (eHow).
+// article wrapped in a share widget's container (The Independent) or set
+// in an advertisement's slot (Libération); and a how-to's list of what
+// you need, with no heading, before its steps (eHow).
 func TestWebPageTextKept(t *testing.T) {
 	prose := func(topic string) string {
 		var b strings.Builder
@@ -76,6 +77,9 @@ func TestWebPageTextKept(t *testing.T) {
 		{"an article in a share widget's container", `<html><body>` + menu + `<h1>Hotel secrets</h1><div id="gigya-share-btns-2_gig_containerParent">` +
 			`<p>Most people go to hotels for the pleasure of sleeping in a giant bed with clean white sheets.</p>` + prose("hotels") + `</div>` + menu + `</body></html>`,
 			[]string{"Most people go to hotels for the pleasure of sleeping in a giant bed with clean white sheets."}},
+		{"an article in an advertisement's slot", `<html><body>` + menu + `<h1>Earthquake</h1><section id="ad-portal"><article>` +
+			`<p>A third French citizen was killed in the earthquake on Saturday, carried away by an avalanche.</p>` + prose("the earthquake") + `</article></section></body></html>`,
+			[]string{"A third French citizen was killed in the earthquake on Saturday, carried away by an avalanche."}},
 		{"a list before the steps", `<html><body><div class="article"><p>Glass cloche terrariums are not only appealing to the eye, but they also preserve a bit of nature in your home.</p>` +
 			`<span>What You'll Need:</span><ul><li>Cloche</li><li>Planter saucer, small shallow dish or desired platform</li><li>Floral wire pins or paper clips</li></ul>` +
 			`<h3>Step 1</h3><p>Dig a hole in the oasis.</p><h3>Step 2</h3><p>Insert your plant into the hole.</p><h3>Step 3</h3>` + prose("terrariums") + `</div></body></html>`,
@@ -100,8 +104,9 @@ func TestWebPageTextKept(t *testing.T) {
 // TestReadabilityTestPages reads the 135 saved web pages go-readability
 // tests itself on (news, blogs, wikis, documentation; in the module
 // cache with its source) and checks that Lectern keeps the words of the
-// text readability finds in each: 0.945 of them on average and more
-// (0.934 before the three mends of TestWebPageTextKept).
+// text readability finds in each, in their sentences, headings and
+// titles: 0.96 of them on average and more (0.947 before the mends of
+// TestWebPageTextKept).
 // Lectern leaves out on purpose some of what readability keeps (a wiki's
 // references, photo credits), and reads some it drops.
 func TestReadabilityTestPages(t *testing.T) {
@@ -131,8 +136,8 @@ func TestReadabilityTestPages(t *testing.T) {
 		sum += kept
 		n++
 	}
-	if mean := sum / float64(n); mean < 0.945 {
-		t.Errorf("%d pages: %.3f of readability's words kept on average, want at least 0.945", n, mean)
+	if mean := sum / float64(n); mean < 0.96 {
+		t.Errorf("%d pages: %.3f of readability's words kept on average, want at least 0.96", n, mean)
 	} else {
 		t.Logf("%d pages: %.3f of readability's words kept on average", n, mean)
 	}
@@ -161,6 +166,9 @@ func keptWords(t *testing.T, name string, src, want []byte) (float64, bool) {
 	}
 	var b strings.Builder
 	b.WriteString(d.Title + " ")
+	for _, s := range d.Sections {
+		b.WriteString(s.Heading + " ")
+	}
 	for _, s := range d.AllSentences() {
 		b.WriteString(s.Text + " ")
 	}
