@@ -30,19 +30,24 @@ var ErrNoContent = errors.New("no main content: the page has no text to read")
 // xmlEncoding matches the encoding an XML declaration names.
 var xmlEncoding = regexp.MustCompile(`^\s*<\?xml[^>]*\bencoding=["']([\w.:-]+)["']`)
 
-// decodeHTML returns an HTML file's text as UTF-8, in the encoding its
-// byte order mark, XML declaration or <meta> names; UTF-8 when it names
-// none and is valid UTF-8, Windows-1252 (as browsers read it) otherwise.
+// decodeHTML returns an HTML file's text as UTF-8: in the encoding its
+// byte order mark names; as UTF-8 when it is valid UTF-8, whatever its
+// <meta> says (a browser saves a page in UTF-8 and keeps the original's
+// "charset=gb2312", and another encoding's text beyond ASCII is next to
+// never valid UTF-8); else in the encoding its XML declaration or <meta>
+// names, Windows-1252 (as browsers read it) when it names none.
 func decodeHTML(data []byte) ([]byte, error) {
 	var enc encoding.Encoding
 	head := data[:min(len(data), 1024)]
-	if e, name := charset.Lookup(string(xmlEncodingOf(head))); e != nil && name != "" {
+	e, _, certain := charset.DetermineEncoding(data, "text/html")
+	switch x, name := charset.Lookup(string(xmlEncodingOf(head))); {
+	case certain:
 		enc = e
-	} else if e, name, certain := charset.DetermineEncoding(data, "text/html"); certain || name != "windows-1252" {
-		enc = e
-	} else if utf8.Valid(data) {
+	case utf8.Valid(data):
 		enc = unicode.UTF8
-	} else {
+	case x != nil && name != "":
+		enc = x
+	default:
 		enc = e
 	}
 	out, err := enc.NewDecoder().Bytes(data)
