@@ -256,13 +256,7 @@ func parseHTML(name string, data []byte) (*Document, error) {
 	if !holdsText(w.x.blocks) {
 		return nil, ErrNoContent // nothing but headings and what is left out: a manual's index, a site's service page
 	}
-	if t := strings.Join(strings.Fields(article.Title()), " "); t != "" {
-		title = t
-	}
-	if h1 := find(root, "h1"); h1 != nil {
-		title = withoutSiteName(title, strings.Join(strings.Fields(textContent(h1)), " "))
-	}
-	w.x.title = title
+	w.x.title = pageTitle(title, article.Title(), headline(root))
 	w.x.author = strings.TrimSpace(byPrefix.ReplaceAllString(article.Byline(), ""))
 	if names := paperAuthors(root); names != "" {
 		w.x.author = names
@@ -325,6 +319,66 @@ func namesOn(root *html.Node, name func(n *html.Node) string) string {
 // byPrefix is the "by" a byline opens with.
 var byPrefix = regexp.MustCompile(`^(?i)\s*by\s+`)
 
+// pageTitle is a page's title: readability's (or the <title>'s) without
+// the site's name where the headline shows which part that is; the
+// headline where the <title> opens with it ("Outside the web: standalone
+// WebAssembly…", which readability cuts at its colon).
+func pageTitle(title, found string, h1 *html.Node) string {
+	page := title
+	if t := strings.Join(strings.Fields(found), " "); t != "" {
+		title = t
+	}
+	if h1 == nil {
+		return title
+	}
+	head := strings.Join(strings.Fields(textContent(h1)), " ")
+	for _, sep := range siteSeparators {
+		if sep != ": " && strings.HasPrefix(page, head+sep) {
+			return head // a colon parts a headline's title from its subtitle as often as from its site's name
+		}
+	}
+	return withoutSiteName(title, head)
+}
+
+// headline is the page's first <h1> that is not its site's name over a
+// link home (V8's blog sets "<h1><a href="/">V8</a></h1>" before the
+// article's).
+func headline(root *html.Node) *html.Node {
+	var found *html.Node
+	var visit func(n *html.Node) bool
+	visit = func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.Data == "h1" && !linksHome(n) {
+			found = n
+			return true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if visit(c) {
+				return true
+			}
+		}
+		return false
+	}
+	visit(root)
+	return found
+}
+
+// linksHome reports whether all an element says is a link to its site's
+// home page.
+func linksHome(n *html.Node) bool {
+	a := find(n, "a")
+	if a == nil || strings.TrimSpace(textContent(a)) != strings.TrimSpace(textContent(n)) {
+		return false
+	}
+	switch attr(a, "href") {
+	case "/", "./", "../", "index.html", "#":
+		return true
+	}
+	return false
+}
+
+// siteSeparators part a page's title from its site's name.
+var siteSeparators = []string{" | ", " - ", " – ", " — ", " · ", ": ", " :: "}
+
 // withoutSiteName is a page's title without the site's name, where it is
 // the page's heading and the name joined by a separator ("Makefiles |
 // Notes from a data witch"): the heading.
@@ -332,7 +386,7 @@ func withoutSiteName(title, heading string) string {
 	if heading == "" || heading == title {
 		return title
 	}
-	for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", ": ", " :: "} {
+	for _, sep := range siteSeparators {
 		if strings.HasPrefix(title, heading+sep) || strings.HasSuffix(title, sep+heading) {
 			return heading
 		}

@@ -39,3 +39,34 @@ func TestDecodeHTML(t *testing.T) {
 		})
 	}
 }
+
+// TestWebPageTitle takes a page's title from its headline and its
+// <title>, without the site's name: not from a site's name set as an <h1>
+// over a link home, and whole where readability cuts it at a colon.
+// (Blogger's "Silicon Exposed: Open Verilog flow…", a blog's name before
+// a colon, keeps readability's cut: a colon parts a title from its site's
+// name only after the headline.)
+func TestWebPageTitle(t *testing.T) {
+	body := strings.Repeat("<p>The article goes on for a while, long enough to be the page's text and not its chrome, with words.</p>", 6)
+	tests := []struct {
+		name, page, want string
+	}{
+		{"a site's name over a link home", `<html><head><title>Outside the web: standalone binaries · V8</title></head><body>` +
+			`<header><h1><a href="/">V8</a></h1></header><article><h1>Outside the web: standalone binaries</h1>` + body + `</article></body></html>`,
+			"Outside the web: standalone binaries"},
+		{"a site's name after the headline", `<html><head><title>Tide tables | Harbour News</title></head><body>` +
+			`<article><h1>Tide tables</h1>` + body + `</article></body></html>`,
+			"Tide tables"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("page.html", []byte(tt.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Title != tt.want {
+				t.Errorf("title %q, want %q", d.Title, tt.want)
+			}
+		})
+	}
+}
