@@ -123,3 +123,47 @@ func TestTexinfoIndexLeftOut(t *testing.T) {
 		t.Errorf("got %v, want %v", err, ErrNoContent)
 	}
 }
+
+// TestLaTeXSourceReadsAsItsPDF reads a paper's LaTeX source and the PDF
+// pdflatex made of it (testdata/papers): the same title and authors, and
+// the source's every sentence of prose one the PDF reads too.
+func TestLaTeXSourceReadsAsItsPDF(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "papers", "lighthouse.tex"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tex, err := Parse("lighthouse.tex", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join("testdata", "papers", "lighthouse.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine := NewPDFEngine(testsupport.PDFiumCache())
+	t.Cleanup(func() { engine.Close() })
+	pdf, err := parseWith(engine, "lighthouse.pdf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tex.Title != pdf.Title || tex.Author != pdf.Author || tex.Kind() != "LaTeX" {
+		t.Errorf("got %q by %q (%s), want %q by %q (LaTeX)", tex.Title, tex.Author, tex.Kind(), pdf.Title, pdf.Author)
+	}
+	printed := textsOf(pdf)
+	prose, same := 0, 0
+	for i := range tex.SentenceCount() {
+		s := tex.Sentence(i)
+		if s.Code || strings.Contains(s.Text, " · ") {
+			continue // mathematics and tables the PDF reads otherwise
+		}
+		prose++
+		if slices.Contains(printed, s.Text) {
+			same++
+		} else {
+			t.Logf("the source reads %q, the PDF does not", s.Text)
+		}
+	}
+	if prose < 50 || float64(same) < 0.9*float64(prose) {
+		t.Errorf("the PDF reads %d of the source's %d sentences, want at least 50 and nine in ten", same, prose)
+	}
+}
