@@ -37,6 +37,8 @@ Bees fly.\footnote{In summer.}
 x := 50 % 7
 \end{lstlisting}
 \end{document}`, []string{"", "```", "x := 50 % 7", "```", ""}},
+		{"arguments nested deeper than are read", strings.Repeat(`\emph{`, 70) + "deep\ntext" + strings.Repeat("}", 70) + "\nafter",
+			[]string{strings.Repeat(`\emph{`, 70-maxLaTeXDepth) + "deep", "text" + strings.Repeat("}", 70-maxLaTeXDepth), "after"}},
 		{"comments and escapes", `\begin{document}
 50\% of bees % not text
 \end{document}`, []string{"", "50% of bees ", ""}},

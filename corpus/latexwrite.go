@@ -51,7 +51,12 @@ func (w *latexWriter) flat(s string) string {
 // than its length.
 func (w *latexWriter) write(s string) {
 	if w.depth >= maxLaTeXDepth {
-		w.put(s)
+		for k, l := range strings.Split(s, "\n") {
+			if k > 0 {
+				w.newline() // the source's lines stay lines
+			}
+			w.put(l)
+		}
 		return
 	}
 	w.depth++
