@@ -264,6 +264,9 @@ func parseHTML(name string, data []byte) (*Document, error) {
 	if w.x.author == "" {
 		w.x.author = citedAuthors(root)
 	}
+	if w.x.author == "" {
+		w.x.author = metaAuthor(root)
+	}
 	return parseExtracted(name, data, w.x)
 }
 
@@ -295,6 +298,28 @@ func citedAuthors(root *html.Node) string {
 		return readingOrder(strings.Join(strings.Fields(attr(n, "content")), " "))
 	})
 }
+
+// metaAuthor is the author a news site's or a blog's <meta> names
+// (name="author", "article:author_name", "parsely-author"), where
+// readability found no byline in the text (The Independent's, which sits
+// in the share widget tidyTree leaves out); a profile's URL is no name.
+func metaAuthor(root *html.Node) string {
+	var found string
+	namesOn(root, func(n *html.Node) string {
+		key := strings.ToLower(attr(n, "name") + attr(n, "property"))
+		if found != "" || n.Data != "meta" || !metaAuthorKeys[key] || strings.Contains(attr(n, "content"), "://") {
+			return ""
+		}
+		found = strings.TrimSpace(byPrefix.ReplaceAllString(strings.Join(strings.Fields(attr(n, "content")), " "), ""))
+		return found
+	})
+	return found
+}
+
+// metaAuthorKeys are the <meta> names and properties that name a page's
+// author.
+var metaAuthorKeys = map[string]bool{"author": true, "article:author": true, "article:author_name": true,
+	"parsely-author": true, "sailthru.author": true, "dc.creator": true, "byl": true}
 
 // namesOn joins the names that name finds on the elements of a page, in
 // the page's order ("A, B and C").

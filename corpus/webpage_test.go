@@ -70,3 +70,26 @@ func TestWebPageTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestWebPageAuthorFromMeta takes a page's author from its <meta> where
+// the text gives no byline, not from a profile's URL.
+func TestWebPageAuthorFromMeta(t *testing.T) {
+	body := strings.Repeat("<p>The article goes on for a while, long enough to be the page's text and not its chrome, with words.</p>", 6)
+	tests := []struct{ name, meta, want string }{
+		{"a news site's author name", `<meta name="article:author_name" content="Hazel Sheffield" />`, "Hazel Sheffield"},
+		{"an author property", `<meta property="author" content="Mark Di Stefano"/>`, "Mark Di Stefano"},
+		{"a profile's URL", `<meta property="article:author" content="https://example.org/staff/hazel" />`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html><head><title>Hotel secrets</title>` + tt.meta + `</head><body><article><h1>Hotel secrets</h1>` + body + `</article></body></html>`
+			d, err := Parse("page.html", []byte(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Author != tt.want {
+				t.Errorf("author %q, want %q", d.Author, tt.want)
+			}
+		})
+	}
+}
