@@ -39,6 +39,8 @@ x := 50 % 7
 \end{document}`, []string{"", "```", "x := 50 % 7", "```", ""}},
 		{"arguments nested deeper than are read", strings.Repeat(`\emph{`, 70) + "deep\ntext" + strings.Repeat("}", 70) + "\nafter",
 			[]string{strings.Repeat(`\emph{`, 70-maxLaTeXDepth) + "deep", "text" + strings.Repeat("}", 70-maxLaTeXDepth), "after"}},
+		{"a table's rows", "\\begin{tabular}{ll}\nA & 1 \\\\ % the first row\nB & 2 \\\\\n\\end{tabular}",
+			[]string{"", "- A · 1 ", "- B · 2 ", ""}},
 		{"comments and escapes", `\begin{document}
 50\% of bees % not text
 \end{document}`, []string{"", "50% of bees ", ""}},

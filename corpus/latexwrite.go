@@ -130,9 +130,11 @@ func (w *latexWriter) put(text string) {
 		w.cur.WriteString(strings.Repeat("> ", w.quote))
 	}
 	if w.inTable() && !w.row {
+		if text = strings.TrimLeft(text, " \t"); text == "" {
+			return // the spaces after a row's end, before the next
+		}
 		w.row = true
 		w.cur.WriteString("- ")
-		text = strings.TrimLeft(text, " \t")
 	}
 	w.cur.WriteString(text)
 }
