@@ -41,6 +41,8 @@ x := 50 % 7
 			[]string{strings.Repeat(`\emph{`, 70-maxLaTeXDepth) + "deep", "text" + strings.Repeat("}", 70-maxLaTeXDepth), "after"}},
 		{"a table's rows", "\\begin{tabular}{ll}\nA & 1 \\\\ % the first row\nB & 2 \\\\\n\\end{tabular}",
 			[]string{"", "- A · 1 ", "- B · 2 ", ""}},
+		{"an enumeration in an enumeration", "\\begin{enumerate}\n\\item One\n\\begin{enumerate}\\item Inner\\end{enumerate}\n\\item Two\n\\end{enumerate}",
+			[]string{"", "1. One", "    1. Inner", "2. Two", ""}},
 		{"comments and escapes", `\begin{document}
 50\% of bees % not text
 \end{document}`, []string{"", "50% of bees ", ""}},

@@ -149,9 +149,9 @@ func (w *latexWriter) item(term string) {
 	switch {
 	case term != "":
 		mark = "- " + w.flat(term) + " — "
-	case env == "enumerate":
-		w.n.floats["item"]++
-		mark = strconv.Itoa(w.n.floats["item"]) + ". "
+	case env == "enumerate" && len(w.items) > 0:
+		w.items[len(w.items)-1]++
+		mark = strconv.Itoa(w.items[len(w.items)-1]) + ". "
 	}
 	w.marker(strings.Repeat("    ", max(0, depth)) + mark)
 }
@@ -204,6 +204,9 @@ func (w *latexWriter) begin(env, s string, i int) int {
 		w.put("*" + strings.TrimSpace("Proof "+w.flat(opt)) + ".* ")
 	case w.n.theorems[base][0] != "":
 		i = w.theorem(base, s, i)
+	case latexLists[base]:
+		w.items = append(w.items, 0)
+		_, i = latexOptional(s, i) // enumitem's labels
 	default:
 		_, i = latexOptional(s, i) // a float's placement, a list's labels
 	}
@@ -287,8 +290,8 @@ func (w *latexWriter) end(env string) {
 		switch {
 		case base == "quote" || base == "quotation" || base == "verse":
 			w.quote = max(0, w.quote-1)
-		case base == "enumerate":
-			w.n.floats["item"] = 0
+		case latexLists[base] && len(w.items) > 0:
+			w.items = w.items[:len(w.items)-1]
 		}
 		return
 	}

@@ -17,6 +17,7 @@ type latexWriter struct {
 	lines []string
 	cur   strings.Builder
 	envs  []string // the open environments, innermost last
+	items []int    // the items met in each open list, innermost last
 	quote int      // open quotations
 	row   bool     // in a table, the row has begun
 	notes []latexNote
