@@ -218,17 +218,17 @@ type latexNumbers struct {
 	cites    map[string]int       // bibliography item's number by key
 	theorems map[string][2]string // label and counter by environment
 	// The counters, reset for each reading.
-	sections [5]int // part, chapter, section, subsection, subsubsection
-	floats   map[string]int
+	sections [5]int         // part, chapter, section, subsection, subsubsection
+	counters map[string]int // figures, tables, equations, theorems, bibliography items
 	appendix bool
-	chapters bool // the source has chapters: sections are their parts
-	last     string
+	chapters bool   // the source has chapters: sections are their parts
+	last     string // what a \label names: the number last given
 }
 
 // fresh is the numbers with their counters reset, for a new reading.
 func (n *latexNumbers) fresh() *latexNumbers {
 	n.sections = [5]int{}
-	n.floats = map[string]int{}
+	n.counters = map[string]int{}
 	n.appendix = false
 	n.last = ""
 	return n

@@ -45,8 +45,8 @@ func (w *latexWriter) structure(name, s string, j int) (int, bool) {
 	case "bibitem":
 		_, j = latexOptional(s, j)
 		key, next := latexArg(s, j)
-		w.n.floats["bibitem"]++
-		n := w.n.floats["bibitem"]
+		w.n.counters["bibitem"]++
+		n := w.n.counters["bibitem"]
 		w.n.cites[strings.TrimSpace(key)] = n
 		w.marker("- [" + strconv.Itoa(n) + "] ")
 		return skipSpaces(s, next), true
@@ -127,8 +127,8 @@ func (w *latexWriter) caption(text string) {
 			kind = "Table"
 		}
 	}
-	w.n.floats[kind]++
-	w.n.last = strconv.Itoa(w.n.floats[kind])
+	w.n.counters[kind]++
+	w.n.last = strconv.Itoa(w.n.counters[kind])
 	w.put(kind + " " + w.n.last + ": " + w.flat(text))
 	for range strings.Count(text, "\n") {
 		w.newline()
@@ -237,8 +237,8 @@ func skipTableArgs(env, s string, i int) int {
 func (w *latexWriter) theorem(env, s string, i int) int {
 	label, counter := w.n.theorems[env][0], w.n.theorems[env][1]
 	opt, next := latexOptional(s, i)
-	w.n.floats["theorem:"+counter]++
-	w.n.last = strconv.Itoa(w.n.floats["theorem:"+counter])
+	w.n.counters["theorem:"+counter]++
+	w.n.last = strconv.Itoa(w.n.counters["theorem:"+counter])
 	head := label + " " + w.n.last
 	if opt != "" {
 		head += " (" + w.flat(opt) + ")"
@@ -264,8 +264,8 @@ func (w *latexWriter) raw(env, s string, i int) int {
 		}
 	case latexMath[base]:
 		if !strings.HasSuffix(env, "*") {
-			w.n.floats["equation"]++
-			w.n.last = strconv.Itoa(w.n.floats["equation"])
+			w.n.counters["equation"]++
+			w.n.last = strconv.Itoa(w.n.counters["equation"])
 		}
 		w.display(text)
 	default:
