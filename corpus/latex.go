@@ -33,7 +33,8 @@ func isLaTeX(name string) bool {
 // returns the title and author the source sets.
 func latexMarkup(raw []string) (out []string, title, author string) {
 	begin, end := latexBody(raw)
-	numbers := &latexNumbers{labels: map[string]string{}, cites: map[string]int{}, theorems: latexTheorems(raw[:begin])}
+	preamble := stripLaTeXComments(raw[:begin])
+	numbers := &latexNumbers{labels: map[string]string{}, cites: map[string]int{}, theorems: latexTheorems(preamble)}
 	body := strings.Join(raw[begin:end], "\n")
 	// The first reading numbers what labels and bibliography items
 	// name; the second writes with those numbers.
@@ -43,7 +44,6 @@ func latexMarkup(raw []string) (out []string, title, author string) {
 	out = make([]string, len(raw))
 	copy(out[begin:end], w.lines)
 	w.placeNotes(out, begin)
-	preamble := strings.Join(raw[:begin], "\n")
 	title, author = latexField(preamble, "title", numbers), latexField(preamble, "author", numbers)
 	if title == "" {
 		title, author = w.title, w.author // set in the body, as some classes ask
@@ -81,19 +81,15 @@ func stripLaTeXComment(l string) string {
 	return l
 }
 
-// latexField is the text of a preamble's \title or \author, on one line:
-// authors joined by commas, their \thanks left out.
+// latexField is the text of a preamble's \title or \author (the preamble
+// without its comments), on one line: authors joined ("A, B and C"),
+// their affiliations and \thanks left out.
 func latexField(preamble, name string, n *latexNumbers) string {
-	var lines []string
-	for l := range strings.SplitSeq(preamble, "\n") {
-		lines = append(lines, stripLaTeXComment(l))
-	}
-	src := strings.Join(lines, "\n")
-	at := strings.Index(src, `\`+name+"{")
+	at := strings.Index(preamble, `\`+name+"{")
 	if at < 0 {
 		return ""
 	}
-	arg, _ := latexArg(src, at+len(name)+1)
+	arg, _ := latexArg(preamble, at+len(name)+1)
 	w := &latexWriter{n: n.fresh()}
 	if name != "author" {
 		return w.flat(arg)
@@ -108,15 +104,14 @@ func latexField(preamble, name string, n *latexNumbers) string {
 	return joinNames(names)
 }
 
-// latexTheorems are the theorem-like environments a preamble declares,
-// by name: what they print and the counter they share
-// ("\newtheorem{lemma}[theorem]{Lemma}"), with LaTeX's usual ones.
-func latexTheorems(preamble []string) map[string][2]string {
+// latexTheorems are the theorem-like environments a preamble (without
+// its comments) declares, by name: what they print and the counter they
+// share ("\newtheorem{lemma}[theorem]{Lemma}"), with LaTeX's usual ones.
+func latexTheorems(src string) map[string][2]string {
 	out := map[string][2]string{}
 	for _, name := range []string{"theorem", "lemma", "proposition", "corollary", "definition", "remark", "example", "conjecture", "claim"} {
 		out[name] = [2]string{strings.ToUpper(name[:1]) + name[1:], name}
 	}
-	src := stripLaTeXComments(preamble)
 	for at := 0; ; {
 		i := strings.Index(src[at:], `\newtheorem`)
 		if i < 0 {
@@ -154,9 +149,7 @@ func skipStar(s string, i int) int {
 // latexArg reads a command's argument at s[i:], past spaces: a group in
 // braces (without them) or a single character; it returns what follows.
 func latexArg(s string, i int) (string, int) {
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-		i++
-	}
+	i = skipSpaces(s, i)
 	if i >= len(s) {
 		return "", i
 	}
@@ -185,10 +178,7 @@ func latexArg(s string, i int) (string, int) {
 // text, so that a hostile file's thousand "\\item[" are not each read to
 // its end.
 func latexOptional(s string, i int) (string, int) {
-	j := i
-	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
-		j++
-	}
+	j := skipSpaces(s, i)
 	if j >= len(s) || s[j] != '[' {
 		return "", i
 	}
