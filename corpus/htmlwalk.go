@@ -952,14 +952,14 @@ const minProseWords = 150
 // wrapsText reports whether an element a widget's words name wraps the
 // text rather than being the widget: it holds a text's worth of words.
 func wrapsText(n *html.Node) bool {
-	return hasClassWord(n, widgetWords) && holdsProse(n)
+	return hasClassWord(n, widgetWords) && holdsProse(n, minProseWords)
 }
 
-// holdsProse reports whether an element holds a text's worth of words,
-// few of them in links.
-func holdsProse(n *html.Node) bool {
+// holdsProse reports whether an element holds at least least words, few
+// of them (under a quarter) in links.
+func holdsProse(n *html.Node, least int) bool {
 	words := len(strings.Fields(textContent(n)))
-	return words >= minProseWords && linkedWords(n)*4 < words
+	return words >= least && linkedWords(n)*4 < words
 }
 
 // isTextBox reports whether an element a class calls a sidebar is a box
@@ -968,11 +968,7 @@ func holdsProse(n *html.Node) bool {
 // rather than a column of the site's links: it stands inside a section of
 // the text and holds prose, few of its words in links.
 func isTextBox(n *html.Node) bool {
-	if !hasClassWord(n, sidebarWords) || !inTextSection(n) {
-		return false
-	}
-	words := len(strings.Fields(textContent(n)))
-	return words >= minBoxWords && linkedWords(n)*4 < words
+	return hasClassWord(n, sidebarWords) && inTextSection(n) && holdsProse(n, minBoxWords)
 }
 
 // linkedWords counts the words of the links under n.
