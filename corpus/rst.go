@@ -126,9 +126,17 @@ type rstRewriter struct {
 	author        string            // the first ":author:" field's
 }
 
-// inline rewrites a line's inline markup, its substitutions replaced by
-// the text they stand for.
+// inline rewrites a line's inline markup as Markdown (text), its angle
+// brackets escaped: in reStructuredText they are text ("of the form
+// <salutation>, <addressee>!"), never HTML.
 func (r *rstRewriter) inline(s string) string {
+	return escapeAngles(r.text(s))
+}
+
+// text is what a line's inline markup reads as, its substitutions
+// replaced by the text they stand for: a field's value ("Author: Ada
+// <ada@example.org>") as it is, not escaped for Markdown.
+func (r *rstRewriter) text(s string) string {
 	if strings.Contains(s, "|") && len(r.substitutions) > 0 {
 		s = rstSubst.ReplaceAllStringFunc(s, func(m string) string {
 			if text, ok := r.substitutions[rstSubst.FindStringSubmatch(m)[1]]; ok {
@@ -260,7 +268,7 @@ func (r *rstRewriter) line(i int) int {
 // document's first author is its author.
 func (r *rstRewriter) field(i int, name, body string) int {
 	if strings.EqualFold(name, "author") && r.author == "" {
-		r.author = r.inline(body)
+		r.author = r.text(body)
 	}
 	label := []rune(name)
 	label[0] = unicode.ToUpper(label[0])
@@ -414,7 +422,8 @@ func (r *rstRewriter) skipBlock(i, indent int) int {
 }
 
 // rstInline rewrites a line's inline markup: roles and links as their
-// text, literals as Markdown's code.
+// text, literals as Markdown's code; its angle brackets are left to
+// inline, once substitutions have been made.
 func rstInline(s string) string {
 	s = rstLiteral.ReplaceAllString(s, "`$1`")
 	s = rstRole.ReplaceAllStringFunc(s, func(m string) string {
@@ -431,12 +440,11 @@ func rstInline(s string) string {
 	s = rstLink.ReplaceAllString(s, "$1")
 	s = rstRef.ReplaceAllString(s, "$1")
 	s = strings.ReplaceAll(s, " --- ", " — ") // as Sphinx sets it
-	return escapeAngles(rstSubst.ReplaceAllString(s, "$1"))
+	return rstSubst.ReplaceAllString(s, "$1")
 }
 
 // escapeAngles escapes the angle brackets of a line rewritten as
-// Markdown, outside its code, which in reStructuredText are text
-// ("of the form <salutation>, <addressee>!"), never HTML.
+// Markdown, outside its code.
 func escapeAngles(s string) string {
 	if !strings.Contains(s, "<") {
 		return s
