@@ -21,8 +21,8 @@ var ErrDamaged = errors.New("the file is damaged or not what its name says")
 // rewritten as it; .html, .htm and .xhtml are HTML, and so are .mhtml and
 // .mht, read from their page; .epub an EPUB, .pdf a PDF, .docx a Word
 // document, .odt an OpenDocument text, .ipynb a Jupyter notebook;
-// anything else is plain text. An RTF document is known by its content only: a file named .rtf
-// that is not one is read as the text it is.
+// anything else is plain text. An RTF document is known by its content
+// only: a file named .rtf that is not one is read as the text it is.
 func Detect(name string, data []byte) Format {
 	head := data[:min(len(data), 1024)]
 	switch {

@@ -186,7 +186,8 @@ func answerWords(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
 }
 
 // rarestPlace says whether the question's rarest word is the sentence's
-// subject (among its first words) and whether a definition follows it.
+// subject (among its first words), and whether a definition follows it
+// or the head of the term a definition question asks about.
 func rarestPlace(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
 	if e.q.rarest < 0 {
 		return
@@ -199,11 +200,11 @@ func rarestPlace(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
 		if first < 0 {
 			first = int(t.toks[k].pos)
 		}
-		if int(m.seen[k-lo]) == e.q.rarest {
+		c := int(m.seen[k-lo])
+		if c == e.q.rarest {
 			e.subject = e.subject || int(t.toks[k].pos)-first <= subjectWindow
-			e.defined = e.defined || t.toks[k].kind&tokDefined != 0
 		}
-		if e.q.head >= 0 && int(m.seen[k-lo]) == e.q.head {
+		if c == e.q.rarest || c == e.q.head && c >= 0 {
 			e.defined = e.defined || t.toks[k].kind&tokDefined != 0
 		}
 	}
