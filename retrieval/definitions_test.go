@@ -162,3 +162,18 @@ func TestTermDefinedByItsHead(t *testing.T) {
 		{"What is the read timeout of a request?", "the read timeout is the number of seconds"},
 	})
 }
+
+// TestNamedTermAnswered: a question asking what something is called is
+// answered by the sentence that gives its name, not by one that shares
+// the naming verb's word ("call letters").
+func TestNamedTermAnswered(t *testing.T) {
+	r, a := standalone(t, "The Merger\n\n"+
+		"In 1953 UPT bought ABC for twenty-five million dollars in shares.\n\n"+
+		"The merged company called a meeting of the shareholders of the merged company in the spring. "+
+		"The merged company, renamed American Broadcasting-Paramount Theatres, owned six radio stations and five television stations. "+
+		"The company kept its offices in the Paramount Building.\n")
+	checkRankedFirst(t, r, a, []firstQuote{
+		{"What was the merged company called?", "renamed American Broadcasting-Paramount Theatres"},
+		{"After the merger, what was the merged company called?", "renamed American Broadcasting-Paramount Theatres"},
+	})
+}

@@ -145,6 +145,15 @@ func TestDefinedAt(t *testing.T) {
 		{"This strategy, called 'code splitting', helps performance.", "splitting", true},
 		{"The policy, known as “war communism”, took the grain.", "war", true},
 		{"They called it a day and went home.", "day", false},
+		// a word given a name after it
+		{"The merged company, renamed American Broadcasting-Paramount Theatres, Inc., owned six stations.", "company", true},
+		{"The network would have been renamed \"ABC-DuMont\" for five years.", "network", true},
+		{"The combined company – which became known as Capital Cities/ABC, Inc. – added four stations.", "company", true},
+		{"Zhenjin's third son ruled as Temür Khan, or Emperor Chengzong, from 1294.", "Temür", true},
+		{"Apples, or pears if there are none, are served.", "Apples", false},
+		{"The company was called to account for its losses.", "company", false},
+		{"The company was later called Paramount.", "company", true},
+		{"The company called its lawyers.", "company", false},
 		// a plural term defined without an article, at a sentence's head
 		{"Iterator adapters are methods defined on the Iterator trait.", "adapters", true},
 		{"Closures are anonymous functions that capture their environment.", "Closures", true},

@@ -108,7 +108,12 @@ var (
 	whereWords = regexp.MustCompile(`(?i)^where\b|\bwhere (did|was|were|is|does)\b|\b(what|which) (place|town|region|state|location|continent|river|island)\b`)
 	whyWords   = regexp.MustCompile(`(?i)^why\b|\bwhy (did|do|does|was|were|is|are|would)\b|\b(what|which) (reason|cause|caused|led)\b`)
 	saidWords  = regexp.MustCompile(`(?i)\bwhat did .{1,40}\b(say|said|write|wrote|call|declare|tell|reply|answer|shout|cry)\b|\bhow did .{1,40}\b(put it|describe|call)\b|\bwho said\b|\bin whose words\b`)
-	definedAs  = regexp.MustCompile(`(?i)^(who|what) (is|was|are|were) (the |a |an )?[^ ]+( [^ ]+){0,3}\??$`)
+	// namedAs asks what something is called: "What was the Yuan's paper
+	// money called?", "What is Cultural Imperialism often referred to
+	// as?", "What was Tugh's Chinese-style name?"; the sentence that
+	// names it answers. Its second group is the thing named.
+	namedAs   = regexp.MustCompile(`(?i)^(?:what|which)\s+(?:is|was|are|were|would|will|had|has)\s+(?:be\s+|been\s+|have been\s+)?(.{1,60}?)\s+(?:(?:often|also|sometimes|commonly|usually|officially|later|previously|formerly|then|now|originally|first|popularly|be|been|become|became)\s+)*(?:called|named|renamed|known as|referred to as|termed|dubbed|nicknamed)\W*$|^(?:what|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(.{1,60}?)(?:’s|'s|s')\s+(?:\S+\s+)?name\W*$`)
+	definedAs = regexp.MustCompile(`(?i)^(who|what) (is|was|are|were) (the |a |an )?[^ ]+( [^ ]+){0,3}\??$`)
 	// standsFor asks what an abbreviation is short for: "What does AFC
 	// stand for?", "What is the AFC short for?", which the sentence that
 	// spells it out answers ("the American Football Conference (AFC)").
@@ -143,6 +148,7 @@ var questionForms = []struct {
 	pattern *regexp.Regexp
 	intent  intent
 }{
+	{namedAs, intentDefinition},
 	{definedAs, intentDefinition},
 	{standsFor, intentDefinition},
 	{howMany, intentQuantity},
@@ -167,13 +173,20 @@ type analyser struct {
 	spell func(stem string) []string
 }
 
+// ownQuestion is the question itself, without a clause set before it (see
+// leadingClause).
+func ownQuestion(text string) string {
+	if m := leadingClause.FindStringSubmatch(text); m != nil && !questionWord.MatchString(m[1]) {
+		return m[2]
+	}
+	return text
+}
+
 // intentOf is what kind of answer a question wants.
 func intentOf(text string) intent {
-	if m := leadingClause.FindStringSubmatch(text); m != nil && !questionWord.MatchString(m[1]) {
-		text = m[2]
-	}
+	text = ownQuestion(text)
 	for _, f := range questionForms {
-		if f.pattern.MatchString(text) && !(f.intent == intentDefinition && notDefined.MatchString(text)) {
+		if f.pattern.MatchString(text) && !(f.pattern == definedAs && notDefined.MatchString(text)) {
 			return f.intent
 		}
 	}
@@ -235,13 +248,17 @@ func (a analyser) question(text string) question {
 
 // termHead is the concept the term a definition question asks about ends
 // in, before any "of": "timeout" of "What is the read timeout?", "range"
-// of "What is the range of a light?"; -1 for other questions.
+// of "What is the range of a light?", "money" of "What was the Yuan's
+// paper money called?"; -1 for other questions.
 func (a analyser) termHead(q question, text string) int {
-	m := definedAs.FindStringSubmatchIndex(text)
-	if q.intent != intentDefinition || m == nil {
+	if q.intent != intentDefinition {
 		return -1
 	}
-	term, _, _ := strings.Cut(strings.TrimRight(text[m[5]:], "?"), " of ")
+	text = ownQuestion(text)
+	term := namedTerm(text)
+	if m := definedAs.FindStringSubmatchIndex(text); term == "" && m != nil {
+		term, _, _ = strings.Cut(strings.TrimRight(text[m[5]:], "?"), " of ")
+	}
 	words := strings.Fields(term)
 	if len(words) == 0 {
 		return -1
@@ -251,6 +268,15 @@ func (a analyser) termHead(q question, text string) int {
 		return -1
 	}
 	return slices.IndexFunc(q.concepts, func(c concept) bool { return c.stem == toks[0].term && !c.framing })
+}
+
+// namedTerm is the term whose name a question asks (see namedAs), or "".
+func namedTerm(question string) string {
+	m := namedAs.FindStringSubmatch(ownQuestion(question))
+	if m == nil {
+		return ""
+	}
+	return m[1] + m[2]
 }
 
 // compounds finds the words of the text that two neighbouring words of

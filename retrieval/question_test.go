@@ -20,6 +20,12 @@ func TestIntentOf(t *testing.T) {
 		{"How many sacks did Miller have?", intentQuantity},
 		{"What is a soviet?", intentDefinition},
 		{"What did Lenin say about the soviets?", intentQuotation},
+		// What something is called: the sentence naming it answers.
+		{"What was the Yuan's paper money called?", intentDefinition},
+		{"What is Cultural Imperialism often referred to as?", intentDefinition},
+		{"What was Temur Khan's Chinese-style name?", intentDefinition},
+		{"Under Goldenson's merger plan, what would the new entity be named?", intentDefinition},
+		{"What company was later renamed?", intentPerson},
 		// A clause set before the question asks nothing itself.
 		{"When violence is used, what do protesters break?", intentNone},
 		{"When many people are arrested, who negotiates?", intentPerson},
@@ -34,6 +40,27 @@ func TestIntentOf(t *testing.T) {
 		t.Run(tt.question, func(t *testing.T) {
 			if got := intentOf(tt.question); got != tt.want {
 				t.Errorf("intentOf = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestNamedTerm: the term a question asks the name of, whose head the
+// sentence naming it must hold.
+func TestNamedTerm(t *testing.T) {
+	tests := []struct{ question, want string }{
+		{"What was the Yuan's paper money called?", "the Yuan's paper money"},
+		{"What is Cultural Imperialism often referred to as?", "Cultural Imperialism"},
+		{"When UPT bought ABC, what was the merged company called?", "the merged company"},
+		{"Under Goldenson's merger plan, what would the new entity be named?", "the new entity"},
+		{"What was Tugh's Chinese-style name?", "Tugh"},
+		{"What is the Yuan dynasty's official name?", "Yuan dynasty"},
+		{"What was Tugh Temur known for?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			if got := namedTerm(tt.question); got != tt.want {
+				t.Errorf("namedTerm = %q, want %q", got, tt.want)
 			}
 		})
 	}

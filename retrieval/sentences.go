@@ -115,6 +115,13 @@ var (
 	// meansAfter is a definition's verb after its term: "\"Larger Work\"
 	// means a work that…", "\"License\" shall mean the terms…".
 	meansAfter = regexp.MustCompile(`^[’'s]*[”"’']?\s+(?:means|shall mean|refers to|is defined as|denotes)\s+(\pL+)`)
+	// namingAfter is a name given after a word: ", renamed …", " was
+	// later called …", " – which became known as …", ", or Emperor …",
+	// " (Emperor …".
+	namingAfter = regexp.MustCompile(`^\s*(?:,\s*(?:or\s+\p{Lu}|(?:later\s+|also\s+|then\s+)?(?:renamed|called|known as|nicknamed|dubbed|officially)\b)|\s(?:is|was|are|were|would be|would have been|has been|had been|will be)\s+(?:(?:\pL+ly|later|also|then|now|once|first)\s+)?(?:renamed|called|named|known as|dubbed|termed|referred to as)\b|\s(?:became|becomes|become)\s+known as\b|\s*[,–—]?\s*(?:which|that)\s+(?:\pL+\s+){0,2}(?:known as|renamed|called)\b)`)
+	// calledTo follows a naming verb that names nothing: "was called to
+	// account", "were called up".
+	calledTo = regexp.MustCompile(`^\s+(?:to|for|on|upon|in|into|off|out|up|back|away|at|by|before)\b`)
 	// rankAfter is a place in an order after a name, which says when it
 	// came, not what it is: "Pierre was the sixth to enter", "one of the
 	// first to meet him".
@@ -305,7 +312,7 @@ func definedAt(text string, start, end int) bool {
 	if strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")") {
 		return true
 	}
-	if definedAfter(after) || definedAfter(restOfName(text, end)) || opensDefinition(text, start, end) || pluralDefined(text, start, end) || termMeans(text, start, end) {
+	if definedAfter(after) || definedAfter(restOfName(text, end)) || namedAfter(after) || namedAfter(restOfName(text, end)) || opensDefinition(text, start, end) || pluralDefined(text, start, end) || termMeans(text, start, end) {
 		return true
 	}
 	if strings.Contains(before, "dubbed") || strings.Contains(before, "called") || strings.Contains(before, "known as") ||
@@ -325,6 +332,18 @@ func definedAfter(after string) bool {
 		return false
 	}
 	return definitionAfter.MatchString(after) && !rankAfter.MatchString(after)
+}
+
+// namedAfter reports whether what follows a word gives it a name: ",
+// renamed …", " would have been renamed …", " – which became known as
+// …", ", or Emperor Chengzong", " (Emperor Wenzong)".
+func namedAfter(after string) bool {
+	a := strings.TrimLeft(after, "’'s._”\"")
+	if a == "" || !(a[0] == ',' || a[0] == ' ' || strings.HasPrefix(a, "–") || strings.HasPrefix(a, "—")) {
+		return false
+	}
+	m := namingAfter.FindStringIndex(a)
+	return m != nil && !calledTo.MatchString(a[m[1]:])
 }
 
 // termMeans reports whether the word at text[start:end], or the name it
