@@ -3,6 +3,7 @@ package retrieval
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -237,7 +238,8 @@ func (r *ranker) chosen(q *question, c candidate, sents []int, stems []string, u
 
 // extend returns the sentences to quote for a chosen sentence: it alone,
 // or with the neighbour in its paragraph that scores within the Extend
-// margin of it, that completes a very short sentence, or, for a question
+// margin of it, that completes a very short sentence, that holds the
+// cause of the result it states (leansBack), or, for a question
 // asked, of two short enough to be read as one (pairedQuoteRunes), the
 // better, and for a sentence that leads on (leadsOn), what follows it
 // rather than what comes before; never longer than MaxQuoteRunes or
@@ -257,12 +259,12 @@ func (r *ranker) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int
 		if !ok {
 			sc = math.Inf(-1)
 		}
-		short := n == c.sent+1 && (r.table.words[r.table.global(c.doc, c.sent)] < shortSentence || asks(text))
-		if short {
+		needed := n == c.sent+1 && (r.table.words[r.table.global(c.doc, c.sent)] < shortSentence || asks(text)) || n == c.sent-1 && leansBack(text)
+		if needed {
 			sc = math.Max(sc, c.score)
 		}
 		paired := asked && utf8.RuneCountInString(text)+utf8.RuneCountInString(d.Sentence(n).Text) <= pairedQuoteRunes
-		if sc > bestScore && (short || paired || sc >= c.score-r.model.extend) {
+		if sc > bestScore && (needed || paired || sc >= c.score-r.model.extend) {
 			best, bestScore = n, sc
 		}
 	}
@@ -284,6 +286,16 @@ func (r *ranker) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int
 		sents = append(sents, last+1)
 	}
 	return sents
+}
+
+// leansBackPattern opens a sentence that states a result of what the
+// sentence before it says ("As a result, ABC was forced to sell…").
+var leansBackPattern = regexp.MustCompile(`^(?:As a (?:result|consequence)|Therefore|Thus|Consequently|Hence|For (?:this|these) reasons?|Because of this)\b`)
+
+// leansBack reports whether a sentence states a result of the sentence
+// before it, which holds its cause: a quote of it goes back to that one.
+func leansBack(text string) bool {
+	return leansBackPattern.MatchString(text)
 }
 
 // leadsOn reports whether a quote ending on a sentence must go on to the

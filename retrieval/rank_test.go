@@ -343,6 +343,21 @@ func TestShortNeighboursQuotedTogether(t *testing.T) {
 	}
 }
 
+// TestResultQuotedWithItsCause: a sentence stating a result ("As a
+// result, …") is quoted with the sentence before it, which holds its
+// cause, however long the two are together.
+func TestResultQuotedWithItsCause(t *testing.T) {
+	cause := "In the 1970s several governments, wary of American programmes on their screens, passed laws to limit foreign ownership of broadcasting properties, and the stations ABC had bought in Japan and Latin America came under them."
+	r, a := standalone(t, "Abroad\n\n"+
+		"ABC bought shares in stations abroad in the 1960s. "+cause+
+		" As a result, ABC was forced to sell all of its interests in international networks, mainly in Japan and Latin America, in the 1970s. "+
+		"Its interests in Canada were kept.\n")
+	r.model.extend = 0
+	checkRankedFirst(t, r, a, []firstQuote{
+		{"Why was ABC forced to sell its interests in international networks?", "limit foreign ownership"},
+	})
+}
+
 // TestLongSentenceCut: a sentence longer than MaxQuoteRunes is cut to the
 // clauses around its matches, using the room a quote has.
 func TestLongSentenceCut(t *testing.T) {
