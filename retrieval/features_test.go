@@ -121,6 +121,9 @@ func TestDefinedAt(t *testing.T) {
 		{"ABERRATION (in Optics).--In the refraction of light by a lens the rays meet.", "ABERRATION", true},
 		{"I have done the deed.--Didst thou not hear a noise?", "deed", false},
 		{"Note.--Orderlies are left only for headquarters.", "Note", false},
+		// a paragraph's number is no term
+		{"2. There never was a new prince who has disarmed his subjects.", "2", false},
+		{"IV. There never was a new prince who has disarmed his subjects.", "IV", false},
 		// the rest of a name between it and who or what it is
 		{"RTK Query is a powerful data fetching and caching tool.", "RTK", true},
 		{"Natásha Rostóva, a girl of thirteen, ran into the room.", "Natásha", true},

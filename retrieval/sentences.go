@@ -465,6 +465,9 @@ func glossaryTerm(text string, end int) bool {
 	if last := text[strings.LastIndexByte(text[:stop], ' ')+1 : stop]; len(last) < 3 && last != strings.ToUpper(last) {
 		return false // "St. George", "Mr. Smith": an abbreviation, not a term's end
 	}
+	if term := text[:stop]; !strings.ContainsFunc(term, unicode.IsLetter) || isRomanNumeral(strings.ToLower(term)) {
+		return false // "2. There never was…", "IV. The…": a paragraph's number
+	}
 	r, _ := utf8.DecodeRuneInString(rest)
 	return unicode.IsUpper(r) || r == '“' || r == '"'
 }
