@@ -71,6 +71,7 @@ func learningSets(t *testing.T) []*labelledSet {
 		{"mkdocs", "mkdocs-material.tsv", shared("formats/docs/mkdocs-material"), false},
 		{"docusaurus", "redux-docusaurus.tsv", shared("formats/docs/redux-docusaurus"), true},
 		{"diary", "grossmith-diary.tsv", shared("library/grossmith-diary-of-a-nobody.txt"), true},
+		{"kropotkin", "kropotkin.tsv", shared("library/kropotkin-conquest-of-bread.txt"), true},
 	}
 	var sets []*labelledSet
 	for _, b := range books {

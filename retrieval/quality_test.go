@@ -91,6 +91,7 @@ func TestQuality(t *testing.T) {
 		{"mkdocs documentation folder", "mkdocs-material.tsv", docs("mkdocs-material"), 30, 0.86, 0.97},
 		{"docusaurus documentation folder", "redux-docusaurus.tsv", docs("redux-docusaurus"), 30, 0.75, 0.86},
 		{"diary (held back)", "grossmith-diary.tsv", library("grossmith-diary-of-a-nobody.txt"), 40, 0.48, 0.59},
+		{"political economy (Kropotkin, held back)", "kropotkin.tsv", library("kropotkin-conquest-of-bread.txt"), 40, 0.86, 0.96},
 	}
 	var para, rest wordingTally
 	defer func() {
