@@ -32,54 +32,17 @@ type labelledSet struct {
 }
 
 // learningSets loads every question set: the testdata sets over their
-// texts, and SQuAD-even, one set per article. Half of the SQuAD articles
-// and three of the book sets are held back from the fit.
+// texts (questionSets), and SQuAD-even, one set per article. Half of the
+// SQuAD articles and the book sets marked held back are not fitted on.
 func learningSets(t *testing.T) []*labelledSet {
 	t.Helper()
-	interview := func(testing.TB) *corpus.Corpus {
-		c, err := corpus.Default()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c
-	}
-	file := func(path string) func(testing.TB) *corpus.Corpus {
-		return fromFile(func(testing.TB) string { return path })
-	}
-	shared := func(name string) func(testing.TB) *corpus.Corpus {
-		return fromFile(func(t testing.TB) string { return testsupport.SharedCorpus(t, name) })
-	}
-	books := []struct {
-		name, tsv string
-		corpus    func(testing.TB) *corpus.Corpus
-		heldBack  bool
-	}{
-		{"interview", "interview.tsv", interview, false},
-		{"interview-2", "interview-2.tsv", interview, true},
-		{"ten-days", "ten-days.tsv", shared("ten-days-that-shook-the-world.txt"), false},
-		{"paris-commune", "paris-commune.tsv", file("testdata/paris-commune.md"), false},
-		{"paris-commune-flat", "paris-commune-flat.tsv", file("testdata/paris-commune-flat.txt"), false},
-		{"war-and-peace", "war-and-peace.tsv", shared("war-and-peace.txt"), true},
-		{"macbeth", "macbeth.tsv", shared("library/shakespeare-macbeth.txt"), false},
-		{"berkeley", "berkeley.tsv", shared("library/berkeley-three-dialogues-hylas-philonous.txt"), false},
-		{"federalist", "federalist.tsv", shared("library/hamilton-madison-jay-federalist-papers.txt"), false},
-		{"beagle", "beagle.tsv", shared("library/darwin-voyage-of-the-beagle.txt"), true},
-		{"douglass", "douglass.tsv", shared("library/douglass-narrative-of-the-life.txt"), true},
-		{"rust-book", "rust-book.tsv", shared("library/rust-book-chapters-10-13.md"), false},
-		{"anthony-trial", "anthony-trial.tsv", shared("library/anthony-trial-1873.txt"), false},
-		{"roosevelt", "roosevelt-fireside-chats.tsv", shared("library/roosevelt-fireside-chats.txt"), true},
-		{"mkdocs", "mkdocs-material.tsv", shared("formats/docs/mkdocs-material"), false},
-		{"docusaurus", "redux-docusaurus.tsv", shared("formats/docs/redux-docusaurus"), true},
-		{"diary", "grossmith-diary.tsv", shared("library/grossmith-diary-of-a-nobody.txt"), true},
-		{"kropotkin", "kropotkin.tsv", shared("library/kropotkin-conquest-of-bread.txt"), true},
-	}
 	var sets []*labelledSet
-	for _, b := range books {
+	for _, b := range questionSets() {
 		ix, err := NewMemory(context.Background(), b.corpus(t))
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := &labelledSet{name: b.name, group: "train", ix: ix, weight: 1}
+		s := &labelledSet{name: b.key, group: "train", ix: ix, weight: 1}
 		if b.heldBack {
 			s.group = "held back"
 		}
