@@ -98,6 +98,7 @@ func questionSets() []questionSet {
 		{"docusaurus", "docusaurus documentation folder", "redux-docusaurus.tsv", docs("redux-docusaurus"), 30, 0.75, 0.86, true},
 		{"diary", "diary", "grossmith-diary.tsv", library("grossmith-diary-of-a-nobody.txt"), 40, 0.48, 0.59, true},
 		{"kropotkin", "political economy, Kropotkin", "kropotkin.tsv", library("kropotkin-conquest-of-bread.txt"), 40, 0.86, 0.96, true},
+		{"lincoln", "speeches and letters, Lincoln", "lincoln.tsv", library("lincoln-speeches-and-letters-1832-1865.txt"), 40, 0.75, 0.93, true},
 	}
 }
 
