@@ -116,8 +116,7 @@ var (
 	// means a work that…", "\"License\" shall mean the terms…".
 	meansAfter = regexp.MustCompile(`^[’'s]*[”"’']?\s+(?:means|shall mean|refers to|is defined as|denotes)\s+(\pL+)`)
 	// namingAfter is a name given after a word: ", renamed …", " was
-	// later called …", " – which became known as …", ", or Emperor …",
-	// " (Emperor …".
+	// later called …", " – which became known as …", ", or Emperor …".
 	namingAfter = regexp.MustCompile(`^\s*(?:,\s*(?:or\s+\p{Lu}|(?:later\s+|also\s+|then\s+)?(?:renamed|called|known as|nicknamed|dubbed|officially)\b)|\s(?:is|was|are|were|would be|would have been|has been|had been|will be)\s+(?:(?:\pL+ly|later|also|then|now|once|first)\s+)?(?:renamed|called|named|known as|dubbed|termed|referred to as)\b|\s(?:became|becomes|become)\s+known as\b|\s*[,–—]?\s*(?:which|that)\s+(?:\pL+\s+){0,2}(?:known as|renamed|called)\b)`)
 	// calledTo follows a naming verb that names nothing: "was called to
 	// account", "were called up".
@@ -336,10 +335,16 @@ func definedAfter(after string) bool {
 
 // namedAfter reports whether what follows a word gives it a name: ",
 // renamed …", " would have been renamed …", " – which became known as
-// …", ", or Emperor Chengzong", " (Emperor Wenzong)".
+// …", ", or Emperor Chengzong". A naming word must be there before the
+// regular expression runs: this runs for every word of the text.
 func namedAfter(after string) bool {
 	a := strings.TrimLeft(after, "’'s._”\"")
 	if a == "" || !(a[0] == ',' || a[0] == ' ' || strings.HasPrefix(a, "–") || strings.HasPrefix(a, "—")) {
+		return false
+	}
+	if !strings.Contains(a, "name") && !strings.Contains(a, "call") && !strings.Contains(a, "known") &&
+		!strings.Contains(a, ", or ") && !strings.Contains(a, "dubbed") && !strings.Contains(a, "termed") &&
+		!strings.Contains(a, "referred") && !strings.Contains(a, "officially") {
 		return false
 	}
 	m := namingAfter.FindStringIndex(a)
