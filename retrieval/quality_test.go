@@ -99,6 +99,7 @@ func questionSets() []questionSet {
 		{"diary", "diary", "grossmith-diary.tsv", library("grossmith-diary-of-a-nobody.txt"), 40, 0.48, 0.59, true},
 		{"kropotkin", "political economy, Kropotkin", "kropotkin.tsv", library("kropotkin-conquest-of-bread.txt"), 40, 0.86, 0.96, true},
 		{"lincoln", "speeches and letters, Lincoln", "lincoln.tsv", library("lincoln-speeches-and-letters-1832-1865.txt"), 40, 0.75, 0.93, true},
+		{"meditations", "numbered paragraphs in old English, Marcus Aurelius", "meditations.tsv", library("marcus-aurelius-meditations.txt"), 40, 0.75, 0.85, true},
 	}
 }
 
