@@ -270,9 +270,10 @@ func (a analyser) termHead(q question, text string) int {
 	return slices.IndexFunc(q.concepts, func(c concept) bool { return c.stem == toks[0].term && !c.framing })
 }
 
-// namedTerm is the term whose name a question asks (see namedAs), or "".
+// namedTerm is the term whose name a question asks (see namedAs), or "";
+// question is the question's own words (ownQuestion).
 func namedTerm(question string) string {
-	m := namedAs.FindStringSubmatch(ownQuestion(question))
+	m := namedAs.FindStringSubmatch(question)
 	if m == nil {
 		return ""
 	}

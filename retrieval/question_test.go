@@ -59,7 +59,7 @@ func TestNamedTerm(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
-			if got := namedTerm(tt.question); got != tt.want {
+			if got := namedTerm(ownQuestion(tt.question)); got != tt.want {
 				t.Errorf("namedTerm = %q, want %q", got, tt.want)
 			}
 		})

@@ -311,7 +311,8 @@ func definedAt(text string, start, end int) bool {
 	if strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")") {
 		return true
 	}
-	if definedAfter(after) || definedAfter(restOfName(text, end)) || namedAfter(after) || namedAfter(restOfName(text, end)) || opensDefinition(text, start, end) || pluralDefined(text, start, end) || termMeans(text, start, end) {
+	rest := restOfName(text, end)
+	if definedAfter(after) || definedAfter(rest) || namedAfter(after) || namedAfter(rest) || opensDefinition(text, start, end) || pluralDefined(text, start, end) || termMeans(text, start, end) {
 		return true
 	}
 	if strings.Contains(before, "dubbed") || strings.Contains(before, "called") || strings.Contains(before, "known as") ||
