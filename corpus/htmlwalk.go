@@ -1323,9 +1323,7 @@ func anchorsHeading(n *html.Node, id string) bool {
 	if h == nil || headingLevel(h) == 0 {
 		return false
 	}
-	slug := strings.Join(strings.FieldsFunc(strings.ToLower(textContent(h)), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}), "-")
+	slug := strings.Join(foldedWords(textContent(h)), "-")
 	return slug != "" && strings.HasPrefix(strings.ToLower(id), slug)
 }
 

@@ -96,7 +96,7 @@ const maxOutlineLines = 4
 func outlineHeadings(outline []outlineEntry, lines [][]pdfLine) map[[2]int]outlineHeading {
 	out := map[[2]int]outlineHeading{}
 	for _, e := range outline {
-		want := outlineWords(e.title)
+		want := foldedWords(e.title)
 		if e.page >= len(lines) || len(want) == 0 {
 			continue
 		}
@@ -117,9 +117,9 @@ func outlineHeadings(outline []outlineEntry, lines [][]pdfLine) map[[2]int]outli
 // end.
 func linesSay(page []pdfLine, k int, want []string) (int, bool) {
 	var got []string
-	first := len(outlineWords(page[k].text))
+	first := len(foldedWords(page[k].text))
 	for j := k; j < len(page) && j < k+maxOutlineLines && !page[j].mono; j++ {
-		got = append(got, outlineWords(page[j].text)...)
+		got = append(got, foldedWords(page[j].text)...)
 		if len(got) > len(want)+maxLabelWords {
 			return 0, false
 		}
@@ -154,8 +154,3 @@ func isLabel(words []string) bool {
 // labelWords name the parts of a book whose numbers label headings.
 var labelWords = map[string]bool{"chapter": true, "part": true, "book": true, "section": true, "appendix": true,
 	"lecture": true, "article": true, "act": true, "scene": true, "volume": true, "canto": true, "letter": true}
-
-// outlineWords are a title's words, lower-cased, letters and digits only.
-func outlineWords(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}

@@ -30,7 +30,7 @@ func TestLinesSay(t *testing.T) {
 			for _, l := range tt.lines {
 				page = append(page, pdfLine{text: l})
 			}
-			end, ok := linesSay(page, tt.k, outlineWords(tt.title))
+			end, ok := linesSay(page, tt.k, foldedWords(tt.title))
 			if ok != tt.matches || (ok && end != tt.end) {
 				t.Errorf("linesSay = %d, %v; want %d, %v", end, ok, tt.end, tt.matches)
 			}
