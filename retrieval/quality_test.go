@@ -100,6 +100,7 @@ func questionSets() []questionSet {
 		{"kropotkin", "political economy, Kropotkin", "kropotkin.tsv", library("kropotkin-conquest-of-bread.txt"), 40, 0.86, 0.96, true},
 		{"lincoln", "speeches and letters, Lincoln", "lincoln.tsv", library("lincoln-speeches-and-letters-1832-1865.txt"), 40, 0.75, 0.93, true},
 		{"meditations", "numbered paragraphs in old English, Marcus Aurelius", "meditations.tsv", library("marcus-aurelius-meditations.txt"), 40, 0.75, 0.85, true},
+		{"huck-finn", "novel in dialect, Huckleberry Finn", "huck-finn.tsv", library("twain-huckleberry-finn.txt"), 40, 0.54, 0.65, false},
 	}
 }
 
