@@ -36,7 +36,7 @@ var features = [...]feature{
 	{name: "reason", value: func(e *evidence) float64 { return e.asks(intentReason, e.flags&sentReason != 0) }},
 	{name: "quotation", value: func(e *evidence) float64 { return e.asks(intentQuotation, e.flags&sentQuotation != 0) }},
 	{name: "length", value: func(e *evidence) float64 { return math.Log1p(e.words) }},
-	{name: "long", value: func(e *evidence) float64 { return max(0, e.words-longSentence) / longSentence }},
+	{name: "long", value: func(e *evidence) float64 { return min(1, max(0, e.words-longSentence)/longSentence) }},
 	{name: "questionTurn", value: func(e *evidence) float64 { return bit(e.flags&sentQuestion != 0) }},
 	{name: "first", value: func(e *evidence) float64 { return bit(e.flags&sentFirst != 0) }},
 	{name: "novelty", value: (*evidence).novelty},
@@ -57,7 +57,14 @@ const numFeatures = len(features)
 type featureVector [numFeatures]float64
 
 // longSentence is the length in words past which a sentence counts as
-// long, in units of itself.
+// long, in units of itself, up to twice it: past that a sentence is no
+// worse a quote for its length, since a quote shows the clauses that hold
+// the question's words. Novels, trial records and old prose write
+// sentences of a hundred words that answer ("I hoped they was going to
+// say he could have … meat and greens with his bread and water"); without
+// the cap their length outweighed every word they share with the
+// question. Capped at 0.5, 1 and 2 lengths, 1 answered the most on the
+// training sets and SQuAD's training articles.
 const longSentence = 30
 
 // subjectWindow is how near the start of a sentence the question's rarest
