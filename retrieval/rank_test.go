@@ -154,7 +154,7 @@ A: Find a mentor. Books teach you the theory, but only an experienced keeper can
 }
 
 // TestAskMeasure: a question of measure ("how old", "how long", "how
-// far") is answered by a sentence stating it in its units (a unit alone
+// far", "how fast", "how heavy") is answered by a sentence stating it in its units (a unit alone
 // too: "for a month"), or a length of time as a span of dates, and one
 // of money by a sum, rather than by another that holds a number.
 func TestAskMeasure(t *testing.T) {
@@ -179,6 +179,14 @@ The Host Committee will dedicate 25 percent of all money it raises for causes in
 The host committee has already raised over $40 million through sponsors.
 
 The bank paid out to 300 clerks, and Smolny demanded some thirty-five millions of rubles from it.
+
+On the second night the current carried 3 rafts and a steamboat past the island.
+
+On the second night we drifted with a current that was making four mile an hour.
+
+The anchor of the ship was cast in 1840 by 12 smiths of the yard.
+
+The anchor of the ship weighed two tons.
 `)
 	checkFirstQuotes(t, ix, []quotedFrom{
 		{"How old was Luther when he married?", "41 years old", "life"},
@@ -186,6 +194,8 @@ The bank paid out to 300 clerks, and Smolny demanded some thirty-five millions o
 		{"How long did the Paris Commune last?", "from 18 March to 28 May", "life"},
 		{"How long do fishermen stay to fish?", "for a month", "life"},
 		{"How much money did the committee raise?", "$40 million", "life"},
+		{"How fast was the current on the second night?", "four mile an hour", "life"},
+		{"How heavy was the ship's anchor?", "two tons", "life"},
 	})
 }
 
