@@ -11,6 +11,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -18,7 +19,10 @@ import (
 	"github.com/lectern-bot/lectern/internal/testsupport"
 )
 
-var learn = flag.Bool("learn", false, "learn the ranker's weights from the question sets and SQuAD-even, print the report and rewrite learned_weights.go")
+var (
+	learn     = flag.Bool("learn", false, "learn the ranker's weights from the question sets and SQuAD-even, print the report and rewrite learned_weights.go")
+	learnOnly = flag.String("learn.only", "", "with -learn, learn only these features' weights (names, comma-separated), keeping the others and the forest in use")
+)
 
 // labelledSet is a question set over one corpus, with a judge of quotes.
 type labelledSet struct {
@@ -149,8 +153,26 @@ func collectSamples(s *labelledSet) []sample {
 // answering one. Features are standardised for the fit and the weights
 // returned on the original scale. Features in skip keep weight 0.
 func fit(samples []sample, skip map[int]bool, lambda float64, iters int) [numFeatures]float64 {
+	return fitFrom(samples, partialFit{free: func(j int) bool { return !skip[j] }}, lambda, iters)
+}
+
+// partialFit is where a fit starts and what it may change: the weights it
+// starts from (on the original scale), the features it learns (the rest
+// keep their starting weights), and a score every candidate has besides
+// (a forest's), which the learned weights add to.
+type partialFit struct {
+	start  [numFeatures]float64
+	free   func(j int) bool
+	offset func(x *inputVector) float64
+}
+
+// fitFrom is fit from a start, learning only some features.
+func fitFrom(samples []sample, pf partialFit, lambda float64, iters int) [numFeatures]float64 {
 	mean, std := standardise(samples)
 	var w, m1, m2 [numFeatures]float64
+	for j := range w {
+		w[j] = pf.start[j] * std[j]
+	}
 	const lr, beta1, beta2, eps = 0.05, 0.9, 0.999, 1e-8
 	total := 0.0
 	for _, s := range samples {
@@ -165,6 +187,9 @@ func fit(samples []sample, skip map[int]bool, lambda float64, iters int) [numFea
 			hi := math.Inf(-1)
 			for i := range s.x {
 				v := 0.0
+				if pf.offset != nil {
+					v = pf.offset(&s.x[i])
+				}
 				for j := range numFeatures {
 					v += w[j] * z(&s.x[i], j)
 				}
@@ -192,7 +217,7 @@ func fit(samples []sample, skip map[int]bool, lambda float64, iters int) [numFea
 			}
 		}
 		for j := range w {
-			if skip[j] {
+			if !pf.free(j) {
 				continue
 			}
 			g := grad[j] + lambda*w[j]
@@ -436,9 +461,12 @@ func TestLearnWeights(t *testing.T) {
 	for _, group := range [][]sample{train, heldSquad, heldBooks} {
 		requireFinite(t, group)
 	}
+	if *learnOnly != "" {
+		learnSome(t, sets, old, before, train, strings.Split(*learnOnly, ","))
+		return
+	}
 	t.Logf("fitting on %d questions", len(train))
-	const lambda, iters = 0.01, 250
-	vec := fit(train, nil, lambda, iters)
+	vec := fit(train, nil, fitLambda, fitIterations)
 	lin := learnedModel{weights: Weights{Features: byName(vec)}}
 	rows := binInputs(train, linearScore(vec), defaultBoost.bins)
 	trees := boost(defaultBoost, rows, validate, 1)
@@ -469,13 +497,8 @@ func TestLearnWeights(t *testing.T) {
 		t.Logf("the forest does not generalise (held back %.3f against %.3f): the linear model alone is kept", f["held back (pooled)"], a["held back (pooled)"])
 		keep, f = lin, a
 	}
-	// SQuAD's questions outnumber the books' five to one: a new model
-	// must not lose on the held-back books to win the pooled figure.
-	for _, set := range []string{"books (held back)", "squad held back"} {
-		if f[set] < b[set] {
-			t.Logf("the new model ranks %s worse than the one in use (%.3f against %.3f): the model in use is kept", set, f[set], b[set])
-			return
-		}
+	if !keeps(t, b, f) {
+		return
 	}
 	if err := writeWeights("learned_weights.go", keep.weights); err != nil {
 		t.Fatal(err)
@@ -485,12 +508,77 @@ func TestLearnWeights(t *testing.T) {
 	}
 }
 
+// The listwise fit's L2 penalty and passes over the training questions.
+const (
+	fitLambda     = 0.01
+	fitIterations = 250
+)
+
+// keeps reports whether a new model's summary figures (after) beat the
+// model in use's (before) where it matters. SQuAD's questions outnumber
+// the books' five to one: a new model must not lose on the held-back
+// books to win the pooled figure.
+func keeps(t *testing.T, before, after map[string]float64) bool {
+	t.Helper()
+	for _, set := range []string{"books (held back)", "squad held back"} {
+		if after[set] < before[set] {
+			t.Logf("the new model ranks %s worse than the one in use (%.3f against %.3f): the model in use is kept", set, after[set], before[set])
+			return false
+		}
+	}
+	return true
+}
+
+// learnSome learns the weights of the named features alone, from the
+// weights and forest in use (a new feature's weight, without fitting the
+// whole model again), prints every set before and after, and rewrites
+// learned_weights.go when keeps allows.
+func learnSome(t *testing.T, sets []*labelledSet, old learnedModel, before map[string]float64, train []sample, names []string) {
+	t.Helper()
+	free := map[int]bool{}
+	for _, name := range names {
+		j := slices.IndexFunc(features[:], func(f feature) bool { return f.name == name })
+		if j < 0 {
+			t.Fatalf("-learn.only: no feature named %q", name)
+		}
+		free[j] = true
+	}
+	pf := partialFit{free: func(j int) bool { return free[j] }}
+	for j, f := range features {
+		pf.start[j] = old.weights.Features[f.name]
+	}
+	fo, err := old.forest.compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf.offset = fo.score
+	vec := fitFrom(train, pf, fitLambda, fitIterations)
+	lm := learnedModel{weights: Weights{Features: byName(vec), Extend: old.weights.Extend}, forest: old.forest}
+	after, lengths := measure(t, sets, lm)
+	names2, b := summary(sets, before)
+	_, a := summary(sets, after)
+	_, l := summary(sets, lengths)
+	var report bytes.Buffer
+	fmt.Fprintf(&report, "%-22s %8s %8s %8s\n", "set", "old", "new", "chars")
+	for _, r := range names2 {
+		fmt.Fprintf(&report, "%-22s %8.3f %8.3f %8.0f\n", r, b[r], a[r], l[r])
+	}
+	for j := range free {
+		fmt.Fprintf(&report, "  %-14s %8.4f (was %.4f)\n", features[j].name, vec[j], pf.start[j])
+	}
+	fmt.Print(report.String())
+	if keeps(t, b, a) {
+		if err := writeWeights("learned_weights.go", lm.weights); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // ablations prints the held-back hit@1 of the best sentence with each
 // feature left out: of the linear fit (refitted without it) and of the
 // forest (its values shuffled among the held-back candidates, the trees
 // as learned).
 func ablations(w *bytes.Buffer, train, heldBooks, heldSquad []sample, vec [numFeatures]float64, fo Forest) {
-	const lambda, iters = 0.01, 250
 	m, err := newModel(Weights{Features: byName(vec)}, fo)
 	if err != nil {
 		panic(err)
@@ -502,7 +590,7 @@ func ablations(w *bytes.Buffer, train, heldBooks, heldSquad []sample, vec [numFe
 	for j, name := range inputNames() {
 		lb, ls := math.NaN(), math.NaN()
 		if j < numFeatures {
-			wj := fit(train, map[int]bool{j: true}, lambda, iters)
+			wj := fit(train, map[int]bool{j: true}, fitLambda, fitIterations)
 			lb, ls = sampleHit(heldBooks, linearScore(wj)), sampleHit(heldSquad, linearScore(wj))
 		}
 		fb, fs := sampleHit(shuffled(heldBooks, j), full), sampleHit(shuffled(heldSquad, j), full)
