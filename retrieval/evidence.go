@@ -80,6 +80,7 @@ func (r *ranker) gather(q *question, m *matchScratch, doc, sent int, passage flo
 	opening := sent == sec.FirstSentence && !strings.HasPrefix(s.Text, "[") // not a stage direction under a scene's setting
 	m.creditTitle(q, r.table.titles[t.section(doc, s.Section)], sec.EndSentence-sec.FirstSentence <= shortSection || opening)
 	r.creditNamed(q, m, doc, sent, s.Paragraph)
+	r.creditPronoun(q, m, doc, sent, s.Text, s.Paragraph)
 	lo, hi := t.tokens(g)
 	e := &evidence{q: q, passage: passage, flags: t.flags[g], words: float64(t.words[g]), tokens: hi - lo}
 	r.matchWeights(e, m, hi-lo)
@@ -456,6 +457,52 @@ func (r *ranker) creditNamed(q *question, m *matchScratch, doc, sent, para int) 
 			}
 		}
 	}
+}
+
+// creditPronoun counts the question's names that the sentence before
+// sent, in its paragraph, opens with as held by sent when it opens with a
+// pronoun: "He was able to adopt the epidemiology of the bubonic plague
+// for the second edition in 1908" after "The historian Francis Aidan
+// Gasquet wrote about the 'Great Pestilence' in 1893" answers "When did
+// the second edition of Gasquet's book come out?".
+func (r *ranker) creditPronoun(q *question, m *matchScratch, doc, sent int, text string, para int) {
+	if sent == 0 || !opensWithPronoun(text) {
+		return
+	}
+	d := r.corpus.Documents[doc]
+	if d.Sentence(sent-1).Paragraph != para {
+		return
+	}
+	t := r.table
+	plo, phi := t.tokens(t.global(doc, sent-1))
+	inName := false
+	for k := plo; k < phi; k++ {
+		tk := t.toks[k]
+		name := isNameWord(tk) || k == plo && tk.pos == 0 && slices.ContainsFunc(q.byTerm[tk.term], func(a alt) bool { return q.concepts[a.concept].capital })
+		if !name && inName {
+			return // the first name ends here
+		}
+		if !name {
+			continue
+		}
+		inName = true
+		for _, a := range q.byTerm[tk.term] {
+			if a.how != altWordNet && q.concepts[a.concept].capital && !q.concepts[a.concept].framing {
+				m.hold(a.concept)
+			}
+		}
+	}
+}
+
+// opensWithPronoun reports whether a sentence opens with a pronoun for
+// whom or what the sentence before named: "He", "She", "It", "They".
+func opensWithPronoun(text string) bool {
+	first, _, _ := strings.Cut(text, " ")
+	switch first {
+	case "He", "She", "It", "They", "His", "Her", "Its", "Their":
+		return true
+	}
+	return false
 }
 
 // isNameWord reports whether a token is written with a capital in the text.
