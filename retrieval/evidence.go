@@ -473,8 +473,12 @@ func (r *ranker) creditPronoun(q *question, m *matchScratch, doc, sent int, text
 	if d.Sentence(sent-1).Paragraph != para {
 		return
 	}
+	from := sent - 1 // past sentences opening with pronouns too, to the name they stand for
+	for from > 0 && sent-from < pronounChain && opensWithPronoun(d.Sentence(from).Text) && d.Sentence(from-1).Paragraph == para {
+		from--
+	}
 	t := r.table
-	plo, phi := t.tokens(t.global(doc, sent-1))
+	plo, phi := t.tokens(t.global(doc, from))
 	inName := false
 	for k := plo; k < phi; k++ {
 		tk := t.toks[k]
@@ -493,6 +497,10 @@ func (r *ranker) creditPronoun(q *question, m *matchScratch, doc, sent int, text
 		}
 	}
 }
+
+// pronounChain is how many sentences back, each opening with a pronoun,
+// creditPronoun looks for the name they stand for.
+const pronounChain = 3
 
 // opensWithPronoun reports whether a sentence opens with a pronoun for
 // whom or what the sentence before named: "He", "She", "It", "They".

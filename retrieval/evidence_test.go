@@ -47,14 +47,15 @@ func TestNamesAndKinds(t *testing.T) {
 		},
 		{
 			// A sentence opening with a pronoun holds the name the
-			// sentence before it opens with (each too long to be quoted
-			// with the other).
+			// sentence before it opens with, past others opening with
+			// pronouns (the first too long to be quoted with the
+			// answer).
 			"a name a pronoun stands for", "editions.txt",
 			"Editions\n\n" +
 				"The physician John Snow wrote about cholera in 1849 in a long book of many chapters on the towns, the villages, the abbeys, the markets and the ports of England, Wales and Scotland that the pestilence reached in the years after it first came over from the continent, with tables of the dead of every parish that kept a register and of every manor whose rolls have come down to us. " +
-				"He revised the book for a second edition in 1855.\n\n" +
+				"He lived in London. He revised the book for a second edition in 1855.\n\n" +
 				"The historian Francis Gasquet wrote about the plague in 1893 in a long book of many chapters on the towns, the villages, the abbeys, the markets and the ports of England, Wales and Scotland that the pestilence reached in the years after it first came over from the continent, with tables of the dead of every parish that kept a register and of every manor whose rolls have come down to us. " +
-				"He revised the book for a second edition in 1908.\n",
+				"He lived in Downside. He revised the book for a second edition in 1908.\n",
 			[]firstQuote{
 				{"When did the second edition of Gasquet's book come out?", "in 1908"},
 				{"When did the second edition of Snow's book come out?", "in 1855"},
