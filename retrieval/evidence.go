@@ -459,12 +459,14 @@ func (r *ranker) creditNamed(q *question, m *matchScratch, doc, sent, para int) 
 	}
 }
 
-// creditPronoun counts the question's names that the sentence before
-// sent, in its paragraph, opens with as held by sent when it opens with a
-// pronoun: "He was able to adopt the epidemiology of the bubonic plague
-// for the second edition in 1908" after "The historian Francis Aidan
-// Gasquet wrote about the 'Great Pestilence' in 1893" answers "When did
-// the second edition of Gasquet's book come out?".
+// creditPronoun counts the question's names that make up the first name
+// the sentence before sent gives, in its paragraph, as held by sent when
+// it opens with a pronoun: "He was able to adopt the epidemiology of the
+// bubonic plague for the second edition in 1908" after "The historian
+// Francis Aidan Gasquet wrote about the 'Great Pestilence' in 1893"
+// answers "When did the second edition of Gasquet's book come out?". A
+// sentence before that opens with a pronoun too points further back, up
+// to pronounChain sentences.
 func (r *ranker) creditPronoun(q *question, m *matchScratch, doc, sent int, text string, para int) {
 	if sent == 0 || !opensWithPronoun(text) {
 		return
@@ -482,6 +484,8 @@ func (r *ranker) creditPronoun(q *question, m *matchScratch, doc, sent int, text
 	inName := false
 	for k := plo; k < phi; k++ {
 		tk := t.toks[k]
+		// A sentence's first word has no tokCapital: it is a name
+		// where the question writes it as one ("Jacksonville is…").
 		name := isNameWord(tk) || k == plo && tk.pos == 0 && slices.ContainsFunc(q.byTerm[tk.term], func(a alt) bool { return q.concepts[a.concept].capital })
 		if !name && inName {
 			return // the first name ends here

@@ -139,7 +139,7 @@ var (
 	// for a date, a number or a name rather than a definition.
 	notDefined = regexp.MustCompile(`(?i)\b(date|year|month|day|time|number|size|population|name|age|length|height|cost|price|amount|total|percentage|distance|capital|largest|biggest|smallest|first|last)\W*$`)
 	howToWords = regexp.MustCompile(`(?i)^how (do|can|should|would|to|does|did)\b|\bhow (do|can|should) (i|you|we|one)\b|\b(what|which) (command|commands|option|flag|setting|syntax|code)\b|\b(an )?example of\b`)
-	howMany    = regexp.MustCompile(`(?i)\bhow (many|much|large|big|long|old|far|high|tall|often|fast|deep|wide|thick|heavy|hot|cold)\b|\bwhat (number|percentage|proportion|share|amount|size)\b`)
+	howMany    = regexp.MustCompile(`(?i)\bhow (many|much|large|big|` + measureWords + `)\b|\bwhat (number|percentage|proportion|share|amount|size)\b`)
 )
 
 // questionForms tell what kind of answer a question wants, first match
@@ -431,18 +431,23 @@ func whoObject(text string) (lo, hi int) {
 	return m[4], m[5]
 }
 
+// measureWords are the words after "how" that ask for a measure, each
+// with its units in measureUnits.
+const measureWords = `old|long|far|high|tall|often|fast|deep|wide|thick|heavy|hot|cold`
+
 // howMeasure matches a question of measure, and measureUnits are the
 // words its answer states the measure in: "41 years old", "at the age of
 // 18", "25 minutes", "6 miles", "twice a year".
 var (
-	howMeasure   = regexp.MustCompile(`(?i)\bhow (old|long|far|high|tall|often|fast|deep|wide|thick|heavy|hot|cold)\b`)
+	howMeasure   = regexp.MustCompile(`(?i)\bhow (` + measureWords + `)\b`)
 	howMuchMoney = regexp.MustCompile(`(?i)\bhow much\b.*\b(cost|costs|pay|paid|pays|spend|spends|spent|raise|raised|earn|earned|earns|worth|price|priced|sell|sold|buy|bought|charge|charged|owe|owed|bid|offer|offered|money|funds?|funding|fees?|salary|wages?|invest|invested|donate|donated|cash|dollars|pounds|roubles|rubles|francs)\b`)
 	lengthUnits  = strings.Fields("mile miles kilometre kilometres kilometer kilometers km feet foot metre metres meter meters yard yards league leagues inch inches")
+	degrees      = strings.Fields("degree degrees")
 	measureUnits = map[string][]string{
 		"old":   strings.Fields("age aged old year years"),
 		"long":  append(strings.Fields("year years month months week weeks day days hour hours minute minutes century centuries decade decades until"), lengthUnits...),
 		"far":   lengthUnits,
-		"high":  append(strings.Fields("degree degrees"), lengthUnits...),
+		"high":  append(slices.Clone(degrees), lengthUnits...),
 		"tall":  lengthUnits,
 		"often": strings.Fields("every times once twice daily weekly monthly annually yearly"),
 		"fast":  append(strings.Fields("hour mph knot knots speed"), lengthUnits...),
@@ -450,8 +455,8 @@ var (
 		"wide":  lengthUnits,
 		"thick": lengthUnits,
 		"heavy": strings.Fields("pound pounds lb lbs ton tons tonne tonnes kilogram kilograms kg gram grams ounce ounces stone hundredweight"),
-		"hot":   strings.Fields("degree degrees"),
-		"cold":  strings.Fields("degree degrees"),
+		"hot":   degrees,
+		"cold":  degrees,
 	}
 )
 

@@ -199,6 +199,16 @@ The anchor of the ship weighed two tons.
 	})
 }
 
+// TestMeasureWordsHaveUnits: every word that asks for a measure ("how
+// fast") has the units an answer states it in.
+func TestMeasureWordsHaveUnits(t *testing.T) {
+	for _, w := range strings.Split(measureWords, "|") {
+		if len(measureUnits[w]) == 0 {
+			t.Errorf("measureUnits[%q] is empty; want the units a measure asked by %q is stated in", w, "how "+w)
+		}
+	}
+}
+
 func TestMaxNumberWord(t *testing.T) {
 	for w := range numberWords {
 		if len(w) > maxNumberWord {
