@@ -533,10 +533,10 @@ func keeps(t *testing.T, before, after map[string]float64) bool {
 // weights and forest in use (a new feature's weight, without fitting the
 // whole model again), prints every set before and after, and rewrites
 // learned_weights.go when keeps allows.
-func learnSome(t *testing.T, sets []*labelledSet, old learnedModel, before map[string]float64, train []sample, names []string) {
+func learnSome(t *testing.T, sets []*labelledSet, old learnedModel, before map[string]float64, train []sample, only []string) {
 	t.Helper()
 	free := map[int]bool{}
-	for _, name := range names {
+	for _, name := range only {
 		j := slices.IndexFunc(features[:], func(f feature) bool { return f.name == name })
 		if j < 0 {
 			t.Fatalf("-learn.only: no feature named %q", name)
@@ -555,12 +555,12 @@ func learnSome(t *testing.T, sets []*labelledSet, old learnedModel, before map[s
 	vec := fitFrom(train, pf, fitLambda, fitIterations)
 	lm := learnedModel{weights: Weights{Features: byName(vec), Extend: old.weights.Extend}, forest: old.forest}
 	after, lengths := measure(t, sets, lm)
-	names2, b := summary(sets, before)
+	rows, b := summary(sets, before)
 	_, a := summary(sets, after)
 	_, l := summary(sets, lengths)
 	var report bytes.Buffer
 	fmt.Fprintf(&report, "%-22s %8s %8s %8s\n", "set", "old", "new", "chars")
-	for _, r := range names2 {
+	for _, r := range rows {
 		fmt.Fprintf(&report, "%-22s %8.3f %8.3f %8.0f\n", r, b[r], a[r], l[r])
 	}
 	for j := range free {
