@@ -503,7 +503,9 @@ func (r *ranker) creditPronoun(q *question, m *matchScratch, doc, sent int, text
 }
 
 // pronounChain is how many sentences back, each opening with a pronoun,
-// creditPronoun looks for the name they stand for.
+// creditPronoun looks for the name they stand for. One answers a
+// training question fewer than 2; 2, 3 and 4 answer alike on every set
+// and on SQuAD.
 const pronounChain = 3
 
 // opensWithPronoun reports whether a sentence opens with a pronoun for
