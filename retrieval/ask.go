@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -126,6 +127,11 @@ func (ix *Index) placeAnswer(text string, refs []sectionRef, q *question) (Resul
 func (ix *Index) answerWithinParts(ctx context.Context, refs []sectionRef, rest string, q *question, k int, f Filter) ([]Result, error) {
 	if len(refs) > 0 {
 		if within := ix.sectionsReferred(refs); within != nil {
+			if asksAboutPart(rest, ix.analyse) {
+				if r, ok := ix.partOpening(within, f, false); ok {
+					return []Result{r}, nil
+				}
+			}
 			// "In chapter 3, why…": asked among chapter 3's sentences,
 			// by the question's other words where it has any.
 			narrowed := f
@@ -153,7 +159,17 @@ func (ix *Index) answerWithinParts(ctx context.Context, refs []sectionRef, rest 
 // its number wrong.
 func (ix *Index) entryOpening(refs []sectionRef, within map[*corpus.Document]map[int]bool, f Filter) (Result, bool) {
 	dated := slices.ContainsFunc(refs, func(r sectionRef) bool { return r.kind == "month" || r.kind == "day" || r.kind == "year" })
-	if !dated || len(within) != 1 || f.Speaker != "" {
+	if !dated {
+		return Result{}, false
+	}
+	return ix.partOpening(within, f, true)
+}
+
+// partOpening quotes the opening of the first part of within, where it
+// names parts of one document: past an epigraph or argument when
+// pastArgument is set, and from the part's first sentence otherwise.
+func (ix *Index) partOpening(within map[*corpus.Document]map[int]bool, f Filter, pastArgument bool) (Result, bool) {
+	if len(within) != 1 || f.Speaker != "" {
 		return Result{}, false
 	}
 	for i, d := range ix.corpus.Documents {
@@ -162,7 +178,11 @@ func (ix *Index) entryOpening(refs []sectionRef, within map[*corpus.Document]map
 			for sec := range secs {
 				first = min(first, sec)
 			}
-			if sent, ok := endOfSections(d, map[int]bool{first: true}, false); ok {
+			sent, ok := firstOfSection(d, first)
+			if pastArgument {
+				sent, ok = endOfSections(d, map[int]bool{first: true}, false)
+			}
+			if ok {
 				r := ix.rank.result(i, []int{sent}, nil, 0)
 				r.Rank = 1
 				return r, true
@@ -170,6 +190,45 @@ func (ix *Index) entryOpening(refs []sectionRef, within map[*corpus.Document]map
 		}
 	}
 	return Result{}, false
+}
+
+// firstOfSection is the first sentence of section sec of d that is
+// prose, a synopsis, argument or epigraph included: what the part is
+// about.
+func firstOfSection(d *corpus.Document, sec int) (int, bool) {
+	s := d.Sections[sec]
+	for at := s.FirstSentence; at < s.EndSentence; at++ {
+		if n := d.Sentence(at); !n.Code && !n.Question && !stageDirection(n.Text) && strings.TrimSpace(n.Text) != "" {
+			return at, true
+		}
+	}
+	return 0, false
+}
+
+// stageDirection reports whether a sentence is a play's direction in
+// brackets ("[Enter Banquo.]").
+func stageDirection(text string) bool {
+	text = strings.TrimSpace(text)
+	return strings.HasPrefix(text, "[") && strings.HasSuffix(text, "]")
+}
+
+// aboutPart asks what a part the question names is about ("What is the
+// sixth chapter about?", "What does chapter 3 cover?"), once the part is
+// taken out of it; aboutWords are its words that ask so.
+var (
+	aboutPart  = regexp.MustCompile(`(?i)^\W*(?:what|which)\b.*\b(?:about|discuss(?:es|ed)?|cover(?:s|ed)?|deals? with|dealt with|treats? of|treated of)\W*$`)
+	aboutWords = regexp.MustCompile(`(?i)\b(?:about|discuss(?:es|ed)?|cover(?:s|ed)?|deals? with|dealt with|treats? of|treated of)\b`)
+)
+
+// asksAboutPart reports whether rest, a question without the part it
+// names, asks what the part is about and nothing else: its argument or
+// opening answers it.
+func asksAboutPart(rest string, analyse func(string) question) bool {
+	if !aboutPart.MatchString(rest) {
+		return false
+	}
+	q := analyse(aboutWords.ReplaceAllString(rest, " "))
+	return !q.searchable()
 }
 
 // endResult quotes sentence sent of document doc, where a text or part

@@ -102,7 +102,7 @@ func questionSets() []questionSet {
 		{"meditations", "numbered paragraphs in old English, Marcus Aurelius", "meditations.tsv", library("marcus-aurelius-meditations.txt"), 40, 0.77, 0.82, true},
 		{"deutsch", "memoir with footnotes and an index, Deutsch", "deutsch-siberia.tsv", library("deutsch-sixteen-years-in-siberia.txt"), 40, 0.70, 0.84, true},
 		{"huck-finn", "novel in dialect, Huckleberry Finn", "huck-finn.tsv", library("twain-huckleberry-finn.txt"), 40, 0.60, 0.67, false},
-		{"origin-of-species", "science with its subject in every sentence, Origin of Species", "origin-of-species.tsv", library("darwin-origin-of-species-6th-edition.txt"), 40, 0.83, 0.92, false},
+		{"origin-of-species", "science with its subject in every sentence, Origin of Species", "origin-of-species.tsv", library("darwin-origin-of-species-6th-edition.txt"), 40, 0.85, 0.95, false},
 	}
 }
 

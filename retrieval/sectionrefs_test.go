@@ -112,6 +112,34 @@ In the evening the mill was quiet and the river ran on.
 	checkFirstQuotes(t, ix, tests)
 }
 
+// TestAskWhatPartIsAbout: "What is the second chapter about?" is
+// answered by the chapter's synopsis, or its opening, not by a sentence
+// of it that says "chapter".
+func TestAskWhatPartIsAbout(t *testing.T) {
+	ix := parsedIndex(t, "book.txt", `CHAPTER I. THE MILL.
+
+ The miller--The river--The flour.
+
+The old miller ground the flour by the river every morning.
+
+CHAPTER II. THE BAKER.
+
+ The baker--Noon at the mill--A quarrel.
+
+At noon the baker came for flour. The baker said this second chapter of his life was hard.
+
+CHAPTER III. THE EVENING.
+
+In the evening the mill was quiet and the river ran on. The miller slept.
+`)
+	checkFirstQuotes(t, ix, []quotedFrom{
+		{"What is the second chapter about?", "Noon at the mill", "CHAPTER II: THE BAKER"},
+		{"What does chapter 1 cover?", "The river", "CHAPTER I: THE MILL"},
+		{"What is chapter III about?", "In the evening", "CHAPTER III: THE EVENING"},
+		{"What does the baker say about the second chapter?", "second chapter of his life", "CHAPTER II: THE BAKER"},
+	})
+}
+
 // TestAskAmendment: a constitution's amendments are its parts ("What
 // does the Second Amendment say?"), however the question numbers them; a
 // text that quotes an amendment under its title in words ("FOURTEENTH

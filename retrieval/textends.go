@@ -216,7 +216,7 @@ func quotableEnd(s corpus.Sentence) bool {
 	switch {
 	case s.Code || s.Question || text == "":
 		return false
-	case strings.HasPrefix(text, "[") && strings.HasSuffix(text, "]"):
+	case stageDirection(text):
 		return false
 	case strings.HasSuffix(text, ":") && len(text) < 40:
 		return false
