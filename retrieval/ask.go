@@ -178,9 +178,12 @@ func (ix *Index) partOpening(within map[*corpus.Document]map[int]bool, f Filter,
 			for sec := range secs {
 				first = min(first, sec)
 			}
-			sent, ok := firstOfSection(d, first)
+			var sent int
+			var ok bool
 			if pastArgument {
 				sent, ok = endOfSections(d, map[int]bool{first: true}, false)
+			} else {
+				sent, ok = firstOfSection(d, first)
 			}
 			if ok {
 				r := ix.rank.result(i, []int{sent}, nil, 0)
@@ -198,26 +201,22 @@ func (ix *Index) partOpening(within map[*corpus.Document]map[int]bool, f Filter,
 func firstOfSection(d *corpus.Document, sec int) (int, bool) {
 	s := d.Sections[sec]
 	for at := s.FirstSentence; at < s.EndSentence; at++ {
-		if n := d.Sentence(at); !n.Code && !n.Question && !stageDirection(n.Text) && strings.TrimSpace(n.Text) != "" {
+		if prose(d.Sentence(at)) {
 			return at, true
 		}
 	}
 	return 0, false
 }
 
-// stageDirection reports whether a sentence is a play's direction in
-// brackets ("[Enter Banquo.]").
-func stageDirection(text string) bool {
-	text = strings.TrimSpace(text)
-	return strings.HasPrefix(text, "[") && strings.HasSuffix(text, "]")
-}
+// aboutVerbs are the words that ask what something is about.
+const aboutVerbs = `(?:about|discuss(?:es|ed)?|cover(?:s|ed)?|deals? with|dealt with|treats? of|treated of)`
 
 // aboutPart asks what a part the question names is about ("What is the
 // sixth chapter about?", "What does chapter 3 cover?"), once the part is
 // taken out of it; aboutWords are its words that ask so.
 var (
-	aboutPart  = regexp.MustCompile(`(?i)^\W*(?:what|which)\b.*\b(?:about|discuss(?:es|ed)?|cover(?:s|ed)?|deals? with|dealt with|treats? of|treated of)\W*$`)
-	aboutWords = regexp.MustCompile(`(?i)\b(?:about|discuss(?:es|ed)?|cover(?:s|ed)?|deals? with|dealt with|treats? of|treated of)\b`)
+	aboutPart  = regexp.MustCompile(`(?i)^\W*(?:what|which)\b.*\b` + aboutVerbs + `\W*$`)
+	aboutWords = regexp.MustCompile(`(?i)\b` + aboutVerbs + `\b`)
 )
 
 // asksAboutPart reports whether rest, a question without the part it

@@ -214,12 +214,19 @@ var (
 func quotableEnd(s corpus.Sentence) bool {
 	text := strings.TrimSpace(s.Text)
 	switch {
-	case s.Code || s.Question || text == "":
-		return false
-	case stageDirection(text):
+	case !prose(s):
 		return false
 	case strings.HasSuffix(text, ":") && len(text) < 40:
 		return false
 	}
 	return !synopsis.MatchString(text) && !signOff.MatchString(text)
+}
+
+// prose reports whether s is a sentence of the text's own words: not
+// code, an interviewer's question, empty, or a play's stage direction in
+// brackets ("[Exeunt.]").
+func prose(s corpus.Sentence) bool {
+	text := strings.TrimSpace(s.Text)
+	stageDirection := strings.HasPrefix(text, "[") && strings.HasSuffix(text, "]")
+	return !s.Code && !s.Question && text != "" && !stageDirection
 }
