@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
+	"io"
 	"math"
 	"math/rand"
 	"os"
@@ -478,14 +479,8 @@ func TestLearnWeights(t *testing.T) {
 	fullAfter, lengths := measure(t, sets, full)
 
 	var report bytes.Buffer
-	names, b := summary(sets, before)
-	_, a := summary(sets, linAfter)
-	_, f := summary(sets, fullAfter)
-	_, l := summary(sets, lengths)
-	fmt.Fprintf(&report, "%-22s %8s %8s %8s %8s\n", "set", "old", "linear", "forest", "chars")
-	for _, r := range names {
-		fmt.Fprintf(&report, "%-22s %8.3f %8.3f %8.3f %8.0f\n", r, b[r], a[r], f[r], l[r])
-	}
+	byModel := setTable(&report, sets, []string{"old", "linear", "forest"}, []map[string]float64{before, linAfter, fullAfter}, lengths)
+	b, a, f := byModel[0], byModel[1], byModel[2]
 	fmt.Fprintf(&report, "\nweights (extend margin %.2f):\n", full.weights.Extend)
 	for j, ft := range features {
 		fmt.Fprintf(&report, "  %-14s %8.4f\n", ft.name, vec[j])
@@ -506,6 +501,30 @@ func TestLearnWeights(t *testing.T) {
 	if err := writeForest("learned_forest.go", keep.forest); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// setTable writes each set's and group's hit@1 under each model (heads,
+// hits) and the mean quote length of the last (lengths), and returns each
+// model's figures by set and group.
+func setTable(w io.Writer, sets []*labelledSet, heads []string, hits []map[string]float64, lengths map[string]float64) []map[string]float64 {
+	rows, l := summary(sets, lengths)
+	byModel := make([]map[string]float64, len(hits))
+	for i, h := range hits {
+		_, byModel[i] = summary(sets, h)
+	}
+	fmt.Fprintf(w, "%-22s", "set")
+	for _, h := range heads {
+		fmt.Fprintf(w, " %8s", h)
+	}
+	fmt.Fprintf(w, " %8s\n", "chars")
+	for _, r := range rows {
+		fmt.Fprintf(w, "%-22s", r)
+		for _, m := range byModel {
+			fmt.Fprintf(w, " %8.3f", m[r])
+		}
+		fmt.Fprintf(w, " %8.0f\n", l[r])
+	}
+	return byModel
 }
 
 // The listwise fit's L2 penalty and passes over the training questions.
@@ -555,14 +574,9 @@ func learnSome(t *testing.T, sets []*labelledSet, old learnedModel, before map[s
 	vec := fitFrom(train, pf, fitLambda, fitIterations)
 	lm := learnedModel{weights: Weights{Features: byName(vec), Extend: old.weights.Extend}, forest: old.forest}
 	after, lengths := measure(t, sets, lm)
-	rows, b := summary(sets, before)
-	_, a := summary(sets, after)
-	_, l := summary(sets, lengths)
 	var report bytes.Buffer
-	fmt.Fprintf(&report, "%-22s %8s %8s %8s\n", "set", "old", "new", "chars")
-	for _, r := range rows {
-		fmt.Fprintf(&report, "%-22s %8.3f %8.3f %8.0f\n", r, b[r], a[r], l[r])
-	}
+	byModel := setTable(&report, sets, []string{"old", "new"}, []map[string]float64{before, after}, lengths)
+	b, a := byModel[0], byModel[1]
 	for j := range free {
 		fmt.Fprintf(&report, "  %-14s %8.4f (was %.4f)\n", features[j].name, vec[j], pf.start[j])
 	}
