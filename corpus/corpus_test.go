@@ -270,6 +270,12 @@ func TestStripFootnotes(t *testing.T) {
 		{"published in No.88 of said", "published in No.88 of said", nil},
 		{"in 1905 and 1917", "in 1905 and 1917", nil},
 		{"the 23d they met", "the 23d they met", nil},
+		{"partial pressures.[j] Oxygen toxicity", "partial pressures. Oxygen toxicity", nil},
+		{"the Roman Empire[a] and after.[note 2] Then[nb 1]", "the Roman Empire and after. Then", nil},
+		{"his novel “Tom”[b] was", "his novel “Tom” was", nil},
+		{"choose [a] or [b]", "choose [a] or [b]", nil},
+		{"prefixed with `[x]` to check", "prefixed with `[x]` to check", nil},
+		{"moribund.[4] No", "moribund. No", []int{4}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {

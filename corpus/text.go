@@ -125,6 +125,13 @@ const closers = "”’\"')]"
 // an asterisk or dagger in parentheses: "[4]", "{12}", "{35a}", "(*)".
 var bracketFootnote = regexp.MustCompile(`\s?(\[(\d{1,3})[a-z]?\]|\{(\d{1,3})[a-z]?\}|\[[*†‡]\]|\([*+#$†‡]\))`)
 
+// wikiNoteRef is a reference to a note Wikipedia groups apart from its
+// citations, glued to the word or full stop before it, as a page copied
+// from the browser keeps it: "pressures.[j] Oxygen", "[note 2]",
+// "[nb 1]". With a space before it, "[a]" may label a list's item; in
+// code, "`[x]`" is a checkbox.
+var wikiNoteRef = regexp.MustCompile(`[\p{L}\p{N}.,;:!?)”’"']\[(?:[a-z]|(?i:note|nb|n) ?\d{1,3})\]`)
+
 // stripFootnotes removes footnote markers: digits glued to the end of a
 // word or a closing quote ("purposes.3", "seen.”1", "1918”5—"), and
 // references in brackets ("moribund.[4] No", "parties.{12}", "(*)"). It
@@ -132,6 +139,7 @@ var bracketFootnote = regexp.MustCompile(`\s?(\[(\d{1,3})[a-z]?\]|\{(\d{1,3})[a-
 func stripFootnotes(line string) (string, []footnoteMark) {
 	var bracketed []footnoteMark
 	if strings.ContainsAny(line, "[{(") {
+		line = wikiNoteRef.ReplaceAllStringFunc(line, func(m string) string { return m[:strings.LastIndexByte(m, '[')] })
 		line, bracketed = stripBracketFootnotes(line)
 	}
 	if !strings.ContainsAny(line, "0123456789") {
