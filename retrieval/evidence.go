@@ -183,6 +183,9 @@ func answerWords(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
 		if kind&(tokYear|tokMonth) != 0 {
 			e.dates++
 		}
+		if kind&tokPlace != 0 {
+			e.places++
+		}
 	}
 }
 

@@ -62,6 +62,17 @@ func TestNamesAndKinds(t *testing.T) {
 			},
 		},
 		{
+			// A "where" question is answered by a place it does not name
+			// itself, after a preposition of place.
+			"a place the question lacks", "places.txt",
+			"Places\n\n" +
+				"Every morning we went to Smolny Institute.\n\n" +
+				"Smolny Institute, the headquarters of the soviet and of its committees, lay miles out of the city beside the wide Neva.\n",
+			[]firstQuote{
+				{"Where was Smolny Institute?", "beside the wide Neva"},
+			},
+		},
+		{
 			// An abbreviation the text writes stands for the name the
 			// question spells out.
 			"an abbreviation for a name", "sports.txt",

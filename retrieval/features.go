@@ -31,7 +31,7 @@ var features = [...]feature{
 	{name: "definition", value: func(e *evidence) float64 { return bit(e.defined && e.q.intent == intentDefinition) }},
 	{name: "person", value: func(e *evidence) float64 { return e.asks(intentPerson, e.names > 0) }},
 	{name: "time", value: func(e *evidence) float64 { return e.asks(intentTime, e.dates > 0) }},
-	{name: "place", value: func(e *evidence) float64 { return e.asks(intentPlace, e.flags&sentPlace != 0) }},
+	{name: "place", value: func(e *evidence) float64 { return e.asks(intentPlace, e.places > 0) }},
 	{name: "quantity", value: func(e *evidence) float64 { return e.asks(intentQuantity, e.givesMeasure()) }},
 	{name: "reason", value: func(e *evidence) float64 { return e.asks(intentReason, e.flags&sentReason != 0) }},
 	{name: "quotation", value: func(e *evidence) float64 { return e.asks(intentQuotation, e.flags&sentQuotation != 0) }},
@@ -93,8 +93,9 @@ type evidence struct {
 	// speaks the sentence.
 	speaker float64
 
-	// Words the question lacks: names, numbers, dates, all of them.
-	names, numbers, dates, novel int
+	// Words the question lacks: names, numbers, dates, names of places,
+	// all of them.
+	names, numbers, dates, places, novel int
 	// units counts the words of the measure the question asks for.
 	units  int
 	tokens int

@@ -19,7 +19,7 @@ var learnedWeights = Weights{
 		"definition":   4.3597,
 		"person":       0.9883,
 		"time":         2.2943,
-		"place":        0.0473,
+		"place":        1.0765,
 		"quantity":     3.4233,
 		"reason":       1.7979,
 		"quotation":    0.1929,

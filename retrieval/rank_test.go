@@ -449,6 +449,33 @@ func TestDateWords(t *testing.T) {
 	}
 }
 
+// TestPlaceWords: the names a "where" question's answer gives a place
+// by.
+func TestPlaceWords(t *testing.T) {
+	stem := englishAnalyzer(t)
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"They met in Paris", true},
+		{"It lay beside the wide Neva", true},
+		{"The crowd marched to the Winter", true},
+		{"They met in the large old Paris", false},
+		{"A letter from 1917 to Paris", true},
+		{"They met Paris", false},
+		{"In the spring of 1917, Lenin", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			toks := analyze(stem, tt.text)
+			got := tokenKind(tt.text, toks[len(toks)-1], false)&tokPlace != 0
+			if got != tt.want {
+				t.Errorf("%q: place %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestWordListsHoldWords checks that every entry of the thesaurus and of
 // the irregular verbs is one word as the analyzer reads it: "well-known"
 // read as "well" and "known" made "known" a synonym of "well".

@@ -21,6 +21,7 @@ const (
 	tokMonth                     // a month's, season's or weekday's name
 	tokDefined                   // followed by a definition: "X, a …", "X was the …", "X (…)"
 	tokSpeaker                   // not in the text: the sentence's speaker or quoted person
+	tokPlace                     // a name after a preposition of place: "beside the wide Neva"
 )
 
 // Bounds of the table's 16-bit fields. notInText is the word position of
@@ -37,7 +38,6 @@ const (
 const (
 	sentQuotation uint16 = 1 << iota // quotation marks
 	sentReason                       // "because", "so that", "due to" …
-	sentPlace                        // "in/at/to/from Capitalised"
 	sentQuestion                     // asked by an interviewer
 	sentFirst                        // first sentence of its paragraph
 	sentMoney                        // a sum of money: "$1.2 billion", "5,000 roubles"
@@ -180,9 +180,6 @@ func analyseSentence(a analysis.Analyzer, s corpus.Sentence, speakers []string) 
 	if givesReason(text) {
 		out.flags |= sentReason
 	}
-	if namesPlace(text) {
-		out.flags |= sentPlace
-	}
 	if s.Question {
 		out.flags |= sentQuestion
 	}
@@ -251,23 +248,18 @@ func isWordByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '
 var placePrepositions = map[string]bool{"in": true, "at": true, "to": true, "from": true, "near": true, "into": true,
 	"beside": true, "outside": true, "inside": true, "across": true, "along": true, "toward": true, "towards": true, "on": true}
 
-// namesPlace reports whether text has a preposition of place before a
-// capitalised word, the article and one more word allowed between: "in
-// Paris", "at the Smolny Institute".
-func namesPlace(text string) bool {
-	words := strings.Fields(text)
-	for i, w := range words {
-		if !placePrepositions[strings.ToLower(w)] {
-			continue
+// afterPlacePreposition reports whether before, the text before a name,
+// ends with a preposition of place, the article and one more word allowed
+// between: "in Paris", "at the Smolny Institute", "beside the wide Neva".
+func afterPlacePreposition(before string) bool {
+	words := strings.Fields(before[max(0, len(before)-60):])
+	for i := len(words) - 1; i >= max(0, len(words)-3); i-- {
+		w := words[i]
+		if placePrepositions[strings.ToLower(w)] {
+			return true
 		}
-		for j := i + 1; j < min(len(words), i+4); j++ {
-			r, _ := utf8.DecodeRuneInString(words[j])
-			if unicode.IsUpper(r) {
-				return true
-			}
-			if !unicode.IsLower(r) {
-				break
-			}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			return false
 		}
 	}
 	return false
@@ -280,6 +272,9 @@ func tokenKind(text string, t token, first bool) uint8 {
 	r, _ := utf8.DecodeRuneInString(word)
 	if unicode.IsUpper(r) && !first {
 		k |= tokCapital
+		if afterPlacePreposition(text[:t.start]) {
+			k |= tokPlace
+		}
 	}
 	if unicode.IsDigit(r) || numberWords[t.term] || numberWords[word] || unicode.IsUpper(r) && len(word) <= maxNumberWord && numberWords[strings.ToLower(word)] {
 		k |= tokNumber
