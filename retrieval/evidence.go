@@ -176,6 +176,9 @@ func answerWords(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
 		}
 		if kind&tokCapital != 0 {
 			e.names++
+			if kind&(tokPlace|tokMonth) == 0 {
+				e.persons++
+			}
 		}
 		if kind&tokNumber != 0 {
 			e.numbers++

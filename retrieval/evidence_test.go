@@ -73,6 +73,17 @@ func TestNamesAndKinds(t *testing.T) {
 			},
 		},
 		{
+			// A "who" question is answered by a name, not by the name of
+			// a place or a month.
+			"a person the question lacks", "andes.txt",
+			"Andes\n\n" +
+				"The long expedition over the high Andes set out from Valparaiso in March.\n\n" +
+				"The long expedition was led by Darwin.\n",
+			[]firstQuote{
+				{"Who led the long expedition over the high Andes?", "led by Darwin"},
+			},
+		},
+		{
 			// An abbreviation the text writes stands for the name the
 			// question spells out.
 			"an abbreviation for a name", "sports.txt",

@@ -29,7 +29,7 @@ var features = [...]feature{
 	{name: "title", value: func(e *evidence) float64 { return e.title }},
 	{name: "subject", value: func(e *evidence) float64 { return bit(e.subject) }},
 	{name: "definition", value: func(e *evidence) float64 { return bit(e.defined && e.q.intent == intentDefinition) }},
-	{name: "person", value: func(e *evidence) float64 { return e.asks(intentPerson, e.names > 0) }},
+	{name: "person", value: func(e *evidence) float64 { return e.asks(intentPerson, e.persons > 0) }},
 	{name: "time", value: func(e *evidence) float64 { return e.asks(intentTime, e.dates > 0) }},
 	{name: "place", value: func(e *evidence) float64 { return e.asks(intentPlace, e.places > 0) }},
 	{name: "quantity", value: func(e *evidence) float64 { return e.asks(intentQuantity, e.givesMeasure()) }},
@@ -94,8 +94,8 @@ type evidence struct {
 	speaker float64
 
 	// Words the question lacks: names, numbers, dates, names of places,
-	// all of them.
-	names, numbers, dates, places, novel int
+	// names of anything else (people's, most often), all of them.
+	names, numbers, dates, places, persons, novel int
 	// units counts the words of the measure the question asks for.
 	units  int
 	tokens int
