@@ -103,9 +103,9 @@ var (
 	questionWord  = regexp.MustCompile(`(?i)^(who|whom|whose|what|which|where|why|how)\b`)
 	// whoWords ask for a person, or for a name ("What is the name of the
 	// stadium?"): either way a sentence holding a name the question lacks.
-	whoWords   = regexp.MustCompile(`(?i)^(who|whom|whose)\b|\bwho (was|were|is|led|said|wrote)\b|\b(which|what) (\pL+ )?(person|man|woman|king|team|company|group|party|people|country|city|general|leader|president|player|film|movie|show|series|song|book|novel|ship|newspaper|organi[sz]ation|university|college|school|church|dynasty|emperor|queen|actor|band|network|station|channel|empire|tribe|nation)\b|\b(what|which) (is|was|are|were) (the|their|his|her|its) (full |last |first )?names? of\b`)
+	whoWords   = regexp.MustCompile(`(?i)^(who|whom|whose)\b|\bwho (was|were|is|led|said|wrote)\b|\b(which|what) (\pL+ )?(person|man|woman|king|team|company|group|party|people|general|leader|president|player|film|movie|show|series|song|book|novel|ship|newspaper|organi[sz]ation|university|college|school|church|dynasty|emperor|queen|actor|band|network|station|channel|empire|tribe|nation)\b|\b(what|which) (is|was|are|were) (the|their|his|her|its) (full |last |first )?names? of\b`)
 	whenWords  = regexp.MustCompile(`(?i)^when\b|\b(what|which) (year|date|month|day|century|decade|time|period|era)\b|\bwhen (did|was|were|is|does)\b|\bhow long ago\b|\b(date|year|month|century)\b\W*$|\bin (what|which) year\b`)
-	whereWords = regexp.MustCompile(`(?i)^where\b|\bwhere (did|was|were|is|does)\b|\b(what|which) (place|town|region|state|location|continent|river|island)\b`)
+	whereWords = regexp.MustCompile(`(?i)^where\b|\bwhere (did|was|were|is|does)\b|\b(what|which) (place|town|city|country|region|state|location|continent|river|island)\b`)
 	whyWords   = regexp.MustCompile(`(?i)^why\b|\bwhy (did|do|does|was|were|is|are|would)\b|\b(what|which) (reason|cause|caused|led)\b`)
 	saidWords  = regexp.MustCompile(`(?i)\bwhat did .{1,40}\b(say|said|write|wrote|call|declare|tell|reply|answer|shout|cry)\b|\bhow did .{1,40}\b(put it|describe|call)\b|\bwho said\b|\bin whose words\b`)
 	// namedAs asks what something is called: "What was the Yuan's paper

@@ -16,6 +16,8 @@ func TestIntentOf(t *testing.T) {
 		{"Which Broncos player intercepted Newton?", intentPerson}, // a kind of thing named: a name
 		{"In what book did Meggers describe the idea?", intentPerson},
 		{"Where was Smolny Institute?", intentPlace},
+		{"What city did Super Bowl 50 take place in?", intentPlace}, // a place's name, not a person's
+		{"Which country did the Yuan conquer?", intentPlace},
 		{"Why did the Bolsheviks dissolve the Constituent Assembly?", intentReason},
 		{"How many sacks did Miller have?", intentQuantity},
 		{"What is a soviet?", intentDefinition},
