@@ -162,6 +162,8 @@ func (r *ranker) matchWeights(e *evidence, m *matchScratch, length int) {
 
 // answerWords counts the words of the sentence that the question lacks,
 // and of them the names, numbers and dates: what the question asks for.
+// A year is a date, not a count ("founded by its miners in 1902" gives
+// no number of miners).
 func answerWords(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
 	for k := lo; k < hi; k++ {
 		if e.q.units[t.toks[k].term] {
@@ -180,7 +182,7 @@ func answerWords(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
 				e.persons++
 			}
 		}
-		if kind&tokNumber != 0 {
+		if kind&tokNumber != 0 && kind&tokYear == 0 {
 			e.numbers++
 		}
 		if kind&(tokYear|tokMonth) != 0 {

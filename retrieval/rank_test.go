@@ -187,6 +187,10 @@ On the second night we drifted with a current that was making four mile an hour.
 The anchor of the ship was cast in 1840 by 12 smiths of the yard.
 
 The anchor of the ship weighed two tons.
+
+The club of the valley was founded by its miners in 1902.
+
+Forty miners of the valley signed the charter of the club.
 `)
 	checkFirstQuotes(t, ix, []quotedFrom{
 		{"How old was Luther when he married?", "41 years old", "life"},
@@ -196,6 +200,7 @@ The anchor of the ship weighed two tons.
 		{"How much money did the committee raise?", "$40 million", "life"},
 		{"How fast was the current on the second night?", "four mile an hour", "life"},
 		{"How heavy was the ship's anchor?", "two tons", "life"},
+		{"How many miners founded the club of the valley?", "Forty miners", "life"}, // a year is no count
 	})
 }
 
