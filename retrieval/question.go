@@ -137,13 +137,17 @@ var (
 	takePlace = regexp.MustCompile(`(?i)\b(take|takes|took|taken|taking)\s+place\b`)
 	// notDefined are the last words of "what is the X?" questions that ask
 	// for a date, a number or a name rather than a definition.
-	notDefined = regexp.MustCompile(`(?i)\b(date|year|month|day|time|number|size|population|name|age|length|height|cost|price|amount|total|percentage|distance|capital|largest|biggest|smallest|first|last)\W*$`)
+	notDefined = regexp.MustCompile(`(?i)\b(date|year|month|day|time|number|size|population|name|age|length|height|cost|price|amount|total|percentage|distance|capital|largest|biggest|smallest|first|last)\W*$|` + whatQuantity)
 	howToWords = regexp.MustCompile(`(?i)^how (do|can|should|would|to|does|did)\b|\bhow (do|can|should) (i|you|we|one)\b|\b(what|which) (command|commands|option|flag|setting|syntax|code)\b|\b(an )?example of\b`)
-	howMany    = regexp.MustCompile(`(?i)\bhow (many|much|large|big|` + measureWords + `)\b|\bwhat (number|percentage|proportion|share|amount|size)\b`)
+	howMany    = regexp.MustCompile(`(?i)\bhow (many|much|large|big|` + measureWords + `)\b|\bwhat (number|percentage|proportion|share|amount|size)\b|` + whatQuantity)
 )
 
 // questionForms tell what kind of answer a question wants, first match
 // winning: "Who was Plekhanov?" is a definition before it is a person.
+// whatQuantity asks for a quantity by its name: "What was the final
+// score…?", "What is the population of…?", "What was the cost of…?".
+const whatQuantity = `\bwhat (is|was|were|are) the (\pL+ )?(score|cost|price|population|rating|rate|temperature|distance|length|height|weight|age|speed|total|budget|salary)\b`
+
 var questionForms = []struct {
 	pattern *regexp.Regexp
 	intent  intent
@@ -440,7 +444,7 @@ const measureWords = `old|long|far|high|tall|often|fast|deep|wide|thick|heavy|ho
 // 18", "25 minutes", "6 miles", "twice a year".
 var (
 	howMeasure   = regexp.MustCompile(`(?i)\bhow (` + measureWords + `)\b`)
-	howMuchMoney = regexp.MustCompile(`(?i)\bhow much\b.*\b(cost|costs|pay|paid|pays|spend|spends|spent|raise|raised|earn|earned|earns|worth|price|priced|sell|sold|buy|bought|charge|charged|owe|owed|bid|offer|offered|money|funds?|funding|fees?|salary|wages?|invest|invested|donate|donated|cash|dollars|pounds|roubles|rubles|francs)\b`)
+	howMuchMoney = regexp.MustCompile(`(?i)\bwhat (is|was|were|are) the (\pL+ )?(cost|price|budget|salary)\b|\bhow much\b.*\b(cost|costs|pay|paid|pays|spend|spends|spent|raise|raised|earn|earned|earns|worth|price|priced|sell|sold|buy|bought|charge|charged|owe|owed|bid|offer|offered|money|funds?|funding|fees?|salary|wages?|invest|invested|donate|donated|cash|dollars|pounds|roubles|rubles|francs)\b`)
 	lengthUnits  = strings.Fields("mile miles kilometre kilometres kilometer kilometers km feet foot metre metres meter meters yard yards league leagues inch inches")
 	degrees      = strings.Fields("degree degrees")
 	measureUnits = map[string][]string{

@@ -20,6 +20,8 @@ func TestIntentOf(t *testing.T) {
 		{"Which country did the Yuan conquer?", intentPlace},
 		{"Why did the Bolsheviks dissolve the Constituent Assembly?", intentReason},
 		{"How many sacks did Miller have?", intentQuantity},
+		{"What was the final score of Super Bowl 50?", intentQuantity},
+		{"What is the population of the city?", intentQuantity},
 		{"What is a soviet?", intentDefinition},
 		{"What did Lenin say about the soviets?", intentQuotation},
 		// What something is called: the sentence naming it answers.

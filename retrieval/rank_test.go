@@ -191,6 +191,10 @@ The anchor of the ship weighed two tons.
 The club of the valley was founded by its miners in 1902.
 
 Forty miners of the valley signed the charter of the club.
+
+The stadium of the club was built by 30 masons of the valley in 1905.
+
+The new stand cost the club 300 pounds.
 `)
 	checkFirstQuotes(t, ix, []quotedFrom{
 		{"How old was Luther when he married?", "41 years old", "life"},
@@ -201,6 +205,7 @@ Forty miners of the valley signed the charter of the club.
 		{"How fast was the current on the second night?", "four mile an hour", "life"},
 		{"How heavy was the ship's anchor?", "two tons", "life"},
 		{"How many miners founded the club of the valley?", "Forty miners", "life"}, // a year is no count
+		{"What was the cost of the stadium of the club?", "300 pounds", "life"},
 	})
 }
 
