@@ -45,6 +45,11 @@ func library(name string) func(testing.TB) *corpus.Corpus {
 	return fromFile(func(t testing.TB) string { return testsupport.SharedCorpus(t, "library/"+name) })
 }
 
+// formats returns a loader of a document of ../shared/corpus/formats.
+func formats(name string) func(testing.TB) *corpus.Corpus {
+	return fromFile(func(t testing.TB) string { return testsupport.SharedCorpus(t, "formats/"+name) })
+}
+
 // docs returns a loader of a documentation tree of
 // ../shared/corpus/formats/docs, read as a folder.
 func docs(name string) func(testing.TB) *corpus.Corpus {
@@ -102,6 +107,7 @@ func questionSets() []questionSet {
 		{"meditations", "numbered paragraphs in old English, Marcus Aurelius", "meditations.tsv", library("marcus-aurelius-meditations.txt"), 40, 0.77, 0.82, true},
 		{"deutsch", "memoir with footnotes and an index, Deutsch", "deutsch-siberia.tsv", library("deutsch-sixteen-years-in-siberia.txt"), 40, 0.70, 0.84, true},
 		{"huck-finn", "novel in dialect, Huckleberry Finn", "huck-finn.tsv", library("twain-huckleberry-finn.txt"), 40, 0.60, 0.67, false},
+		{"war-of-the-worlds", "novel in the first person as an EPUB, The War of the Worlds", "war-of-the-worlds.tsv", formats("epub/wells-the-war-of-the-worlds.epub"), 40, 0.56, 0.65, false},
 		{"origin-of-species", "science with its subject in every sentence, Origin of Species", "origin-of-species.tsv", library("darwin-origin-of-species-6th-edition.txt"), 40, 0.85, 0.95, false},
 	}
 }
