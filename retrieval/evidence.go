@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -75,6 +76,9 @@ func (r *ranker) gather(q *question, m *matchScratch, doc, sent int, passage flo
 	s := r.corpus.Documents[doc].Sentence(sent)
 	if s.Speaker == "" {
 		m.credit(r.authorConcepts(q, doc))
+		if q.narrator >= 0 && tellsFirstHand(s.Text) {
+			m.hold(q.narrator)
+		}
 	}
 	sec := r.corpus.Documents[doc].Sections[s.Section]
 	opening := sent == sec.FirstSentence && !strings.HasPrefix(s.Text, "[") // not a stage direction under a scene's setting
@@ -541,4 +545,35 @@ func callsByLowerCase(toks []tableToken, term uint32) bool {
 		}
 	}
 	return false
+}
+
+// firstPerson matches a word a narrator says of themselves.
+var firstPerson = regexp.MustCompile(`\b(?:I|me|my|myself|mine)\b`)
+
+// tellsFirstHand reports whether a sentence's narration, outside its
+// quotation marks, speaks in the first person ("I landed on the
+// Middlesex bank"): told by the narrator of a story told so, about them.
+func tellsFirstHand(text string) bool {
+	return firstPerson.MatchString(outsideQuotes(text))
+}
+
+// outsideQuotes is text without what stands in double quotation marks.
+func outsideQuotes(text string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range text {
+		switch r {
+		case '“':
+			in = true
+		case '”':
+			in = false
+		case '"':
+			in = !in
+		default:
+			if !in {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
 }

@@ -84,6 +84,18 @@ func TestNamesAndKinds(t *testing.T) {
 			},
 		},
 		{
+			// A story told in the first person calls its narrator "I":
+			// the question's "narrator" is held by the narration that
+			// says "I", not by what is said in quotation marks.
+			"the narrator of a story told in the first person", "memoir.txt",
+			"Memoir\n\n" +
+				"Landed at Dover, “I saw them,” said the boatman.\n\n" +
+				"I landed on the Kentish bank and lay down, deadly sick, amid the long grass of the marshes by the road.\n",
+			[]firstQuote{
+				{"Where did the narrator land?", "Kentish bank"},
+			},
+		},
+		{
 			// An abbreviation the text writes stands for the name the
 			// question spells out.
 			"an abbreviation for a name", "sports.txt",

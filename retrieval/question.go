@@ -39,6 +39,10 @@ type question struct {
 	// money is whether a question of quantity asks for a sum of money:
 	// "How much did the stadium cost?".
 	money bool
+	// narrator is the concept asking about the narrator ("the narrator's
+	// wife"), which a story told in the first person calls "I"; -1 for
+	// none.
+	narrator int
 	// asked is whether the text reads as a question rather than words
 	// looked up ("someone said it was a peace of shame"), whose sentence
 	// is quoted without a neighbour it does not need.
@@ -199,7 +203,7 @@ func intentOf(text string) intent {
 
 // question turns cleaned question text into concepts and an intent.
 func (a analyser) question(text string) question {
-	q := question{byTerm: map[uint32][]alt{}, rarest: -1, head: -1, intent: intentOf(text), howTo: howToWords.MatchString(text), asked: reads(text)}
+	q := question{byTerm: map[uint32][]alt{}, rarest: -1, head: -1, narrator: -1, intent: intentOf(text), howTo: howToWords.MatchString(text), asked: reads(text)}
 	if m := howMeasure.FindStringSubmatch(text); m != nil {
 		q.units = a.terms(measureUnits[strings.ToLower(m[1])])
 		q.span = strings.EqualFold(m[1], "long")
@@ -247,6 +251,7 @@ func (a analyser) question(text string) question {
 		}
 	}
 	q.head = a.termHead(q, text)
+	q.narrator = slices.IndexFunc(q.concepts, func(c concept) bool { return a.lex.narrators[c.stem] })
 	return q
 }
 
@@ -550,6 +555,9 @@ func (a analyser) alternatives(c *concept, spellings *int) bool {
 		for _, x := range c.alts {
 			best = max(best, int(lex.df[x.term]))
 		}
+		if best == 0 && lex.narrators[s] {
+			best = max(1, lex.n/narratedShare) // the text calls its narrator "I"
+		}
 		if best == 0 {
 			return false
 		}
@@ -557,6 +565,13 @@ func (a analyser) alternatives(c *concept, spellings *int) bool {
 	}
 	return true
 }
+
+// narratedShare is one over the share of a story's sentences taken to
+// hold its narrator, where the question names the narrator and the text
+// does not: the weight of "narrator" is that of a word one sentence in
+// ten holds. (A count of the sentences told in the first person would
+// read every sentence as the index opens; 3, 10 and 30 answer alike.)
+const narratedShare = 10
 
 // add appends a concept to the question, indexing its alternatives.
 func (q *question) add(c concept) {
