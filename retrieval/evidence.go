@@ -548,7 +548,7 @@ func callsByLowerCase(toks []tableToken, term uint32) bool {
 }
 
 // firstPerson matches a word a narrator says of themselves.
-var firstPerson = regexp.MustCompile(`\b(?:I|me|my|myself|mine)\b`)
+var firstPerson = regexp.MustCompile(`\b(?:I|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)\b`)
 
 // tellsFirstHand reports whether a sentence's narration, outside its
 // quotation marks, speaks in the first person ("I landed on the

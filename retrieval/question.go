@@ -146,12 +146,16 @@ var (
 	howMany    = regexp.MustCompile(`(?i)\bhow (many|much|large|big|` + measureWords + `)\b|\bwhat (number|percentage|proportion|share|amount|size)\b|` + whatQuantity)
 )
 
-// questionForms tell what kind of answer a question wants, first match
-// winning: "Who was Plekhanov?" is a definition before it is a person.
+// whatThe opens a question asking for what it names: "What was the
+// final score…?", "What is the population of…?".
+const whatThe = `\bwhat (is|was|were|are) the (\pL+ )?`
+
 // whatQuantity asks for a quantity by its name: "What was the final
 // score…?", "What is the population of…?", "What was the cost of…?".
-const whatQuantity = `\bwhat (is|was|were|are) the (\pL+ )?(score|cost|price|population|rating|rate|temperature|distance|length|height|weight|age|speed|total|budget|salary)\b`
+const whatQuantity = whatThe + `(score|cost|price|population|rating|rate|temperature|distance|length|height|weight|age|speed|total|budget|salary)\b`
 
+// questionForms tell what kind of answer a question wants, first match
+// winning: "Who was Plekhanov?" is a definition before it is a person.
 var questionForms = []struct {
 	pattern *regexp.Regexp
 	intent  intent
@@ -449,7 +453,7 @@ const measureWords = `old|long|far|high|tall|often|fast|deep|wide|thick|heavy|ho
 // 18", "25 minutes", "6 miles", "twice a year".
 var (
 	howMeasure   = regexp.MustCompile(`(?i)\bhow (` + measureWords + `)\b`)
-	howMuchMoney = regexp.MustCompile(`(?i)\bwhat (is|was|were|are) the (\pL+ )?(cost|price|budget|salary)\b|\bhow much\b.*\b(cost|costs|pay|paid|pays|spend|spends|spent|raise|raised|earn|earned|earns|worth|price|priced|sell|sold|buy|bought|charge|charged|owe|owed|bid|offer|offered|money|funds?|funding|fees?|salary|wages?|invest|invested|donate|donated|cash|dollars|pounds|roubles|rubles|francs)\b`)
+	howMuchMoney = regexp.MustCompile(`(?i)` + whatThe + `(cost|price|budget|salary)\b|\bhow much\b.*\b(cost|costs|pay|paid|pays|spend|spends|spent|raise|raised|earn|earned|earns|worth|price|priced|sell|sold|buy|bought|charge|charged|owe|owed|bid|offer|offered|money|funds?|funding|fees?|salary|wages?|invest|invested|donate|donated|cash|dollars|pounds|roubles|rubles|francs)\b`)
 	lengthUnits  = strings.Fields("mile miles kilometre kilometres kilometer kilometers km feet foot metre metres meter meters yard yards league leagues inch inches")
 	degrees      = strings.Fields("degree degrees")
 	measureUnits = map[string][]string{
