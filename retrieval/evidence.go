@@ -177,6 +177,9 @@ func answerWords(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
 			continue
 		}
 		kind := t.toks[k].kind
+		if kind&tokNumber != 0 && kind&tokYear == 0 && k+1 < hi && slices.Contains(e.q.counted, int(m.seen[k+1-lo])) && t.toks[k+1].pos-t.toks[k].pos <= 2 {
+			e.countNamed = true
+		}
 		if kind&tokSpeaker == 0 {
 			e.novel++
 		}

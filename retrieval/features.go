@@ -49,6 +49,7 @@ var features = [...]feature{
 	{name: "covWordNet", value: func(e *evidence) float64 { return e.share(e.related) }},
 	{name: "paragraph", value: func(e *evidence) float64 { return e.paragraph }},
 	{name: "speaker", value: func(e *evidence) float64 { return e.speaker }},
+	{name: "countNamed", value: func(e *evidence) float64 { return bit(e.countNamed) }},
 }
 
 // numFeatures is the length of a featureVector.
@@ -86,7 +87,7 @@ type evidence struct {
 	exact, morph, loose, related, content, framing float64
 	bm25                                           float64
 	proper, properN, number, numberN, unmatched    int
-	rarest, subject, defined                       bool
+	rarest, subject, defined, countNamed           bool
 	proximity, bigram                              float64
 	neighbours, paragraph, title                   float64
 	// speaker is the share of the question's content that names who

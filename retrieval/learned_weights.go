@@ -37,6 +37,7 @@ var learnedWeights = Weights{
 		"covWordNet":   1.2394,
 		"paragraph":    1.8893,
 		"speaker":      8.2827,
+		"countNamed":   1.6864,
 	},
 	Extend: 4.00,
 }

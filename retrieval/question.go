@@ -43,6 +43,10 @@ type question struct {
 	// wife"), which a story told in the first person calls "I"; -1 for
 	// none.
 	narrator int
+	// counted are the concepts of what a "How many X…?" question counts,
+	// the words of its noun phrase ("lifetime elision rules"): an answer
+	// gives their number ("uses three rules", "threw 35 touchdowns").
+	counted []int
 	// asked is whether the text reads as a question rather than words
 	// looked up ("someone said it was a peace of shame"), whose sentence
 	// is quoted without a neighbour it does not need.
@@ -217,8 +221,9 @@ func (a analyser) question(text string) question {
 	if q.intent == intentDefinition && standsFor.MatchString(text) {
 		text = abbreviationWords.ReplaceAllString(text, " ") // "short" of "short for" is no word of the answer
 	}
-	text = kindOf.ReplaceAllString(text, "$1 of")   // "What type of climate…?": the answer names the climate, not a type
-	text = takePlace.ReplaceAllString(text, "$1")   // "When did it take place?" asks for no place
+	text = kindOf.ReplaceAllString(text, "$1 of") // "What type of climate…?": the answer names the climate, not a type
+	text = takePlace.ReplaceAllString(text, "$1") // "When did it take place?" asks for no place
+	counting := howManyCount.MatchString(text)
 	text = howManyWord.ReplaceAllString(text, "$1") // "so many beetles" answers no better for "How many beetles…?"
 	text = dealWith.ReplaceAllString(text, "$1")    // "what's the deal with X" asks about X
 	toks := withIdentifiers(text, withNameParts(a.stem, text, analyze(a.stem, text)), true)
@@ -255,8 +260,28 @@ func (a analyser) question(text string) question {
 		}
 	}
 	q.head = a.termHead(q, text)
+	if m := howAsked.FindStringIndex(text); counting && m != nil {
+		q.counted = countedConcepts(q, toks, m[1])
+	}
 	q.narrator = slices.IndexFunc(q.concepts, func(c concept) bool { return a.lex.narrators[c.stem] })
 	return q
+}
+
+// countedConcepts are the concepts of the run of words from byte from,
+// the noun phrase a "How many" question counts: the words that follow one
+// another there, no stop word between.
+func countedConcepts(q question, toks []token, from int) []int {
+	i := slices.IndexFunc(toks, func(t token) bool { return t.start >= from })
+	if i < 0 {
+		return nil
+	}
+	var out []int
+	for j := i; j < len(toks) && (j == i || toks[j].pos == toks[j-1].pos+1); j++ {
+		if c := slices.IndexFunc(q.concepts, func(c concept) bool { return c.stem == toks[j].term }); c >= 0 {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // termHead is the concept the term a definition question asks about ends
@@ -453,6 +478,8 @@ const measureWords = `old|long|far|high|tall|often|fast|deep|wide|thick|heavy|ho
 // 18", "25 minutes", "6 miles", "twice a year".
 var (
 	howMeasure   = regexp.MustCompile(`(?i)\bhow (` + measureWords + `)\b`)
+	howManyCount = regexp.MustCompile(`(?i)\bhow\s+many\s+\pL`)
+	howAsked     = regexp.MustCompile(`(?i)\bhow\s+`) // a howManyCount question, once rewritten
 	howMuchMoney = regexp.MustCompile(`(?i)` + whatThe + `(cost|price|budget|salary)\b|\bhow much\b.*\b(cost|costs|pay|paid|pays|spend|spends|spent|raise|raised|earn|earned|earns|worth|price|priced|sell|sold|buy|bought|charge|charged|owe|owed|bid|offer|offered|money|funds?|funding|fees?|salary|wages?|invest|invested|donate|donated|cash|dollars|pounds|roubles|rubles|francs)\b`)
 	lengthUnits  = strings.Fields("mile miles kilometre kilometres kilometer kilometers km feet foot metre metres meter meters yard yards league leagues inch inches")
 	degrees      = strings.Fields("degree degrees")

@@ -195,6 +195,10 @@ Forty miners of the valley signed the charter of the club.
 The stadium of the club was built by 30 masons of the valley in 1905.
 
 The new stand cost the club 300 pounds.
+
+In 12 of its seasons the club's referee read out the rules of the league to the players.
+
+The referee of the club reads out three rules.
 `)
 	checkFirstQuotes(t, ix, []quotedFrom{
 		{"How old was Luther when he married?", "41 years old", "life"},
@@ -206,6 +210,7 @@ The new stand cost the club 300 pounds.
 		{"How heavy was the ship's anchor?", "two tons", "life"},
 		{"How many miners founded the club of the valley?", "Forty miners", "life"}, // a year is no count
 		{"What was the cost of the stadium of the club?", "300 pounds", "life"},
+		{"How many rules did the referee of the club read out to the players?", "three rules", "life"}, // the number of what is counted
 	})
 }
 
