@@ -183,6 +183,9 @@ func answerWords(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
 		if kind&tokSpeaker == 0 {
 			e.novel++
 		}
+		if kind&tokCapital != 0 && kind&tokPlace == 0 && besideRole(e.q, m, t, k, lo, hi) {
+			e.roleNamed = true
+		}
 		if kind&tokCapital != 0 {
 			e.names++
 			if kind&(tokPlace|tokMonth) == 0 {
@@ -579,4 +582,22 @@ func outsideQuotes(text string) string {
 		}
 	}
 	return b.String()
+}
+
+// besideRole reports whether token k stands beside a word of the role
+// a question names, a word or two away.
+func besideRole(q *question, m *matchScratch, t *sentenceTable, k, lo, hi int) bool {
+	for _, j := range []int{k - 1, k + 1} {
+		if j >= lo && j < hi && slices.Contains(q.role, int(m.seen[j-lo])) && abs(int(t.toks[j].pos)-int(t.toks[k].pos)) <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

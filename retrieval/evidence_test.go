@@ -96,6 +96,17 @@ func TestNamesAndKinds(t *testing.T) {
 			},
 		},
 		{
+			// "Who was the X?" is answered by the name that stands beside
+			// the role, not by any name in a sentence that holds it.
+			"a role and who holds it", "club.txt",
+			"Club\n\n" +
+				"The head coach of the club met Queen Victoria when the club played at Windsor.\n\n" +
+				"That season the club's head coach, Tom Smith, was ill.\n",
+			[]firstQuote{
+				{"Who was the head coach of the club?", "Tom Smith"},
+			},
+		},
+		{
 			// An abbreviation the text writes stands for the name the
 			// question spells out.
 			"an abbreviation for a name", "sports.txt",

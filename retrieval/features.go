@@ -50,6 +50,7 @@ var features = [...]feature{
 	{name: "paragraph", value: func(e *evidence) float64 { return e.paragraph }},
 	{name: "speaker", value: func(e *evidence) float64 { return e.speaker }},
 	{name: "countNamed", value: func(e *evidence) float64 { return bit(e.countNamed) }},
+	{name: "roleNamed", value: func(e *evidence) float64 { return bit(e.roleNamed) }},
 }
 
 // numFeatures is the length of a featureVector.
@@ -84,12 +85,12 @@ type evidence struct {
 	// by their own stems, with derived and irregular forms, loosely (also
 	// synonyms and close spellings), through WordNet; and of its framing
 	// words.
-	exact, morph, loose, related, content, framing float64
-	bm25                                           float64
-	proper, properN, number, numberN, unmatched    int
-	rarest, subject, defined, countNamed           bool
-	proximity, bigram                              float64
-	neighbours, paragraph, title                   float64
+	exact, morph, loose, related, content, framing  float64
+	bm25                                            float64
+	proper, properN, number, numberN, unmatched     int
+	rarest, subject, defined, countNamed, roleNamed bool
+	proximity, bigram                               float64
+	neighbours, paragraph, title                    float64
 	// speaker is the share of the question's content that names who
 	// speaks the sentence.
 	speaker float64

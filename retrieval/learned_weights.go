@@ -38,6 +38,7 @@ var learnedWeights = Weights{
 		"paragraph":    1.8893,
 		"speaker":      8.2827,
 		"countNamed":   1.6864,
+		"roleNamed":    0.6316,
 	},
 	Extend: 4.00,
 }

@@ -47,6 +47,10 @@ type question struct {
 	// the words of its noun phrase ("lifetime elision rules"): an answer
 	// gives their number ("uses three rules", "threw 35 touchdowns").
 	counted []int
+	// role are the concepts of the role a "Who was the X…?" question
+	// names ("head coach"): an answer names whoever holds it beside it
+	// ("head coach John Fox").
+	role []int
 	// asked is whether the text reads as a question rather than words
 	// looked up ("someone said it was a peace of shame"), whose sentence
 	// is quoted without a neighbour it does not need.
@@ -263,6 +267,9 @@ func (a analyser) question(text string) question {
 	if m := howAsked.FindStringIndex(text); counting && m != nil {
 		q.counted = countedConcepts(q, toks, m[1])
 	}
+	if m := whoIsThe.FindStringIndex(text); m != nil {
+		q.role = countedConcepts(q, toks, m[1])
+	}
 	q.narrator = slices.IndexFunc(q.concepts, func(c concept) bool { return a.lex.narrators[c.stem] })
 	return q
 }
@@ -478,6 +485,7 @@ const measureWords = `old|long|far|high|tall|often|fast|deep|wide|thick|heavy|ho
 // 18", "25 minutes", "6 miles", "twice a year".
 var (
 	howMeasure   = regexp.MustCompile(`(?i)\bhow (` + measureWords + `)\b`)
+	whoIsThe     = regexp.MustCompile(`(?i)^who\s+(?:is|was|were|are|became|becomes)\s+(?:the|a|an)\s+`)
 	howManyCount = regexp.MustCompile(`(?i)\bhow\s+many\s+\pL`)
 	howAsked     = regexp.MustCompile(`(?i)\bhow\s+`) // a howManyCount question, once rewritten
 	howMuchMoney = regexp.MustCompile(`(?i)` + whatThe + `(cost|price|budget|salary)\b|\bhow much\b.*\b(cost|costs|pay|paid|pays|spend|spends|spent|raise|raised|earn|earned|earns|worth|price|priced|sell|sold|buy|bought|charge|charged|owe|owed|bid|offer|offered|money|funds?|funding|fees?|salary|wages?|invest|invested|donate|donated|cash|dollars|pounds|roubles|rubles|francs)\b`)
