@@ -265,19 +265,19 @@ func (a analyser) question(text string) question {
 	}
 	q.head = a.termHead(q, text)
 	if m := howAsked.FindStringIndex(text); counting && m != nil {
-		q.counted = countedConcepts(q, toks, m[1])
+		q.counted = phraseConcepts(q, toks, m[1])
 	}
 	if m := whoIsThe.FindStringIndex(text); m != nil {
-		q.role = countedConcepts(q, toks, m[1])
+		q.role = phraseConcepts(q, toks, m[1])
 	}
 	q.narrator = slices.IndexFunc(q.concepts, func(c concept) bool { return a.lex.narrators[c.stem] })
 	return q
 }
 
-// countedConcepts are the concepts of the run of words from byte from,
-// the noun phrase a "How many" question counts: the words that follow one
-// another there, no stop word between.
-func countedConcepts(q question, toks []token, from int) []int {
+// phraseConcepts are the concepts of the run of words from byte from,
+// no stop word between them: the noun phrase a "How many" question
+// counts, or the role a "Who was the …" question names.
+func phraseConcepts(q question, toks []token, from int) []int {
 	i := slices.IndexFunc(toks, func(t token) bool { return t.start >= from })
 	if i < 0 {
 		return nil
