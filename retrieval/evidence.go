@@ -588,16 +588,9 @@ func outsideQuotes(text string) string {
 // a question names, a word or two away.
 func besideRole(q *question, m *matchScratch, t *sentenceTable, k, lo, hi int) bool {
 	for _, j := range []int{k - 1, k + 1} {
-		if j >= lo && j < hi && slices.Contains(q.role, int(m.seen[j-lo])) && abs(int(t.toks[j].pos)-int(t.toks[k].pos)) <= 2 {
+		if j >= lo && j < hi && slices.Contains(q.role, int(m.seen[j-lo])) && t.toks[max(j, k)].pos-t.toks[min(j, k)].pos <= 2 {
 			return true
 		}
 	}
 	return false
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }

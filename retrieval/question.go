@@ -141,6 +141,13 @@ var (
 	// howManyWord is the word of "how many", "how much", which asks for a
 	// number and is no word of the answer.
 	howManyWord = regexp.MustCompile(`(?i)\b(how)\s+(?:many|much)\b`)
+	// howManyCount asks how many of something there are ("How many
+	// rules…?"), and howAsked finds what it counts once howManyWord has
+	// left its "how" alone.
+	howManyCount = regexp.MustCompile(`(?i)\bhow\s+many\s+\pL`)
+	howAsked     = regexp.MustCompile(`(?i)\bhow\s+`)
+	// whoIsThe asks who holds a role: "Who was the head coach…?".
+	whoIsThe = regexp.MustCompile(`(?i)^who\s+(?:is|was|were|are|became|becomes)\s+(?:the|a|an)\s+`)
 	// dealWith is a chat's way of asking about something: "what's the
 	// deal with war communism", "what is the story behind Kronstadt".
 	dealWith = regexp.MustCompile(`(?i)\b(what(?:'s|’s|s| is| was)?)\s+the\s+(?:deal|story|thing)\s+(?:with|behind|about)\b`)
@@ -485,9 +492,6 @@ const measureWords = `old|long|far|high|tall|often|fast|deep|wide|thick|heavy|ho
 // 18", "25 minutes", "6 miles", "twice a year".
 var (
 	howMeasure   = regexp.MustCompile(`(?i)\bhow (` + measureWords + `)\b`)
-	whoIsThe     = regexp.MustCompile(`(?i)^who\s+(?:is|was|were|are|became|becomes)\s+(?:the|a|an)\s+`)
-	howManyCount = regexp.MustCompile(`(?i)\bhow\s+many\s+\pL`)
-	howAsked     = regexp.MustCompile(`(?i)\bhow\s+`) // a howManyCount question, once rewritten
 	howMuchMoney = regexp.MustCompile(`(?i)` + whatThe + `(cost|price|budget|salary)\b|\bhow much\b.*\b(cost|costs|pay|paid|pays|spend|spends|spent|raise|raised|earn|earned|earns|worth|price|priced|sell|sold|buy|bought|charge|charged|owe|owed|bid|offer|offered|money|funds?|funding|fees?|salary|wages?|invest|invested|donate|donated|cash|dollars|pounds|roubles|rubles|francs)\b`)
 	lengthUnits  = strings.Fields("mile miles kilometre kilometres kilometer kilometers km feet foot metre metres meter meters yard yards league leagues inch inches")
 	degrees      = strings.Fields("degree degrees")
