@@ -104,6 +104,7 @@ func TestNamesAndKinds(t *testing.T) {
 				"That season the club's head coach, Tom Smith, was ill.\n",
 			[]firstQuote{
 				{"Who was the head coach of the club?", "Tom Smith"},
+				{"What was the name of the head coach of the club?", "Tom Smith"},
 			},
 		},
 		{

@@ -146,8 +146,9 @@ var (
 	// left its "how" alone.
 	howManyCount = regexp.MustCompile(`(?i)\bhow\s+many\s+\pL`)
 	howAsked     = regexp.MustCompile(`(?i)\bhow\s+`)
-	// whoIsThe asks who holds a role: "Who was the head coach…?".
-	whoIsThe = regexp.MustCompile(`(?i)^who\s+(?:is|was|were|are|became|becomes)\s+(?:the|a|an)\s+`)
+	// whoIsThe asks who holds a role: "Who was the head coach…?", "What
+	// was the name of his father?".
+	whoIsThe = regexp.MustCompile(`(?i)^(?:who\s+(?:is|was|were|are|became|becomes)|what\s+(?:is|was|were|are)\s+the\s+names?\s+of)\s+(?:the|a|an|his|her|its|their)\s+`)
 	// dealWith is a chat's way of asking about something: "what's the
 	// deal with war communism", "what is the story behind Kronstadt".
 	dealWith = regexp.MustCompile(`(?i)\b(what(?:'s|’s|s| is| was)?)\s+the\s+(?:deal|story|thing)\s+(?:with|behind|about)\b`)
