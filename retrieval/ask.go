@@ -128,7 +128,7 @@ func (ix *Index) answerWithinParts(ctx context.Context, refs []sectionRef, rest 
 	if len(refs) > 0 {
 		if within := ix.sectionsReferred(refs); within != nil {
 			if asksAboutPart(rest, ix.analyse) {
-				if r, ok := ix.partOpening(within, f, false); ok {
+				if r, ok := ix.partOpening(within, f, firstOfSection); ok {
 					return []Result{r}, nil
 				}
 			}
@@ -162,13 +162,18 @@ func (ix *Index) entryOpening(refs []sectionRef, within map[*corpus.Document]map
 	if !dated {
 		return Result{}, false
 	}
-	return ix.partOpening(within, f, true)
+	return ix.partOpening(within, f, entryStart)
 }
 
-// partOpening quotes the opening of the first part of within, where it
-// names parts of one document: past an epigraph or argument when
-// pastArgument is set, and from the part's first sentence otherwise.
-func (ix *Index) partOpening(within map[*corpus.Document]map[int]bool, f Filter, pastArgument bool) (Result, bool) {
+// entryStart is where a dated entry's or a letter's text opens, past its
+// epigraph or argument.
+func entryStart(d *corpus.Document, sec int) (int, bool) {
+	return endOfSections(d, map[int]bool{sec: true}, false)
+}
+
+// partOpening quotes the sentence opening finds in the first part of
+// within, where it names parts of one document.
+func (ix *Index) partOpening(within map[*corpus.Document]map[int]bool, f Filter, opening func(d *corpus.Document, sec int) (int, bool)) (Result, bool) {
 	if len(within) != 1 || f.Speaker != "" {
 		return Result{}, false
 	}
@@ -178,14 +183,7 @@ func (ix *Index) partOpening(within map[*corpus.Document]map[int]bool, f Filter,
 			for sec := range secs {
 				first = min(first, sec)
 			}
-			var sent int
-			var ok bool
-			if pastArgument {
-				sent, ok = endOfSections(d, map[int]bool{first: true}, false)
-			} else {
-				sent, ok = firstOfSection(d, first)
-			}
-			if ok {
+			if sent, ok := opening(d, first); ok {
 				r := ix.rank.result(i, []int{sent}, nil, 0)
 				r.Rank = 1
 				return r, true

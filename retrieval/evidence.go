@@ -177,23 +177,19 @@ func answerWords(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
 			continue
 		}
 		kind := t.toks[k].kind
-		if kind&tokNumber != 0 && kind&tokYear == 0 && k+1 < hi && slices.Contains(e.q.counted, int(m.seen[k+1-lo])) && t.toks[k+1].pos-t.toks[k].pos <= 2 {
-			e.countNamed = true
-		}
 		if kind&tokSpeaker == 0 {
 			e.novel++
-		}
-		if kind&tokCapital != 0 && kind&tokPlace == 0 && besideRole(e.q, m, t, k, lo, hi) {
-			e.roleNamed = true
 		}
 		if kind&tokCapital != 0 {
 			e.names++
 			if kind&(tokPlace|tokMonth) == 0 {
 				e.persons++
 			}
+			e.roleNamed = e.roleNamed || kind&tokPlace == 0 && besideRole(e.q, m, t, k, lo, hi)
 		}
 		if kind&tokNumber != 0 && kind&tokYear == 0 {
 			e.numbers++
+			e.countNamed = e.countNamed || k+1 < hi && slices.Contains(e.q.counted, int(m.seen[k+1-lo])) && t.toks[k+1].pos-t.toks[k].pos <= 2
 		}
 		if kind&(tokYear|tokMonth) != 0 {
 			e.dates++
