@@ -533,8 +533,8 @@ const (
 	fitIterations = 250
 )
 
-// keeps reports whether a new model's summary figures (after) beat the
-// model in use's (before) where it matters. SQuAD's questions outnumber
+// keeps reports whether a new model's summary figures (after) are no
+// worse than the model in use's (before) where it matters. SQuAD's questions outnumber
 // the books' five to one: a new model must not lose on the held-back
 // books to win the pooled figure.
 func keeps(t *testing.T, before, after map[string]float64) bool {
@@ -577,8 +577,10 @@ func learnSome(t *testing.T, sets []*labelledSet, old learnedModel, before map[s
 	var report bytes.Buffer
 	byModel := setTable(&report, sets, []string{"old", "new"}, []map[string]float64{before, after}, lengths)
 	b, a := byModel[0], byModel[1]
-	for j := range free {
-		fmt.Fprintf(&report, "  %-14s %8.4f (was %.4f)\n", features[j].name, vec[j], pf.start[j])
+	for j, f := range features {
+		if free[j] {
+			fmt.Fprintf(&report, "  %-14s %8.4f (was %.4f)\n", f.name, vec[j], pf.start[j])
+		}
 	}
 	fmt.Print(report.String())
 	if keeps(t, b, a) {
