@@ -165,7 +165,8 @@ func (r *ranker) matchWeights(e *evidence, m *matchScratch, length int) {
 }
 
 // answerWords counts the words of the sentence that the question lacks,
-// and of them the names, numbers and dates: what the question asks for.
+// and of them the names, numbers and dates: what the question asks for;
+// for "who", a name after "by" ("designed by Tiffany & Co.") most of all.
 // A year is a date, not a count ("founded by its miners in 1902" gives
 // no number of miners).
 func answerWords(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
@@ -197,6 +198,7 @@ func answerWords(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
 		if kind&tokPlace != 0 {
 			e.places++
 		}
+		e.agentNamed = e.agentNamed || e.q.intent == intentPerson && kind&tokAgent != 0 && kind&(tokPlace|tokMonth) == 0
 	}
 }
 

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/lectern-bot/lectern/corpus"
@@ -215,6 +216,49 @@ func TestNamesAndKinds(t *testing.T) {
 			}
 			r, a := standaloneDoc(t, doc)
 			checkRankedFirst(t, r, a, tt.first)
+		})
+	}
+}
+
+// TestAnswerSlots: the features that find the answer where it stands
+// beside the question's words, sentence by sentence.
+func TestAnswerSlots(t *testing.T) {
+	tests := []struct {
+		name, text, question string
+		feature              string
+		want                 []bool // for each sentence of the text
+	}{
+		{
+			"a name after by", "The silver trophy was named for Vince Lombardi. The silver trophy was designed by Tiffany. Tiffany was paid by the league.\n",
+			"Who designed the silver trophy?", "agentNamed", []bool{false, true, false},
+		},
+		{
+			"a name after by, for who only", "The silver trophy was designed by Tiffany.\n",
+			"When was the silver trophy designed?", "agentNamed", []bool{false},
+		},
+		{
+			"the number of what is counted", "In 12 of its seasons the referee read out the rules. The referee read out three rules.\n",
+			"How many rules did the referee read out?", "countNamed", []bool{false, true},
+		},
+		{
+			"the name beside the role", "The head coach met Queen Victoria at Windsor. That season the head coach, Tom Smith, was ill.\n",
+			"Who was the head coach?", "roleNamed", []bool{false, true},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, a := standalone(t, tt.text)
+			q := a.question(cleanQuery(tt.question))
+			j := slices.IndexFunc(features[:], func(f feature) bool { return f.name == tt.feature })
+			var got []bool
+			for sent := range r.corpus.Documents[0].SentenceCount() {
+				var x featureVector
+				r.gather(&q, newScratch(&q), 0, sent, 1).vector(&x)
+				got = append(got, x[j] != 0)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%s of each sentence for %q: %v, want %v", tt.feature, tt.question, got, tt.want)
+			}
 		})
 	}
 }

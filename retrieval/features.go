@@ -51,6 +51,7 @@ var features = [...]feature{
 	{name: "speaker", value: func(e *evidence) float64 { return e.speaker }},
 	{name: "countNamed", value: func(e *evidence) float64 { return bit(e.countNamed) }},
 	{name: "roleNamed", value: func(e *evidence) float64 { return bit(e.roleNamed) }},
+	{name: "agentNamed", value: func(e *evidence) float64 { return bit(e.agentNamed) }},
 }
 
 // numFeatures is the length of a featureVector.
@@ -89,6 +90,7 @@ type evidence struct {
 	bm25                                            float64
 	proper, properN, number, numberN, unmatched     int
 	rarest, subject, defined, countNamed, roleNamed bool
+	agentNamed                                      bool
 	proximity, bigram                               float64
 	neighbours, paragraph, title                    float64
 	// speaker is the share of the question's content that names who

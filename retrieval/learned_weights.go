@@ -39,6 +39,7 @@ var learnedWeights = Weights{
 		"speaker":      8.2827,
 		"countNamed":   1.6864,
 		"roleNamed":    0.6316,
+		"agentNamed":   0.7658,
 	},
 	Extend: 4.00,
 }

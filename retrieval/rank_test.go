@@ -437,7 +437,8 @@ func TestReadsAsAQuestion(t *testing.T) {
 }
 
 // TestAnswerWords: the words a "when" question's answer gives a date in,
-// and a "where" question's a place: the kind of a text's last word.
+// a "where" question's a place, and a "who" question's who did it (after
+// "by"): the kind of a text's last word.
 func TestAnswerWords(t *testing.T) {
 	stem := englishAnalyzer(t)
 	tests := []struct {
@@ -459,13 +460,17 @@ func TestAnswerWords(t *testing.T) {
 		{"A letter from 1917 to Paris", tokPlace},
 		{"They met Paris", 0},
 		{"In the spring of 1917, Lenin", 0},
+		{"It was designed by Tiffany", tokAgent},
+		{"It was paid for by the Broncos", tokAgent},
+		{"Nearby Tiffany", 0},
+		{"Tiffany", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			toks := analyze(stem, tt.text)
-			got := tokenKind(tt.text, toks[len(toks)-1], false) & (tokYear | tokMonth | tokPlace)
+			got := tokenKind(tt.text, toks[len(toks)-1], false) & (tokYear | tokMonth | tokPlace | tokAgent)
 			if got != tt.want {
-				t.Errorf("%q: date and place bits %07b, want %07b", tt.text, got, tt.want)
+				t.Errorf("%q: date, place and agent bits %08b, want %08b", tt.text, got, tt.want)
 			}
 		})
 	}

@@ -13,7 +13,8 @@ import (
 	"github.com/lectern-bot/lectern/internal/parallel"
 )
 
-// What a token of a sentence is, beyond its term.
+// What a token of a sentence is, beyond its term: eight bits, which fill
+// tableToken's kind.
 const (
 	tokCapital uint8 = 1 << iota // starts with a capital letter, not the sentence's first word
 	tokNumber                    // digits or a number word
@@ -22,6 +23,7 @@ const (
 	tokDefined                   // followed by a definition: "X, a …", "X was the …", "X (…)"
 	tokSpeaker                   // not in the text: the sentence's speaker or quoted person
 	tokPlace                     // a name after a preposition of place: "beside the wide Neva"
+	tokAgent                     // a name after "by": "designed by Tiffany & Co."
 )
 
 // Bounds of the table's 16-bit fields. notInText is the word position of
@@ -274,6 +276,9 @@ func tokenKind(text string, t token, first bool) uint8 {
 		k |= tokCapital
 		if afterPlacePreposition(text[:t.start]) {
 			k |= tokPlace
+		}
+		if before := text[:t.start]; strings.HasSuffix(before, " by ") || strings.HasSuffix(before, " by the ") {
+			k |= tokAgent
 		}
 	}
 	if unicode.IsDigit(r) || numberWords[t.term] || numberWords[word] || unicode.IsUpper(r) && len(word) <= maxNumberWord && numberWords[strings.ToLower(word)] {
