@@ -108,6 +108,7 @@ func questionSets() []questionSet {
 		{"deutsch", "memoir with footnotes and an index, Deutsch", "deutsch-siberia.tsv", library("deutsch-sixteen-years-in-siberia.txt"), 40, 0.70, 0.84, true},
 		{"huck-finn", "novel in dialect, Huckleberry Finn", "huck-finn.tsv", library("twain-huckleberry-finn.txt"), 40, 0.60, 0.67, false},
 		{"war-of-the-worlds", "novel in the first person as an EPUB, The War of the Worlds", "war-of-the-worlds.tsv", formats("epub/wells-the-war-of-the-worlds.epub"), 40, 0.59, 0.65, false},
+		{"james-pragmatism", "lectures as a typeset PDF, James's Pragmatism", "james-pragmatism.tsv", formats("pdf/james-pragmatism.pandoc-lualatex.pdf"), 40, 0.80, 0.85, false},
 		{"origin-of-species", "science with its subject in every sentence, Origin of Species", "origin-of-species.tsv", library("darwin-origin-of-species-6th-edition.txt"), 40, 0.88, 0.95, false},
 	}
 }
