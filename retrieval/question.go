@@ -103,7 +103,6 @@ const (
 	intentReason
 	intentQuotation  // what someone said or wrote: a sentence quoting them
 	intentDefinition // who or what something is: a sentence defining it
-	intentCount
 )
 
 var (
