@@ -145,24 +145,34 @@ func splitNumber(s string) (int, string) {
 // word broken there or is part of a compound.
 type vocabulary map[string]int
 
-// add counts the words of a line but those at its ends, which may be
-// broken.
-func (v vocabulary) add(line string) {
+// add counts the words of a line but those a hyphen may break: its
+// last word when it ends in one, and its first when the line before
+// (afterHyphen) did. It reports whether the line ends in a hyphen.
+func (v vocabulary) add(line string, afterHyphen bool) (endsInHyphen bool) {
 	ws := strings.Fields(line)
-	if len(ws) > 2 {
-		ws = ws[1 : len(ws)-1]
+	if len(ws) == 0 {
+		return false
+	}
+	endsInHyphen = strings.HasSuffix(ws[len(ws)-1], "-") || strings.HasSuffix(ws[len(ws)-1], "\x02")
+	if endsInHyphen {
+		ws = ws[:len(ws)-1]
+	}
+	if afterHyphen && len(ws) > 0 {
+		ws = ws[1:]
 	}
 	for _, w := range ws {
 		v[strings.ToLower(strings.Trim(w, `.,;:!?"“”‘’'()[]`))]++
 	}
+	return endsInHyphen
 }
 
 // vocabularyOf is the vocabulary of a PDF's lines.
 func vocabularyOf(lines [][]pdfLine) vocabulary {
 	v := vocabulary{}
 	for _, ls := range lines {
+		hyphen := false
 		for _, l := range ls {
-			v.add(l.text)
+			hyphen = v.add(l.text, hyphen)
 		}
 	}
 	return v
@@ -191,7 +201,9 @@ func (v vocabulary) breaksWord(line, next string) bool {
 	case whole != compound:
 		return whole > compound
 	case len(b) >= 3 && len(a) >= 3 && v[b] > 0 && v[a] > 0:
-		return false // two words of the text: a compound ("oddly-named")
+		return false // two words of the text: a compound ("well-known")
+	case len(b) >= 4 && strings.HasSuffix(b, "ly") && len(a) >= 3 && v[a] > 0:
+		return false // an adverb before a word of the text: "oddly-named"
 	}
 	return true // most hyphens at the end of a justified line break a word
 }

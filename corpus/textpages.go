@@ -356,8 +356,9 @@ func bandKey(t string) string {
 // rule (vocabulary.breaksWord).
 func (p *parser) joinBrokenWords(lo, hi int) {
 	v := vocabulary{}
+	hyphen := false
 	for i := lo; i < hi; i++ {
-		v.add(p.text[i])
+		hyphen = v.add(p.text[i], hyphen)
 	}
 	for i := lo; i+1 < hi; i++ {
 		next := i + 1
