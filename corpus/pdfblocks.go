@@ -166,11 +166,12 @@ func (v vocabulary) add(line string, afterHyphen bool) (endsInHyphen bool) {
 	return endsInHyphen
 }
 
-// vocabularyOf is the vocabulary of a PDF's lines.
+// vocabularyOf is the vocabulary of a PDF's lines, page by page: a
+// word may break over a page's turn.
 func vocabularyOf(lines [][]pdfLine) vocabulary {
 	v := vocabulary{}
+	hyphen := false
 	for _, ls := range lines {
-		hyphen := false
 		for _, l := range ls {
 			hyphen = v.add(l.text, hyphen)
 		}
