@@ -183,10 +183,12 @@ func answerWords(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
 		}
 		if kind&tokCapital != 0 {
 			e.names++
-			if kind&(tokPlace|tokMonth) == 0 {
+			person := kind&(tokPlace|tokMonth) == 0
+			if person {
 				e.persons++
 			}
 			e.roleNamed = e.roleNamed || kind&tokPlace == 0 && besideRole(e.q, m, t, k, lo, hi)
+			e.agentNamed = e.agentNamed || person && kind&tokAgent != 0 && e.q.intent == intentPerson
 		}
 		if kind&tokNumber != 0 && kind&tokYear == 0 {
 			e.numbers++
@@ -198,7 +200,6 @@ func answerWords(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
 		if kind&tokPlace != 0 {
 			e.places++
 		}
-		e.agentNamed = e.agentNamed || e.q.intent == intentPerson && kind&tokAgent != 0 && kind&(tokPlace|tokMonth) == 0
 	}
 }
 

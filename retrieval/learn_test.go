@@ -534,9 +534,9 @@ const (
 )
 
 // keeps reports whether a new model's summary figures (after) are no
-// worse than the model in use's (before) where it matters. SQuAD's questions outnumber
-// the books' five to one: a new model must not lose on the held-back
-// books to win the pooled figure.
+// worse than the model in use's (before) where it matters. SQuAD's
+// questions outnumber the books' five to one: a new model must not lose
+// on the held-back books to win the pooled figure.
 func keeps(t *testing.T, before, after map[string]float64) bool {
 	t.Helper()
 	for _, set := range []string{"books (held back)", "squad held back"} {

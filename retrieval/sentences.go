@@ -274,10 +274,11 @@ func tokenKind(text string, t token, first bool) uint8 {
 	r, _ := utf8.DecodeRuneInString(word)
 	if unicode.IsUpper(r) && !first {
 		k |= tokCapital
-		if afterPlacePreposition(text[:t.start]) {
+		before := text[:t.start]
+		if afterPlacePreposition(before) {
 			k |= tokPlace
 		}
-		if before := text[:t.start]; strings.HasSuffix(before, " by ") || strings.HasSuffix(before, " by the ") {
+		if strings.HasSuffix(before, " by ") || strings.HasSuffix(before, " by the ") {
 			k |= tokAgent
 		}
 	}
