@@ -14,11 +14,11 @@ Poetry installs the project itself unless you pass the option that skips it. The
 
 ## Options
 
-With --no-root, Poetry installs the dependencies but not the project. The poetry.lock file pins each package. The caret requirement ^0.2.3 allows updates that do not change the left-most non-zero digit. Requests are signed: check the X-Signature-Ed25519 header against the body. A tilde requirement ~1.2 allows patch updates. Run it with -v to see each step. Set keyring.backend in the configuration to choose where passwords are kept.
+With --no-root, Poetry installs the dependencies but not the project. The poetry.lock file pins each package. The caret requirement ^0.2.3 allows updates that do not change the left-most non-zero digit. Requests are signed: check the X-Signature-Ed25519 header against the body. A tilde requirement ~1.2 allows patch updates. Run it with -v to see each step. Set keyring.backend in the configuration to choose where passwords are kept. Use ?= to set a variable only when it has no value.
 
 ## Layout
 
-The root folder holds the sources. A root user should not run installs. Each package has a root module. The lock command refreshes the lock. Poetry reads the root configuration first. The signature of a function is checked. Version 0.2 of the tool added plugins. Each step is logged. The build backend builds each package. A backend is chosen per project.
+The root folder holds the sources. A variable is set when the root value changes. A root user should not run installs. Each package has a root module. The lock command refreshes the lock. Poetry reads the root configuration first. The signature of a function is checked. Version 0.2 of the tool added plugins. Each step is logged. The build backend builds each package. A backend is chosen per project.
 `
 
 // TestIdentifiersAreSearchable asks for options, versions and header
@@ -35,6 +35,8 @@ func TestIdentifiersAreSearchable(t *testing.T) {
 		{"What does ~1.2 allow?", "~1.2"},
 		{"What does -v show?", "-v"},
 		{"How do I choose the keyring backend?", "keyring.backend"},
+		{"What does ?= do?", "?="},
+		{"What is ?=?", "?="},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -71,6 +73,32 @@ func TestWithIdentifiers(t *testing.T) {
 		t.Run(tt.text, func(t *testing.T) {
 			var got []string
 			for _, tok := range withIdentifiers(tt.text, nil, tt.loose) {
+				got = append(got, tok.term)
+			}
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWithOperators(t *testing.T) {
+	tests := []struct {
+		text  string
+		loose bool     // a question's
+		want  []string // operator terms added
+	}{
+		{"Use := once, ?= when unset and += to add.", false, []string{":=", "?=", "+="}},
+		{"Here $< is the source and $@ the target.", false, []string{"$<", "$@"}},
+		{"x %>% f() and a :: b -> c", false, []string{"%>%", "::", "->"}},
+		{"What is $<?", true, []string{"$<"}},
+		{"Wait -- no... Why not ?! Well.", false, nil},
+		{"a:=b and x=y", false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var got []string
+			for _, tok := range withOperators(tt.text, nil, tt.loose) {
 				got = append(got, tok.term)
 			}
 			if strings.Join(got, " ") != strings.Join(tt.want, " ") {

@@ -198,6 +198,34 @@ func withIdentifiers(text string, toks []token, loose bool) []token {
 	return toks
 }
 
+// operator finds an operator standing alone between spaces (":=", "?=",
+// "$<", "%>%", "::", "->"), which the analyzer drops, having no letter.
+var operator = regexp.MustCompile(`(?:^|\s)([=<>$%&|!?+*^~@#:/\\.-]{2,4})(?:\s|$)`)
+
+// withOperators adds to the tokens of text a token for each operator in
+// it, as written, so that "What does := do?" finds the sentence
+// explaining it. One holds a sign of its own (= < > $ % & | ^ ~ @ # :):
+// dashes, dots and question marks alone are prose's. A question's
+// operator may end in the question mark ("What is $<?"), so it counts
+// without it too, and is kept only where the text has it.
+func withOperators(text string, toks []token, loose bool) []token {
+	if !strings.ContainsAny(text, "=<>$%&|^~@#:") {
+		return toks
+	}
+	for _, m := range operator.FindAllStringSubmatchIndex(text, -1) {
+		start, end := m[2], m[3]
+		if loose && end-start > 2 && strings.ContainsRune(".?", rune(text[end-1])) {
+			end--
+		}
+		op := text[start:end]
+		if !strings.ContainsAny(op, "=<>$%&|^~@#:") {
+			continue
+		}
+		toks = append(toks, token{term: op, start: start, end: end, pos: firstPos(toks, start)})
+	}
+	return toks
+}
+
 // firstPos is the word position of the first token ending after offset.
 func firstPos(toks []token, offset int) int {
 	for _, t := range toks {
