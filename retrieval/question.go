@@ -245,6 +245,9 @@ func (a analyser) question(text string) question {
 		objLo, objHi = whoIsName(text)
 	}
 	for _, s := range uniqueTerms(toks, maxQueryTerms) {
+		if s == "whose" {
+			continue // the one question word the analyzer keeps: "Whose tutorial…?" asks for a name, not the word
+		}
 		c := concept{stem: s, framing: a.lex.framing(s), alts: slices.Clone(joined[s])}
 		for i, t := range toks {
 			if t.term == s {

@@ -69,3 +69,18 @@ func TestNamedTerm(t *testing.T) {
 		})
 	}
 }
+
+// TestQuestionWordsAreNoConcepts checks that a question word the
+// analyzer keeps ("whose") is not searched for: a relative "whose" in the
+// text would match it.
+func TestQuestionWordsAreNoConcepts(t *testing.T) {
+	r, a := standalone(t, "Notes\n\nWe have a file called Makefile, whose contents follow. "+
+		"Everything I know is from Chase Lambert's tutorial.\n")
+	checkRankedFirst(t, r, a, []firstQuote{{"Whose tutorial was it?", "Lambert"}})
+	q := a.question(cleanQuery("Whose tutorial was it?"))
+	for _, c := range q.concepts {
+		if c.stem == "whose" {
+			t.Errorf("concepts of %q hold %q", "Whose tutorial was it?", c.stem)
+		}
+	}
+}
