@@ -33,6 +33,13 @@ _Vikzhel._ All-Russian Central Committee of the Railway Workers' Union.
 _Red Guards._ The armed factory workers of Russia.
 `
 
+// fingerprintDocs is documentation, whose options and operators are
+// searched as written.
+const fingerprintDocs = `# Options
+
+Use := to assign once, and pass --no-root to skip the project.
+`
+
 // describeTable writes the sentence table and the lexicon, a line per
 // sentence and a line per token.
 func describeTable(ix *Index) []byte {
@@ -70,6 +77,10 @@ func TestAnalysisFingerprint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix := docIndex(t, interview, glossary)
+	docs, err := corpus.Parse("options.md", []byte(fingerprintDocs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := docIndex(t, interview, glossary, docs)
 	testsupport.VersionedGolden(t, filepath.Join("testdata", "analysis"), "the analysis of sentences (analysisVersion in cache.go)", analysisVersion, describeTable(ix))
 }
