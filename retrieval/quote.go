@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -109,8 +110,47 @@ func (l *quoteLookup) phrase(ctx context.Context, phrase string, _ []string) err
 		}
 		return -1
 	})
+	if len(l.out) < l.k {
+		return l.phraseInSentences(ctx, holds)
+	}
 	return nil
 }
+
+// phraseInSentences looks for the phrase, where the best passages holding
+// its words hold it nowhere ("in fact, the only states to", whose words
+// stand together in hundreds of passages), in the sentences holding its
+// rarest word, in the text's order, up to phraseScan of them.
+func (l *quoteLookup) phraseInSentences(ctx context.Context, holds func(doc, s int) bool) error {
+	var rarest []uint32
+	for i, c := range l.q.concepts {
+		for _, a := range c.alts {
+			if p := l.ix.postings.of(a.term); a.how == altExact && (i == 0 || len(p) < len(rarest)) {
+				rarest = p
+			}
+		}
+	}
+	prev := -1
+	for i, g := range rarest[:min(len(rarest), phraseScan)] {
+		if int(g) == prev {
+			continue // a sentence holding the word twice
+		}
+		prev = int(g)
+		if i%256 == 0 && ctx.Err() != nil {
+			return timeoutErr(ctx.Err())
+		}
+		if doc, s := l.ix.table.local(int(g)); holds(doc, s) {
+			l.add(tierPhrase, []passageHit{{doc: doc, passage: -1, score: 1}}, func(int, int) int { return s })
+			if len(l.out) == l.k {
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+// phraseScan is how many sentences holding a phrase's rarest word
+// phraseInSentences reads at most.
+const phraseScan = 5000
 
 // scan looks for a phrase of stop words only ("to be or not to be"),
 // which the index does not hold, in every sentence: a regular expression
@@ -168,16 +208,66 @@ func (l *quoteLookup) allWordHits(ctx context.Context, kind altKind, size int) (
 
 // allWords finds passages holding every word, stemmed, or a derived or
 // irregular form of it.
-func (l *quoteLookup) allWords(ctx context.Context, _ string, _ []string) error {
+func (l *quoteLookup) allWords(ctx context.Context, text string, _ []string) error {
 	if len(l.q.concepts) == 0 || l.q.misspelt() {
 		return nil
 	}
-	hits, err := l.allWordHits(ctx, altIrregular, 4*l.k)
+	hits, err := l.allWordHits(ctx, altIrregular, 16*l.k)
 	if err != nil || hits == nil {
 		return err
 	}
-	l.add(tierAll, hits, l.bestSentence)
+	// A passage holds every word, but its sentences may share them out:
+	// a sentence that holds them all is what was misquoted ("soldiers sat
+	// around small" for "three soldiers sat around a small fire"), before
+	// better-scored passages whose words stand in several.
+	// Among those, the one keeping most of the phrase's words in its
+	// order comes first.
+	type pick struct {
+		hit     passageHit
+		sent    int
+		whole   bool
+		inOrder int
+	}
+	phrase := wordsOf(l.ix, text)
+	picks := make([]pick, len(hits))
+	for i, h := range hits {
+		p := pick{hit: h}
+		p.sent, p.whole = l.bestSentence(h.doc, h.passage)
+		if p.whole {
+			p.inOrder = commonRun(phrase, wordsOf(l.ix, l.ix.corpus.Documents[h.doc].Sentence(p.sent).Text))
+		}
+		picks[i] = p
+	}
+	slices.SortStableFunc(picks, func(a, b pick) int {
+		if a.whole != b.whole {
+			if a.whole {
+				return -1
+			}
+			return 1
+		}
+		return b.inOrder - a.inOrder
+	})
+	for _, p := range picks {
+		l.add(tierAll, []passageHit{p.hit}, func(int, int) int { return p.sent })
+	}
 	return nil
+}
+
+// commonRun is how many words of a stand in b in the same order: the
+// length of their longest common subsequence.
+func commonRun(a, b []string) int {
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			if a[i] == b[j] {
+				cur[j+1] = prev[j] + 1
+			} else {
+				cur[j+1] = max(cur[j], prev[j+1])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // fuzzy finds passages holding close spellings of every word.
@@ -244,18 +334,20 @@ func (l *quoteLookup) ask(ctx context.Context, phrase string, _ []string) error 
 }
 
 // bestSentence returns the sentence of a passage that holds the most of
-// the phrase's words, closest together; the earliest on ties.
-func (l *quoteLookup) bestSentence(doc, passage int) int {
+// the phrase's words, closest together (the earliest on ties), and
+// whether it holds them all.
+func (l *quoteLookup) bestSentence(doc, passage int) (sent int, whole bool) {
 	p := l.ix.corpus.Documents[doc].Passages[passage]
 	m := newScratch(&l.q)
-	best, bestScore := p.FirstSentence, -1.0
+	best, bestScore, bestShare := p.FirstSentence, -1.0, 0.0
 	for s := p.FirstSentence; s < p.EndSentence; s++ {
 		e := l.ix.rank.gather(&l.q, m, doc, s, 0)
-		if score := e.share(e.loose) + 0.1*e.proximity; score > bestScore {
-			best, bestScore = s, score
+		share := e.share(e.loose)
+		if score := share + 0.1*e.proximity; score > bestScore {
+			best, bestScore, bestShare = s, score, share
 		}
 	}
-	return best
+	return best, bestShare > 0.999
 }
 
 // wordsOf returns the lower-cased words of text as the exact field sees them.

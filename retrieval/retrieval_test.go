@@ -490,3 +490,63 @@ func TestMisspellings(t *testing.T) {
 		})
 	}
 }
+
+// misquotedText has a sentence holding every word of a misremembered
+// quotation after a passage that scores better and holds them in several
+// sentences.
+func misquotedText() string {
+	var b strings.Builder
+	b.WriteString("Camp notes\n\n")
+	for i := range 24 {
+		if i == 12 {
+			b.WriteString("The soldiers waited around the gate. Nobody sat. The small boys watched the soldiers and the small dogs. The soldiers sat.\n\n")
+		}
+		fmt.Fprintf(&b, "Day %d. It rained all morning on the tents and the wagons, and nobody left the camp before noon. "+
+			"Riders came to say that the roads to the north were closed, that the bridges were down, and that the men "+
+			"should wait where they were until the water went down and the carts could pass again.\n\n", i+1)
+	}
+	b.WriteString("Beyond, in a little clearing far from the road, the river and the long line of carts, three soldiers sat around a small fire, perfectly oblivious to the noise of the town behind them.\n")
+	return b.String()
+}
+
+// commonPhraseText has a phrase whose words stand together in more
+// passages than a look-up reads.
+func commonPhraseText() string {
+	var b strings.Builder
+	b.WriteString("Letters\n\n")
+	for i := range 60 {
+		fmt.Fprintf(&b, "Day %d. In fact the rain fell on the tents. The states sent riders, and in fact the states said the roads were closed.\n\n", i+1)
+	}
+	b.WriteString("Of all the towns and villages and farms along the road that ran beside the river to the sea, past the mills, the bridges, " +
+		"the orchards and the long walls of the old abbey where the monks kept bees and copied books through the winter, Sparta and Rome are, " +
+		"in fact, the only states to whom that character can be applied.\n")
+	return b.String()
+}
+
+// TestQuoteMisremembered looks up quotations as readers remember them:
+// a word dropped, two words swapped, a plural, or exactly but in common
+// words. The sentence holding them all comes first.
+func TestQuoteMisremembered(t *testing.T) {
+	camp := parsedIndex(t, "camp.txt", misquotedText())
+	letters := parsedIndex(t, "letters.txt", commonPhraseText())
+	tests := []struct {
+		ix           *Index
+		phrase, want string
+	}{
+		{camp, "soldiers sat around small", "three soldiers sat"},
+		{camp, "soldiers sit around a small", "three soldiers sat"},
+		{camp, "sat soldiers around a small", "three soldiers sat"},
+		{letters, "in fact, the only states to", "Sparta and Rome"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.phrase, func(t *testing.T) {
+			rs, err := tt.ix.Quote(context.Background(), tt.phrase, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) == 0 || !strings.Contains(rs[0].Quote.Text, tt.want) {
+				t.Errorf("first quote %+v, want the one with %q", rs, tt.want)
+			}
+		})
+	}
+}
