@@ -216,29 +216,35 @@ func (l *quoteLookup) allWords(ctx context.Context, text string, _ []string) err
 	if err != nil || hits == nil {
 		return err
 	}
-	// A passage holds every word, but its sentences may share them out:
-	// a sentence that holds them all is what was misquoted ("soldiers sat
-	// around small" for "three soldiers sat around a small fire"), before
-	// better-scored passages whose words stand in several.
-	// Among those, the one keeping most of the phrase's words in its
-	// order comes first.
-	type pick struct {
+	l.addWhole(tierAll, text, hits, l.bestSentence)
+	return nil
+}
+
+// addWhole quotes, for each hit, the sentence pick chooses, those holding
+// every word of the phrase first. A passage holds every word, but its
+// sentences may share them out: a sentence that holds them all is what
+// was misquoted ("soldiers sat around small" for "three soldiers sat
+// around a small fire"), before better-scored passages whose words stand
+// in several; of those, the one keeping most of the phrase's words in
+// their order comes first.
+func (l *quoteLookup) addWhole(tier float64, text string, hits []passageHit, pick func(doc, passage int) (sent int, whole bool)) {
+	type picked struct {
 		hit     passageHit
 		sent    int
 		whole   bool
 		inOrder int
 	}
 	phrase := wordsOf(l.ix, text)
-	picks := make([]pick, len(hits))
+	picks := make([]picked, len(hits))
 	for i, h := range hits {
-		p := pick{hit: h}
-		p.sent, p.whole = l.bestSentence(h.doc, h.passage)
+		p := picked{hit: h}
+		p.sent, p.whole = pick(h.doc, h.passage)
 		if p.whole {
 			p.inOrder = commonRun(phrase, wordsOf(l.ix, l.ix.corpus.Documents[h.doc].Sentence(p.sent).Text))
 		}
 		picks[i] = p
 	}
-	slices.SortStableFunc(picks, func(a, b pick) int {
+	slices.SortStableFunc(picks, func(a, b picked) int {
 		if a.whole != b.whole {
 			if a.whole {
 				return -1
@@ -248,9 +254,8 @@ func (l *quoteLookup) allWords(ctx context.Context, text string, _ []string) err
 		return b.inOrder - a.inOrder
 	})
 	for _, p := range picks {
-		l.add(tierAll, []passageHit{p.hit}, func(int, int) int { return p.sent })
+		l.add(tier, []passageHit{p.hit}, func(int, int) int { return p.sent })
 	}
-	return nil
 }
 
 // commonRun is how many words of a stand in b in the same order: the
@@ -271,7 +276,7 @@ func commonRun(a, b []string) int {
 }
 
 // fuzzy finds passages holding close spellings of every word.
-func (l *quoteLookup) fuzzy(ctx context.Context, _ string, words []string) error {
+func (l *quoteLookup) fuzzy(ctx context.Context, text string, words []string) error {
 	var conj []query.Query
 	var terms []string
 	for _, w := range words {
@@ -288,29 +293,35 @@ func (l *quoteLookup) fuzzy(ctx context.Context, _ string, words []string) error
 	if len(conj) == 0 {
 		return nil
 	}
-	hits, err := l.ix.search(ctx, query.NewConjunctionQuery(conj), 4*l.k)
+	hits, err := l.ix.search(ctx, query.NewConjunctionQuery(conj), 16*l.k)
 	if err != nil {
 		return err
 	}
-	l.add(tierFuzzy, hits, func(doc, passage int) int {
-		p := l.ix.corpus.Documents[doc].Passages[passage]
-		best, bestN := p.FirstSentence, -1
-		for s := p.FirstSentence; s < p.EndSentence; s++ {
-			n := 0
-			for _, sw := range wordsOf(l.ix, l.ix.corpus.Documents[doc].Sentence(s).Text) {
-				for _, w := range terms {
-					if search.LevenshteinDistance(sw, w) <= fuzziness(w) {
-						n++
-					}
+	l.addWhole(tierFuzzy, text, hits, func(doc, passage int) (int, bool) { return l.fuzzySentence(doc, passage, terms) })
+	return nil
+}
+
+// fuzzySentence returns the sentence of a passage holding the most words
+// spelt close to terms (the earliest on ties), and whether it holds a
+// close spelling of each.
+func (l *quoteLookup) fuzzySentence(doc, passage int, terms []string) (sent int, whole bool) {
+	p := l.ix.corpus.Documents[doc].Passages[passage]
+	best, bestN, bestHeld := p.FirstSentence, -1, 0
+	for s := p.FirstSentence; s < p.EndSentence; s++ {
+		n, held := 0, map[string]bool{}
+		for _, sw := range wordsOf(l.ix, l.ix.corpus.Documents[doc].Sentence(s).Text) {
+			for _, w := range terms {
+				if search.LevenshteinDistance(sw, w) <= fuzziness(w) {
+					n++
+					held[w] = true
 				}
 			}
-			if n > bestN {
-				best, bestN = s, n
-			}
 		}
-		return best
-	})
-	return nil
+		if n > bestN {
+			best, bestN, bestHeld = s, n, len(held)
+		}
+	}
+	return best, bestHeld == len(terms)
 }
 
 // ask falls back on the sentences that best answer the phrase as a
