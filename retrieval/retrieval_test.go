@@ -550,3 +550,27 @@ func TestQuoteMisremembered(t *testing.T) {
 		})
 	}
 }
+
+// TestRespell checks which words of a question are asked as the word of
+// the text one edit away, and which are left as typed.
+func TestRespell(t *testing.T) {
+	ix := parsedIndex(t, "season.txt", "The season\n\n"+
+		"Manning finished the season throwing for 2,249 yards, with 17 interceptions, and lost two games.\n\n"+
+		"Newton was organized and had his best season, rushing for 636 yards.\n")
+	tests := []struct{ question, want string }{
+		{"How were the players organiezd?", "How were the players organized?"}, // the stems "organiezd" and "organ" are far apart
+		{"How many yards did Nweton rush for?", "How many yards did Newton rush for?"},
+		{"How many interecptions were thrown?", "How many interceptions were thrown?"},
+		{"How many intercetions were thrown?", "How many intercetions were thrown?"}, // a letter left out: a close spelling of the stem finds it (TestMisspellings)
+		{"What did the season cost?", "What did the season cost?"},                   // a word of English, not a misspelling of "lost"
+		{"Did Manning throw for 2249 yards?", "Did Manning throw for 2249 yards?"},   // no letters to change
+		{"Who is Kerensky?", "Who is Kerensky?"},                                     // no word of the text is one edit away
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			if got := ix.respell(cleanQuery(tt.question)); got != tt.want {
+				t.Errorf("respell = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

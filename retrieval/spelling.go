@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -25,35 +26,236 @@ func (ix *Index) spell(stem string) []string {
 	})
 }
 
-// Suggest returns words of the text close in spelling to the words of
-// text that the text lacks in every form, at most three, closest first.
-// An inflection or a derived form of a word of the text ("dissolve" for
-// "dissolved") is not a misspelling, nor is a word that frames a question
-// ("many"); a word of English is one only of its own forms (spell).
-func (ix *Index) Suggest(text string) []string {
-	known := map[string]bool{}
-	var out []string
+// respell corrects, in a question, each word the text lacks in every
+// form (see misspeltStem) that is one edit from a word of the text: "How
+// were the soviets organiezd?" is asked as "How were the soviets
+// organized?", with that word's forms, its weight and its neighbours, as
+// if typed right. A name (a capital past the question's first word) may
+// be one edit of any kind from a name of the text ("Antohny", "Antony");
+// a word in lower case only two letters swapped inside it, since a word of English
+// the text lacks is often a letter changed, added or left out from one it
+// holds ("unable" and "usable", "bought" and "brought", "women" and
+// "omen"), and no word list here says which words are English. Words of
+// five letters or more, at most maxSpellings.
+func (ix *Index) respell(text string) string {
 	tried := 0
-	for _, w := range uniqueTerms(analyze(ix.exact, cleanQuery(text)), maxQueryTerms) {
-		stems := analyze(ix.stem, w)
-		if utf8.RuneCountInString(w) < 4 || len(stems) == 0 {
+	var b strings.Builder
+	last := 0
+	for _, t := range analyze(ix.exact, text) {
+		w := text[t.start:t.end]
+		if !respellable(w) {
 			continue
 		}
-		s := stems[0].term
-		if ix.lex.framing(s) || ix.lex.dfOf(s) > 0 || ix.lex.titleDFOf(s) > 0 || len(ix.lex.derived(s)) > 0 || ix.lex.knownForm(s) {
+		if _, ok := ix.misspeltStem(w); !ok {
 			continue
 		}
 		if tried++; tried > maxSpellings {
 			break
 		}
-		if near := ix.spell(s); len(near) > 0 {
-			word := near[0]
+		if fix, ok := ix.respelled(w, isName(text, t)); ok {
+			b.WriteString(text[last:t.start])
+			b.WriteString(fix)
+			last = t.end
+		}
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// respellable reports whether respell may correct a word: five letters
+// or more, and nothing else.
+func respellable(w string) bool {
+	return utf8.RuneCountInString(w) >= 5 && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
+}
+
+// isName reports whether a token of text is written as a name: with a
+// capital, past the text's first word.
+func isName(text string, t token) bool {
+	r, _ := utf8.DecodeRuneInString(text[t.start:])
+	return t.start > 0 && unicode.IsUpper(r)
+}
+
+// respelled returns the word of the text a mistyped word stands for (see
+// respell), written as a name where name is true.
+func (ix *Index) respelled(w string, name bool) (string, bool) {
+	lower := []rune(strings.ToLower(w))
+	if !name {
+		es := ix.editedWords(string(lower), innerSwaps(lower))
+		if len(es) == 0 {
+			return "", false
+		}
+		return es[0].word, true
+	}
+	es := ix.editedWords(string(lower), oneEdits(lower))
+	if len(es) == 0 {
+		return "", false
+	}
+	fix := es[0].word
+	if i := slices.IndexFunc(es, ix.namedInText); i >= 0 {
+		fix = es[i].word // "Frech" is "French" before "fresh"
+	}
+	return strings.ToUpper(fix[:1]) + fix[1:], true
+}
+
+// namedInText reports whether the text writes an edited word's stem with
+// a capital, as a name.
+func (ix *Index) namedInText(e edited) bool {
+	id, ok := ix.lex.ids[e.term]
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(ix.lex.surface[id])
+	return unicode.IsUpper(r)
+}
+
+// misspeltStem returns the stem of a word of a question that the text
+// lacks in every form, and whether it is one: not an inflection or a
+// derived form of a word of the text ("dissolve" for "dissolved"), a
+// word that frames a question ("many"), or a word of four letters or
+// fewer.
+func (ix *Index) misspeltStem(w string) (string, bool) {
+	stems := analyze(ix.stem, w)
+	if utf8.RuneCountInString(w) < 4 || len(stems) == 0 {
+		return "", false
+	}
+	s := stems[0].term
+	if ix.lex.framing(s) || ix.lex.dfOf(s) > 0 || ix.lex.titleDFOf(s) > 0 || len(ix.lex.derived(s)) > 0 || ix.lex.knownForm(s) {
+		return "", false
+	}
+	return s, true
+}
+
+// Suggest returns words of the text close in spelling to the words of
+// text that the text lacks in every form, at most three, closest first:
+// the word a question is asked with instead (respell), or else the
+// closest. An inflection or a derived form of a word of the text
+// ("dissolve" for "dissolved") is not a misspelling, nor is a word that
+// frames a question ("many"); a word of English is one only of its own
+// forms (spell).
+func (ix *Index) Suggest(text string) []string {
+	text = cleanQuery(text)
+	known := map[string]bool{}
+	var out []string
+	tried := 0
+	for _, t := range analyze(ix.exact, text) {
+		w := text[t.start:t.end]
+		s, ok := ix.misspeltStem(w)
+		if !ok || known[strings.ToLower(w)] {
+			continue
+		}
+		known[strings.ToLower(w)] = true
+		if tried++; tried > maxSpellings {
+			break
+		}
+		word := ""
+		if fix, ok := ix.respelled(w, isName(text, t)); ok && respellable(w) {
+			word = strings.ToLower(fix)
+		} else if near := ix.spell(s); len(near) > 0 {
+			word = near[0]
 			if id, ok := ix.lex.ids[word]; ok {
 				word = strings.ToLower(ix.lex.surface[id])
 			}
-			if !known[word] {
-				known[word] = true
-				out = append(out, word)
+		}
+		if word != "" && !known[word] {
+			known[word] = true
+			out = append(out, word)
+		}
+	}
+	return out
+}
+
+// edited is a word one edit from a word typed, its stem, and how many of
+// the text's sentences hold the stem.
+type edited struct {
+	word, term string
+	df         int
+}
+
+// editedWords returns the edits of word (see oneEdits and swaps) whose
+// stems the text holds, one for each stem, the most frequent stem first.
+func (ix *Index) editedWords(word string, edits [][]rune) []edited {
+	var out []edited
+	seen := map[string]bool{word: true}
+	for _, candidate := range edits {
+		w := string(candidate)
+		if seen[w] {
+			continue
+		}
+		seen[w] = true
+		for _, t := range analyze(ix.stem, w) {
+			df := ix.lex.dfOf(t.term)
+			if df == 0 || slices.ContainsFunc(out, func(e edited) bool { return e.term == t.term }) {
+				continue
+			}
+			out = append(out, edited{w, t.term, df})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b edited) int { return b.df - a.df })
+	return out
+}
+
+// maxEditedWord is the longest word respell edits, in letters: the edits
+// of a word grow with its length.
+const maxEditedWord = 20
+
+// swaps returns the words made by swapping two neighbouring letters of
+// rs, of four to maxEditedWord letters.
+func swaps(rs []rune) [][]rune {
+	if len(rs) < 4 || len(rs) > maxEditedWord {
+		return nil
+	}
+	var out [][]rune
+	for i := range len(rs) - 1 {
+		swapped := slices.Clone(rs)
+		swapped[i], swapped[i+1] = swapped[i+1], swapped[i]
+		out = append(out, swapped)
+	}
+	return out
+}
+
+// innerSwaps are the swaps of two neighbouring letters inside a word,
+// neither its first two nor its last two: swapping those turns words of
+// English into others the stemmer reads as words of the text ("facet"
+// into "facte", read as "fact"; "elast" into "least").
+func innerSwaps(rs []rune) [][]rune {
+	out := swaps(rs)
+	if len(out) < 3 {
+		return nil
+	}
+	return out[1 : len(out)-1]
+}
+
+// insertions returns the words made by adding a letter, a to z, to rs,
+// of four to maxEditedWord letters.
+func insertions(rs []rune) [][]rune {
+	if len(rs) < 4 || len(rs) > maxEditedWord {
+		return nil
+	}
+	var out [][]rune
+	for i := 0; i <= len(rs); i++ {
+		for r := 'a'; r <= 'z'; r++ {
+			out = append(out, slices.Concat(rs[:i], []rune{r}, rs[i:]))
+		}
+	}
+	return out
+}
+
+// oneEdits returns the words one edit from rs, of four to maxEditedWord
+// letters, over the letters a to z: swaps, and a letter left out, added
+// or changed.
+func oneEdits(rs []rune) [][]rune {
+	out := slices.Concat(swaps(rs), insertions(rs))
+	if out == nil {
+		return nil
+	}
+	for i := range rs {
+		out = append(out, slices.Concat(rs[:i], rs[i+1:]))
+		for r := 'a'; r <= 'z'; r++ {
+			if rs[i] != r {
+				out = append(out, slices.Concat(rs[:i], []rune{r}, rs[i+1:]))
 			}
 		}
 	}
