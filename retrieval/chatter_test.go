@@ -1,0 +1,63 @@
+package retrieval
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestWithoutChat(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Why did the Bolsheviks dissolve the Constituent Assembly?", "Why did the Bolsheviks dissolve the Constituent Assembly?"},
+		{"hey lectern, why did the Bolsheviks dissolve the Assembly?", "why did the Bolsheviks dissolve the Assembly?"},
+		{"@Lectern what happened at Kronstadt", "what happened at Kronstadt"},
+		{"Can you tell me what happened at Kronstadt? Thanks!", "what happened at Kronstadt?"},
+		{"Could you please tell me about the soviets", "the soviets"},
+		{"I was wondering why the soviets declined", "why the soviets declined"},
+		{"I don't understand: what was War Communism?", "what was War Communism?"},
+		{"Do you know whether Lenin spoke first?", "Lenin spoke first?"},
+		{"What was War Communism, please?", "What was War Communism?"},
+		{"Who said thank you?", "Who said thank you?"},
+		{"So-called War Communism: what was it?", "So-called War Communism: what was it?"},
+		{"Hello!", "Hello!"},
+		{"Thanks!", "Thanks!"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := withoutChat(tt.text); got != tt.want {
+				t.Errorf("withoutChat(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAskForgivesChat asks the questions of four training sets wrapped in
+// what readers say to a bot, and checks that hit@1, pooled over the sets,
+// is that of the questions as written.
+func TestAskForgivesChat(t *testing.T) {
+	lower := func(q string) string { return strings.ToLower(q[:1]) + q[1:] }
+	chats := []struct {
+		name string
+		wrap func(string) string
+	}{
+		{"as written", func(q string) string { return q }},
+		{"a greeting", func(q string) string { return "hey lectern, " + lower(q) }},
+		{"a request", func(q string) string { return "Can you tell me " + lower(q) }},
+		{"wondering", func(q string) string { return "I was wondering " + lower(strings.TrimSuffix(q, "?")) }},
+		{"thanks", func(q string) string { return q + " Thanks!" }},
+		{"please", func(q string) string { return "Please, " + lower(q) }},
+		{"not understanding", func(q string) string { return "I don't understand: " + q }},
+	}
+	var rewrites []func(string) string
+	for _, c := range chats {
+		rewrites = append(rewrites, c.wrap)
+	}
+	hits := pooledHitAt1(t, forgivingSets, rewrites)
+	for i, c := range chats[1:] {
+		t.Run(c.name, func(t *testing.T) {
+			t.Logf("as written %.3f, with %s %.3f", hits[0], c.name, hits[i+1])
+			if hits[i+1] < hits[0]-0.01 {
+				t.Errorf("hit@1 %.3f with %s, want at least %.3f (as written, less 0.01)", hits[i+1], c.name, hits[0]-0.01)
+			}
+		})
+	}
+}
