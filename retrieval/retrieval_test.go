@@ -212,6 +212,10 @@ func TestSuggest(t *testing.T) {
 		{"Why did the Bolsheviks dissolve the Constituent Assembly?", nil},
 		{"soviets", nil},
 		{"the of and", nil},
+		// What is said to the bot is no misspelling ("tanks" for "thanks").
+		{"Hi, what were the soviets? Thanks!", nil},
+		// A mistyped word is named as the question is asked with it.
+		{"How were the soviets organiezd?", []string{"organized"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -136,7 +136,7 @@ func (ix *Index) misspeltStem(w string) (string, bool) {
 // frames a question ("many"); a word of English is one only of its own
 // forms (spell).
 func (ix *Index) Suggest(text string) []string {
-	text = cleanQuery(text)
+	text = withoutChat(cleanQuery(text))
 	known := map[string]bool{}
 	var out []string
 	tried := 0
