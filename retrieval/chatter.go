@@ -3,6 +3,7 @@ package retrieval
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Chat around a question: what a reader says to the bot rather than asks
@@ -33,4 +34,35 @@ func withoutChat(text string) string {
 		return text
 	}
 	return out
+}
+
+var (
+	// chatLabel marks a question as one in a chat: a quotation's "> ", a
+	// label "Q:" or "Question:".
+	chatLabel = regexp.MustCompile(`(?i)^(?:>\s*|q\s*[:.)-]\s*|question\s*[:.)-]\s*)+`)
+	// emphasis is Markdown's: "**", "__", "~~", a backtick, or a single
+	// "*" or "_" at a word's edge.
+	emphasis = regexp.MustCompile("\\*\\*|__|~~|`|(?:^|\\s)[*_]+|[*_]+(?:$|[\\s?!.,:;])")
+)
+
+// plainTyping undoes how a question may be typed in a chat: Markdown
+// emphasis, a quotation mark or a label before it, and capitals
+// throughout (a name stays a name only where the rest is lower case).
+func plainTyping(text string) string {
+	plain := emphasis.ReplaceAllStringFunc(text, func(m string) string {
+		return strings.Map(func(r rune) rune {
+			if r == '*' || r == '_' || r == '~' || r == '`' {
+				return -1
+			}
+			return r
+		}, m)
+	})
+	plain = strings.TrimSpace(chatLabel.ReplaceAllString(strings.TrimSpace(plain), ""))
+	if strings.IndexFunc(plain, unicode.IsLetter) < 0 {
+		return text
+	}
+	if strings.IndexFunc(plain, unicode.IsLower) < 0 {
+		plain = strings.ToLower(plain)
+	}
+	return plain
 }

@@ -31,7 +31,7 @@ func TestWithoutChat(t *testing.T) {
 }
 
 // TestAskForgivesChat asks the questions of four training sets wrapped in
-// what readers say to a bot, and checks that hit@1, pooled over the sets,
+// what readers say to a bot, or typed as in a chat, and checks that hit@1, pooled over the sets,
 // is that of the questions as written.
 func TestAskForgivesChat(t *testing.T) {
 	lower := func(q string) string { return strings.ToLower(q[:1]) + q[1:] }
@@ -46,6 +46,10 @@ func TestAskForgivesChat(t *testing.T) {
 		{"thanks", func(q string) string { return q + " Thanks!" }},
 		{"please", func(q string) string { return "Please, " + lower(q) }},
 		{"not understanding", func(q string) string { return "I don't understand: " + q }},
+		{"bold", func(q string) string { return "**" + q + "**" }},
+		{"a quotation mark", func(q string) string { return "> " + q }},
+		{"a label", func(q string) string { return "Q: " + q }},
+		{"capitals", strings.ToUpper},
 	}
 	var rewrites []func(string) string
 	for _, c := range chats {
@@ -57,6 +61,26 @@ func TestAskForgivesChat(t *testing.T) {
 			t.Logf("as written %.3f, with %s %.3f", hits[0], c.name, hits[i+1])
 			if hits[i+1] < hits[0]-0.01 {
 				t.Errorf("hit@1 %.3f with %s, want at least %.3f (as written, less 0.01)", hits[i+1], c.name, hits[0]-0.01)
+			}
+		})
+	}
+}
+
+func TestPlainTyping(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"What was War Communism?", "What was War Communism?"},
+		{"**What** was _War Communism_?", "What was War Communism?"},
+		{"> Q: what does `poetry.lock` do?", "what does poetry.lock do?"},
+		{"Question: why?", "why?"},
+		{"WHY DID THE BOLSHEVIKS DISSOLVE THE ASSEMBLY?", "why did the bolsheviks dissolve the assembly?"},
+		{"What does src_files hold?", "What does src_files hold?"},
+		{"What does := do?", "What does := do?"},
+		{"**", "**"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := plainTyping(tt.text); got != tt.want {
+				t.Errorf("plainTyping(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
 	}
