@@ -60,6 +60,7 @@ type question struct {
 // A concept is one word of a question with the stems that count as it.
 type concept struct {
 	stem     string
+	word     string  // the question's word, in lower case
 	weight   float64 // inverse document frequency over sentences
 	misspelt bool    // the text lacks the word; alts are close spellings
 	framing  bool    // a frame or everyday word ("happen", "see")
@@ -200,6 +201,22 @@ type analyser struct {
 	spell func(stem string) []string
 }
 
+// otherSpelling adds to a concept the text's stems of its word as the
+// other side of the Atlantic spells it (see otherSpellings), as its own,
+// and reports whether there are any.
+func (a analyser) otherSpelling(c *concept) bool {
+	found := false
+	for _, v := range otherSpellings(c.word) {
+		for _, t := range analyze(a.stem, string(v)) {
+			if id, ok := a.lex.ids[t.term]; ok && a.lex.df[id] > 0 && !slices.ContainsFunc(c.alts, func(x alt) bool { return x.term == id }) {
+				c.alts = append(c.alts, alt{term: id, how: altExact})
+				found = true
+			}
+		}
+	}
+	return found
+}
+
 // ownQuestion is the question itself, without a clause set before it (see
 // leadingClause).
 func ownQuestion(text string) string {
@@ -252,6 +269,7 @@ func (a analyser) question(text string) question {
 		for i, t := range toks {
 			if t.term == s {
 				kind := tokenKind(text, t, t.start == 0)
+				c.word = strings.ToLower(text[t.start:t.end])
 				c.capital = kind&tokCapital != 0
 				c.proper = c.capital && i != 0
 				c.number = kind&tokNumber != 0 && isDigits(text[t.start:t.end])
@@ -572,6 +590,8 @@ func (a analyser) alternatives(c *concept, spellings *int) bool {
 		}
 	case lex.knownForm(s):
 		// Nor is "five" where the text writes "5".
+	case a.otherSpelling(c):
+		// Nor is "behavior" where the text writes "behaviour".
 	default:
 		c.misspelt = true
 		if *spellings++; *spellings <= maxSpellings && a.spell != nil {

@@ -466,7 +466,7 @@ func TestMisspellings(t *testing.T) {
 		{"How many interceptions did Newton throw?", nil, nil, "Newton"},
 		{"How many intercpetions did Newton throw?", []string{"intercpet"}, []string{"interceptions"}, "Newton"},
 		{"What did the Newton season cost?", nil, nil, "Newton"},
-		{"Which catalogue lists the records?", []string{"catalogu"}, []string{"catalog"}, "catalog"},
+		{"Which catalogue lists the records?", nil, nil, "catalog"}, // spelt otherwise (TestOtherSpellings), not misspelt
 		{"Who threw seventeen interceptions?", nil, nil, "Manning"}, // written "17"
 		{"Was Newton a rusher?", nil, nil, "Newton"},                // held as "rushing"
 	}
@@ -574,6 +574,47 @@ func TestRespell(t *testing.T) {
 		t.Run(tt.question, func(t *testing.T) {
 			if got := ix.respell(cleanQuery(tt.question)); got != tt.want {
 				t.Errorf("respell = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestOtherSpellings asks in American English of a British text and in
+// British English of an American one.
+func TestOtherSpellings(t *testing.T) {
+	british := parsedIndex(t, "british.txt", "Notes\n\nThe neighbours realised that the offence was grave. "+
+		"The rope was made of a coarse fibre. The behaviour of the crowd was calm.\n")
+	american := parsedIndex(t, "american.txt", "Notes\n\nThe neighbors realized that the offense was grave. "+
+		"The rope was made of a coarse fiber. The behavior of the crowd was calm.\n")
+	tests := []struct {
+		ix                    *Index
+		question, asked, want string // asked: the text's spelling counted; want: in the first quote
+	}{
+		{british, "What did the neighbors realize?", "neighbours", "neighbours realised"},
+		{british, "Was the offense grave?", "offence", "offence"},
+		{british, "What fiber was the rope made of?", "fibre", "fibre"},
+		{american, "What did the neighbours realise?", "neighbors", "neighbors realized"},
+		{american, "What was the behaviour of the crowd?", "behavior", "behavior"},
+		{american, "Did the analyser find an offence?", "offense", "offense"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			stem := analyze(tt.ix.stem, tt.asked)[0].term
+			q := tt.ix.analyse(cleanQuery(tt.question))
+			if !slices.ContainsFunc(q.concepts, func(c concept) bool {
+				return !c.misspelt && slices.ContainsFunc(c.alts, func(a alt) bool { return a.how == altExact && tt.ix.lex.terms[a.term] == stem })
+			}) {
+				t.Errorf("no concept of %q counts %q as its own", tt.question, tt.asked)
+			}
+			if got := tt.ix.Suggest(tt.question); got != nil {
+				t.Errorf("Suggest = %q, want nothing: the word is spelt otherwise, not misspelt", got)
+			}
+			rs, err := tt.ix.Ask(context.Background(), tt.question, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) == 0 || !strings.Contains(rs[0].Quote.Text, tt.want) {
+				t.Errorf("first quote %+v, want the sentence with %q", rs, tt.want)
 			}
 		})
 	}

@@ -27,7 +27,7 @@ func (ix *Index) spell(stem string) []string {
 }
 
 // respell corrects, in a question, each word the text lacks in every
-// form (see misspeltStem) that is one edit from a word of the text: "How
+// form (see misspeltStem) that is one edit from a word of it: "How
 // were the soviets organiezd?" is asked as "How were the soviets
 // organized?", with that word's forms, its weight and its neighbours, as
 // if typed right. A name (a capital past the question's first word) may
@@ -113,9 +113,9 @@ func (ix *Index) namedInText(e edited) bool {
 
 // misspeltStem returns the stem of a word of a question that the text
 // lacks in every form, and whether it is one: not an inflection or a
-// derived form of a word of the text ("dissolve" for "dissolved"), a
-// word that frames a question ("many"), or a word of four letters or
-// fewer.
+// derived form of a word of the text ("dissolve" for "dissolved"), nor
+// its other spelling ("behavior" for "behaviour"), a word that frames a
+// question ("many"), or a word of four letters or fewer.
 func (ix *Index) misspeltStem(w string) (string, bool) {
 	stems := analyze(ix.stem, w)
 	if utf8.RuneCountInString(w) < 4 || len(stems) == 0 {
@@ -124,6 +124,9 @@ func (ix *Index) misspeltStem(w string) (string, bool) {
 	s := stems[0].term
 	if ix.lex.framing(s) || ix.lex.dfOf(s) > 0 || ix.lex.titleDFOf(s) > 0 || len(ix.lex.derived(s)) > 0 || ix.lex.knownForm(s) {
 		return "", false
+	}
+	if (analyser{stem: ix.stem, lex: ix.lex}).otherSpelling(&concept{word: strings.ToLower(w)}) {
+		return "", false // "behavior" where the text writes "behaviour"
 	}
 	return s, true
 }
@@ -212,6 +215,42 @@ func swaps(rs []rune) [][]rune {
 		swapped := slices.Clone(rs)
 		swapped[i], swapped[i+1] = swapped[i+1], swapped[i]
 		out = append(out, swapped)
+	}
+	return out
+}
+
+// spellingPairs are the parts of words British and American English
+// spell apart: colour and color, organisation and organization, analyse
+// and analyze, centre and center, defence and defense, travelled and
+// traveled (not filled and filed); and, one way, mediaeval and medieval,
+// manoeuvre and maneuver.
+var spellingPairs = []struct {
+	a, b   string
+	oneWay bool // only a becomes b
+}{
+	{a: "our", b: "or"}, {a: "ise", b: "ize"}, {a: "isa", b: "iza"}, {a: "yse", b: "yze"},
+	{a: "tre", b: "ter"}, {a: "bre", b: "ber"}, {a: "ence", b: "ense"}, {a: "ogue", b: "og"},
+	{a: "elled", b: "eled"}, {a: "elling", b: "eling"}, {a: "eller", b: "eler"},
+	{a: "alled", b: "aled"}, {a: "alling", b: "aling"},
+	{a: "ae", b: "e", oneWay: true}, {a: "oe", b: "e", oneWay: true},
+}
+
+// otherSpellings returns a word as the other side of the Atlantic may
+// spell it, one part changed (see spellingPairs).
+func otherSpellings(w string) [][]rune {
+	var out [][]rune
+	swap := func(from, to string) {
+		for i := 0; i+len(from) <= len(w); i++ {
+			if w[i:i+len(from)] == from {
+				out = append(out, []rune(w[:i]+to+w[i+len(from):]))
+			}
+		}
+	}
+	for _, p := range spellingPairs {
+		swap(p.a, p.b)
+		if !p.oneWay {
+			swap(p.b, p.a)
+		}
 	}
 	return out
 }
