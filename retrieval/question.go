@@ -616,19 +616,24 @@ func (a analyser) alternatives(c *concept, spellings *int) bool {
 			}
 		}
 	}
-	if c.weight == 0 {
-		best := df
-		for _, x := range c.alts {
-			best = max(best, int(lex.df[x.term]))
-		}
-		if best == 0 && lex.narrators[s] {
-			best = max(1, lex.n/narratedShare) // the text calls its narrator "I"
-		}
-		if best == 0 {
-			return false
-		}
-		c.weight = lex.idf(best)
+	return c.weight > 0 || a.weigh(c, df)
+}
+
+// weigh gives a concept the weight of its own stem or its most frequent
+// alternative, held by df and by the alternatives' sentences, and reports
+// whether the text holds any.
+func (a analyser) weigh(c *concept, df int) bool {
+	best := df
+	for _, x := range c.alts {
+		best = max(best, int(a.lex.df[x.term]))
 	}
+	if best == 0 && a.lex.narrators[c.stem] {
+		best = max(1, a.lex.n/narratedShare) // the text calls its narrator "I"
+	}
+	if best == 0 {
+		return false
+	}
+	c.weight = a.lex.idf(best)
 	return true
 }
 
