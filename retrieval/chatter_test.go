@@ -21,10 +21,16 @@ func TestWithoutChat(t *testing.T) {
 		{"Hello!", "Hello!"},
 		{"Thanks!", "Thanks!"},
 	}
+	checkRewrites(t, "withoutChat", withoutChat, tests)
+}
+
+// checkRewrites checks what a function makes of each text.
+func checkRewrites(t *testing.T, name string, rewrite func(string) string, tests []struct{ text, want string }) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			if got := withoutChat(tt.text); got != tt.want {
-				t.Errorf("withoutChat(%q) = %q, want %q", tt.text, got, tt.want)
+			if got := rewrite(tt.text); got != tt.want {
+				t.Errorf("%s(%q) = %q, want %q", name, tt.text, got, tt.want)
 			}
 		})
 	}
@@ -77,11 +83,5 @@ func TestPlainTyping(t *testing.T) {
 		{"What does := do?", "What does := do?"},
 		{"**", "**"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			if got := plainTyping(tt.text); got != tt.want {
-				t.Errorf("plainTyping(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
-	}
+	checkRewrites(t, "plainTyping", plainTyping, tests)
 }

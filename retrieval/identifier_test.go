@@ -55,24 +55,21 @@ func TestIdentifiersAreSearchable(t *testing.T) {
 	}
 }
 
-func TestWithIdentifiers(t *testing.T) {
-	tests := []struct {
-		text  string
-		loose bool     // a question's
-		want  []string // identifier terms added
-	}{
-		{"With --no-root, Poetry installs.", false, []string{"no-root"}},
-		{"Check X-Signature-Ed25519 and ISO-8859-1.", false, []string{"x-signature-ed25519", "iso-8859-1"}},
-		{"Run it with -v or --force.", false, []string{"-v", "--force"}},
-		{"A well-known, left-most digit; a -5 degree day.", false, nil},
-		{"What is a well-known no-root install?", true, []string{"well-known", "no-root"}},
-		{"MISS ANTHONY--Yes, sir; the end--and then.", false, nil},
-		{"(--dry-run) and \"--all\"", false, []string{"dry-run", "--all"}},
-	}
+// addedTerms is a text, whether it is a question's, and the terms a
+// function searching words as written adds for it.
+type addedTerms struct {
+	text  string
+	loose bool // a question's
+	want  []string
+}
+
+// checkAddedTerms checks the terms add adds to no tokens for each text.
+func checkAddedTerms(t *testing.T, tests []addedTerms, add func(text string, toks []token, loose bool) []token) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			var got []string
-			for _, tok := range withIdentifiers(tt.text, nil, tt.loose) {
+			for _, tok := range add(tt.text, nil, tt.loose) {
 				got = append(got, tok.term)
 			}
 			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
@@ -82,30 +79,27 @@ func TestWithIdentifiers(t *testing.T) {
 	}
 }
 
+func TestWithIdentifiers(t *testing.T) {
+	checkAddedTerms(t, []addedTerms{
+		{"With --no-root, Poetry installs.", false, []string{"no-root"}},
+		{"Check X-Signature-Ed25519 and ISO-8859-1.", false, []string{"x-signature-ed25519", "iso-8859-1"}},
+		{"Run it with -v or --force.", false, []string{"-v", "--force"}},
+		{"A well-known, left-most digit; a -5 degree day.", false, nil},
+		{"What is a well-known no-root install?", true, []string{"well-known", "no-root"}},
+		{"MISS ANTHONY--Yes, sir; the end--and then.", false, nil},
+		{"(--dry-run) and \"--all\"", false, []string{"dry-run", "--all"}},
+	}, withIdentifiers)
+}
+
 func TestWithOperators(t *testing.T) {
-	tests := []struct {
-		text  string
-		loose bool     // a question's
-		want  []string // operator terms added
-	}{
+	checkAddedTerms(t, []addedTerms{
 		{"Use := once, ?= when unset and += to add.", false, []string{":=", "?=", "+="}},
 		{"Here $< is the source and $@ the target.", false, []string{"$<", "$@"}},
 		{"x %>% f() and a :: b -> c", false, []string{"%>%", "::", "->"}},
 		{"What is $<?", true, []string{"$<"}},
 		{"Wait -- no... Why not ?! Well.", false, nil},
 		{"a:=b and x=y", false, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			var got []string
-			for _, tok := range withOperators(tt.text, nil, tt.loose) {
-				got = append(got, tok.term)
-			}
-			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
+	}, withOperators)
 }
 
 func TestWithNameParts(t *testing.T) {
