@@ -202,19 +202,30 @@ type analyser struct {
 }
 
 // otherSpelling adds to a concept the text's stems of its word as the
-// other side of the Atlantic spells it (see otherSpellings), as its own,
-// and reports whether there are any.
+// other side of the Atlantic spells it, as its own, and reports whether
+// there are any.
 func (a analyser) otherSpelling(c *concept) bool {
-	found := false
-	for _, v := range otherSpellings(c.word) {
+	ids := a.otherSpelt(c.word)
+	for _, id := range ids {
+		if !slices.ContainsFunc(c.alts, func(x alt) bool { return x.term == id }) {
+			c.alts = append(c.alts, alt{term: id, how: altExact})
+		}
+	}
+	return len(ids) > 0
+}
+
+// otherSpelt returns the terms of the text that spell a word as the
+// other side of the Atlantic does (see otherSpellings).
+func (a analyser) otherSpelt(word string) []uint32 {
+	var out []uint32
+	for _, v := range otherSpellings(word) {
 		for _, t := range analyze(a.stem, string(v)) {
-			if id, ok := a.lex.ids[t.term]; ok && a.lex.df[id] > 0 && !slices.ContainsFunc(c.alts, func(x alt) bool { return x.term == id }) {
-				c.alts = append(c.alts, alt{term: id, how: altExact})
-				found = true
+			if id, ok := a.lex.ids[t.term]; ok && a.lex.df[id] > 0 && !slices.Contains(out, id) {
+				out = append(out, id)
 			}
 		}
 	}
-	return found
+	return out
 }
 
 // ownQuestion is the question itself, without a clause set before it (see

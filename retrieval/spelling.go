@@ -32,27 +32,24 @@ func (ix *Index) spell(stem string) []string {
 // organized?", with that word's forms, its weight and its neighbours, as
 // if typed right. A name (a capital past the question's first word) may
 // be one edit of any kind from a name of the text ("Antohny", "Antony");
-// a word in lower case only two letters swapped inside it, since a word of English
-// the text lacks is often a letter changed, added or left out from one it
-// holds ("unable" and "usable", "bought" and "brought", "women" and
-// "omen"), and no word list here says which words are English. Words of
-// five letters or more, at most maxSpellings.
+// a word in lower case only two letters swapped inside it, since a word
+// of English the text lacks is often a letter changed, added or left out
+// from one it holds ("unable" and "usable", "bought" and "brought",
+// "women" and "omen"), and no word list here says which words are
+// English. Words of five letters or more, at most maxSpellings.
 func (ix *Index) respell(text string) string {
 	tried := 0
 	var b strings.Builder
 	last := 0
 	for _, t := range analyze(ix.exact, text) {
 		w := text[t.start:t.end]
-		if !respellable(w) {
-			continue
-		}
 		if _, ok := ix.misspeltStem(w); !ok {
 			continue
 		}
 		if tried++; tried > maxSpellings {
 			break
 		}
-		if fix, ok := ix.respelled(w, isName(text, t)); ok {
+		if fix, ok := ix.respelledIfMay(w, isName(text, t)); ok {
 			b.WriteString(text[last:t.start])
 			b.WriteString(fix)
 			last = t.end
@@ -65,10 +62,13 @@ func (ix *Index) respell(text string) string {
 	return b.String()
 }
 
-// respellable reports whether respell may correct a word: five letters
-// or more, and nothing else.
-func respellable(w string) bool {
-	return utf8.RuneCountInString(w) >= 5 && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
+// respelledIfMay is respelled for a word respell may correct: five
+// letters or more, and nothing else.
+func (ix *Index) respelledIfMay(w string, name bool) (string, bool) {
+	if utf8.RuneCountInString(w) < 5 || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+		return "", false
+	}
+	return ix.respelled(w, name)
 }
 
 // isName reports whether a token of text is written as a name: with a
@@ -125,7 +125,7 @@ func (ix *Index) misspeltStem(w string) (string, bool) {
 	if ix.lex.framing(s) || ix.lex.dfOf(s) > 0 || ix.lex.titleDFOf(s) > 0 || len(ix.lex.derived(s)) > 0 || ix.lex.knownForm(s) {
 		return "", false
 	}
-	if (analyser{stem: ix.stem, lex: ix.lex}).otherSpelling(&concept{word: strings.ToLower(w)}) {
+	if len((analyser{stem: ix.stem, lex: ix.lex}).otherSpelt(strings.ToLower(w))) > 0 {
 		return "", false // "behavior" where the text writes "behaviour"
 	}
 	return s, true
@@ -154,7 +154,7 @@ func (ix *Index) Suggest(text string) []string {
 			break
 		}
 		word := ""
-		if fix, ok := ix.respelled(w, isName(text, t)); ok && respellable(w) {
+		if fix, ok := ix.respelledIfMay(w, isName(text, t)); ok {
 			word = strings.ToLower(fix)
 		} else if near := ix.spell(s); len(near) > 0 {
 			word = near[0]
