@@ -43,13 +43,16 @@ func (ix *Index) respell(text string) string {
 	last := 0
 	for _, t := range analyze(ix.exact, text) {
 		w := text[t.start:t.end]
+		if !mayRespell(w) {
+			continue
+		}
 		if _, ok := ix.misspeltStem(w); !ok {
 			continue
 		}
 		if tried++; tried > maxSpellings {
 			break
 		}
-		if fix, ok := ix.respelledIfMay(w, isName(text, t)); ok {
+		if fix, ok := ix.respelled(w, isName(text, t)); ok {
 			b.WriteString(text[last:t.start])
 			b.WriteString(fix)
 			last = t.end
@@ -62,13 +65,10 @@ func (ix *Index) respell(text string) string {
 	return b.String()
 }
 
-// respelledIfMay is respelled for a word respell may correct: five
-// letters or more, and nothing else.
-func (ix *Index) respelledIfMay(w string, name bool) (string, bool) {
-	if utf8.RuneCountInString(w) < 5 || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
-		return "", false
-	}
-	return ix.respelled(w, name)
+// mayRespell reports whether respell may correct a word: five letters
+// or more, and nothing else.
+func mayRespell(w string) bool {
+	return utf8.RuneCountInString(w) >= 5 && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
 }
 
 // isName reports whether a token of text is written as a name: with a
@@ -154,7 +154,11 @@ func (ix *Index) Suggest(text string) []string {
 			break
 		}
 		word := ""
-		if fix, ok := ix.respelledIfMay(w, isName(text, t)); ok {
+		fix, ok := "", false
+		if mayRespell(w) {
+			fix, ok = ix.respelled(w, isName(text, t))
+		}
+		if ok {
 			word = strings.ToLower(fix)
 		} else if near := ix.spell(s); len(near) > 0 {
 			word = near[0]
