@@ -36,7 +36,7 @@ func TestBrowserOwnerLoop(t *testing.T) {
 	srv := httptest.NewTLSServer(ws)
 	t.Cleanup(srv.Close)
 
-	bctx := browsertest.Start(t, 1280, 900, 60*time.Second)
+	bctx := browsertest.Start(t, 1280, 900, 3*browserWait)
 	b := &browser{t: t, ctx: bctx, shots: t.TempDir()}
 
 	b.do(chromedp.Navigate(srv.URL+"/admin/"), chromedp.WaitVisible(`input[name=token]`),
@@ -94,11 +94,16 @@ func (b *browser) eval(js string) any {
 	return v
 }
 
+// browserWait is how long the browser may take to show what a step
+// waits for: a quality run's chart took more than 20 seconds while the
+// other packages' tests ran beside it on two cores.
+const browserWait = 45 * time.Second
+
 // waitFor polls a script until it is true: chromedp's own waits stall on
 // pages reached through a fragment or refreshed by the page itself.
 func (b *browser) waitFor(js string) {
 	b.t.Helper()
-	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+	for deadline := time.Now().Add(browserWait); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		if v, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](js)); err == nil && v {
 			return
 		}
