@@ -90,7 +90,7 @@ func (ix *Index) leadingAnswer(ctx context.Context, text string, refs []sectionR
 			return r, true, nil
 		}
 	}
-	quoted, ok, err := ix.quotedSentence(ctx, text, f)
+	quoted, ok, err := ix.quotedSentence(ctx, text, q.asked, f)
 	if err != nil || !ok {
 		return Result{}, false, err
 	}

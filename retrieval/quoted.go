@@ -48,10 +48,21 @@ func titleCased(words []string) bool {
 	return 2*capitals >= len(words)-1
 }
 
+// minPastedWords is how many words text that reads as no question needs
+// to be looked up as a quotation pasted whole ("they didn't use much
+// ceremony with us"): fewer are keywords, which the ranking serves.
+const minPastedWords = 5
+
 // quotedSentence finds the sentence holding a phrase the question quotes,
-// word for word; ok is false when it quotes none the text holds.
-func (ix *Index) quotedSentence(ctx context.Context, text string, f Filter) (Result, bool, error) {
-	for _, p := range quotedPhrases(text) {
+// or the whole text where it reads as no question and is long enough to
+// be a quotation pasted (asked is whether it reads as a question), word
+// for word; ok is false when it quotes none the text holds.
+func (ix *Index) quotedSentence(ctx context.Context, text string, asked bool, f Filter) (Result, bool, error) {
+	phrases := quotedPhrases(text)
+	if !asked && len(strings.Fields(text)) >= minPastedWords {
+		phrases = append(phrases, text)
+	}
+	for _, p := range phrases {
 		l := ix.newQuoteLookup(p, 1, f)
 		if err := l.phrase(ctx, p, nil); err != nil {
 			return Result{}, false, err
@@ -60,7 +71,26 @@ func (ix *Index) quotedSentence(ctx context.Context, text string, f Filter) (Res
 			return l.out[0], true, nil
 		}
 	}
+	if len(phrases) > 0 && phrases[len(phrases)-1] == text && !asked {
+		return ix.misquotedSentence(ctx, text, f)
+	}
 	return Result{}, false, nil
+}
+
+// misquotedSentence finds the sentence a quotation pasted whole stands
+// for where it is not word for word: one holding its words in their
+// order but one (a word left out, two swapped, a plural for a singular).
+func (ix *Index) misquotedSentence(ctx context.Context, text string, f Filter) (Result, bool, error) {
+	l := ix.newQuoteLookup(text, 1, f)
+	if err := l.allWords(ctx, text, nil); err != nil || len(l.out) == 0 {
+		return Result{}, false, err
+	}
+	r := l.out[0]
+	words := wordsOf(ix, text)
+	if commonRun(words, wordsOf(ix, ix.corpus.Documents[r.Document].Sentence(r.Sentences[0]).Text)) < len(words)-1 {
+		return Result{}, false, nil
+	}
+	return r, true, nil
 }
 
 // withFirst puts first before the results that do not quote its

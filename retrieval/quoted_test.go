@@ -30,7 +30,8 @@ func TestQuotedPhrases(t *testing.T) {
 
 // TestAskQuoted: a question quoting the text is answered first by the
 // sentence it quotes, though other sentences hold more of its words; a
-// misquotation is answered as any other question.
+// misquotation is answered as any other question. Text that reads as no
+// question, long enough to be a quotation, is looked up as one.
 func TestAskQuoted(t *testing.T) {
 	ix := parsedIndex(t, "play.txt", `I see the dagger: the dagger I see before me is the old king's dagger.
 
@@ -44,6 +45,11 @@ The servant saw the dagger and the wall and the hall.
 		{`Who said "Is this a dagger which I see before me"?`, "Is this a dagger"},
 		{"What does “is this a dagger which I see” mean?", "Is this a dagger"},
 		{`Who said "is this a dagger I see before me"?`, ""},
+		// Pasted whole, reading as no question: the sentence it quotes,
+		// word for word or all but one.
+		{"a dagger which I see before me, the handle toward my hand", "Is this a dagger"},
+		{"a dagger I see before me, the handle toward my hand", "Is this a dagger"},
+		{"a dagger which I see before me, the handle to my hand", "Is this a dagger"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

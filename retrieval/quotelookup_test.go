@@ -14,23 +14,24 @@ import (
 
 // misquote turns a run of words a reader remembers into what they type.
 type misquote struct {
-	name    string
-	floor   float64 // the share of look-ups whose first quote must hold the sentence
-	perturb func(r *rand.Rand, words []string) []string
+	name     string
+	floor    float64 // the share of look-ups whose first quote must hold the sentence
+	askFloor float64 // the same, pasted into a question
+	perturb  func(r *rand.Rand, words []string) []string
 }
 
 var misquotes = []misquote{
-	{"exactly", 0.99, func(_ *rand.Rand, w []string) []string { return w }},
-	{"a word left out", 0.90, func(r *rand.Rand, w []string) []string {
+	{"exactly", 0.99, 0.97, func(_ *rand.Rand, w []string) []string { return w }},
+	{"a word left out", 0.90, 0.87, func(r *rand.Rand, w []string) []string {
 		i := 1 + r.Intn(len(w)-2)
 		return append(w[:i:i], w[i+1:]...)
 	}},
-	{"two words swapped", 0.93, func(r *rand.Rand, w []string) []string {
+	{"two words swapped", 0.93, 0.92, func(r *rand.Rand, w []string) []string {
 		i := r.Intn(len(w) - 1)
 		w[i], w[i+1] = w[i+1], w[i]
 		return w
 	}},
-	{"a plural for a singular", 0.88, func(r *rand.Rand, w []string) []string {
+	{"a plural for a singular", 0.88, 0.91, func(r *rand.Rand, w []string) []string {
 		i := r.Intn(len(w))
 		word := strings.TrimRightFunc(w[i], unicode.IsPunct)
 		if strings.HasSuffix(word, "s") {
@@ -40,7 +41,7 @@ var misquotes = []misquote{
 		}
 		return w
 	}},
-	{"two letters swapped", 0.90, func(r *rand.Rand, w []string) []string {
+	{"two letters swapped", 0.90, 0.94, func(r *rand.Rand, w []string) []string {
 		i := r.Intn(len(w))
 		if rs := []rune(w[i]); len(rs) > 4 {
 			j := 1 + r.Intn(len(rs)-3)
@@ -53,8 +54,8 @@ var misquotes = []misquote{
 
 // TestQuoteLookupForgives looks up runs of five to eight words of
 // sentences sampled from texts of several kinds, as readers misremember
-// them, and checks how often the first quote holds the sentence (or the
-// same words elsewhere).
+// them, with Quote and pasted into Ask, and checks how often the first
+// quote holds the sentence (or the same words elsewhere).
 func TestQuoteLookupForgives(t *testing.T) {
 	var texts []*corpus.Corpus
 	for _, load := range []func(testing.TB) *corpus.Corpus{
@@ -68,6 +69,7 @@ func TestQuoteLookupForgives(t *testing.T) {
 		texts = append(texts, load(t))
 	}
 	found := make([]int, len(misquotes))
+	pasted := make([]int, len(misquotes))
 	asked := 0
 	for _, c := range texts {
 		ix, err := NewMemory(context.Background(), c)
@@ -85,12 +87,17 @@ func TestQuoteLookupForgives(t *testing.T) {
 			asked++
 			for i, m := range misquotes {
 				phrase := strings.Join(m.perturb(r, slices.Clone(run)), " ")
-				rs, err := ix.Quote(context.Background(), phrase, 1)
-				if err != nil {
-					t.Fatal(err)
+				holds := func(rs []Result, err error) bool {
+					if err != nil {
+						t.Fatal(err)
+					}
+					return len(rs) > 0 && (rs[0].Quote.Span.Start <= s.Lines.Start && rs[0].Quote.Span.End >= s.Lines.End || strings.Contains(rs[0].Quote.Text, strings.Join(run, " ")))
 				}
-				if len(rs) > 0 && (rs[0].Quote.Span.Start <= s.Lines.Start && rs[0].Quote.Span.End >= s.Lines.End || strings.Contains(rs[0].Quote.Text, strings.Join(run, " "))) {
+				if holds(ix.Quote(context.Background(), phrase, 1)) {
 					found[i]++
+				}
+				if holds(ix.Ask(context.Background(), phrase, 1)) {
+					pasted[i]++
 				}
 			}
 		}
@@ -98,10 +105,13 @@ func TestQuoteLookupForgives(t *testing.T) {
 	}
 	for i, m := range misquotes {
 		t.Run(m.name, func(t *testing.T) {
-			got := float64(found[i]) / float64(asked)
-			t.Logf("%s: %d of %d first quotes hold the sentence (%.3f)", m.name, found[i], asked, got)
+			got, ask := float64(found[i])/float64(asked), float64(pasted[i])/float64(asked)
+			t.Logf("%s: %d of %d first quotes hold the sentence (%.3f); asked, %d (%.3f)", m.name, found[i], asked, got, pasted[i], ask)
 			if got < m.floor {
 				t.Errorf("%d of %d (%.3f) first quotes hold the sentence; want at least %.2f", found[i], asked, got, m.floor)
+			}
+			if ask < m.askFloor {
+				t.Errorf("asked, %d of %d (%.3f) first quotes hold the sentence; want at least %.2f", pasted[i], asked, ask, m.askFloor)
 			}
 		})
 	}
