@@ -59,7 +59,8 @@ const minPastedWords = 5
 // for word; ok is false when it quotes none the text holds.
 func (ix *Index) quotedSentence(ctx context.Context, text string, asked bool, f Filter) (Result, bool, error) {
 	phrases := quotedPhrases(text)
-	if !asked && len(strings.Fields(text)) >= minPastedWords {
+	pasted := !asked && len(strings.Fields(text)) >= minPastedWords
+	if pasted {
 		phrases = append(phrases, text)
 	}
 	for _, p := range phrases {
@@ -71,7 +72,7 @@ func (ix *Index) quotedSentence(ctx context.Context, text string, asked bool, f 
 			return l.out[0], true, nil
 		}
 	}
-	if len(phrases) > 0 && phrases[len(phrases)-1] == text && !asked {
+	if pasted {
 		return ix.misquotedSentence(ctx, text, f)
 	}
 	return Result{}, false, nil
