@@ -66,3 +66,50 @@ func plainTyping(text string) string {
 	}
 	return plain
 }
+
+// sentenceEnd ends a sentence of a reader's message.
+var sentenceEnd = regexp.MustCompile(`[.!?]+["'”’)]*\s+`)
+
+// asideOpening opens a sentence about the reader rather than the text:
+// "I'm reading this for my class…", "Our reading group argued…", "I
+// couldn't find it anywhere."
+var asideOpening = regexp.MustCompile(`^(?:I|I'm|I’m|I've|I’ve|I'd|I’d|We|We're|We’re|We've|We’ve|Our|My)\b`)
+
+// minOwnConcepts is how many content words a question that points back
+// (pointsBack) needs to stand without the sentences a reader sets around
+// it: "Who succeeded him?" after "I read that Lenin died in 1924." needs
+// its neighbour.
+const minOwnConcepts = 3
+
+// pointsBack finds a word standing for something said before it.
+var pointsBack = regexp.MustCompile(`(?i)\b(?:he|him|his|she|her|hers|it|its|they|them|their|this|that|these|those)\b`)
+
+// withoutAsides is a reader's message without the sentences about the
+// reader around its one question ("I'm reading this for my class and
+// I'm confused. Why did…?"), where the question can be asked alone: it
+// points back to nothing, or holds minOwnConcepts words of its own.
+func (ix *Index) withoutAsides(text string) string {
+	var sentences []string
+	last := 0
+	for _, m := range sentenceEnd.FindAllStringIndex(text, -1) {
+		sentences = append(sentences, strings.TrimSpace(text[last:m[1]]))
+		last = m[1]
+	}
+	sentences = append(sentences, strings.TrimSpace(text[last:]))
+	var questions []string
+	for _, s := range sentences {
+		switch {
+		case strings.HasSuffix(s, "?"):
+			questions = append(questions, s)
+		case !asideOpening.MatchString(s):
+			return text // a sentence about the text: the question may lean on it
+		}
+	}
+	if len(questions) != 1 || len(sentences) == 1 {
+		return text
+	}
+	if q := ix.analyse(questions[0]); pointsBack.MatchString(questions[0]) && q.contentConcepts() < minOwnConcepts {
+		return text
+	}
+	return questions[0]
+}

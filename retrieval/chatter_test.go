@@ -56,6 +56,8 @@ func TestAskForgivesChat(t *testing.T) {
 		{"a quotation mark", func(q string) string { return "> " + q }},
 		{"a label", func(q string) string { return "Q: " + q }},
 		{"capitals", strings.ToUpper},
+		{"a sentence before", func(q string) string { return "I'm reading this for my class and I'm confused about something. " + q }},
+		{"a remark after", func(q string) string { return q + " I couldn't find it anywhere." }},
 	}
 	var rewrites []func(string) string
 	for _, c := range chats {
@@ -84,4 +86,23 @@ func TestPlainTyping(t *testing.T) {
 		{"**", "**"},
 	}
 	checkRewrites(t, "plainTyping", plainTyping, tests)
+}
+
+func TestWithoutAsides(t *testing.T) {
+	ix := interview(t)
+	tests := []struct{ text, want string }{
+		{"I'm reading this for my class. Why did the Bolsheviks dissolve the Constituent Assembly?", "Why did the Bolsheviks dissolve the Constituent Assembly?"},
+		{"What was War Communism? We couldn't agree.", "What was War Communism?"},
+		{"I read that Lenin died in 1924. Who succeeded him?", "I read that Lenin died in 1924. Who succeeded him?"},                                 // the question points back
+		{"Lenin died in 1924. Why did Stalin win the struggle that followed?", "Lenin died in 1924. Why did Stalin win the struggle that followed?"}, // a sentence about the text
+		{"What did Mr. Trotsky say about the soviets?", "What did Mr. Trotsky say about the soviets?"},
+		{"Why did Kronstadt rebel? Who led it?", "Why did Kronstadt rebel? Who led it?"}, // two questions
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := ix.withoutAsides(tt.text); got != tt.want {
+				t.Errorf("withoutAsides(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
 }
