@@ -98,11 +98,5 @@ func TestWithoutAsides(t *testing.T) {
 		{"What did Mr. Trotsky say about the soviets?", "What did Mr. Trotsky say about the soviets?"},
 		{"Why did Kronstadt rebel? Who led it?", "Why did Kronstadt rebel? Who led it?"}, // two questions
 	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			if got := ix.withoutAsides(tt.text); got != tt.want {
-				t.Errorf("withoutAsides(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
-	}
+	checkRewrites(t, "withoutAsides", ix.withoutAsides, tests)
 }
