@@ -63,7 +63,7 @@ func (ix *Index) AskFor(ctx context.Context, question string, k int, f Filter) (
 	if k <= 0 || text == "" {
 		return nil, nil
 	}
-	text = ix.respell(ix.withoutAsides(withoutChat(plainTyping(text))))
+	text = ix.respell(ix.asAsked(text))
 	q := ix.analyse(text)
 	refs, rest := questionRefs(text)
 	rs, err := ix.answerWithinParts(ctx, refs, rest, &q, k, f)

@@ -108,8 +108,17 @@ func (ix *Index) withoutAsides(text string) string {
 	if len(questions) != 1 || len(sentences) == 1 {
 		return text
 	}
-	if q := ix.analyse(questions[0]); pointsBack.MatchString(questions[0]) && q.contentConcepts() < minOwnConcepts {
-		return text
+	if pointsBack.MatchString(questions[0]) {
+		if q := ix.analyse(questions[0]); q.contentConcepts() < minOwnConcepts {
+			return text
+		}
 	}
 	return questions[0]
+}
+
+// asAsked is a cleaned question as Ask asks it: typed plainly, without
+// the chat and the sentences about the reader around it. Suggest reads
+// it so too, so that its note names the words the answer was found by.
+func (ix *Index) asAsked(text string) string {
+	return ix.withoutAsides(withoutChat(plainTyping(text)))
 }

@@ -192,7 +192,12 @@ func speakerTitle(stem string) bool {
 // analyse analyses a question against the text, with close spellings
 // from the index's dictionary.
 func (ix *Index) analyse(text string) question {
-	return analyser{stem: ix.stem, lex: ix.lex, spell: ix.spell}.question(text)
+	return ix.analyser().question(text)
+}
+
+// analyser is the question analyser of the index's text.
+func (ix *Index) analyser() analyser {
+	return analyser{stem: ix.stem, lex: ix.lex, spell: ix.spell}
 }
 
 // Progress is told how far a build into the cache has gone: done of total

@@ -63,8 +63,9 @@ func (ix *Index) quotedSentence(ctx context.Context, text string, asked bool, f 
 	if pasted {
 		phrases = append(phrases, text)
 	}
+	var l *quoteLookup
 	for _, p := range phrases {
-		l := ix.newQuoteLookup(p, 1, f)
+		l = ix.newQuoteLookup(p, 1, f)
 		if err := l.phrase(ctx, p, nil); err != nil {
 			return Result{}, false, err
 		}
@@ -73,22 +74,21 @@ func (ix *Index) quotedSentence(ctx context.Context, text string, asked bool, f 
 		}
 	}
 	if pasted {
-		return ix.misquotedSentence(ctx, text, f)
+		return l.misquoted(ctx, text) // l is the pasted text's, looked up last
 	}
 	return Result{}, false, nil
 }
 
-// misquotedSentence finds the sentence a quotation pasted whole stands
-// for where it is not word for word: one holding its words in their
-// order but one (a word left out, two swapped, a plural for a singular).
-func (ix *Index) misquotedSentence(ctx context.Context, text string, f Filter) (Result, bool, error) {
-	l := ix.newQuoteLookup(text, 1, f)
+// misquoted finds the sentence a quotation pasted whole stands for where
+// it is not word for word: one holding its words in their order but one
+// (a word left out, two swapped, a plural for a singular).
+func (l *quoteLookup) misquoted(ctx context.Context, text string) (Result, bool, error) {
 	if err := l.allWords(ctx, text, nil); err != nil || len(l.out) == 0 {
 		return Result{}, false, err
 	}
 	r := l.out[0]
-	words := wordsOf(ix, text)
-	if commonRun(words, wordsOf(ix, ix.corpus.Documents[r.Document].Sentence(r.Sentences[0]).Text)) < len(words)-1 {
+	words := wordsOf(l.ix, text)
+	if commonRun(words, wordsOf(l.ix, l.ix.corpus.Documents[r.Document].Sentence(r.Sentences[0]).Text)) < len(words)-1 {
 		return Result{}, false, nil
 	}
 	return r, true, nil

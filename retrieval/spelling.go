@@ -125,7 +125,7 @@ func (ix *Index) misspeltStem(w string) (string, bool) {
 	if ix.lex.framing(s) || ix.lex.dfOf(s) > 0 || ix.lex.titleDFOf(s) > 0 || len(ix.lex.derived(s)) > 0 || ix.lex.knownForm(s) {
 		return "", false
 	}
-	if len((analyser{stem: ix.stem, lex: ix.lex}).otherSpelt(strings.ToLower(w))) > 0 {
+	if len(ix.analyser().otherSpelt(strings.ToLower(w))) > 0 {
 		return "", false // "behavior" where the text writes "behaviour"
 	}
 	return s, true
@@ -139,7 +139,7 @@ func (ix *Index) misspeltStem(w string) (string, bool) {
 // frames a question ("many"); a word of English is one only of its own
 // forms (spell).
 func (ix *Index) Suggest(text string) []string {
-	text = withoutChat(cleanQuery(text))
+	text = ix.asAsked(cleanQuery(text))
 	known := map[string]bool{}
 	var out []string
 	tried := 0

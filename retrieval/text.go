@@ -200,16 +200,20 @@ func withIdentifiers(text string, toks []token, loose bool) []token {
 
 // operator finds an operator standing alone between spaces (":=", "?=",
 // "$<", "%>%", "::", "->"), which the analyzer drops, having no letter.
+// One holds a sign of operatorSigns: dashes, dots and question marks
+// alone are prose's.
 var operator = regexp.MustCompile(`(?:^|\s)([=<>$%&|!?+*^~@#:/\\.-]{2,4})(?:\s|$)`)
+
+// operatorSigns are the signs an operator holds one of at least.
+const operatorSigns = "=<>$%&|^~@#:"
 
 // withOperators adds to the tokens of text a token for each operator in
 // it, as written, so that "What does := do?" finds the sentence
-// explaining it. One holds a sign of its own (= < > $ % & | ^ ~ @ # :):
-// dashes, dots and question marks alone are prose's. A question's
-// operator may end in the question mark ("What is $<?"), so it counts
-// without it too, and is kept only where the text has it.
+// explaining it. A question's operator may end in the question mark
+// ("What is $<?"), so there it counts without it, and is kept only where
+// the text has it.
 func withOperators(text string, toks []token, loose bool) []token {
-	if !strings.ContainsAny(text, "=<>$%&|^~@#:") {
+	if !strings.ContainsAny(text, operatorSigns) {
 		return toks
 	}
 	for _, m := range operator.FindAllStringSubmatchIndex(text, -1) {
@@ -218,7 +222,7 @@ func withOperators(text string, toks []token, loose bool) []token {
 			end--
 		}
 		op := text[start:end]
-		if !strings.ContainsAny(op, "=<>$%&|^~@#:") {
+		if !strings.ContainsAny(op, operatorSigns) {
 			continue
 		}
 		toks = append(toks, token{term: op, start: start, end: end, pos: firstPos(toks, start)})
