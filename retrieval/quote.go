@@ -122,10 +122,14 @@ func (l *quoteLookup) phrase(ctx context.Context, phrase string, _ []string) err
 // rarest word, in the text's order, up to phraseScan of them.
 func (l *quoteLookup) phraseInSentences(ctx context.Context, holds func(doc, s int) bool) error {
 	var rarest []uint32
-	for i, c := range l.q.concepts {
+	chosen := false
+	for _, c := range l.q.concepts {
 		for _, a := range c.alts {
-			if p := l.ix.postings.of(a.term); a.how == altExact && (i == 0 || len(p) < len(rarest)) {
-				rarest = p
+			if a.how != altExact {
+				continue
+			}
+			if p := l.ix.postings.of(a.term); !chosen || len(p) < len(rarest) {
+				rarest, chosen = p, true
 			}
 		}
 	}
