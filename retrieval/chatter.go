@@ -20,6 +20,20 @@ var (
 	chatClosing = regexp.MustCompile(`(?i)\s*([,.!?]+)\s*(?:thanks|thank you|thx|ty|cheers|please|pls)(?: (?:so much|a lot|in advance|again))?[\s.!]*(\??)[\s.!]*$`)
 )
 
+// The text itself, named in a question: "In the book, why…", "…in the
+// text?", "According to the author, …". Every sentence is in the text, so
+// the words say nothing of which answers; left in, they favour sentences
+// that mention a book or a text.
+var (
+	textNamedBefore = regexp.MustCompile(`(?i)^(?:in|from|according to) (?:the|this) (?:` + wordAlternatives(textNouns) + `)\s*[,:]\s*`)
+	textNamedAfter  = regexp.MustCompile(`(?i)\s*,?\s+(?:in|from|according to) (?:the|this) (?:` + wordAlternatives(textNouns) + `)(\s*[?.!]*)$`)
+)
+
+// connective opens a question that follows another in a chat ("And who
+// was Plekhanov?", "Also, what…"); the interrogative after it is kept,
+// so that the question is read as one.
+var connective = regexp.MustCompile(`(?i)^(?:and|but|also|then|oh|wait|now|plus|anyway)\b[\s,]*((?:what|who|whom|whose|which|when|where|why|how|is|are|was|were|do|does|did|can|could|would|should|will|has|have|had)\b)`)
+
 // withoutChat is a question without the chat around it, where that
 // leaves words to ask with.
 func withoutChat(text string) string {
@@ -30,6 +44,8 @@ func withoutChat(text string) string {
 		return ""
 	})
 	out = strings.TrimSpace(chatOpening.ReplaceAllString(out, ""))
+	out = contraction.ReplaceAllString(connective.ReplaceAllString(out, "$1"), "$1 is")
+	out = textNamedAfter.ReplaceAllString(textNamedBefore.ReplaceAllString(out, ""), "$1")
 	if strings.Trim(out, "?!. ") == "" {
 		return text
 	}
@@ -66,6 +82,11 @@ func plainTyping(text string) string {
 	}
 	return plain
 }
+
+// contraction is an interrogative opening a question run into "is", as
+// a chat writes it: "What's", "who’s", "whats" (a definition question is
+// known by its "What is"; not "Doctor Who's").
+var contraction = regexp.MustCompile(`(?i)^(what|who|where|how|when|why)(?:['’]s|s)\b`)
 
 // sentenceEnd ends a sentence of a reader's message.
 var sentenceEnd = regexp.MustCompile(`[.!?]+["'”’)]*\s+`)

@@ -20,6 +20,16 @@ func TestWithoutChat(t *testing.T) {
 		{"So-called War Communism: what was it?", "So-called War Communism: what was it?"},
 		{"Hello!", "Hello!"},
 		{"Thanks!", "Thanks!"},
+		{"And who was Plekhanov?", "who was Plekhanov?"},
+		{"Also, why did the soviets decline?", "why did the soviets decline?"},
+		{"And the soviets?", "And the soviets?"},
+		{"What's War Communism?", "What is War Communism?"},
+		{"whats the Vikzhel", "what is the Vikzhel"},
+		{"What is Doctor Who's ship called?", "What is Doctor Who's ship called?"},
+		{"Who were the Red Guards in the book?", "Who were the Red Guards?"},
+		{"According to the author, why did the soviets decline?", "why did the soviets decline?"},
+		{"In the interview: what was War Communism?", "what was War Communism?"},
+		{"What did Reed write in the book of the revolution?", "What did Reed write in the book of the revolution?"},
 	}
 	checkRewrites(t, "withoutChat", withoutChat, tests)
 }
@@ -58,6 +68,12 @@ func TestAskForgivesChat(t *testing.T) {
 		{"capitals", strings.ToUpper},
 		{"a sentence before", func(q string) string { return "I'm reading this for my class and I'm confused about something. " + q }},
 		{"a remark after", func(q string) string { return q + " I couldn't find it anywhere." }},
+		{"a connective", func(q string) string { return "And " + lower(q) }},
+		{"a contraction", func(q string) string {
+			return strings.NewReplacer("What is ", "What's ", "What was ", "What's ", "Who is ", "Who's ").Replace(q)
+		}},
+		{"the text named", func(q string) string { return strings.TrimSuffix(q, "?") + " in the book?" }},
+		{"the author named", func(q string) string { return "According to the author, " + lower(q) }},
 	}
 	var rewrites []func(string) string
 	for _, c := range chats {

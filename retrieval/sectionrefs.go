@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -49,10 +50,13 @@ var (
 // alternatives is the keys of m as a pattern's alternatives, the longest
 // first ("chapter" before "chap" and "ch").
 func alternatives[V any](m map[string]V) string {
-	words := make([]string, 0, len(m))
-	for w := range m {
-		words = append(words, w)
-	}
+	return wordAlternatives(slices.Collect(maps.Keys(m)))
+}
+
+// wordAlternatives is words as a pattern's alternatives, the longest
+// first.
+func wordAlternatives(words []string) string {
+	words = slices.Clone(words)
 	slices.SortFunc(words, func(a, b string) int {
 		if len(a) != len(b) {
 			return len(b) - len(a)
