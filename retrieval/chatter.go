@@ -13,11 +13,23 @@ var (
 	// chatOpening greets or addresses the bot, or frames what follows as
 	// a question: "hey lectern, …", "Can you tell me …", "I was
 	// wondering why …", "I don't understand: …".
-	chatOpening = regexp.MustCompile(`(?i)^(?:(?:hi|hey|hello|yo|ok|okay|so|um+|uh+|please|pls|@\S+)[\s,!.:;]+|(?:lectern|bot)[,!.:;]\s*|(?:can|could|would|will) you (?:please )?(?:tell|explain to|show) me(?: (?:about|if|whether))?\b[\s,:]*|(?:do|does) (?:you|anyone) know\b[\s,:]*(?:if |whether )?|i(?:'m| am| was) wondering\b[\s,:]*(?:if |whether )?|i(?:'d| would) like to know\b[\s,:]*(?:if |whether )?|i (?:want|need) to know\b[\s,:]*(?:if |whether )?|i (?:don't|do not|didn't|did not|can't|cannot) (?:understand|get|figure out)\b[\s,:]*|quick question\b[\s,:]*)+`)
-	// chatClosing thanks or pleads after the question, past its
-	// punctuation: "…? Thanks!", "…, please?" (not "Who said thank
-	// you?").
-	chatClosing = regexp.MustCompile(`(?i)\s*([,.!?]+)\s*(?:thanks|thank you|thx|ty|cheers|please|pls)(?: (?:so much|a lot|in advance|again))?[\s.!]*(\??)[\s.!]*$`)
+	chatOpening = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+		`(?:hi|hey|hello|yo|ok|okay|so|um+|uh+|hm+|idk|please|pls|@\S+|<@[!&]?\d+>|/ask)[\s,!.:;]+`, // a greeting, a mention, the command typed
+		`(?:lectern|bot)[,!.:;]\s*`,
+		`(?:(?:can|could|would|will) you (?:please )?)?(?:tell|explain to|show) me(?: (?:about|if|whether))?\b[\s,:]*`,
+		`explain\b[\s,:]*`,
+		`(?:sorry|apologies)\b[^?,]*,\s*(?:but\s+)?`, // "Sorry if this is obvious, but …"
+		`(?:do|does) (?:you|anyone) know\b[\s,:]*(?:if |whether )?`,
+		`i(?:'m| am| was) wondering\b[\s,:]*(?:if |whether )?`,
+		`i(?:'d| would) like to know\b[\s,:]*(?:if |whether )?`,
+		`i (?:want|need) to know\b[\s,:]*(?:if |whether )?`,
+		`i (?:don't|do not|didn't|did not|can't|cannot) (?:understand|get|figure out)\b[\s,:]*`,
+		`quick question\b[\s,:]*`,
+	}, "|") + `)+`)
+	// chatClosing thanks, pleads or asks for help after the question,
+	// past its punctuation: "…? Thanks!", "…, please?", "…? Any idea?"
+	// (not "Who said thank you?").
+	chatClosing = regexp.MustCompile(`(?i)\s*([,.!?]+)\s*(?:thanks|thank you|thx|ty|cheers|please|pls|any (?:idea|ideas|thoughts|clue)|anyone|(?:does anyone|do you|anybody) know|can you help|help)(?: (?:so much|a lot|in advance|again))?[\s.!]*(\??)[\s.!]*$`)
 )
 
 // The text itself, named in a question: "In the book, why…", "…in the
@@ -61,9 +73,14 @@ var (
 	emphasis = regexp.MustCompile("\\*\\*|__|~~|`|(?:^|\\s)[*_]+|[*_]+(?:$|[\\s?!.,:;])")
 )
 
+// quotedQuestion is a question set in quotation marks as a whole, as
+// some readers type one: it quotes nothing of the text.
+var quotedQuestion = regexp.MustCompile(`^["“”]([^"“”]+\?)["“”]$`)
+
 // plainTyping undoes how a question may be typed in a chat: Markdown
-// emphasis, a quotation mark or a label before it, and capitals
-// throughout (a name stays a name only where the rest is lower case).
+// emphasis, a quotation mark or a label before it, quotation marks
+// around it, and capitals throughout (a name stays a name only where the
+// rest is lower case).
 func plainTyping(text string) string {
 	plain := emphasis.ReplaceAllStringFunc(text, func(m string) string {
 		return strings.Map(func(r rune) rune {
@@ -74,6 +91,7 @@ func plainTyping(text string) string {
 		}, m)
 	})
 	plain = strings.TrimSpace(chatLabel.ReplaceAllString(strings.TrimSpace(plain), ""))
+	plain = quotedQuestion.ReplaceAllString(plain, "$1")
 	if strings.IndexFunc(plain, unicode.IsLetter) < 0 {
 		return text
 	}

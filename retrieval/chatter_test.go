@@ -30,6 +30,13 @@ func TestWithoutChat(t *testing.T) {
 		{"According to the author, why did the soviets decline?", "why did the soviets decline?"},
 		{"In the interview: what was War Communism?", "what was War Communism?"},
 		{"What did Reed write in the book of the revolution?", "What did Reed write in the book of the revolution?"},
+		{"tell me about the soviets", "the soviets"},
+		{"<@123456789012345678> what was War Communism?", "what was War Communism?"},
+		{"/ask what was War Communism?", "what was War Communism?"},
+		{"Hmm... what was War Communism?", "what was War Communism?"},
+		{"Sorry if this is obvious, but what was War Communism?", "what was War Communism?"},
+		{"What was War Communism? Any idea?", "What was War Communism?"},
+		{"Who asked for help?", "Who asked for help?"},
 	}
 	checkRewrites(t, "withoutChat", withoutChat, tests)
 }
@@ -74,6 +81,10 @@ func TestAskForgivesChat(t *testing.T) {
 		}},
 		{"the text named", func(q string) string { return strings.TrimSuffix(q, "?") + " in the book?" }},
 		{"the author named", func(q string) string { return "According to the author, " + lower(q) }},
+		{"a mention", func(q string) string { return "<@123456789012345678> " + q }},
+		{"an apology", func(q string) string { return "Sorry if this is obvious, but " + lower(q) }},
+		{"a plea after", func(q string) string { return q + " Any idea?" }},
+		{"quotation marks", func(q string) string { return "\"" + q + "\"" }},
 	}
 	var rewrites []func(string) string
 	for _, c := range chats {
@@ -99,6 +110,8 @@ func TestPlainTyping(t *testing.T) {
 		{"WHY DID THE BOLSHEVIKS DISSOLVE THE ASSEMBLY?", "why did the bolsheviks dissolve the assembly?"},
 		{"What does src_files hold?", "What does src_files hold?"},
 		{"What does := do?", "What does := do?"},
+		{"\"Why did the soviets decline?\"", "Why did the soviets decline?"},
+		{"Who said \"peace of shame\"?", "Who said \"peace of shame\"?"},
 		{"**", "**"},
 	}
 	checkRewrites(t, "plainTyping", plainTyping, tests)
