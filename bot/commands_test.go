@@ -344,6 +344,17 @@ func testReplies(t *testing.T, transport string) {
 				t.Error("in a DM the answer does not belong to the asker")
 			}
 		}},
+		{"ask-two-questions", func(t *testing.T) *discordtest.Message {
+			first := ask(t, "Why did the Bolsheviks dissolve the Constituent Assembly? What was War Communism?")
+			if got, want := first.Embeds[0].Description, "**Q:** Why did the Bolsheviks dissolve the Constituent Assembly?\n"; !strings.HasPrefix(got, want) {
+				t.Errorf("first answer %q, want it under %q", got, want)
+			}
+			return answer(t)(click(t, alice, first, "▶"), nil)
+		}, func(t *testing.T, m *discordtest.Message) {
+			if got, want := m.Embeds[0].Description, "**Q:** What was War Communism?\n"; !strings.HasPrefix(got, want) {
+				t.Errorf("second answer %q, want it under the second question %q", got, want)
+			}
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -215,7 +215,9 @@ func (b *Bot) answerEmbed(question string, r retrieval.Result) *discordgo.Messag
 }
 
 // answerMarkdown is a result's quote, after its speaker where it has one,
-// and the code that comes with it.
+// and the code that comes with it; under the question it answers where
+// the reader asked several (the author line holds them all, and paging
+// reads them back from it).
 func answerMarkdown(r retrieval.Result) string {
 	s := excerptMarkdown(r.Quote, true)
 	if r.Speaker != "" && !r.Quote.Code {
@@ -223,6 +225,9 @@ func answerMarkdown(r retrieval.Result) string {
 	}
 	if r.Code != nil {
 		s += "\n" + codeBlock(r.Code.Text)
+	}
+	if r.Asked != "" {
+		s = "**Q:** " + escapeInline(r.Asked) + "\n" + s
 	}
 	return s
 }

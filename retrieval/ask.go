@@ -63,7 +63,11 @@ func (ix *Index) AskFor(ctx context.Context, question string, k int, f Filter) (
 	if k <= 0 || text == "" {
 		return nil, nil
 	}
-	text = ix.respell(ix.asAsked(text))
+	text = ix.asAsked(text)
+	if questions := ix.separateQuestions(text); questions != nil {
+		return ix.askEach(ctx, questions, k, f)
+	}
+	text = ix.respell(text)
 	q := ix.analyse(text)
 	refs, rest := questionRefs(text)
 	rs, err := ix.answerWithinParts(ctx, refs, rest, &q, k, f)
@@ -78,6 +82,46 @@ func (ix *Index) AskFor(ctx context.Context, question string, k int, f Filter) (
 		lead.Score = rs[0].Score
 	}
 	return withFirst(lead, rs, k), nil
+}
+
+// askEach answers several questions asked at once: each one's best
+// quote in the order they were asked, then each one's second, up to k.
+func (ix *Index) askEach(ctx context.Context, questions []string, k int, f Filter) ([]Result, error) {
+	answers := make([][]Result, len(questions))
+	for i, question := range questions {
+		rs, err := ix.AskFor(ctx, question, k, f)
+		if err != nil {
+			return nil, err
+		}
+		for j := range rs {
+			rs[j].Asked = question
+		}
+		answers[i] = rs
+	}
+	var out []Result
+	for rank := 0; len(out) < k; rank++ {
+		added := false
+		for _, rs := range answers {
+			if rank < len(rs) && len(out) < k && !quotedAlready(out, rs[rank]) {
+				out = append(out, rs[rank])
+				added = true
+			}
+		}
+		if !added && !slices.ContainsFunc(answers, func(rs []Result) bool { return rank < len(rs) }) {
+			break
+		}
+	}
+	for i := range out {
+		out[i].Rank = i + 1
+	}
+	return out, nil
+}
+
+// quotedAlready reports whether one of rs quotes a sentence r quotes.
+func quotedAlready(rs []Result, r Result) bool {
+	return slices.ContainsFunc(rs, func(o Result) bool {
+		return o.Document == r.Document && slices.ContainsFunc(o.Sentences, func(s int) bool { return slices.Contains(r.Sentences, s) })
+	})
 }
 
 // leadingAnswer is the answer that goes before those ranked by the

@@ -128,31 +128,61 @@ var pointsBack = regexp.MustCompile(`(?i)\b(?:he|him|his|she|her|hers|it|its|the
 // I'm confused. Why did…?"), where the question can be asked alone: it
 // points back to nothing, or holds minOwnConcepts words of its own.
 func (ix *Index) withoutAsides(text string) string {
-	var sentences []string
+	sentences, questions, ok := messageQuestions(text)
+	if !ok || len(questions) != 1 || len(sentences) == 1 || !ix.standsAlone(questions[0]) {
+		return text
+	}
+	return questions[0]
+}
+
+// separateQuestions is a reader's message as the questions it asks, when
+// it asks two or more that each stand alone ("Why did Kronstadt rebel?
+// Who was Trotsky?"), besides sentences about the reader; nil otherwise
+// ("Why did Kronstadt rebel? Who led it?" is one question in two).
+func (ix *Index) separateQuestions(text string) []string {
+	_, questions, ok := messageQuestions(text)
+	if !ok || len(questions) < 2 {
+		return nil
+	}
+	for _, q := range questions {
+		if !ix.standsAlone(q) {
+			return nil
+		}
+	}
+	return questions
+}
+
+// messageQuestions splits a reader's message into its sentences and the
+// questions among them. ok is false when a sentence other than a
+// question is about the text, not the reader: the questions may lean on
+// it.
+func messageQuestions(text string) (sentences, questions []string, ok bool) {
 	last := 0
 	for _, m := range sentenceEnd.FindAllStringIndex(text, -1) {
 		sentences = append(sentences, strings.TrimSpace(text[last:m[1]]))
 		last = m[1]
 	}
 	sentences = append(sentences, strings.TrimSpace(text[last:]))
-	var questions []string
 	for _, s := range sentences {
 		switch {
 		case strings.HasSuffix(s, "?"):
 			questions = append(questions, s)
 		case !asideOpening.MatchString(s):
-			return text // a sentence about the text: the question may lean on it
+			return sentences, questions, false
 		}
 	}
-	if len(questions) != 1 || len(sentences) == 1 {
-		return text
+	return sentences, questions, true
+}
+
+// standsAlone reports whether a question can be asked apart from the
+// sentences around it: it points back to nothing, or holds
+// minOwnConcepts words of its own.
+func (ix *Index) standsAlone(question string) bool {
+	if !pointsBack.MatchString(question) {
+		return true
 	}
-	if pointsBack.MatchString(questions[0]) {
-		if q := ix.analyse(questions[0]); q.contentConcepts() < minOwnConcepts {
-			return text
-		}
-	}
-	return questions[0]
+	q := ix.analyse(question)
+	return q.contentConcepts() >= minOwnConcepts
 }
 
 // asAsked is a cleaned question as Ask asks it: typed plainly, without

@@ -1,6 +1,8 @@
 package retrieval
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -85,6 +87,7 @@ func TestAskForgivesChat(t *testing.T) {
 		{"an apology", func(q string) string { return "Sorry if this is obvious, but " + lower(q) }},
 		{"a plea after", func(q string) string { return q + " Any idea?" }},
 		{"quotation marks", func(q string) string { return "\"" + q + "\"" }},
+		{"a second question after", func(q string) string { return q + " Where was the author born?" }},
 	}
 	var rewrites []func(string) string
 	for _, c := range chats {
@@ -128,4 +131,53 @@ func TestWithoutAsides(t *testing.T) {
 		{"Why did Kronstadt rebel? Who led it?", "Why did Kronstadt rebel? Who led it?"}, // two questions
 	}
 	checkRewrites(t, "withoutAsides", ix.withoutAsides, tests)
+}
+
+func TestSeparateQuestions(t *testing.T) {
+	ix := interview(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Why did Kronstadt rebel?", nil},
+		{"Why did Kronstadt rebel? Who was Trotsky?", []string{"Why did Kronstadt rebel?", "Who was Trotsky?"}},
+		{"I'm confused. Why did Kronstadt rebel? Who was Trotsky?", []string{"Why did Kronstadt rebel?", "Who was Trotsky?"}},
+		{"Why did Kronstadt rebel? Who led it?", nil}, // the second leans on the first
+		{"Lenin died in 1924. Who succeeded him? Why?", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := ix.separateQuestions(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("separateQuestions(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAskEach checks that a message of two questions is answered with
+// each one's best quote in turn, as each is answered alone.
+func TestAskEach(t *testing.T) {
+	ix := interview(t)
+	ctx := context.Background()
+	first, second := "Why did the Bolsheviks dissolve the Constituent Assembly?", "What was War Communism?"
+	var want []Result
+	for _, q := range []string{first, second} {
+		rs, err := ix.Ask(ctx, q, 1)
+		if err != nil || len(rs) == 0 {
+			t.Fatalf("Ask(%q) = %v, %v; want a result", q, rs, err)
+		}
+		want = append(want, rs[0])
+	}
+	got, err := ix.Ask(ctx, first+" "+second, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) < 2 {
+		t.Fatalf("got %d results, want at least 2", len(got))
+	}
+	for i, w := range want {
+		if got[i].Quote.Text != w.Quote.Text || got[i].Rank != i+1 {
+			t.Errorf("result %d = %q (rank %d), want %q (rank %d), as the question asked alone", i, got[i].Quote.Text, got[i].Rank, w.Quote.Text, i+1)
+		}
+	}
 }

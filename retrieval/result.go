@@ -40,7 +40,10 @@ type Result struct {
 	// Speaker is who speaks the quote, in a dialogue, play, interview or
 	// trial record; "" elsewhere.
 	Speaker string `json:"speaker,omitempty"`
-	Source  string `json:"source"`
+	// Asked is the question the quote answers, when the reader asked
+	// several at once; "" when they asked one.
+	Asked  string `json:"asked,omitempty"`
+	Source string `json:"source"`
 	// Document is the index of the source document in the corpus.
 	Document int `json:"-"`
 	// Sentences are the quoted sentences' indices in the document.

@@ -23,6 +23,7 @@ button { font: inherit; padding: .5rem 1rem; }
 .answer blockquote { margin: .3rem 0; }
 pre { overflow-x: auto; background: rgba(127,127,127,.12); padding: .5rem .7rem; font-size: .9rem; }
 .cite, .file, .sec-of { color: var(--dim); font-size: .9rem; }
+.asked { font-weight: 600; }
 mark { background: var(--mark); color: inherit; }
 .problem { border: 1px solid #dc2626; padding: .5rem .8rem; }
 .toc ol { padding-left: 1.2rem; }
@@ -63,7 +64,7 @@ var pages = struct {
 {{with .Problem}}<p class="problem">{{.}}</p>{{end}}
 {{if .Searched}}{{if not .Answers}}<p class="problem">Nothing found for “{{shownQuery .Query}}”. Try other or fewer words, or a name from the text.</p>{{end}}
 <section id="answers">{{range .Answers}}
-<article class="answer"><div class="sec-of">{{.Section}}</div><blockquote>{{with .Speaker}}<b>{{.}}:</b> {{end}}{{.Quote}}</blockquote>{{with .Code}}<pre><code>{{.Text}}</code></pre>{{end}}
+<article class="answer">{{with .Asked}}<div class="asked">{{.}}</div>{{end}}<div class="sec-of">{{.Section}}</div><blockquote>{{with .Speaker}}<b>{{.}}:</b> {{end}}{{.Quote}}</blockquote>{{with .Code}}<pre><code>{{.Text}}</code></pre>{{end}}
 <a class="cite" href="{{.Link}}">{{.Citation}}</a>{{with .SiteLink}} <a class="cite" href="{{.}}">· on the site</a>{{end}}</article>{{end}}</section>{{end}}
 <h2>Read</h2><ul>{{range .Texts}}<li><a href="{{.Link}}">{{.Title}}</a> <span class="file">{{.Name}}</span></li>{{end}}</ul>
 </body></html>

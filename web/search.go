@@ -94,6 +94,7 @@ func jsonError(w http.ResponseWriter, status int, msg string) {
 
 // answerView is one answer on the search page.
 type answerView struct {
+	Asked    string // the question it answers, of several asked at once
 	Quote    template.HTML
 	Speaker  string
 	Code     *retrieval.Excerpt // the code block that comes with the quote
@@ -136,6 +137,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		for _, res := range rs {
 			c := res.Citation()
 			data.Answers = append(data.Answers, answerView{
+				Asked:    res.Asked,
 				Quote:    excerptHTML(res.Quote),
 				Speaker:  res.Speaker,
 				Code:     res.Code,

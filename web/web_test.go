@@ -86,6 +86,10 @@ func TestAPI(t *testing.T) {
 			rs, _ := ix.Quote(context.Background(), q, 3)
 			return retrieval.NewAnswer(q, rs)
 		}},
+		{"two questions", "/api/ask?q=" + url.QueryEscape("Why did Lenin want peace? What was War Communism?"), 200, func(q string) retrieval.Answer {
+			rs, _ := ix.Ask(context.Background(), q, 3)
+			return retrieval.NewAnswer(q, rs)
+		}},
 		{"nothing found", "/api/ask?q=xylophone+zebra", 200, func(q string) retrieval.Answer { return retrieval.NewAnswer(q, nil) }},
 		{"query syntax is just text", "/api/ask?q=" + url.QueryEscape(`+title:"x" -(y) ~2 *`), 200, nil},
 		{"empty q", "/api/ask?q=", 400, nil},

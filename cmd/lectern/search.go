@@ -119,6 +119,9 @@ func printResults(w io.Writer, q string, rs []retrieval.Result, color bool) {
 		return
 	}
 	for _, r := range rs {
+		if r.Asked != "" {
+			fmt.Fprintln(w, "Q: "+r.Asked)
+		}
 		text := r.Quote.Text
 		switch {
 		case r.Quote.Code:
