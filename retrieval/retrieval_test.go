@@ -565,15 +565,45 @@ func TestRespell(t *testing.T) {
 		{"How were the players organiezd?", "How were the players organized?"}, // the stems "organiezd" and "organ" are far apart
 		{"How many yards did Nweton rush for?", "How many yards did Newton rush for?"},
 		{"How many interecptions were thrown?", "How many interceptions were thrown?"},
-		{"How many intercetions were thrown?", "How many intercetions were thrown?"}, // a letter left out: a close spelling of the stem finds it (TestMisspellings)
-		{"What did the season cost?", "What did the season cost?"},                   // a word of English, not a misspelling of "lost"
-		{"Did Manning throw for 2249 yards?", "Did Manning throw for 2249 yards?"},   // no letters to change
-		{"Who is Kerensky?", "Who is Kerensky?"},                                     // no word of the text is one edit away
+		{"How many intercetions were thrown?", "How many interceptions were thrown?"},  // a letter left out of a word that is no English word
+		{"How many games did they loose?", "How many games did they loose?"},           // a word of English, not a misspelling of "lost" …
+		{"What did the season cost?", "What did the season cost?"},                     // … nor of "lose"
+		{"How many yards did newton rush for?", "How many yards did newton rush for?"}, // a word of English, though a name of the text
+		{"Did Manning throw for 2249 yards?", "Did Manning throw for 2249 yards?"},     // no letters to change
+		{"Who is Kerensky?", "Who is Kerensky?"},                                       // no word of the text is one edit away
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
 			if got := ix.respell(cleanQuery(tt.question)); got != tt.want {
 				t.Errorf("respell = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestIsEnglish(t *testing.T) {
+	ix := interview(t)
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"women", true},      // an irregular plural WordNet forms by rule
+		{"shown", true},      // an irregular form it lists
+		{"unable", true},     // an adjective
+		{"boycotting", true}, // the stemmer makes "boycot" of it, "boycott" of the verb
+		{"newer", true},
+		{"running", true},
+		{"studied", true},
+		{"amongst", true}, // no noun, verb, adjective or adverb
+		{"intercetions", false},
+		{"revolutoin", false},
+		{"acessing", false},
+		{"kornilov", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			if got := ix.isEnglish(tt.word); got != tt.want {
+				t.Errorf("isEnglish(%q) = %v, want %v", tt.word, got, tt.want)
 			}
 		})
 	}

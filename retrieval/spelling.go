@@ -83,11 +83,15 @@ func isName(text string, t token) bool {
 func (ix *Index) respelled(w string, name bool) (string, bool) {
 	lower := []rune(strings.ToLower(w))
 	if !name {
-		es := ix.editedWords(string(lower), innerSwaps(lower))
+		edits := innerSwaps(lower)
+		if !ix.isEnglish(string(lower)) {
+			edits = oneEdits(lower) // "revolutoin", "bolsheviks" typed in lower case
+		}
+		es := ix.editedWords(string(lower), edits)
 		if len(es) == 0 {
 			return "", false
 		}
-		return es[0].word, true
+		return asTyped(w, es[0].word), true
 	}
 	es := ix.editedWords(string(lower), oneEdits(lower))
 	if len(es) == 0 {
@@ -98,6 +102,48 @@ func (ix *Index) respelled(w string, name bool) (string, bool) {
 		fix = es[i].word // "Frech" is "French" before "fresh"
 	}
 	return strings.ToUpper(fix[:1]) + fix[1:], true
+}
+
+// asTyped is a word written with the capital of the word it replaces,
+// as a question's first word has one.
+func asTyped(typed, word string) string {
+	if r, _ := utf8.DecodeRuneInString(typed); unicode.IsUpper(r) {
+		return strings.ToUpper(word[:1]) + word[1:]
+	}
+	return word
+}
+
+// isEnglish reports whether a word is one WordNet knows, by its stem or
+// the stem of a word it inflects ("boycotting": the stemmer makes
+// "boycot" of it, "boycott" of the verb).
+func (ix *Index) isEnglish(word string) bool {
+	for _, base := range inflected(word) {
+		if stems := analyze(ix.stem, base); len(stems) == 1 && englishStem(stems[0].term) {
+			return true
+		}
+	}
+	return false
+}
+
+// inflected is a word and the words it may be an inflection of by
+// English's regular endings, as WordNet's morphology reads them:
+// "newer" of "new", "running" of "run", "studied" of "study".
+func inflected(w string) []string {
+	out := []string{w}
+	for _, end := range []string{"ing", "ed", "er", "est", "es", "s"} {
+		base, ok := strings.CutSuffix(w, end)
+		if !ok || len(base) < 2 {
+			continue
+		}
+		out = append(out, base, base+"e")
+		if n := len(base); base[n-1] == base[n-2] && strings.IndexByte("bdgmnprt", base[n-1]) >= 0 {
+			out = append(out, base[:n-1]) // a doubled consonant: "running"
+		}
+		if b, ok := strings.CutSuffix(base, "i"); ok {
+			out = append(out, b+"y")
+		}
+	}
+	return out
 }
 
 // namedInText reports whether the text writes an edited word's stem with

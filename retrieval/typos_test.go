@@ -21,9 +21,21 @@ var typos = []typo{
 		w[i-1], w[i] = w[i], w[i-1]
 		return w
 	}},
-	{"a letter left out", 0.08, func(w []rune) []rune {
+	{"a letter left out", 0.04, func(w []rune) []rune {
 		i := len(w) / 2
 		return append(w[:i:i], w[i+1:]...)
+	}},
+	{"a letter doubled", 0.03, func(w []rune) []rune {
+		i := len(w) / 2
+		return slices.Insert(w, i, w[i])
+	}},
+	{"a key beside", 0.04, func(w []rune) []rune {
+		i := len(w) / 2
+		row := "qwertyuiopasdfghjklzxcvbnm"
+		if k := strings.IndexRune(row, unicode.ToLower(w[i])); k >= 0 {
+			w[i] = rune(row[(k+1)%len(row)])
+		}
+		return w
 	}},
 }
 

@@ -1,5 +1,6 @@
 // Command wordnetgen writes the table of related words that retrieval
-// embeds (retrieval/wordnet.txt) from WordNet 3.0 as Debian's wordnet-base
+// embeds (retrieval/wordnet.txt), and the list of English stems beside it
+// (retrieval/english.txt), from WordNet 3.0 as Debian's wordnet-base
 // package installs it (/usr/share/wordnet):
 //
 //	go run ./internal/wordnetgen -dict /usr/share/wordnet -out retrieval/wordnet.txt
@@ -49,6 +50,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("wordnetgen", flag.ContinueOnError)
 	dict := fs.String("dict", "/usr/share/wordnet", "WordNet 3.0 dictionary directory (Debian package wordnet-base)")
 	out := fs.String("out", "retrieval/wordnet.txt", "table to write")
+	english := fs.String("english", "retrieval/english.txt", "list of English stems to write")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -103,7 +105,77 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %d stems to %s\n", lines, *out)
+	n, err := writeEnglish(*dict, *english, an)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %d stems to %s\n", n, *english)
 	return nil
+}
+
+// functionWords are words of English that WordNet leaves out, as it
+// lists only nouns, verbs, adjectives and adverbs, and the analyzer keeps
+// (it drops the commonest: "which", "would", "between").
+var functionWords = []string{
+	"amongst", "whilst", "although", "though", "unless", "whereas", "towards", "toward", "upon",
+	"within", "without", "beneath", "beside", "besides", "despite", "throughout", "whether",
+	"whom", "whose", "whoever", "whomever", "whatever", "whichever", "wherever", "whenever",
+	"however", "therefore", "thereby", "whereby", "wherein", "herself", "himself", "itself",
+	"themselves", "ourselves", "yourself", "yourselves", "myself", "everybody", "everyone",
+	"someone", "somebody", "anyone", "anybody", "nobody", "something", "anything", "nothing",
+	"everything", "across", "along", "alongside", "among", "around", "behind", "beyond", "except",
+	"inside", "outside", "since", "until", "unlike", "versus", "via",
+}
+
+// menPlural is the plural of a word ending in "man" ("women"), which
+// WordNet forms by rule and lists nowhere; "" for other words.
+func menPlural(word string) string {
+	if base, ok := strings.CutSuffix(word, "man"); ok {
+		return base + "men"
+	}
+	return ""
+}
+
+// writeEnglish writes the stems of the single words WordNet knows, one a
+// line, sorted: its lemmas and their irregular forms ("women", "shown"),
+// so that a word of English can be told from a typo.
+func writeEnglish(dict, out string, an analysis.Analyzer) (int, error) {
+	set := map[string]bool{}
+	for _, name := range []string{"index.noun", "index.verb", "index.adj", "index.adv", "noun.exc", "verb.exc", "adj.exc", "adv.exc"} {
+		f, err := os.Open(filepath.Join(dict, name))
+		if err != nil {
+			return 0, err
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			word, _, _ := strings.Cut(sc.Text(), " ")
+			if word == "" || strings.Trim(word, "abcdefghijklmnopqrstuvwxyz") != "" {
+				continue // the licence header, words of several parts, numbers
+			}
+			for _, w := range []string{word, menPlural(word)} {
+				if s := stem(an, w); s != "" {
+					set[s] = true
+				}
+			}
+		}
+		err = sc.Err()
+		f.Close()
+		if err != nil {
+			return 0, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	for _, w := range functionWords {
+		if s := stem(an, w); s != "" {
+			set[s] = true
+		}
+	}
+	stems := make([]string, 0, len(set))
+	for s := range set {
+		stems = append(stems, s)
+	}
+	sort.Strings(stems)
+	return len(stems), os.WriteFile(out, []byte(strings.Join(stems, "\n")+"\n"), 0o644)
 }
 
 // synset is one WordNet synset: its words and derivation pointers.
