@@ -151,6 +151,9 @@ func (ix *Index) leadingAnswer(ctx context.Context, text string, refs []sectionR
 func (ix *Index) placeAnswer(text string, refs []sectionRef, q *question) (Result, bool) {
 	if te, ok := readTextEnd(text); ok {
 		if doc, sent, ok := ix.endSentence(te); ok {
+			if te.about {
+				sent = summaryOf(ix.corpus.Documents[doc], sent)
+			}
 			return ix.endResult(te, doc, sent), true
 		}
 	}

@@ -23,6 +23,10 @@ func TestReadTextEnd(t *testing.T) {
 		{"Why does the novel open with a party?", textEnd{}, false},
 		{"How did the war end in 1815?", textEnd{}, false},
 		{"What is the moral of The Fox and the Grapes?", textEnd{last: true, of: "The Fox and the Grapes"}, true},
+		{"What is this book about?", textEnd{about: true, of: "this book"}, true},
+		{"What's chapter 3 about?", textEnd{about: true, of: "chapter 3"}, true},
+		{"Summarize the interview.", textEnd{about: true, of: "the interview"}, true},
+		{"What was the quarrel about?", textEnd{about: true, of: "the quarrel"}, true}, // read, but it names no part
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -117,6 +121,12 @@ what should he see but a Lamb just beginning to drink a little lower down.
 
   _The tyrant will always find a pretext for his tyranny._
 `,
+	"origin.txt": `CHAPTER VI. DIFFICULTIES OF THE THEORY.
+
+Difficulties of the theory--Absence of transitional varieties--Transitions in habits of life--Organs of extreme perfection.
+
+Long before the reader has arrived at this part of my work, a crowd of difficulties will have occurred to him.
+`,
 	"paradise.txt": `BOOK I.
 
 THE ARGUMENT
@@ -164,6 +174,7 @@ func TestAskTextEnds(t *testing.T) {
 	epigraphs := ixs["middlemarch.txt"]
 	fables := ixs["aesop.txt"]
 	argued := ixs["paradise.txt"]
+	synopses := ixs["origin.txt"]
 	tests := []struct {
 		ix       *Index
 		question string
@@ -182,6 +193,11 @@ func TestAskTextEnds(t *testing.T) {
 		{stories, "How does A Scandal in Bohemia begin?", "To Holmes she is always the woman"},
 		{stories, "How does the last adventure end?", ""},
 		{fables, "What is the moral of The Fox and the Grapes?", "It is easy to despise"},
+		{ix, "What is this novel about?", "The house stood on a hill"},
+		{argued, "What is Book I about?", "This first Book proposes"},
+		{synopses, "What is chapter VI about?", "Difficulties of the theory"},
+		{synopses, "How does chapter VI begin?", "Long before the reader"},
+		{ix, "What was the quarrel about?", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
