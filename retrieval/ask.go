@@ -151,8 +151,8 @@ func (ix *Index) leadingAnswer(ctx context.Context, text string, refs []sectionR
 func (ix *Index) placeAnswer(text string, refs []sectionRef, q *question) (Result, bool) {
 	if te, ok := readTextEnd(text); ok {
 		if doc, sent, ok := ix.endSentence(te); ok {
-			if te.about {
-				sent = summaryOf(ix.corpus.Documents[doc], sent)
+			if d := ix.corpus.Documents[doc]; te.about {
+				sent, _ = firstOfSection(d, d.Sentence(sent).Section) // its synopsis or argument, where it has one
 			}
 			return ix.endResult(te, doc, sent), true
 		}

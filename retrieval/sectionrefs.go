@@ -239,6 +239,9 @@ func (ix *Index) sectionsReferred(refs []sectionRef) map[*corpus.Document]map[in
 			count[at]++
 		}
 	}
+	if len(count) == 0 {
+		return ix.citedSection(refs)
+	}
 	var out map[*corpus.Document]map[int]bool
 	for at, n := range count {
 		if n < len(refs) {
@@ -253,4 +256,21 @@ func (ix *Index) sectionsReferred(refs []sectionRef) map[*corpus.Document]map[in
 		out[at.doc][at.sec] = true
 	}
 	return out
+}
+
+// citedSection is the section "section 3" or "§3" names by the number
+// Lectern cites it with, in a text of one document whose titles number
+// no section so (an interview's §3 "How did its strengths…"); nil
+// otherwise.
+func (ix *Index) citedSection(refs []sectionRef) map[*corpus.Document]map[int]bool {
+	if len(refs) != 1 || refs[0].kind != "section" || len(ix.corpus.Documents) != 1 {
+		return nil
+	}
+	d := ix.corpus.Documents[0]
+	for i, s := range d.Sections {
+		if s.Number == refs[0].number {
+			return map[*corpus.Document]map[int]bool{d: {i: true}}
+		}
+	}
+	return nil
 }

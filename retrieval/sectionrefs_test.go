@@ -112,6 +112,16 @@ In the evening the mill was quiet and the river ran on.
 	checkFirstQuotes(t, ix, tests)
 }
 
+// TestAskCitedSection: in a text whose titles number no sections, "section
+// 3" and "§3" are the sections as Lectern cites them.
+func TestAskCitedSection(t *testing.T) {
+	checkFirstQuotes(t, interview(t), []quotedFrom{
+		{"How does section 3 begin?", "The Bolshevik Party differed", "How did its strengths and weaknesses affect the revolution?"},
+		{"What is §3 about?", "The Bolshevik Party differed", "How did its strengths and weaknesses affect the revolution?"},
+		{"In section 2, what happened to the soviets?", "soviets", "What happened to these soviets?"},
+	})
+}
+
 // TestAskWhatPartIsAbout: "What is the second chapter about?" is
 // answered by the chapter's synopsis, or its opening, not by a sentence
 // of it that says "chapter".

@@ -22,9 +22,11 @@ var (
 	// fable's moral is how it ends.
 	moralOf = regexp.MustCompile(`(?i)^what\s+(?:is|was)\s+the\s+moral\s+(?:of|in)\s+(.{1,60}?)\s*\??$`)
 	// aboutWhat asks what a text or part is about, or for its gist: "What
-	// is this book about?", "Summarize chapter 3". Its opening says, as
-	// an interview's first answer or an essay's first paragraph does.
-	aboutWhat = regexp.MustCompile(`(?i)^(?:what(?:\s+is|\s+was|'s|’s)\s+(.{1,60}?)\s+(?:all\s+)?about|(?:summari[sz]e|sum up|give (?:me )?(?:a |the )?(?:summary|gist|overview) of|what(?:\s+is|'s|’s) the (?:gist|summary|subject|topic|theme) of)\s+(.{1,60}?))\s*[?.!]*$`)
+	// is this book about?", "What does the essay cover?", "Summarize
+	// chapter 3". Its synopsis or argument says, where it has one, else
+	// its opening, as an interview's first answer or an essay's first
+	// paragraph does.
+	aboutWhat = regexp.MustCompile(`(?i)^(?:what(?:\s+is|\s+was|'s|’s)\s+(.{1,60}?)\s+(?:all\s+)?about|what\s+(?:does|did)\s+(.{1,60}?)\s+(?:cover|discuss|deal with|treat of)|(?:summari[sz]e|sum up|give (?:me )?(?:a |the )?(?:summary|gist|overview) of|what(?:\s+is|'s|’s) the (?:gist|summary|subject|topic|theme) of)\s+(.{1,60}?))\s*[?.!]*$`)
 	// wholeText is how a question names the whole text.
 	wholeText = regexp.MustCompile(`(?i)^(?:the\s+|this\s+)?(?:novel|book|story|narrative|text|play|poem|essay|diary|memoir|journal|work|tale|document|interview|dialogue|conversation|lecture|pamphlet|report|it)$`)
 	// closingTitle is a section that closes a book without being its text:
@@ -59,7 +61,7 @@ func readTextEnd(text string) (textEnd, bool) {
 		return textEnd{last: true, of: m[1]}, true
 	}
 	if m := aboutWhat.FindStringSubmatch(text); m != nil {
-		return textEnd{about: true, of: m[1] + m[2]}, true
+		return textEnd{about: true, of: m[1] + m[2] + m[3]}, true
 	}
 	return textEnd{}, false
 }
@@ -187,21 +189,6 @@ func endOfSections(d *corpus.Document, secs map[int]bool, last bool) (int, bool)
 		}
 	}
 	return 0, false
-}
-
-// summaryOf is where the summary of the part opening at sentence at
-// stands before it, as a question about what the part is about is
-// answered: a chapter's synopsis ("Difficulties of the theory--Absence
-// or rarity of transitional varieties--…") or the paragraph under its
-// argument's label; at itself where it has none.
-func summaryOf(d *corpus.Document, at int) int {
-	for i := d.Sections[d.Sentence(at).Section].FirstSentence; i < at; i++ {
-		s := d.Sentence(i)
-		if prose(s) && (synopsis.MatchString(s.Text) || argumentLabel.MatchString(ownPart(d.Sections[s.Section].Title))) {
-			return i
-		}
-	}
-	return at
 }
 
 // pastEpigraph is the first sentence after the epigraph or argument that

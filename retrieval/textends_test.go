@@ -26,6 +26,7 @@ func TestReadTextEnd(t *testing.T) {
 		{"What is this book about?", textEnd{about: true, of: "this book"}, true},
 		{"What's chapter 3 about?", textEnd{about: true, of: "chapter 3"}, true},
 		{"Summarize the interview.", textEnd{about: true, of: "the interview"}, true},
+		{"What does the essay cover?", textEnd{about: true, of: "the essay"}, true},
 		{"What was the quarrel about?", textEnd{about: true, of: "the quarrel"}, true}, // read, but it names no part
 	}
 	for _, tt := range tests {
