@@ -2,8 +2,10 @@ package retrieval
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Chat around a question: what a reader says to the bot rather than asks
@@ -186,8 +188,34 @@ func (ix *Index) standsAlone(question string) bool {
 }
 
 // asAsked is a cleaned question as Ask asks it: typed plainly, without
-// the chat and the sentences about the reader around it. Suggest reads
-// it so too, so that its note names the words the answer was found by.
+// the chat and the sentences about the reader around it, a term typed
+// alone asked what it is. Suggest reads it so too, so that its note names
+// the words the answer was found by.
 func (ix *Index) asAsked(text string) string {
-	return ix.withoutAsides(withoutChat(plainTyping(text)))
+	return askedAsTerm(ix.withoutAsides(withoutChat(plainTyping(text))))
+}
+
+// maxTermWords is how many words a name typed alone may have: "Vikzhel",
+// "Red Guards", "Smolny Institute", "Brest-Litovsk Treaty".
+const maxTermWords = 3
+
+// askedAsTerm is a term typed alone, a word or a name, as the question
+// what it is: "Vikzhel" is asked "What is Vikzhel?", so that the sentence
+// saying what it is comes first, not the one that holds it most often.
+// Words in lower case may be a question typed as keywords ("soviets
+// organized"), and a part of the text ("chapter 3"), a date or a verse
+// is a place to look: they stay as typed.
+func askedAsTerm(text string) string {
+	term := strings.TrimSpace(strings.TrimRight(text, "?!. "))
+	words := strings.Fields(term)
+	if len(words) == 0 || len(words) > maxTermWords || interrogative.MatchString(term) || strings.ContainsAny(term, ",;:\"“”()") {
+		return text
+	}
+	if len(words) > 1 && slices.ContainsFunc(words, func(w string) bool { r, _ := utf8.DecodeRuneInString(w); return !unicode.IsUpper(r) }) {
+		return text
+	}
+	if refs, _ := questionRefs(term); len(refs) > 0 {
+		return text
+	}
+	return "What is " + term + "?"
 }

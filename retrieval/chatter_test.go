@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -131,6 +132,39 @@ func TestWithoutAsides(t *testing.T) {
 		{"Why did Kronstadt rebel? Who led it?", "Why did Kronstadt rebel? Who led it?"}, // two questions
 	}
 	checkRewrites(t, "withoutAsides", ix.withoutAsides, tests)
+}
+
+func TestAskedAsTerm(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Vikzhel", "What is Vikzhel?"},
+		{"Red Guards?", "What is Red Guards?"},
+		{"revolution", "What is revolution?"},
+		{"soviets organized", "soviets organized"}, // keywords of a question
+		{"chapter 3", "chapter 3"},                 // a place to look
+		{"John 3:16", "John 3:16"},
+		{"What was War Communism?", "What was War Communism?"},
+		{"Bread, Land, and Peace", "Bread, Land, and Peace"},
+	}
+	checkRewrites(t, "askedAsTerm", askedAsTerm, tests)
+}
+
+// TestAskForgivesNamesAlone asks the definition questions of four
+// training sets ("Who was Plekhanov?", "What was the Vikzhel?") by the
+// name alone, as readers type one into a search box, and checks that
+// hit@1, pooled over the sets, is that of the questions as written.
+func TestAskForgivesNamesAlone(t *testing.T) {
+	definition := regexp.MustCompile(`^(?:What|Who) (?:is|was|are|were) (?:the )?((?:[A-Z][\pL-]*\s?){1,3})\?$`)
+	alone := func(q string) string {
+		if m := definition.FindStringSubmatch(q); m != nil {
+			return strings.TrimSpace(m[1])
+		}
+		return q
+	}
+	hits := pooledHitAt1(t, forgivingSets, []func(string) string{func(q string) string { return q }, alone})
+	t.Logf("as written %.3f, names alone %.3f", hits[0], hits[1])
+	if hits[1] < hits[0]-0.01 {
+		t.Errorf("hit@1 %.3f with names alone, want at least %.3f (as written, less 0.01)", hits[1], hits[0]-0.01)
+	}
 }
 
 func TestSeparateQuestions(t *testing.T) {
