@@ -67,6 +67,7 @@ func (ix *Index) AskFor(ctx context.Context, question string, k int, f Filter) (
 	if questions := ix.separateQuestions(text); questions != nil {
 		return ix.askEach(ctx, questions, k, f)
 	}
+	typed := text
 	text = ix.respell(text)
 	q := ix.analyse(text)
 	refs, rest := questionRefs(text)
@@ -74,7 +75,7 @@ func (ix *Index) AskFor(ctx context.Context, question string, k int, f Filter) (
 	if err != nil {
 		return nil, err
 	}
-	lead, ok, err := ix.leadingAnswer(ctx, text, refs, &q, rs, f)
+	lead, ok, err := ix.leadingAnswer(ctx, text, typed, refs, &q, rs, f)
 	if err != nil || !ok {
 		return rs, err
 	}
@@ -126,15 +127,20 @@ func quotedAlready(rs []Result, r Result) bool {
 
 // leadingAnswer is the answer that goes before those ranked by the
 // question's words, where the question points to one sentence: a place
-// (placeAnswer) or the words it quotes. ok is false when it points to
-// none, or the best ranked answer quotes it already.
-func (ix *Index) leadingAnswer(ctx context.Context, text string, refs []sectionRef, q *question, rs []Result, f Filter) (Result, bool, error) {
+// (placeAnswer) or the words it quotes, as respelled and then as typed
+// (a misspelling respelled into the wrong word is still found by its
+// close spellings). ok is false when it points to none, or the best ranked
+// answer quotes it already.
+func (ix *Index) leadingAnswer(ctx context.Context, text, typed string, refs []sectionRef, q *question, rs []Result, f Filter) (Result, bool, error) {
 	if f.Speaker == "" {
 		if r, ok := ix.placeAnswer(text, refs, q); ok {
 			return r, true, nil
 		}
 	}
 	quoted, ok, err := ix.quotedSentence(ctx, text, q.asked, f)
+	if err == nil && !ok && typed != text {
+		quoted, ok, err = ix.quotedSentence(ctx, typed, reads(typed), f) // "groing" respelled "going", not "growing"
+	}
 	if err != nil || !ok {
 		return Result{}, false, err
 	}

@@ -44,9 +44,11 @@ var (
 )
 
 // connective opens a question that follows another in a chat ("And who
-// was Plekhanov?", "Also, what…"); the interrogative after it is kept,
-// so that the question is read as one.
-var connective = regexp.MustCompile(`(?i)^(?:and|but|also|then|oh|wait|now|plus|anyway)\b[\s,]*((?:what|who|whom|whose|which|when|where|why|how|is|are|was|were|do|does|did|can|could|would|should|will|has|have|had)\b)`)
+// was Plekhanov?", "Also, what…", "But did Lenin agree?"); the question
+// after it is kept, and read as one. An auxiliary after it opens a
+// question only where a question mark ends it: "but have got up and
+// dressed" is a quotation.
+var connective = regexp.MustCompile(`(?i)^(?:and|but|also|then|oh|wait|now|plus|anyway)\b[\s,]*((?:what|who|whom|whose|which|when|where|why|how)\b|(?:is|are|was|were|do|does|did|can|could|would|should|will|has|have|had)\b.*\?$)`)
 
 // withoutChat is a question without the chat around it, where that
 // leaves words to ask with.

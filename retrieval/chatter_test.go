@@ -26,6 +26,8 @@ func TestWithoutChat(t *testing.T) {
 		{"And who was Plekhanov?", "who was Plekhanov?"},
 		{"Also, why did the soviets decline?", "why did the soviets decline?"},
 		{"And the soviets?", "And the soviets?"},
+		{"But did Lenin agree?", "did Lenin agree?"},
+		{"but have got up and dressed", "but have got up and dressed"}, // a quotation
 		{"What's War Communism?", "What is War Communism?"},
 		{"whats the Vikzhel", "what is the Vikzhel"},
 		{"What is Doctor Who's ship called?", "What is Doctor Who's ship called?"},

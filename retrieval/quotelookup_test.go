@@ -50,6 +50,25 @@ var misquotes = []misquote{
 		}
 		return w
 	}},
+	{"typed plainly", 0.99, 0.97, func(_ *rand.Rand, w []string) []string {
+		for i := range w {
+			w[i] = strings.ToLower(strings.Map(func(r rune) rune {
+				if unicode.IsPunct(r) && r != '-' && r != '\'' {
+					return -1
+				}
+				return r
+			}, w[i]))
+		}
+		return w
+	}},
+	{"a letter left out", 0.95, 0.93, func(r *rand.Rand, w []string) []string {
+		i := r.Intn(len(w))
+		if rs := []rune(w[i]); len(rs) > 4 {
+			j := 1 + r.Intn(len(rs)-2)
+			w[i] = string(append(rs[:j:j], rs[j+1:]...))
+		}
+		return w
+	}},
 }
 
 // TestQuoteLookupForgives looks up runs of five to eight words of

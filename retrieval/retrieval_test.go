@@ -565,12 +565,13 @@ func TestRespell(t *testing.T) {
 		{"How were the players organiezd?", "How were the players organized?"}, // the stems "organiezd" and "organ" are far apart
 		{"How many yards did Nweton rush for?", "How many yards did Newton rush for?"},
 		{"How many interecptions were thrown?", "How many interceptions were thrown?"},
-		{"How many intercetions were thrown?", "How many interceptions were thrown?"},  // a letter left out of a word that is no English word
-		{"How many games did they loose?", "How many games did they loose?"},           // a word of English, not a misspelling of "lost" …
-		{"What did the season cost?", "What did the season cost?"},                     // … nor of "lose"
-		{"How many yards did newton rush for?", "How many yards did newton rush for?"}, // a word of English, though a name of the text
-		{"Did Manning throw for 2249 yards?", "Did Manning throw for 2249 yards?"},     // no letters to change
-		{"Who is Kerensky?", "Who is Kerensky?"},                                       // no word of the text is one edit away
+		{"How many intercetions were thrown?", "How many interceptions were thrown?"},              // a letter left out of a word that is no English word
+		{"What did Manning throw duirng the season?", "What did Manning throw during the season?"}, // a word the index leaves out
+		{"How many games did they loose?", "How many games did they loose?"},                       // a word of English, not a misspelling of "lost" …
+		{"What did the season cost?", "What did the season cost?"},                                 // … nor of "lose"
+		{"How many yards did newton rush for?", "How many yards did newton rush for?"},             // a word of English, though a name of the text
+		{"Did Manning throw for 2249 yards?", "Did Manning throw for 2249 yards?"},                 // no letters to change
+		{"Who is Kerensky?", "Who is Kerensky?"},                                                   // no word of the text is one edit away
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

@@ -87,6 +87,9 @@ func (ix *Index) respelled(w string, name bool) (string, bool) {
 		if !ix.isEnglish(string(lower)) {
 			edits = oneEdits(lower) // "revolutoin", "bolsheviks" typed in lower case
 		}
+		if stop, ok := ix.stopWordAmong(edits); ok {
+			return asTyped(w, stop), true // "wihch", "becuase": no word of the text
+		}
 		es := ix.editedWords(string(lower), edits)
 		if len(es) == 0 {
 			return "", false
@@ -102,6 +105,24 @@ func (ix *Index) respelled(w string, name bool) (string, bool) {
 		fix = es[i].word // "Frech" is "French" before "fresh"
 	}
 	return strings.ToUpper(fix[:1]) + fix[1:], true
+}
+
+// stopWordAmong returns the first of edits that is a stop word, one the
+// index leaves out ("which", "because", "their"), where none before it
+// is a word of the text: "wihch" is "which" whatever the text holds one
+// letter changed away, "felow" is the text's "fellow" before "below".
+func (ix *Index) stopWordAmong(edits [][]rune) (string, bool) {
+	for _, e := range edits {
+		w := string(e)
+		stems := analyze(ix.stem, w)
+		switch {
+		case len(stems) == 0 && len(analyze(ix.exact, w)) > 0:
+			return w, true
+		case len(stems) > 0 && ix.lex.dfOf(stems[0].term) > 0:
+			return "", false
+		}
+	}
+	return "", false
 }
 
 // asTyped is a word written with the capital of the word it replaces,
