@@ -27,12 +27,20 @@ var (
 		`i (?:want|need) to know\b[\s,:]*(?:if |whether )?`,
 		`i (?:don't|do not|didn't|did not|can't|cannot) (?:understand|get|figure out)\b[\s,:]*`,
 		`quick question\b[\s,:]*`,
+		passageRequest,
 	}, "|") + `)+`)
 	// chatClosing thanks, pleads or asks for help after the question,
 	// past its punctuation: "…? Thanks!", "…, please?", "…? Any idea?"
 	// (not "Who said thank you?").
 	chatClosing = regexp.MustCompile(`(?i)\s*([,.!?]+)\s*(?:thanks|thank you|thx|ty|cheers|please|pls|any (?:idea|ideas|thoughts|clue)|anyone|(?:does anyone|do you|anybody) know|can you help|help)(?: (?:so much|a lot|in advance|again))?[\s.!]*(\??)[\s.!]*$`)
 )
+
+// passageRequest asks for a passage on a subject rather than a question
+// of it, as readers ask a bot named for its quotes: "Give me a quote about
+// Kronstadt", "quote about kronstadt", "Is there a passage on the
+// famine?", "Show me where the text mentions Lenin". The subject is what
+// to look for.
+const passageRequest = `(?:(?:can|could|would) you )?(?:(?:give|show|find|get) me |find |show |is there |are there )?(?:a |an |any |the |some )?(?:good )?(?:quotes?|quotations?|passages?|lines?|excerpts?|mentions?|bits?) (?:about|on|regarding|concerning|where|in which)\s+|(?:show me )?where (?:the text|the book|it|the author) (?:mentions|talks about|says|discusses|writes about)\s+`
 
 // The text itself, named in a question: "In the book, why…", "…in the
 // text?", "According to the author, …". Every sentence is in the text, so
