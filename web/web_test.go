@@ -207,6 +207,12 @@ func TestSearchPageGolden(t *testing.T) {
 	if status != 400 || !strings.Contains(body, "longer than") {
 		t.Errorf("an overlong question: %d", status)
 	}
+	status, _, body = get(t, srv.URL+"/?q="+url.QueryEscape("Why did Lenin want peace? What was War Communism?"))
+	for _, q := range []string{"Why did Lenin want peace?", "What was War Communism?"} {
+		if status != 200 || !strings.Contains(body, `<div class="asked">`+q+`</div>`) {
+			t.Errorf("two questions asked at once: status %d; want an answer headed %q", status, q)
+		}
+	}
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -53,6 +53,7 @@ func TestAskOutputGolden(t *testing.T) {
 		{"ask-json", []string{"ask", "--json", "-k", "2", "How much farmland did Russia lose?"}},
 		{"quote", []string{"quote", "-k", "1", "peace of shame"}},
 		{"sections", []string{"sections"}},
+		{"ask-two-questions", []string{"ask", "-k", "2", "Why did the Bolsheviks dissolve the Constituent Assembly? What was War Communism?"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
