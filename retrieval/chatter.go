@@ -51,6 +51,10 @@ var (
 	textNamedAfter  = regexp.MustCompile(`(?i)\s*,?\s+(?:in|from|according to) (?:the|this) (?:` + wordAlternatives(textNouns) + `)(\s*[?.!]*)$`)
 )
 
+// minUnnamedWords is how many words a question must keep without the
+// text it names: "What happens?" asks nothing.
+const minUnnamedWords = 3
+
 // connective opens a question that follows another in a chat ("And who
 // was Plekhanov?", "Also, what…", "But did Lenin agree?"); the question
 // after it is kept, and read as one. An auxiliary after it opens a
@@ -69,7 +73,9 @@ func withoutChat(text string) string {
 	})
 	out = strings.TrimSpace(chatOpening.ReplaceAllString(out, ""))
 	out = contraction.ReplaceAllString(connective.ReplaceAllString(out, "$1"), "$1 is")
-	out = textNamedAfter.ReplaceAllString(textNamedBefore.ReplaceAllString(out, ""), "$1")
+	if unnamed := textNamedAfter.ReplaceAllString(textNamedBefore.ReplaceAllString(out, ""), "$1"); len(strings.Fields(unnamed)) >= minUnnamedWords {
+		out = unnamed // not "What happens in the chapter?"
+	}
 	if strings.Trim(out, "?!. ") == "" {
 		return text
 	}

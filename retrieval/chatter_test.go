@@ -35,6 +35,7 @@ func TestWithoutChat(t *testing.T) {
 		{"According to the author, why did the soviets decline?", "why did the soviets decline?"},
 		{"In the interview: what was War Communism?", "what was War Communism?"},
 		{"What did Reed write in the book of the revolution?", "What did Reed write in the book of the revolution?"},
+		{"What happens in the chapter?", "What happens in the chapter?"}, // nothing else to ask
 		{"tell me about the soviets", "the soviets"},
 		{"<@123456789012345678> what was War Communism?", "what was War Communism?"},
 		{"/ask what was War Communism?", "what was War Communism?"},
