@@ -87,7 +87,10 @@ func (ix *Index) AskFor(ctx context.Context, question string, k int, f Filter) (
 
 // askEach answers several questions asked at once: each one's best
 // quote in the order they were asked, then each one's second, up to k.
+// Only the first k are asked, as no more can have a quote: a message of
+// many questions costs no more than k.
 func (ix *Index) askEach(ctx context.Context, questions []string, k int, f Filter) ([]Result, error) {
+	questions = questions[:min(len(questions), k)]
 	answers := make([][]Result, len(questions))
 	for i, question := range questions {
 		rs, err := ix.AskFor(ctx, question, k, f)

@@ -240,4 +240,9 @@ func TestAskEach(t *testing.T) {
 			t.Errorf("result %d = %q (rank %d), want %q (rank %d), as the question asked alone", i, got[i].Quote.Text, got[i].Rank, w.Quote.Text, i+1)
 		}
 	}
+	many := strings.Repeat(first+" "+second+" ", 50)
+	got, err = ix.Ask(ctx, many, 3)
+	if err != nil || len(got) == 0 || len(got) > 3 {
+		t.Errorf("a hundred questions at once: %d results, %v; want 1 to 3", len(got), err)
+	}
 }
