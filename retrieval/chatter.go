@@ -208,7 +208,8 @@ func (ix *Index) standsAlone(question string) bool {
 // alone asked what it is. Suggest reads it so too, so that its note names
 // the words the answer was found by.
 func (ix *Index) asAsked(text string) string {
-	return askedAsTerm(ix.withoutAsides(withoutChat(plainTyping(text))))
+	question := ix.withoutAsides(withoutChat(plainTyping(text)))
+	return askedAsTerm(withoutChat(question)) // the question set apart from the asides may open with chat of its own
 }
 
 // maxTermWords is how many words a name typed alone may have: "Vikzhel",

@@ -193,6 +193,17 @@ func TestAskForgivesNamesAlone(t *testing.T) {
 	}
 }
 
+func TestAsAsked(t *testing.T) {
+	ix := interview(t)
+	tests := []struct{ text, want string }{
+		{"hey lectern, whats War Communism? thanks", "what is War Communism?"},
+		{"I'm reading this for class. whats War Communism?", "what is War Communism?"},
+		{"We argued about this. And who led the Red Army?", "who led the Red Army?"},
+		{"**Kronstadt**", "What is Kronstadt?"},
+	}
+	checkRewrites(t, "asAsked", ix.asAsked, tests)
+}
+
 func TestSeparateQuestions(t *testing.T) {
 	ix := interview(t)
 	tests := []struct {
