@@ -32,11 +32,12 @@ func (ix *Index) spell(stem string) []string {
 // organized?", with that word's forms, its weight and its neighbours, as
 // if typed right. A name (a capital past the question's first word) may
 // be one edit of any kind from a name of the text ("Antohny", "Antony");
-// a word in lower case only two letters swapped inside it, since a word
-// of English the text lacks is often a letter changed, added or left out
+// so may a word in lower case that is no word of English (isEnglish), but
+// a word of English only two letters swapped inside it, since a word of
+// English the text lacks is often a letter changed, added or left out
 // from one it holds ("unable" and "usable", "bought" and "brought",
-// "women" and "omen"), and no word list here says which words are
-// English. Words of five letters or more, at most maxSpellings.
+// "women" and "omen"). Words of five letters or more, at most
+// maxSpellings.
 func (ix *Index) respell(text string) string {
 	tried := 0
 	var b strings.Builder
@@ -87,16 +88,16 @@ func (ix *Index) respelled(w string, name bool) (string, bool) {
 		if !ix.isEnglish(string(lower)) {
 			edits = oneEdits(lower) // "revolutoin", "bolsheviks" typed in lower case
 		}
-		if stop, ok := ix.stopWordAmong(edits); ok {
+		es, stop := ix.editedWords(string(lower), edits)
+		if stop != "" {
 			return asTyped(w, stop), true // "wihch", "becuase": no word of the text
 		}
-		es := ix.editedWords(string(lower), edits)
 		if len(es) == 0 {
 			return "", false
 		}
 		return asTyped(w, es[0].word), true
 	}
-	es := ix.editedWords(string(lower), oneEdits(lower))
+	es, _ := ix.editedWords(string(lower), oneEdits(lower))
 	if len(es) == 0 {
 		return "", false
 	}
@@ -104,34 +105,21 @@ func (ix *Index) respelled(w string, name bool) (string, bool) {
 	if i := slices.IndexFunc(es, ix.namedInText); i >= 0 {
 		fix = es[i].word // "Frech" is "French" before "fresh"
 	}
-	return strings.ToUpper(fix[:1]) + fix[1:], true
-}
-
-// stopWordAmong returns the first of edits that is a stop word, one the
-// index leaves out ("which", "because", "their"), where none before it
-// is a word of the text: "wihch" is "which" whatever the text holds one
-// letter changed away, "felow" is the text's "fellow" before "below".
-func (ix *Index) stopWordAmong(edits [][]rune) (string, bool) {
-	for _, e := range edits {
-		w := string(e)
-		stems := analyze(ix.stem, w)
-		switch {
-		case len(stems) == 0 && len(analyze(ix.exact, w)) > 0:
-			return w, true
-		case len(stems) > 0 && ix.lex.dfOf(stems[0].term) > 0:
-			return "", false
-		}
-	}
-	return "", false
+	return capitalised(fix), true
 }
 
 // asTyped is a word written with the capital of the word it replaces,
 // as a question's first word has one.
 func asTyped(typed, word string) string {
 	if r, _ := utf8.DecodeRuneInString(typed); unicode.IsUpper(r) {
-		return strings.ToUpper(word[:1]) + word[1:]
+		return capitalised(word)
 	}
 	return word
+}
+
+// capitalised is a word of the letters a to z with a capital.
+func capitalised(word string) string {
+	return strings.ToUpper(word[:1]) + word[1:]
 }
 
 // isEnglish reports whether a word is one WordNet knows, by its stem or
@@ -249,18 +237,27 @@ type edited struct {
 }
 
 // editedWords returns the edits of word (see oneEdits and swaps) whose
-// stems the text holds, one for each stem, the most frequent stem first.
-func (ix *Index) editedWords(word string, edits [][]rune) []edited {
-	var out []edited
+// stems the text holds, one for each stem, the most frequent stem first;
+// and stop, the first edit that is a stop word, one the index leaves out
+// ("which", "because", "their"), where no edit before it is a word of
+// the text: "wihch" is "which" whatever the text holds one letter
+// changed away, but "felow" is the text's "fellow" before "below".
+func (ix *Index) editedWords(word string, edits [][]rune) (out []edited, stop string) {
 	seen := map[string]bool{word: true}
+	textWord := false
 	for _, candidate := range edits {
 		w := string(candidate)
 		if seen[w] {
 			continue
 		}
 		seen[w] = true
-		for _, t := range analyze(ix.stem, w) {
+		stems := analyze(ix.stem, w)
+		if len(stems) == 0 && !textWord && stop == "" && len(analyze(ix.exact, w)) > 0 {
+			stop = w
+		}
+		for _, t := range stems {
 			df := ix.lex.dfOf(t.term)
+			textWord = textWord || df > 0
 			if df == 0 || slices.ContainsFunc(out, func(e edited) bool { return e.term == t.term }) {
 				continue
 			}
@@ -268,7 +265,7 @@ func (ix *Index) editedWords(word string, edits [][]rune) []edited {
 		}
 	}
 	slices.SortStableFunc(out, func(a, b edited) int { return b.df - a.df })
-	return out
+	return out, stop
 }
 
 // maxEditedWord is the longest word respell edits, in letters: the edits
