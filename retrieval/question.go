@@ -265,7 +265,7 @@ func (a analyser) question(text string) question {
 	counting := howManyCount.MatchString(text)
 	text = howManyWord.ReplaceAllString(text, "$1") // "so many beetles" answers no better for "How many beetles…?"
 	text = dealWith.ReplaceAllString(text, "$1")    // "what's the deal with X" asks about X
-	toks := withOperators(text, withIdentifiers(text, withNameParts(a.stem, text, analyze(a.stem, text)), true), true)
+	toks := searchTokens(a.stem, text, true)
 	abbreviations := a.abbreviations(text)
 	joined := a.compounds(text, toks)
 	objLo, objHi := whoObject(text)

@@ -153,7 +153,7 @@ const maxNumberWord = len("thousands")
 
 // analyseSentence tokenises a sentence and marks its tokens and itself.
 func analyseSentence(a analysis.Analyzer, s corpus.Sentence, speakers []string) analysed {
-	toks := withOperators(s.Text, withIdentifiers(s.Text, withNameParts(a, s.Text, analyze(a, s.Text)), false), false)
+	toks := searchTokens(a, s.Text, false)
 	out := analysed{
 		terms:   make([]string, 0, len(toks)+len(speakers)),
 		surface: make([]string, 0, len(toks)+len(speakers)),

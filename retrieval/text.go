@@ -121,6 +121,14 @@ func analyze(a analysis.Analyzer, text string) []token {
 	return out
 }
 
+// searchTokens are the tokens text is searched by: its analysed words,
+// the parts of its dotted names, its identifiers and its operators as
+// written. loose is for a question's text (see withIdentifiers and
+// withOperators); a sentence's is read strictly.
+func searchTokens(a analysis.Analyzer, text string, loose bool) []token {
+	return withOperators(text, withIdentifiers(text, withNameParts(a, text, analyze(a, text)), loose), loose)
+}
+
 // withNameParts adds to the tokens of text a token for each part of a
 // dotted name the analyzer keeps whole ("urllib3.PoolManager",
 // "poetry.lock", "client.key"): each part of two characters or more
