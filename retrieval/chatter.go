@@ -16,22 +16,25 @@ var (
 	// a question: "hey lectern, …", "Can you tell me …", "I was
 	// wondering why …", "I don't understand: …".
 	chatOpening = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
-		`(?:hi|hey|hello|yo|ok|okay|so|um+|uh+|hm+|idk|please|pls|@\S+|<@[!&]?\d+>|/ask)[\s,!.:;]+`, // a greeting, a mention, the command typed
+		`(?:hi|hey|hello|yo)(?: (?:all|everyone|everybody|guys|folks|there|friends))?[\s,!.:;]+`, // a greeting
+		`(?:ok|okay|so|um+|uh+|hm+|idk|please|pls|@\S+|<@[!&]?\d+>|/ask)[\s,!.:;]+`,              // a filler, a mention, the command typed
 		`(?:lectern|bot)[,!.:;]\s*`,
-		`(?:(?:can|could|would|will) you (?:please )?)?(?:tell|explain to|show) me(?: (?:about|if|whether))?\b[\s,:]*`,
-		`explain\b[\s,:]*`,
+		`(?:(?:can|could|would|will) (?:you|anyone|anybody|someone|somebody) (?:please )?)?(?:(?:tell|explain to|show) me(?: (?:about|if|whether))?|explain)\b[\s,:]*`,
 		`(?:sorry|apologies)\b[^?,]*,\s*(?:but\s+)?`, // "Sorry if this is obvious, but …"
 		`(?:do|does) (?:you|anyone) know\b[\s,:]*(?:if |whether )?`,
 		`i(?:'m| am| was) wondering\b[\s,:]*(?:if |whether )?`,
 		`i(?:'d| would) like to know\b[\s,:]*(?:if |whether )?`,
 		`i (?:want|need) to know\b[\s,:]*(?:if |whether )?`,
 		`i (?:don't|do not|didn't|did not|can't|cannot) (?:understand|get|figure out)\b[\s,:]*`,
-		`quick question\b[\s,:]*`,
+		`(?:quick question|real(?:ly)? quick)\b[\s,:]*|quick[,:]\s*`,
 		passageRequest,
 	}, "|") + `)+`)
 	// chatClosing thanks, pleads or asks for help after the question,
 	// past its punctuation: "…? Thanks!", "…, please?", "…? Any idea?"
 	// (not "Who said thank you?").
+	// askerAside is a remark in parentheses after the question, about who
+	// asks: "…? (asking for my book club)".
+	askerAside  = regexp.MustCompile(`\?\s*\([^()]*\)[\s.!]*$`)
 	chatClosing = regexp.MustCompile(`(?i)\s*([,.!?]+)\s*(?:thanks|thank you|thx|ty|cheers|please|pls|any (?:idea|ideas|thoughts|clue)|anyone|(?:does anyone|do you|anybody) know|can you help|help)(?: (?:so much|a lot|in advance|again))?[\s.!]*(\??)[\s.!]*$`)
 )
 
@@ -43,12 +46,12 @@ var (
 const passageRequest = `(?:(?:can|could|would) you )?(?:(?:give|show|find|get) me |find |show |is there |are there )?(?:a |an |any |the |some )?(?:good )?(?:quotes?|quotations?|passages?|lines?|excerpts?|mentions?|bits?) (?:about|on|regarding|concerning|where|in which)\s+|(?:show me )?where (?:the text|the book|it|the author) (?:mentions|talks about|says|discusses|writes about)\s+`
 
 // The text itself, named in a question: "In the book, why…", "…in the
-// text?", "According to the author, …". Every sentence is in the text, so
-// the words say nothing of which answers; left in, they favour sentences
-// that mention a book or a text.
+// novel?", "According to the author, …". Every sentence is in the text,
+// so the words say nothing of which answers; left in, they favour
+// sentences that mention a book or a novel.
 var (
-	textNamedBefore = regexp.MustCompile(`(?i)^(?:in|from|according to) (?:the|this) (?:` + wordAlternatives(textNouns) + `)\s*[,:]\s*`)
-	textNamedAfter  = regexp.MustCompile(`(?i)\s*,?\s+(?:in|from|according to) (?:the|this) (?:` + wordAlternatives(textNouns) + `)(\s*[?.!]*)$`)
+	textNamedBefore = regexp.MustCompile(`(?i)^(?:in|from|according to) (?:the|this) (?:` + wordAlternatives(slices.Concat(textNouns, wholeTextNouns)) + `)\s*[,:]\s*`)
+	textNamedAfter  = regexp.MustCompile(`(?i)\s*,?\s+(?:in|from|according to) (?:the|this) (?:` + wordAlternatives(slices.Concat(textNouns, wholeTextNouns)) + `)(\s*[?.!]*)$`)
 )
 
 // minUnnamedWords is how many words a question must keep without the
@@ -65,7 +68,7 @@ var connective = regexp.MustCompile(`(?i)^(?:and|but|also|then|oh|wait|now|plus|
 // withoutChat is a question without the chat around it, where that
 // leaves words to ask with.
 func withoutChat(text string) string {
-	out := chatClosing.ReplaceAllStringFunc(text, func(closing string) string {
+	out := chatClosing.ReplaceAllStringFunc(askerAside.ReplaceAllString(text, "?"), func(closing string) string {
 		if strings.Contains(closing, "?") {
 			return "?"
 		}
@@ -89,6 +92,8 @@ var (
 	// emphasis is Markdown's: "**", "__", "~~", a backtick, or a single
 	// "*" or "_" at a word's edge.
 	emphasis = regexp.MustCompile("\\*\\*|__|~~|`|(?:^|\\s)[*_]+|[*_]+(?:$|[\\s?!.,:;])")
+	// spoiler is Discord's "||…||" around words, not the operator "a || b".
+	spoiler = regexp.MustCompile(`\|\|(\S(?:[^|]*\S)?)\|\|`)
 )
 
 // quotedQuestion is a question set in quotation marks as a whole, as
@@ -108,6 +113,7 @@ func plainTyping(text string) string {
 			return r
 		}, m)
 	})
+	plain = spoiler.ReplaceAllString(plain, "$1")
 	plain = strings.TrimSpace(chatLabel.ReplaceAllString(strings.TrimSpace(plain), ""))
 	plain = quotedQuestion.ReplaceAllString(plain, "$1")
 	if strings.IndexFunc(plain, unicode.IsLetter) < 0 {

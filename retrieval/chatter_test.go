@@ -49,6 +49,15 @@ func TestWithoutChat(t *testing.T) {
 		{"Show me where the text mentions Lenin", "Lenin"},
 		{"Part of the problem was the war", "Part of the problem was the war"},
 		{"Lines of men stood in the snow", "Lines of men stood in the snow"},
+		{"Why does Huck run away in the novel?", "Why does Huck run away?"},
+		{"What did Reed see, according to the reading?", "What did Reed see?"},
+		{"Who dies in the play?", "Who dies in the play?"},
+		{"Hey all, what was War Communism?", "what was War Communism?"},
+		{"Can anyone explain why the soviets declined?", "why the soviets declined?"},
+		{"Real quick, who was Kerensky?", "who was Kerensky?"},
+		{"Quick: who was Kerensky?", "who was Kerensky?"},
+		{"Who was Kerensky? (asking for my book club)", "Who was Kerensky?"},
+		{"Who was Kerensky (the prime minister)?", "Who was Kerensky (the prime minister)?"},
 	}
 	checkRewrites(t, "withoutChat", withoutChat, tests)
 }
@@ -92,11 +101,18 @@ func TestAskForgivesChat(t *testing.T) {
 			return strings.NewReplacer("What is ", "What's ", "What was ", "What's ", "Who is ", "Who's ").Replace(q)
 		}},
 		{"the text named", func(q string) string { return strings.TrimSuffix(q, "?") + " in the book?" }},
+		{"the novel named", func(q string) string { return strings.TrimSuffix(q, "?") + " in the novel?" }},
+		{"the reading named", func(q string) string { return strings.TrimSuffix(q, "?") + " in the reading?" }},
 		{"the author named", func(q string) string { return "According to the author, " + lower(q) }},
 		{"a mention", func(q string) string { return "<@123456789012345678> " + q }},
 		{"an apology", func(q string) string { return "Sorry if this is obvious, but " + lower(q) }},
 		{"a plea after", func(q string) string { return q + " Any idea?" }},
 		{"quotation marks", func(q string) string { return "\"" + q + "\"" }},
+		{"a spoiler", func(q string) string { return "||" + q + "||" }},
+		{"a greeting to all", func(q string) string { return "Hey all, " + lower(q) }},
+		{"asking anyone", func(q string) string { return "Can anyone explain " + lower(q) }},
+		{"in a hurry", func(q string) string { return "Real quick, " + lower(q) }},
+		{"a remark in parentheses", func(q string) string { return q + " (asking for my book club)" }},
 		{"a second question after", func(q string) string { return q + " Where was the author born?" }},
 	}
 	var rewrites []func(string) string
@@ -126,6 +142,9 @@ func TestPlainTyping(t *testing.T) {
 		{"\"Why did the soviets decline?\"", "Why did the soviets decline?"},
 		{"Who said \"peace of shame\"?", "Who said \"peace of shame\"?"},
 		{"**", "**"},
+		{"||Why did Kornilov march on Petrograd?||", "Why did Kornilov march on Petrograd?"},
+		{"Why did ||Kornilov|| march?", "Why did Kornilov march?"},
+		{"What does a || b do?", "What does a || b do?"},
 	}
 	checkRewrites(t, "plainTyping", plainTyping, tests)
 }

@@ -326,6 +326,14 @@ var textNouns = []string{
 	"chapter", "passage", "writer", "narrator",
 }
 
+// wholeTextNouns are how a question names the whole text it is asked of:
+// "How does the novel open?", "Why does Huck run away in the story?".
+var wholeTextNouns = []string{
+	"novel", "book", "story", "narrative", "text", "play", "poem", "essay", "diary", "memoir",
+	"journal", "work", "tale", "document", "interview", "dialogue", "conversation", "lecture",
+	"pamphlet", "report", "reading",
+}
+
 // commonWords are everyday English verbs and adverbs, modal verbs among
 // them ("What can a reducer return?"; not "will" and "may", which are
 // also a testament and a month). In a short text they are rare, so their

@@ -63,7 +63,7 @@ func wordAlternatives(words []string) string {
 		}
 		return strings.Compare(a, b)
 	})
-	return strings.Join(words, "|")
+	return strings.Join(slices.Compact(words), "|")
 }
 
 var numeralWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

@@ -28,7 +28,7 @@ var (
 	// paragraph does.
 	aboutWhat = regexp.MustCompile(`(?i)^(?:what(?:\s+is|\s+was|'s|’s)\s+(.{1,60}?)\s+(?:all\s+)?about|what\s+(?:does|did)\s+(.{1,60}?)\s+(?:cover|discuss|deal with|treat of)|(?:summari[sz]e|sum up|give (?:me )?(?:a |the )?(?:summary|gist|overview) of|what(?:\s+is|'s|’s) the (?:gist|summary|subject|topic|theme) of)\s+(.{1,60}?))\s*[?.!]*$`)
 	// wholeText is how a question names the whole text.
-	wholeText = regexp.MustCompile(`(?i)^(?:the\s+|this\s+)?(?:novel|book|story|narrative|text|play|poem|essay|diary|memoir|journal|work|tale|document|interview|dialogue|conversation|lecture|pamphlet|report|it)$`)
+	wholeText = regexp.MustCompile(`(?i)^(?:the\s+|this\s+)?(?:` + wordAlternatives(wholeTextNouns) + `|it)$`)
 	// closingTitle is a section that closes a book without being its text:
 	// notes, an index, an appendix, an edition's colophon.
 	closingTitle = regexp.MustCompile(`(?i)\b(?:notes|footnotes|endnotes|index|appendix|appendices|glossary|bibliography|errata|transcriber'?s?|translator'?s?|colophon|uncopyright|copyright|imprint|acknowledge?ments)\b`)
