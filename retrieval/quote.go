@@ -40,7 +40,7 @@ func (ix *Index) Quote(ctx context.Context, phrase string, k int) ([]Result, err
 
 // QuoteFor is Quote among the sentences the filter keeps.
 func (ix *Index) QuoteFor(ctx context.Context, phrase string, k int, f Filter) ([]Result, error) {
-	phrase = cleanQuery(phrase)
+	phrase = quotedWithin(cleanQuery(phrase))
 	if k <= 0 || phrase == "" {
 		return nil, nil
 	}
@@ -58,6 +58,23 @@ func (ix *Index) QuoteFor(ctx context.Context, phrase string, k int, f Filter) (
 		}
 	}
 	return l.out, nil
+}
+
+// quotedWithin is the quotation a reader sets in quotation marks among
+// a few words of their own ("“peace of shame” who said it?", "Lenin:
+// “thrust on us by war and ruin”"), fewer than its own or than a pasted
+// quotation has: those words are none of the text's. Else the phrase as
+// typed, a sentence quoting a few words of another among them.
+func quotedWithin(phrase string) string {
+	quoted := quotedPhrases(phrase)
+	if len(quoted) != 1 {
+		return phrase
+	}
+	inner := len(strings.Fields(quoted[0]))
+	if outer := len(strings.Fields(phrase)) - inner; outer == 0 || outer >= max(inner, minPastedWords) {
+		return phrase
+	}
+	return strings.TrimSpace(quoted[0])
 }
 
 // newQuoteLookup starts a look-up of phrase for k quotes among the

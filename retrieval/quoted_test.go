@@ -71,3 +71,16 @@ The servant saw the dagger and the wall and the hall.
 		})
 	}
 }
+
+func TestQuotedWithin(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{`"peace of shame" who said it?`, "peace of shame"},
+		{`Lenin: “thrust on us by war and ruin”`, "thrust on us by war and ruin"},
+		{`"peace of shame"`, `"peace of shame"`},
+		{`peace of shame`, `peace of shame`},
+		{`Who said "Children in Need"?`, `Who said "Children in Need"?`}, // a title
+		{`dubbed “War Communism,” was described by Lenin as “thrust on us by war and ruin.”`, `dubbed “War Communism,” was described by Lenin as “thrust on us by war and ruin.”`},
+		{`"peace of shame" and "the mad inspiration of history"`, `"peace of shame" and "the mad inspiration of history"`},
+	}
+	checkRewrites(t, "quotedWithin", quotedWithin, tests)
+}

@@ -69,6 +69,25 @@ var misquotes = []misquote{
 		}
 		return w
 	}},
+	{"words left out for an ellipsis", 0.88, 0.87, func(_ *rand.Rand, w []string) []string {
+		i := len(w) / 2
+		return slices.Concat(w[:i], []string{"..."}, w[i+1:])
+	}},
+	{"a line break, as pasted from a page", 0.99, 0.97, func(_ *rand.Rand, w []string) []string {
+		i := len(w) / 2
+		return slices.Concat(w[:i-1], []string{w[i-1] + "\n" + w[i]}, w[i+1:])
+	}},
+	{"straight quotes for curly ones", 0.99, 0.97, func(_ *rand.Rand, w []string) []string {
+		for i := range w {
+			w[i] = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"").Replace(w[i])
+		}
+		return w
+	}},
+	{"in quotation marks, asking who said it", 0.97, 0.97, func(_ *rand.Rand, w []string) []string {
+		w[0] = "\"" + w[0]
+		w[len(w)-1] += "\" - who said this?"
+		return w
+	}},
 }
 
 // TestQuoteLookupForgives looks up runs of five to eight words of
