@@ -16,17 +16,22 @@ var (
 	// a question: "hey lectern, …", "Can you tell me …", "I was
 	// wondering why …", "I don't understand: …".
 	chatOpening = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
-		`(?:hi|hey|hello|yo)(?: (?:all|everyone|everybody|guys|folks|there|friends))?[\s,!.:;]+`, // a greeting
-		`(?:ok|okay|so|um+|uh+|hm+|idk|please|pls|@\S+|<@[!&]?\d+>|/ask)[\s,!.:;]+`,              // a filler, a mention, the command typed
+		`(?:hi|hey|hello|yo|good (?:morning|afternoon|evening))(?: (?:all|everyone|everybody|guys|folks|there|friends))?[\s,!.:;]+`, // a greeting
+		`(?:ok|okay|so|um+|uh+|hm+|idk|please|pls|@\S+|<@[!&]?\d+>|/ask)[\s,!.:;]+`,                                                 // a filler, a mention, the command typed
 		`(?:lectern|bot)[,!.:;]\s*`,
-		`(?:(?:can|could|would|will) (?:you|anyone|anybody|someone|somebody) (?:please )?)?(?:(?:tell|explain to|show) me(?: (?:about|if|whether))?|explain)\b[\s,:]*`,
+		`(?:(?:can|could|would|will) (?:you|anyone|anybody|someone|somebody) (?:please )?)?(?:(?:tell|explain to|show) me(?: (?:about|if|whether))?|explain|help me (?:to )?understand)\b[\s,:]*`,
+		`(?:does|did) (?:the (?:text|book|author)|it) (?:say|mention)\b[\s,:]*(?:that |whether |if )?`,
+		`where does (?:the (?:text|book|author)|it) (?:say|mention)\b[\s,:]*(?:that )?`,
+		`in your (?:opinion|view)\b[\s,:]*`,
 		`(?:sorry|apologies)\b[^?,]*,\s*(?:but\s+)?`, // "Sorry if this is obvious, but …"
 		`(?:do|does) (?:you|anyone) know\b[\s,:]*(?:if |whether )?`,
 		`i(?:'m| am| was) wondering\b[\s,:]*(?:if |whether )?`,
 		`i(?:'d| would) like to know\b[\s,:]*(?:if |whether )?`,
 		`i (?:want|need) to know\b[\s,:]*(?:if |whether )?`,
 		`i (?:don't|do not|didn't|did not|can't|cannot) (?:understand|get|figure out)\b[\s,:]*`,
-		`(?:quick question|real(?:ly)? quick)\b[\s,:]*|quick[,:]\s*`,
+		`i(?:'m| am) (?:curious|confused)\b[\s,:]*(?:about |if |whether )?`,
+		`(?:quick question|real(?:ly)? quick)\b[\s,:]*|quick(?: one)?[,:]\s*`,
+		`(?:another|one more|one last|my|a) (?:quick )?question\s*(?:about (?:the|this) \w+\s*)?[:,\-–—]\s*`,
 		passageRequest,
 	}, "|") + `)+`)
 	// chatClosing thanks, pleads or asks for help after the question,
@@ -35,7 +40,7 @@ var (
 	// askerAside is a remark in parentheses after the question, about who
 	// asks: "…? (asking for my book club)".
 	askerAside  = regexp.MustCompile(`\?\s*\([^()]*\)[\s.!]*$`)
-	chatClosing = regexp.MustCompile(`(?i)\s*([,.!?]+)\s*(?:thanks|thank you|thx|ty|cheers|please|pls|any (?:idea|ideas|thoughts|clue)|anyone|(?:does anyone|do you|anybody) know|can you help|help)(?: (?:so much|a lot|in advance|again))?[\s.!]*(\??)[\s.!]*$`)
+	chatClosing = regexp.MustCompile(`(?i)\s*([,.!?]+)\s*(?:thanks|thank you|thx|ty|cheers|please|pls|any (?:idea|ideas|thoughts|clue)|in simple terms|simply|briefly|in (?:short|brief|a nutshell|a sentence)|if you (?:know|can)|if possible|anyone|(?:does anyone|do you|anybody) know|can you help|help)(?: (?:so much|a lot|in advance|again))?[\s.!]*(\??)[\s.!]*$`)
 )
 
 // passageRequest asks for a passage on a subject rather than a question
@@ -88,7 +93,7 @@ func withoutChat(text string) string {
 var (
 	// chatLabel marks a question as one in a chat: a quotation's "> ", a
 	// label "Q:" or "Question:".
-	chatLabel = regexp.MustCompile(`(?i)^(?:>\s*|q\s*[:.)-]\s*|question\s*[:.)-]\s*)+`)
+	chatLabel = regexp.MustCompile(`(?i)^(?:>\s*|q\s*[:.)-]\s*|question(?: (?:about|on) (?:the|this) \w+)?\s*[:.)-]\s*)+`)
 	// emphasis is Markdown's: "**", "__", "~~", a backtick, or a single
 	// "*" or "_" at a word's edge.
 	emphasis = regexp.MustCompile("\\*\\*|__|~~|`|(?:^|\\s)[*_]+|[*_]+(?:$|[\\s?!.,:;])")
@@ -137,6 +142,12 @@ var sentenceEnd = regexp.MustCompile(`[.!?]+["'”’)]*\s+`)
 // "I'm reading this for my class…", "Our reading group argued…", "I
 // couldn't find it anywhere."
 var asideOpening = regexp.MustCompile(`^(?:I|I'm|I’m|I've|I’ve|I'd|I’d|We|We're|We’re|We've|We’ve|Our|My)\b`)
+
+// chatSentence is a sentence of a reader's message that speaks to the bot
+// or the group, not of the text: a greeting, asking leave to ask ("Can I
+// ask something?"), a request for the answer's page or source ("What page
+// is that on?", "Please cite the text."), "Just curious.".
+var chatSentence = regexp.MustCompile(`(?i)^(?:(?:hi|hey|hello|good (?:morning|afternoon|evening))(?: (?:all|everyone|everybody|guys|folks|there|friends))?|(?:can|could|may) i ask(?: (?:you |a |one )?(?:something|a question|one more|another))?|(?:any ?one|anybody) (?:here|around|online)|(?:what|which) page(?: is (?:that|this|it)(?: on)?)?|page(?: numbers?)?(?: please)?|(?:please )?(?:cite|quote|give) (?:me )?(?:the|a) (?:text|source|page|passage|line|reference)s?(?: please)?|just (?:curious|wondering|asking)|thanks(?: in advance)?)[\s.!?]*$`)
 
 // minOwnConcepts is how many content words a question that points back
 // (pointsBack) needs to stand without the sentences a reader sets around
@@ -189,6 +200,7 @@ func messageQuestions(text string) (sentences, questions []string, ok bool) {
 	sentences = append(sentences, strings.TrimSpace(text[last:]))
 	for _, s := range sentences {
 		switch {
+		case chatSentence.MatchString(s):
 		case strings.HasSuffix(s, "?"):
 			questions = append(questions, s)
 		case !asideOpening.MatchString(s):

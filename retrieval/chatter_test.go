@@ -58,6 +58,16 @@ func TestWithoutChat(t *testing.T) {
 		{"Quick: who was Kerensky?", "who was Kerensky?"},
 		{"Who was Kerensky? (asking for my book club)", "Who was Kerensky?"},
 		{"Who was Kerensky (the prime minister)?", "Who was Kerensky (the prime minister)?"},
+		{"Help me understand why the soviets declined", "why the soviets declined"},
+		{"I'm curious: who was Kerensky?", "who was Kerensky?"},
+		{"Sorry, another question: who was Kerensky?", "who was Kerensky?"},
+		{"One more question - who was Kerensky?", "who was Kerensky?"},
+		{"Hello everyone! Quick one: who was Kerensky?", "who was Kerensky?"},
+		{"Does the text say why the soviets declined?", "why the soviets declined?"},
+		{"In your opinion, why did the soviets decline?", "why did the soviets decline?"},
+		{"Who was Kerensky, in simple terms?", "Who was Kerensky?"},
+		{"Who was Kerensky, if you know?", "Who was Kerensky?"},
+		{"A question of honour: who fought?", "A question of honour: who fought?"},
 	}
 	checkRewrites(t, "withoutChat", withoutChat, tests)
 }
@@ -113,6 +123,13 @@ func TestAskForgivesChat(t *testing.T) {
 		{"asking anyone", func(q string) string { return "Can anyone explain " + lower(q) }},
 		{"in a hurry", func(q string) string { return "Real quick, " + lower(q) }},
 		{"a remark in parentheses", func(q string) string { return q + " (asking for my book club)" }},
+		{"asking leave to ask", func(q string) string { return "Can I ask something? " + q }},
+		{"another question", func(q string) string { return "Sorry, another question: " + lower(q) }},
+		{"the page asked for", func(q string) string { return q + " What page is that on?" }},
+		{"a citation asked for", func(q string) string { return q + " Please cite the text." }},
+		{"in simple terms", func(q string) string { return strings.TrimSuffix(q, "?") + ", in simple terms?" }},
+		{"whether the text says", func(q string) string { return "Does the text say " + lower(q) }},
+		{"a good morning", func(q string) string { return "Good morning! " + q }},
 		{"a second question after", func(q string) string { return q + " Where was the author born?" }},
 	}
 	var rewrites []func(string) string
@@ -145,6 +162,7 @@ func TestPlainTyping(t *testing.T) {
 		{"||Why did Kornilov march on Petrograd?||", "Why did Kornilov march on Petrograd?"},
 		{"Why did ||Kornilov|| march?", "Why did Kornilov march?"},
 		{"What does a || b do?", "What does a || b do?"},
+		{"Question about the reading: who was Kerensky?", "who was Kerensky?"},
 	}
 	checkRewrites(t, "plainTyping", plainTyping, tests)
 }
@@ -219,6 +237,10 @@ func TestAsAsked(t *testing.T) {
 		{"I'm reading this for class. whats War Communism?", "what is War Communism?"},
 		{"We argued about this. And who led the Red Army?", "who led the Red Army?"},
 		{"**Kronstadt**", "What is Kronstadt?"},
+		{"Can I ask something? Who was Kerensky?", "Who was Kerensky?"},
+		{"Good morning! Who was Kerensky? What page is that on?", "Who was Kerensky?"},
+		{"Who was Kerensky? Please cite the text.", "Who was Kerensky?"},
+		{"Who was Kerensky? Just curious.", "Who was Kerensky?"},
 	}
 	checkRewrites(t, "asAsked", ix.asAsked, tests)
 }
