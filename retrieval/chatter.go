@@ -92,14 +92,45 @@ func withoutChat(text string) string {
 
 var (
 	// chatLabel marks a question as one in a chat: a quotation's "> ", a
-	// label "Q:" or "Question:".
-	chatLabel = regexp.MustCompile(`(?i)^(?:>\s*|q\s*[:.)-]\s*|question(?: (?:about|on) (?:the|this) \w+)?\s*[:.)-]\s*)+`)
+	// label "Q:" or "Question:", a list's bullet or number, a heading's
+	// "#", Discord's small print "-#".
+	chatLabel = regexp.MustCompile(`(?i)^(?:>\s*|q\s*[:.)-]\s*|question(?: (?:about|on) (?:the|this) \w+)?\s*[:.)-]\s*|-#\s+|[-•]\s+|\d{1,2}[.)]\s+|#{1,3}\s+)+`)
+	// discordMarkup is what a chat sets among a question's words that is
+	// none of them: a custom emoji ("<:thinking:1234…>"), an emoji's
+	// shortcode (":thinking:"), a link, hashtags at the end.
+	discordMarkup = regexp.MustCompile(`<a?:\w+:\d+>|(?:^|\s):[a-z0-9_+-]+:(?:\s|$)|https?://\S+|(?:\s+#[A-Za-z][\w-]*)+\s*$`)
 	// emphasis is Markdown's: "**", "__", "~~", a backtick, or a single
 	// "*" or "_" at a word's edge.
 	emphasis = regexp.MustCompile("\\*\\*|__|~~|`|(?:^|\\s)[*_]+|[*_]+(?:$|[\\s?!.,:;])")
 	// spoiler is Discord's "||…||" around words, not the operator "a || b".
 	spoiler = regexp.MustCompile(`\|\|(\S(?:[^|]*\S)?)\|\|`)
 )
+
+// withoutChatMarkup is a message without what a chat sets around its
+// words: the lines a reply quotes, custom emoji, emoji shortcodes, links,
+// hashtags at the end (discordMarkup). It is read before a colon parts
+// two words, which would part "<:thinking:…>".
+func withoutChatMarkup(text string) string {
+	return discordMarkup.ReplaceAllString(withoutQuotedLines(text), " ")
+}
+
+// withoutQuotedLines is a message without the lines it quotes ("> …"),
+// as a reply quotes what it answers, where lines of its own remain.
+func withoutQuotedLines(text string) string {
+	if !strings.Contains(text, ">") {
+		return text
+	}
+	var own []string
+	for line := range strings.Lines(text) {
+		if !strings.HasPrefix(strings.TrimSpace(line), ">") {
+			own = append(own, line)
+		}
+	}
+	if strings.TrimSpace(strings.Join(own, "")) == "" {
+		return text
+	}
+	return strings.Join(own, "")
+}
 
 // quotedQuestion is a question set in quotation marks as a whole, as
 // some readers type one: it quotes nothing of the text.

@@ -130,6 +130,15 @@ func TestAskForgivesChat(t *testing.T) {
 		{"in simple terms", func(q string) string { return strings.TrimSuffix(q, "?") + ", in simple terms?" }},
 		{"whether the text says", func(q string) string { return "Does the text say " + lower(q) }},
 		{"a good morning", func(q string) string { return "Good morning! " + q }},
+		{"a reply quoting a line", func(q string) string {
+			return "> The Russian Revolution was an epoch-changing event, one that transformed the nature of the century.\n" + q
+		}},
+		{"a custom emoji", func(q string) string { return "<a:wave:123456789012345678> " + q }},
+		{"an emoji's shortcode", func(q string) string { return q + " :thinking:" }},
+		{"a link after", func(q string) string { return q + " https://example.org/reading.pdf" }},
+		{"a hashtag after", func(q string) string { return q + " #history" }},
+		{"a list's number", func(q string) string { return "1. " + q }},
+		{"a heading's mark", func(q string) string { return "# " + q }},
 		{"a second question after", func(q string) string { return q + " Where was the author born?" }},
 	}
 	var rewrites []func(string) string
@@ -163,6 +172,11 @@ func TestPlainTyping(t *testing.T) {
 		{"Why did ||Kornilov|| march?", "Why did Kornilov march?"},
 		{"What does a || b do?", "What does a || b do?"},
 		{"Question about the reading: who was Kerensky?", "who was Kerensky?"},
+		{"- Who was Kerensky?", "Who was Kerensky?"},
+		{"2. Who was Kerensky?", "Who was Kerensky?"},
+		{"# Who was Kerensky?", "Who was Kerensky?"},
+		{"-# who was Kerensky?", "who was Kerensky?"},
+		{"1.5 million died?", "1.5 million died?"},
 	}
 	checkRewrites(t, "plainTyping", plainTyping, tests)
 }
@@ -228,6 +242,23 @@ func TestAskForgivesNamesAlone(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestWithoutChatMarkup(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Who was Kerensky? <:thinking:123456789012345678>", "Who was Kerensky?  "},
+		{"<a:wave:123456789012345678> Who was Kerensky?", "  Who was Kerensky?"},
+		{"Who was Kerensky? :thinking:", "Who was Kerensky? "},
+		{"Who was Kerensky? https://example.org/reading.pdf", "Who was Kerensky?  "},
+		{"Who was Kerensky? #history #russia", "Who was Kerensky? "},
+		{"What does #include do?", "What does #include do?"},
+		{"Is C# typed", "Is C# typed"},
+		{"What is in Issue 12:30?", "What is in Issue 12:30?"},
+		{"> The Revolution was an epoch-changing event.\nWhy was it?", "Why was it?"},
+		{"> The Revolution was an epoch-changing event.\n> It transformed the century.", "> The Revolution was an epoch-changing event.\n> It transformed the century."},
+		{"Why is 3 > 2?", "Why is 3 > 2?"},
+	}
+	checkRewrites(t, "withoutChatMarkup", withoutChatMarkup, tests)
 }
 
 func TestAsAsked(t *testing.T) {

@@ -82,10 +82,12 @@ func foldAccent(r rune) rune {
 }
 
 // cleanQuery trims user input to MaxQueryRunes and drops control characters
-// and invalid bytes. A colon between letters parts two words
-// ("title:soviets"), which the analyzer would read as one.
+// and invalid bytes, and what a chat sets around its words
+// (withoutChatMarkup). A colon between
+// letters parts two words ("title:soviets"), which the analyzer would
+// read as one.
 func cleanQuery(q string) string {
-	return strings.Join(strings.Fields(partColons(normalize(CleanQuery(q)))), " ")
+	return strings.Join(strings.Fields(partColons(normalize(CleanQuery(withoutChatMarkup(q))))), " ")
 }
 
 // partColons turns a colon between two letters into a space.
