@@ -355,6 +355,13 @@ func testReplies(t *testing.T, transport string) {
 				t.Errorf("second answer %q, want it under the second question %q", got, want)
 			}
 		}},
+		{"ask-who-wrote-it", func(t *testing.T) *discordtest.Message {
+			return ask(t, "Who wrote this?")
+		}, func(t *testing.T, m *discordtest.Message) {
+			if !strings.Contains(m.Content, "is by Suzi Weissman") {
+				t.Errorf("who wrote the text: content %q, want the author named", m.Content)
+			}
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -174,7 +174,11 @@ func (b *Bot) lookUp(ctx context.Context, x *exchange, l lookup, search func(con
 	}
 	rid := b.recordQuestion(ctx, x, l.command, l.query, rs, time.Since(start))
 	if len(rs) == 0 {
-		return found{}, &refusal{outcome: outcomeNothing, note: b.nothingFound(l.query)}
+		note := b.nothingFound(l.query)
+		if l.command == "ask" {
+			note = b.authorNote(l.query, note)
+		}
+		return found{}, &refusal{outcome: outcomeNothing, note: note}
 	}
 	return found{k: k, rs: rs, rid: rid}, nil
 }
@@ -201,6 +205,9 @@ func (b *Bot) searchCommand(ctx context.Context, x *exchange, k kind, text, spea
 	}
 	m := b.answersMessage(f.k, f.rs, 0, shown{question: l.query, owner: userID(x.in), private: priv, rid: f.rid})
 	m.Content = b.spellingNote(l.query)
+	if k == kindAsk {
+		m.Content = b.authorNote(l.query, m.Content)
+	}
 	return message(m, priv), nil
 }
 
@@ -318,6 +325,17 @@ func (b *Bot) spellingNote(q string) string {
 		return ""
 	}
 	return "Some words are not in the text; showing answers for close spellings: " + boldWords(sugg) + "."
+}
+
+// authorNote puts the answer to a question of who wrote the text
+// (retrieval's AuthorNote) before the content of a reply, if it asks one.
+func (b *Bot) authorNote(q, content string) string {
+	q, _ = splitSpeaker(q)
+	note := b.searcher().AuthorNote(q)
+	if note == "" {
+		return content
+	}
+	return strings.TrimSpace(retrieval.Clip(escapeMarkdown(note), maxContent/2) + "\n" + content)
 }
 
 // nothingFound is the reply when a search finds nothing, with spelling

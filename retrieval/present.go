@@ -186,7 +186,9 @@ func CleanQuery(q string) string {
 // Answer is the JSON shape of one query's results, as the command line
 // prints it with --json and the web API returns it.
 type Answer struct {
-	Query   string   `json:"query"`
+	Query string `json:"query"`
+	// Note answers what no quote can (AuthorNote); "" for most questions.
+	Note    string   `json:"note,omitempty"`
 	Results []Result `json:"results"`
 }
 

@@ -26,6 +26,7 @@ pre { overflow-x: auto; background: rgba(127,127,127,.12); padding: .5rem .7rem;
 .asked { font-weight: 600; }
 mark { background: var(--mark); color: inherit; }
 .problem { border: 1px solid #dc2626; padding: .5rem .8rem; }
+.note { border: 1px solid var(--line); padding: .5rem .8rem; }
 .toc ol { padding-left: 1.2rem; }
 .toc .lv1 { font-weight: bold; }
 .text { margin-top: 1rem; }
@@ -62,7 +63,7 @@ var pages = struct {
 <button type="submit">Search</button>
 </form>
 {{with .Problem}}<p class="problem">{{.}}</p>{{end}}
-{{if .Searched}}{{if not .Answers}}<p class="problem">Nothing found for “{{shownQuery .Query}}”. Try other or fewer words, or a name from the text.</p>{{end}}
+{{if .Searched}}{{with .Note}}<p class="note">{{.}}</p>{{end}}{{if not .Answers}}<p class="problem">Nothing found for “{{shownQuery .Query}}”. Try other or fewer words, or a name from the text.</p>{{end}}
 <section id="answers">{{range .Answers}}
 <article class="answer">{{with .Asked}}<div class="asked">{{.}}</div>{{end}}<div class="sec-of">{{.Section}}</div><blockquote>{{with .Speaker}}<b>{{.}}:</b> {{end}}{{.Quote}}</blockquote>{{with .Code}}<pre><code>{{.Text}}</code></pre>{{end}}
 <a class="cite" href="{{.Link}}">{{.Citation}}</a>{{with .SiteLink}} <a class="cite" href="{{.}}">· on the site</a>{{end}}</article>{{end}}</section>{{end}}

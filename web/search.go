@@ -60,10 +60,14 @@ func (s *Server) api(quote bool) http.HandlerFunc {
 			s.searchFailed(w, r, err)
 			return
 		}
+		ans := retrieval.NewAnswer(q, rs)
+		if !quote {
+			ans.Note = search.AuthorNote(q)
+		}
 		w.Header().Set("Content-Type", "application/json")
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
-		enc.Encode(retrieval.NewAnswer(q, rs))
+		enc.Encode(ans)
 	}
 }
 
@@ -117,6 +121,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	}
 	data := struct {
 		Title, Query, Mode, Problem string
+		Note                        string // what no quote can answer
 		Searched                    bool
 		Answers                     []answerView
 		Texts                       []textLink
@@ -134,6 +139,9 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		data.Searched = true
+		if mode == "ask" {
+			data.Note = search.AuthorNote(q)
+		}
 		for _, res := range rs {
 			c := res.Citation()
 			data.Answers = append(data.Answers, answerView{

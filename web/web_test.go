@@ -91,6 +91,15 @@ func TestAPI(t *testing.T) {
 			return retrieval.NewAnswer(q, rs)
 		}},
 		{"nothing found", "/api/ask?q=xylophone+zebra", 200, func(q string) retrieval.Answer { return retrieval.NewAnswer(q, nil) }},
+		{"who wrote it", "/api/ask?q=" + url.QueryEscape("Who wrote this?"), 200, func(q string) retrieval.Answer {
+			rs, _ := ix.Ask(context.Background(), q, 3)
+			a := retrieval.NewAnswer(q, rs)
+			a.Note = ix.AuthorNote(q)
+			if a.Note == "" {
+				t.Error("AuthorNote(\"Who wrote this?\") is empty")
+			}
+			return a
+		}},
 		{"query syntax is just text", "/api/ask?q=" + url.QueryEscape(`+title:"x" -(y) ~2 *`), 200, nil},
 		{"empty q", "/api/ask?q=", 400, nil},
 		{"no q", "/api/quote", 400, nil},
@@ -206,6 +215,10 @@ func TestSearchPageGolden(t *testing.T) {
 	status, _, body = get(t, srv.URL+"/?q="+strings.Repeat("x", 1001))
 	if status != 400 || !strings.Contains(body, "longer than") {
 		t.Errorf("an overlong question: %d", status)
+	}
+	status, _, body = get(t, srv.URL+"/?q="+url.QueryEscape("Who wrote this?"))
+	if status != 200 || !strings.Contains(body, `<p class="note">“The Russian Revolution: an interview with Suzi Weissman” is by Suzi Weissman`) {
+		t.Errorf("who wrote the text: status %d; want the author named above the answers", status)
 	}
 	status, _, body = get(t, srv.URL+"/?q="+url.QueryEscape("Why did Lenin want peace? What was War Communism?"))
 	for _, q := range []string{"Why did Lenin want peace?", "What was War Communism?"} {

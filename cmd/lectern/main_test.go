@@ -54,6 +54,7 @@ func TestAskOutputGolden(t *testing.T) {
 		{"quote", []string{"quote", "-k", "1", "peace of shame"}},
 		{"sections", []string{"sections"}},
 		{"ask-two-questions", []string{"ask", "-k", "2", "Why did the Bolsheviks dissolve the Constituent Assembly? What was War Communism?"}},
+		{"ask-who-wrote-it", []string{"ask", "-k", "1", "Who wrote this?"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

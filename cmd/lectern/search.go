@@ -75,8 +75,12 @@ func (c *searchCommand) Run(ctx context.Context, a *app, args []string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", c.kind, err)
 		}
+		ans := retrieval.NewAnswer(q, rs)
+		if c.kind == "ask" {
+			ans.Note = ix.AuthorNote(q)
+		}
 		if c.json {
-			b, err := json.Marshal(retrieval.NewAnswer(q, rs))
+			b, err := json.Marshal(ans)
 			if err != nil {
 				return err
 			}
@@ -86,7 +90,7 @@ func (c *searchCommand) Run(ctx context.Context, a *app, args []string) error {
 		if batch {
 			fmt.Fprintf(out, "> %s\n\n", q)
 		}
-		printResults(out, q, rs, color)
+		printResults(out, ans, color)
 		return nil
 	}
 	if !batch {
@@ -112,13 +116,17 @@ func (c *searchCommand) Run(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
-// printResults writes results for people: the quote, then its citation.
-func printResults(w io.Writer, q string, rs []retrieval.Result, color bool) {
-	if len(rs) == 0 {
-		fmt.Fprintf(w, "Nothing found for %q. Try other words, fewer words, or a name from the text.\n\n", retrieval.ShownQuery(q))
+// printResults writes an answer for people: its note, then each quote
+// and its citation.
+func printResults(w io.Writer, ans retrieval.Answer, color bool) {
+	if ans.Note != "" {
+		fmt.Fprintf(w, "%s\n\n", ans.Note)
+	}
+	if len(ans.Results) == 0 {
+		fmt.Fprintf(w, "Nothing found for %q. Try other words, fewer words, or a name from the text.\n\n", retrieval.ShownQuery(ans.Query))
 		return
 	}
-	for _, r := range rs {
+	for _, r := range ans.Results {
 		if r.Asked != "" {
 			fmt.Fprintln(w, "Q: "+r.Asked)
 		}
