@@ -44,8 +44,11 @@ func authorNote(docs []*corpus.Document) string {
 	const where = "their title pages or the files' details"
 	if len(docs) == 1 {
 		d := docs[0]
-		if d.Author == "" {
+		switch strings.ToLower(d.Author) {
+		case "":
 			return fmt.Sprintf("“%s” does not name its author where Lectern can read it (a title page or the file's details).", docTitle(d))
+		case "anonymous", "unknown":
+			return fmt.Sprintf("“%s” names no author: its title page or the file's details say “%s”.", docTitle(d), d.Author)
 		}
 		return fmt.Sprintf("“%s” is by %s: its title page or the file's details say so, and Lectern quotes only the text itself.", docTitle(d), d.Author)
 	}

@@ -48,6 +48,7 @@ func TestAuthorNoteNames(t *testing.T) {
 	}{
 		{"one text", []*corpus.Document{doc("Ten Days", "John Reed")}, []string{"“Ten Days” is by John Reed"}},
 		{"no author known", []*corpus.Document{doc("Notes", "")}, []string{"“Notes” does not name its author"}},
+		{"anonymous", []*corpus.Document{doc("Trial", "Anonymous")}, []string{"“Trial” names no author: its title page or the file's details say “Anonymous”."}},
 		{"no title", []*corpus.Document{doc("", "Ann")}, []string{"“f.txt” is by Ann"}},
 		{"several", []*corpus.Document{doc("A", "X"), doc("B", ""), doc("C", "Z")}, []string{"“A” is by X; “C” is by Z."}},
 		{"many", []*corpus.Document{doc("A", "X"), doc("B", "Y"), doc("C", "Z"), doc("D", "W"), doc("E", "V")}, []string{"“C” is by Z; and 2 texts more."}},
