@@ -161,7 +161,7 @@ func (ix *Index) placeAnswer(text string, refs []sectionRef, q *question) (Resul
 	if te, ok := readTextEnd(text); ok {
 		if doc, sent, ok := ix.endSentence(te); ok {
 			if d := ix.corpus.Documents[doc]; te.about {
-				sent, _ = firstOfSection(d, d.Sentence(sent).Section) // its synopsis or argument, where it has one
+				sent, _ = firstOfSection(d, partHead(d, d.Sentence(sent).Section)) // its synopsis or argument, where it has one
 			}
 			return ix.endResult(te, doc, sent), true
 		}
@@ -248,6 +248,17 @@ func (ix *Index) partOpening(within map[*corpus.Document]map[int]bool, f Filter,
 		}
 	}
 	return Result{}, false
+}
+
+// partHead is the section that heads the part section sec opens the text
+// of, where its title runs on under the part's: "CHAPTER I: VARIATION
+// UNDER DOMESTICATION", over the chapter's synopsis, for "CHAPTER I:
+// VARIATION UNDER DOMESTICATION · CAUSES OF VARIABILITY".
+func partHead(d *corpus.Document, sec int) int {
+	for sec > 0 && strings.HasPrefix(d.Sections[sec].Title, d.Sections[sec-1].Title+" · ") {
+		sec--
+	}
+	return sec
 }
 
 // firstOfSection is the first sentence of section sec of d that is

@@ -331,7 +331,7 @@ var textNouns = []string{
 var wholeTextNouns = []string{
 	"novel", "book", "story", "narrative", "text", "play", "poem", "essay", "diary", "memoir",
 	"journal", "work", "tale", "document", "interview", "dialogue", "conversation", "lecture",
-	"pamphlet", "report", "reading",
+	"pamphlet", "report", "reading", "paper", "article", "post", "page",
 }
 
 // commonWords are everyday English verbs and adverbs, modal verbs among

@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/lectern-bot/lectern/corpus"
@@ -86,6 +87,10 @@ func (ix *Index) endSentence(te textEnd) (doc, sent int, ok bool) {
 	for i, d := range docs {
 		whole := len(docs) == 1 && wholeText.MatchString(te.of)
 		if whole || (d.Title != "" && strings.EqualFold(strings.TrimPrefix(te.of, "the "), d.Title)) {
+			if sec, ok := overviewSection(d); ok && te.about {
+				sent, ok := firstOfSection(d, sec)
+				return i, sent, ok
+			}
 			sent, ok := endOfSections(d, bodySections(d), te.last)
 			return i, sent, ok
 		}
@@ -131,6 +136,29 @@ func ownTitle(title string) string {
 	}
 	title = strings.ToLower(strings.Trim(strings.TrimSpace(title), ".,;:!?\"'“”‘’"))
 	return strings.TrimPrefix(title, "the ")
+}
+
+// overviewTitle is the title of a part that says what the whole text is
+// about, best first: a paper's abstract, a report's summary. An
+// introduction or a preface may as well tell the author's life or thank
+// the printer.
+var overviewTitle = []string{"abstract", "summary", "executive summary", "synopsis", "overview"}
+
+// overviewSection is the section of d, within no part but the text's
+// title, whose title is the best of overviewTitle, where one is
+// ("CHAPTER II · SUMMARY" sums up a chapter).
+func overviewSection(d *corpus.Document) (int, bool) {
+	best, found := len(overviewTitle), -1
+	for i, s := range d.Sections {
+		title := strings.TrimPrefix(s.Title, d.Title+" · ")
+		if strings.Contains(title, " · ") {
+			continue
+		}
+		if rank := slices.Index(overviewTitle, ownTitle(title)); rank >= 0 && rank < best {
+			best, found = rank, i
+		}
+	}
+	return found, found >= 0
 }
 
 // bodySections are the sections of d that hold its text: from the first

@@ -128,6 +128,16 @@ Difficulties of the theory--Absence of transitional varieties--Transitions in ha
 
 Long before the reader has arrived at this part of my work, a crowd of difficulties will have occurred to him.
 `,
+	"paper.md": `# A Study of Things
+
+## Abstract
+
+We show that things are studied by many people in many places.
+
+## 1 Introduction
+
+Things have long been studied by many.
+`,
 	"paradise.txt": `BOOK I.
 
 THE ARGUMENT
@@ -176,6 +186,7 @@ func TestAskTextEnds(t *testing.T) {
 	fables := ixs["aesop.txt"]
 	argued := ixs["paradise.txt"]
 	synopses := ixs["origin.txt"]
+	paper := ixs["paper.md"]
 	tests := []struct {
 		ix       *Index
 		question string
@@ -199,6 +210,8 @@ func TestAskTextEnds(t *testing.T) {
 		{synopses, "What is chapter VI about?", "Difficulties of the theory"},
 		{synopses, "How does chapter VI begin?", "Long before the reader"},
 		{ix, "What was the quarrel about?", ""},
+		{paper, "What is this paper about?", "We show that things are studied"},
+		{paper, "How does the paper open?", "We show that things are studied"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -268,5 +281,43 @@ func TestEndShowsItsEnd(t *testing.T) {
 				t.Errorf("first quote %+v, want one with %q", rs, tt.want)
 			}
 		})
+	}
+}
+
+func TestPartHead(t *testing.T) {
+	d := &corpus.Document{Sections: []corpus.Section{
+		{Title: "CHAPTER I: VARIATION"},
+		{Title: "CHAPTER I: VARIATION · CAUSES"},
+		{Title: "CHAPTER I: VARIATION · HABIT"},
+		{Title: "CHAPTER II: NATURE"},
+	}}
+	tests := []struct{ sec, want int }{{0, 0}, {1, 0}, {2, 2}, {3, 3}}
+	for _, tt := range tests {
+		if got := partHead(d, tt.sec); got != tt.want {
+			t.Errorf("partHead(%q) = %d, want %d", d.Sections[tt.sec].Title, got, tt.want)
+		}
+	}
+}
+
+// TestAskAboutChapterOfSubsections asks what a chapter is about where its
+// synopsis stands under its heading and its text under subheadings, as
+// in the Origin of Species.
+func TestAskAboutChapterOfSubsections(t *testing.T) {
+	ix, err := NewMemory(context.Background(), library("darwin-origin-of-species-6th-edition.txt")(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, q := range []string{"What is chapter 1 about?", "What is the first chapter about?", "Summarize chapter 4"} {
+		rs, err := ix.Ask(context.Background(), q, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) == 0 {
+			t.Fatalf("Ask(%q) found nothing", q)
+		}
+		if !synopsis.MatchString(rs[0].Quote.Text) {
+			t.Errorf("Ask(%q): first quote %q, want the chapter's synopsis", q, rs[0].Quote.Text)
+		}
 	}
 }
