@@ -124,7 +124,8 @@ func TestAskCitedSection(t *testing.T) {
 
 // TestAskWhatPartIsAbout: "What is the second chapter about?" is
 // answered by the chapter's synopsis, or its opening, not by a sentence
-// of it that says "chapter".
+// of it that says "chapter"; "What is chapter 2 called?" so too, its
+// citation giving the title.
 func TestAskWhatPartIsAbout(t *testing.T) {
 	ix := parsedIndex(t, "book.txt", `CHAPTER I. THE MILL.
 
@@ -147,6 +148,8 @@ In the evening the mill was quiet and the river ran on. The miller slept.
 		{"What does chapter 1 cover?", "The river", "CHAPTER I: THE MILL"},
 		{"What is chapter III about?", "In the evening", "CHAPTER III: THE EVENING"},
 		{"What does the baker say about the second chapter?", "second chapter of his life", "CHAPTER II: THE BAKER"},
+		{"What is the title of chapter 3?", "In the evening", "CHAPTER III: THE EVENING"},
+		{"What is chapter 2 called?", "The baker", "CHAPTER II: THE BAKER"},
 	})
 }
 

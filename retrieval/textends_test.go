@@ -299,25 +299,35 @@ func TestPartHead(t *testing.T) {
 	}
 }
 
-// TestAskAboutChapterOfSubsections asks what a chapter is about where its
-// synopsis stands under its heading and its text under subheadings, as
-// in the Origin of Species.
+// TestAskAboutChapterOfSubsections asks what a chapter is about, or what
+// it is called, where its synopsis stands under its heading and its text
+// under subheadings, as in the Origin of Species: the chapter's synopsis
+// answers, its citation giving the chapter's title.
 func TestAskAboutChapterOfSubsections(t *testing.T) {
 	ix, err := NewMemory(context.Background(), library("darwin-origin-of-species-6th-edition.txt")(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	for _, q := range []string{"What is chapter 1 about?", "What is the first chapter about?", "Summarize chapter 4"} {
-		rs, err := ix.Ask(context.Background(), q, 1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(rs) == 0 {
-			t.Fatalf("Ask(%q) found nothing", q)
-		}
-		if !synopsis.MatchString(rs[0].Quote.Text) {
-			t.Errorf("Ask(%q): first quote %q, want the chapter's synopsis", q, rs[0].Quote.Text)
-		}
+	tests := []struct{ question, chapter string }{
+		{"What is chapter 1 about?", "CHAPTER I: "},
+		{"What is the first chapter about?", "CHAPTER I: "},
+		{"Summarize chapter 4", "CHAPTER IV: "},
+		{"What is the title of chapter 4?", "CHAPTER IV: "},
+		{"What is chapter 3 called?", "CHAPTER III: "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			rs, err := ix.Ask(context.Background(), tt.question, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) == 0 {
+				t.Fatal("nothing found")
+			}
+			if got := rs[0].Section.Title; !strings.HasPrefix(got, tt.chapter) || strings.Contains(got, " · ") || !synopsis.MatchString(rs[0].Quote.Text) {
+				t.Errorf("first quote %q in %q, want the synopsis under %q", rs[0].Quote.Text, got, tt.chapter)
+			}
+		})
 	}
 }

@@ -94,9 +94,9 @@ func TestAPI(t *testing.T) {
 		{"who wrote it", "/api/ask?q=" + url.QueryEscape("Who wrote this?"), 200, func(q string) retrieval.Answer {
 			rs, _ := ix.Ask(context.Background(), q, 3)
 			a := retrieval.NewAnswer(q, rs)
-			a.Note = ix.AuthorNote(q)
+			a.Note = ix.TitlePageNote(q)
 			if a.Note == "" {
-				t.Error("AuthorNote(\"Who wrote this?\") is empty")
+				t.Error("TitlePageNote(\"Who wrote this?\") is empty")
 			}
 			return a
 		}},

@@ -7,7 +7,7 @@ import (
 	"github.com/lectern-bot/lectern/corpus"
 )
 
-func TestAuthorNote(t *testing.T) {
+func TestTitlePageNote(t *testing.T) {
 	ix := interview(t)
 	tests := []struct {
 		question string
@@ -22,22 +22,26 @@ func TestAuthorNote(t *testing.T) {
 		{"Who wrote the Communist Manifesto?", false},
 		{"Who is the author of a biography of Serge?", false},
 		{"Who wrote about Serge?", false},
+		{"What is the title of this book?", true},
+		{"What's the interview called?", true},
+		{"What is the title of chapter 4?", false},
+		{"What is the title of the Trotsky biography?", false},
 		{"Why did the Bolsheviks dissolve the Constituent Assembly?", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
-			got := ix.AuthorNote(tt.question)
+			got := ix.TitlePageNote(tt.question)
 			if asks := got != ""; asks != tt.asks {
-				t.Fatalf("AuthorNote(%q) = %q; want a note: %v", tt.question, got, tt.asks)
+				t.Fatalf("TitlePageNote(%q) = %q; want a note: %v", tt.question, got, tt.asks)
 			}
 			if tt.asks && !strings.Contains(got, "Suzi Weissman") {
-				t.Errorf("AuthorNote(%q) = %q, want the interview's author named", tt.question, got)
+				t.Errorf("TitlePageNote(%q) = %q, want the interview's title and author named", tt.question, got)
 			}
 		})
 	}
 }
 
-func TestAuthorNoteNames(t *testing.T) {
+func TestTitlePageNoteNames(t *testing.T) {
 	doc := func(title, author string) *corpus.Document {
 		return &corpus.Document{Name: "f.txt", Title: title, Author: author}
 	}
@@ -56,10 +60,10 @@ func TestAuthorNoteNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := authorNote(tt.docs)
+			got := titlePageNote(tt.docs)
 			for _, w := range tt.want {
 				if !strings.Contains(got, w) {
-					t.Errorf("authorNote = %q, want it to hold %q", got, w)
+					t.Errorf("titlePageNote = %q, want it to hold %q", got, w)
 				}
 			}
 		})

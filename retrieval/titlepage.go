@@ -8,15 +8,19 @@ import (
 	"github.com/lectern-bot/lectern/corpus"
 )
 
-// authorAsked asks who wrote the text being read: "Who wrote this?", "Who
-// is the author of the book?", "Who's the author?", "What is the author's
-// name?". The text's own sentences rarely say; its title page or the
-// file's details do, and Lectern leaves those out of the text it quotes.
-var authorAsked = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+// titlePageAsked asks what a title page says: who wrote the text being
+// read ("Who wrote this?", "Who is the author of the book?", "Who's the
+// author?", "What is the author's name?") or what it is called ("What is
+// the title of this book?", "What is the book called?"). The text's own
+// sentences rarely say; its title page or the file's details do, and
+// Lectern leaves those out of the text it quotes.
+var titlePageAsked = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`who\s+(?:wrote|has written|authored|penned|is the (?:author|writer) of|was the (?:author|writer) of)\s+` + theWholeText,
 	`who(?:'s|’s|\s+is|\s+was)\s+(?:the|this)\s+(?:author|writer)(?:\s+of\s+` + theWholeText + `)?`,
 	`what(?:'s|’s|\s+is|\s+was)\s+the\s+(?:author's|author’s|writer's|writer’s)\s+name`,
 	`(?:what(?:'s|’s|\s+is|\s+was)\s+)?the\s+name\s+of\s+the\s+(?:author|writer)`,
+	`what(?:'s|’s|\s+is|\s+was)\s+the\s+(?:title|name)\s+of\s+` + theWholeText,
+	`what(?:'s|’s|\s+is|\s+was)\s+` + theWholeText + `\s+(?:called|titled)`,
 }, "|") + `)\s*[?.!]*$`)
 
 // theWholeText is how a question points at the text it is asked of:
@@ -27,20 +31,21 @@ var theWholeText = `(?:this|it|(?:the|this)\s+(?:` + wordAlternatives(wholeTextN
 // several.
 const maxNotedAuthors = 3
 
-// AuthorNote answers a question that asks who wrote the text ("Who wrote
-// this?") from what the text's title page or the file's details name as
-// its author (corpus.Document.Author): no quote can, as Lectern leaves
-// those out of the text. It is "" for any other question; the quotes are
-// found as for any question, and a front end shows the note above them.
-func (ix *Index) AuthorNote(question string) string {
-	if !authorAsked.MatchString(strings.TrimSpace(ix.asAsked(cleanQuery(question)))) {
+// TitlePageNote answers a question that asks who wrote the text or what
+// it is called ("Who wrote this?", "What is the book called?") from what
+// its title page or the file's details say (corpus.Document's Title and
+// Author): no quote can, as Lectern leaves those out of the text. It is
+// "" for any other question; the quotes are found as for any question,
+// and a front end shows the note above them.
+func (ix *Index) TitlePageNote(question string) string {
+	if !titlePageAsked.MatchString(strings.TrimSpace(ix.asAsked(cleanQuery(question)))) {
 		return ""
 	}
-	return authorNote(ix.corpus.Documents)
+	return titlePageNote(ix.corpus.Documents)
 }
 
-// authorNote names the authors of docs, as far as they are known.
-func authorNote(docs []*corpus.Document) string {
+// titlePageNote names docs and their authors, as far as they are known.
+func titlePageNote(docs []*corpus.Document) string {
 	const where = "their title pages or the files' details"
 	if len(docs) == 1 {
 		d := docs[0]
