@@ -29,7 +29,7 @@ type Searcher interface {
 	AskFor(ctx context.Context, question string, k int, f retrieval.Filter) ([]retrieval.Result, error)
 	QuoteFor(ctx context.Context, phrase string, k int, f retrieval.Filter) ([]retrieval.Result, error)
 	Suggest(text string) []string
-	TitlePageNote(question string) string
+	Note(question string) string
 	Complete(prefix string, n int) []string
 	Corpus() *corpus.Corpus
 	Cite(doc, from, to int) retrieval.Citation

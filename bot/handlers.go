@@ -176,7 +176,7 @@ func (b *Bot) lookUp(ctx context.Context, x *exchange, l lookup, search func(con
 	if len(rs) == 0 {
 		note := b.nothingFound(l.query)
 		if l.command == "ask" {
-			note = b.titlePageNote(l.query, note)
+			note = b.textNote(l.query, note)
 		}
 		return found{}, &refusal{outcome: outcomeNothing, note: note}
 	}
@@ -206,7 +206,7 @@ func (b *Bot) searchCommand(ctx context.Context, x *exchange, k kind, text, spea
 	m := b.answersMessage(f.k, f.rs, 0, shown{question: l.query, owner: userID(x.in), private: priv, rid: f.rid})
 	m.Content = b.spellingNote(l.query)
 	if k == kindAsk {
-		m.Content = b.titlePageNote(l.query, m.Content)
+		m.Content = b.textNote(l.query, m.Content)
 	}
 	return message(m, priv), nil
 }
@@ -327,12 +327,12 @@ func (b *Bot) spellingNote(q string) string {
 	return "Some words are not in the text; showing answers for close spellings: " + boldWords(sugg) + "."
 }
 
-// titlePageNote puts the answer to a question of who wrote the text or
-// what it is called (retrieval's TitlePageNote) before the content of a
-// reply, if it asks one.
-func (b *Bot) titlePageNote(q, content string) string {
+// textNote puts the answer to a question about the text itself that no
+// quote answers (retrieval's Note: who wrote it, what it is called, how
+// many chapters it has) before the content of a reply, if it asks one.
+func (b *Bot) textNote(q, content string) string {
 	q, _ = splitSpeaker(q)
-	note := b.searcher().TitlePageNote(q)
+	note := b.searcher().Note(q)
 	if note == "" {
 		return content
 	}

@@ -62,7 +62,7 @@ func (s *Server) api(quote bool) http.HandlerFunc {
 		}
 		ans := retrieval.NewAnswer(q, rs)
 		if !quote {
-			ans.Note = search.TitlePageNote(q)
+			ans.Note = search.Note(q)
 		}
 		w.Header().Set("Content-Type", "application/json")
 		enc := json.NewEncoder(w)
@@ -140,7 +140,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		}
 		data.Searched = true
 		if mode == "ask" {
-			data.Note = search.TitlePageNote(q)
+			data.Note = search.Note(q)
 		}
 		for _, res := range rs {
 			c := res.Citation()

@@ -25,7 +25,7 @@ import (
 type Searcher interface {
 	AskFor(ctx context.Context, question string, k int, f retrieval.Filter) ([]retrieval.Result, error)
 	QuoteFor(ctx context.Context, phrase string, k int, f retrieval.Filter) ([]retrieval.Result, error)
-	TitlePageNote(question string) string
+	Note(question string) string
 	Corpus() *corpus.Corpus
 }
 

@@ -94,9 +94,9 @@ func TestAPI(t *testing.T) {
 		{"who wrote it", "/api/ask?q=" + url.QueryEscape("Who wrote this?"), 200, func(q string) retrieval.Answer {
 			rs, _ := ix.Ask(context.Background(), q, 3)
 			a := retrieval.NewAnswer(q, rs)
-			a.Note = ix.TitlePageNote(q)
+			a.Note = ix.Note(q)
 			if a.Note == "" {
-				t.Error("TitlePageNote(\"Who wrote this?\") is empty")
+				t.Error("Note(\"Who wrote this?\") is empty")
 			}
 			return a
 		}},

@@ -77,7 +77,7 @@ func (c *searchCommand) Run(ctx context.Context, a *app, args []string) error {
 		}
 		ans := retrieval.NewAnswer(q, rs)
 		if c.kind == "ask" {
-			ans.Note = ix.TitlePageNote(q)
+			ans.Note = ix.Note(q)
 		}
 		if c.json {
 			b, err := json.Marshal(ans)

@@ -3,7 +3,9 @@ package retrieval
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/lectern-bot/lectern/corpus"
 )
@@ -31,17 +33,66 @@ var theWholeText = `(?:this|it|(?:the|this)\s+(?:` + wordAlternatives(wholeTextN
 // several.
 const maxNotedAuthors = 3
 
-// TitlePageNote answers a question that asks who wrote the text or what
-// it is called ("Who wrote this?", "What is the book called?") from what
-// its title page or the file's details say (corpus.Document's Title and
-// Author): no quote can, as Lectern leaves those out of the text. It is
+// Note answers a question about the text itself that no quote can, as
+// Lectern quotes the text's sentences and leaves its title page out: who
+// wrote it or what it is called ("Who wrote this?", "What is the book
+// called?"), from what its title page or the file's details say
+// (corpus.Document's Title and Author), and how many parts of a kind it
+// has ("How many chapters are there?"), from its sections' titles. It is
 // "" for any other question; the quotes are found as for any question,
 // and a front end shows the note above them.
-func (ix *Index) TitlePageNote(question string) string {
-	if !titlePageAsked.MatchString(strings.TrimSpace(ix.asAsked(cleanQuery(question)))) {
+func (ix *Index) Note(question string) string {
+	text := strings.TrimSpace(ix.asAsked(cleanQuery(question)))
+	if titlePageAsked.MatchString(text) {
+		return titlePageNote(ix.corpus.Documents)
+	}
+	if m := partsAsked.FindStringSubmatch(text); m != nil && len(ix.corpus.Documents) == 1 {
+		return partsNote(ix.corpus.Documents[0], refKinds[strings.ToLower(m[1])])
+	}
+	return ""
+}
+
+// namesKind reports whether a title opens by naming a part of kind:
+// "CHAP. III", "Chapter the Last", not "APPENDIX TO CHAPTER I".
+func namesKind(title, kind string) bool {
+	words := strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) })
+	return len(words) > 0 && refKinds[words[0]] == kind
+}
+
+// partsAsked asks how many parts of a kind the text has: "How many
+// chapters are there?", "How many acts does the play have?", "How many
+// letters are in the book?" (read without the text it names: "How many
+// letters are?").
+var partsAsked = regexp.MustCompile(`(?i)^how\s+many\s+(` + alternatives(refKinds) + `)s?\s+(?:are(?:\s+there)?|(?:are\s+)?(?:there\s+)?in\s+` + theWholeText + `|(?:does|do)\s+` + theWholeText + `\s+have)(?:\s+in\s+(?:total|all))?\s*[?.!]*$`)
+
+// partsNote says how many parts of kind d has: the parts its sections'
+// titles number or name so, a part counted once however many sections it spans
+// ("CHAPTER IV" and "CHAPTER IV · SEXUAL SELECTION"), and once in each
+// part above it (a scene in each act, a chapter in each book). "" where
+// no title numbers a part so.
+func partsNote(d *corpus.Document, kind string) string {
+	parts := map[string]bool{}
+	for _, s := range d.Sections {
+		segments := strings.Split(s.Title, " · ")
+		for i, seg := range segments {
+			if !namesKind(seg, kind) {
+				continue // "INTRODUCTION · II" numbers no chapter, "APPENDIX TO CHAPTER I" is none
+			}
+			numbered := slices.ContainsFunc(titleRefs(seg), func(r sectionRef) bool { return r.kind == kind })
+			if numbered || strings.HasPrefix(strings.ToLower(seg), kind+" ") { // "CHAPTER THE LAST"
+				parts[strings.Join(segments[:i+1], " · ")] = true
+				break
+			}
+		}
+	}
+	if len(parts) == 0 {
 		return ""
 	}
-	return titlePageNote(ix.corpus.Documents)
+	noun := kind + "s"
+	if len(parts) == 1 {
+		noun = kind
+	}
+	return fmt.Sprintf("“%s” has %d %s, by its headings.", docTitle(d), len(parts), noun)
 }
 
 // titlePageNote names docs and their authors, as far as they are known.

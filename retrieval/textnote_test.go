@@ -1,0 +1,141 @@
+package retrieval
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lectern-bot/lectern/corpus"
+)
+
+func TestNoteOfTitlePage(t *testing.T) {
+	ix := interview(t)
+	tests := []struct {
+		question string
+		asks     bool
+	}{
+		{"Who wrote this?", true},
+		{"who wrote this", true},
+		{"Who is the author?", true},
+		{"Who's the author of this book?", true},
+		{"hey, who wrote the interview?", true},
+		{"What is the author's name?", true},
+		{"Who wrote the Communist Manifesto?", false},
+		{"Who is the author of a biography of Serge?", false},
+		{"Who wrote about Serge?", false},
+		{"What is the title of this book?", true},
+		{"What's the interview called?", true},
+		{"What is the title of chapter 4?", false},
+		{"What is the title of the Trotsky biography?", false},
+		{"Why did the Bolsheviks dissolve the Constituent Assembly?", false},
+		{"How many chapters are there?", false}, // the interview has none
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			got := ix.Note(tt.question)
+			if asks := got != ""; asks != tt.asks {
+				t.Fatalf("Note(%q) = %q; want a note: %v", tt.question, got, tt.asks)
+			}
+			if tt.asks && !strings.Contains(got, "Suzi Weissman") {
+				t.Errorf("Note(%q) = %q, want the interview's title and author named", tt.question, got)
+			}
+		})
+	}
+}
+
+func TestNoteNames(t *testing.T) {
+	doc := func(title, author string) *corpus.Document {
+		return &corpus.Document{Name: "f.txt", Title: title, Author: author}
+	}
+	tests := []struct {
+		name string
+		docs []*corpus.Document
+		want []string
+	}{
+		{"one text", []*corpus.Document{doc("Ten Days", "John Reed")}, []string{"“Ten Days” is by John Reed"}},
+		{"no author known", []*corpus.Document{doc("Notes", "")}, []string{"“Notes” does not name its author"}},
+		{"anonymous", []*corpus.Document{doc("Trial", "Anonymous")}, []string{"“Trial” names no author: its title page or the file's details say “Anonymous”."}},
+		{"no title", []*corpus.Document{doc("", "Ann")}, []string{"“f.txt” is by Ann"}},
+		{"several", []*corpus.Document{doc("A", "X"), doc("B", ""), doc("C", "Z")}, []string{"“A” is by X; “C” is by Z."}},
+		{"many", []*corpus.Document{doc("A", "X"), doc("B", "Y"), doc("C", "Z"), doc("D", "W"), doc("E", "V")}, []string{"“C” is by Z; and 2 texts more."}},
+		{"none known", []*corpus.Document{doc("A", ""), doc("B", "")}, []string{"None of the 2 texts names its author"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := titlePageNote(tt.docs)
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("titlePageNote = %q, want it to hold %q", got, w)
+				}
+			}
+		})
+	}
+}
+
+func TestNoteOfParts(t *testing.T) {
+	book, err := corpus.Parse("book.txt", []byte(`PREFACE
+
+This book was written in a hurry.
+
+CHAPTER I. THE MILL.
+
+The old miller ground the flour by the river every morning.
+
+CHAPTER II. THE BAKER.
+
+At noon the baker came for flour.
+
+CHAPTER THE LAST.
+
+In the evening the mill was quiet and the river ran on.
+
+APPENDIX TO CHAPTER I.
+
+The mill was built in 1820.
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := docIndex(t, book)
+	tests := []struct{ question, want string }{
+		{"How many chapters are there?", "“book” has 3 chapters, by its headings."},
+		{"how many chapters does the book have", "“book” has 3 chapters, by its headings."},
+		{"How many chapters are in the novel?", "“book” has 3 chapters, by its headings."},
+		{"How many acts are there?", ""},
+		{"How many chapters did the miller read?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			if got := ix.Note(tt.question); got != tt.want {
+				t.Errorf("Note(%q) = %q, want %q", tt.question, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPartsNote(t *testing.T) {
+	doc := func(titles ...string) *corpus.Document {
+		d := &corpus.Document{Title: "T"}
+		for _, title := range titles {
+			d.Sections = append(d.Sections, corpus.Section{Title: title})
+		}
+		return d
+	}
+	tests := []struct {
+		name, kind string
+		d          *corpus.Document
+		want       string
+	}{
+		{"chapters over subsections", "chapter", doc("CHAPTER I: A", "CHAPTER I: A · SUB", "CHAPTER II"), "“T” has 2 chapters, by its headings."},
+		{"a part numbered without its kind", "chapter", doc("INTRODUCTION · II", "CHAPTER I"), "“T” has 1 chapter, by its headings."},
+		{"scenes in each act", "scene", doc("ACT I · SCENE I", "ACT I · SCENE II", "ACT II · SCENE I"), "“T” has 3 scenes, by its headings."},
+		{"acts", "act", doc("ACT I · SCENE I", "ACT I · SCENE II", "ACT II · SCENE I"), "“T” has 2 acts, by its headings."},
+		{"none", "chapter", doc("PREFACE"), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := partsNote(tt.d, tt.kind); got != tt.want {
+				t.Errorf("partsNote = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
