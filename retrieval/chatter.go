@@ -97,8 +97,11 @@ var (
 	chatLabel = regexp.MustCompile(`(?i)^(?:>\s*|q\s*[:.)-]\s*|question(?: (?:about|on) (?:the|this) \w+)?\s*[:.)-]\s*|-#\s+|[-•]\s+|\d{1,2}[.)]\s+|#{1,3}\s+)+`)
 	// discordMarkup is what a chat sets among a question's words that is
 	// none of them: a custom emoji ("<:thinking:1234…>"), an emoji's
-	// shortcode (":thinking:"), a link, hashtags at the end.
-	discordMarkup = regexp.MustCompile(`<a?:\w+:\d+>|(?:^|\s):[a-z0-9_+-]+:(?:\s|$)|https?://\S+|(?:\s+#[A-Za-z][\w-]*)+\s*$`)
+	// shortcode (":thinking:"), a link.
+	discordMarkup = regexp.MustCompile(`<a?:\w+:\d+>|(?:^|\s):[a-z0-9_+-]+:(?:\s|$)|https?://\S+`)
+	// hashtags close a question after its question mark: "…? #history"
+	// (not "What was #MeToo").
+	hashtags = regexp.MustCompile(`\?(?:\s+#[A-Za-z][\w-]*)+\s*$`)
 	// emphasis is Markdown's: "**", "__", "~~", a backtick, or a single
 	// "*" or "_" at a word's edge.
 	emphasis = regexp.MustCompile("\\*\\*|__|~~|`|(?:^|\\s)[*_]+|[*_]+(?:$|[\\s?!.,:;])")
@@ -107,11 +110,11 @@ var (
 )
 
 // withoutChatMarkup is a message without what a chat sets around its
-// words: the lines a reply quotes, custom emoji, emoji shortcodes, links,
-// hashtags at the end (discordMarkup). It is read before a colon parts
-// two words, which would part "<:thinking:…>".
+// words: the lines a reply quotes, custom emoji, emoji shortcodes, links
+// (discordMarkup), hashtags after the question. It is read before a colon
+// parts two words, which would part "<:thinking:…>".
 func withoutChatMarkup(text string) string {
-	return discordMarkup.ReplaceAllString(withoutQuotedLines(text), " ")
+	return hashtags.ReplaceAllString(discordMarkup.ReplaceAllString(withoutQuotedLines(text), " "), "?")
 }
 
 // withoutQuotedLines is a message without the lines it quotes ("> …"),
