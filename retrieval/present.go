@@ -187,7 +187,7 @@ func CleanQuery(q string) string {
 // prints it with --json and the web API returns it.
 type Answer struct {
 	Query string `json:"query"`
-	// Note answers what no quote can (Note); "" for most questions.
+	// Note answers what no quote can (Index.Note); "" for most questions.
 	Note    string   `json:"note,omitempty"`
 	Results []Result `json:"results"`
 }

@@ -81,11 +81,10 @@ func foldAccent(r rune) rune {
 	return r
 }
 
-// cleanQuery trims user input to MaxQueryRunes and drops control characters
-// and invalid bytes, and what a chat sets around its words
-// (withoutChatMarkup). A colon between
-// letters parts two words ("title:soviets"), which the analyzer would
-// read as one.
+// cleanQuery trims user input to MaxQueryRunes and drops control
+// characters, invalid bytes and what a chat sets around its words
+// (withoutChatMarkup). A colon between letters parts two words
+// ("title:soviets"), which the analyzer would read as one.
 func cleanQuery(q string) string {
 	return strings.Join(strings.Fields(partColons(normalize(CleanQuery(withoutChatMarkup(q))))), " ")
 }

@@ -52,13 +52,6 @@ func (ix *Index) Note(question string) string {
 	return ""
 }
 
-// namesKind reports whether a title opens by naming a part of kind:
-// "CHAP. III", "Chapter the Last", not "APPENDIX TO CHAPTER I".
-func namesKind(title, kind string) bool {
-	words := strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) })
-	return len(words) > 0 && refKinds[words[0]] == kind
-}
-
 // partsAsked asks how many parts of a kind the text has: "How many
 // chapters are there?", "How many acts does the play have?", "How many
 // letters are in the book?" (read without the text it names: "How many
@@ -66,10 +59,10 @@ func namesKind(title, kind string) bool {
 var partsAsked = regexp.MustCompile(`(?i)^how\s+many\s+(` + alternatives(refKinds) + `)s?\s+(?:are(?:\s+there)?|(?:are\s+)?(?:there\s+)?in\s+` + theWholeText + `|(?:does|do)\s+` + theWholeText + `\s+have)(?:\s+in\s+(?:total|all))?\s*[?.!]*$`)
 
 // partsNote says how many parts of kind d has: the parts its sections'
-// titles number or name so, a part counted once however many sections it spans
-// ("CHAPTER IV" and "CHAPTER IV · SEXUAL SELECTION"), and once in each
-// part above it (a scene in each act, a chapter in each book). "" where
-// no title numbers a part so.
+// titles number or name so, a part counted once however many sections
+// it spans ("CHAPTER IV" and "CHAPTER IV · SEXUAL SELECTION"), and once
+// in each part above it (a scene in each act, a chapter in each book).
+// "" where no title names a part so.
 func partsNote(d *corpus.Document, kind string) string {
 	parts := map[string]bool{}
 	for _, s := range d.Sections {
@@ -93,6 +86,13 @@ func partsNote(d *corpus.Document, kind string) string {
 		noun = kind
 	}
 	return fmt.Sprintf("“%s” has %d %s, by its headings.", docTitle(d), len(parts), noun)
+}
+
+// namesKind reports whether a title opens by naming a part of kind:
+// "CHAP. III", "Chapter the Last", not "APPENDIX TO CHAPTER I".
+func namesKind(title, kind string) bool {
+	words := strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) })
+	return len(words) > 0 && refKinds[words[0]] == kind
 }
 
 // titlePageNote names docs and their authors, as far as they are known.
