@@ -285,17 +285,18 @@ var (
 	aboutWords = regexp.MustCompile(`(?i)\b` + aboutVerbs + `\b`)
 )
 
-// partTitleAsked asks what a part the question names is called, once the
-// part is taken out of it: "What is the title of chapter 4?", "What is
-// chapter 4 called?", "In chapter 4, what's the heading?".
-var partTitleAsked = regexp.MustCompile(`(?i)^\W*(?:in\W+)?what(?:'s|’s|\s+is|\s+was)\s+(?:the\s+(?:title|name|heading)(?:\s+of)?|called)\W*$`)
+// partTitleAsked asks what a part the question names is called, or what
+// happens in it, once the part is taken out of it: "What is the title of
+// chapter 4?", "What is chapter 4 called?", "In chapter 4, what's the
+// heading?", "What happens in chapter 4?".
+var partTitleAsked = regexp.MustCompile(`(?i)^\W*(?:in\W+)?what(?:(?:'s|’s|\s+is|\s+was)\s+(?:the\s+(?:title|name|heading)(?:\s+of)?|called)|\s+(?:happens|happened)(?:\s+in)?)\W*$`)
 
 // asksAboutPart reports whether rest, a question without the part it
 // names, asks what the part is about and nothing else: its argument or
 // opening answers it.
 func asksAboutPart(rest string, analyse func(string) question) bool {
 	if partTitleAsked.MatchString(rest) {
-		return true // the opening's citation gives the part's title
+		return true // the opening's citation gives the part's title, its synopsis what happens
 	}
 	if !aboutPart.MatchString(rest) {
 		return false

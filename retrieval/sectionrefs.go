@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/lectern-bot/lectern/corpus"
 )
@@ -83,6 +84,13 @@ func ordinalValue(s string) int {
 	return n
 }
 
+// lastPart is the number a question gives the last part of a kind: "the
+// last chapter", "the final act" (sectionsReferred finds it).
+const lastPart = -1
+
+// refLast names the last part of a kind.
+var refLast = regexp.MustCompile(`(?i)\b(?:the\s+)?(?:last|final|closing)\s+(` + alternatives(refKinds) + `)\b`)
+
 // sectionSign is the sign statutes number their sections with, "§ 3",
 // and the space after it.
 var sectionSign = regexp.MustCompile(`§\s*`)
@@ -105,8 +113,60 @@ func sectionRefs(text string) ([]sectionRef, string) {
 		refs = append(refs, sectionRef{refKinds[strings.ToLower(sub[2])], ordinalValue(sub[1])})
 		return " "
 	})
+	rest = refLast.ReplaceAllStringFunc(rest, func(m string) string {
+		refs = append(refs, sectionRef{refKinds[strings.ToLower(refLast.FindStringSubmatch(m)[1])], lastPart})
+		return " "
+	})
 	dates, rest := dateRefs(rest)
 	return append(refs, dates...), strings.Join(strings.Fields(rest), " ")
+}
+
+// partKey is the part of kind a section's title lies in, as the titles
+// of the parts above it and its own name it ("BOOK ONE: 1805 · CHAPTER
+// III" for a chapter, "CHAPTER IV: NATURAL SELECTION" for "CHAPTER IV:
+// NATURAL SELECTION · SEXUAL SELECTION"): the first part of the title
+// that opens by naming a part of kind, numbered or named ("CHAPTER THE
+// LAST"). ok is false where none does ("INTRODUCTION · II" numbers no
+// chapter, "APPENDIX TO CHAPTER I" is none).
+func partKey(title, kind string) (key string, ok bool) {
+	segments := strings.Split(title, " · ")
+	for i, seg := range segments {
+		words := strings.FieldsFunc(strings.ToLower(seg), func(r rune) bool { return !unicode.IsLetter(r) })
+		if len(words) == 0 || refKinds[words[0]] != kind {
+			continue
+		}
+		numbered := slices.ContainsFunc(titleRefs(seg), func(r sectionRef) bool { return r.kind == kind })
+		if numbered || strings.HasPrefix(strings.ToLower(seg), kind+" ") {
+			return strings.Join(segments[:i+1], " · "), true
+		}
+	}
+	return "", false
+}
+
+// lastParts are, in each document, the sections of the last part of
+// kind: the last whose title names one (partKey), with those under it.
+func (ix *Index) lastParts(kind string) map[*corpus.Document]map[int]bool {
+	var out map[*corpus.Document]map[int]bool
+	for _, d := range ix.corpus.Documents {
+		last := ""
+		for _, s := range d.Sections {
+			if key, ok := partKey(s.Title, kind); ok {
+				last = key
+			}
+		}
+		for i, s := range d.Sections {
+			if key, ok := partKey(s.Title, kind); ok && key == last {
+				if out == nil {
+					out = map[*corpus.Document]map[int]bool{}
+				}
+				if out[d] == nil {
+					out[d] = map[int]bool{}
+				}
+				out[d][i] = true
+			}
+		}
+	}
+	return out
 }
 
 // titleRefs finds the numbered and dated parts a section's title names,
@@ -233,6 +293,12 @@ func numberedSections(c *corpus.Corpus) map[sectionRef][]sectionAt {
 func (ix *Index) sectionsReferred(refs []sectionRef) map[*corpus.Document]map[int]bool {
 	ix.numberedOnce.Do(func() { ix.numbered = numberedSections(ix.corpus) })
 	refs = uniqueRefs(refs)
+	if i := slices.IndexFunc(refs, func(r sectionRef) bool { return r.number == lastPart }); i >= 0 {
+		if len(refs) > 1 {
+			return nil // "the last chapter of book 2": not read
+		}
+		return ix.lastParts(refs[i].kind)
+	}
 	count := map[sectionAt]int{}
 	for _, r := range refs {
 		for _, at := range ix.numbered[r] {

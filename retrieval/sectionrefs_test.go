@@ -38,6 +38,9 @@ func TestSectionRefs(t *testing.T) {
 		{"What does § 2 define?", "What does define?", []sectionRef{{"section", 2}}, false},
 		{"§3: Brewing", ": Brewing", []sectionRef{{"section", 3}}, false},
 		{"In the nineteenth chapter, who dies?", "In , who dies?", []sectionRef{{"chapter", 19}}, false},
+		{"What happens in the last chapter?", "What happens in ?", []sectionRef{{"chapter", lastPart}}, false},
+		{"Who dies in the final act?", "Who dies in ?", []sectionRef{{"act", lastPart}}, false},
+		{"Who came last?", "Who came last?", nil, false},
 		{"What happened in 1917?", "What happened in 1917?", nil, false},
 		{"What did he say about banks in 1933?", "What did he say about banks ?", []sectionRef{{"year", 1933}}, true},
 		{"What did he say in May 1940?", "What did he say in ?", []sectionRef{{"month", 5}, {"year", 1940}}, true},
@@ -149,6 +152,8 @@ In the evening the mill was quiet and the river ran on. The miller slept.
 		{"What is chapter III about?", "In the evening", "CHAPTER III: THE EVENING"},
 		{"What does the baker say about the second chapter?", "second chapter of his life", "CHAPTER II: THE BAKER"},
 		{"What is the title of chapter 3?", "In the evening", "CHAPTER III: THE EVENING"},
+		{"What happens in the last chapter?", "In the evening", "CHAPTER III: THE EVENING"},
+		{"In the final chapter, who slept?", "The miller slept", "CHAPTER III: THE EVENING"},
 		{"What is chapter 2 called?", "The baker", "CHAPTER II: THE BAKER"},
 	})
 }

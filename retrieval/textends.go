@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -17,8 +18,11 @@ var (
 	// endsHow is "How does the novel open?", "How does chapter 3 end?".
 	endsHow = regexp.MustCompile(`(?i)^(?:how|where|with what(?: words)?)\s+(?:does|did|do)\s+(.{1,60}?)\s+(open|begin|start|end|close|finish|conclude)\s*\??$`)
 	// endsWhat is "What are the first words of the book?", "What is the
-	// last line of Act V?".
-	endsWhat = regexp.MustCompile(`(?i)^what\s+(?:is|are|was|were)\s+the\s+(first|opening|last|closing|final)\s+(?:words?|lines?|sentences?)\s+(?:of|in)\s+(.{1,60}?)\s*\??$`)
+	// last line of Act V?", "What's the last line?" (of the text).
+	endsWhat = regexp.MustCompile(`(?i)^what\s+(?:is|are|was|were)\s+the\s+(first|opening|last|closing|final)\s+(?:words?|lines?|sentences?)(?:\s+(?:of|in)\s+(.{1,60}?))?\s*\??$`)
+	// endsHappen is "What happens at the end?", "What happens at the
+	// beginning of chapter 3?".
+	endsHappen = regexp.MustCompile(`(?i)^what\s+(?:happens|happened)\s+(?:at|in)\s+the\s+(beginning|start|opening|end|ending|close)(?:\s+of\s+(.{1,60}?))?\s*\??$`)
 	// moralOf is "What is the moral of The Fox and the Grapes?": a
 	// fable's moral is how it ends.
 	moralOf = regexp.MustCompile(`(?i)^what\s+(?:is|was)\s+the\s+moral\s+(?:of|in)\s+(.{1,60}?)\s*\??$`)
@@ -56,7 +60,11 @@ func readTextEnd(text string) (textEnd, bool) {
 	}
 	if m := endsWhat.FindStringSubmatch(text); m != nil {
 		which := strings.ToLower(m[1])
-		return textEnd{last: which != "first" && which != "opening", of: m[2]}, true
+		return textEnd{last: which != "first" && which != "opening", of: cmp.Or(m[2], "it")}, true
+	}
+	if m := endsHappen.FindStringSubmatch(text); m != nil {
+		which := strings.ToLower(m[1])
+		return textEnd{last: which == "end" || which == "ending" || which == "close", of: cmp.Or(m[2], "it")}, true
 	}
 	if m := moralOf.FindStringSubmatch(text); m != nil {
 		return textEnd{last: true, of: m[1]}, true

@@ -28,6 +28,10 @@ func TestReadTextEnd(t *testing.T) {
 		{"Summarize the interview.", textEnd{about: true, of: "the interview"}, true},
 		{"What does the essay cover?", textEnd{about: true, of: "the essay"}, true},
 		{"What was the quarrel about?", textEnd{about: true, of: "the quarrel"}, true}, // read, but it names no part
+		{"What is the last line?", textEnd{last: true, of: "it"}, true},
+		{"What happens at the end of chapter 3?", textEnd{last: true, of: "chapter 3"}, true},
+		{"What happened at the beginning?", textEnd{of: "it"}, true},
+		{"What happens at the end of the war?", textEnd{last: true, of: "the war"}, true}, // read, but it names no part
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -203,7 +207,8 @@ func TestAskTextEnds(t *testing.T) {
 		{library, "How does the novel open?", ""},
 		{stories, "How does The Red-Headed League end?", "The league was never heard of again"},
 		{stories, "How does A Scandal in Bohemia begin?", "To Holmes she is always the woman"},
-		{stories, "How does the last adventure end?", ""},
+		{stories, "How does the last adventure end?", "The typewriter gave him away"},
+		{stories, "How does the lost adventure end?", ""},
 		{fables, "What is the moral of The Fox and the Grapes?", "It is easy to despise"},
 		{ix, "What is this novel about?", "The house stood on a hill"},
 		{argued, "What is Book I about?", "This first Book proposes"},

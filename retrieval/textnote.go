@@ -3,9 +3,7 @@ package retrieval
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/lectern-bot/lectern/corpus"
 )
@@ -66,16 +64,8 @@ var partsAsked = regexp.MustCompile(`(?i)^how\s+many\s+(` + alternatives(refKind
 func partsNote(d *corpus.Document, kind string) string {
 	parts := map[string]bool{}
 	for _, s := range d.Sections {
-		segments := strings.Split(s.Title, " · ")
-		for i, seg := range segments {
-			if !namesKind(seg, kind) {
-				continue // "INTRODUCTION · II" numbers no chapter, "APPENDIX TO CHAPTER I" is none
-			}
-			numbered := slices.ContainsFunc(titleRefs(seg), func(r sectionRef) bool { return r.kind == kind })
-			if numbered || strings.HasPrefix(strings.ToLower(seg), kind+" ") { // "CHAPTER THE LAST"
-				parts[strings.Join(segments[:i+1], " · ")] = true
-				break
-			}
+		if key, ok := partKey(s.Title, kind); ok {
+			parts[key] = true
 		}
 	}
 	if len(parts) == 0 {
@@ -86,13 +76,6 @@ func partsNote(d *corpus.Document, kind string) string {
 		noun = kind
 	}
 	return fmt.Sprintf("“%s” has %d %s, by its headings.", docTitle(d), len(parts), noun)
-}
-
-// namesKind reports whether a title opens by naming a part of kind:
-// "CHAP. III", "Chapter the Last", not "APPENDIX TO CHAPTER I".
-func namesKind(title, kind string) bool {
-	words := strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) })
-	return len(words) > 0 && refKinds[words[0]] == kind
 }
 
 // titlePageNote names docs and their authors, as far as they are known.
