@@ -140,6 +140,9 @@ func (ix *Index) leadingAnswer(ctx context.Context, text, typed string, refs []s
 			return r, true, nil
 		}
 	}
+	if r, ok, err := ix.firstMention(ctx, text, f); err != nil || ok {
+		return r, ok, err
+	}
 	quoted, ok, err := ix.quotedSentence(ctx, text, q.asked, f)
 	if err == nil && !ok && typed != text {
 		quoted, ok, err = ix.quotedSentence(ctx, typed, reads(typed), f) // "groing" respelled "going", not "growing"
