@@ -1,10 +1,6 @@
 package retrieval
 
-import (
-	"context"
-	"strings"
-	"testing"
-)
+import "testing"
 
 func TestReadMention(t *testing.T) {
 	tests := []struct {
@@ -49,26 +45,8 @@ CHAPTER III. THE NIGHT.
 
 At night the mill was quiet.
 `)
-	tests := []struct{ question, want string }{
-		{"Where is the mill first mentioned?", "A boy fished there, and beyond the bend stood a mill."},
-		{"When is the mill last mentioned?", "At night the mill was quiet."},
-	}
-	for _, tt := range tests {
-		t.Run(tt.question, func(t *testing.T) {
-			rs, err := ix.Ask(context.Background(), tt.question, 3)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(rs) == 0 || !strings.Contains(rs[0].Quote.Text, tt.want) {
-				t.Fatalf("first quote %q, want one holding %q", firstQuoteText(rs), tt.want)
-			}
-		})
-	}
-}
-
-func firstQuoteText(rs []Result) string {
-	if len(rs) == 0 {
-		return ""
-	}
-	return rs[0].Quote.Text
+	checkFirstQuotes(t, ix, []quotedFrom{
+		{"Where is the mill first mentioned?", "beyond the bend stood a mill", "CHAPTER I: THE RIVER"},
+		{"When is the mill last mentioned?", "At night the mill was quiet", "CHAPTER III: THE NIGHT"},
+	})
 }
