@@ -126,13 +126,15 @@ func sectionRefs(text string) ([]sectionRef, string) {
 // III" for a chapter, "CHAPTER IV: NATURAL SELECTION" for "CHAPTER IV:
 // NATURAL SELECTION · SEXUAL SELECTION"): the first part of the title
 // that opens by naming a part of kind, numbered or named ("CHAPTER THE
-// LAST"). ok is false where none does ("INTRODUCTION · II" numbers no
-// chapter, "APPENDIX TO CHAPTER I" is none).
-func partKey(title, kind string) (key string, ok bool) {
+// LAST"), or, where bare, by a number alone ("Book I: … · III: On
+// Horsell Common" for a chapter, in a text that names none). ok is false
+// where none does ("APPENDIX TO CHAPTER I" is none).
+func partKey(title, kind string, bare bool) (key string, ok bool) {
 	segments := strings.Split(title, " · ")
 	for i, seg := range segments {
 		words := strings.FieldsFunc(strings.ToLower(seg), func(r rune) bool { return !unicode.IsLetter(r) })
-		if len(words) == 0 || refKinds[words[0]] != kind {
+		named := len(words) > 0 && refKinds[words[0]] == kind
+		if !named && !(bare && bareNumber.MatchString(seg)) {
 			continue
 		}
 		numbered := slices.ContainsFunc(titleRefs(seg), func(r sectionRef) bool { return r.kind == kind })
@@ -143,19 +145,39 @@ func partKey(title, kind string) (key string, ok bool) {
 	return "", false
 }
 
+// partKeys are the parts of kind each section of d lies in (partKey),
+// "" where it lies in none. A chapter is numbered alone ("III. ON
+// HORSELL COMMON") only in a text whose titles name no chapter: in one
+// that does, "INTRODUCTION · II" numbers no chapter.
+func partKeys(d *corpus.Document, kind string) []string {
+	keys := make([]string, len(d.Sections))
+	named := false
+	for i, s := range d.Sections {
+		keys[i], _ = partKey(s.Title, kind, false)
+		named = named || keys[i] != ""
+	}
+	if !named && kind == "chapter" {
+		for i, s := range d.Sections {
+			keys[i], _ = partKey(s.Title, kind, true)
+		}
+	}
+	return keys
+}
+
 // lastParts are, in each document, the sections of the last part of
-// kind: the last whose title names one (partKey), with those under it.
+// kind: the last whose title names one (partKeys), with those under it.
 func (ix *Index) lastParts(kind string) map[*corpus.Document]map[int]bool {
 	var out map[*corpus.Document]map[int]bool
 	for _, d := range ix.corpus.Documents {
+		keys := partKeys(d, kind)
 		last := ""
-		for _, s := range d.Sections {
-			if key, ok := partKey(s.Title, kind); ok {
+		for _, key := range keys {
+			if key != "" {
 				last = key
 			}
 		}
-		for i, s := range d.Sections {
-			if key, ok := partKey(s.Title, kind); ok && key == last {
+		for i, key := range keys {
+			if key != "" && key == last {
 				if out == nil {
 					out = map[*corpus.Document]map[int]bool{}
 				}
@@ -202,8 +224,9 @@ func ownPart(title string) string {
 }
 
 // bareNumber is a part's number without a kind: "III. ATTACK BY
-// STRATAGEM", "IV", "12".
-var bareNumber = regexp.MustCompile(`^([IVXLC]{1,7}|\d{1,3})(?:\.\s|\.?$)`)
+// STRATAGEM", "IV", "12", an EPUB's "I: The Eve of the War" (its table
+// of contents' label and title, as Lectern joins them).
+var bareNumber = regexp.MustCompile(`^([IVXLC]{1,7}|\d{1,3})(?:[.:]\s|\.?$)`)
 
 // uniqueRefs is refs in order, each once.
 func uniqueRefs(refs []sectionRef) []sectionRef {

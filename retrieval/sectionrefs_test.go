@@ -71,6 +71,7 @@ func TestTitleRefs(t *testing.T) {
 		{"The Second Part", []sectionRef{{"part", 2}}},
 		{"III. ATTACK BY STRATAGEM", []sectionRef{{"chapter", 3}}},
 		{"Book the First: Recalled to Life · II. The Mail", []sectionRef{{"book", 1}, {"chapter", 2}}},
+		{"Book I: The Coming of the Martians · III: On Horsell Common", []sectionRef{{"book", 1}, {"chapter", 3}}},
 		{"1805", nil},
 		{"Amendment XIV", []sectionRef{{"amendment", 14}}},
 		{"FOURTEENTH AMENDMENT: JULY 28, 1868", []sectionRef{{"month", 7}, {"day", 28}, {"year", 1868}}},

@@ -336,3 +336,24 @@ func TestAskAboutChapterOfSubsections(t *testing.T) {
 		})
 	}
 }
+
+// TestAskChaptersNumberedAlone: an EPUB whose chapters its table of
+// contents numbers without the word ("Book I: … · III: On Horsell
+// Common") is asked of by chapter as readers call them.
+func TestAskChaptersNumberedAlone(t *testing.T) {
+	ix, err := NewMemory(context.Background(), formats("epub/wells-the-war-of-the-worlds.epub")(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	rs, err := ix.Ask(context.Background(), "What happens in chapter 3?", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Book I: The Coming of the Martians · III: On Horsell Common"; len(rs) == 0 || rs[0].Section.Title != want {
+		t.Errorf("What happens in chapter 3? first quote %+v, want one from %q", rs, want)
+	}
+	if got, want := ix.Note("How many chapters are there?"), "has 27 chapters"; !strings.Contains(got, want) {
+		t.Errorf("Note(How many chapters are there?) = %q, want it to say %q", got, want)
+	}
+}

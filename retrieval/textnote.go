@@ -63,8 +63,8 @@ var partsAsked = regexp.MustCompile(`(?i)^how\s+many\s+(` + alternatives(refKind
 // "" where no title names a part so.
 func partsNote(d *corpus.Document, kind string) string {
 	parts := map[string]bool{}
-	for _, s := range d.Sections {
-		if key, ok := partKey(s.Title, kind); ok {
+	for _, key := range partKeys(d, kind) {
+		if key != "" {
 			parts[key] = true
 		}
 	}

@@ -130,6 +130,8 @@ func TestPartsNote(t *testing.T) {
 		{"scenes in each act", "scene", doc("ACT I · SCENE I", "ACT I · SCENE II", "ACT II · SCENE I"), "“T” has 3 scenes, by its headings."},
 		{"acts", "act", doc("ACT I · SCENE I", "ACT I · SCENE II", "ACT II · SCENE I"), "“T” has 2 acts, by its headings."},
 		{"none", "chapter", doc("PREFACE"), ""},
+		{"chapters numbered alone under books", "chapter", doc("Book I: The Coming · I: The Eve", "Book I: The Coming · II: The Star", "Book II: The Earth · I: Under Foot"), "“T” has 3 chapters, by its headings."},
+		{"books over chapters numbered alone", "book", doc("Book I: The Coming · I: The Eve", "Book I: The Coming · II: The Star", "Book II: The Earth · I: Under Foot"), "“T” has 2 books, by its headings."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
