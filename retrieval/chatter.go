@@ -46,9 +46,9 @@ var (
 // passageRequest asks for a passage on a subject rather than a question
 // of it, as readers ask a bot named for its quotes: "Give me a quote about
 // Kronstadt", "quote about kronstadt", "Is there a passage on the
-// famine?", "Show me where the text mentions Lenin". The subject is what
-// to look for.
-const passageRequest = `(?:(?:can|could|would) you )?(?:(?:give|show|find|get) me |find |show |is there |are there )?(?:a |an |any |the |some )?(?:good )?(?:quotes?|quotations?|passages?|lines?|excerpts?|mentions?|bits?) (?:about|on|regarding|concerning|where|in which)\s+|(?:show me )?where (?:the text|the book|it|the author) (?:mentions|talks about|says|discusses|writes about)\s+`
+// famine?", "the part where Huck fakes his death", "Show me where the
+// text mentions Lenin". The subject is what to look for.
+const passageRequest = `(?:(?:can|could|would) you )?(?:(?:give|show|find|get) me |find |show |is there |are there )?(?:a |an |any |the |some )?(?:good )?(?:quotes?|quotations?|passages?|lines?|excerpts?|mentions?|bits?|parts?|scenes?|moments?|sections?) (?:about|on|regarding|concerning|where|in which|when)\s+|(?:show me )?where (?:the text|the book|it|the author) (?:mentions|talks about|says|discusses|writes about)\s+`
 
 // The text itself, named in a question: "In the book, why…", "…in the
 // novel?", "According to the author, …". Every sentence is in the text,
