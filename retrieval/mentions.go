@@ -3,7 +3,6 @@ package retrieval
 import (
 	"context"
 	"regexp"
-	"slices"
 	"strings"
 )
 
@@ -44,10 +43,6 @@ func readMention(text string) (term string, last, ok bool) {
 	return term, last, term != ""
 }
 
-// mentionScan is how many sentences holding the rarest of the words asked
-// about firstMention reads at most.
-const mentionScan = 5000
-
 // firstMention quotes the first sentence, in the text's order, that holds
 // the words a question asks where they first stand (or the last, where it
 // asks so), among the sentences f keeps. ok is false for any other
@@ -58,29 +53,19 @@ func (ix *Index) firstMention(ctx context.Context, text string, f Filter) (Resul
 		return Result{}, false, nil
 	}
 	q := ix.analyse(term)
-	var rarest []uint32
-	for _, c := range q.concepts {
-		for _, a := range c.alts {
-			if p := ix.postings.of(a.term); a.how == altExact && (rarest == nil || len(p) < len(rarest)) {
-				rarest = p
-			}
-		}
-	}
-	if len(rarest) == 0 {
-		return Result{}, false, nil
-	}
-	if last {
-		rarest = slices.Clone(rarest)
-		slices.Reverse(rarest)
-	}
-	needle := " " + strings.Join(wordsOf(ix, term), " ") + " "
-	for i, g := range rarest[:min(len(rarest), mentionScan)] {
+	rarest := ix.rarestExact(&q)
+	holds := ix.holdsWords(wordsOf(ix, term))
+	n := min(len(rarest), phraseScan)
+	for i := range n {
 		if i%256 == 0 && ctx.Err() != nil {
 			return Result{}, false, timeoutErr(ctx.Err())
 		}
+		g := rarest[i]
+		if last {
+			g = rarest[len(rarest)-1-i]
+		}
 		doc, s := ix.table.local(int(g))
-		d := ix.corpus.Documents[doc]
-		if f.keeps(d, s) && strings.Contains(" "+strings.Join(wordsOf(ix, d.Sentence(s).Text), " ")+" ", needle) {
+		if f.keeps(ix.corpus.Documents[doc], s) && holds(doc, s) {
 			r := ix.rank.result(doc, []int{s}, q.stems(ix.rank.lex), 0)
 			r.Rank = 1
 			return r, true, nil

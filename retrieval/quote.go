@@ -107,10 +107,7 @@ func (l *quoteLookup) add(tier float64, hits []passageHit, pick func(doc, passag
 // phrase of stop words only, in every sentence).
 func (l *quoteLookup) phrase(ctx context.Context, phrase string, _ []string) error {
 	words := wordsOf(l.ix, phrase)
-	needle := " " + strings.Join(words, " ") + " "
-	holds := func(doc, s int) bool {
-		return strings.Contains(" "+strings.Join(wordsOf(l.ix, l.ix.corpus.Documents[doc].Sentence(s).Text), " ")+" ", needle)
-	}
+	holds := l.ix.holdsWords(words)
 	if len(l.q.concepts) == 0 {
 		return l.scan(ctx, words, holds)
 	}
@@ -138,18 +135,7 @@ func (l *quoteLookup) phrase(ctx context.Context, phrase string, _ []string) err
 // stand together in hundreds of passages), in the sentences holding its
 // rarest word, in the text's order, up to phraseScan of them.
 func (l *quoteLookup) phraseInSentences(ctx context.Context, holds func(doc, s int) bool) error {
-	var rarest []uint32
-	chosen := false
-	for _, c := range l.q.concepts {
-		for _, a := range c.alts {
-			if a.how != altExact {
-				continue
-			}
-			if p := l.ix.postings.of(a.term); !chosen || len(p) < len(rarest) {
-				rarest, chosen = p, true
-			}
-		}
-	}
+	rarest := l.ix.rarestExact(&l.q)
 	prev := -1
 	for i, g := range rarest[:min(len(rarest), phraseScan)] {
 		if int(g) == prev {
@@ -169,8 +155,36 @@ func (l *quoteLookup) phraseInSentences(ctx context.Context, holds func(doc, s i
 	return nil
 }
 
+// holdsWords reports, of a sentence, whether it holds words (as wordsOf
+// reads them, stop words included) in this order.
+func (ix *Index) holdsWords(words []string) func(doc, s int) bool {
+	needle := " " + strings.Join(words, " ") + " "
+	return func(doc, s int) bool {
+		return strings.Contains(" "+strings.Join(wordsOf(ix, ix.corpus.Documents[doc].Sentence(s).Text), " ")+" ", needle)
+	}
+}
+
+// rarestExact is the sentences, in the text's order, holding the rarest
+// of q's words as written: a phrase stands only in those. Empty where one
+// of its words is in no sentence.
+func (ix *Index) rarestExact(q *question) []uint32 {
+	var rarest []uint32
+	chosen := false
+	for _, c := range q.concepts {
+		for _, a := range c.alts {
+			if a.how != altExact {
+				continue
+			}
+			if p := ix.postings.of(a.term); !chosen || len(p) < len(rarest) {
+				rarest, chosen = p, true
+			}
+		}
+	}
+	return rarest
+}
+
 // phraseScan is how many sentences holding a phrase's rarest word
-// phraseInSentences reads at most.
+// phraseInSentences (and firstMention) reads at most.
 const phraseScan = 5000
 
 // scan looks for a phrase of stop words only ("to be or not to be"),
