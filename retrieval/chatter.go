@@ -8,6 +8,13 @@ import (
 	"unicode/utf8"
 )
 
+// greeting greets the bot or a group, and greeted is whom, where it says:
+// "Hey all", "Good morning everyone".
+const (
+	greeting = `(?:hi|hey|hello|good (?:morning|afternoon|evening))`
+	greeted  = `(?: (?:all|everyone|everybody|guys|folks|there|friends))?`
+)
+
 // Chat around a question: what a reader says to the bot rather than asks
 // of the text. None of its words is a word of the answer, and each would
 // count as one ("thanks", "wondering", "lectern").
@@ -16,8 +23,8 @@ var (
 	// a question: "hey lectern, …", "Can you tell me …", "I was
 	// wondering why …", "I don't understand: …".
 	chatOpening = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
-		`(?:hi|hey|hello|yo|good (?:morning|afternoon|evening))(?: (?:all|everyone|everybody|guys|folks|there|friends))?[\s,!.:;]+`, // a greeting
-		`(?:ok|okay|so|um+|uh+|hm+|idk|please|pls|@\S+|<@[!&]?\d+>|/ask)[\s,!.:;]+`,                                                 // a filler, a mention, the command typed
+		`(?:yo|` + greeting + `)` + greeted + `[\s,!.:;]+`,                          // a greeting
+		`(?:ok|okay|so|um+|uh+|hm+|idk|please|pls|@\S+|<@[!&]?\d+>|/ask)[\s,!.:;]+`, // a filler, a mention, the command typed
 		`(?:lectern|bot)[,!.:;]\s*`,
 		`(?:(?:can|could|would|will) (?:you|anyone|anybody|someone|somebody) (?:please )?)?(?:(?:tell|explain to|show) me(?: (?:about|if|whether))?|explain|help me (?:to )?understand)\b[\s,:]*`,
 		`(?:does|did) (?:the (?:text|book|author)|it) (?:say|mention)\b[\s,:]*(?:that |whether |if )?`,
@@ -37,10 +44,10 @@ var (
 	// chatClosing thanks, pleads or asks for help after the question,
 	// past its punctuation: "…? Thanks!", "…, please?", "…? Any idea?"
 	// (not "Who said thank you?").
+	chatClosing = regexp.MustCompile(`(?i)\s*([,.!?]+)\s*(?:thanks|thank you|thx|ty|cheers|please|pls|any (?:idea|ideas|thoughts|clue)|in simple terms|simply|briefly|in (?:short|brief|a nutshell|a sentence)|if you (?:know|can)|if possible|anyone|(?:does anyone|do you|anybody) know|can you help|help)(?: (?:so much|a lot|in advance|again))?[\s.!]*(\??)[\s.!]*$`)
 	// askerAside is a remark in parentheses after the question, about who
 	// asks: "…? (asking for my book club)".
-	askerAside  = regexp.MustCompile(`\?\s*\([^()]*\)[\s.!]*$`)
-	chatClosing = regexp.MustCompile(`(?i)\s*([,.!?]+)\s*(?:thanks|thank you|thx|ty|cheers|please|pls|any (?:idea|ideas|thoughts|clue)|in simple terms|simply|briefly|in (?:short|brief|a nutshell|a sentence)|if you (?:know|can)|if possible|anyone|(?:does anyone|do you|anybody) know|can you help|help)(?: (?:so much|a lot|in advance|again))?[\s.!]*(\??)[\s.!]*$`)
+	askerAside = regexp.MustCompile(`\?\s*\([^()]*\)[\s.!]*$`)
 )
 
 // passageRequest asks for a passage on a subject rather than a question
@@ -55,8 +62,9 @@ const passageRequest = `(?:(?:can|could|would) you )?(?:(?:give|show|find|get) m
 // so the words say nothing of which answers; left in, they favour
 // sentences that mention a book or a novel.
 var (
-	textNamedBefore = regexp.MustCompile(`(?i)^(?:in|from|according to) (?:the|this) (?:` + wordAlternatives(slices.Concat(textNouns, wholeTextNouns)) + `)\s*[,:]\s*`)
-	textNamedAfter  = regexp.MustCompile(`(?i)\s*,?\s+(?:in|from|according to) (?:the|this) (?:` + wordAlternatives(slices.Concat(textNouns, wholeTextNouns)) + `)(\s*[?.!]*)$`)
+	textNamed       = `(?:in|from|according to) (?:the|this) (?:` + wordAlternatives(slices.Concat(textNouns, wholeTextNouns)) + `)`
+	textNamedBefore = regexp.MustCompile(`(?i)^` + textNamed + `\s*[,:]\s*`)
+	textNamedAfter  = regexp.MustCompile(`(?i)\s*,?\s+` + textNamed + `(\s*[?.!]*)$`)
 )
 
 // minUnnamedWords is how many words a question must keep without the
@@ -181,7 +189,7 @@ var asideOpening = regexp.MustCompile(`^(?:I|I'm|I’m|I've|I’ve|I'd|I’d|We|
 // or the group, not of the text: a greeting, asking leave to ask ("Can I
 // ask something?"), a request for the answer's page or source ("What page
 // is that on?", "Please cite the text."), "Just curious.".
-var chatSentence = regexp.MustCompile(`(?i)^(?:(?:hi|hey|hello|good (?:morning|afternoon|evening))(?: (?:all|everyone|everybody|guys|folks|there|friends))?|(?:can|could|may) i ask(?: (?:you |a |one )?(?:something|a question|one more|another))?|(?:any ?one|anybody) (?:here|around|online)|(?:what|which) page(?: is (?:that|this|it)(?: on)?)?|page(?: numbers?)?(?: please)?|(?:please )?(?:cite|quote|give) (?:me )?(?:the|a) (?:text|source|page|passage|line|reference)s?(?: please)?|just (?:curious|wondering|asking)|thanks(?: in advance)?)[\s.!?]*$`)
+var chatSentence = regexp.MustCompile(`(?i)^(?:` + greeting + greeted + `|(?:can|could|may) i ask(?: (?:you |a |one )?(?:something|a question|one more|another))?|(?:any ?one|anybody) (?:here|around|online)|(?:what|which) page(?: is (?:that|this|it)(?: on)?)?|page(?: numbers?)?(?: please)?|(?:please )?(?:cite|quote|give) (?:me )?(?:the|a) (?:text|source|page|passage|line|reference)s?(?: please)?|just (?:curious|wondering|asking)|thanks(?: in advance)?)[\s.!?]*$`)
 
 // minOwnConcepts is how many content words a question that points back
 // (pointsBack) needs to stand without the sentences a reader sets around
