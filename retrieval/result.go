@@ -149,7 +149,7 @@ func (r *ranker) resultAt(doc int, sents []int, stems []string, score, focus flo
 	}
 	lines := quoteLines(quoted, starts)
 	if sp := spanOf(lines, lo, hi); sp.End-sp.Start+1 >= maxQuoteLines {
-		lo, hi = lineWindow(lines, quote.Matches, lo, hi)
+		lo, hi = lineWindow(lines, quote.Matches, lo, hi, int(float64(len(text))*focus))
 		hi = lo + len(strings.TrimRight(text[lo:hi], " "))
 	}
 	// Cite the lines of what is shown, not of whole sentences.
@@ -428,11 +428,12 @@ func spanOf(lines []textLine, lo, hi int) corpus.Span {
 }
 
 // lineWindow narrows text[lo:hi] to whole source lines spanning fewer
-// than maxQuoteLines, the run of them that holds the most matches (the
-// first such): subtitles' sentence spoken over many cues, a long
-// sentence of verse.
-func lineWindow(lines []textLine, matches [][2]int, lo, hi int) (int, int) {
-	bestLo, bestHi, best := lo, hi, -1
+// than maxQuoteLines, the run of them that holds the most matches (of
+// those, the one nearest the offset at, the first of those): subtitles'
+// sentence spoken over many cues, a long sentence of verse, whose last
+// lines are its ending.
+func lineWindow(lines []textLine, matches [][2]int, lo, hi, at int) (int, int) {
+	bestLo, bestHi, best, bestAway := lo, hi, -1, 0
 	for a, first := range lines {
 		if first.offset >= hi {
 			break
@@ -454,8 +455,9 @@ func lineWindow(lines []textLine, matches [][2]int, lo, hi int) (int, int) {
 				n++
 			}
 		}
-		if n > best {
-			bestLo, bestHi, best = from, end, n
+		away := max(from-at, at-end, 0)
+		if n > best || n == best && away < bestAway {
+			bestLo, bestHi, best, bestAway = from, end, n, away
 		}
 	}
 	return bestLo, bestHi

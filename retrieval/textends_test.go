@@ -269,16 +269,25 @@ func TestQuotableEnd(t *testing.T) {
 }
 
 // TestEndShowsItsEnd: the ending of a text too long to quote whole shows
-// its last words, its opening its first.
+// its last words, its opening its first, in prose and in a sentence of
+// verse over more lines than a quote holds (Macbeth's last, thirteen).
 func TestEndShowsItsEnd(t *testing.T) {
 	long := strings.Repeat("and the rain fell on the roofs of the town ", 20)
-	ix := parsedIndex(t, "rain.txt", "CHAPTER I\n\nAt first "+long+"until the very last.\n")
-	for _, tt := range []struct{ question, want string }{
-		{"How does the book open?", "At first"},
-		{"How does the book end?", "until the very last."},
-	} {
+	prose := parsedIndex(t, "rain.txt", "CHAPTER I\n\nAt first "+long+"until the very last.\n")
+	verse := parsedIndex(t, "play.txt", "ACT I\n\n"+strings.Repeat("  When the rain came down upon the town,\n", 12)+
+		"  We rode at last to Scone.\n\n  And then "+strings.Repeat("the wind blew hard across the moor,\n  ", 12)+"So thanks to all at once and each one.\n")
+	tests := []struct {
+		ix             *Index
+		question, want string
+	}{
+		{prose, "How does the book open?", "At first"},
+		{prose, "How does the book end?", "until the very last."},
+		{verse, "How does the play open?", "When the rain came"},
+		{verse, "How does the play end?", "So thanks to all at once and each one."},
+	}
+	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
-			rs, err := ix.Ask(context.Background(), tt.question, 1)
+			rs, err := tt.ix.Ask(context.Background(), tt.question, 1)
 			if err != nil {
 				t.Fatal(err)
 			}
