@@ -31,7 +31,7 @@ var refKinds = map[string]string{
 	"adventure": "adventure", "story": "story", "tale": "tale", "fable": "fable",
 	"psalm": "psalm", "sonnet": "sonnet", "hymn": "hymn", "poem": "poem",
 	"amendment": "amendment", "sura": "sura", "surah": "sura", "meditation": "meditation", "ode": "ode", "elegy": "elegy",
-	"eclogue": "eclogue", "georgic": "georgic", "idyll": "idyll", "satire": "satire", "homily": "homily",
+	"epilogue": "epilogue", "eclogue": "eclogue", "georgic": "georgic", "idyll": "idyll", "satire": "satire", "homily": "homily",
 }
 
 const refNumeral = `(\d{1,4}|[ivxlcdm]{1,8}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)`
@@ -96,7 +96,8 @@ var refLast = regexp.MustCompile(`(?i)\b(?:the\s+)?(?:last|final|closing)\s+(` +
 var sectionSign = regexp.MustCompile(`§\s*`)
 
 // sectionRefs finds the numbered and dated parts text points to, and the
-// text without them.
+// text without them, nor the words joining two of them ("chapter 3 of
+// book 1" leaves nothing).
 func sectionRefs(text string) ([]sectionRef, string) {
 	var refs []sectionRef
 	text = sectionSign.ReplaceAllString(text, "section ") // a statute's "§ 3"
@@ -104,36 +105,49 @@ func sectionRefs(text string) ([]sectionRef, string) {
 		sub := refAfter.FindStringSubmatch(m)
 		if n := numeralValue(sub[2]); n > 0 {
 			refs = append(refs, sectionRef{refKinds[strings.ToLower(sub[1])], n})
-			return " "
+			return refMark
 		}
 		return m
 	})
 	rest = refBefore.ReplaceAllStringFunc(rest, func(m string) string {
 		sub := refBefore.FindStringSubmatch(m)
 		refs = append(refs, sectionRef{refKinds[strings.ToLower(sub[2])], ordinalValue(sub[1])})
-		return " "
+		return refMark
 	})
 	rest = refLast.ReplaceAllStringFunc(rest, func(m string) string {
 		refs = append(refs, sectionRef{refKinds[strings.ToLower(refLast.FindStringSubmatch(m)[1])], lastPart})
-		return " "
+		return refMark
 	})
+	for joined := refsJoined.ReplaceAllString(rest, refMark); joined != rest; joined = refsJoined.ReplaceAllString(rest, refMark) {
+		rest = joined
+	}
+	rest = strings.ReplaceAll(rest, refMark, " ")
 	dates, rest := dateRefs(rest)
 	return append(refs, dates...), strings.Join(strings.Fields(rest), " ")
 }
+
+// refMark stands where sectionRefs took a part out, until the words
+// joining two are gone.
+const refMark = "\x00"
+
+// refsJoined is two parts and the words that join them: "chapter 3 of
+// book 1", "Act II, Scene iv", "the last chapter in the second book".
+var refsJoined = regexp.MustCompile(`(?i)\x00\s*(?:,\s*|(?:of|in)\s+(?:the\s+)?)?\x00`)
 
 // partKey is the part of kind a section's title lies in, as the titles
 // of the parts above it and its own name it ("BOOK ONE: 1805 · CHAPTER
 // III" for a chapter, "CHAPTER IV: NATURAL SELECTION" for "CHAPTER IV:
 // NATURAL SELECTION · SEXUAL SELECTION"): the first part of the title
 // that opens by naming a part of kind, numbered or named ("CHAPTER THE
-// LAST"), or, where bare, by a number alone ("Book I: … · III: On
+// LAST", "FIRST EPILOGUE"), or, where bare, by a number alone ("Book I: … · III: On
 // Horsell Common" for a chapter, in a text that names none). ok is false
 // where none does ("APPENDIX TO CHAPTER I" is none).
 func partKey(title, kind string, bare bool) (key string, ok bool) {
 	segments := strings.Split(title, " · ")
 	for i, seg := range segments {
 		words := strings.FieldsFunc(strings.ToLower(seg), func(r rune) bool { return !unicode.IsLetter(r) })
-		named := len(words) > 0 && refKinds[words[0]] == kind
+		named := len(words) > 0 && refKinds[words[0]] == kind ||
+			len(words) > 1 && ordinalWords[words[0]] > 0 && refKinds[words[1]] == kind // "FIRST EPILOGUE"
 		if !named && !(bare && bareNumber.MatchString(seg)) {
 			continue
 		}
@@ -165,19 +179,21 @@ func partKeys(d *corpus.Document, kind string) []string {
 }
 
 // lastParts are, in each document, the sections of the last part of
-// kind: the last whose title names one (partKeys), with those under it.
-func (ix *Index) lastParts(kind string) map[*corpus.Document]map[int]bool {
+// kind: the last whose title names one (partKeys), with those under it;
+// where within is not nil, the last among the sections it holds ("the
+// last chapter of book 2").
+func (ix *Index) lastParts(kind string, within map[*corpus.Document]map[int]bool) map[*corpus.Document]map[int]bool {
 	var out map[*corpus.Document]map[int]bool
 	for _, d := range ix.corpus.Documents {
 		keys := partKeys(d, kind)
 		last := ""
-		for _, key := range keys {
-			if key != "" {
+		for i, key := range keys {
+			if key != "" && (within == nil || within[d][i]) {
 				last = key
 			}
 		}
 		for i, key := range keys {
-			if key != "" && key == last {
+			if key != "" && key == last && (within == nil || within[d][i]) {
 				if out == nil {
 					out = map[*corpus.Document]map[int]bool{}
 				}
@@ -317,10 +333,13 @@ func (ix *Index) sectionsReferred(refs []sectionRef) map[*corpus.Document]map[in
 	ix.numberedOnce.Do(func() { ix.numbered = numberedSections(ix.corpus) })
 	refs = uniqueRefs(refs)
 	if i := slices.IndexFunc(refs, func(r sectionRef) bool { return r.number == lastPart }); i >= 0 {
-		if len(refs) > 1 {
-			return nil // "the last chapter of book 2": not read
+		var within map[*corpus.Document]map[int]bool
+		if others := slices.Delete(slices.Clone(refs), i, i+1); len(others) > 0 {
+			if within = ix.sectionsReferred(others); within == nil {
+				return nil // "the last chapter of book 99"
+			}
 		}
-		return ix.lastParts(refs[i].kind)
+		return ix.lastParts(refs[i].kind, within)
 	}
 	count := map[sectionAt]int{}
 	for _, r := range refs {

@@ -16,7 +16,11 @@ func TestSectionRefs(t *testing.T) {
 		question   bool
 	}{
 		{"In chapter 3, what did Miss Watson say about prayer?", "In , what did Miss Watson say about prayer?", []sectionRef{{"chapter", 3}}, false},
-		{"What happens in Act II, Scene iv?", "What happens in , ?", []sectionRef{{"act", 2}, {"scene", 4}}, false},
+		{"What happens in Act II, Scene iv?", "What happens in ?", []sectionRef{{"act", 2}, {"scene", 4}}, false},
+		{"What happens in chapter 3 of book 1?", "What happens in ?", []sectionRef{{"chapter", 3}, {"book", 1}}, false},
+		{"Summarize the first chapter of the second book", "Summarize", []sectionRef{{"chapter", 1}, {"book", 2}}, false},
+		{"How does the last chapter in book 2 end?", "How does end?", []sectionRef{{"book", 2}, {"chapter", lastPart}}, false},
+		{"Compare chapter 3 and chapter 4", "Compare and", []sectionRef{{"chapter", 3}, {"chapter", 4}}, false},
 		{"What does Madison argue in Federalist No. 10?", "What does Madison argue in ?", []sectionRef{{"paper", 10}}, false},
 		{"In the third chapter, who arrives?", "In , who arrives?", []sectionRef{{"chapter", 3}}, false},
 		{"BOOK ONE: 1805 · CHAPTER XII", ": 1805 ·", []sectionRef{{"book", 1}, {"chapter", 12}}, false},
@@ -114,6 +118,65 @@ In the evening the mill was quiet and the river ran on.
 		{"In chapter 3, what did the baker want?", "the baker came for flour", "CHAPTER II"},
 	}
 	checkFirstQuotes(t, ix, tests)
+}
+
+// TestAskPartOfPart: a chapter of a book is named either way round ("book
+// 2, chapter 3", "chapter 3 of book 2"), and "the last chapter of book
+// 1" is the last of that book's, not of the text's; an epilogue is
+// numbered as War and Peace's are ("FIRST EPILOGUE").
+func TestAskPartOfPart(t *testing.T) {
+	ix := parsedIndex(t, "novel.txt", `BOOK I
+
+CHAPTER I
+
+The orchard lay white with blossom in April.
+
+CHAPTER II
+
+A traveller came up the lane with a pack of books.
+
+CHAPTER III
+
+The traveller slept in the hayloft. Nobody asked his name.
+
+BOOK II
+
+CHAPTER I
+
+Winter shut the farm in snow for six weeks.
+
+CHAPTER II
+
+The well froze and the cattle were watered from the river.
+
+CHAPTER III
+
+The thaw came at last. The traveller left as he had come.
+`)
+	checkFirstQuotes(t, ix, []quotedFrom{
+		{"What happens in chapter 2 of book 2?", "The well froze", "BOOK II · CHAPTER II"},
+		{"What happens in book 2, chapter 2?", "The well froze", "BOOK II · CHAPTER II"},
+		{"What happens in the last chapter of book 1?", "The traveller slept", "BOOK I · CHAPTER III"},
+		{"Summarize the first chapter of the second book", "Winter shut the farm", "BOOK II · CHAPTER I"},
+		{"How does the last chapter of the last book end?", "The traveller left as he had come", "BOOK II · CHAPTER III"},
+		{"How does the last chapter end?", "The traveller left as he had come", "BOOK II · CHAPTER III"},
+	})
+	epilogues := parsedIndex(t, "novel.txt", `BOOK I
+
+The war ended in the spring.
+
+FIRST EPILOGUE
+
+Seven years had passed.
+
+SECOND EPILOGUE
+
+History is the life of nations.
+`)
+	checkFirstQuotes(t, epilogues, []quotedFrom{
+		{"How does the first epilogue begin?", "Seven years had passed", "FIRST EPILOGUE"},
+		{"What is the second epilogue about?", "History is the life", "SECOND EPILOGUE"},
+	})
 }
 
 // TestAskCitedSection: in a text whose titles number no sections, "section
