@@ -270,7 +270,7 @@ func partHead(d *corpus.Document, sec int) int {
 // about.
 func firstOfSection(d *corpus.Document, sec int) (int, bool) {
 	s := d.Sections[sec]
-	for at := s.FirstSentence; at < s.EndSentence; at++ {
+	for at := pastMatter(d, s.FirstSentence, s.EndSentence); at < s.EndSentence; at++ {
 		if prose(d.Sentence(at)) {
 			return at, true
 		}

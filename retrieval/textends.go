@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lectern-bot/lectern/corpus"
 )
@@ -217,7 +219,7 @@ func endOfSections(d *corpus.Document, secs map[int]bool, last bool) (int, bool)
 	if last {
 		step, at = -1, end-1
 	} else if first < end {
-		at = pastEpigraph(d, first, end)
+		at = pastEpigraph(d, pastMatter(d, first, end), end)
 	}
 	for ; at >= first && at < end; at += step {
 		if quotableEnd(d.Sentence(at)) {
@@ -245,6 +247,52 @@ func pastEpigraph(d *corpus.Document, at, end int) int {
 	}
 	return at
 }
+
+// pastMatter is the first sentence, from at, past the lines that stand
+// before a part's text without being of it: a paper's newspaper and date
+// ("From the Daily Advertiser. Thursday, November 22, 1787."), its
+// author ("MADISON"), a letter's place and date or its greeting ("To the
+// People of the State of New York:", "Dear Sir,"). Each is a paragraph
+// of a few words, every one a name, a number or a title's small word.
+// Where nothing else follows before end, at.
+func pastMatter(d *corpus.Document, at, end int) int {
+	for i := at; i < end; {
+		para := d.Sentence(i).Paragraph
+		var words []string
+		j := i
+		for ; j < end && d.Sentence(j).Paragraph == para; j++ {
+			words = append(words, strings.Fields(d.Sentence(j).Text)...)
+		}
+		if len(words) > matterWords || !namesOnly(words) || synopsis.MatchString(strings.Join(words, " ")) {
+			return i
+		}
+		i = j
+	}
+	return at
+}
+
+// matterWords is the most words a line of matter over a part's text has.
+const matterWords = 10
+
+// namesOnly reports whether every one of words is a name, a number or one
+// of the small words a title leaves in lower case.
+func namesOnly(words []string) bool {
+	named := false
+	for _, w := range words {
+		w = strings.Trim(w, ".,:;!?\"'“”‘’()[]—-")
+		if w == "" || titleSmallWords[w] {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+		named = true
+	}
+	return named
+}
+
+// titleSmallWords are the words a title leaves in lower case.
+var titleSmallWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "and": true, "to": true, "for": true, "from": true, "in": true, "on": true, "at": true, "by": true, "with": true}
 
 var (
 	// attribution matches the end of an epigraph: its source after a dash.

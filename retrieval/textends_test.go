@@ -142,6 +142,26 @@ We show that things are studied by many people in many places.
 
 Things have long been studied by many.
 `,
+	"federalist.txt": `FEDERALIST No. 10
+
+The Same Subject Continued
+
+From the Daily Advertiser. Thursday, November 22, 1787.
+
+MADISON, with HAMILTON
+
+To the People of the State of New York:
+
+AMONG the numerous advantages promised by a well constructed Union, none
+deserves to be more accurately developed than its tendency to break and
+control the violence of faction.
+
+FEDERALIST No. 11
+
+My Dear Friends,
+
+IT IS not a new observation that the people of any country seldom err.
+`,
 	"paradise.txt": `BOOK I.
 
 THE ARGUMENT
@@ -168,7 +188,7 @@ hazarded.
 
 // TestAskTextEnds: a question about how the text or a chapter opens or
 // ends is answered first by that sentence, past a chapter's epigraph or
-// argument; one that names no part the
+// argument, a paper's newspaper, author and greeting; one that names no part the
 // text has, or a text in a library of several, is answered as any other.
 func TestAskTextEnds(t *testing.T) {
 	ix := parsedIndex(t, "book.txt", endsBook)
@@ -191,6 +211,7 @@ func TestAskTextEnds(t *testing.T) {
 	argued := ixs["paradise.txt"]
 	synopses := ixs["origin.txt"]
 	paper := ixs["paper.md"]
+	papers := ixs["federalist.txt"]
 	tests := []struct {
 		ix       *Index
 		question string
@@ -217,6 +238,9 @@ func TestAskTextEnds(t *testing.T) {
 		{ix, "What was the quarrel about?", ""},
 		{paper, "What is this paper about?", "We show that things are studied"},
 		{paper, "How does the paper open?", "We show that things are studied"},
+		{papers, "What is Federalist 10 about?", "AMONG the numerous advantages"},
+		{papers, "How does Federalist No. 10 begin?", "AMONG the numerous advantages"},
+		{papers, "What happens in paper 11?", "IT IS not a new observation"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
