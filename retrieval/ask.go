@@ -158,7 +158,8 @@ func (ix *Index) leadingAnswer(ctx context.Context, text, typed string, refs []s
 }
 
 // placeAnswer quotes the place a question points to by where it stands,
-// not by its words: where the text opens or ends, a verse, a numbered
+// not by its words: where the text opens or ends, the line signing a
+// part, a verse, a numbered
 // paragraph, the answer under a heading that asks the same. A speaker's
 // words are never such a place.
 func (ix *Index) placeAnswer(text string, refs []sectionRef, q *question) (Result, bool) {
@@ -169,6 +170,9 @@ func (ix *Index) placeAnswer(text string, refs []sectionRef, q *question) (Resul
 			}
 			return ix.endResult(te, doc, sent), true
 		}
+	}
+	if doc, sent, ok := ix.bylineSentence(text); ok {
+		return ix.rank.result(doc, []int{sent}, nil, 0), true
 	}
 	if doc, sents, ok := ix.verseSentences(text); ok {
 		return ix.rank.result(doc, sents, nil, 0), true

@@ -15,13 +15,21 @@ import (
 // sentences rarely say; its title page or the file's details do, and
 // Lectern leaves those out of the text it quotes.
 var titlePageAsked = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
-	`who\s+(?:wrote|has written|authored|penned|is the (?:author|writer) of|was the (?:author|writer) of)\s+` + theWholeText,
+	writtenBy + theWholeText,
 	`who(?:'s|’s|\s+is|\s+was)\s+(?:the|this)\s+(?:author|writer)(?:\s+of\s+` + theWholeText + `)?`,
 	`what(?:'s|’s|\s+is|\s+was)\s+the\s+(?:author's|author’s|writer's|writer’s)\s+name`,
 	`(?:what(?:'s|’s|\s+is|\s+was)\s+)?the\s+name\s+of\s+the\s+(?:author|writer)`,
 	`what(?:'s|’s|\s+is|\s+was)\s+the\s+(?:title|name)\s+of\s+` + theWholeText,
 	`what(?:'s|’s|\s+is|\s+was)\s+` + theWholeText + `\s+(?:called|titled)`,
 }, "|") + `)\s*[?.!]*$`)
+
+// writtenBy asks who wrote what follows it: "Who wrote", "Who is the
+// author of".
+const writtenBy = `who\s+(?:wrote|has written|authored|penned|(?:is|was)\s+the\s+(?:author|writer)\s+of)\s+`
+
+// authorAsked asks who wrote a text or part it names: "Who wrote
+// Walden?", "Who is the author of Federalist No. 10?".
+var authorAsked = regexp.MustCompile(`(?i)^\W*` + writtenBy + `(.{1,80}?)\s*[?.!]*$`)
 
 // theWholeText is how a question points at the text it is asked of:
 // "this", "it", "the book", "this novel".
@@ -43,6 +51,11 @@ func (ix *Index) Note(question string) string {
 	text := strings.TrimSpace(ix.asAsked(cleanQuery(question)))
 	if titlePageAsked.MatchString(text) {
 		return titlePageNote(ix.corpus.Documents)
+	}
+	if m := authorAsked.FindStringSubmatch(text); m != nil {
+		if d := titledDocument(ix.corpus.Documents, m[1]); d != nil {
+			return titlePageNote([]*corpus.Document{d})
+		}
 	}
 	if m := partsAsked.FindStringSubmatch(text); m != nil && len(ix.corpus.Documents) == 1 {
 		return partsNote(ix.corpus.Documents[0], refKinds[strings.ToLower(m[1])])
@@ -104,6 +117,33 @@ func titlePageNote(docs []*corpus.Document) string {
 		return fmt.Sprintf("As %s say: %s; and %d texts more.", where, strings.Join(named[:maxNotedAuthors], "; "), len(named)-maxNotedAuthors)
 	}
 	return fmt.Sprintf("As %s say: %s.", where, strings.Join(named, "; "))
+}
+
+// titledDocument is the one document of docs whose title is name, or
+// the title before its subtitle ("Walden" for "Walden; or, Life in the
+// Woods"), a leading "the" and quotation marks aside; nil where none or
+// several are.
+func titledDocument(docs []*corpus.Document, name string) *corpus.Document {
+	want := plainTitle(name)
+	var found *corpus.Document
+	for _, d := range docs {
+		main, _, _ := strings.Cut(strings.ReplaceAll(d.Title, ";", ":"), ":")
+		if d.Title == "" || want != plainTitle(d.Title) && want != plainTitle(main) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = d
+	}
+	return found
+}
+
+// plainTitle is a title as compared: in lower case, without quotation
+// marks, emphasis, a leading "the" or space at its ends.
+func plainTitle(title string) string {
+	title = strings.ToLower(strings.Trim(strings.TrimSpace(title), "\"'“”‘’*_,. "))
+	return strings.Join(strings.Fields(strings.TrimPrefix(title, "the ")), " ")
 }
 
 // docTitle is how a note names a document: its title, else its file.

@@ -42,6 +42,38 @@ func TestNoteOfTitlePage(t *testing.T) {
 	}
 }
 
+// TestNoteOfTitleNamed: "Who wrote Walden?" is answered by the title
+// page of the text of that title, in a library of several, and by none
+// where no text or several are so titled.
+func TestNoteOfTitleNamed(t *testing.T) {
+	doc := func(name, title, author string) *corpus.Document {
+		d, err := corpus.Parse(name, []byte("CHAPTER I\n\nThe pond lay still under the ice all winter.\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Title, d.Author = title, author
+		return d
+	}
+	ix := docIndex(t, doc("walden.txt", "Walden; or, Life in the Woods", "Henry David Thoreau"), doc("prince.txt", "The Prince", "Nicolo Machiavelli"),
+		doc("a.txt", "Notes", "Ann"), doc("b.txt", "Notes", "Bea"))
+	tests := []struct{ question, want string }{
+		{"Who wrote Walden?", "“Walden; or, Life in the Woods” is by Henry David Thoreau"},
+		{"Who is the author of “The Prince”?", "“The Prince” is by Nicolo Machiavelli"},
+		{"who wrote the prince", "“The Prince” is by Nicolo Machiavelli"},
+		{"Who wrote Notes?", ""},
+		{"Who wrote Hamlet?", ""},
+		{"Who wrote about the pond?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			got := ix.Note(tt.question)
+			if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+				t.Errorf("Note(%q) = %q, want %q in it", tt.question, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestNoteNames(t *testing.T) {
 	doc := func(title, author string) *corpus.Document {
 		return &corpus.Document{Name: "f.txt", Title: title, Author: author}
