@@ -110,27 +110,46 @@ func (ix *Index) endSentence(te textEnd) (doc, sent int, ok bool) {
 
 // sectionTitled finds where the one section whose own title te names
 // opens or ends: a story of a collection ("How does The Red-Headed League
-// end?" for "ADVENTURE II: THE RED-HEADED LEAGUE").
+// end?" for "ADVENTURE II: THE RED-HEADED LEAGUE"), else the one whose
+// own title holds every word of two or more te names ("the Gettysburg
+// Address" for "Address at the Dedication of the National Cemetery at
+// Gettysburg. November 19, 1863").
 func sectionTitled(docs []*corpus.Document, te textEnd) (doc, sent int, ok bool) {
 	want := ownTitle(te.of)
-	found := -1
-	var secs map[int]bool
-	for i, d := range docs {
-		for j, s := range d.Sections {
-			if want == "" || ownTitle(s.Title) != want {
-				continue
-			}
-			if found >= 0 {
-				return 0, 0, false // two parts of that title
-			}
-			found, secs = i, map[int]bool{j: true}
+	found, sec, n := titledOnce(docs, func(title string) bool { return want != "" && ownTitle(title) == want })
+	if n == 0 {
+		if words := titleWords(want); len(words) >= 2 {
+			found, sec, n = titledOnce(docs, func(title string) bool {
+				own := titleWords(ownTitle(title))
+				return !slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(own, w) })
+			})
 		}
 	}
-	if found < 0 {
-		return 0, 0, false
+	if n != 1 {
+		return 0, 0, false // none, or two parts of that title
 	}
-	sent, ok = endOfSections(docs[found], secs, te.last)
+	sent, ok = endOfSections(docs[found], map[int]bool{sec: true}, te.last)
 	return found, sent, ok
+}
+
+// titledOnce finds the sections whose titles match: the document and
+// section of the last, and how many.
+func titledOnce(docs []*corpus.Document, match func(title string) bool) (doc, sec, n int) {
+	for i, d := range docs {
+		for j, s := range d.Sections {
+			if match(s.Title) {
+				doc, sec, n = i, j, n+1
+			}
+		}
+	}
+	return doc, sec, n
+}
+
+// titleWords are the words of a title in lower case, but a title's small
+// words.
+func titleWords(title string) []string {
+	words := strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return slices.DeleteFunc(words, func(w string) bool { return titleSmallWords[w] })
 }
 
 // ownTitle is a section's own title, as a question names it: after the

@@ -162,6 +162,18 @@ My Dear Friends,
 
 IT IS not a new observation that the people of any country seldom err.
 `,
+	"speeches.txt": `_First Inaugural Address. March 4, 1861_
+
+Fellow-citizens of the United States, I appear before you. We are not enemies, but friends.
+
+_Address at the Dedication of the National Cemetery at Gettysburg. November 19, 1863_
+
+Fourscore and seven years ago our fathers brought forth a new nation. It shall not perish from the earth.
+
+_The Second Inaugural Address. March 4, 1865_
+
+At this second appearance there is less occasion for an address. Let us strive on to finish the work we are in.
+`,
 	"paradise.txt": `BOOK I.
 
 THE ARGUMENT
@@ -188,7 +200,8 @@ hazarded.
 
 // TestAskTextEnds: a question about how the text or a chapter opens or
 // ends is answered first by that sentence, past a chapter's epigraph or
-// argument, a paper's newspaper, author and greeting; one that names no part the
+// argument, a paper's newspaper, author and greeting, a speech named by
+// words of its title; one that names no part the
 // text has, or a text in a library of several, is answered as any other.
 func TestAskTextEnds(t *testing.T) {
 	ix := parsedIndex(t, "book.txt", endsBook)
@@ -212,6 +225,7 @@ func TestAskTextEnds(t *testing.T) {
 	synopses := ixs["origin.txt"]
 	paper := ixs["paper.md"]
 	papers := ixs["federalist.txt"]
+	speeches := ixs["speeches.txt"]
 	tests := []struct {
 		ix       *Index
 		question string
@@ -238,6 +252,9 @@ func TestAskTextEnds(t *testing.T) {
 		{ix, "What was the quarrel about?", ""},
 		{paper, "What is this paper about?", "We show that things are studied"},
 		{paper, "How does the paper open?", "We show that things are studied"},
+		{speeches, "How does the Gettysburg Address begin?", "Fourscore and seven years ago"},
+		{speeches, "How does the second inaugural address end?", "Let us strive on"},
+		{speeches, "How does the inaugural address end?", ""},
 		{papers, "What is Federalist 10 about?", "AMONG the numerous advantages"},
 		{papers, "How does Federalist No. 10 begin?", "AMONG the numerous advantages"},
 		{papers, "What happens in paper 11?", "IT IS not a new observation"},
