@@ -139,15 +139,18 @@ var refsJoined = regexp.MustCompile(`(?i)\x00\s*(?:,\s*|(?:of|in)\s+(?:the\s+)?)
 // III" for a chapter, "CHAPTER IV: NATURAL SELECTION" for "CHAPTER IV:
 // NATURAL SELECTION · SEXUAL SELECTION"): the first part of the title
 // that opens by naming a part of kind, numbered or named ("CHAPTER THE
-// LAST", "FIRST EPILOGUE"), or, where bare, by a number alone ("Book I: … · III: On
+// LAST", "FIRST EPILOGUE", "THE SECOND BOOK"), or, where bare, by a number alone ("Book I: … · III: On
 // Horsell Common" for a chapter, in a text that names none). ok is false
 // where none does ("APPENDIX TO CHAPTER I" is none).
 func partKey(title, kind string, bare bool) (key string, ok bool) {
 	segments := strings.Split(title, " · ")
 	for i, seg := range segments {
 		words := strings.FieldsFunc(strings.ToLower(seg), func(r rune) bool { return !unicode.IsLetter(r) })
+		if len(words) > 0 && words[0] == "the" {
+			words = words[1:]
+		}
 		named := len(words) > 0 && refKinds[words[0]] == kind ||
-			len(words) > 1 && ordinalWords[words[0]] > 0 && refKinds[words[1]] == kind // "FIRST EPILOGUE"
+			len(words) > 1 && ordinalWords[words[0]] > 0 && refKinds[words[1]] == kind // "FIRST EPILOGUE", "THE TWELFTH BOOK"
 		if !named && !(bare && bareNumber.MatchString(seg)) {
 			continue
 		}

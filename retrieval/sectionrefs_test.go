@@ -123,7 +123,8 @@ In the evening the mill was quiet and the river ran on.
 // TestAskPartOfPart: a chapter of a book is named either way round ("book
 // 2, chapter 3", "chapter 3 of book 2"), and "the last chapter of book
 // 1" is the last of that book's, not of the text's; an epilogue is
-// numbered as War and Peace's are ("FIRST EPILOGUE").
+// numbered as War and Peace's are ("FIRST EPILOGUE"), a book as the
+// Meditations' ("THE SECOND BOOK").
 func TestAskPartOfPart(t *testing.T) {
 	ix := parsedIndex(t, "novel.txt", `BOOK I
 
@@ -176,6 +177,21 @@ History is the life of nations.
 	checkFirstQuotes(t, epilogues, []quotedFrom{
 		{"How does the first epilogue begin?", "Seven years had passed", "FIRST EPILOGUE"},
 		{"What is the second epilogue about?", "History is the life", "SECOND EPILOGUE"},
+	})
+	meditations := parsedIndex(t, "meditations.txt", `THE FIRST BOOK
+
+Of my grandfather Verus I have learned to be gentle and meek.
+
+THE SECOND BOOK
+
+Remember how long thou hast already put off these things.
+
+APPENDIX
+
+The letters of Fronto follow here.
+`)
+	checkFirstQuotes(t, meditations, []quotedFrom{
+		{"How does the last book end?", "Remember how long", "THE SECOND BOOK"},
 	})
 }
 

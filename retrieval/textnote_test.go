@@ -163,6 +163,7 @@ func TestPartsNote(t *testing.T) {
 		{"acts", "act", doc("ACT I · SCENE I", "ACT I · SCENE II", "ACT II · SCENE I"), "“T” has 2 acts, by its headings."},
 		{"none", "chapter", doc("PREFACE"), ""},
 		{"chapters numbered alone under books", "chapter", doc("Book I: The Coming · I: The Eve", "Book I: The Coming · II: The Star", "Book II: The Earth · I: Under Foot"), "“T” has 3 chapters, by its headings."},
+		{"books named by their ordinal after the", "book", doc("INTRODUCTION", "HIS FIRST BOOK", "THE FIRST BOOK", "THE SECOND BOOK", "APPENDIX"), "“T” has 2 books, by its headings."},
 		{"epilogues named by their ordinal", "epilogue", doc("BOOK XV · CHAPTER I", "FIRST EPILOGUE: 1813 - 20 · CHAPTER I", "FIRST EPILOGUE: 1813 - 20 · CHAPTER II", "SECOND EPILOGUE · CHAPTER I"), "“T” has 2 epilogues, by its headings."},
 		{"books over chapters numbered alone", "book", doc("Book I: The Coming · I: The Eve", "Book I: The Coming · II: The Star", "Book II: The Earth · I: Under Foot"), "“T” has 2 books, by its headings."},
 	}
