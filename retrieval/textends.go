@@ -94,9 +94,10 @@ func (ix *Index) endSentence(te textEnd) (doc, sent int, ok bool) {
 			}
 		}
 	}
+	named := titledDocument(docs, te.of)
 	for i, d := range docs {
 		whole := len(docs) == 1 && wholeText.MatchString(te.of)
-		if whole || (d.Title != "" && strings.EqualFold(strings.TrimPrefix(te.of, "the "), d.Title)) {
+		if whole || d == named {
 			if sec, ok := overviewSection(d); ok && te.about {
 				sent, ok := firstOfSection(d, sec)
 				return i, sent, ok
@@ -192,21 +193,19 @@ func overviewSection(d *corpus.Document) (int, bool) {
 
 // bodySections are the sections of d that hold its text: from the first
 // that numbers a first part ("BOOK ONE", "CHAPTER I", "ACT I") or, where
-// none does, the first that is not front matter, to the last that is not
-// notes or an index.
+// none does, the first under the text's own title as a heading (a web
+// page's "Common Sense · INTRODUCTION", after the edition's "SUBJECTS"),
+// else the first that is not front matter; to the last that is not notes
+// or an index.
 func bodySections(d *corpus.Document) map[int]bool {
-	from := -1
-	for i, s := range d.Sections {
+	from := slices.IndexFunc(d.Sections, func(s corpus.Section) bool {
 		refs, _ := sectionRefs(s.Title)
-		for _, r := range refs {
-			if r.number == 1 && r.kind != "day" && r.kind != "month" {
-				from = i
-				break
-			}
-		}
-		if from >= 0 {
-			break
-		}
+		return slices.ContainsFunc(refs, func(r sectionRef) bool { return r.number == 1 && r.kind != "day" && r.kind != "month" })
+	})
+	if from < 0 && d.Title != "" {
+		from = slices.IndexFunc(d.Sections, func(s corpus.Section) bool {
+			return s.Number != 0 && (s.Title == d.Title || strings.HasPrefix(s.Title, d.Title+" · "))
+		})
 	}
 	out := map[int]bool{}
 	for i, s := range d.Sections {

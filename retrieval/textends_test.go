@@ -174,6 +174,20 @@ _The Second Inaugural Address. March 4, 1865_
 
 At this second appearance there is less occasion for an address. Let us strive on to finish the work we are in.
 `,
+	"commonsense.md": `## Subjects
+
+A new edition, with several additions in the body of the work.
+
+# Common Sense
+
+## Introduction
+
+Perhaps the sentiments contained in the following pages are not yet fashionable.
+
+## Of Monarchy
+
+Mankind being originally equals, the equality could only be destroyed by some circumstance.
+`,
 	"paradise.txt": `BOOK I.
 
 THE ARGUMENT
@@ -201,7 +215,7 @@ hazarded.
 // TestAskTextEnds: a question about how the text or a chapter opens or
 // ends is answered first by that sentence, past a chapter's epigraph or
 // argument, a paper's newspaper, author and greeting, a speech named by
-// words of its title; one that names no part the
+// words of its title, a text under its title past what comes before; one that names no part the
 // text has, or a text in a library of several, is answered as any other.
 func TestAskTextEnds(t *testing.T) {
 	ix := parsedIndex(t, "book.txt", endsBook)
@@ -226,6 +240,7 @@ func TestAskTextEnds(t *testing.T) {
 	paper := ixs["paper.md"]
 	papers := ixs["federalist.txt"]
 	speeches := ixs["speeches.txt"]
+	pamphlet := ixs["commonsense.md"]
 	tests := []struct {
 		ix       *Index
 		question string
@@ -252,6 +267,8 @@ func TestAskTextEnds(t *testing.T) {
 		{ix, "What was the quarrel about?", ""},
 		{paper, "What is this paper about?", "We show that things are studied"},
 		{paper, "How does the paper open?", "We show that things are studied"},
+		{pamphlet, "How does Common Sense begin?", "Perhaps the sentiments"},
+		{pamphlet, "how does common sense end", "Mankind being originally equals"},
 		{speeches, "How does the Gettysburg Address begin?", "Fourscore and seven years ago"},
 		{speeches, "How does the second inaugural address end?", "Let us strive on"},
 		{speeches, "How does the inaugural address end?", ""},
