@@ -235,7 +235,7 @@ func endOfSections(d *corpus.Document, secs map[int]bool, last bool) (int, bool)
 	}
 	step, at := 1, first
 	if last {
-		step, at = -1, end-1
+		step, at = -1, beforeNotes(d, first, end)-1
 	} else if first < end {
 		at = pastEpigraph(d, pastMatter(d, first, end), end)
 	}
@@ -246,6 +246,32 @@ func endOfSections(d *corpus.Document, secs map[int]bool, last bool) (int, bool)
 	}
 	return 0, false
 }
+
+// beforeNotes is where the text of sentences first to end stops: before
+// the signature a paper's numbered notes follow ("PUBLIUS", then "1.
+// Entitled …", "3. Hume's Essays, Vol. I, p. 128"), where it has them;
+// else end.
+func beforeNotes(d *corpus.Document, first, end int) int {
+	notes := false
+	for at := end - 1; at >= first; at-- {
+		if at > first && d.Sentence(at-1).Paragraph == d.Sentence(at).Paragraph {
+			continue // not the paragraph's first sentence
+		}
+		text := strings.TrimSpace(d.Sentence(at).Text)
+		switch {
+		case numberedNote.MatchString(text):
+			notes = true
+		case notes && byline(text):
+			return at
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+// numberedNote opens a numbered paragraph: "3. Hume's Essays".
+var numberedNote = regexp.MustCompile(`^\d{1,3}\.\s`)
 
 // pastEpigraph is the first sentence after the epigraph or argument that
 // opens a part at sentence at, where one does: a paragraph whose last

@@ -156,6 +156,14 @@ AMONG the numerous advantages promised by a well constructed Union, none
 deserves to be more accurately developed than its tendency to break and
 control the violence of faction.
 
+It is the mortal disease of popular governments.
+
+PUBLIUS
+
+1. Some of the facts in this paper are Hume's.
+
+2. Entitled "An Address to the People of the State of New York."
+
 FEDERALIST No. 11
 
 My Dear Friends,
@@ -214,7 +222,8 @@ hazarded.
 
 // TestAskTextEnds: a question about how the text or a chapter opens or
 // ends is answered first by that sentence, past a chapter's epigraph or
-// argument, a paper's newspaper, author and greeting, a speech named by
+// argument, a paper's newspaper, author and greeting (and ends before its
+// signature and notes), a speech named by
 // words of its title, a text under its title past what comes before; one that names no part the
 // text has, or a text in a library of several, is answered as any other.
 func TestAskTextEnds(t *testing.T) {
@@ -275,6 +284,7 @@ func TestAskTextEnds(t *testing.T) {
 		{papers, "What is Federalist 10 about?", "AMONG the numerous advantages"},
 		{papers, "How does Federalist No. 10 begin?", "AMONG the numerous advantages"},
 		{papers, "What happens in paper 11?", "IT IS not a new observation"},
+		{papers, "How does Federalist No. 10 end?", "It is the mortal disease"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
