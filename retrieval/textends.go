@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"cmp"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -29,11 +30,12 @@ var (
 	// fable's moral is how it ends.
 	moralOf = regexp.MustCompile(`(?i)^what\s+(?:is|was)\s+the\s+moral\s+(?:of|in)\s+(.{1,60}?)\s*\??$`)
 	// aboutWhat asks what a text or part is about, or for its gist: "What
-	// is this book about?", "What does the essay cover?", "Summarize
+	// is this book about?", "What does the essay cover?", "What does the
+	// preface say?", "Summarize
 	// chapter 3". Its synopsis or argument says, where it has one, else
 	// its opening, as an interview's first answer or an essay's first
 	// paragraph does.
-	aboutWhat = regexp.MustCompile(`(?i)^(?:what(?:\s+is|\s+was|'s|’s)\s+(.{1,60}?)\s+(?:all\s+)?about|what\s+(?:does|did)\s+(.{1,60}?)\s+(?:cover|discuss|deal with|treat of)|(?:summari[sz]e|sum up|give (?:me )?(?:a |the )?(?:summary|gist|overview) of|what(?:\s+is|'s|’s) the (?:gist|summary|subject|topic|theme) of)\s+(.{1,60}?))\s*[?.!]*$`)
+	aboutWhat = regexp.MustCompile(`(?i)^(?:what(?:\s+is|\s+was|'s|’s)\s+(.{1,60}?)\s+(?:all\s+)?about|what\s+(?:does|did)\s+(.{1,60}?)\s+(?:cover|discuss|deal with|treat of|say)|(?:summari[sz]e|sum up|give (?:me )?(?:a |the )?(?:summary|gist|overview) of|what(?:\s+is|'s|’s) the (?:gist|summary|subject|topic|theme) of)\s+(.{1,60}?))\s*[?.!]*$`)
 	// wholeText is how a question names the whole text.
 	wholeText = regexp.MustCompile(`(?i)^(?:the\s+|this\s+)?(?:` + wordAlternatives(wholeTextNouns) + `|it)$`)
 	// closingTitle is a section that closes a book without being its text:
@@ -111,26 +113,56 @@ func (ix *Index) endSentence(te textEnd) (doc, sent int, ok bool) {
 
 // sectionTitled finds where the one section whose own title te names
 // opens or ends: a story of a collection ("How does The Red-Headed League
-// end?" for "ADVENTURE II: THE RED-HEADED LEAGUE"), else the one whose
-// own title holds every word of two or more te names ("the Gettysburg
-// Address" for "Address at the Dedication of the National Cemetery at
-// Gettysburg. November 19, 1863").
+// end?" for "ADVENTURE II: THE RED-HEADED LEAGUE"); else the one part
+// above sections so titled ("the introduction" for "INTRODUCTION · I"
+// to "INTRODUCTION · III"); else the one section whose own title holds
+// every word of two or more te names ("the Gettysburg Address" for
+// "Address at the Dedication of the National Cemetery at Gettysburg.
+// November 19, 1863").
 func sectionTitled(docs []*corpus.Document, te textEnd) (doc, sent int, ok bool) {
 	want := ownTitle(te.of)
 	found, sec, n := titledOnce(docs, func(title string) bool { return want != "" && ownTitle(title) == want })
+	secs := map[int]bool{sec: true}
+	if n == 0 && want != "" {
+		found, secs, n = partTitled(docs, want)
+	}
 	if n == 0 {
 		if words := titleWords(want); len(words) >= 2 {
 			found, sec, n = titledOnce(docs, func(title string) bool {
 				own := titleWords(ownTitle(title))
 				return !slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(own, w) })
 			})
+			secs = map[int]bool{sec: true}
 		}
 	}
 	if n != 1 {
 		return 0, 0, false // none, or two parts of that title
 	}
-	sent, ok = endOfSections(docs[found], map[int]bool{sec: true}, te.last)
+	sent, ok = endOfSections(docs[found], secs, te.last)
 	return found, sent, ok
+}
+
+// partTitled finds the parts above sections whose own titles are want
+// ("INTRODUCTION" over "INTRODUCTION · I"): the document and sections of
+// the last, and how many parts.
+func partTitled(docs []*corpus.Document, want string) (doc int, secs map[int]bool, n int) {
+	last := ""
+	for i, d := range docs {
+		for j, s := range d.Sections {
+			segments := strings.Split(s.Title, " · ")
+			for k := 1; k < len(segments); k++ {
+				if ownTitle(segments[k-1]) != want {
+					continue
+				}
+				if key := fmt.Sprint(i, strings.Join(segments[:k], " · ")); key != last {
+					doc, secs, n, last = i, map[int]bool{}, n+1, key
+				}
+				secs[j] = true
+				break
+			}
+		}
+	}
+	return doc, secs, n
 }
 
 // titledOnce finds the sections whose titles match: the document and

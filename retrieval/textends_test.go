@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -27,6 +28,7 @@ func TestReadTextEnd(t *testing.T) {
 		{"What's chapter 3 about?", textEnd{about: true, of: "chapter 3"}, true},
 		{"Summarize the interview.", textEnd{about: true, of: "the interview"}, true},
 		{"What does the essay cover?", textEnd{about: true, of: "the essay"}, true},
+		{"What does the preface say?", textEnd{about: true, of: "the preface"}, true},
 		{"What was the quarrel about?", textEnd{about: true, of: "the quarrel"}, true}, // read, but it names no part
 		{"What is the last line?", textEnd{last: true, of: "it"}, true},
 		{"What happens at the end of chapter 3?", textEnd{last: true, of: "chapter 3"}, true},
@@ -270,6 +272,7 @@ func TestAskTextEnds(t *testing.T) {
 		{stories, "How does the lost adventure end?", ""},
 		{fables, "What is the moral of The Fox and the Grapes?", "It is easy to despise"},
 		{ix, "What is this novel about?", "The house stood on a hill"},
+		{ix, "What does the preface say?", "This preface explains the book"},
 		{argued, "What is Book I about?", "This first Book proposes"},
 		{synopses, "What is chapter VI about?", "Difficulties of the theory"},
 		{synopses, "How does chapter VI begin?", "Long before the reader"},
@@ -366,6 +369,39 @@ func TestEndShowsItsEnd(t *testing.T) {
 	}
 }
 
+// TestPartTitled: "the introduction" is the part over "INTRODUCTION · I"
+// and the sections after it (On Liberty's editor's introduction), not
+// "CHAPTER I: INTRODUCTORY", and none where two texts have one.
+func TestPartTitled(t *testing.T) {
+	doc := func(titles ...string) *corpus.Document {
+		d := &corpus.Document{}
+		for _, title := range titles {
+			d.Sections = append(d.Sections, corpus.Section{Title: title})
+		}
+		return d
+	}
+	liberty := doc("Front matter", "INTRODUCTION · I", "INTRODUCTION · II", "CHAPTER I: INTRODUCTORY")
+	tests := []struct {
+		name     string
+		docs     []*corpus.Document
+		want     string
+		wantSecs map[int]bool
+		wantN    int
+	}{
+		{"the part over two sections", []*corpus.Document{liberty}, "introduction", map[int]bool{1: true, 2: true}, 1},
+		{"a title of no part above others", []*corpus.Document{liberty}, "introductory", nil, 0},
+		{"a part in each of two texts", []*corpus.Document{liberty, doc("INTRODUCTION · A")}, "introduction", nil, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, secs, n := partTitled(tt.docs, tt.want)
+			if n != tt.wantN || tt.wantN == 1 && !maps.Equal(secs, tt.wantSecs) {
+				t.Errorf("partTitled = %v, %d parts; want %v, %d", secs, n, tt.wantSecs, tt.wantN)
+			}
+		})
+	}
+}
+
 func TestPartHead(t *testing.T) {
 	d := &corpus.Document{Sections: []corpus.Section{
 		{Title: "CHAPTER I: VARIATION"},
@@ -433,4 +469,19 @@ func TestAskChaptersNumberedAlone(t *testing.T) {
 	if got, want := ix.Note("How many chapters are there?"), "has 27 chapters"; !strings.Contains(got, want) {
 		t.Errorf("Note(How many chapters are there?) = %q, want it to say %q", got, want)
 	}
+}
+
+// TestAskPartOverSections: On Liberty's editor's introduction stands in
+// three numbered sections under INTRODUCTION; "the introduction" is the
+// three, not the essay's "CHAPTER I: INTRODUCTORY".
+func TestAskPartOverSections(t *testing.T) {
+	ix, err := NewMemory(context.Background(), library("mill-on-liberty.txt")(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	checkFirstQuotes(t, ix, []quotedFrom{
+		{"What is the introduction about?", "John Stuart Mill was born", "INTRODUCTION · I"},
+		{"How does the introduction begin?", "John Stuart Mill was born", "INTRODUCTION · I"},
+	})
 }
