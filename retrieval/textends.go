@@ -3,6 +3,7 @@ package retrieval
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -234,6 +235,7 @@ func bodySections(d *corpus.Document) map[int]bool {
 		refs, _ := sectionRefs(s.Title)
 		return slices.ContainsFunc(refs, func(r sectionRef) bool { return r.number == 1 && r.kind != "day" && r.kind != "month" })
 	})
+	numberedFirst := from >= 0
 	if from < 0 && d.Title != "" {
 		from = slices.IndexFunc(d.Sections, func(s corpus.Section) bool {
 			return s.Number != 0 && (s.Title == d.Title || strings.HasPrefix(s.Title, d.Title+" · "))
@@ -252,8 +254,43 @@ func bodySections(d *corpus.Document) map[int]bool {
 		}
 		out[i] = true
 	}
+	// A text of numbered parts from the first ends with the last of them,
+	// or what closes them ("CONCLUSION"): The Prince's edition goes on
+	// with two other works of Machiavelli's.
+	last, numbered := -1, 0
+	for i := range out {
+		if numberedPart(d.Sections[i].Title) {
+			last, numbered = max(last, i), numbered+1
+		} else if closingPart.MatchString(ownPart(d.Sections[i].Title)) {
+			last = max(last, i)
+		}
+	}
+	if numberedFirst && numbered >= minNumberedParts {
+		maps.DeleteFunc(out, func(i int, _ bool) bool { return i > last })
+	}
 	return out
 }
+
+// minNumberedParts is how many numbered parts make a text of them, whose
+// sections after the last are none of its text: a page titled "Part 1"
+// over sections of its own is not.
+const minNumberedParts = 3
+
+// numberedPart reports whether a section's title opens with a part
+// numbered or named by its kind: "CHAPTER XXVI: AN EXHORTATION…", "BOOK
+// ONE: 1805 · CHAPTER I", "CHAPTER THE LAST", "FIRST EPILOGUE".
+func numberedPart(title string) bool {
+	first, _, _ := strings.Cut(title, " · ")
+	return slices.ContainsFunc(titleRefs(first), func(r sectionRef) bool { return r.kind != "day" && r.kind != "month" && r.kind != "year" }) ||
+		slices.ContainsFunc(slices.Collect(maps.Values(refKinds)), func(kind string) bool {
+			_, named := partKey(first, kind, false)
+			return named
+		})
+}
+
+// closingPart is the title of a part that closes a text of numbered
+// parts without a number of its own.
+var closingPart = regexp.MustCompile(`(?i)\b(?:conclusion|concluding|epilogue|afterword|postscript|envoi|finale|recapitulation)\b`)
 
 // endOfSections is the first sentence of the first of secs, or the last
 // of the last, that a reader would quote.
@@ -267,7 +304,7 @@ func endOfSections(d *corpus.Document, secs map[int]bool, last bool) (int, bool)
 	}
 	step, at := 1, first
 	if last {
-		step, at = -1, beforeNotes(d, first, end)-1
+		step, at = -1, beforeMatter(d, first, beforeNotes(d, first, end))-1
 	} else if first < end {
 		at = pastEpigraph(d, pastMatter(d, first, end), end)
 	}
@@ -334,17 +371,51 @@ func pastEpigraph(d *corpus.Document, at, end int) int {
 func pastMatter(d *corpus.Document, at, end int) int {
 	for i := at; i < end; {
 		para := d.Sentence(i).Paragraph
-		var words []string
 		j := i
-		for ; j < end && d.Sentence(j).Paragraph == para; j++ {
-			words = append(words, strings.Fields(d.Sentence(j).Text)...)
+		for j < end && d.Sentence(j).Paragraph == para {
+			j++
 		}
-		if len(words) > matterWords || !namesOnly(words) || synopsis.MatchString(strings.Join(words, " ")) {
+		if !matter(d, i, j) {
 			return i
 		}
 		i = j
 	}
 	return at
+}
+
+// matter reports whether sentences from to to, a paragraph, are a line of
+// matter around a part's text: a few words, every one a name, a number or
+// a title's small word, no synopsis, and no speaker's (a dialogue's
+// "Agreed.").
+func matter(d *corpus.Document, from, to int) bool {
+	var words []string
+	for at := from; at < to; at++ {
+		s := d.Sentence(at)
+		if s.Speaker != "" {
+			return false
+		}
+		words = append(words, strings.Fields(s.Text)...)
+	}
+	return len(words) <= matterWords && namesOnly(words) && !synopsis.MatchString(strings.Join(words, " "))
+}
+
+// beforeMatter is where the text of sentences first to end stops, before
+// the lines of matter that close it as pastMatter's open a part: a
+// preface's "J. R. New York, January 1st 1919.", a translation's
+// "Edward Dacre, 1640.". Where nothing else comes before, end.
+func beforeMatter(d *corpus.Document, first, end int) int {
+	stop := end
+	for stop > first {
+		start := stop - 1
+		for start > first && d.Sentence(start-1).Paragraph == d.Sentence(stop-1).Paragraph {
+			start--
+		}
+		if !matter(d, start, stop) {
+			return stop
+		}
+		stop = start
+	}
+	return end
 }
 
 // matterWords is the most words a line of matter over a part's text has.

@@ -198,6 +198,24 @@ Perhaps the sentiments contained in the following pages are not yet fashionable.
 
 Mankind being originally equals, the equality could only be destroyed by some circumstance.
 `,
+	"prince.md": `## Chapter I
+
+All states have been and are either republics or principalities.
+
+## Chapter II
+
+I will leave out all treatment of republics, having written of them at length.
+
+## Chapter III
+
+Virtue against fury shall advance the fight, and it in combat soon shall put to flight.
+
+Edward Dacre, 1640.
+
+## Description of the Methods Adopted by the Duke Valentino
+
+The duke had come back from Lombardy, where he had gone to clear himself with the king.
+`,
 	"paradise.txt": `BOOK I.
 
 THE ARGUMENT
@@ -226,7 +244,8 @@ hazarded.
 // ends is answered first by that sentence, past a chapter's epigraph or
 // argument, a paper's newspaper, author and greeting (and ends before its
 // signature and notes), a speech named by
-// words of its title, a text under its title past what comes before; one that names no part the
+// words of its title, a text under its title past what comes before and
+// ending with its last numbered part, before a signature or a date; one that names no part the
 // text has, or a text in a library of several, is answered as any other.
 func TestAskTextEnds(t *testing.T) {
 	ix := parsedIndex(t, "book.txt", endsBook)
@@ -252,6 +271,7 @@ func TestAskTextEnds(t *testing.T) {
 	papers := ixs["federalist.txt"]
 	speeches := ixs["speeches.txt"]
 	pamphlet := ixs["commonsense.md"]
+	prince := ixs["prince.md"]
 	tests := []struct {
 		ix       *Index
 		question string
@@ -280,6 +300,7 @@ func TestAskTextEnds(t *testing.T) {
 		{paper, "What is this paper about?", "We show that things are studied"},
 		{paper, "How does the paper open?", "We show that things are studied"},
 		{pamphlet, "How does Common Sense begin?", "Perhaps the sentiments"},
+		{prince, "How does the book end?", "Virtue against fury"},
 		{pamphlet, "how does common sense end", "Mankind being originally equals"},
 		{speeches, "How does the Gettysburg Address begin?", "Fourscore and seven years ago"},
 		{speeches, "How does the second inaugural address end?", "Let us strive on"},
