@@ -145,13 +145,7 @@ var refsJoined = regexp.MustCompile(`(?i)\x00\s*(?:,\s*|(?:of|in)\s+(?:the\s+)?)
 func partKey(title, kind string, bare bool) (key string, ok bool) {
 	segments := strings.Split(title, " · ")
 	for i, seg := range segments {
-		words := strings.FieldsFunc(strings.ToLower(seg), func(r rune) bool { return !unicode.IsLetter(r) })
-		if len(words) > 0 && words[0] == "the" {
-			words = words[1:]
-		}
-		named := len(words) > 0 && refKinds[words[0]] == kind ||
-			len(words) > 1 && ordinalWords[words[0]] > 0 && refKinds[words[1]] == kind // "FIRST EPILOGUE", "THE TWELFTH BOOK"
-		if !named && !(bare && bareNumber.MatchString(seg)) {
+		if namedKind(seg) != kind && !(bare && bareNumber.MatchString(seg)) {
 			continue
 		}
 		numbered := slices.ContainsFunc(titleRefs(seg), func(r sectionRef) bool { return r.kind == kind })
@@ -160,6 +154,23 @@ func partKey(title, kind string, bare bool) (key string, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// namedKind is the kind of part a title opens by naming: "chapter" for
+// "CHAPTER XXVI: …" or "CHAPTER THE LAST", "epilogue" for "FIRST
+// EPILOGUE", "book" for "THE TWELFTH BOOK"; "" for none.
+func namedKind(title string) string {
+	words := strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(words) > 0 && words[0] == "the" {
+		words = words[1:]
+	}
+	if len(words) > 1 && ordinalWords[words[0]] > 0 {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	return refKinds[words[0]]
 }
 
 // partKeys are the parts of kind each section of d lies in (partKey),

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/lectern-bot/lectern/corpus"
 )
@@ -32,10 +31,9 @@ var (
 	moralOf = regexp.MustCompile(`(?i)^what\s+(?:is|was)\s+the\s+moral\s+(?:of|in)\s+(.{1,60}?)\s*\??$`)
 	// aboutWhat asks what a text or part is about, or for its gist: "What
 	// is this book about?", "What does the essay cover?", "What does the
-	// preface say?", "Summarize
-	// chapter 3". Its synopsis or argument says, where it has one, else
-	// its opening, as an interview's first answer or an essay's first
-	// paragraph does.
+	// preface say?", "Summarize chapter 3". Its synopsis or argument says,
+	// where it has one, else its opening, as an interview's first answer
+	// or an essay's first paragraph does.
 	aboutWhat = regexp.MustCompile(`(?i)^(?:what(?:\s+is|\s+was|'s|’s)\s+(.{1,60}?)\s+(?:all\s+)?about|what\s+(?:does|did)\s+(.{1,60}?)\s+(?:cover|discuss|deal with|treat of|say)|(?:summari[sz]e|sum up|give (?:me )?(?:a |the )?(?:summary|gist|overview) of|what(?:\s+is|'s|’s) the (?:gist|summary|subject|topic|theme) of)\s+(.{1,60}?))\s*[?.!]*$`)
 	// wholeText is how a question names the whole text.
 	wholeText = regexp.MustCompile(`(?i)^(?:the\s+|this\s+)?(?:` + wordAlternatives(wholeTextNouns) + `|it)$`)
@@ -281,11 +279,12 @@ const minNumberedParts = 3
 // ONE: 1805 · CHAPTER I", "CHAPTER THE LAST", "FIRST EPILOGUE".
 func numberedPart(title string) bool {
 	first, _, _ := strings.Cut(title, " · ")
-	return slices.ContainsFunc(titleRefs(first), func(r sectionRef) bool { return r.kind != "day" && r.kind != "month" && r.kind != "year" }) ||
-		slices.ContainsFunc(slices.Collect(maps.Values(refKinds)), func(kind string) bool {
-			_, named := partKey(first, kind, false)
-			return named
-		})
+	if slices.ContainsFunc(titleRefs(first), func(r sectionRef) bool { return r.kind != "day" && r.kind != "month" && r.kind != "year" }) {
+		return true
+	}
+	kind := namedKind(first)
+	_, named := partKey(first, kind, false)
+	return kind != "" && named
 }
 
 // closingPart is the title of a part that closes a text of numbered
@@ -316,32 +315,6 @@ func endOfSections(d *corpus.Document, secs map[int]bool, last bool) (int, bool)
 	return 0, false
 }
 
-// beforeNotes is where the text of sentences first to end stops: before
-// the signature a paper's numbered notes follow ("PUBLIUS", then "1.
-// Entitled …", "3. Hume's Essays, Vol. I, p. 128"), where it has them;
-// else end.
-func beforeNotes(d *corpus.Document, first, end int) int {
-	notes := false
-	for at := end - 1; at >= first; at-- {
-		if at > first && d.Sentence(at-1).Paragraph == d.Sentence(at).Paragraph {
-			continue // not the paragraph's first sentence
-		}
-		text := strings.TrimSpace(d.Sentence(at).Text)
-		switch {
-		case numberedNote.MatchString(text):
-			notes = true
-		case notes && byline(text):
-			return at
-		default:
-			return end
-		}
-	}
-	return end
-}
-
-// numberedNote opens a numbered paragraph: "3. Hume's Essays".
-var numberedNote = regexp.MustCompile(`^\d{1,3}\.\s`)
-
 // pastEpigraph is the first sentence after the epigraph or argument that
 // opens a part at sentence at, where one does: a paragraph whose last
 // sentence ends in its source after a dash ("Since I can do no good
@@ -360,86 +333,6 @@ func pastEpigraph(d *corpus.Document, at, end int) int {
 	}
 	return at
 }
-
-// pastMatter is the first sentence, from at, past the lines that stand
-// before a part's text without being of it: a paper's newspaper and date
-// ("From the Daily Advertiser. Thursday, November 22, 1787."), its
-// author ("MADISON"), a letter's place and date or its greeting ("To the
-// People of the State of New York:", "Dear Sir,"). Each is a paragraph
-// of a few words, every one a name, a number or a title's small word.
-// Where nothing else follows before end, at.
-func pastMatter(d *corpus.Document, at, end int) int {
-	for i := at; i < end; {
-		para := d.Sentence(i).Paragraph
-		j := i
-		for j < end && d.Sentence(j).Paragraph == para {
-			j++
-		}
-		if !matter(d, i, j) {
-			return i
-		}
-		i = j
-	}
-	return at
-}
-
-// matter reports whether sentences from to to, a paragraph, are a line of
-// matter around a part's text: a few words, every one a name, a number or
-// a title's small word, no synopsis, and no speaker's (a dialogue's
-// "Agreed.").
-func matter(d *corpus.Document, from, to int) bool {
-	var words []string
-	for at := from; at < to; at++ {
-		s := d.Sentence(at)
-		if s.Speaker != "" {
-			return false
-		}
-		words = append(words, strings.Fields(s.Text)...)
-	}
-	return len(words) <= matterWords && namesOnly(words) && !synopsis.MatchString(strings.Join(words, " "))
-}
-
-// beforeMatter is where the text of sentences first to end stops, before
-// the lines of matter that close it as pastMatter's open a part: a
-// preface's "J. R. New York, January 1st 1919.", a translation's
-// "Edward Dacre, 1640.". Where nothing else comes before, end.
-func beforeMatter(d *corpus.Document, first, end int) int {
-	stop := end
-	for stop > first {
-		start := stop - 1
-		for start > first && d.Sentence(start-1).Paragraph == d.Sentence(stop-1).Paragraph {
-			start--
-		}
-		if !matter(d, start, stop) {
-			return stop
-		}
-		stop = start
-	}
-	return end
-}
-
-// matterWords is the most words a line of matter over a part's text has.
-const matterWords = 10
-
-// namesOnly reports whether every one of words is a name, a number or one
-// of the small words a title leaves in lower case.
-func namesOnly(words []string) bool {
-	named := false
-	for _, w := range words {
-		w = strings.Trim(w, ".,:;!?\"'“”‘’()[]—-")
-		if w == "" || titleSmallWords[w] {
-			continue
-		}
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
-			return false
-		}
-		named = true
-	}
-	return named
-}
-
-// titleSmallWords are the words a title leaves in lower case.
-var titleSmallWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "and": true, "to": true, "for": true, "from": true, "in": true, "on": true, "at": true, "by": true, "with": true}
 
 var (
 	// attribution matches the end of an epigraph: its source after a dash.
