@@ -159,9 +159,8 @@ func (ix *Index) leadingAnswer(ctx context.Context, text, typed string, refs []s
 
 // placeAnswer quotes the place a question points to by where it stands,
 // not by its words: where the text opens or ends, the line signing a
-// part, a verse, a numbered
-// paragraph, the answer under a heading that asks the same. A speaker's
-// words are never such a place.
+// part, a verse, a numbered paragraph, the answer under a heading that
+// asks the same. A speaker's words are never such a place.
 func (ix *Index) placeAnswer(text string, refs []sectionRef, q *question) (Result, bool) {
 	if te, ok := readTextEnd(text); ok {
 		if doc, sent, ok := ix.endSentence(te); ok {
@@ -468,10 +467,11 @@ type passageHit struct {
 // equal score in the order they stand in the library. Bleve orders equal
 // scores by its internal numbers, which differ from one build of the
 // same index to the next (a batch's documents are a map, analysed
-// concurrently; segments merge when they will), so a search fetches tieSlack hits more than it keeps and orders
-// them itself. Only where the hits of the last score kept run past those
-// fetched does Bleve order them by id, which costs it a stored-field read
-// for every hit (War and Peace asks 45% slower so).
+// concurrently; segments merge when they will), so a search fetches
+// tieSlack hits more than it keeps and orders them itself. Only where
+// the hits of the last score kept run past those fetched does Bleve
+// order them by id, which costs it a stored-field read for every hit
+// (War and Peace asks 45% slower so).
 func (ix *Index) search(ctx context.Context, q query.Query, size int) ([]passageHit, error) {
 	hits, err := ix.searchOrdered(ctx, q, size+tieSlack, false)
 	if err != nil {

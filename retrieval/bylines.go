@@ -35,7 +35,8 @@ func (ix *Index) bylineSentence(text string) (doc, sent int, ok bool) {
 			continue
 		}
 		s := d.Sections[first]
-		for at := s.FirstSentence; at < pastMatter(d, s.FirstSentence, s.EndSentence); at++ {
+		text := pastMatter(d, s.FirstSentence, s.EndSentence)
+		for at := s.FirstSentence; at < text; at++ {
 			if byline(d.Sentence(at).Text) {
 				return i, at, true
 			}
