@@ -3,6 +3,7 @@ package retrieval
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/lectern-bot/lectern/corpus"
@@ -121,22 +122,38 @@ func titlePageNote(docs []*corpus.Document) string {
 
 // titledDocument is the one document of docs whose title is name, or
 // the title before its subtitle ("Walden" for "Walden; or, Life in the
-// Woods"), a leading "the" and quotation marks aside; nil where none or
-// several are.
+// Woods"), a leading "the" and quotation marks aside; else the one whose
+// title holds every word of two or more name has ("Huckleberry Finn" for
+// "Adventures of Huckleberry Finn, Complete"); nil where none or several
+// are.
 func titledDocument(docs []*corpus.Document, name string) *corpus.Document {
 	want := plainTitle(name)
-	var found *corpus.Document
-	for _, d := range docs {
-		main, _, _ := strings.Cut(strings.ReplaceAll(d.Title, ";", ":"), ":")
-		if d.Title == "" || want != plainTitle(d.Title) && want != plainTitle(main) {
-			continue
-		}
-		if found != nil {
-			return nil
-		}
-		found = d
+	found, n := titledOnly(docs, func(title string) bool {
+		main, _, _ := strings.Cut(strings.ReplaceAll(title, ";", ":"), ":")
+		return want == plainTitle(title) || want == plainTitle(main)
+	})
+	if words := titleWords(want); n == 0 && len(words) >= 2 {
+		found, n = titledOnly(docs, func(title string) bool {
+			held := titleWords(title)
+			return !slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(held, w) })
+		})
+	}
+	if n != 1 {
+		return nil
 	}
 	return found
+}
+
+// titledOnly is the last of docs whose titles match, and how many do.
+func titledOnly(docs []*corpus.Document, match func(title string) bool) (*corpus.Document, int) {
+	var found *corpus.Document
+	n := 0
+	for _, d := range docs {
+		if d.Title != "" && match(d.Title) {
+			found, n = d, n+1
+		}
+	}
+	return found, n
 }
 
 // plainTitle is a title as compared: in lower case, without quotation

@@ -60,7 +60,9 @@ func TestNoteOfTitleNamed(t *testing.T) {
 		{"Who wrote Walden?", "“Walden; or, Life in the Woods” is by Henry David Thoreau"},
 		{"Who is the author of “The Prince”?", "“The Prince” is by Nicolo Machiavelli"},
 		{"who wrote the prince", "“The Prince” is by Nicolo Machiavelli"},
+		{"Who wrote Life in the Woods?", "“Walden; or, Life in the Woods” is by Henry David Thoreau"},
 		{"Who wrote Notes?", ""},
+		{"Who wrote the woods?", ""},
 		{"Who wrote Hamlet?", ""},
 		{"Who wrote about the pond?", ""},
 	}
