@@ -256,8 +256,15 @@ func bodySections(d *corpus.Document) map[int]bool {
 	// or what closes them ("CONCLUSION"): The Prince's edition goes on
 	// with two other works of Machiavelli's.
 	last, numbered := -1, 0
+	seen := map[string]bool{} // by the title's first part: War and Peace's 365 chapters lie in 17
 	for i := range out {
-		if numberedPart(d.Sections[i].Title) {
+		first, _, _ := strings.Cut(d.Sections[i].Title, " · ")
+		is, ok := seen[first]
+		if !ok {
+			is = numberedPart(first)
+			seen[first] = is
+		}
+		if is {
 			last, numbered = max(last, i), numbered+1
 		} else if closingPart.MatchString(ownPart(d.Sections[i].Title)) {
 			last = max(last, i)
@@ -274,11 +281,11 @@ func bodySections(d *corpus.Document) map[int]bool {
 // over sections of its own is not.
 const minNumberedParts = 3
 
-// numberedPart reports whether a section's title opens with a part
-// numbered or named by its kind: "CHAPTER XXVI: AN EXHORTATION…", "BOOK
-// ONE: 1805 · CHAPTER I", "CHAPTER THE LAST", "FIRST EPILOGUE".
-func numberedPart(title string) bool {
-	first, _, _ := strings.Cut(title, " · ")
+// numberedPart reports whether the first part of a section's title
+// numbers or names a part by its kind: "CHAPTER XXVI: AN EXHORTATION…",
+// "BOOK ONE: 1805" (of "BOOK ONE: 1805 · CHAPTER I"), "CHAPTER THE
+// LAST", "FIRST EPILOGUE".
+func numberedPart(first string) bool {
 	if slices.ContainsFunc(titleRefs(first), func(r sectionRef) bool { return r.kind != "day" && r.kind != "month" && r.kind != "year" }) {
 		return true
 	}
