@@ -292,6 +292,7 @@ func (w *mdWalk) inline(n ast.Node, kind xkind) xblock {
 	inPageLink := false
 	all, linked := 0, 0 // letters, and of them those in links to the site's pages
 	write := func(l int, s string) {
+		l = min(l, len(w.x.text)-1) // a line break ending the text moves past its last line
 		b := pieces[l]
 		if b == nil {
 			b = &strings.Builder{}
