@@ -139,9 +139,10 @@ var refsJoined = regexp.MustCompile(`(?i)\x00\s*(?:,\s*|(?:of|in)\s+(?:the\s+)?)
 // III" for a chapter, "CHAPTER IV: NATURAL SELECTION" for "CHAPTER IV:
 // NATURAL SELECTION · SEXUAL SELECTION"): the first part of the title
 // that opens by naming a part of kind, numbered or named ("CHAPTER THE
-// LAST", "FIRST EPILOGUE", "THE SECOND BOOK"), or, where bare, by a number alone ("Book I: … · III: On
-// Horsell Common" for a chapter, in a text that names none). ok is false
-// where none does ("APPENDIX TO CHAPTER I" is none).
+// LAST", "FIRST EPILOGUE", "THE SECOND BOOK"), or, where bare, by a
+// number alone ("Book I: … · III: On Horsell Common" for a chapter, in a
+// text that names none). ok is false where none does ("APPENDIX TO
+// CHAPTER I" is none).
 func partKey(title, kind string, bare bool) (key string, ok bool) {
 	segments := strings.Split(title, " · ")
 	for i, seg := range segments {
@@ -200,21 +201,16 @@ func (ix *Index) lastParts(kind string, within map[*corpus.Document]map[int]bool
 	var out map[*corpus.Document]map[int]bool
 	for _, d := range ix.corpus.Documents {
 		keys := partKeys(d, kind)
+		inside := func(i int) bool { return keys[i] != "" && (within == nil || within[d][i]) }
 		last := ""
-		for i, key := range keys {
-			if key != "" && (within == nil || within[d][i]) {
-				last = key
+		for i := range keys {
+			if inside(i) {
+				last = keys[i]
 			}
 		}
-		for i, key := range keys {
-			if key != "" && key == last && (within == nil || within[d][i]) {
-				if out == nil {
-					out = map[*corpus.Document]map[int]bool{}
-				}
-				if out[d] == nil {
-					out[d] = map[int]bool{}
-				}
-				out[d][i] = true
+		for i := range keys {
+			if inside(i) && keys[i] == last {
+				out = withSection(out, d, i)
 			}
 		}
 	}
@@ -366,18 +362,23 @@ func (ix *Index) sectionsReferred(refs []sectionRef) map[*corpus.Document]map[in
 	}
 	var out map[*corpus.Document]map[int]bool
 	for at, n := range count {
-		if n < len(refs) {
-			continue
+		if n == len(refs) {
+			out = withSection(out, at.doc, at.sec)
 		}
-		if out == nil {
-			out = map[*corpus.Document]map[int]bool{}
-		}
-		if out[at.doc] == nil {
-			out[at.doc] = map[int]bool{}
-		}
-		out[at.doc][at.sec] = true
 	}
 	return out
+}
+
+// withSection is sections with section sec of d added, made where nil.
+func withSection(sections map[*corpus.Document]map[int]bool, d *corpus.Document, sec int) map[*corpus.Document]map[int]bool {
+	if sections == nil {
+		sections = map[*corpus.Document]map[int]bool{}
+	}
+	if sections[d] == nil {
+		sections[d] = map[int]bool{}
+	}
+	sections[d][sec] = true
+	return sections
 }
 
 // citedSection is the section "section 3" or "§3" names by the number

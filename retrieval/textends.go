@@ -127,10 +127,7 @@ func sectionTitled(docs []*corpus.Document, te textEnd) (doc, sent int, ok bool)
 	}
 	if n == 0 {
 		if words := titleWords(want); len(words) >= 2 {
-			found, sec, n = titledOnce(docs, func(title string) bool {
-				own := titleWords(ownTitle(title))
-				return !slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(own, w) })
-			})
+			found, sec, n = titledOnce(docs, func(title string) bool { return holdsAll(titleWords(ownTitle(title)), words) })
 			secs = map[int]bool{sec: true}
 		}
 	}
@@ -175,6 +172,11 @@ func titledOnce(docs []*corpus.Document, match func(title string) bool) (doc, se
 		}
 	}
 	return doc, sec, n
+}
+
+// holdsAll reports whether held holds every one of words.
+func holdsAll(held, words []string) bool {
+	return !slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(held, w) })
 }
 
 // titleWords are the words of a title in lower case, but a title's small

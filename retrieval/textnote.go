@@ -3,7 +3,6 @@ package retrieval
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/lectern-bot/lectern/corpus"
@@ -133,10 +132,7 @@ func titledDocument(docs []*corpus.Document, name string) *corpus.Document {
 		return want == plainTitle(title) || want == plainTitle(main)
 	})
 	if words := titleWords(want); n == 0 && len(words) >= 2 {
-		found, n = titledOnly(docs, func(title string) bool {
-			held := titleWords(title)
-			return !slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(held, w) })
-		})
+		found, n = titledOnly(docs, func(title string) bool { return holdsAll(titleWords(title), words) })
 	}
 	if n != 1 {
 		return nil
