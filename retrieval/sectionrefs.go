@@ -179,18 +179,53 @@ func namedKind(title string) string {
 // HORSELL COMMON") only in a text whose titles name no chapter: in one
 // that does, "INTRODUCTION · II" numbers no chapter.
 func partKeys(d *corpus.Document, kind string) []string {
-	keys := make([]string, len(d.Sections))
+	titles := refTitles(d)
+	keys := make([]string, len(titles))
 	named := false
-	for i, s := range d.Sections {
-		keys[i], _ = partKey(s.Title, kind, false)
+	for i, title := range titles {
+		keys[i], _ = partKey(title, kind, false)
 		named = named || keys[i] != ""
 	}
 	if !named && kind == "chapter" {
-		for i, s := range d.Sections {
-			keys[i], _ = partKey(s.Title, kind, true)
+		for i, title := range titles {
+			keys[i], _ = partKey(title, kind, true)
 		}
 	}
 	return keys
+}
+
+// openingSection is a section's number as a constitution's, a statute's
+// or bylaws' first sentence gives it: "SEC. 4. That this State…",
+// "Section 2. The Board…", "§ 3. …".
+var openingSection = regexp.MustCompile(`^(?i:section|sec\.|§)\s*(\d{1,4})\.\s`)
+
+// refTitles are d's section titles as the parts they lie in are read
+// from them: where a title numbers no section and the section's first
+// sentence opens by numbering one, under a sidenote or a subject for
+// its title ("SEC. 4. That this State…" under "ARTICLE I: DECLARATION
+// OF RIGHTS · That there is no right to secede"), that number is read as
+// the title's last part ("… · SECTION 4"). It is so only where three
+// sections or more open so: two amendments quoted in a trial record,
+// each opening "Section 1.", are not a text numbered by sections.
+func refTitles(d *corpus.Document) []string {
+	titles := make([]string, len(d.Sections))
+	opened := make([]string, len(d.Sections))
+	n := 0
+	for i, s := range d.Sections {
+		titles[i] = s.Title
+		if s.FirstSentence >= s.EndSentence || slices.ContainsFunc(titleRefs(s.Title), func(r sectionRef) bool { return r.kind == "section" }) {
+			continue
+		}
+		if m := openingSection.FindStringSubmatch(d.Sentence(s.FirstSentence).Text); m != nil {
+			opened[i], n = " · SECTION "+m[1], n+1
+		}
+	}
+	if n >= minNumberedParts {
+		for i := range titles {
+			titles[i] += opened[i]
+		}
+	}
+	return titles
 }
 
 // lastParts are, in each document, the sections of the last part of
@@ -322,13 +357,14 @@ type sectionAt struct {
 	sec int
 }
 
-// numberedSections lists the sections by each part their titles number:
-// "BOOK ONE: 1805 · CHAPTER III" under book 1 and under chapter 3.
+// numberedSections lists the sections by each part their titles number
+// (refTitles): "BOOK ONE: 1805 · CHAPTER III" under book 1 and under
+// chapter 3.
 func numberedSections(c *corpus.Corpus) map[sectionRef][]sectionAt {
 	out := map[sectionRef][]sectionAt{}
 	for _, d := range c.Documents {
-		for i, s := range d.Sections {
-			for _, r := range uniqueRefs(titleRefs(s.Title)) {
+		for i, title := range refTitles(d) {
+			for _, r := range uniqueRefs(titleRefs(title)) {
 				out[r] = append(out[r], sectionAt{d, i})
 			}
 		}

@@ -394,3 +394,80 @@ func TestAskInYear(t *testing.T) {
 		{"What did he say about the banks in 1940?", "Our banks are sound", "May 26, 1940"},
 	})
 }
+
+// TestAskSectionsOpenedByNumber: a constitution whose sections are
+// titled by sidenotes numbers them in their first sentences ("SEC. 2.
+// That all…"); "Article I, Section 2" and "the last section of Article
+// I" are read from those, and the sections are counted. Two amendments a
+// trial record quotes, each opening "Section 1.", number no sections.
+func TestAskSectionsOpenedByNumber(t *testing.T) {
+	ix := parsedIndex(t, "constitution.txt", `ARTICLE I.
+
+DECLARATION OF RIGHTS.
+
+[Sidenote: The equality and rights of men.]
+
+SECTION 1. That we hold it to be self-evident that all men are created equal.
+
+[Sidenote: Political power and government.]
+
+SEC. 2. That all political power is vested in, and derived from, the people.
+
+[Sidenote: Other rights of the people.]
+
+SEC. 3. This enumeration of rights shall not be construed to impair others retained by the people.
+
+ARTICLE II.
+
+LEGISLATIVE DEPARTMENT.
+
+[Sidenote: Two branches.]
+
+SECTION 1. The legislative authority shall be vested in a Senate and a House of Representatives.
+
+[Sidenote: Time of assembling.]
+
+SEC. 2. The Senate and House of Representatives shall meet biennially in January.
+`)
+	checkFirstQuotes(t, ix, []quotedFrom{
+		{"What does Article I, Section 2 say?", "political power is vested", "ARTICLE I: DECLARATION OF RIGHTS · Political power and government"},
+		{"What does section 2 of article 2 say?", "meet biennially", "ARTICLE II: LEGISLATIVE DEPARTMENT · Time of assembling"},
+		{"What does the last section of Article I say?", "This enumeration of rights", "ARTICLE I: DECLARATION OF RIGHTS · Other rights of the people"},
+	})
+	if got, want := ix.Note("How many sections are there?"), "“constitution” has 5 sections, by its headings."; got != want {
+		t.Errorf("Note(sections) = %q, want %q", got, want)
+	}
+	trial := parsedIndex(t, "trial.txt", `THE CHARGE
+
+The Court charged the jury at length on the law of the case, and read the amendments to it.
+
+
+THIRTEENTH AMENDMENT.
+
+DECEMBER 18, 1865.
+
+"1. Neither slavery nor involuntary servitude shall exist within the United States."
+
+
+FOURTEENTH AMENDMENT.
+
+JULY 28, 1868.
+
+Section 1. "All persons born or naturalized in the United States are citizens of the United States."
+
+Section 2. "Representatives shall be apportioned among the several States."
+
+
+FIFTEENTH AMENDMENT.
+
+Section 1. "The right of citizens of the United States to vote shall not be denied on account of race."
+
+
+THE VERDICT
+
+The jury was directed to find the defendant guilty.
+`)
+	if got := trial.Note("How many sections are there?"); got != "" {
+		t.Errorf("Note(sections) of a trial quoting amendments = %q, want none", got)
+	}
+}
