@@ -119,9 +119,21 @@ func (ix *Index) endSentence(te textEnd) (doc, sent int, ok bool) {
 // "Address at the Dedication of the National Cemetery at Gettysburg.
 // November 19, 1863").
 func sectionTitled(docs []*corpus.Document, te textEnd) (doc, sent int, ok bool) {
-	want := ownTitle(te.of)
+	found, secs, ok := titledSections(docs, te.of)
+	if !ok {
+		return 0, 0, false
+	}
+	sent, ok = endOfSections(docs[found], secs, te.last)
+	return found, sent, ok
+}
+
+// titledSections are the sections of the one part whose title name
+// gives (sectionTitled), and the document they are in; ok is false
+// where no part, or several, are so titled.
+func titledSections(docs []*corpus.Document, name string) (doc int, secs map[int]bool, ok bool) {
+	want := ownTitle(name)
 	found, sec, n := titledOnce(docs, func(title string) bool { return want != "" && ownTitle(title) == want })
-	secs := map[int]bool{sec: true}
+	secs = map[int]bool{sec: true}
 	if n == 0 && want != "" {
 		found, secs, n = partTitled(docs, want)
 	}
@@ -131,11 +143,7 @@ func sectionTitled(docs []*corpus.Document, te textEnd) (doc, sent int, ok bool)
 			secs = map[int]bool{sec: true}
 		}
 	}
-	if n != 1 {
-		return 0, 0, false // none, or two parts of that title
-	}
-	sent, ok = endOfSections(docs[found], secs, te.last)
-	return found, sent, ok
+	return found, secs, n == 1
 }
 
 // partTitled finds the parts above sections whose own titles are want
@@ -225,8 +233,8 @@ func overviewSection(d *corpus.Document) (int, bool) {
 }
 
 // bodySections are the sections of d that hold its text: from the first
-// that numbers a first part ("BOOK ONE", "CHAPTER I", "ACT I") or, where
-// none does, the first under the text's own title as a heading (a web
+// that numbers a first part ("BOOK ONE", "CHAPTER I", "ACT I"), or the
+// preamble or prologue before it (openingPart), or, where none does, the first under the text's own title as a heading (a web
 // page's "Common Sense · INTRODUCTION", after the edition's "SUBJECTS"),
 // else the first that is not front matter; to the last that is not notes
 // or an index.
@@ -236,6 +244,9 @@ func bodySections(d *corpus.Document) map[int]bool {
 		return slices.ContainsFunc(refs, func(r sectionRef) bool { return r.number == 1 && r.kind != "day" && r.kind != "month" })
 	})
 	numberedFirst := from >= 0
+	for from > 0 && openingPart.MatchString(ownPart(d.Sections[from-1].Title)) {
+		from-- // a constitution's preamble, a play's prologue
+	}
 	if from < 0 && d.Title != "" {
 		from = slices.IndexFunc(d.Sections, func(s corpus.Section) bool {
 			return s.Number != 0 && (s.Title == d.Title || strings.HasPrefix(s.Title, d.Title+" · "))
@@ -295,6 +306,11 @@ func numberedPart(first string) bool {
 	_, named := partKey(first, kind, false)
 	return kind != "" && named
 }
+
+// openingPart is the title of a part that opens a text of numbered parts
+// as part of its text, not an editor's: a constitution's preamble before
+// its Article I, a play's prologue before its Act I.
+var openingPart = regexp.MustCompile(`(?i)^(?:the\s+)?(?:preamble|prologue|proem|induction)\b`)
 
 // closingPart is the title of a part that closes a text of numbered
 // parts without a number of its own.

@@ -216,6 +216,22 @@ Edward Dacre, 1640.
 
 The duke had come back from Lombardy, where he had gone to clear himself with the king.
 `,
+	"ruritania.txt": `PREAMBLE.
+
+We, the people of Ruritania, grateful for our liberties, ordain and establish this frame of government.
+
+ARTICLE I.
+
+DECLARATION OF RIGHTS.
+
+SECTION 1. All elections ought to be free, and no constitution shall be amended without a vote.
+
+ARTICLE II.
+
+LEGISLATIVE DEPARTMENT.
+
+SECTION 1. The legislative authority shall be vested in a Senate and a House.
+`,
 	"paradise.txt": `BOOK I.
 
 THE ARGUMENT
@@ -272,6 +288,18 @@ func TestAskTextEnds(t *testing.T) {
 	speeches := ixs["speeches.txt"]
 	pamphlet := ixs["commonsense.md"]
 	prince := ixs["prince.md"]
+	titled := func(name, text, title string) *corpus.Document {
+		t.Helper()
+		d, err := corpus.Parse(name, []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Title = title
+		return d
+	}
+	constitution := docIndex(t, titled("ruritania.txt", endsTexts["ruritania.txt"], "Constitution of the State of Ruritania"))
+	voyage := titled("voyage.txt", "CHAPTER I\n\nAfter having been twice driven back by gales, the ship sailed.\n", "The Voyage of the Beagle")
+	voyages := docIndex(t, voyage, other)
 	tests := []struct {
 		ix       *Index
 		question string
@@ -309,6 +337,10 @@ func TestAskTextEnds(t *testing.T) {
 		{papers, "How does Federalist No. 10 begin?", "AMONG the numerous advantages"},
 		{papers, "What happens in paper 11?", "IT IS not a new observation"},
 		{papers, "How does Federalist No. 10 end?", "It is the mortal disease"},
+		{constitution, "How does the constitution begin?", "We, the people of Ruritania"},
+		{constitution, "How does Article II begin?", "SECTION 1. The legislative authority"},
+		{voyages, "How does the voyage begin?", "After having been twice driven back"},
+		{voyages, "How does the ship begin?", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

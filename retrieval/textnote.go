@@ -123,16 +123,22 @@ func titlePageNote(docs []*corpus.Document) string {
 // the title before its subtitle ("Walden" for "Walden; or, Life in the
 // Woods"), a leading "the" and quotation marks aside; else the one whose
 // title holds every word of two or more name has ("Huckleberry Finn" for
-// "Adventures of Huckleberry Finn, Complete"); nil where none or several
-// are.
+// "Adventures of Huckleberry Finn, Complete"); else the one whose title
+// a word of it heads as what the text is of ("the constitution" for
+// "Constitution of the State of North Carolina…", "the voyage" for "The
+// Voyage of the Beagle"); nil where none or several are.
 func titledDocument(docs []*corpus.Document, name string) *corpus.Document {
 	want := plainTitle(name)
 	found, n := titledOnly(docs, func(title string) bool {
 		main, _, _ := strings.Cut(strings.ReplaceAll(title, ";", ":"), ":")
 		return want == plainTitle(title) || want == plainTitle(main)
 	})
-	if words := titleWords(want); n == 0 && len(words) >= 2 {
+	words := titleWords(want)
+	if n == 0 && len(words) >= 2 {
 		found, n = titledOnly(docs, func(title string) bool { return holdsAll(titleWords(title), words) })
+	}
+	if n == 0 && len(words) == 1 && !strings.Contains(want, " ") {
+		found, n = titledOnly(docs, func(title string) bool { return strings.HasPrefix(plainTitle(title), want+" of ") })
 	}
 	if n != 1 {
 		return nil
