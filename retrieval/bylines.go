@@ -3,6 +3,7 @@ package retrieval
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A collection's pieces may each be signed over their text: the
@@ -11,38 +12,112 @@ import (
 // line, which holds none of the question's words but the paper's.
 
 // bylineSentence finds the line that signs the one part a question asking
-// who wrote it names; ok is false where the question asks no such thing,
-// names no part or several, or the part is signed by none.
+// who wrote it names: over the part's text ("MADISON" over Federalist
+// No. 51), else under it ("J. R. New York, January 1st 1919." closing a
+// preface). A part named by its title rather than its numbers, and any
+// part under its text, is signed only by a name's line (signature); ok
+// is false where the question asks no such thing, names no part or
+// several, or the part is signed by none.
 func (ix *Index) bylineSentence(text string) (doc, sent int, ok bool) {
 	m := authorAsked.FindStringSubmatch(text)
 	if m == nil {
 		return 0, 0, false
 	}
-	refs, rest := sectionRefs(m[1])
-	if len(refs) == 0 || strings.Trim(rest, " ,.") != "" {
+	doc, secs, numbered, ok := ix.partNamed(m[1])
+	if !ok {
 		return 0, 0, false
 	}
-	within := ix.sectionsReferred(refs)
-	if len(within) != 1 {
+	d := ix.corpus.Documents[doc]
+	first, end := d.SentenceCount(), 0
+	for sec := range secs {
+		first, end = min(first, d.Sections[sec].FirstSentence), max(end, d.Sections[sec].EndSentence)
+	}
+	if first >= end {
 		return 0, 0, false
 	}
-	for i, d := range ix.corpus.Documents {
-		first := len(d.Sections)
-		for sec := range within[d] {
-			first = min(first, sec)
+	over := pastMatter(d, first, end)
+	for at := first; at < over; at++ {
+		if text := d.Sentence(at).Text; numbered && byline(text) || signature(text) {
+			return doc, at, true
 		}
-		if first == len(d.Sections) {
-			continue
-		}
-		s := d.Sections[first]
-		text := pastMatter(d, s.FirstSentence, s.EndSentence)
-		for at := s.FirstSentence; at < text; at++ {
-			if byline(d.Sentence(at).Text) {
-				return i, at, true
-			}
+	}
+	stop := beforeNotes(d, first, end)
+	for at := beforeMatter(d, first, stop); at < stop; at++ {
+		if signature(d.Sentence(at).Text) {
+			return doc, at, true
 		}
 	}
 	return 0, 0, false
+}
+
+// partNamed is the one part name gives, by its numbers ("Federalist No.
+// 51") or by its title ("the preface"), and the document it is in;
+// numbered is whether its numbers gave it; ok is false where it names
+// none or several.
+func (ix *Index) partNamed(name string) (doc int, secs map[int]bool, numbered, ok bool) {
+	refs, rest := sectionRefs(name)
+	if len(refs) == 0 {
+		doc, secs, ok = titledSections(ix.corpus.Documents, name)
+		return doc, secs, false, ok
+	}
+	if strings.Trim(rest, " ,.") != "" {
+		return 0, nil, false, false
+	}
+	within := ix.sectionsReferred(refs)
+	if len(within) != 1 {
+		return 0, nil, false, false
+	}
+	for i, d := range ix.corpus.Documents {
+		if within[d] != nil {
+			return i, within[d], true, true
+		}
+	}
+	return 0, nil, false, false
+}
+
+// signature reports whether a line signs a part as a name does: words in
+// capitals, two at least or an initial among them ("A. I. RYKOV.", "F.
+// ENGELS.", "ULIANOV (LENIN)."), names joined by "and" or "with"
+// ("MADISON, with HAMILTON"); or the writer's initials before a place
+// and date ("J. R. New York, January 1st 1919."). Not a notice ("TO THE
+// ATTENTION OF ALL CITIZENS.", "REMEMBER, THERE WILL BE NO OTHER
+// WARNING"), "THE END.", a place alone ("BRIGHTON.") or a year in Roman
+// numerals ("MDCCLXXVI").
+func signature(text string) bool {
+	words, initial := 0, false
+	for _, w := range strings.Fields(text) {
+		if joiner := strings.ToLower(w); joiner == "and" || joiner == "with" || joiner == "&" {
+			continue
+		}
+		letters := strings.Trim(w, ",;:().")
+		if !capitalsOnly(letters) {
+			return initial // the place and date after the initials, or no name
+		}
+		short := utf8.RuneCountInString(letters) <= 2
+		if short && strings.Contains(w, ".") {
+			words, initial = words+1, true
+			continue
+		}
+		if short || titleSmallWords[strings.ToLower(letters)] || romanValue(strings.ToLower(letters)) > 0 {
+			return false
+		}
+		words++
+	}
+	return words >= 2 || initial
+}
+
+// capitalsOnly reports whether word is letters in capitals, an
+// apostrophe or a hyphen among them: "O'BRIEN", "SALTYKOV-SHCHEDRIN".
+func capitalsOnly(word string) bool {
+	if word == "" {
+		return false
+	}
+	for _, r := range word {
+		if !unicode.IsUpper(r) && r != '\'' && r != '-' && r != '’' {
+			return false
+		}
+	}
+	return true
 }
 
 // byline reports whether a line over a part's text names its author:

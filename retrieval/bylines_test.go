@@ -6,8 +6,9 @@ import (
 )
 
 // TestAskWhoSignedPart: "Who wrote Federalist No. 10?" is answered by
-// the line signing the paper over its text; a part that no line signs is
-// answered as any question is, never by its greeting.
+// the line signing the paper over its text, "Who wrote the preface?" by
+// the initials under it; a part that no line signs is answered as any
+// question is, never by its greeting or a notice in capitals.
 func TestAskWhoSignedPart(t *testing.T) {
 	papers := parsedIndex(t, "federalist.txt", endsTexts["federalist.txt"])
 	essays := parsedIndex(t, "essays.txt", `ESSAY I. THE SETTLEMENT
@@ -22,11 +23,41 @@ By John Dewey
 
 The school is a form of community life.
 `)
+	book := parsedIndex(t, "book.txt", `PREFACE
+
+This book is a slice of intensified history, as I saw it.
+
+J. R. New York, January 1st 1919.
+
+CHAPTER I
+
+The Council met at night and passed two decrees before the morning.
+
+CHAPTER II
+
+The bridges will be raised at midnight.
+
+REMEMBER, THERE WILL BE NO OTHER WARNING.
+
+APPENDIX
+
+Concerning Dwelling-Places
+
+The Municipalities have the right to sequestrate all unoccupied dwelling-places.
+
+People's Commissar of the Interior,
+
+A. I. RYKOV.
+`)
 	tests := []struct {
 		ix       *Index
 		question string
 		want     string // the first quote; "" for none signing a part
 	}{
+		{book, "Who wrote the preface?", "J. R. New York, January 1st 1919."},
+		{book, "Who wrote the appendix?", "A. I. RYKOV."},
+		{book, "Who wrote chapter 1?", ""},
+		{book, "Who wrote chapter 2?", ""},
 		{papers, "Who wrote Federalist No. 10?", "MADISON, with HAMILTON"},
 		{papers, "who is the author of paper 10", "MADISON, with HAMILTON"},
 		{papers, "Who wrote Federalist No. 11?", ""},
@@ -48,6 +79,37 @@ The school is a form of community life.
 			}
 			if len(rs) == 0 || rs[0].Quote.Text != tt.want {
 				t.Errorf("first quote %+v, want %q", rs, tt.want)
+			}
+		})
+	}
+}
+
+func TestSignature(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"A. I. RYKOV.", true},
+		{"F. ENGELS.", true},
+		{"ULIANOV (LENIN).", true},
+		{"CHARLES POOTER.", true},
+		{"MADISON, with HAMILTON", true},
+		{"J. R. New York, January 1st 1919.", true},
+		{"H. C.", true},
+		{"PUBLIUS", false},
+		{"BRIGHTON.", false},
+		{"LONDON, July, 1903.", false},
+		{"MDCCLXXVI", false},
+		{"THE END.", false},
+		{"TO THE ATTENTION OF ALL CITIZENS.", false},
+		{"REMEMBER, THERE WILL BE NO OTHER WARNING.", false},
+		{"F I N I S.", false},
+		{"People's Commissar of the Interior,", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := signature(tt.line); got != tt.want {
+				t.Errorf("signature(%q) = %v, want %v", tt.line, got, tt.want)
 			}
 		})
 	}
