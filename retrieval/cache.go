@@ -202,7 +202,7 @@ func memoryIndex(ctx context.Context, path string, opts Options, log *slog.Logge
 // index changes (TestAnalysisFingerprint fails until it does).
 const (
 	cacheVersion    = 17
-	analysisVersion = 20
+	analysisVersion = 21
 )
 
 // sourcesKey identifies the content of a corpus and the code that indexes

@@ -128,6 +128,10 @@ func TestDefinedAt(t *testing.T) {
 		{"RTK Query is a powerful data fetching and caching tool.", "RTK", true},
 		{"Natásha Rostóva, a girl of thirteen, ran into the room.", "Natásha", true},
 		{"RTK Query fetches the data.", "RTK", false},
+		// a term in a code span, and what it denotes
+		{"One special lifetime we need to discuss is `'static`, which denotes that the reference can live for the entire program.", "static", true},
+		{"A `Vec`, a growable array, holds them.", "Vec", true},
+		{"The price rose, which means that fewer bought it.", "rose", false},
 		{"In Paris the rain fell all night.", "Paris", false},
 		// what a rule or a problem is, a clause
 		{"The first rule is that the compiler assigns a lifetime to each parameter.", "rule", true},

@@ -113,7 +113,7 @@ type analysed struct {
 }
 
 var (
-	definitionAfter = regexp.MustCompile(`^[’'s]*[._”"]*\s*(,|--|—|\(|\s+(is|was|are|were))\s*(a|an|the|one|so-called|also|that)\b`)
+	definitionAfter = regexp.MustCompile(`^[’'s]*[._”"` + "`" + `]*\s*(?:(,|--|—|\(|\s+(is|was|are|were))\s*(a|an|the|one|so-called|also|that)\b|,\s+which\s+(?:denotes|stands for|refers to)\s)`)
 	// meansAfter is a definition's verb after its term: "\"Larger Work\"
 	// means a work that…", "\"License\" shall mean the terms…".
 	meansAfter = regexp.MustCompile(`^[’'s]*[”"’']?\s+(?:means|shall mean|refers to|is defined as|denotes)\s+(\pL+)`)
@@ -325,10 +325,11 @@ func definedAt(text string, start, end int) bool {
 }
 
 // definedAfter reports whether what follows a word defines it: ", a …",
-// " was the …", " is that …" (what a rule says), "(…" — not a place in
-// an order (rankAfter).
+// " was the …", " is that …" (what a rule says), "(…", ", which denotes
+// …" (a term in a code span too: "`'static`, which denotes that…") — not
+// a place in an order (rankAfter).
 func definedAfter(after string) bool {
-	a := strings.TrimLeft(after, "’'s._”\"")
+	a := strings.TrimLeft(after, "’'s._”\"`")
 	if a == "" || !(a[0] == ',' || a[0] == '(' || strings.HasPrefix(a, "—") || strings.HasPrefix(a, "--") || strings.HasPrefix(a, " is ") || strings.HasPrefix(a, " was ") || strings.HasPrefix(a, " are ") || strings.HasPrefix(a, " were ")) {
 		return false
 	}
