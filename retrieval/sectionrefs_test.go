@@ -433,6 +433,7 @@ SEC. 2. The Senate and House of Representatives shall meet biennially in January
 		{"What does Article I, Section 2 say?", "political power is vested", "ARTICLE I: DECLARATION OF RIGHTS · Political power and government"},
 		{"What does section 2 of article 2 say?", "meet biennially", "ARTICLE II: LEGISLATIVE DEPARTMENT · Time of assembling"},
 		{"What does the last section of Article I say?", "This enumeration of rights", "ARTICLE I: DECLARATION OF RIGHTS · Other rights of the people"},
+		{"What is the last section of Article I?", "This enumeration of rights", "ARTICLE I: DECLARATION OF RIGHTS · Other rights of the people"},
 	})
 	if got, want := ix.Note("How many sections are there?"), "“constitution” has 5 sections, by its headings."; got != want {
 		t.Errorf("Note(sections) = %q, want %q", got, want)

@@ -75,7 +75,21 @@ func readTextEnd(text string) (textEnd, bool) {
 	if m := aboutWhat.FindStringSubmatch(text); m != nil {
 		return textEnd{about: true, of: m[1] + m[2] + m[3]}, true
 	}
+	if m := whatPart.FindStringSubmatch(text); m != nil && namesPart(m[1]) {
+		return textEnd{about: true, of: m[1]}, true
+	}
 	return textEnd{}, false
+}
+
+// whatPart is "What is the last section of Article I?", "What was
+// chapter 3?": asked of a part (namesPart), what it is about.
+var whatPart = regexp.MustCompile(`(?i)^what(?:\s+is|\s+was|'s|’s)\s+(.{1,60}?)\s*\??$`)
+
+// namesPart reports whether text names numbered parts and nothing else,
+// a date aside: "the last section of Article I", not "the war of 1812".
+func namesPart(text string) bool {
+	refs, rest := sectionRefs(text)
+	return strings.Trim(rest, " ,.") == "" && slices.ContainsFunc(refs, func(r sectionRef) bool { return r.kind != "day" && r.kind != "month" && r.kind != "year" })
 }
 
 // endSentence finds the sentence where what te names opens or ends: the

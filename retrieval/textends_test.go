@@ -34,6 +34,11 @@ func TestReadTextEnd(t *testing.T) {
 		{"What happens at the end of chapter 3?", textEnd{last: true, of: "chapter 3"}, true},
 		{"What happened at the beginning?", textEnd{of: "it"}, true},
 		{"What happens at the end of the war?", textEnd{last: true, of: "the war"}, true}, // read, but it names no part
+		{"What is the last section of Article I?", textEnd{about: true, of: "the last section of Article I"}, true},
+		{"What was chapter 3?", textEnd{about: true, of: "chapter 3"}, true},
+		{"What is the war of 1812?", textEnd{}, false},
+		{"What is 1812?", textEnd{}, false},
+		{"What is the first thing Huck does?", textEnd{}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
