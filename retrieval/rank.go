@@ -38,6 +38,7 @@ type candidate struct {
 	passage   float64     // Bleve's score of the best passage holding it, over the best
 	x         inputVector // its features, then the question's inputs
 	matched   bool        // it holds something of the question
+	kin       bool        // it holds a word WordNet relates to one of the question's
 	informs   bool        // it holds a word the question lacks
 	score     float64
 }
@@ -119,6 +120,7 @@ func (r *ranker) scoreAll(q *question, cands []candidate) {
 		e := r.gather(q, m, c.doc, c.sent, c.passage)
 		e.vector(c.x.features())
 		c.matched = e.matched()
+		c.kin = e.related > 0
 		c.informs = e.novel > 0
 		for j := range features {
 			best[j] = max(best[j], c.x[j])
@@ -160,10 +162,13 @@ func (r *ranker) choose(q *question, cands []candidate, k int) []Result {
 	// A sentence that holds nothing the question lacks ("Levi's Stadium"
 	// for "When did Levi's Stadium open?") cannot answer a question: it
 	// comes after those that can.
-	var repeats []candidate
+	var repeats, kin []candidate
 	for _, c := range cands {
 		if len(out) == k {
 			break
+		}
+		if !c.matched && c.kin {
+			kin = append(kin, c)
 		}
 		if used[[2]int{c.doc, c.sent}] || !c.matched {
 			continue
@@ -185,6 +190,17 @@ func (r *ranker) choose(q *question, cands []candidate, k int) []Result {
 	for _, c := range repeats {
 		if len(out) < k && !used[[2]int{c.doc, c.sent}] {
 			out = append(out, r.chosen(q, c, []int{c.sent}, stems, used, len(out)+1))
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	// Where no sentence holds a word of the question, those holding a
+	// word of the same meaning answer it ("marriage" for "Where was the
+	// wedding?" of the King James Bible) rather than none.
+	for _, c := range kin {
+		if len(out) < k && !used[[2]int{c.doc, c.sent}] {
+			out = append(out, r.chosen(q, c, r.extend(c, scoreOf, used, q.asked), stems, used, len(out)+1))
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -130,6 +131,29 @@ The first game there was played in August 2014, before a crowd of 49,000, and th
 		{"When did Levi's Stadium open?", "The first game"},
 		{"Levi's Stadium opened", "Levi's Stadium opened."}, // not a question: a quotation looked up
 	})
+}
+
+// TestAskInWordsOfTheSameMeaning: where the text holds none of a
+// question's words, a sentence holding a word WordNet gives the same
+// meaning answers it ("marriage" for "wedding"); where it holds neither,
+// nothing does.
+func TestAskInWordsOfTheSameMeaning(t *testing.T) {
+	ix := parsedIndex(t, "john.txt", `CHAPTER 2
+
+And the third day there was a marriage in Cana of Galilee; and the mother of Jesus was there.
+
+And both Jesus was called, and his disciples, to the feast.
+`)
+	checkFirstQuotesBegin(t, ix, []firstQuote{
+		{"Where was the wedding?", "And the third day there was a marriage"},
+	})
+	rs, err := ix.Ask(context.Background(), "Where was the airport?", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 0 {
+		t.Errorf("Ask(airport) = %+v, want no result", rs)
+	}
 }
 
 // TestAskWhatTheInterviewerAsked checks that a reader who asks what the
