@@ -279,13 +279,25 @@ func bodySections(d *corpus.Document) map[int]bool {
 		}
 		out[i] = true
 	}
-	// A text of numbered parts from the first ends with the last of them,
-	// or what closes them ("CONCLUSION"): The Prince's edition goes on
-	// with two other works of Machiavelli's.
-	last, numbered := -1, 0
+	if last := textEndsAt(d, out, numberedFirst); last >= 0 {
+		maps.DeleteFunc(out, func(i int, _ bool) bool { return i > last })
+	}
+	return out
+}
+
+// textEndsAt is the last of d's body sections (bodySections) that holds
+// its text, where its titles say: a text of numbered parts from the first
+// ends with the last of them, or what closes them ("CONCLUSION"), as The
+// Prince's edition goes on with two other works of Machiavelli's; any
+// other with its last part titled only as one that closes it
+// ("Conclusion"), as Walden's edition goes on with "ON THE DUTY OF CIVIL
+// DISOBEDIENCE". -1 where they do not say.
+func textEndsAt(d *corpus.Document, body map[int]bool, numberedFirst bool) int {
+	last, numbered, closing := -1, 0, -1
 	seen := map[string]bool{} // by the title's first part: War and Peace's 365 chapters lie in 17
-	for i := range out {
-		first, _, _ := strings.Cut(d.Sections[i].Title, " · ")
+	for i := range body {
+		title := d.Sections[i].Title
+		first, _, _ := strings.Cut(title, " · ")
 		is, ok := seen[first]
 		if !ok {
 			is = numberedPart(first)
@@ -293,15 +305,22 @@ func bodySections(d *corpus.Document) map[int]bool {
 		}
 		if is {
 			last, numbered = max(last, i), numbered+1
-		} else if closingPart.MatchString(ownPart(d.Sections[i].Title)) {
+		} else if closingPart.MatchString(ownPart(title)) {
 			last = max(last, i)
+		}
+		if closingAlone.MatchString(title) {
+			closing = max(closing, i)
 		}
 	}
 	if numberedFirst && numbered >= minNumberedParts {
-		maps.DeleteFunc(out, func(i int, _ bool) bool { return i > last })
+		return last
 	}
-	return out
+	return closing
 }
+
+// closingAlone is the title of a part above none that closes a text,
+// and says nothing else: "Conclusion", "EPILOGUE.".
+var closingAlone = regexp.MustCompile(`(?i)^(?:the\s+)?(?:conclusion|concluding remarks|epilogue|afterword|postscript)\.?$`)
 
 // minNumberedParts is how many numbered parts make a text of them, whose
 // sections after the last are none of its text: a page titled "Part 1"

@@ -303,6 +303,7 @@ func TestAskTextEnds(t *testing.T) {
 		return d
 	}
 	constitution := docIndex(t, titled("ruritania.txt", endsTexts["ruritania.txt"], "Constitution of the State of Ruritania"))
+	walden := docIndex(t, titled("walden.md", "## Economy\n\nWhen I wrote the following pages, I lived alone, in the woods.\n\n## Conclusion\n\nThere is more day to dawn. The sun is but a morning star.\n\n## On the Duty of Civil Disobedience\n\nI heartily accept the motto, That government is best which governs least.\n", "Walden, and on the Duty of Civil Disobedience"))
 	voyage := titled("voyage.txt", "CHAPTER I\n\nAfter having been twice driven back by gales, the ship sailed.\n", "The Voyage of the Beagle")
 	voyages := docIndex(t, voyage, other)
 	tests := []struct {
@@ -346,6 +347,8 @@ func TestAskTextEnds(t *testing.T) {
 		{constitution, "How does Article II begin?", "SECTION 1. The legislative authority"},
 		{voyages, "How does the voyage begin?", "After having been twice driven back"},
 		{voyages, "How does the ship begin?", ""},
+		{walden, "How does the book end?", "The sun is but a morning star"},
+		{walden, "How does Walden end?", "The sun is but a morning star"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

@@ -120,8 +120,9 @@ func titlePageNote(docs []*corpus.Document) string {
 }
 
 // titledDocument is the one document of docs whose title is name, or
-// the title before its subtitle ("Walden" for "Walden; or, Life in the
-// Woods"), a leading "the" and quotation marks aside; else the one whose
+// the title before its subtitle or a second work ("Walden" for "Walden;
+// or, Life in the Woods" and "Walden, and on the Duty of Civil
+// Disobedience"), a leading "the" and quotation marks aside; else the one whose
 // title holds every word of two or more name has ("Huckleberry Finn" for
 // "Adventures of Huckleberry Finn, Complete"); else the one whose title
 // a word of it heads as what the text is of ("the constitution" for
@@ -130,7 +131,7 @@ func titlePageNote(docs []*corpus.Document) string {
 func titledDocument(docs []*corpus.Document, name string) *corpus.Document {
 	want := plainTitle(name)
 	found, n := titledOnly(docs, func(title string) bool {
-		main, _, _ := strings.Cut(strings.ReplaceAll(title, ";", ":"), ":")
+		main, _, _ := strings.Cut(strings.NewReplacer(";", ":", ",", ":").Replace(title), ":")
 		return want == plainTitle(title) || want == plainTitle(main)
 	})
 	words := titleWords(want)
