@@ -252,7 +252,11 @@ func intentOf(text string) intent {
 func (a analyser) question(text string) question {
 	q := question{byTerm: map[uint32][]alt{}, rarest: -1, head: -1, narrator: -1, intent: intentOf(text), howTo: howToWords.MatchString(text), asked: reads(text)}
 	if m := howMeasure.FindStringSubmatch(text); m != nil {
-		q.units = a.terms(measureUnits[strings.ToLower(m[1])])
+		units := measureUnits[strings.ToLower(m[1])]
+		if howLongDid.MatchString(text) {
+			units = durationUnits // "How long did Thoreau live at Walden?" asks no distance
+		}
+		q.units = a.terms(units)
 		q.span = strings.EqualFold(m[1], "long")
 	}
 	q.money = q.intent == intentQuantity && howMuchMoney.MatchString(text)
@@ -526,10 +530,14 @@ var (
 	howMeasure   = regexp.MustCompile(`(?i)\bhow (` + measureWords + `)\b`)
 	howMuchMoney = regexp.MustCompile(`(?i)` + whatThe + `(cost|price|budget|salary)\b|\bhow much\b.*\b(cost|costs|pay|paid|pays|spend|spends|spent|raise|raised|earn|earned|earns|worth|price|priced|sell|sold|buy|bought|charge|charged|owe|owed|bid|offer|offered|money|funds?|funding|fees?|salary|wages?|invest|invested|donate|donated|cash|dollars|pounds|roubles|rubles|francs)\b`)
 	lengthUnits  = strings.Fields("mile miles kilometre kilometres kilometer kilometers km feet foot metre metres meter meters yard yards league leagues inch inches")
-	degrees      = strings.Fields("degree degrees")
-	measureUnits = map[string][]string{
+	// durationUnits state how long something went on; a question asking
+	// how long someone did something (howLongDid) asks for them alone.
+	durationUnits = strings.Fields("year years month months week weeks day days hour hours minute minutes century centuries decade decades until")
+	howLongDid    = regexp.MustCompile(`(?i)\bhow long (?:did|does|do|has|have|had|will|would|can|could|should|must)\b`)
+	degrees       = strings.Fields("degree degrees")
+	measureUnits  = map[string][]string{
 		"old":   strings.Fields("age aged old year years"),
-		"long":  append(strings.Fields("year years month months week weeks day days hour hours minute minutes century centuries decade decades until"), lengthUnits...),
+		"long":  append(slices.Clone(durationUnits), lengthUnits...),
 		"far":   lengthUnits,
 		"high":  append(slices.Clone(degrees), lengthUnits...),
 		"tall":  lengthUnits,

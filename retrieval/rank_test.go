@@ -179,8 +179,9 @@ A: Find a mentor. Books teach you the theory, but only an experienced keeper can
 
 // TestAskMeasure: a question of measure ("how old", "how long", "how
 // far", "how fast", "how heavy") is answered by a sentence stating it in its units (a unit alone
-// too: "for a month"), or a length of time as a span of dates, and one
-// of money by a sum, rather than by another that holds a number.
+// too: "for a month"), or a length of time as a span of dates (how long
+// someone did something is a time, not a distance), and one of money by
+// a sum, rather than by another that holds a number.
 func TestAskMeasure(t *testing.T) {
 	ix := parsedIndex(t, "life.txt", `Luther married Katharina von Bora on 13 June 1525, in the town of Wittenberg, where he had taught since 1512.
 
@@ -223,6 +224,10 @@ The new stand cost the club 300 pounds.
 In 12 of its seasons the club's referee read out the rules of the league to the players.
 
 The referee of the club reads out three rules.
+
+Thoreau lived by Walden Pond in a hut of his own, a mile from any neighbour.
+
+Thoreau lived by Walden Pond, as he tells it, for two years.
 `)
 	checkFirstQuotes(t, ix, []quotedFrom{
 		{"How old was Luther when he married?", "41 years old", "life"},
@@ -235,6 +240,7 @@ The referee of the club reads out three rules.
 		{"How many miners founded the club of the valley?", "Forty miners", "life"}, // a year is no count
 		{"What was the cost of the stadium of the club?", "300 pounds", "life"},
 		{"How many rules did the referee of the club read out to the players?", "three rules", "life"}, // the number of what is counted
+		{"How long did Thoreau live by Walden Pond?", "for two years", "life"},                         // a time, not a distance
 	})
 }
 
