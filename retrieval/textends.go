@@ -248,10 +248,12 @@ func overviewSection(d *corpus.Document) (int, bool) {
 
 // bodySections are the sections of d that hold its text: from the first
 // that numbers a first part ("BOOK ONE", "CHAPTER I", "ACT I"), or the
-// preamble or prologue before it (openingPart), or, where none does, the first under the text's own title as a heading (a web
-// page's "Common Sense · INTRODUCTION", after the edition's "SUBJECTS"),
-// else the first that is not front matter; to the last that is not notes
-// or an index.
+// preamble or prologue before it (openingPart), or, where none does, the
+// first under the text's own title as a heading (a web page's "Common
+// Sense · INTRODUCTION", after the edition's "SUBJECTS"), else the first
+// that is not front matter, a web page's or a Markdown file's lede before
+// its first heading being none (frontIsText); to the last that is not
+// notes or an index.
 func bodySections(d *corpus.Document) map[int]bool {
 	from := slices.IndexFunc(d.Sections, func(s corpus.Section) bool {
 		refs, _ := sectionRefs(s.Title)
@@ -268,7 +270,7 @@ func bodySections(d *corpus.Document) map[int]bool {
 	}
 	out := map[int]bool{}
 	for i, s := range d.Sections {
-		if from < 0 && s.Number == 0 || i < from {
+		if from < 0 && s.Number == 0 && !frontIsText(d, s) || i < from {
 			continue
 		}
 		if closingTitle.MatchString(s.Title) {
@@ -283,6 +285,22 @@ func bodySections(d *corpus.Document) map[int]bool {
 		maps.DeleteFunc(out, func(i int, _ bool) bool { return i > last })
 	}
 	return out
+}
+
+// frontIsText reports whether sec, what comes before d's first heading,
+// is its text, as a blog post's lede is ("You're building a Keras
+// model." over its first heading), not a title page: in a web page, a
+// Markdown file or a word processor's document, whose title Lectern
+// reads apart, where it opens with a sentence that ends as one does (not
+// a documentation page's "What you'll learn" list: "How to use the store
+// to update state").
+func frontIsText(d *corpus.Document, sec corpus.Section) bool {
+	if !d.Format.BySection() && d.Format != corpus.FormatMarkdown || sec.FirstSentence >= sec.EndSentence {
+		return false
+	}
+	s := d.Sentence(sec.FirstSentence)
+	text := strings.TrimRight(s.Text, "\"'”’)")
+	return prose(s) && strings.ContainsAny(text[max(0, len(text)-1):], ".!?")
 }
 
 // textEndsAt is the last of d's body sections (bodySections) that holds

@@ -237,6 +237,31 @@ LEGISLATIVE DEPARTMENT.
 
 SECTION 1. The legislative authority shall be vested in a Senate and a House.
 `,
+	"post.md": `---
+title: Choosing activations
+---
+
+You're building a Keras model. You wonder which activation to choose for its last layer.
+
+## Activations
+
+Put simply, we choose activations that make the network predict what we want it to.
+`,
+	"lesson.md": `---
+title: Basic Data Flow
+---
+
+:::tip What You'll Learn
+
+- How to set up a store in an application
+- How to add slices of reducer logic to the store
+
+:::
+
+## Introduction
+
+In Part 1 we looked at how a store can help us build maintainable apps.
+`,
 	"paradise.txt": `BOOK I.
 
 THE ARGUMENT
@@ -293,6 +318,7 @@ func TestAskTextEnds(t *testing.T) {
 	speeches := ixs["speeches.txt"]
 	pamphlet := ixs["commonsense.md"]
 	prince := ixs["prince.md"]
+	post, lesson := ixs["post.md"], ixs["lesson.md"]
 	titled := func(name, text, title string) *corpus.Document {
 		t.Helper()
 		d, err := corpus.Parse(name, []byte(text))
@@ -348,6 +374,8 @@ func TestAskTextEnds(t *testing.T) {
 		{voyages, "How does the voyage begin?", "After having been twice driven back"},
 		{voyages, "How does the ship begin?", ""},
 		{walden, "How does the book end?", "The sun is but a morning star"},
+		{post, "How does the post begin?", "You're building a Keras model."},
+		{lesson, "How does the page begin?", "In Part 1 we looked"},
 		{walden, "How does Walden end?", "The sun is but a morning star"},
 	}
 	for _, tt := range tests {
