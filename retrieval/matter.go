@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -100,6 +101,7 @@ var titleSmallWords = map[string]bool{"a": true, "an": true, "the": true, "of": 
 // Entitled …", "3. Hume's Essays, Vol. I, p. 128"), where it has them;
 // else end.
 func beforeNotes(d *corpus.Document, first, end int) int {
+	end = beforeMarkedNotes(d, first, end)
 	notes := false
 	for at := end - 1; at >= first; at-- {
 		if at > first && d.Sentence(at-1).Paragraph == d.Sentence(at).Paragraph {
@@ -116,6 +118,58 @@ func beforeNotes(d *corpus.Document, first, end int) int {
 		}
 	}
 	return end
+}
+
+// beforeMarkedNotes is where the text of sentences first to end stops:
+// before the notes a plain text sets after it, each a paragraph opening
+// with its marker's label ("[6] I have described this Bar in detail…"
+// after "…the Bar.[6]", in the same chapter), which the parser reads as
+// a marker of the same number on the note's first line; else end.
+func beforeMarkedNotes(d *corpus.Document, first, end int) int {
+	if first >= end || len(d.Footnotes) == 0 {
+		return end
+	}
+	lo, hi := chapterStart(d, d.Sentence(first).Section), d.Sentence(end-1).Lines.End
+	firstMarked := map[int]int{} // each number's first line in the part
+	marked := map[int][]int{}    // the numbers marked on each line
+	for _, f := range d.Footnotes {
+		if f.Line < lo || f.Line > hi {
+			continue
+		}
+		if _, ok := firstMarked[f.Number]; !ok {
+			firstMarked[f.Number] = f.Line
+		}
+		marked[f.Line] = append(marked[f.Line], f.Number)
+	}
+	stop := end
+	for stop > first {
+		start := stop - 1
+		for start > first && d.Sentence(start-1).Paragraph == d.Sentence(stop-1).Paragraph {
+			start--
+		}
+		line := d.Sentence(start).Lines.Start
+		if !slices.ContainsFunc(marked[line], func(n int) bool { return firstMarked[n] < line }) {
+			return stop
+		}
+		stop = start
+	}
+	return end // notes alone: no text to end before
+}
+
+// chapterStart is the first line of the part above section sec, the
+// first section whose title opens as sec's does ("CHAPTER I: ST. JAGO"
+// for "CHAPTER I: ST. JAGO · March 18"): a chapter's notes follow its
+// last dated section, their markers in its first.
+func chapterStart(d *corpus.Document, sec int) int {
+	top, _, _ := strings.Cut(d.Sections[sec].Title, " · ")
+	for sec > 0 {
+		above, _, _ := strings.Cut(d.Sections[sec-1].Title, " · ")
+		if above != top {
+			break
+		}
+		sec--
+	}
+	return d.Sections[sec].Lines.Start
 }
 
 // numberedNote opens a numbered paragraph: "3. Hume's Essays".

@@ -262,6 +262,21 @@ title: Basic Data Flow
 
 In Part 1 we looked at how a store can help us build maintainable apps.
 `,
+	"beagle.txt": `CHAPTER I
+
+We sailed from Plymouth in December, after two gales had driven us back.[1]
+
+We anchored at the island and the naturalist went ashore.[2] The dust fell on the deck all night.
+
+[1] I must take this opportunity of thanking Captain Fitz Roy.
+
+[2] I state this on the authority of Dr. E. Dieffenbach, in his German
+translation of this Journal.
+
+CHAPTER II
+
+We arrived at Bahia, and the forest was a chaos of delight.
+`,
 	"paradise.txt": `BOOK I.
 
 THE ARGUMENT
@@ -319,6 +334,7 @@ func TestAskTextEnds(t *testing.T) {
 	pamphlet := ixs["commonsense.md"]
 	prince := ixs["prince.md"]
 	post, lesson := ixs["post.md"], ixs["lesson.md"]
+	journal := ixs["beagle.txt"]
 	titled := func(name, text, title string) *corpus.Document {
 		t.Helper()
 		d, err := corpus.Parse(name, []byte(text))
@@ -375,6 +391,7 @@ func TestAskTextEnds(t *testing.T) {
 		{voyages, "How does the ship begin?", ""},
 		{walden, "How does the book end?", "The sun is but a morning star"},
 		{post, "How does the post begin?", "You're building a Keras model."},
+		{journal, "How does chapter 1 end?", "The dust fell on the deck all night."},
 		{lesson, "How does the page begin?", "In Part 1 we looked"},
 		{walden, "How does Walden end?", "The sun is but a morning star"},
 	}
