@@ -44,8 +44,9 @@ var (
 	// Praya--Ribeira Grande--Atmospheric Dust--…".
 	synopsis = regexp.MustCompile(`(?:--|—)[^-—]*(?:--|—)[^-—]*(?:--|—)`)
 	// signOff closes a book or a letter without saying anything: "THE
-	// END.", "YOURS TRULY, HUCK FINN.", "Your obedient servant".
-	signOff = regexp.MustCompile(`(?i)^(?:(?:the end|finis)\b|yours(?:\s+(?:truly|sincerely|faithfully|ever|affectionately|respectfully))?\s*[,.!]|(?:i am,?\s+)?(?:sir,?\s+)?your (?:most )?(?:obedient|humble|loving|affectionate) (?:and \w+ )?servant\b)`)
+	// END.", "YOURS TRULY, HUCK FINN.", "Your obedient servant", a gospel's
+	// "Amen.".
+	signOff = regexp.MustCompile(`(?i)^(?:(?:the end|finis)\b|amen[.!]?$|yours(?:\s+(?:truly|sincerely|faithfully|ever|affectionately|respectfully))?\s*[,.!]|(?:i am,?\s+)?(?:sir,?\s+)?your (?:most )?(?:obedient|humble|loving|affectionate) (?:and \w+ )?servant\b)`)
 )
 
 // textEnd is what a question about an opening or an ending asks for.
@@ -204,8 +205,12 @@ func holdsAll(held, words []string) bool {
 // titleWords are the words of a title in lower case, but a title's small
 // words.
 func titleWords(title string) []string {
-	words := strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	return slices.DeleteFunc(words, func(w string) bool { return titleSmallWords[w] })
+	return slices.DeleteFunc(titleWordsAll(title), func(w string) bool { return titleSmallWords[w] })
+}
+
+// titleWordsAll are the words of a title in lower case.
+func titleWordsAll(title string) []string {
+	return strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // ownTitle is a section's own title, as a question names it: after the

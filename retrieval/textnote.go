@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -138,8 +139,11 @@ func titledDocument(docs []*corpus.Document, name string) *corpus.Document {
 	if n == 0 && len(words) >= 2 {
 		found, n = titledOnly(docs, func(title string) bool { return holdsAll(titleWords(title), words) })
 	}
+	if n == 0 && len(words) >= 2 {
+		found, n = namedOnly(docs, words)
+	}
 	if n == 0 && len(words) == 1 && !strings.Contains(want, " ") {
-		found, n = titledOnly(docs, func(title string) bool { return strings.HasPrefix(plainTitle(title), want+" of ") })
+		found, n = headedOnly(docs, want)
 	}
 	if n != 1 {
 		return nil
@@ -153,6 +157,43 @@ func titledOnly(docs []*corpus.Document, match func(title string) bool) (*corpus
 	n := 0
 	for _, d := range docs {
 		if d.Title != "" && match(d.Title) {
+			found, n = d, n+1
+		}
+	}
+	return found, n
+}
+
+// headedOnly is the one of docs whose title, or else file's name, word
+// heads as what the text is of ("constitution" for "Constitution of the
+// State of North Carolina…", "gospel" for "kjv-gospel-of-john.txt"), and
+// how many are.
+func headedOnly(docs []*corpus.Document, word string) (*corpus.Document, int) {
+	heads := func(name string) bool {
+		return strings.Contains(" "+strings.Join(titleWordsAll(name), " ")+" ", " "+word+" of ")
+	}
+	if found, n := titledOnly(docs, heads); n > 0 {
+		return found, n
+	}
+	var found *corpus.Document
+	n := 0
+	for _, d := range docs {
+		if heads(strings.TrimSuffix(filepath.Base(d.Name), filepath.Ext(d.Name))) {
+			found, n = d, n+1
+		}
+	}
+	return found, n
+}
+
+// namedOnly is the one of docs whose file's name holds every one of
+// words, as a title does ("kjv-gospel-of-john.txt" for "the Gospel of
+// John", its title "The Bible, King James version, Book 43: John"), and
+// how many do.
+func namedOnly(docs []*corpus.Document, words []string) (*corpus.Document, int) {
+	var found *corpus.Document
+	n := 0
+	for _, d := range docs {
+		name := strings.TrimSuffix(filepath.Base(d.Name), filepath.Ext(d.Name))
+		if holdsAll(titleWords(name), words) {
 			found, n = d, n+1
 		}
 	}
