@@ -159,7 +159,7 @@ func (ix *Index) leadingAnswer(ctx context.Context, text, typed string, refs []s
 
 // placeAnswer quotes the place a question points to by where it stands,
 // not by its words: where the text opens or ends, the line signing a
-// part, a verse, a numbered paragraph, the answer under a heading that
+// part, the first or last speech, a verse, a numbered paragraph, the answer under a heading that
 // asks the same. A speaker's words are never such a place.
 func (ix *Index) placeAnswer(text string, refs []sectionRef, q *question) (Result, bool) {
 	if te, ok := readTextEnd(text); ok {
@@ -171,6 +171,9 @@ func (ix *Index) placeAnswer(text string, refs []sectionRef, q *question) (Resul
 		}
 	}
 	if doc, sent, ok := ix.bylineSentence(text); ok {
+		return ix.rank.result(doc, []int{sent}, nil, 0), true
+	}
+	if doc, sent, ok := ix.speakerSentence(text); ok {
 		return ix.rank.result(doc, []int{sent}, nil, 0), true
 	}
 	if doc, sents, ok := ix.verseSentences(text); ok {

@@ -594,3 +594,99 @@ func TestAskPartOverSections(t *testing.T) {
 		{"How does the introduction begin?", "John Stuart Mill was born", "INTRODUCTION · I"},
 	})
 }
+
+// TestAskWhoSpeaksFirst: who speaks first or last in a play or one of its
+// parts is answered by the first or last speech there, its citation
+// naming the speaker; a text in which no one speaks is asked as any
+// question is.
+func TestAskWhoSpeaksFirst(t *testing.T) {
+	play := parsedIndex(t, "macbeth.txt", `ACT I
+
+SCENE I. A desert place.
+
+[Thunder and lightning. Enter three Witches.]
+
+FIRST WITCH.
+When shall we three meet again
+In thunder, lightning, or in rain?
+
+SECOND WITCH.
+When the hurlyburly's done.
+
+THIRD WITCH.
+That will be ere the set of sun.
+
+FIRST WITCH.
+Where the place?
+
+SECOND WITCH.
+Upon the heath.
+
+THIRD WITCH.
+There to meet with Macbeth.
+
+FIRST WITCH.
+I come, Graymalkin!
+
+SECOND WITCH.
+Paddock calls.
+
+THIRD WITCH.
+Anon.
+
+ACT III
+
+SCENE I. Forres. A room in the palace.
+
+[Enter Banquo.]
+
+BANQUO.
+Thou hast it now: King, Cawdor, Glamis, all.
+
+MACBETH.
+Here's our chief guest.
+
+LADY MACBETH.
+If he had been forgotten, it had been as a gap in our great feast.
+
+BANQUO.
+Let your highness command upon me.
+
+MACBETH.
+Ride you this afternoon?
+
+BANQUO.
+Ay, my good lord.
+
+LADY MACBETH.
+We shall sup together tonight.
+
+MACBETH.
+Farewell.
+
+LADY MACBETH.
+Then be it so, and let us go in.
+
+[Exeunt.]
+`)
+	tests := []struct{ question, speaker string }{
+		{"Who speaks first?", "First Witch"},
+		{"Who speaks first in Act 3, scene 1?", "Banquo"},
+		{"Who has the last line of Act 1?", "Third Witch"},
+		{"Who speaks last in the play?", "Lady Macbeth"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			rs, err := play.Ask(context.Background(), tt.question, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) == 0 || rs[0].Speaker != tt.speaker {
+				t.Errorf("first result %+v, want one spoken by %q", rs, tt.speaker)
+			}
+		})
+	}
+	if _, _, ok := parsedIndex(t, "essay.txt", endsBook).speakerSentence("Who speaks first?"); ok {
+		t.Error("speakerSentence found a speech in a text where no one speaks")
+	}
+}
