@@ -59,7 +59,15 @@ func (ix *Index) Note(question string) string {
 		}
 	}
 	if m := partsAsked.FindStringSubmatch(text); m != nil && len(ix.corpus.Documents) == 1 {
-		return partsNote(ix.corpus.Documents[0], refKinds[strings.ToLower(m[1])])
+		return partsNote(ix.corpus.Documents[0], refKinds[strings.ToLower(m[1])], nil, "")
+	}
+	if m := partsInPart.FindStringSubmatch(text); m != nil && namesPart(m[2]+m[3]) {
+		refs, _ := sectionRefs(m[2] + m[3])
+		if within := ix.sectionsReferred(refs); len(within) == 1 {
+			for d, secs := range within {
+				return partsNote(d, refKinds[strings.ToLower(m[1])], secs, strings.TrimSpace(m[2]+m[3]))
+			}
+		}
 	}
 	return ""
 }
@@ -70,15 +78,21 @@ func (ix *Index) Note(question string) string {
 // letters are?").
 var partsAsked = regexp.MustCompile(`(?i)^how\s+many\s+(` + alternatives(refKinds) + `)s?\s+(?:are(?:\s+there)?|(?:are\s+)?(?:there\s+)?in\s+` + theWholeText + `|(?:does|do)\s+` + theWholeText + `\s+have)(?:\s+in\s+(?:total|all))?\s*[?.!]*$`)
 
-// partsNote says how many parts of kind d has: the parts its sections'
-// titles number or name so, a part counted once however many sections
-// it spans ("CHAPTER IV" and "CHAPTER IV · SEXUAL SELECTION"), and once
-// in each part above it (a scene in each act, a chapter in each book).
-// "" where no title names a part so.
-func partsNote(d *corpus.Document, kind string) string {
+// partsInPart asks how many parts of a kind a part of the text has:
+// "How many scenes are in Act 1?", "How many chapters does book 2
+// have?".
+var partsInPart = regexp.MustCompile(`(?i)^how\s+many\s+(` + alternatives(refKinds) + `)s?\s+(?:are(?:\s+there)?\s+in\s+(.{1,60}?)|(?:does|do)\s+(.{1,60}?)\s+have)\s*[?.!]*$`)
+
+// partsNote says how many parts of kind d has, in the sections within
+// names (the part where says) where within is not nil: the parts its
+// sections' titles number or name so, a part counted once however many
+// sections it spans ("CHAPTER IV" and "CHAPTER IV · SEXUAL SELECTION"),
+// and once in each part above it (a scene in each act, a chapter in each
+// book). "" where no title names a part so.
+func partsNote(d *corpus.Document, kind string, within map[int]bool, where string) string {
 	parts := map[string]bool{}
-	for _, key := range partKeys(d, kind) {
-		if key != "" {
+	for i, key := range partKeys(d, kind) {
+		if key != "" && (within == nil || within[i]) {
 			parts[key] = true
 		}
 	}
@@ -88,6 +102,9 @@ func partsNote(d *corpus.Document, kind string) string {
 	noun := kind + "s"
 	if len(parts) == 1 {
 		noun = kind
+	}
+	if where != "" {
+		return fmt.Sprintf("“%s” has %d %s in %s, by its headings.", docTitle(d), len(parts), noun, where)
 	}
 	return fmt.Sprintf("“%s” has %d %s, by its headings.", docTitle(d), len(parts), noun)
 }

@@ -146,6 +146,49 @@ The mill was built in 1820.
 	}
 }
 
+// TestNoteOfPartsInPart: "How many chapters are in book 2?" counts the
+// chapters of that book alone.
+func TestNoteOfPartsInPart(t *testing.T) {
+	ix := parsedIndex(t, "novel.txt", `BOOK I
+
+CHAPTER I
+
+The orchard lay white with blossom in April.
+
+CHAPTER II
+
+A traveller came up the lane with a pack of books.
+
+BOOK II
+
+CHAPTER I
+
+Winter shut the farm in snow for six weeks.
+
+CHAPTER II
+
+The well froze and the cattle were watered from the river.
+
+CHAPTER III
+
+The thaw came at last. The traveller left as he had come.
+`)
+	tests := []struct{ question, want string }{
+		{"How many chapters are in book 2?", "“novel” has 3 chapters in book 2, by its headings."},
+		{"How many chapters does Book I have?", "“novel” has 2 chapters in Book I, by its headings."},
+		{"How many chapters are there?", "“novel” has 5 chapters, by its headings."},
+		{"How many chapters are in book 9?", ""},
+		{"How many chapters are in the orchard?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			if got := ix.Note(tt.question); got != tt.want {
+				t.Errorf("Note(%q) = %q, want %q", tt.question, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestPartsNote(t *testing.T) {
 	doc := func(titles ...string) *corpus.Document {
 		d := &corpus.Document{Title: "T"}
@@ -171,7 +214,7 @@ func TestPartsNote(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := partsNote(tt.d, tt.kind); got != tt.want {
+			if got := partsNote(tt.d, tt.kind, nil, ""); got != tt.want {
 				t.Errorf("partsNote = %q, want %q", got, tt.want)
 			}
 		})
