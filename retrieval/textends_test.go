@@ -433,7 +433,8 @@ func TestQuotableEnd(t *testing.T) {
 		{corpus.Sentence{Text: "Porto Praya--Ribeira Grande--Atmospheric Dust--Habits of a Sea-slug."}, false},
 		{corpus.Sentence{Text: "concerning HIMSELF:"}, false},
 		{corpus.Sentence{Text: "fn main() {}", Code: true}, false},
-		{corpus.Sentence{Text: "Amen."}, true},
+		{corpus.Sentence{Text: "Agreed."}, true},
+		{corpus.Sentence{Text: "Amen."}, false}, // a gospel's closing word, as "THE END." is
 		{corpus.Sentence{Text: "THE END."}, false},
 		{corpus.Sentence{Text: "YOURS TRULY, HUCK FINN."}, false},
 		{corpus.Sentence{Text: "I am, Sir, your obedient servant, A. LINCOLN."}, false},
