@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/lectern-bot/lectern/corpus"
@@ -61,6 +62,9 @@ func (ix *Index) Note(question string) string {
 	if m := partsAsked.FindStringSubmatch(text); m != nil && len(ix.corpus.Documents) == 1 {
 		return partsNote(ix.corpus.Documents[0], refKinds[strings.ToLower(m[1])], nil, "")
 	}
+	if m := partsListed.FindStringSubmatch(text); m != nil && len(ix.corpus.Documents) == 1 {
+		return partsList(ix.corpus.Documents[0], refKinds[strings.ToLower(m[1])])
+	}
 	if m := partsInPart.FindStringSubmatch(text); m != nil && namesPart(m[2]+m[3]) {
 		refs, _ := sectionRefs(m[2] + m[3])
 		if within := ix.sectionsReferred(refs); len(within) == 1 {
@@ -77,6 +81,39 @@ func (ix *Index) Note(question string) string {
 // letters are in the book?" (read without the text it names: "How many
 // letters are?").
 var partsAsked = regexp.MustCompile(`(?i)^how\s+many\s+(` + alternatives(refKinds) + `)s?\s+(?:are(?:\s+there)?|(?:are\s+)?(?:there\s+)?in\s+` + theWholeText + `|(?:does|do)\s+` + theWholeText + `\s+have)(?:\s+in\s+(?:total|all))?\s*[?.!]*$`)
+
+// partsListed asks for a text's parts of a kind by their titles: "What
+// are the chapters?", "List the chapters.", "What are the chapter titles
+// of the book?".
+var partsListed = regexp.MustCompile(`(?i)^(?:what\s+are|list|name|show(?:\s+me)?|give\s+me)\s+(?:all\s+)?the\s+(` + alternatives(refKinds) + `)(?:s|\s+(?:titles|names|headings))(?:\s+(?:of|in)\s+` + theWholeText + `)?\s*[?.!]*$`)
+
+// maxListedParts is how many parts' titles a note lists.
+const maxListedParts = 12
+
+// partsList is partsNote with the parts' titles, in order, the first
+// maxListedParts of them: "“Macbeth” has 5 acts, by its headings: ACT I;
+// ACT II; …". "" where no title names a part of kind.
+func partsList(d *corpus.Document, kind string) string {
+	count := partsNote(d, kind, nil, "")
+	if count == "" {
+		return ""
+	}
+	var titles []string
+	for _, key := range partKeys(d, kind) {
+		if key != "" && !slices.Contains(titles, key) {
+			titles = append(titles, key)
+		}
+	}
+	names := make([]string, 0, maxListedParts)
+	for _, key := range titles[:min(len(titles), maxListedParts)] {
+		names = append(names, ownPart(key))
+	}
+	list := strings.Join(names, "; ")
+	if more := len(titles) - len(names); more > 0 {
+		list += fmt.Sprintf("; and %d more", more)
+	}
+	return strings.TrimSuffix(count, ".") + ": " + list + "."
+}
 
 // partsInPart asks how many parts of a kind a part of the text has:
 // "How many scenes are in Act 1?", "How many chapters does book 2

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -136,6 +137,9 @@ The mill was built in 1820.
 		{"How many chapters are in the novel?", "“book” has 3 chapters, by its headings."},
 		{"How many acts are there?", ""},
 		{"How many chapters did the miller read?", ""},
+		{"What are the chapters?", "“book” has 3 chapters, by its headings: CHAPTER I: THE MILL; CHAPTER II: THE BAKER; CHAPTER THE LAST."},
+		{"List the chapter titles of the book.", "“book” has 3 chapters, by its headings: CHAPTER I: THE MILL; CHAPTER II: THE BAKER; CHAPTER THE LAST."},
+		{"What are the acts?", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -218,5 +222,19 @@ func TestPartsNote(t *testing.T) {
 				t.Errorf("partsNote = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestPartsListShowsTheFirst(t *testing.T) {
+	d := &corpus.Document{Title: "T"}
+	for i := 1; i <= maxListedParts+2; i++ {
+		d.Sections = append(d.Sections, corpus.Section{Title: fmt.Sprintf("CHAPTER %d", i)})
+	}
+	got := partsList(d, "chapter")
+	if want := fmt.Sprintf("“T” has %d chapters, by its headings: CHAPTER 1; CHAPTER 2;", maxListedParts+2); !strings.HasPrefix(got, want) {
+		t.Errorf("partsList = %q, want it to open %q", got, want)
+	}
+	if want := fmt.Sprintf("CHAPTER %d; and 2 more.", maxListedParts); !strings.HasSuffix(got, want) {
+		t.Errorf("partsList = %q, want it to end %q", got, want)
 	}
 }
