@@ -61,16 +61,23 @@ func matter(d *corpus.Document, from, to int) bool {
 func beforeMatter(d *corpus.Document, first, end int) int {
 	stop := end
 	for stop > first {
-		start := stop - 1
-		for start > first && d.Sentence(start-1).Paragraph == d.Sentence(stop-1).Paragraph {
-			start--
-		}
+		start := paragraphStart(d, first, stop)
 		if !matter(d, start, stop) {
 			return stop
 		}
 		stop = start
 	}
 	return end
+}
+
+// paragraphStart is the first sentence, not before first, of the
+// paragraph that sentence stop-1 ends.
+func paragraphStart(d *corpus.Document, first, stop int) int {
+	start := stop - 1
+	for start > first && d.Sentence(start-1).Paragraph == d.Sentence(stop-1).Paragraph {
+		start--
+	}
+	return start
 }
 
 // matterWords is the most words a line of matter over a part's text has.
@@ -143,10 +150,7 @@ func beforeMarkedNotes(d *corpus.Document, first, end int) int {
 	}
 	stop := end
 	for stop > first {
-		start := stop - 1
-		for start > first && d.Sentence(start-1).Paragraph == d.Sentence(stop-1).Paragraph {
-			start--
-		}
+		start := paragraphStart(d, first, stop)
 		line := d.Sentence(start).Lines.Start
 		if !slices.ContainsFunc(marked[line], func(n int) bool { return firstMarked[n] < line }) {
 			return stop
