@@ -159,8 +159,9 @@ func (ix *Index) leadingAnswer(ctx context.Context, text, typed string, refs []s
 
 // placeAnswer quotes the place a question points to by where it stands,
 // not by its words: where the text opens or ends, the line signing a
-// part, the first or last speech, a verse, a numbered paragraph, the answer under a heading that
-// asks the same. A speaker's words are never such a place.
+// part, the first or last speech, a verse, a numbered paragraph, the
+// answer under a heading that asks the same. None is sought where the
+// reader asks for one speaker's words.
 func (ix *Index) placeAnswer(text string, refs []sectionRef, q *question) (Result, bool) {
 	if te, ok := readTextEnd(text); ok {
 		if doc, sent, ok := ix.endSentence(te); ok {

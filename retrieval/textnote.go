@@ -177,12 +177,13 @@ func titlePageNote(docs []*corpus.Document) string {
 // titledDocument is the one document of docs whose title is name, or
 // the title before its subtitle or a second work ("Walden" for "Walden;
 // or, Life in the Woods" and "Walden, and on the Duty of Civil
-// Disobedience"), a leading "the" and quotation marks aside; else the one whose
-// title holds every word of two or more name has ("Huckleberry Finn" for
-// "Adventures of Huckleberry Finn, Complete"); else the one whose title
-// a word of it heads as what the text is of ("the constitution" for
-// "Constitution of the State of North Carolina…", "the voyage" for "The
-// Voyage of the Beagle"); nil where none or several are.
+// Disobedience"), a leading "the" and quotation marks aside; else the one
+// whose title holds every word of two or more name has ("Huckleberry
+// Finn" for "Adventures of Huckleberry Finn, Complete"), or else whose
+// file's name does ("the Gospel of John" for "kjv-gospel-of-john.txt",
+// its title "The Bible, King James version, Book 43: John"); else the one
+// a single word names as what the text is of (headedOnly: "the
+// constitution", "the voyage"). nil where none or several are.
 func titledDocument(docs []*corpus.Document, name string) *corpus.Document {
 	want := plainTitle(name)
 	found, n := titledOnly(docs, func(title string) bool {
@@ -194,7 +195,7 @@ func titledDocument(docs []*corpus.Document, name string) *corpus.Document {
 		found, n = titledOnly(docs, func(title string) bool { return holdsAll(titleWords(title), words) })
 	}
 	if n == 0 && len(words) >= 2 {
-		found, n = namedOnly(docs, words)
+		found, n = filedOnly(docs, func(name string) bool { return holdsAll(titleWords(name), words) })
 	}
 	if n == 0 && len(words) == 1 && !strings.Contains(want, " ") {
 		found, n = headedOnly(docs, want)
@@ -217,10 +218,10 @@ func titledOnly(docs []*corpus.Document, match func(title string) bool) (*corpus
 	return found, n
 }
 
-// headedOnly is the one of docs whose title, or else file's name, word
-// heads as what the text is of ("constitution" for "Constitution of the
-// State of North Carolina…", "gospel" for "kjv-gospel-of-john.txt"), and
-// how many are.
+// headedOnly is the one of docs whose title word heads as what the text
+// is of ("constitution" for "Constitution of the State of North
+// Carolina…"), else whose file's name it so heads ("gospel" for
+// "kjv-gospel-of-john.txt"), and how many are.
 func headedOnly(docs []*corpus.Document, word string) (*corpus.Document, int) {
 	heads := func(name string) bool {
 		return strings.Contains(" "+strings.Join(titleWordsAll(name), " ")+" ", " "+word+" of ")
@@ -228,26 +229,16 @@ func headedOnly(docs []*corpus.Document, word string) (*corpus.Document, int) {
 	if found, n := titledOnly(docs, heads); n > 0 {
 		return found, n
 	}
-	var found *corpus.Document
-	n := 0
-	for _, d := range docs {
-		if heads(strings.TrimSuffix(filepath.Base(d.Name), filepath.Ext(d.Name))) {
-			found, n = d, n+1
-		}
-	}
-	return found, n
+	return filedOnly(docs, heads)
 }
 
-// namedOnly is the one of docs whose file's name holds every one of
-// words, as a title does ("kjv-gospel-of-john.txt" for "the Gospel of
-// John", its title "The Bible, King James version, Book 43: John"), and
-// how many do.
-func namedOnly(docs []*corpus.Document, words []string) (*corpus.Document, int) {
+// filedOnly is the last of docs whose file's name, without its folder
+// and extension, matches, and how many do.
+func filedOnly(docs []*corpus.Document, match func(name string) bool) (*corpus.Document, int) {
 	var found *corpus.Document
 	n := 0
 	for _, d := range docs {
-		name := strings.TrimSuffix(filepath.Base(d.Name), filepath.Ext(d.Name))
-		if holdsAll(titleWords(name), words) {
+		if match(strings.TrimSuffix(filepath.Base(d.Name), filepath.Ext(d.Name))) {
 			found, n = d, n+1
 		}
 	}
