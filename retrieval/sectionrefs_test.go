@@ -120,13 +120,8 @@ In the evening the mill was quiet and the river ran on.
 	checkFirstQuotes(t, ix, tests)
 }
 
-// TestAskPartOfPart: a chapter of a book is named either way round ("book
-// 2, chapter 3", "chapter 3 of book 2"), and "the last chapter of book
-// 1" is the last of that book's, not of the text's; an epilogue is
-// numbered as War and Peace's are ("FIRST EPILOGUE"), a book as the
-// Meditations' ("THE SECOND BOOK").
-func TestAskPartOfPart(t *testing.T) {
-	ix := parsedIndex(t, "novel.txt", `BOOK I
+// twoBooks is a novel of two books of three chapters each.
+const twoBooks = `BOOK I
 
 CHAPTER I
 
@@ -153,7 +148,15 @@ The well froze and the cattle were watered from the river.
 CHAPTER III
 
 The thaw came at last. The traveller left as he had come.
-`)
+`
+
+// TestAskPartOfPart: a chapter of a book is named either way round ("book
+// 2, chapter 3", "chapter 3 of book 2"), and "the last chapter of book
+// 1" is the last of that book's, not of the text's; an epilogue is
+// numbered as War and Peace's are ("FIRST EPILOGUE"), a book as the
+// Meditations' ("THE SECOND BOOK").
+func TestAskPartOfPart(t *testing.T) {
+	ix := parsedIndex(t, "novel.txt", twoBooks)
 	checkFirstQuotes(t, ix, []quotedFrom{
 		{"What happens in chapter 2 of book 2?", "The well froze", "BOOK II · CHAPTER II"},
 		{"What happens in book 2, chapter 2?", "The well froze", "BOOK II · CHAPTER II"},
