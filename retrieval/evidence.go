@@ -164,6 +164,13 @@ func (r *ranker) matchWeights(e *evidence, m *matchScratch, length int) {
 	e.rarest = q.rarest >= 0 && m.loose[q.rarest]
 }
 
+// namesDate reports whether token k of a sentence ending at hi is a unit
+// that names a date, not a measure: "year" just before a number ("in
+// the year 1914").
+func namesDate(q *question, t *sentenceTable, k, hi int) bool {
+	return q.dateUnits[t.toks[k].term] && k+1 < hi && t.toks[k+1].kind&tokNumber != 0 && t.toks[k+1].pos == t.toks[k].pos+1
+}
+
 // answerWords counts the words of the sentence that the question lacks,
 // and of them the names, numbers and dates: what the question asks for;
 // for "who", a name after "by" ("designed by Tiffany & Co.") most of all.
@@ -171,7 +178,7 @@ func (r *ranker) matchWeights(e *evidence, m *matchScratch, length int) {
 // no number of miners).
 func answerWords(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
 	for k := lo; k < hi; k++ {
-		if e.q.units[t.toks[k].term] {
+		if e.q.units[t.toks[k].term] && !namesDate(e.q, t, k, hi) {
 			e.units++
 		}
 		if m.seen[k-lo] >= 0 {

@@ -33,6 +33,10 @@ type question struct {
 	// units are the terms an answer to a question of measure states it
 	// in ("how old": age, years), nil for other questions.
 	units map[uint32]bool
+	// dateUnits are the units that name a date before a number ("the
+	// year 1914", "the year one thousand nine hundred and fourteen")
+	// rather than state a measure.
+	dateUnits map[uint32]bool
 	// span is whether a question of measure may be answered by two dates:
 	// "How long did Apollo run?", "from 1961 to 1972".
 	span bool
@@ -257,6 +261,7 @@ func (a analyser) question(text string) question {
 			units = durationUnits // "How long did Thoreau live at Walden?" asks no distance
 		}
 		q.units = a.terms(units)
+		q.dateUnits = a.terms([]string{"year"})
 		q.span = strings.EqualFold(m[1], "long")
 	}
 	q.money = q.intent == intentQuantity && howMuchMoney.MatchString(text)

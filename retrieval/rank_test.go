@@ -228,6 +228,10 @@ The referee of the club reads out three rules.
 Thoreau lived by Walden Pond in a hut of his own, a mile from any neighbour.
 
 Thoreau lived by Walden Pond, as he tells it, for two years.
+
+The votes for Governor shall be counted as at the general election of the year one thousand nine hundred and fourteen.
+
+No person shall be eligible as Governor unless he shall have attained the age of thirty years, and shall have been a citizen of the State.
 `)
 	checkFirstQuotes(t, ix, []quotedFrom{
 		{"How old was Luther when he married?", "41 years old", "life"},
@@ -241,6 +245,7 @@ Thoreau lived by Walden Pond, as he tells it, for two years.
 		{"What was the cost of the stadium of the club?", "300 pounds", "life"},
 		{"How many rules did the referee of the club read out to the players?", "three rules", "life"}, // the number of what is counted
 		{"How long did Thoreau live by Walden Pond?", "for two years", "life"},                         // a time, not a distance
+		{"How old must the Governor be?", "the age of thirty years", "life"},                           // "the year 1914" is a date
 	})
 }
 
