@@ -25,6 +25,18 @@ var titlePageAsked = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`what(?:'s|’s|\s+is|\s+was)\s+` + theWholeText + `\s+(?:called|titled)`,
 }, "|") + `)\s*[?.!]*$`)
 
+// interviewAsked asks who is interviewed, or who interviews, in an
+// interview: "Who is being interviewed?", "Who is the interviewer?",
+// "Who asks the questions?". Its title page says (interviewed).
+var interviewAsked = regexp.MustCompile(`(?i)^(?:who(?:'s|’s|\s+is|\s+was)\s+(?:being\s+)?interviewed|who(?:'s|’s|\s+is|\s+was)\s+the\s+(?:interviewer|interviewee)|who\s+(?:conducted|did|gave|does)\s+(?:the|this)\s+interview|who\s+(?:asks|asked|is asking)\s+the\s+questions)(?:\s+in\s+` + theWholeText + `)?\s*[?.!]*$`)
+
+// interviewed reports whether docs are one interview whose author, as its
+// title page or the file's details give it, says who interviewed whom
+// ("Suzi Weissman, interviewed by Dan La Botz for New Politics").
+func interviewed(docs []*corpus.Document) bool {
+	return len(docs) == 1 && strings.Contains(strings.ToLower(docs[0].Author), "interview")
+}
+
 // writtenBy asks who wrote what follows it: "Who wrote", "Who is the
 // author of".
 const writtenBy = `who\s+(?:wrote|has written|authored|penned|(?:is|was)\s+the\s+(?:author|writer)\s+of)\s+`
@@ -51,7 +63,7 @@ const maxNotedAuthors = 3
 // and a front end shows the note above them.
 func (ix *Index) Note(question string) string {
 	text := strings.TrimSpace(ix.asAsked(cleanQuery(question)))
-	if titlePageAsked.MatchString(text) {
+	if titlePageAsked.MatchString(text) || interviewAsked.MatchString(text) && interviewed(ix.corpus.Documents) {
 		return titlePageNote(ix.corpus.Documents)
 	}
 	if m := authorAsked.FindStringSubmatch(text); m != nil {

@@ -8,6 +8,10 @@ import (
 	"github.com/lectern-bot/lectern/corpus"
 )
 
+// TestNoteOfTitlePage: who wrote the interview, what it is called, who
+// is interviewed and by whom get a note from its title page; a dialogue
+// whose title page names no interview gets none for who asks the
+// questions.
 func TestNoteOfTitlePage(t *testing.T) {
 	ix := interview(t)
 	tests := []struct {
@@ -29,6 +33,10 @@ func TestNoteOfTitlePage(t *testing.T) {
 		{"What is the title of the Trotsky biography?", false},
 		{"Why did the Bolsheviks dissolve the Constituent Assembly?", false},
 		{"How many chapters are there?", false}, // the interview has none
+		{"Who is being interviewed?", true},
+		{"Who is the interviewer?", true},
+		{"Who asks the questions?", true},
+		{"Who asks the questions about Kronstadt?", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -40,6 +48,10 @@ func TestNoteOfTitlePage(t *testing.T) {
 				t.Errorf("Note(%q) = %q, want the interview's title and author named", tt.question, got)
 			}
 		})
+	}
+	dialogue := parsedIndex(t, "dialogue.txt", "THE FIRST DIALOGUE\n\nPHILONOUS. Good morrow, Hylas: I did not expect to find you abroad so early.\n")
+	if got := dialogue.Note("Who asks the questions?"); got != "" {
+		t.Errorf("Note(questions) of a dialogue = %q, want none", got)
 	}
 }
 
