@@ -77,6 +77,9 @@ func (ix *Index) Note(question string) string {
 	if m := partsListed.FindStringSubmatch(text); m != nil && len(ix.corpus.Documents) == 1 {
 		return partsList(ix.corpus.Documents[0], refKinds[strings.ToLower(m[1])])
 	}
+	if d := ix.corpus.Documents; questionsListed.MatchString(text) && len(d) == 1 && asksQuestions(d[0]) {
+		return partsList(d[0], "section")
+	}
 	if m := partsInPart.FindStringSubmatch(text); m != nil && namesPart(m[2]+m[3]) {
 		refs, _ := sectionRefs(m[2] + m[3])
 		if within := ix.sectionsReferred(refs); len(within) == 1 {
@@ -104,27 +107,65 @@ const maxListedParts = 12
 
 // partsList is partsNote with the parts' titles, in order, the first
 // maxListedParts of them: "“Macbeth” has 5 acts, by its headings: ACT I;
-// ACT II; …". "" where no title names a part of kind.
+// ACT II; …". Sections, where no heading names one, are listed as Lectern
+// cites them (citedSections: an interview's questions). "" where no title
+// names a part of kind.
 func partsList(d *corpus.Document, kind string) string {
 	count := partsNote(d, kind, nil, "")
+	var names []string
+	if count != "" {
+		for _, key := range partKeys(d, kind) {
+			if key != "" && !slices.Contains(names, key) {
+				names = append(names, key)
+			}
+		}
+		for i, key := range names {
+			names[i] = ownPart(key)
+		}
+	} else if kind == "section" {
+		count, names = citedSections(d)
+	}
 	if count == "" {
 		return ""
 	}
-	var titles []string
-	for _, key := range partKeys(d, kind) {
-		if key != "" && !slices.Contains(titles, key) {
-			titles = append(titles, key)
-		}
-	}
-	names := make([]string, 0, maxListedParts)
-	for _, key := range titles[:min(len(titles), maxListedParts)] {
-		names = append(names, ownPart(key))
-	}
-	list := strings.Join(names, "; ")
-	if more := len(titles) - len(names); more > 0 {
+	list := strings.Join(names[:min(len(names), maxListedParts)], "; ")
+	if more := len(names) - maxListedParts; more > 0 {
 		list += fmt.Sprintf("; and %d more", more)
 	}
-	return strings.TrimSuffix(count, ".") + ": " + list + "."
+	if !strings.HasSuffix(list, "?") && !strings.HasSuffix(list, "!") {
+		list = strings.TrimSuffix(list, ".") + "."
+	}
+	return strings.TrimSuffix(count, ".") + ": " + list
+}
+
+// citedSections counts d's sections as Lectern cites them (§1, §2, …),
+// front matter aside, and names each by its number and title: "§1 What
+// is it that makes the Russian Revolution so important for the left?".
+func citedSections(d *corpus.Document) (count string, names []string) {
+	for _, s := range d.Sections {
+		if s.Number > 0 {
+			names = append(names, fmt.Sprintf("§%d %s", s.Number, s.Title))
+		}
+	}
+	if len(names) == 0 {
+		return "", nil
+	}
+	return fmt.Sprintf("“%s” has %d sections, as Lectern cites them.", docTitle(d), len(names)), names
+}
+
+// questionsListed asks for an interview's questions: "What are the
+// questions?", "List the questions asked in the interview.".
+var questionsListed = regexp.MustCompile(`(?i)^(?:what\s+are|list|show(?:\s+me)?|give\s+me)\s+(?:all\s+)?the\s+questions(?:\s+asked)?(?:\s+in\s+` + theWholeText + `)?\s*[?.!]*$`)
+
+// asksQuestions reports whether d is an interview, its sections under the
+// interviewer's questions.
+func asksQuestions(d *corpus.Document) bool {
+	for _, s := range d.Sections {
+		if s.FirstSentence < s.EndSentence && d.Sentence(s.FirstSentence).Question {
+			return true
+		}
+	}
+	return false
 }
 
 // partsInPart asks how many parts of a kind a part of the text has:

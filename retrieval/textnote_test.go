@@ -9,9 +9,9 @@ import (
 )
 
 // TestNoteOfTitlePage: who wrote the interview, what it is called, who
-// is interviewed and by whom get a note from its title page; a dialogue
-// whose title page names no interview gets none for who asks the
-// questions.
+// is interviewed and by whom get a note from its title page, and its
+// questions one listing them; a dialogue whose title page names no
+// interview gets none for who asks the questions.
 func TestNoteOfTitlePage(t *testing.T) {
 	ix := interview(t)
 	tests := []struct {
@@ -37,6 +37,8 @@ func TestNoteOfTitlePage(t *testing.T) {
 		{"Who is the interviewer?", true},
 		{"Who asks the questions?", true},
 		{"Who asks the questions about Kronstadt?", false},
+		{"What are the questions?", true},
+		{"What are the sections?", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -48,6 +50,10 @@ func TestNoteOfTitlePage(t *testing.T) {
 				t.Errorf("Note(%q) = %q, want the interview's title and author named", tt.question, got)
 			}
 		})
+	}
+	want := "has 5 sections, as Lectern cites them: §1 What is it that makes the Russian Revolution so important for the left?; §2 What happened to these soviets?"
+	if got := ix.Note("What are the questions?"); !strings.Contains(got, want) {
+		t.Errorf("Note(questions) = %q, want it to hold %q", got, want)
 	}
 	dialogue := parsedIndex(t, "dialogue.txt", "THE FIRST DIALOGUE\n\nPHILONOUS. Good morrow, Hylas: I did not expect to find you abroad so early.\n")
 	if got := dialogue.Note("Who asks the questions?"); got != "" {
