@@ -213,10 +213,11 @@ func refTitles(d *corpus.Document) []string {
 	n := 0
 	for i, s := range d.Sections {
 		titles[i] = s.Title
-		if s.FirstSentence >= s.EndSentence || slices.ContainsFunc(titleRefs(s.Title), func(r sectionRef) bool { return r.kind == "section" }) {
+		if s.FirstSentence >= s.EndSentence {
 			continue
 		}
-		if m := openingSection.FindStringSubmatch(d.Sentence(s.FirstSentence).Text); m != nil {
+		m := openingSection.FindStringSubmatch(d.Sentence(s.FirstSentence).Text)
+		if m != nil && !slices.ContainsFunc(titleRefs(s.Title), func(r sectionRef) bool { return r.kind == "section" }) {
 			opened[i], n = " · SECTION "+m[1], n+1
 		}
 	}
