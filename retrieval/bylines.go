@@ -28,10 +28,7 @@ func (ix *Index) bylineSentence(text string) (doc, sent int, ok bool) {
 		return 0, 0, false
 	}
 	d := ix.corpus.Documents[doc]
-	first, end := d.SentenceCount(), 0
-	for sec := range secs {
-		first, end = min(first, d.Sections[sec].FirstSentence), max(end, d.Sections[sec].EndSentence)
-	}
+	first, end := sectionsSpan(d, secs)
 	if first >= end {
 		return 0, 0, false
 	}

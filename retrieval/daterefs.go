@@ -39,6 +39,10 @@ var (
 var monthNumbers = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
 	"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 
+// dated reports whether r is a date dateRefs found ("April 11", "1933"),
+// not a numbered part.
+func (r sectionRef) dated() bool { return r.kind == "day" || r.kind == "month" || r.kind == "year" }
+
 // dateRefs finds the dates text names, as parts ("month" 4 and "day" 11
 // for April 11), and the text without them.
 func dateRefs(text string) ([]sectionRef, string) {

@@ -90,7 +90,7 @@ var whatPart = regexp.MustCompile(`(?i)^what(?:\s+is|\s+was|'s|’s)\s+(.{1,60}?
 // a date aside: "the last section of Article I", not "the war of 1812".
 func namesPart(text string) bool {
 	refs, rest := sectionRefs(text)
-	return strings.Trim(rest, " ,.") == "" && slices.ContainsFunc(refs, func(r sectionRef) bool { return r.kind != "day" && r.kind != "month" && r.kind != "year" })
+	return strings.Trim(rest, " ,.") == "" && slices.ContainsFunc(refs, func(r sectionRef) bool { return !r.dated() })
 }
 
 // endSentence finds the sentence where what te names opens or ends: the
@@ -355,7 +355,7 @@ const minNumberedParts = 3
 // "BOOK ONE: 1805" (of "BOOK ONE: 1805 · CHAPTER I"), "CHAPTER THE
 // LAST", "FIRST EPILOGUE".
 func numberedPart(first string) bool {
-	if slices.ContainsFunc(titleRefs(first), func(r sectionRef) bool { return r.kind != "day" && r.kind != "month" && r.kind != "year" }) {
+	if slices.ContainsFunc(titleRefs(first), func(r sectionRef) bool { return !r.dated() }) {
 		return true
 	}
 	kind := namedKind(first)
@@ -375,13 +375,7 @@ var closingPart = regexp.MustCompile(`(?i)\b(?:conclusion|concluding|epilogue|af
 // endOfSections is the first sentence of the first of secs, or the last
 // of the last, that a reader would quote.
 func endOfSections(d *corpus.Document, secs map[int]bool, last bool) (int, bool) {
-	first, end := d.SentenceCount(), -1
-	for i, keep := range secs {
-		if keep {
-			first = min(first, d.Sections[i].FirstSentence)
-			end = max(end, d.Sections[i].EndSentence)
-		}
-	}
+	first, end := sectionsSpan(d, secs)
 	step, at := 1, first
 	if last {
 		step, at = -1, beforeMatter(d, first, beforeNotes(d, first, end))-1
@@ -394,6 +388,19 @@ func endOfSections(d *corpus.Document, secs map[int]bool, last bool) (int, bool)
 		}
 	}
 	return 0, false
+}
+
+// sectionsSpan is the run of d's sentences that secs span, from the
+// first sentence of the first to the end of the last; first ≥ end where
+// secs holds none.
+func sectionsSpan(d *corpus.Document, secs map[int]bool) (first, end int) {
+	first = d.SentenceCount()
+	for i, keep := range secs {
+		if keep {
+			first, end = min(first, d.Sections[i].FirstSentence), max(end, d.Sections[i].EndSentence)
+		}
+	}
+	return first, end
 }
 
 // pastEpigraph is the first sentence after the epigraph or argument that

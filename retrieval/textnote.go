@@ -261,14 +261,7 @@ func titledDocument(docs []*corpus.Document, name string) *corpus.Document {
 
 // titledOnly is the last of docs whose titles match, and how many do.
 func titledOnly(docs []*corpus.Document, match func(title string) bool) (*corpus.Document, int) {
-	var found *corpus.Document
-	n := 0
-	for _, d := range docs {
-		if d.Title != "" && match(d.Title) {
-			found, n = d, n+1
-		}
-	}
-	return found, n
+	return namedOnce(docs, func(d *corpus.Document) string { return d.Title }, match)
 }
 
 // headedOnly is the one of docs whose title word heads as what the text
@@ -288,10 +281,18 @@ func headedOnly(docs []*corpus.Document, word string) (*corpus.Document, int) {
 // filedOnly is the last of docs whose file's name, without its folder
 // and extension, matches, and how many do.
 func filedOnly(docs []*corpus.Document, match func(name string) bool) (*corpus.Document, int) {
+	return namedOnce(docs, func(d *corpus.Document) string {
+		return strings.TrimSuffix(filepath.Base(d.Name), filepath.Ext(d.Name))
+	}, match)
+}
+
+// namedOnce is the last of docs whose name, as nameOf gives it, matches,
+// and how many do; a document without one matches nothing.
+func namedOnce(docs []*corpus.Document, nameOf func(*corpus.Document) string, match func(name string) bool) (*corpus.Document, int) {
 	var found *corpus.Document
 	n := 0
 	for _, d := range docs {
-		if match(strings.TrimSuffix(filepath.Base(d.Name), filepath.Ext(d.Name))) {
+		if name := nameOf(d); name != "" && match(name) {
 			found, n = d, n+1
 		}
 	}
