@@ -55,14 +55,15 @@ func TestBrowserOwnerLoop(t *testing.T) {
 
 	b.do(chromedp.Navigate(srv.URL+"/admin/review"), chromedp.WaitVisible(`form.mark`))
 	row := fmt.Sprintf("#q%d", s.bolsheviks)
-	b.do(chromedp.Click(row + " a[target=reader]"))
+	b.click(row + " a[target=reader]")
 	b.waitFor(`document.querySelector("iframe[name=reader]").contentDocument.querySelector(".l.hl") !== null`)
-	b.do(chromedp.SendKeys(row+" input[name=lines]", "321-325"),
-		chromedp.Click(row+" button[name=mark]"))
+	b.do(chromedp.SendKeys(row+" input[name=lines]", "321-325"))
+	b.click(row + " button[name=mark]")
 	b.waitFor(`document.body.innerText.includes("Marked: interview.txt 321–325")`)
 	b.shot("review.png")
 
-	b.do(chromedp.Navigate(srv.URL+"/admin/quality"), chromedp.WaitVisible(`#run`), chromedp.Click(`#run`))
+	b.do(chromedp.Navigate(srv.URL+"/admin/quality"), chromedp.WaitVisible(`#run`))
+	b.click(`#run`)
 	b.waitFor(`document.querySelector("#quality-chart svg") !== null`)
 	b.shot("quality.png")
 	if got := b.eval(`document.querySelector("table tr:nth-child(2) td:nth-child(4)").innerText`); !strings.HasPrefix(fmt.Sprint(got), "100.0") {
@@ -92,6 +93,20 @@ func (b *browser) eval(js string) any {
 		b.t.Fatalf("browser: %s: %v", js, err)
 	}
 	return v
+}
+
+// click clicks the element sel selects once the page has drawn a frame
+// since it loaded. Once in CI a click on "Run now" sent right after the
+// page loaded started no run while the machine was busy, and input sent
+// to a page not yet drawn is what can go missing that way; two animation
+// frames mean one has been drawn.
+func (b *browser) click(sel string) {
+	b.t.Helper()
+	drawn := chromedp.Evaluate[bool](`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, chromedp.EvalAwaitPromise)
+	if _, err := chromedp.Run(b.ctx, drawn); err != nil {
+		b.t.Fatalf("browser: waiting for the page to be drawn: %v", err)
+	}
+	b.do(chromedp.Click(sel))
 }
 
 // browserWait is how long the browser may take to show what a step
