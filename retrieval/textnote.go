@@ -74,19 +74,35 @@ func (ix *Index) Note(question string) string {
 	if m := partsAsked.FindStringSubmatch(text); m != nil && len(ix.corpus.Documents) == 1 {
 		return partsNote(ix.corpus.Documents[0], refKinds[strings.ToLower(m[1])], nil, "")
 	}
-	if m := partsListed.FindStringSubmatch(text); m != nil && len(ix.corpus.Documents) == 1 {
-		return partsList(ix.corpus.Documents[0], refKinds[strings.ToLower(m[1])])
+	if m := partsListed.FindStringSubmatch(text); m != nil {
+		if d := ix.documentNamed(m[2]); d != nil {
+			return partsList(d, refKinds[strings.ToLower(m[1])])
+		}
 	}
 	if d := ix.corpus.Documents; questionsListed.MatchString(text) && len(d) == 1 && asksQuestions(d[0]) {
 		return partsList(d[0], "section")
 	}
-	if m := partsInPart.FindStringSubmatch(text); m != nil && namesPart(m[2]+m[3]) {
-		refs, _ := sectionRefs(m[2] + m[3])
+	if m := partsInPart.FindStringSubmatch(text); m != nil {
+		return ix.partsOf(refKinds[strings.ToLower(m[1])], strings.TrimSpace(m[2]+m[3]))
+	}
+	return ""
+}
+
+// partsOf counts the parts of a kind in what a question names: a part of
+// the text ("How many scenes are in Act 1?") or a text by its title
+// ("How many books are in Leaves of Grass?"); "" where it names neither.
+func (ix *Index) partsOf(kind, named string) string {
+	if namesPart(named) {
+		refs, _ := sectionRefs(named)
 		if within := ix.sectionsReferred(refs); len(within) == 1 {
 			for d, secs := range within {
-				return partsNote(d, refKinds[strings.ToLower(m[1])], secs, strings.TrimSpace(m[2]+m[3]))
+				return partsNote(d, kind, secs, named)
 			}
 		}
+		return ""
+	}
+	if d := titledDocument(ix.corpus.Documents, named); d != nil {
+		return partsNote(d, kind, nil, "")
 	}
 	return ""
 }
@@ -99,8 +115,25 @@ var partsAsked = regexp.MustCompile(`(?i)^how\s+many\s+(` + alternatives(refKind
 
 // partsListed asks for a text's parts of a kind by their titles: "What
 // are the chapters?", "List the chapters.", "What are the chapter titles
-// of the book?".
-var partsListed = regexp.MustCompile(`(?i)^(?:what\s+are|list|name|show(?:\s+me)?|give\s+me)\s+(?:all\s+)?the\s+(` + alternatives(refKinds) + `)(?:s|\s+(?:titles|names|headings))(?:\s+(?:of|in)\s+` + theWholeText + `)?\s*[?.!]*$`)
+// of the book?", "What are the books of Leaves of Grass?".
+var partsListed = regexp.MustCompile(`(?i)^(?:what\s+are|list|name|show(?:\s+me)?|give\s+me)\s+(?:all\s+)?the\s+(` + alternatives(refKinds) + `)(?:s|\s+(?:titles|names|headings))(?:\s+(?:of|in)\s+(.{1,80}?))?\s*[?.!]*$`)
+
+// wholeTextNamed matches how a question names the text it is asked of.
+var wholeTextNamed = regexp.MustCompile(`(?i)^` + theWholeText + `$`)
+
+// documentNamed is the document a question names: the only one where it
+// names none or names it as "the book" or "this", else the one titled
+// so (titledDocument); nil where that is none or several.
+func (ix *Index) documentNamed(named string) *corpus.Document {
+	docs := ix.corpus.Documents
+	if named == "" || wholeTextNamed.MatchString(named) {
+		if len(docs) == 1 {
+			return docs[0]
+		}
+		return nil
+	}
+	return titledDocument(docs, named)
+}
 
 // maxListedParts is how many parts' titles a note lists.
 const maxListedParts = 12

@@ -124,8 +124,8 @@ func TestNoteNames(t *testing.T) {
 	}
 }
 
-func TestNoteOfParts(t *testing.T) {
-	book, err := corpus.Parse("book.txt", []byte(`PREFACE
+// millBook is a short book of three chapters, a preface and an appendix.
+const millBook = `PREFACE
 
 This book was written in a hurry.
 
@@ -144,7 +144,10 @@ In the evening the mill was quiet and the river ran on.
 APPENDIX TO CHAPTER I.
 
 The mill was built in 1820.
-`))
+`
+
+func TestNoteOfParts(t *testing.T) {
+	book, err := corpus.Parse("book.txt", []byte(millBook))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,6 +181,39 @@ func TestNoteOfPartsInPart(t *testing.T) {
 		{"How many chapters are there?", "“novel” has 6 chapters, by its headings."},
 		{"How many chapters are in book 9?", ""},
 		{"How many chapters are in the orchard?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			if got := ix.Note(tt.question); got != tt.want {
+				t.Errorf("Note(%q) = %q, want %q", tt.question, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestNoteOfPartsOfTitledText: among several texts, "How many chapters
+// are in The Orchard Year?" counts that text's chapters, and "What are
+// the chapters of The Mill?" lists the other's.
+func TestNoteOfPartsOfTitledText(t *testing.T) {
+	parse := func(name, title, text string) *corpus.Document {
+		t.Helper()
+		d, err := corpus.Parse(name, []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Title = title
+		return d
+	}
+	ix := docIndex(t, parse("orchard.txt", "The Orchard Year", twoBooks), parse("mill.txt", "The Mill", millBook))
+	tests := []struct{ question, want string }{
+		{"How many chapters are in The Orchard Year?", "“The Orchard Year” has 6 chapters, by its headings."},
+		{"how many books does the orchard year have", "“The Orchard Year” has 2 books, by its headings."},
+		{"How many chapters are in book 2?", "“The Orchard Year” has 3 chapters in book 2, by its headings."},
+		{"What are the chapters of The Mill?", "“The Mill” has 3 chapters, by its headings: CHAPTER I: THE MILL; CHAPTER II: THE BAKER; CHAPTER THE LAST."},
+		{"How many chapters are there?", ""},
+		{"What are the chapters?", ""},
+		{"How many chapters are in the orchard?", ""},
+		{"What are the chapters of the harvest?", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
