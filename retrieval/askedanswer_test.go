@@ -92,3 +92,59 @@ func TestColonQuoted(t *testing.T) {
 		})
 	}
 }
+
+// TestLongQuestionQuotedWithAnswer: a question the text asks, too long to
+// quote whole with its answer (a verse sentence of seven lines), is
+// quoted from its end on with the answer; not where the answer is a
+// question too, nor where the question is someone's, quoted.
+func TestLongQuestionQuotedWithAnswer(t *testing.T) {
+	const asking = "  As I ponder'd in silence on the hill above the river,\n" +
+		"  Returning upon my poems, considering, lingering long in the evening,\n" +
+		"  A Phantom arose before me with distrustful aspect and a heavy brow,\n" +
+		"  Terrible in beauty, age, and power, the genius of poets of old lands,\n" +
+		"  With finger pointing to many immortal songs upon the shelves of kings,\n" +
+		"  And menacing voice, What singest thou? it said, with a frown upon its face,\n" +
+		"  Know'st thou not there is but one theme for ever-enduring bards?\n"
+	tests := []struct {
+		name, then string
+		want       bool // the answer quoted
+	}{
+		{"an answer", "  And that is the theme of War, the fortune of battles,\n  The making of perfect soldiers.\n", true},
+		{"another question", "  And is that the theme of War, the fortune of battles,\n  The making of perfect soldiers?\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := corpus.Parse("poems.txt", []byte("As I Ponder'd in Silence\n\n"+asking+tt.then+"\n\nTo a Historian\n\n  You who celebrate bygones, the outside, the surface of the races.\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs, err := docIndex(t, d).Ask(context.Background(), "What is the theme of ever-enduring bards?", 1)
+			if err != nil || len(rs) == 0 {
+				t.Fatalf("%v, %d results; want an answer", err, len(rs))
+			}
+			got := rs[0].Quote.Text
+			if !strings.Contains(got, "ever-enduring bards?") {
+				t.Fatalf("got %q first, want the question the text asks", got)
+			}
+			if has := strings.Contains(got, "perfect soldiers"); has != tt.want {
+				t.Errorf("got %q; quoting what follows: %v, want %v", got, has, tt.want)
+			}
+		})
+	}
+	t.Run("quoted", func(t *testing.T) {
+		text := "THE THESES\n\nThe theses were posted in October. " +
+			"Thesis 86 asks, \"Why does the pope, whose wealth today is greater than the wealth of the richest Crassus, build the basilica of St. Peter with the money of poor believers rather than with his own money, when the poor of the city go hungry and the churches of the country fall into ruin for want of repair, and the faithful are told that the coin buys the soul out of purgatory?\" " +
+			"Luther objected to a saying attributed to Johann Tetzel about the coin in the coffer and the soul that springs from purgatory.\n"
+		d, err := corpus.Parse("theses.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := docIndex(t, d).Ask(context.Background(), "Which thesis asks why the pope builds the basilica of St. Peter with the money of the poor?", 1)
+		if err != nil || len(rs) == 0 {
+			t.Fatalf("%v, %d results; want an answer", err, len(rs))
+		}
+		if got := rs[0].Quote.Text; !strings.Contains(got, "Thesis 86") {
+			t.Errorf("got %q first, want the quoted question with who asks it", got)
+		}
+	})
+}

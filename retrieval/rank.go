@@ -298,10 +298,37 @@ func (r *ranker) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int
 	// ending in a colon to what it introduces ("The madrina (or
 	// godmother) is a most important personage:" / "She is an old steady
 	// mare…").
-	for last := sents[len(sents)-1]; leadsOn(d.Sentence(last).Text) && last+1 < d.SentenceCount() && !used[[2]int{c.doc, last + 1}] && quotableRun(d, sents[0], last+1, true); last++ {
-		sents = append(sents, last+1)
+	// Where the chosen sentence asks and the two do not fit whole, the
+	// answer is quoted with the end of the question (resultAt), not where
+	// the question goes on in more questions or is someone's, quoted
+	// (`Thesis 86 asks, "Why does the pope…?"`): a long verse sentence asking ("Know'st thou
+	// not there is but one theme for ever-enduring bards?") before "And
+	// that is the theme of War…".
+	for last := sents[len(sents)-1]; leadsOn(d.Sentence(last).Text) && last+1 < d.SentenceCount() && !used[[2]int{c.doc, last + 1}]; last++ {
+		if quotableRun(d, sents[0], last+1, true) {
+			sents = append(sents, last+1)
+			continue
+		}
+		if last == c.sent && !quotedLast(text) && together(d, last, last+1, true) && answerFits(d, last+1) && !asks(d.Sentence(last+1).Text) {
+			sents = append(sents, last+1)
+		}
+		break
 	}
 	return sents
+}
+
+// quotedLast reports whether a sentence ends inside quotation marks.
+func quotedLast(text string) bool {
+	t := strings.TrimRight(text, " ")
+	return t != strings.TrimRight(t, "”’\"'")
+}
+
+// answerFits reports whether sentence n of d, answering the question
+// before it (a question after a question answers none), leaves room in a quote for that question's end: it takes at
+// most two thirds of the quote's characters and half its lines.
+func answerFits(d *corpus.Document, n int) bool {
+	s := d.Sentence(n)
+	return utf8.RuneCountInString(s.Text) <= MaxQuoteRunes*2/3 && s.Lines.End-s.Lines.Start+1 <= maxQuoteLines/2
 }
 
 // leansBackPattern opens a sentence that states a result of what the
@@ -335,21 +362,32 @@ func quotableWith(d *corpus.Document, s, n int) bool {
 }
 
 // quotableRun reports whether sentences from to to of d may be quoted
-// together: in the same paragraph (or, across paragraphs, the same
-// section and speaker) and role (an interviewer's question, prose or
-// code), and short enough.
+// together: they belong together and are short enough.
 func quotableRun(d *corpus.Document, from, to int, acrossParagraphs bool) bool {
-	first := d.Sentence(from)
+	if !together(d, from, to, acrossParagraphs) {
+		return false
+	}
 	runes := -1
 	for i := from; i <= to; i++ {
+		runes += utf8.RuneCountInString(d.Sentence(i).Text) + 1
+	}
+	return runes <= MaxQuoteRunes && d.Sentence(to).Lines.End-d.Sentence(from).Lines.Start+1 < maxQuoteLines
+}
+
+// together reports whether sentences from to to of d belong in one
+// quote, whatever its length: in the same paragraph (or, across
+// paragraphs, the same section and speaker) and role (an interviewer's
+// question, prose or code).
+func together(d *corpus.Document, from, to int, acrossParagraphs bool) bool {
+	first := d.Sentence(from)
+	for i := from + 1; i <= to; i++ {
 		s := d.Sentence(i)
-		together := s.Paragraph == first.Paragraph || acrossParagraphs && s.Section == first.Section && s.Speaker == first.Speaker
-		if !together || s.Question != first.Question || s.Code != first.Code {
+		joined := s.Paragraph == first.Paragraph || acrossParagraphs && s.Section == first.Section && s.Speaker == first.Speaker
+		if !joined || s.Question != first.Question || s.Code != first.Code {
 			return false
 		}
-		runes += utf8.RuneCountInString(s.Text) + 1
 	}
-	return runes <= MaxQuoteRunes && d.Sentence(to).Lines.End-first.Lines.Start+1 < maxQuoteLines
+	return true
 }
 
 // shortSentence is the length in words below which a quoted sentence

@@ -143,13 +143,17 @@ func (r *ranker) resultAt(doc int, sents []int, stems []string, score, focus flo
 	}
 	text, starts := joinSentences(texts)
 	quote := Excerpt{Text: text, Matches: r.matches(text, stems)}
+	around := quote.Matches
+	if len(texts) > 1 && leadsOn(texts[len(texts)-2]) {
+		around, focus = nil, 1 // the answer to a question the text asks shows, with the question's end
+	}
 	lo, hi := 0, len(text)
 	if utf8.RuneCountInString(text) > MaxQuoteRunes {
-		lo, hi = clauseWindow(text, quote.Matches, MaxQuoteRunes, focus)
+		lo, hi = clauseWindow(text, around, MaxQuoteRunes, focus)
 	}
 	lines := quoteLines(quoted, starts)
 	if sp := spanOf(lines, lo, hi); sp.End-sp.Start+1 >= maxQuoteLines {
-		lo, hi = lineWindow(lines, quote.Matches, lo, hi, int(float64(len(text))*focus))
+		lo, hi = lineWindow(lines, around, lo, hi, int(float64(len(text))*focus))
 		hi = lo + len(strings.TrimRight(text[lo:hi], " "))
 	}
 	// Cite the lines of what is shown, not of whole sentences.
