@@ -97,6 +97,20 @@ func TestNamesAndKinds(t *testing.T) {
 			},
 		},
 		{
+			// A poem's speaker is "I", whom a reader calls the poet,
+			// though the poems speak of poets too.
+			"the poet of poems told in the first person", "poems.txt",
+			"Poems\n\n" +
+				"  The poet of these States is the equable man, and the poet looks on the hills.\n" +
+				"  Here the poet sees the ships of all nations come in.\n\n" +
+				"  I saw in Louisiana a live-oak growing,\n" +
+				"  And I broke off a twig with a certain number of leaves upon it.\n",
+			[]firstQuote{
+				{"What did the poet see in Louisiana?", "live-oak growing"},
+				{"What did the poet break off?", "broke off a twig"},
+			},
+		},
+		{
 			// "Who was the X?" is answered by the name that stands beside
 			// the role, not by any name in a sentence that holds it.
 			"a role and who holds it", "club.txt",

@@ -30,7 +30,7 @@ type lexicon struct {
 	irregular   map[string][]string // irregular verb forms, both ways
 	numerals    map[string][]string // a number in words and in figures, both ways
 	textNouns   map[string]bool     // stems of textNouns
-	narrators   map[string]bool     // stems of "narrator" and "narrators"
+	narrators   map[string]bool     // stems of "narrator", "narrators" and "poet": who says "I" in a story or a poem
 	frame       map[string]bool     // stems of words that frame a question
 	common      map[string]bool     // stems of everyday verbs and adverbs
 	sorted      []string            // the terms in order, for prefix search
@@ -141,7 +141,7 @@ func (l *lexicon) relate(a analysis.Analyzer, c *corpus.Corpus) {
 	}
 	l.frame = stemSet(a, frame, l.irregular)
 	l.textNouns = stemSet(a, textNouns, nil)
-	l.narrators = stemSet(a, []string{"narrator", "narrators"}, nil)
+	l.narrators = stemSet(a, []string{"narrator", "narrators", "poet"}, nil)
 	l.common = stemSet(a, commonWords, l.irregular)
 }
 
