@@ -172,13 +172,13 @@ func (ix *Index) placeAnswer(text string, refs []sectionRef, q *question) (Resul
 		}
 	}
 	if doc, sent, ok := ix.bylineSentence(text); ok {
-		return ix.rank.result(doc, []int{sent}, nil, 0), true
+		return ix.rank.result(doc, []int{sent}, highlights{}, 0), true
 	}
 	if doc, sent, ok := ix.speakerSentence(text); ok {
-		return ix.rank.result(doc, []int{sent}, nil, 0), true
+		return ix.rank.result(doc, []int{sent}, highlights{}, 0), true
 	}
 	if doc, sents, ok := ix.verseSentences(text); ok {
-		return ix.rank.result(doc, sents, nil, 0), true
+		return ix.rank.result(doc, sents, highlights{}, 0), true
 	}
 	if doc, sent, ok := ix.numberedParagraph(refs, q); ok {
 		return ix.rank.result(doc, []int{sent}, q.stems(ix.rank.lex), 0), true
@@ -252,7 +252,7 @@ func (ix *Index) partOpening(within map[*corpus.Document]map[int]bool, f Filter,
 				first = min(first, sec)
 			}
 			if sent, ok := opening(d, first); ok {
-				r := ix.rank.result(i, []int{sent}, nil, 0)
+				r := ix.rank.result(i, []int{sent}, highlights{}, 0)
 				r.Rank = 1
 				return r, true
 			}
@@ -323,7 +323,7 @@ func (ix *Index) endResult(te textEnd, doc, sent int) Result {
 	if te.last {
 		focus = 1
 	}
-	return ix.rank.resultAt(doc, []int{sent}, nil, 0, focus)
+	return ix.rank.resultAt(doc, []int{sent}, highlights{}, 0, focus)
 }
 
 // answer answers an analysed question among the sentences f keeps.

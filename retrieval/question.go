@@ -699,15 +699,29 @@ func (q question) misspelt() bool {
 // searchable reports whether the question has anything to look for.
 func (q question) searchable() bool { return len(q.concepts) > 0 }
 
+// highlights are the stems a quote highlights, in order, and the concept
+// of the question each stands for: "life" stands for "live" where
+// WordNet relates them.
+type highlights struct {
+	stems   []string
+	concept map[string]int
+}
+
 // stems returns every stem that counts for the question, for highlighting.
-func (q question) stems(lex *lexicon) []string {
-	var out []string
-	for _, c := range q.concepts {
-		out = append(out, c.stem)
-		for _, a := range c.alts {
-			out = append(out, lex.terms[a.term])
+func (q question) stems(lex *lexicon) highlights {
+	h := highlights{concept: map[string]int{}}
+	add := func(stem string, c int) {
+		if _, ok := h.concept[stem]; !ok {
+			h.concept[stem] = c
+			h.stems = append(h.stems, stem)
 		}
 	}
-	sort.Strings(out)
-	return out
+	for i, c := range q.concepts {
+		add(c.stem, i)
+		for _, a := range c.alts {
+			add(lex.terms[a.term], i)
+		}
+	}
+	sort.Strings(h.stems)
+	return h
 }

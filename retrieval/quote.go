@@ -24,7 +24,7 @@ type quoteLookup struct {
 	ix    *Index
 	k     int
 	q     question
-	stems []string
+	stems highlights
 	out   []Result
 	seen  map[[2]int]bool
 	f     Filter

@@ -240,7 +240,7 @@ func answerTo(d *corpus.Document, i int, s corpus.Sentence) (int, bool) {
 
 // chosen is the result of rank that quotes sentences sents of candidate
 // c, which it marks used.
-func (r *ranker) chosen(q *question, c candidate, sents []int, stems []string, used map[[2]int]bool, rank int) Result {
+func (r *ranker) chosen(q *question, c candidate, sents []int, stems highlights, used map[[2]int]bool, rank int) Result {
 	for _, s := range sents {
 		used[[2]int{c.doc, s}] = true
 	}

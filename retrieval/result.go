@@ -126,14 +126,14 @@ type SectionRef struct {
 
 // result builds the Result quoting sentences sents of a document. A
 // quote too long to show whole shows the part around its matches.
-func (r *ranker) result(doc int, sents []int, stems []string, score float64) Result {
+func (r *ranker) result(doc int, sents []int, stems highlights, score float64) Result {
 	return r.resultAt(doc, sents, stems, score, 1.0/3)
 }
 
 // resultAt is result, where a quote too long to show whole and holding no
 // match shows the part around focus, a share of its length: 0 its start,
 // 1 its end.
-func (r *ranker) resultAt(doc int, sents []int, stems []string, score, focus float64) Result {
+func (r *ranker) resultAt(doc int, sents []int, stems highlights, score, focus float64) Result {
 	d := r.corpus.Documents[doc]
 	quoted := make([]corpus.Sentence, len(sents)) // built once: a cached document builds a sentence on each call
 	texts := make([]string, len(sents))
@@ -142,10 +142,12 @@ func (r *ranker) resultAt(doc int, sents []int, stems []string, score, focus flo
 		texts[i] = quoted[i].Text
 	}
 	text, starts := joinSentences(texts)
-	quote := Excerpt{Text: text, Matches: r.matches(text, stems)}
-	around := quote.Matches
+	quote := Excerpt{Text: text}
+	var around windowMatches
+	quote.Matches, around.concepts = r.matchedConcepts(text, stems)
+	around.ranges = quote.Matches
 	if len(texts) > 1 && leadsOn(texts[len(texts)-2]) {
-		around, focus = nil, 1 // the answer to a question the text asks shows, with the question's end
+		around, focus = windowMatches{}, 1 // the answer to a question the text asks shows, with the question's end
 	}
 	lo, hi := 0, len(text)
 	if utf8.RuneCountInString(text) > MaxQuoteRunes {
@@ -272,15 +274,24 @@ func passageAround(d *corpus.Document, sents []int) corpus.Passage {
 	return best
 }
 
-// matches returns the byte ranges of text whose stems are among terms.
-func (r *ranker) matches(text string, terms []string) [][2]int {
+// matches returns the byte ranges of text whose stems are highlighted.
+func (r *ranker) matches(text string, h highlights) [][2]int {
+	out, _ := r.matchedConcepts(text, h)
+	return out
+}
+
+// matchedConcepts returns the byte ranges of text whose stems are
+// highlighted, and the question's concept each stands for.
+func (r *ranker) matchedConcepts(text string, h highlights) ([][2]int, []int) {
 	var out [][2]int
+	var concepts []int
 	for _, t := range analyze(r.stem, text) {
-		if i := sort.SearchStrings(terms, t.term); i < len(terms) && terms[i] == t.term {
+		if i := sort.SearchStrings(h.stems, t.term); i < len(h.stems) && h.stems[i] == t.term {
 			out = append(out, [2]int{t.start, t.end})
+			concepts = append(concepts, h.concept[t.term])
 		}
 	}
-	return out
+	return out, concepts
 }
 
 // joinSentences joins sentences' texts with single spaces and returns
@@ -323,11 +334,12 @@ func (e Excerpt) cut(lo, hi int) Excerpt {
 // kept for the ellipses), that holds the densest run of matches, and moves
 // its ends to clause boundaries (after , ; : —) where that keeps the
 // matches, else to word boundaries.
-func clauseWindow(text string, matches [][2]int, limit int, focus float64) (lo, hi int) {
+func clauseWindow(text string, wm windowMatches, limit int, focus float64) (lo, hi int) {
 	limit -= 2
 	center := int(float64(len(text)) * focus)
+	matches := wm.ranges
 	if len(matches) > 0 {
-		best, bestCount := 0, 0
+		best, bestCount, bestScore := 0, 0, -1
 		for i, m := range matches {
 			n := 0
 			for _, m2 := range matches[i:] {
@@ -336,8 +348,8 @@ func clauseWindow(text string, matches [][2]int, limit int, focus float64) (lo, 
 				}
 				n++
 			}
-			if n > bestCount {
-				best, bestCount = i, n
+			if sc := wm.score(i, i+n); sc > bestScore {
+				best, bestCount, bestScore = i, n, sc
 			}
 		}
 		last := matches[min(len(matches)-1, best+bestCount-1)]
@@ -375,6 +387,40 @@ func clauseWindow(text string, matches [][2]int, limit int, focus float64) (lo, 
 	}
 	return lo, hi
 }
+
+// windowMatches are the matches a window of a long quote is chosen by:
+// their byte ranges, in order, and the question's concept each stands
+// for.
+type windowMatches struct {
+	ranges   [][2]int
+	concepts []int
+}
+
+// score ranks matches from to to (not included) as a window shows them:
+// by the question's concepts they stand for, each counting one over the
+// number of times the whole quote holds it, then by how many they are.
+// A long verse sentence names its subject ("live-oak") at its start and
+// its end, and what the question asks of it ("broke off a twig") once:
+// the part that holds the word only it holds is the one to show.
+func (wm windowMatches) score(from, to int) int {
+	total := map[int]int{}
+	for _, c := range wm.concepts {
+		total[c]++
+	}
+	seen := map[int]bool{}
+	sc := 0
+	for _, c := range wm.concepts[from:to] {
+		if !seen[c] {
+			seen[c] = true
+			sc += conceptShare / total[c]
+		}
+	}
+	return sc + to - from
+}
+
+// conceptShare is what a concept the whole quote holds once adds to a
+// window's score; a match adds one, so that concepts come first.
+const conceptShare = 1 << 16
 
 // clauseStart returns the offset in s just after its first clause
 // boundary, or 0 when it has none.
@@ -432,11 +478,11 @@ func spanOf(lines []textLine, lo, hi int) corpus.Span {
 }
 
 // lineWindow narrows text[lo:hi] to whole source lines spanning fewer
-// than maxQuoteLines, the run of them that holds the most matches (of
+// than maxQuoteLines, the run of them whose matches score best (of
 // those, the one nearest the offset at, the first of those): subtitles'
 // sentence spoken over many cues, a long sentence of verse, whose last
 // lines are its ending.
-func lineWindow(lines []textLine, matches [][2]int, lo, hi, at int) (int, int) {
+func lineWindow(lines []textLine, wm windowMatches, lo, hi, at int) (int, int) {
 	bestLo, bestHi, best, bestAway := lo, hi, -1, 0
 	for a, first := range lines {
 		if first.offset >= hi {
@@ -453,12 +499,12 @@ func lineWindow(lines []textLine, matches [][2]int, lo, hi, at int) (int, int) {
 		if end <= from {
 			continue
 		}
-		n := 0
-		for _, m := range matches {
-			if m[0] >= from && m[1] <= end {
-				n++
-			}
+		i := sort.Search(len(wm.ranges), func(k int) bool { return wm.ranges[k][0] >= from })
+		j := i
+		for j < len(wm.ranges) && wm.ranges[j][1] <= end {
+			j++
 		}
+		n := wm.score(i, j)
 		away := max(from-at, at-end, 0)
 		if n > best || n == best && away < bestAway {
 			bestLo, bestHi, best, bestAway = from, end, n, away

@@ -72,3 +72,35 @@ func TestLongSentenceQuotedWithinLines(t *testing.T) {
 		t.Errorf("got %q on lines %v, want the words around the matches on fewer than %d lines", q.Text, q.Span, maxQuoteLines)
 	}
 }
+
+// TestLongSentenceQuotedByItsRarestWords: of a long sentence of verse
+// that names its subject at its start and its end, the part quoted is
+// the one holding what the question asks of the subject, which the
+// sentence says once ("And I broke off a twig…"), not the end holding
+// the subject's name again.
+func TestLongSentenceQuotedByItsRarestWords(t *testing.T) {
+	const poem = "I Saw in Louisiana a Live-Oak Growing\n\n" +
+		"  I saw in Louisiana a live-oak growing,\n" +
+		"  All alone stood it and the moss hung down from the branches,\n" +
+		"  Without any companion it grew there uttering joyous leaves of dark green,\n" +
+		"  And its look, rude, unbending, lusty, made me think of myself,\n" +
+		"  But I wonder'd how it could utter joyous leaves standing alone there\n" +
+		"      without its friend near, for I knew I could not,\n" +
+		"  And I broke off a twig with a certain number of leaves upon it and\n" +
+		"      twined around it a little moss,\n" +
+		"  And brought it away, and I have placed it in sight in my room,\n" +
+		"  It is not needed to remind me as of my own dear friends,\n" +
+		"  Yet it remains to me a curious token, it makes me think of manly love;\n" +
+		"  For all that, and though the live-oak glistens there in Louisiana\n" +
+		"      solitary in a wide flat space,\n" +
+		"  Uttering joyous leaves all its life without a friend a lover near,\n" +
+		"  I know very well I could not.\n"
+	ix := parsedIndex(t, "poems.txt", poem)
+	rs, err := ix.Ask(context.Background(), "What did he break off from the live-oak?", 1)
+	if err != nil || len(rs) == 0 {
+		t.Fatalf("no answer: %v", err)
+	}
+	if q := rs[0].Quote; !q.Counts() || !strings.Contains(q.Text, "broke off a twig") {
+		t.Errorf("got %q on lines %v, want the part that says what was broken off", q.Text, q.Span)
+	}
+}
