@@ -323,7 +323,7 @@ func (ix *Index) endResult(te textEnd, doc, sent int) Result {
 	if te.last {
 		focus = 1
 	}
-	return ix.rank.resultAt(doc, []int{sent}, highlights{}, 0, focus)
+	return ix.rank.resultAt(doc, []int{sent}, highlights{}, 0, window{focus: focus})
 }
 
 // answer answers an analysed question among the sentences f keeps.

@@ -148,3 +148,36 @@ func TestLongQuestionQuotedWithAnswer(t *testing.T) {
 		}
 	})
 }
+
+// TestNeighbourShownInPart: the sentence beside the chosen one, scoring
+// nearly as well, is quoted too where only part of it fits, the chosen
+// sentence shown whole ("…brought on severe illness and death. The
+// English working-men call this "social murder,"…"); the neighbour, not
+// shown whole, may still be quoted whole further down.
+func TestNeighbourShownInPart(t *testing.T) {
+	text := "THE GREAT TOWNS\n\n" +
+		"But indirectly, far more than directly, many have died of starvation, where long continued want of proper nourishment has called forth fatal illness, " +
+		"when it has produced such debility that causes which might otherwise have remained inoperative, brought on severe illness and death. " +
+		"The English working-men call this \"social murder,\" and accuse our whole society of perpetrating this crime perpetually, in the streets, the mills and the courts of every town in the kingdom, wherever they meet.\n"
+	d, err := corpus.Parse("towns.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := docIndex(t, d)
+	r := ix.rank
+	q := ix.analyse("What do the working-men call death from starvation?")
+	first := d.SentenceCount() - 2 // "But indirectly…", after the heading
+	chosen := candidate{doc: 0, sent: first, score: 5}
+	used := map[[2]int]bool{}
+	sents := r.extend(chosen, map[[2]int]float64{{0, first + 1}: 5 - r.model.extend/2}, used, false)
+	if len(sents) != 2 {
+		t.Fatalf("extend quotes sentences %v, want the chosen one and its neighbour", sents)
+	}
+	res := r.chosen(&q, chosen, sents, q.stems(r.lex), used, 1)
+	if got := res.Quote.Text; !strings.HasPrefix(got, "But indirectly") || !strings.Contains(got, "The English working-men call this") || !res.Quote.Counts() {
+		t.Errorf("got %q on lines %v, want the chosen sentence whole and the start of the next within a quote's limits", got, res.Quote.Span)
+	}
+	if used[[2]int{0, first + 1}] {
+		t.Errorf("the neighbour shown in part is marked used; want it free to be quoted whole")
+	}
+}

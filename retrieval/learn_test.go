@@ -424,7 +424,7 @@ func chooseExtend(t *testing.T, sets []*labelledSet, lm learnedModel) float64 {
 		}
 	}
 	bestExt, bestHit := 0.0, -1.0
-	for _, ext := range []float64{0, 1, 2, 3, 4, 5} {
+	for _, ext := range []float64{0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5} {
 		lm.weights.Extend = ext
 		per, lengths := measure(t, trainSets, lm)
 		_, v := summary(trainSets, per)

@@ -41,5 +41,5 @@ var learnedWeights = Weights{
 		"roleNamed":    0.6316,
 		"agentNamed":   0.7658,
 	},
-	Extend: 4.00,
+	Extend: 2.50,
 }

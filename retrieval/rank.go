@@ -239,17 +239,38 @@ func answerTo(d *corpus.Document, i int, s corpus.Sentence) (int, bool) {
 }
 
 // chosen is the result of rank that quotes sentences sents of candidate
-// c, which it marks used.
+// c. It marks used the chosen sentence and the others it shows whole: a
+// neighbour shown in part may still be quoted whole further down.
 func (r *ranker) chosen(q *question, c candidate, sents []int, stems highlights, used map[[2]int]bool, rank int) Result {
-	for _, s := range sents {
+	res := r.resultAt(c.doc, sents, stems, c.score, quoteWindow(r.corpus.Documents[c.doc], sents, c.sent))
+	used[[2]int{c.doc, c.sent}] = true
+	for _, s := range res.whole {
 		used[[2]int{c.doc, s}] = true
 	}
-	res := r.result(c.doc, sents, stems, c.score)
 	if q.howTo {
 		res.Code = followingCode(r.corpus.Documents[c.doc], sents)
 	}
 	res.Rank = rank
 	return res
+}
+
+// quoteWindow is the part shown of a quote of sentences sents, chosen
+// for sentence chosen, that is too long to show whole: its end where it
+// answers a question the text asks (the question's end and the answer),
+// else the chosen sentence whole and as much of its neighbour beside it
+// as there is room for.
+func quoteWindow(d *corpus.Document, sents []int, chosen int) window {
+	switch {
+	case len(sents) < 2:
+		return window{focus: defaultFocus}
+	case sents[len(sents)-2] == chosen && leadsOn(d.Sentence(chosen).Text) && !quotedLast(d.Sentence(chosen).Text):
+		return window{focus: 1, anchored: true}
+	case chosen == sents[0]:
+		return window{focus: 0, anchored: true}
+	case chosen == sents[len(sents)-1]:
+		return window{focus: 1, anchored: true}
+	}
+	return window{focus: defaultFocus}
 }
 
 // extend returns the sentences to quote for a chosen sentence: it alone,
@@ -263,9 +284,15 @@ func (r *ranker) chosen(q *question, c candidate, sents []int, stems highlights,
 func (r *ranker) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int]bool, asked bool) []int {
 	d := r.corpus.Documents[c.doc]
 	text := d.Sentence(c.sent).Text // built from the cache's records on each call: once here
-	best, bestScore := -1, math.Inf(-1)
+	best, bestScore, bestFits := -1, math.Inf(-1), false
 	for _, n := range []int{c.sent - 1, c.sent + 1} {
-		if n < 0 || n >= d.SentenceCount() || used[[2]int{c.doc, n}] || !quotableWith(d, c.sent, n) {
+		if n < 0 || n >= d.SentenceCount() || used[[2]int{c.doc, n}] || !together(d, min(c.sent, n), max(c.sent, n), false) {
+			continue
+		}
+		// A neighbour that does not fit whole is shown in part beside the
+		// chosen sentence (quoteWindow), where one that fits does not qualify.
+		fits := quotableWith(d, c.sent, n)
+		if !fits && !quotableRun(d, c.sent, c.sent, false) || bestFits && !fits {
 			continue
 		}
 		if n < c.sent && leadsOn(text) {
@@ -280,8 +307,8 @@ func (r *ranker) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int
 			sc = math.Max(sc, c.score)
 		}
 		paired := asked && utf8.RuneCountInString(text)+utf8.RuneCountInString(d.Sentence(n).Text) <= pairedQuoteRunes
-		if sc > bestScore && (needed || paired || sc >= c.score-r.model.extend) {
-			best, bestScore = n, sc
+		if (sc > bestScore || fits && !bestFits) && (needed || paired || sc >= c.score-r.model.extend) {
+			best, bestScore, bestFits = n, sc, fits
 		}
 	}
 	var sents []int

@@ -49,6 +49,8 @@ type Result struct {
 	// Sentences are the quoted sentences' indices in the document.
 	Sentences []int `json:"-"`
 	passage   Location
+	// whole are the sentences of Sentences the quote shows whole.
+	whole []int
 }
 
 // MarshalJSON writes a result as the command line and the API show it:
@@ -127,13 +129,25 @@ type SectionRef struct {
 // result builds the Result quoting sentences sents of a document. A
 // quote too long to show whole shows the part around its matches.
 func (r *ranker) result(doc int, sents []int, stems highlights, score float64) Result {
-	return r.resultAt(doc, sents, stems, score, 1.0/3)
+	return r.resultAt(doc, sents, stems, score, window{focus: defaultFocus})
 }
 
-// resultAt is result, where a quote too long to show whole and holding no
-// match shows the part around focus, a share of its length: 0 its start,
-// 1 its end.
-func (r *ranker) resultAt(doc int, sents []int, stems highlights, score, focus float64) Result {
+// window says which part of a quote too long to show whole is shown:
+// the part around its matches, or where it holds none the part around
+// focus, a share of its length (0 its start, 1 its end); anchored, the
+// part at focus whatever the matches.
+type window struct {
+	focus    float64
+	anchored bool
+}
+
+// defaultFocus is where a long quote holding no match is shown: a third
+// of the way in.
+const defaultFocus = 1.0 / 3
+
+// resultAt is result, showing the part of a quote too long to show
+// whole that at says.
+func (r *ranker) resultAt(doc int, sents []int, stems highlights, score float64, at window) Result {
 	d := r.corpus.Documents[doc]
 	quoted := make([]corpus.Sentence, len(sents)) // built once: a cached document builds a sentence on each call
 	texts := make([]string, len(sents))
@@ -146,9 +160,10 @@ func (r *ranker) resultAt(doc int, sents []int, stems highlights, score, focus f
 	var around windowMatches
 	quote.Matches, around.concepts = r.matchedConcepts(text, stems)
 	around.ranges = quote.Matches
-	if len(texts) > 1 && leadsOn(texts[len(texts)-2]) {
-		around, focus = windowMatches{}, 1 // the answer to a question the text asks shows, with the question's end
+	if at.anchored {
+		around = windowMatches{}
 	}
+	focus := at.focus
 	lo, hi := 0, len(text)
 	if utf8.RuneCountInString(text) > MaxQuoteRunes {
 		lo, hi = clauseWindow(text, around, MaxQuoteRunes, focus)
@@ -157,6 +172,12 @@ func (r *ranker) resultAt(doc int, sents []int, stems highlights, score, focus f
 	if sp := spanOf(lines, lo, hi); sp.End-sp.Start+1 >= maxQuoteLines {
 		lo, hi = lineWindow(lines, around, lo, hi, int(float64(len(text))*focus))
 		hi = lo + len(strings.TrimRight(text[lo:hi], " "))
+	}
+	var whole []int
+	for i, s := range sents {
+		if starts[i] >= lo && starts[i]+len(texts[i]) <= hi {
+			whole = append(whole, s)
+		}
 	}
 	// Cite the lines of what is shown, not of whole sentences.
 	quote.Span = spanOf(lines, lo, hi)
@@ -182,6 +203,7 @@ func (r *ranker) resultAt(doc int, sents []int, stems highlights, score, focus f
 		Document:  doc,
 		Sentences: sents,
 		passage:   r.linked(locate(d, p.FirstSentence, p.EndSentence-1, p.Lines), d, p.Section),
+		whole:     whole,
 	}
 }
 
@@ -371,16 +393,20 @@ func clauseWindow(text string, wm windowMatches, limit int, focus float64) (lo, 
 			keepLo, keepHi = min(keepLo, m[0]), max(keepHi, m[1])
 		}
 	}
+	// A clause boundary is looked for in the window's outer quarters
+	// alone: the quote gives up no more than that to open or close on one.
+	trim := limit / 4
 	if lo > 0 {
-		if c := clauseStart(text[lo:min(keepLo, hi)]); c > 0 {
+		if c := clauseStart(text[lo:min(keepLo, hi, lo+trim)]); c > 0 {
 			lo += c
 		} else if sp := strings.IndexByte(text[lo:hi], ' '); sp >= 0 {
 			lo += sp + 1
 		}
 	}
 	if hi < len(text) {
-		if c := clauseEnd(text[max(keepHi, lo):hi]); c >= 0 {
-			hi = max(keepHi, lo) + c
+		from := max(keepHi, lo, hi-trim)
+		if c := clauseEnd(text[from:hi]); c >= 0 {
+			hi = from + c
 		} else if sp := strings.LastIndexByte(text[lo:hi], ' '); sp > 0 {
 			hi = lo + sp
 		}
