@@ -1,9 +1,12 @@
 package retrieval
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/lectern-bot/lectern/corpus"
 )
 
 // A collection's pieces may each be signed over their text: the
@@ -38,14 +41,59 @@ func (ix *Index) bylineSentence(text string) (doc, sent int, ok bool) {
 			return doc, at, true
 		}
 	}
-	stop := beforeNotes(d, first, end)
-	for at := beforeMatter(d, first, stop); at < stop; at++ {
-		if signature(d.Sentence(at).Text) {
-			return doc, at, true
-		}
+	if at, ok := signedUnder(d, first, end); ok {
+		return doc, at, true
 	}
 	return 0, 0, false
 }
+
+// signedUnder finds the line under the text of sentences first to end of
+// d that signs them as a name does (signature).
+func signedUnder(d *corpus.Document, first, end int) (int, bool) {
+	stop := beforeNotes(d, first, end)
+	for at := beforeMatter(d, first, stop); at < stop; at++ {
+		if signature(d.Sentence(at).Text) {
+			return at, true
+		}
+	}
+	return 0, false
+}
+
+// datedAsked asks when a part was written: "When was the preface
+// written?", "When was the letter dated?".
+var datedAsked = regexp.MustCompile(`(?i)^when\s+(?:was|were|is)\s+(.{1,60}?)\s+(?:written|dated|signed|composed|finished)\s*[?.!]*$`)
+
+// datedSentences finds the date a question asking when a part was
+// written names: the signature under the part's text where it, or the
+// line after it in the same part, gives a year ("F. ENGELS." /
+// "January 11th, 1892.", "J. R. New York, January 1st 1919."). ok is
+// false where the question asks no such thing, names no part or several,
+// or the part is signed and dated by none.
+func (ix *Index) datedSentences(text string) (doc int, sents []int, ok bool) {
+	m := datedAsked.FindStringSubmatch(text)
+	if m == nil {
+		return 0, nil, false
+	}
+	doc, secs, _, ok := ix.partNamed(m[1])
+	if !ok {
+		return 0, nil, false
+	}
+	d := ix.corpus.Documents[doc]
+	first, end := sectionsSpan(d, secs)
+	at, ok := signedUnder(d, first, end)
+	switch {
+	case !ok:
+		return 0, nil, false
+	case writtenYear.MatchString(d.Sentence(at).Text):
+		return doc, []int{at}, true
+	case at+1 < end && d.Sentence(at+1).Section == d.Sentence(at).Section && writtenYear.MatchString(d.Sentence(at+1).Text) && quotableRun(d, at, at+1, true):
+		return doc, []int{at, at + 1}, true
+	}
+	return 0, nil, false
+}
+
+// writtenYear is a year a line dates its text by.
+var writtenYear = regexp.MustCompile(`\b(?:1[0-9]{3}|20[0-9]{2})\b`)
 
 // partNamed is the one part name gives, by its numbers ("Federalist No.
 // 51") or by its title ("the preface"), and the document it is in;

@@ -84,6 +84,54 @@ A. I. RYKOV.
 	}
 }
 
+// TestAskWhenPartWritten: "When was the preface written?" is answered
+// by the date under the signature closing it, on the signature's line or
+// the next; a part signed with no date, or not signed, is answered as any
+// question is.
+func TestAskWhenPartWritten(t *testing.T) {
+	ix := parsedIndex(t, "book.txt", `PREFACE
+
+The book, an English translation of which is here republished, was first issued in Germany in 1845.
+
+F. ENGELS.
+January 11th, 1892.
+
+INTRODUCTION
+
+The history of the proletariat in England begins with the invention of the steam-engine.
+
+J. R.
+
+CHAPTER I
+
+The great towns were written about by many before me, in 1844 and since.
+`)
+	tests := []struct{ question, want string }{
+		{"When was the preface written?", "F. ENGELS. January 11th, 1892."},
+		{"when was the preface dated", "F. ENGELS. January 11th, 1892."},
+		{"When was the introduction written?", ""},
+		{"When was chapter 1 written?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			doc, sents, ok := ix.datedSentences(tt.question)
+			if tt.want == "" {
+				if ok {
+					t.Errorf("datedSentences = document %d, sentences %v; want none", doc, sents)
+				}
+				return
+			}
+			rs, err := ix.Ask(context.Background(), tt.question, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) == 0 || rs[0].Quote.Text != tt.want {
+				t.Errorf("first quote %+v, want %q", rs, tt.want)
+			}
+		})
+	}
+}
+
 func TestSignature(t *testing.T) {
 	tests := []struct {
 		line string
