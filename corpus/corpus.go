@@ -159,6 +159,10 @@ type Document struct {
 	Format Format
 	Title  string
 	Author string
+	// Translator is who translated the text, where its Project Gutenberg
+	// header ("Translator: W. K. Marriott") or its title page
+	// ("Translated by Florence Kelley Wischnewetzky") says; "" elsewhere.
+	Translator string
 	// Encoding is what a text or Markdown file was read from when it was
 	// not UTF-8: EncodingUTF16LE, EncodingUTF16BE or EncodingWindows1252;
 	// "" for UTF-8 and for other formats, which declare their own.

@@ -685,7 +685,11 @@ func FuzzParse(f *testing.F) {
 // then each section with its lines, size, speakers and opening words.
 func outline(d *Document) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "name %s\ntitle %s\nauthor %s\nlines %d pages %d sections %d sentences %d passages %d\n", d.Name, d.Title, d.Author, d.Lines, d.Pages, len(d.Sections), len(d.sentences), len(d.Passages))
+	fmt.Fprintf(&b, "name %s\ntitle %s\nauthor %s\n", d.Name, d.Title, d.Author)
+	if d.Translator != "" {
+		fmt.Fprintf(&b, "translator %s\n", d.Translator)
+	}
+	fmt.Fprintf(&b, "lines %d pages %d sections %d sentences %d passages %d\n", d.Lines, d.Pages, len(d.Sections), len(d.sentences), len(d.Passages))
 	for _, o := range d.Omitted {
 		fmt.Fprintf(&b, "omitted %-12s %s\n", o.Lines, o.Reason)
 	}
@@ -1653,6 +1657,38 @@ func TestShortSceneUnderItsCast(t *testing.T) {
 			}
 			if !found || got != tt.want {
 				t.Errorf("\"Into the air.\" spoken by %q (found %v), want %q", got, found, tt.want)
+			}
+		})
+	}
+}
+
+// TestTranslator reads who translated a text from its Project Gutenberg
+// header or its title page, never from its text.
+func TestTranslator(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"a Gutenberg header", "The Project Gutenberg EBook of The Prince, by Nicolo Machiavelli\n\n" +
+			"Title: The Prince\n\nAuthor: Nicolo Machiavelli\n\nTranslator: W. K. Marriott\n\n" +
+			"*** START OF THIS PROJECT GUTENBERG EBOOK THE PRINCE ***\n\n\n\nTHE PRINCE\n\n\n\nCHAPTER I\n\n" +
+			"All states, all powers, that have held and hold rule over men have been and are either republics or principalities.\n\n" +
+			"CHAPTER II\n\nI will leave out all discussion on republics, inasmuch as in another place I have written of them at length.\n\n" +
+			"*** END OF THIS PROJECT GUTENBERG EBOOK THE PRINCE ***\n", "W. K. Marriott"},
+		{"a title page", "THE CONDITION OF THE WORKING-CLASS IN ENGLAND\n\n\nby\nFREDERICK ENGELS\n\n_Translated by Florence Kelley Wischnewetzky_\n\n\n\n" +
+			"PREFACE\n\nThe book, an English translation of which is here republished, was first issued in Germany in 1845. It was translated into English by an American lady and published in New York.\n\n" +
+			"INTRODUCTION\n\nThe history of the proletariat in England begins with the invention of the steam-engine and of machinery for working cotton.\n", "Florence Kelley Wischnewetzky"},
+		{"a title page in capitals", "SIXTEEN YEARS IN SIBERIA\n\n\nBY LEO DEUTSCH\n\nTRANSLATED FROM THE RUSSIAN BY HELEN CHISHOLM\n\n\n\n" +
+			"CHAPTER I\n\nIn the spring of 1884 I was arrested in Freiburg, and kept in gaol for some weeks while the government decided what to do with me.\n\n" +
+			"CHAPTER II\n\nThe journey to the frontier took three days, and I was watched day and night by two gendarmes.\n", "HELEN CHISHOLM"},
+		{"only the text says", "A PREFACE\n\nThe book was translated by Mrs. Kelley in 1885, and published in the following year in New York.\n\n" +
+			"CHAPTER I\n\nThe history of the proletariat in England begins with the invention of the steam-engine.\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("book.txt", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Translator != tt.want {
+				t.Errorf("translator %q, want %q", d.Translator, tt.want)
 			}
 		})
 	}

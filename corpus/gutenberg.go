@@ -121,8 +121,9 @@ func (p *parser) skipBlank(i, hi int) int {
 	return i
 }
 
-// headerFields takes the title and author, where none is known, from a
-// Project Gutenberg header's "Title:" and "Author:" lines, or from its
+// headerFields takes the title, author and translator, where none is
+// known, from a Project Gutenberg header's "Title:", "Author:" and
+// "Translator:" lines, or from its
 // first line ("The Project Gutenberg EBook of Walden, by Henry David
 // Thoreau") in an old header without them.
 func (p *parser) headerFields(lo, hi int) {
@@ -134,6 +135,11 @@ func (p *parser) headerFields(lo, hi int) {
 		}
 		if v, ok := strings.CutPrefix(l, "Author:"); ok && p.doc.Author == "" {
 			p.doc.Author = strings.TrimSpace(v)
+		}
+		for _, label := range []string{"Translator:", "Translators:"} {
+			if v, ok := strings.CutPrefix(l, label); ok && p.doc.Translator == "" {
+				p.doc.Translator = strings.TrimSpace(v)
+			}
 		}
 		if catalogued == "" && gutenbergTitlePrefix.MatchString(l) {
 			catalogued = l

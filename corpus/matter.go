@@ -305,15 +305,26 @@ func (p *parser) noteTitle(b *block) {
 var authorLine = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|la|du))*)\.?$`)
 
 // noteAuthor takes the text's author from a title page's byline when the
-// file had no Project Gutenberg header to name one.
+// file had no Project Gutenberg header to name one, and its translator
+// from a line saying who translated it.
 func (p *parser) noteAuthor(b *block) {
+	line := strings.TrimSpace(p.textOf(b))
+	if m := translatorLine.FindStringSubmatch(strings.Trim(line, "_*")); m != nil && p.doc.Translator == "" && len(strings.Fields(m[1])) <= maxTaglineWords {
+		p.doc.Translator = m[1]
+	}
 	if p.doc.Author != "" {
 		return
 	}
-	if m := authorLine.FindStringSubmatch(strings.TrimSpace(p.textOf(b))); m != nil && len(strings.Fields(m[1])) <= maxTaglineWords {
+	if m := authorLine.FindStringSubmatch(line); m != nil && len(strings.Fields(m[1])) <= maxTaglineWords {
 		p.doc.Author = m[1]
 	}
 }
+
+// translatorLine matches a title page's line that names who translated
+// the text: "Translated by Florence Kelley Wischnewetzky", "TRANSLATED
+// BY HELEN CHISHOLM", "Translated from the Russian by Louise and Aylmer
+// Maude".
+var translatorLine = regexp.MustCompile(`^(?i:translated(?:\s+(?:from|out\s+of)\s+the\s+\p{L}+)?(?:\s+into\s+english)?\s+by)\s+(\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|la|du))*)\.?$`)
 
 // omitBlocks records the omitted blocks among bs as left out.
 func (p *parser) omitBlocks(bs []*block, reason string) {

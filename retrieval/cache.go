@@ -201,7 +201,7 @@ func memoryIndex(ctx context.Context, path string, opts Options, log *slog.Logge
 // analysisVersion whenever the analysis of sentences cached with the
 // index changes (TestAnalysisFingerprint fails until it does).
 const (
-	cacheVersion    = 17
+	cacheVersion    = 18
 	analysisVersion = 21
 )
 

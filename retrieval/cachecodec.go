@@ -346,6 +346,7 @@ func encodeDocument(w *dataWriter, d *corpus.Document) {
 	w.uint(uint64(d.Format))
 	w.str(d.Title)
 	w.str(d.Author)
+	w.str(d.Translator)
 	w.str(d.Encoding)
 	w.int(d.Size)
 	w.str(d.Hash)
@@ -509,7 +510,7 @@ func decodeDocuments(b []byte, text string, starts []int) ([]*corpus.Document, e
 }
 
 func decodeDocument(r *dataReader) *corpus.Document {
-	d := &corpus.Document{Name: r.str(), Format: corpus.Format(r.uint()), Title: r.str(), Author: r.str(), Encoding: r.str(), Size: r.int(), Hash: r.str(), Lines: r.int(), Pages: r.int()}
+	d := &corpus.Document{Name: r.str(), Format: corpus.Format(r.uint()), Title: r.str(), Author: r.str(), Translator: r.str(), Encoding: r.str(), Size: r.int(), Hash: r.str(), Lines: r.int(), Pages: r.int()}
 	if d.Text = r.strings(); len(d.Text) == 0 {
 		d.Text = nil
 	}

@@ -49,6 +49,49 @@ var authorAsked = regexp.MustCompile(`(?i)^\W*` + writtenBy + `(.{1,80}?)\s*[?.!
 // "this", "it", "the book", "this novel".
 var theWholeText = `(?:this|it|(?:the|this)\s+(?:` + wordAlternatives(wholeTextNouns) + `))`
 
+// translatorAsked asks who translated a text: "Who translated the
+// book?", "Who is the translator?", "Who translated War and Peace?".
+var translatorAsked = regexp.MustCompile(`(?i)^\W*(?:who\s+(?:translated|(?:is|was)\s+the\s+translator\s+of)\s+(.{1,80}?)|who(?:'s|’s|\s+is|\s+was)\s+the\s+translator(?:\s+of\s+(.{1,80}?))?)\s*[?.!]*$`)
+
+// documentsNamed are the documents a question about a text names: every
+// one where it names none or names it as "the book" or "this", else the
+// one titled so (titledDocument); nil where none is.
+func (ix *Index) documentsNamed(named string) []*corpus.Document {
+	if named == "" || wholeTextNamed.MatchString(named) {
+		return ix.corpus.Documents
+	}
+	if d := titledDocument(ix.corpus.Documents, named); d != nil {
+		return []*corpus.Document{d}
+	}
+	return nil
+}
+
+// translatorNote names who translated docs, as far as their title pages
+// or the files' details say.
+func translatorNote(docs []*corpus.Document) string {
+	const where = "its title page or the file's details"
+	if len(docs) == 1 {
+		d := docs[0]
+		if d.Translator == "" {
+			return fmt.Sprintf("“%s” does not name a translator where Lectern can read it (%s).", docTitle(d), where)
+		}
+		return fmt.Sprintf("“%s” was translated by %s: %s say so, and Lectern quotes only the text itself.", docTitle(d), d.Translator, where)
+	}
+	var named []string
+	for _, d := range docs {
+		if d.Translator != "" {
+			named = append(named, fmt.Sprintf("“%s” was translated by %s", docTitle(d), d.Translator))
+		}
+	}
+	switch {
+	case len(named) == 0:
+		return fmt.Sprintf("None of the %d texts names a translator where Lectern can read it (their title pages or the files' details).", len(docs))
+	case len(named) > maxNotedAuthors:
+		return fmt.Sprintf("As their title pages or the files' details say: %s; and %d texts more.", strings.Join(named[:maxNotedAuthors], "; "), len(named)-maxNotedAuthors)
+	}
+	return fmt.Sprintf("As their title pages or the files' details say: %s.", strings.Join(named, "; "))
+}
+
 // maxNotedAuthors is how many texts' authors a note names, in a corpus of
 // several.
 const maxNotedAuthors = 3
@@ -65,6 +108,11 @@ func (ix *Index) Note(question string) string {
 	text := strings.TrimSpace(ix.asAsked(cleanQuery(question)))
 	if titlePageAsked.MatchString(text) || interviewAsked.MatchString(text) && interviewed(ix.corpus.Documents) {
 		return titlePageNote(ix.corpus.Documents)
+	}
+	if m := translatorAsked.FindStringSubmatch(text); m != nil {
+		if docs := ix.documentsNamed(m[1] + m[2]); docs != nil {
+			return translatorNote(docs)
+		}
 	}
 	if m := authorAsked.FindStringSubmatch(text); m != nil {
 		if d := titledDocument(ix.corpus.Documents, m[1]); d != nil {

@@ -95,6 +95,43 @@ func TestNoteOfTitleNamed(t *testing.T) {
 	}
 }
 
+// TestNoteOfTranslator: "Who translated the book?" names the translator
+// the title page or the file's details give, of the text a question names
+// by its title, or of every text; and says so where none is named.
+func TestNoteOfTranslator(t *testing.T) {
+	doc := func(name, title, translator string) *corpus.Document {
+		d, err := corpus.Parse(name, []byte("CHAPTER I\n\nThe pond lay still under the ice all winter.\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Title, d.Translator = title, translator
+		return d
+	}
+	prince := doc("prince.txt", "The Prince", "W. K. Marriott")
+	walden := doc("walden.txt", "Walden", "")
+	tests := []struct {
+		ix             *Index
+		question, want string
+	}{
+		{docIndex(t, prince), "Who translated the book?", "“The Prince” was translated by W. K. Marriott"},
+		{docIndex(t, prince), "who is the translator", "“The Prince” was translated by W. K. Marriott"},
+		{docIndex(t, walden), "Who translated this?", "“Walden” does not name a translator"},
+		{docIndex(t, prince, walden), "Who translated The Prince?", "“The Prince” was translated by W. K. Marriott"},
+		{docIndex(t, prince, walden), "Who was the translator of Walden?", "“Walden” does not name a translator"},
+		{docIndex(t, prince, walden), "Who translated the book?", "As their title pages or the files' details say: “The Prince” was translated by W. K. Marriott."},
+		{docIndex(t, prince, walden), "Who translated Hamlet?", ""},
+		{docIndex(t, prince), "Who translated the letter into French in the story?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			got := tt.ix.Note(tt.question)
+			if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+				t.Errorf("Note(%q) = %q, want %q in it", tt.question, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestNoteNames(t *testing.T) {
 	doc := func(title, author string) *corpus.Document {
 		return &corpus.Document{Name: "f.txt", Title: title, Author: author}
