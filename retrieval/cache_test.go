@@ -469,7 +469,8 @@ func TestDataRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.Documents = append(c.Documents, interview.Documents...)
-	c.Documents[0].Translator = "Louise and Aylmer Maude" // what only some texts give is kept too
+	// What only some texts give is kept too.
+	c.Documents[0].Translator = "Louise and Aylmer Maude"
 	for _, d := range essayDocuments(t) { // a PDF's pages and labels, an EPUB's chapters, notes
 		c.Documents = append(c.Documents, d)
 	}

@@ -401,6 +401,18 @@ func parsedIndex(t testing.TB, name, text string) *Index {
 	return docIndex(t, d)
 }
 
+// titledDoc parses text as file name, titled title as a title page or
+// the file's details would title it.
+func titledDoc(t testing.TB, name, text, title string) *corpus.Document {
+	t.Helper()
+	d, err := corpus.Parse(name, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Title = title
+	return d
+}
+
 // docIndex indexes documents in memory, closed when the test ends.
 func docIndex(t testing.TB, docs ...*corpus.Document) *Index {
 	t.Helper()

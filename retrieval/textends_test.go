@@ -335,19 +335,10 @@ func TestAskTextEnds(t *testing.T) {
 	prince := ixs["prince.md"]
 	post, lesson := ixs["post.md"], ixs["lesson.md"]
 	journal := ixs["beagle.txt"]
-	titled := func(name, text, title string) *corpus.Document {
-		t.Helper()
-		d, err := corpus.Parse(name, []byte(text))
-		if err != nil {
-			t.Fatal(err)
-		}
-		d.Title = title
-		return d
-	}
-	constitution := docIndex(t, titled("ruritania.txt", endsTexts["ruritania.txt"], "Constitution of the State of Ruritania"))
-	walden := docIndex(t, titled("walden.md", "## Economy\n\nWhen I wrote the following pages, I lived alone, in the woods.\n\n## Conclusion\n\nThere is more day to dawn. The sun is but a morning star.\n\n## On the Duty of Civil Disobedience\n\nI heartily accept the motto, That government is best which governs least.\n", "Walden, and on the Duty of Civil Disobedience"))
-	gospel := docIndex(t, titled("kjv-gospel-of-john.txt", "THE GOSPEL ACCORDING TO ST. JOHN\n\n\nCHAPTER 1\n\nIn the beginning was the Word, and the Word was with God.\n\nCHAPTER 2\n\nAnd the third day there was a marriage in Cana, and John began to baptize in Aenon.\n\nCHAPTER 21\n\nThis is the disciple which testifieth of these things. I suppose that even the world itself could not contain the books that should be written. Amen.\n", "The Bible, King James version, Book 43: John"))
-	voyage := titled("voyage.txt", "CHAPTER I\n\nAfter having been twice driven back by gales, the ship sailed.\n", "The Voyage of the Beagle")
+	constitution := docIndex(t, titledDoc(t, "ruritania.txt", endsTexts["ruritania.txt"], "Constitution of the State of Ruritania"))
+	walden := docIndex(t, titledDoc(t, "walden.md", "## Economy\n\nWhen I wrote the following pages, I lived alone, in the woods.\n\n## Conclusion\n\nThere is more day to dawn. The sun is but a morning star.\n\n## On the Duty of Civil Disobedience\n\nI heartily accept the motto, That government is best which governs least.\n", "Walden, and on the Duty of Civil Disobedience"))
+	gospel := docIndex(t, titledDoc(t, "kjv-gospel-of-john.txt", "THE GOSPEL ACCORDING TO ST. JOHN\n\n\nCHAPTER 1\n\nIn the beginning was the Word, and the Word was with God.\n\nCHAPTER 2\n\nAnd the third day there was a marriage in Cana, and John began to baptize in Aenon.\n\nCHAPTER 21\n\nThis is the disciple which testifieth of these things. I suppose that even the world itself could not contain the books that should be written. Amen.\n", "The Bible, King James version, Book 43: John"))
+	voyage := titledDoc(t, "voyage.txt", "CHAPTER I\n\nAfter having been twice driven back by gales, the ship sailed.\n", "The Voyage of the Beagle")
 	voyages := docIndex(t, voyage, other)
 	tests := []struct {
 		ix       *Index

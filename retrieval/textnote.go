@@ -77,19 +77,12 @@ func translatorNote(docs []*corpus.Document) string {
 		}
 		return fmt.Sprintf("“%s” was translated by %s: %s say so, and Lectern quotes only the text itself.", docTitle(d), d.Translator, where)
 	}
-	var named []string
-	for _, d := range docs {
-		if d.Translator != "" {
-			named = append(named, fmt.Sprintf("“%s” was translated by %s", docTitle(d), d.Translator))
+	return listedNote(docs, "a translator", func(d *corpus.Document) string {
+		if d.Translator == "" {
+			return ""
 		}
-	}
-	switch {
-	case len(named) == 0:
-		return fmt.Sprintf("None of the %d texts names a translator where Lectern can read it (their title pages or the files' details).", len(docs))
-	case len(named) > maxNotedAuthors:
-		return fmt.Sprintf("As their title pages or the files' details say: %s; and %d texts more.", strings.Join(named[:maxNotedAuthors], "; "), len(named)-maxNotedAuthors)
-	}
-	return fmt.Sprintf("As their title pages or the files' details say: %s.", strings.Join(named, "; "))
+		return fmt.Sprintf("“%s” was translated by %s", docTitle(d), d.Translator)
+	})
 }
 
 // maxNotedAuthors is how many texts' authors a note names, in a corpus of
@@ -282,7 +275,6 @@ func partsNote(d *corpus.Document, kind string, within map[int]bool, where strin
 
 // titlePageNote names docs and their authors, as far as they are known.
 func titlePageNote(docs []*corpus.Document) string {
-	const where = "their title pages or the files' details"
 	if len(docs) == 1 {
 		d := docs[0]
 		switch strings.ToLower(d.Author) {
@@ -293,15 +285,29 @@ func titlePageNote(docs []*corpus.Document) string {
 		}
 		return fmt.Sprintf("“%s” is by %s: its title page or the file's details say so, and Lectern quotes only the text itself.", docTitle(d), d.Author)
 	}
+	return listedNote(docs, "its author", func(d *corpus.Document) string {
+		if d.Author == "" {
+			return ""
+		}
+		return fmt.Sprintf("“%s” is by %s", docTitle(d), d.Author)
+	})
+}
+
+// listedNote says of several docs what their title pages or the files'
+// details give: what said says of each ("“Walden” is by Henry David
+// Thoreau"; "" where they give nothing), the first maxNotedAuthors of
+// them, or that none names what.
+func listedNote(docs []*corpus.Document, what string, said func(*corpus.Document) string) string {
+	const where = "their title pages or the files' details"
 	var named []string
 	for _, d := range docs {
-		if d.Author != "" {
-			named = append(named, fmt.Sprintf("“%s” is by %s", docTitle(d), d.Author))
+		if s := said(d); s != "" {
+			named = append(named, s)
 		}
 	}
 	switch {
 	case len(named) == 0:
-		return fmt.Sprintf("None of the %d texts names its author where Lectern can read it (%s).", len(docs), where)
+		return fmt.Sprintf("None of the %d texts names %s where Lectern can read it (%s).", len(docs), what, where)
 	case len(named) > maxNotedAuthors:
 		return fmt.Sprintf("As %s say: %s; and %d texts more.", where, strings.Join(named[:maxNotedAuthors], "; "), len(named)-maxNotedAuthors)
 	}

@@ -75,7 +75,7 @@ func TestNoteOfTitleNamed(t *testing.T) {
 	}
 	ix := docIndex(t, doc("walden.txt", "Walden; or, Life in the Woods", "Henry David Thoreau"), doc("prince.txt", "The Prince", "Nicolo Machiavelli"),
 		doc("a.txt", "Notes", "Ann"), doc("b.txt", "Notes", "Bea"))
-	tests := []struct{ question, want string }{
+	tests := []noteCase{
 		{"Who wrote Walden?", "“Walden; or, Life in the Woods” is by Henry David Thoreau"},
 		{"Who is the author of “The Prince”?", "“The Prince” is by Nicolo Machiavelli"},
 		{"who wrote the prince", "“The Prince” is by Nicolo Machiavelli"},
@@ -99,16 +99,9 @@ func TestNoteOfTitleNamed(t *testing.T) {
 // the title page or the file's details give, of the text a question names
 // by its title, or of every text; and says so where none is named.
 func TestNoteOfTranslator(t *testing.T) {
-	doc := func(name, title, translator string) *corpus.Document {
-		d, err := corpus.Parse(name, []byte("CHAPTER I\n\nThe pond lay still under the ice all winter.\n"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		d.Title, d.Translator = title, translator
-		return d
-	}
-	prince := doc("prince.txt", "The Prince", "W. K. Marriott")
-	walden := doc("walden.txt", "Walden", "")
+	const pond = "CHAPTER I\n\nThe pond lay still under the ice all winter.\n"
+	prince, walden := titledDoc(t, "prince.txt", pond, "The Prince"), titledDoc(t, "walden.txt", pond, "Walden")
+	prince.Translator = "W. K. Marriott"
 	tests := []struct {
 		ix             *Index
 		question, want string
@@ -189,7 +182,7 @@ func TestNoteOfParts(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix := docIndex(t, book)
-	tests := []struct{ question, want string }{
+	tests := []noteCase{
 		{"How many chapters are there?", "“book” has 3 chapters, by its headings."},
 		{"how many chapters does the book have", "“book” has 3 chapters, by its headings."},
 		{"How many chapters are in the novel?", "“book” has 3 chapters, by its headings."},
@@ -199,50 +192,29 @@ func TestNoteOfParts(t *testing.T) {
 		{"List the chapter titles of the book.", "“book” has 3 chapters, by its headings: CHAPTER I: THE MILL; CHAPTER II: THE BAKER; CHAPTER THE LAST."},
 		{"What are the acts?", ""},
 	}
-	for _, tt := range tests {
-		t.Run(tt.question, func(t *testing.T) {
-			if got := ix.Note(tt.question); got != tt.want {
-				t.Errorf("Note(%q) = %q, want %q", tt.question, got, tt.want)
-			}
-		})
-	}
+	wantNotes(t, ix, tests)
 }
 
 // TestNoteOfPartsInPart: "How many chapters are in book 2?" counts the
 // chapters of that book alone.
 func TestNoteOfPartsInPart(t *testing.T) {
 	ix := parsedIndex(t, "novel.txt", twoBooks)
-	tests := []struct{ question, want string }{
+	tests := []noteCase{
 		{"How many chapters are in book 2?", "“novel” has 3 chapters in book 2, by its headings."},
 		{"How many chapters does Book I have?", "“novel” has 3 chapters in Book I, by its headings."},
 		{"How many chapters are there?", "“novel” has 6 chapters, by its headings."},
 		{"How many chapters are in book 9?", ""},
 		{"How many chapters are in the orchard?", ""},
 	}
-	for _, tt := range tests {
-		t.Run(tt.question, func(t *testing.T) {
-			if got := ix.Note(tt.question); got != tt.want {
-				t.Errorf("Note(%q) = %q, want %q", tt.question, got, tt.want)
-			}
-		})
-	}
+	wantNotes(t, ix, tests)
 }
 
 // TestNoteOfPartsOfTitledText: among several texts, "How many chapters
 // are in The Orchard Year?" counts that text's chapters, and "What are
 // the chapters of The Mill?" lists the other's.
 func TestNoteOfPartsOfTitledText(t *testing.T) {
-	parse := func(name, title, text string) *corpus.Document {
-		t.Helper()
-		d, err := corpus.Parse(name, []byte(text))
-		if err != nil {
-			t.Fatal(err)
-		}
-		d.Title = title
-		return d
-	}
-	ix := docIndex(t, parse("orchard.txt", "The Orchard Year", twoBooks), parse("mill.txt", "The Mill", millBook))
-	tests := []struct{ question, want string }{
+	ix := docIndex(t, titledDoc(t, "orchard.txt", twoBooks, "The Orchard Year"), titledDoc(t, "mill.txt", millBook, "The Mill"))
+	tests := []noteCase{
 		{"How many chapters are in The Orchard Year?", "“The Orchard Year” has 6 chapters, by its headings."},
 		{"how many books does the orchard year have", "“The Orchard Year” has 2 books, by its headings."},
 		{"How many chapters are in book 2?", "“The Orchard Year” has 3 chapters in book 2, by its headings."},
@@ -252,13 +224,7 @@ func TestNoteOfPartsOfTitledText(t *testing.T) {
 		{"How many chapters are in the orchard?", ""},
 		{"What are the chapters of the harvest?", ""},
 	}
-	for _, tt := range tests {
-		t.Run(tt.question, func(t *testing.T) {
-			if got := ix.Note(tt.question); got != tt.want {
-				t.Errorf("Note(%q) = %q, want %q", tt.question, got, tt.want)
-			}
-		})
-	}
+	wantNotes(t, ix, tests)
 }
 
 func TestPartsNote(t *testing.T) {
@@ -304,5 +270,20 @@ func TestPartsListShowsTheFirst(t *testing.T) {
 	}
 	if want := fmt.Sprintf("CHAPTER %d; and 2 more.", maxListedParts); !strings.HasSuffix(got, want) {
 		t.Errorf("partsList = %q, want it to end %q", got, want)
+	}
+}
+
+// noteCase is a question and the note it gets, "" for none.
+type noteCase struct{ question, want string }
+
+// wantNotes checks the note ix gives each question.
+func wantNotes(t *testing.T, ix *Index, tests []noteCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			if got := ix.Note(tt.question); got != tt.want {
+				t.Errorf("Note(%q) = %q, want %q", tt.question, got, tt.want)
+			}
+		})
 	}
 }
