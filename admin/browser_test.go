@@ -96,10 +96,10 @@ func (b *browser) eval(js string) any {
 }
 
 // click clicks the element sel selects once the page has drawn a frame
-// since it loaded. Once in CI a click on "Run now" sent right after the
-// page loaded started no run while the machine was busy, and input sent
-// to a page not yet drawn is what can go missing that way; two animation
-// frames mean one has been drawn.
+// since it loaded (two animation frames mean one has been drawn). Once in
+// CI a click on "Run now", sent right after the page loaded while the
+// machine was busy, started no run; input sent to a page not yet drawn
+// is the likely way it went missing, not a proven one.
 func (b *browser) click(sel string) {
 	b.t.Helper()
 	drawn := chromedp.Evaluate[bool](`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, chromedp.EvalAwaitPromise)

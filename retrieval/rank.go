@@ -279,8 +279,9 @@ func quoteWindow(d *corpus.Document, sents []int, chosen int) window {
 // cause of the result it states (leansBack), or, for a question
 // asked, of two short enough to be read as one (pairedQuoteRunes), the
 // better, and for a sentence that leads on (leadsOn), what follows it
-// rather than what comes before; never longer than MaxQuoteRunes or
-// maxQuoteLines.
+// rather than what comes before. A neighbour that does not fit in a
+// quote with the chosen sentence is taken only where none that fits is,
+// and shown in part (quoteWindow).
 func (r *ranker) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int]bool, asked bool) []int {
 	d := r.corpus.Documents[c.doc]
 	text := d.Sentence(c.sent).Text // built from the cache's records on each call: once here
@@ -326,11 +327,11 @@ func (r *ranker) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int
 	// godmother) is a most important personage:" / "She is an old steady
 	// mare…").
 	// Where the chosen sentence asks and the two do not fit whole, the
-	// answer is quoted with the end of the question (resultAt), not where
-	// the question goes on in more questions or is someone's, quoted
-	// (`Thesis 86 asks, "Why does the pope…?"`): a long verse sentence asking ("Know'st thou
-	// not there is but one theme for ever-enduring bards?") before "And
-	// that is the theme of War…".
+	// answer is quoted with the end of the question (quoteWindow): a long
+	// verse sentence asking "Know'st thou not there is but one theme for
+	// ever-enduring bards?" before "And that is the theme of War…". Not
+	// where the question goes on in more questions, nor where it is
+	// someone's, quoted (`Thesis 86 asks, "Why does the pope…?"`).
 	for last := sents[len(sents)-1]; leadsOn(d.Sentence(last).Text) && last+1 < d.SentenceCount() && !used[[2]int{c.doc, last + 1}]; last++ {
 		if quotableRun(d, sents[0], last+1, true) {
 			sents = append(sents, last+1)
@@ -351,7 +352,7 @@ func quotedLast(text string) bool {
 }
 
 // answerFits reports whether sentence n of d, answering the question
-// before it (a question after a question answers none), leaves room in a quote for that question's end: it takes at
+// before it, leaves room in a quote for that question's end: it takes at
 // most two thirds of the quote's characters and half its lines.
 func answerFits(d *corpus.Document, n int) bool {
 	s := d.Sentence(n)

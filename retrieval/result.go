@@ -157,9 +157,9 @@ func (r *ranker) resultAt(doc int, sents []int, stems highlights, score float64,
 	}
 	text, starts := joinSentences(texts)
 	quote := Excerpt{Text: text}
-	var around windowMatches
-	quote.Matches, around.concepts = r.matchedConcepts(text, stems)
-	around.ranges = quote.Matches
+	var concepts []int
+	quote.Matches, concepts = r.matchedConcepts(text, stems)
+	around := newWindowMatches(quote.Matches, concepts)
 	if at.anchored {
 		around = windowMatches{}
 	}
@@ -415,11 +415,21 @@ func clauseWindow(text string, wm windowMatches, limit int, focus float64) (lo, 
 }
 
 // windowMatches are the matches a window of a long quote is chosen by:
-// their byte ranges, in order, and the question's concept each stands
-// for.
+// their byte ranges, in order, the question's concept each stands for,
+// and how many of them stand for each concept.
 type windowMatches struct {
 	ranges   [][2]int
 	concepts []int
+	total    map[int]int
+}
+
+// newWindowMatches counts the matches standing for each concept.
+func newWindowMatches(ranges [][2]int, concepts []int) windowMatches {
+	total := map[int]int{}
+	for _, c := range concepts {
+		total[c]++
+	}
+	return windowMatches{ranges: ranges, concepts: concepts, total: total}
 }
 
 // score ranks matches from to to (not included) as a window shows them:
@@ -429,16 +439,12 @@ type windowMatches struct {
 // its end, and what the question asks of it ("broke off a twig") once:
 // the part that holds the word only it holds is the one to show.
 func (wm windowMatches) score(from, to int) int {
-	total := map[int]int{}
-	for _, c := range wm.concepts {
-		total[c]++
-	}
 	seen := map[int]bool{}
 	sc := 0
 	for _, c := range wm.concepts[from:to] {
 		if !seen[c] {
 			seen[c] = true
-			sc += conceptShare / total[c]
+			sc += conceptShare / wm.total[c]
 		}
 	}
 	return sc + to - from

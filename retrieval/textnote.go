@@ -162,18 +162,13 @@ var partsListed = regexp.MustCompile(`(?i)^(?:what\s+are|list|name|show(?:\s+me)
 // wholeTextNamed matches how a question names the text it is asked of.
 var wholeTextNamed = regexp.MustCompile(`(?i)^` + theWholeText + `$`)
 
-// documentNamed is the document a question names: the only one where it
-// names none or names it as "the book" or "this", else the one titled
-// so (titledDocument); nil where that is none or several.
+// documentNamed is the one document a question names (documentsNamed);
+// nil where it names none or several.
 func (ix *Index) documentNamed(named string) *corpus.Document {
-	docs := ix.corpus.Documents
-	if named == "" || wholeTextNamed.MatchString(named) {
-		if len(docs) == 1 {
-			return docs[0]
-		}
-		return nil
+	if docs := ix.documentsNamed(named); len(docs) == 1 {
+		return docs[0]
 	}
-	return titledDocument(docs, named)
+	return nil
 }
 
 // maxListedParts is how many parts' titles a note lists.
