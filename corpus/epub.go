@@ -32,8 +32,14 @@ var (
 
 // epubPackage is the OPF package document: metadata, manifest and spine.
 type epubPackage struct {
-	Title    []string `xml:"metadata>title"`
-	Creators []string `xml:"metadata>creator"`
+	Title        []string   `xml:"metadata>title"`
+	Creators     []epubName `xml:"metadata>creator"`
+	Contributors []epubName `xml:"metadata>contributor"`
+	Metas        []struct {
+		Refines  string `xml:"refines,attr"`
+		Property string `xml:"property,attr"`
+		Value    string `xml:",chardata"`
+	} `xml:"metadata>meta"`
 	Manifest []struct {
 		ID         string `xml:"id,attr"`
 		Href       string `xml:"href,attr"`
@@ -46,6 +52,50 @@ type epubPackage struct {
 			IDRef string `xml:"idref,attr"`
 		} `xml:"itemref"`
 	} `xml:"spine"`
+}
+
+// epubName is a creator or contributor of an EPUB: its name, and its
+// role where EPUB 2 gives it as an attribute (opf:role="trl").
+type epubName struct {
+	Name string `xml:",chardata"`
+	ID   string `xml:"id,attr"`
+	Role string `xml:"role,attr"`
+}
+
+// role is the MARC relator code of a creator or contributor ("aut",
+// "trl"), from its attribute or, in EPUB 3, the meta that refines it.
+func (p *epubPackage) role(n epubName) string {
+	if n.Role != "" || n.ID == "" {
+		return strings.TrimSpace(n.Role)
+	}
+	for _, m := range p.Metas {
+		if m.Refines == "#"+n.ID && m.Property == "role" {
+			return strings.TrimSpace(m.Value)
+		}
+	}
+	return ""
+}
+
+// people are the package's author, its first creator with no role or
+// the author's (else its first that is no translator), and its translator, the first creator or contributor
+// whose role is "trl", each named in reading order.
+func (p *epubPackage) people() (author, translator string) {
+	for _, n := range p.Creators {
+		if r := p.role(n); author == "" && (r == "" || r == "aut") {
+			author = readingOrder(n.Name)
+		}
+	}
+	for _, n := range p.Creators {
+		if author == "" && p.role(n) != "trl" {
+			author = readingOrder(n.Name) // an editor's name rather than none
+		}
+	}
+	for _, n := range append(slices.Clone(p.Creators), p.Contributors...) {
+		if translator == "" && p.role(n) == "trl" {
+			translator = readingOrder(n.Name)
+		}
+	}
+	return author, translator
 }
 
 // fontObfuscation are the algorithms META-INF/encryption.xml names for
@@ -113,9 +163,7 @@ func parseEPUB(name string, data []byte) (*Document, error) {
 	if len(pkg.Title) > 0 {
 		w.x.title = strings.TrimSpace(pkg.Title[0])
 	}
-	if len(pkg.Creators) > 0 {
-		w.x.author = readingOrder(pkg.Creators[0])
-	}
+	w.x.author, w.x.translator = pkg.people()
 	return parseExtracted(name, data, w.x)
 }
 

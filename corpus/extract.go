@@ -14,14 +14,15 @@ import (
 // HTML, EPUB and PDF they are the lines of the text extracted, which the
 // document keeps (Document.Text).
 type extraction struct {
-	format Format
-	raw    []string // each line as the file has it (Markdown) or as extracted
-	text   []string // what each line says, markup removed; "" for none
-	page   []int    // the physical page of each line (PDF); nil when unpaged
-	blocks []xblock
-	title  string
-	author string
-	labels []string // printed page labels (PDF)
+	format     Format
+	raw        []string // each line as the file has it (Markdown) or as extracted
+	text       []string // what each line says, markup removed; "" for none
+	page       []int    // the physical page of each line (PDF); nil when unpaged
+	blocks     []xblock
+	title      string
+	author     string
+	translator string   // who translated it, where the file says (EPUB)
+	labels     []string // printed page labels (PDF)
 	// chapters start at these lines (EPUB), in reading order.
 	chapters []chapterStart
 	omitted  []Omission // parts left out by the extractor, by line
@@ -64,7 +65,7 @@ type chapterStart struct {
 // sentences and passages.
 func parseExtracted(name string, data []byte, x *extraction) (*Document, error) {
 	sum := sha256.Sum256(data)
-	doc := &Document{Name: name, Format: x.format, Title: strings.Join(strings.Fields(x.title), " "), Author: strings.Join(strings.Fields(x.author), " "), Size: len(data), Hash: hex.EncodeToString(sum[:]),
+	doc := &Document{Name: name, Format: x.format, Title: strings.Join(strings.Fields(x.title), " "), Author: strings.Join(strings.Fields(x.author), " "), Translator: x.translator, Size: len(data), Hash: hex.EncodeToString(sum[:]),
 		Lines: len(x.text), PageLabels: x.labels, Footnotes: x.notes, Omitted: x.omitted}
 	if !x.format.LineBased() {
 		doc.Text = x.raw

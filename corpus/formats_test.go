@@ -1344,3 +1344,53 @@ func quotedPrintable(t *testing.T, data []byte) []byte {
 	}
 	return b.Bytes()
 }
+
+// TestEPUBTranslator reads an EPUB's translator from its package: a
+// contributor whose role is "trl", as EPUB 2 writes it (an attribute) and
+// as EPUB 3 does (a meta refining it); the author stays its creator.
+func TestEPUBTranslator(t *testing.T) {
+	book := testformats.Essay()
+	tests := []struct {
+		name string
+		o    testformats.EPUBOptions
+		want string
+	}{
+		{"EPUB 3", testformats.EPUBOptions{Translator: "Maude, Louise"}, "Louise Maude"},
+		{"EPUB 2", testformats.EPUBOptions{Translator: "Maude, Louise", NCX: true}, "Louise Maude"},
+		{"none", testformats.EPUBOptions{}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("book.epub", book.EPUB(tt.o))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Translator != tt.want || d.Author != book.Author {
+				t.Errorf("translator %q, author %q; want %q, %q", d.Translator, d.Author, tt.want, book.Author)
+			}
+		})
+	}
+}
+
+// TestEPUBPeople: the author is the first creator with no role or the
+// author's, else the first that is no translator; the translator the
+// first creator or contributor whose role is "trl".
+func TestEPUBPeople(t *testing.T) {
+	tests := []struct {
+		name                     string
+		creators, contributors   []epubName
+		wantAuthor, wantTranslat string
+	}{
+		{"translator first", []epubName{{Name: "Maude, Louise", Role: "trl"}, {Name: "Tolstoy, Leo", Role: "aut"}}, nil, "Leo Tolstoy", "Louise Maude"},
+		{"an editor alone", []epubName{{Name: "Ann Editor", Role: "edt"}}, nil, "Ann Editor", ""},
+		{"a contributor", []epubName{{Name: "Wells, H. G."}}, []epubName{{Name: "Bea Translator", Role: "trl"}}, "H. G. Wells", "Bea Translator"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := &epubPackage{Creators: tt.creators, Contributors: tt.contributors}
+			if a, tr := p.people(); a != tt.wantAuthor || tr != tt.wantTranslat {
+				t.Errorf("people() = %q, %q; want %q, %q", a, tr, tt.wantAuthor, tt.wantTranslat)
+			}
+		})
+	}
+}

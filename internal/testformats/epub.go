@@ -21,6 +21,10 @@ type EPUBOptions struct {
 	// TitlesAsParagraphs sets each chapter's title as a paragraph of a
 	// class, as Calibre's conversions do, rather than as a heading.
 	TitlesAsParagraphs bool
+	// Translator, when set, is named as the book's translator: as EPUB 2
+	// does (opf:role="trl") with NCX, else as EPUB 3 does (a meta
+	// refining the contributor's role).
+	Translator string
 	// Encryption, when set, is the algorithm META-INF/encryption.xml names
 	// for the first chapter, as a store's DRM (AES) or a font obfuscation
 	// would; the chapter itself is written in clear.
@@ -85,16 +89,23 @@ func (b Book) EPUB(o EPUBOptions) []byte {
 		write("OEBPS/nav.xhtml", xhtml("Contents", `<nav epub:type="toc"><h1>Contents</h1><ol>`+toc.String()+`</ol></nav>`))
 		manifest.WriteString(`<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>` + "\n")
 	}
+	translator := ""
+	switch {
+	case o.Translator != "" && o.NCX:
+		translator = `<dc:contributor opf:role="trl">` + html.EscapeString(o.Translator) + `</dc:contributor>`
+	case o.Translator != "":
+		translator = `<dc:contributor id="trl">` + html.EscapeString(o.Translator) + `</dc:contributor><meta refines="#trl" property="role" scheme="marc:relators">trl</meta>`
+	}
 	write("OEBPS/content.opf", fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">
-<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
-<dc:identifier id="id">lectern-test</dc:identifier><dc:title>%s</dc:title><dc:creator>%s</dc:creator><dc:language>en</dc:language>
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf">
+<dc:identifier id="id">lectern-test</dc:identifier><dc:title>%s</dc:title><dc:creator>%s</dc:creator>%s<dc:language>en</dc:language>
 </metadata>
 <manifest>
 %s</manifest>
 <spine%s>
 %s</spine>
-</package>`, html.EscapeString(b.Title), html.EscapeString(b.Author), manifest.String(), spineAttr, spine.String()))
+</package>`, html.EscapeString(b.Title), html.EscapeString(b.Author), translator, manifest.String(), spineAttr, spine.String()))
 	return a.bytes()
 }
 
