@@ -1,7 +1,6 @@
 package retrieval
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -28,15 +27,7 @@ func TestQuestionQuotedWithAnswer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := corpus.Parse(tt.name+".txt", []byte(tt.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			rs, err := docIndex(t, d).Ask(context.Background(), "Why does Spencer call out so much reverence?", 1)
-			if err != nil || len(rs) == 0 {
-				t.Fatalf("%v, %d results; want an answer", err, len(rs))
-			}
-			got := rs[0].Quote.Text
+			got := firstResult(t, parsedIndex(t, tt.name+".txt", tt.text), "Why does Spencer call out so much reverence?").Quote.Text
 			if !strings.HasPrefix(got, "Why does Spencer") {
 				t.Fatalf("got %q first, want the question the text asks", got)
 			}
@@ -76,16 +67,9 @@ func TestColonQuoted(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := corpus.Parse(tt.name+".txt", []byte(tt.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			rs, err := docIndex(t, d).Ask(context.Background(), tt.question, 1)
-			if err != nil || len(rs) == 0 {
-				t.Fatalf("%v, %d results; want an answer", err, len(rs))
-			}
+			got := firstResult(t, parsedIndex(t, tt.name+".txt", tt.text), tt.question).Quote.Text
 			for _, w := range tt.want {
-				if got := rs[0].Quote.Text; !strings.Contains(got, w) {
+				if !strings.Contains(got, w) {
 					t.Errorf("got %q first, want it to hold %q", got, w)
 				}
 			}
@@ -114,15 +98,8 @@ func TestLongQuestionQuotedWithAnswer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := corpus.Parse("poems.txt", []byte("As I Ponder'd in Silence\n\n"+asking+tt.then+"\n\nTo a Historian\n\n  You who celebrate bygones, the outside, the surface of the races.\n"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			rs, err := docIndex(t, d).Ask(context.Background(), "What is the theme of ever-enduring bards?", 1)
-			if err != nil || len(rs) == 0 {
-				t.Fatalf("%v, %d results; want an answer", err, len(rs))
-			}
-			got := rs[0].Quote.Text
+			ix := parsedIndex(t, "poems.txt", "As I Ponder'd in Silence\n\n"+asking+tt.then+"\n\nTo a Historian\n\n  You who celebrate bygones, the outside, the surface of the races.\n")
+			got := firstResult(t, ix, "What is the theme of ever-enduring bards?").Quote.Text
 			if !strings.Contains(got, "ever-enduring bards?") {
 				t.Fatalf("got %q first, want the question the text asks", got)
 			}
@@ -135,15 +112,8 @@ func TestLongQuestionQuotedWithAnswer(t *testing.T) {
 		text := "THE THESES\n\nThe theses were posted in October. " +
 			"Thesis 86 asks, \"Why does the pope, whose wealth today is greater than the wealth of the richest Crassus, build the basilica of St. Peter with the money of poor believers rather than with his own money, when the poor of the city go hungry and the churches of the country fall into ruin for want of repair, and the faithful are told that the coin buys the soul out of purgatory?\" " +
 			"Luther objected to a saying attributed to Johann Tetzel about the coin in the coffer and the soul that springs from purgatory.\n"
-		d, err := corpus.Parse("theses.txt", []byte(text))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs, err := docIndex(t, d).Ask(context.Background(), "Which thesis asks why the pope builds the basilica of St. Peter with the money of the poor?", 1)
-		if err != nil || len(rs) == 0 {
-			t.Fatalf("%v, %d results; want an answer", err, len(rs))
-		}
-		if got := rs[0].Quote.Text; !strings.Contains(got, "Thesis 86") {
+		got := firstResult(t, parsedIndex(t, "theses.txt", text), "Which thesis asks why the pope builds the basilica of St. Peter with the money of the poor?").Quote.Text
+		if !strings.Contains(got, "Thesis 86") {
 			t.Errorf("got %q first, want the quoted question with who asks it", got)
 		}
 	})

@@ -260,10 +260,12 @@ func (r *ranker) chosen(q *question, c candidate, sents []int, stems highlights,
 // else the chosen sentence whole and as much of its neighbour beside it
 // as there is room for.
 func quoteWindow(d *corpus.Document, sents []int, chosen int) window {
-	switch {
-	case len(sents) < 2:
+	if len(sents) < 2 {
 		return window{focus: defaultFocus}
-	case sents[len(sents)-2] == chosen && leadsOn(d.Sentence(chosen).Text) && !quotedLast(d.Sentence(chosen).Text):
+	}
+	text := d.Sentence(chosen).Text // built on each call in a cached document: once here
+	switch {
+	case sents[len(sents)-2] == chosen && leadsOn(text) && !quotedLast(text):
 		return window{focus: 1, anchored: true}
 	case chosen == sents[0]:
 		return window{focus: 0, anchored: true}
@@ -286,6 +288,7 @@ func (r *ranker) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int
 	d := r.corpus.Documents[c.doc]
 	text := d.Sentence(c.sent).Text // built from the cache's records on each call: once here
 	best, bestScore, bestFits := -1, math.Inf(-1), false
+	fitsAlone := quotableRun(d, c.sent, c.sent, false)
 	for _, n := range []int{c.sent - 1, c.sent + 1} {
 		if n < 0 || n >= d.SentenceCount() || used[[2]int{c.doc, n}] || !together(d, min(c.sent, n), max(c.sent, n), false) {
 			continue
@@ -293,7 +296,7 @@ func (r *ranker) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int
 		// A neighbour that does not fit whole is shown in part beside the
 		// chosen sentence (quoteWindow), where one that fits does not qualify.
 		fits := quotableWith(d, c.sent, n)
-		if !fits && !quotableRun(d, c.sent, c.sent, false) || bestFits && !fits {
+		if !fits && !fitsAlone || bestFits && !fits {
 			continue
 		}
 		if n < c.sent && leadsOn(text) {

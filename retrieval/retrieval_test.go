@@ -413,6 +413,17 @@ func titledDoc(t testing.TB, name, text, title string) *corpus.Document {
 	return d
 }
 
+// firstResult asks ix a question and returns its first result, failing
+// the test where there is none.
+func firstResult(t testing.TB, ix *Index, question string) Result {
+	t.Helper()
+	rs, err := ix.Ask(context.Background(), question, 1)
+	if err != nil || len(rs) == 0 {
+		t.Fatalf("%s: %v, %d results; want an answer", question, err, len(rs))
+	}
+	return rs[0]
+}
+
 // docIndex indexes documents in memory, closed when the test ends.
 func docIndex(t testing.TB, docs ...*corpus.Document) *Index {
 	t.Helper()

@@ -1,7 +1,6 @@
 package retrieval
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -62,12 +61,7 @@ func TestLongSentenceQuotedWithinLines(t *testing.T) {
 	for k := 0; k*5 < len(words); k++ {
 		fmt.Fprintf(&srt, "%d\n00:00:%02d,000 --> 00:00:%02d,500\n%s\n\n", k+1, 2*k, 2*k+1, strings.Join(words[k*5:min(len(words), k*5+5)], " "))
 	}
-	ix := parsedIndex(t, "river.srt", srt.String())
-	rs, err := ix.Ask(context.Background(), "Where did the children wait with their nets?", 1)
-	if err != nil || len(rs) == 0 {
-		t.Fatalf("no answer: %v", err)
-	}
-	q := rs[0].Quote
+	q := firstResult(t, parsedIndex(t, "river.srt", srt.String()), "Where did the children wait with their nets?").Quote
 	if !q.Counts() || !strings.Contains(q.Text, "children waited with their nets") {
 		t.Errorf("got %q on lines %v, want the words around the matches on fewer than %d lines", q.Text, q.Span, maxQuoteLines)
 	}
@@ -95,12 +89,7 @@ func TestLongSentenceQuotedByItsRarestWords(t *testing.T) {
 		"      solitary in a wide flat space,\n" +
 		"  Uttering joyous leaves all its life without a friend a lover near,\n" +
 		"  I know very well I could not.\n"
-	ix := parsedIndex(t, "poems.txt", poem)
-	rs, err := ix.Ask(context.Background(), "What did he break off from the live-oak?", 1)
-	if err != nil || len(rs) == 0 {
-		t.Fatalf("no answer: %v", err)
-	}
-	if q := rs[0].Quote; !q.Counts() || !strings.Contains(q.Text, "broke off a twig") {
+	if q := firstResult(t, parsedIndex(t, "poems.txt", poem), "What did he break off from the live-oak?").Quote; !q.Counts() || !strings.Contains(q.Text, "broke off a twig") {
 		t.Errorf("got %q on lines %v, want the part that says what was broken off", q.Text, q.Span)
 	}
 }

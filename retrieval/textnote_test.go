@@ -177,11 +177,7 @@ The mill was built in 1820.
 `
 
 func TestNoteOfParts(t *testing.T) {
-	book, err := corpus.Parse("book.txt", []byte(millBook))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix := docIndex(t, book)
+	ix := parsedIndex(t, "book.txt", millBook)
 	tests := []noteCase{
 		{"How many chapters are there?", "“book” has 3 chapters, by its headings."},
 		{"how many chapters does the book have", "“book” has 3 chapters, by its headings."},
