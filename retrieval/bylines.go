@@ -66,9 +66,10 @@ var datedAsked = regexp.MustCompile(`(?i)^when\s+(?:was|were|is)\s+(.{1,60}?)\s+
 // datedSentences finds the date a question asking when a part was
 // written names: the signature under the part's text where it, or the
 // line after it in the same part, gives a year ("F. ENGELS." /
-// "January 11th, 1892.", "J. R. New York, January 1st 1919."). ok is
-// false where the question asks no such thing, names no part or several,
-// or the part is signed and dated by none.
+// "January 11th, 1892.", "J. R. New York, January 1st 1919."), else,
+// where no name signs the part, a line of place and date closing it
+// ("London, August, 1889."). ok is false where the question asks no such
+// thing, names no part or several, or the part is dated by none.
 func (ix *Index) datedSentences(text string) (doc int, sents []int, ok bool) {
 	m := datedAsked.FindStringSubmatch(text)
 	if m == nil {
@@ -83,6 +84,9 @@ func (ix *Index) datedSentences(text string) (doc int, sents []int, ok bool) {
 	at, ok := signedUnder(d, first, end)
 	switch {
 	case !ok:
+		if at, ok := datedUnder(d, first, end); ok {
+			return doc, []int{at}, true
+		}
 		return 0, nil, false
 	case writtenYear.MatchString(d.Sentence(at).Text):
 		return doc, []int{at}, true
@@ -92,8 +96,26 @@ func (ix *Index) datedSentences(text string) (doc int, sents []int, ok bool) {
 	return 0, nil, false
 }
 
-// writtenYear is a year a line dates its text by.
-var writtenYear = regexp.MustCompile(`\b(?:1[0-9]{3}|20[0-9]{2})\b`)
+// datedUnder finds the line of matter under the text of sentences first
+// to end of d that ends with a year: a place and date closing a preface
+// no name signs ("Bromley, Kent, 1902."), not a reference's "2012.
+// Machine Learning: A Probabilistic Perspective." closing a blog post.
+func datedUnder(d *corpus.Document, first, end int) (int, bool) {
+	stop := beforeNotes(d, first, end)
+	for at := beforeMatter(d, first, stop); at < stop; at++ {
+		if closingYear.MatchString(d.Sentence(at).Text) {
+			return at, true
+		}
+	}
+	return 0, false
+}
+
+// writtenYear is a year a line dates its text by; closingYear, the year
+// a line of place and date ends with.
+var (
+	writtenYear = regexp.MustCompile(`\b(?:1[0-9]{3}|20[0-9]{2})\b`)
+	closingYear = regexp.MustCompile(`\b(?:1[0-9]{3}|20[0-9]{2})\.?$`)
+)
 
 // partNamed is the one part name gives, by its numbers ("Federalist No.
 // 51") or by its title ("the preface"), and the document it is in;

@@ -86,8 +86,9 @@ A. I. RYKOV.
 
 // TestAskWhenPartWritten: "When was the preface written?" is answered
 // by the date under the signature closing it, on the signature's line or
-// the next; a part signed with no date, or not signed, is answered as any
-// question is.
+// the next, or by a line of place and date closing a part no name signs;
+// a part signed with no date, or neither signed nor dated, is answered as
+// any question is.
 func TestAskWhenPartWritten(t *testing.T) {
 	ix := parsedIndex(t, "book.txt", `PREFACE
 
@@ -102,6 +103,12 @@ The history of the proletariat in England begins with the invention of the steam
 
 J. R.
 
+FOREWORD
+
+The chief beauty of this book lies in its simple truthfulness. Its pages were written on the river in 1888, and written in haste.
+
+London, August, 1889.
+
 CHAPTER I
 
 The great towns were written about by many before me, in 1844 and since.
@@ -109,6 +116,7 @@ The great towns were written about by many before me, in 1844 and since.
 	tests := []struct{ question, want string }{
 		{"When was the preface written?", "F. ENGELS. January 11th, 1892."},
 		{"when was the preface dated", "F. ENGELS. January 11th, 1892."},
+		{"When was the foreword written?", "London, August, 1889."},
 		{"When was the introduction written?", ""},
 		{"When was chapter 1 written?", ""},
 	}
