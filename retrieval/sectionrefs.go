@@ -141,12 +141,14 @@ var refsJoined = regexp.MustCompile(`(?i)\x00\s*(?:,\s*|(?:of|in)\s+(?:the\s+)?)
 // that opens by naming a part of kind, numbered or named ("CHAPTER THE
 // LAST", "FIRST EPILOGUE", "THE SECOND BOOK"), or, where bare, by a
 // number alone ("Book I: … · III: On Horsell Common" for a chapter, in a
-// text that names none). ok is false where none does ("APPENDIX TO
-// CHAPTER I" is none).
+// text that names none) under parts that are numbered themselves, not
+// under an appendix ("Appendix · II: The Ants"). ok is false where none
+// does ("APPENDIX TO CHAPTER I" is none).
 func partKey(title, kind string, bare bool) (key string, ok bool) {
 	segments := strings.Split(title, " · ")
 	for i, seg := range segments {
-		if namedKind(seg) != kind && !(bare && bareNumber.MatchString(seg)) {
+		numberedAbove := !slices.ContainsFunc(segments[:i], func(above string) bool { return len(titleRefs(above)) == 0 })
+		if namedKind(seg) != kind && !(bare && numberedAbove && bareNumber.MatchString(seg)) {
 			continue
 		}
 		numbered := slices.ContainsFunc(titleRefs(seg), func(r sectionRef) bool { return r.kind == kind })
@@ -176,8 +178,10 @@ func namedKind(title string) string {
 
 // partKeys are the parts of kind each section of d lies in (partKey),
 // "" where it lies in none. A chapter is numbered alone ("III. ON
-// HORSELL COMMON") only in a text whose titles name no chapter: in one
-// that does, "INTRODUCTION · II" numbers no chapter.
+// HORSELL COMMON") only in a text whose titles name no chapter (in one
+// that does, "INTRODUCTION · II" numbers no chapter), and where at least
+// minNumberedParts are: a poem titled "L. of G.'s Purport." is no
+// fiftieth chapter.
 func partKeys(d *corpus.Document, kind string) []string {
 	titles := refTitles(d)
 	keys := make([]string, len(titles))
@@ -186,10 +190,18 @@ func partKeys(d *corpus.Document, kind string) []string {
 		keys[i], _ = partKey(title, kind, false)
 		named = named || keys[i] != ""
 	}
-	if !named && kind == "chapter" {
-		for i, title := range titles {
-			keys[i], _ = partKey(title, kind, true)
+	if named || kind != "chapter" {
+		return keys
+	}
+	bare := map[string]bool{}
+	for i, title := range titles {
+		keys[i], _ = partKey(title, kind, true)
+		if keys[i] != "" {
+			bare[keys[i]] = true
 		}
+	}
+	if len(bare) < minNumberedParts {
+		clear(keys)
 	}
 	return keys
 }

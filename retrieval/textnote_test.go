@@ -244,6 +244,8 @@ func TestPartsNote(t *testing.T) {
 		{"chapters numbered alone under books", "chapter", doc("Book I: The Coming · I: The Eve", "Book I: The Coming · II: The Star", "Book II: The Earth · I: Under Foot"), "“T” has 3 chapters, by its headings."},
 		{"books named by their ordinal after the", "book", doc("INTRODUCTION", "HIS FIRST BOOK", "THE FIRST BOOK", "THE SECOND BOOK", "APPENDIX"), "“T” has 2 books, by its headings."},
 		{"epilogues named by their ordinal", "epilogue", doc("BOOK XV · CHAPTER I", "FIRST EPILOGUE: 1813 - 20 · CHAPTER I", "FIRST EPILOGUE: 1813 - 20 · CHAPTER II", "SECOND EPILOGUE · CHAPTER I"), "“T” has 2 epilogues, by its headings."},
+		{"chapters numbered alone, an appendix's parts aside", "chapter", doc("Introduction", "I: Among Animals", "II: Among Savages", "III: Among Ourselves", "Appendix · I: Swarms", "Appendix · II: The Ants"), "“T” has 3 chapters, by its headings."},
+		{"a title opening with a letter that is a roman number", "chapter", doc("INSCRIPTIONS", "L. of G.'s Purport.", "The Last Invocation"), ""},
 		{"books over chapters numbered alone", "book", doc("Book I: The Coming · I: The Eve", "Book I: The Coming · II: The Star", "Book II: The Earth · I: Under Foot"), "“T” has 2 books, by its headings."},
 	}
 	for _, tt := range tests {
