@@ -13,7 +13,8 @@ import (
 // titlePageAsked asks what a title page says: who wrote the text being
 // read ("Who wrote this?", "Who is the author of the book?", "Who's the
 // author?", "What is the author's name?") or what it is called ("What is
-// the title of this book?", "What is the book called?"). The text's own
+// the title of this book?", "What is the title?", "What is the book
+// called?"). The text's own
 // sentences rarely say; its title page or the file's details do, and
 // Lectern leaves those out of the text it quotes.
 var titlePageAsked = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
@@ -22,6 +23,7 @@ var titlePageAsked = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`what(?:'s|’s|\s+is|\s+was)\s+the\s+(?:author's|author’s|writer's|writer’s)\s+name`,
 	`(?:what(?:'s|’s|\s+is|\s+was)\s+)?the\s+name\s+of\s+the\s+(?:author|writer)`,
 	`what(?:'s|’s|\s+is|\s+was)\s+the\s+(?:title|name)\s+of\s+` + theWholeText,
+	`what(?:'s|’s|\s+is|\s+was)\s+the\s+title`,
 	`what(?:'s|’s|\s+is|\s+was)\s+` + theWholeText + `\s+(?:called|titled)`,
 }, "|") + `)\s*[?.!]*$`)
 
@@ -110,6 +112,11 @@ func (ix *Index) Note(question string) string {
 	if m := authorAsked.FindStringSubmatch(text); m != nil {
 		if d := titledDocument(ix.corpus.Documents, m[1]); d != nil {
 			return titlePageNote([]*corpus.Document{d})
+		}
+	}
+	if named, ok := lengthNamed(text); ok {
+		if docs := ix.documentsNamed(named); docs != nil {
+			return lengthNote(docs)
 		}
 	}
 	if m := partsAsked.FindStringSubmatch(text); m != nil && len(ix.corpus.Documents) == 1 {
@@ -249,23 +256,34 @@ var partsInPart = regexp.MustCompile(`(?i)^how\s+many\s+(` + alternatives(refKin
 // and once in each part above it (a scene in each act, a chapter in each
 // book). "" where no title names a part so.
 func partsNote(d *corpus.Document, kind string, within map[int]bool, where string) string {
+	n := partsWithin(d, kind, within)
+	if n == 0 {
+		return ""
+	}
+	noun := kind + "s"
+	if n == 1 {
+		noun = kind
+	}
+	if where != "" {
+		return fmt.Sprintf("“%s” has %d %s in %s, by its headings.", docTitle(d), n, noun, where)
+	}
+	return fmt.Sprintf("“%s” has %d %s, by its headings.", docTitle(d), n, noun)
+}
+
+// partCount is how many parts of kind d's headings name (partsWithin).
+func partCount(d *corpus.Document, kind string) int { return partsWithin(d, kind, nil) }
+
+// partsWithin counts the parts of kind d's sections within lie in (all
+// of them where within is nil), each once however many sections it
+// spans (partKeys).
+func partsWithin(d *corpus.Document, kind string, within map[int]bool) int {
 	parts := map[string]bool{}
 	for i, key := range partKeys(d, kind) {
 		if key != "" && (within == nil || within[i]) {
 			parts[key] = true
 		}
 	}
-	if len(parts) == 0 {
-		return ""
-	}
-	noun := kind + "s"
-	if len(parts) == 1 {
-		noun = kind
-	}
-	if where != "" {
-		return fmt.Sprintf("“%s” has %d %s in %s, by its headings.", docTitle(d), len(parts), noun, where)
-	}
-	return fmt.Sprintf("“%s” has %d %s, by its headings.", docTitle(d), len(parts), noun)
+	return len(parts)
 }
 
 // titlePageNote names docs and their authors, as far as they are known.

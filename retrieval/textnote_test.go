@@ -28,6 +28,7 @@ func TestNoteOfTitlePage(t *testing.T) {
 		{"Who is the author of a biography of Serge?", false},
 		{"Who wrote about Serge?", false},
 		{"What is the title of this book?", true},
+		{"What is the title?", true},
 		{"What's the interview called?", true},
 		{"What is the title of chapter 4?", false},
 		{"What is the title of the Trotsky biography?", false},
@@ -268,6 +269,41 @@ func TestPartsListShowsTheFirst(t *testing.T) {
 	}
 	if want := fmt.Sprintf("CHAPTER %d; and 2 more.", maxListedParts); !strings.HasSuffix(got, want) {
 		t.Errorf("partsList = %q, want it to end %q", got, want)
+	}
+}
+
+// TestNoteOfLength: "How long is the book?" is answered by a note of its
+// words, pages and chapters, of the one text a question names or of every
+// text; a question of how long something in the text is gets none.
+func TestNoteOfLength(t *testing.T) {
+	short := "CHAPTER I\n\nOne two three.\n\nCHAPTER II\n\nFour five.\n\nCHAPTER III\n\nSix came last.\n"
+	paged := "The mill stood by the river.\n\f\nThe baker came at noon.\n"
+	one := parsedIndex(t, "book.txt", short)
+	wantNotes(t, one, []noteCase{
+		{"How long is the book?", "“book” is 8 words long, in 3 chapters by its headings."},
+		{"how many words are in this novel", "“book” is 8 words long, in 3 chapters by its headings."},
+		{"What is the length of the book?", "“book” is 8 words long, in 3 chapters by its headings."},
+		{"How many pages does it have?", "“book” is 8 words long, in 3 chapters by its headings."},
+		{"How long is the river?", ""},
+		{"How long did the baker wait?", ""},
+	})
+	two := docIndex(t, titledDoc(t, "short.txt", short, "The Short Book"), titledDoc(t, "mill.txt", paged, "The Mill"))
+	wantNotes(t, two, []noteCase{
+		{"How long is The Mill?", "“The Mill” is 11 words long, on 2 pages."},
+		{"How many words are there?", "The 2 texts are 19 words long in all: “The Short Book” 8; “The Mill” 11."},
+		{"How long is the orchard?", ""},
+	})
+}
+
+func TestGroupedDigits(t *testing.T) {
+	tests := []struct {
+		n    int
+		want string
+	}{{0, "0"}, {999, "999"}, {1000, "1,000"}, {69371, "69,371"}, {1746951, "1,746,951"}}
+	for _, tt := range tests {
+		if got := groupedDigits(tt.n); got != tt.want {
+			t.Errorf("groupedDigits(%d) = %q, want %q", tt.n, got, tt.want)
+		}
 	}
 }
 
