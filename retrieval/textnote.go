@@ -114,6 +114,11 @@ func (ix *Index) Note(question string) string {
 			return titlePageNote([]*corpus.Document{d})
 		}
 	}
+	if m := charactersAsked.FindStringSubmatch(text); m != nil {
+		if d := ix.documentNamed(m[1]); d != nil {
+			return charactersNote(d)
+		}
+	}
 	if named, ok := lengthNamed(text); ok {
 		if docs := ix.documentsNamed(named); docs != nil {
 			return lengthNote(docs)
