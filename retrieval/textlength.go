@@ -39,7 +39,7 @@ func lengthNote(docs []*corpus.Document) string {
 		if d.Pages > 0 {
 			note += fmt.Sprintf(", on %s pages", groupedDigits(d.Pages))
 		}
-		if n := partCount(d, "chapter"); n > 1 {
+		if n := partsWithin(d, "chapter", nil); n > 1 {
 			note += fmt.Sprintf(", in %d chapters by its headings", n)
 		}
 		return note + "."

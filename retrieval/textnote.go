@@ -14,9 +14,8 @@ import (
 // read ("Who wrote this?", "Who is the author of the book?", "Who's the
 // author?", "What is the author's name?") or what it is called ("What is
 // the title of this book?", "What is the title?", "What is the book
-// called?"). The text's own
-// sentences rarely say; its title page or the file's details do, and
-// Lectern leaves those out of the text it quotes.
+// called?"). The text's own sentences rarely say; its title page or the
+// file's details do, and Lectern leaves those out of the text it quotes.
 var titlePageAsked = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	writtenBy + theWholeText,
 	`who(?:'s|’s|\s+is|\s+was)\s+(?:the|this)\s+(?:author|writer)(?:\s+of\s+` + theWholeText + `)?`,
@@ -95,10 +94,12 @@ const maxNotedAuthors = 3
 // Lectern quotes the text's sentences and leaves its title page out: who
 // wrote it or what it is called ("Who wrote this?", "What is the book
 // called?"), from what its title page or the file's details say
-// (corpus.Document's Title and Author), and how many parts of a kind it
-// has ("How many chapters are there?"), from its sections' titles. It is
-// "" for any other question; the quotes are found as for any question,
-// and a front end shows the note above them.
+// (corpus.Document's Title, Author and Translator), how many parts of a
+// kind it has ("How many chapters are there?"), from its sections'
+// titles, how long it is ("How long is the book?") and who is in it
+// ("Who are the main characters?"), from its sentences. It is "" for any
+// other question; the quotes are found as for any question, and a front
+// end shows the note above them.
 func (ix *Index) Note(question string) string {
 	text := strings.TrimSpace(ix.asAsked(cleanQuery(question)))
 	if titlePageAsked.MatchString(text) || interviewAsked.MatchString(text) && interviewed(ix.corpus.Documents) {
@@ -274,9 +275,6 @@ func partsNote(d *corpus.Document, kind string, within map[int]bool, where strin
 	}
 	return fmt.Sprintf("“%s” has %d %s, by its headings.", docTitle(d), n, noun)
 }
-
-// partCount is how many parts of kind d's headings name (partsWithin).
-func partCount(d *corpus.Document, kind string) int { return partsWithin(d, kind, nil) }
 
 // partsWithin counts the parts of kind d's sections within lie in (all
 // of them where within is nil), each once however many sections it
