@@ -69,7 +69,7 @@ func (ix *Index) AskFor(ctx context.Context, question string, k int, f Filter) (
 		return ix.askEach(ctx, questions, k, f)
 	}
 	typed := text
-	text = ix.respell(text)
+	text = ix.respell(ix.spelledOut(text))
 	q := ix.analyse(text)
 	refs, rest := questionRefs(text)
 	rs, err := ix.answerWithinParts(ctx, refs, rest, &q, k, f)

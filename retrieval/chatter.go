@@ -150,7 +150,7 @@ var quotedQuestion = regexp.MustCompile(`^["“”]([^"“”]+\?)["“”]$`)
 // plainTyping undoes how a question may be typed in a chat: Markdown
 // emphasis, a quotation mark or a label before it, quotation marks
 // around it, and capitals throughout (a name stays a name only where the
-// rest is lower case).
+// rest is lower case; an abbreviation typed alone stays as it is).
 func plainTyping(text string) string {
 	plain := emphasis.ReplaceAllStringFunc(text, func(m string) string {
 		return strings.Map(func(r rune) rune {
@@ -166,10 +166,19 @@ func plainTyping(text string) string {
 	if strings.IndexFunc(plain, unicode.IsLetter) < 0 {
 		return text
 	}
-	if strings.IndexFunc(plain, unicode.IsLower) < 0 {
+	if strings.IndexFunc(plain, unicode.IsLower) < 0 && !typedAbbreviation(plain) {
 		plain = strings.ToLower(plain)
 	}
 	return plain
+}
+
+// typedAbbreviation reports whether text is one word of capitals as an
+// abbreviation is written ("NEP?", "NKVD"): typed alone, it is no
+// question typed in capitals throughout.
+func typedAbbreviation(text string) bool {
+	word := strings.TrimRightFunc(text, unicode.IsPunct)
+	n := utf8.RuneCountInString(word)
+	return n >= minAbbreviation && n <= maxAbbreviation && strings.IndexFunc(word, func(r rune) bool { return !unicode.IsUpper(r) }) < 0
 }
 
 // contraction is an interrogative opening a question run into "is", as

@@ -177,3 +177,47 @@ func TestNamedTermAnswered(t *testing.T) {
 		{"After the merger, what was the merged company called?", "renamed American Broadcasting-Paramount Theatres"},
 	})
 }
+
+// TestAbbreviationTyped: an abbreviation a reader types that the text
+// never writes is asked as the name it stands for, where a name of the
+// text has its letters for initials ("NEP" of a text that writes only
+// "New Economic Policy"); one the text writes is asked as written.
+func TestAbbreviationTyped(t *testing.T) {
+	spelled := "The transition led from War Communism to the relaxation under Lenin’s New Economic Policy, in effect conceding to the demands of the sailors."
+	ix := parsedIndex(t, "history.txt", "CHAPTER 1\n\n"+strings.Repeat("The policy of the party changed in the spring, and the economy recovered slowly. ", 6)+
+		spelled+"\n\nThe GPU arrested the sailors, and the party kept its economic policy.\n")
+	tests := []struct{ question, want string }{
+		{"What was the NEP?", spelled},
+		{"NEP?", spelled},
+		{"what was nep", spelled},
+		{"What did the GPU do?", "The GPU arrested the sailors"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			r := firstResult(t, ix, tt.question)
+			if !strings.Contains(r.Quote.Text, tt.want) {
+				t.Errorf("got %q first, want %q in it", r.Quote.Text, tt.want)
+			}
+		})
+	}
+}
+
+func TestCountInitials(t *testing.T) {
+	counts := map[string]map[string]int{}
+	countInitials(counts, strings.Fields("Lenin’s New Economic Policy"))
+	countInitials(counts, strings.Fields("the Bank of England"))
+	tests := []struct{ abbr, name string }{
+		{"NEP", "New Economic Policy"},
+		{"LNEP", "Lenin’s New Economic Policy"},
+		{"NE", "New Economic"},
+		{"BE", "Bank of England"},
+	}
+	for _, tt := range tests {
+		if counts[tt.abbr][tt.name] != 1 {
+			t.Errorf("counts[%q] = %v, want %q once", tt.abbr, counts[tt.abbr], tt.name)
+		}
+	}
+	if got := counts["TB"]; got != nil {
+		t.Errorf("counts[TB] = %v, want none: a name opens with a capital", got)
+	}
+}

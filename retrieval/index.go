@@ -64,6 +64,11 @@ type Index struct {
 	// (askedHeadings), read once, at the first question.
 	askedOnce sync.Once
 	asked     []askedTitle
+	// initials are the text's names by their initials (initialsNames),
+	// read once, at the first question typing an abbreviation the text
+	// never writes.
+	initialsOnce sync.Once
+	initials     map[string]string
 
 	closeOnce sync.Once
 	closeErr  error
