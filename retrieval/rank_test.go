@@ -553,3 +553,26 @@ func TestPrefixForms(t *testing.T) {
 		})
 	}
 }
+
+// TestTimesAsOlderTextsWrite: "three times" of a question is the
+// "thrice" of an older text, "two times" its "twice".
+func TestTimesAsOlderTextsWrite(t *testing.T) {
+	ix := parsedIndex(t, "gospel.txt", "CHAPTER 1\n\n"+
+		"The servant denied him once in the courtyard. "+
+		"The guards warmed themselves at the fire. "+
+		"Peter denied him thrice before the cock crew. "+
+		"The porter knocked once at the gate. "+
+		"The soldiers stood by the gate. "+
+		"The steward knocked twice at the gate.\n")
+	tests := []struct{ question, want string }{
+		{"Who denied him three times?", "Peter denied him thrice"},
+		{"Who knocked two times at the gate?", "The steward knocked twice"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			if got := firstResult(t, ix, tt.question).Quote.Text; !strings.Contains(got, tt.want) {
+				t.Errorf("got %q first, want %q in it", got, tt.want)
+			}
+		})
+	}
+}

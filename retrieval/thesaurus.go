@@ -63,6 +63,8 @@ var thesaurusGroups = [][]string{
 	{"look", "appearance", "looked"},
 	{"bury", "buried", "burial", "funeral", "grave"},
 	{"replace", "replaced", "succeed", "succeeded", "successor"},
+	{"twice", "two"}, // "two times", as older texts write it
+	{"thrice", "three"},
 }
 
 // Multi-word equivalents ("First World War", "World War I") are left out:
