@@ -13,7 +13,7 @@ import (
 // many pages does it have?", "How many words are in War and Peace?",
 // "What is the length of the novel?" (read without the text it names as
 // a whole: "How many words are?"). The text it names is the one answered
-// of (documentsNamed): "How long is the bridge?" names none.
+// of (measuredDocuments): "How long is the bridge?" names none.
 var lengthAsked = regexp.MustCompile(`(?i)^\W*(?:how\s+long\s+is\s+(.{1,80}?)|what(?:'s|’s|\s+is)\s+the\s+length\s+of\s+(.{1,80}?)|how\s+many\s+(?:pages|words)\s+(?:are(?:\s+there)?(?:\s+in\s+(.{1,80}?))?|(?:does|do)\s+(.{1,80}?)\s+have))\s*[?.!]*$`)
 
 // lengthNamed is the text a question asking how long it is names: "" for
@@ -25,6 +25,21 @@ func lengthNamed(text string) (named string, ok bool) {
 		return "", false
 	}
 	return strings.Join(m[1:], ""), true
+}
+
+// measuredDocuments are the documents a question asking how long a text
+// is names: every one where it names none or names it as "the book" or
+// "it", else the one titled so; nil where none is. A word naming what a
+// text is of names none here: "How long is the voyage?" of The Voyage of
+// the Beagle asks how long the voyage took.
+func (ix *Index) measuredDocuments(named string) []*corpus.Document {
+	if named == "" || wholeTextNamed.MatchString(named) {
+		return ix.corpus.Documents
+	}
+	if d, n := titleMatches(ix.corpus.Documents, named); n == 1 {
+		return []*corpus.Document{d}
+	}
+	return nil
 }
 
 // lengthNote says how long docs are: each one's words, its pages where

@@ -121,7 +121,7 @@ func (ix *Index) Note(question string) string {
 		}
 	}
 	if named, ok := lengthNamed(text); ok {
-		if docs := ix.documentsNamed(named); docs != nil {
+		if docs := ix.measuredDocuments(named); docs != nil {
 			return lengthNote(docs)
 		}
 	}
@@ -341,6 +341,20 @@ func listedNote(docs []*corpus.Document, what string, said func(*corpus.Document
 // a single word names as what the text is of (headedOnly: "the
 // constitution", "the voyage"). nil where none or several are.
 func titledDocument(docs []*corpus.Document, name string) *corpus.Document {
+	found, n := titleMatches(docs, name)
+	if want := plainTitle(name); n == 0 && len(titleWords(want)) == 1 && !strings.Contains(want, " ") {
+		found, n = headedOnly(docs, want)
+	}
+	if n != 1 {
+		return nil
+	}
+	return found
+}
+
+// titleMatches is the last of docs that name titles, by its title, the
+// title before its subtitle, or every word of two or more (titledDocument
+// but for a word naming what a text is of), and how many do.
+func titleMatches(docs []*corpus.Document, name string) (*corpus.Document, int) {
 	want := plainTitle(name)
 	found, n := titledOnly(docs, func(title string) bool {
 		main, _, _ := strings.Cut(strings.NewReplacer(";", ":", ",", ":").Replace(title), ":")
@@ -353,13 +367,7 @@ func titledDocument(docs []*corpus.Document, name string) *corpus.Document {
 	if n == 0 && len(words) >= 2 {
 		found, n = filedOnly(docs, func(name string) bool { return holdsAll(titleWords(name), words) })
 	}
-	if n == 0 && len(words) == 1 && !strings.Contains(want, " ") {
-		found, n = headedOnly(docs, want)
-	}
-	if n != 1 {
-		return nil
-	}
-	return found
+	return found, n
 }
 
 // titledOnly is the last of docs whose titles match, and how many do.

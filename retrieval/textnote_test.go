@@ -293,6 +293,11 @@ func TestNoteOfLength(t *testing.T) {
 		{"How many words are there?", "The 2 texts are 19 words long in all: “The Short Book” 8; “The Mill” 11."},
 		{"How long is the orchard?", ""},
 	})
+	voyage := docIndex(t, titledDoc(t, "voyage.txt", short, "The Voyage of the Beagle"))
+	wantNotes(t, voyage, []noteCase{
+		{"How long is the voyage?", ""},
+		{"How long is the Voyage of the Beagle?", "“The Voyage of the Beagle” is 8 words long, in 3 chapters by its headings."},
+	})
 }
 
 func TestGroupedDigits(t *testing.T) {
