@@ -26,32 +26,19 @@ func (ix *Index) spelledOut(text string) string {
 	if strings.IndexFunc(text, unicode.IsLower) < 0 {
 		return text
 	}
-	var b strings.Builder
-	last := 0
-	for _, t := range analyze(ix.exact, text) {
-		w := text[t.start:t.end]
+	return replaceWords(text, analyze(ix.exact, text), func(w string, _ token) (string, bool) {
 		if n := utf8.RuneCountInString(w); n < minAbbreviation || n > maxAbbreviation || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
-			continue
+			return "", false
 		}
 		if toks := analyze(ix.stem, w); len(toks) != 1 || ix.lex.dfOf(toks[0].term) > 0 {
-			continue
+			return "", false
 		}
 		if strings.ToUpper(w) != w && (strings.ToLower(w) != w || ix.isEnglish(w)) {
-			continue
+			return "", false
 		}
 		name, ok := ix.initialsNames()[strings.ToUpper(w)]
-		if !ok {
-			continue
-		}
-		b.WriteString(text[last:t.start])
-		b.WriteString(name)
-		last = t.end
-	}
-	if last == 0 {
-		return text
-	}
-	b.WriteString(text[last:])
-	return b.String()
+		return name, ok
+	})
 }
 
 // initialsNames are the names of two capitalised words or more the text

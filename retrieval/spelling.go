@@ -40,24 +40,33 @@ func (ix *Index) spell(stem string) []string {
 // maxSpellings.
 func (ix *Index) respell(text string) string {
 	tried := 0
-	var b strings.Builder
-	last := 0
-	for _, t := range analyze(ix.exact, text) {
-		w := text[t.start:t.end]
-		if !mayRespell(w) {
-			continue
+	return replaceWords(text, analyze(ix.exact, text), func(w string, t token) (string, bool) {
+		if tried > maxSpellings || !mayRespell(w) {
+			return "", false
 		}
 		if _, ok := ix.misspeltStem(w); !ok {
-			continue
+			return "", false
 		}
 		if tried++; tried > maxSpellings {
-			break
+			return "", false
 		}
-		if fix, ok := ix.respelled(w, isName(text, t)); ok {
-			b.WriteString(text[last:t.start])
-			b.WriteString(fix)
-			last = t.end
+		return ix.respelled(w, isName(text, t))
+	})
+}
+
+// replaceWords is text with each word of toks that replace gives another
+// for written so; text itself where it gives none.
+func replaceWords(text string, toks []token, replace func(w string, t token) (string, bool)) string {
+	var b strings.Builder
+	last := 0
+	for _, t := range toks {
+		fix, ok := replace(text[t.start:t.end], t)
+		if !ok {
+			continue
 		}
+		b.WriteString(text[last:t.start])
+		b.WriteString(fix)
+		last = t.end
 	}
 	if last == 0 {
 		return text
