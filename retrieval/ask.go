@@ -177,6 +177,9 @@ func (ix *Index) placeAnswer(text string, refs []sectionRef, q *question) (Resul
 	if doc, sents, ok := ix.datedSentences(text); ok {
 		return ix.rank.result(doc, sents, highlights{}, 0), true
 	}
+	if doc, sent, ok := ix.narratorSentence(text); ok {
+		return ix.rank.result(doc, []int{sent}, highlights{}, 0), true
+	}
 	if doc, sent, ok := ix.speakerSentence(text); ok {
 		return ix.rank.result(doc, []int{sent}, highlights{}, 0), true
 	}
