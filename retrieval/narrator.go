@@ -51,6 +51,7 @@ func (ix *Index) narratorSentence(text string) (doc, sent int, ok bool) {
 		}
 		var own string
 		own, quoting = narration(s.Text, quoting)
+		own = bareNumber.ReplaceAllString(own, "") // "I. That she was legally entitled to vote." numbers a point
 		if s.Speaker == "" && !synopsis.MatchString(s.Text) && firstPersonWord.MatchString(own) {
 			return slices.Index(ix.corpus.Documents, d), at, true
 		}

@@ -15,7 +15,8 @@ func TestNarratorSentence(t *testing.T) {
 		"Three friends.—We agree to go.—A boat is hired.—The dog objects.\n\n"+
 		"“Well, George,” said Harris. “I think we should go. I have said so before.”\n\n"+
 		"The boat was ready at noon. Harris rowed, and George steered, and the dog slept while I watched the bank.\n")
-	third := parsedIndex(t, "novel.txt", "CHAPTER I\n\n“I will not go,” said Anna. “I never go.”\n\nThe prince smiled and left the room. He was tired.\n")
+	third := parsedIndex(t, "novel.txt", "CHAPTER I\n\n“I will not go,” said Anna. “I never go.”\n\nThe prince smiled and left the room. He was tired.\n\n"+
+		"I. The prince was tired.\n\nII. The prince left.\n")
 	tests := []struct {
 		ix       *Index
 		question string
