@@ -121,9 +121,9 @@ var titledPeople = map[string]bool{"lady": true, "lord": true, "uncle": true, "a
 	"prince": true, "princess": true, "saint": true, "st": true, "captain": true, "colonel": true, "general": true,
 	"professor": true, "mister": true, "madam": true, "madame": true, "mrs": true, "count": true, "countess": true}
 
-// opensSentence reports whether a word after before opens a sentence or a
-// quotation: nothing but spaces, quotation marks or dashes before it, or
-// a stop, colon or dash just before.
+// opensSentence reports whether a word after before opens a sentence, a
+// clause or a quotation: nothing stands before it but spaces, or a stop,
+// a colon, a dash, a bracket or a quotation mark does.
 func opensSentence(before string) bool {
 	before = strings.TrimRightFunc(before, unicode.IsSpace)
 	if before == "" {

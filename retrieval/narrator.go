@@ -21,7 +21,7 @@ var firstPersonWord = regexp.MustCompile(`\b(?:I|me|my|myself)\b`)
 
 // narratorScan is how many sentences of its opening a story is looked
 // through for its narrator's first word of themself: one told in the
-// third person may have a narrator's "we" much later.
+// third person may quote a letter's "I" much later.
 const narratorScan = 40
 
 // narratorSentence finds where the one text a question asking who tells
