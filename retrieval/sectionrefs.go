@@ -147,8 +147,7 @@ var refsJoined = regexp.MustCompile(`(?i)\x00\s*(?:,\s*|(?:of|in)\s+(?:the\s+)?)
 func partKey(title, kind string, bare bool) (key string, ok bool) {
 	segments := strings.Split(title, " · ")
 	for i, seg := range segments {
-		numberedAbove := !slices.ContainsFunc(segments[:i], func(above string) bool { return len(titleRefs(above)) == 0 })
-		if namedKind(seg) != kind && !(bare && numberedAbove && bareNumber.MatchString(seg)) {
+		if namedKind(seg) != kind && !(bare && bareNumber.MatchString(seg) && numberedAbove(segments[:i])) {
 			continue
 		}
 		numbered := slices.ContainsFunc(titleRefs(seg), func(r sectionRef) bool { return r.kind == kind })
@@ -157,6 +156,13 @@ func partKey(title, kind string, bare bool) (key string, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// numberedAbove reports whether every part a title's segments name above
+// a number alone is numbered itself ("Book I: …"), none an appendix's
+// unnumbered name.
+func numberedAbove(segments []string) bool {
+	return !slices.ContainsFunc(segments, func(above string) bool { return len(titleRefs(above)) == 0 })
 }
 
 // namedKind is the kind of part a title opens by naming: "chapter" for
