@@ -288,14 +288,14 @@ func (r *ranker) extend(c candidate, scoreOf map[[2]int]float64, used map[[2]int
 	d := r.corpus.Documents[c.doc]
 	text := d.Sentence(c.sent).Text // built from the cache's records on each call: once here
 	best, bestScore, bestFits := -1, math.Inf(-1), false
-	fitsAlone := quotableRun(d, c.sent, c.sent, false)
+	fitsAlone := shortRun(d, c.sent, c.sent)
 	for _, n := range []int{c.sent - 1, c.sent + 1} {
 		if n < 0 || n >= d.SentenceCount() || used[[2]int{c.doc, n}] || !together(d, min(c.sent, n), max(c.sent, n), false) {
 			continue
 		}
 		// A neighbour that does not fit whole is shown in part beside the
 		// chosen sentence (quoteWindow), where one that fits does not qualify.
-		fits := quotableWith(d, c.sent, n)
+		fits := shortRun(d, min(c.sent, n), max(c.sent, n))
 		if !fits && !fitsAlone || bestFits && !fits {
 			continue
 		}
@@ -386,18 +386,15 @@ func asks(text string) bool {
 	return strings.HasSuffix(strings.TrimRight(text, "”’\"' "), "?")
 }
 
-// quotableWith reports whether sentence n of d may be quoted with
-// sentence s: in the same paragraph and role, and short enough together.
-func quotableWith(d *corpus.Document, s, n int) bool {
-	return quotableRun(d, min(s, n), max(s, n), false)
-}
-
 // quotableRun reports whether sentences from to to of d may be quoted
 // together: they belong together and are short enough.
 func quotableRun(d *corpus.Document, from, to int, acrossParagraphs bool) bool {
-	if !together(d, from, to, acrossParagraphs) {
-		return false
-	}
+	return together(d, from, to, acrossParagraphs) && shortRun(d, from, to)
+}
+
+// shortRun reports whether sentences from to to of d are short enough
+// for one quote: at most MaxQuoteRunes, on fewer than maxQuoteLines.
+func shortRun(d *corpus.Document, from, to int) bool {
 	runes := -1
 	for i := from; i <= to; i++ {
 		runes += utf8.RuneCountInString(d.Sentence(i).Text) + 1
