@@ -77,8 +77,9 @@ func (p *epubPackage) role(n epubName) string {
 }
 
 // people are the package's author, its first creator with no role or
-// the author's (else its first that is no translator), and its translator, the first creator or contributor
-// whose role is "trl", each named in reading order.
+// the author's (else its first that is no translator), and its
+// translator, the first creator or contributor whose role is "trl",
+// each named in reading order.
 func (p *epubPackage) people() (author, translator string) {
 	for _, n := range p.Creators {
 		if r := p.role(n); author == "" && (r == "" || r == "aut") {
