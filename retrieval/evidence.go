@@ -414,10 +414,29 @@ func (r *ranker) titleCoverage(q *question, doc, sec int) float64 {
 // section, a glossary's term, a documentation page's heading.
 func (m *matchScratch) creditTitle(q *question, title []uint32, short bool) {
 	for i, c := range q.concepts {
-		if !c.framing && (c.capital || short) && c.namedIn(title, true) {
+		if !c.framing && (c.capital || short) && c.namedIn(title, true) && (short || wholeNameIn(q, i, title)) {
 			m.hold(i)
 		}
 	}
+}
+
+// wholeNameIn reports whether a title holds every word of the name the
+// question's concept i is part of: "Walden Pond" is not named by "The
+// Pond in Winter", whose capital is the title's, not a name's.
+func wholeNameIn(q *question, i int, title []uint32) bool {
+	lo, hi := i, i
+	for lo > 0 && q.concepts[lo-1].capital && q.concepts[lo-1].pos == q.concepts[lo].pos-1 {
+		lo--
+	}
+	for hi+1 < len(q.concepts) && q.concepts[hi+1].capital && q.concepts[hi+1].pos == q.concepts[hi].pos+1 {
+		hi++
+	}
+	for j := lo; j <= hi; j++ {
+		if !q.concepts[j].namedIn(title, true) {
+			return false
+		}
+	}
+	return true
 }
 
 // namedIn reports whether a title's words (ids) hold the concept: as the

@@ -33,6 +33,23 @@ func TestNamesAndKinds(t *testing.T) {
 			},
 		},
 		{
+			// A title's word is a title's capital, not a name's: "The
+			// Pond in Winter" does not name "Walden Pond", though every
+			// word of a title is written with a capital.
+			"a title's common word", "walden.md",
+			"# A Life in the Woods\n\n## Economy\n\n" +
+				"When I wrote the following pages, or rather the bulk of them, I lived alone, in the woods, a mile from any neighbor, in a house which I had built myself, on the shore of Walden Pond, in Concord, Massachusetts, and earned my living by the labor of my hands only. " +
+				"I lived there two years and two months.\n\n" +
+				"## The Pond in Winter\n\n" +
+				"After a still winter night I awoke. " +
+				"Fishermen came with fowling-pieces to catch pickerel. " +
+				"They, of course, are Walden all over and all through; are themselves small Waldens in the animal kingdom, Waldenses. " +
+				"The men cut the ice in blocks.\n",
+			[]firstQuote{
+				{"Where is Walden Pond?", "in Concord"},
+			},
+		},
+		{
 			// A name given earlier in the paragraph is held by a sentence
 			// that calls it by its last word in lower case.
 			"a name called by its last word", "stadiums.txt",
