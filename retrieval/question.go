@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"sort"
@@ -255,8 +256,10 @@ func intentOf(text string) intent {
 // question turns cleaned question text into concepts and an intent.
 func (a analyser) question(text string) question {
 	q := question{byTerm: map[uint32][]alt{}, rarest: -1, head: -1, narrator: -1, intent: intentOf(text), howTo: howToWords.MatchString(text), asked: reads(text)}
+	measure := ""
 	if m := howMeasure.FindStringSubmatch(text); m != nil {
-		units := measureUnits[strings.ToLower(m[1])]
+		measure = strings.ToLower(m[1])
+		units := measureUnits[measure]
 		if howLongDid.MatchString(text) {
 			units = durationUnits // "How long did Thoreau live at Walden?" asks no distance
 		}
@@ -286,6 +289,9 @@ func (a analyser) question(text string) question {
 			continue // the one question word the analyzer keeps: "Whose tutorial…?" asks for a name, not the word
 		}
 		c := concept{stem: s, framing: a.lex.framing(s), alts: slices.Clone(joined[s])}
+		if measured := analyze(a.stem, measure); len(measured) == 1 && measured[0].term == s {
+			c.alts = append(c.alts, a.measureNouns(measure)...)
+		}
 		for i, t := range toks {
 			if t.term == s {
 				kind := tokenKind(text, t, t.start == 0)
@@ -556,6 +562,35 @@ var (
 		"cold":  degrees,
 	}
 )
+
+// measureNames are the nouns that name what a question of measure asks
+// for: "How deep is Walden Pond?" is answered by "The greatest depth was
+// exactly one hundred and two feet".
+var measureNames = map[string][]string{
+	"old":   {"age"},
+	"far":   {"distance"},
+	"high":  {"height", "altitude"},
+	"tall":  {"height"},
+	"often": {"frequency"},
+	"fast":  {"speed", "velocity"},
+	"deep":  {"depth"},
+	"wide":  {"width", "breadth"},
+	"thick": {"thickness"},
+	"heavy": {"weight"},
+	"hot":   {"temperature"},
+	"cold":  {"temperature"},
+}
+
+// measureNouns are the alternatives the nouns naming a measure give the
+// word of a question asking for it.
+func (a analyser) measureNouns(word string) []alt {
+	var out []alt
+	for id := range a.terms(measureNames[word]) {
+		out = append(out, alt{term: id, how: altDerived})
+	}
+	slices.SortFunc(out, func(x, y alt) int { return cmp.Compare(x.term, y.term) })
+	return out
+}
 
 // terms are the lexicon ids of words as the text's analysis stems them;
 // words the text lacks have none.

@@ -1,6 +1,9 @@
 package retrieval
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestIntentOf(t *testing.T) {
 	tests := []struct {
@@ -82,5 +85,41 @@ func TestQuestionWordsAreNoConcepts(t *testing.T) {
 		if c.stem == "whose" {
 			t.Errorf("concepts of %q hold %q", "Whose tutorial was it?", c.stem)
 		}
+	}
+}
+
+// TestMeasureNouns checks that the word a question of measure asks by
+// counts as the noun naming the measure, where the text has it: "How
+// deep" as "depth", "How old" as "age". "How long" does not count as
+// "length": old texts write "at length" for "at last".
+func TestMeasureNouns(t *testing.T) {
+	ix := parsedIndex(t, "pond.txt", "Pond\n\n"+
+		"The greatest depth was one hundred and two feet. Members must be over the age of 18. "+
+		"At length the ice melted, and its thickness and its height were forgotten.\n")
+	tests := []struct {
+		question, stem string
+		want           []string // the stems counted as it by their form
+	}{
+		{"How deep is the pond?", "deep", []string{"depth"}},
+		{"How old must members be?", "old", []string{"ag"}},
+		{"How high is the ice?", "high", []string{"height"}},
+		{"How long was the winter?", "long", nil},
+		{"Is the pond deep?", "deep", nil}, // no question of measure
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			q := ix.analyse(cleanQuery(tt.question))
+			var got []string
+			for _, c := range q.concepts {
+				for _, a := range c.alts {
+					if c.stem == tt.stem && a.how == altDerived {
+						got = append(got, ix.rank.lex.terms[a.term])
+					}
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("forms of %q = %q, want %q", tt.stem, got, tt.want)
+			}
+		})
 	}
 }
