@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -126,11 +127,11 @@ func (ix *Index) Note(question string) string {
 		}
 	}
 	if m := partsAsked.FindStringSubmatch(text); m != nil && len(ix.corpus.Documents) == 1 {
-		return partsNote(ix.corpus.Documents[0], refKinds[strings.ToLower(m[1])], nil, "")
+		return orOtherParts(partsNote, ix.corpus.Documents[0], refKinds[strings.ToLower(m[1])])
 	}
 	if m := partsListed.FindStringSubmatch(text); m != nil {
 		if d := ix.documentNamed(m[2]); d != nil {
-			return partsList(d, refKinds[strings.ToLower(m[1])])
+			return orOtherParts(func(d *corpus.Document, kind string, _ map[int]bool, _ string) string { return partsList(d, kind) }, d, refKinds[strings.ToLower(m[1])])
 		}
 	}
 	if d := ix.corpus.Documents; questionsListed.MatchString(text) && len(d) == 1 && asksQuestions(d[0]) {
@@ -156,9 +157,112 @@ func (ix *Index) partsOf(kind, named string) string {
 		return ""
 	}
 	if d := titledDocument(ix.corpus.Documents, named); d != nil {
-		return partsNote(d, kind, nil, "")
+		return orOtherParts(partsNote, d, kind)
 	}
 	return ""
+}
+
+// orOtherParts is what note says of d's parts of kind, or where its
+// headings name none so, what they do divide it into: "“Macbeth” has no
+// chapters by its headings; they name 5 acts and 26 scenes.", the
+// headed parts too where those named cover fewer than half of them
+// ("…they name 16 letters among its 92 headed parts."), "“Walden”
+// has no chapters by its headings, which divide it into 19 parts:
+// Economy; Where I Lived, and What I Lived For; …". A reading group asks
+// for chapters of a book whose chapters are headed by their titles
+// alone; silence would leave them guessing. Sections are what Lectern
+// cites and paragraphs what it counts itself: none is said of them.
+func orOtherParts(note func(d *corpus.Document, kind string, within map[int]bool, where string) string, d *corpus.Document, kind string) string {
+	if said := note(d, kind, nil, ""); said != "" || kind == "section" || kind == "paragraph" {
+		return said
+	}
+	none := fmt.Sprintf("“%s” has no %ss by its headings", docTitle(d), kind)
+	titles := headedParts(d)
+	var named []string
+	covered := map[int]bool{}
+	for _, other := range otherPartKinds(kind) {
+		keys := partKeys(d, other)
+		if n := partsWithin(d, other, nil); n > 0 {
+			named = append(named, countedParts(n, other))
+		}
+		for i, key := range keys {
+			covered[i] = covered[i] || key != "" && d.Sections[i].Number > 0
+		}
+	}
+	if len(named) > 0 {
+		if 2*countTrue(covered) < len(titles) {
+			return fmt.Sprintf("%s; they name %s among its %d headed parts.", none, joinAnd(named), len(titles))
+		}
+		return none + "; they name " + joinAnd(named) + "."
+	}
+	if len(titles) < 2 {
+		return none + ", nor any headings that divide it."
+	}
+	return fmt.Sprintf("%s, which divide it into %d parts: %s", none, len(titles), listed(titles))
+}
+
+// headedParts are the titles of d's parts at the highest level of its
+// headings that holds two or more ("Economy", "Sounds", … of Walden's
+// headings; a documentation page's title over its headings aside), each
+// once and without the titles above it.
+func headedParts(d *corpus.Document) []string {
+	byLevel := map[int][]string{}
+	for _, s := range d.Sections {
+		title := s.Title
+		if i := strings.LastIndex(title, " · "); i >= 0 {
+			title = title[i+len(" · "):]
+		}
+		if s.Number > 0 && title != "" && !slices.Contains(byLevel[s.Level], title) {
+			byLevel[s.Level] = append(byLevel[s.Level], title)
+		}
+	}
+	var top []string
+	for _, level := range slices.Sorted(maps.Keys(byLevel)) {
+		if top = byLevel[level]; len(top) >= 2 {
+			break
+		}
+	}
+	return top
+}
+
+// otherPartKinds are the kinds of part a heading may name, kind aside, in
+// a fixed order.
+func otherPartKinds(kind string) []string {
+	var kinds []string
+	for _, k := range refKinds {
+		if k != kind && k != "section" && k != "paragraph" && !slices.Contains(kinds, k) {
+			kinds = append(kinds, k)
+		}
+	}
+	slices.Sort(kinds)
+	return kinds
+}
+
+// countTrue counts the keys set in m.
+func countTrue(m map[int]bool) int {
+	n := 0
+	for _, b := range m {
+		if b {
+			n++
+		}
+	}
+	return n
+}
+
+// countedParts is n parts of kind, as a phrase: "5 acts", "1 book".
+func countedParts(n int, kind string) string {
+	if n == 1 {
+		return "1 " + kind
+	}
+	return fmt.Sprintf("%d %ss", n, kind)
+}
+
+// joinAnd joins phrases as a list: "a", "a and b", "a, b and c".
+func joinAnd(phrases []string) string {
+	if len(phrases) < 2 {
+		return strings.Join(phrases, "")
+	}
+	return strings.Join(phrases[:len(phrases)-1], ", ") + " and " + phrases[len(phrases)-1]
 }
 
 // partsAsked asks how many parts of a kind the text has: "How many
@@ -210,6 +314,12 @@ func partsList(d *corpus.Document, kind string) string {
 	if count == "" {
 		return ""
 	}
+	return strings.TrimSuffix(count, ".") + ": " + listed(names)
+}
+
+// listed is the first maxListedParts of names, in order, as a sentence's
+// end: "ACT I; ACT II; and 3 more.".
+func listed(names []string) string {
 	list := strings.Join(names[:min(len(names), maxListedParts)], "; ")
 	if more := len(names) - maxListedParts; more > 0 {
 		list += fmt.Sprintf("; and %d more", more)
@@ -217,7 +327,7 @@ func partsList(d *corpus.Document, kind string) string {
 	if !strings.HasSuffix(list, "?") && !strings.HasSuffix(list, "!") {
 		list = strings.TrimSuffix(list, ".") + "."
 	}
-	return strings.TrimSuffix(count, ".") + ": " + list
+	return list
 }
 
 // citedSections counts d's sections as Lectern cites them (§1, §2, …),

@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -33,7 +34,7 @@ func TestNoteOfTitlePage(t *testing.T) {
 		{"What is the title of chapter 4?", false},
 		{"What is the title of the Trotsky biography?", false},
 		{"Why did the Bolsheviks dissolve the Constituent Assembly?", false},
-		{"How many chapters are there?", false}, // the interview has none
+		{"How many chapters are there?", true}, // none: the note lists its questions instead
 		{"Who is being interviewed?", true},
 		{"Who is the interviewer?", true},
 		{"Who asks the questions?", true},
@@ -183,11 +184,12 @@ func TestNoteOfParts(t *testing.T) {
 		{"How many chapters are there?", "“book” has 3 chapters, by its headings."},
 		{"how many chapters does the book have", "“book” has 3 chapters, by its headings."},
 		{"How many chapters are in the novel?", "“book” has 3 chapters, by its headings."},
-		{"How many acts are there?", ""},
+		{"How many acts are there?", "“book” has no acts by its headings; they name 3 chapters."},
 		{"How many chapters did the miller read?", ""},
 		{"What are the chapters?", "“book” has 3 chapters, by its headings: CHAPTER I: THE MILL; CHAPTER II: THE BAKER; CHAPTER THE LAST."},
 		{"List the chapter titles of the book.", "“book” has 3 chapters, by its headings: CHAPTER I: THE MILL; CHAPTER II: THE BAKER; CHAPTER THE LAST."},
-		{"What are the acts?", ""},
+		{"What are the acts?", "“book” has no acts by its headings; they name 3 chapters."},
+		{"How many sections are there?", ""},
 	}
 	wantNotes(t, ix, tests)
 }
@@ -253,6 +255,46 @@ func TestPartsNote(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := partsNote(tt.d, tt.kind, nil, ""); got != tt.want {
 				t.Errorf("partsNote = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestOrOtherParts: where no heading names a part of the kind asked
+// for, the note says so and what the headings do divide the text into.
+func TestOrOtherParts(t *testing.T) {
+	doc := func(sections ...corpus.Section) *corpus.Document {
+		d := &corpus.Document{Title: "T"}
+		for i, s := range sections {
+			s.Number = i + 1
+			d.Sections = append(d.Sections, s)
+		}
+		return d
+	}
+	titled := func(level int, titles ...string) []corpus.Section {
+		var out []corpus.Section
+		for _, title := range titles {
+			out = append(out, corpus.Section{Title: title, Level: level})
+		}
+		return out
+	}
+	tests := []struct {
+		name, kind string
+		d          *corpus.Document
+		want       string
+	}{
+		{"parts of the kind", "chapter", doc(titled(2, "CHAPTER I", "CHAPTER II")...), "“T” has 2 chapters, by its headings."},
+		{"other kinds", "chapter", doc(titled(3, "ACT I · SCENE I", "ACT I · SCENE II", "ACT II · SCENE I")...), "“T” has no chapters by its headings; they name 2 acts and 3 scenes."},
+		{"other kinds among more", "chapter", doc(titled(2, "LETTER I", "A SPEECH", "AN ADDRESS", "A POEM")...), "“T” has no chapters by its headings; they name 1 letter among its 4 headed parts."},
+		{"titles alone", "chapter", doc(titled(3, "Economy", "Sounds", "Solitude")...), "“T” has no chapters by its headings, which divide it into 3 parts: Economy; Sounds; Solitude."},
+		{"the highest level of two or more", "chapter", doc(slices.Concat(titled(1, "Guide"), titled(2, "Guide · Install"), titled(3, "Install · On Linux"), titled(2, "Guide · Use"))...), "“T” has no chapters by its headings, which divide it into 2 parts: Install; Use."},
+		{"no headings", "chapter", doc(titled(2, "Preface")...), "“T” has no chapters by its headings, nor any headings that divide it."},
+		{"sections are Lectern's", "section", doc(titled(3, "Economy", "Sounds")...), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := orOtherParts(partsNote, tt.d, tt.kind); got != tt.want {
+				t.Errorf("orOtherParts = %q, want %q", got, tt.want)
 			}
 		})
 	}
