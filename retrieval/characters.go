@@ -116,10 +116,14 @@ var possessive = regexp.MustCompile(`['’]s$`)
 var contractedI = regexp.MustCompile(`^I['’]`)
 
 // titledPeople are the words that stand before a name as a title, not
-// names themselves: "Lady Macbeth", "Uncle Podger", "King Lear".
+// names themselves: "Lady Macbeth", "Uncle Podger", "King Lear", "Messer
+// Ramiro", "Monsieur Defarge".
 var titledPeople = map[string]bool{"lady": true, "lord": true, "uncle": true, "aunt": true, "king": true, "queen": true,
 	"prince": true, "princess": true, "saint": true, "st": true, "captain": true, "colonel": true, "general": true,
-	"professor": true, "mister": true, "madam": true, "madame": true, "mrs": true, "count": true, "countess": true}
+	"professor": true, "mister": true, "madam": true, "madame": true, "mrs": true, "count": true, "countess": true,
+	"duke": true, "duchess": true, "baron": true, "baroness": true, "emperor": true, "empress": true, "pope": true,
+	"cardinal": true, "bishop": true, "messer": true, "signor": true, "signora": true, "monsieur": true,
+	"mademoiselle": true, "herr": true, "frau": true}
 
 // opensSentence reports whether a word after before opens a sentence, a
 // clause or a quotation: nothing stands before it but spaces, or a stop,
