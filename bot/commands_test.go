@@ -265,6 +265,9 @@ func testReplies(t *testing.T, transport string) {
 			if !strings.Contains(m.Embeds[0].Description, "**") {
 				t.Error("the quote highlights nothing")
 			}
+			if m.Content != "" {
+				t.Errorf("content %q over a quotation found word for word", m.Content)
+			}
 		}},
 		{"section", func(t *testing.T) *discordtest.Message {
 			return answer(t)(f.Command(alice, "section", discordtest.String("section", "3")))
@@ -360,6 +363,20 @@ func testReplies(t *testing.T, transport string) {
 		}, func(t *testing.T, m *discordtest.Message) {
 			if !strings.Contains(m.Content, "is by Suzi Weissman") {
 				t.Errorf("who wrote the text: content %q, want the author named", m.Content)
+			}
+		}},
+		{"quote-not-word-for-word", func(t *testing.T) *discordtest.Message {
+			return answer(t)(f.Command(alice, "quote", discordtest.String("phrase", "Lenin signed a shameful treaty with the Kaiser")))
+		}, func(t *testing.T, m *discordtest.Message) {
+			if !strings.Contains(m.Content, "word for word") {
+				t.Errorf("content %q does not say the text lacks the phrase", m.Content)
+			}
+		}},
+		{"find-in-text-not-said", func(t *testing.T) *discordtest.Message {
+			return answer(t)(f.MessageCommand(alice, "Find in text", "Lenin signed a shameful treaty with the Kaiser"))
+		}, func(t *testing.T, m *discordtest.Message) {
+			if !strings.HasPrefix(m.Content, "The text does not say this word for word") {
+				t.Errorf("find in text of what the text does not say: content %q", m.Content)
 			}
 		}},
 	}

@@ -207,6 +207,8 @@ func (b *Bot) searchCommand(ctx context.Context, x *exchange, k kind, text, spea
 	m.Content = b.spellingNote(l.query)
 	if k == kindAsk {
 		m.Content = b.textNote(l.query, m.Content)
+	} else {
+		m.Content = quoteNote(l.query, f.rs, m.Content)
 	}
 	return message(m, priv), nil
 }
@@ -229,7 +231,9 @@ func (b *Bot) findInText(ctx context.Context, x *exchange, data discordgo.Applic
 }
 
 // findSaid looks a message's text up as a quotation, and asks it as a
-// question when the text does not say it word for word.
+// question when the text does not say it word for word; the answer is
+// what the text says where its first quote holds words of the message
+// in a row (SaysInPart).
 func (b *Bot) findSaid(ctx context.Context, q string) (kind, []retrieval.Result, error) {
 	rs, err := b.searcher().QuoteFor(ctx, q, b.opts.Results, retrieval.Filter{})
 	if err != nil || retrieval.Verbatim(rs) {
@@ -238,6 +242,9 @@ func (b *Bot) findSaid(ctx context.Context, q string) (kind, []retrieval.Result,
 	asked, err := b.searcher().AskFor(ctx, q, b.opts.Results, retrieval.Filter{})
 	if err != nil {
 		return kindAsk, nil, err
+	}
+	if len(asked) > 0 && retrieval.SaysInPart(q, asked[0].Quote.Text) {
+		return kindQuote, asked, nil // a quotation among words of the message's own
 	}
 	if len(asked) > 0 {
 		return kindAsk, asked, nil
@@ -337,6 +344,17 @@ func (b *Bot) textNote(q, content string) string {
 		return content
 	}
 	return strings.TrimSpace(retrieval.Clip(escapeMarkdown(note), maxContent/2) + "\n" + content)
+}
+
+// quoteNote puts retrieval's QuoteNote before the content of a reply to
+// /quote, where the text does not hold the phrase word for word.
+func quoteNote(q string, rs []retrieval.Result, content string) string {
+	q, _ = splitSpeaker(q)
+	note := retrieval.QuoteNote(q, rs)
+	if note == "" {
+		return content
+	}
+	return strings.TrimSpace(escapeMarkdown(note) + "\n" + content)
 }
 
 // nothingFound is the reply when a search finds nothing, with spelling

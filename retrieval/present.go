@@ -3,6 +3,7 @@ package retrieval
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -204,3 +205,44 @@ func NewAnswer(query string, rs []Result) Answer {
 // Verbatim reports whether the first of Quote's results holds the words
 // looked up, in order or all of them, rather than the closest sentence.
 func Verbatim(rs []Result) bool { return len(rs) > 0 && rs[0].Score >= tierAll }
+
+// minSaidRun is how many words of a phrase in a row a quote must hold,
+// one of them a word of four letters or more, for SaysInPart.
+const minSaidRun = 3
+
+// SaysInPart reports whether quote holds a run of phrase's words word for
+// word, though not all of them: "someone said it was a peace of shame"
+// quotes the text's "peace of shame", and "the ends justify the means"
+// nothing of The Prince.
+func SaysInPart(phrase, quote string) bool {
+	p, q := plainWords(phrase), plainWords(quote)
+	for i := range p {
+		for j := range q {
+			n := 0
+			for i+n < len(p) && j+n < len(q) && p[i+n] == q[j+n] {
+				n++
+			}
+			if n >= minSaidRun && slices.ContainsFunc(p[i:i+n], func(w string) bool { return utf8.RuneCountInString(w) >= 4 }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// plainWords are text's words in lower case, without punctuation.
+func plainWords(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// QuoteNote is what a front end says above Quote's results where the
+// text does not hold the words looked up (Verbatim): the passages shown
+// are the closest, not the quotation. "the ends justify the means" is
+// no sentence of The Prince; without it a reader takes the first result
+// for the line. "" where the words are found, or nothing is.
+func QuoteNote(phrase string, rs []Result) string {
+	if len(rs) == 0 || Verbatim(rs) {
+		return ""
+	}
+	return fmt.Sprintf("The text does not say “%s” word for word; these passages come closest.", ShownQuery(CleanQuery(phrase)))
+}

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"context"
 	"html"
 	"strings"
 	"testing"
@@ -125,6 +126,56 @@ func TestExtent(t *testing.T) {
 		t.Run(tt.format.String(), func(t *testing.T) {
 			if got := Extent(docs[tt.format]); !strings.Contains(got, tt.want) || strings.Contains(got, "section") {
 				t.Errorf("Extent = %q, want one with %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSaysInPart(t *testing.T) {
+	tests := []struct {
+		phrase, quote string
+		want          bool
+	}{
+		{"someone said it was a peace of shame", "The Left SRs argued against the “peace of shame,” as they called it.", true},
+		{"the ends justify the means", "he judged the means by the end of it, and the ends by the means", false},
+		{"it was a", "It was a cold night.", false}, // no word of the message's own
+		{"Peace-of-Shame", "the “peace of shame”", true},
+		{"peace", "peace of shame", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.phrase, func(t *testing.T) {
+			if got := SaysInPart(tt.phrase, tt.quote); got != tt.want {
+				t.Errorf("SaysInPart(%q, %q) = %v, want %v", tt.phrase, tt.quote, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestQuoteNote: Quote's results get a note where the text does not hold
+// the phrase word for word, and none where it does.
+func TestQuoteNote(t *testing.T) {
+	ix := interview(t)
+	tests := []struct {
+		phrase string
+		note   bool
+	}{
+		{"peace of shame", false},
+		{"sailors Kronstadt naval garrison", false},
+		{"Lenin signed a shameful treaty with the Kaiser", true},
+		{"xylophone zebra quasar", false}, // nothing found: no note
+	}
+	for _, tt := range tests {
+		t.Run(tt.phrase, func(t *testing.T) {
+			rs, err := ix.Quote(context.Background(), tt.phrase, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			note := QuoteNote(tt.phrase, rs)
+			if (note != "") != tt.note {
+				t.Fatalf("QuoteNote(%q) = %q, want a note: %v", tt.phrase, note, tt.note)
+			}
+			if tt.note && !strings.Contains(note, "“"+tt.phrase+"” word for word") {
+				t.Errorf("QuoteNote(%q) = %q, want the phrase named", tt.phrase, note)
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package retrieval
 import (
 	"context"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -17,6 +18,7 @@ const (
 	tierPhrase = 3.0 // the words in this order
 	tierAll    = 2.0 // all the words, stemmed
 	tierFuzzy  = 1.0 // close spellings
+	tierAsked  = 0.0 // the sentences that answer the phrase asked as a question
 )
 
 // quoteLookup is one look-up of Quote: the phrase, what it found so far.
@@ -374,6 +376,10 @@ func (l *quoteLookup) ask(ctx context.Context, phrase string, _ []string) error 
 			continue
 		}
 		r.Rank = len(l.out) + 1
+		// The ranker's score, squashed below tierFuzzy in its order: left
+		// as it is (5 to 12) it stood above tierPhrase, so that Verbatim
+		// read an answer to the phrase as the phrase found.
+		r.Score = tierAsked + 1/(1+math.Exp(-r.Score))
 		l.out = append(l.out, r)
 	}
 	return nil

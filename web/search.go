@@ -61,7 +61,9 @@ func (s *Server) api(quote bool) http.HandlerFunc {
 			return
 		}
 		ans := retrieval.NewAnswer(q, rs)
-		if !quote {
+		if quote {
+			ans.Note = retrieval.QuoteNote(q, rs)
+		} else {
 			ans.Note = search.Note(q)
 		}
 		w.Header().Set("Content-Type", "application/json")
@@ -141,6 +143,8 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		data.Searched = true
 		if mode == "ask" {
 			data.Note = search.Note(q)
+		} else {
+			data.Note = retrieval.QuoteNote(q, rs)
 		}
 		for _, res := range rs {
 			c := res.Citation()

@@ -86,6 +86,15 @@ func TestAPI(t *testing.T) {
 			rs, _ := ix.Quote(context.Background(), q, 3)
 			return retrieval.NewAnswer(q, rs)
 		}},
+		{"quote not word for word", "/api/quote?q=" + url.QueryEscape("Lenin signed a shameful treaty with the Kaiser"), 200, func(q string) retrieval.Answer {
+			rs, _ := ix.Quote(context.Background(), q, 3)
+			a := retrieval.NewAnswer(q, rs)
+			a.Note = retrieval.QuoteNote(q, rs)
+			if a.Note == "" {
+				t.Error("QuoteNote of a phrase the text lacks is empty")
+			}
+			return a
+		}},
 		{"two questions", "/api/ask?q=" + url.QueryEscape("Why did Lenin want peace? What was War Communism?"), 200, func(q string) retrieval.Answer {
 			rs, _ := ix.Ask(context.Background(), q, 3)
 			return retrieval.NewAnswer(q, rs)

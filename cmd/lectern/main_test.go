@@ -52,6 +52,7 @@ func TestAskOutputGolden(t *testing.T) {
 		{"ask", []string{"ask", "Why did the Bolsheviks dissolve the Constituent Assembly?"}},
 		{"ask-json", []string{"ask", "--json", "-k", "2", "How much farmland did Russia lose?"}},
 		{"quote", []string{"quote", "-k", "1", "peace of shame"}},
+		{"quote-not-word-for-word", []string{"quote", "-k", "1", "Lenin signed a shameful treaty with the Kaiser"}},
 		{"sections", []string{"sections"}},
 		{"ask-two-questions", []string{"ask", "-k", "2", "Why did the Bolsheviks dissolve the Constituent Assembly? What was War Communism?"}},
 		{"ask-who-wrote-it", []string{"ask", "-k", "1", "Who wrote this?"}},

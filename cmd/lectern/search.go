@@ -78,6 +78,8 @@ func (c *searchCommand) Run(ctx context.Context, a *app, args []string) error {
 		ans := retrieval.NewAnswer(q, rs)
 		if c.kind == "ask" {
 			ans.Note = ix.Note(q)
+		} else {
+			ans.Note = retrieval.QuoteNote(q, rs)
 		}
 		if c.json {
 			b, err := json.Marshal(ans)
