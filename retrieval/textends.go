@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"maps"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -35,8 +36,9 @@ var (
 	// where it has one, else its opening, as an interview's first answer
 	// or an essay's first paragraph does.
 	aboutWhat = regexp.MustCompile(`(?i)^(?:what(?:\s+is|\s+was|'s|’s)\s+(.{1,60}?)\s+(?:all\s+)?about|what\s+(?:does|did)\s+(.{1,60}?)\s+(?:cover|discuss|deal with|treat of|say)|(?:summari[sz]e|sum up|give (?:me )?(?:a |the )?(?:summary|gist|overview) of|what(?:\s+is|'s|’s) the (?:gist|summary|subject|topic|theme) of)\s+(.{1,60}?))\s*[?.!]*$`)
-	// wholeText is how a question names the whole text.
-	wholeText = regexp.MustCompile(`(?i)^(?:the\s+|this\s+)?(?:` + wordAlternatives(wholeTextNouns) + `|it)$`)
+	// wholeText is how a question names the whole text: "the book",
+	// "this essay", "it", "this" ("What is this about?").
+	wholeText = regexp.MustCompile(`(?i)^(?:(?:the\s+|this\s+)?(?:` + wordAlternatives(wholeTextNouns) + `)|it|this)$`)
 	// closingTitle is a section that closes a book without being its text:
 	// notes, an index, an appendix, an edition's colophon.
 	closingTitle = regexp.MustCompile(`(?i)\b(?:notes|footnotes|endnotes|index|appendix|appendices|glossary|bibliography|errata|transcriber'?s?|translator'?s?|colophon|uncopyright|copyright|imprint|acknowledge?ments)\b`)
@@ -111,6 +113,9 @@ func (ix *Index) endSentence(te textEnd) (doc, sent int, ok bool) {
 		}
 	}
 	named := titledDocument(docs, te.of)
+	if named == nil && len(docs) > 1 && wholeText.MatchString(te.of) {
+		named = homePage(docs)
+	}
 	for i, d := range docs {
 		whole := len(docs) == 1 && wholeText.MatchString(te.of)
 		if whole || d == named {
@@ -123,6 +128,38 @@ func (ix *Index) endSentence(te textEnd) (doc, sent int, ok bool) {
 		}
 	}
 	return sectionTitled(docs, te)
+}
+
+// homePage is the page a folder of documentation opens on, its index
+// or README nearest the top ("docs/index.md") in a folder holding every
+// document, where it has one: what "What is this about?" asks of a
+// documentation tree. nil where none is, or several are as near the top.
+func homePage(docs []*corpus.Document) *corpus.Document {
+	var home *corpus.Document
+	depth, ties := 0, 0
+	for _, d := range docs {
+		base := strings.ToLower(path.Base(d.Name))
+		if stem := strings.TrimSuffix(base, path.Ext(base)); stem != "index" && stem != "readme" {
+			continue
+		}
+		switch n := strings.Count(d.Name, "/"); {
+		case home == nil || n < depth:
+			home, depth, ties = d, n, 1
+		case n == depth:
+			ties++
+		}
+	}
+	if ties != 1 {
+		return nil
+	}
+	if dir := path.Dir(home.Name); dir != "." {
+		for _, d := range docs {
+			if !strings.HasPrefix(d.Name, dir+"/") {
+				return nil // the index of one part: "docs/usage/index.md" beside "docs/tutorials/…"
+			}
+		}
+	}
+	return home
 }
 
 // sectionTitled finds where the one section whose own title te names

@@ -340,6 +340,10 @@ func TestAskTextEnds(t *testing.T) {
 	gospel := docIndex(t, titledDoc(t, "kjv-gospel-of-john.txt", "THE GOSPEL ACCORDING TO ST. JOHN\n\n\nCHAPTER 1\n\nIn the beginning was the Word, and the Word was with God.\n\nCHAPTER 2\n\nAnd the third day there was a marriage in Cana, and John began to baptize in Aenon.\n\nCHAPTER 21\n\nThis is the disciple which testifieth of these things. I suppose that even the world itself could not contain the books that should be written. Amen.\n", "The Bible, King James version, Book 43: John"))
 	voyage := titledDoc(t, "voyage.txt", "CHAPTER I\n\nAfter having been twice driven back by gales, the ship sailed.\n", "The Voyage of the Beagle")
 	voyages := docIndex(t, voyage, other)
+	site := docIndex(t, titledDoc(t, "docs/index.md", "# Gadget\n\nGadget turns notes into a website.\n", "Gadget"),
+		titledDoc(t, "docs/setup/install.md", "# Installing\n\nInstall Gadget with pip.\n", "Installing"))
+	parts := docIndex(t, titledDoc(t, "docs/usage/index.md", "# Usage\n\nThis part shows how to use it.\n", "Usage"),
+		titledDoc(t, "docs/tutorials/start.md", "# Start\n\nStart here.\n", "Start"))
 	tests := []struct {
 		ix       *Index
 		question string
@@ -388,6 +392,11 @@ func TestAskTextEnds(t *testing.T) {
 		{gospel, "How does the gospel end?", "I suppose that even the world"},
 		{lesson, "How does the page begin?", "In Part 1 we looked"},
 		{walden, "How does Walden end?", "The sun is but a morning star"},
+		{ix, "What is this about?", "The house stood on a hill"},
+		{ix, "Summarize this.", "The house stood on a hill"},
+		{library, "What is this about?", ""},
+		{site, "What is this about?", "Gadget turns notes into a website."},
+		{parts, "What is this about?", ""}, // the index of one part is no home page
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
