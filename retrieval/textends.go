@@ -113,7 +113,7 @@ func (ix *Index) endSentence(te textEnd) (doc, sent int, ok bool) {
 		}
 	}
 	named := titledDocument(docs, te.of)
-	if named == nil && len(docs) > 1 && wholeText.MatchString(te.of) {
+	if named == nil && te.about && len(docs) > 1 && wholeText.MatchString(te.of) {
 		named = homePage(docs)
 	}
 	for i, d := range docs {

@@ -397,6 +397,7 @@ func TestAskTextEnds(t *testing.T) {
 		{library, "What is this about?", ""},
 		{site, "What is this about?", "Gadget turns notes into a website."},
 		{parts, "What is this about?", ""}, // the index of one part is no home page
+		{site, "How does it end?", ""},     // a home page is what a site is about, not its end
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
