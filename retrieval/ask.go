@@ -323,13 +323,25 @@ func asksAboutPart(rest string, analyse func(string) question) bool {
 }
 
 // endResult quotes sentence sent of document doc, where a text or part
-// opens or ends. Too long to show whole, it shows its start or its end.
+// opens or ends, with the sentence of its paragraph before an ending (or
+// after an opening) too short to stand alone: Huckleberry Finn ends "I
+// been there before.", after "But I reckon I got to light out for the
+// Territory ahead of the rest…". Too long to show whole, it shows its
+// start or its end.
 func (ix *Index) endResult(te textEnd, doc, sent int) Result {
-	focus := 0.0
-	if te.last {
+	d := ix.corpus.Documents[doc]
+	sents, focus := []int{sent}, 0.0
+	short := ix.table.words[ix.table.global(doc, sent)] < shortSentence
+	switch {
+	case te.last:
 		focus = 1
+		if short && sent > 0 && quotableRun(d, sent-1, sent, false) {
+			sents = []int{sent - 1, sent}
+		}
+	case short && sent+1 < d.SentenceCount() && quotableRun(d, sent, sent+1, false):
+		sents = []int{sent, sent + 1}
 	}
-	return ix.rank.resultAt(doc, []int{sent}, highlights{}, 0, window{focus: focus})
+	return ix.rank.resultAt(doc, sents, highlights{}, 0, window{focus: focus})
 }
 
 // answer answers an analysed question among the sentences f keeps.

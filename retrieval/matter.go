@@ -103,6 +103,31 @@ func namesOnly(words []string) bool {
 // titleSmallWords are the words a title leaves in lower case.
 var titleSmallWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "and": true, "to": true, "for": true, "from": true, "in": true, "on": true, "at": true, "by": true, "with": true}
 
+// reference is a paragraph of a list of works cited by author and date
+// ("Goodfellow, Ian, Yoshua Bengio, and Aaron Courville. 2016. Deep
+// Learning. MIT Press.", "Murphy, K. (2012). Machine learning."), as a
+// blog or paper sets them after its last words.
+var reference = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]+,\s+\p{Lu}[^.]{0,160}\.\s+\(?(?:1[5-9]|20)\d\d[a-z]?\)?\.\s`)
+
+// beforeReferences is where the text of sentences first to end stops:
+// before the works cited by author and date that end it, where they do;
+// else end.
+func beforeReferences(d *corpus.Document, first, end int) int {
+	stop := end
+	for stop > first {
+		start := paragraphStart(d, first, stop)
+		var text strings.Builder
+		for i := start; i < stop; i++ {
+			text.WriteString(d.Sentence(i).Text + " ")
+		}
+		if !reference.MatchString(text.String()) {
+			return stop
+		}
+		stop = start
+	}
+	return end
+}
+
 // beforeNotes is where the text of sentences first to end stops: before
 // the signature a paper's numbered notes follow ("PUBLIUS", then "1.
 // Entitled …", "3. Hume's Essays, Vol. I, p. 128"), where it has them;

@@ -415,7 +415,7 @@ func endOfSections(d *corpus.Document, secs map[int]bool, last bool) (int, bool)
 	first, end := sectionsSpan(d, secs)
 	step, at := 1, first
 	if last {
-		step, at = -1, beforeMatter(d, first, beforeNotes(d, first, end))-1
+		step, at = -1, beforeMatter(d, first, beforeReferences(d, first, beforeNotes(d, first, end)))-1
 	} else if first < end {
 		at = pastEpigraph(d, pastMatter(d, first, end), end)
 	}

@@ -344,6 +344,12 @@ func TestAskTextEnds(t *testing.T) {
 		titledDoc(t, "docs/setup/install.md", "# Installing\n\nInstall Gadget with pip.\n", "Installing"))
 	parts := docIndex(t, titledDoc(t, "docs/usage/index.md", "# Usage\n\nThis part shows how to use it.\n", "Usage"),
 		titledDoc(t, "docs/tutorials/start.md", "# Start\n\nStart here.\n", "Start"))
+	cited := parsedIndex(t, "cited.md", "# Activations\n\n## Conclusion\n\nSo here, we use sigmoid on every output unit instead.\n\n"+
+		"Goodfellow, Ian, Yoshua Bengio, and Aaron Courville. 2016. Deep Learning. MIT Press.\n\n"+
+		"Murphy, Kevin. 2012. Machine Learning: A Probabilistic Perspective. MIT Press.\n")
+	huck := parsedIndex(t, "huck.txt", "CHAPTER I\n\nYou don't know about me.\n\nCHAPTER THE LAST\n\n"+
+		"But I reckon I got to light out for the Territory ahead of the rest, because Aunt Sally she's going to adopt me. I been there before.\n\n"+
+		"THE END. YOURS TRULY, HUCK FINN.\n")
 	tests := []struct {
 		ix       *Index
 		question string
@@ -360,7 +366,7 @@ func TestAskTextEnds(t *testing.T) {
 		{library, "How does the novel open?", ""},
 		{stories, "How does The Red-Headed League end?", "The league was never heard of again"},
 		{stories, "How does A Scandal in Bohemia begin?", "To Holmes she is always the woman"},
-		{stories, "How does the last adventure end?", "The typewriter gave him away"},
+		{stories, "How does the last adventure end?", "Life is infinitely stranger than anything we could invent. The typewriter gave him away."}, // a last sentence too short alone, with the one before
 		{stories, "How does the lost adventure end?", ""},
 		{fables, "What is the moral of The Fox and the Grapes?", "It is easy to despise"},
 		{ix, "What is this novel about?", "The house stood on a hill"},
@@ -396,8 +402,11 @@ func TestAskTextEnds(t *testing.T) {
 		{ix, "Summarize this.", "The house stood on a hill"},
 		{library, "What is this about?", ""},
 		{site, "What is this about?", "Gadget turns notes into a website."},
-		{parts, "What is this about?", ""}, // the index of one part is no home page
-		{site, "How does it end?", ""},     // a home page is what a site is about, not its end
+		{parts, "What is this about?", ""},                                  // the index of one part is no home page
+		{cited, "How does the post end?", "So here, we use sigmoid"},        // the works it cites are no words of its own
+		{huck, "How does the book end?", "But I reckon I got to light out"}, // "I been there before." too short alone
+		{huck, "How does the book begin?", "You don't know about me."},
+		{site, "How does it end?", ""}, // a home page is what a site is about, not its end
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
