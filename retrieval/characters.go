@@ -123,15 +123,23 @@ var titledPeople = map[string]bool{"lady": true, "lord": true, "uncle": true, "a
 	"professor": true, "mister": true, "madam": true, "madame": true, "mrs": true, "count": true, "countess": true,
 	"duke": true, "duchess": true, "baron": true, "baroness": true, "emperor": true, "empress": true, "pope": true,
 	"cardinal": true, "bishop": true, "messer": true, "signor": true, "signora": true, "monsieur": true,
-	"mademoiselle": true, "herr": true, "frau": true}
+	"mademoiselle": true, "herr": true, "frau": true, "messrs": true, "mme": true, "mlle": true, "rev": true,
+	"prof": true, "capt": true, "col": true, "gen": true, "lieut": true, "sgt": true}
 
 // opensSentence reports whether a word after before opens a sentence, a
-// clause or a quotation: nothing stands before it but spaces, or a stop,
-// a colon, a dash, a bracket or a quotation mark does.
+// clause or a quotation: nothing stands before it but spaces, or a stop
+// (not a title's: "Mr."), a colon, a dash, a bracket or a quotation mark
+// does.
 func opensSentence(before string) bool {
 	before = strings.TrimRightFunc(before, unicode.IsSpace)
 	if before == "" {
 		return true
+	}
+	if abbreviated, ok := strings.CutSuffix(before, "."); ok {
+		i := strings.LastIndexFunc(abbreviated, func(r rune) bool { return !unicode.IsLetter(r) })
+		if word := strings.ToLower(abbreviated[i+1:]); honorifics[word] || titledPeople[word] {
+			return false // "Mr. Harris": the stop is the title's
+		}
 	}
 	r, _ := utf8.DecodeLastRuneInString(before)
 	return strings.ContainsRune("“\"‘'(—–-:.!?;", r)
