@@ -256,9 +256,13 @@ func intentOf(text string) intent {
 // question turns cleaned question text into concepts and an intent.
 func (a analyser) question(text string) question {
 	q := question{byTerm: map[uint32][]alt{}, rarest: -1, head: -1, narrator: -1, intent: intentOf(text), howTo: howToWords.MatchString(text), asked: reads(text)}
-	measure := ""
+	var measured []alt // the nouns naming the measure asked for, as its word's alternatives
+	measureStem := ""
 	if m := howMeasure.FindStringSubmatch(text); m != nil {
-		measure = strings.ToLower(m[1])
+		measure := strings.ToLower(m[1])
+		if stems := analyze(a.stem, measure); len(stems) == 1 {
+			measureStem, measured = stems[0].term, a.measureNouns(measure)
+		}
 		units := measureUnits[measure]
 		if howLongDid.MatchString(text) {
 			units = durationUnits // "How long did Thoreau live at Walden?" asks no distance
@@ -289,8 +293,8 @@ func (a analyser) question(text string) question {
 			continue // the one question word the analyzer keeps: "Whose tutorial…?" asks for a name, not the word
 		}
 		c := concept{stem: s, framing: a.lex.framing(s), alts: slices.Clone(joined[s])}
-		if measured := analyze(a.stem, measure); len(measured) == 1 && measured[0].term == s {
-			c.alts = append(c.alts, a.measureNouns(measure)...)
+		if s == measureStem {
+			c.alts = append(c.alts, measured...)
 		}
 		for i, t := range toks {
 			if t.term == s {

@@ -127,11 +127,13 @@ func (ix *Index) Note(question string) string {
 		}
 	}
 	if m := partsAsked.FindStringSubmatch(text); m != nil && len(ix.corpus.Documents) == 1 {
-		return orOtherParts(partsNote, ix.corpus.Documents[0], refKinds[strings.ToLower(m[1])])
+		d, kind := ix.corpus.Documents[0], refKinds[strings.ToLower(m[1])]
+		return orOtherParts(partsNote(d, kind, nil, ""), d, kind)
 	}
 	if m := partsListed.FindStringSubmatch(text); m != nil {
 		if d := ix.documentNamed(m[2]); d != nil {
-			return orOtherParts(func(d *corpus.Document, kind string, _ map[int]bool, _ string) string { return partsList(d, kind) }, d, refKinds[strings.ToLower(m[1])])
+			kind := refKinds[strings.ToLower(m[1])]
+			return orOtherParts(partsList(d, kind), d, kind)
 		}
 	}
 	if d := ix.corpus.Documents; questionsListed.MatchString(text) && len(d) == 1 && asksQuestions(d[0]) {
@@ -157,13 +159,13 @@ func (ix *Index) partsOf(kind, named string) string {
 		return ""
 	}
 	if d := titledDocument(ix.corpus.Documents, named); d != nil {
-		return orOtherParts(partsNote, d, kind)
+		return orOtherParts(partsNote(d, kind, nil, ""), d, kind)
 	}
 	return ""
 }
 
-// orOtherParts is what note says of d's parts of kind, or where its
-// headings name none so, what they do divide it into: "“Macbeth” has no
+// orOtherParts is said, a note of d's parts of kind, or where its
+// headings name none so ("") what they do divide it into: "“Macbeth” has no
 // chapters by its headings; they name 5 acts and 26 scenes.", the
 // headed parts too where those named cover fewer than half of them
 // ("…they name 16 letters among its 92 headed parts."), "“Walden”
@@ -172,25 +174,30 @@ func (ix *Index) partsOf(kind, named string) string {
 // for chapters of a book whose chapters are headed by their titles
 // alone; silence would leave them guessing. Sections are what Lectern
 // cites and paragraphs what it counts itself: none is said of them.
-func orOtherParts(note func(d *corpus.Document, kind string, within map[int]bool, where string) string, d *corpus.Document, kind string) string {
-	if said := note(d, kind, nil, ""); said != "" || kind == "section" || kind == "paragraph" {
+func orOtherParts(said string, d *corpus.Document, kind string) string {
+	if said != "" || kind == "section" || kind == "paragraph" {
 		return said
 	}
 	none := fmt.Sprintf("“%s” has no %ss by its headings", docTitle(d), kind)
 	titles := headedParts(d)
 	var named []string
-	covered := map[int]bool{}
+	covered := map[int]bool{} // the sections that lie in a part named so
 	for _, other := range otherPartKinds(kind) {
-		keys := partKeys(d, other)
-		if n := partsWithin(d, other, nil); n > 0 {
-			named = append(named, countedParts(n, other))
+		parts := map[string]bool{}
+		for i, key := range partKeys(d, other) {
+			if key != "" {
+				parts[key] = true
+				if d.Sections[i].Number > 0 {
+					covered[i] = true
+				}
+			}
 		}
-		for i, key := range keys {
-			covered[i] = covered[i] || key != "" && d.Sections[i].Number > 0
+		if len(parts) > 0 {
+			named = append(named, countedParts(len(parts), other))
 		}
 	}
 	if len(named) > 0 {
-		if 2*countTrue(covered) < len(titles) {
+		if 2*len(covered) < len(titles) {
 			return fmt.Sprintf("%s; they name %s among its %d headed parts.", none, joinAnd(named), len(titles))
 		}
 		return none + "; they name " + joinAnd(named) + "."
@@ -236,17 +243,6 @@ func otherPartKinds(kind string) []string {
 	}
 	slices.Sort(kinds)
 	return kinds
-}
-
-// countTrue counts the keys set in m.
-func countTrue(m map[int]bool) int {
-	n := 0
-	for _, b := range m {
-		if b {
-			n++
-		}
-	}
-	return n
 }
 
 // countedParts is n parts of kind, as a phrase: "5 acts", "1 book".

@@ -293,7 +293,7 @@ func TestOrOtherParts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := orOtherParts(partsNote, tt.d, tt.kind); got != tt.want {
+			if got := orOtherParts(partsNote(tt.d, tt.kind, nil, ""), tt.d, tt.kind); got != tt.want {
 				t.Errorf("orOtherParts = %q, want %q", got, tt.want)
 			}
 		})
