@@ -276,6 +276,11 @@ func TestAsAsked(t *testing.T) {
 		{"Good morning! Who was Kerensky? What page is that on?", "Who was Kerensky?"},
 		{"Who was Kerensky? Please cite the text.", "Who was Kerensky?"},
 		{"Who was Kerensky? Just curious.", "Who was Kerensky?"},
+		{"Waht was War Communism?", "What was War Communism?"},
+		{"why did teh Bolsheviks dissolve the Constituent Assembly?", "why did the Bolsheviks dissolve the Constituent Assembly?"},
+		{"hwo was Kerensky?", "hwo was Kerensky?"}, // "who" or "how"
+		{"how may peasants were there?", "how many peasants were there?"},
+		{"How may the soviets be recalled?", "How may the soviets be recalled?"},
 	}
 	checkRewrites(t, "asAsked", ix.asAsked, tests)
 }

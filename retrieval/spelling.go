@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -51,6 +52,64 @@ func (ix *Index) respell(text string) string {
 			return "", false
 		}
 		return ix.respelled(w, isName(text, t))
+	})
+}
+
+// framingWords are the short words that frame a question ("what",
+// "did", "the"), and swappedFraming each mistyped with two neighbouring
+// letters swapped ("waht", "teh"), where one word alone is so: "hwo" is
+// "who" or "how". respell corrects only words of five letters or more.
+var (
+	framingWords   = strings.Fields("what who why when where which how whom whose the and that was were did does is are has have had")
+	swappedFraming = swapsOf(framingWords)
+)
+
+// swapsOf maps each word typed with two neighbouring letters swapped to
+// the word, where one word alone is that word so.
+func swapsOf(words []string) map[string]string {
+	out, shared := map[string]string{}, map[string]bool{}
+	for _, w := range words {
+		for i := 0; i+1 < len(w); i++ {
+			b := []byte(w)
+			b[i], b[i+1] = b[i+1], b[i]
+			typo := string(b)
+			if typo == w || slices.Contains(words, typo) {
+				continue
+			}
+			if prev, ok := out[typo]; ok && prev != w {
+				shared[typo] = true
+			}
+			out[typo] = w
+		}
+	}
+	for typo := range shared {
+		delete(out, typo)
+	}
+	return out
+}
+
+// howMay is "how many" typed as "how may" before a plural ("How may
+// yards did Peyton Manning throw?"), not "How may the President be
+// removed?".
+var howMay = regexp.MustCompile(`(?i)\b(how) may(\s+\p{L}{3,}[^s\s]*s\b)`)
+
+// retyped corrects a question's short framing words typed with two
+// letters swapped ("waht was War Communism?", "why did teh Bolsheviks…")
+// where the text lacks the typed word and it is no word of English, and
+// "how may" before a plural: the question's kind and its words are read
+// from them.
+func (ix *Index) retyped(text string) string {
+	text = howMay.ReplaceAllString(text, "${1} many${2}")
+	return replaceWords(text, analyze(ix.exact, text), func(w string, _ token) (string, bool) {
+		lower := strings.ToLower(w)
+		fix, ok := swappedFraming[lower]
+		if !ok || ix.isEnglish(lower) {
+			return "", false
+		}
+		if stems := analyze(ix.stem, lower); len(stems) == 1 && ix.lex.dfOf(stems[0].term) > 0 {
+			return "", false // a word of the text, as it writes it
+		}
+		return asTyped(w, fix), true
 	})
 }
 

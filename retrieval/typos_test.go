@@ -116,3 +116,25 @@ func pooledHitAt1(t *testing.T, names []string, rewrites []func(string) string) 
 	t.Logf("%d questions of %s", asked, strings.Join(names, ", "))
 	return out
 }
+
+// TestAskForgivesSwappedQuestionWords asks the questions of four training
+// sets with two letters swapped in their first word where it has four
+// letters or more ("Waht", "Wehn", "Wihch") and checks that hit@1, pooled
+// over the sets, stays close to that of the questions as written.
+func TestAskForgivesSwappedQuestionWords(t *testing.T) {
+	swapped := func(q string) string {
+		r := []rune(q)
+		end := strings.IndexFunc(q, func(c rune) bool { return !unicode.IsLetter(c) })
+		if end < 4 || end != len(string(r[:end])) {
+			return q
+		}
+		r[1], r[2] = r[2], r[1]
+		return string(r)
+	}
+	hits := pooledHitAt1(t, forgivingSets, []func(string) string{func(q string) string { return q }, swapped})
+	t.Logf("as written %.3f, with the first word's letters swapped %.3f", hits[0], hits[1])
+	const most = 0.01
+	if hits[1] < hits[0]-most {
+		t.Errorf("hit@1 %.3f with the first word's letters swapped, want at least %.3f (as written %.3f less %.2f)", hits[1], hits[0]-most, hits[0], most)
+	}
+}
