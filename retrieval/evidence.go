@@ -85,6 +85,7 @@ func (r *ranker) gather(q *question, m *matchScratch, doc, sent int, passage flo
 	m.creditTitle(q, r.table.titles[t.section(doc, s.Section)], sec.EndSentence-sec.FirstSentence <= shortSection || opening)
 	r.creditNamed(q, m, doc, sent, s.Paragraph)
 	r.creditPronoun(q, m, doc, sent, s.Text, s.Paragraph)
+	r.creditThere(q, m, doc, sent, s.Text, s.Paragraph)
 	lo, hi := t.tokens(g)
 	e := &evidence{q: q, passage: passage, flags: t.flags[g], words: float64(t.words[g]), tokens: hi - lo}
 	r.matchWeights(e, m, hi-lo)
@@ -540,6 +541,50 @@ func (r *ranker) creditPronoun(q *question, m *matchScratch, doc, sent int, text
 		for _, a := range q.byTerm[tk.term] {
 			if a.how != altWordNet && q.concepts[a.concept].capital && !q.concepts[a.concept].framing {
 				m.hold(a.concept)
+			}
+		}
+	}
+}
+
+// placeThere is "there" standing for a place after a word of the
+// sentence, and existential its next words when they are a verb that says
+// something is ("and there were four of us"), not a place.
+var (
+	placeThere  = regexp.MustCompile(`\b\p{Ll}[\p{L}']*\s+there\b(\s+\p{L}+)?`)
+	existential = regexp.MustCompile(`^\s+(?:is|are|was|were|be|been|being|has|have|had|will|would|may|might|must|can|could|shall|should|seems?|seemed|appears?|appeared|remains?|remained|exists?|existed|lies|lay|lived|came|comes|arose)$`)
+)
+
+// saysThere reports whether text says "there" of a place (placeThere).
+func saysThere(text string) bool {
+	for _, m := range placeThere.FindAllStringSubmatch(text, -1) {
+		if !existential.MatchString(m[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// creditThere counts the question's names the sentence before sent, in
+// its paragraph, holds as held by sent when it says "there" of a place:
+// "I lived there two years and two months." after "…on the shore of
+// Walden Pond, in Concord, Massachusetts" answers "How long did Thoreau
+// live at Walden?".
+func (r *ranker) creditThere(q *question, m *matchScratch, doc, sent int, text string, para int) {
+	if sent == 0 || !saysThere(text) {
+		return
+	}
+	d := r.corpus.Documents[doc]
+	if d.Sentence(sent-1).Paragraph != para {
+		return
+	}
+	t := r.table
+	plo, phi := t.tokens(t.global(doc, sent-1))
+	for k := plo; k < phi; k++ {
+		if tk := t.toks[k]; isNameWord(tk) {
+			for _, a := range q.byTerm[tk.term] {
+				if a.how != altWordNet && q.concepts[a.concept].capital && !q.concepts[a.concept].framing {
+					m.hold(a.concept)
+				}
 			}
 		}
 	}

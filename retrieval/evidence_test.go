@@ -80,6 +80,18 @@ func TestNamesAndKinds(t *testing.T) {
 			},
 		},
 		{
+			// A sentence saying "there" of a place holds the names the
+			// sentence before gives.
+			"a place called there", "woods.txt",
+			"Woods\n\n" +
+				"When I wrote the following pages, or rather the bulk of them, I lived alone, in the woods, a mile from any neighbor, in a house which I had built myself, on the shore of Walden Pond, in Concord, Massachusetts. " +
+				"I lived there two years and two months.\n\n" +
+				"One old hunter used to come to bathe in Walden once every year when the water was warmest, and many years ago he went out for a cruise in Walden Wood.\n",
+			[]firstQuote{
+				{"How long did Thoreau live at Walden?", "two years and two months"},
+			},
+		},
+		{
 			// A "where" question is answered by a place it does not name
 			// itself, after a preposition of place.
 			"a place the question lacks", "places.txt",
@@ -289,6 +301,27 @@ func TestAnswerSlots(t *testing.T) {
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("%s of each sentence for %q: %v, want %v", tt.feature, tt.question, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSaysThere(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"I lived there two years and two months.", true},
+		{"We went there in May.", true},
+		{"There were four of us.", false},
+		{"and there were four of us", false},
+		{"It happened that there was no wind.", false},
+		{"Is it there?", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := saysThere(tt.text); got != tt.want {
+				t.Errorf("saysThere(%q) = %v, want %v", tt.text, got, tt.want)
 			}
 		})
 	}
