@@ -556,6 +556,9 @@ var (
 
 // saysThere reports whether text says "there" of a place (placeThere).
 func saysThere(text string) bool {
+	if !strings.Contains(text, "there") {
+		return false // most sentences: the expression is read only where it may match
+	}
 	for _, m := range placeThere.FindAllStringSubmatch(text, -1) {
 		if !existential.MatchString(m[1]) {
 			return true
