@@ -281,6 +281,8 @@ func TestAsAsked(t *testing.T) {
 		{"hwo was Kerensky?", "hwo was Kerensky?"}, // "who" or "how"
 		{"how may peasants were there?", "how many peasants were there?"},
 		{"How may the soviets be recalled?", "How may the soviets be recalled?"},
+		{"How may this be done?", "How may this be done?"},
+		{"How may yards did he run?", "How many yards did he run?"},
 	}
 	checkRewrites(t, "asAsked", ix.asAsked, tests)
 }

@@ -55,13 +55,14 @@ func (ix *Index) respell(text string) string {
 	})
 }
 
-// framingWords are the short words that frame a question ("what",
-// "did", "the"), and swappedFraming each mistyped with two neighbouring
-// letters swapped ("waht", "teh"), where one word alone is so: "hwo" is
-// "who" or "how". respell corrects only words of five letters or more.
+// shortQuestionWords are the short words a question is framed with
+// ("what", "did", "the"), and swappedShortWords each mistyped with two
+// neighbouring letters swapped ("waht", "teh"), where one word alone is
+// so: "hwo" is "who" or "how". respell corrects only words of five
+// letters or more.
 var (
-	framingWords   = strings.Fields("what who why when where which how whom whose the and that was were did does is are has have had")
-	swappedFraming = swapsOf(framingWords)
+	shortQuestionWords = strings.Fields("what who why when where which how whom whose the and that was were did does is are has have had")
+	swappedShortWords  = swapsOf(shortQuestionWords)
 )
 
 // swapsOf maps each word typed with two neighbouring letters swapped to
@@ -88,10 +89,24 @@ func swapsOf(words []string) map[string]string {
 	return out
 }
 
-// howMay is "how many" typed as "how may" before a plural ("How may
-// yards did Peyton Manning throw?"), not "How may the President be
-// removed?".
-var howMay = regexp.MustCompile(`(?i)\b(how) may(\s+\p{L}{3,}[^s\s]*s\b)`)
+// howMay is "how may" and the word after it, which is "how many" before
+// a plural ("How may yards did Peyton Manning throw?"), not before "the"
+// ("How may the President be removed?") or "this".
+var howMay = regexp.MustCompile(`(?i)\b(how) may(\s+)(\p{L}+)`)
+
+// notPlurals are words ending in "s" that are no plural nouns.
+var notPlurals = map[string]bool{"this": true, "thus": true, "his": true, "its": true, "is": true, "us": true, "was": true, "has": true,
+	"does": true, "yes": true, "always": true, "perhaps": true, "unless": true, "less": true, "besides": true, "whereas": true}
+
+// manyBeforePlural is howMay's match as "how many" where a plural follows.
+func manyBeforePlural(m string) string {
+	parts := howMay.FindStringSubmatch(m)
+	word := strings.ToLower(parts[3])
+	if !strings.HasSuffix(word, "s") || strings.HasSuffix(word, "ss") || notPlurals[word] || utf8.RuneCountInString(word) < 4 {
+		return m
+	}
+	return parts[1] + " many" + parts[2] + parts[3]
+}
 
 // retyped corrects a question's short framing words typed with two
 // letters swapped ("waht was War Communism?", "why did teh Bolsheviks…")
@@ -99,10 +114,10 @@ var howMay = regexp.MustCompile(`(?i)\b(how) may(\s+\p{L}{3,}[^s\s]*s\b)`)
 // "how may" before a plural: the question's kind and its words are read
 // from them.
 func (ix *Index) retyped(text string) string {
-	text = howMay.ReplaceAllString(text, "${1} many${2}")
+	text = howMay.ReplaceAllStringFunc(text, manyBeforePlural)
 	return replaceWords(text, analyze(ix.exact, text), func(w string, _ token) (string, bool) {
 		lower := strings.ToLower(w)
-		fix, ok := swappedFraming[lower]
+		fix, ok := swappedShortWords[lower]
 		if !ok || ix.isEnglish(lower) {
 			return "", false
 		}
