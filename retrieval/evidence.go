@@ -538,11 +538,7 @@ func (r *ranker) creditPronoun(q *question, m *matchScratch, doc, sent int, text
 			continue
 		}
 		inName = true
-		for _, a := range q.byTerm[tk.term] {
-			if a.how != altWordNet && q.concepts[a.concept].capital && !q.concepts[a.concept].framing {
-				m.hold(a.concept)
-			}
-		}
+		m.holdName(q, tk.term)
 	}
 }
 
@@ -584,11 +580,18 @@ func (r *ranker) creditThere(q *question, m *matchScratch, doc, sent int, text s
 	plo, phi := t.tokens(t.global(doc, sent-1))
 	for k := plo; k < phi; k++ {
 		if tk := t.toks[k]; isNameWord(tk) {
-			for _, a := range q.byTerm[tk.term] {
-				if a.how != altWordNet && q.concepts[a.concept].capital && !q.concepts[a.concept].framing {
-					m.hold(a.concept)
-				}
-			}
+			m.holdName(q, tk.term)
+		}
+	}
+}
+
+// holdName counts the question's names term is a word of, as the
+// question writes them, as held: the name a pronoun or "there" stands
+// for.
+func (m *matchScratch) holdName(q *question, term uint32) {
+	for _, a := range q.byTerm[term] {
+		if a.how != altWordNet && q.concepts[a.concept].capital && !q.concepts[a.concept].framing {
+			m.hold(a.concept)
 		}
 	}
 }
