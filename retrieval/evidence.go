@@ -636,28 +636,8 @@ var firstPerson = regexp.MustCompile(`\b(?:I|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)\b`)
 // quotation marks, speaks in the first person ("I landed on the
 // Middlesex bank"): told by the narrator of a story told so, about them.
 func tellsFirstHand(text string) bool {
-	return firstPerson.MatchString(outsideQuotes(text))
-}
-
-// outsideQuotes is text without what stands in double quotation marks.
-func outsideQuotes(text string) string {
-	var b strings.Builder
-	in := false
-	for _, r := range text {
-		switch r {
-		case '“':
-			in = true
-		case '”':
-			in = false
-		case '"':
-			in = !in
-		default:
-			if !in {
-				b.WriteRune(r)
-			}
-		}
-	}
-	return b.String()
+	own, _ := narration(text, false)
+	return firstPerson.MatchString(own)
 }
 
 // besideRole reports whether token k stands beside a word of the role

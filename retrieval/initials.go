@@ -1,7 +1,6 @@
 package retrieval
 
 import (
-	"cmp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,13 +57,7 @@ func (ix *Index) initialsNames() map[string]string {
 		}
 		ix.initials = make(map[string]string, len(counts))
 		for abbr, names := range counts {
-			best := ""
-			for name, n := range names {
-				if best == "" || cmp.Or(cmp.Compare(names[best], n), cmp.Compare(name, best)) < 0 {
-					best = name
-				}
-			}
-			ix.initials[abbr] = best
+			ix.initials[abbr] = rankedByCount(names)[0]
 		}
 	})
 	return ix.initials

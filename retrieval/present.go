@@ -230,7 +230,8 @@ func SaysInPart(phrase, quote string) bool {
 	return false
 }
 
-// plainWords are text's words in lower case, without punctuation.
+// plainWords are text's words (letters and digits) in lower case,
+// without punctuation: a phrase's and a quote's, a title's.
 func plainWords(text string) []string {
 	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }

@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/lectern-bot/lectern/corpus"
 )
@@ -242,12 +241,7 @@ func holdsAll(held, words []string) bool {
 // titleWords are the words of a title in lower case, but a title's small
 // words.
 func titleWords(title string) []string {
-	return slices.DeleteFunc(titleWordsAll(title), func(w string) bool { return titleSmallWords[w] })
-}
-
-// titleWordsAll are the words of a title in lower case.
-func titleWordsAll(title string) []string {
-	return strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return slices.DeleteFunc(plainWords(title), func(w string) bool { return titleSmallWords[w] })
 }
 
 // ownTitle is a section's own title, as a question names it: after the

@@ -372,14 +372,10 @@ func partsNote(d *corpus.Document, kind string, within map[int]bool, where strin
 	if n == 0 {
 		return ""
 	}
-	noun := kind + "s"
-	if n == 1 {
-		noun = kind
-	}
 	if where != "" {
-		return fmt.Sprintf("“%s” has %d %s in %s, by its headings.", docTitle(d), n, noun, where)
+		return fmt.Sprintf("“%s” has %s in %s, by its headings.", docTitle(d), countedParts(n, kind), where)
 	}
-	return fmt.Sprintf("“%s” has %d %s, by its headings.", docTitle(d), n, noun)
+	return fmt.Sprintf("“%s” has %s, by its headings.", docTitle(d), countedParts(n, kind))
 }
 
 // partsWithin counts the parts of kind d's sections within lie in (all
@@ -487,7 +483,7 @@ func titledOnly(docs []*corpus.Document, match func(title string) bool) (*corpus
 // "kjv-gospel-of-john.txt"), and how many are.
 func headedOnly(docs []*corpus.Document, word string) (*corpus.Document, int) {
 	heads := func(name string) bool {
-		return strings.Contains(" "+strings.Join(titleWordsAll(name), " ")+" ", " "+word+" of ")
+		return strings.Contains(" "+strings.Join(plainWords(name), " ")+" ", " "+word+" of ")
 	}
 	if found, n := titledOnly(docs, heads); n > 0 {
 		return found, n
