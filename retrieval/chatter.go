@@ -273,10 +273,10 @@ func (ix *Index) standsAlone(question string) bool {
 }
 
 // asAsked is a cleaned question as Ask asks it: typed plainly (its short
-// framing words typed right: retyped), without the chat and the
+// question words typed right: retyped), without the chat and the
 // sentences about the reader around it, a term typed alone asked what it
-// is. Suggest reads it so too, so that its note names
-// the words the answer was found by.
+// is. Suggest reads it so too, so that its note names the words the
+// answer was found by.
 func (ix *Index) asAsked(text string) string {
 	question := ix.withoutAsides(withoutChat(ix.retyped(plainTyping(text))))
 	return askedAsTerm(withoutChat(question)) // the question set apart from the asides may open with chat of its own

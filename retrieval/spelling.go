@@ -108,7 +108,7 @@ func manyBeforePlural(m string) string {
 	return parts[1] + " many" + parts[2] + parts[3]
 }
 
-// retyped corrects a question's short framing words typed with two
+// retyped corrects a question's short question words typed with two
 // letters swapped ("waht was War Communism?", "why did teh Bolsheviks…")
 // where the text lacks the typed word and it is no word of English, and
 // "how may" before a plural: the question's kind and its words are read
