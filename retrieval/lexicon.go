@@ -272,6 +272,47 @@ func (l *lexicon) derived(s string) []string {
 	return out
 }
 
+// latinAlternations are the endings, as the Porter stemmer leaves them,
+// by which a verb of Latin stock and its noun differ: decid/decis,
+// conclud/conclus, prescrib/prescript, receiv/recept, admit/admiss,
+// assum/assumpt, produc/product, expel/expuls, dissolv/dissolut,
+// proclaim/proclam, satisfi/satisfact. "What did the doctor prescribe?"
+// is answered by "he sat down and wrote out a prescription".
+var latinAlternations = [][2]string{
+	{"id", "is"}, {"ud", "us"}, {"ad", "as"}, {"od", "os"}, {"nd", "ns"},
+	{"ib", "ipt"}, {"orb", "orpt"}, {"eiv", "ept"}, {"mit", "miss"}, {"sum", "sumpt"},
+	{"duc", "duct"}, {"pel", "puls"}, {"olv", "olut"}, {"aim", "am"}, {"fi", "fact"},
+}
+
+// falseAlternations are stems the alternations pair with a word of
+// another sense: "intend" is no "intense", "revolve" no "revolution",
+// "involve" no "involution", "absolve" no "absolute".
+var falseAlternations = []string{"intend", "intens", "revolv", "revolut", "involv", "involut", "absolv", "absolut"}
+
+// alternated returns the stems of the text that are s with its Latin
+// ending alternated (latinAlternations), where both stems have five
+// letters or more.
+func (l *lexicon) alternated(s string) []string {
+	const minStem = 5
+	if len(s) < minStem || slices.Contains(falseAlternations, s) {
+		return nil
+	}
+	var out []string
+	for _, pair := range latinAlternations {
+		for _, p := range [][2]string{pair, {pair[1], pair[0]}} {
+			base, ok := strings.CutSuffix(s, p[0])
+			t := base + p[1]
+			if !ok || len(t) < minStem || slices.Contains(falseAlternations, t) {
+				continue
+			}
+			if id, ok := l.ids[t]; ok && l.df[id] > 0 {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
 // prefixForms returns the stems of the text that extend s, or that s
 // extends, by at most four letters, where the shorter has five letters
 // or more: marri/marriag, priest/priesthood, settl/settlement.

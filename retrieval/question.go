@@ -629,7 +629,9 @@ func (a analyser) alternatives(c *concept, spellings *int) bool {
 	}
 	df := lex.dfOf(s)
 	forms := append(lex.derived(s), lex.prefixForms(s)...)
-	longer := slices.DeleteFunc(slices.Clone(forms), func(f string) bool { return len(f) <= len(s) })
+	alternated := lex.alternated(s)
+	held := append(slices.DeleteFunc(slices.Clone(forms), func(f string) bool { return len(f) <= len(s) }), alternated...)
+	forms = append(forms, alternated...)
 	switch {
 	case df > 0:
 		add(s, altExact)
@@ -645,10 +647,11 @@ func (a analyser) alternatives(c *concept, spellings *int) bool {
 		return false // an identifier the text lacks: no close spellings
 	case c.framing:
 		// "many" the text lacks is no misspelling of "Manning".
-	case len(longer) > 0:
+	case len(held) > 0:
 		// "slave" where the text writes only "slavery" is no
-		// misspelling either: it is held in a longer form.
-		for _, d := range longer {
+		// misspelling either: it is held in a longer form, as
+		// "prescribe" is in "prescription".
+		for _, d := range held {
 			add(d, altDerived)
 		}
 	case lex.knownForm(s):

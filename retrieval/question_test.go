@@ -88,6 +88,50 @@ func TestQuestionWordsAreNoConcepts(t *testing.T) {
 	}
 }
 
+// TestLatinAlternations checks that a verb of Latin stock counts as the
+// noun the text writes it as ("prescribe" as "prescription"), and not
+// as a word of another sense its letters alternate with ("intend" is no
+// "intense", "revolve" no "revolution").
+func TestLatinAlternations(t *testing.T) {
+	ix := parsedIndex(t, "doctor.txt", "Doctor\n\n"+
+		"He wrote out a prescription. The invasion came from the north, and the decision was theirs. "+
+		"The heat was intense, the revolution absolute.\n")
+	tests := []struct {
+		question, stem string
+		want           []string // the stems counted as it by their form
+	}{
+		{"What did the doctor prescribe?", "prescrib", []string{"prescript"}},
+		{"Who would invade from the north?", "invad", []string{"invas"}},
+		{"What did they decide?", "decid", []string{"decis"}},
+		{"What did he intend?", "intend", nil},
+		{"Does the earth revolve?", "revolv", nil},
+		{"Who would absolve them?", "absolv", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			if got := derivedForms(t, ix, tt.question, tt.stem); !slices.Equal(got, tt.want) {
+				t.Errorf("forms of %q = %q, want %q", tt.stem, got, tt.want)
+			}
+		})
+	}
+}
+
+// derivedForms returns the stems a question's word stem counts as by
+// their form.
+func derivedForms(t *testing.T, ix *Index, question, stem string) []string {
+	t.Helper()
+	q := ix.analyse(cleanQuery(question))
+	var got []string
+	for _, c := range q.concepts {
+		for _, a := range c.alts {
+			if c.stem == stem && a.how == altDerived {
+				got = append(got, ix.rank.lex.terms[a.term])
+			}
+		}
+	}
+	return got
+}
+
 // TestMeasureNouns checks that the word a question of measure asks by
 // counts as the noun naming the measure, where the text has it: "How
 // deep" as "depth", "How old" as "age". "How long" does not count as
@@ -108,16 +152,7 @@ func TestMeasureNouns(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
-			q := ix.analyse(cleanQuery(tt.question))
-			var got []string
-			for _, c := range q.concepts {
-				for _, a := range c.alts {
-					if c.stem == tt.stem && a.how == altDerived {
-						got = append(got, ix.rank.lex.terms[a.term])
-					}
-				}
-			}
-			if !slices.Equal(got, tt.want) {
+			if got := derivedForms(t, ix, tt.question, tt.stem); !slices.Equal(got, tt.want) {
 				t.Errorf("forms of %q = %q, want %q", tt.stem, got, tt.want)
 			}
 		})

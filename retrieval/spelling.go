@@ -260,7 +260,7 @@ func (ix *Index) misspeltStem(w string) (string, bool) {
 		return "", false
 	}
 	s := stems[0].term
-	if ix.lex.framing(s) || ix.lex.dfOf(s) > 0 || ix.lex.titleDFOf(s) > 0 || len(ix.lex.derived(s)) > 0 || ix.lex.knownForm(s) {
+	if ix.lex.framing(s) || ix.lex.dfOf(s) > 0 || ix.lex.titleDFOf(s) > 0 || len(ix.lex.derived(s)) > 0 || len(ix.lex.alternated(s)) > 0 || ix.lex.knownForm(s) {
 		return "", false
 	}
 	if len(ix.analyser().otherSpelt(strings.ToLower(w))) > 0 {
