@@ -97,8 +97,9 @@ const maxNotedAuthors = 3
 // called?"), from what its title page or the file's details say
 // (corpus.Document's Title, Author and Translator), how many parts of a
 // kind it has ("How many chapters are there?"), from its sections'
-// titles, how long it is ("How long is the book?") and who is in it
-// ("Who are the main characters?"), from its sentences. It is "" for any
+// titles, how long it is ("How long is the book?"), who is in it ("Who
+// are the main characters?") and where and when it is set ("Where does
+// the story take place?"), from its sentences. It is "" for any
 // other question; the quotes are found as for any question, and a front
 // end shows the note above them.
 func (ix *Index) Note(question string) string {
@@ -119,6 +120,16 @@ func (ix *Index) Note(question string) string {
 	if m := charactersAsked.FindStringSubmatch(text); m != nil {
 		if d := ix.documentNamed(m[1]); d != nil {
 			return charactersNote(d)
+		}
+	}
+	if settingAsked.MatchString(text) {
+		if d := ix.documentNamed(""); d != nil {
+			return placesNote(d)
+		}
+	}
+	if periodAsked.MatchString(text) {
+		if d := ix.documentNamed(""); d != nil {
+			return yearsNote(d)
 		}
 	}
 	if named, ok := lengthNamed(text); ok {
