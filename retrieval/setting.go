@@ -30,10 +30,6 @@ var settingAsked = regexp.MustCompile(`(?i)^\W*(?:where\s+` + takesPlace + `|wha
 // The years the text names most answer it, in a note.
 var periodAsked = regexp.MustCompile(`(?i)^\W*(?:when|in\s+what\s+(?:year|years|period|era|time))\s+` + takesPlace + `\s*[?.!]*$`)
 
-// maxListedPlaces is how many places or years a note of where or when a
-// text is set lists.
-const maxListedPlaces = 8
-
 // placesNote names the places d names most: names written after "in",
 // "at", "from" and the like.
 func placesNote(d *corpus.Document) string {
@@ -41,9 +37,8 @@ func placesNote(d *corpus.Document) string {
 	if len(counts) == 0 {
 		return fmt.Sprintf("“%s” names no place often enough for Lectern to say where it is set.", docTitle(d))
 	}
-	ranked := rankedByCount(counts)
 	return fmt.Sprintf("The places “%s” names most (Lectern counts the names written after “in”, “at”, “from” and the like): %s.",
-		docTitle(d), countedNames(ranked[:min(len(ranked), maxListedPlaces)], counts, "time", "times"))
+		docTitle(d), countedNames(rankedByCount(counts), counts, "time", "times"))
 }
 
 // yearsNote names the years d names most, or says it names none.
@@ -64,8 +59,7 @@ func yearsNote(d *corpus.Document) string {
 	if len(counts) == 0 {
 		return fmt.Sprintf("“%s” names no year often enough for Lectern to say when it is set.", docTitle(d))
 	}
-	ranked := rankedByCount(counts)
-	return fmt.Sprintf("The years “%s” names most: %s.", docTitle(d), countedNames(ranked[:min(len(ranked), maxListedPlaces)], counts, "time", "times"))
+	return fmt.Sprintf("The years “%s” names most: %s.", docTitle(d), countedNames(rankedByCount(counts), counts, "time", "times"))
 }
 
 // yearWritten is a year as a text writes it, and the word after it:
@@ -83,10 +77,11 @@ var countedAfterYear = map[string]bool{"men": true, "people": true, "persons": t
 // times: a name, of one word or of several ("New York", "Tierra del
 // Fuego"), written after a preposition of place at least a fifth of the
 // times it is written as a name ("to Harris" is no place: Harris is
-// named far more often) and once at least after "in", "near" or the like
-// (no one is "in Pierre", though many speak "to Pierre"), and written in lower case at most a tenth as
-// often ("in The" of a verse line, "in the State"). placeName leaves out
-// months, titles, pronouns and numbered parts.
+// named far more often) and once at least after "in", "near" or the
+// like (no one is "in Pierre", though many speak "to Pierre"), and
+// written in lower case at most a tenth as often ("in The" of a verse
+// line, "in the State"). placeName leaves out months, titles, pronouns
+// and numbered parts.
 func placesByMentions(d *corpus.Document) map[string]int {
 	counts, within, named, lower := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 	for _, s := range d.AllSentences() {
