@@ -603,15 +603,21 @@ func (m *matchScratch) holdName(q *question, term uint32) {
 const pronounChain = 3
 
 // opensWithPronoun reports whether a sentence opens with a pronoun for
-// whom or what the sentence before named: "He", "She", "It", "They".
+// whom or what the sentence before named: "He", "She", "It", "They", or
+// "Then he", "After that, he" (leadPronoun).
 func opensWithPronoun(text string) bool {
 	first, _, _ := strings.Cut(text, " ")
 	switch first {
 	case "He", "She", "It", "They", "His", "Her", "Its", "Their":
 		return true
 	}
-	return false
+	return leadPronoun.MatchString(text)
 }
+
+// leadPronoun is a pronoun opening a sentence's first clause after a
+// word or a short phrase leading into it: "After that, he sat down and
+// wrote out a prescription", "Then she left".
+var leadPronoun = regexp.MustCompile(`^(?:(?:And|But|Then|So|Yet|Now|Thus|Soon|Still|Later|Afterwards|Finally)\s+|[^,;:.!?]{1,30},\s+)(?:he|she|it|they|his|her|its|their)\b`)
 
 // isNameWord reports whether a token is written with a capital in the text.
 func isNameWord(tk tableToken) bool {

@@ -80,6 +80,21 @@ func TestNamesAndKinds(t *testing.T) {
 			},
 		},
 		{
+			// So does a sentence whose first clause opens with a pronoun
+			// after a word or a short phrase leading into it, where the
+			// paragraph names both men.
+			"a pronoun after a leading phrase", "reprints.txt",
+			"Reprints\n\n" +
+				"The physician John Snow wrote about cholera in 1849 in a long book of many chapters on the towns, the villages, the abbeys, the markets and the ports of England, Wales and Scotland that the pestilence reached in the years after it first came over from the continent, with tables of the dead of every parish that kept a register and of every manor whose rolls have come down to us. " +
+				"After that, he revised the book for a second edition in 1855. " +
+				"The historian Francis Gasquet wrote about the plague in 1893 in a long book of many chapters on the towns, the villages, the abbeys, the markets and the ports of England, Wales and Scotland that the pestilence reached in the years after it first came over from the continent, with tables of the dead of every parish that kept a register and of every manor whose rolls have come down to us. " +
+				"Then he revised the book for a second edition in 1908.\n",
+			[]firstQuote{
+				{"When did the second edition of Gasquet's book come out?", "in 1908"},
+				{"When did the second edition of Snow's book come out?", "in 1855"},
+			},
+		},
+		{
 			// A sentence saying "there" of a place holds the names the
 			// sentence before gives.
 			"a place called there", "woods.txt",
