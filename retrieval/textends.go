@@ -34,7 +34,12 @@ var (
 	// preface say?", "Summarize chapter 3". Its synopsis or argument says,
 	// where it has one, else its opening, as an interview's first answer
 	// or an essay's first paragraph does.
-	aboutWhat = regexp.MustCompile(`(?i)^(?:what(?:\s+is|\s+was|'s|’s)\s+(.{1,60}?)\s+(?:all\s+)?about|what\s+(?:does|did)\s+(.{1,60}?)\s+(?:cover|discuss|deal with|treat of|say)|(?:summari[sz]e|sum up|give (?:me )?(?:a |the )?(?:summary|gist|overview) of|what(?:\s+is|'s|’s) the (?:gist|summary|subject|topic|theme) of)\s+(.{1,60}?))\s*[?.!]*$`)
+	aboutWhat = regexp.MustCompile(`(?i)^(?:what(?:\s+is|\s+was|'s|’s)\s+(.{1,60}?)\s+(?:all\s+)?about|what\s+(?:does|did)\s+(.{1,60}?)\s+(?:cover|discuss|deal with|treat of|say)|(?:summari[sz]e|sum up|give (?:me )?(?:a |the )?(?:summary|gist|overview) of|what(?:\s+is|'s|’s) the (?:(?:main|central|chief|principal|major|overall|key)\s+)?(?:gist|summary|subject|topic|theme|message) of)\s+(.{1,60}?))\s*[?.!]*$`)
+	// themeAsked asks for the gist of the whole text without naming it:
+	// "What is the main theme?", "What's the central message?". As of
+	// aboutWhat, the text's synopsis or opening says; a theme is a
+	// reading of the whole, and no sentence holding "main" answers it.
+	themeAsked = regexp.MustCompile(`(?i)^what(?:\s+is|\s+was|\s+are|'s|’s)\s+the\s+(?:(?:main|central|chief|principal|major|overall|key)\s+)?(?:themes?|message|gist|subject|topic|point|idea)\s*[?.!]*$`)
 	// wholeText is how a question names the whole text: "the book",
 	// "this essay", "it", "this" ("What is this about?").
 	wholeText = regexp.MustCompile(`(?i)^(?:(?:the\s+|this\s+)?(?:` + wordAlternatives(wholeTextNouns) + `)|it|this)$`)
@@ -76,6 +81,9 @@ func readTextEnd(text string) (textEnd, bool) {
 	}
 	if m := aboutWhat.FindStringSubmatch(text); m != nil {
 		return textEnd{about: true, of: m[1] + m[2] + m[3]}, true
+	}
+	if themeAsked.MatchString(text) {
+		return textEnd{about: true, of: "it"}, true
 	}
 	if m := whatPart.FindStringSubmatch(text); m != nil && namesPart(m[1]) {
 		return textEnd{about: true, of: m[1]}, true

@@ -39,6 +39,10 @@ func TestReadTextEnd(t *testing.T) {
 		{"What is the war of 1812?", textEnd{}, false},
 		{"What is 1812?", textEnd{}, false},
 		{"What is the first thing Huck does?", textEnd{}, false},
+		{"What is the main theme?", textEnd{about: true, of: "it"}, true},
+		{"what's the central message", textEnd{about: true, of: "it"}, true},
+		{"What is the main theme of Walden?", textEnd{about: true, of: "Walden"}, true},
+		{"What is the main road?", textEnd{}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
