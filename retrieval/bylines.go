@@ -72,10 +72,35 @@ var datedAsked = regexp.MustCompile(`(?i)^when\s+(?:was|were|is)\s+(.{1,60}?)\s+
 // thing, names no part or several, or the part is dated by none.
 func (ix *Index) datedSentences(text string) (doc int, sents []int, ok bool) {
 	m := datedAsked.FindStringSubmatch(text)
-	if m == nil {
+	switch {
+	case m == nil:
 		return 0, nil, false
+	case wholeText.MatchString(m[1]) && len(ix.corpus.Documents) == 1:
+		return ix.datedPreface()
 	}
-	doc, secs, _, ok := ix.partNamed(m[1])
+	return ix.datedPart(m[1])
+}
+
+// prefaceNames are the parts before a text's own that may date it, in
+// the order "When was the book written?" looks them up.
+var prefaceNames = []string{"preface", "author's preface", "foreword", "introduction", "to the reader"}
+
+// datedPreface answers "When was the book written?" of a text that
+// dates a preface (prefaceNames), by the preface's date: the
+// citation names the part the date closes.
+func (ix *Index) datedPreface() (doc int, sents []int, ok bool) {
+	for _, name := range prefaceNames {
+		if doc, sents, ok := ix.datedPart(name); ok {
+			return doc, sents, true
+		}
+	}
+	return 0, nil, false
+}
+
+// datedPart finds the date that closes the part name names
+// (datedSentences).
+func (ix *Index) datedPart(name string) (doc int, sents []int, ok bool) {
+	doc, secs, _, ok := ix.partNamed(name)
 	if !ok {
 		return 0, nil, false
 	}

@@ -88,7 +88,8 @@ A. I. RYKOV.
 // by the date under the signature closing it, on the signature's line or
 // the next, or by a line of place and date closing a part no name signs;
 // a part signed with no date, or neither signed nor dated, is answered as
-// any question is.
+// any question is. "When was the book written?" is answered by the date
+// of its preface, foreword or introduction.
 func TestAskWhenPartWritten(t *testing.T) {
 	ix := parsedIndex(t, "book.txt", `PREFACE
 
@@ -119,6 +120,8 @@ The great towns were written about by many before me, in 1844 and since.
 		{"When was the foreword written?", "London, August, 1889."},
 		{"When was the introduction written?", ""},
 		{"When was chapter 1 written?", ""},
+		{"When was the book written?", "F. ENGELS. January 11th, 1892."}, // by its preface's date
+		{"when was it written", "F. ENGELS. January 11th, 1892."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
