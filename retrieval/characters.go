@@ -14,20 +14,20 @@ import (
 
 // charactersAsked asks who is in a text: "Who are the main characters?",
 // "Who are the characters in Macbeth?", "List the characters.", "Who is
-// the protagonist?". No quote answers it; the names the text gives most
-// do, in a note.
-var charactersAsked = regexp.MustCompile(`(?i)^\W*(?:(?:who\s+are|what\s+are|list|name|show(?:\s+me)?|give\s+me)\s+(?:all\s+)?the\s+(?:(?:main|major|principal|central|key|important)\s+)?(?:characters|people|persons|figures)|who\s+(?:is|was)\s+the\s+(?:main\s+character|protagonist|hero|heroine))(?:\s+(?:in|of)\s+(.{1,80}?))?\s*[?.!]*$`)
+// the protagonist?", "How many characters are there?". No quote answers
+// it; the names the text gives most do, in a note.
+var charactersAsked = regexp.MustCompile(`(?i)^\W*(?:(?:who\s+are|what\s+are|list|name|show(?:\s+me)?|give\s+me)\s+(?:all\s+)?the\s+(?:(?:main|major|principal|central|key|important)\s+)?(?:characters|people|persons|figures)|who\s+(?:is|was)\s+the\s+(?:main\s+character|protagonist|hero|heroine)|how\s+many\s+(?:main\s+)?characters\s+(?:are\s+there|does\s+(?:it|the\s+\pL+)\s+have|are))(?:\s+(?:in|of)\s+(.{1,80}?))?\s*[?.!]*$`)
 
 // maxListedNames is how many names a note of who is in a text lists.
 const maxListedNames = 8
 
-// charactersNote names who is in d: those who speak most, where its
-// sentences have speakers (a play, a dialogue, a trial record), else the
-// names it mentions most, as names and not as the people or places they
-// may be.
+// charactersNote names who is in d: how many speak and those who speak
+// most, where its sentences have speakers (a play, a dialogue, a trial
+// record), else the names it mentions most, as names and not as the
+// people or places they may be.
 func charactersNote(d *corpus.Document) string {
 	if ranked, counts := speakersByTurns(d); len(ranked) > 0 {
-		return fmt.Sprintf("Those who speak most in “%s”: %s.", docTitle(d), countedNames(ranked, counts, "speech", "speeches"))
+		return fmt.Sprintf("“%s” has %s; those who speak most: %s.", docTitle(d), countedParts(len(ranked), "speaker"), countedNames(ranked, counts, "speech", "speeches"))
 	}
 	ranked, counts := namesByMentions(d)
 	if len(ranked) == 0 {

@@ -5,11 +5,11 @@ import (
 	"testing"
 )
 
-// TestNoteOfCharacters: "Who are the main characters?" is answered by
-// those who speak most in a dialogue, and by the names a story mentions
-// most in one without speakers, titles ("the Emperor", "Messer Harris")
-// no names, and a name after "Mr." counted though a stop stands before
-// it.
+// TestNoteOfCharacters: "Who are the main characters?" ("How many
+// characters are there?") is answered by how many speak and those who
+// speak most in a dialogue, and by the names a story mentions most in
+// one without speakers, titles ("the Emperor", "Messer Harris") no
+// names, and a name after "Mr." counted though a stop stands before it.
 func TestNoteOfCharacters(t *testing.T) {
 	dialogue := parsedIndex(t, "dialogue.txt", "THE FIRST DIALOGUE\n\n"+strings.Repeat(
 		"PHILONOUS. Good morrow, Hylas: I did not expect to find you abroad so early.\n\n"+
@@ -21,8 +21,10 @@ func TestNoteOfCharacters(t *testing.T) {
 		"Reading was dull, and we were reading the map in Oxford. "+
 		"The Emperor spoke to Messer Harris, and the Pope blessed Monsieur George. Then Mr. Harris rowed.\n\n", 3))
 	wantNotes(t, dialogue, []noteCase{
-		{"Who are the main characters?", "Those who speak most in “dialogue”: Philonous (9 speeches), Hylas (4)."},
-		{"list the characters", "Those who speak most in “dialogue”: Philonous (9 speeches), Hylas (4)."},
+		{"Who are the main characters?", "“dialogue” has 2 speakers; those who speak most: Philonous (9 speeches), Hylas (4)."},
+		{"list the characters", "“dialogue” has 2 speakers; those who speak most: Philonous (9 speeches), Hylas (4)."},
+		{"How many characters are there?", "“dialogue” has 2 speakers; those who speak most: Philonous (9 speeches), Hylas (4)."},
+		{"How many characters are in a line?", ""},
 		{"Who are the characters in the orchard?", ""},
 		{"Who are the main characters' friends?", ""},
 	})
