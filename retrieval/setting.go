@@ -11,24 +11,37 @@ import (
 	"github.com/lectern-bot/lectern/corpus"
 )
 
-// wholeTextOrIt names the whole text (theWholeText), or the story it
-// tells: "it", "the novel", "the action".
-var wholeTextOrIt = `(?:` + theWholeText + `|the\s+action)`
-
-// takesPlace is how a question asks where or when a text is set: "does
-// the story take place", "is the novel set", "does it happen".
-var takesPlace = `(?:(?:does|did)\s+` + wholeTextOrIt + `\s+(?:take\s+place|happen|unfold)|(?:is|was)\s+` + wholeTextOrIt + `\s+set)`
+// takesPlace is how a question asks where or when a text is set, the
+// text named in its first or second group: "does the story take place",
+// "is War and Peace set", "does it happen".
+const takesPlace = `(?:(?:does|did)\s+(.{1,80}?)\s+(?:take\s+place|happen|unfold)|(?:is|was)\s+(.{1,80}?)\s+set)`
 
 // settingAsked asks where a text is set: "Where does the story take
-// place?", "Where is the novel set?", "What is the setting?", "What
+// place?", "Where is War and Peace set?", "What is the setting?", "What
 // places does it mention?". No quote answers it; the places the text
-// names most do, in a note.
-var settingAsked = regexp.MustCompile(`(?i)^\W*(?:where\s+` + takesPlace + `|what\s+is\s+the\s+setting(?:\s+of\s+` + wholeTextOrIt + `)?|(?:what|which)\s+(?:are\s+the\s+(?:main\s+)?places|places\s+(?:are\s+(?:mentioned|named)|does\s+` + wholeTextOrIt + `\s+(?:mention|name)))(?:\s+in\s+` + wholeTextOrIt + `)?)\s*[?.!]*$`)
+// names most do, in a note. The text named is in one of its groups.
+var settingAsked = regexp.MustCompile(`(?i)^\W*(?:where\s+` + takesPlace + `|what\s+is\s+the\s+setting(?:\s+of\s+(.{1,80}?))?|(?:what|which)\s+(?:are\s+the\s+(?:main\s+)?places|places\s+(?:are\s+(?:mentioned|named)|does\s+(.{1,80}?)\s+(?:mention|name)))(?:\s+in\s+(.{1,80}?))?)\s*[?.!]*$`)
 
 // periodAsked asks when a text is set: "When does the story take
 // place?", "When is the novel set?", "In what year does it happen?".
 // The years the text names most answer it, in a note.
 var periodAsked = regexp.MustCompile(`(?i)^\W*(?:when|in\s+what\s+(?:year|years|period|era|time))\s+` + takesPlace + `\s*[?.!]*$`)
+
+// settingNote answers settingAsked and periodAsked of the one text the
+// question names; ok is false for any other question.
+func (ix *Index) settingNote(text string) (note string, ok bool) {
+	for _, asked := range []struct {
+		pattern *regexp.Regexp
+		note    func(*corpus.Document) string
+	}{{settingAsked, placesNote}, {periodAsked, yearsNote}} {
+		if m := asked.pattern.FindStringSubmatch(text); m != nil {
+			if d := ix.documentNamed(strings.Join(m[1:], "")); d != nil {
+				return asked.note(d), true
+			}
+		}
+	}
+	return "", false
+}
 
 // placesNote names the places d names most: names written after "in",
 // "at", "from" and the like.

@@ -122,15 +122,8 @@ func (ix *Index) Note(question string) string {
 			return charactersNote(d)
 		}
 	}
-	if settingAsked.MatchString(text) {
-		if d := ix.documentNamed(""); d != nil {
-			return placesNote(d)
-		}
-	}
-	if periodAsked.MatchString(text) {
-		if d := ix.documentNamed(""); d != nil {
-			return yearsNote(d)
-		}
+	if note, ok := ix.settingNote(text); ok {
+		return note
 	}
 	if named, ok := lengthNamed(text); ok {
 		if docs := ix.measuredDocuments(named); docs != nil {
