@@ -34,12 +34,12 @@ var (
 	// preface say?", "Summarize chapter 3". Its synopsis or argument says,
 	// where it has one, else its opening, as an interview's first answer
 	// or an essay's first paragraph does.
-	aboutWhat = regexp.MustCompile(`(?i)^(?:what(?:\s+is|\s+was|'s|’s)\s+(.{1,60}?)\s+(?:all\s+)?about|what\s+(?:does|did)\s+(.{1,60}?)\s+(?:cover|discuss|deal with|treat of|say)|(?:summari[sz]e|sum up|give (?:me )?(?:a |the )?(?:summary|gist|overview) of|what(?:\s+is|'s|’s) the (?:(?:main|central|chief|principal|major|overall|key)\s+)?(?:gist|summary|subject|topic|theme|message) of)\s+(.{1,60}?))\s*[?.!]*$`)
+	aboutWhat = regexp.MustCompile(`(?i)^(?:what(?:\s+is|\s+was|'s|’s)\s+(.{1,60}?)\s+(?:all\s+)?about|what\s+(?:does|did)\s+(.{1,60}?)\s+(?:cover|discuss|deal with|treat of|say)|(?:summari[sz]e|sum up|give (?:me )?(?:a |the )?(?:summary|gist|overview) of|what(?:\s+is|'s|’s) the ` + mainOf + `(?:gist|summary|subject|topic|theme|message) of)\s+(.{1,60}?))\s*[?.!]*$`)
 	// themeAsked asks for the gist of the whole text without naming it:
 	// "What is the main theme?", "What's the central message?". As of
 	// aboutWhat, the text's synopsis or opening says; a theme is a
 	// reading of the whole, and no sentence holding "main" answers it.
-	themeAsked = regexp.MustCompile(`(?i)^what(?:\s+is|\s+was|\s+are|'s|’s)\s+the\s+(?:(?:main|central|chief|principal|major|overall|key)\s+)?(?:themes?|message|gist|subject|topic|point|idea)\s*[?.!]*$`)
+	themeAsked = regexp.MustCompile(`(?i)^what(?:\s+is|\s+was|\s+are|'s|’s)\s+the\s+` + mainOf + `(?:themes?|message|gist|subject|topic|point|idea)\s*[?.!]*$`)
 	// wholeText is how a question names the whole text: "the book",
 	// "this essay", "it", "this" ("What is this about?").
 	wholeText = regexp.MustCompile(`(?i)^(?:(?:the\s+|this\s+)?(?:` + wordAlternatives(wholeTextNouns) + `)|it|this)$`)
@@ -54,6 +54,10 @@ var (
 	// "Amen.".
 	signOff = regexp.MustCompile(`(?i)^(?:(?:the end|finis)\b|amen[.!]?$|yours(?:\s+(?:truly|sincerely|faithfully|ever|affectionately|respectfully))?\s*[,.!]|(?:i am,?\s+)?(?:sir,?\s+)?your (?:most )?(?:obedient|humble|loving|affectionate) (?:and \w+ )?servant\b)`)
 )
+
+// mainOf is the word that may stand before a text's gist: "the main
+// theme", "the central message".
+const mainOf = `(?:(?:main|central|chief|principal|major|overall|key)\s+)?`
 
 // textEnd is what a question about an opening or an ending asks for.
 type textEnd struct {
