@@ -60,8 +60,9 @@ func signedUnder(d *corpus.Document, first, end int) (int, bool) {
 }
 
 // datedAsked asks when a part was written: "When was the preface
-// written?", "When was the letter dated?".
-var datedAsked = regexp.MustCompile(`(?i)^when\s+(?:was|were|is)\s+(.{1,60}?)\s+(?:written|dated|signed|composed|finished)\s*[?.!]*$`)
+// written?", "When was the letter dated?", "When was the book
+// published?" (its preface's date; see datedPreface).
+var datedAsked = regexp.MustCompile(`(?i)^when\s+(?:was|were|is)\s+(.{1,60}?)\s+(?:(?:first\s+)?(?:written|published)|dated|signed|composed|finished)\s*[?.!]*$`)
 
 // datedSentences finds the date a question asking when a part was
 // written names: the signature under the part's text where it, or the
@@ -85,9 +86,10 @@ func (ix *Index) datedSentences(text string) (doc int, sents []int, ok bool) {
 // the order "When was the book written?" looks them up.
 var prefaceNames = []string{"preface", "author's preface", "foreword", "introduction", "to the reader"}
 
-// datedPreface answers "When was the book written?" of a text that
-// dates a preface (prefaceNames), by the preface's date: the
-// citation names the part the date closes.
+// datedPreface answers "When was the book written?" ("…published?")
+// of a text that dates a preface (prefaceNames), by the preface's date,
+// which a book's first edition prints as it goes to press: the citation
+// names the part the date closes.
 func (ix *Index) datedPreface() (doc int, sents []int, ok bool) {
 	for _, name := range prefaceNames {
 		if doc, sents, ok := ix.datedPart(name); ok {

@@ -122,6 +122,7 @@ The great towns were written about by many before me, in 1844 and since.
 		{"When was chapter 1 written?", ""},
 		{"When was the book written?", "F. ENGELS. January 11th, 1892."}, // by its preface's date
 		{"when was it written", "F. ENGELS. January 11th, 1892."},
+		{"When was the book first published?", "F. ENGELS. January 11th, 1892."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
