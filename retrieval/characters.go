@@ -78,7 +78,30 @@ const minMentions = 3
 // tenth as often ("Reading" is a town only where "reading" is rare),
 // mostly not after "in", "at" or "to" (a place), and no title ("Mr").
 func namesByMentions(d *corpus.Document) ([]string, map[string]int) {
-	named, lower, placed := map[string]int{}, map[string]int{}, map[string]int{}
+	named, placed := map[string]int{}, map[string]int{}
+	lower := nameMentions(d, func(word, before, _ string) {
+		named[word]++
+		if afterPlacePreposition(before) {
+			placed[word]++
+		}
+	})
+	for word, n := range named {
+		lw := strings.ToLower(word)
+		if n < minMentions || lower[lw]*10 > n || placed[word]*2 > n || honorifics[lw] || monthNames[lw] || titledPeople[lw] {
+			delete(named, word)
+		}
+	}
+	return rankedByCount(named), named
+}
+
+// nameMentions calls named for every word d writes as a name: a
+// capitalised word inside a sentence (not its first, nor the first after
+// an opening quotation mark), not in capitals and no "I'm". word is
+// without a possessive's "'s"; before is the sentence's text before it,
+// from its text from it on. It returns how often each word is written
+// in lower case.
+func nameMentions(d *corpus.Document, named func(word, before, from string)) map[string]int {
+	lower := map[string]int{}
 	for _, s := range d.AllSentences() {
 		for _, m := range nameWord.FindAllStringIndex(s.Text, -1) {
 			word := possessive.ReplaceAllString(s.Text[m[0]:m[1]], "")
@@ -88,20 +111,11 @@ func namesByMentions(d *corpus.Document) ([]string, map[string]int) {
 				lower[word]++
 			case opensSentence(s.Text[:m[0]]) || strings.ToUpper(word) == word || contractedI.MatchString(word):
 			default:
-				named[word]++
-				if afterPlacePreposition(s.Text[:m[0]]) {
-					placed[word]++
-				}
+				named(word, s.Text[:m[0]], s.Text[m[0]:])
 			}
 		}
 	}
-	for word, n := range named {
-		lw := strings.ToLower(word)
-		if n < minMentions || lower[lw]*10 > n || placed[word]*2 > n || honorifics[lw] || monthNames[lw] || titledPeople[lw] {
-			delete(named, word)
-		}
-	}
-	return rankedByCount(named), named
+	return lower
 }
 
 // nameWord is a word as names are written: letters, with an apostrophe

@@ -96,30 +96,19 @@ var countedAfterYear = map[string]bool{"men": true, "people": true, "persons": t
 // line, "in the State"). placeName leaves out months, titles, pronouns
 // and numbered parts.
 func placesByMentions(d *corpus.Document) map[string]int {
-	counts, within, named, lower := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
-	for _, s := range d.AllSentences() {
-		for _, m := range nameWord.FindAllStringIndex(s.Text, -1) {
-			word, before := s.Text[m[0]:m[1]], s.Text[:m[0]]
-			r, _ := utf8.DecodeRuneInString(word)
-			switch {
-			case unicode.IsLower(r):
-				lower[word]++
-				continue
-			case opensSentence(before):
-				continue
-			}
-			named[possessive.ReplaceAllString(word, "")]++
-			if !afterPlacePreposition(before) || precededByName(before) {
-				continue
-			}
-			if place, ok := placeName(s.Text[m[0]:]); ok {
-				counts[place]++
-				if withinPlace(before) {
-					within[place]++
-				}
+	counts, within, named := map[string]int{}, map[string]int{}, map[string]int{}
+	lower := nameMentions(d, func(word, before, from string) {
+		named[word]++
+		if !afterPlacePreposition(before) || precededByName(before) {
+			return
+		}
+		if place, ok := placeName(from); ok {
+			counts[place]++
+			if withinPlace(before) {
+				within[place]++
 			}
 		}
-	}
+	})
 	for place, n := range counts {
 		first, _, _ := strings.Cut(place, " ")
 		if n < minMentions || within[place] == 0 || n*5 < named[first] || lower[strings.ToLower(first)]*10 > named[first] {
