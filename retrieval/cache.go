@@ -202,7 +202,7 @@ func memoryIndex(ctx context.Context, path string, opts Options, log *slog.Logge
 // index changes (TestAnalysisFingerprint fails until it does).
 const (
 	cacheVersion    = 18
-	analysisVersion = 21
+	analysisVersion = 22
 )
 
 // sourcesKey identifies the content of a corpus and the code that indexes

@@ -172,6 +172,22 @@ func namesDate(q *question, t *sentenceTable, k, hi int) bool {
 	return q.dateUnits[t.toks[k].term] && k+1 < hi && t.toks[k+1].kind&tokNumber != 0 && t.toks[k+1].pos == t.toks[k].pos+1
 }
 
+// unitReach is how many words from a unit its number may stand: "41
+// years old", "at the age of 18".
+const unitReach = 2
+
+// numberBeside reports whether a number (not a year) stands within
+// unitReach words of token k.
+func numberBeside(t *sentenceTable, k, lo, hi int) bool {
+	for j := max(lo, k-unitReach); j < min(hi, k+unitReach+1); j++ {
+		d := int(t.toks[j].pos) - int(t.toks[k].pos)
+		if j != k && d >= -unitReach && d <= unitReach && t.toks[j].kind&tokNumber != 0 && t.toks[j].kind&tokYear == 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // answerWords counts the words of the sentence that the question lacks,
 // and of them the names, numbers and dates: what the question asks for;
 // for "who", a name after "by" ("designed by Tiffany & Co.") most of all.
@@ -181,6 +197,9 @@ func answerWords(e *evidence, m *matchScratch, t *sentenceTable, lo, hi int) {
 	for k := lo; k < hi; k++ {
 		if e.q.units[t.toks[k].term] && !namesDate(e.q, t, k, hi) {
 			e.units++
+			if numberBeside(t, k, lo, hi) {
+				e.numberedUnits++
+			}
 		}
 		if m.seen[k-lo] >= 0 {
 			continue

@@ -101,8 +101,11 @@ type evidence struct {
 	// names of anything else (people's, most often), all of them.
 	names, numbers, dates, places, persons, novel int
 	// units counts the words of the measure the question asks for.
-	units  int
-	tokens int
+	units int
+	// numberedUnits counts those of them a number stands beside ("41
+	// years old", "the age of 18").
+	numberedUnits int
+	tokens        int
 }
 
 // share is w as a share of the question's content weight.
@@ -139,6 +142,9 @@ func (e *evidence) statesMeasure() bool {
 func (e *evidence) givesMeasure() bool {
 	if e.q.money {
 		return e.flags&sentMoney != 0
+	}
+	if e.q.unitsNeedNumber {
+		return e.numberedUnits > 0
 	}
 	return e.numbers > 0 && e.statesMeasure() || e.q.units != nil && e.units > 0
 }

@@ -41,6 +41,10 @@ type question struct {
 	// span is whether a question of measure may be answered by two dates:
 	// "How long did Apollo run?", "from 1961 to 1972".
 	span bool
+	// unitsNeedNumber is whether the units alone state no measure: "old
+	// age", "the ages of faith" give no one's age, as "a month" gives a
+	// time and "twice" how often.
+	unitsNeedNumber bool
 	// money is whether a question of quantity asks for a sum of money:
 	// "How much did the stadium cost?".
 	money bool
@@ -270,6 +274,7 @@ func (a analyser) question(text string) question {
 		q.units = a.terms(units)
 		q.dateUnits = a.terms([]string{"year"})
 		q.span = strings.EqualFold(m[1], "long")
+		q.unitsNeedNumber = strings.EqualFold(m[1], "old")
 	}
 	q.money = q.intent == intentQuantity && howMuchMoney.MatchString(text)
 	spellings := 0

@@ -232,6 +232,10 @@ Thoreau lived by Walden Pond, as he tells it, for two years.
 The votes for Governor shall be counted as at the general election of the year one thousand nine hundred and fourteen.
 
 No person shall be eligible as Governor unless he shall have attained the age of thirty years, and shall have been a citizen of the State.
+
+The keeper of the lighthouse kept one lamp lit for the ships of the coast into his old age.
+
+The keeper of the lighthouse, now sixty years old and in perfect health, began his log.
 `)
 	checkFirstQuotes(t, ix, []quotedFrom{
 		{"How old was Luther when he married?", "41 years old", "life"},
@@ -246,6 +250,7 @@ No person shall be eligible as Governor unless he shall have attained the age of
 		{"How many rules did the referee of the club read out to the players?", "three rules", "life"}, // the number of what is counted
 		{"How long did Thoreau live by Walden Pond?", "for two years", "life"},                         // a time, not a distance
 		{"How old must the Governor be?", "the age of thirty years", "life"},                           // "the year 1914" is a date
+		{"How old was the keeper of the lighthouse?", "sixty years old", "life"},                       // "old age" and "one" give no one's age
 	})
 }
 
