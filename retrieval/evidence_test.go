@@ -291,6 +291,10 @@ func TestAnswerSlots(t *testing.T) {
 			"Who designed the silver trophy?", "agentNamed", []bool{false, true, false},
 		},
 		{
+			"a name after by and what they were", "The spinning throstle was invented by Richard Arkwright. The jenny was invented in 1764 by a weaver, James Hargreaves.\n",
+			"Who invented the jenny?", "agentNamed", []bool{true, true},
+		},
+		{
 			"a name after by, for who only", "The silver trophy was designed by Tiffany.\n",
 			"When was the silver trophy designed?", "agentNamed", []bool{false},
 		},

@@ -502,6 +502,10 @@ func TestAnswerWords(t *testing.T) {
 		{"In the spring of 1917, Lenin", 0},
 		{"It was designed by Tiffany", tokAgent},
 		{"It was paid for by the Broncos", tokAgent},
+		{"It was invented by a weaver, James", tokAgent},
+		{"It was built by the engineer Gustave", tokAgent},
+		{"It was paid for by the rich old family of the Broncos", 0},
+		{"By Tiffany", 0},
 		{"Nearby Tiffany", 0},
 		{"Tiffany", 0},
 	}

@@ -268,6 +268,31 @@ func afterPlacePreposition(before string) bool {
 	return false
 }
 
+// afterBy reports whether a name follows "by", or "by" and up to
+// agentReach words in lower case naming what the agent is: "designed by
+// Tiffany & Co.", "invented by a weaver, James Hargreaves", "by the
+// engineer Gustave Eiffel".
+func afterBy(before string) bool {
+	words := strings.Fields(before[max(0, len(before)-60):])
+	for i := len(words) - 1; i >= max(0, len(words)-1-agentReach); i-- {
+		w := words[i]
+		if w == "by" {
+			return i < len(words)-1 || strings.HasSuffix(before, " ")
+		}
+		if i == len(words)-1 {
+			w = strings.TrimSuffix(w, ",")
+		}
+		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLower(r) }) >= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// agentReach is how many words may stand between "by" and the name of
+// who did it: "by a weaver, James Hargreaves".
+const agentReach = 3
+
 // tokenKind marks what kind of word a token is, from the original text.
 func tokenKind(text string, t token, first bool) uint8 {
 	var k uint8
@@ -279,7 +304,7 @@ func tokenKind(text string, t token, first bool) uint8 {
 		if afterPlacePreposition(before) {
 			k |= tokPlace
 		}
-		if strings.HasSuffix(before, " by ") || strings.HasSuffix(before, " by the ") {
+		if afterBy(before) {
 			k |= tokAgent
 		}
 	}
