@@ -303,6 +303,10 @@ func TestAnswerSlots(t *testing.T) {
 			"How many rules did the referee read out?", "countNamed", []bool{false, true},
 		},
 		{
+			"the name beside the role of someone named", "Pierre's father was ill that winter. Pierre's father, Count Bezukhov, was ill that winter.\n",
+			"Who was Pierre's father?", "roleNamed", []bool{false, true},
+		},
+		{
 			"the name beside the role", "The head coach met Queen Victoria at Windsor. That season the head coach, Tom Smith, was ill.\n",
 			"Who was the head coach?", "roleNamed", []bool{false, true},
 		},

@@ -158,6 +158,9 @@ var (
 	// whoIsThe asks who holds a role: "Who was the head coach…?", "What
 	// was the name of his father?".
 	whoIsThe = regexp.MustCompile(`(?i)^(?:who\s+(?:is|was|were|are|became|becomes)|what\s+(?:is|was|were|are)\s+the\s+names?\s+of)\s+(?:the|a|an|his|her|its|their)\s+`)
+	// whoseRole asks who holds a role of someone named: "Who was
+	// Douglass's wife?", "Who is the widow's sister?".
+	whoseRole = regexp.MustCompile(`(?i)^who\s+(?:is|was|were|are|became|becomes)\s+(?:the\s+)?(?:[\pL.-]+\s+){0,2}[\pL.-]+(?:'s|’s|s')\s+`)
 	// dealWith is a chat's way of asking about something: "what's the
 	// deal with war communism", "what is the story behind Kronstadt".
 	dealWith = regexp.MustCompile(`(?i)\b(what(?:'s|’s|s| is| was)?)\s+the\s+(?:deal|story|thing)\s+(?:with|behind|about)\b`)
@@ -331,6 +334,8 @@ func (a analyser) question(text string) question {
 		q.counted = phraseConcepts(q, toks, m[1])
 	}
 	if m := whoIsThe.FindStringIndex(text); m != nil {
+		q.role = phraseConcepts(q, toks, m[1])
+	} else if m := whoseRole.FindStringIndex(text); m != nil {
 		q.role = phraseConcepts(q, toks, m[1])
 	}
 	q.narrator = slices.IndexFunc(q.concepts, func(c concept) bool { return a.lex.narrators[c.stem] })
