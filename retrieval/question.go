@@ -124,10 +124,10 @@ var (
 	questionWord  = regexp.MustCompile(`(?i)^(who|whom|whose|what|which|where|why|how)\b`)
 	// whoWords ask for a person, or for a name ("What is the name of the
 	// stadium?"): either way a sentence holding a name the question lacks.
-	whoWords   = regexp.MustCompile(`(?i)^(who|whom|whose)\b|\bwho (was|were|is|led|said|wrote)\b|\b(which|what) (\pL+ )?(person|man|woman|king|team|company|group|party|people|general|leader|president|player|film|movie|show|series|song|book|novel|ship|newspaper|organi[sz]ation|university|college|school|church|dynasty|emperor|queen|actor|band|network|station|channel|empire|tribe|nation)\b|\b(what|which) (is|was|are|were) (the|their|his|her|its) (full |last |first )?names? of\b`)
+	whoWords   = regexp.MustCompile(`(?i)^(who|whom|whose)\b|\b(by|to|with|for|from) whom\b|\bwho (was|were|is|led|said|wrote)\b|\b(which|what) (\pL+ )?(person|man|woman|king|team|company|group|party|people|general|leader|president|player|film|movie|show|series|song|book|novel|ship|newspaper|organi[sz]ation|university|college|school|church|dynasty|emperor|queen|actor|band|network|station|channel|empire|tribe|nation)\b|\b(what|which) (is|was|are|were) (the|their|his|her|its) (full |last |first )?names? of\b`)
 	whenWords  = regexp.MustCompile(`(?i)^when\b|\b(what|which) (year|date|month|day|century|decade|time|period|era)\b|\bwhen (did|was|were|is|does)\b|\bhow long ago\b|\b(date|year|month|century)\b\W*$|\bin (what|which) year\b`)
 	whereWords = regexp.MustCompile(`(?i)^where\b|\bwhere (did|was|were|is|does)\b|\b(what|which) (place|town|city|country|region|state|location|continent|river|island)\b`)
-	whyWords   = regexp.MustCompile(`(?i)^why\b|\bwhy (did|do|does|was|were|is|are|would)\b|\b(what|which) (reason|cause|caused|led)\b`)
+	whyWords   = regexp.MustCompile(`(?i)^why\b|^how come\b|` + whatReason + `|\bwhy (did|do|does|was|were|is|are|would)\b|\b(what|which) (reason|cause|caused|led)\b`)
 	saidWords  = regexp.MustCompile(`(?i)\bwhat did .{1,40}\b(say|said|write|wrote|call|declare|tell|reply|answer|shout|cry)\b|\bhow did .{1,40}\b(put it|describe|call)\b|\bwho said\b|\bin whose words\b`)
 	// namedAs asks what something is called: "What was the Yuan's paper
 	// money called?", "What is Cultural Imperialism often referred to
@@ -169,14 +169,18 @@ var (
 	takePlace = regexp.MustCompile(`(?i)\b(take|takes|took|taken|taking)\s+place\b`)
 	// notDefined are the last words of "what is the X?" questions that ask
 	// for a date, a number or a name rather than a definition.
-	notDefined = regexp.MustCompile(`(?i)\b(date|year|month|day|time|number|size|population|name|age|length|height|cost|price|amount|total|percentage|distance|capital|largest|biggest|smallest|first|last)\W*$|` + whatQuantity)
+	notDefined = regexp.MustCompile(`(?i)\b(date|year|month|day|time|number|size|population|name|age|length|height|cost|price|amount|total|percentage|distance|capital|largest|biggest|smallest|first|last)\W*$|` + whatQuantity + `|` + whatReason)
 	howToWords = regexp.MustCompile(`(?i)^how (do|can|should|would|to|does|did)\b|\bhow (do|can|should) (i|you|we|one)\b|\b(what|which) (command|commands|option|flag|setting|syntax|code)\b|\b(an )?example of\b`)
-	howMany    = regexp.MustCompile(`(?i)\bhow (many|much|large|big|` + measureWords + `)\b|\bwhat (number|percentage|proportion|share|amount|size)\b|` + whatQuantity)
+	howMany    = regexp.MustCompile(`(?i)\bhow (many|much|large|big|` + measureWords + `)\b|\bwhat age\b|\bwhat (number|percentage|proportion|share|amount|size)\b|` + whatQuantity)
 )
 
 // whatThe opens a question asking for what it names: "What was the
 // final score…?", "What is the population of…?".
 const whatThe = `\bwhat (is|was|were|are) the (\pL+ )?`
+
+// whatReason asks for a reason by its name: "What was the reason for
+// the war?", "What were the main causes of the famine?".
+const whatReason = whatThe + `(reasons?|causes?)\b`
 
 // whatQuantity asks for a quantity by its name: "What was the final
 // score…?", "What is the population of…?", "What was the cost of…?".
@@ -267,6 +271,9 @@ func (a analyser) question(text string) question {
 	measureStem := ""
 	if m := howMeasure.FindStringSubmatch(text); m != nil {
 		measure := strings.ToLower(m[1])
+		if m[2] != "" {
+			measure = "old" // "At what age…?" asks "How old…?"
+		}
 		if stems := analyze(a.stem, measure); len(stems) == 1 {
 			measureStem, measured = stems[0].term, a.measureNouns(measure)
 		}
@@ -548,11 +555,12 @@ func whoObject(text string) (lo, hi int) {
 // with its units in measureUnits.
 const measureWords = `old|long|far|high|tall|often|fast|deep|wide|thick|heavy|hot|cold`
 
-// howMeasure matches a question of measure, and measureUnits are the
-// words its answer states the measure in: "41 years old", "at the age of
+// howMeasure matches a question of measure ("At what age…?" is "How
+// old…?"), and measureUnits are the words its answer states the measure
+// in: "41 years old", "at the age of
 // 18", "25 minutes", "6 miles", "twice a year".
 var (
-	howMeasure   = regexp.MustCompile(`(?i)\bhow (` + measureWords + `)\b`)
+	howMeasure   = regexp.MustCompile(`(?i)\bhow (` + measureWords + `)\b|\bwhat (age)\b`)
 	howMuchMoney = regexp.MustCompile(`(?i)` + whatThe + `(cost|price|budget|salary)\b|\bhow much\b.*\b(cost|costs|pay|paid|pays|spend|spends|spent|raise|raised|earn|earned|earns|worth|price|priced|sell|sold|buy|bought|charge|charged|owe|owed|bid|offer|offered|money|funds?|funding|fees?|salary|wages?|invest|invested|donate|donated|cash|dollars|pounds|roubles|rubles|francs)\b`)
 	lengthUnits  = strings.Fields("mile miles kilometre kilometres kilometer kilometers km feet foot metre metres meter meters yard yards league leagues inch inches")
 	// durationUnits state how long something went on; a question asking

@@ -26,6 +26,12 @@ func TestIntentOf(t *testing.T) {
 		{"What was the final score of Super Bowl 50?", intentQuantity},
 		{"What is the population of the city?", intentQuantity},
 		{"What is a soviet?", intentDefinition},
+		{"At what age did Douglass learn to read?", intentQuantity}, // "How old…?"
+		{"By whom was the jenny invented?", intentPerson},
+		{"To whom did Huck write the letter?", intentPerson},
+		{"How come Huck left the widow's?", intentReason},
+		{"What was the reason for the war?", intentReason}, // a reason, not a definition
+		{"What were the main causes of the famine?", intentReason},
 		{"What did Lenin say about the soviets?", intentQuotation},
 		// What something is called: the sentence naming it answers.
 		{"What was the Yuan's paper money called?", intentDefinition},

@@ -239,6 +239,7 @@ The keeper of the lighthouse, now sixty years old and in perfect health, began h
 `)
 	checkFirstQuotes(t, ix, []quotedFrom{
 		{"How old was Luther when he married?", "41 years old", "life"},
+		{"At what age did Luther marry?", "41 years old", "life"},
 		{"How far was the town of the monastery from Leipzig?", "60 miles", "life"},
 		{"How long did the Paris Commune last?", "from 18 March to 28 May", "life"},
 		{"How long do fishermen stay to fish?", "for a month", "life"},
