@@ -125,8 +125,8 @@ var (
 	// whoWords ask for a person, or for a name ("What is the name of the
 	// stadium?"): either way a sentence holding a name the question lacks.
 	whoWords   = regexp.MustCompile(`(?i)^(who|whom|whose)\b|\b(by|to|with|for|from) whom\b|\bwho (was|were|is|led|said|wrote)\b|\b(which|what) (\pL+ )?(person|man|woman|king|team|company|group|party|people|general|leader|president|player|film|movie|show|series|song|book|novel|ship|newspaper|organi[sz]ation|university|college|school|church|dynasty|emperor|queen|actor|band|network|station|channel|empire|tribe|nation)\b|\b(what|which) (is|was|are|were) (the|their|his|her|its) (full |last |first )?names? of\b`)
-	whenWords  = regexp.MustCompile(`(?i)^when\b|\b(what|which) (year|date|month|day|century|decade|time|period|era)\b|\bwhen (did|was|were|is|does)\b|\bhow long ago\b|\b(date|year|month|century)\b\W*$|\bin (what|which) year\b`)
-	whereWords = regexp.MustCompile(`(?i)^where\b|\bwhere (did|was|were|is|does)\b|\b(what|which) (place|town|city|country|region|state|location|continent|river|island)\b`)
+	whenWords  = regexp.MustCompile(`(?i)^when\b|\b(by|since) when\b|\bhow (soon|early)\b|\b(what|which) (year|date|month|day|century|decade|time|period|era)\b|\bwhen (did|was|were|is|does)\b|\bhow long ago\b|\b(date|year|month|century)\b\W*$|\bin (what|which) year\b`)
+	whereWords = regexp.MustCompile(`(?i)^where\b|^whereabouts\b|\bwhere (did|was|were|is|does)\b|\b(what|which) (place|town|city|village|street|country|county|province|district|region|state|location|continent|river|island|lake|sea|mountain|valley|port)\b`)
 	whyWords   = regexp.MustCompile(`(?i)^why\b|^how come\b|` + whatReason + `|\bwhy (did|do|does|was|were|is|are|would)\b|\b(what|which) (reason|cause|caused|led)\b`)
 	saidWords  = regexp.MustCompile(`(?i)\bwhat did .{1,40}\b(say|said|write|wrote|call|declare|tell|reply|answer|shout|cry)\b|\bhow did .{1,40}\b(put it|describe|call)\b|\bwho said\b|\bin whose words\b`)
 	// namedAs asks what something is called: "What was the Yuan's paper
@@ -169,14 +169,15 @@ var (
 	takePlace = regexp.MustCompile(`(?i)\b(take|takes|took|taken|taking)\s+place\b`)
 	// notDefined are the last words of "what is the X?" questions that ask
 	// for a date, a number or a name rather than a definition.
-	notDefined = regexp.MustCompile(`(?i)\b(date|year|month|day|time|number|size|population|name|age|length|height|cost|price|amount|total|percentage|distance|capital|largest|biggest|smallest|first|last)\W*$|` + whatQuantity + `|` + whatReason)
+	notDefined = regexp.MustCompile(`(?i)^\W*what (is|was|are|were) the (full |last |first )?names? of\b|\b(date|year|month|day|time|number|size|population|name|age|length|height|cost|price|amount|total|percentage|distance|capital|largest|biggest|smallest|first|last)\W*$|` + whatQuantity + `|` + whatReason)
 	howToWords = regexp.MustCompile(`(?i)^how (do|can|should|would|to|does|did)\b|\bhow (do|can|should) (i|you|we|one)\b|\b(what|which) (command|commands|option|flag|setting|syntax|code)\b|\b(an )?example of\b`)
 	howMany    = regexp.MustCompile(`(?i)\bhow (many|much|large|big|` + measureWords + `)\b|\bwhat age\b|\bwhat (number|percentage|proportion|share|amount|size)\b|` + whatQuantity)
 )
 
 // whatThe opens a question asking for what it names: "What was the
-// final score…?", "What is the population of…?".
-const whatThe = `\bwhat (is|was|were|are) the (\pL+ )?`
+// final score…?", "What is the population of…?", "What was Douglass's
+// age…?".
+const whatThe = `\bwhat (is|was|were|are) (?:the|(?:\pL+ ){0,2}\pL+(?:'s|’s)) (\pL+ )?`
 
 // whatReason asks for a reason by its name: "What was the reason for
 // the war?", "What were the main causes of the famine?".
@@ -553,7 +554,7 @@ func whoObject(text string) (lo, hi int) {
 
 // measureWords are the words after "how" that ask for a measure, each
 // with its units in measureUnits.
-const measureWords = `old|long|far|high|tall|often|fast|deep|wide|thick|heavy|hot|cold`
+const measureWords = `old|long|far|high|tall|often|frequently|fast|deep|wide|thick|heavy|hot|cold`
 
 // howMeasure matches a question of measure ("At what age…?" is "How
 // old…?"), and measureUnits are the words its answer states the measure
@@ -568,20 +569,23 @@ var (
 	durationUnits = strings.Fields("year years month months week weeks day days hour hours minute minutes century centuries decade decades until")
 	howLongDid    = regexp.MustCompile(`(?i)\bhow long (?:did|does|do|has|have|had|will|would|can|could|should|must)\b`)
 	degrees       = strings.Fields("degree degrees")
-	measureUnits  = map[string][]string{
-		"old":   strings.Fields("age aged old year years"),
-		"long":  append(slices.Clone(durationUnits), lengthUnits...),
-		"far":   lengthUnits,
-		"high":  append(slices.Clone(degrees), lengthUnits...),
-		"tall":  lengthUnits,
-		"often": strings.Fields("every times once twice daily weekly monthly annually yearly"),
-		"fast":  append(strings.Fields("hour mph knot knots speed"), lengthUnits...),
-		"deep":  lengthUnits,
-		"wide":  lengthUnits,
-		"thick": lengthUnits,
-		"heavy": strings.Fields("pound pounds lb lbs ton tons tonne tonnes kilogram kilograms kg gram grams ounce ounces stone hundredweight"),
-		"hot":   degrees,
-		"cold":  degrees,
+	// frequencyUnits state how often: "twice a year", "every week".
+	frequencyUnits = strings.Fields("every times once twice daily weekly monthly annually yearly")
+	measureUnits   = map[string][]string{
+		"old":        strings.Fields("age aged old year years"),
+		"long":       append(slices.Clone(durationUnits), lengthUnits...),
+		"far":        lengthUnits,
+		"high":       append(slices.Clone(degrees), lengthUnits...),
+		"tall":       lengthUnits,
+		"often":      frequencyUnits,
+		"frequently": frequencyUnits,
+		"fast":       append(strings.Fields("hour mph knot knots speed"), lengthUnits...),
+		"deep":       lengthUnits,
+		"wide":       lengthUnits,
+		"thick":      lengthUnits,
+		"heavy":      strings.Fields("pound pounds lb lbs ton tons tonne tonnes kilogram kilograms kg gram grams ounce ounces stone hundredweight"),
+		"hot":        degrees,
+		"cold":       degrees,
 	}
 )
 
@@ -589,18 +593,19 @@ var (
 // for: "How deep is Walden Pond?" is answered by "The greatest depth was
 // exactly one hundred and two feet".
 var measureNames = map[string][]string{
-	"old":   {"age"},
-	"far":   {"distance"},
-	"high":  {"height", "altitude"},
-	"tall":  {"height"},
-	"often": {"frequency"},
-	"fast":  {"speed", "velocity"},
-	"deep":  {"depth"},
-	"wide":  {"width", "breadth"},
-	"thick": {"thickness"},
-	"heavy": {"weight"},
-	"hot":   {"temperature"},
-	"cold":  {"temperature"},
+	"old":        {"age"},
+	"far":        {"distance"},
+	"high":       {"height", "altitude"},
+	"tall":       {"height"},
+	"often":      {"frequency"},
+	"frequently": {"frequency"},
+	"fast":       {"speed", "velocity"},
+	"deep":       {"depth"},
+	"wide":       {"width", "breadth"},
+	"thick":      {"thickness"},
+	"heavy":      {"weight"},
+	"hot":        {"temperature"},
+	"cold":       {"temperature"},
 }
 
 // measureNouns are the alternatives the nouns naming a measure give the

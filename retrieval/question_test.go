@@ -32,6 +32,15 @@ func TestIntentOf(t *testing.T) {
 		{"How come Huck left the widow's?", intentReason},
 		{"What was the reason for the war?", intentReason}, // a reason, not a definition
 		{"What were the main causes of the famine?", intentReason},
+		{"What was Van Voorhis's first reason for it?", intentReason},
+		{"What was Douglass's age when he escaped?", intentQuantity},
+		{"How frequently did the soviets meet?", intentQuantity},
+		{"Whereabouts did the Rostovs live?", intentPlace},
+		{"Which street did the Rostovs live on?", intentPlace},
+		{"What was the name of Pierre's wife?", intentPerson}, // a name, not a definition
+		{"How soon did the Bolsheviks act?", intentTime},
+		{"Since when has the Duma met?", intentTime},
+		{"Until when will the agitation go on?", intentNone}, // until an event, as often as a date
 		{"What did Lenin say about the soviets?", intentQuotation},
 		// What something is called: the sentence naming it answers.
 		{"What was the Yuan's paper money called?", intentDefinition},
