@@ -586,3 +586,25 @@ func TestTimesAsOlderTextsWrite(t *testing.T) {
 		})
 	}
 }
+
+// TestIrregularPastForms: a question in the present finds the verb in
+// its irregular past, as the text tells it ("forbid" as "forbade").
+func TestIrregularPastForms(t *testing.T) {
+	ix := parsedIndex(t, "tale.txt", `The priest blessed the dancing after the feast.
+
+The priest forbade the dancing after the feast.
+
+The old woman sang at the grave of her son.
+
+The old woman wept at the grave of her son.
+
+The boy ran to the mill beside the river.
+
+The boy swam to the mill across the river.
+`)
+	checkFirstQuotes(t, ix, []quotedFrom{
+		{"What did the priest forbid?", "forbade", "tale"},
+		{"Did the old woman weep at the grave?", "wept", "tale"},
+		{"Did the boy swim to the mill?", "swam", "tale"},
+	})
+}
