@@ -27,7 +27,7 @@ import (
 
 // MappingVersion changes whenever the index mapping or the documents fed to
 // it change, so that cached indexes are rebuilt.
-const MappingVersion = 7
+const MappingVersion = 8
 
 // fieldText is the indexed passage text, English analyzer (stemmed, stop
 // words removed). Phrases and close spellings are matched against the

@@ -344,7 +344,7 @@ func isRomanNumeral(s string) bool {
 }
 
 // formEnding reports whether s may end a form of a word: it holds no
-// digit or hyphen. "oxygen-18" is no form of "oxygen"; "scotch'd" is one
+// digit or hyphen. "oxygen-18" is no form of "oxygen"; "scotch'st" is one
 // of "scotch".
 func formEnding(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsDigit(r) || r == '-' }) < 0

@@ -541,7 +541,7 @@ func TestWordListsHoldWords(t *testing.T) {
 // question's word by a few letters more or less.
 func TestPrefixForms(t *testing.T) {
 	_, a := standalone(t, "Forms\n\nThe marriage was settled at Super Bowl XXXII by a civilian. "+
-		"Oxygen-18 is heavier than oxygen. We have scotch'd the snake.\n")
+		"Oxygen-18 is heavier than oxygen. Thou scotch'st the snake.\n")
 	tests := []struct {
 		stem          string
 		want, derived []string
@@ -550,7 +550,7 @@ func TestPrefixForms(t *testing.T) {
 		{"xxxiii", nil, nil},                                  // a numeral is no form of another, nor derived from one
 		{"civil", []string{"civilian"}, []string{"civilian"}}, // a word of a numeral's letters keeps its forms
 		{"oxygen", nil, nil},                                  // "oxygen-18" is another word
-		{"scotch", []string{"scotch'd"}, nil},
+		{"scotch", []string{"scotch'st"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.stem, func(t *testing.T) {
@@ -606,5 +606,31 @@ The boy swam to the mill across the river.
 		{"What did the priest forbid?", "forbade", "tale"},
 		{"Did the old woman weep at the grave?", "wept", "tale"},
 		{"Did the boy swim to the mill?", "swam", "tale"},
+	})
+}
+
+// TestElidedPast: older verse and plays print a past with its "e"
+// elided ("look'd", "wither’d"); it is read as the past, and quoted as
+// printed. "I'd" and "they'd" are "would" or "had", not pasts.
+func TestElidedPast(t *testing.T) {
+	stem := englishAnalyzer(t)
+	for _, tt := range []struct{ elided, written string }{
+		{"look'd", "looked"},
+		{"wither’d", "withered"},
+		{"Call'd", "called"},
+	} {
+		if got, want := analyze(stem, tt.elided), analyze(stem, tt.written); len(got) != 1 || len(want) != 1 || got[0].term != want[0].term {
+			t.Errorf("%q reads as %v, want %v as %q does", tt.elided, got, want, tt.written)
+		}
+	}
+	if got, want := normalize("they'd I'd 'd shepherd'd"), "they'd I'd 'd shepherded"; got != want {
+		t.Errorf("normalize = %q, want %q", got, want)
+	}
+	ix := parsedIndex(t, "verse.txt", `The poet sang of the stars in the lecture-room.
+
+The poet look'd up in perfect silence at the stars.
+`)
+	checkFirstQuotes(t, ix, []quotedFrom{
+		{"Did the poet look up at the stars?", "look'd up in perfect silence", "verse"},
 	})
 }

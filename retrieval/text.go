@@ -33,6 +33,8 @@ func normalizeMap(s string) (string, []int) {
 	for i, r := range s {
 		var out string
 		switch {
+		case (r == '\'' || r == '’') && elidedPast(s, i, i+utf8.RuneLen(r)):
+			out = "e" // "look'd" is "looked", as older verse and plays print it
 		case r == '’' || r == '‘' || r == 'ʼ':
 			out = "'"
 		case r == '_':
@@ -53,6 +55,38 @@ func normalizeMap(s string) (string, []int) {
 	}
 	idx = append(idx, len(s))
 	return b.String(), idx
+}
+
+// elidedPast reports whether the apostrophe at s[at:next] elides the
+// "e" of a past ending: "look'd", "wither'd", "belov’d", not "I'd" or
+// "you'd", which are "would" or "had", nor "'d" standing alone.
+func elidedPast(s string, at, next int) bool {
+	if next >= len(s) || s[next] != 'd' {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s[next+1:]); next+1 < len(s) && (unicode.IsLetter(r) || r == '\'' || r == '’') {
+		return false
+	}
+	start := at
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		start -= size
+	}
+	word := strings.ToLower(s[start:at])
+	return utf8.RuneCountInString(word) >= 2 && !contractedWith[word]
+}
+
+// contractedWith are the words whose "'d" is "would" or "had": "they'd",
+// "who'd", "there'd".
+var contractedWith = map[string]bool{
+	"you": true, "he": true, "she": true, "it": true, "we": true, "they": true, "who": true,
+	"what": true, "that": true, "there": true, "here": true, "where": true, "how": true,
+	"why": true, "when": true, "which": true, "this": true, "one": true, "thou": true,
+	"ye": true, "nobody": true, "somebody": true, "everybody": true, "someone": true,
+	"everyone": true, "anyone": true, "anybody": true, "i": true,
 }
 
 // accentFolds maps accented Latin letters to their base letters.
