@@ -634,3 +634,29 @@ The poet look'd up in perfect silence at the stars.
 		{"Did the poet look up at the stars?", "look'd up in perfect silence", "verse"},
 	})
 }
+
+// TestOlderThirdPerson: the King James Bible's and Shakespeare's third
+// person in "eth" ("believeth", "testifieth") is read as today's "s";
+// names ("Macbeth", "Nazareth"), "teeth" and ordinals ("twentieth") are
+// left alone.
+func TestOlderThirdPerson(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"He that believeth cometh.", "He that believes comes."},
+		{"he testifieth, and seeth", "he testifies, and sees"},
+		{"Macbeth of Nazareth, Seth", "Macbeth of Nazareth, Seth"},
+		{"his teeth on the twentieth day", "his teeth on the twentieth day"},
+		{"eth beth o'eth", "eth beth o'eth"},
+	}
+	for _, tt := range tests {
+		if got := normalize(tt.text); got != tt.want {
+			t.Errorf("normalize(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	ix := parsedIndex(t, "gospel.txt", `If the world hate you, ye know that it hated me before it hated you.
+
+For every one that doeth evil hateth the light, neither cometh to the light.
+`)
+	checkFirstQuotes(t, ix, []quotedFrom{
+		{"Who hates the light?", "doeth evil hateth the light", "gospel"},
+	})
+}

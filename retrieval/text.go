@@ -30,9 +30,15 @@ func normalizeMap(s string) (string, []int) {
 	var b strings.Builder
 	b.Grow(len(s))
 	idx := make([]int, 0, len(s)+1)
+	skip := 0 // bytes of s already written
 	for i, r := range s {
+		if i < skip {
+			continue
+		}
 		var out string
 		switch {
+		case r == 'e' && olderThirdPerson(s, i):
+			out, skip = "es", i+len("eth") // "believeth" is "believes"
 		case (r == '\'' || r == '’') && elidedPast(s, i, i+utf8.RuneLen(r)):
 			out = "e" // "look'd" is "looked", as older verse and plays print it
 		case r == '’' || r == '‘' || r == 'ʼ':
@@ -77,6 +83,28 @@ func elidedPast(s string, at, next int) bool {
 	}
 	word := strings.ToLower(s[start:at])
 	return utf8.RuneCountInString(word) >= 2 && !contractedWith[word]
+}
+
+// olderThirdPerson reports whether s[at:] opens the "eth" ending of an
+// older verb's third person ("believeth", "cometh", "testifieth"): a
+// word in lower case, two letters or more before it, not "teeth" nor an
+// ordinal ("twentieth"). Names ("Macbeth", "Nazareth") are capitalised.
+func olderThirdPerson(s string, at int) bool {
+	if !strings.HasPrefix(s[at:], "eth") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s[at+len("eth"):]); at+len("eth") < len(s) && unicode.IsLetter(r) {
+		return false
+	}
+	start := at
+	for start > 0 && s[start-1] >= 'a' && s[start-1] <= 'z' {
+		start--
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s[:start]); start > 0 && (unicode.IsLetter(r) || r == '\'' || r == '’') {
+		return false // "Macbeth", "Nazareth", "o'eth"
+	}
+	stem := s[start:at]
+	return len(stem) >= 2 && stem != "te" && !strings.HasSuffix(stem, "ti")
 }
 
 // contractedWith are the words whose "'d" is "would" or "had": "they'd",
