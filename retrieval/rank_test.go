@@ -659,4 +659,16 @@ For every one that doeth evil hateth the light, neither cometh to the light.
 	checkFirstQuotes(t, ix, []quotedFrom{
 		{"Who hates the light?", "doeth evil hateth the light", "gospel"},
 	})
+	older := parsedIndex(t, "gospel.txt", `Then came Jesus to Thomas, the doors being shut.
+
+Jesus saith unto Thomas, Be not faithless.
+
+Then came Jesus to Peter in the morning.
+
+Jesus spake unto Peter of his death.
+`)
+	checkFirstQuotes(t, older, []quotedFrom{ // the older forms of the irregular verbs
+		{"What does Jesus say to Thomas?", "Be not faithless", "gospel"},
+		{"What did Jesus speak to Peter of?", "spake unto Peter", "gospel"},
+	})
 }

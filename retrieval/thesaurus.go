@@ -71,7 +71,8 @@ var thesaurusGroups = [][]string{
 // they share most of their words already.
 
 // irregularVerbs are English verbs whose past forms Porter stemming does
-// not bring back to the base form: each line is base, past, participle.
+// not bring back to the base form: each line is base, past, participle,
+// and the older forms the King James Bible prints ("saith", "spake").
 var irregularVerbs = [][]string{
 	{"arise", "arose", "arisen"}, {"be", "was", "been"}, {"bear", "bore", "borne"},
 	{"beat", "beat", "beaten"}, {"become", "became", "become"}, {"begin", "began", "begun"},
@@ -92,12 +93,12 @@ var irregularVerbs = [][]string{
 	{"mean", "meant", "meant"}, {"meet", "met", "met"}, {"overcome", "overcame", "overcome"},
 	{"overthrow", "overthrew", "overthrown"}, {"pay", "paid", "paid"}, {"ride", "rode", "ridden"},
 	{"ring", "rang", "rung"}, {"rise", "rose", "risen"}, {"run", "ran", "run"},
-	{"say", "said", "said"}, {"see", "saw", "seen"}, {"seek", "sought", "sought"},
+	{"say", "said", "said", "saith"}, {"see", "saw", "seen"}, {"seek", "sought", "sought"},
 	{"sell", "sold", "sold"}, {"send", "sent", "sent"}, {"shake", "shook", "shaken"},
 	{"shoot", "shot", "shot"}, {"sing", "sang", "sung"}, {"sink", "sank", "sunk"},
-	{"sit", "sat", "sat"}, {"sleep", "slept", "slept"}, {"speak", "spoke", "spoken"},
+	{"sit", "sat", "sat"}, {"sleep", "slept", "slept"}, {"speak", "spoke", "spoken", "spake"},
 	{"spend", "spent", "spent"}, {"stand", "stood", "stood"}, {"steal", "stole", "stolen"},
-	{"strike", "struck", "struck"}, {"swear", "swore", "sworn"}, {"take", "took", "taken"},
+	{"strike", "struck", "struck"}, {"swear", "swore", "sworn", "sware"}, {"take", "took", "taken"},
 	{"teach", "taught", "taught"}, {"tear", "tore", "torn"}, {"tell", "told", "told"},
 	{"think", "thought", "thought"}, {"throw", "threw", "thrown"}, {"understand", "understood", "understood"},
 	{"undertake", "undertook", "undertaken"}, {"uphold", "upheld", "upheld"}, {"wake", "woke", "woken"},
