@@ -672,3 +672,20 @@ Jesus spake unto Peter of his death.
 		{"What did Jesus speak to Peter of?", "spake unto Peter", "gospel"},
 	})
 }
+
+// TestOlderSpellings: a question in today's spelling finds the older one
+// ("show" as "shew", "jail" as "gaol").
+func TestOlderSpellings(t *testing.T) {
+	ix := parsedIndex(t, "gospel.txt", `After these things Jesus went over the sea of Tiberias.
+
+After these things Jesus shewed himself again to the disciples.
+
+The governor of the town came to the prisoners.
+
+The governor of the gaol came to the prisoners.
+`)
+	checkFirstQuotes(t, ix, []quotedFrom{
+		{"When did Jesus show himself to the disciples?", "shewed himself", "gospel"},
+		{"Who came to the prisoners from the jail?", "of the gaol", "gospel"},
+	})
+}

@@ -63,6 +63,8 @@ var thesaurusGroups = [][]string{
 	{"look", "appearance", "looked"},
 	{"bury", "buried", "burial", "funeral", "grave"},
 	{"replace", "replaced", "succeed", "succeeded", "successor"},
+	{"jail", "gaol"}, {"jailer", "gaoler"}, // older spellings
+	{"connection", "connexion"}, {"show", "shew"}, {"shown", "shewn"}, {"choose", "chuse"},
 	{"twice", "two"}, // "two times", as older texts write it
 	{"thrice", "three"},
 }
