@@ -610,8 +610,9 @@ The boy swam to the mill across the river.
 }
 
 // TestElidedPast: older verse and plays print a past with its "e"
-// elided ("look'd", "wither’d"); it is read as the past, and quoted as
-// printed. "I'd" and "they'd" are "would" or "had", not pasts.
+// elided ("look'd", "wither’d") and hyphenate "to-morrow"; they are read
+// as the past and as "tomorrow", and quoted as printed. "I'd" and
+// "they'd" are "would" or "had", not pasts.
 func TestElidedPast(t *testing.T) {
 	stem := englishAnalyzer(t)
 	for _, tt := range []struct{ elided, written string }{
@@ -623,15 +624,23 @@ func TestElidedPast(t *testing.T) {
 			t.Errorf("%q reads as %v, want %v as %q does", tt.elided, got, want, tt.written)
 		}
 	}
+	if got, want := normalize("To-morrow, to-day's, to-night; up-to-date, Toronto-day"), "Tomorrow, today's, tonight; up-to-date, Toronto-day"; got != want {
+		t.Errorf("normalize = %q, want %q", got, want) // the day words older texts hyphenate
+	}
 	if got, want := normalize("they'd I'd 'd shepherd'd"), "they'd I'd 'd shepherded"; got != want {
 		t.Errorf("normalize = %q, want %q", got, want)
 	}
 	ix := parsedIndex(t, "verse.txt", `The poet sang of the stars in the lecture-room.
 
 The poet look'd up in perfect silence at the stars.
+
+The king comes to the castle, and goes hence in the morning.
+
+The king comes to the castle to-night, and goes hence to-morrow.
 `)
 	checkFirstQuotes(t, ix, []quotedFrom{
 		{"Did the poet look up at the stars?", "look'd up in perfect silence", "verse"},
+		{"Does the king go from the castle tomorrow?", "goes hence to-morrow", "verse"},
 	})
 }
 

@@ -37,6 +37,8 @@ func normalizeMap(s string) (string, []int) {
 		}
 		var out string
 		switch {
+		case r == '-' && olderCompound(s, i):
+			out = "" // "to-morrow" is "tomorrow"
 		case r == 'e' && olderThirdPerson(s, i):
 			out, skip = "es", i+len("eth") // "believeth" is "believes"
 		case (r == '\'' || r == '’') && elidedPast(s, i, i+utf8.RuneLen(r)):
@@ -83,6 +85,25 @@ func elidedPast(s string, at, next int) bool {
 	}
 	word := strings.ToLower(s[start:at])
 	return utf8.RuneCountInString(word) >= 2 && !contractedWith[word]
+}
+
+// olderCompound reports whether the hyphen at s[at] joins a day word
+// older texts hyphenate: "to-day", "to-morrow", "to-night".
+func olderCompound(s string, at int) bool {
+	if at < 2 || !strings.EqualFold(s[at-2:at], "to") {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s[:at-2]); at > 2 && unicode.IsLetter(r) {
+		return false
+	}
+	rest := s[at+1:]
+	for _, w := range []string{"day", "morrow", "night"} {
+		if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) {
+			r, _ := utf8.DecodeRuneInString(rest[len(w):])
+			return len(rest) == len(w) || !unicode.IsLetter(r) || r == 's'
+		}
+	}
+	return false
 }
 
 // olderThirdPerson reports whether s[at:] opens the "eth" ending of an
