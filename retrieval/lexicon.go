@@ -381,7 +381,7 @@ var wholeTextNouns = []string{
 // inverse document frequency overstates how much they say about a
 // question's topic.
 var commonWords = []string{
-	"can", "could", "must", "shall", "might", "would", "should", "ought",
+	"can", "could", "must", "shall", "might", "would", "should", "ought", "done",
 	"see", "come", "go", "get", "make", "take", "know", "give", "find", "use", "want", "look",
 	"seem", "feel", "try", "leave", "call", "keep", "let", "begin", "show", "hear", "run",
 	"move", "live", "believe", "hold", "bring", "write", "sit", "stand", "meet", "continue",

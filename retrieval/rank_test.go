@@ -355,7 +355,7 @@ func TestChatPhrases(t *testing.T) {
 // among them, do not.
 func TestQuestionFraming(t *testing.T) {
 	_, a := standalone(t, "Notes\n\nDifferent persons perceive the same thing in May, said Miss Anthony to her prosecutors, and they can agree on it. "+
-		"A reducer must compute the next state. The meeting will decide by the will of the members. "+
+		"A reducer must compute the next state; what is done is done. The meeting will decide by the will of the members. "+
 		"Books are the wealth of the world, according to the author of this book. "+
 		"The name of the Cadets came from their initials, and a standing army is dangerous.\n")
 	tests := []struct {
@@ -364,6 +364,7 @@ func TestQuestionFraming(t *testing.T) {
 	}{
 		{"Can different persons perceive the same thing?", []string{"can"}, []string{"person", "perceiv"}},
 		{"What must a reducer compute?", []string{"must"}, []string{"reduc", "comput"}},
+		{"What has a reducer done to the state?", []string{"done"}, []string{"reduc", "state"}}, // "done" of "What has X done?"
 		{"What did Miss Anthony say about her prosecutors?", []string{"miss"}, []string{"anthoni", "prosecutor"}},
 		{"What will the meeting decide in May?", nil, []string{"mai", "decid", "will"}},
 		// a word naming the text frames a question when a determiner
