@@ -123,7 +123,7 @@ func TestSQuAD(t *testing.T) {
 	articles := loadSQuAD(t, testsupport.SharedData(t, "squad-v1.1-dev-even.json"))
 	hit1, mean := squadScore(t, articles, func(c *corpus.Corpus) (*Index, error) { return NewMemory(context.Background(), c) })
 	t.Logf("SQuAD-even: %d articles, quote@1 %.3f, mean quote %.0f characters", len(articles), hit1, mean)
-	if hit1 < 0.79 || mean > maxMeanQuote {
-		t.Errorf("quote@1 %.3f with quotes of %.0f characters on average; want at least 0.79 and at most %d", hit1, mean, maxMeanQuote)
+	if hit1 < 0.81 || mean > maxMeanQuote {
+		t.Errorf("quote@1 %.3f with quotes of %.0f characters on average; want at least 0.81 and at most %d", hit1, mean, maxMeanQuote)
 	}
 }
