@@ -265,28 +265,37 @@ func intentOf(text string) intent {
 	return intentNone
 }
 
+// measure reads what a question of measure asks for into q (its units,
+// whether a span of dates or a number is wanted) and returns the stem of
+// its measure word ("old") with the nouns naming the measure ("age") as
+// that word's alternatives; "" and nil for other questions.
+func (a analyser) measure(q *question, text string) (string, []alt) {
+	m := howMeasure.FindStringSubmatch(text)
+	if m == nil {
+		return "", nil
+	}
+	measure := strings.ToLower(m[1])
+	if m[2] != "" {
+		measure = "old" // "At what age…?" asks "How old…?"
+	}
+	units := measureUnits[measure]
+	if howLongDid.MatchString(text) {
+		units = durationUnits // "How long did Thoreau live at Walden?" asks no distance
+	}
+	q.units = a.terms(units)
+	q.dateUnits = a.terms([]string{"year"})
+	q.span = measure == "long"
+	q.unitsNeedNumber = measure == "old"
+	if stems := analyze(a.stem, measure); len(stems) == 1 {
+		return stems[0].term, a.measureNouns(measure)
+	}
+	return "", nil
+}
+
 // question turns cleaned question text into concepts and an intent.
 func (a analyser) question(text string) question {
 	q := question{byTerm: map[uint32][]alt{}, rarest: -1, head: -1, narrator: -1, intent: intentOf(text), howTo: howToWords.MatchString(text), asked: reads(text)}
-	var measured []alt // the nouns naming the measure asked for, as its word's alternatives
-	measureStem := ""
-	if m := howMeasure.FindStringSubmatch(text); m != nil {
-		measure := strings.ToLower(m[1])
-		if m[2] != "" {
-			measure = "old" // "At what age…?" asks "How old…?"
-		}
-		if stems := analyze(a.stem, measure); len(stems) == 1 {
-			measureStem, measured = stems[0].term, a.measureNouns(measure)
-		}
-		units := measureUnits[measure]
-		if howLongDid.MatchString(text) {
-			units = durationUnits // "How long did Thoreau live at Walden?" asks no distance
-		}
-		q.units = a.terms(units)
-		q.dateUnits = a.terms([]string{"year"})
-		q.span = strings.EqualFold(m[1], "long")
-		q.unitsNeedNumber = strings.EqualFold(m[1], "old")
-	}
+	measureStem, measured := a.measure(&q, text)
 	q.money = q.intent == intentQuantity && howMuchMoney.MatchString(text)
 	spellings := 0
 	if q.intent == intentDefinition && standsFor.MatchString(text) {

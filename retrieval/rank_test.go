@@ -251,7 +251,8 @@ The keeper of the lighthouse, now sixty years old and in perfect health, began h
 		{"How many rules did the referee of the club read out to the players?", "three rules", "life"}, // the number of what is counted
 		{"How long did Thoreau live by Walden Pond?", "for two years", "life"},                         // a time, not a distance
 		{"How old must the Governor be?", "the age of thirty years", "life"},                           // "the year 1914" is a date
-		{"How old was the keeper of the lighthouse?", "sixty years old", "life"},                       // "old age" and "one" give no one's age
+		{"How old was the keeper of the lighthouse?", "sixty years old", "life"},
+		{"At what age was the keeper of the lighthouse?", "sixty years old", "life"}, // "old age" and "one" give no one's age
 	})
 }
 
