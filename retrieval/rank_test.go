@@ -589,10 +589,15 @@ func TestTimesAsOlderTextsWrite(t *testing.T) {
 	}
 }
 
-// TestIrregularPastForms: a question in the present finds the verb in
-// its irregular past, as the text tells it ("forbid" as "forbade").
-func TestIrregularPastForms(t *testing.T) {
-	ix := parsedIndex(t, "tale.txt", `The priest blessed the dancing after the feast.
+// TestWordsAsOlderTextsWrite: a question in today's words finds them as
+// older texts write them: an irregular verb's past ("forbid" as
+// "forbade"), an older spelling ("show" as "shew", "jail" as "gaol").
+func TestWordsAsOlderTextsWrite(t *testing.T) {
+	tests := []struct {
+		name, text string
+		questions  []quotedFrom
+	}{
+		{"irregular pasts", `The priest blessed the dancing after the feast.
 
 The priest forbade the dancing after the feast.
 
@@ -603,12 +608,28 @@ The old woman wept at the grave of her son.
 The boy ran to the mill beside the river.
 
 The boy swam to the mill across the river.
-`)
-	checkFirstQuotes(t, ix, []quotedFrom{
-		{"What did the priest forbid?", "forbade", "tale"},
-		{"Did the old woman weep at the grave?", "wept", "tale"},
-		{"Did the boy swim to the mill?", "swam", "tale"},
-	})
+`, []quotedFrom{
+			{"What did the priest forbid?", "forbade", "tale"},
+			{"Did the old woman weep at the grave?", "wept", "tale"},
+			{"Did the boy swim to the mill?", "swam", "tale"},
+		}},
+		{"older spellings", `After these things Jesus went over the sea of Tiberias.
+
+After these things Jesus shewed himself again to the disciples.
+
+The governor of the town came to the prisoners.
+
+The governor of the gaol came to the prisoners.
+`, []quotedFrom{
+			{"When did Jesus show himself to the disciples?", "shewed himself", "tale"},
+			{"Who came to the prisoners from the jail?", "of the gaol", "tale"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkFirstQuotes(t, parsedIndex(t, "tale.txt", tt.text), tt.questions)
+		})
+	}
 }
 
 // TestElidedPast: older verse and plays print a past with its "e"
@@ -681,22 +702,5 @@ Jesus spake unto Peter of his death.
 	checkFirstQuotes(t, older, []quotedFrom{ // the older forms of the irregular verbs
 		{"What does Jesus say to Thomas?", "Be not faithless", "gospel"},
 		{"What did Jesus speak to Peter of?", "spake unto Peter", "gospel"},
-	})
-}
-
-// TestOlderSpellings: a question in today's spelling finds the older one
-// ("show" as "shew", "jail" as "gaol").
-func TestOlderSpellings(t *testing.T) {
-	ix := parsedIndex(t, "gospel.txt", `After these things Jesus went over the sea of Tiberias.
-
-After these things Jesus shewed himself again to the disciples.
-
-The governor of the town came to the prisoners.
-
-The governor of the gaol came to the prisoners.
-`)
-	checkFirstQuotes(t, ix, []quotedFrom{
-		{"When did Jesus show himself to the disciples?", "shewed himself", "gospel"},
-		{"Who came to the prisoners from the jail?", "of the gaol", "gospel"},
 	})
 }
