@@ -567,8 +567,8 @@ const measureWords = `old|long|far|high|tall|often|frequently|fast|deep|wide|thi
 
 // howMeasure matches a question of measure ("At what age…?" is "How
 // old…?"), and measureUnits are the words its answer states the measure
-// in: "41 years old", "at the age of
-// 18", "25 minutes", "6 miles", "twice a year".
+// in: "41 years old", "at the age of 18", "25 minutes", "6 miles", "twice
+// a year".
 var (
 	howMeasure   = regexp.MustCompile(`(?i)\bhow (` + measureWords + `)\b|\bwhat (age)\b`)
 	howMuchMoney = regexp.MustCompile(`(?i)` + whatThe + `(cost|price|budget|salary)\b|\bhow much\b.*\b(cost|costs|pay|paid|pays|spend|spends|spent|raise|raised|earn|earned|earns|worth|price|priced|sell|sold|buy|bought|charge|charged|owe|owed|bid|offer|offered|money|funds?|funding|fees?|salary|wages?|invest|invested|donate|donated|cash|dollars|pounds|roubles|rubles|francs)\b`)

@@ -137,7 +137,8 @@ var (
 		"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
 		"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "thirteen": true, "fourteen": true,
 		"fifteen": true, "sixteen": true, "seventeen": true, "eighteen": true, "nineteen": true, "twenty": true,
-		"thirty": true, "forty": true, "fifty": true, "sixty": true, "seventy": true, "eighty": true, "ninety": true, "hundred": true, "hundreds": true, "thousand": true, "thousands": true,
+		"thirty": true, "forty": true, "fifty": true, "sixty": true, "seventy": true, "eighty": true, "ninety": true,
+		"hundred": true, "hundreds": true, "thousand": true, "thousands": true,
 		"million": true, "millions": true, "billion": true, "dozen": true, "half": true, "third": true,
 		"quarter": true, "percent": true, "majority": true, "minority": true, "first": true, "second": true,
 	}

@@ -17,8 +17,10 @@ const MaxQueryRunes = 1000
 const maxQueryTerms = 32
 
 // normalize prepares text for the analyzers: curly apostrophes become
-// straight ones, accented Latin letters lose their accents, and
-// underscores and control characters become spaces.
+// straight ones, accented Latin letters lose their accents, underscores
+// and control characters become spaces, and the forms older English
+// prints are written as today's ("look'd" as "looked", "believeth" as
+// "believes", "to-morrow" as "tomorrow").
 func normalize(s string) string {
 	n, _ := normalizeMap(s)
 	return n
@@ -30,7 +32,7 @@ func normalizeMap(s string) (string, []int) {
 	var b strings.Builder
 	b.Grow(len(s))
 	idx := make([]int, 0, len(s)+1)
-	skip := 0 // bytes of s already written
+	skip := 0 // s up to here is written already ("eth" as "es")
 	for i, r := range s {
 		if i < skip {
 			continue
