@@ -77,6 +77,12 @@ func elidedPast(s string, at, next int) bool {
 	if r, _ := utf8.DecodeRuneInString(s[next+1:]); next+1 < len(s) && (unicode.IsLetter(r) || r == '\'' || r == '’') {
 		return false
 	}
+	word := strings.ToLower(wordBefore(s, at))
+	return utf8.RuneCountInString(word) >= 2 && !contractedWith[word]
+}
+
+// wordBefore is the run of letters that ends at s[at].
+func wordBefore(s string, at int) string {
 	start := at
 	for start > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:start])
@@ -85,17 +91,13 @@ func elidedPast(s string, at, next int) bool {
 		}
 		start -= size
 	}
-	word := strings.ToLower(s[start:at])
-	return utf8.RuneCountInString(word) >= 2 && !contractedWith[word]
+	return s[start:at]
 }
 
 // olderCompound reports whether the hyphen at s[at] joins a day word
 // older texts hyphenate: "to-day", "to-morrow", "to-night".
 func olderCompound(s string, at int) bool {
-	if at < 2 || !strings.EqualFold(s[at-2:at], "to") {
-		return false
-	}
-	if r, _ := utf8.DecodeLastRuneInString(s[:at-2]); at > 2 && unicode.IsLetter(r) {
+	if !strings.EqualFold(wordBefore(s, at), "to") {
 		return false
 	}
 	rest := s[at+1:]
@@ -119,14 +121,13 @@ func olderThirdPerson(s string, at int) bool {
 	if r, _ := utf8.DecodeRuneInString(s[at+len("eth"):]); at+len("eth") < len(s) && unicode.IsLetter(r) {
 		return false
 	}
-	start := at
-	for start > 0 && s[start-1] >= 'a' && s[start-1] <= 'z' {
-		start--
+	stem := wordBefore(s, at)
+	if strings.IndexFunc(stem, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+		return false // "Macbeth", "Nazareth"
 	}
-	if r, _ := utf8.DecodeLastRuneInString(s[:start]); start > 0 && (unicode.IsLetter(r) || r == '\'' || r == '’') {
-		return false // "Macbeth", "Nazareth", "o'eth"
+	if r, _ := utf8.DecodeLastRuneInString(s[:at-len(stem)]); r == '\'' || r == '’' {
+		return false // "o'eth"
 	}
-	stem := s[start:at]
 	return len(stem) >= 2 && stem != "te" && !strings.HasSuffix(stem, "ti")
 }
 
